@@ -1,0 +1,4 @@
+// Browser-safe: shared by API, worker and dashboard. No Node imports here.
+export * from './enums';
+export * from './ingest.schema';
+export * from './overview.types';

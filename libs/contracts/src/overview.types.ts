@@ -1,0 +1,68 @@
+import type { Channel, GoalMetric, TargetType } from './enums';
+
+/**
+ * Numbers about people are `null` when the group behind them is smaller than the
+ * minimum group size; `suppressed` then says so explicitly.
+ */
+export interface OverviewResponse {
+  range: { from: string; to: string };
+  min_group_size: number;
+  totals: {
+    events: number;
+    people: number | null;
+    active_people: number | null;
+    suppressed: boolean;
+  };
+  /** Daily engagement index: the mean 0–100 engagement score over people with a score that day. */
+  engagement: { day: string; index: number | null; people: number | null }[];
+  by_channel: { channel: Channel | 'other'; events: number; active_people: number | null }[];
+  goals: GoalSummary[];
+}
+
+export interface GoalSummary {
+  id: string;
+  name: string;
+  metric: GoalMetric;
+  unit: string;
+  baseline: number;
+  target: number;
+  target_type: TargetType;
+  period_start: string;
+  period_end: string;
+  latest: { period: string; value: number } | null;
+  /** Share of the way from baseline to target, 0–1 (may exceed 1). */
+  progress: number | null;
+  values: { period: string; value: number; target: number | null }[];
+}
+
+export interface HealthResponse {
+  status: 'ok' | 'degraded';
+  clickhouse: 'ok' | 'down';
+  database: 'ok' | 'down';
+  redis: 'ok' | 'down';
+}
+
+export interface SessionUser {
+  id: string;
+  email: string;
+  name: string;
+  role: string;
+}
+
+/** A goal with its monthly KPI values, as the demo seeder and imports hand it over. */
+export interface GoalSeed {
+  name: string;
+  metric: GoalMetric;
+  /** Currency code or unit: "USD", "%", … */
+  unit: string;
+  baseline: number;
+  target: number;
+  target_type: TargetType;
+  /** YYYY-MM-DD */
+  period_start: string;
+  /** YYYY-MM-DD */
+  period_end: string;
+  owner: string | null;
+  /** One value per month: period is the first day of the month (YYYY-MM-01). */
+  values: { period: string; value: number; target: number | null }[];
+}
