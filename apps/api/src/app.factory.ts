@@ -1,0 +1,82 @@
+import { Logger } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import cookieParser from 'cookie-parser';
+import express, { type NextFunction, type Request, type Response } from 'express';
+import { randomUUID } from 'node:crypto';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { HubpulseConfig } from '@hubpulse/config';
+import { AppModule } from './app.module';
+import { SeedService } from './seed/seed.service';
+
+/** Finds the built dashboard (dist/dashboard) from the source tree or from the bundle. */
+export function findDashboardDir(start = __dirname): string | null {
+  let dir = start;
+  for (let i = 0; i < 6; i++) {
+    for (const candidate of [path.join(dir, 'dist', 'dashboard'), path.join(dir, 'dashboard')]) {
+      if (fs.existsSync(path.join(candidate, 'index.html'))) return candidate;
+    }
+    dir = path.dirname(dir);
+  }
+  return null;
+}
+
+/** Body-parser failures become the same JSON errors as everything else. */
+function bodyErrors(err: { type?: string; status?: number; message?: string; limit?: number }, req: Request, res: Response, next: NextFunction) {
+  if (!err || !err.type) return next(err);
+  const requestId = String(req.headers['x-request-id']);
+  const send = (status: number, message: string) => res.status(status).json({ statusCode: status, message: [message], request_id: requestId });
+  if (err.type === 'entity.too.large') return send(413, `body: larger than the limit of ${err.limit} bytes; send smaller batches`);
+  if (err.type === 'entity.parse.failed') return send(400, `body: not valid JSON (${err.message})`);
+  if (err.type === 'encoding.unsupported') return send(415, `Content-Encoding: ${err.message}`);
+  return send(err.status ?? 400, `body: ${err.message}`);
+}
+
+/** Builds the configured API app (not yet listening): used by main.ts and by the tests. */
+export async function createApiApp(config: HubpulseConfig, opts: { logger?: false | ('log' | 'error' | 'warn')[] } = {}) {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
+    bodyParser: false,
+    logger: opts.logger ?? ['log', 'error', 'warn'],
+  });
+  app.enableShutdownHooks();
+  app.set('trust proxy', 'loopback');
+  app.disable('x-powered-by');
+  app.use((req: Request, res: Response, next: NextFunction) => {
+    const id = typeof req.headers['x-request-id'] === 'string' && req.headers['x-request-id'].length <= 100 ? req.headers['x-request-id'] : randomUUID();
+    req.headers['x-request-id'] = id;
+    res.setHeader('X-Request-Id', id);
+    next();
+  });
+  // gzip/deflate bodies are inflated by the parser; the limit applies to the inflated size.
+  app.use(express.json({ limit: config.maxBodyBytes, type: ['application/json', 'application/*+json'] }));
+  app.use(bodyErrors);
+  app.use(cookieParser());
+
+  const doc = new DocumentBuilder()
+    .setTitle('Hubpulse API')
+    .setDescription('Ingestion of hub activity (/v1, write key) and the dashboard API (/api, session cookie).')
+    .setVersion('1')
+    .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'write key' })
+    .addCookieAuth('hp_session')
+    .build();
+  SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, doc), { jsonDocumentUrl: 'api/docs/openapi.json' });
+
+  const dashboard = findDashboardDir();
+  if (dashboard) {
+    app.use(express.static(dashboard, { index: false, maxAge: '1h' }));
+    const indexHtml = path.join(dashboard, 'index.html');
+    // Client-side routes fall back to index.html; API paths never do.
+    app.use((req: Request, res: Response, next: NextFunction) => {
+      if (req.method !== 'GET' || req.path.startsWith('/api') || req.path.startsWith('/v1')) return next();
+      res.setHeader('Cache-Control', 'no-cache');
+      res.sendFile(indexHtml);
+    });
+  } else {
+    new Logger('Dashboard').warn('no built dashboard found (run npm run build:dashboard); serving the API only');
+  }
+  await app.init();
+  await app.get(SeedService).run();
+  return app;
+}

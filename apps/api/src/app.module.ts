@@ -1,0 +1,43 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { ClickHouseModule } from '@hubpulse/clickhouse';
+import { ConfigModule, type HubpulseConfig } from '@hubpulse/config';
+import { DatabaseModule } from '@hubpulse/database';
+import { QueueModule } from '@hubpulse/queue';
+import { WorkerProcessorsModule } from '@hubpulse/worker';
+import { AuthController } from './auth/auth.controller';
+import { AuthGuard } from './auth/auth.guard';
+import { AuthService } from './auth/auth.service';
+import { GlobalExceptionFilter } from './common/global-exception.filter';
+import { DirectoryModule } from './directory/directory.module';
+import { HealthController } from './health/health.controller';
+import { IngestModule } from './ingest/ingest.module';
+import { OverviewModule } from './overview/overview.module';
+import { SeedService } from './seed/seed.service';
+
+/** The API process; with HUBPULSE_WORKERS=inline it also runs every job processor. */
+@Module({})
+export class AppModule {
+  static forRoot(config: HubpulseConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        ClickHouseModule,
+        DatabaseModule,
+        QueueModule.forRoot(config),
+        IngestModule,
+        DirectoryModule,
+        OverviewModule,
+        ...(config.workers === 'inline' ? [WorkerProcessorsModule] : []),
+      ],
+      controllers: [HealthController, AuthController],
+      providers: [
+        AuthService,
+        SeedService,
+        { provide: APP_GUARD, useClass: AuthGuard },
+        { provide: APP_FILTER, useClass: GlobalExceptionFilter },
+      ],
+    };
+  }
+}

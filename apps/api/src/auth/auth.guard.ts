@@ -1,0 +1,42 @@
+import { CanActivate, ExecutionContext, Injectable, UnauthorizedException } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import type { Request } from 'express';
+import type { SessionUser } from '@hubpulse/contracts';
+import { AUTH_KIND } from '../common/public.decorator';
+import { AuthService, SESSION_COOKIE } from './auth.service';
+
+export interface AuthedRequest extends Request {
+  user?: SessionUser;
+  writeKeyId?: string;
+}
+
+/**
+ * Global guard. By default a route needs a session cookie; @Public() routes need nothing;
+ * @WriteKey() routes need `Authorization: Bearer <write key>` — and a write key opens nothing else.
+ */
+@Injectable()
+export class AuthGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly auth: AuthService,
+  ) {}
+
+  async canActivate(ctx: ExecutionContext): Promise<boolean> {
+    const kind = this.reflector.getAllAndOverride<string | undefined>(AUTH_KIND, [ctx.getHandler(), ctx.getClass()]);
+    const req = ctx.switchToHttp().getRequest<AuthedRequest>();
+    if (kind === 'public') return true;
+    if (kind === 'write-key') {
+      const header = req.headers.authorization ?? '';
+      const match = /^Bearer\s+(\S+)$/i.exec(header);
+      if (!match) throw new UnauthorizedException('Authorization: missing; send "Authorization: Bearer <write key>"');
+      const id = await this.auth.writeKeyId(match[1]);
+      if (!id) throw new UnauthorizedException('Authorization: unknown or revoked write key');
+      req.writeKeyId = id;
+      return true;
+    }
+    const user = await this.auth.userForSession(req.cookies?.[SESSION_COOKIE]);
+    if (!user) throw new UnauthorizedException('Sign in first (no valid session)');
+    req.user = user;
+    return true;
+  }
+}

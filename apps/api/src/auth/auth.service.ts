@@ -1,0 +1,98 @@
+import { Inject, Injectable, UnauthorizedException } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { LessThan, type DataSource } from 'typeorm';
+import type { Role, SessionUser } from '@hubpulse/contracts';
+import { HUBPULSE_CONFIG, type HubpulseConfig } from '@hubpulse/config';
+import { DATA_SOURCE, IngestionKeyEntity, SessionEntity, UserEntity } from '@hubpulse/database';
+import { hashPassword, newToken, sha256, verifyPassword } from './password';
+
+export const SESSION_COOKIE = 'hp_session';
+
+const toSessionUser = (u: UserEntity): SessionUser => ({ id: u.id, email: u.email, name: u.name, role: u.role });
+
+@Injectable()
+export class AuthService {
+  /** Write keys are checked on every ingestion request: cache hash → key id for a minute. */
+  private readonly keyCache = new Map<string, { id: string | null; until: number }>();
+
+  constructor(
+    @Inject(DATA_SOURCE) private readonly ds: DataSource,
+    @Inject(HUBPULSE_CONFIG) private readonly config: HubpulseConfig,
+  ) {}
+
+  async createUser(input: { email: string; password: string; name: string; role: Role }): Promise<SessionUser> {
+    const user = this.ds.getRepository(UserEntity).create({
+      id: randomUUID(),
+      email: input.email.toLowerCase(),
+      name: input.name,
+      role: input.role,
+      passwordHash: await hashPassword(input.password),
+      createdAt: new Date().toISOString(),
+    });
+    await this.ds.getRepository(UserEntity).insert(user);
+    return toSessionUser(user);
+  }
+
+  async countUsers(): Promise<number> {
+    return this.ds.getRepository(UserEntity).count();
+  }
+
+  /** Returns a session token for the cookie, or throws 401 without saying which part was wrong. */
+  async login(email: string, password: string): Promise<{ token: string; user: SessionUser; expiresAt: Date }> {
+    const user = await this.ds.getRepository(UserEntity).findOneBy({ email: email.toLowerCase() });
+    if (!user || !(await verifyPassword(password, user.passwordHash))) {
+      throw new UnauthorizedException('Wrong email or password');
+    }
+    const token = newToken();
+    const now = new Date();
+    const expiresAt = new Date(now.getTime() + this.config.sessionHours * 3_600_000);
+    await this.ds.getRepository(SessionEntity).insert({ tokenHash: sha256(token), userId: user.id, expiresAt: expiresAt.toISOString(), createdAt: now.toISOString() });
+    // Housekeeping: drop expired sessions of everyone.
+    await this.ds.getRepository(SessionEntity).delete({ expiresAt: LessThan(now.toISOString()) });
+    return { token, user: toSessionUser(user), expiresAt };
+  }
+
+  async userForSession(token: string | undefined): Promise<SessionUser | null> {
+    if (!token) return null;
+    const session = await this.ds.getRepository(SessionEntity).findOneBy({ tokenHash: sha256(token) });
+    if (!session || session.expiresAt < new Date().toISOString()) return null;
+    const user = await this.ds.getRepository(UserEntity).findOneBy({ id: session.userId });
+    return user ? toSessionUser(user) : null;
+  }
+
+  async logout(token: string | undefined): Promise<void> {
+    if (token) await this.ds.getRepository(SessionEntity).delete({ tokenHash: sha256(token) });
+  }
+
+  /** Stores a write key (hashed). `key` may be given (bootstrap) or is generated; returned once. */
+  async createWriteKey(name: string, key = newToken('hp_wk_')): Promise<{ id: string; key: string }> {
+    const id = randomUUID();
+    await this.ds.getRepository(IngestionKeyEntity).insert({
+      id,
+      name,
+      keyHash: sha256(key),
+      prefix: key.slice(0, 10),
+      scope: 'write',
+      createdAt: new Date().toISOString(),
+      revokedAt: null,
+    });
+    return { id, key };
+  }
+
+  async countWriteKeys(): Promise<number> {
+    return this.ds.getRepository(IngestionKeyEntity).count();
+  }
+
+  /** Key id for a valid, unrevoked write key, else null. */
+  async writeKeyId(key: string): Promise<string | null> {
+    const hash = sha256(key);
+    const now = Date.now();
+    const cached = this.keyCache.get(hash);
+    if (cached && cached.until > now) return cached.id;
+    const row = await this.ds.getRepository(IngestionKeyEntity).findOneBy({ keyHash: hash });
+    const id = row && !row.revokedAt ? row.id : null;
+    if (this.keyCache.size > 10_000) this.keyCache.clear();
+    this.keyCache.set(hash, { id, until: now + 60_000 });
+    return id;
+  }
+}

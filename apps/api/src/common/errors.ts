@@ -1,0 +1,21 @@
+import { HttpException, HttpStatus } from '@nestjs/common';
+
+/** A client mistake: 400 with one "where: why" line per problem. */
+export class InvalidInputError extends HttpException {
+  constructor(problems: string[]) {
+    super({ statusCode: HttpStatus.BAD_REQUEST, error: 'Bad Request', message: problems }, HttpStatus.BAD_REQUEST);
+  }
+}
+
+/** Storage is down or overloaded: 503 with Retry-After, so SDKs retry. Nothing was acknowledged. */
+export class StorageUnavailableError extends HttpException {
+  constructor(
+    what: string,
+    readonly retryAfterSeconds = 5,
+  ) {
+    super(
+      { statusCode: HttpStatus.SERVICE_UNAVAILABLE, error: 'Service Unavailable', message: `${what}; nothing was stored, retry later` },
+      HttpStatus.SERVICE_UNAVAILABLE,
+    );
+  }
+}

@@ -1,0 +1,27 @@
+import 'reflect-metadata';
+import { Logger } from '@nestjs/common';
+import { ConfigError, ensureRedis, loadConfig, RedisUnavailableError } from '@hubpulse/config';
+import { createApiApp } from './app.factory';
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  if (config.workersNote) Logger.warn(config.workersNote, 'Config');
+  await ensureRedis(config, (m) => Logger.log(m, 'Redis'));
+  const app = await createApiApp(config);
+  await app.listen(config.port, config.host);
+  const url = `http://127.0.0.1:${config.port}`;
+  const lines = [`Hubpulse is running at ${url}  (API docs: ${url}/api/docs)`, `workers: ${config.workers}`];
+  if (config.bootstrap.adminEmail && config.bootstrap.adminPassword && config.demo) {
+    lines.push(`Sign in as ${config.bootstrap.adminEmail} / ${config.bootstrap.adminPassword}`);
+  } else if (config.bootstrap.adminEmail) {
+    lines.push(`Sign in as ${config.bootstrap.adminEmail} (password from HUBPULSE_BOOTSTRAP_ADMIN_PASSWORD)`);
+  }
+  if (config.demo && config.bootstrap.writeKey) lines.push(`Demo write key: ${config.bootstrap.writeKey}`);
+  console.log(`\n${lines.map((l) => `  ${l}`).join('\n')}\n`);
+}
+
+main().catch((err: unknown) => {
+  if (err instanceof ConfigError || err instanceof RedisUnavailableError) console.error(err.message);
+  else console.error(err);
+  process.exit(1);
+});

@@ -1,0 +1,69 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { HUBPULSE_CONFIG, type HubpulseConfig } from '@hubpulse/config';
+import { ClickHouseService } from '@hubpulse/clickhouse';
+import { generateOrganisation, generateEvents, generateGoals } from '@hubpulse/demo';
+import { AuthService } from '../auth/auth.service';
+import { DirectoryService } from '../directory/directory.service';
+import { validateEvents } from '../ingest/event-row';
+import { EventsService } from '../ingest/events.service';
+import { ScoreNudgeService } from '../ingest/score-nudge.service';
+import { GoalsRepository } from '../goals/goals.repository';
+
+/** Bootstrap admin and write key on an empty store, and the demo organisation when HUBPULSE_DEMO=1. */
+@Injectable()
+export class SeedService {
+  private readonly logger = new Logger('Seed');
+
+  constructor(
+    @Inject(HUBPULSE_CONFIG) private readonly config: HubpulseConfig,
+    private readonly auth: AuthService,
+    private readonly directory: DirectoryService,
+    private readonly events: EventsService,
+    private readonly goals: GoalsRepository,
+    private readonly nudge: ScoreNudgeService,
+    private readonly ch: ClickHouseService,
+  ) {}
+
+  async run(): Promise<void> {
+    const { adminEmail, adminPassword, writeKey } = this.config.bootstrap;
+    if (adminEmail && adminPassword && (await this.auth.countUsers()) === 0) {
+      await this.auth.createUser({ email: adminEmail, password: adminPassword, name: 'Administrator', role: 'admin' });
+      this.logger.log(`created admin user ${adminEmail}`);
+    }
+    if (writeKey && (await this.auth.countWriteKeys()) === 0) {
+      await this.auth.createWriteKey('bootstrap', writeKey);
+      this.logger.log('created the bootstrap write key');
+    }
+    if (this.config.demo) await this.seedDemo();
+  }
+
+  private async storeIsEmpty(): Promise<boolean> {
+    const [r] = await this.ch.rows<{ n: string }>(`SELECT count() AS n FROM ${this.ch.tables.events}`);
+    return Number(r?.n ?? 0) === 0 && (await this.directory.countPeople()) === 0 && (await this.goals.count()) === 0;
+  }
+
+  private async seedDemo(): Promise<void> {
+    if (!(await this.storeIsEmpty())) return;
+    const started = Date.now();
+    const endDate = new Date(Date.UTC(new Date().getUTCFullYear(), new Date().getUTCMonth(), new Date().getUTCDate()));
+    const org = generateOrganisation({ seed: 42, endDate });
+    this.logger.log(`seeding demo organisation: ${org.people.length} people, ${org.content.length} content items…`);
+    for (let i = 0; i < org.people.length; i += 1000) await this.directory.upsertPeople(org.people.slice(i, i + 1000));
+    for (let i = 0; i < org.content.length; i += 1000) await this.directory.upsertContent(org.content.slice(i, i + 1000));
+    let total = 0;
+    let lastLog = Date.now();
+    for (const chunk of generateEvents(org, { seed: 42, endDate })) {
+      const { rows, rejected } = validateEvents(chunk, 'demo', 'demo');
+      if (rejected.length) throw new Error(`demo generator produced invalid events: ${JSON.stringify(rejected.slice(0, 3))}`);
+      await this.events.store(rows);
+      total += rows.length;
+      if (Date.now() - lastLog > 2000) {
+        this.logger.log(`  ${total.toLocaleString('en')} events…`);
+        lastLog = Date.now();
+      }
+    }
+    for (const goal of generateGoals({ seed: 42, endDate })) await this.goals.create(goal, 'demo');
+    await this.nudge.now('manual');
+    this.logger.log(`demo data seeded: ${total.toLocaleString('en')} events in ${((Date.now() - started) / 1000).toFixed(1)} s; scores are being computed`);
+  }
+}

@@ -1,0 +1,23 @@
+import 'reflect-metadata';
+import { Logger } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { ConfigError, ensureRedis, loadConfig } from '@hubpulse/config';
+import { WorkerModule } from './worker.module';
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  if (config.clickhouse.mode === 'embedded') {
+    throw new ConfigError([
+      'CLICKHOUSE_URL: the separate worker process needs a ClickHouse server; with embedded ClickHouse the API runs the workers inline',
+    ]);
+  }
+  await ensureRedis(config, (m) => Logger.log(m, 'Redis'));
+  const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { bufferLogs: false });
+  app.enableShutdownHooks();
+  Logger.log('worker started: processing queue "scores"', 'Worker');
+}
+
+main().catch((err: unknown) => {
+  console.error(err instanceof ConfigError ? err.message : err);
+  process.exit(1);
+});

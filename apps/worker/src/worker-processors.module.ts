@@ -1,0 +1,26 @@
+import { Module } from '@nestjs/common';
+import { JOBS_BY_QUEUE, JobName } from '@hubpulse/queue';
+import { ScoreComputeService } from './scores/score-compute.service';
+import { ScoreScheduleService } from './scores/score-schedule.service';
+import { ScoresProcessor } from './scores/scores.processor';
+import { ScoringModelRepository } from './scores/scoring-model.repository';
+
+// Start-up fails if a job name has no queue or belongs to two (the processors' switches are exhaustive).
+const seen = new Map<string, string>();
+for (const [queue, jobs] of Object.entries(JOBS_BY_QUEUE)) {
+  for (const job of jobs) {
+    if (seen.has(job)) throw new Error(`job ${job} is registered on ${seen.get(job)} and ${queue}`);
+    seen.set(job, queue);
+  }
+}
+for (const job of Object.values(JobName)) if (!seen.has(job)) throw new Error(`job ${job} belongs to no queue`);
+
+/**
+ * Every BullMQ processor. Imported by apps/worker (external workers) and by the API when
+ * HUBPULSE_WORKERS=inline: one codebase, two processes.
+ */
+@Module({
+  providers: [ScoringModelRepository, ScoreComputeService, ScoresProcessor, ScoreScheduleService],
+  exports: [ScoreComputeService],
+})
+export class WorkerProcessorsModule {}

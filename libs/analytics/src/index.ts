@@ -1,0 +1,2 @@
+export * from './privacy';
+export * from './scoring';

@@ -1,0 +1,12 @@
+import events from './001_events.sql';
+import people from './002_people.sql';
+import content from './003_content.sql';
+import scores from './004_engagement_scores.sql';
+
+/** Numbered migrations, applied in order and recorded in schema_migrations. Append only. */
+export const CLICKHOUSE_MIGRATIONS: { version: number; name: string; sql: string }[] = [
+  { version: 1, name: '001_events', sql: events },
+  { version: 2, name: '002_people', sql: people },
+  { version: 3, name: '003_content', sql: content },
+  { version: 4, name: '004_engagement_scores', sql: scores },
+];

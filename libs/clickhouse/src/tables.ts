@@ -1,0 +1,9 @@
+/** Every ClickHouse table Hubpulse owns, qualified with its database (chDB ignores a default database). */
+export const TABLE_NAMES = ['events', 'people', 'content', 'engagement_scores', 'schema_migrations'] as const;
+export type TableName = (typeof TABLE_NAMES)[number];
+export type Tables = Record<TableName, string>;
+
+export function tablesFor(database: string): Tables {
+  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(database)) throw new Error(`Invalid ClickHouse database name "${database}"`);
+  return Object.fromEntries(TABLE_NAMES.map((t) => [t, `${database}.${t}`])) as Tables;
+}

@@ -1,0 +1,59 @@
+import { ConfigError, loadConfig } from './config';
+
+describe('loadConfig', () => {
+  it('applies the embedded defaults', () => {
+    const c = loadConfig({});
+    expect(c.port).toBe(3000);
+    expect(c.clickhouse.mode).toBe('embedded');
+    expect(c.database.type).toBe('sqlite');
+    expect(c.redis).toEqual({ url: 'redis://127.0.0.1:6379', isDefault: true, prefix: 'hubpulse' });
+    expect(c.workers).toBe('inline');
+    expect(c.minGroupSize).toBe(5);
+    expect(c.demo).toBe(false);
+  });
+
+  it('picks server backends from URLs', () => {
+    const c = loadConfig({ CLICKHOUSE_URL: 'http://ch:8123', DATABASE_URL: 'postgres://u@db/x', HUBPULSE_WORKERS: 'external' });
+    expect(c.clickhouse).toMatchObject({ mode: 'server', url: 'http://ch:8123', database: 'hubpulse' });
+    expect(c.database).toEqual({ type: 'postgres', url: 'postgres://u@db/x' });
+    expect(c.workers).toBe('external');
+  });
+
+  it('forces inline workers with embedded ClickHouse and says why', () => {
+    const c = loadConfig({ HUBPULSE_WORKERS: 'external' });
+    expect(c.workers).toBe('inline');
+    expect(c.workersNote).toMatch(/embedded ClickHouse/);
+  });
+
+  it.each([
+    ['PORT', 'abc'],
+    ['PORT', '70000'],
+    ['CLICKHOUSE_URL', 'not a url'],
+    ['DATABASE_URL', 'mysql://x'],
+    ['REDIS_URL', 'http://x'],
+    ['HUBPULSE_WORKERS', 'sometimes'],
+    ['HUBPULSE_MIN_GROUP_SIZE', '0'],
+    ['HUBPULSE_DEMO', 'yes please'],
+    ['CLICKHOUSE_DATABASE', 'drop table;'],
+  ])('names %s when it is %p', (name, value) => {
+    let err: unknown;
+    try {
+      loadConfig({ [name]: value });
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(ConfigError);
+    expect((err as ConfigError).message).toContain(`${name}:`);
+  });
+
+  it('needs both bootstrap admin variables, and never echoes secrets', () => {
+    expect(() => loadConfig({ HUBPULSE_BOOTSTRAP_ADMIN_EMAIL: 'a@b.co' })).toThrow(/HUBPULSE_BOOTSTRAP_ADMIN_PASSWORD/);
+    try {
+      loadConfig({ HUBPULSE_BOOTSTRAP_WRITE_KEY: 'short-secret' });
+      throw new Error('expected a ConfigError');
+    } catch (e) {
+      expect((e as Error).message).toContain('HUBPULSE_BOOTSTRAP_WRITE_KEY');
+      expect((e as Error).message).not.toContain('short-secret');
+    }
+  });
+});

@@ -1,0 +1,81 @@
+import * as path from 'node:path';
+import { DEFAULT_REDIS_URL, envSchema } from './config.schema';
+
+export type ClickHouseConfig =
+  | { mode: 'embedded'; path: string; database: string }
+  | { mode: 'server'; url: string; username: string; password: string; database: string };
+
+export type DatabaseConfig = { type: 'sqlite'; path: string } | { type: 'postgres'; url: string };
+
+export interface HubpulseConfig {
+  port: number;
+  host: string;
+  dataDir: string;
+  clickhouse: ClickHouseConfig;
+  database: DatabaseConfig;
+  redis: { url: string; isDefault: boolean; prefix: string };
+  workers: 'inline' | 'external';
+  /** Why workers run where they do, when the choice was forced. */
+  workersNote?: string;
+  bootstrap: { adminEmail?: string; adminPassword?: string; writeKey?: string };
+  demo: boolean;
+  minGroupSize: number;
+  maxBodyBytes: number;
+  scores: { everyMinutes: number; debounceMs: number };
+  sessionHours: number;
+  secureCookies: boolean;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Validates the environment once; throws ConfigError naming every bad variable. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): HubpulseConfig {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((i) => {
+        const name = String(i.path[0] ?? '');
+        const value = name && env[name] !== undefined ? ` (got "${env[name]}")` : '';
+        return `${name}: ${i.message}${name.includes('PASSWORD') || name.includes('KEY') ? '' : value}`;
+      }),
+    );
+  }
+  const e = parsed.data;
+  const dataDir = path.resolve(e.HUBPULSE_DATA_DIR);
+  const clickhouse: ClickHouseConfig = e.CLICKHOUSE_URL
+    ? { mode: 'server', url: e.CLICKHOUSE_URL, username: e.CLICKHOUSE_USER, password: e.CLICKHOUSE_PASSWORD, database: e.CLICKHOUSE_DATABASE }
+    : { mode: 'embedded', path: path.join(dataDir, 'clickhouse'), database: e.CLICKHOUSE_DATABASE };
+  let workers = e.HUBPULSE_WORKERS;
+  let workersNote: string | undefined;
+  if (clickhouse.mode === 'embedded' && workers === 'external') {
+    // chDB allows one process per data folder, so the processors must share the API's.
+    workers = 'inline';
+    workersNote = 'HUBPULSE_WORKERS=external ignored: embedded ClickHouse (no CLICKHOUSE_URL) needs inline workers';
+  }
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    dataDir,
+    clickhouse,
+    database: e.DATABASE_URL ? { type: 'postgres', url: e.DATABASE_URL } : { type: 'sqlite', path: path.join(dataDir, 'hubpulse.sqlite') },
+    redis: { url: e.REDIS_URL, isDefault: e.REDIS_URL === DEFAULT_REDIS_URL, prefix: e.HUBPULSE_QUEUE_PREFIX },
+    workers,
+    workersNote,
+    bootstrap: {
+      adminEmail: e.HUBPULSE_BOOTSTRAP_ADMIN_EMAIL,
+      adminPassword: e.HUBPULSE_BOOTSTRAP_ADMIN_PASSWORD,
+      writeKey: e.HUBPULSE_BOOTSTRAP_WRITE_KEY,
+    },
+    demo: e.HUBPULSE_DEMO,
+    minGroupSize: e.HUBPULSE_MIN_GROUP_SIZE,
+    maxBodyBytes: e.HUBPULSE_MAX_BODY_BYTES,
+    scores: { everyMinutes: e.HUBPULSE_SCORE_EVERY_MINUTES, debounceMs: e.HUBPULSE_SCORE_DEBOUNCE_MS },
+    sessionHours: e.HUBPULSE_SESSION_HOURS,
+    secureCookies: e.HUBPULSE_SECURE_COOKIES,
+  };
+}

@@ -1,0 +1,42 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { DataSource, type DataSourceOptions } from 'typeorm';
+import type { LoggerOptions } from 'typeorm/logger/LoggerOptions';
+import type { DatabaseConfig } from '@hubpulse/config';
+import { ENTITIES } from './entities';
+import { MIGRATIONS } from './migrations';
+
+/** TypeORM options for SQLite (embedded default) or PostgreSQL, never `synchronize`. */
+export function dataSourceOptions(cfg: DatabaseConfig, extra: { schema?: string } = {}): DataSourceOptions {
+  const common = { entities: ENTITIES, migrations: MIGRATIONS, migrationsRun: false, synchronize: false, logging: ['error'] as LoggerOptions };
+  if (cfg.type === 'postgres') {
+    return { ...common, type: 'postgres', url: cfg.url, schema: extra.schema, extra: { max: 10 } } as DataSourceOptions;
+  }
+  if (cfg.path !== ':memory:') fs.mkdirSync(path.dirname(cfg.path), { recursive: true });
+  return {
+    ...common,
+    type: 'better-sqlite3',
+    database: cfg.path,
+    // WAL: readers never block the writer; a crash loses nothing committed.
+    prepareDatabase: (db: { pragma: (s: string) => unknown }) => {
+      db.pragma('journal_mode = WAL');
+      db.pragma('busy_timeout = 5000');
+      db.pragma('foreign_keys = ON');
+    },
+  } as DataSourceOptions;
+}
+
+/** Opens the store and applies pending migrations. */
+export async function openDatabase(cfg: DatabaseConfig, extra: { schema?: string } = {}): Promise<DataSource> {
+  if (cfg.type === 'postgres' && extra.schema) {
+    // A schema per test suite / tenant: create it before TypeORM looks for its migrations table.
+    const boot = new DataSource({ type: 'postgres', url: cfg.url });
+    await boot.initialize();
+    await boot.query(`CREATE SCHEMA IF NOT EXISTS "${extra.schema.replace(/"/g, '')}"`);
+    await boot.destroy();
+  }
+  const ds = new DataSource(dataSourceOptions(cfg, extra));
+  await ds.initialize();
+  await ds.runMigrations({ transaction: 'each' });
+  return ds;
+}

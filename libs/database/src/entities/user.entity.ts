@@ -1,0 +1,36 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+import type { Role } from '@hubpulse/contracts';
+
+@Entity('users')
+export class UserEntity {
+  @PrimaryColumn('varchar', { length: 36 }) id: string;
+  @Column('varchar', { length: 320, unique: true }) email: string;
+  @Column('varchar', { length: 200 }) name: string;
+  @Column('varchar', { length: 20 }) role: Role;
+  /** scrypt$N$salt$hash */
+  @Column('varchar', { length: 300, name: 'password_hash' }) passwordHash: string;
+  @Column('varchar', { length: 30, name: 'created_at' }) createdAt: string;
+}
+
+@Entity('sessions')
+export class SessionEntity {
+  /** sha256 of the cookie token: a leaked table does not leak sessions. */
+  @PrimaryColumn('varchar', { length: 64, name: 'token_hash' }) tokenHash: string;
+  @Column('varchar', { length: 36, name: 'user_id' }) userId: string;
+  @Column('varchar', { length: 30, name: 'expires_at' }) expiresAt: string;
+  @Column('varchar', { length: 30, name: 'created_at' }) createdAt: string;
+}
+
+@Entity('ingestion_keys')
+export class IngestionKeyEntity {
+  @PrimaryColumn('varchar', { length: 36 }) id: string;
+  @Column('varchar', { length: 200 }) name: string;
+  /** sha256 of the key; the key itself is shown once and never stored. */
+  @Column('varchar', { length: 64, name: 'key_hash', unique: true }) keyHash: string;
+  /** First characters, to recognise a key in lists. */
+  @Column('varchar', { length: 16 }) prefix: string;
+  /** Write keys can only write: they are accepted on /v1 ingestion routes and nowhere else. */
+  @Column('varchar', { length: 20 }) scope: 'write';
+  @Column('varchar', { length: 30, name: 'created_at' }) createdAt: string;
+  @Column('varchar', { length: 30, name: 'revoked_at', nullable: true }) revokedAt: string | null;
+}

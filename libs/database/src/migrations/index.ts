@@ -1,0 +1,4 @@
+import { Initial1764100000000 } from './1764100000000-initial';
+
+/** Listed explicitly (not globbed) so the bundled build finds them. Append only. */
+export const MIGRATIONS = [Initial1764100000000];
