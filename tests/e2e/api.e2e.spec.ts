@@ -89,11 +89,16 @@ describe('API end to end (chDB + SQLite + Redis, inline workers)', () => {
     await Promise.all(
       Array.from({ length: 5 }, () => request(http).post('/v1/events').set('Authorization', `Bearer ${key}`).send(batch).expect(200)),
     );
-    await request(http)
-      .post('/v1/events')
-      .set({ Authorization: `Bearer ${key}`, 'Content-Type': 'application/json', 'Content-Encoding': 'gzip' })
-      .send(gzipSync(JSON.stringify(batch)))
-      .expect(200);
+    // a real HTTP client (supertest re-encodes binary bodies)
+    await app.listen(0, '127.0.0.1');
+    const gz = await fetch(`${await app.getUrl()}/v1/events`.replace('[::1]', '127.0.0.1'), {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${key}`, 'Content-Type': 'application/json', 'Content-Encoding': 'gzip' },
+      body: gzipSync(JSON.stringify(batch)),
+    });
+    expect(gz.status).toBe(200);
+    const notGzip = await request(http).post('/v1/events').set({ Authorization: `Bearer ${key}`, 'Content-Type': 'application/json', 'Content-Encoding': 'gzip' }).send('{"events":[]}').expect(400);
+    expect(notGzip.body.message[0]).toMatch(/^body: could not be decoded/);
     expect(await countEvents("event_id LIKE 'dup-%'")).toBe(2);
     const [r] = await ch.rows<{ n: string }>(`SELECT count() AS n FROM ${ch.tables.events} FINAL WHERE event_id = 'dup-2' AND type = 'post'`);
     expect(Number(r.n)).toBe(1);

@@ -25,12 +25,13 @@ export function findDashboardDir(start = __dirname): string | null {
 
 /** Body-parser failures become the same JSON errors as everything else. */
 function bodyErrors(err: { type?: string; status?: number; message?: string; limit?: number }, req: Request, res: Response, next: NextFunction) {
-  if (!err || !err.type) return next(err);
+  if (!err || (!err.type && !(err.status && err.status >= 400 && err.status < 500))) return next(err);
   const requestId = String(req.headers['x-request-id']);
   const send = (status: number, message: string) => res.status(status).json({ statusCode: status, message: [message], request_id: requestId });
   if (err.type === 'entity.too.large') return send(413, `body: larger than the limit of ${err.limit} bytes; send smaller batches`);
   if (err.type === 'entity.parse.failed') return send(400, `body: not valid JSON (${err.message})`);
   if (err.type === 'encoding.unsupported') return send(415, `Content-Encoding: ${err.message}`);
+  if (!err.type) return send(400, `body: could not be decoded (${err.message}); check Content-Encoding`);
   return send(err.status ?? 400, `body: ${err.message}`);
 }
 

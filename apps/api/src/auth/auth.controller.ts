@@ -9,7 +9,8 @@ import { parseOr400 } from '../common/zod';
 import type { AuthedRequest } from './auth.guard';
 import { AuthService, SESSION_COOKIE } from './auth.service';
 
-const loginSchema = z.object({ email: z.string().min(1, 'is required'), password: z.string().min(1, 'is required') });
+const required = z.string({ error: 'is required' }).min(1, 'is required');
+const loginSchema = z.object({ email: required, password: required });
 
 @ApiTags('auth')
 @Controller('api/auth')

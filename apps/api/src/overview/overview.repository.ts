@@ -26,7 +26,7 @@ export class OverviewRepository {
 
   async engagement(from: string, to: string): Promise<{ day: string; index: number; people: number }[]> {
     const rows = await this.ch.rows<{ day: string; index: number; people: string }>(
-      `SELECT toString(day) AS day, round(avg(score), 2) AS index, count() AS people
+      `SELECT day, round(avg(score), 2) AS index, count() AS people
        FROM ${this.ch.tables.engagement_scores} FINAL
        WHERE day BETWEEN {from:Date} AND {to:Date}
        GROUP BY day ORDER BY day`,

@@ -52,7 +52,7 @@ export class SeedService {
     for (let i = 0; i < org.content.length; i += 1000) await this.directory.upsertContent(org.content.slice(i, i + 1000));
     let total = 0;
     let lastLog = Date.now();
-    for (const chunk of generateEvents(org, { seed: 42, endDate })) {
+    for (const chunk of generateEvents(org)) {
       const { rows, rejected } = validateEvents(chunk, 'demo', 'demo');
       if (rejected.length) throw new Error(`demo generator produced invalid events: ${JSON.stringify(rejected.slice(0, 3))}`);
       await this.events.store(rows);
@@ -62,7 +62,7 @@ export class SeedService {
         lastLog = Date.now();
       }
     }
-    for (const goal of generateGoals({ seed: 42, endDate })) await this.goals.create(goal, 'demo');
+    for (const goal of generateGoals(org)) await this.goals.create(goal, 'demo');
     await this.nudge.now('manual');
     this.logger.log(`demo data seeded: ${total.toLocaleString('en')} events in ${((Date.now() - started) / 1000).toFixed(1)} s; scores are being computed`);
   }
