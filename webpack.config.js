@@ -1,11 +1,18 @@
 // Nest CLI webpack build of api and worker: libs are bundled, node_modules stay external,
-// and the ClickHouse .sql migrations are bundled as text.
-module.exports = (options) => ({
-  ...options,
-  output: { ...options.output, filename: 'main.js' },
-  module: {
-    ...options.module,
-    rules: [...(options.module?.rules ?? []), { test: /\.sql$/, type: 'asset/source' }],
-  },
-  devtool: 'source-map',
-});
+// and the ClickHouse .sql migrations are bundled as text. Output: dist/apps/<app>/main.js.
+const path = require('node:path');
+
+module.exports = (options) => {
+  const entry = String(Array.isArray(options.entry) ? options.entry.at(-1) : options.entry);
+  const app = /apps[\\/](\w+)[\\/]/.exec(entry)?.[1];
+  if (!app) throw new Error(`cannot tell the app from the webpack entry ${entry}`);
+  return {
+    ...options,
+    output: { ...options.output, path: path.join(__dirname, 'dist', 'apps', app), filename: 'main.js' },
+    module: {
+      ...options.module,
+      rules: [...(options.module?.rules ?? []), { test: /\.sql$/, type: 'asset/source' }],
+    },
+    devtool: 'source-map',
+  };
+};

@@ -57,7 +57,7 @@ export function scaleScore(raw: number, p99: number): number {
   return Math.min(100, (100 * raw) / p99);
 }
 
-/** Linear-interpolated quantile (the "R-7" definition ClickHouse's quantileExact(Linear) uses). */
+/** Linear-interpolated quantile (the "R-7" definition ClickHouse's quantileExactInclusive uses). */
 export function quantile(sorted: number[], q: number): number {
   if (sorted.length === 0) return 0;
   const pos = (sorted.length - 1) * q;

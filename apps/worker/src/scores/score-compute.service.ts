@@ -96,7 +96,7 @@ SELECT day, person_id, raw,
 FROM
 (
     SELECT day, person_id, raw, actions,
-           quantileExactLinear(0.99)(raw) OVER (PARTITION BY day) AS p99
+           quantileExactInclusive(0.99)(raw) OVER (PARTITION BY day) AS p99
     FROM
     (
         SELECT d.day AS day, a.person_id AS person_id,
