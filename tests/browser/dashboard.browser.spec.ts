@@ -29,12 +29,14 @@ describe('dashboard in headless Chromium (production build, demo data)', () => {
       },
       300_000,
     );
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: [...ARGS, `--user-data-dir=${fs.mkdtempSync(path.join(os.tmpdir(), 'chromium-'))}`] });
+    // Playwright gives every launch a fresh, empty user data dir.
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
   }, 320_000);
 
   afterAll(async () => {
     await browser?.close();
-    await api?.stop('SIGTERM');
+    fs.writeFileSync(path.join(shots, "browser-api.log"), api?.output() ?? "");
+    await api?.stop("SIGTERM");
     fs.rmSync(dataDir, { recursive: true, force: true });
   });
 
@@ -48,7 +50,7 @@ describe('dashboard in headless Chromium (production build, demo data)', () => {
     await page.getByLabel('Email').fill('admin@hubpulse.local');
     await page.getByLabel('Password').fill('wrong password');
     await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByText(/wrong email or password/i).waitFor();
+    await page.getByText(/email or password/i).waitFor();
 
     await page.getByLabel('Password').fill('hubpulse-demo');
     await page.getByRole('button', { name: 'Sign in' }).click();

@@ -3,9 +3,12 @@ import { HUBPULSE_CONFIG, type HubpulseConfig } from '@hubpulse/config';
 import { ClickHouseService } from '@hubpulse/clickhouse';
 import { generateOrganisation, generateEvents, generateGoals } from '@hubpulse/demo';
 import { AuthService } from '../auth/auth.service';
+import { newToken } from '../auth/password';
+
+const FIRST_ADMIN_EMAIL = 'admin@hubpulse.local';
 import { DirectoryService } from '../directory/directory.service';
 import { validateEvents } from '../ingest/event-row';
-import { EventsService } from '../ingest/events.service';
+import { EventWriter } from '../ingest/event-writer.service';
 import { ScoreNudgeService } from '../ingest/score-nudge.service';
 import { GoalsRepository } from '../goals/goals.repository';
 
@@ -18,7 +21,7 @@ export class SeedService {
     @Inject(HUBPULSE_CONFIG) private readonly config: HubpulseConfig,
     private readonly auth: AuthService,
     private readonly directory: DirectoryService,
-    private readonly events: EventsService,
+    private readonly writer: EventWriter,
     private readonly goals: GoalsRepository,
     private readonly nudge: ScoreNudgeService,
     private readonly ch: ClickHouseService,
@@ -29,6 +32,11 @@ export class SeedService {
     if (adminEmail && adminPassword && (await this.auth.countUsers()) === 0) {
       await this.auth.createUser({ email: adminEmail, password: adminPassword, name: 'Administrator', role: 'admin' });
       this.logger.log(`created admin user ${adminEmail}`);
+    } else if (!adminEmail && (await this.auth.countUsers()) === 0) {
+      // Nobody could sign in otherwise: make a first admin with a one-time password, shown once.
+      const password = newToken().slice(0, 16);
+      await this.auth.createUser({ email: FIRST_ADMIN_EMAIL, password, name: 'Administrator', role: 'admin' });
+      this.logger.warn(`No users yet: created ${FIRST_ADMIN_EMAIL} with password ${password} (shown once; change it after signing in)`);
     }
     if (writeKey && (await this.auth.countWriteKeys()) === 0) {
       await this.auth.createWriteKey('bootstrap', writeKey);
@@ -55,7 +63,8 @@ export class SeedService {
     for (const chunk of generateEvents(org)) {
       const { rows, rejected } = validateEvents(chunk, 'demo', 'demo');
       if (rejected.length) throw new Error(`demo generator produced invalid events: ${JSON.stringify(rejected.slice(0, 3))}`);
-      await this.events.store(rows);
+      // Straight to the writer: no score nudges while seeding, one recompute at the end.
+      await this.writer.write(rows);
       total += rows.length;
       if (Date.now() - lastLog > 2000) {
         this.logger.log(`  ${total.toLocaleString('en')} events…`);
