@@ -1,0 +1,80 @@
+import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from 'recharts';
+import type { TooltipContentProps } from 'recharts';
+import { formatAxisNumber, formatInteger, suppressedLabel } from '../../lib/format';
+import { chartTheme } from '../shared/chart-theme';
+import type { ChannelBar } from './channel-activity.transform';
+
+interface ChannelActivityChartProps {
+  bars: ChannelBar[];
+  minGroupSize: number;
+  height?: number;
+}
+
+/**
+ * Events and active people per channel. The two differ by orders of magnitude, so each has its
+ * own axis (events left, people right). A suppressed people count draws no bar at all.
+ */
+export function ChannelActivityChart({ bars, minGroupSize, height = 260 }: ChannelActivityChartProps) {
+  const axisTick = { fill: chartTheme.axis, fontSize: chartTheme.fontSize };
+  return (
+    <BarChart data={bars} responsive style={{ width: '100%', height }} margin={{ top: 8, right: 0, bottom: 0, left: 0 }} barGap={2}>
+      <CartesianGrid vertical={false} stroke={chartTheme.grid} />
+      <XAxis dataKey="label" interval={0} tick={axisTick} tickLine={false} axisLine={{ stroke: chartTheme.grid }} />
+      {/* Tick labels take their series' colour, so each axis says which bars it measures. */}
+      <YAxis
+        yAxisId="events"
+        tickFormatter={formatAxisNumber}
+        width={44}
+        tick={{ ...axisTick, fill: chartTheme.primary }}
+        tickLine={false}
+        axisLine={false}
+      />
+      <YAxis
+        yAxisId="people"
+        orientation="right"
+        tickFormatter={formatAxisNumber}
+        width={40}
+        tick={{ ...axisTick, fill: chartTheme.secondary }}
+        tickLine={false}
+        axisLine={false}
+        allowDecimals={false}
+      />
+      <Tooltip cursor={{ fill: '#f1f5f9' }} content={(props) => <ChannelTooltip {...props} minGroupSize={minGroupSize} />} />
+      <Legend
+        verticalAlign="top"
+        align="right"
+        height={28}
+        iconType="square"
+        iconSize={10}
+        itemSorter={null}
+        wrapperStyle={{ fontSize: 12 }}
+      />
+      <Bar yAxisId="events" dataKey="events" name="Events" fill={chartTheme.primary} radius={[3, 3, 0, 0]} maxBarSize={28} />
+      <Bar
+        yAxisId="people"
+        dataKey="activePeople"
+        name="Active people"
+        fill={chartTheme.secondary}
+        radius={[3, 3, 0, 0]}
+        maxBarSize={28}
+      />
+    </BarChart>
+  );
+}
+
+function ChannelTooltip({ active, payload, minGroupSize }: TooltipContentProps & { minGroupSize: number }) {
+  const bar = payload?.[0]?.payload as ChannelBar | undefined;
+  if (!active || !bar) return null;
+  return (
+    <div className="chart-tooltip">
+      <p className="chart-tooltip__title">{bar.label}</p>
+      <p>
+        <span className="swatch" style={{ background: chartTheme.primary }} /> Events <strong>{formatInteger(bar.events)}</strong>
+      </p>
+      <p>
+        <span className="swatch" style={{ background: chartTheme.secondary }} /> Active people{' '}
+        <strong>{bar.activePeople === null ? suppressedLabel(minGroupSize) : formatInteger(bar.activePeople)}</strong>
+      </p>
+    </div>
+  );
+}

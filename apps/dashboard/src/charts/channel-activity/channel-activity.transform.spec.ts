@@ -1,0 +1,27 @@
+import { buildChannelBars, channelLabel, hasChannelActivity } from './channel-activity.transform';
+
+describe('buildChannelBars', () => {
+  it('labels channels, puts the busiest first and "other" last', () => {
+    const bars = buildChannelBars([
+      { channel: 'other', events: 900, active_people: 50 },
+      { channel: 'qa', events: 10, active_people: 8 },
+      { channel: 'ceo_blog', events: 300, active_people: 120 },
+    ]);
+    expect(bars.map((b) => b.label)).toEqual(['CEO blog', 'Q&A', 'Other']);
+  });
+
+  it('keeps suppressed active people as null, never 0', () => {
+    const [bar] = buildChannelBars([{ channel: 'tasks', events: 7, active_people: null }]);
+    expect(bar).toEqual({ channel: 'tasks', label: 'Tasks', events: 7, activePeople: null, suppressed: true });
+  });
+
+  it('knows when there is nothing to draw', () => {
+    expect(hasChannelActivity(buildChannelBars([]))).toBe(false);
+    expect(hasChannelActivity(buildChannelBars([{ channel: 'blog', events: 0, active_people: 0 }]))).toBe(false);
+    expect(hasChannelActivity(buildChannelBars([{ channel: 'blog', events: 1, active_people: null }]))).toBe(true);
+  });
+
+  it('shows an unknown channel by its id', () => {
+    expect(channelLabel('podcast')).toBe('podcast');
+  });
+});

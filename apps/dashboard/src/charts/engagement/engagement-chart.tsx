@@ -1,0 +1,83 @@
+import { CartesianGrid, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
+import type { TooltipContentProps } from 'recharts';
+import { formatCount, formatDay, formatShortDay, suppressedLabel } from '../../lib/format';
+import { chartTheme } from '../shared/chart-theme';
+import { type EngagementPoint, pickDayTicks } from './engagement.transform';
+
+interface EngagementChartProps {
+  points: EngagementPoint[];
+  minGroupSize: number;
+  height?: number;
+}
+
+/** Draws the daily engagement index, 0–100. Gaps are days without a shown index. */
+export function EngagementChart({ points, minGroupSize, height = 260 }: EngagementChartProps) {
+  const ticks = pickDayTicks(points, 6);
+  // A day between two gaps would be invisible as a line: give it a dot.
+  const isolated = (i: number) => points[i]?.index !== null && points[i - 1]?.index == null && points[i + 1]?.index == null;
+
+  return (
+    <LineChart data={points} responsive style={{ width: '100%', height }} margin={{ top: 8, right: 12, bottom: 0, left: 0 }}>
+      <CartesianGrid vertical={false} stroke={chartTheme.grid} />
+      <XAxis
+        dataKey="day"
+        ticks={ticks}
+        tickFormatter={formatShortDay}
+        tick={{ fill: chartTheme.axis, fontSize: chartTheme.fontSize }}
+        tickLine={false}
+        axisLine={{ stroke: chartTheme.grid }}
+        minTickGap={16}
+      />
+      <YAxis
+        domain={[0, 100]}
+        ticks={[0, 25, 50, 75, 100]}
+        allowDataOverflow
+        width={36}
+        tick={{ fill: chartTheme.axis, fontSize: chartTheme.fontSize }}
+        tickLine={false}
+        axisLine={false}
+      />
+      <Tooltip content={(props) => <EngagementTooltip {...props} minGroupSize={minGroupSize} />} />
+      <Line
+        type="monotone"
+        dataKey="index"
+        name="Engagement index"
+        stroke={chartTheme.primary}
+        strokeWidth={2}
+        connectNulls={false}
+        dot={(props: { cx?: number; cy?: number; index?: number }) =>
+          props.index !== undefined && isolated(props.index) && props.cx != null && props.cy != null ? (
+            <circle key={props.index} cx={props.cx} cy={props.cy} r={3} fill={chartTheme.primary} />
+          ) : (
+            <g key={props.index} />
+          )
+        }
+        activeDot={{ r: 4 }}
+      />
+    </LineChart>
+  );
+}
+
+function EngagementTooltip({ active, payload, minGroupSize }: TooltipContentProps & { minGroupSize: number }) {
+  const point = payload?.[0]?.payload as EngagementPoint | undefined;
+  if (!active || !point) return null;
+  return (
+    <div className="chart-tooltip">
+      <p className="chart-tooltip__title">{formatDay(point.day)}</p>
+      {point.status === 'ok' && (
+        <>
+          <p>
+            Index <strong>{point.index?.toFixed(1)}</strong>
+          </p>
+          <p className="chart-tooltip__muted">
+            {point.people === null ? `${suppressedLabel(minGroupSize)} people` : `${formatCount(point.people)} people with a score`}
+          </p>
+        </>
+      )}
+      {point.status === 'suppressed' && (
+        <p className="chart-tooltip__muted">Hidden: {suppressedLabel(minGroupSize)} people with a score</p>
+      )}
+      {point.status === 'no-data' && <p className="chart-tooltip__muted">No scores this day</p>}
+    </div>
+  );
+}

@@ -1,0 +1,96 @@
+import type { OverviewResponse } from '@hubpulse/contracts';
+import { eachDay } from '../../lib/dates';
+
+type EngagementRow = OverviewResponse['engagement'][number];
+
+/**
+ * ok: an index to draw · suppressed: people had scores, but fewer than the privacy minimum ·
+ * no-data: nobody had a score that day (or the server sent no row for it).
+ */
+export type EngagementStatus = 'ok' | 'suppressed' | 'no-data';
+
+export interface EngagementPoint {
+  day: string;
+  /** 0–100, one decimal; null leaves a gap in the line. */
+  index: number | null;
+  people: number | null;
+  status: EngagementStatus;
+}
+
+export interface EngagementSeriesOptions {
+  /** Drop the days before the first one with any scores (used for "all time"). */
+  trimLeadingEmpty?: boolean;
+}
+
+/**
+ * One point per day from `range.from` to `range.to`, so a quiet day shows as a gap at its
+ * place instead of the line silently joining its neighbours.
+ */
+export function buildEngagementSeries(
+  rows: readonly EngagementRow[],
+  range: { from: string; to: string },
+  opts: EngagementSeriesOptions = {},
+): EngagementPoint[] {
+  const byDay = new Map<string, EngagementRow>();
+  for (const row of rows) byDay.set(row.day.slice(0, 10), row);
+
+  let days = eachDay(range.from.slice(0, 10), range.to.slice(0, 10));
+  // Rows outside the announced range still count: never hide data the server sent.
+  const extra = [...byDay.keys()].filter((d) => d < (days[0] ?? '') || d > (days[days.length - 1] ?? ''));
+  if (days.length === 0 || extra.length > 0) {
+    const all = [...days, ...extra].sort();
+    days = all.length ? eachDay(all[0], all[all.length - 1]) : [];
+  }
+
+  let points = days.map((day) => toPoint(day, byDay.get(day)));
+  if (opts.trimLeadingEmpty) {
+    const first = points.findIndex((p) => p.status !== 'no-data');
+    points = first === -1 ? [] : points.slice(first);
+  }
+  return points;
+}
+
+function toPoint(day: string, row: EngagementRow | undefined): EngagementPoint {
+  if (!row) return { day, index: null, people: null, status: 'no-data' };
+  if (row.index !== null && Number.isFinite(row.index)) {
+    return { day, index: Math.round(clamp(row.index, 0, 100) * 10) / 10, people: row.people, status: 'ok' };
+  }
+  return { day, index: null, people: row.people, status: row.people === 0 ? 'no-data' : 'suppressed' };
+}
+
+export interface EngagementSummary {
+  /** Whether any day has an index to draw. */
+  hasIndex: boolean;
+  /** Days that had scores but were hidden below the privacy minimum. */
+  suppressedDays: number;
+  /** The most recent day with an index. */
+  latest: EngagementPoint | null;
+  /** Mean of the daily indexes shown, one decimal. */
+  average: number | null;
+}
+
+export function summarizeEngagement(points: readonly EngagementPoint[]): EngagementSummary {
+  const shown = points.filter((p) => p.status === 'ok' && p.index !== null);
+  const average = shown.length
+    ? Math.round((shown.reduce((sum, p) => sum + (p.index ?? 0), 0) / shown.length) * 10) / 10
+    : null;
+  return {
+    hasIndex: shown.length > 0,
+    suppressedDays: points.filter((p) => p.status === 'suppressed').length,
+    latest: shown.length ? shown[shown.length - 1] : null,
+    average,
+  };
+}
+
+/** Roughly `count` evenly spaced days for the x axis, always including the first and last. */
+export function pickDayTicks(points: readonly EngagementPoint[], count = 6): string[] {
+  if (points.length <= count) return points.map((p) => p.day);
+  const step = (points.length - 1) / (count - 1);
+  const ticks = new Set<string>();
+  for (let i = 0; i < count; i++) ticks.add(points[Math.round(i * step)].day);
+  return [...ticks];
+}
+
+function clamp(n: number, min: number, max: number): number {
+  return Math.min(max, Math.max(min, n));
+}

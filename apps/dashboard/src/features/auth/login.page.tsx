@@ -1,0 +1,101 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useState } from 'react';
+import { useNavigate, useSearchParams } from 'react-router';
+import { isApiError } from '../../api/api.client';
+import { login } from '../../api/auth.api';
+import { queryKeys } from '../../api/query-keys';
+import { safeReturnPath } from './session';
+
+function loginErrorMessage(error: unknown): string {
+  if (isApiError(error)) {
+    if (error.status === 401) return 'Incorrect email or password. Check both and try again.';
+    if (error.status === 429) return 'Too many attempts. Wait a minute, then try again.';
+    return error.message;
+  }
+  return 'Sign-in failed. Please try again.';
+}
+
+export function LoginPage() {
+  const [search] = useSearchParams();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [missing, setMissing] = useState<string | null>(null);
+  const next = safeReturnPath(search.get('next'));
+
+  const mutation = useMutation({
+    mutationFn: login,
+    onSuccess: (user) => {
+      queryClient.setQueryData(queryKeys.session, user);
+      void navigate(next, { replace: true });
+    },
+  });
+
+  const onSubmit = (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    if (mutation.isPending) return;
+    if (!email.trim() || !password) {
+      setMissing(!email.trim() ? 'Enter your email address.' : 'Enter your password.');
+      return;
+    }
+    setMissing(null);
+    mutation.mutate({ email: email.trim(), password });
+  };
+
+  return (
+    <main className="login">
+      <title>Sign in · Hubpulse</title>
+      <div className="login__card">
+        <div className="brand brand--large">
+          <span className="brand__mark" aria-hidden="true" />
+          <span className="brand__name">Hubpulse</span>
+        </div>
+        <h1 className="login__title">Sign in</h1>
+        <p className="login__subtitle">Engagement analytics for your company hub.</p>
+
+        <form className="form" onSubmit={onSubmit} noValidate>
+          {(missing || mutation.isError) && (
+            <div className="form__error" role="alert">
+              {missing ?? loginErrorMessage(mutation.error)}
+            </div>
+          )}
+          <div className="field">
+            <label htmlFor="login-email">Email</label>
+            <input
+              id="login-email"
+              name="email"
+              type="email"
+              autoComplete="username"
+              autoFocus
+              required
+              value={email}
+              onChange={(e) => setEmail(e.target.value)}
+              aria-invalid={mutation.isError || undefined}
+            />
+          </div>
+          <div className="field">
+            <label htmlFor="login-password">Password</label>
+            <input
+              id="login-password"
+              name="password"
+              type="password"
+              autoComplete="current-password"
+              required
+              value={password}
+              onChange={(e) => setPassword(e.target.value)}
+              aria-invalid={mutation.isError || undefined}
+            />
+          </div>
+          <button
+            type="submit"
+            className="button button--primary button--block"
+            disabled={mutation.isPending}
+          >
+            {mutation.isPending ? 'Signing in…' : 'Sign in'}
+          </button>
+        </form>
+      </div>
+    </main>
+  );
+}
