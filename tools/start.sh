@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-[ -d node_modules ] || npm ci --no-audit --no-fund
+[ -d node_modules ] || npm install --no-audit --no-fund
 if [ ! -f dist/apps/api/main.js ] || [ ! -f dist/dashboard/index.html ] \
   || [ -n "$(find apps libs -newer dist/apps/api/main.js -type f \( -name '*.ts' -o -name '*.tsx' -o -name '*.sql' -o -name '*.css' \) -not -name '*.spec.ts' -print -quit)" ]; then
   echo "building Hubpulse…"
