@@ -2,3 +2,4 @@
 export * from './enums';
 export * from './ingest.schema';
 export * from './overview.types';
+export * from './event.validator';

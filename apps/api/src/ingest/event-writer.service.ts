@@ -1,9 +1,10 @@
 import { Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import { ClickHouseService } from '@hubpulse/clickhouse';
-import type { EventRow } from './event-row';
+import { Readable } from 'node:stream';
+import { EVENT_COLUMNS } from './event-row';
 
 interface Pending {
-  rows: EventRow[];
+  lines: string[];
   resolve: () => void;
   reject: (e: unknown) => void;
 }
@@ -29,12 +30,13 @@ export class EventWriter implements OnModuleDestroy {
 
   constructor(private readonly ch: ClickHouseService) {}
 
-  write(rows: EventRow[]): Promise<void> {
-    if (rows.length === 0) return Promise.resolve();
+  /** Resolves once the TSV `lines` are stored; rejects if the INSERT holding them failed. */
+  write(lines: string[]): Promise<void> {
+    if (lines.length === 0) return Promise.resolve();
     if (this.closed) return Promise.reject(new Error('shutting down'));
     return new Promise<void>((resolve, reject) => {
-      this.queue.push({ rows, resolve, reject });
-      this.queuedRows += rows.length;
+      this.queue.push({ lines, resolve, reject });
+      this.queuedRows += lines.length;
       if (!this.flushing) this.flushing = this.drain();
     });
   }
@@ -47,15 +49,22 @@ export class EventWriter implements OnModuleDestroy {
       while (this.queue.length > 0) {
         const batch: Pending[] = [];
         let n = 0;
-        while (this.queue.length > 0 && (n === 0 || n + this.queue[0].rows.length <= MAX_ROWS_PER_INSERT)) {
+        while (this.queue.length > 0 && (n === 0 || n + this.queue[0].lines.length <= MAX_ROWS_PER_INSERT)) {
           const p = this.queue.shift()!;
           batch.push(p);
-          n += p.rows.length;
+          n += p.lines.length;
         }
         this.queuedRows -= n;
-        const values = batch.length === 1 ? batch[0].rows : batch.flatMap((p) => p.rows);
+        let payload = '';
+        for (const p of batch) payload += p.lines.join('\n') + '\n';
         try {
-          await this.ch.client.insert({ table: this.ch.tables.events, values, format: 'JSONEachRow' });
+          // One INSERT = one part: it is stored whole or not at all (n stays below max_insert_block_size).
+          await this.ch.client.insert({
+            table: this.ch.tables.events,
+            values: Readable.from([Buffer.from(payload)], { objectMode: false }),
+            format: 'TabSeparated',
+            columns: [...EVENT_COLUMNS],
+          });
           this.stats.inserts++;
           this.stats.rows += n;
           for (const p of batch) p.resolve();

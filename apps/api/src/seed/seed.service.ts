@@ -61,11 +61,11 @@ export class SeedService {
     let total = 0;
     let lastLog = Date.now();
     for (const chunk of generateEvents(org)) {
-      const { rows, rejected } = validateEvents(chunk, 'demo', 'demo');
+      const { lines, rejected } = validateEvents(chunk, 'demo', 'demo');
       if (rejected.length) throw new Error(`demo generator produced invalid events: ${JSON.stringify(rejected.slice(0, 3))}`);
       // Straight to the writer: no score nudges while seeding, one recompute at the end.
-      await this.writer.write(rows);
-      total += rows.length;
+      await this.writer.write(lines);
+      total += lines.length;
       if (Date.now() - lastLog > 2000) {
         this.logger.log(`  ${total.toLocaleString('en')} events…`);
         lastLog = Date.now();

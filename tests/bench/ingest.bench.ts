@@ -1,0 +1,153 @@
+/**
+ * bench:ingest — the production build with embedded ClickHouse takes events over HTTP from
+ * concurrent clients in batches of 100; then the same events go straight into the engine.
+ * Prints events/s, p50/p99 request latency, peak RSS, the ratio to the raw engine, and checks that
+ * nothing was lost or duplicated.
+ *
+ *   npm run bench:ingest [-- --events 3000000 --concurrency 32 --clients 2]
+ */
+import { fork } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { parseArgs } from 'node:util';
+import { closeClickHouse, migrateClickHouse, openClickHouse, tablesFor } from '@hubpulse/clickhouse';
+import { spawnApi } from '@hubpulse/testing';
+import { Readable } from 'node:stream';
+import { EVENT_COLUMNS, hubEventToLine } from '../../apps/api/src/ingest/event-row';
+import type { HubEvent } from '@hubpulse/contracts';
+
+const { values: args } = parseArgs({
+  options: {
+    events: { type: 'string', default: '2000000' },
+    batch: { type: 'string', default: '100' },
+    concurrency: { type: 'string', default: '16' },
+    clients: { type: 'string', default: '2' },
+    duplicates: { type: 'string', default: '0.01' },
+  },
+});
+const TOTAL = Number(args.events);
+const BATCH = Number(args.batch);
+const CONCURRENCY = Number(args.concurrency);
+const CLIENTS = Number(args.clients);
+
+const TYPES = ['view', 'view', 'view', 'view', 'react', 'comment', 'post', 'share', 'doc_share', 'task_update'] as const;
+const CHANNELS = ['blog', 'newsletter', 'microblog', 'ceo_blog', 'documents', 'tasks', 'qa'] as const;
+const PURPOSES = ['inform', 'vision', 'productivity', 'engagement', 'strategy'] as const;
+const t0 = Date.parse('2026-09-01T00:00:00Z');
+
+function makeEvent(i: number): HubEvent {
+  return {
+    event_id: `bench-${i}`,
+    type: TYPES[i % TYPES.length],
+    actor_id: `p${(i * 7919) % 20000}`,
+    occurred_at: new Date(t0 + ((i * 1_000_003) % (90 * 86_400_000))).toISOString(),
+    content_id: `c${i % 5000}`,
+    channel: CHANNELS[i % CHANNELS.length],
+    purpose: PURPOSES[i % PURPOSES.length],
+    ...(i % 5 === 0 ? { target_actor_id: `p${(i * 31) % 20000}` } : {}),
+  };
+}
+
+const pct = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
+const fmt = (n: number) => Math.round(n).toLocaleString('en');
+
+async function peakRssMb(pid: number): Promise<number> {
+  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+  return Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
+}
+
+async function main(): Promise<void> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hubpulse-bench-ingest-'));
+  const key = 'hp_wk_bench_0123456789abcdefghij';
+  console.log(`bench:ingest — ${fmt(TOTAL)} events, batches of ${BATCH}, ${CLIENTS} client processes × ${CONCURRENCY} connections, ${os.cpus().length} cores`);
+
+  // Pre-serialise every request body so the load generators spend no CPU on it.
+  const bodies: string[] = [];
+  for (let i = 0; i < TOTAL; i += BATCH) {
+    const events = [];
+    for (let j = i; j < Math.min(TOTAL, i + BATCH); j++) events.push(makeEvent(j));
+    bodies.push(JSON.stringify({ events }));
+  }
+  // SDK-style retries: a share of batches is sent twice.
+  const dupCount = Math.floor(bodies.length * Number(args.duplicates));
+  for (let i = 0; i < dupCount; i++) bodies.push(bodies[(i * 7) % bodies.length]);
+
+  const api = await spawnApi({
+    HUBPULSE_DATA_DIR: dataDir,
+    HUBPULSE_BOOTSTRAP_WRITE_KEY: key,
+    HUBPULSE_BOOTSTRAP_ADMIN_EMAIL: 'bench@hubpulse.local',
+    HUBPULSE_BOOTSTRAP_ADMIN_PASSWORD: 'bench-password',
+    HUBPULSE_QUEUE_PREFIX: `hpbench:${process.pid}`,
+    HUBPULSE_MAX_BODY_BYTES: String(10 * 1024 * 1024),
+    HUBPULSE_RATE_LIMIT_EVENTS: '0',
+  });
+  try {
+    const shares = Array.from({ length: CLIENTS }, (_, c) => bodies.filter((_, i) => i % CLIENTS === c));
+    const started = performance.now();
+    const results = await Promise.all(
+      shares.map(
+        (share) =>
+          new Promise<{ accepted: number; failed: number; ms: number; latencies: number[] }>((resolve, reject) => {
+            const child = fork(path.join(__dirname, 'ingest-load.worker.ts'), [], { execArgv: ['--import', 'tsx'], serialization: 'advanced' });
+            child.once('message', (m) => {
+              resolve(m as never);
+              child.kill();
+            });
+            child.once('error', reject);
+            child.send({ url: api.url, key, bodies: share, concurrency: CONCURRENCY });
+          }),
+      ),
+    );
+    const seconds = (performance.now() - started) / 1000;
+    const sent = results.reduce((s, r) => s + r.accepted, 0);
+    const failed = results.reduce((s, r) => s + r.failed, 0);
+    const lat = results.flatMap((r) => r.latencies).sort((a, b) => a - b);
+    const rss = await peakRssMb(api.child.pid!);
+    const httpRate = sent / seconds;
+
+    // Count what landed, deduplicated, through the public API.
+    const login = await fetch(`${api.url}/api/auth/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ email: 'bench@hubpulse.local', password: 'bench-password' }) });
+    const cookie = login.headers.get('set-cookie')!.split(';')[0];
+    const ov = (await (await fetch(`${api.url}/api/overview?from=2026-01-01&to=2026-12-31`, { headers: { Cookie: cookie } })).json()) as { totals: { events: number } };
+    await api.stop('SIGTERM');
+
+    // The raw engine, same process model: the same rows straight into chDB, 100k rows per INSERT.
+    const rawDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hubpulse-bench-raw-'));
+    const cfg = { mode: 'embedded' as const, path: rawDir, database: 'raw' };
+    const client = await openClickHouse(cfg);
+    await migrateClickHouse(client, 'raw');
+    // The same TSV rows the API builds, prepared up front: this times the engine alone.
+    const payloads: Buffer[] = [];
+    for (let i = 0; i < TOTAL; i += 100_000) {
+      const lines: string[] = [];
+      for (let j = i; j < Math.min(TOTAL, i + 100_000); j++) lines.push(hubEventToLine(makeEvent(j), 'api', 'raw'));
+      payloads.push(Buffer.from(lines.join('\n') + '\n'));
+    }
+    const rawStarted = performance.now();
+    for (const p of payloads) {
+      await client.insert({ table: tablesFor('raw').events, values: Readable.from([p], { objectMode: false }), format: 'TabSeparated', columns: [...EVENT_COLUMNS] });
+    }
+    const rawRate = TOTAL / ((performance.now() - rawStarted) / 1000);
+    await closeClickHouse(client, cfg);
+
+    const lost = TOTAL - ov.totals.events;
+    console.log(`HTTP ingest      ${fmt(httpRate)} events/s sustained (${fmt(sent)} accepted incl. ${fmt(dupCount * BATCH)} resent, ${seconds.toFixed(1)} s, ${failed} requests failed)`);
+    console.log(`latency          p50 ${pct(lat, 0.5).toFixed(1)} ms, p99 ${pct(lat, 0.99).toFixed(1)} ms per request of ${BATCH} events`);
+    console.log(`peak RSS         ${fmt(rss)} MB (API process)`);
+    console.log(`raw engine       ${fmt(rawRate)} rows/s (TabSeparated INSERTs of 100k rows, the same rows, same machine)`);
+    console.log(`ratio            ${(httpRate / rawRate).toFixed(2)} of the raw engine rate`);
+    console.log(`stored           ${fmt(ov.totals.events)} distinct events; lost ${Math.max(0, lost)}, duplicated ${Math.max(0, -lost)}`);
+    fs.rmSync(dataDir, { recursive: true, force: true });
+    fs.rmSync(rawDir, { recursive: true, force: true });
+    if (lost !== 0 || failed > 0) process.exitCode = 1;
+  } catch (err) {
+    await api.stop('SIGKILL');
+    throw err;
+  }
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});
