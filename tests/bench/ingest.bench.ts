@@ -15,14 +15,14 @@ import { closeClickHouse, migrateClickHouse, openClickHouse, tablesFor } from '@
 import { spawnApi } from '@hubpulse/testing';
 import { Readable } from 'node:stream';
 import { EVENT_COLUMNS, hubEventToLine } from '../../apps/api/src/ingest/event-row';
-import type { HubEvent } from '@hubpulse/contracts';
+import { benchEvent } from './bench-events';
 
 const { values: args } = parseArgs({
   options: {
     events: { type: 'string', default: '2000000' },
     batch: { type: 'string', default: '100' },
-    concurrency: { type: 'string', default: '16' },
-    clients: { type: 'string', default: '2' },
+    concurrency: { type: 'string', default: '96' },
+    clients: { type: 'string', default: '1' },
     duplicates: { type: 'string', default: '0.01' },
   },
 });
@@ -31,26 +31,17 @@ const BATCH = Number(args.batch);
 const CONCURRENCY = Number(args.concurrency);
 const CLIENTS = Number(args.clients);
 
-const TYPES = ['view', 'view', 'view', 'view', 'react', 'comment', 'post', 'share', 'doc_share', 'task_update'] as const;
-const CHANNELS = ['blog', 'newsletter', 'microblog', 'ceo_blog', 'documents', 'tasks', 'qa'] as const;
-const PURPOSES = ['inform', 'vision', 'productivity', 'engagement', 'strategy'] as const;
-const t0 = Date.parse('2026-09-01T00:00:00Z');
-
-function makeEvent(i: number): HubEvent {
-  return {
-    event_id: `bench-${i}`,
-    type: TYPES[i % TYPES.length],
-    actor_id: `p${(i * 7919) % 20000}`,
-    occurred_at: new Date(t0 + ((i * 1_000_003) % (90 * 86_400_000))).toISOString(),
-    content_id: `c${i % 5000}`,
-    channel: CHANNELS[i % CHANNELS.length],
-    purpose: PURPOSES[i % PURPOSES.length],
-    ...(i % 5 === 0 ? { target_actor_id: `p${(i * 31) % 20000}` } : {}),
-  };
-}
+// Live SDK traffic: occurred_at spread over the 24 hours before the run.
+const t0 = Date.now() - 86_400_000;
 
 const pct = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
 const fmt = (n: number) => Math.round(n).toLocaleString('en');
+
+/** CPU seconds (user + system) a process has used so far. */
+function cpuSeconds(pid: number): number {
+  const f = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return (Number(f[11]) + Number(f[12])) / 100; // utime, stime in clock ticks (100/s)
+}
 
 async function peakRssMb(pid: number): Promise<number> {
   const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
@@ -62,17 +53,7 @@ async function main(): Promise<void> {
   const key = 'hp_wk_bench_0123456789abcdefghij';
   console.log(`bench:ingest — ${fmt(TOTAL)} events, batches of ${BATCH}, ${CLIENTS} client processes × ${CONCURRENCY} connections, ${os.cpus().length} cores`);
 
-  // Pre-serialise every request body so the load generators spend no CPU on it.
-  const bodies: string[] = [];
-  for (let i = 0; i < TOTAL; i += BATCH) {
-    const events = [];
-    for (let j = i; j < Math.min(TOTAL, i + BATCH); j++) events.push(makeEvent(j));
-    bodies.push(JSON.stringify({ events }));
-  }
-  // SDK-style retries: a share of batches is sent twice.
-  const dupCount = Math.floor(bodies.length * Number(args.duplicates));
-  for (let i = 0; i < dupCount; i++) bodies.push(bodies[(i * 7) % bodies.length]);
-
+  const resendEvery = Number(args.duplicates) > 0 ? Math.round(1 / Number(args.duplicates)) : 0;
   const api = await spawnApi({
     HUBPULSE_DATA_DIR: dataDir,
     HUBPULSE_BOOTSTRAP_WRITE_KEY: key,
@@ -81,25 +62,39 @@ async function main(): Promise<void> {
     HUBPULSE_QUEUE_PREFIX: `hpbench:${process.pid}`,
     HUBPULSE_MAX_BODY_BYTES: String(10 * 1024 * 1024),
     HUBPULSE_RATE_LIMIT_EVENTS: '0',
-  });
+    HP_NOOP_INSERT: process.env.HP_NOOP_INSERT ?? '',
+  },
+    120_000,
+    // e.g. BENCH_API_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the API under load
+    process.env.BENCH_API_NODE_ARGS?.split(' ').filter(Boolean) ?? [],
+  );
   try {
-    const shares = Array.from({ length: CLIENTS }, (_, c) => bodies.filter((_, i) => i % CLIENTS === c));
+    // Each load process builds its own share of bodies before the clock starts.
+    const per = Math.ceil(TOTAL / CLIENTS / BATCH) * BATCH;
+    const children = Array.from({ length: CLIENTS }, (_, c) => {
+      const child = fork(path.join(__dirname, 'ingest-load.worker.ts'), [], { execArgv: ['--import', 'tsx'] });
+      const ready = new Promise<number>((resolve) => child.once('message', (m: { ready: number }) => resolve(m.ready)));
+      child.send({ url: api.url, key, from: c * per, to: Math.min(TOTAL, (c + 1) * per), batch: BATCH, t0, resendEvery, concurrency: CONCURRENCY });
+      return { child, ready };
+    });
+    const requests = (await Promise.all(children.map((c) => c.ready))).reduce((a, b) => a + b, 0);
+    const cpuBefore = cpuSeconds(api.child.pid!);
     const started = performance.now();
     const results = await Promise.all(
-      shares.map(
-        (share) =>
-          new Promise<{ accepted: number; failed: number; ms: number; latencies: number[] }>((resolve, reject) => {
-            const child = fork(path.join(__dirname, 'ingest-load.worker.ts'), [], { execArgv: ['--import', 'tsx'], serialization: 'advanced' });
+      children.map(
+        ({ child }) =>
+          new Promise<{ accepted: number; rejected: number; failed: number; latencies: number[] }>((resolve, reject) => {
             child.once('message', (m) => {
               resolve(m as never);
               child.kill();
             });
             child.once('error', reject);
-            child.send({ url: api.url, key, bodies: share, concurrency: CONCURRENCY });
+            child.send('go');
           }),
       ),
     );
     const seconds = (performance.now() - started) / 1000;
+    const serverCpu = cpuSeconds(api.child.pid!) - cpuBefore;
     const sent = results.reduce((s, r) => s + r.accepted, 0);
     const failed = results.reduce((s, r) => s + r.failed, 0);
     const lat = results.flatMap((r) => r.latencies).sort((a, b) => a - b);
@@ -109,8 +104,9 @@ async function main(): Promise<void> {
     // Count what landed, deduplicated, through the public API.
     const login = await fetch(`${api.url}/api/auth/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ email: 'bench@hubpulse.local', password: 'bench-password' }) });
     const cookie = login.headers.get('set-cookie')!.split(';')[0];
-    const ov = (await (await fetch(`${api.url}/api/overview?from=2026-01-01&to=2026-12-31`, { headers: { Cookie: cookie } })).json()) as { totals: { events: number } };
+    const ov = (await (await fetch(`${api.url}/api/overview?from=${new Date(t0 - 86_400_000).toISOString().slice(0, 10)}&to=${new Date().toISOString().slice(0, 10)}`, { headers: { Cookie: cookie } })).json()) as { totals: { events: number } };
     await api.stop('SIGTERM');
+    const writer = /wrote \d+ events in .*$/m.exec(api.output())?.[0];
 
     // The raw engine, same process model: the same rows straight into chDB, 100k rows per INSERT.
     const rawDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hubpulse-bench-raw-'));
@@ -121,7 +117,7 @@ async function main(): Promise<void> {
     const payloads: Buffer[] = [];
     for (let i = 0; i < TOTAL; i += 100_000) {
       const lines: string[] = [];
-      for (let j = i; j < Math.min(TOTAL, i + 100_000); j++) lines.push(hubEventToLine(makeEvent(j), 'api', 'raw'));
+      for (let j = i; j < Math.min(TOTAL, i + 100_000); j++) lines.push(hubEventToLine(benchEvent(j, t0), 'api', 'raw'));
       payloads.push(Buffer.from(lines.join('\n') + '\n'));
     }
     const rawStarted = performance.now();
@@ -132,8 +128,10 @@ async function main(): Promise<void> {
     await closeClickHouse(client, cfg);
 
     const lost = TOTAL - ov.totals.events;
-    console.log(`HTTP ingest      ${fmt(httpRate)} events/s sustained (${fmt(sent)} accepted incl. ${fmt(dupCount * BATCH)} resent, ${seconds.toFixed(1)} s, ${failed} requests failed)`);
+    console.log(`HTTP ingest      ${fmt(httpRate)} events/s sustained (${fmt(requests)} requests, ${fmt(sent)} accepted incl. ${fmt(sent - TOTAL)} resent, ${results.reduce((s, r) => s + r.rejected, 0)} rejected, ${seconds.toFixed(1)} s, ${failed} requests failed)`);
     console.log(`latency          p50 ${pct(lat, 0.5).toFixed(1)} ms, p99 ${pct(lat, 0.99).toFixed(1)} ms per request of ${BATCH} events`);
+    console.log(`server CPU       ${(serverCpu / seconds).toFixed(2)} cores busy of ${os.cpus().length} (${((serverCpu / TOTAL) * 1e6).toFixed(1)} µs CPU per event); the load generators share the machine`);
+    if (writer) console.log(`group commit     ${writer}`);
     console.log(`peak RSS         ${fmt(rss)} MB (API process)`);
     console.log(`raw engine       ${fmt(rawRate)} rows/s (TabSeparated INSERTs of 100k rows, the same rows, same machine)`);
     console.log(`ratio            ${(httpRate / rawRate).toFixed(2)} of the raw engine rate`);

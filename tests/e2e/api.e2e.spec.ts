@@ -1,10 +1,24 @@
 import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import { gzipSync } from 'node:zlib';
+import { request as httpRequest } from 'node:http';
 import { createApiApp } from '../../apps/api/src/app.factory';
 import { ClickHouseService } from '@hubpulse/clickhouse';
 import type { OverviewResponse } from '@hubpulse/contracts';
 import { hubEvent, testConfig, waitFor } from '@hubpulse/testing';
+
+/** A one-off HTTP POST without keep-alive (leaves no socket open behind the test). */
+function rawPost(url: string, body: Buffer, headers: Record<string, string>): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = httpRequest(url, { method: 'POST', agent: false, headers: { ...headers, 'Content-Length': String(body.length) } }, (res) => {
+      let text = '';
+      res.on('data', (d) => (text += d));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text }));
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
+}
 
 /**
  * Boots the whole API in process with inline workers on real engines (chDB, SQLite, Redis),
@@ -91,10 +105,10 @@ describe('API end to end (chDB + SQLite + Redis, inline workers)', () => {
     );
     // a real HTTP client (supertest re-encodes binary bodies)
     await app.listen(0, '127.0.0.1');
-    const gz = await fetch(`${await app.getUrl()}/v1/events`.replace('[::1]', '127.0.0.1'), {
-      method: 'POST',
-      headers: { Authorization: `Bearer ${key}`, 'Content-Type': 'application/json', 'Content-Encoding': 'gzip' },
-      body: gzipSync(JSON.stringify(batch)),
+    const gz = await rawPost(`${await app.getUrl()}/v1/events`.replace('[::1]', '127.0.0.1'), gzipSync(JSON.stringify(batch)), {
+      Authorization: `Bearer ${key}`,
+      'Content-Type': 'application/json',
+      'Content-Encoding': 'gzip',
     });
     expect(gz.status).toBe(200);
     const notGzip = await request(http).post('/v1/events').set({ Authorization: `Bearer ${key}`, 'Content-Type': 'application/json', 'Content-Encoding': 'gzip' }).send('{"events":[]}').expect(400);

@@ -10,6 +10,8 @@ import * as path from 'node:path';
 import type { HubpulseConfig } from '@hubpulse/config';
 import { AppModule } from './app.module';
 import { SeedService } from './seed/seed.service';
+import { IngestHttpHandler } from './ingest/ingest-http.handler';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 
 /** Finds the built dashboard (dist/dashboard) from the source tree or from the bundle. */
 export function findDashboardDir(start = __dirname): string | null {
@@ -41,7 +43,6 @@ export async function createApiApp(config: HubpulseConfig, opts: { logger?: fals
     bodyParser: false,
     logger: opts.logger ?? ['log', 'error', 'warn'],
   });
-  app.enableShutdownHooks();
   app.set('trust proxy', 'loopback');
   app.disable('x-powered-by');
   app.use((req: Request, res: Response, next: NextFunction) => {
@@ -78,6 +79,12 @@ export async function createApiApp(config: HubpulseConfig, opts: { logger?: fals
     new Logger('Dashboard').warn('no built dashboard found (run npm run build:dashboard); serving the API only');
   }
   await app.init();
+  // Ingestion routes are served ahead of Express (see IngestHttpHandler).
+  const ingest = app.get(IngestHttpHandler);
+  const server = app.getHttpServer() as import('node:http').Server;
+  const [framework] = server.listeners('request') as ((req: IncomingMessage, res: ServerResponse) => void)[];
+  server.removeAllListeners('request');
+  server.on('request', (req: IncomingMessage, res: ServerResponse) => (ingest.matches(req) ? ingest.handle(req, res) : framework(req, res)));
   await app.get(SeedService).run();
   return app;
 }

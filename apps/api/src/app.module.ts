@@ -5,9 +5,8 @@ import { ConfigModule, type HubpulseConfig } from '@hubpulse/config';
 import { DatabaseModule } from '@hubpulse/database';
 import { QueueModule } from '@hubpulse/queue';
 import { WorkerProcessorsModule } from '@hubpulse/worker';
-import { AuthController } from './auth/auth.controller';
 import { AuthGuard } from './auth/auth.guard';
-import { AuthService } from './auth/auth.service';
+import { AuthModule } from './auth/auth.module';
 import { GlobalExceptionFilter } from './common/global-exception.filter';
 import { DirectoryModule } from './directory/directory.module';
 import { HealthController } from './health/health.controller';
@@ -26,14 +25,14 @@ export class AppModule {
         ClickHouseModule,
         DatabaseModule,
         QueueModule.forRoot(config),
+        AuthModule,
         IngestModule,
         DirectoryModule,
         OverviewModule,
         ...(config.workers === 'inline' ? [WorkerProcessorsModule] : []),
       ],
-      controllers: [HealthController, AuthController],
+      controllers: [HealthController],
       providers: [
-        AuthService,
         SeedService,
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: GlobalExceptionFilter },

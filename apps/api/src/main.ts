@@ -8,6 +8,22 @@ async function main(): Promise<void> {
   if (config.workersNote) Logger.warn(config.workersNote, 'Config');
   await ensureRedis(config, (m) => Logger.log(m, 'Redis'));
   const app = await createApiApp(config);
+  // Graceful stop: stop accepting, finish in-flight batches (EventWriter drains on destroy), close stores.
+  let stopping = false;
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    process.on(signal, () => {
+      if (stopping) return;
+      stopping = true;
+      Logger.log(`${signal}: finishing in-flight work`, 'Shutdown');
+      app.close().then(
+        () => process.exit(0),
+        (err: unknown) => {
+          console.error(err);
+          process.exit(1);
+        },
+      );
+    });
+  }
   await app.listen(config.port, config.host);
   const url = `http://127.0.0.1:${config.port}`;
   const lines = [`Hubpulse is running at ${url}  (API docs: ${url}/api/docs)`, `workers: ${config.workers}`];

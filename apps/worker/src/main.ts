@@ -13,7 +13,12 @@ async function main(): Promise<void> {
   }
   await ensureRedis(config, (m) => Logger.log(m, 'Redis'));
   const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { bufferLogs: false });
-  app.enableShutdownHooks();
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    process.once(signal, () => {
+      Logger.log(`${signal}: finishing the current job`, 'Worker');
+      app.close().then(() => process.exit(0), () => process.exit(1));
+    });
+  }
   Logger.log('worker started: processing queue "scores"', 'Worker');
 }
 

@@ -26,12 +26,7 @@ export class AuthGuard implements CanActivate {
     const req = ctx.switchToHttp().getRequest<AuthedRequest>();
     if (kind === 'public') return true;
     if (kind === 'write-key') {
-      const header = req.headers.authorization ?? '';
-      const match = /^Bearer\s+(\S+)$/i.exec(header);
-      if (!match) throw new UnauthorizedException('Authorization: missing; send "Authorization: Bearer <write key>"');
-      const id = await this.auth.writeKeyId(match[1]);
-      if (!id) throw new UnauthorizedException('Authorization: unknown or revoked write key');
-      req.writeKeyId = id;
+      req.writeKeyId = await this.auth.authenticateWriteKey(req.headers.authorization);
       return true;
     }
     const user = await this.auth.userForSession(req.cookies?.[SESSION_COOKIE]);

@@ -83,6 +83,15 @@ export class AuthService {
     return this.ds.getRepository(IngestionKeyEntity).count();
   }
 
+  /** The key id behind an `Authorization: Bearer <write key>` header, or a 401 saying what is wrong. */
+  async authenticateWriteKey(authorization: string | undefined): Promise<string> {
+    const match = /^Bearer\s+(\S+)$/i.exec(authorization ?? '');
+    if (!match) throw new UnauthorizedException('Authorization: missing; send "Authorization: Bearer <write key>"');
+    const id = await this.writeKeyId(match[1]);
+    if (!id) throw new UnauthorizedException('Authorization: unknown or revoked write key');
+    return id;
+  }
+
   /** Key id for a valid, unrevoked write key, else null. */
   async writeKeyId(key: string): Promise<string | null> {
     const hash = sha256(key);

@@ -1,6 +1,6 @@
-import { ArgumentsHost, Catch, HttpException, HttpStatus, Logger, type ExceptionFilter } from '@nestjs/common';
+import { ArgumentsHost, Catch, Logger, type ExceptionFilter } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { StorageUnavailableError } from './errors';
+import { toErrorResponse } from './error-response';
 
 /** Every error leaves as JSON `{statusCode, error, message, request_id}`; unknown errors are logged, not leaked. */
 @Catch()
@@ -11,23 +11,11 @@ export class GlobalExceptionFilter implements ExceptionFilter {
     const ctx = host.switchToHttp();
     const res = ctx.getResponse<Response>();
     const req = ctx.getRequest<Request>();
-    const requestId = String(req.headers['x-request-id'] ?? '');
     if (res.headersSent) return;
-    if (exception instanceof HttpException) {
-      const status = exception.getStatus();
-      const body = exception.getResponse();
-      const payload = typeof body === 'string' ? { statusCode: status, message: body } : (body as Record<string, unknown>);
-      if (exception instanceof StorageUnavailableError) res.setHeader('Retry-After', String(exception.retryAfterSeconds));
-      if (status >= 500) this.logger.error(`${req.method} ${req.url} → ${status} [${requestId}]: ${JSON.stringify(payload.message)}`);
-      res.status(status).json({ ...payload, request_id: requestId });
-      return;
-    }
-    this.logger.error(`${req.method} ${req.url} [${requestId}]`, exception instanceof Error ? exception.stack : String(exception));
-    res.status(HttpStatus.INTERNAL_SERVER_ERROR).json({
-      statusCode: 500,
-      error: 'Internal Server Error',
-      message: `Something went wrong on our side; quote request id ${requestId} when reporting it`,
-      request_id: requestId,
-    });
+    const requestId = String(req.headers['x-request-id'] ?? '');
+    const out = toErrorResponse(exception, requestId);
+    if (out.unexpected) this.logger.error(`${req.method} ${req.url} [${requestId}]`, exception instanceof Error ? exception.stack : String(exception));
+    else if (out.status >= 500) this.logger.error(`${req.method} ${req.url} → ${out.status} [${requestId}]: ${JSON.stringify(out.body.message)}`);
+    res.set(out.headers).status(out.status).json(out.body);
   }
 }

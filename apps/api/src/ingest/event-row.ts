@@ -43,7 +43,7 @@ export function toClickHouseTime(iso: string): string | null {
  */
 export function toEventLine(e: ValidEvent, source: string, keyId: string): string {
   return (
-    tsv(e.event_id) + '\t' + e.type + '\t' + tsv(e.actor_id) + '\t' + clickHouseTime(e.occurred_ms) + '\t' +
+    tsv(e.event_id) + '\t' + e.type + '\t' + tsv(e.actor_id) + '\t' + e.occurred_utc + '\t' +
     tsv(e.content_id) + '\t' + e.channel + '\t' + e.purpose + '\t' + tsv(e.target_actor_id) + '\t' +
     (e.properties ? tsv(JSON.stringify(e.properties)) : '{}') + '\t' + source + '\t' + keyId
   );

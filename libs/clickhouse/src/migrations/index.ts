@@ -2,6 +2,7 @@ import events from './001_events.sql';
 import people from './002_people.sql';
 import content from './003_content.sql';
 import scores from './004_engagement_scores.sql';
+import eventsLowCardinality from './005_events_low_cardinality.sql';
 
 /** Numbered migrations, applied in order and recorded in schema_migrations. Append only. */
 export const CLICKHOUSE_MIGRATIONS: { version: number; name: string; sql: string }[] = [
@@ -9,4 +10,5 @@ export const CLICKHOUSE_MIGRATIONS: { version: number; name: string; sql: string
   { version: 2, name: '002_people', sql: people },
   { version: 3, name: '003_content', sql: content },
   { version: 4, name: '004_engagement_scores', sql: scores },
+  { version: 5, name: '005_events_low_cardinality', sql: eventsLowCardinality },
 ];
