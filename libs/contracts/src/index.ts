@@ -3,3 +3,4 @@ export * from './enums';
 export * from './ingest.schema';
 export * from './overview.types';
 export * from './event.validator';
+export * from './ingestion.types';
