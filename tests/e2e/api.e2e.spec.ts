@@ -179,6 +179,23 @@ describe('API end to end (chDB + SQLite + Redis, inline workers)', () => {
     expect((await request(http).get('/api/overview?from=March').set('Cookie', cookie).expect(400)).body.message[0]).toMatch(/^from: must be a date/);
   });
 
+  it('answers 503 with Retry-After when ClickHouse refuses the insert, keeping nothing of the batch', async () => {
+    // "Too many parts" is how a struggling ClickHouse refuses inserts; force it for the events table.
+    await ch.client.command({ query: `ALTER TABLE ${ch.tables.events} MODIFY SETTING parts_to_throw_insert = 1, parts_to_delay_insert = 1` });
+    const batch = { events: Array.from({ length: 50 }, (_, i) => hubEvent({ event_id: `down-${i}` })) };
+    try {
+      const res = await request(http).post('/v1/events').set('Authorization', `Bearer ${key}`).send(batch).expect(503);
+      expect(res.headers['retry-after']).toBe('5');
+      expect(res.body.message).toMatch(/nothing was stored, retry later/);
+      expect(await countEvents("event_id LIKE 'down-%'")).toBe(0);
+    } finally {
+      await ch.client.command({ query: `ALTER TABLE ${ch.tables.events} MODIFY SETTING parts_to_throw_insert = 3000, parts_to_delay_insert = 1000` });
+    }
+    // the SDK's retry after Retry-After succeeds, and the batch is there exactly once
+    await request(http).post('/v1/events').set('Authorization', `Bearer ${key}`).send(batch).expect(200);
+    expect(await countEvents("event_id LIKE 'down-%'")).toBe(50);
+  });
+
   it('serves the OpenAPI document', async () => {
     const res = await request(http).get('/api/docs/openapi.json').expect(200);
     expect(Object.keys(res.body.paths)).toEqual(expect.arrayContaining(['/v1/events', '/v1/people', '/v1/content', '/api/overview', '/api/health', '/api/auth/login']));

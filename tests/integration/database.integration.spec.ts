@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import * as path from 'node:path';
-import { openDatabase, GoalEntity, IngestionKeyEntity, KpiValueEntity, PersonEntity, UserEntity } from '@hubpulse/database';
+import { openDatabase, EventMappingEntity, GoalEntity, IngestionKeyEntity, KpiValueEntity, PersonEntity, UserEntity } from '@hubpulse/database';
 import { TEST_POSTGRES_URL, uniqueName, workerDataDir } from '@hubpulse/testing';
 
 /** The same migrations and entities on both relational backends. */
@@ -22,9 +22,15 @@ describe.each([
   it('runs the migrations once and records them', async () => {
     expect(await ds.showMigrations()).toBe(false);
     const done = await ds.query(`SELECT name FROM ${schema ? `"${schema}".` : ''}migrations`);
-    expect(done.map((r: { name: string }) => r.name)).toEqual(['Initial1764100000000']);
+    expect(done.map((r: { name: string }) => r.name)).toEqual(['Initial1764100000000', 'EventMappings1764200000000']);
     // running again is a no-op
     expect(await ds.runMigrations()).toEqual([]);
+  });
+
+  it('seeds the default SDK event mappings', async () => {
+    const rows = await ds.getRepository(EventMappingEntity).findBy({ source: 'segment' });
+    expect(rows.find((r) => r.event === 'Post Created')).toMatchObject({ type: 'post', channel: null });
+    expect(await ds.getRepository(EventMappingEntity).findOneBy({ source: 'posthog', event: '$pageview' })).toMatchObject({ type: 'view' });
   });
 
   it('stores users with unique emails', async () => {

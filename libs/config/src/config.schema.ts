@@ -53,6 +53,10 @@ export const envSchema = z
     HUBPULSE_MIN_GROUP_SIZE: z.coerce.number().int().min(1).max(1000).default(5),
     /** Largest accepted request body, in bytes. */
     HUBPULSE_MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(5 * 1024 * 1024),
+    /** Largest accepted single event (its stored row), in bytes; bigger events are rejected with a reason. */
+    HUBPULSE_MAX_EVENT_BYTES: z.coerce.number().int().min(256).default(32 * 1024),
+    /** Events per second one write key may send (per API process); 0 = unlimited. Bursts up to 2 s worth. */
+    HUBPULSE_RATE_LIMIT_EVENTS: z.coerce.number().int().min(0).default(200_000),
     /** Minutes between scheduled score recomputes. */
     HUBPULSE_SCORE_EVERY_MINUTES: z.coerce.number().int().min(1).default(15),
     /** Milliseconds of quiet after ingestion before scores recompute (debounce). */

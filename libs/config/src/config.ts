@@ -21,6 +21,8 @@ export interface HubpulseConfig {
   demo: boolean;
   minGroupSize: number;
   maxBodyBytes: number;
+  maxEventBytes: number;
+  rateLimitEvents: number;
   scores: { everyMinutes: number; debounceMs: number };
   sessionHours: number;
   secureCookies: boolean;
@@ -74,6 +76,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     demo: e.HUBPULSE_DEMO,
     minGroupSize: e.HUBPULSE_MIN_GROUP_SIZE,
     maxBodyBytes: e.HUBPULSE_MAX_BODY_BYTES,
+    maxEventBytes: e.HUBPULSE_MAX_EVENT_BYTES,
+    rateLimitEvents: e.HUBPULSE_RATE_LIMIT_EVENTS,
     scores: { everyMinutes: e.HUBPULSE_SCORE_EVERY_MINUTES, debounceMs: e.HUBPULSE_SCORE_DEBOUNCE_MS },
     sessionHours: e.HUBPULSE_SESSION_HOURS,
     secureCookies: e.HUBPULSE_SECURE_COOKIES,

@@ -1,8 +1,8 @@
-import { CanActivate, ExecutionContext, Injectable, UnauthorizedException } from '@nestjs/common';
+import { CanActivate, ExecutionContext, ForbiddenException, Injectable, UnauthorizedException } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
 import type { SessionUser } from '@hubpulse/contracts';
-import { AUTH_KIND } from '../common/public.decorator';
+import { AUTH_KIND, ROLES_KEY } from '../common/public.decorator';
 import { AuthService, SESSION_COOKIE } from './auth.service';
 
 export interface AuthedRequest extends Request {
@@ -32,6 +32,10 @@ export class AuthGuard implements CanActivate {
     const user = await this.auth.userForSession(req.cookies?.[SESSION_COOKIE]);
     if (!user) throw new UnauthorizedException('Sign in first (no valid session)');
     req.user = user;
+    const roles = this.reflector.getAllAndOverride<string[] | undefined>(ROLES_KEY, [ctx.getHandler(), ctx.getClass()]);
+    if (roles && !roles.includes(user.role)) {
+      throw new ForbiddenException(`This needs the role ${roles.join(' or ')}; you are signed in as ${user.role}`);
+    }
     return true;
   }
 }

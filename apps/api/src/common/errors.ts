@@ -19,3 +19,13 @@ export class StorageUnavailableError extends HttpException {
     );
   }
 }
+
+/** A write key sent more events than its rate allows: 429 with Retry-After; nothing was stored. */
+export class RateLimitedError extends HttpException {
+  constructor(readonly retryAfterSeconds: number) {
+    super(
+      { statusCode: HttpStatus.TOO_MANY_REQUESTS, error: 'Too Many Requests', message: `rate limit of this write key exceeded; nothing was stored, retry in ${retryAfterSeconds} s` },
+      HttpStatus.TOO_MANY_REQUESTS,
+    );
+  }
+}

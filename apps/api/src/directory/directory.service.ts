@@ -1,10 +1,27 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
+import { In } from 'typeorm';
 import type { Content, Person } from '@hubpulse/contracts';
+import type { PersonPatch } from '../ingest/formats/mapped-batch';
 import { ClickHouseService } from '@hubpulse/clickhouse';
 import { DATA_SOURCE, PersonEntity } from '@hubpulse/database';
 import { StorageUnavailableError } from '../common/errors';
 import { toClickHouseTime } from '../ingest/event-row';
+
+function fromEntity(e: PersonEntity | undefined, id: string): Person {
+  return {
+    person_id: id,
+    name: e?.name ?? id,
+    email: e?.email ?? null,
+    department: e?.department ?? null,
+    location: e?.location ?? null,
+    title: e?.title ?? null,
+    manager_id: e?.managerId ?? null,
+    hired_at: e?.hiredAt ?? null,
+    is_leader: e?.isLeader ?? false,
+    attributes: e?.attributes ?? {},
+  };
+}
 
 /** A monotonically increasing version for ReplacingMergeTree copies (last write wins). */
 let lastVersion = 0;
@@ -63,6 +80,29 @@ export class DirectoryService {
       throw new StorageUnavailableError(`directory copy could not be stored (${(err as Error).message.slice(0, 200)})`);
     }
     return { upserted: people.length };
+  }
+
+  /**
+   * Applies partial directory changes (SDK identify / group calls): fields a patch leaves out keep
+   * their stored value; a person not yet in the directory is created with the id as name.
+   */
+  async patchPeople(patches: PersonPatch[]): Promise<{ upserted: number }> {
+    if (patches.length === 0) return { upserted: 0 };
+    const merged = new Map<string, Person>();
+    const ids = [...new Set(patches.map((p) => p.person_id))];
+    const existing = new Map<string, PersonEntity>();
+    for (let i = 0; i < ids.length; i += 500) {
+      for (const e of await this.ds.getRepository(PersonEntity).findBy({ personId: In(ids.slice(i, i + 500)) })) existing.set(e.personId, e);
+    }
+    for (const patch of patches) {
+      const prev = merged.get(patch.person_id) ?? fromEntity(existing.get(patch.person_id), patch.person_id);
+      merged.set(patch.person_id, {
+        ...prev,
+        ...Object.fromEntries(Object.entries(patch).filter(([k, v]) => v !== undefined && k !== 'attributes')),
+        attributes: { ...prev.attributes, ...patch.attributes },
+      } as Person);
+    }
+    return this.upsertPeople([...merged.values()]);
   }
 
   async upsertContent(content: Content[]): Promise<{ upserted: number }> {

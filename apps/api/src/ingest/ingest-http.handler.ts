@@ -1,11 +1,16 @@
-import { HttpException, HttpStatus, Inject, Injectable, Logger } from '@nestjs/common';
+import { HttpException, HttpStatus, Inject, Injectable, Logger, UnauthorizedException } from '@nestjs/common';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import * as zlib from 'node:zlib';
 import { HUBPULSE_CONFIG, type HubpulseConfig } from '@hubpulse/config';
 import { AuthService } from '../auth/auth.service';
 import { toErrorResponse } from '../common/error-response';
+import { EventMappingsService } from './event-mappings.service';
 import { EventsService } from './events.service';
+import { isObj } from './formats/mapped-batch';
+import { mapPostHog, postHogKey } from './formats/posthog.mapper';
+import { mapSegment } from './formats/segment.mapper';
+import { IngestStatsService } from './ingest-stats.service';
 
 class BodyError extends HttpException {
   constructor(status: number, message: string) {
@@ -13,11 +18,29 @@ class BodyError extends HttpException {
   }
 }
 
+type Route = { format: 'native' } | { format: 'segment'; call: string | null } | { format: 'posthog' };
+
+const ROUTES = new Map<string, Route>([
+  ['/v1/events', { format: 'native' }],
+  ['/v1/batch', { format: 'segment', call: null }],
+  ...['track', 'identify', 'group', 'page', 'screen', 'alias'].map((c): [string, Route] => [`/v1/${c}`, { format: 'segment', call: c }]),
+  ...['/batch', '/e', '/capture', '/i/v0/e', '/track'].flatMap((p): [string, Route][] => [
+    [p, { format: 'posthog' }],
+    [`${p}/`, { format: 'posthog' }],
+  ]),
+]);
+
+const pathOf = (url: string | undefined) => {
+  const q = url?.indexOf('?') ?? -1;
+  return q >= 0 ? url!.slice(0, q) : (url ?? '');
+};
+
 /**
- * The ingestion fast path. Ingestion routes are answered here, ahead of Express and the Nest
- * pipeline: at 1,000+ requests a second their per-request cost (body-parser, router, guards,
- * interceptors) was most of the CPU. Same services, same auth, same errors as the rest of the API;
- * the Nest controllers for these routes stay as the documented contract and a fallback.
+ * The ingestion fast path: `/v1/events`, the Segment spec (`/v1/batch`, `/v1/track`, …, also what
+ * RudderStack sends) and PostHog capture (`/batch/`, `/e/`, `/capture/`, `/i/v0/e/`). Answered here,
+ * ahead of Express and the Nest pipeline: at 1,000+ requests a second their per-request cost
+ * (body-parser, router, guards) was most of the CPU. Same services, auth and error shape as the rest
+ * of the API; the Nest controller for /v1/events stays as the documented contract.
  */
 @Injectable()
 export class IngestHttpHandler {
@@ -26,21 +49,26 @@ export class IngestHttpHandler {
   constructor(
     private readonly auth: AuthService,
     private readonly events: EventsService,
+    private readonly mappings: EventMappingsService,
+    private readonly stats: IngestStatsService,
     @Inject(HUBPULSE_CONFIG) private readonly config: HubpulseConfig,
   ) {}
 
   matches(req: IncomingMessage): boolean {
-    return req.method === 'POST' && (req.url === '/v1/events' || req.url?.startsWith('/v1/events?') === true);
+    return req.method === 'POST' && ROUTES.has(pathOf(req.url));
   }
 
   handle(req: IncomingMessage, res: ServerResponse): void {
     const header = req.headers['x-request-id'];
     const requestId = typeof header === 'string' && header.length <= 100 ? header : randomUUID();
-    this.run(req, requestId).then(
+    const route = ROUTES.get(pathOf(req.url))!;
+    const ctx: { keyId?: string } = {};
+    this.run(req, route, ctx).then(
       (body) => this.send(res, 200, body, requestId, {}),
       (err: unknown) => {
         const out = toErrorResponse(err, requestId);
         if (out.unexpected) this.logger.error(`POST ${req.url} [${requestId}]`, err instanceof Error ? err.stack : String(err));
+        if (ctx.keyId) this.stats.reject(ctx.keyId, route.format, [[`request: ${out.status} ${firstMessage(out.body.message)}`]]);
         // An unread body must not be parsed as the next request on this connection.
         if (!req.complete) out.headers.Connection = 'close';
         this.send(res, out.status, out.body, requestId, out.headers);
@@ -49,11 +77,29 @@ export class IngestHttpHandler {
     );
   }
 
-  private async run(req: IncomingMessage, requestId: string): Promise<unknown> {
-    void requestId;
-    const keyId = await this.auth.authenticateWriteKey(req.headers.authorization);
-    const body = await this.readJson(req);
-    return this.events.ingest(body, keyId);
+  private async run(req: IncomingMessage, route: Route, ctx: { keyId?: string }): Promise<unknown> {
+    if (route.format === 'native') {
+      ctx.keyId = await this.auth.authenticateWriteKey(req.headers.authorization);
+      return this.events.ingest(await this.readBody(req), ctx.keyId, 'native');
+    }
+    // SDKs put the key in a header (Segment: Basic key:) or in the body (writeKey, api_key, token).
+    const headerKey = keyFromHeader(req.headers.authorization);
+    const body = await this.readBody(req);
+    const key = headerKey ?? (route.format === 'segment' ? (isObj(body) && typeof body.writeKey === 'string' ? body.writeKey : undefined) : postHogKey(body));
+    if (!key) {
+      throw new UnauthorizedException(
+        route.format === 'segment'
+          ? 'Authorization: missing; send the write key as HTTP Basic user ("Basic base64(key:)") or as writeKey in the body'
+          : 'api_key: missing; send the write key as api_key (or token) in the body',
+      );
+    }
+    ctx.keyId = await this.auth.authenticateWriteKey(`Bearer ${key}`);
+    if (route.format === 'segment') {
+      const r = await this.events.ingestMapped(mapSegment(body, route.call, this.mappings.lookup('segment')), ctx.keyId, 'segment');
+      return { success: true, ...r };
+    }
+    const r = await this.events.ingestMapped(mapPostHog(body, this.mappings.lookup('posthog')), ctx.keyId, 'posthog');
+    return { status: 1, ...r };
   }
 
   private send(res: ServerResponse, status: number, body: unknown, requestId: string, headers: Record<string, string>): void {
@@ -68,11 +114,15 @@ export class IngestHttpHandler {
     res.end(json);
   }
 
-  /** Reads the (possibly compressed) body within the size limit and parses it as JSON. */
-  private async readJson(req: IncomingMessage): Promise<unknown> {
+  /**
+   * Reads the body within the size limit and decodes it by what it is: declared Content-Encoding,
+   * gzip bytes whatever the headers say (PostHog's compression=gzip-js), a form field `data=`
+   * (base64, older PostHog clients), then JSON whatever the Content-Type.
+   */
+  private async readBody(req: IncomingMessage): Promise<unknown> {
     const limit = this.config.maxBodyBytes;
-    const declared = Number(req.headers['content-length'] ?? 0);
-    if (declared > limit) throw new BodyError(413, `body: larger than the limit of ${limit} bytes; send smaller batches`);
+    const tooLarge = () => new BodyError(413, `body: larger than the limit of ${limit} bytes; send smaller batches`);
+    if (Number(req.headers['content-length'] ?? 0) > limit) throw tooLarge();
     const encoding = String(req.headers['content-encoding'] ?? 'identity').toLowerCase();
     let source: NodeJS.ReadableStream = req;
     if (encoding === 'gzip' || encoding === 'x-gzip') source = req.pipe(zlib.createGunzip());
@@ -86,7 +136,7 @@ export class IngestHttpHandler {
       source.on('data', (chunk: Buffer) => {
         size += chunk.length;
         if (size > limit) {
-          reject(new BodyError(413, `body: larger than the limit of ${limit} bytes; send smaller batches`));
+          reject(tooLarge());
           if (source !== req) (source as zlib.Gunzip).destroy();
           req.unpipe();
           return;
@@ -98,12 +148,47 @@ export class IngestHttpHandler {
         reject(source === req ? err : new BodyError(400, `body: could not be decoded (${err.message}); check Content-Encoding`)),
       );
     });
-    if (size === 0) throw new BodyError(400, 'body: empty; send {"events":[…]}');
-    const text = (chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, size)).toString('utf8');
+    if (size === 0) throw new BodyError(400, 'body: empty');
+    let buf = chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, size);
+    buf = this.gunzipIfGzip(buf);
+    let text = buf.toString('utf8');
+    if (text.startsWith('data=')) {
+      const data = new URLSearchParams(text).get('data') ?? '';
+      const decoded = this.gunzipIfGzip(Buffer.from(data, 'base64'));
+      text = decoded.toString('utf8');
+    }
     try {
       return JSON.parse(text);
     } catch (err) {
       throw new BodyError(400, `body: not valid JSON (${(err as Error).message})`);
     }
   }
+
+  private gunzipIfGzip(buf: Buffer): Buffer {
+    if (buf.length < 2 || buf[0] !== 0x1f || buf[1] !== 0x8b) return buf;
+    try {
+      return zlib.gunzipSync(buf, { maxOutputLength: this.config.maxBodyBytes });
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      if (code === 'ERR_BUFFER_TOO_LARGE') throw new BodyError(413, `body: larger than the limit of ${this.config.maxBodyBytes} bytes once inflated`);
+      throw new BodyError(400, `body: looks gzip-compressed but could not be inflated (${(err as Error).message})`);
+    }
+  }
+}
+
+function keyFromHeader(authorization: string | undefined): string | undefined {
+  if (!authorization) return undefined;
+  const bearer = /^Bearer\s+(\S+)$/i.exec(authorization);
+  if (bearer) return bearer[1];
+  const basic = /^Basic\s+(\S+)$/i.exec(authorization);
+  if (basic) {
+    const decoded = Buffer.from(basic[1], 'base64').toString('utf8');
+    const user = decoded.split(':')[0];
+    return user || undefined;
+  }
+  return undefined;
+}
+
+function firstMessage(m: unknown): string {
+  return String(Array.isArray(m) ? m[0] : m).slice(0, 160);
 }

@@ -1,15 +1,19 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from '../auth/auth.module';
+import { DirectoryModule } from '../directory/directory.module';
+import { EventMappingsService } from './event-mappings.service';
+import { IngestStatsService } from './ingest-stats.service';
 import { IngestHttpHandler } from './ingest-http.handler';
 import { EventWriter } from './event-writer.service';
 import { EventsController } from './events.controller';
+import { IngestionAdminController } from './ingestion-admin.controller';
 import { EventsService } from './events.service';
 import { ScoreNudgeService } from './score-nudge.service';
 
 @Module({
-  imports: [AuthModule],
-  controllers: [EventsController],
-  providers: [EventWriter, EventsService, ScoreNudgeService, IngestHttpHandler],
-  exports: [EventsService, EventWriter, ScoreNudgeService, IngestHttpHandler],
+  imports: [AuthModule, DirectoryModule],
+  controllers: [EventsController, IngestionAdminController],
+  providers: [EventWriter, EventsService, ScoreNudgeService, IngestHttpHandler, EventMappingsService, IngestStatsService],
+  exports: [EventsService, EventWriter, ScoreNudgeService, IngestHttpHandler, EventMappingsService, IngestStatsService],
 })
 export class IngestModule {}

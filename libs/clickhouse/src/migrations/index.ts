@@ -3,6 +3,7 @@ import people from './002_people.sql';
 import content from './003_content.sql';
 import scores from './004_engagement_scores.sql';
 import eventsLowCardinality from './005_events_low_cardinality.sql';
+import ingestRejects from './006_ingest_rejects.sql';
 
 /** Numbered migrations, applied in order and recorded in schema_migrations. Append only. */
 export const CLICKHOUSE_MIGRATIONS: { version: number; name: string; sql: string }[] = [
@@ -11,4 +12,5 @@ export const CLICKHOUSE_MIGRATIONS: { version: number; name: string; sql: string
   { version: 3, name: '003_content', sql: content },
   { version: 4, name: '004_engagement_scores', sql: scores },
   { version: 5, name: '005_events_low_cardinality', sql: eventsLowCardinality },
+  { version: 6, name: '006_ingest_rejects', sql: ingestRejects },
 ];

@@ -1,11 +1,13 @@
+import { EventMappingEntity } from './event-mapping.entity';
 import { GoalEntity, KpiValueEntity } from './goal.entity';
 import { PersonEntity } from './person.entity';
 import { ScoringModelEntity } from './scoring-model.entity';
 import { IngestionKeyEntity, SessionEntity, UserEntity } from './user.entity';
 
+export * from './event-mapping.entity';
 export * from './goal.entity';
 export * from './person.entity';
 export * from './scoring-model.entity';
 export * from './user.entity';
 
-export const ENTITIES = [UserEntity, SessionEntity, IngestionKeyEntity, PersonEntity, GoalEntity, KpiValueEntity, ScoringModelEntity];
+export const ENTITIES = [UserEntity, SessionEntity, IngestionKeyEntity, PersonEntity, GoalEntity, KpiValueEntity, ScoringModelEntity, EventMappingEntity];

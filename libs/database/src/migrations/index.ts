@@ -1,4 +1,5 @@
 import { Initial1764100000000 } from './1764100000000-initial';
+import { EventMappings1764200000000 } from './1764200000000-event-mappings';
 
 /** Listed explicitly (not globbed) so the bundled build finds them. Append only. */
-export const MIGRATIONS = [Initial1764100000000];
+export const MIGRATIONS = [Initial1764100000000, EventMappings1764200000000];

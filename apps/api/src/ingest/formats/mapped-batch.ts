@@ -1,0 +1,83 @@
+import type { EventMapping } from '@hubpulse/contracts';
+
+/** A directory change carried by an SDK call (Segment identify/group, PostHog $identify/$set). */
+export interface PersonPatch {
+  person_id: string;
+  name?: string;
+  email?: string | null;
+  department?: string | null;
+  location?: string | null;
+  title?: string | null;
+  manager_id?: string | null;
+  hired_at?: string | null;
+  is_leader?: boolean;
+  attributes?: Record<string, string | number | boolean | null>;
+}
+
+/** An SDK payload turned into native hub events and directory patches, with per-message rejects. */
+export interface MappedBatch {
+  /** Native-shaped events (validated afterwards like /v1/events). */
+  events: unknown[];
+  /** For each event, the index of the SDK message it came from (so rejects name the message). */
+  origin: number[];
+  people: PersonPatch[];
+  rejected: { index: number; errors: string[] }[];
+  /** Messages in the payload. */
+  total: number;
+}
+
+export type MappingLookup = (event: string) => EventMapping | undefined;
+
+export const emptyBatch = (): MappedBatch => ({ events: [], origin: [], people: [], rejected: [], total: 0 });
+
+const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+export { isObj };
+
+/** Scalar properties only (the hub keeps properties flat); nested values are dropped. */
+export function flatScalars(v: unknown, skip: ReadonlySet<string>): Record<string, string | number | boolean | null> | undefined {
+  if (!isObj(v)) return undefined;
+  const out: Record<string, string | number | boolean | null> = {};
+  let any = false;
+  for (const [k, x] of Object.entries(v)) {
+    if (skip.has(k) || k.startsWith('$')) continue;
+    if (x === null || typeof x === 'number' || typeof x === 'boolean') out[k] = x;
+    else if (typeof x === 'string') out[k] = x.length > 2000 ? x.slice(0, 2000) : x;
+    else continue;
+    any = true;
+  }
+  return any ? out : undefined;
+}
+
+export const str = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() !== '' ? v : typeof v === 'number' ? String(v) : undefined);
+
+/** First defined string among property names (snake_case and camelCase spellings). */
+export function pick(props: Record<string, unknown> | undefined, ...names: string[]): string | undefined {
+  if (!props) return undefined;
+  for (const n of names) {
+    const v = str(props[n]);
+    if (v !== undefined) return v;
+  }
+  return undefined;
+}
+
+/** Directory fields from identify traits / PostHog $set. */
+export function personPatch(personId: string, traits: Record<string, unknown>): PersonPatch {
+  const patch: PersonPatch = { person_id: personId };
+  const name = pick(traits, 'name') ?? [pick(traits, 'firstName', 'first_name'), pick(traits, 'lastName', 'last_name')].filter(Boolean).join(' ');
+  if (name) patch.name = name;
+  const fields: [keyof PersonPatch, string[]][] = [
+    ['email', ['email']],
+    ['department', ['department']],
+    ['location', ['location', 'city', 'office']],
+    ['title', ['title', 'job_title', 'jobTitle']],
+    ['manager_id', ['manager_id', 'managerId', 'manager']],
+    ['hired_at', ['hired_at', 'hiredAt', 'start_date', 'startDate']],
+  ];
+  for (const [field, names] of fields) {
+    const v = pick(traits, ...names);
+    if (v !== undefined) (patch as unknown as Record<string, unknown>)[field] = v;
+  }
+  const leader = traits.is_leader ?? traits.isLeader;
+  if (typeof leader === 'boolean') patch.is_leader = leader;
+  return patch;
+}

@@ -1,0 +1,59 @@
+import { emptyBatch, flatScalars, isObj, pick, personPatch, str, type MappedBatch, type MappingLookup } from './mapped-batch';
+
+const FIELD_PROPS = new Set(['content_id', 'contentId', 'channel', 'purpose', 'target_actor_id', 'targetActorId', 'distinct_id', 'token']);
+
+/**
+ * PostHog capture (`/batch/`, `/e/`, `/capture/`, `/i/v0/e/`): `{api_key, batch:[…]}` or one event.
+ * `uuid` is the event id; `$identify` (and `$set` on any event) updates the directory.
+ */
+export function mapPostHog(body: unknown, lookup: MappingLookup): MappedBatch {
+  const out = emptyBatch();
+  const messages: unknown[] = Array.isArray(body) ? body : isObj(body) && Array.isArray(body.batch) ? body.batch : [body];
+  out.total = messages.length;
+  messages.forEach((m, index) => {
+    if (!isObj(m)) return void out.rejected.push({ index, errors: ['must be an object'] });
+    const props = isObj(m.properties) ? m.properties : {};
+    const actor = str(m.distinct_id) ?? str(props.distinct_id) ?? str(m.$distinct_id);
+    if (!actor) return void out.rejected.push({ index, errors: ['distinct_id: is required'] });
+    const name = str(m.event);
+    if (!name) return void out.rejected.push({ index, errors: ['event: is required'] });
+    const set = isObj(m.$set) ? m.$set : isObj(props.$set) ? props.$set : null;
+    if (set) out.people.push(personPatch(actor, set));
+    if (name === '$identify' || name === '$set') {
+      if (!set) out.people.push({ person_id: actor });
+      return;
+    }
+    if (name === '$groupidentify') {
+      const traits = isObj(props.$group_set) ? props.$group_set : {};
+      const group = str(props.$group_key) ?? pick(traits, 'name');
+      if (group) out.people.push(str(props.$group_type) === 'team' ? { person_id: actor, attributes: { team: group } } : { person_id: actor, department: pick(traits, 'name') ?? group });
+      return;
+    }
+    const mapping = lookup(name);
+    if (!mapping) return void out.rejected.push({ index, errors: [`event: no mapping for "${name}" (add one under Admin → Event mappings)`] });
+    const eventId = str(m.uuid) ?? str(props.$insert_id);
+    if (!eventId) return void out.rejected.push({ index, errors: ['uuid: is required'] });
+    out.events.push({
+      event_id: eventId,
+      type: mapping.type,
+      actor_id: actor,
+      occurred_at: str(m.timestamp) ?? new Date().toISOString(),
+      content_id: pick(props, 'content_id', 'contentId') ?? (name === '$pageview' ? pick(props, '$pathname', '$current_url') : undefined),
+      channel: pick(props, 'channel') ?? mapping.channel ?? undefined,
+      purpose: pick(props, 'purpose') ?? mapping.purpose ?? undefined,
+      target_actor_id: pick(props, 'target_actor_id', 'targetActorId'),
+      properties: { event: name, ...flatScalars(props, FIELD_PROPS) },
+    });
+    out.origin.push(index);
+  });
+  return out;
+}
+
+/** The project key PostHog SDKs put in the body. */
+export function postHogKey(body: unknown): string | undefined {
+  if (!isObj(body)) return undefined;
+  const direct = str(body.api_key) ?? str(body.token);
+  if (direct) return direct;
+  const first = Array.isArray(body.batch) ? body.batch[0] : undefined;
+  return isObj(first) ? (str(first.api_key) ?? str(isObj(first.properties) ? first.properties.token : undefined)) : undefined;
+}

@@ -1,0 +1,151 @@
+import { Inject, Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
+import type { DataSource } from 'typeorm';
+import type { IngestionSource, IngestionSourcesResponse } from '@hubpulse/contracts';
+import { ClickHouseService } from '@hubpulse/clickhouse';
+import { DATA_SOURCE, IngestionKeyEntity } from '@hubpulse/database';
+
+const FLUSH_MS = 5000;
+
+/** "field: why" without the varying tail, so reasons group (values in quotes stay: they name the event). */
+export function reasonOf(error: string): string {
+  return error.length > 200 ? `${error.slice(0, 199)}…` : error;
+}
+
+/**
+ * Visibility of ingestion per write key and wire format. Accepted events, freshness and lag come
+ * from the `events` table itself (deduplicated: a retried event counts once, at its latest arrival); rejects are counted in memory per minute and flushed to
+ * `ingest_rejects` every few seconds.
+ */
+@Injectable()
+export class IngestStatsService implements OnModuleInit, OnModuleDestroy {
+  private readonly logger = new Logger('IngestStats');
+  private rejects = new Map<string, number>();
+  private timer: NodeJS.Timeout | null = null;
+
+  constructor(
+    private readonly ch: ClickHouseService,
+    @Inject(DATA_SOURCE) private readonly ds: DataSource,
+  ) {}
+
+  onModuleInit(): void {
+    this.timer = setInterval(() => void this.flush(), FLUSH_MS);
+    this.timer.unref();
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    await this.flush();
+  }
+
+  /** Counts rejected events (or whole requests) by reason. */
+  reject(keyId: string, format: string, errors: string[][]): void {
+    if (errors.length === 0) return;
+    const minute = new Date(Math.floor(Date.now() / 60_000) * 60_000).toISOString().slice(0, 19).replace('T', ' ');
+    for (const e of errors) {
+      const k = `${minute}\u0000${keyId}\u0000${format}\u0000${reasonOf(e[0] ?? 'unknown')}`;
+      this.rejects.set(k, (this.rejects.get(k) ?? 0) + 1);
+    }
+  }
+
+  async flush(): Promise<void> {
+    if (this.rejects.size === 0) return;
+    const rows = [...this.rejects].map(([k, count]) => {
+      const [minute, key_id, source, reason] = k.split('\u0000');
+      return { minute, key_id, source, reason, count };
+    });
+    this.rejects = new Map();
+    try {
+      await this.ch.client.insert({ table: this.ch.tables.ingest_rejects, values: rows, format: 'JSONEachRow' });
+    } catch (err) {
+      this.logger.warn(`could not store ${rows.length} reject counters: ${(err as Error).message}`);
+    }
+  }
+
+  async sources(windowMinutes: number): Promise<IngestionSourcesResponse> {
+    await this.flush();
+    const params = { window: windowMinutes };
+    const [accepted, rejected, keys] = await Promise.all([
+      this.ch.rows<{ key_id: string; source: string; minute: string; n: string }>(
+        `SELECT key_id, source, formatDateTime(toStartOfMinute(ingested_at), '%Y-%m-%dT%H:%i:00Z') AS minute, count() AS n
+         FROM ${this.ch.tables.events} FINAL
+         WHERE ingested_at >= now64(3) - INTERVAL {window:UInt32} MINUTE
+         GROUP BY key_id, source, minute ORDER BY minute`,
+        params,
+      ),
+      this.ch.rows<{ key_id: string; source: string; at: string; reason: string; n: string }>(
+        `SELECT key_id, source, formatDateTime(r.minute, '%Y-%m-%dT%H:%i:00Z') AS at, reason, sum(count) AS n
+         FROM ${this.ch.tables.ingest_rejects} AS r
+         WHERE r.minute >= now() - INTERVAL {window:UInt32} MINUTE
+         GROUP BY key_id, source, at, reason ORDER BY at`,
+        params,
+      ),
+      this.ds.getRepository(IngestionKeyEntity).find(),
+    ]);
+    const freshness = await this.ch.rows<{ key_id: string; source: string; last: string; p50: number; p95: number }>(
+      `SELECT key_id, source, formatDateTime(max(ingested_at), '%Y-%m-%dT%H:%i:%SZ') AS last,
+              quantile(0.5)(dateDiff('millisecond', occurred_at, ingested_at)) / 1000 AS p50,
+              quantile(0.95)(dateDiff('millisecond', occurred_at, ingested_at)) / 1000 AS p95
+       FROM ${this.ch.tables.events} FINAL
+       WHERE ingested_at >= now64(3) - INTERVAL {window:UInt32} MINUTE
+       GROUP BY key_id, source`,
+      params,
+    );
+    const byKey = new Map(keys.map((k) => [k.id, k]));
+    const sources = new Map<string, IngestionSource>();
+    const get = (keyId: string, format: string) => {
+      const id = `${keyId}\u0000${format}`;
+      let s = sources.get(id);
+      if (!s) {
+        const key = byKey.get(keyId);
+        s = {
+          key_id: keyId,
+          key_name: key?.name ?? null,
+          key_prefix: key?.prefix ?? null,
+          format,
+          per_minute: [],
+          accepted: 0,
+          rejected: 0,
+          events_per_minute: 0,
+          rejects_by_reason: [],
+          last_event_at: null,
+          lag_seconds: { p50: null, p95: null },
+        };
+        sources.set(id, s);
+      }
+      return s;
+    };
+    const minuteOf = (s: IngestionSource, minute: string) => {
+      let m = s.per_minute.find((p) => p.minute === minute);
+      if (!m) s.per_minute.push((m = { minute, accepted: 0, rejected: 0 }));
+      return m;
+    };
+    for (const r of accepted) {
+      const s = get(r.key_id, r.source);
+      minuteOf(s, r.minute).accepted += Number(r.n);
+      s.accepted += Number(r.n);
+    }
+    for (const r of rejected) {
+      const s = get(r.key_id, r.source);
+      minuteOf(s, r.at).rejected += Number(r.n);
+      s.rejected += Number(r.n);
+      const reason = s.rejects_by_reason.find((x) => x.reason === r.reason);
+      if (reason) reason.count += Number(r.n);
+      else s.rejects_by_reason.push({ reason: r.reason, count: Number(r.n) });
+    }
+    for (const f of freshness) {
+      const s = get(f.key_id, f.source);
+      s.last_event_at = f.last;
+      s.lag_seconds = { p50: Number(f.p50), p95: Number(f.p95) };
+    }
+    for (const s of sources.values()) {
+      s.per_minute.sort((a, b) => a.minute.localeCompare(b.minute));
+      s.rejects_by_reason.sort((a, b) => b.count - a.count);
+      s.events_per_minute = Math.round((s.accepted / windowMinutes) * 10) / 10;
+    }
+    return {
+      generated_at: new Date().toISOString(),
+      window_minutes: windowMinutes,
+      sources: [...sources.values()].sort((a, b) => b.accepted - a.accepted),
+    };
+  }
+}

@@ -1,0 +1,38 @@
+import { Body, Controller, Get, Put, Query } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { z } from 'zod';
+import type { EventMappingsBody, IngestionSourcesResponse } from '@hubpulse/contracts';
+import { Roles } from '../common/public.decorator';
+import { parseOr400 } from '../common/zod';
+import { EventMappingsService } from './event-mappings.service';
+import { IngestStatsService } from './ingest-stats.service';
+
+const windowSchema = z.object({ window: z.coerce.number({ error: 'must be a number of minutes' }).int().min(1).max(7 * 24 * 60).default(60) });
+
+@ApiTags('ingestion admin')
+@Roles('admin')
+@Controller('api/ingestion')
+export class IngestionAdminController {
+  constructor(
+    private readonly stats: IngestStatsService,
+    private readonly mappings: EventMappingsService,
+  ) {}
+
+  @Get('sources')
+  @ApiOperation({ summary: 'Per write key and format: events per minute, rejects by reason, last event seen, ingestion lag (admin)' })
+  sources(@Query() query: Record<string, string>): Promise<IngestionSourcesResponse> {
+    return this.stats.sources(parseOr400(windowSchema, query).window);
+  }
+
+  @Get('mappings')
+  @ApiOperation({ summary: 'SDK event name → hub action table (admin)' })
+  list(): EventMappingsBody {
+    return { mappings: this.mappings.list() };
+  }
+
+  @Put('mappings')
+  @ApiOperation({ summary: 'Replace the SDK event mapping table (admin)' })
+  async replace(@Body() body: unknown): Promise<EventMappingsBody> {
+    return { mappings: await this.mappings.replace(body) };
+  }
+}
