@@ -4,6 +4,8 @@ import type { Job } from 'bullmq';
 import { JobName, QueueName, type JobPayloads } from '@hubpulse/queue';
 import { ScoreComputeService, type ScoreRunResult } from './score-compute.service';
 
+type ScoresJob = JobName.ScoresRecompute;
+
 /** One processor per queue; concurrency 1 so a recompute never runs twice at once in this process. */
 @Processor(QueueName.Scores, { concurrency: 1 })
 export class ScoresProcessor extends WorkerHost {
@@ -14,7 +16,7 @@ export class ScoresProcessor extends WorkerHost {
   }
 
   async process(job: Job): Promise<ScoreRunResult> {
-    const name = job.name as JobName;
+    const name = job.name as ScoresJob;
     switch (name) {
       case JobName.ScoresRecompute: {
         const data = job.data as JobPayloads[JobName.ScoresRecompute];
