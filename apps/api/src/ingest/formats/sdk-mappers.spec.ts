@@ -1,0 +1,82 @@
+import type { EventMapping } from '@hubpulse/contracts';
+import { checkHubEvent } from '@hubpulse/contracts';
+import { mapPostHog, postHogKey } from './posthog.mapper';
+import { mapSegment } from './segment.mapper';
+
+const table: EventMapping[] = [
+  { source: 'segment', event: 'Post Created', type: 'post', channel: null, purpose: null },
+  { source: 'segment', event: 'Document Shared', type: 'doc_share', channel: 'documents', purpose: 'productivity' },
+  { source: 'posthog', event: '$pageview', type: 'view', channel: null, purpose: null },
+];
+const lookup = (source: string) => (event: string) => table.find((m) => m.source === source && m.event === event);
+
+describe('mapSegment', () => {
+  it('maps track calls through the table, properties to fields, the rest to flat properties', () => {
+    const out = mapSegment(
+      { batch: [{ type: 'track', messageId: 'm1', userId: 'u1', event: 'Document Shared', timestamp: '2026-11-01T10:00:00.000Z', properties: { contentId: 42, nested: { a: 1 }, size: 3 } }] },
+      null,
+      lookup('segment'),
+    );
+    expect(out.rejected).toEqual([]);
+    expect(out.events).toEqual([
+      { event_id: 'm1', actor_id: 'u1', occurred_at: '2026-11-01T10:00:00.000Z', content_id: '42', target_actor_id: undefined, type: 'doc_share', channel: 'documents', purpose: 'productivity', properties: { event: 'Document Shared', size: 3 } },
+    ]);
+    expect(checkHubEvent(out.events[0]).ok).toBe(true);
+  });
+
+  it('rejects per message, naming the field, and keeps the message index', () => {
+    const out = mapSegment(
+      { batch: [{ type: 'track', userId: 'u', event: 'Post Created' }, { type: 'track', messageId: 'x', event: 'Post Created' }, { type: 'track', messageId: 'y', userId: 'u', event: 'Nope' }, 7, { type: 'weird', messageId: 'z', userId: 'u' }] },
+      null,
+      lookup('segment'),
+    );
+    expect(out.rejected.map((r) => [r.index, r.errors[0].split(':')[0]])).toEqual([
+      [0, 'messageId'],
+      [1, 'userId'],
+      [2, 'event'],
+      [3, 'must be an object'],
+      [4, 'type'],
+    ]);
+  });
+
+  it('turns identify traits and group calls into directory patches', () => {
+    const out = mapSegment({ batch: [
+      { type: 'identify', messageId: 'i', userId: 'u1', traits: { firstName: 'Ada', lastName: 'L', managerId: 'boss', is_leader: true } },
+      { type: 'group', messageId: 'g', userId: 'u1', groupId: 'sales', traits: { name: 'Sales' } },
+      { type: 'group', messageId: 'h', userId: 'u1', groupId: 'core', traits: { type: 'team' } },
+    ] }, null, lookup('segment'));
+    expect(out.events).toEqual([]);
+    expect(out.people).toEqual([
+      { person_id: 'u1', name: 'Ada L', manager_id: 'boss', is_leader: true },
+      { person_id: 'u1', department: 'Sales' },
+      { person_id: 'u1', attributes: { team: 'core' } },
+    ]);
+  });
+
+  it('takes the call type from the path of single-call endpoints', () => {
+    const out = mapSegment({ messageId: 'p', userId: 'u', name: 'Home', properties: { path: '/home' } }, 'page', lookup('segment'));
+    expect(out.events[0]).toMatchObject({ type: 'view', content_id: '/home', properties: { page: 'Home', path: '/home' } });
+  });
+});
+
+describe('mapPostHog', () => {
+  it('maps captures, $set and $identify, and finds the key in the body', () => {
+    const body = { api_key: 'k', batch: [
+      { event: '$pageview', distinct_id: 'd1', uuid: 'u-1', timestamp: '2026-11-01T10:00:00Z', properties: { $current_url: 'https://x/y', $browser: 'Chrome', $set: { department: 'Ops' } } },
+      { event: '$identify', distinct_id: 'd2', properties: { $set: { name: 'Grace' } } },
+      { event: 'unknown', distinct_id: 'd3', uuid: 'u-3' },
+    ] };
+    const out = mapPostHog(body, lookup('posthog'));
+    expect(postHogKey(body)).toBe('k');
+    expect(out.events).toEqual([
+      { event_id: 'u-1', type: 'view', actor_id: 'd1', occurred_at: '2026-11-01T10:00:00Z', content_id: 'https://x/y', channel: undefined, purpose: undefined, target_actor_id: undefined, properties: { event: '$pageview' } },
+    ]);
+    expect(out.people).toEqual([{ person_id: 'd1', department: 'Ops' }, { person_id: 'd2', name: 'Grace' }]);
+    expect(out.rejected).toEqual([{ index: 2, errors: ['event: no mapping for "unknown" (add one under Admin → Event mappings)'] }]);
+  });
+
+  it('accepts a single event body and reads token as the key', () => {
+    expect(postHogKey({ token: 't', event: 'x' })).toBe('t');
+    expect(mapPostHog({ event: '$pageview', distinct_id: 'd', uuid: 'u' }, lookup('posthog')).events).toHaveLength(1);
+  });
+});
