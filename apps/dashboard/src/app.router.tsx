@@ -1,5 +1,6 @@
 import type { QueryClient } from '@tanstack/react-query';
-import { createBrowserRouter } from 'react-router';
+import { createBrowserRouter, redirect } from 'react-router';
+import { AdminGate } from './features/admin/admin-gate';
 import { LoginPage } from './features/auth/login.page';
 import { requireSession, skipLoginWhenSignedIn } from './features/auth/session';
 import { AppShell } from './features/shell/app-shell';
@@ -21,6 +22,22 @@ export function createAppRouter(queryClient: QueryClient) {
               index: true,
               // Charts (Recharts) load with the page, so the sign-in screen stays light.
               lazy: async () => ({ Component: (await import('./features/overview/overview.page')).OverviewPage }),
+            },
+            {
+              path: 'admin',
+              // Non-admins get an explanation at these addresses, not a redirect or a crash.
+              element: <AdminGate />,
+              children: [
+                { index: true, loader: () => redirect('/admin/data-sources') },
+                {
+                  path: 'data-sources',
+                  lazy: async () => ({ Component: (await import('./features/data-sources/data-sources.page')).DataSourcesPage }),
+                },
+                {
+                  path: 'event-mappings',
+                  lazy: async () => ({ Component: (await import('./features/event-mappings/event-mappings.page')).EventMappingsPage }),
+                },
+              ],
             },
           ],
         },

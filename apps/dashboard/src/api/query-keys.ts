@@ -5,4 +5,6 @@ export const queryKeys = {
   session: ['auth', 'me'] as const,
   overviewAll: ['overview'] as const,
   overview: (params: OverviewParams) => ['overview', { from: params.from ?? null, to: params.to ?? null }] as const,
+  ingestionSources: (windowMinutes: number) => ['ingestion', 'sources', windowMinutes] as const,
+  eventMappings: ['ingestion', 'mappings'] as const,
 };

@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { NavLink, Outlet, useNavigate } from 'react-router';
 import { logout, sessionQuery } from '../../api/auth.api';
+import { isAdmin } from '../admin/admin-gate';
 import { LOGIN_ROUTE } from '../auth/session';
 
 const ROLE_LABELS: Record<string, string> = {
@@ -37,6 +38,19 @@ export function AppShell() {
             <NavLink to="/" end className="topnav__link">
               Overview
             </NavLink>
+            {isAdmin(user) && (
+              <div className="topnav__group" role="group" aria-labelledby="topnav-admin">
+                <span className="topnav__label" id="topnav-admin">
+                  Admin
+                </span>
+                <NavLink to="/admin/data-sources" className="topnav__link">
+                  Data sources
+                </NavLink>
+                <NavLink to="/admin/event-mappings" className="topnav__link">
+                  Event mappings
+                </NavLink>
+              </div>
+            )}
           </nav>
           <div className="topbar__user">
             {user && (

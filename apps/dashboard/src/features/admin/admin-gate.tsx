@@ -1,0 +1,38 @@
+import { useQuery } from '@tanstack/react-query';
+import { Link, Outlet } from 'react-router';
+import { isApiError } from '../../api/api.client';
+import { sessionQuery } from '../../api/auth.api';
+
+export function isAdmin(user: { role: string } | undefined): boolean {
+  return user?.role === 'admin';
+}
+
+/** The API's answer for a role without access; the session may have changed role since sign-in. */
+export function isForbidden(error: unknown): boolean {
+  return isApiError(error) && error.status === 403;
+}
+
+/** Route element for /admin/*: admins see the page, everyone else a plain explanation. */
+export function AdminGate() {
+  const { data: user } = useQuery(sessionQuery);
+  // The parent route's loader has the session before this renders.
+  return isAdmin(user) ? <Outlet /> : <AdminOnlyNotice />;
+}
+
+export function AdminOnlyNotice() {
+  return (
+    <main className="page">
+      <title>Administrators only · Hubpulse</title>
+      <div className="notice" role="alert">
+        <h1 className="notice__title">Only administrators can see this page</h1>
+        <p>
+          Data sources and event mappings show how data reaches Hubpulse and change how it is read. Ask an administrator if you need
+          something here.
+        </p>
+        <p>
+          <Link to="/">Go to the overview</Link>
+        </p>
+      </div>
+    </main>
+  );
+}

@@ -1,0 +1,213 @@
+import type { EventMapping } from '@hubpulse/contracts';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useEffect, useMemo, useRef, useState } from 'react';
+import type { Blocker } from 'react-router';
+import { isApiError } from '../../api/api.client';
+import { saveEventMappings } from '../../api/ingestion.api';
+import { queryKeys } from '../../api/query-keys';
+import { csvFileName } from '../../lib/csv.transform';
+import { downloadCsv } from '../../lib/download';
+import {
+  type DraftRow,
+  type MappingField,
+  type RowErrors,
+  NO_ERRORS,
+  adoptSavedRows,
+  clearFieldError,
+  describeDiff,
+  diffMappings,
+  emptyRow,
+  hasErrors,
+  mappingsCsv,
+  parseServerErrors,
+  toDraftRows,
+  toMappingsBody,
+  validateRows,
+} from './event-mappings.transform';
+import { MAPPING_COLUMNS, MappingRow, fieldId } from './mapping-row';
+import { useUnsavedGuard } from './use-unsaved-guard';
+
+/** The whole mapping table, edited in place and saved at once (PUT replaces it). */
+export function MappingsEditor({ initial }: { initial: readonly EventMapping[] }) {
+  const queryClient = useQueryClient();
+  const nextId = useRef(0);
+  const newId = () => `n${++nextId.current}`;
+  const [saved, setSaved] = useState<DraftRow[]>(() => toDraftRows(initial));
+  const [rows, setRows] = useState<DraftRow[]>(saved);
+  const [errors, setErrors] = useState<RowErrors>(NO_ERRORS);
+  const [focusTarget, setFocusTarget] = useState<string | null>(null);
+  const [savedOnce, setSavedOnce] = useState(false);
+  const addButton = useRef<HTMLButtonElement>(null);
+  const summaryRef = useRef<HTMLDivElement>(null);
+
+  const diff = useMemo(() => diffMappings(saved, rows), [saved, rows]);
+  const blocker = useUnsavedGuard(diff.dirty);
+
+  const save = useMutation({
+    mutationFn: ({ body }: { body: ReturnType<typeof toMappingsBody>; sent: DraftRow[] }) => saveEventMappings(body),
+    onSuccess: (res, { sent }) => {
+      queryClient.setQueryData(queryKeys.eventMappings, res);
+      // The server answers in its own order (by source, then name); rows keep their ids.
+      const next = adoptSavedRows(res.mappings, sent, newId);
+      setSaved(next);
+      setRows(next);
+      setErrors(NO_ERRORS);
+      setSavedOnce(true);
+    },
+    onError: (error, { sent }) => {
+      if (isApiError(error) && error.status === 400) setErrors(parseServerErrors(error.messages, sent.map((r) => r.id)));
+      else setErrors({ byRow: {}, general: [error instanceof Error ? error.message : 'Saving failed. Please try again.'] });
+      setFocusTarget('summary');
+    },
+  });
+
+  // Move focus where the user's next step is: a new row's name, or the summary of what is wrong.
+  useEffect(() => {
+    if (!focusTarget) return;
+    const el = focusTarget === 'summary' ? summaryRef.current : focusTarget === 'add' ? addButton.current : document.getElementById(focusTarget);
+    el?.focus();
+    setFocusTarget(null);
+  }, [focusTarget]);
+
+  const change = (id: string, field: MappingField, patch: Partial<DraftRow>) => {
+    setRows((current) => current.map((r) => (r.id === id ? { ...r, ...patch } : r)));
+    setErrors((current) => clearFieldError(current, id, field));
+    setSavedOnce(false);
+  };
+
+  const add = () => {
+    const id = newId();
+    // A new row follows the source of the last one: mappings usually come in runs per SDK.
+    setRows((current) => [...current, emptyRow(id, current.at(-1)?.source)]);
+    setFocusTarget(fieldId(id, 'event'));
+    setSavedOnce(false);
+  };
+
+  const remove = (id: string) => {
+    const index = rows.findIndex((r) => r.id === id);
+    const following = rows[index + 1] ?? rows[index - 1];
+    setRows((current) => current.filter((r) => r.id !== id));
+    setErrors((current) => clearFieldError(clearFieldError(current, id, 'event'), id, 'type'));
+    setFocusTarget(following ? fieldId(following.id, 'event') : 'add');
+    setSavedOnce(false);
+  };
+
+  const discard = () => {
+    setRows(saved);
+    setErrors(NO_ERRORS);
+  };
+
+  const onSubmit = (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    if (save.isPending) return;
+    const problems = validateRows(rows);
+    if (hasErrors(problems)) {
+      setErrors(problems);
+      setFocusTarget('summary');
+      return;
+    }
+    setErrors(NO_ERRORS);
+    save.mutate({ body: toMappingsBody(rows), sent: rows });
+  };
+
+  const badRows = rows.filter((r) => errors.byRow[r.id]?.length).length;
+
+  return (
+    <form className="mappings-form" onSubmit={onSubmit} noValidate>
+      <div className="mappings-toolbar">
+        <p className={diff.dirty ? 'save-status save-status--dirty' : 'save-status'} role="status">
+          {diff.dirty ? describeDiff(diff) : savedOnce ? 'Saved' : `${rows.length} ${rows.length === 1 ? 'mapping' : 'mappings'}`}
+        </p>
+        <div className="mappings-toolbar__actions">
+          <button
+            type="button"
+            className="button button--ghost"
+            disabled={rows.length === 0}
+            onClick={() => downloadCsv(csvFileName('event-mappings', new Date()), mappingsCsv(rows))}
+          >
+            Export CSV
+          </button>
+          <button type="button" className="button button--secondary" disabled={!diff.dirty || save.isPending} onClick={discard}>
+            Discard changes
+          </button>
+          <button type="submit" className="button button--primary" disabled={!diff.dirty || save.isPending}>
+            {save.isPending ? 'Saving…' : 'Save'}
+          </button>
+        </div>
+      </div>
+
+      {hasErrors(errors) && (
+        <div className="form__error mappings-summary" role="alert" tabIndex={-1} ref={summaryRef}>
+          <p>
+            {badRows > 0
+              ? `${badRows} ${badRows === 1 ? 'row needs' : 'rows need'} attention (marked below). Nothing was saved.`
+              : 'Nothing was saved.'}
+          </p>
+          {errors.general.length > 0 && (
+            <ul>
+              {errors.general.map((m, i) => (
+                <li key={i}>{m}</li>
+              ))}
+            </ul>
+          )}
+        </div>
+      )}
+
+      <fieldset className="bare-fieldset" disabled={save.isPending}>
+        <legend className="visually-hidden">Event mappings</legend>
+        <div className="table-wrap">
+          <table className="data-table mappings-table">
+            <thead>
+              <tr>
+                <th scope="col">Source</th>
+                <th scope="col">Event name</th>
+                <th scope="col">Hub action</th>
+                <th scope="col">Channel</th>
+                <th scope="col">Purpose</th>
+                <th scope="col">
+                  <span className="visually-hidden">Actions</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.length === 0 ? (
+                <tr>
+                  <td colSpan={MAPPING_COLUMNS} className="mappings-table__empty">
+                    No mappings yet: every Segment track and PostHog event is rejected until its name is mapped here.
+                  </td>
+                </tr>
+              ) : (
+                rows.map((row, i) => (
+                  <MappingRow key={row.id} row={row} index={i} errors={errors.byRow[row.id]} onChange={change} onDelete={remove} />
+                ))
+              )}
+            </tbody>
+          </table>
+        </div>
+        <button type="button" className="button button--secondary mappings-add" ref={addButton} onClick={add}>
+          + Add mapping
+        </button>
+      </fieldset>
+
+      {blocker.state === 'blocked' && <LeavePrompt blocker={blocker} />}
+    </form>
+  );
+}
+
+function LeavePrompt({ blocker }: { blocker: Blocker }) {
+  const stay = useRef<HTMLButtonElement>(null);
+  useEffect(() => stay.current?.focus(), []);
+  return (
+    <div className="leave-prompt" role="alertdialog" aria-labelledby="leave-prompt-text">
+      <p id="leave-prompt-text">You have unsaved changes to the event mappings. Leave without saving?</p>
+      <div className="leave-prompt__actions">
+        <button type="button" className="button button--secondary" ref={stay} onClick={() => blocker.reset?.()}>
+          Stay
+        </button>
+        <button type="button" className="button button--primary button--danger-solid" onClick={() => blocker.proceed?.()}>
+          Leave without saving
+        </button>
+      </div>
+    </div>
+  );
+}
