@@ -10,6 +10,7 @@ import { AuthModule } from './auth/auth.module';
 import { GlobalExceptionFilter } from './common/global-exception.filter';
 import { DirectoryModule } from './directory/directory.module';
 import { HealthController } from './health/health.controller';
+import { ImportsModule } from './imports/imports.module';
 import { IngestModule } from './ingest/ingest.module';
 import { OverviewModule } from './overview/overview.module';
 import { SeedService } from './seed/seed.service';
@@ -29,6 +30,7 @@ export class AppModule {
         IngestModule,
         DirectoryModule,
         OverviewModule,
+        ImportsModule,
         ...(config.workers === 'inline' ? [WorkerProcessorsModule] : []),
       ],
       controllers: [HealthController],

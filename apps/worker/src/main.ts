@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { ConfigError, ensureRedis, loadConfig } from '@hubpulse/config';
+import { QueueName } from '@hubpulse/queue';
 import { WorkerModule } from './worker.module';
 
 async function main(): Promise<void> {
@@ -19,7 +20,7 @@ async function main(): Promise<void> {
       app.close().then(() => process.exit(0), () => process.exit(1));
     });
   }
-  Logger.log('worker started: processing queue "scores"', 'Worker');
+  Logger.log(`worker started: processing queues ${Object.values(QueueName).join(', ')}`, 'Worker');
 }
 
 main().catch((err: unknown) => {

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { JOBS_BY_QUEUE, JobName } from '@hubpulse/queue';
+import { IMPORT_WORKER_PROVIDERS } from './imports/imports.providers';
 import { ScoreComputeService } from './scores/score-compute.service';
 import { ScoreScheduleService } from './scores/score-schedule.service';
 import { ScoresProcessor } from './scores/scores.processor';
@@ -20,7 +21,7 @@ for (const job of Object.values(JobName)) if (!seen.has(job)) throw new Error(`j
  * HUBPULSE_WORKERS=inline: one codebase, two processes.
  */
 @Module({
-  providers: [ScoringModelRepository, ScoreComputeService, ScoresProcessor, ScoreScheduleService],
+  providers: [ScoringModelRepository, ScoreComputeService, ScoresProcessor, ScoreScheduleService, ...IMPORT_WORKER_PROVIDERS],
   exports: [ScoreComputeService],
 })
 export class WorkerProcessorsModule {}

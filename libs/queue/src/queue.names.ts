@@ -1,28 +1,77 @@
 /** Queue names: one BullMQ queue per kind of work. */
 export enum QueueName {
   Scores = 'scores',
+  Imports = 'imports',
 }
 
 /** Job names are `<queue>.<verb>`. */
 export enum JobName {
   ScoresRecompute = 'scores.recompute',
+  ImportsRun = 'imports.run',
 }
 
 /** Payloads carry ids and ranges, never data. */
 export interface JobPayloads {
   [JobName.ScoresRecompute]: {
-    /** Why the job runs: schedule, ingest (debounced), manual, model. */
-    reason: 'schedule' | 'ingest' | 'manual' | 'model';
+    /** Why the job runs: schedule, ingest (debounced), manual, model, import (after a bulk import of events). */
+    reason: 'schedule' | 'ingest' | 'manual' | 'model' | 'import';
     /** Days to recompute (YYYY-MM-DD, inclusive); omitted = the model's lookback up to the newest event. */
     from?: string;
     to?: string;
+  };
+  [JobName.ImportsRun]: {
+    /** Folder name under <data dir>/imports holding the upload and its meta.json. */
+    importId: string;
   };
 }
 
 export const JOBS_BY_QUEUE: Record<QueueName, JobName[]> = {
   [QueueName.Scores]: [JobName.ScoresRecompute],
+  [QueueName.Imports]: [JobName.ImportsRun],
 };
 
 /** Deterministic ids where work must not pile up. */
 export const SCORES_SCHEDULER_ID = 'scores.recompute:schedule';
 export const SCORES_DEBOUNCE_ID = 'scores.recompute:ingest';
+
+/** One job per import: a second enqueue of the same import is a no-op (BullMQ rejects ':' in job ids). */
+export const importJobId = (importId: string) => `imports.run-${importId}`;
+
+export type ImportKind = 'events' | 'people';
+export type ImportFormat = 'ndjson' | 'csv';
+export type ImportStatus = 'queued' | 'running' | 'done' | 'failed';
+
+/** Counters of an import; also the BullMQ job progress. */
+export interface ImportProgress {
+  /** Bytes of the (decompressed) file read so far, and its size. */
+  bytes: number;
+  total: number;
+  /** Records read (NDJSON lines that are not blank, CSV records after the header). */
+  rows: number;
+  accepted: number;
+  rejected: number;
+}
+
+/**
+ * What the API and the import worker know about one import (meta.json beside the upload): the
+ * API writes it on upload, the worker updates it while it runs.
+ */
+export interface ImportMeta {
+  id: string;
+  kind: ImportKind;
+  format: ImportFormat;
+  filename: string;
+  /** Bytes stored (after gzip/deflate/br decoding of the upload). */
+  size: number;
+  created_by: { id: string; email: string };
+  created_at: string;
+  status: ImportStatus;
+  progress: ImportProgress;
+  /** Chunks written so far in the current attempt. */
+  chunks: number;
+  attempts: number;
+  started_at: string | null;
+  finished_at: string | null;
+  /** Why the import failed (or why the last attempt failed, while a retry is queued). */
+  error: string | null;
+}

@@ -1,0 +1,84 @@
+import { Controller, ForbiddenException, Get, HttpCode, Param, Post, Req, Res, StreamableFile } from '@nestjs/common';
+import { ApiBody, ApiConsumes, ApiCookieAuth, ApiOperation, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import type { SessionUser } from '@hubpulse/contracts';
+import type { AuthedRequest } from '../auth/auth.guard';
+import { ImportsService } from './imports.service';
+
+const IMPORT_ROLES = ['admin', 'analyst'];
+
+/** Imports load the directory and history wholesale: admins and analysts only. */
+function importer(req: AuthedRequest): SessionUser {
+  const user = req.user!;
+  if (!IMPORT_ROLES.includes(user.role)) throw new ForbiddenException(`imports need the admin or analyst role (you are ${user.role})`);
+  return user;
+}
+
+@ApiTags('imports')
+@ApiCookieAuth('hp_session')
+@Controller('api/imports')
+export class ImportsController {
+  constructor(private readonly imports: ImportsService) {}
+
+  @Post()
+  @HttpCode(202)
+  @ApiOperation({
+    summary: 'Upload a file of events or people (the raw request body, any size, gzip allowed) and import it in the background',
+    description:
+      'NDJSON: one object per line, as POST /v1/events or PUT /v1/people take them. CSV: a header row of those field names; ' +
+      'properties.<name> / attributes.<name> columns fill the flat object; empty cells are absent. Events without event_id get ' +
+      'a stable id derived from their row, so importing a file again counts each event once. Send Content-Type ' +
+      'application/octet-stream, text/csv or application/x-ndjson (not application/json).',
+  })
+  @ApiConsumes('application/octet-stream', 'text/csv', 'application/x-ndjson')
+  @ApiBody({ schema: { type: 'string', format: 'binary' } })
+  @ApiQuery({ name: 'kind', enum: ['events', 'people'] })
+  @ApiQuery({ name: 'format', enum: ['ndjson', 'csv'], required: false, description: 'default: from the filename or Content-Type' })
+  @ApiQuery({ name: 'filename', required: false })
+  @ApiResponse({ status: 202, description: '{"import": {id, status: "queued", progress, …}}; poll GET /api/imports/{id}' })
+  @ApiResponse({ status: 400, description: 'Bad kind, format or body' })
+  @ApiResponse({ status: 403, description: 'Not an admin or analyst' })
+  @ApiResponse({ status: 413, description: 'File over 10 GiB' })
+  @ApiResponse({ status: 415, description: 'Unsupported Content-Encoding, or an application/json body' })
+  async upload(@Req() req: AuthedRequest, @Res({ passthrough: true }) res: Response) {
+    const user = this.guard(req, res);
+    const view = await this.imports.upload(user, req, res);
+    res.setHeader('Location', `/api/imports/${view.id}`);
+    return { import: view };
+  }
+
+  @Get()
+  @ApiOperation({ summary: 'Imports, newest first (the latest 100)' })
+  list(@Req() req: AuthedRequest) {
+    importer(req);
+    return this.imports.list();
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'One import: status (queued, running, done, failed), progress {bytes, total, rows, accepted, rejected}, error' })
+  @ApiResponse({ status: 404, description: 'No such import' })
+  async get(@Req() req: AuthedRequest, @Param('id') id: string) {
+    importer(req);
+    return { import: await this.imports.get(id) };
+  }
+
+  @Get(':id/errors')
+  @ApiOperation({ summary: 'The error report as CSV: line (of the file), errors ("field: why; …")' })
+  @ApiResponse({ status: 404, description: 'No such import' })
+  async errors(@Req() req: AuthedRequest, @Param('id') id: string): Promise<StreamableFile> {
+    importer(req);
+    const { meta, stream } = await this.imports.errorsFile(id);
+    const name = `${meta.filename.replace(/[^\w.-]+/g, '_')}.errors.csv`;
+    return new StreamableFile(stream, { type: 'text/csv; charset=utf-8', disposition: `attachment; filename="${name}"` });
+  }
+
+  /** A refused upload is answered without reading its body. */
+  private guard(req: AuthedRequest, res: Response): SessionUser {
+    try {
+      return importer(req);
+    } catch (err) {
+      res.setHeader('Connection', 'close');
+      throw err;
+    }
+  }
+}

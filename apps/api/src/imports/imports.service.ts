@@ -1,0 +1,127 @@
+import { InjectQueue } from '@nestjs/bullmq';
+import { Injectable, Logger, NotFoundException } from '@nestjs/common';
+import type { Queue } from 'bullmq';
+import type { Request, Response } from 'express';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { Readable } from 'node:stream';
+import type { SessionUser } from '@hubpulse/contracts';
+import { JobName, QueueName, importJobId, type ImportMeta, type JobPayloads } from '@hubpulse/queue';
+// The store is shared with the import worker (which owns the format of the folder it processes).
+import { ImportStore } from '../../../worker/src/imports/import.store';
+import { InvalidInputError, StorageUnavailableError } from '../common/errors';
+import { parseOr400 } from '../common/zod';
+import { importQuerySchema, inferFormat } from './dto/import-query';
+import { checkUploadHeaders, saveBody } from './upload-body';
+
+/** Largest import, decoded. */
+export const MAX_IMPORT_BYTES = 10 * 1024 ** 3;
+
+/** An import as the API shows it: its meta.json plus where its error report is. */
+export type ImportView = ImportMeta & { errors_url: string };
+
+@Injectable()
+export class ImportsService {
+  private readonly logger = new Logger('Imports');
+  /** Largest upload accepted, decoded (tests lower it). */
+  maxBytes = MAX_IMPORT_BYTES;
+
+  constructor(
+    private readonly store: ImportStore,
+    @InjectQueue(QueueName.Imports) private readonly queue: Queue,
+  ) {}
+
+  /**
+   * Streams the request body to `<data dir>/imports/<id>/`, records the import and queues it.
+   * A request refused before its body is read is answered with `Connection: close`, so the
+   * rest of a large upload is not read just to be dropped.
+   */
+  async upload(user: SessionUser, req: Request, res: Response): Promise<ImportView> {
+    const maxBytes = this.maxBytes;
+    let id: string | null = null;
+    try {
+      const query = parseOr400(importQuerySchema, req.query);
+      const format = query.format ?? inferFormat(query.filename, req.headers['content-type']);
+      if (!format) throw new InvalidInputError(['format: must be ndjson or csv (or give a filename ending in .csv, .ndjson or .jsonl)']);
+      const encoding = checkUploadHeaders(req, maxBytes);
+
+      id = this.store.newId();
+      await this.store.create(id);
+      const size = await saveBody(req, this.store.uploadPath(id, format), encoding, maxBytes);
+      if (size === 0) throw new InvalidInputError(['body: empty; send the file as the request body']);
+
+      const meta: ImportMeta = {
+        id,
+        kind: query.kind,
+        format,
+        filename: path.basename(query.filename ?? `upload.${format}`),
+        size,
+        created_by: { id: user.id, email: user.email },
+        created_at: new Date().toISOString(),
+        status: 'queued',
+        progress: { bytes: 0, total: size, rows: 0, accepted: 0, rejected: 0 },
+        chunks: 0,
+        attempts: 0,
+        started_at: null,
+        finished_at: null,
+        error: null,
+      };
+      await this.store.write(meta);
+      await this.enqueue(meta);
+      this.logger.log(`import ${id}: ${meta.kind} ${meta.format} "${meta.filename}", ${size} bytes, by ${user.email}`);
+      return this.view(meta);
+    } catch (err) {
+      if (!req.complete) res.setHeader('Connection', 'close');
+      if (id && !(err instanceof StorageUnavailableError)) await this.store.remove(id).catch(() => undefined);
+      throw err;
+    }
+  }
+
+  private async enqueue(meta: ImportMeta): Promise<void> {
+    const data: JobPayloads[JobName.ImportsRun] = { importId: meta.id };
+    try {
+      await this.queue.add(JobName.ImportsRun, data, {
+        jobId: importJobId(meta.id),
+        attempts: 3,
+        backoff: { type: 'exponential', delay: 10_000 },
+        removeOnComplete: 1000,
+        removeOnFail: 1000,
+      });
+    } catch (err) {
+      const message = `the import could not be queued (${(err as Error).message.slice(0, 200)})`;
+      await this.store.write({ ...meta, status: 'failed', error: message, finished_at: new Date().toISOString() });
+      throw new StorageUnavailableError(message);
+    }
+  }
+
+  async list(): Promise<{ imports: ImportView[] }> {
+    return { imports: (await this.store.list()).map((m) => this.view(m)) };
+  }
+
+  async get(id: string): Promise<ImportView> {
+    return this.view(await this.meta(id));
+  }
+
+  /** errors.csv (`line,errors`); just the header while nothing was rejected or the import has not started. */
+  async errorsFile(id: string): Promise<{ meta: ImportMeta; stream: Readable }> {
+    const meta = await this.meta(id);
+    const file = this.store.errorsPath(id);
+    try {
+      const handle = await fs.promises.open(file, 'r');
+      return { meta, stream: handle.createReadStream() };
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+      return { meta, stream: Readable.from(['line,errors\n']) };
+    }
+  }
+
+  private async meta(id: string): Promise<ImportMeta> {
+    const meta = await this.store.read(id);
+    if (!meta) throw new NotFoundException(`import ${id} not found`);
+    return meta;
+  }
+
+  private view(meta: ImportMeta): ImportView {
+    return { ...meta, errors_url: `/api/imports/${meta.id}/errors` };
+  }
+}

@@ -1,0 +1,133 @@
+import { Readable } from 'node:stream';
+import type { DataSource } from 'typeorm';
+import { formatIssues, personSchema, type Person } from '@hubpulse/contracts';
+import type { ClickHouseService } from '@hubpulse/clickhouse';
+import { PersonEntity } from '@hubpulse/database';
+// TODO(lead): event-row.ts belongs in a lib (it is the ingestion row format, used by API, worker and
+// benchmarks); until it moves, the worker imports it from the API tree. Nothing else crosses over.
+import { EVENT_COLUMNS, validateEvents } from '../../../api/src/ingest/event-row';
+import { derivedEventId, type ImportRow } from './row.mapper';
+
+export interface SinkResult {
+  accepted: number;
+  /** By file line, in the order of the rows given. */
+  rejected: { line: number; errors: string[] }[];
+}
+
+/** Validates rows exactly as the HTTP API does and stores the valid ones; resolves once they are stored. */
+export interface RowSink {
+  write(rows: ImportRow[]): Promise<SinkResult>;
+}
+
+/**
+ * Events: `validateEvents` (the checks and TSV rows of POST /v1/events) with source `import`, then
+ * one TabSeparated INSERT per chunk. The import is the only writer of its chunk, so it inserts
+ * directly instead of through the API's group-commit EventWriter (which the worker process lacks).
+ */
+export class EventRowSink implements RowSink {
+  /** Earliest day (YYYY-MM-DD) of a stored event, for the score recompute afterwards. */
+  firstDay: string | null = null;
+
+  constructor(
+    private readonly ch: ClickHouseService,
+    /** Stored in `key_id`: which import wrote an event. */
+    private readonly keyId: string,
+  ) {}
+
+  async write(rows: ImportRow[]): Promise<SinkResult> {
+    const events = rows.map((r) => {
+      const v = r.value!;
+      if (v.event_id === undefined || v.event_id === null) v.event_id = derivedEventId(r.key);
+      return v;
+    });
+    const { lines, rejected } = validateEvents(events, 'import', this.keyId);
+    for (const line of lines) {
+      // occurred_at is the 4th TSV column; tabs inside values are escaped.
+      const at = line.indexOf('\t', line.indexOf('\t', line.indexOf('\t') + 1) + 1) + 1;
+      const day = line.slice(at, at + 10);
+      if (this.firstDay === null || day < this.firstDay) this.firstDay = day;
+    }
+    if (lines.length > 0) {
+      await this.ch.client.insert({
+        table: this.ch.tables.events,
+        values: Readable.from([Buffer.from(lines.join('\n') + '\n')], { objectMode: false }),
+        format: 'TabSeparated',
+        columns: [...EVENT_COLUMNS],
+      });
+    }
+    return { accepted: lines.length, rejected: rejected.map((r) => ({ line: rows[r.index].line, errors: r.errors })) };
+  }
+}
+
+/** A monotonically increasing version for the ReplacingMergeTree copy (last write wins). */
+let lastVersion = 0;
+function nextVersion(): number {
+  lastVersion = Math.max(lastVersion + 1, Date.now() * 1000);
+  return lastVersion;
+}
+
+/**
+ * People: `personSchema` (the checks of PUT /v1/people), then the relational upsert and the
+ * ClickHouse copy, written the way DirectoryService.upsertPeople writes them (kept in step by hand
+ * until the directory writer moves to a lib). A person repeated within a chunk is written once,
+ * the last row winning: PostgreSQL refuses one upsert touching a row twice.
+ */
+export class PeopleRowSink implements RowSink {
+  constructor(
+    private readonly ds: DataSource,
+    private readonly ch: ClickHouseService,
+  ) {}
+
+  async write(rows: ImportRow[]): Promise<SinkResult> {
+    const people = new Map<string, Person>();
+    const rejected: SinkResult['rejected'] = [];
+    for (const r of rows) {
+      const p = personSchema.safeParse(r.value);
+      if (p.success) {
+        people.delete(p.data.person_id);
+        people.set(p.data.person_id, p.data);
+      } else rejected.push({ line: r.line, errors: formatIssues(p.error.issues) });
+    }
+    if (people.size > 0) await this.store([...people.values()]);
+    return { accepted: rows.length - rejected.length, rejected };
+  }
+
+  private async store(people: Person[]): Promise<void> {
+    const now = new Date().toISOString();
+    const entities = people.map((p) => ({
+      personId: p.person_id,
+      name: p.name,
+      email: p.email ?? null,
+      department: p.department ?? null,
+      location: p.location ?? null,
+      title: p.title ?? null,
+      managerId: p.manager_id ?? null,
+      hiredAt: p.hired_at ? p.hired_at.slice(0, 10) : null,
+      isLeader: p.is_leader,
+      attributes: p.attributes,
+      updatedAt: now,
+    }));
+    // SQLite caps bound variables per statement: upsert in slices.
+    for (let i = 0; i < entities.length; i += 500) {
+      await this.ds.getRepository(PersonEntity).upsert(entities.slice(i, i + 500), ['personId']);
+    }
+    const version = nextVersion();
+    await this.ch.client.insert({
+      table: this.ch.tables.people,
+      format: 'JSONEachRow',
+      values: entities.map((e) => ({
+        person_id: e.personId,
+        name: e.name,
+        email: e.email ?? '',
+        department: e.department ?? '',
+        location: e.location ?? '',
+        title: e.title ?? '',
+        manager_id: e.managerId ?? '',
+        hired_at: e.hiredAt,
+        is_leader: e.isLeader,
+        attributes: JSON.stringify(e.attributes),
+        version,
+      })),
+    });
+  }
+}
