@@ -1,6 +1,8 @@
 import { createClient, type ClickHouseClient } from '@clickhouse/client';
 import { Global, Inject, Injectable, Logger, Module, type OnApplicationShutdown } from '@nestjs/common';
 import * as fs from 'node:fs';
+import { Readable } from 'node:stream';
+import { ChdbInsertWorker } from './chdb-insert.worker';
 import { HUBPULSE_CONFIG, type ClickHouseConfig, type HubpulseConfig } from '@hubpulse/config';
 import { migrateClickHouse } from './clickhouse.migrator';
 import { tablesFor, type Tables } from './tables';
@@ -45,6 +47,7 @@ export class ClickHouseService implements OnApplicationShutdown {
   private readonly logger = new Logger('ClickHouse');
   readonly tables: Tables;
   readonly database: string;
+  private insertWorker?: ChdbInsertWorker;
 
   constructor(
     @Inject(CLICKHOUSE) readonly client: ClickHouseClient,
@@ -63,12 +66,25 @@ export class ClickHouseService implements OnApplicationShutdown {
     }
   }
 
+  /**
+   * Inserts pre-built TabSeparated rows; resolves once stored (one INSERT, one atomic part).
+   * Embedded: through a worker thread, off the event loop. Server: the client over HTTP.
+   */
+  async insertTsv(table: string, columns: readonly string[], payload: Buffer): Promise<void> {
+    if (this.config.clickhouse.mode === 'embedded') {
+      this.insertWorker ??= new ChdbInsertWorker(this.config.clickhouse.path);
+      return this.insertWorker.insert(table, columns, payload);
+    }
+    await this.client.insert({ table, values: Readable.from([payload], { objectMode: false }), format: 'TabSeparated', columns: [...columns] as [string, ...string[]] });
+  }
+
   async rows<T>(query: string, query_params: Record<string, unknown> = {}): Promise<T[]> {
     const rs = await this.client.query({ query, query_params, format: 'JSONEachRow' });
     return rs.json<T>();
   }
 
   async onApplicationShutdown(): Promise<void> {
+    await this.insertWorker?.close();
     await closeClickHouse(this.client, this.config.clickhouse);
     this.logger.log('closed');
   }

@@ -38,7 +38,9 @@ export class DirectoryService {
   ) {}
 
   /** Upserts the directory (source of truth) then its ClickHouse copy. */
-  async upsertPeople(people: Person[]): Promise<{ upserted: number }> {
+  async upsertPeople(input: Person[]): Promise<{ upserted: number }> {
+    // One row per person (the last wins): PostgreSQL refuses an upsert touching a row twice.
+    const people = [...new Map(input.map((p) => [p.person_id, p])).values()];
     const now = new Date().toISOString();
     const entities = people.map((p) => ({
       personId: p.person_id,

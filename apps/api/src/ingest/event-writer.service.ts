@@ -1,5 +1,4 @@
 import { Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
-import { Readable } from 'node:stream';
 import { ClickHouseService } from '@hubpulse/clickhouse';
 import { EVENT_COLUMNS } from './event-row';
 
@@ -11,8 +10,12 @@ interface Pending {
 
 /** Rows per INSERT at most (below max_insert_block_size, so one INSERT is one atomic part). */
 const MAX_ROWS_PER_INSERT = 200_000;
-/** INSERTs in flight at once: the next batch forms and starts while one is being written. */
-const LANES = 2;
+/**
+ * INSERTs in flight at once. One: the next batch forms while the current one is written, and the
+ * larger parts that result cost ClickHouse fewer merges (measured: 2 lanes gave no more throughput
+ * and a worse p99 on 2 cores).
+ */
+const LANES = 1;
 
 /**
  * Group commit: rows from concurrent requests are gathered while earlier inserts run and written
@@ -66,12 +69,7 @@ export class EventWriter implements OnModuleDestroy {
     for (const p of batch) payload += p.lines.join('\n') + '\n';
     const started = performance.now();
     try {
-      await this.ch.client.insert({
-        table: this.ch.tables.events,
-        values: Readable.from([Buffer.from(payload)], { objectMode: false }),
-        format: 'TabSeparated',
-        columns: [...EVENT_COLUMNS],
-      });
+      await this.ch.insertTsv(this.ch.tables.events, EVENT_COLUMNS, Buffer.from(payload));
       this.stats.inserts++;
       this.stats.rows += n;
       this.stats.insertMs += performance.now() - started;
