@@ -14,7 +14,7 @@ import { parseArgs } from 'node:util';
 import { closeClickHouse, migrateClickHouse, openClickHouse, tablesFor } from '@hubpulse/clickhouse';
 import { spawnApi } from '@hubpulse/testing';
 import { Readable } from 'node:stream';
-import { EVENT_COLUMNS, hubEventToLine } from '../../apps/api/src/ingest/event-row';
+import { EVENT_COLUMNS, hubEventToLine } from '@hubpulse/ingestion';
 import { benchEvent } from './bench-events';
 
 const { values: args } = parseArgs({

@@ -6,7 +6,7 @@ import type { PersonPatch } from '../ingest/formats/mapped-batch';
 import { ClickHouseService } from '@hubpulse/clickhouse';
 import { DATA_SOURCE, PersonEntity } from '@hubpulse/database';
 import { StorageUnavailableError } from '../common/errors';
-import { toClickHouseTime } from '../ingest/event-row';
+import { toClickHouseTime } from '@hubpulse/ingestion';
 
 function fromEntity(e: PersonEntity | undefined, id: string): Person {
   return {

@@ -1,6 +1,6 @@
 import { Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import { ClickHouseService } from '@hubpulse/clickhouse';
-import { EVENT_COLUMNS } from './event-row';
+import { EVENT_COLUMNS } from '@hubpulse/ingestion';
 
 interface Pending {
   lines: string[];

@@ -4,7 +4,7 @@ import { HUBPULSE_CONFIG, type HubpulseConfig } from '@hubpulse/config';
 import { DirectoryService } from '../directory/directory.service';
 import { InvalidInputError, RateLimitedError, StorageUnavailableError } from '../common/errors';
 import { parseOr400 } from '../common/zod';
-import { validateEvents } from './event-row';
+import { validateEvents } from '@hubpulse/ingestion';
 import { EventWriter } from './event-writer.service';
 import type { MappedBatch } from './formats/mapped-batch';
 import { IngestStatsService } from './ingest-stats.service';

@@ -7,7 +7,7 @@ import { newToken } from '../auth/password';
 
 const FIRST_ADMIN_EMAIL = 'admin@hubpulse.local';
 import { DirectoryService } from '../directory/directory.service';
-import { validateEvents } from '../ingest/event-row';
+import { validateEvents } from '@hubpulse/ingestion';
 import { EventWriter } from '../ingest/event-writer.service';
 import { ScoreNudgeService } from '../ingest/score-nudge.service';
 import { GoalsRepository } from '../goals/goals.repository';

@@ -1,11 +1,8 @@
-import { Readable } from 'node:stream';
 import type { DataSource } from 'typeorm';
 import { formatIssues, personSchema, type Person } from '@hubpulse/contracts';
 import type { ClickHouseService } from '@hubpulse/clickhouse';
 import { PersonEntity } from '@hubpulse/database';
-// TODO(lead): event-row.ts belongs in a lib (it is the ingestion row format, used by API, worker and
-// benchmarks); until it moves, the worker imports it from the API tree. Nothing else crosses over.
-import { EVENT_COLUMNS, validateEvents } from '../../../api/src/ingest/event-row';
+import { EVENT_COLUMNS, validateEvents } from '@hubpulse/ingestion';
 import { derivedEventId, type ImportRow } from './row.mapper';
 
 export interface SinkResult {
@@ -48,12 +45,7 @@ export class EventRowSink implements RowSink {
       if (this.firstDay === null || day < this.firstDay) this.firstDay = day;
     }
     if (lines.length > 0) {
-      await this.ch.client.insert({
-        table: this.ch.tables.events,
-        values: Readable.from([Buffer.from(lines.join('\n') + '\n')], { objectMode: false }),
-        format: 'TabSeparated',
-        columns: [...EVENT_COLUMNS],
-      });
+      await this.ch.insertTsv(this.ch.tables.events, EVENT_COLUMNS, Buffer.from(lines.join('\n') + '\n'));
     }
     return { accepted: lines.length, rejected: rejected.map((r) => ({ line: rows[r.index].line, errors: r.errors })) };
   }

@@ -1,0 +1,2 @@
+// Event rows for the ClickHouse `events` table: validation to TSV, shared by the API and the workers.
+export * from './event-row';
