@@ -6,7 +6,7 @@ import type { PersonPatch } from '../ingest/formats/mapped-batch';
 import { ClickHouseService } from '@hubpulse/clickhouse';
 import { DATA_SOURCE, PersonEntity } from '@hubpulse/database';
 import { StorageUnavailableError } from '../common/errors';
-import { toClickHouseTime } from '@hubpulse/ingestion';
+import { nextVersion, toClickHouseTime, writePeople } from '@hubpulse/ingestion';
 
 function fromEntity(e: PersonEntity | undefined, id: string): Person {
   return {
@@ -23,13 +23,6 @@ function fromEntity(e: PersonEntity | undefined, id: string): Person {
   };
 }
 
-/** A monotonically increasing version for ReplacingMergeTree copies (last write wins). */
-let lastVersion = 0;
-function nextVersion(): number {
-  lastVersion = Math.max(lastVersion + 1, Date.now() * 1000);
-  return lastVersion;
-}
-
 @Injectable()
 export class DirectoryService {
   constructor(
@@ -38,50 +31,13 @@ export class DirectoryService {
   ) {}
 
   /** Upserts the directory (source of truth) then its ClickHouse copy. */
-  async upsertPeople(input: Person[]): Promise<{ upserted: number }> {
-    // One row per person (the last wins): PostgreSQL refuses an upsert touching a row twice.
-    const people = [...new Map(input.map((p) => [p.person_id, p])).values()];
-    const now = new Date().toISOString();
-    const entities = people.map((p) => ({
-      personId: p.person_id,
-      name: p.name,
-      email: p.email ?? null,
-      department: p.department ?? null,
-      location: p.location ?? null,
-      title: p.title ?? null,
-      managerId: p.manager_id ?? null,
-      hiredAt: p.hired_at ? p.hired_at.slice(0, 10) : null,
-      isLeader: p.is_leader,
-      attributes: p.attributes,
-      updatedAt: now,
-    }));
-    // SQLite caps bound variables per statement: upsert in slices.
-    for (let i = 0; i < entities.length; i += 500) {
-      await this.ds.getRepository(PersonEntity).upsert(entities.slice(i, i + 500), ['personId']);
-    }
-    const version = nextVersion();
+  /** Upserts the directory (source of truth) then its ClickHouse copy. */
+  async upsertPeople(people: Person[]): Promise<{ upserted: number }> {
     try {
-      await this.ch.client.insert({
-        table: this.ch.tables.people,
-        format: 'JSONEachRow',
-        values: entities.map((e) => ({
-          person_id: e.personId,
-          name: e.name,
-          email: e.email ?? '',
-          department: e.department ?? '',
-          location: e.location ?? '',
-          title: e.title ?? '',
-          manager_id: e.managerId ?? '',
-          hired_at: e.hiredAt,
-          is_leader: e.isLeader,
-          attributes: JSON.stringify(e.attributes),
-          version,
-        })),
-      });
+      return { upserted: await writePeople(this.ds, this.ch, people) };
     } catch (err) {
-      throw new StorageUnavailableError(`directory copy could not be stored (${(err as Error).message.slice(0, 200)})`);
+      throw new StorageUnavailableError(`directory could not be stored (${(err as Error).message.slice(0, 200)})`);
     }
-    return { upserted: people.length };
   }
 
   /**

@@ -1,8 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { formatIssues, personSchema, type Person } from '@hubpulse/contracts';
 import type { ClickHouseService } from '@hubpulse/clickhouse';
-import { PersonEntity } from '@hubpulse/database';
-import { EVENT_COLUMNS, validateEvents } from '@hubpulse/ingestion';
+import { EVENT_COLUMNS, validateEvents, writePeople } from '@hubpulse/ingestion';
 import { derivedEventId, type ImportRow } from './row.mapper';
 
 export interface SinkResult {
@@ -51,18 +50,10 @@ export class EventRowSink implements RowSink {
   }
 }
 
-/** A monotonically increasing version for the ReplacingMergeTree copy (last write wins). */
-let lastVersion = 0;
-function nextVersion(): number {
-  lastVersion = Math.max(lastVersion + 1, Date.now() * 1000);
-  return lastVersion;
-}
 
 /**
- * People: `personSchema` (the checks of PUT /v1/people), then the relational upsert and the
- * ClickHouse copy, written the way DirectoryService.upsertPeople writes them (kept in step by hand
- * until the directory writer moves to a lib). A person repeated within a chunk is written once,
- * the last row winning: PostgreSQL refuses one upsert touching a row twice.
+ * People: `personSchema` (the checks of PUT /v1/people), then `writePeople`, the directory writer
+ * PUT /v1/people uses. A person repeated within a chunk is written once, the last row winning.
  */
 export class PeopleRowSink implements RowSink {
   constructor(
@@ -85,41 +76,6 @@ export class PeopleRowSink implements RowSink {
   }
 
   private async store(people: Person[]): Promise<void> {
-    const now = new Date().toISOString();
-    const entities = people.map((p) => ({
-      personId: p.person_id,
-      name: p.name,
-      email: p.email ?? null,
-      department: p.department ?? null,
-      location: p.location ?? null,
-      title: p.title ?? null,
-      managerId: p.manager_id ?? null,
-      hiredAt: p.hired_at ? p.hired_at.slice(0, 10) : null,
-      isLeader: p.is_leader,
-      attributes: p.attributes,
-      updatedAt: now,
-    }));
-    // SQLite caps bound variables per statement: upsert in slices.
-    for (let i = 0; i < entities.length; i += 500) {
-      await this.ds.getRepository(PersonEntity).upsert(entities.slice(i, i + 500), ['personId']);
-    }
-    const version = nextVersion();
-    await this.ch.client.insert({
-      table: this.ch.tables.people,
-      format: 'JSONEachRow',
-      values: entities.map((e) => ({
-        person_id: e.personId,
-        name: e.name,
-        email: e.email ?? '',
-        department: e.department ?? '',
-        location: e.location ?? '',
-        title: e.title ?? '',
-        manager_id: e.managerId ?? '',
-        hired_at: e.hiredAt,
-        is_leader: e.isLeader,
-        attributes: JSON.stringify(e.attributes),
-        version,
-      })),
-    });
+    await writePeople(this.ds, this.ch, people);
   }
 }
