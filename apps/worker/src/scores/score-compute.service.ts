@@ -88,6 +88,11 @@ export function monthChunks(from: string, to: string): [string, string][] {
   return out;
 }
 
+/**
+ * One pass per person instead of a join of person-days × window: with k = day offset from
+ * `base = from − lookback` and P the running sum of weight_k · 2^(k/h) over the person's active days,
+ * raw(t) = 2^(−t/h) · (P(t) − P(t − lookback)) — the same sum as the definition, in O(days) per person.
+ */
 const SCORE_SQL = (events: string, scores: string) => `
 INSERT INTO ${scores} (day, person_id, raw, score, actions, model_version, computed_at)
 SELECT day, person_id, raw,
@@ -99,24 +104,36 @@ FROM
            quantileExactInclusive(0.99)(raw) OVER (PARTITION BY day) AS p99
     FROM
     (
-        SELECT d.day AS day, a.person_id AS person_id,
-               sum(a.w * pow(2, -dateDiff('day', a.d, d.day) / {hl:Float64})) AS raw,
-               sumIf(a.n, a.d = d.day) AS actions
+        SELECT person_id,
+               toDate({from:Date}) + i AS day,
+               toUInt32({lookback:UInt32} + i) AS t,
+               arrayCount(k -> k <= t, ks) AS hi,
+               arrayCount(k -> k <= t - {lookback:UInt32}, ks) AS lo,
+               exp2(-t / {hl:Float64}) * (P[hi] - if(lo = 0, 0, P[lo])) AS raw,
+               if(has(ks, t), ns[indexOf(ks, t)], 0) AS actions
         FROM
         (
-            SELECT actor_id AS person_id, toDate(occurred_at) AS d,
-                   sum(transform(type, {types:Array(String)}, {weights:Array(Float64)}, 0.0)) AS w,
-                   count() AS n
-            FROM ${events} FINAL
-            WHERE toDate(occurred_at) > {from:Date} - {lookback:UInt32} AND toDate(occurred_at) <= {to:Date}
-            GROUP BY person_id, d
-        ) AS a
-        CROSS JOIN
-        (
-            SELECT toDate({from:Date}) + number AS day
-            FROM numbers(toUInt64(dateDiff('day', {from:Date}, {to:Date}) + 1))
-        ) AS d
-        WHERE a.d <= d.day AND a.d > d.day - {lookback:UInt32}
-        GROUP BY day, person_id
+            SELECT person_id,
+                   arrayMap(x -> x.1, pairs) AS ks,
+                   arrayCumSum(arrayMap(x -> x.2 * exp2(x.1 / {hl:Float64}), pairs)) AS P,
+                   arrayMap(x -> x.3, pairs) AS ns
+            FROM
+            (
+                SELECT actor_id AS person_id,
+                       arraySort(groupArray((toUInt32(dateDiff('day', toDate({from:Date}) - {lookback:UInt32}, d)), w, n))) AS pairs
+                FROM
+                (
+                    SELECT actor_id, toDate(occurred_at) AS d,
+                           sum(transform(type, {types:Array(String)}, {weights:Array(Float64)}, 0.0)) AS w,
+                           count() AS n
+                    FROM ${events} FINAL
+                    WHERE toDate(occurred_at) > {from:Date} - {lookback:UInt32} AND toDate(occurred_at) <= {to:Date}
+                    GROUP BY actor_id, d
+                )
+                GROUP BY person_id
+            )
+        )
+        ARRAY JOIN range(toUInt32(dateDiff('day', {from:Date}, {to:Date}) + 1)) AS i
+        WHERE hi > lo
     )
 )`;
