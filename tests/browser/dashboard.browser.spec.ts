@@ -75,6 +75,7 @@ describe('dashboard in headless Chromium (production build, demo data)', () => {
     const goals = page.locator('section[aria-label="Goals"]');
     await expect(goals.textContent()).resolves.toMatch(/revenue/i);
 
+    await page.waitForTimeout(2500); // let Recharts finish drawing (lines animate in) before the picture
     await page.screenshot({ path: path.join(shots, 'overview.png'), fullPage: true });
     expect(errors).toEqual([]);
 
