@@ -60,13 +60,14 @@ export class ChdbInsertWorker {
     return w;
   }
 
-  /** Inserts TabSeparated rows; resolves when ClickHouse has stored them. The buffer is transferred. */
+  /** Inserts TabSeparated rows; resolves when ClickHouse has stored them. The buffer is transferred: do not reuse it. */
   insert(table: string, columns: readonly string[], payload: Buffer): Promise<void> {
     const w = this.start();
     const id = ++this.nextId;
-    // A private copy of the bytes whose ArrayBuffer can be handed over without copying again.
-    const bytes = new Uint8Array(payload.byteLength);
-    bytes.set(payload);
+    // Hand the bytes over without copying when the Buffer owns its whole ArrayBuffer (large
+    // Buffer.from(string) results do); a pooled slice is copied first.
+    const owns = payload.byteOffset === 0 && payload.byteLength === payload.buffer.byteLength;
+    const bytes = owns ? new Uint8Array(payload.buffer as ArrayBuffer) : Uint8Array.from(payload);
     return new Promise<void>((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
       w.postMessage({ id, table, columns, payload: bytes }, [bytes.buffer]);
