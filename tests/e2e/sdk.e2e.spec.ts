@@ -129,4 +129,21 @@ describe('real analytics SDKs deliver into Hubpulse unchanged', () => {
     expect((await events("event_id = 'seg-kudos'"))[0]).toMatchObject({ type: 'react', channel: 'microblog' });
     await waitFor(async () => true, 'noop');
   });
+
+  it('lets admins create, list and revoke write keys; a revoked key is refused at once', async () => {
+    const http = app.getHttpServer();
+    const created = await request(http).post('/api/ingestion/keys').set('Cookie', cookie).send({ name: 'intranet CMS' }).expect(201);
+    expect(created.body.key).toMatch(/^hp_wk_/);
+    const newKey = created.body.key as string;
+    await request(http).post('/v1/events').set('Authorization', `Bearer ${newKey}`).send({ events: [{ event_id: 'k-1', type: 'view', actor_id: 'p', occurred_at: '2026-11-01T10:00:00Z' }] }).expect(200);
+    const list = await request(http).get('/api/ingestion/keys').set('Cookie', cookie).expect(200);
+    expect(list.body.keys.map((k: { name: string }) => k.name)).toEqual(['intranet CMS', 'bootstrap']);
+    expect(JSON.stringify(list.body)).not.toContain(newKey);
+    await request(http).delete(`/api/ingestion/keys/${created.body.id}`).set('Cookie', cookie).expect(204);
+    await request(http).post('/v1/events').set('Authorization', `Bearer ${newKey}`).send({ events: [{ event_id: 'k-2', type: 'view', actor_id: 'p', occurred_at: '2026-11-01T10:00:00Z' }] }).expect(401);
+    await request(http).delete('/api/ingestion/keys/nope').set('Cookie', cookie).expect(404);
+    expect((await request(http).post('/api/ingestion/keys').set('Cookie', cookie).send({}).expect(400)).body.message).toEqual(['name: is required']);
+    // a write key opens nothing of the admin API
+    await request(http).get('/api/ingestion/keys').set('Authorization', `Bearer ${key}`).expect(401);
+  });
 });

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
+import { WriteKeysController } from './write-keys.controller';
 
-@Module({ controllers: [AuthController], providers: [AuthService], exports: [AuthService] })
+@Module({ controllers: [AuthController, WriteKeysController], providers: [AuthService], exports: [AuthService] })
 export class AuthModule {}

@@ -79,6 +79,21 @@ export class AuthService {
     return { id, key };
   }
 
+  async listWriteKeys(): Promise<{ id: string; name: string; prefix: string; created_at: string; revoked_at: string | null }[]> {
+    const rows = await this.ds.getRepository(IngestionKeyEntity).find({ order: { createdAt: 'DESC' } });
+    return rows.map((k) => ({ id: k.id, name: k.name, prefix: k.prefix, created_at: k.createdAt, revoked_at: k.revokedAt }));
+  }
+
+  /** Revokes a key at once in this process; other API processes stop accepting it within a minute (their cache). */
+  async revokeWriteKey(id: string): Promise<boolean> {
+    const repo = this.ds.getRepository(IngestionKeyEntity);
+    const key = await repo.findOneBy({ id });
+    if (!key) return false;
+    if (!key.revokedAt) await repo.update({ id }, { revokedAt: new Date().toISOString() });
+    this.keyCache.delete(key.keyHash);
+    return true;
+  }
+
   async countWriteKeys(): Promise<number> {
     return this.ds.getRepository(IngestionKeyEntity).count();
   }

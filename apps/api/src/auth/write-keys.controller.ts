@@ -1,0 +1,37 @@
+import { Body, Controller, Delete, Get, HttpCode, NotFoundException, Param, Post } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { z } from 'zod';
+import { Roles } from '../common/public.decorator';
+import { parseOr400 } from '../common/zod';
+import { AuthService } from './auth.service';
+
+const createSchema = z.object({ name: z.string({ error: 'is required' }).trim().min(1, 'must not be empty').max(200) });
+
+/** Ingestion (write) keys: admins create, list and revoke them. A key is shown once, at creation. */
+@ApiTags('ingestion admin')
+@Roles('admin')
+@Controller('api/ingestion/keys')
+export class WriteKeysController {
+  constructor(private readonly auth: AuthService) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Write keys (name, prefix, created, revoked) — never the keys themselves' })
+  async list() {
+    return { keys: await this.auth.listWriteKeys() };
+  }
+
+  @Post()
+  @ApiOperation({ summary: 'Create a write key; the answer holds the key, shown this once' })
+  async create(@Body() body: unknown) {
+    const { name } = parseOr400(createSchema, body);
+    const { id, key } = await this.auth.createWriteKey(name);
+    return { id, name, key, note: 'Store this key now: it is not shown again.' };
+  }
+
+  @Delete(':id')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Revoke a write key (it stops being accepted; its data stays)' })
+  async revoke(@Param('id') id: string): Promise<void> {
+    if (!(await this.auth.revokeWriteKey(id))) throw new NotFoundException(`id: no write key ${id}`);
+  }
+}
