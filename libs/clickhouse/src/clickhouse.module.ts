@@ -78,6 +78,14 @@ export class ClickHouseService implements OnApplicationShutdown {
     await this.client.insert({ table, values: Readable.from([payload], { objectMode: false }), format: 'TabSeparated', columns: [...columns] as [string, ...string[]] });
   }
 
+  /** Day (YYYY-MM-DD) of the newest stored event, or null when there is none. */
+  async lastEventDay(): Promise<string | null> {
+    const [r] = await this.rows<{ last: string; n: string }>(
+      `SELECT toString(toDate(max(occurred_at))) AS last, count() AS n FROM ${this.tables.events}`,
+    );
+    return r && Number(r.n) > 0 ? r.last : null;
+  }
+
   async rows<T>(query: string, query_params: Record<string, unknown> = {}): Promise<T[]> {
     const rs = await this.client.query({ query, query_params, format: 'JSONEachRow' });
     return rs.json<T>();

@@ -1,4 +1,4 @@
-import { checkHubEvent, type HubEvent, type ValidEvent } from '@hubpulse/contracts';
+import { checkHubEvent, utcClickHouseTime, type HubEvent, type ValidEvent } from '@hubpulse/contracts';
 
 /** Columns of the `events` table that ingestion writes, in TabSeparated order. */
 export const EVENT_COLUMNS = [
@@ -26,15 +26,10 @@ export function tsv(s: string): string {
   return NEEDS_ESCAPE.test(s) ? s.replace(/[\\\t\n\r\0]/g, (c) => ESCAPES[c]) : s;
 }
 
-/** 'YYYY-MM-DD hh:mm:ss.sss' in UTC, the form DateTime64(3, 'UTC') reads without guessing. */
-export function clickHouseTime(ms: number): string {
-  const iso = new Date(ms).toISOString();
-  return `${iso.slice(0, 10)} ${iso.slice(11, 23)}`;
-}
-
+/** 'YYYY-MM-DD hh:mm:ss.sss' in UTC, the form DateTime64(3, 'UTC') reads without guessing; null if unparseable. */
 export function toClickHouseTime(iso: string): string | null {
   const ms = Date.parse(iso);
-  return Number.isNaN(ms) ? null : clickHouseTime(ms);
+  return Number.isNaN(ms) ? null : utcClickHouseTime(iso, ms);
 }
 
 /**

@@ -5,6 +5,10 @@ import type { AuthedRequest } from '../auth/auth.guard';
 import { WriteKey } from '../common/public.decorator';
 import { EventsService } from './events.service';
 
+/**
+ * The documented contract of POST /v1/events (OpenAPI). In the running app IngestHttpHandler answers
+ * this route ahead of Express with the same EventsService, so this handler is its reference twin.
+ */
 @ApiTags('ingestion')
 @ApiBearerAuth()
 @Controller('v1')

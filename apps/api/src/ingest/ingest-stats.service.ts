@@ -6,7 +6,7 @@ import { DATA_SOURCE, IngestionKeyEntity } from '@hubpulse/database';
 
 const FLUSH_MS = 5000;
 
-/** "field: why" without the varying tail, so reasons group (values in quotes stay: they name the event). */
+/** The first error of a rejected event is its reason; capped so one odd value cannot bloat the table. */
 export function reasonOf(error: string): string {
   return error.length > 200 ? `${error.slice(0, 199)}…` : error;
 }

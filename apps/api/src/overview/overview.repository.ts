@@ -6,11 +6,8 @@ import { ClickHouseService } from '@hubpulse/clickhouse';
 export class OverviewRepository {
   constructor(private readonly ch: ClickHouseService) {}
 
-  async lastEventDay(): Promise<string | null> {
-    const [r] = await this.ch.rows<{ last: string; n: string }>(
-      `SELECT toString(toDate(max(occurred_at))) AS last, count() AS n FROM ${this.ch.tables.events}`,
-    );
-    return r && Number(r.n) > 0 ? r.last : null;
+  lastEventDay(): Promise<string | null> {
+    return this.ch.lastEventDay();
   }
 
   async totals(from: string, to: string): Promise<{ events: number; active: number; people: number }> {

@@ -46,8 +46,7 @@ export class SeedService {
   }
 
   private async storeIsEmpty(): Promise<boolean> {
-    const [r] = await this.ch.rows<{ n: string }>(`SELECT count() AS n FROM ${this.ch.tables.events}`);
-    return Number(r?.n ?? 0) === 0 && (await this.directory.countPeople()) === 0 && (await this.goals.count()) === 0;
+    return (await this.ch.lastEventDay()) === null && (await this.directory.countPeople()) === 0 && (await this.goals.count()) === 0;
   }
 
   private async seedDemo(): Promise<void> {

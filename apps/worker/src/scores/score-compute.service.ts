@@ -30,12 +30,10 @@ export class ScoreComputeService {
 
   /** Days covered when none are given: the model's lookback up to the newest event. */
   async defaultRange(model: ScoringModel): Promise<{ from: string; to: string } | null> {
-    const [row] = await this.ch.rows<{ last: string; n: string }>(
-      `SELECT toString(toDate(max(occurred_at))) AS last, count() AS n FROM ${this.ch.tables.events}`,
-    );
-    if (!row || Number(row.n) === 0) return null;
-    const to = new Date(`${row.last}T00:00:00Z`);
-    return { from: isoDay(new Date(to.getTime() - (model.lookbackDays - 1) * DAY_MS)), to: row.last };
+    const last = await this.ch.lastEventDay();
+    if (!last) return null;
+    const to = new Date(`${last}T00:00:00Z`);
+    return { from: isoDay(new Date(to.getTime() - (model.lookbackDays - 1) * DAY_MS)), to: last };
   }
 
   async recompute(range?: { from?: string; to?: string }, onProgress?: (pct: number) => Promise<void> | void): Promise<ScoreRunResult> {
