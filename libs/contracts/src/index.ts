@@ -4,3 +4,4 @@ export * from './ingest.schema';
 export * from './overview.types';
 export * from './event.validator';
 export * from './ingestion.types';
+export * from './engagement.types';

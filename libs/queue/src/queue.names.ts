@@ -18,6 +18,9 @@ export interface JobPayloads {
     /** Days to recompute (YYYY-MM-DD, inclusive); omitted = the model's lookback up to the newest event. */
     from?: string;
     to?: string;
+    /** 'full' recomputes every day of the range from the events (after a model change); 'auto' (default)
+     * recomputes only the days that new events touched, carrying yesterday's scores forward. */
+    kind?: 'auto' | 'full';
   };
   [JobName.ImportsRun]: {
     /** Folder name under <data dir>/imports holding the upload and its meta.json. */

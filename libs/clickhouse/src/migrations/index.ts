@@ -4,6 +4,8 @@ import content from './003_content.sql';
 import scores from './004_engagement_scores.sql';
 import eventsLowCardinality from './005_events_low_cardinality.sql';
 import ingestRejects from './006_ingest_rejects.sql';
+import scoresV2 from './007_scores_v2.sql';
+import scoreDays from './008_score_days.sql';
 
 /** Numbered migrations, applied in order and recorded in schema_migrations. Append only. */
 export const CLICKHOUSE_MIGRATIONS: { version: number; name: string; sql: string }[] = [
@@ -13,4 +15,6 @@ export const CLICKHOUSE_MIGRATIONS: { version: number; name: string; sql: string
   { version: 4, name: '004_engagement_scores', sql: scores },
   { version: 5, name: '005_events_low_cardinality', sql: eventsLowCardinality },
   { version: 6, name: '006_ingest_rejects', sql: ingestRejects },
+  { version: 7, name: '007_scores_v2', sql: scoresV2 },
+  { version: 8, name: '008_score_days', sql: scoreDays },
 ];
