@@ -12,9 +12,8 @@ import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { ClickHouseService, migrateClickHouse, openClickHouse } from '@hubpulse/clickhouse';
 import { loadConfig } from '@hubpulse/config';
-import { openDatabase } from '@hubpulse/database';
+import { openDatabase, ScoringModelsRepository } from '@hubpulse/database';
 import { ScoreComputeService } from '../../apps/worker/src/scores/score-compute.service';
-import { ScoringModelRepository } from '../../apps/worker/src/scores/scoring-model.repository';
 
 const { values: args } = parseArgs({ options: { people: { type: 'string', default: '100000' }, events: { type: 'string', default: '10000000' } } });
 const PEOPLE = Number(args.people);
@@ -30,25 +29,35 @@ async function main(): Promise<void> {
   await migrateClickHouse(client, config.clickhouse.database);
   const ds = await openDatabase(config.database);
   const ch = new ClickHouseService(client, config);
-  const scores = new ScoreComputeService(ch, new ScoringModelRepository(ds));
+  const scores = new ScoreComputeService(ch, new ScoringModelsRepository(ds));
   try {
     console.log(`bench:scores — ${fmt(PEOPLE)} people, ${fmt(EVENTS)} events over 90 days, ${os.cpus().length} cores`);
     const end = new Date(Date.UTC(2026, 9, 31));
-    const generate = (n: number, offset: number, days: number) =>
+    // History arrives as it happens (ingested a minute after it occurred); the 100k new events are ingested now.
+    const generate = (n: number, offset: number, days: number, history: boolean) =>
       ch.client.command({
-        query: `INSERT INTO ${ch.tables.events} (event_id, type, actor_id, occurred_at, channel, purpose, source, key_id)
+        query: `INSERT INTO ${ch.tables.events} (event_id, type, actor_id, occurred_at, channel, purpose, source, key_id, ingested_at)
           SELECT concat('b-', toString(number + {offset:UInt64})),
                  ['view','view','view','view','react','comment','post','share','doc_share','task_update'][1 + number % 10],
                  concat('p', toString(cityHash64(number + {offset:UInt64}) % {people:UInt64})),
-                 toDateTime64({end:DateTime}, 3, 'UTC') - toIntervalSecond(cityHash64(number, 7) % ({days:UInt32} * 86400)),
+                 toDateTime64({end:DateTime}, 3, 'UTC') - toIntervalSecond(cityHash64(number, 7) % ({days:UInt32} * 86400)) AS at,
                  ['blog','newsletter','microblog','ceo_blog','documents','tasks','qa'][1 + number % 7],
                  ['inform','vision','productivity','engagement','strategy'][1 + number % 5],
-                 'bench', 'bench'
+                 'bench', 'bench',
+                 if({history:Bool}, at + toIntervalMinute(1), now64(3))
           FROM numbers({n:UInt64})`,
-        query_params: { n, offset, people: PEOPLE, end: end.toISOString().slice(0, 19).replace('T', ' '), days },
+        query_params: { n, offset, people: PEOPLE, end: end.toISOString().slice(0, 19).replace('T', ' '), days, history },
       });
+    // The directory: every person in one of 12 departments, hired over the last 15 years.
+    await ch.client.command({
+      query: `INSERT INTO ${ch.tables.people} (person_id, name, department, location, hired_at, version)
+        SELECT concat('p', toString(number)), concat('Person ', toString(number)), concat('Dept ', toString(number % 12)),
+               concat('Site ', toString(number % 5)), toDate('2026-10-31') - (cityHash64(number, 3) % 5475), 1
+        FROM numbers({people:UInt64})`,
+      query_params: { people: PEOPLE },
+    });
     let t = performance.now();
-    await generate(EVENTS, 0, 90);
+    await generate(EVENTS, 0, 90, true);
     console.log(`generated        ${fmt(EVENTS)} events in ${secs(performance.now() - t)}`);
 
     t = performance.now();
@@ -58,18 +67,17 @@ async function main(): Promise<void> {
     const rawMs = performance.now() - t;
 
     t = performance.now();
-    const full = await scores.recompute();
+    const full = await scores.recompute({ kind: 'full' });
     const fullMs = performance.now() - t;
 
-    await generate(100_000, EVENTS, 2);
+    await generate(100_000, EVENTS, 2, false);
     t = performance.now();
-    const last = new Date(end.getTime() - 86_400_000).toISOString().slice(0, 10);
-    const incr = await scores.recompute({ from: last, to: end.toISOString().slice(0, 10) });
+    const incr = await scores.recompute();
     const incrMs = performance.now() - t;
 
     console.log(`raw aggregation  ${secs(rawMs)} (actions per person per day over all events, FINAL)`);
     console.log(`full recompute   ${secs(fullMs)} (${fmt(full.rows)} person-days, ${full.from}..${full.to}); ${(fullMs / rawMs).toFixed(1)}× the raw aggregation`);
-    console.log(`after +100k      ${secs(incrMs)} recomputing the 2 days the new events touched (${fmt(incr.rows)} person-days)`);
+    console.log(`after +100k      ${secs(incrMs)} ${incr.mode} run over ${incr.from}..${incr.to}, the days the new events touched (${fmt(incr.rows)} person-days)`);
   } finally {
     await ds.destroy();
     await ch.onApplicationShutdown();

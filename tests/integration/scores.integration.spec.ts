@@ -2,49 +2,135 @@ import { Test } from '@nestjs/testing';
 import type { INestApplicationContext } from '@nestjs/common';
 import { ClickHouseModule, ClickHouseService } from '@hubpulse/clickhouse';
 import { ConfigModule } from '@hubpulse/config';
-import { DatabaseModule } from '@hubpulse/database';
-import { DEFAULT_SCORING_MODEL, quantile, rawScore, scaleScore } from '@hubpulse/analytics';
-import type { EventType } from '@hubpulse/contracts';
-import { EVENT_TYPES } from '@hubpulse/contracts';
+import { DatabaseModule, ScoringModelsRepository } from '@hubpulse/database';
+import { cohortOf, percentileRank, pointsByType, tenureBand, type DayActions, type ScoringModel } from '@hubpulse/analytics';
+import { EVENT_TYPES, type EventType } from '@hubpulse/contracts';
 import { testConfig } from '@hubpulse/testing';
 import { ScoreComputeService } from '../../apps/worker/src/scores/score-compute.service';
-import { ScoringModelRepository } from '../../apps/worker/src/scores/scoring-model.repository';
 
-/** The SQL score computation against a plain, independent computation of the same definition. */
+const DAY = 86_400_000;
+const isoDay = (d: number) => new Date(d * DAY).toISOString().slice(0, 10);
+const dayNum = (iso: string) => Math.floor(Date.parse(`${iso.slice(0, 10)}T00:00:00Z`) / DAY);
+
+interface Ev { event_id: string; type: EventType; actor_id: string; occurred_at: string }
+interface Person { person_id: string; name: string; department: string; hired_at: string | null; version: number }
+interface Row { day: string; person_id: string; raw: number; score: number; score_cohort: number; cohort: string; contrib: number[]; actions: number }
+
+/**
+ * The plain, independent reading of the definition (libs/analytics/src/scoring.ts): loops over the
+ * deduplicated events, every person, every day. The SQL (both the full and the carried-forward
+ * path) must give the same rows.
+ */
+function reference(events: Ev[], people: Person[], model: ScoringModel, from: string, to: string): Row[] {
+  const unique = new Map(events.map((e) => [e.event_id, e]));
+  const counts = new Map<string, Map<string, DayActions>>();
+  for (const e of unique.values()) {
+    const d = dayNum(e.occurred_at);
+    const byKey = counts.get(e.actor_id) ?? new Map<string, DayActions>();
+    const k = `${d}|${e.type}`;
+    const c = byKey.get(k) ?? { day: d, type: e.type, n: 0 };
+    c.n++;
+    byKey.set(k, c);
+    counts.set(e.actor_id, byKey);
+  }
+  const dir = new Map(people.map((p) => [p.person_id, p]));
+  const out: Row[] = [];
+  for (let d = dayNum(from); d <= dayNum(to); d++) {
+    const day = isoDay(d);
+    const scored: { person_id: string; contrib: number[]; raw: number; actions: number; cohort: string; inDir: boolean }[] = [];
+    for (const [person, byKey] of counts) {
+      const acts = [...byKey.values()];
+      const pts = pointsByType(acts, d, model);
+      const contrib = EVENT_TYPES.map((t) => pts[t]);
+      const raw = contrib.reduce((s, v) => s + v, 0);
+      if (raw <= 0) continue;
+      const p = dir.get(person);
+      scored.push({
+        person_id: person, contrib, raw,
+        actions: acts.filter((a) => a.day === d).reduce((s, a) => s + a.n, 0),
+        cohort: cohortOf(p?.department, tenureBand(p?.hired_at, day)),
+        inDir: !!p,
+      });
+    }
+    const population = people.length + scored.filter((s) => !s.inDir).length;
+    for (const s of scored) {
+      const peers = scored.filter((o) => o.cohort === s.cohort);
+      const cohortPop = people.filter((p) => cohortOf(p.department, tenureBand(p.hired_at, day)) === s.cohort).length + peers.filter((o) => !o.inDir).length;
+      out.push({
+        day, person_id: s.person_id, raw: s.raw, contrib: s.contrib, actions: s.actions, cohort: s.cohort,
+        score: percentileRank(s.raw, scored.map((o) => o.raw), population),
+        score_cohort: percentileRank(s.raw, peers.map((o) => o.raw), cohortPop),
+      });
+    }
+  }
+  return out.sort((a, b) => (a.day + a.person_id < b.day + b.person_id ? -1 : 1));
+}
+
 describe('engagement scores in ClickHouse', () => {
   const config = testConfig();
   let ctx: INestApplicationContext;
   let ch: ClickHouseService;
   let scores: ScoreComputeService;
+  let models: ScoringModelsRepository;
 
-  const DAY = 86_400_000;
-  const start = Date.parse('2026-01-01T00:00:00Z');
-  const dayNum = (ms: number) => Math.floor(ms / DAY);
-  // deterministic pseudo-random activity: 40 people over 75 days, some duplicates
+  // deterministic pseudo-random activity: 40 people over 75 days, some not in the directory
   let seed = 7;
-  const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
-  const events = Array.from({ length: 3000 }, (_, i) => {
-    const ms = start + Math.floor(rnd() * 75 * DAY);
-    return {
-      event_id: `ev-${i}`,
-      type: EVENT_TYPES[Math.floor(rnd() * EVENT_TYPES.length)] as EventType,
-      actor_id: `p${Math.floor(Math.pow(rnd(), 2) * 40)}`,
-      occurred_at: new Date(ms).toISOString().replace('T', ' ').slice(0, 23),
-      ms,
-    };
+  const rnd = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+  const start = Date.parse('2026-01-01T00:00:00Z');
+  const makeEvent = (i: number, ms: number): Ev => ({
+    event_id: `ev-${i}`,
+    type: EVENT_TYPES[Math.floor(rnd() * EVENT_TYPES.length)],
+    actor_id: `p${Math.floor(Math.pow(rnd(), 2) * 40)}`,
+    occurred_at: new Date(ms).toISOString().replace('T', ' ').slice(0, 23),
   });
+  const events: Ev[] = Array.from({ length: 3000 }, (_, i) => makeEvent(i, start + Math.floor(rnd() * 75 * DAY)));
+  const people: Person[] = Array.from({ length: 34 }, (_, i) => ({
+    person_id: `p${i}`,
+    name: `Person ${i}`,
+    department: ['Sales', 'Engineering', 'Finance'][i % 3],
+    hired_at: i % 5 === 0 ? null : isoDay(dayNum('2026-01-01') - 100 - i * 97),
+    version: 1,
+  }));
+  // per-type half-lives, a cap, a lookback shorter than the data so actions leave the window
+  const model: Omit<ScoringModel, 'version'> = {
+    weights: { view: 1, react: 2, comment: 4, post: 8, share: 4, doc_share: 5, task_update: 3, answer: 6, feedback: 5 },
+    halfLives: { view: 3, react: 5, comment: 10, post: 20, share: 7, doc_share: 14, task_update: 2, answer: 30, feedback: 12 },
+    dailyCaps: { view: 2, react: 1 },
+    lookbackDays: 30,
+  };
+  let version = 0;
+
+  const stored = () =>
+    ch.rows<Row & { model_version: number }>(
+      `SELECT toString(day) AS day, person_id, raw, score, score_cohort, toString(cohort) AS cohort, contrib, actions, model_version
+       FROM ${ch.tables.engagement_scores} FINAL ORDER BY day, person_id`,
+    );
+  const expectSame = (got: Row[], want: Row[]) => {
+    expect(got.length).toBe(want.length);
+    got.forEach((g, i) => {
+      const e = want[i];
+      expect([g.day, g.person_id, Number(g.actions), g.cohort]).toEqual([e.day, e.person_id, e.actions, e.cohort]);
+      expect(g.raw).toBeCloseTo(e.raw, 6);
+      g.contrib.forEach((c, j) => expect(c).toBeCloseTo(e.contrib[j], 6));
+      expect(g.score).toBeCloseTo(e.score, 6);
+      expect(g.score_cohort).toBeCloseTo(e.score_cohort, 6);
+    });
+  };
 
   beforeAll(async () => {
     const mod = await Test.createTestingModule({
       imports: [ConfigModule.forRoot(config), ClickHouseModule, DatabaseModule],
-      providers: [ScoringModelRepository, ScoreComputeService],
+      providers: [ScoringModelsRepository, ScoreComputeService],
     }).compile();
     ctx = await mod.init();
     ch = ctx.get(ClickHouseService);
     scores = ctx.get(ScoreComputeService);
-    const rows = events.map(({ ms: _ms, ...r }) => r);
-    await ch.client.insert({ table: ch.tables.events, values: rows, format: 'JSONEachRow' });
-    await ch.client.insert({ table: ch.tables.events, values: rows.slice(0, 500), format: 'JSONEachRow' }); // a retried batch
+    scores.watermarkMarginMs = 0; // everything here happens within the production margin of a minute
+    models = ctx.get(ScoringModelsRepository);
+    version = (await models.create(model, 'test')).version;
+    await ch.client.insert({ table: ch.tables.people, values: people, format: 'JSONEachRow' });
+    await ch.client.insert({ table: ch.tables.events, values: events, format: 'JSONEachRow' });
+    await ch.client.insert({ table: ch.tables.events, values: events.slice(0, 500), format: 'JSONEachRow' }); // a retried batch
   }, 60_000);
 
   afterAll(async () => {
@@ -52,49 +138,42 @@ describe('engagement scores in ClickHouse', () => {
     await ctx?.close();
   });
 
-  it('matches the reference definition for every person and day', async () => {
-    const result = await scores.recompute({ from: '2026-02-01', to: '2026-03-16' });
-    expect(result.modelVersion).toBe(1);
-    const got = await ch.rows<{ day: string; person_id: string; raw: number; score: number; actions: number }>(
-      `SELECT toString(day) AS day, person_id, raw, score, actions FROM ${ch.tables.engagement_scores} FINAL ORDER BY day, person_id`,
-    );
-    expect(result.rows).toBe(got.length);
-
-    // reference: plain loops over the (deduplicated) events
-    const model = DEFAULT_SCORING_MODEL;
-    const byPerson = new Map<string, { day: number; type: EventType }[]>();
-    for (const e of events) byPerson.set(e.actor_id, [...(byPerson.get(e.actor_id) ?? []), { day: dayNum(e.ms), type: e.type }]);
-    const expected: { day: string; person_id: string; raw: number; score: number; actions: number }[] = [];
-    for (let d = dayNum(Date.parse('2026-02-01')); d <= dayNum(Date.parse('2026-03-16')); d++) {
-      const dayRows: { person_id: string; raw: number; actions: number }[] = [];
-      for (const [person, actions] of byPerson) {
-        const inWindow = actions.filter((a) => a.day <= d && a.day > d - model.lookbackDays);
-        if (inWindow.length === 0) continue;
-        dayRows.push({ person_id: person, raw: rawScore(actions, d, model), actions: actions.filter((a) => a.day === d).length });
-      }
-      const p99 = quantile(dayRows.map((r) => r.raw).sort((a, b) => a - b), 0.99);
-      for (const r of dayRows) expected.push({ day: new Date(d * DAY).toISOString().slice(0, 10), ...r, score: scaleScore(r.raw, p99) });
-    }
-    expected.sort((a, b) => (a.day + a.person_id < b.day + b.person_id ? -1 : 1));
-    expect(got.length).toBe(expected.length);
-    got.forEach((g, i) => {
-      const e = expected[i];
-      expect([g.day, g.person_id, Number(g.actions)]).toEqual([e.day, e.person_id, e.actions]);
-      expect(g.raw).toBeCloseTo(e.raw, 6);
-      expect(g.score).toBeCloseTo(e.score, 6);
-    });
-    expect(Math.max(...got.map((g) => g.score))).toBe(100);
+  it('full recompute matches the reference for every person and day', async () => {
+    const r = await scores.recompute({ kind: 'full' });
+    expect(r).toMatchObject({ mode: 'full', from: '2026-01-01', to: '2026-03-16', model_version: version });
+    const got = await stored();
+    expect(r.rows).toBe(got.length);
+    expect(got.every((g) => g.model_version === version)).toBe(true);
+    expectSame(got, reference(events, people, { ...model, version }, '2026-01-01', '2026-03-16'));
+    // somebody ranks top of the organisation every day
+    expect(Math.max(...got.filter((g) => g.day === '2026-03-16').map((g) => g.score))).toBe(100);
   });
 
-  it('recomputing replaces rather than adds', async () => {
-    const a = await scores.recompute({ from: '2026-03-01', to: '2026-03-16' });
-    const b = await scores.recompute({ from: '2026-03-01', to: '2026-03-16' });
-    expect(b.rows).toBe(a.rows);
-  });
-
-  it('defaults to the model lookback up to the newest event', async () => {
+  it('an incremental run recomputes only the touched days and agrees with the reference', async () => {
+    expect(await scores.recompute()).toMatchObject({ mode: 'incremental', rows: 0, from: null });
+    const recent = events.find((e) => e.occurred_at.startsWith('2026-03-09'))!;
+    const more: Ev[] = [
+      ...Array.from({ length: 120 }, (_, i) => makeEvent(10_000 + i, Date.parse('2026-03-15T00:00:00Z') + Math.floor(rnd() * 3 * DAY))),
+      { ...recent }, // a retry of an event of a week ago: counts once
+    ];
+    await ch.client.insert({ table: ch.tables.events, values: more, format: 'JSONEachRow' });
+    const all = [...events, ...more];
     const r = await scores.recompute();
-    expect(r.to).toBe(new Date(Math.max(...events.map((e) => e.ms))).toISOString().slice(0, 10));
-    expect(r.from).toBe(new Date(Date.parse(r.to!) - 89 * DAY).toISOString().slice(0, 10));
+    expect(r.mode).toBe('incremental');
+    // the retried old event marks its day as touched, so the run starts there; nothing changes before it
+    expect(r.from).toBe('2026-03-09');
+    expect(r.to).toBe('2026-03-17');
+    expectSame(await stored(), reference(all, people, { ...model, version }, '2026-01-01', '2026-03-17'));
+  });
+
+  it('a model change recomputes history with the new version, leaving no row of the old one', async () => {
+    const v2 = await models.create({ ...model, weights: { ...model.weights, view: 0 }, dailyCaps: {}, lookbackDays: 14 }, 'test');
+    const r = await scores.recompute();
+    expect(r).toMatchObject({ mode: 'full', model_version: v2.version });
+    const got = await stored();
+    expect(got.every((g) => g.model_version === v2.version)).toBe(true);
+    const all = (await ch.rows<Ev>(`SELECT event_id, type, actor_id, toString(occurred_at) AS occurred_at FROM ${ch.tables.events} FINAL`));
+    const m2 = (await models.get(v2.version))!;
+    expectSame(got, reference(all, people, m2, '2026-01-01', '2026-03-17'));
   });
 });

@@ -4,7 +4,7 @@ import { IMPORT_WORKER_PROVIDERS } from './imports/imports.providers';
 import { ScoreComputeService } from './scores/score-compute.service';
 import { ScoreScheduleService } from './scores/score-schedule.service';
 import { ScoresProcessor } from './scores/scores.processor';
-import { ScoringModelRepository } from './scores/scoring-model.repository';
+import { ScoringModelsRepository } from '@hubpulse/database';
 
 // Start-up fails if a job name has no queue or belongs to two (the processors' switches are exhaustive).
 const seen = new Map<string, string>();
@@ -21,7 +21,7 @@ for (const job of Object.values(JobName)) if (!seen.has(job)) throw new Error(`j
  * HUBPULSE_WORKERS=inline: one codebase, two processes.
  */
 @Module({
-  providers: [ScoringModelRepository, ScoreComputeService, ScoresProcessor, ScoreScheduleService, ...IMPORT_WORKER_PROVIDERS],
+  providers: [ScoringModelsRepository, ScoreComputeService, ScoresProcessor, ScoreScheduleService, ...IMPORT_WORKER_PROVIDERS],
   exports: [ScoreComputeService],
 })
 export class WorkerProcessorsModule {}

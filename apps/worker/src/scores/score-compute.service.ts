@@ -1,75 +1,178 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { ClickHouseService } from '@hubpulse/clickhouse';
+import type { ScoreRunResultDto } from '@hubpulse/contracts';
 import type { ScoringModel } from '@hubpulse/analytics';
-import { ScoringModelRepository } from './scoring-model.repository';
+import { ScoringModelsRepository } from '@hubpulse/database';
+import { carriedScoredSql, denseScoredSql, modelParams, rankInsertSql } from './score.sql';
 
-export interface ScoreRunResult {
-  from: string | null;
-  to: string | null;
-  rows: number;
-  modelVersion: number;
-  ms: number;
-}
+export type ScoreRunResult = ScoreRunResultDto;
+export type ScoreProgress = (pct: number, phase: string) => Promise<void> | void;
 
 const DAY_MS = 86_400_000;
 const isoDay = (d: Date) => d.toISOString().slice(0, 10);
+const addDays = (day: string, n: number) => isoDay(new Date(Date.parse(`${day}T00:00:00Z`) + n * DAY_MS));
+const daysBetween = (a: string, b: string) => Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / DAY_MS);
+/** Longer incremental spans are recomputed month by month instead of carried day by day. */
+const MAX_CARRIED_DAYS = 14;
 
 /**
- * Engagement score per person per day, computed inside ClickHouse:
- * raw(p, d) = Σ weight(type) · 2^(−age/halfLife) over p's actions in the `lookback` days up to d;
- * score = min(100, 100 · raw / p99(raw of everyone scored on d)). See libs/analytics/src/scoring.ts.
+ * Engagement scores per person per day (definition: libs/analytics/src/scoring.ts), computed in
+ * ClickHouse two ways that give the same numbers (tests/integration/scores.integration.spec.ts):
+ * - full: month by month from the events, each month built aside and swapped in whole
+ *   (REPLACE PARTITION), so readers never see a half-written month and no stale row survives;
+ * - incremental: only the days that events ingested since the last run touched, each carried
+ *   forward from the day before with the same model version (a few hundred ms a day).
+ * Work for one organisation never runs twice at once: the scores processor holds a lock around this.
  */
 @Injectable()
 export class ScoreComputeService {
   private readonly logger = new Logger('Scores');
+  /** Events may become visible a little after their ingested_at (an insert in flight): look back this far. */
+  watermarkMarginMs = 60_000;
 
   constructor(
     private readonly ch: ClickHouseService,
-    private readonly models: ScoringModelRepository,
+    private readonly models: ScoringModelsRepository,
   ) {}
 
-  /** Days covered when none are given: the model's lookback up to the newest event. */
-  async defaultRange(model: ScoringModel): Promise<{ from: string; to: string } | null> {
-    const last = await this.ch.lastEventDay();
-    if (!last) return null;
-    const to = new Date(`${last}T00:00:00Z`);
-    return { from: isoDay(new Date(to.getTime() - (model.lookbackDays - 1) * DAY_MS)), to: last };
+  private get staging(): string {
+    return `${this.ch.tables.engagement_scores}_staging`;
   }
 
-  async recompute(range?: { from?: string; to?: string }, onProgress?: (pct: number) => Promise<void> | void): Promise<ScoreRunResult> {
+  /**
+   * kind 'auto': incremental when possible, full when nothing was scored yet with the current model;
+   * kind 'full': every day from `from` (default: the first event) to the newest day, month by month.
+   */
+  async recompute(opts: { kind?: 'auto' | 'full'; from?: string; to?: string } = {}, onProgress?: ScoreProgress): Promise<ScoreRunResult> {
     const started = Date.now();
     const model = await this.models.current();
-    const fallback = range?.from && range?.to ? null : await this.defaultRange(model);
-    const from = range?.from ?? fallback?.from;
-    const to = range?.to ?? fallback?.to;
-    if (!from || !to) return { from: null, to: null, rows: 0, modelVersion: model.version, ms: Date.now() - started };
-
-    const types = Object.keys(model.weights);
-    const params = {
-      from,
-      to,
-      lookback: model.lookbackDays,
-      hl: model.halfLifeDays,
-      types,
-      weights: types.map((t) => model.weights[t as keyof typeof model.weights]),
-      version: model.version,
-    };
-    // Month by month keeps the cross join (people × days) small and lets progress show.
-    const chunks = monthChunks(from, to);
-    let rows = 0;
-    for (let i = 0; i < chunks.length; i++) {
-      const [cFrom, cTo] = chunks[i];
-      await this.ch.client.command({ query: SCORE_SQL(this.ch.tables.events, this.ch.tables.engagement_scores), query_params: { ...params, from: cFrom, to: cTo } });
-      await onProgress?.(Math.round(((i + 1) / chunks.length) * 100));
-    }
-    const [count] = await this.ch.rows<{ n: string }>(
-      `SELECT count() AS n FROM ${this.ch.tables.engagement_scores} FINAL WHERE day BETWEEN {from:Date} AND {to:Date}`,
-      { from, to },
+    const [bounds] = await this.ch.rows<{ first: string; last: string; n: string; wm: string }>(
+      `SELECT toString(toDate(min(occurred_at))) AS first, toString(toDate(max(occurred_at))) AS last, count() AS n,
+              toString(max(ingested_at)) AS wm
+       FROM ${this.ch.tables.events}`,
     );
-    rows = Number(count?.n ?? 0);
+    if (!bounds || Number(bounds.n) === 0) return { mode: 'none', from: null, to: null, rows: 0, model_version: model.version, ms: Date.now() - started };
+    const watermark = bounds.wm;
+    const last = opts.to ?? bounds.last;
+
+    if (opts.kind !== 'full') {
+      const plan = await this.incrementalPlan(model, bounds.first, last);
+      if (plan === 'nothing') {
+        return { mode: 'incremental', from: null, to: null, rows: 0, model_version: model.version, ms: Date.now() - started };
+      }
+      if (plan !== 'full' && daysBetween(plan.from, plan.to) < MAX_CARRIED_DAYS) {
+        const rows = await this.carry(model, plan.from, plan.to, watermark, onProgress);
+        return this.done('incremental', plan.from, plan.to, rows, model, started);
+      }
+      if (plan !== 'full') {
+        const rows = await this.full(model, plan.from, plan.to, watermark, onProgress);
+        return this.done('full', plan.from, plan.to, rows, model, started);
+      }
+    }
+    const from = opts.from ?? bounds.first;
+    const rows = await this.full(model, from, last, watermark, onProgress);
+    return this.done('full', from, last, rows, model, started);
+  }
+
+  private done(mode: 'full' | 'incremental', from: string, to: string, rows: number, model: ScoringModel, started: number): ScoreRunResult {
     const ms = Date.now() - started;
-    this.logger.log(`scores ${from}..${to}: ${rows} person-days, model v${model.version}, ${ms} ms`);
-    return { from, to, rows, modelVersion: model.version, ms };
+    this.logger.log(`scores ${mode} ${from}..${to}: ${rows} person-days, model v${model.version}, ${ms} ms`);
+    return { mode, from, to, rows, model_version: model.version, ms };
+  }
+
+  /** Days touched since the last run with this model, or 'full' when there is nothing to carry forward from. */
+  private async incrementalPlan(model: ScoringModel, firstEventDay: string, lastEventDay: string): Promise<{ from: string; to: string } | 'full' | 'nothing'> {
+    const [state] = await this.ch.rows<{ n: string; wm: string; last: string }>(
+      `SELECT count() AS n, toString(max(watermark)) AS wm, toString(max(day)) AS last
+       FROM ${this.ch.tables.score_days} FINAL WHERE model_version = {v:UInt32}`,
+      { v: model.version },
+    );
+    if (!state || Number(state.n) === 0) return 'full';
+    const [touched] = await this.ch.rows<{ from: string; n: string }>(
+      `SELECT toString(min(toDate(occurred_at))) AS from, count() AS n
+       FROM ${this.ch.tables.events}
+       WHERE ingested_at > parseDateTime64BestEffort({wm:String}, 3, 'UTC') - toIntervalMillisecond({margin:UInt32})`,
+      { wm: state.wm, margin: this.watermarkMarginMs },
+    );
+    const to = lastEventDay > state.last ? lastEventDay : state.last;
+    // A new day with no events yet still needs scores (yesterday's actions decay) once events arrive.
+    const from = Number(touched?.n ?? 0) > 0 ? touched.from : state.last < to ? addDays(state.last, 1) : null;
+    if (!from) return 'nothing';
+    const start = from < firstEventDay ? firstEventDay : from;
+    if (start === firstEventDay) return { from: start, to };
+    const [prev] = await this.ch.rows<{ n: string }>(
+      `SELECT count() AS n FROM ${this.ch.tables.score_days} FINAL WHERE day = {d:Date} AND model_version = {v:UInt32}`,
+      { d: addDays(start, -1), v: model.version },
+    );
+    return Number(prev?.n ?? 0) > 0 ? { from: start, to } : 'full';
+  }
+
+  /** Full: month by month, each month computed into a staging table and swapped in atomically. */
+  private async full(model: ScoringModel, from: string, to: string, watermark: string, onProgress?: ScoreProgress): Promise<number> {
+    const t = this.ch.tables;
+    await this.ch.client.command({ query: `CREATE TABLE IF NOT EXISTS ${this.staging} AS ${t.engagement_scores}` });
+    const months = monthChunks(`${from.slice(0, 7)}-01`, to);
+    const params = modelParams(model);
+    let rows = 0;
+    for (let i = 0; i < months.length; i++) {
+      const [mFrom, mTo] = months[i];
+      await onProgress?.(Math.round((100 * i) / months.length), `scores ${mFrom}..${mTo}`);
+      const days = daysBetween(mFrom, mTo) + 1;
+      const dayList = Array.from({ length: days }, (_, k) => addDays(mFrom, k));
+      await this.ch.client.command({ query: `TRUNCATE TABLE ${this.staging}` });
+      await this.ch.client.command({
+        query: rankInsertSql(t, this.staging, denseScoredSql(t, days, model.lookbackDays)),
+        query_params: { ...params, from: mFrom, days: dayList },
+      });
+      const partition = mFrom.slice(0, 7).replace('-', '');
+      await this.ch.client.command({ query: `ALTER TABLE ${t.engagement_scores} REPLACE PARTITION ID '${partition}' FROM ${this.staging}` });
+      rows += await this.recordDays(model, dayList, 'full', watermark);
+    }
+    await onProgress?.(100, 'scores done');
+    return rows;
+  }
+
+  /** Incremental: each day from the day before, in order. */
+  private async carry(model: ScoringModel, from: string, to: string, watermark: string, onProgress?: ScoreProgress): Promise<number> {
+    const t = this.ch.tables;
+    const params = modelParams(model);
+    const total = daysBetween(from, to) + 1;
+    let rows = 0;
+    for (let i = 0; i < total; i++) {
+      const day = addDays(from, i);
+      await onProgress?.(Math.round((100 * i) / total), `scores ${day} (carried forward)`);
+      await this.ch.client.command({ query: rankInsertSql(t, t.engagement_scores, carriedScoredSql(t)), query_params: { ...params, day, days: [day] } });
+      rows += await this.recordDays(model, [day], 'incremental', watermark);
+    }
+    await onProgress?.(100, 'scores done');
+    return rows;
+  }
+
+  /** One score_days row per day (also for a day nobody was active), returning the person-days written. */
+  private async recordDays(model: ScoringModel, days: string[], mode: string, watermark: string): Promise<number> {
+    const t = this.ch.tables;
+    await this.ch.client.command({
+      query: `
+        INSERT INTO ${t.score_days} (day, model_version, population, active, mode, watermark, computed_at)
+        WITH dir AS (SELECT person_id FROM ${t.people} FINAL),
+             counts AS (
+                 SELECT day, count() AS active, countIf(person_id NOT IN (SELECT person_id FROM dir)) AS outside
+                 FROM ${t.engagement_scores} FINAL
+                 WHERE day IN {days:Array(Date)} AND model_version = {v:UInt32} AND raw > 0
+                 GROUP BY day
+             )
+        SELECT d, {v:UInt32}, (SELECT count() FROM dir) + c.outside, c.active, {mode:String},
+               parseDateTime64BestEffort({wm:String}, 3, 'UTC'), now64(3)
+        FROM (SELECT arrayJoin({days:Array(Date)}) AS d) AS x
+        LEFT JOIN counts AS c ON c.day = x.d
+        SETTINGS join_use_nulls = 0`,
+      query_params: { days, v: model.version, mode, wm: watermark },
+    });
+    const [r] = await this.ch.rows<{ n: string }>(
+      `SELECT sum(active) AS n FROM ${t.score_days} FINAL WHERE day IN {days:Array(Date)} AND model_version = {v:UInt32}`,
+      { days, v: model.version },
+    );
+    return Number(r?.n ?? 0);
   }
 }
 
@@ -85,53 +188,3 @@ export function monthChunks(from: string, to: string): [string, string][] {
   }
   return out;
 }
-
-/**
- * One pass per person instead of a join of person-days × window: with k = day offset from
- * `base = from − lookback` and P the running sum of weight_k · 2^(k/h) over the person's active days,
- * raw(t) = 2^(−t/h) · (P(t) − P(t − lookback)) — the same sum as the definition, in O(days) per person.
- */
-const SCORE_SQL = (events: string, scores: string) => `
-INSERT INTO ${scores} (day, person_id, raw, score, actions, model_version, computed_at)
-SELECT day, person_id, raw,
-       if(p99 > 0, least(100, 100 * raw / p99), 0) AS score,
-       actions, {version:UInt32}, now64(3)
-FROM
-(
-    SELECT day, person_id, raw, actions,
-           quantileExactInclusive(0.99)(raw) OVER (PARTITION BY day) AS p99
-    FROM
-    (
-        SELECT person_id,
-               toDate({from:Date}) + i AS day,
-               toUInt32({lookback:UInt32} + i) AS t,
-               arrayCount(k -> k <= t, ks) AS hi,
-               arrayCount(k -> k <= t - {lookback:UInt32}, ks) AS lo,
-               exp2(-t / {hl:Float64}) * (P[hi] - if(lo = 0, 0, P[lo])) AS raw,
-               if(has(ks, t), ns[indexOf(ks, t)], 0) AS actions
-        FROM
-        (
-            SELECT person_id,
-                   arrayMap(x -> x.1, pairs) AS ks,
-                   arrayCumSum(arrayMap(x -> x.2 * exp2(x.1 / {hl:Float64}), pairs)) AS P,
-                   arrayMap(x -> x.3, pairs) AS ns
-            FROM
-            (
-                SELECT actor_id AS person_id,
-                       arraySort(groupArray((toUInt32(dateDiff('day', toDate({from:Date}) - {lookback:UInt32}, d)), w, n))) AS pairs
-                FROM
-                (
-                    SELECT actor_id, toDate(occurred_at) AS d,
-                           sum(transform(type, {types:Array(String)}, {weights:Array(Float64)}, 0.0)) AS w,
-                           count() AS n
-                    FROM ${events} FINAL
-                    WHERE toDate(occurred_at) > {from:Date} - {lookback:UInt32} AND toDate(occurred_at) <= {to:Date}
-                    GROUP BY actor_id, d
-                )
-                GROUP BY person_id
-            )
-        )
-        ARRAY JOIN range(toUInt32(dateDiff('day', {from:Date}, {to:Date}) + 1)) AS i
-        WHERE hi > lo
-    )
-)`;

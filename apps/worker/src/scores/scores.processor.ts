@@ -1,26 +1,69 @@
-import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
-import { Logger } from '@nestjs/common';
-import type { Job } from 'bullmq';
+import { InjectQueue, OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
+import { Inject, Logger, Optional } from '@nestjs/common';
+import { DelayedError, type Job, type Queue } from 'bullmq';
+import { HUBPULSE_CONFIG, type HubpulseConfig } from '@hubpulse/config';
 import { JobName, QueueName, type JobPayloads } from '@hubpulse/queue';
 import { ScoreComputeService, type ScoreRunResult } from './score-compute.service';
+import { OrgLock, type RedisLike } from './org-lock';
 
 type ScoresJob = JobName.ScoresRecompute;
 
-/** One processor per queue; concurrency 1 so a recompute never runs twice at once in this process. */
+/** Implemented by the patterns worker (personas, purposes, ambassadors, leaders): recomputed after the scores. */
+export const PATTERN_RECOMPUTE = Symbol('PATTERN_RECOMPUTE');
+export interface PatternRecompute {
+  recompute(range: { from: string; to: string }, onProgress?: (pct: number, phase: string) => void | Promise<void>): Promise<unknown>;
+}
+
+/** Progress reported to the dashboard: { pct, phase }. Scores take the first 70 %, patterns the rest. */
+export interface ScoreJobProgress {
+  pct: number;
+  phase: string;
+}
+
+/**
+ * Score jobs. Concurrency 1 per process, and an organisation-wide Redis lock so that two worker
+ * processes never recompute at once: a job that finds the lock taken goes back to the delayed set.
+ */
 @Processor(QueueName.Scores, { concurrency: 1 })
 export class ScoresProcessor extends WorkerHost {
   private readonly logger = new Logger('ScoresProcessor');
+  private readonly lock: OrgLock;
 
-  constructor(private readonly scores: ScoreComputeService) {
+  constructor(
+    private readonly scores: ScoreComputeService,
+    @InjectQueue(QueueName.Scores) queue: Queue,
+    @Inject(HUBPULSE_CONFIG) config: HubpulseConfig,
+    @Optional() @Inject(PATTERN_RECOMPUTE) private readonly patterns?: PatternRecompute,
+  ) {
     super();
+    this.lock = new OrgLock(async () => (await queue.client) as unknown as RedisLike, `${config.redis.prefix}:lock:scores`);
   }
 
-  async process(job: Job): Promise<ScoreRunResult> {
+  async process(job: Job, token?: string): Promise<ScoreRunResult> {
     const name = job.name as ScoresJob;
     switch (name) {
       case JobName.ScoresRecompute: {
         const data = job.data as JobPayloads[JobName.ScoresRecompute];
-        return this.scores.recompute({ from: data.from, to: data.to }, (pct) => job.updateProgress(pct));
+        const held = await this.lock.acquire();
+        if (!held) {
+          await job.moveToDelayed(Date.now() + 5_000, token);
+          throw new DelayedError('another score job holds the organisation lock');
+        }
+        try {
+          const report = (pct: number, phase: string) => job.updateProgress({ pct, phase } satisfies ScoreJobProgress);
+          const hasPatterns = !!this.patterns;
+          const share = hasPatterns ? 0.7 : 1;
+          const result = await this.scores.recompute({ kind: data.kind ?? 'auto', from: data.from, to: data.to }, (pct, phase) =>
+            report(Math.round(pct * share), phase),
+          );
+          if (this.patterns && result.from && result.to) {
+            await this.patterns.recompute({ from: result.from, to: result.to }, (pct, phase) => report(70 + Math.round(pct * 0.3), phase));
+          }
+          await report(100, 'done');
+          return result;
+        } finally {
+          await held.release();
+        }
       }
       default: {
         const unhandled: never = name;
@@ -31,6 +74,7 @@ export class ScoresProcessor extends WorkerHost {
 
   @OnWorkerEvent('failed')
   onFailed(job: Job | undefined, error: Error): void {
+    if (error instanceof DelayedError) return;
     this.logger.error(`${job?.name ?? 'job'} ${job?.id ?? ''} failed (attempt ${job?.attemptsMade ?? '?'}): ${error.message}`);
   }
 }

@@ -1,5 +1,6 @@
--- Which model version scored each day, when, and over how many people: an incremental run may only
--- carry a day forward from a previous day scored with the same model version.
+-- Which model version scored each day, when, over how many people, and up to which ingestion time
+-- (watermark): an incremental run carries a day forward only from a previous day scored with the
+-- same model version, and recomputes the days touched by events ingested after the watermark.
 CREATE TABLE IF NOT EXISTS {db}.score_days
 (
     day           Date,
@@ -7,6 +8,7 @@ CREATE TABLE IF NOT EXISTS {db}.score_days
     population    UInt32,
     active        UInt32,
     mode          LowCardinality(String),
+    watermark     DateTime64(3, 'UTC'),
     computed_at   DateTime64(3, 'UTC')
 )
 ENGINE = ReplacingMergeTree(computed_at)
