@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { JOBS_BY_QUEUE, JobName } from '@hubpulse/queue';
 import { IMPORT_WORKER_PROVIDERS } from './imports/imports.providers';
+import { PatternComputeService } from './patterns/pattern-compute.service';
 import { ScoreComputeService } from './scores/score-compute.service';
 import { ScoreScheduleService } from './scores/score-schedule.service';
 import { ScoresProcessor } from './scores/scores.processor';
@@ -21,7 +22,7 @@ for (const job of Object.values(JobName)) if (!seen.has(job)) throw new Error(`j
  * HUBPULSE_WORKERS=inline: one codebase, two processes.
  */
 @Module({
-  providers: [ScoringModelsRepository, ScoreComputeService, ScoresProcessor, ScoreScheduleService, ...IMPORT_WORKER_PROVIDERS],
-  exports: [ScoreComputeService],
+  providers: [ScoringModelsRepository, ScoreComputeService, ScoresProcessor, ScoreScheduleService, ...IMPORT_WORKER_PROVIDERS, PatternComputeService],
+  exports: [ScoreComputeService, PatternComputeService],
 })
 export class WorkerProcessorsModule {}

@@ -5,3 +5,4 @@ export * from './overview.types';
 export * from './event.validator';
 export * from './ingestion.types';
 export * from './engagement.types';
+export * from './patterns.types'; export * from './patterns.definitions';

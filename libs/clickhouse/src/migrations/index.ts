@@ -6,6 +6,9 @@ import eventsLowCardinality from './005_events_low_cardinality.sql';
 import ingestRejects from './006_ingest_rejects.sql';
 import scoresV2 from './007_scores_v2.sql';
 import scoreDays from './008_score_days.sql';
+import patternPurposes from './009_pattern_purposes.sql';
+import patternPersonWeeks from './010_pattern_person_weeks.sql';
+import patternLeaderItems from './011_pattern_leader_items.sql';
 
 /** Numbered migrations, applied in order and recorded in schema_migrations. Append only. */
 export const CLICKHOUSE_MIGRATIONS: { version: number; name: string; sql: string }[] = [
@@ -17,4 +20,7 @@ export const CLICKHOUSE_MIGRATIONS: { version: number; name: string; sql: string
   { version: 6, name: '006_ingest_rejects', sql: ingestRejects },
   { version: 7, name: '007_scores_v2', sql: scoresV2 },
   { version: 8, name: '008_score_days', sql: scoreDays },
+  { version: 9, name: '009_pattern_purposes', sql: patternPurposes },
+  { version: 10, name: '010_pattern_person_weeks', sql: patternPersonWeeks },
+  { version: 11, name: '011_pattern_leader_items', sql: patternLeaderItems },
 ];
