@@ -24,6 +24,27 @@ export function createAppRouter(queryClient: QueryClient) {
               lazy: async () => ({ Component: (await import('./features/overview/overview.page')).OverviewPage }),
             },
             {
+              path: 'engagement',
+              lazy: async () => ({ Component: (await import('./features/engagement/engagement.page')).EngagementPage }),
+              children: [
+                {
+                  index: true,
+                  lazy: async () => ({ Component: (await import('./features/engagement/engagement-scores.page')).EngagementScoresPage }),
+                },
+                {
+                  path: 'why',
+                  // Explanations name people: admins only (the API says so too).
+                  element: <AdminGate nested />,
+                  children: [
+                    {
+                      index: true,
+                      lazy: async () => ({ Component: (await import('./features/score-explanation/score-explanation.page')).ScoreExplanationPage }),
+                    },
+                  ],
+                },
+              ],
+            },
+            {
               path: 'admin',
               // Non-admins get an explanation at these addresses, not a redirect or a crash.
               element: <AdminGate />,
@@ -36,6 +57,10 @@ export function createAppRouter(queryClient: QueryClient) {
                 {
                   path: 'event-mappings',
                   lazy: async () => ({ Component: (await import('./features/event-mappings/event-mappings.page')).EventMappingsPage }),
+                },
+                {
+                  path: 'scoring-model',
+                  lazy: async () => ({ Component: (await import('./features/scoring-model/scoring-model.page')).ScoringModelPage }),
                 },
               ],
             },

@@ -5,7 +5,14 @@
 interface ApiErrorBody {
   statusCode?: number;
   message?: string | string[];
+  /** Validation problems, where an endpoint names each one (`{path: 'weights.view', message}`). */
+  issues?: ApiIssue[];
   request_id?: string;
+}
+
+export interface ApiIssue {
+  path: string;
+  message: string;
 }
 
 export class ApiError extends Error {
@@ -16,6 +23,8 @@ export class ApiError extends Error {
     /** The path that was called, so handlers can tell a failed login from an expired session. */
     readonly path: string,
     readonly requestId?: string,
+    /** Field-level problems of a 400, when the server lists them. */
+    readonly issues: ApiIssue[] = [],
   ) {
     super(messages.join('; ') || `Request failed (${status})`);
     this.name = 'ApiError';
@@ -70,9 +79,15 @@ export async function apiRequest<T>(path: string, { method = 'GET', body, signal
     const errBody = (payload ?? {}) as ApiErrorBody;
     const raw = errBody.message;
     const messages = Array.isArray(raw) ? raw : raw ? [raw] : [defaultMessage(res.status)];
-    throw new ApiError(res.status, messages, path, errBody.request_id ?? res.headers.get('x-request-id') ?? undefined);
+    const issues = Array.isArray(errBody.issues) ? errBody.issues.filter(isIssue) : [];
+    throw new ApiError(res.status, messages, path, errBody.request_id ?? res.headers.get('x-request-id') ?? undefined, issues);
   }
   return payload as T;
+}
+
+function isIssue(value: unknown): value is ApiIssue {
+  const v = value as ApiIssue | null;
+  return !!v && typeof v.path === 'string' && typeof v.message === 'string';
 }
 
 async function readJson(res: Response): Promise<unknown> {

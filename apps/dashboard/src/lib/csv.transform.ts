@@ -28,3 +28,11 @@ export function csvFileName(stem: string, at: Date): string {
   const stamp = Number.isNaN(at.getTime()) ? '' : `-${at.toISOString().slice(0, 16).replace(/:/g, '')}Z`;
   return `hubpulse-${stem.replace(/[^a-z0-9-]+/gi, '-').toLowerCase()}${stamp}.csv`;
 }
+
+/**
+ * The note a CSV row carries when some of its numbers were hidden below the privacy minimum: the
+ * cells themselves are empty (never 0), and this says why.
+ */
+export function suppressedCsvNote(minGroupSize: number): string {
+  return `hidden: fewer than ${minGroupSize} people`;
+}

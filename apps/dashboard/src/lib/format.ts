@@ -99,3 +99,20 @@ export function formatMonth(day: string): string {
 export function formatRange(from: string, to: string): string {
   return `${formatDay(from)} – ${formatDay(to)}`;
 }
+
+/** A 0–100 score: one decimal ("62.4"); whole numbers stay whole ("62"). */
+export function formatScore(score: number): string {
+  return oneDecimal.format(score);
+}
+
+/**
+ * Raw (decayed) points: enough digits to tell small values apart, no more —
+ * "0.42", "0.0031", "3.7", "48", "1,234".
+ */
+export function formatPoints(points: number): string {
+  const abs = Math.abs(points);
+  if (abs === 0) return '0';
+  if (abs < 1) return new Intl.NumberFormat(LOCALE, { maximumSignificantDigits: 2 }).format(points);
+  if (abs < 10) return oneDecimal.format(points);
+  return integer.format(points);
+}

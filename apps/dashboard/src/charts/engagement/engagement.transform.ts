@@ -83,7 +83,7 @@ export function summarizeEngagement(points: readonly EngagementPoint[]): Engagem
 }
 
 /** Roughly `count` evenly spaced days for the x axis, always including the first and last. */
-export function pickDayTicks(points: readonly EngagementPoint[], count = 6): string[] {
+export function pickDayTicks(points: readonly { day: string }[], count = 6): string[] {
   if (points.length <= count) return points.map((p) => p.day);
   const step = (points.length - 1) / (count - 1);
   const ticks = new Set<string>();

@@ -8,4 +8,10 @@ export const chartTheme = {
   grid: '#e5e7eb',
   axis: '#6b7280',
   fontSize: 12,
+  /** One colour per line when a chart compares groups; told apart by hue and lightness. */
+  series: ['#2563eb', '#0d9488', '#d97706', '#7c3aed', '#db2777', '#0891b2', '#65a30d', '#475569'],
 } as const;
+
+export function seriesColor(index: number): string {
+  return chartTheme.series[index % chartTheme.series.length];
+}

@@ -12,27 +12,31 @@ export function isForbidden(error: unknown): boolean {
   return isApiError(error) && error.status === 403;
 }
 
-/** Route element for /admin/*: admins see the page, everyone else a plain explanation. */
-export function AdminGate() {
+/**
+ * Route element for /admin/* (and admin-only sections elsewhere): admins see the page, everyone
+ * else a plain explanation. `nested` when it sits inside another page's <main>.
+ */
+export function AdminGate({ nested = false }: { nested?: boolean }) {
   const { data: user } = useQuery(sessionQuery);
   // The parent route's loader has the session before this renders.
-  return isAdmin(user) ? <Outlet /> : <AdminOnlyNotice />;
+  return isAdmin(user) ? <Outlet /> : <AdminOnlyNotice nested={nested} />;
 }
 
-export function AdminOnlyNotice() {
+export function AdminOnlyNotice({ nested = false }: { nested?: boolean }) {
+  const Root = nested ? 'div' : 'main';
   return (
-    <main className="page">
+    <Root className={nested ? undefined : 'page'}>
       <title>Administrators only · Hubpulse</title>
       <div className="notice" role="alert">
         <h1 className="notice__title">Only administrators can see this page</h1>
         <p>
-          Data sources and event mappings show how data reaches Hubpulse and change how it is read. Ask an administrator if you need
-          something here.
+          Data sources, event mappings and the scoring model change how data reaches Hubpulse and how it is read; score explanations name
+          people. Ask an administrator if you need something here.
         </p>
         <p>
           <Link to="/">Go to the overview</Link>
         </p>
       </div>
-    </main>
+    </Root>
   );
 }

@@ -1,7 +1,6 @@
 import type { EventMapping } from '@hubpulse/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useMemo, useRef, useState } from 'react';
-import type { Blocker } from 'react-router';
 import { isApiError } from '../../api/api.client';
 import { saveEventMappings } from '../../api/ingestion.api';
 import { queryKeys } from '../../api/query-keys';
@@ -24,6 +23,7 @@ import {
   toMappingsBody,
   validateRows,
 } from './event-mappings.transform';
+import { LeavePrompt } from './leave-prompt';
 import { MAPPING_COLUMNS, MappingRow, fieldId } from './mapping-row';
 import { useUnsavedGuard } from './use-unsaved-guard';
 
@@ -191,23 +191,5 @@ export function MappingsEditor({ initial }: { initial: readonly EventMapping[] }
 
       {blocker.state === 'blocked' && <LeavePrompt blocker={blocker} />}
     </form>
-  );
-}
-
-function LeavePrompt({ blocker }: { blocker: Blocker }) {
-  const stay = useRef<HTMLButtonElement>(null);
-  useEffect(() => stay.current?.focus(), []);
-  return (
-    <div className="leave-prompt" role="alertdialog" aria-labelledby="leave-prompt-text">
-      <p id="leave-prompt-text">You have unsaved changes to the event mappings. Leave without saving?</p>
-      <div className="leave-prompt__actions">
-        <button type="button" className="button button--secondary" ref={stay} onClick={() => blocker.reset?.()}>
-          Stay
-        </button>
-        <button type="button" className="button button--primary button--danger-solid" onClick={() => blocker.proceed?.()}>
-          Leave without saving
-        </button>
-      </div>
-    </div>
   );
 }

@@ -38,6 +38,9 @@ export function AppShell() {
             <NavLink to="/" end className="topnav__link">
               Overview
             </NavLink>
+            <NavLink to="/engagement" className="topnav__link">
+              Engagement
+            </NavLink>
             {isAdmin(user) && (
               <div className="topnav__group" role="group" aria-labelledby="topnav-admin">
                 <span className="topnav__label" id="topnav-admin">
@@ -48,6 +51,9 @@ export function AppShell() {
                 </NavLink>
                 <NavLink to="/admin/event-mappings" className="topnav__link">
                   Event mappings
+                </NavLink>
+                <NavLink to="/admin/scoring-model" className="topnav__link">
+                  Scoring model
                 </NavLink>
               </div>
             )}

@@ -1,0 +1,123 @@
+import type { GroupScoreRow, GroupScoresDto } from '@hubpulse/contracts';
+import {
+  applyGroupSearch,
+  buildGroupRows,
+  buildTrendPoints,
+  defaultChartKeys,
+  groupRange,
+  groupTrendsCsv,
+  groupsCsv,
+  parseGroupSearch,
+} from './group-trends.transform';
+
+const q = (s: string) => new URLSearchParams(s);
+
+function group(key: string, overrides: Partial<GroupScoreRow> = {}): GroupScoreRow {
+  return {
+    key,
+    label: key,
+    people: 20,
+    mean_score: 50,
+    active_share: 0.8,
+    mix: { view: 0.2, comment: 0.5, post: 0.3 },
+    trend: [
+      { day: '2026-11-01', mean_score: 48 },
+      { day: '2026-11-02', mean_score: null },
+      { day: '2026-11-03', mean_score: 50.04 },
+    ],
+    suppressed: false,
+    ...overrides,
+  };
+}
+
+const hidden = group('Legal', { people: null, mean_score: null, active_share: null, mix: null, trend: [], suppressed: true });
+
+function dto(groups: GroupScoreRow[], by: GroupScoresDto['by'] = 'department'): GroupScoresDto {
+  return { by, from: '2026-11-01', to: '2026-11-03', min_group_size: 5, groups };
+}
+
+describe('group selection in the URL', () => {
+  it('reads by and days, with defaults for anything else', () => {
+    expect(parseGroupSearch(q(''))).toEqual({ by: 'department', days: 30 });
+    expect(parseGroupSearch(q('by=manager&days=90'))).toEqual({ by: 'manager', days: 90 });
+    expect(parseGroupSearch(q('by=salary&days=7'))).toEqual({ by: 'department', days: 30 });
+  });
+
+  it('writes them back, keeping other parameters', () => {
+    expect(applyGroupSearch(q('x=1'), { by: 'tenure', days: 90 }).toString()).toBe('x=1&by=tenure&days=90');
+  });
+
+  it('ends the range on the newest scored day', () => {
+    expect(groupRange(30, '2026-11-30')).toEqual({ from: '2026-11-01', to: '2026-11-30' });
+    expect(groupRange(90, null)).toBeNull();
+  });
+});
+
+describe('buildGroupRows', () => {
+  it('puts the highest mean first and hidden groups last', () => {
+    const rows = buildGroupRows(dto([group('Sales', { mean_score: 40 }), hidden, group('IT', { mean_score: 61 })]));
+    expect(rows.map((r) => r.key)).toEqual(['IT', 'Sales', 'Legal']);
+  });
+
+  it('keeps tenure bands in their natural order', () => {
+    const rows = buildGroupRows(
+      dto([group('10+ years', { mean_score: 90 }), group('under 1 year', { mean_score: 10 }), group('1–3 years', { mean_score: 50 })], 'tenure'),
+    );
+    expect(rows.map((r) => r.label)).toEqual(['under 1 year', '1–3 years', '10+ years']);
+  });
+
+  it('computes the change over the range and the top action', () => {
+    const [row] = buildGroupRows(dto([group('IT')]));
+    expect(row.change).toBe(2);
+    expect(row.topAction).toEqual({ type: 'comment', label: 'Comment', share: 0.5 });
+    expect(row.hasTrend).toBe(true);
+  });
+
+  it('shows nothing about a hidden group', () => {
+    const [row] = buildGroupRows(dto([hidden]));
+    expect(row).toMatchObject({ people: null, meanScore: null, change: null, topAction: null, hasTrend: false, suppressed: true });
+  });
+
+  it('has no change with fewer than two shown days', () => {
+    const [row] = buildGroupRows(dto([group('IT', { trend: [{ day: '2026-11-01', mean_score: 3 }] })]));
+    expect(row.change).toBeNull();
+  });
+});
+
+describe('chart lines', () => {
+  it('starts with the largest groups that have a trend', () => {
+    const rows = buildGroupRows(
+      dto([group('A', { people: 10 }), group('B', { people: 300 }), group('C', { people: 50, trend: [] }), hidden, group('D', { people: 40 })]),
+    );
+    expect(defaultChartKeys(rows, 'department', 2)).toEqual(['B', 'D']);
+  });
+
+  it('builds one point per day with gaps as null and safe data keys', () => {
+    const { series, points } = buildTrendPoints(dto([group('R&D. Labs'), hidden]), ['R&D. Labs', 'Legal', 'missing']);
+    expect(series).toEqual([{ key: 'R&D. Labs', label: 'R&D. Labs', dataKey: 'g0' }]);
+    expect(points).toEqual([
+      { day: '2026-11-01', g0: 48 },
+      { day: '2026-11-02', g0: null },
+      { day: '2026-11-03', g0: 50 },
+    ]);
+  });
+});
+
+describe('CSV', () => {
+  it('exports hidden groups with empty cells and a note', () => {
+    const lines = groupsCsv(dto([group('IT'), hidden])).split('\r\n');
+    expect(lines[0]).toBe('group_by,group_key,group,from,to,people,mean_score,active_share,change,top_action,note');
+    expect(lines[1]).toBe('department,IT,IT,2026-11-01,2026-11-03,20,50,0.8,2,comment,');
+    expect(lines[2]).toBe('department,Legal,Legal,2026-11-01,2026-11-03,,,,,,hidden: fewer than 5 people');
+  });
+
+  it('exports the daily means', () => {
+    const lines = groupTrendsCsv(dto([group('IT'), hidden])).split('\r\n');
+    expect(lines.slice(1, 5)).toEqual([
+      'department,IT,IT,2026-11-01,48,',
+      'department,IT,IT,2026-11-02,,no score this day',
+      'department,IT,IT,2026-11-03,50,',
+      'department,Legal,Legal,,,hidden: fewer than 5 people',
+    ]);
+  });
+});

@@ -1,0 +1,189 @@
+import { type FormEvent, useState } from 'react';
+import type { ScoreDistributionDto } from '@hubpulse/contracts';
+import { useScoreDay, useScoreDistribution } from '../../features/engagement/use-engagement';
+import { isValidDay } from '../../lib/dates';
+import { formatCount, formatDay, formatPoints, formatShare } from '../../lib/format';
+import { ChartPanel } from '../shared/chart-panel';
+import { EmptyState, ErrorState, LoadingState } from '../shared/chart-states';
+import { ExportCsvButton } from '../shared/export-csv-button';
+import { SuppressedValue } from '../shared/suppressed-value';
+import { ScoreHistogramChart } from './score-histogram-chart';
+import { activeShare, buildHistogramBars, buildQuantileStats, hasHistogramData, histogramCsv, quantilesCsv } from './score-histogram.transform';
+
+const HEIGHT = 280;
+
+export const SCORE_DEFINITION =
+  'The 0–100 engagement score is a percentile rank: the share of everyone in the organisation whose raw score that day is lower. ' +
+  'A score of 62 means the person out-engaged 62% of their colleagues. People without any action in the lookback window have raw 0 and score 0.';
+
+export const RAW_DEFINITION =
+  'Raw score = the sum over the lookback window of weight × actions counted (after the daily cap) × ½^(age in days ÷ half-life), per action type. ' +
+  'Weights, half-lives, caps and the lookback are set in the scoring model.';
+
+export function ScoreHistogramContainer() {
+  const query = useScoreDistribution();
+  const { data, error } = query;
+  const { day, setDay } = useScoreDay();
+
+  return (
+    <ChartPanel
+      title="Score distribution"
+      description={SCORE_DEFINITION}
+      className={query.isPlaceholderData ? 'panel--wide is-stale' : 'panel--wide'}
+      aside={
+        <div className="panel__aside--stack">
+          <DayPicker day={day ?? data?.day ?? undefined} onChange={setDay} onReset={day ? () => setDay(undefined) : undefined} />
+          {data && (
+            <div className="panel__actions">
+              <ExportCsvButton
+                stem={`score-distribution-${data.day ?? 'none'}`}
+                csv={() => histogramCsv(data)}
+                disabled={data.bins.length === 0}
+                what="score distribution"
+                hasSuppressed={data.bins.some((b) => b.people === null)}
+              />
+              <ExportCsvButton
+                stem={`score-quantiles-${data.day ?? 'none'}`}
+                label="Export quantiles"
+                csv={() => quantilesCsv(data)}
+                disabled={!data.quantiles}
+              />
+            </div>
+          )}
+        </div>
+      }
+    >
+      {!data && error ? (
+        <ErrorState error={error} onRetry={() => void query.refetch()} height={HEIGHT} />
+      ) : !data ? (
+        <LoadingState height={HEIGHT} label="Loading the score distribution…" />
+      ) : (
+        <DistributionBody data={data} />
+      )}
+    </ChartPanel>
+  );
+}
+
+function DistributionBody({ data }: { data: ScoreDistributionDto }) {
+  const bars = buildHistogramBars(data);
+  const quantiles = buildQuantileStats(data.quantiles);
+  const share = activeShare(data);
+  const hidden = bars.filter((b) => b.suppressed).length;
+
+  if (!data.day) {
+    return (
+      <EmptyState title="No scores yet" height={HEIGHT}>
+        Scores appear once events arrive and the first recompute job has run (see Score recompute jobs below).
+      </EmptyState>
+    );
+  }
+  if (data.suppressed && !hasHistogramData(bars)) {
+    return (
+      <EmptyState title="Hidden for privacy" height={HEIGHT}>
+        Fewer than {data.min_group_size} people had a score on {formatDay(data.day)}, so the distribution is not shown.
+      </EmptyState>
+    );
+  }
+
+  return (
+    <div className="distribution">
+      <div className="distribution__chart">
+        <p className="chart-caption">
+          People per band of raw score on <strong>{formatDay(data.day)}</strong>
+          {data.model_version !== null && <> · scoring model v{data.model_version}</>} · active people only, bands widen to the right
+        </p>
+        {hasHistogramData(bars) ? (
+          <ScoreHistogramChart bars={bars} minGroupSize={data.min_group_size} active={data.active} height={HEIGHT} />
+        ) : (
+          <EmptyState title="Nobody was active in the lookback window" height={HEIGHT}>
+            Everyone's raw score is 0 on this day.
+          </EmptyState>
+        )}
+        {hidden > 0 && (
+          <p className="panel__note">
+            {hidden === 1 ? '1 band has' : `${hidden} bands have`} <SuppressedValue minGroupSize={data.min_group_size} /> people and{' '}
+            {hidden === 1 ? 'is' : 'are'} not drawn.
+          </p>
+        )}
+      </div>
+      <div className="distribution__facts">
+        <dl className="facts">
+          <div>
+            <dt>Population</dt>
+            <dd>{data.population === null ? <SuppressedValue minGroupSize={data.min_group_size} /> : formatCount(data.population)}</dd>
+          </div>
+          <div>
+            <dt>Active (raw above 0)</dt>
+            <dd>
+              {data.active === null ? <SuppressedValue minGroupSize={data.min_group_size} /> : formatCount(data.active)}
+              {share !== null && <span className="facts__sub"> {formatShare(share)}</span>}
+            </dd>
+          </div>
+        </dl>
+        {quantiles.length > 0 ? (
+          <table className="data-table quantiles-table">
+            <caption className="quantiles-table__caption">Raw score at each point of the population</caption>
+            <thead>
+              <tr>
+                <th scope="col">Point</th>
+                <th scope="col" className="num">
+                  Score
+                </th>
+                <th scope="col" className="num">
+                  Raw score
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {quantiles.map((q) => (
+                <tr key={q.key}>
+                  <th scope="row">{q.label}</th>
+                  <td className="num">{q.score}</td>
+                  <td className="num">{formatPoints(q.raw)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        ) : (
+          <p className="muted">Quantiles are hidden: fewer than {data.min_group_size} people.</p>
+        )}
+        <p className="definition">{RAW_DEFINITION}</p>
+      </div>
+    </div>
+  );
+}
+
+/** A day for the distribution; "Latest" goes back to the newest scored day. */
+function DayPicker({ day, onChange, onReset }: { day: string | undefined; onChange: (day: string) => void; onReset?: () => void }) {
+  const [value, setValue] = useState(day ?? '');
+  const [shown, setShown] = useState(day);
+  // Follow the day on screen when it changes from elsewhere (the server's newest day arriving).
+  if (day !== shown) {
+    setShown(day);
+    setValue(day ?? '');
+  }
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    if (isValidDay(value)) onChange(value);
+  };
+  return (
+    <form className="day-picker" onSubmit={submit}>
+      <label className="day-picker__field">
+        <span>Day</span>
+        <input
+          type="date"
+          value={value}
+          onChange={(e) => {
+            setValue(e.target.value);
+            if (isValidDay(e.target.value)) onChange(e.target.value);
+          }}
+        />
+      </label>
+      {onReset && (
+        <button type="button" className="button button--ghost button--small" onClick={onReset}>
+          Latest
+        </button>
+      )}
+    </form>
+  );
+}

@@ -1,0 +1,94 @@
+// Shaping for the score distribution: histogram bars of raw scores, the quantiles beside them,
+// and both as CSV.
+
+import type { ScoreDistributionDto } from '@hubpulse/contracts';
+import { type CsvCell, suppressedCsvNote, toCsv } from '../../lib/csv.transform';
+import { formatPoints } from '../../lib/format';
+
+export interface HistogramBar {
+  /** Unique x value: the bin's label. */
+  label: string;
+  from: number;
+  to: number;
+  /** null = fewer people than the privacy minimum: no bar is drawn, never a 0. */
+  people: number | null;
+  suppressed: boolean;
+  /** Whether the population's median raw score falls in this bin. */
+  hasMedian: boolean;
+}
+
+/** "1.5–3.2": a bin of raw points, both ends in the precision they need. */
+export function binLabel(from: number, to: number): string {
+  return `${formatPoints(from)}–${formatPoints(to)}`;
+}
+
+/**
+ * One bar per bin, in the server's (ascending) order. The median marker goes to the bin holding
+ * p50; a median of 0 (most people inactive) lies below every bin of active people, so no bin gets it.
+ */
+export function buildHistogramBars(dto: Pick<ScoreDistributionDto, 'bins' | 'quantiles'>): HistogramBar[] {
+  const median = dto.quantiles?.p50;
+  const bins = [...dto.bins].sort((a, b) => a.from - b.from);
+  const medianIndex =
+    median === undefined || median <= 0 ? -1 : bins.findIndex((b, i) => median >= b.from && (median < b.to || i === bins.length - 1));
+  const seen = new Map<string, number>();
+  return bins.map((bin, i) => {
+    // Two bins may print alike after rounding; keep the x values apart.
+    const base = binLabel(bin.from, bin.to);
+    const n = seen.get(base) ?? 0;
+    seen.set(base, n + 1);
+    return {
+      label: n === 0 ? base : `${base} (${n + 1})`,
+      from: bin.from,
+      to: bin.to,
+      people: bin.people,
+      suppressed: bin.people === null,
+      hasMedian: i === medianIndex,
+    };
+  });
+}
+
+export function hasHistogramData(bars: readonly HistogramBar[]): boolean {
+  return bars.some((b) => b.people === null || b.people > 0);
+}
+
+export interface QuantileStat {
+  key: 'p25' | 'p50' | 'p75' | 'p90' | 'p99';
+  label: string;
+  /** What a person at this point scores on the 0–100 scale. */
+  score: number;
+  raw: number;
+}
+
+const QUANTILES: { key: QuantileStat['key']; label: string; score: number }[] = [
+  { key: 'p25', label: '25th percentile', score: 25 },
+  { key: 'p50', label: 'Median', score: 50 },
+  { key: 'p75', label: '75th percentile', score: 75 },
+  { key: 'p90', label: '90th percentile', score: 90 },
+  { key: 'p99', label: '99th percentile', score: 99 },
+];
+
+export function buildQuantileStats(quantiles: ScoreDistributionDto['quantiles']): QuantileStat[] {
+  if (!quantiles) return [];
+  return QUANTILES.map((q) => ({ ...q, raw: quantiles[q.key] }));
+}
+
+/** Share of the population with an action in the lookback window, or null when unknown / hidden. */
+export function activeShare(dto: Pick<ScoreDistributionDto, 'population' | 'active'>): number | null {
+  if (dto.population === null || dto.active === null || dto.population <= 0) return null;
+  return dto.active / dto.population;
+}
+
+/** The histogram as a table: hidden counts are empty cells with a note, never 0. */
+export function histogramCsv(dto: ScoreDistributionDto): string {
+  const note = suppressedCsvNote(dto.min_group_size);
+  const rows: CsvCell[][] = [...dto.bins]
+    .sort((a, b) => a.from - b.from)
+    .map((b) => [dto.day, dto.model_version, b.from, b.to, b.people, b.people === null ? note : '']);
+  return toCsv(['day', 'model_version', 'raw_from', 'raw_to', 'people', 'note'], rows);
+}
+
+export function quantilesCsv(dto: ScoreDistributionDto): string {
+  const rows: CsvCell[][] = buildQuantileStats(dto.quantiles).map((q) => [dto.day, dto.model_version, q.key, q.raw]);
+  return toCsv(['day', 'model_version', 'quantile', 'raw_score'], rows);
+}
