@@ -13,6 +13,7 @@ import { HealthController } from './health/health.controller';
 import { ImportsModule } from './imports/imports.module';
 import { IngestModule } from './ingest/ingest.module';
 import { OverviewModule } from './overview/overview.module';
+import { PatternsModule } from './patterns/patterns.module';
 import { SeedService } from './seed/seed.service';
 
 /** The API process; with HUBPULSE_WORKERS=inline it also runs every job processor. */
@@ -30,6 +31,7 @@ export class AppModule {
         IngestModule,
         DirectoryModule,
         OverviewModule,
+        PatternsModule,
         ImportsModule,
         ...(config.workers === 'inline' ? [WorkerProcessorsModule] : []),
       ],

@@ -1,0 +1,121 @@
+import type { INestApplication } from '@nestjs/common';
+import request from 'supertest';
+import { createApiApp } from '../../apps/api/src/app.factory';
+import { PatternComputeService } from '../../apps/worker/src/patterns/pattern-compute.service';
+import { ClickHouseService } from '@hubpulse/clickhouse';
+import {
+  STRATEGY_NO_AUDIENCE_REASON,
+  SUPPRESSED_REASON,
+  type AmbassadorsResponse,
+  type LeaderResponsivenessResponse,
+  type PersonasResponse,
+  type PurposesResponse,
+} from '@hubpulse/contracts';
+import { testConfig } from '@hubpulse/testing';
+import { insertPatternFixture, PEOPLE } from '../integration/patterns.fixture';
+
+/**
+ * The pattern endpoints on the whole API (chDB, SQLite, Redis, inline workers) over the hand-computed
+ * fixture of tests/integration/patterns.fixture.ts, with a minimum group size of 3.
+ */
+describe('engagement patterns API', () => {
+  const config = testConfig({ HUBPULSE_MIN_GROUP_SIZE: '3' });
+  let app: INestApplication;
+  let http: ReturnType<INestApplication['getHttpServer']>;
+  let cookie: string;
+  const bodies: unknown[] = [];
+
+  const get = async <T>(path: string): Promise<T> => {
+    const res = await request(http).get(path).set('Cookie', cookie).expect(200);
+    bodies.push(res.body);
+    return res.body as T;
+  };
+
+  beforeAll(async () => {
+    app = await createApiApp(config, { logger: ['error'] });
+    http = app.getHttpServer();
+    await insertPatternFixture(app.get(ClickHouseService));
+    await app.get(PatternComputeService).recompute({ from: '2026-02-23', to: '2026-03-03' });
+    const res = await request(http).post('/api/auth/login').send({ email: 'admin@test.local', password: 'correct horse battery' }).expect(200);
+    cookie = (res.headers['set-cookie'] as unknown as string[])[0].split(';')[0];
+  }, 120_000);
+
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  it('needs a session and a valid grouping', async () => {
+    await request(http).get('/api/engagement/purposes').expect(401);
+    const bad = await request(http).get('/api/engagement/purposes?by=team').set('Cookie', cookie).expect(400);
+    expect(bad.body.message[0]).toMatch(/^by: /);
+    await request(http).get('/api/engagement/leaders?from=2026-03-04&to=2026-03-01').set('Cookie', cookie).expect(400);
+  });
+
+  it('returns the purpose indices with definitions, suppressing small groups and counts', async () => {
+    const body = await get<PurposesResponse>('/api/engagement/purposes?from=2026-03-02&to=2026-03-03');
+    expect(body).toMatchObject({ range: { from: '2026-03-02', to: '2026-03-03' }, by: 'org', min_group_size: 3, window_days: 28 });
+    const index = (p: string) => body.indices.find((i) => i.purpose === p)!;
+    expect(index('inform').definition).toMatch(/viewed at least one inform-purpose item in the 28 days/);
+    // inform 03-03: 2 readers of 7 → 28.57; the count 2 is below 3 and hidden, the rate over 7 people is shown
+    expect(index('inform').groups[0].latest).toMatchObject({ day: '2026-03-03', value: 28.57, numerator: null, denominator: 7, suppressed: true });
+    // vision 03-02: 3 of 7 → 42.86
+    expect(index('vision').groups[0].days[0]).toMatchObject({ day: '2026-03-02', value: 42.86, numerator: 3, denominator: 7, parts: { vision_engagers: 3, ceo_feedback: null } });
+    // engagement: 6 of 7 conversed; leaders replied in 2 of 2 conversations on 03-02, 2 of 3 on 03-03
+    expect(index('engagement').groups[0].days.map((d) => [d.value, d.management_share])).toEqual([[85.71, 100], [85.71, 66.67]]);
+    expect(index('strategy')).toMatchObject({ unavailable_reason: STRATEGY_NO_AUDIENCE_REASON, groups: [] });
+
+    const dept = await get<PurposesResponse>('/api/engagement/purposes?from=2026-03-03&to=2026-03-03&by=department');
+    const inform = dept.indices.find((i) => i.purpose === 'inform')!.groups;
+    // eng: 1 of 3 → 33.33 (count hidden); sales has 2 people: nothing shown
+    expect(inform.find((g) => g.group === 'eng')!.latest).toMatchObject({ value: 33.33, numerator: null, denominator: 3 });
+    expect(inform.find((g) => g.group === 'sales')!.latest).toMatchObject({ value: null, numerator: null, denominator: null, suppressed: true, reason: SUPPRESSED_REASON });
+  });
+
+  it('returns persona counts and movement, counts only', async () => {
+    const body = await get<PersonasResponse>('/api/engagement/personas?from=2026-03-02&to=2026-03-03');
+    expect(body.weeks.map((w) => w.week)).toEqual(['2026-03-02']);
+    // week of 03-02: 8 people; observers e2 s2 C = 3, responders s1 L a1 = 3, inactive e1 e3 = 2 (hidden), the rest 0 (hidden)
+    expect(body.weeks[0].groups).toEqual([
+      { group: '', population: 8, counts: { inactive: null, observer: 3, responder: 3, broadcaster: null, engager: null, catalyst: null }, suppressed: true },
+    ]);
+    // from the week of 02-23: no cell reaches 3 people (responder → inactive is the largest, 2)
+    expect(body.movement).toHaveLength(1);
+    expect(body.movement[0]).toMatchObject({ week: '2026-03-02', from_week: '2026-02-23' });
+    expect(body.movement[0].groups[0].cells).toHaveLength(36);
+    expect(body.movement[0].groups[0].cells.every((c) => c.people === null && c.suppressed)).toBe(true);
+    expect(body.personas.map((p) => p.key)).toEqual(['inactive', 'observer', 'responder', 'broadcaster', 'engager', 'catalyst']);
+  });
+
+  it('returns the ambassador pipeline', async () => {
+    const body = await get<AmbassadorsResponse>('/api/engagement/ambassadors?from=2026-03-02&to=2026-03-03');
+    // 6 contributors; a1 the one ambassador and s2 the one observer are hidden
+    expect(body.weeks[0].groups[0]).toEqual({
+      group: '', population: 8, suppressed: true,
+      stages: { inactive: null, observer: null, contributor: 6, steady: null, connector: null, ambassador: null },
+    });
+    const byLocation = await get<AmbassadorsResponse>('/api/engagement/ambassadors?from=2026-03-02&to=2026-03-03&by=location');
+    // rome: s1 s2 a1 = 3 people; oslo: 5, all contributors
+    expect(byLocation.weeks[0].groups.map((g) => [g.group, g.population, g.stages.contributor])).toEqual([['oslo', 5, 5], ['rome', 3, null]]);
+  });
+
+  it('returns leader responsiveness', async () => {
+    const body = await get<LeaderResponsivenessResponse>('/api/engagement/leaders?from=2026-02-23&to=2026-03-03');
+    const all = body.groups.find((g) => g.kind === 'all')!;
+    // q1 answered after 24 h, fb-1 after 5 h, fb-2 open → 2 of 3, median (5 + 24) / 2 = 14.5 h; 3 askers (e2 s1 e3)
+    expect(all).toMatchObject({ group: '', raised: 3, answered: 2, answered_share: 66.67, median_reply_hours: 14.5 });
+    // the queue at the end of 03-03 is fb-2 alone (age 2.6 days, one asker): hidden
+    expect(all.queue_total).toBeNull();
+    expect(all.suppressed).toBe(true);
+    // per kind, fewer than 3 askers: hidden
+    expect(body.groups.find((g) => g.kind === 'qa')).toMatchObject({ raised: null, answered_share: null, suppressed: true });
+    expect(body.days.every((d) => d.raised === null)).toBe(true);
+  });
+
+  it('never returns a person id or name', () => {
+    const text = JSON.stringify(bodies);
+    for (const p of PEOPLE) {
+      expect(text).not.toContain(`"${p.person_id}"`);
+      expect(text).not.toContain(p.name);
+    }
+  });
+});
