@@ -9,6 +9,7 @@ import { AuthGuard } from './auth/auth.guard';
 import { AuthModule } from './auth/auth.module';
 import { GlobalExceptionFilter } from './common/global-exception.filter';
 import { DirectoryModule } from './directory/directory.module';
+import { EngagementModule } from './engagement/engagement.module';
 import { HealthController } from './health/health.controller';
 import { ImportsModule } from './imports/imports.module';
 import { IngestModule } from './ingest/ingest.module';
@@ -32,6 +33,7 @@ export class AppModule {
         DirectoryModule,
         OverviewModule,
         PatternsModule,
+        EngagementModule,
         ImportsModule,
         ...(config.workers === 'inline' ? [WorkerProcessorsModule] : []),
       ],

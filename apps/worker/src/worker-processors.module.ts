@@ -4,7 +4,7 @@ import { IMPORT_WORKER_PROVIDERS } from './imports/imports.providers';
 import { PatternComputeService } from './patterns/pattern-compute.service';
 import { ScoreComputeService } from './scores/score-compute.service';
 import { ScoreScheduleService } from './scores/score-schedule.service';
-import { ScoresProcessor } from './scores/scores.processor';
+import { PATTERN_RECOMPUTE, ScoresProcessor } from './scores/scores.processor';
 import { ScoringModelsRepository } from '@hubpulse/database';
 
 // Start-up fails if a job name has no queue or belongs to two (the processors' switches are exhaustive).
@@ -22,7 +22,7 @@ for (const job of Object.values(JobName)) if (!seen.has(job)) throw new Error(`j
  * HUBPULSE_WORKERS=inline: one codebase, two processes.
  */
 @Module({
-  providers: [ScoringModelsRepository, ScoreComputeService, ScoresProcessor, ScoreScheduleService, ...IMPORT_WORKER_PROVIDERS, PatternComputeService],
+  providers: [ScoringModelsRepository, ScoreComputeService, ScoresProcessor, ScoreScheduleService, ...IMPORT_WORKER_PROVIDERS, PatternComputeService, { provide: PATTERN_RECOMPUTE, useExisting: PatternComputeService }],
   exports: [ScoreComputeService, PatternComputeService],
 })
 export class WorkerProcessorsModule {}

@@ -1,0 +1,67 @@
+import { Body, Controller, Get, Param, Post, Query, Req } from '@nestjs/common';
+import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import type { AuthedRequest } from '../auth/auth.guard';
+import { Roles } from '../common/public.decorator';
+import { EngagementService } from './engagement.service';
+
+@ApiTags('engagement')
+@Controller('api/engagement')
+export class EngagementController {
+  constructor(private readonly engagement: EngagementService) {}
+
+  @Get('models')
+  @ApiOperation({ summary: 'Scoring model versions, newest first (the newest is in use)' })
+  models() {
+    return this.engagement.listModels();
+  }
+
+  @Post('models')
+  @Roles('admin')
+  @ApiOperation({ summary: 'Create a new scoring model version; history is recomputed with it in the background (a full score job)' })
+  createModel(@Body() body: unknown, @Req() req: AuthedRequest) {
+    return this.engagement.createModel(body, req.user?.email ?? 'unknown');
+  }
+
+  @Get('jobs')
+  @ApiOperation({ summary: 'Recent score jobs with state, progress, phase and failure reason' })
+  jobs() {
+    return this.engagement.jobs();
+  }
+
+  @Post('jobs')
+  @Roles('admin')
+  @ApiOperation({ summary: 'Start a score job: {"kind":"incremental"} (days touched since the last run) or {"kind":"full"}' })
+  startJob(@Body() body: unknown) {
+    return this.engagement.startJob(body);
+  }
+
+  @Get('distribution')
+  @ApiOperation({ summary: 'Raw score histogram and population quantiles on a day (default: newest scored day)' })
+  @ApiQuery({ name: 'day', required: false })
+  distribution(@Query() query: Record<string, string>) {
+    return this.engagement.distribution(query);
+  }
+
+  @Get('groups')
+  @ApiOperation({ summary: 'Mean score, active share, action mix and daily trend per department / location / team / manager tree / tenure band' })
+  @ApiQuery({ name: 'by', required: false, enum: ['department', 'location', 'team', 'manager', 'tenure'] })
+  @ApiQuery({ name: 'from', required: false })
+  @ApiQuery({ name: 'to', required: false })
+  groups(@Query() query: Record<string, string>) {
+    return this.engagement.groups(query);
+  }
+
+  @Get('people')
+  @Roles('admin')
+  @ApiOperation({ summary: 'Scored people on a day, highest first, filtered by id / name / department (admins only)' })
+  people(@Query() query: Record<string, string>) {
+    return this.engagement.people(query);
+  }
+
+  @Get('people/:personId/why')
+  @Roles('admin')
+  @ApiOperation({ summary: "One person's score taken apart: points per action type and per day, model version, rank (admins only)" })
+  why(@Param('personId') personId: string, @Query() query: Record<string, string>) {
+    return this.engagement.explain(personId, query);
+  }
+}

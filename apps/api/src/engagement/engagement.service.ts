@@ -1,0 +1,246 @@
+import { InjectQueue } from '@nestjs/bullmq';
+import { Inject, Injectable, NotFoundException } from '@nestjs/common';
+import type { Job, Queue } from 'bullmq';
+import { z } from 'zod';
+import {
+  EVENT_TYPES,
+  SCORE_GROUP_BYS,
+  type EventType,
+  type GroupScoresDto,
+  type ScoreDistributionDto,
+  type ScoredPersonDto,
+  type ScoreExplanationDto,
+  type ScoreJobDto,
+  type ScoreJobState,
+  type ScoringModelCreated,
+  type ScoringModelDto,
+} from '@hubpulse/contracts';
+import { countedActions, decay, suppress, validateModel } from '@hubpulse/analytics';
+import { HUBPULSE_CONFIG, type HubpulseConfig } from '@hubpulse/config';
+import { ScoringModelsRepository } from '@hubpulse/database';
+import { JobName, QueueName, type JobPayloads } from '@hubpulse/queue';
+import { InvalidInputError } from '../common/errors';
+import { parseOr400 } from '../common/zod';
+import { ScoresRepository } from './scores.repository';
+
+const DAY_MS = 86_400_000;
+const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+const dayParam = z.iso.date({ error: 'must be a date YYYY-MM-DD' });
+const rangeSchema = z.object({ from: dayParam.optional(), to: dayParam.optional() });
+const groupsSchema = rangeSchema.extend({ by: z.enum(SCORE_GROUP_BYS, { error: `must be one of ${SCORE_GROUP_BYS.join(', ')}` }).default('department') });
+const daySchema = z.object({ day: dayParam.optional() });
+const peopleSchema = daySchema.extend({ q: z.string().max(200).optional(), limit: z.coerce.number().int().min(1).max(200).default(50) });
+const jobSchema = z.object({ kind: z.enum(['full', 'incremental'], { error: 'must be "full" or "incremental"' }) });
+const JOB_OPTS = { attempts: 3, backoff: { type: 'exponential' as const, delay: 5000 }, removeOnComplete: 100, removeOnFail: 500 };
+const round = (x: number, d = 2) => Math.round(x * 10 ** d) / 10 ** d;
+
+/** Scoring model versions, score jobs, and the score views of the Engagement area. */
+@Injectable()
+export class EngagementService {
+  constructor(
+    private readonly models: ScoringModelsRepository,
+    private readonly repo: ScoresRepository,
+    @InjectQueue(QueueName.Scores) private readonly queue: Queue,
+    @Inject(HUBPULSE_CONFIG) private readonly config: HubpulseConfig,
+  ) {}
+
+  listModels(): Promise<ScoringModelDto[]> {
+    return this.models.list();
+  }
+
+  /** A new model version; history is recomputed with it in the background. */
+  async createModel(body: unknown, createdBy: string): Promise<ScoringModelCreated> {
+    const input = (body ?? {}) as Record<string, unknown>;
+    if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new InvalidInputError(['body: must be a JSON object']);
+    const problems = validateModel(input as Parameters<typeof validateModel>[0]);
+    if (typeof input.note !== 'undefined' && (typeof input.note !== 'string' || input.note.length > 500)) problems.push({ path: 'note', message: 'must be text of at most 500 characters' });
+    if (problems.length) throw new InvalidInputError(problems.map((p) => `${p.path}: ${p.message}`));
+    const caps: Partial<Record<EventType, number>> = {};
+    for (const [k, v] of Object.entries((input.daily_caps as Record<string, number | null> | undefined) ?? {})) if (v != null) caps[k as EventType] = v;
+    const model = await this.models.create(
+      {
+        weights: input.weights as Record<EventType, number>,
+        halfLives: input.half_lives as Record<EventType, number>,
+        dailyCaps: caps,
+        lookbackDays: input.lookback_days as number,
+        note: (input.note as string | undefined)?.trim() || null,
+      },
+      createdBy,
+    );
+    const job = await this.enqueue('full', 'model');
+    return { model, job_id: job };
+  }
+
+  async startJob(body: unknown): Promise<{ job_id: string | null }> {
+    const { kind } = parseOr400(jobSchema, body);
+    return { job_id: await this.enqueue(kind === 'full' ? 'full' : 'auto', 'manual') };
+  }
+
+  private async enqueue(kind: 'full' | 'auto', reason: JobPayloads[JobName.ScoresRecompute]['reason']): Promise<string | null> {
+    const data: JobPayloads[JobName.ScoresRecompute] = { reason, kind };
+    const job = await this.queue.add(JobName.ScoresRecompute, data, JOB_OPTS);
+    return job.id ?? null;
+  }
+
+  /** The most recent score jobs of every state, newest first. */
+  async jobs(): Promise<ScoreJobDto[]> {
+    const jobs = await this.queue.getJobs(['active', 'waiting', 'delayed', 'prioritized', 'completed', 'failed'], 0, 40);
+    const rows = await Promise.all(jobs.filter(Boolean).map((j) => this.jobDto(j)));
+    return rows.sort((a, b) => (a.created_at < b.created_at ? 1 : -1)).slice(0, 30);
+  }
+
+  private async jobDto(job: Job): Promise<ScoreJobDto> {
+    const data = job.data as JobPayloads[JobName.ScoresRecompute];
+    const progress = job.progress as { pct?: number; phase?: string } | number | undefined;
+    const state = (await job.getState()) as ScoreJobState;
+    const iso = (ms?: number) => (ms ? new Date(ms).toISOString() : null);
+    return {
+      id: String(job.id),
+      kind: data.kind === 'full' ? 'full' : 'auto',
+      reason: data.reason,
+      state,
+      progress: typeof progress === 'number' ? progress : (progress?.pct ?? (state === 'completed' ? 100 : 0)),
+      phase: typeof progress === 'object' ? (progress?.phase ?? null) : null,
+      created_at: iso(job.timestamp)!,
+      started_at: iso(job.processedOn),
+      finished_at: iso(job.finishedOn),
+      attempts: job.attemptsMade,
+      failed_reason: job.failedReason ?? null,
+      result: (job.returnvalue as ScoreJobDto['result']) ?? null,
+    };
+  }
+
+  private async resolveDay(day?: string): Promise<string | null> {
+    return day ?? (await this.repo.lastScoredDay());
+  }
+
+  async distribution(query: unknown): Promise<ScoreDistributionDto> {
+    const k = this.config.minGroupSize;
+    const day = await this.resolveDay(parseOr400(daySchema, query).day);
+    const meta = day ? await this.repo.day(day) : null;
+    const empty: ScoreDistributionDto = { day, model_version: null, min_group_size: k, population: null, active: null, bins: [], quantiles: null, suppressed: false };
+    if (!day || !meta) return empty;
+    if (meta.population < k) return { ...empty, model_version: meta.model_version, suppressed: true };
+    const { bins, quantiles } = await this.repo.distribution(day, meta.population);
+    const q = quantiles.map((v) => round(v, 3));
+    return {
+      day,
+      model_version: meta.model_version,
+      min_group_size: k,
+      population: meta.population,
+      active: suppress(meta.active, k),
+      bins: bins.map((b) => ({ from: round(10 ** (b.b / 3), 3), to: round(10 ** ((b.b + 1) / 3), 3), people: suppress(b.n, k) })),
+      quantiles: q.length === 5 ? { p25: q[0], p50: q[1], p75: q[2], p90: q[3], p99: q[4] } : null,
+      suppressed: bins.some((b) => b.n < k) || meta.active < k,
+    };
+  }
+
+  async groups(query: unknown): Promise<GroupScoresDto> {
+    const q = parseOr400(groupsSchema, query);
+    const k = this.config.minGroupSize;
+    const to = q.to ?? (await this.repo.lastScoredDay()) ?? isoDay(Date.now());
+    const from = q.from ?? isoDay(Date.parse(to) - 29 * DAY_MS);
+    if (from > to) throw new InvalidInputError([`from: must not be after to (${from} > ${to})`]);
+    if (Date.parse(to) - Date.parse(from) > 366 * DAY_MS) throw new InvalidInputError(['from: range is limited to one year']);
+    const { sizes, daily } = await this.repo.groups(q.by, from, to);
+    const days: string[] = [];
+    for (let d = Date.parse(from); d <= Date.parse(to); d += DAY_MS) days.push(isoDay(d));
+    const byGroup = new Map<string, Map<string, (typeof daily)[number]>>();
+    for (const r of daily) {
+      if (!byGroup.has(r.g)) byGroup.set(r.g, new Map());
+      byGroup.get(r.g)!.set(r.day, r);
+    }
+    return {
+      by: q.by,
+      from,
+      to,
+      min_group_size: k,
+      groups: sizes.map(({ g, label, people }) => {
+        const ok = people >= k;
+        const series = byGroup.get(g);
+        const last = series?.get(to);
+        const pointsTotal = last ? last.contrib.reduce((s, v) => s + v, 0) : 0;
+        const mix: Partial<Record<EventType, number>> = {};
+        if (last && pointsTotal > 0) EVENT_TYPES.forEach((t, i) => (mix[t] = round(last.contrib[i] / pointsTotal, 4)));
+        return {
+          key: g,
+          label,
+          people: ok ? people : null,
+          mean_score: ok ? round((last?.score_sum ?? 0) / people) : null,
+          active_share: ok ? round(Number(last?.active ?? 0) / people, 4) : null,
+          mix: ok && last ? mix : null,
+          trend: days.map((day) => ({ day, mean_score: ok ? round((series?.get(day)?.score_sum ?? 0) / people) : null })),
+          suppressed: !ok,
+        };
+      }),
+    };
+  }
+
+  async people(query: unknown): Promise<ScoredPersonDto[]> {
+    const q = parseOr400(peopleSchema, query);
+    const day = await this.resolveDay(q.day);
+    if (!day) return [];
+    const rows = await this.repo.people(day, q.q?.trim() ?? '', q.limit);
+    return rows.map((r) => ({ person_id: r.person_id, name: r.name, department: r.department, raw: round(r.raw, 3), score: round(r.score, 1) }));
+  }
+
+  /** "Why 62": the stored score taken apart with the model version that made it. */
+  async explain(personId: string, query: unknown): Promise<ScoreExplanationDto> {
+    const day = await this.resolveDay(parseOr400(daySchema, query).day);
+    if (!day) throw new NotFoundException('no scores yet: the first recompute has not run');
+    const [row, meta, person] = await Promise.all([this.repo.scoreRow(personId, day), this.repo.day(day), this.repo.person(personId)]);
+    if (!meta) throw new NotFoundException(`day: ${day} has no scores`);
+    const model = await this.models.get(meta.model_version);
+    if (!model) throw new NotFoundException(`model version ${meta.model_version} is missing`);
+    const actions = row ? await this.repo.actions(personId, day, model.lookbackDays) : [];
+    if (!row && !person) throw new NotFoundException(`personId: nobody called ${personId} in the directory or in the scores of ${day}`);
+
+    const dayMs = Date.parse(`${day}T00:00:00Z`);
+    const perAction = actions.map((a) => {
+      const type = a.type as EventType;
+      const age = Math.round((dayMs - Date.parse(`${a.day}T00:00:00Z`)) / DAY_MS);
+      const counted = countedActions(Number(a.n), type, model);
+      const factor = decay(age, model.halfLives[type]);
+      return { day: a.day, type, actions: Number(a.n), counted, decay: round(factor, 6), points: (model.weights[type] ?? 0) * counted * factor };
+    });
+    const byType = EVENT_TYPES.map((type) => {
+      const mine = perAction.filter((a) => a.type === type);
+      return {
+        type,
+        weight: model.weights[type],
+        half_life_days: model.halfLives[type],
+        daily_cap: model.dailyCaps[type] ?? null,
+        actions: mine.reduce((s, a) => s + a.actions, 0),
+        counted: mine.reduce((s, a) => s + a.counted, 0),
+        points: round(mine.reduce((s, a) => s + a.points, 0), 4),
+      };
+    }).filter((t) => t.actions > 0);
+    const raw = row?.raw ?? 0;
+    const score = row?.score ?? 0;
+    const cohort = row?.cohort ?? '';
+    const cohortPopulation = cohort ? await this.repo.cohortPopulation(cohort, day) : 0;
+    const lower = Math.round((score / 100) * Math.max(meta.population - 1, 0));
+    const top = [...byType].sort((a, b) => b.points - a.points).slice(0, 3);
+    const who = person?.name || personId;
+    const summary = !row
+      ? `${who} had no counted action in the ${model.lookbackDays} days up to ${day}: raw 0, score 0.`
+      : `${who} scores ${Math.round(score)} on ${day}: ${round(raw, 2)} points put them above ${lower} of the other ${meta.population - 1} people ` +
+        `in the organisation (model v${meta.model_version}). Most points came from ${top.map((t) => `${t.type} (${t.counted} counted, ${round(t.points, 1)} pts)`).join(', ')}. ` +
+        `Within ${cohort} they score ${Math.round(row.score_cohort)}.`;
+    return {
+      person_id: personId,
+      name: person?.name ?? null,
+      day,
+      model_version: meta.model_version,
+      raw: round(raw, 4),
+      score: round(score, 2),
+      score_cohort: round(row?.score_cohort ?? 0, 2),
+      cohort,
+      population: meta.population,
+      cohort_population: cohortPopulation,
+      by_type: byType,
+      actions: perAction.map((a) => ({ ...a, points: round(a.points, 4) })),
+      summary,
+    };
+  }
+}

@@ -1,0 +1,161 @@
+import { Injectable } from '@nestjs/common';
+import { ClickHouseService } from '@hubpulse/clickhouse';
+import type { ScoreGroupBy } from '@hubpulse/contracts';
+
+/**
+ * ClickHouse reads behind the Engagement area. A score row counts only when its model version is
+ * the one that scored its day (score_days), so a half-finished model change never mixes versions.
+ */
+@Injectable()
+export class ScoresRepository {
+  constructor(private readonly ch: ClickHouseService) {}
+
+  private get t() {
+    return this.ch.tables;
+  }
+
+  /** Rows of the scores table that are current (right version, active). */
+  private current(where: string): string {
+    return `SELECT * FROM ${this.t.engagement_scores} FINAL
+            WHERE ${where} AND raw > 0 AND (day, model_version) IN (SELECT day, model_version FROM ${this.t.score_days} FINAL)`;
+  }
+
+  async lastScoredDay(): Promise<string | null> {
+    const [r] = await this.ch.rows<{ d: string; n: string }>(`SELECT toString(max(day)) AS d, count() AS n FROM ${this.t.score_days} FINAL`);
+    return r && Number(r.n) > 0 ? r.d : null;
+  }
+
+  async day(day: string): Promise<{ model_version: number; population: number; active: number } | null> {
+    const [r] = await this.ch.rows<{ model_version: number; population: number; active: number }>(
+      `SELECT model_version, population, active FROM ${this.t.score_days} FINAL WHERE day = {day:Date}`,
+      { day },
+    );
+    return r ? { model_version: Number(r.model_version), population: Number(r.population), active: Number(r.active) } : null;
+  }
+
+  /** Histogram of raw scores in bins of a third of a decade (×2.15), and population quantiles (zeros included). */
+  async distribution(day: string, population: number): Promise<{ bins: { b: number; n: number }[]; quantiles: number[] }> {
+    const bins = await this.ch.rows<{ b: number; n: string }>(
+      `SELECT toInt32(floor(log10(raw) * 3)) AS b, count() AS n FROM (${this.current('day = {day:Date}')}) GROUP BY b ORDER BY b`,
+      { day },
+    );
+    // R-7 quantiles over the population sorted ascending: zeros first, then the active raws.
+    const [c] = await this.ch.rows<{ n: string }>(`SELECT count() AS n FROM (${this.current('day = {day:Date}')})`, { day });
+    const active = Number(c?.n ?? 0);
+    const n = Math.max(population, active);
+    const zeros = n - active;
+    const positions = [0.25, 0.5, 0.75, 0.9, 0.99].map((q) => (n - 1) * q);
+    const wanted = [...new Set(positions.flatMap((p) => [Math.floor(p), Math.ceil(p)]).filter((j) => j >= zeros).map((j) => j - zeros + 1))];
+    const [r] = wanted.length
+      ? await this.ch.rows<{ v: number[] }>(
+          `SELECT arrayMap(i -> a[i], {idx:Array(UInt64)}) AS v FROM (SELECT arraySort(groupArray(raw)) AS a FROM (${this.current('day = {day:Date}')}))`,
+          { day, idx: wanted },
+        )
+      : [{ v: [] as number[] }];
+    const at = (j: number) => (j < zeros ? 0 : r.v[wanted.indexOf(j - zeros + 1)]);
+    const quantiles = positions.map((p) => at(Math.floor(p)) + (at(Math.ceil(p)) - at(Math.floor(p))) * (p - Math.floor(p)));
+    return { bins: bins.map((b) => ({ b: Number(b.b), n: Number(b.n) })), quantiles: n > 0 ? quantiles : [] };
+  }
+
+  /** The group key of each person in today's directory (manager: every manager above them). */
+  private groupSql(by: ScoreGroupBy): string {
+    const p = this.t.people;
+    switch (by) {
+      case 'department':
+        return `SELECT person_id, if(department = '', 'unknown', toString(department)) AS g FROM ${p} FINAL`;
+      case 'location':
+        return `SELECT person_id, if(location = '', 'unknown', toString(location)) AS g FROM ${p} FINAL`;
+      case 'team':
+        return `SELECT person_id, JSONExtractString(attributes, 'team') AS g FROM ${p} FINAL WHERE g != ''`;
+      case 'tenure':
+        return `SELECT person_id, multiIf(hired_at IS NULL OR hired_at > {to:Date}, 'unknown',
+                  dateDiff('day', hired_at, {to:Date}) < 365, 'under 1 year', dateDiff('day', hired_at, {to:Date}) < 1095, '1–3 years',
+                  dateDiff('day', hired_at, {to:Date}) < 3650, '3–10 years', '10+ years') AS g
+                FROM ${p} FINAL`;
+      case 'manager':
+        // Up to 12 levels of managers above each person, by repeated lookup in the directory.
+        return `WITH (SELECT (groupArray(person_id), groupArray(manager_id)) FROM ${p} FINAL WHERE manager_id != '') AS m
+                SELECT person_id, g FROM (
+                  SELECT person_id,
+                         arrayFold((acc, i) -> if(acc[-1] = '', acc, arrayPushBack(acc, transform(acc[-1], m.1, m.2, ''))), range(11), [manager_id]) AS chain
+                  FROM ${p} FINAL WHERE manager_id != ''
+                ) ARRAY JOIN arrayFilter(x -> x != '', chain) AS g`;
+    }
+  }
+
+  /** Per group: size, and per day the score sum, active people and points per type. */
+  async groups(by: ScoreGroupBy, from: string, to: string) {
+    const sizes = await this.ch.rows<{ g: string; people: string; label: string }>(
+      `WITH grp AS (${this.groupSql(by)})
+       SELECT g, count() AS people,
+              ${by === 'manager' ? `(SELECT any(concat(name, if(title = '', '', concat(', ', title)))) FROM ${this.t.people} FINAL WHERE person_id = g)` : 'g'} AS label
+       FROM grp GROUP BY g ORDER BY people DESC, g LIMIT 500`,
+      { to },
+    );
+    const daily = await this.ch.rows<{ g: string; day: string; score_sum: number; active: string; contrib: number[] }>(
+      `WITH grp AS (${this.groupSql(by)})
+       SELECT grp.g AS g, toString(s.day) AS day, sum(s.score) AS score_sum, count() AS active, sumForEach(s.contrib) AS contrib
+       FROM (${this.current('day BETWEEN {from:Date} AND {to:Date}')}) AS s
+       INNER JOIN grp ON grp.person_id = s.person_id
+       GROUP BY g, day ORDER BY g, day`,
+      { from, to },
+    );
+    return { sizes: sizes.map((s) => ({ g: s.g, label: s.label || s.g, people: Number(s.people) })), daily };
+  }
+
+  /** Active people on `day` matching `q` (id, name or department), highest raw first. */
+  async people(day: string, q: string, limit: number) {
+    return this.ch.rows<{ person_id: string; name: string | null; department: string | null; raw: number; score: number }>(
+      `SELECT s.person_id AS person_id, nullIf(p.name, '') AS name, nullIf(toString(p.department), '') AS department, s.raw AS raw, s.score AS score
+       FROM (${this.current('day = {day:Date}')}) AS s
+       LEFT JOIN (SELECT person_id, name, department FROM ${this.t.people} FINAL) AS p ON p.person_id = s.person_id
+       WHERE {q:String} = '' OR positionCaseInsensitiveUTF8(s.person_id, {q:String}) > 0 OR positionCaseInsensitiveUTF8(p.name, {q:String}) > 0
+             OR positionCaseInsensitiveUTF8(toString(p.department), {q:String}) > 0
+       ORDER BY raw DESC, person_id LIMIT {limit:UInt32}
+       SETTINGS join_use_nulls = 1`,
+      { day, q, limit },
+    );
+  }
+
+  async scoreRow(personId: string, day: string) {
+    const [r] = await this.ch.rows<{ raw: number; score: number; score_cohort: number; cohort: string; contrib: number[]; model_version: number }>(
+      `SELECT raw, score, score_cohort, toString(cohort) AS cohort, contrib, model_version FROM (${this.current('day = {day:Date} AND person_id = {p:String}')})`,
+      { day, p: personId },
+    );
+    return r ?? null;
+  }
+
+  async person(personId: string): Promise<{ name: string; department: string; hired_at: string | null } | null> {
+    const [r] = await this.ch.rows<{ name: string; department: string; hired_at: string | null }>(
+      `SELECT name, toString(department) AS department, toString(hired_at) AS hired_at FROM ${this.t.people} FINAL WHERE person_id = {p:String}`,
+      { p: personId },
+    );
+    return r ?? null;
+  }
+
+  /** People in the cohort on `day`: the directory's, plus scored people outside the directory in it. */
+  async cohortPopulation(cohort: string, day: string): Promise<number> {
+    const [r] = await this.ch.rows<{ n: string }>(
+      `SELECT
+         (SELECT count() FROM ${this.t.people} FINAL
+          WHERE concat(if(department = '', 'unknown', toString(department)), ' · ', multiIf(hired_at IS NULL OR hired_at > {day:Date}, 'unknown',
+                dateDiff('day', hired_at, {day:Date}) < 365, 'under 1 year', dateDiff('day', hired_at, {day:Date}) < 1095, '1–3 years',
+                dateDiff('day', hired_at, {day:Date}) < 3650, '3–10 years', '10+ years')) = {c:String})
+         + (SELECT count() FROM (${this.current('day = {day:Date} AND cohort = {c:String}')})
+            WHERE person_id NOT IN (SELECT person_id FROM ${this.t.people} FINAL)) AS n`,
+      { day, c: cohort },
+    );
+    return Number(r?.n ?? 0);
+  }
+
+  /** The person's actions per day and type inside the window ending on `day`. */
+  async actions(personId: string, day: string, lookback: number) {
+    return this.ch.rows<{ day: string; type: string; n: string }>(
+      `SELECT toString(toDate(occurred_at)) AS day, toString(type) AS type, count() AS n
+       FROM ${this.t.events} FINAL
+       WHERE actor_id = {p:String} AND toDate(occurred_at) > toDate({day:Date}) - {lb:UInt32} AND toDate(occurred_at) <= {day:Date}
+       GROUP BY day, type ORDER BY day DESC, type`,
+      { p: personId, day, lb: lookback },
+    );
+  }
+}
