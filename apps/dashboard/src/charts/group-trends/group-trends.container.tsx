@@ -21,7 +21,7 @@ import {
 const HEIGHT = 300;
 
 export function GroupTrendsContainer() {
-  const { selection, data, error, isPending, isStale, noScores, refetch } = useGroupScores();
+  const { selection, data, error, isPending, isStale, refetch } = useGroupScores();
   const option = GROUP_BY_OPTIONS.find((o) => o.by === selection.by) ?? GROUP_BY_OPTIONS[0];
 
   return (
@@ -38,10 +38,6 @@ export function GroupTrendsContainer() {
     >
       {!data && error ? (
         <ErrorState error={error} onRetry={refetch} height={HEIGHT} />
-      ) : noScores ? (
-        <EmptyState title="No scores yet" height={HEIGHT}>
-          Group trends appear once scores have been computed.
-        </EmptyState>
       ) : isPending || !data ? (
         <LoadingState height={HEIGHT} label="Loading scores by group…" />
       ) : data.groups.length === 0 ? (

@@ -2,6 +2,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router';
 import { groupScoresQuery, scoreDistributionQuery } from '../../api/engagement.api';
+import { type PatternKind, patternQuery } from '../../api/patterns.api';
 import {
   type GroupSelection,
   applyGroupSearch,
@@ -9,6 +10,7 @@ import {
   parseGroupSearch,
 } from '../../charts/group-trends/group-trends.transform';
 import { isValidDay } from '../../lib/dates';
+import { type PatternSelection, applyPatternSearch, parsePatternSearch, patternRange } from './pattern-range.transform';
 
 /** The distribution day in the URL (?day=YYYY-MM-DD); absent = the newest scored day. */
 export function useScoreDay() {
@@ -51,26 +53,55 @@ export function useGroupSelection() {
 }
 
 /**
- * Scores per group over the chosen range, ending on the newest scored day. Waits for that day;
- * when nothing is scored yet, `noScores` says so instead of loading forever.
+ * A range of `days` ending on the newest scored day, so every section reads the same days. null
+ * while that day loads; `{}` (the server's default range) when it cannot be had.
  */
+export function useAnchoredRange(toRange: (anchor: string) => { from: string; to: string } | null): { from?: string; to?: string } | null {
+  const { newestDay, query } = useNewestScoredDay();
+  if (newestDay) return toRange(newestDay);
+  return query.isError || query.isSuccess ? {} : null;
+}
+
+/** Scores per group over the chosen range (see useAnchoredRange). */
 export function useGroupScores() {
   const { selection } = useGroupSelection();
-  const { newestDay, query: anchor } = useNewestScoredDay();
-  const range = groupRange(selection.days, newestDay);
+  const range = useAnchoredRange((anchor) => groupRange(selection.days, anchor));
   const query = useQuery({
     ...groupScoresQuery({ by: selection.by, from: range?.from, to: range?.to }),
     enabled: range !== null,
     placeholderData: keepPreviousData,
   });
-  const noScores = anchor.isSuccess && newestDay === null;
+  // No scored day at all: a group can have no trend yet, which the chart says itself.
   return {
     selection,
-    data: range ? query.data : undefined,
-    error: range ? query.error : anchor.error,
-    isPending: !noScores && !(range ? query.data : undefined) && !(range ? query.error : anchor.error),
+    data: query.data,
+    error: query.error,
+    isPending: !query.data && !query.error,
     isStale: query.isPlaceholderData,
-    noScores,
-    refetch: () => void (range ? query.refetch() : anchor.refetch()),
+    refetch: () => void query.refetch(),
   };
+}
+
+/** The pattern sections' range and comparison in the URL, with a setter. */
+export function usePatternSelection() {
+  const [search, setSearch] = useSearchParams();
+  const selection = useMemo(() => parsePatternSearch(search), [search]);
+  const setSelection = useCallback(
+    (next: PatternSelection) => setSearch((current) => applyPatternSearch(current, next), { preventScrollReset: true }),
+    [setSearch],
+  );
+  return { selection, setSelection };
+}
+
+/** One pattern response for the range in the URL: the organisation (`org`) or the comparison grouping. */
+export function usePattern<K extends PatternKind>(kind: K, by: 'org' | 'compare') {
+  const { selection } = usePatternSelection();
+  const range = useAnchoredRange((anchor) => patternRange(selection.weeks, anchor));
+  const groupBy = by === 'org' ? 'org' : selection.compare;
+  const query = useQuery({
+    ...patternQuery(kind, { by: groupBy, from: range?.from, to: range?.to }),
+    enabled: range !== null,
+    placeholderData: keepPreviousData,
+  });
+  return { ...query, selection, isWaiting: range === null };
 }

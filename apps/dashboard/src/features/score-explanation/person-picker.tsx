@@ -21,7 +21,7 @@ export function PersonPicker({ day, selected, onPick }: { day: string | undefine
 
   return (
     <div className="person-picker">
-      <label className="field">
+      <label className="form-field">
         <span>Person</span>
         <input
           type="search"

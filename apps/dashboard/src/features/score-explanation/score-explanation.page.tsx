@@ -34,7 +34,7 @@ export function ScoreExplanationPage() {
     <div className="page__grid why-layout">
       <title>Why this score · Hubpulse</title>
       <ChartPanel title="Pick a person and a day" description="Admins only: explanations name a person." className="why-layout__picker">
-        <label className="field">
+        <label className="form-field">
           <span>Day</span>
           <input type="date" value={day ?? ''} max={newestDay ?? undefined} onChange={(e) => isValidDay(e.target.value) && update('day', e.target.value)} />
         </label>

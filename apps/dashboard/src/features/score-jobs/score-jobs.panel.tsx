@@ -110,7 +110,8 @@ function JobItem({ job, highlighted }: { job: JobView; highlighted: boolean }) {
         <span className="job__when muted">
           {job.when}
           {job.duration && ` · ${job.duration}`}
-          {job.attempts > 1 && ` · attempt ${job.attempts}`} · #{job.id}
+          {job.attempts > 1 && ` · attempt ${job.attempts}`}
+          {/^\w{1,12}$/.test(job.id) && ` · #${job.id}`}
         </span>
       </div>
       {(job.running || job.tone === 'failed') && (

@@ -22,9 +22,9 @@ function job(overrides: Partial<ScoreJobDto> = {}): ScoreJobDto {
 }
 
 describe('running jobs', () => {
-  it('counts queued, delayed and active jobs as running', () => {
+  it('counts queued and active jobs as running, not a delayed one', () => {
     expect(isRunning(job({ state: 'waiting' }))).toBe(true);
-    expect(isRunning(job({ state: 'delayed' }))).toBe(true);
+    expect(isRunning(job({ state: 'delayed' }))).toBe(false);
     expect(isRunning(job({ state: 'completed' }))).toBe(false);
     expect(hasRunningJob([job({ state: 'failed' }), job({ state: 'active' })])).toBe(true);
     expect(hasRunningJob([])).toBe(false);
@@ -78,6 +78,22 @@ describe('buildJobView', () => {
       when: 'Queued 2 min ago',
       duration: null,
     });
+  });
+});
+
+describe('scheduled and retried jobs', () => {
+  it('tells the next scheduled run from a retry', () => {
+    expect(buildJobView(job({ state: 'delayed', reason: 'schedule', attempts: 0, started_at: null }), NOW)).toMatchObject({
+      state: 'Scheduled',
+      reason: 'scheduled',
+      kind: 'Full recompute',
+    });
+    expect(buildJobView(job({ state: 'delayed', attempts: 1, started_at: null }), NOW).state).toBe('Retrying soon');
+  });
+
+  it('names automatic jobs by what they do and why', () => {
+    expect(buildJobView(job({ kind: 'auto', reason: 'ingest' }), NOW)).toMatchObject({ kind: 'Changed days', reason: 'new events' });
+    expect(buildJobView(job({ reason: 'something new' }), NOW).reason).toBe('something new');
   });
 });
 

@@ -6,7 +6,11 @@ import { type CsvCell, toCsv } from '../../lib/csv.transform';
 import { formatCount, formatDay } from '../../lib/format';
 import { formatElapsed } from '../data-sources/data-sources.transform';
 
-const RUNNING: readonly ScoreJobState[] = ['waiting', 'delayed', 'active', 'prioritized', 'waiting-children'];
+/**
+ * Queued or running: worth watching closely. A delayed job is not — it is either the next
+ * scheduled run or a retry waiting out its back-off, and nothing moves until then.
+ */
+const RUNNING: readonly ScoreJobState[] = ['waiting', 'active', 'prioritized', 'waiting-children'];
 
 export function isRunning(job: Pick<ScoreJobDto, 'state'>): boolean {
   return RUNNING.includes(job.state);
@@ -16,23 +20,37 @@ export function hasRunningJob(jobs: readonly Pick<ScoreJobDto, 'state'>[] | unde
   return !!jobs?.some(isRunning);
 }
 
+/** Why a job exists, in words (the API's reasons: schedule, ingest, manual, model, import). */
+const REASONS: Record<string, string> = {
+  schedule: 'scheduled',
+  ingest: 'new events',
+  import: 'bulk import',
+  manual: 'started by an admin',
+  model: 'scoring model changed',
+};
+
+export function reasonLabel(reason: string): string {
+  return REASONS[reason] ?? reason;
+}
+
 export type JobTone = 'running' | 'queued' | 'done' | 'failed' | 'unknown';
 
 const STATES: Record<ScoreJobState, { label: string; tone: JobTone }> = {
   waiting: { label: 'Queued', tone: 'queued' },
   prioritized: { label: 'Queued', tone: 'queued' },
   'waiting-children': { label: 'Queued', tone: 'queued' },
-  delayed: { label: 'Retrying soon', tone: 'queued' },
+  delayed: { label: 'Scheduled', tone: 'queued' },
   active: { label: 'Running', tone: 'running' },
   completed: { label: 'Done', tone: 'done' },
   failed: { label: 'Failed', tone: 'failed' },
   unknown: { label: 'Unknown', tone: 'unknown' },
 };
 
+/** "auto" recomputes the days new events touched, like "incremental"; the API reports both. */
 export const JOB_KIND_LABELS: Record<ScoreJobDto['kind'], string> = {
   incremental: 'Changed days',
   full: 'Full recompute',
-  auto: 'Automatic',
+  auto: 'Changed days',
 };
 
 export interface JobView {
@@ -73,7 +91,9 @@ function resultText(result: ScoreJobDto['result']): string | null {
 }
 
 export function buildJobView(job: ScoreJobDto, now: number): JobView {
-  const state = STATES[job.state] ?? STATES.unknown;
+  const known = STATES[job.state] ?? STATES.unknown;
+  // A delayed job that already ran once is a retry after a failure, not the next scheduled run.
+  const state = job.state === 'delayed' && job.attempts > 0 ? { label: 'Retrying soon', tone: 'queued' as const } : known;
   const started = job.started_at ? Date.parse(job.started_at) : null;
   const finished = job.finished_at ? Date.parse(job.finished_at) : null;
   const created = Date.parse(job.created_at);
@@ -82,7 +102,9 @@ export function buildJobView(job: ScoreJobDto, now: number): JobView {
       ? `Finished ${formatElapsed(now - finished)}`
       : started !== null
         ? `Started ${formatElapsed(now - started)}`
-        : `Queued ${formatElapsed(now - created)}`;
+        : job.state === 'delayed'
+          ? `Planned ${formatElapsed(now - created)}`
+          : `Queued ${formatElapsed(now - created)}`;
   const duration =
     job.result && Number.isFinite(job.result.ms)
       ? formatDuration(job.result.ms)
@@ -92,8 +114,9 @@ export function buildJobView(job: ScoreJobDto, now: number): JobView {
   const progress = job.state === 'completed' ? 100 : Math.max(0, Math.min(100, Math.round(job.progress || 0)));
   return {
     id: job.id,
-    kind: JOB_KIND_LABELS[job.kind] ?? job.kind,
-    reason: job.reason,
+    // What a finished job did beats what it was asked: an automatic job may rebuild everything.
+    kind: job.result?.mode === 'full' ? JOB_KIND_LABELS.full : (JOB_KIND_LABELS[job.kind] ?? job.kind),
+    reason: reasonLabel(job.reason),
     state: state.label,
     tone: state.tone,
     progress,

@@ -203,7 +203,7 @@ export function ModelEditor({ current, startFrom, onSaved }: ModelEditorProps) {
         </div>
 
         <div className="model-form__row">
-          <div className="field">
+          <div className="form-field">
             <label htmlFor="model-lookback_days">Lookback (days)</label>
             <input
               id="model-lookback_days"
@@ -224,7 +224,7 @@ export function ModelEditor({ current, startFrom, onSaved }: ModelEditorProps) {
               {fieldErrors.lookback_days ?? `Actions older than this do not count at all (${MODEL_LIMITS.lookback.min}–${MODEL_LIMITS.lookback.max}).`}
             </span>
           </div>
-          <div className="field field--grow">
+          <div className="form-field form-field--grow">
             <label htmlFor="model-note">Note (why this change)</label>
             <input
               id="model-note"

@@ -1,0 +1,71 @@
+import type { PersonasResponse } from '@hubpulse/contracts';
+import { buildPersonaRows, buildPersonaWeeks, buildTransitionMatrix, movementCsv, personasCsv } from './personas.transform';
+
+const counts = (o: number | null, r: number | null) => ({ inactive: 10, observer: o, responder: r, broadcaster: 5, engager: 20, catalyst: 6 });
+
+function resp(): PersonasResponse {
+  return {
+    range: { from: '2026-11-02', to: '2026-11-15' },
+    by: 'org',
+    min_group_size: 5,
+    period: 'iso_week',
+    period_definition: 'ISO weeks',
+    movement_definition: 'from one week to the next',
+    personas: ['inactive', 'observer', 'responder', 'broadcaster', 'engager', 'catalyst'].map((k) => ({ key: k, label: k[0].toUpperCase() + k.slice(1), definition: `def ${k}` })),
+    weeks: [
+      { week: '2026-11-02', groups: [{ group: 'org', population: 100, counts: counts(40, 19), suppressed: false }] },
+      { week: '2026-11-09', groups: [{ group: 'org', population: 100, counts: counts(45, null), suppressed: true }] },
+    ],
+    movement: [
+      {
+        week: '2026-11-09',
+        from_week: '2026-11-02',
+        groups: [
+          {
+            group: 'org',
+            cells: [
+              { from: 'observer', to: 'observer', people: 30, suppressed: false },
+              { from: 'observer', to: 'responder', people: 10, suppressed: false },
+              { from: 'responder', to: 'observer', people: null, suppressed: true },
+            ],
+          },
+        ],
+      },
+    ],
+  };
+}
+
+describe('personas', () => {
+  it('stacks weekly counts, hidden ones left out', () => {
+    const weeks = buildPersonaWeeks(resp());
+    expect(weeks[1]).toMatchObject({ week: '2026-11-09', observer: 45, responder: null, suppressed: true });
+  });
+
+  it('shows the latest week beside each definition, with the change', () => {
+    const { week, population, rows } = buildPersonaRows(resp());
+    expect(week).toBe('2026-11-09');
+    expect(population).toBe(100);
+    expect(rows.find((r) => r.key === 'observer')).toMatchObject({ people: 45, share: 0.45, change: 5, definition: 'def observer' });
+    expect(rows.find((r) => r.key === 'responder')).toMatchObject({ people: null, share: null, change: null });
+  });
+
+  it('builds the transition matrix with hidden cells as null and missing ones as 0', () => {
+    const m = buildTransitionMatrix(resp())!;
+    expect(m.week).toBe('2026-11-09');
+    expect(m.cells.observer.responder).toBe(10);
+    expect(m.cells.observer.catalyst).toBe(0);
+    expect(m.cells.responder.observer).toBeNull();
+    expect(m.rowTotals.observer).toBe(40);
+    expect(m.rowTotals.responder).toBeNull();
+    expect(m.max).toBe(30);
+    expect(buildTransitionMatrix(resp(), '2020-01-06')).toBeNull();
+  });
+
+  it('exports counts and movement with hidden values empty and noted', () => {
+    const counts = personasCsv(resp()).split('\r\n');
+    expect(counts[0]).toBe('week,group_by,group,population,persona,people,note');
+    expect(counts).toContain('2026-11-09,org,org,100,responder,,hidden: fewer than 5 people');
+    const moves = movementCsv(resp()).split('\r\n');
+    expect(moves[3]).toBe('2026-11-02,2026-11-09,org,org,responder,observer,,hidden: fewer than 5 people');
+  });
+});

@@ -1,0 +1,130 @@
+// Shaping for personas: weekly counts (stacked bars), the latest week beside each definition, the
+// week-to-week transition matrix, the comparison of groups, and CSV. Counts only, never names.
+
+import type { Persona, PersonaCounts, PersonasResponse } from '@hubpulse/contracts';
+import { type CsvCell, suppressedCsvNote, toCsv } from '../../lib/csv.transform';
+
+export interface PersonaDef {
+  key: Persona;
+  label: string;
+  definition: string;
+}
+
+/** The personas in the server's order (inactive first), with their definitions. */
+export function personaDefs(resp: Pick<PersonasResponse, 'personas'>): PersonaDef[] {
+  return resp.personas.map((p) => ({ key: p.key as Persona, label: p.label, definition: p.definition }));
+}
+
+function orgRow(groups: PersonaCounts[], group?: string): PersonaCounts | undefined {
+  return group === undefined ? groups[0] : groups.find((g) => g.group === group);
+}
+
+export type PersonaWeekBar = { week: string; suppressed: boolean } & Partial<Record<Persona, number | null>>;
+
+/** One stacked bar per week; a hidden count leaves its segment out. */
+export function buildPersonaWeeks(resp: PersonasResponse, group?: string): PersonaWeekBar[] {
+  return resp.weeks.map((w) => {
+    const row = orgRow(w.groups, group);
+    return { week: w.week.slice(0, 10), suppressed: !row || row.suppressed, ...(row?.counts ?? {}) };
+  });
+}
+
+export interface PersonaRow extends PersonaDef {
+  people: number | null;
+  /** Share of the group's population, 0–1. */
+  share: number | null;
+  /** People compared with the week before; null when either is hidden. */
+  change: number | null;
+}
+
+/** The latest week's counts, each with its definition and its change from the week before. */
+export function buildPersonaRows(resp: PersonasResponse, group?: string): { week: string | null; population: number | null; rows: PersonaRow[] } {
+  const weeks = resp.weeks;
+  const last = weeks.at(-1);
+  const prev = weeks.at(-2);
+  const now = last ? orgRow(last.groups, group) : undefined;
+  const before = prev ? orgRow(prev.groups, group) : undefined;
+  const population = now?.population ?? null;
+  return {
+    week: last?.week.slice(0, 10) ?? null,
+    population,
+    rows: personaDefs(resp).map((d) => {
+      const people = now?.counts[d.key] ?? null;
+      const was = before?.counts[d.key] ?? null;
+      return {
+        ...d,
+        people,
+        share: people !== null && population ? people / population : null,
+        change: people !== null && was !== null && before ? people - was : null,
+      };
+    }),
+  };
+}
+
+export interface TransitionMatrix {
+  week: string;
+  fromWeek: string;
+  personas: PersonaDef[];
+  /** cells[from][to]: people, null = hidden. */
+  cells: Record<string, Record<string, number | null>>;
+  /** People per "from" persona (sum of the row), null when any cell is hidden. */
+  rowTotals: Record<string, number | null>;
+  /** The largest shown cell, for shading. */
+  max: number;
+}
+
+/** Movement into `week` (default: the latest) from the week before, for one group. */
+export function buildTransitionMatrix(resp: PersonasResponse, week?: string, group?: string): TransitionMatrix | null {
+  const move = week ? resp.movement.find((m) => m.week.slice(0, 10) === week) : resp.movement.at(-1);
+  if (!move) return null;
+  const g = group === undefined ? move.groups[0] : move.groups.find((x) => x.group === group);
+  if (!g) return null;
+  const personas = personaDefs(resp);
+  const cells: TransitionMatrix['cells'] = {};
+  for (const p of personas) cells[p.key] = Object.fromEntries(personas.map((q) => [q.key, 0]));
+  let max = 0;
+  for (const c of g.cells) {
+    (cells[c.from] ??= {})[c.to] = c.suppressed ? null : c.people;
+    if (!c.suppressed && c.people !== null) max = Math.max(max, c.people);
+  }
+  const rowTotals: TransitionMatrix['rowTotals'] = {};
+  for (const p of personas) {
+    const vals = Object.values(cells[p.key]);
+    rowTotals[p.key] = vals.some((v) => v === null) ? null : vals.reduce<number>((s, v) => s + (v ?? 0), 0);
+  }
+  return { week: move.week.slice(0, 10), fromWeek: move.from_week.slice(0, 10), personas, cells, rowTotals, max };
+}
+
+/** Group × persona shares in the latest week, for comparing departments or locations. */
+export function buildPersonaGroupRows(resp: PersonasResponse): { group: string; population: number | null; suppressed: boolean; counts: PersonaCounts['counts'] }[] {
+  const last = resp.weeks.at(-1);
+  return [...(last?.groups ?? [])].sort((a, b) => a.group.localeCompare(b.group)).map((g) => ({ group: g.group, population: g.population, suppressed: g.suppressed, counts: g.counts }));
+}
+
+export function personasCsv(resp: PersonasResponse): string {
+  const note = suppressedCsvNote(resp.min_group_size);
+  const defs = personaDefs(resp);
+  const rows: CsvCell[][] = [];
+  for (const w of resp.weeks) {
+    for (const g of w.groups) {
+      for (const d of defs) {
+        const n = g.counts[d.key];
+        rows.push([w.week.slice(0, 10), resp.by, g.group, g.population, d.key, n, n === null ? note : '']);
+      }
+    }
+  }
+  return toCsv(['week', 'group_by', 'group', 'population', 'persona', 'people', 'note'], rows);
+}
+
+export function movementCsv(resp: PersonasResponse): string {
+  const note = suppressedCsvNote(resp.min_group_size);
+  const rows: CsvCell[][] = [];
+  for (const m of resp.movement) {
+    for (const g of m.groups) {
+      for (const c of g.cells) {
+        rows.push([m.from_week.slice(0, 10), m.week.slice(0, 10), resp.by, g.group, c.from, c.to, c.suppressed ? null : c.people, c.suppressed ? note : '']);
+      }
+    }
+  }
+  return toCsv(['from_week', 'to_week', 'group_by', 'group', 'from_persona', 'to_persona', 'people', 'note'], rows);
+}

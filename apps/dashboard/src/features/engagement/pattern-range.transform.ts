@@ -1,0 +1,41 @@
+// The range and comparison of the pattern sections in the URL: ?weeks=4|12|26&compare=department|location.
+// The range ends on the newest scored day, so every section of the Engagement area reads the same days.
+
+import type { PatternGroupBy } from '@hubpulse/contracts';
+import { addDays } from '../../lib/dates';
+
+export const PATTERN_WEEKS = [4, 12, 26] as const;
+export type PatternWeeks = (typeof PATTERN_WEEKS)[number];
+
+export type CompareBy = Exclude<PatternGroupBy, 'org'>;
+export const COMPARE_OPTIONS: { by: CompareBy; label: string }[] = [
+  { by: 'department', label: 'Department' },
+  { by: 'location', label: 'Location' },
+];
+
+export interface PatternSelection {
+  weeks: PatternWeeks;
+  compare: CompareBy;
+}
+
+export const DEFAULT_PATTERN_SELECTION: PatternSelection = { weeks: 12, compare: 'department' };
+
+export function parsePatternSearch(search: URLSearchParams): PatternSelection {
+  const weeks = Number(search.get('weeks'));
+  const compare = COMPARE_OPTIONS.find((o) => o.by === search.get('compare'))?.by ?? DEFAULT_PATTERN_SELECTION.compare;
+  return { weeks: (PATTERN_WEEKS as readonly number[]).includes(weeks) ? (weeks as PatternWeeks) : DEFAULT_PATTERN_SELECTION.weeks, compare };
+}
+
+export function applyPatternSearch(current: URLSearchParams, selection: PatternSelection): URLSearchParams {
+  const next = new URLSearchParams(current);
+  next.set('weeks', String(selection.weeks));
+  next.set('compare', selection.compare);
+  return next;
+}
+
+/** `weeks` whole weeks ending on `anchor`; null while the anchor is unknown. */
+export function patternRange(weeks: PatternWeeks, anchor: string | null | undefined): { from: string; to: string } | null {
+  if (!anchor) return null;
+  const to = anchor.slice(0, 10);
+  return { from: addDays(to, -(weeks * 7 - 1)), to };
+}
