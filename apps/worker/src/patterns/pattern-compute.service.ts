@@ -9,7 +9,7 @@ import {
 } from '@hubpulse/contracts';
 import { addDays, daysBetween, patternRanges } from './pattern-range';
 import { LEADER_ITEMS_SQL, PERSON_WEEKS_SQL, PURPOSE_CONVERSATIONS_SQL, PURPOSE_PEOPLE_SQL } from './pattern.sql';
-import { PEOPLE_METRICS, purposeRows, type CellDelta, type ConversationCount } from './purpose-rollup';
+import { conversationCounts, PEOPLE_METRICS, purposeRows, type CellDelta, type GroupDelta } from './purpose-rollup';
 import { audienceParams, STRATEGY_AUDIENCE_SOURCE, type StrategyAudienceSource } from './strategy-audience.source';
 
 export interface PatternRunResult {
@@ -76,19 +76,19 @@ export class PatternComputeService {
     const days = daysBetween(from, to) + 1;
     const params = { from, to, wfrom: addDays(from, -(PURPOSE_WINDOW_DAYS - 1)), W: PURPOSE_WINDOW_DAYS, days };
     const [deltas, conversations] = await Promise.all([
-      this.ch.rows<CellDelta>(PURPOSE_PEOPLE_SQL(this.ch.tables), {
+      this.ch.rows<CellDelta>(PURPOSE_PEOPLE_SQL(this.ch.tables, Object.keys(PEOPLE_METRICS).length), {
         ...params,
         metrics: Object.keys(PEOPLE_METRICS),
-        masks: Object.values(PEOPLE_METRICS),
+        ...Object.fromEntries(Object.values(PEOPLE_METRICS).map((m, i) => [`mask${i}`, m])),
         ...audienceParams(audiences),
       }),
-      this.ch.rows<ConversationCount>(PURPOSE_CONVERSATIONS_SQL(this.ch.tables), params),
+      this.ch.rows<GroupDelta>(PURPOSE_CONVERSATIONS_SQL(this.ch.tables), params),
     ]);
     const rows = purposeRows(
       from,
       days,
       deltas.map((d) => ({ ...d, k: Number(d.k), delta: Number(d.delta) })),
-      conversations.map((c) => ({ ...c, k: Number(c.k), conversations: Number(c.conversations), led: Number(c.led) })),
+      conversationCounts(conversations.map((c) => ({ ...c, k: Number(c.k), delta: Number(c.delta) })), days),
       audiences.length > 0,
     );
     const table = this.ch.tables.pattern_purposes;

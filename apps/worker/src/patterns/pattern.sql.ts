@@ -10,53 +10,58 @@ import type { Tables } from '@hubpulse/clickhouse';
 const AUTHORS = (t: Tables) => `(SELECT content_id, author_id FROM ${t.content} FINAL WHERE author_id != '')`;
 
 /**
+ * Coverage runs of sorted distinct day indices: each day t covers [t, t + W); overlapping coverage is
+ * merged into runs [start, end). Built from neighbour gaps (arrayDifference), not from lambdas that
+ * capture the array — a captured array is copied per element, which made this quadratic.
+ */
+const RUNS = (days: string) => `arrayZip(
+    arrayFilter((x, gap) -> gap >= {W:Int32}, ${days}, arrayPushFront(arrayPopFront(arrayDifference(${days})), {W:Int32})),
+    arrayMap(x -> x + {W:Int32}, arrayFilter((x, gap) -> gap >= {W:Int32}, ${days}, arrayPushBack(arrayPopFront(arrayDifference(${days})), {W:Int32}))))`;
+
+/**
  * People metrics of the purpose indices as running-sum deltas per (department, location, metric).
  * Per person and metric, each active day t covers days [t, t + W − 1]; overlapping coverage is merged
  * into runs, and a run [s, e) becomes +1 at s and −1 at e (clipped to [hire day, days)). A running sum
  * over k then gives the people covered on each day, with no person counted twice.
  * Params: from, to, wfrom (= from − W + 1), W, days, metrics, masks, aud_departments, aud_locations, aud_people.
  */
-export const PURPOSE_PEOPLE_SQL = (t: Tables) => `
+export const PURPOSE_PEOPLE_SQL = (t: Tables, metricCount: number) => `
 WITH
   flags AS (
-    SELECT actor_id AS person, toDate(occurred_at) AS d,
-           groupBitOr(toUInt32(
-               1 * (type = 'view' AND purpose = 'inform')
-             + 2 * (purpose = 'vision' AND type != 'view')
-             + 4 * (type = 'feedback' AND channel = 'ceo_blog')
-             + 8 * (type = 'doc_share')
-             + 16 * (channel = 'documents' AND type IN ('view', 'react', 'comment', 'doc_share')
-                     AND content_id IN (SELECT content_id FROM ${AUTHORS(t)})
-                     AND (content_id, actor_id) NOT IN (SELECT content_id, author_id FROM ${AUTHORS(t)}))
-             + 32 * (type = 'feedback')
-             + 64 * (type = 'task_update')
-             + 256 * (purpose = 'strategy'))) AS mask
-    FROM ${t.events} FINAL
-    WHERE toDate(occurred_at) BETWEEN {wfrom:Date} AND {to:Date}
-    GROUP BY person, d
-    UNION ALL
-    SELECT arrayJoin([actor, author]) AS person, d, toUInt32(128) AS mask
+    -- one scan of the events, joined once to the catalogue for the author of the item acted on
+    SELECT tupleElement(pm, 1) AS person, t, tupleElement(pm, 2) AS mask
     FROM
     (
-        SELECT e.actor_id AS actor, if(a.author_id != '', a.author_id, e.target_actor_id) AS author, toDate(e.occurred_at) AS d
-        FROM (SELECT actor_id, target_actor_id, content_id, occurred_at FROM ${t.events} FINAL
-              WHERE type IN ('comment', 'answer', 'feedback') AND content_id != ''
-                AND toDate(occurred_at) BETWEEN {wfrom:Date} AND {to:Date}) AS e
+        SELECT e.actor_id AS actor, a.author_id AS cat_author, if(cat_author != '', cat_author, e.target_actor_id) AS author,
+               toInt32(dateDiff('day', {from:Date}, toDate(e.occurred_at))) AS t,
+               e.type IN ('comment', 'answer', 'feedback') AND e.content_id != '' AND author != '' AND author != actor AS reply,
+               toUInt32(
+                   1 * (e.type = 'view' AND e.purpose = 'inform')
+                 + 2 * (e.purpose = 'vision' AND e.type != 'view')
+                 + 4 * (e.type = 'feedback' AND e.channel = 'ceo_blog')
+                 + 8 * (e.type = 'doc_share')
+                 + 16 * (e.channel = 'documents' AND e.type IN ('view', 'react', 'comment', 'doc_share') AND cat_author != '' AND cat_author != actor)
+                 + 32 * (e.type = 'feedback')
+                 + 64 * (e.type = 'task_update')
+                 + 128 * reply
+                 + 256 * (e.purpose = 'strategy')) AS mask
+        FROM (SELECT actor_id, target_actor_id, content_id, type, channel, purpose, occurred_at FROM ${t.events} FINAL
+              WHERE toDate(occurred_at) BETWEEN {wfrom:Date} AND {to:Date}) AS e
         LEFT ANY JOIN ${AUTHORS(t)} AS a ON a.content_id = e.content_id
-        WHERE author != '' AND author != actor
-    )
+    ) AS x
+    ARRAY JOIN if(x.reply, [(x.actor, x.mask), (x.author, toUInt32(128))], [(x.actor, x.mask)]) AS pm
+    WHERE tupleElement(pm, 2) != 0
   ),
   runs AS (
-    SELECT person, metric, days,
-           arrayFilter((x, i) -> i = 1 OR x - days[i - 1] >= {W:Int32}, days, arrayEnumerate(days)) AS starts,
-           arrayMap(x -> x + {W:Int32}, arrayFilter((x, i) -> i = length(days) OR days[i + 1] - x >= {W:Int32}, days, arrayEnumerate(days))) AS ends
+    SELECT person, mm.1 AS metric, ${RUNS('mm.2')} AS runs
     FROM
     (
-        SELECT person, m.1 AS metric, arraySort(groupUniqArray(toInt32(dateDiff('day', {from:Date}, d)))) AS days
-        FROM (SELECT person, d, groupBitOr(mask) AS mask FROM flags GROUP BY person, d)
-        ARRAY JOIN arrayFilter(m -> bitAnd(mask, m.2) != 0, arrayZip({metrics:Array(String)}, {masks:Array(UInt32)})) AS m
-        GROUP BY person, metric
+        -- one pass over the flags: per person, the sorted distinct active days of every metric
+        SELECT person, ${Array.from({ length: metricCount }, (_, i) => `arraySort(groupUniqArrayIf(t, bitAnd(mask, {mask${i}:UInt32}) != 0)) AS m${i}`).join(',\n               ')}
+        FROM flags
+        GROUP BY person
     )
+    ARRAY JOIN arrayFilter(x -> notEmpty(x.2), arrayZip({metrics:Array(String)}, [${Array.from({ length: metricCount }, (_, i) => `m${i}`).join(', ')}])) AS mm
   ),
   directory AS (
     SELECT person_id, toString(department) AS department, toString(location) AS location,
@@ -72,7 +77,7 @@ FROM
            greatest(iv.1, 0, p.hire_k) AS s, least(iv.2, {days:Int32}) AS e
     FROM runs AS r
     INNER JOIN directory AS p ON p.person_id = r.person
-    ARRAY JOIN arrayZip(r.starts, r.ends) AS iv
+    ARRAY JOIN r.runs AS iv
     WHERE s < e AND (r.metric != 'strategy' OR p.member)
 )
 ARRAY JOIN [(s, 1), (e, -1)] AS kd
@@ -89,10 +94,13 @@ FROM
 GROUP BY department, location, metric, k`;
 
 /**
- * Two-way conversations per day index and group: an item is a conversation on day k when someone
- * other than its author replied to it in [k − W + 1, k]; it belongs to a group when a participant
- * (a replier or the author) of such a reply in the window is in that group; it is led when a leader
- * (not the author) replied in the window. Params: from, to, wfrom, W, days.
+ * Two-way conversations as running-sum deltas per group (org, each department, each location): an
+ * item is a conversation of a group on day k when someone other than its author replied to it in
+ * [k − W + 1, k] and a participant of such a reply (the replier or the author) is in the group; it is
+ * led on day k when, in the same window, a leader (not the author) replied too. Runs are built per
+ * (item, group), so an item counts once per group; a led run is the overlap of a conversation run
+ * and a run of leader replies (runs of one list are disjoint, so the overlaps are too).
+ * Params: from, to, wfrom, W, days.
  */
 export const PURPOSE_CONVERSATIONS_SQL = (t: Tables) => `
 WITH
@@ -106,27 +114,36 @@ WITH
     WHERE author != '' AND author != actor
   ),
   led AS (
-    SELECT item, groupUniqArray(t) AS ldays FROM replies
-    WHERE actor IN (SELECT person_id FROM ${t.people} FINAL WHERE is_leader)
-    GROUP BY item
+    SELECT item, ${RUNS('days')} AS lruns
+    FROM (SELECT item, arraySort(groupUniqArray(t)) AS days FROM replies
+          WHERE actor IN (SELECT person_id FROM ${t.people} FINAL WHERE is_leader) GROUP BY item)
   ),
   cells AS (
-    SELECT x.item AS item, toString(p.department) AS department, toString(p.location) AS location, groupUniqArray(x.t) AS days
-    FROM (SELECT item, arrayJoin([actor, author]) AS person, t FROM replies) AS x
-    INNER JOIN (SELECT person_id, department, location FROM ${t.people} FINAL) AS p ON p.person_id = x.person
-    GROUP BY item, department, location
+    SELECT item, group_kind, group_value, ${RUNS('days')} AS runs
+    FROM
+    (
+        SELECT x.item AS item, g.1 AS group_kind, g.2 AS group_value, arraySort(groupUniqArray(x.t)) AS days
+        FROM (SELECT item, arrayJoin([actor, author]) AS person, t FROM replies) AS x
+        INNER JOIN (SELECT person_id, toString(department) AS department, toString(location) AS location FROM ${t.people} FINAL) AS p
+          ON p.person_id = x.person
+        ARRAY JOIN [('org', ''), ('department', p.department), ('location', p.location)] AS g
+        GROUP BY item, group_kind, group_value
+    )
+  ),
+  spans AS (
+    SELECT group_kind, group_value, 'conversations' AS metric, greatest(r.1, 0) AS s, least(r.2, {days:Int32}) AS e
+    FROM cells ARRAY JOIN runs AS r
+    UNION ALL
+    SELECT c.group_kind, c.group_value, 'led', greatest(r.1, l.1, 0) AS s, least(r.2, l.2, {days:Int32}) AS e
+    FROM cells AS c INNER JOIN led ON led.item = c.item
+    ARRAY JOIN c.runs AS r
+    ARRAY JOIN led.lruns AS l
   )
-SELECT k, g.1 AS group_kind, g.2 AS group_value, uniqExact(item) AS conversations, uniqExactIf(item, is_led) AS led
-FROM
-(
-    SELECT c.item AS item, c.department AS department, c.location AS location, k,
-           arrayExists(x -> x <= k AND x > k - {W:Int32}, l.ldays) AS is_led
-    FROM cells AS c
-    LEFT JOIN led AS l ON l.item = c.item
-    ARRAY JOIN arrayFilter(i -> arrayExists(x -> x <= i AND x > i - {W:Int32}, c.days), range(toInt32(0), {days:Int32})) AS k
-)
-ARRAY JOIN [('org', ''), ('department', department), ('location', location)] AS g
-GROUP BY k, group_kind, group_value`;
+SELECT group_kind, group_value, metric, kd.1 AS k, toInt64(sum(kd.2)) AS delta
+FROM spans
+ARRAY JOIN [(s, 1), (e, -1)] AS kd
+WHERE s < e AND kd.1 < {days:Int32}
+GROUP BY group_kind, group_value, metric, k`;
 
 /**
  * Persona and ambassador stage per person per ISO week. Stats are built for the weeks

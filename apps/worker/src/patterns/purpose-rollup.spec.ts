@@ -1,4 +1,4 @@
-import { purposeRows, type CellDelta } from './purpose-rollup';
+import { conversationCounts, purposeRows, type CellDelta } from './purpose-rollup';
 
 describe('purpose roll-up', () => {
   const d = (department: string, location: string, metric: string, k: number, delta: number): CellDelta => ({ department, location, metric, k, delta });
@@ -35,5 +35,19 @@ describe('purpose roll-up', () => {
   it('writes strategy rows over the audience when audiences are linked', () => {
     const rows = purposeRows('2026-03-01', 1, [d('a', 'x', 'population', 0, 9), d('a', 'x', 'audience', 0, 4), d('a', 'x', 'strategy', 0, 3)], [], true);
     expect(rows.find((r) => r.purpose === 'strategy' && r.group_kind === 'org')).toMatchObject({ numerator: 3, denominator: 4, parts: { audience_members: 4 } });
+  });
+
+  it('sums conversation deltas per group', () => {
+    // one conversation run [0, 3) in org, a second [1, 2); a led overlap [1, 3)
+    const counts = conversationCounts(
+      [
+        { group_kind: 'org', group_value: '', metric: 'conversations', k: 0, delta: 1 },
+        { group_kind: 'org', group_value: '', metric: 'conversations', k: 1, delta: 1 },
+        { group_kind: 'org', group_value: '', metric: 'conversations', k: 2, delta: -1 },
+        { group_kind: 'org', group_value: '', metric: 'led', k: 1, delta: 1 },
+      ],
+      3,
+    );
+    expect(counts.map((c) => [c.k, c.conversations, c.led])).toEqual([[0, 1, 0], [1, 2, 1], [2, 1, 1]]);
   });
 });

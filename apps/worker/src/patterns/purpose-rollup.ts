@@ -39,7 +39,40 @@ export interface CellDelta {
   delta: number;
 }
 
-/** Conversations per day index and group, already distinct per group (PURPOSE_CONVERSATIONS_SQL). */
+/** A change in the conversations (or led conversations) of a group from day index `k` on (PURPOSE_CONVERSATIONS_SQL). */
+export interface GroupDelta {
+  group_kind: PatternGroupBy;
+  group_value: string;
+  metric: 'conversations' | 'led';
+  k: number;
+  delta: number;
+}
+
+/** Running sums of the conversation deltas: conversations and led conversations per group and day index. */
+export function conversationCounts(deltas: GroupDelta[], days: number): ConversationCount[] {
+  const series = new Map<string, { conversations: number[]; led: number[] }>();
+  for (const d of deltas) {
+    if (d.k < 0 || d.k >= days) continue;
+    const key = `${d.group_kind}\u0000${d.group_value}`;
+    let s = series.get(key);
+    if (!s) series.set(key, (s = { conversations: new Array<number>(days).fill(0), led: new Array<number>(days).fill(0) }));
+    s[d.metric][d.k] += d.delta;
+  }
+  const out: ConversationCount[] = [];
+  for (const [key, s] of series) {
+    const [group_kind, group_value] = key.split('\u0000') as [PatternGroupBy, string];
+    let c = 0;
+    let l = 0;
+    for (let k = 0; k < days; k++) {
+      c += s.conversations[k];
+      l += s.led[k];
+      if (c !== 0 || l !== 0) out.push({ k, group_kind, group_value, conversations: c, led: l });
+    }
+  }
+  return out;
+}
+
+/** Conversations per day index and group, distinct per group. */
 export interface ConversationCount {
   k: number;
   group_kind: PatternGroupBy;
