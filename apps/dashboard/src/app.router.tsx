@@ -32,6 +32,18 @@ export function createAppRouter(queryClient: QueryClient) {
                   lazy: async () => ({ Component: (await import('./features/engagement/engagement-scores.page')).EngagementScoresPage }),
                 },
                 {
+                  path: 'purposes',
+                  lazy: async () => ({ Component: (await import('./features/engagement/engagement-purposes.page')).EngagementPurposesPage }),
+                },
+                {
+                  path: 'personas',
+                  lazy: async () => ({ Component: (await import('./features/engagement/engagement-personas.page')).EngagementPersonasPage }),
+                },
+                {
+                  path: 'leaders',
+                  lazy: async () => ({ Component: (await import('./features/engagement/engagement-leaders.page')).EngagementLeadersPage }),
+                },
+                {
                   path: 'why',
                   // Explanations name people: admins only (the API says so too).
                   element: <AdminGate nested />,

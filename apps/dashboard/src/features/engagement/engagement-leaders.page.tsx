@@ -1,0 +1,168 @@
+import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from 'recharts';
+import type { LeaderResponsivenessResponse } from '@hubpulse/contracts';
+import { GroupTrendsChart } from '../../charts/group-trends/group-trends-chart';
+import { KIND_LABELS, buildAnsweredTrend, buildQueueBars, formatHours, headlineRow, leadersCsv, sortLeaderRows } from '../../charts/leaders/leaders.transform';
+import { ChartPanel } from '../../charts/shared/chart-panel';
+import { chartTheme } from '../../charts/shared/chart-theme';
+import { EmptyState, ErrorState, LoadingState } from '../../charts/shared/chart-states';
+import { ExportCsvButton } from '../../charts/shared/export-csv-button';
+import { SuppressedValue } from '../../charts/shared/suppressed-value';
+import { formatCount } from '../../lib/format';
+import { CompareControl, PatternRangeControl } from './pattern-range.control';
+import { usePattern } from './use-engagement';
+
+/** Engagement → Leader responsiveness: do leaders answer what employees address to them? */
+export function EngagementLeadersPage() {
+  const org = usePattern('leaders', 'org');
+  const data = org.data;
+  return (
+    <div className="page__grid">
+      <title>Leader responsiveness · Hubpulse</title>
+      <PatternRangeControl range={data?.range} />
+      <ChartPanel
+        title="Leader responsiveness"
+        description={data?.definition ?? 'Questions and feedback addressed to leaders, and how leaders answer them.'}
+        className={org.isPlaceholderData ? 'panel--wide is-stale' : 'panel--wide'}
+        aside={data && <ExportCsvButton stem={`leader-responsiveness-${data.range.to}`} csv={() => leadersCsv(data)} what="leader responsiveness" hasSuppressed />}
+      >
+        {!data && org.error ? (
+          <ErrorState error={org.error} onRetry={() => void org.refetch()} />
+        ) : !data ? (
+          <LoadingState label="Loading leader responsiveness…" />
+        ) : (
+          <LeadersBody data={data} />
+        )}
+      </ChartPanel>
+      <LeadersComparePanel />
+    </div>
+  );
+}
+
+function metricDefinition(data: LeaderResponsivenessResponse, key: string): string {
+  return data.metrics.find((m) => m.key === key)?.definition ?? '';
+}
+
+function LeadersBody({ data }: { data: LeaderResponsivenessResponse }) {
+  const row = headlineRow(data);
+  const k = data.min_group_size;
+  if (!row) return <EmptyState title="Nothing addressed to leaders in this range" />;
+  const queue = buildQueueBars(data, row);
+  const trend = buildAnsweredTrend(data);
+  const num = (n: number | null, fmt: (n: number) => string = formatCount) => (n === null ? <SuppressedValue minGroupSize={k} variant="mark" /> : fmt(n));
+  return (
+    <>
+      <div className="leader-kpis">
+        <div className="leader-kpi">
+          <p className="leader-kpi__label">Raised</p>
+          <p className="leader-kpi__value">{num(row.raised)}</p>
+          <p className="leader-kpi__definition">{metricDefinition(data, 'raised')}</p>
+        </div>
+        <div className="leader-kpi">
+          <p className="leader-kpi__label">Answered by a leader</p>
+          <p className="leader-kpi__value">{num(row.answered_share, (n) => `${Math.round(n)}%`)}</p>
+          <p className="leader-kpi__definition">
+            {row.answered !== null && row.raised !== null && `${formatCount(row.answered)} of ${formatCount(row.raised)}. `}
+            {metricDefinition(data, 'answered_share')}
+          </p>
+        </div>
+        <div className="leader-kpi">
+          <p className="leader-kpi__label">Median time to first reply</p>
+          <p className="leader-kpi__value">{row.median_reply_hours === null ? <span className="muted">—</span> : formatHours(row.median_reply_hours)}</p>
+          <p className="leader-kpi__definition">{metricDefinition(data, 'median_reply_hours')}</p>
+        </div>
+        <div className="leader-kpi">
+          <p className="leader-kpi__label">Unanswered now</p>
+          <p className="leader-kpi__value">{num(row.queue_total)}</p>
+          <p className="leader-kpi__definition">{metricDefinition(data, 'queue')}</p>
+        </div>
+      </div>
+      <div className="split split--even">
+        <div>
+          <h3 className="table-toolbar__title">Unanswered queue by age</h3>
+          <p className="chart-caption">Items still without a leader reply at the end of the range, by how long they have waited</p>
+          <BarChart data={queue} responsive style={{ width: '100%', height: 220 }} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
+            <CartesianGrid vertical={false} stroke={chartTheme.grid} />
+            <XAxis dataKey="label" tick={{ fill: chartTheme.axis, fontSize: chartTheme.fontSize }} tickLine={false} axisLine={{ stroke: chartTheme.grid }} interval={0} />
+            <YAxis width={40} allowDecimals={false} tick={{ fill: chartTheme.axis, fontSize: chartTheme.fontSize }} tickLine={false} axisLine={false} />
+            <Tooltip cursor={{ fill: '#f1f5f9' }} formatter={(v) => [v === null || v === undefined ? `fewer than ${k}` : String(v), 'Unanswered']} />
+            <Bar dataKey="items" name="Unanswered" fill={chartTheme.danger} radius={[3, 3, 0, 0]} maxBarSize={56} />
+          </BarChart>
+          {queue.some((b) => b.items === null) && (
+            <p className="panel__note">
+              Bands with <SuppressedValue minGroupSize={k} /> items are not drawn.
+            </p>
+          )}
+        </div>
+        <div>
+          <h3 className="table-toolbar__title">Share answered, by day raised</h3>
+          <p className="chart-caption">Percent of the items raised each day that a leader has replied to so far; recent days may still catch up</p>
+          {trend.some((p) => p.answered !== null) ? (
+            <GroupTrendsChart series={[{ key: 'answered', label: 'Answered', dataKey: 'answered' }]} points={trend} height={220} />
+          ) : (
+            <EmptyState title="No day with enough items to show" height={220} />
+          )}
+        </div>
+      </div>
+    </>
+  );
+}
+
+function LeadersComparePanel() {
+  const query = usePattern('leaders', 'compare');
+  const data = query.data;
+  const rows = data ? sortLeaderRows(data.groups) : [];
+  const k = data?.min_group_size ?? 5;
+  const cell = (n: number | null, suppressed: boolean, fmt: (n: number) => string = formatCount) =>
+    n === null ? suppressed ? <SuppressedValue minGroupSize={k} variant="mark" /> : <span className="muted">—</span> : fmt(n);
+  return (
+    <ChartPanel
+      title={`By ${query.selection.compare} of the asker`}
+      description="Per group and kind of item: raised, answered by a leader, median time to first reply and the unanswered queue."
+      className={query.isPlaceholderData ? 'panel--wide is-stale' : 'panel--wide'}
+      aside={
+        <div className="panel__controls">
+          <CompareControl />
+          {data && <ExportCsvButton stem={`leader-responsiveness-by-${data.by}-${data.range.to}`} csv={() => leadersCsv(data)} what={`leader responsiveness by ${data.by}`} hasSuppressed />}
+        </div>
+      }
+    >
+      {!data && query.error ? (
+        <ErrorState error={query.error} onRetry={() => void query.refetch()} height={160} />
+      ) : !data ? (
+        <LoadingState height={160} />
+      ) : rows.length === 0 ? (
+        <EmptyState title="No items in this range" height={160} />
+      ) : (
+        <div className="table-wrap">
+          <table className="data-table">
+            <caption className="visually-hidden">Leader responsiveness by {data.by}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{data.by === 'department' ? 'Department' : 'Location'}</th>
+                <th scope="col">Kind</th>
+                <th scope="col" className="num">Raised</th>
+                <th scope="col" className="num">Answered</th>
+                <th scope="col" className="num">Share answered</th>
+                <th scope="col" className="num">Median first reply</th>
+                <th scope="col" className="num">Unanswered</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((r) => (
+                <tr key={`${r.group}:${r.kind}`} className={r.kind === 'all' ? 'row--group' : undefined}>
+                  <th scope="row">{r.kind === 'all' ? r.group : <span className="visually-hidden">{r.group}</span>}</th>
+                  <td>{KIND_LABELS[r.kind]}</td>
+                  <td className="num">{cell(r.raised, r.suppressed)}</td>
+                  <td className="num">{cell(r.answered, r.suppressed)}</td>
+                  <td className="num">{cell(r.answered_share, r.suppressed, (n) => `${Math.round(n)}%`)}</td>
+                  <td className="num">{r.median_reply_hours === null ? <span className="muted">—</span> : formatHours(r.median_reply_hours)}</td>
+                  <td className="num">{cell(r.queue_total, r.suppressed)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </ChartPanel>
+  );
+}

@@ -1,0 +1,182 @@
+import { useState } from 'react';
+import type { AmbassadorsResponse, PersonasResponse } from '@hubpulse/contracts';
+import { AmbassadorFunnel } from '../../charts/ambassadors/ambassador-funnel';
+import { ambassadorsCsv, buildFunnel } from '../../charts/ambassadors/ambassadors.transform';
+import { PersonaWeeksChart } from '../../charts/personas/persona-weeks-chart';
+import { buildPersonaRows, buildPersonaWeeks, buildTransitionMatrix, movementCsv, personaDefs, personasCsv } from '../../charts/personas/personas.transform';
+import { TransitionMatrixTable } from '../../charts/personas/transition-matrix';
+import { ChartPanel } from '../../charts/shared/chart-panel';
+import { EmptyState, ErrorState, LoadingState } from '../../charts/shared/chart-states';
+import { ExportCsvButton } from '../../charts/shared/export-csv-button';
+import { SuppressedValue } from '../../charts/shared/suppressed-value';
+import { formatCount, formatShare, formatShortDay } from '../../lib/format';
+import { PatternRangeControl } from './pattern-range.control';
+import { usePattern } from './use-engagement';
+
+/** Engagement → Personas & ambassadors: counts only, never names. */
+export function EngagementPersonasPage() {
+  const personas = usePattern('personas', 'org');
+  const ambassadors = usePattern('ambassadors', 'org');
+  return (
+    <div className="page__grid">
+      <title>Personas and ambassadors · Hubpulse</title>
+      <PatternRangeControl range={personas.data?.range} />
+      <ChartPanel
+        title="Personas"
+        description={personas.data?.period_definition ?? 'Personas from the balance of what a person gives and receives, per ISO week.'}
+        className={personas.isPlaceholderData ? 'panel--wide is-stale' : 'panel--wide'}
+        aside={
+          personas.data && (
+            <ExportCsvButton stem={`personas-${personas.data.range.to}`} csv={() => personasCsv(personas.data)} what="personas per week" hasSuppressed />
+          )
+        }
+      >
+        {!personas.data && personas.error ? (
+          <ErrorState error={personas.error} onRetry={() => void personas.refetch()} />
+        ) : !personas.data ? (
+          <LoadingState label="Loading personas…" />
+        ) : personas.data.weeks.length === 0 ? (
+          <EmptyState title="No weeks in this range">Personas are computed per week with the scores.</EmptyState>
+        ) : (
+          <PersonasBody data={personas.data} />
+        )}
+      </ChartPanel>
+      {personas.data && personas.data.movement.length > 0 && <MovementPanel data={personas.data} />}
+      <ChartPanel
+        title="Ambassador pipeline"
+        description={ambassadors.data?.definition ?? 'From observer to ambassador, in aggregate.'}
+        className={ambassadors.isPlaceholderData ? 'panel--wide is-stale' : 'panel--wide'}
+        aside={
+          ambassadors.data && (
+            <ExportCsvButton stem={`ambassador-pipeline-${ambassadors.data.range.to}`} csv={() => ambassadorsCsv(ambassadors.data)} what="ambassador pipeline" hasSuppressed />
+          )
+        }
+      >
+        {!ambassadors.data && ambassadors.error ? (
+          <ErrorState error={ambassadors.error} onRetry={() => void ambassadors.refetch()} />
+        ) : !ambassadors.data ? (
+          <LoadingState label="Loading the pipeline…" />
+        ) : ambassadors.data.weeks.length === 0 ? (
+          <EmptyState title="No weeks in this range" />
+        ) : (
+          <AmbassadorsBody data={ambassadors.data} />
+        )}
+      </ChartPanel>
+    </div>
+  );
+}
+
+function PersonasBody({ data }: { data: PersonasResponse }) {
+  const defs = personaDefs(data);
+  const latest = buildPersonaRows(data);
+  return (
+    <div className="split">
+      <div>
+        <p className="chart-caption">People per persona, each ISO week of the range, whole organisation</p>
+        <PersonaWeeksChart bars={buildPersonaWeeks(data)} personas={defs} minGroupSize={data.min_group_size} />
+      </div>
+      <div>
+        <p className="chart-caption">
+          Week of <strong>{latest.week ? formatShortDay(latest.week) : '—'}</strong> · population{' '}
+          {latest.population === null ? <SuppressedValue minGroupSize={data.min_group_size} /> : formatCount(latest.population)}
+        </p>
+        <table className="data-table persona-table">
+          <caption className="visually-hidden">Personas in the latest week, with their definitions</caption>
+          <thead>
+            <tr>
+              <th scope="col">Persona</th>
+              <th scope="col" className="num">
+                People
+              </th>
+              <th scope="col" className="num">
+                Share
+              </th>
+              <th scope="col" className="num">
+                <abbr title="Compared with the week before">Change</abbr>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {[...latest.rows].reverse().map((r) => (
+              <tr key={r.key}>
+                <th scope="row">
+                  <span className="persona-name">{r.label}</span>
+                  <span className="persona-definition">{r.definition}</span>
+                </th>
+                <td className="num">{r.people === null ? <SuppressedValue minGroupSize={data.min_group_size} /> : formatCount(r.people)}</td>
+                <td className="num">{r.share === null ? <span className="muted">—</span> : formatShare(r.share)}</td>
+                <td className="num">
+                  {r.change === null ? (
+                    <span className="muted">—</span>
+                  ) : (
+                    <span className={r.change > 0 ? 'delta delta--up' : r.change < 0 ? 'delta delta--down' : 'delta'}>
+                      {r.change > 0 ? `+${formatCount(r.change)}` : r.change < 0 ? `−${formatCount(-r.change)}` : '0'}
+                    </span>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </div>
+  );
+}
+
+function MovementPanel({ data }: { data: PersonasResponse }) {
+  const weeks = data.movement.map((m) => m.week.slice(0, 10));
+  const [week, setWeek] = useState(weeks.at(-1) ?? '');
+  const matrix = buildTransitionMatrix(data, week || undefined);
+  return (
+    <ChartPanel
+      title="Movement between personas"
+      description={data.movement_definition}
+      className="panel--wide"
+      aside={
+        <div className="panel__controls">
+          <label className="day-picker__field">
+            <span>Into the week of</span>
+            <select value={week} onChange={(e) => setWeek(e.target.value)}>
+              {[...weeks].reverse().map((w) => (
+                <option key={w} value={w}>
+                  {formatShortDay(w)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <ExportCsvButton stem={`persona-movement-${data.range.to}`} csv={() => movementCsv(data)} what="persona movement" hasSuppressed />
+        </div>
+      }
+    >
+      {matrix ? (
+        <>
+          <p className="chart-caption">
+            People by persona in the week of <strong>{formatShortDay(matrix.fromWeek)}</strong> (rows) and of <strong>{formatShortDay(matrix.week)}</strong>{' '}
+            (columns); the shaded diagonal stayed put. Counts only, never names.
+          </p>
+          <TransitionMatrixTable matrix={matrix} minGroupSize={data.min_group_size} />
+        </>
+      ) : (
+        <EmptyState title="No movement for this week" height={160} />
+      )}
+    </ChartPanel>
+  );
+}
+
+function AmbassadorsBody({ data }: { data: AmbassadorsResponse }) {
+  const funnel = buildFunnel(data);
+  return (
+    <>
+      <p className="chart-caption">
+        Week of <strong>{funnel.week ? formatShortDay(funnel.week) : '—'}</strong>, over the {data.window_weeks} weeks ending then · population{' '}
+        {funnel.population === null ? <SuppressedValue minGroupSize={data.min_group_size} /> : formatCount(funnel.population)}
+      </p>
+      <AmbassadorFunnel stages={funnel.stages} population={funnel.population} minGroupSize={data.min_group_size} />
+      {funnel.stages.some((s) => s.atLeast) && (
+        <p className="panel__note">
+          “≥” marks a total that leaves out a rung hidden for privacy (<SuppressedValue minGroupSize={data.min_group_size} /> people).
+        </p>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,132 @@
+import type { Purpose, PurposesResponse } from '@hubpulse/contracts';
+import { GroupTrendsChart } from '../../charts/group-trends/group-trends-chart';
+import { PurposeCardView } from '../../charts/purposes/purpose-cards';
+import { buildPurposeCards, buildPurposeGroupRows, buildPurposeTrend, purposesCsv } from '../../charts/purposes/purposes.transform';
+import { ChartPanel } from '../../charts/shared/chart-panel';
+import { EmptyState, ErrorState, LoadingState } from '../../charts/shared/chart-states';
+import { ExportCsvButton } from '../../charts/shared/export-csv-button';
+import { SuppressedValue } from '../../charts/shared/suppressed-value';
+import { CompareControl, PatternRangeControl } from './pattern-range.control';
+import { usePattern } from './use-engagement';
+
+/** Engagement → Purposes: the five purposes of the hub as indices, each beside its definition. */
+export function EngagementPurposesPage() {
+  const org = usePattern('purposes', 'org');
+  const data = org.data;
+  return (
+    <div className="page__grid">
+      <title>Purpose indices · Hubpulse</title>
+      <PatternRangeControl range={data?.range} />
+      <ChartPanel
+        title="The five purposes"
+        description={data ? `Each index, for the whole organisation, on the last day of the range. ${data.population_definition}` : 'Each index, for the whole organisation, on the last day of the range.'}
+        className={org.isPlaceholderData ? 'panel--wide is-stale' : 'panel--wide'}
+        aside={data && <ExportCsvButton stem={`purpose-indices-${data.range.to}`} csv={() => purposesCsv(data)} what="purpose indices" hasSuppressed />}
+      >
+        {!data && org.error ? (
+          <ErrorState error={org.error} onRetry={() => void org.refetch()} />
+        ) : !data ? (
+          <LoadingState label="Loading the purpose indices…" />
+        ) : data.indices.length === 0 ? (
+          <EmptyState title="No purpose indices yet">They are computed with the scores; run a recompute if this stays empty.</EmptyState>
+        ) : (
+          <div className="purposes">
+            {buildPurposeCards(data).map((card) => (
+              <PurposeCardView key={card.purpose} card={card} minGroupSize={data.min_group_size} managementDefinition={data.management_share_definition} />
+            ))}
+          </div>
+        )}
+      </ChartPanel>
+      {data && <PurposeTrendPanel data={data} />}
+      <PurposeComparePanel />
+    </div>
+  );
+}
+
+function PurposeTrendPanel({ data }: { data: PurposesResponse }) {
+  const { series, points } = buildPurposeTrend(data);
+  return (
+    <ChartPanel
+      title="Indices over time"
+      description={`Each day's index over the ${data.window_days} days ending that day, for the whole organisation. Definitions are on the cards above.`}
+      className="panel--wide"
+    >
+      {series.length === 0 ? (
+        <EmptyState title="Nothing to draw in this range" height={260} />
+      ) : (
+        <GroupTrendsChart series={series} points={points} height={280} />
+      )}
+    </ChartPanel>
+  );
+}
+
+function PurposeComparePanel() {
+  const query = usePattern('purposes', 'compare');
+  const data = query.data;
+  const purposes = (data?.indices ?? []).map((i) => ({ key: i.purpose as Purpose, label: i.label, definition: i.definition }));
+  const rows = data ? buildPurposeGroupRows(data) : [];
+  return (
+    <ChartPanel
+      title={`By ${query.selection.compare}`}
+      description={`Each index per ${query.selection.compare} on the last day of the range (percent). Groups under ${data?.min_group_size ?? 'the minimum of'} people are hidden.`}
+      className={query.isPlaceholderData ? 'panel--wide is-stale' : 'panel--wide'}
+      aside={
+        <div className="panel__controls">
+          <CompareControl />
+          {data && (
+            <ExportCsvButton stem={`purpose-indices-by-${data.by}-${data.range.to}`} csv={() => purposesCsv(data)} what={`purpose indices by ${data.by}`} hasSuppressed />
+          )}
+        </div>
+      }
+    >
+      {!data && query.error ? (
+        <ErrorState error={query.error} onRetry={() => void query.refetch()} height={160} />
+      ) : !data ? (
+        <LoadingState height={160} />
+      ) : rows.length === 0 ? (
+        <EmptyState title="No groups" height={160} />
+      ) : (
+        <div className="table-wrap">
+          <table className="data-table">
+            <caption className="visually-hidden">Purpose indices by {data.by}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{data.by === 'department' ? 'Department' : 'Location'}</th>
+                {purposes.map((p) => (
+                  <th scope="col" className="num" key={p.key}>
+                    <abbr title={p.definition}>{p.label}</abbr>
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((r) => (
+                <tr key={r.group}>
+                  <th scope="row">{r.group}</th>
+                  {purposes.map((p) => {
+                    const v = r.values[p.key];
+                    return (
+                      <td className="num" key={p.key}>
+                        {v === null || v === undefined ? (
+                          r.suppressed[p.key] ? (
+                            <SuppressedValue minGroupSize={data.min_group_size} variant="mark" />
+                          ) : (
+                            <span className="muted">—</span>
+                          )
+                        ) : (
+                          <span className="heat" style={{ ['--heat' as string]: String(Math.min(1, v / 100)) }}>
+                            {v.toFixed(1)}
+                          </span>
+                        )}
+                      </td>
+                    );
+                  })}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </ChartPanel>
+  );
+}
