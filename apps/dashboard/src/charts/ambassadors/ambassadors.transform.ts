@@ -3,6 +3,7 @@
 
 import type { AmbassadorPipelineRow, AmbassadorStage, AmbassadorsResponse } from '@hubpulse/contracts';
 import { type CsvCell, suppressedCsvNote, toCsv } from '../../lib/csv.transform';
+import { lastCompleteWeek } from '../personas/personas.transform';
 
 export interface FunnelStage {
   key: AmbassadorStage;
@@ -26,9 +27,10 @@ function rowOf(groups: AmbassadorPipelineRow[], group?: string) {
   return group === undefined ? groups[0] : groups.find((g) => g.group === group);
 }
 
-/** The pipeline of one group in one week (default: the organisation, the latest week). */
+/** The pipeline of one group in one week (default: the organisation, the newest complete week). */
 export function buildFunnel(resp: AmbassadorsResponse, week?: string, group?: string): { week: string | null; population: number | null; stages: FunnelStage[] } {
-  const w = week ? resp.weeks.find((x) => x.week.slice(0, 10) === week) : resp.weeks.at(-1);
+  const target = week ?? lastCompleteWeek(resp.weeks.map((x) => x.week), resp.range.to);
+  const w = resp.weeks.find((x) => x.week.slice(0, 10) === target);
   const row = w ? rowOf(w.groups, group) : undefined;
   const defs = resp.stages;
   const population = row?.population ?? null;

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { formatCount, formatScore, formatShare } from '../../lib/format';
+import { formatCount, formatShare } from '../../lib/format';
 import { SuppressedValue } from '../shared/suppressed-value';
 import { seriesColor } from '../shared/chart-theme';
 import { type GroupTableRow, MAX_LINES } from './group-trends.transform';
@@ -101,7 +101,7 @@ export function GroupScoresTable({ rows, groupLabel, minGroupSize, chartKeys, on
                         <span className="muted">—</span>
                       )
                     ) : (
-                      <strong>{formatScore(Math.round(r.meanScore * 10) / 10)}</strong>
+                      <strong>{r.meanScore.toFixed(1)}</strong>
                     )}
                   </td>
                   <td className="num">

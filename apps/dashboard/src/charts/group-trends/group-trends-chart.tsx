@@ -6,13 +6,15 @@ import { chartTheme, seriesColor } from '../shared/chart-theme';
 import type { TrendPoint, TrendSeries } from './group-trends.transform';
 
 interface GroupTrendsChartProps {
-  series: TrendSeries[];
+  series: (TrendSeries & { color?: string })[];
   points: TrendPoint[];
   height?: number;
+  /** y-axis range; 0–100 unless the caller zooms in (see trendDomain). */
+  domain?: [number, number];
 }
 
 /** Daily mean 0–100 score of each chosen group. Gaps are days without a shown mean. */
-export function GroupTrendsChart({ series, points, height = 300 }: GroupTrendsChartProps) {
+export function GroupTrendsChart({ series, points, height = 300, domain = [0, 100] }: GroupTrendsChartProps) {
   const ticks = pickDayTicks(points, 7);
   return (
     <LineChart data={points} responsive style={{ width: '100%', height }} margin={{ top: 8, right: 12, bottom: 0, left: 0 }}>
@@ -27,8 +29,8 @@ export function GroupTrendsChart({ series, points, height = 300 }: GroupTrendsCh
         minTickGap={16}
       />
       <YAxis
-        domain={[0, 100]}
-        ticks={[0, 25, 50, 75, 100]}
+        domain={domain}
+        ticks={domain[0] === 0 && domain[1] === 100 ? [0, 25, 50, 75, 100] : undefined}
         allowDataOverflow
         width={36}
         tick={{ fill: chartTheme.axis, fontSize: chartTheme.fontSize }}
@@ -43,7 +45,7 @@ export function GroupTrendsChart({ series, points, height = 300 }: GroupTrendsCh
           type="monotone"
           dataKey={s.dataKey}
           name={s.label}
-          stroke={seriesColor(i)}
+          stroke={s.color ?? seriesColor(i)}
           strokeWidth={2}
           dot={false}
           connectNulls={false}
@@ -54,7 +56,7 @@ export function GroupTrendsChart({ series, points, height = 300 }: GroupTrendsCh
   );
 }
 
-function TrendsTooltip({ active, payload, label, series }: TooltipContentProps & { series: TrendSeries[] }) {
+function TrendsTooltip({ active, payload, label, series }: TooltipContentProps & { series: (TrendSeries & { color?: string })[] }) {
   const point = payload?.[0]?.payload as TrendPoint | undefined;
   if (!active || !point) return null;
   const rows = series
@@ -65,7 +67,7 @@ function TrendsTooltip({ active, payload, label, series }: TooltipContentProps &
       <p className="chart-tooltip__title">{formatDay(String(label ?? point.day))}</p>
       {rows.map(({ s, i, v }) => (
         <p key={s.key}>
-          <span className="swatch" style={{ background: seriesColor(i) }} /> {s.label}{' '}
+          <span className="swatch" style={{ background: s.color ?? seriesColor(i) }} /> {s.label}{' '}
           {v === null ? <span className="chart-tooltip__muted">no score</span> : <strong>{v.toFixed(1)}</strong>}
         </p>
       ))}

@@ -16,6 +16,7 @@ import {
   defaultChartKeys,
   groupTrendsCsv,
   groupsCsv,
+  trendDomain,
 } from './group-trends.transform';
 
 const HEIGHT = 300;
@@ -98,10 +99,10 @@ function GroupTrendsBody({ data, groupLabel }: { data: GroupScoresDto; groupLabe
     <>
       <p className="chart-caption">
         Daily mean score, {formatRange(data.from, data.to)} · {series.length === 0 ? 'no lines chosen' : `${series.length} of ${rows.length} groups drawn`}{' '}
-        · tick groups in the table to compare them (up to {MAX_LINES})
+        · tick groups in the table to compare them (up to {MAX_LINES}); the axis zooms to the lines drawn
       </p>
       {series.length > 0 ? (
-        <GroupTrendsChart series={series} points={points} height={HEIGHT} />
+        <GroupTrendsChart series={series} points={points} height={HEIGHT} domain={trendDomain(points, series)} />
       ) : (
         <EmptyState title="No line to draw" height={HEIGHT}>
           Tick a group in the table below to draw its daily mean score.

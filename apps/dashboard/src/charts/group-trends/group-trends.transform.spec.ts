@@ -8,6 +8,7 @@ import {
   groupTrendsCsv,
   groupsCsv,
   parseGroupSearch,
+  trendDomain,
 } from './group-trends.transform';
 
 const q = (s: string) => new URLSearchParams(s);
@@ -119,5 +120,15 @@ describe('CSV', () => {
       'department,IT,IT,2026-11-03,50,',
       'department,Legal,Legal,,,hidden: fewer than 5 people',
     ]);
+  });
+});
+
+describe('trendDomain', () => {
+  const series = [{ key: 'a', label: 'a', dataKey: 'g0' }];
+  it('zooms to the values, in steps of 5, within 0–100', () => {
+    expect(trendDomain([{ day: 'd1', g0: 47.1 }, { day: 'd2', g0: 56.6 }], series)).toEqual([45, 60]);
+    expect(trendDomain([{ day: 'd1', g0: 99 }], series)).toEqual([90, 100]);
+    expect(trendDomain([{ day: 'd1', g0: 1 }], series)).toEqual([0, 10]);
+    expect(trendDomain([{ day: 'd1', g0: null }], series)).toEqual([0, 100]);
   });
 });

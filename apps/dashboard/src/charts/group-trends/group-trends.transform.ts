@@ -200,3 +200,29 @@ export function groupTrendsCsv(dto: GroupScoresDto): string {
   }
   return toCsv(['group_by', 'group_key', 'group', 'day', 'mean_score', 'note'], rows);
 }
+
+/**
+ * A y-axis range that shows the differences between lines: the values' span padded and rounded
+ * out to multiples of 5, within 0–100, at least 10 points tall.
+ */
+export function trendDomain(points: readonly TrendPoint[], series: readonly TrendSeries[]): [number, number] {
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const p of points) {
+    for (const s of series) {
+      const v = p[s.dataKey];
+      if (typeof v === 'number') {
+        lo = Math.min(lo, v);
+        hi = Math.max(hi, v);
+      }
+    }
+  }
+  if (!Number.isFinite(lo)) return [0, 100];
+  let from = Math.max(0, Math.floor((lo - 2) / 5) * 5);
+  let to = Math.min(100, Math.ceil((hi + 2) / 5) * 5);
+  if (to - from < 10) {
+    to = Math.min(100, from + 10);
+    from = Math.max(0, to - 10);
+  }
+  return [from, to];
+}

@@ -1,5 +1,5 @@
 import type { PersonasResponse } from '@hubpulse/contracts';
-import { buildPersonaRows, buildPersonaWeeks, buildTransitionMatrix, movementCsv, personasCsv } from './personas.transform';
+import { buildPersonaRows, buildPersonaWeeks, buildTransitionMatrix, lastCompleteWeek, movementCsv, personasCsv } from './personas.transform';
 
 const counts = (o: number | null, r: number | null) => ({ inactive: 10, observer: o, responder: r, broadcaster: 5, engager: 20, catalyst: 6 });
 
@@ -35,6 +35,15 @@ function resp(): PersonasResponse {
   };
 }
 
+describe('lastCompleteWeek', () => {
+  it('skips the current, partial week', () => {
+    expect(lastCompleteWeek(['2026-11-09', '2026-11-16', '2026-11-23'], '2026-11-24')).toBe('2026-11-16');
+    expect(lastCompleteWeek(['2026-11-09', '2026-11-16'], '2026-11-22')).toBe('2026-11-16');
+    expect(lastCompleteWeek(['2026-11-23'], '2026-11-24')).toBe('2026-11-23');
+    expect(lastCompleteWeek([], '2026-11-24')).toBeUndefined();
+  });
+});
+
 describe('personas', () => {
   it('stacks weekly counts, hidden ones left out', () => {
     const weeks = buildPersonaWeeks(resp());
@@ -43,6 +52,7 @@ describe('personas', () => {
 
   it('shows the latest week beside each definition, with the change', () => {
     const { week, population, rows } = buildPersonaRows(resp());
+    // The range ends on Sunday 2026-11-15: the week of 2026-11-09 is complete.
     expect(week).toBe('2026-11-09');
     expect(population).toBe(100);
     expect(rows.find((r) => r.key === 'observer')).toMatchObject({ people: 45, share: 0.45, change: 5, definition: 'def observer' });
@@ -59,6 +69,8 @@ describe('personas', () => {
     expect(m.rowTotals.responder).toBeNull();
     expect(m.max).toBe(30);
     expect(buildTransitionMatrix(resp(), '2020-01-06')).toBeNull();
+    // A range ending mid-week falls back to the newest complete one (none here but the only movement week).
+    expect(buildTransitionMatrix({ ...resp(), range: { from: '2026-11-02', to: '2026-11-10' } })?.week).toBe('2026-11-09');
   });
 
   it('exports counts and movement with hidden values empty and noted', () => {

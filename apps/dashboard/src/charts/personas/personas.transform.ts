@@ -3,6 +3,7 @@
 
 import type { Persona, PersonaCounts, PersonasResponse } from '@hubpulse/contracts';
 import { type CsvCell, suppressedCsvNote, toCsv } from '../../lib/csv.transform';
+import { addDays } from '../../lib/dates';
 
 export interface PersonaDef {
   key: Persona;
@@ -37,11 +38,22 @@ export interface PersonaRow extends PersonaDef {
   change: number | null;
 }
 
-/** The latest week's counts, each with its definition and its change from the week before. */
-export function buildPersonaRows(resp: PersonasResponse, group?: string): { week: string | null; population: number | null; rows: PersonaRow[] } {
+/**
+ * The newest week that is complete (its Sunday on or before the end of the range): the current
+ * week counts only the days so far and would read as a sudden drop.
+ */
+export function lastCompleteWeek(weeks: readonly string[], rangeTo: string): string | undefined {
+  const complete = weeks.filter((w) => addDays(w.slice(0, 10), 6) <= rangeTo.slice(0, 10));
+  return (complete.at(-1) ?? weeks.at(-1))?.slice(0, 10);
+}
+
+/** A complete week's counts (default: the newest complete one), each with its definition and its change from the week before. */
+export function buildPersonaRows(resp: PersonasResponse, group?: string, week?: string): { week: string | null; population: number | null; rows: PersonaRow[] } {
   const weeks = resp.weeks;
-  const last = weeks.at(-1);
-  const prev = weeks.at(-2);
+  const target = week ?? lastCompleteWeek(weeks.map((w) => w.week), resp.range.to);
+  const i = weeks.findIndex((w) => w.week.slice(0, 10) === target);
+  const last = i === -1 ? undefined : weeks[i];
+  const prev = i > 0 ? weeks[i - 1] : undefined;
   const now = last ? orgRow(last.groups, group) : undefined;
   const before = prev ? orgRow(prev.groups, group) : undefined;
   const population = now?.population ?? null;
@@ -73,9 +85,10 @@ export interface TransitionMatrix {
   max: number;
 }
 
-/** Movement into `week` (default: the latest) from the week before, for one group. */
+/** Movement into `week` (default: the newest complete week) from the week before, for one group. */
 export function buildTransitionMatrix(resp: PersonasResponse, week?: string, group?: string): TransitionMatrix | null {
-  const move = week ? resp.movement.find((m) => m.week.slice(0, 10) === week) : resp.movement.at(-1);
+  const target = week ?? lastCompleteWeek(resp.movement.map((m) => m.week), resp.range.to);
+  const move = resp.movement.find((m) => m.week.slice(0, 10) === target);
   if (!move) return null;
   const g = group === undefined ? move.groups[0] : move.groups.find((x) => x.group === group);
   if (!g) return null;

@@ -32,7 +32,9 @@ export function TransitionMatrixTable({ matrix, minGroupSize }: { matrix: Transi
                 <abbr title={from.definition}>{from.label}</abbr>
               </th>
               {matrix.personas.map((to) => {
-                const n = matrix.cells[from.key]?.[to.key] ?? 0;
+                // null = hidden for privacy; only a cell the server did not send at all is a real 0.
+                const raw = matrix.cells[from.key]?.[to.key];
+                const n = raw === undefined ? 0 : raw;
                 const heat = n !== null && matrix.max > 0 ? n / matrix.max : 0;
                 return (
                   <td

@@ -1,6 +1,15 @@
-import { formatCount, suppressedLabel } from '../../lib/format';
+import { formatCount, formatShortDay, suppressedLabel } from '../../lib/format';
 import { SuppressedValue } from '../shared/suppressed-value';
 import type { PurposeCard } from './purposes.transform';
+
+/** Each purpose's colour, on its card and its line (mirrors styles/engagement.css). */
+export const PURPOSE_COLORS: Record<string, string> = {
+  inform: '#2563eb',
+  vision: '#7c3aed',
+  productivity: '#0d9488',
+  engagement: '#d97706',
+  strategy: '#475569',
+};
 
 /** One index: the number, what it counts (numerator of denominator), and its definition beside it. */
 export function PurposeCardView({ card, minGroupSize, managementDefinition }: { card: PurposeCard; minGroupSize: number; managementDefinition: string }) {
@@ -8,7 +17,7 @@ export function PurposeCardView({ card, minGroupSize, managementDefinition }: { 
     <article className={`purpose purpose--${card.purpose}`} aria-label={`${card.label} index`}>
       <header className="purpose__head">
         <h3 className="purpose__label">{card.label}</h3>
-        {card.day && <span className="purpose__day muted">28 days to {card.day}</span>}
+        {card.day && <span className="purpose__day muted">28 days to {formatShortDay(card.day)}</span>}
       </header>
       <div className="purpose__figure">
         {card.status === 'ok' && card.value !== null ? (

@@ -3,7 +3,15 @@ import type { AmbassadorsResponse, PersonasResponse } from '@hubpulse/contracts'
 import { AmbassadorFunnel } from '../../charts/ambassadors/ambassador-funnel';
 import { ambassadorsCsv, buildFunnel } from '../../charts/ambassadors/ambassadors.transform';
 import { PersonaWeeksChart } from '../../charts/personas/persona-weeks-chart';
-import { buildPersonaRows, buildPersonaWeeks, buildTransitionMatrix, movementCsv, personaDefs, personasCsv } from '../../charts/personas/personas.transform';
+import {
+  buildPersonaRows,
+  buildPersonaWeeks,
+  buildTransitionMatrix,
+  lastCompleteWeek,
+  movementCsv,
+  personaDefs,
+  personasCsv,
+} from '../../charts/personas/personas.transform';
 import { TransitionMatrixTable } from '../../charts/personas/transition-matrix';
 import { ChartPanel } from '../../charts/shared/chart-panel';
 import { EmptyState, ErrorState, LoadingState } from '../../charts/shared/chart-states';
@@ -72,12 +80,15 @@ function PersonasBody({ data }: { data: PersonasResponse }) {
   return (
     <div className="split">
       <div>
-        <p className="chart-caption">People per persona, each ISO week of the range, whole organisation</p>
+        <p className="chart-caption">
+          People per persona, each ISO week of the range, whole organisation
+          {latest.week && data.weeks.at(-1)?.week.slice(0, 10) !== latest.week && ' · the last bar is the current week, counted so far'}
+        </p>
         <PersonaWeeksChart bars={buildPersonaWeeks(data)} personas={defs} minGroupSize={data.min_group_size} />
       </div>
       <div>
         <p className="chart-caption">
-          Week of <strong>{latest.week ? formatShortDay(latest.week) : '—'}</strong> · population{' '}
+          Week of <strong>{latest.week ? formatShortDay(latest.week) : '—'}</strong> (newest complete week) · population{' '}
           {latest.population === null ? <SuppressedValue minGroupSize={data.min_group_size} /> : formatCount(latest.population)}
         </p>
         <table className="data-table persona-table">
@@ -125,7 +136,8 @@ function PersonasBody({ data }: { data: PersonasResponse }) {
 
 function MovementPanel({ data }: { data: PersonasResponse }) {
   const weeks = data.movement.map((m) => m.week.slice(0, 10));
-  const [week, setWeek] = useState(weeks.at(-1) ?? '');
+  // The current week is still filling up: start on the newest complete one.
+  const [week, setWeek] = useState(lastCompleteWeek(weeks, data.range.to) ?? '');
   const matrix = buildTransitionMatrix(data, week || undefined);
   return (
     <ChartPanel

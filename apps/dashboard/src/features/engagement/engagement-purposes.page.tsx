@@ -1,6 +1,6 @@
 import type { Purpose, PurposesResponse } from '@hubpulse/contracts';
 import { GroupTrendsChart } from '../../charts/group-trends/group-trends-chart';
-import { PurposeCardView } from '../../charts/purposes/purpose-cards';
+import { PURPOSE_COLORS, PurposeCardView } from '../../charts/purposes/purpose-cards';
 import { buildPurposeCards, buildPurposeGroupRows, buildPurposeTrend, purposesCsv } from '../../charts/purposes/purposes.transform';
 import { ChartPanel } from '../../charts/shared/chart-panel';
 import { EmptyState, ErrorState, LoadingState } from '../../charts/shared/chart-states';
@@ -54,7 +54,7 @@ function PurposeTrendPanel({ data }: { data: PurposesResponse }) {
       {series.length === 0 ? (
         <EmptyState title="Nothing to draw in this range" height={260} />
       ) : (
-        <GroupTrendsChart series={series} points={points} height={280} />
+        <GroupTrendsChart series={series.map((s) => ({ ...s, color: PURPOSE_COLORS[s.key] }))} points={points} height={280} />
       )}
     </ChartPanel>
   );

@@ -1,0 +1,119 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { REPO_ROOT, spawnApi, uniqueName, type SpawnedApi } from '@hubpulse/testing';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+/**
+ * The Engagement area as an admin meets it: the production build with the demo organisation, sign
+ * in, open Engagement, and see the score distribution, scores by group, the recompute jobs, the
+ * purpose indices, personas and the scoring model editor drawn with real numbers.
+ */
+describe('Engagement area in headless Chromium (production build, demo data)', () => {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hubpulse-engagement-'));
+  const shots = path.join(REPO_ROOT, 'test-results');
+  let api: SpawnedApi;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    fs.mkdirSync(shots, { recursive: true });
+    api = await spawnApi(
+      {
+        HUBPULSE_DATA_DIR: dataDir,
+        HUBPULSE_DEMO: '1',
+        HUBPULSE_QUEUE_PREFIX: `hptest:${uniqueName()}`,
+        HUBPULSE_BOOTSTRAP_ADMIN_EMAIL: 'admin@hubpulse.local',
+        HUBPULSE_BOOTSTRAP_ADMIN_PASSWORD: 'hubpulse-demo',
+      },
+      300_000,
+    );
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+  }, 320_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    fs.writeFileSync(path.join(shots, 'engagement-api.log'), api?.output() ?? '');
+    await api?.stop('SIGTERM');
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  /** Reloads until `selector` shows up: scores and patterns are computed by the worker after seeding. */
+  async function reloadUntil(page: Page, selector: string, tries = 60): Promise<void> {
+    for (let i = 0; i < tries; i++) {
+      if ((await page.locator(selector).count()) > 0) return;
+      await page.waitForTimeout(2000);
+      await page.reload();
+    }
+    throw new Error(`never appeared: ${selector}`);
+  }
+
+  it('signs in and shows scores, groups, jobs, purposes, personas and the model editor', async () => {
+    const page = await browser.newPage({ viewport: { width: 1360, height: 900 } });
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+
+    await page.goto(`${api.url}/`);
+    await page.waitForURL(/\/login/);
+    await page.getByLabel('Email').fill('admin@hubpulse.local');
+    await page.getByLabel('Password').fill('hubpulse-demo');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL((u) => !u.pathname.startsWith('/login'));
+
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Engagement' }).click();
+    await page.waitForURL(/\/engagement$/);
+    await page.getByRole('heading', { name: 'Engagement', level: 1 }).waitFor();
+
+    // Score distribution: a histogram with bars, the percentile-rank definition and the quantiles.
+    const distribution = page.locator('section[aria-label="Score distribution"]');
+    await reloadUntil(page, 'section[aria-label="Score distribution"] .recharts-bar-rectangle');
+    expect(await distribution.locator('.recharts-bar-rectangle').count()).toBeGreaterThanOrEqual(3);
+    await expect(distribution.textContent()).resolves.toMatch(/percentile rank/i);
+    await expect(distribution.locator('table').textContent()).resolves.toMatch(/Median/);
+
+    // Scores by group: lines of the largest departments and a table of every department.
+    const groups = page.locator('section[aria-label="Scores by group"]');
+    await groups.locator('.recharts-line-curve').first().waitFor();
+    expect(await groups.locator('.recharts-line-curve').count()).toBeGreaterThanOrEqual(2);
+    expect(await groups.locator('tbody tr').count()).toBeGreaterThanOrEqual(3);
+    await groups.getByRole('button', { name: 'Tenure' }).click();
+    await page.waitForURL(/by=tenure/);
+    await groups.locator('tbody th', { hasText: /year/ }).first().waitFor();
+
+    // Recompute jobs: the seeding run is listed as done, and admins get the buttons.
+    const jobs = page.locator('section[aria-label="Score recompute jobs"]');
+    await jobs.getByText('Done').first().waitFor();
+    await jobs.getByRole('button', { name: 'Full recompute' }).waitFor();
+
+    await page.waitForTimeout(2500); // let Recharts finish drawing before the picture
+    await page.screenshot({ path: path.join(shots, 'engagement.png'), fullPage: true });
+
+    // Purposes: the five indices, each with its definition beside the number.
+    await page.getByRole('navigation', { name: 'Engagement sections' }).getByRole('link', { name: 'Purposes' }).click();
+    const purposes = page.locator('section[aria-label="The five purposes"]');
+    await reloadUntil(page, 'section[aria-label="The five purposes"] article');
+    expect(await purposes.locator('article').count()).toBe(5);
+    await expect(purposes.locator('article').first().textContent()).resolves.toMatch(/\d+(\.\d)?%.*inform/i);
+    await page.waitForTimeout(1500);
+    await page.screenshot({ path: path.join(shots, 'engagement-purposes.png'), fullPage: true });
+
+    // Personas: weekly counts drawn and the latest week in a table.
+    await page.getByRole('navigation', { name: 'Engagement sections' }).getByRole('link', { name: 'Personas & ambassadors' }).click();
+    const personas = page.locator('section[aria-label="Personas"]');
+    await personas.locator('.recharts-bar-rectangle').first().waitFor({ timeout: 60_000 });
+    expect(await personas.locator('tbody tr').count()).toBeGreaterThanOrEqual(5);
+    await page.locator('section[aria-label="Ambassador pipeline"] tbody tr').first().waitFor();
+
+    // The scoring model editor refuses what the server would, before asking it.
+    await page.goto(`${api.url}/admin/scoring-model`);
+    const editor = page.getByRole('form', { name: 'Scoring model editor' });
+    await editor.getByLabel('Comment half-life (days)').fill('0');
+    await editor.getByRole('button', { name: /Save as version/ }).click();
+    await editor.getByRole('alert').getByText(/Comment half-life/).waitFor();
+    await page.screenshot({ path: path.join(shots, 'engagement-scoring-model.png'), fullPage: true });
+
+    expect(errors).toEqual([]);
+  }, 300_000);
+});
