@@ -40,14 +40,23 @@ describe('Engagement area in headless Chromium (production build, demo data)', (
     fs.rmSync(dataDir, { recursive: true, force: true });
   });
 
-  /** Reloads until `selector` shows up: scores and patterns are computed by the worker after seeding. */
-  async function reloadUntil(page: Page, selector: string, tries = 60): Promise<void> {
+  /**
+   * Waits for `selector`, reloading between waits: scores and patterns are computed by the worker
+   * after seeding, and a cold query on a busy machine can take several seconds (a quick reload
+   * would cancel it each time).
+   */
+  async function reloadUntil(page: Page, selector: string, tries = 12): Promise<void> {
     for (let i = 0; i < tries; i++) {
-      if ((await page.locator(selector).count()) > 0) return;
-      await page.waitForTimeout(2000);
-      await page.reload();
+      try {
+        await page.locator(selector).first().waitFor({ timeout: 15_000 });
+        return;
+      } catch {
+        await page.reload();
+      }
     }
-    throw new Error(`never appeared: ${selector}`);
+    await page.screenshot({ path: path.join(shots, 'engagement-failure.png'), fullPage: true });
+    const text = ((await page.locator('main').first().textContent()) ?? '').slice(0, 800);
+    throw new Error(`never appeared: ${selector} at ${page.url()}\n${text}`);
   }
 
   it('signs in and shows scores, groups, jobs, purposes, personas and the model editor', async () => {
@@ -93,7 +102,8 @@ describe('Engagement area in headless Chromium (production build, demo data)', (
     // Purposes: the five indices, each with its definition beside the number.
     await page.getByRole('navigation', { name: 'Engagement sections' }).getByRole('link', { name: 'Purposes' }).click();
     const purposes = page.locator('section[aria-label="The five purposes"]');
-    await reloadUntil(page, 'section[aria-label="The five purposes"] article');
+    // Patterns are computed right after the scores: wait for a number, not just the cards.
+    await reloadUntil(page, 'section[aria-label="The five purposes"] .purpose__value:not(.purpose__value--muted)');
     expect(await purposes.locator('article').count()).toBe(5);
     await expect(purposes.locator('article').first().textContent()).resolves.toMatch(/\d+(\.\d)?%.*inform/i);
     await page.waitForTimeout(1500);
