@@ -3,68 +3,15 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { ClickHouseModule, ClickHouseService } from '@hubpulse/clickhouse';
 import { ConfigModule } from '@hubpulse/config';
 import { DatabaseModule, ScoringModelsRepository } from '@hubpulse/database';
-import { cohortOf, percentileRank, pointsByType, tenureBand, type DayActions, type ScoringModel } from '@hubpulse/analytics';
+import type { ScoringModel } from '@hubpulse/analytics';
 import { EVENT_TYPES, type EventType } from '@hubpulse/contracts';
 import { testConfig } from '@hubpulse/testing';
 import { ScoreComputeService } from '../../apps/worker/src/scores/score-compute.service';
+import { expectSameScores, reference, type Ev, type Person, type Row } from './score-reference';
 
 const DAY = 86_400_000;
 const isoDay = (d: number) => new Date(d * DAY).toISOString().slice(0, 10);
 const dayNum = (iso: string) => Math.floor(Date.parse(`${iso.slice(0, 10)}T00:00:00Z`) / DAY);
-
-interface Ev { event_id: string; type: EventType; actor_id: string; occurred_at: string }
-interface Person { person_id: string; name: string; department: string; hired_at: string | null; version: number }
-interface Row { day: string; person_id: string; raw: number; score: number; score_cohort: number; cohort: string; contrib: number[]; actions: number }
-
-/**
- * The plain, independent reading of the definition (libs/analytics/src/scoring.ts): loops over the
- * deduplicated events, every person, every day. The SQL (both the full and the carried-forward
- * path) must give the same rows.
- */
-function reference(events: Ev[], people: Person[], model: ScoringModel, from: string, to: string): Row[] {
-  const unique = new Map(events.map((e) => [e.event_id, e]));
-  const counts = new Map<string, Map<string, DayActions>>();
-  for (const e of unique.values()) {
-    const d = dayNum(e.occurred_at);
-    const byKey = counts.get(e.actor_id) ?? new Map<string, DayActions>();
-    const k = `${d}|${e.type}`;
-    const c = byKey.get(k) ?? { day: d, type: e.type, n: 0 };
-    c.n++;
-    byKey.set(k, c);
-    counts.set(e.actor_id, byKey);
-  }
-  const dir = new Map(people.map((p) => [p.person_id, p]));
-  const out: Row[] = [];
-  for (let d = dayNum(from); d <= dayNum(to); d++) {
-    const day = isoDay(d);
-    const scored: { person_id: string; contrib: number[]; raw: number; actions: number; cohort: string; inDir: boolean }[] = [];
-    for (const [person, byKey] of counts) {
-      const acts = [...byKey.values()];
-      const pts = pointsByType(acts, d, model);
-      const contrib = EVENT_TYPES.map((t) => pts[t]);
-      const raw = contrib.reduce((s, v) => s + v, 0);
-      if (raw <= 0) continue;
-      const p = dir.get(person);
-      scored.push({
-        person_id: person, contrib, raw,
-        actions: acts.filter((a) => a.day === d).reduce((s, a) => s + a.n, 0),
-        cohort: cohortOf(p?.department, tenureBand(p?.hired_at, day)),
-        inDir: !!p,
-      });
-    }
-    const population = people.length + scored.filter((s) => !s.inDir).length;
-    for (const s of scored) {
-      const peers = scored.filter((o) => o.cohort === s.cohort);
-      const cohortPop = people.filter((p) => cohortOf(p.department, tenureBand(p.hired_at, day)) === s.cohort).length + peers.filter((o) => !o.inDir).length;
-      out.push({
-        day, person_id: s.person_id, raw: s.raw, contrib: s.contrib, actions: s.actions, cohort: s.cohort,
-        score: percentileRank(s.raw, scored.map((o) => o.raw), population),
-        score_cohort: percentileRank(s.raw, peers.map((o) => o.raw), cohortPop),
-      });
-    }
-  }
-  return out.sort((a, b) => (a.day + a.person_id < b.day + b.person_id ? -1 : 1));
-}
 
 describe('engagement scores in ClickHouse', () => {
   const config = testConfig();
@@ -101,21 +48,11 @@ describe('engagement scores in ClickHouse', () => {
   let version = 0;
 
   const stored = () =>
-    ch.rows<Row & { model_version: number }>(
-      `SELECT toString(day) AS day, person_id, raw, score, score_cohort, toString(cohort) AS cohort, contrib, actions, model_version
+    ch.rows<Row & { model_version: number; hl_points: number[] }>(
+      `SELECT toString(day) AS day, person_id, raw, score, score_cohort, toString(cohort) AS cohort, hl_points, actions, model_version
        FROM ${ch.tables.engagement_scores} FINAL ORDER BY day, person_id`,
     );
-  const expectSame = (got: Row[], want: Row[]) => {
-    expect(got.length).toBe(want.length);
-    got.forEach((g, i) => {
-      const e = want[i];
-      expect([g.day, g.person_id, Number(g.actions), g.cohort]).toEqual([e.day, e.person_id, e.actions, e.cohort]);
-      expect(g.raw).toBeCloseTo(e.raw, 6);
-      g.contrib.forEach((c, j) => expect(c).toBeCloseTo(e.contrib[j], 6));
-      expect(g.score).toBeCloseTo(e.score, 6);
-      expect(g.score_cohort).toBeCloseTo(e.score_cohort, 6);
-    });
-  };
+  const expectSame = expectSameScores;
 
   beforeAll(async () => {
     const mod = await Test.createTestingModule({

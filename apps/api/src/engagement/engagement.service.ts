@@ -143,6 +143,19 @@ export class EngagementService {
     if (from > to) throw new InvalidInputError([`from: must not be after to (${from} > ${to})`]);
     if (Date.parse(to) - Date.parse(from) > 366 * DAY_MS) throw new InvalidInputError(['from: range is limited to one year']);
     const { sizes, daily } = await this.repo.groups(q.by, from, to);
+    const meta = await this.repo.day(to);
+    const model = meta ? await this.models.get(meta.model_version) : null;
+    const mixRows = model
+      ? await this.repo.mix(q.by, to, {
+          types: [...EVENT_TYPES],
+          weights: EVENT_TYPES.map((t) => model.weights[t]),
+          halfLives: EVENT_TYPES.map((t) => model.halfLives[t]),
+          caps: EVENT_TYPES.map((t) => model.dailyCaps[t] ?? 4294967295),
+          lookback: model.lookbackDays,
+        })
+      : [];
+    const mixes = new Map<string, Partial<Record<EventType, number>>>();
+    for (const r of mixRows) mixes.set(r.g, { ...mixes.get(r.g), [r.type]: r.points });
     const days: string[] = [];
     for (let d = Date.parse(from); d <= Date.parse(to); d += DAY_MS) days.push(isoDay(d));
     const byGroup = new Map<string, Map<string, (typeof daily)[number]>>();
@@ -159,16 +172,17 @@ export class EngagementService {
         const ok = people >= k;
         const series = byGroup.get(g);
         const last = series?.get(to);
-        const pointsTotal = last ? last.contrib.reduce((s, v) => s + v, 0) : 0;
+        const points = mixes.get(g) ?? {};
+        const pointsTotal = Object.values(points).reduce((s, v) => s + (v ?? 0), 0);
         const mix: Partial<Record<EventType, number>> = {};
-        if (last && pointsTotal > 0) EVENT_TYPES.forEach((t, i) => (mix[t] = round(last.contrib[i] / pointsTotal, 4)));
+        if (pointsTotal > 0) for (const [t, v] of Object.entries(points)) mix[t as EventType] = round((v ?? 0) / pointsTotal, 4);
         return {
           key: g,
           label,
           people: ok ? people : null,
           mean_score: ok ? round((last?.score_sum ?? 0) / people) : null,
           active_share: ok ? round(Number(last?.active ?? 0) / people, 4) : null,
-          mix: ok && last ? mix : null,
+          mix: ok && pointsTotal > 0 ? mix : null,
           trend: days.map((day) => ({ day, mean_score: ok ? round((series?.get(day)?.score_sum ?? 0) / people) : null })),
           suppressed: !ok,
         };

@@ -92,15 +92,35 @@ export class ScoresRepository {
        FROM grp GROUP BY g ORDER BY people DESC, g LIMIT 500`,
       { to },
     );
-    const daily = await this.ch.rows<{ g: string; day: string; score_sum: number; active: string; contrib: number[] }>(
+    const daily = await this.ch.rows<{ g: string; day: string; score_sum: number; active: string }>(
       `WITH grp AS (${this.groupSql(by)})
-       SELECT grp.g AS g, toString(s.day) AS day, sum(s.score) AS score_sum, count() AS active, sumForEach(s.contrib) AS contrib
+       SELECT grp.g AS g, toString(s.day) AS day, sum(s.score) AS score_sum, count() AS active
        FROM (${this.current('day BETWEEN {from:Date} AND {to:Date}')}) AS s
        INNER JOIN grp ON grp.person_id = s.person_id
        GROUP BY g, day ORDER BY g, day`,
       { from, to },
     );
     return { sizes: sizes.map((s) => ({ g: s.g, label: s.label || s.g, people: Number(s.people) })), daily };
+  }
+
+  /**
+   * Points per group and action type on `day`, recomputed from the events with the model that
+   * scored the day: Σ weight · min(count, cap) · 2^(−age / halfLife) over the lookback window.
+   */
+  async mix(by: ScoreGroupBy, day: string, m: { types: string[]; weights: number[]; halfLives: number[]; caps: number[]; lookback: number }) {
+    return this.ch.rows<{ g: string; type: string; points: number }>(
+      `WITH grp AS (${this.groupSql(by)})
+       SELECT grp.g AS g, type, sum({w:Array(Float64)}[ti] * least(n, {caps:Array(UInt32)}[ti]) * exp2(-dateDiff('day', d, toDate({day:Date})) / {hl:Array(Float64)}[ti])) AS points
+       FROM (
+         SELECT actor_id, toDate(occurred_at) AS d, toString(type) AS type, indexOf({types:Array(String)}, type) AS ti, count() AS n
+         FROM ${this.t.events} FINAL
+         WHERE toDate(occurred_at) > toDate({day:Date}) - {lb:UInt32} AND toDate(occurred_at) <= {day:Date} AND ti > 0
+         GROUP BY actor_id, d, type, ti
+       ) AS e
+       INNER JOIN grp ON grp.person_id = e.actor_id
+       GROUP BY g, type`,
+      { to: day, day, types: m.types, w: m.weights, hl: m.halfLives, caps: m.caps, lb: m.lookback },
+    );
   }
 
   /** Active people on `day` matching `q` (id, name or department), highest raw first. */
@@ -118,8 +138,8 @@ export class ScoresRepository {
   }
 
   async scoreRow(personId: string, day: string) {
-    const [r] = await this.ch.rows<{ raw: number; score: number; score_cohort: number; cohort: string; contrib: number[]; model_version: number }>(
-      `SELECT raw, score, score_cohort, toString(cohort) AS cohort, contrib, model_version FROM (${this.current('day = {day:Date} AND person_id = {p:String}')})`,
+    const [r] = await this.ch.rows<{ raw: number; score: number; score_cohort: number; cohort: string; model_version: number }>(
+      `SELECT raw, score, score_cohort, toString(cohort) AS cohort, model_version FROM (${this.current('day = {day:Date} AND person_id = {p:String}')})`,
       { day, p: personId },
     );
     return r ?? null;

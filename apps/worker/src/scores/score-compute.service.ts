@@ -3,7 +3,7 @@ import { ClickHouseService } from '@hubpulse/clickhouse';
 import type { ScoreRunResultDto } from '@hubpulse/contracts';
 import type { ScoringModel } from '@hubpulse/analytics';
 import { ScoringModelsRepository } from '@hubpulse/database';
-import { carriedScoredSql, denseScoredSql, modelParams, rankInsertSql } from './score.sql';
+import { carriedScoredSql, denseScoredSql, halfLifeGroups, modelParams, rankInsertSql } from './score.sql';
 
 export type ScoreRunResult = ScoreRunResultDto;
 export type ScoreProgress = (pct: number, phase: string) => Promise<void> | void;
@@ -14,6 +14,8 @@ const addDays = (day: string, n: number) => isoDay(new Date(Date.parse(`${day}T0
 const daysBetween = (a: string, b: string) => Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / DAY_MS);
 /** Longer incremental spans are recomputed month by month instead of carried day by day. */
 const MAX_CARRIED_DAYS = 14;
+/** A full recompute reads the events once per chunk of whole months of at most this many days. */
+const MAX_CHUNK_DAYS = 100;
 
 /**
  * Engagement scores per person per day (definition: libs/analytics/src/scoring.ts), computed in
@@ -107,25 +109,32 @@ export class ScoreComputeService {
     return Number(prev?.n ?? 0) > 0 ? { from: start, to } : 'full';
   }
 
-  /** Full: month by month, each month computed into a staging table and swapped in atomically. */
+  /**
+   * Full: whole months, computed into a staging table a few months at a time (one read of the
+   * events per chunk) and swapped in month by month (REPLACE PARTITION is atomic per partition).
+   */
   private async full(model: ScoringModel, from: string, to: string, watermark: string, onProgress?: ScoreProgress): Promise<number> {
     const t = this.ch.tables;
     await this.ch.client.command({ query: `CREATE TABLE IF NOT EXISTS ${this.staging} AS ${t.engagement_scores}` });
-    const months = monthChunks(`${from.slice(0, 7)}-01`, to);
+    const chunks = groupMonths(monthChunks(`${from.slice(0, 7)}-01`, to), MAX_CHUNK_DAYS);
     const params = modelParams(model);
     let rows = 0;
-    for (let i = 0; i < months.length; i++) {
-      const [mFrom, mTo] = months[i];
-      await onProgress?.(Math.round((100 * i) / months.length), `scores ${mFrom}..${mTo}`);
-      const days = daysBetween(mFrom, mTo) + 1;
-      const dayList = Array.from({ length: days }, (_, k) => addDays(mFrom, k));
+    for (let i = 0; i < chunks.length; i++) {
+      const months = chunks[i];
+      const cFrom = months[0][0];
+      const cTo = months[months.length - 1][1];
+      await onProgress?.(Math.round((100 * i) / chunks.length), `scores ${cFrom}..${cTo}`);
+      const days = daysBetween(cFrom, cTo) + 1;
+      const dayList = Array.from({ length: days }, (_, k) => addDays(cFrom, k));
       await this.ch.client.command({ query: `TRUNCATE TABLE ${this.staging}` });
       await this.ch.client.command({
-        query: rankInsertSql(t, this.staging, denseScoredSql(t, days, model.lookbackDays)),
-        query_params: { ...params, from: mFrom, days: dayList },
+        query: rankInsertSql(t, this.staging, denseScoredSql(t, days, model.lookbackDays, halfLifeGroups(model).hl.length)),
+        query_params: { ...params, from: cFrom, days: dayList },
       });
-      const partition = mFrom.slice(0, 7).replace('-', '');
-      await this.ch.client.command({ query: `ALTER TABLE ${t.engagement_scores} REPLACE PARTITION ID '${partition}' FROM ${this.staging}` });
+      for (const [mFrom] of months) {
+        const partition = mFrom.slice(0, 7).replace('-', '');
+        await this.ch.client.command({ query: `ALTER TABLE ${t.engagement_scores} REPLACE PARTITION ID '${partition}' FROM ${this.staging}` });
+      }
       rows += await this.recordDays(model, dayList, 'full', watermark);
     }
     await onProgress?.(100, 'scores done');
@@ -141,7 +150,7 @@ export class ScoreComputeService {
     for (let i = 0; i < total; i++) {
       const day = addDays(from, i);
       await onProgress?.(Math.round((100 * i) / total), `scores ${day} (carried forward)`);
-      await this.ch.client.command({ query: rankInsertSql(t, t.engagement_scores, carriedScoredSql(t)), query_params: { ...params, day, days: [day] } });
+      await this.ch.client.command({ query: rankInsertSql(t, t.engagement_scores, carriedScoredSql(t, halfLifeGroups(model).hl.length)), query_params: { ...params, day, days: [day] } });
       rows += await this.recordDays(model, [day], 'incremental', watermark);
     }
     await onProgress?.(100, 'scores done');
@@ -174,6 +183,25 @@ export class ScoreComputeService {
     );
     return Number(r?.n ?? 0);
   }
+}
+
+/** Consecutive months grouped while their days add up to at most `maxDays` (a month is never split). */
+export function groupMonths(months: [string, string][], maxDays: number): [string, string][][] {
+  const out: [string, string][][] = [];
+  let cur: [string, string][] = [];
+  let days = 0;
+  for (const m of months) {
+    const n = daysBetween(m[0], m[1]) + 1;
+    if (cur.length && days + n > maxDays) {
+      out.push(cur);
+      cur = [];
+      days = 0;
+    }
+    cur.push(m);
+    days += n;
+  }
+  if (cur.length) out.push(cur);
+  return out;
 }
 
 export function monthChunks(from: string, to: string): [string, string][] {

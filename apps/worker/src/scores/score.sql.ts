@@ -3,9 +3,10 @@ import type { ScoringModel } from '@hubpulse/analytics';
 import type { Tables } from '@hubpulse/clickhouse';
 
 /**
- * The score SQL. Both ways of computing produce, per person and day, `contrib`: points per action
- * type in EVENT_TYPES order (see libs/analytics/src/scoring.ts for the definition), then one shared
- * step ranks them into percentiles and writes them.
+ * The score SQL. Both ways of computing produce, per person and day, `hl_points`: the decayed
+ * points per half-life group (see libs/analytics/src/scoring.ts for the definition; raw is their
+ * sum), then one shared step ranks them into percentiles and writes them. Points per action type
+ * are not stored: the API recomputes them for one person or one group when asked ("why 62").
  *
  * Values reach ClickHouse only as query parameters; the few integers spliced into the text (array
  * sizes that ClickHouse wants as literals) are computed here from validated model numbers.
@@ -14,11 +15,23 @@ import type { Tables } from '@hubpulse/clickhouse';
 /** No cap is stored as the largest UInt32. */
 const NO_CAP = 4294967295;
 
+/**
+ * Types that share a half-life decay together, so the work is per person and half-life group (usually
+ * one group) rather than per person and type: `hl` are the distinct half-lives ascending, `gi` the
+ * group (1-based) of each type.
+ */
+export function halfLifeGroups(model: ScoringModel): { hl: number[]; gi: number[] } {
+  const hl = [...new Set(EVENT_TYPES.map((t) => model.halfLives[t]))].sort((a, b) => a - b);
+  return { hl, gi: EVENT_TYPES.map((t) => hl.indexOf(model.halfLives[t]) + 1) };
+}
+
 export function modelParams(model: ScoringModel) {
+  const { hl, gi } = halfLifeGroups(model);
   return {
     types: [...EVENT_TYPES],
     weights: EVENT_TYPES.map((t) => model.weights[t] ?? 0),
-    hls: EVENT_TYPES.map((t) => model.halfLives[t]),
+    hl,
+    gi,
     caps: EVENT_TYPES.map((t) => model.dailyCaps[t] ?? NO_CAP),
     lookback: model.lookbackDays,
     version: model.version,
@@ -30,85 +43,105 @@ const int = (n: number) => {
   return String(n);
 };
 
-/** Counted actions per person, day and type index (1-based in EVENT_TYPES) from the deduplicated events. */
-const dayCounts = (t: Tables, where: string) => `
-    SELECT actor_id AS person_id, toDate(occurred_at) AS d, indexOf({types:Array(String)}, type) AS ti, count() AS n,
-           least(n, {caps:Array(UInt32)}[ti]) AS m
-    FROM ${t.events} FINAL
-    WHERE ${where} AND ti > 0
-    GROUP BY person_id, d, ti`;
+/**
+ * Weighted counted actions per person, day and half-life group from the deduplicated events:
+ * v = Σ over the group's types of weight · min(count, cap), and the day's action count.
+ */
+const dayPoints = (t: Tables, where: string) => `
+    SELECT person_id, d, {gi:Array(UInt8)}[ti] AS g, sum({weights:Array(Float64)}[ti] * least(c, {caps:Array(UInt32)}[ti])) AS v, sum(c) AS n
+    FROM (
+        SELECT actor_id AS person_id, toDate(occurred_at) AS d, indexOf({types:Array(String)}, type) AS ti, count() AS c
+        FROM ${t.events} FINAL
+        WHERE ${where} AND ti > 0
+        GROUP BY person_id, d, ti
+    )
+    GROUP BY person_id, d, g`;
+
+/** Up to nine half-life groups (one per action type at most): a fixed-arity transpose with arrayZip. */
+const SLOTS = Array.from({ length: EVENT_TYPES.length }, (_, j) => j + 1);
 
 /**
- * Every day of [from, from + days) at once. Per person and type, a dense array over the day offsets k
- * (k = day − (from − lookback)) of weight · counted · 2^(k / halfLife); its running sum P gives the
+ * Every day of [from, from + days) at once. Per person and half-life group, a dense array over the
+ * day offsets k (k = day − (from − lookback)) of v · 2^(k / halfLife); its running sum P gives the
  * points on target offset t = lookback + i as 2^(−t / halfLife) · (P(t) − P(t − lookback)). Old
  * actions have small 2^(k/h), so the subtraction never loses the recent ones.
+ *
+ * ClickHouse copies every array a lambda captures once per element, so no lambda here captures an
+ * array: the series are built with whole-array operations, and the day rows come from zipping a
+ * person's group series (a transpose) before the ARRAY JOIN.
  */
-export function denseScoredSql(t: Tables, days: number, lookback: number): string {
+export function denseScoredSql(t: Tables, days: number, lookback: number, groups: number): string {
   const R = int(days);
   const L = int(lookback);
   const D = int(days + lookback);
+  const G = int(groups);
+  const zero = `arrayWithConstant(${R}, 0.)`;
   return `
-    SELECT toDate({from:Date}) + i AS day, person_id,
-           arrayMap(T -> if(has(tis, T), cs[indexOf(tis, T)][i + 1], 0.), range(1, ${EVENT_TYPES.length + 1})) AS contrib,
-           toUInt32(arraySum(arrayMap(a -> a[i + 1], ns))) AS actions
+    SELECT toDate({from:Date}) + i AS day, person_id, arraySlice([${SLOTS.map((j) => `z.${j}`).join(', ')}], 1, ${G}) AS hl_points, a AS actions
     FROM
     (
-        SELECT person_id, groupArray(ti) AS tis, groupArray(c) AS cs, groupArray(nd) AS ns
+        SELECT person_id,
+               arrayZip(${SLOTS.map((j) => `if(empty(c${j}), ${zero}, c${j})`).join(', ')}) AS zs,
+               arraySlice(acts, ${L} + 1, ${R}) AS day_actions
         FROM
         (
-            SELECT person_id, ti,
-                   arrayCumSum(dense) AS P,
-                   arrayMap(i -> exp2(-(${L} + i) / h) * (P[${L} + i + 1] - P[i + 1]), range(${R})) AS c,
-                   arraySlice(counts, ${L} + 1, ${R}) AS nd
+            SELECT person_id, ${SLOTS.map((j) => `anyIf(c, g = ${j}) AS c${j}`).join(', ')}, sumForEach(counts) AS acts
             FROM
             (
-                SELECT person_id, ti, any({hls:Array(Float64)}[ti]) AS h,
-                       groupArrayInsertAt(0., ${D})({weights:Array(Float64)}[ti] * m * exp2(k / {hls:Array(Float64)}[ti]), k) AS dense,
-                       groupArrayInsertAt(toUInt32(0), ${D})(toUInt32(n), k) AS counts
+                SELECT person_id, g,
+                       arrayCumSum(dense) AS P,
+                       arrayMap((hi, lo, e) -> e * (hi - lo), arraySlice(P, ${L} + 1, ${R}), arraySlice(P, 1, ${R}),
+                                arrayMap(i -> exp2(-(${L} + i) / h), range(${R}))) AS c,
+                       counts
                 FROM
                 (
-                    SELECT person_id, ti, n, m, toUInt32(dateDiff('day', toDate({from:Date}) - ${L}, d)) AS k
-                    FROM (${dayCounts(t, `toDate(occurred_at) > toDate({from:Date}) - ${L} AND toDate(occurred_at) < toDate({from:Date}) + ${R}`)})
+                    SELECT person_id, g, any({hl:Array(Float64)}[g]) AS h,
+                           groupArrayInsertAt(0., ${D})(v * exp2(k / {hl:Array(Float64)}[g]), k) AS dense,
+                           groupArrayInsertAt(toUInt32(0), ${D})(toUInt32(n), k) AS counts
+                    FROM
+                    (
+                        SELECT person_id, g, v, n, toUInt32(dateDiff('day', toDate({from:Date}) - ${L}, d)) AS k
+                        FROM (${dayPoints(t, `toDate(occurred_at) > toDate({from:Date}) - ${L} AND toDate(occurred_at) < toDate({from:Date}) + ${R}`)})
+                    )
+                    GROUP BY person_id, g
                 )
-                GROUP BY person_id, ti
             )
+            GROUP BY person_id
         )
-        GROUP BY person_id
     )
-    ARRAY JOIN range(${R}) AS i
-    WHERE arraySum(contrib) > 0`;
+    ARRAY JOIN zs AS z, day_actions AS a, range(${R}) AS i
+    WHERE arraySum(hl_points) > 0`;
 }
 
 /**
- * One day `{day}` carried forward from the day before (same model version):
- * points_T(d) = points_T(d − 1) · 2^(−1/h_T) + w_T · counted_T(d) − w_T · counted_T(d − lookback) · 2^(−lookback/h_T).
- * A type whose subtraction leaves only rounding dust (< 1e-9 of what left the window) is exactly 0:
- * anything still inside the window is worth more than what left it.
+ * One day `{day}` carried forward from the day before (same model version), per half-life group:
+ * points_g(d) = points_g(d − 1) · 2^(−1/h_g) + v_g(d) − v_g(d − lookback) · 2^(−lookback/h_g).
+ * A group whose subtraction leaves only rounding dust (< 1e-12 of what left the window) is exactly 0:
+ * anything still inside the window is worth far more than that.
  */
-export function carriedScoredSql(t: Tables): string {
-  const N = EVENT_TYPES.length;
-  const vec = (val: string) => `arrayMap(j -> if(j = ti, ${val}, 0.), range(1, ${N + 1}))`;
+export function carriedScoredSql(t: Tables, groups: number): string {
+  const G = int(groups);
+  const vec = (val: string) => `arrayMap(j -> if(j = g, ${val}, 0.), range(1, ${G} + 1))`;
   return `
     SELECT toDate({day:Date}) AS day, person_id,
-           arrayMap((v, x) -> if(abs(v) <= 1e-9 * x, 0., v), sumForEach(v), sumForEach(x)) AS contrib,
+           arrayMap((v, x) -> if(abs(v) <= 1e-12 * x, 0., v), sumForEach(v), sumForEach(x)) AS hl_points,
            toUInt32(sum(a)) AS actions
     FROM
     (
-        SELECT person_id, arrayMap((c, h) -> c * exp2(-1 / h), contrib, {hls:Array(Float64)}) AS v,
-               arrayMap(c -> 0., contrib) AS x, toUInt32(0) AS a
+        SELECT person_id, arrayMap((c, h) -> c * exp2(-1 / h), hl_points, {hl:Array(Float64)}) AS v,
+               arrayWithConstant(${G}, 0.) AS x, toUInt32(0) AS a
         FROM ${t.engagement_scores} FINAL
         WHERE day = toDate({day:Date}) - 1 AND model_version = {version:UInt32} AND raw > 0
         UNION ALL
-        SELECT person_id, ${vec('{weights:Array(Float64)}[ti] * m')}, ${vec('0.')}, toUInt32(n)
-        FROM (${dayCounts(t, 'toDate(occurred_at) = toDate({day:Date})')})
+        SELECT person_id, ${vec('v')}, arrayWithConstant(${G}, 0.), toUInt32(n)
+        FROM (${dayPoints(t, 'toDate(occurred_at) = toDate({day:Date})')})
         UNION ALL
-        SELECT person_id, ${vec('-{weights:Array(Float64)}[ti] * m * exp2(-{lookback:UInt32} / {hls:Array(Float64)}[ti])')},
-               ${vec('{weights:Array(Float64)}[ti] * m * exp2(-{lookback:UInt32} / {hls:Array(Float64)}[ti])')}, toUInt32(0)
-        FROM (${dayCounts(t, 'toDate(occurred_at) = toDate({day:Date}) - {lookback:UInt32}')})
+        SELECT person_id, ${vec('-v * exp2(-{lookback:UInt32} / {hl:Array(Float64)}[g])')},
+               ${vec('v * exp2(-{lookback:UInt32} / {hl:Array(Float64)}[g])')}, toUInt32(0)
+        FROM (${dayPoints(t, 'toDate(occurred_at) = toDate({day:Date}) - {lookback:UInt32}')})
     )
     GROUP BY person_id
-    HAVING arraySum(contrib) > 0`;
+    HAVING arraySum(hl_points) > 0`;
 }
 
 const TENURE_SQL = (hired: string, day: string) => `multiIf(
@@ -127,7 +160,7 @@ const COHORT_SQL = (dept: string, hired: string, day: string) => `concat(if(${de
  */
 export function rankInsertSql(t: Tables, target: string, scoredSql: string): string {
   return `
-    INSERT INTO ${target} (day, person_id, raw, score, score_cohort, cohort, contrib, actions, model_version, computed_at)
+    INSERT INTO ${target} (day, person_id, raw, score, score_cohort, cohort, hl_points, actions, model_version, computed_at)
     WITH
         dir AS (SELECT person_id, department, hired_at, 1 AS in_dir FROM ${t.people} FINAL),
         sizes AS (
@@ -138,10 +171,10 @@ export function rankInsertSql(t: Tables, target: string, scoredSql: string): str
     SELECT day, person_id, raw,
            if(pop <= 1, 100., 100 * (pop - active + r - 1) / (pop - 1)) AS score,
            if(cpop <= 1, 100., 100 * (cpop - cactive + rc - 1) / (cpop - 1)) AS score_cohort,
-           cohort, contrib, actions, {version:UInt32}, now64(3)
+           cohort, hl_points, actions, {version:UInt32}, now64(3)
     FROM
     (
-        SELECT s.day AS day, s.person_id AS person_id, arraySum(s.contrib) AS raw, s.contrib AS contrib, s.actions AS actions,
+        SELECT s.day AS day, s.person_id AS person_id, arraySum(s.hl_points) AS raw, s.hl_points AS hl_points, s.actions AS actions,
                ${COHORT_SQL('dir.department', 'dir.hired_at', 's.day')} AS cohort,
                round(raw * 1e6) AS rank_key,
                rank() OVER (PARTITION BY s.day ORDER BY rank_key) AS r,
