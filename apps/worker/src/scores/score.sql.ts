@@ -75,17 +75,18 @@ export function denseScoredSql(t: Tables, days: number, lookback: number, groups
   const L = int(lookback);
   const D = int(days + lookback);
   const G = int(groups);
+  const slots = SLOTS.slice(0, Number(G));
   const zero = `arrayWithConstant(${R}, 0.)`;
   return `
-    SELECT toDate({from:Date}) + i AS day, person_id, arraySlice([${SLOTS.map((j) => `z.${j}`).join(', ')}], 1, ${G}) AS hl_points, a AS actions
+    SELECT toDate({from:Date}) + i AS day, person_id, [${slots.map((j) => `z.${j}`).join(', ')}] AS hl_points, a AS actions
     FROM
     (
         SELECT person_id,
-               arrayZip(${SLOTS.map((j) => `if(empty(c${j}), ${zero}, c${j})`).join(', ')}) AS zs,
+               arrayZip(${slots.map((j) => `if(empty(c${j}), ${zero}, c${j})`).join(', ')}) AS zs,
                arraySlice(acts, ${L} + 1, ${R}) AS day_actions
         FROM
         (
-            SELECT person_id, ${SLOTS.map((j) => `anyIf(c, g = ${j}) AS c${j}`).join(', ')}, sumForEach(counts) AS acts
+            SELECT person_id, ${slots.map((j) => `anyIf(c, g = ${j}) AS c${j}`).join(', ')}, sumForEach(counts) AS acts
             FROM
             (
                 SELECT person_id, g,
@@ -178,14 +179,17 @@ export function rankInsertSql(t: Tables, target: string, scoredSql: string): str
                ${COHORT_SQL('dir.department', 'dir.hired_at', 's.day')} AS cohort,
                round(raw * 1e6) AS rank_key,
                rank() OVER (PARTITION BY s.day ORDER BY rank_key) AS r,
-               count() OVER (PARTITION BY s.day) AS active,
+               count() OVER w_day AS active,
                rank() OVER (PARTITION BY s.day, cohort ORDER BY rank_key) AS rc,
-               count() OVER (PARTITION BY s.day, cohort) AS cactive,
-               (SELECT count() FROM dir) + countIf(dir.in_dir = 0) OVER (PARTITION BY s.day) AS pop,
-               sz.n + countIf(dir.in_dir = 0) OVER (PARTITION BY s.day, cohort) AS cpop
+               count() OVER w_cohort AS cactive,
+               (SELECT count() FROM dir) + countIf(dir.in_dir = 0) OVER w_day AS pop,
+               sz.n + countIf(dir.in_dir = 0) OVER w_cohort AS cpop
         FROM (${scoredSql}) AS s
         LEFT JOIN dir ON dir.person_id = s.person_id
         LEFT JOIN sizes AS sz ON sz.day = s.day AND sz.cohort = cohort
+        -- whole-partition counts over the same partition and order as the ranks (the sort is shared)
+        WINDOW w_day AS (PARTITION BY s.day ORDER BY rank_key RANGE BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING),
+               w_cohort AS (PARTITION BY s.day, cohort ORDER BY rank_key RANGE BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING)
     )
     SETTINGS join_use_nulls = 0`;
 }
