@@ -13,7 +13,12 @@ export class ScoringModelV21764300000000 implements MigrationInterface {
       new TableColumn({ name: 'daily_caps', type: 'text', isNullable: true }),
       new TableColumn({ name: 'note', type: 'varchar', length: '500', isNullable: true }),
     ]);
-    const rows: { version: number; half_life_days: number }[] = await q.query('SELECT version, half_life_days FROM scoring_models');
+    // Through the query builder so that a configured PostgreSQL schema qualifies the table.
+    const rows: { version: number; half_life_days: number }[] = await q.manager
+      .createQueryBuilder()
+      .select(['s.version AS version', 's.half_life_days AS half_life_days'])
+      .from('scoring_models', 's')
+      .getRawMany();
     const types = ['view', 'react', 'comment', 'post', 'share', 'doc_share', 'task_update', 'answer', 'feedback'];
     for (const r of rows) {
       const halfLives = JSON.stringify(Object.fromEntries(types.map((t) => [t, Number(r.half_life_days)])));
