@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
-import { REPO_ROOT, spawnApi, uniqueName, type SpawnedApi } from '@hubpulse/testing';
+import { REPO_ROOT, spawnApi, uniqueName, waitFor, type SpawnedApi } from '@hubpulse/testing';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
@@ -56,13 +56,22 @@ describe('dashboard in headless Chromium (production build, demo data)', () => {
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.waitForURL((u) => !u.pathname.startsWith('/login'));
 
-    // Scores are computed by the inline worker after seeding: reload until the line is drawn.
+    // Scores are computed by the inline worker after seeding: wait (through the API, without
+    // reloading the page and cancelling its queries) until the overview has a line to draw, then look.
+    const cookie = (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join('; ');
+    await waitFor(
+      async () => {
+        const res = await fetch(`${api.url}/api/overview`, { headers: { cookie } });
+        const body = (await res.json()) as { engagement?: unknown[] };
+        return (body.engagement?.length ?? 0) > 30;
+      },
+      'scores of the demo data',
+      180_000,
+      2_000,
+    );
+    await page.reload();
     const engagement = page.locator('section[aria-label="Engagement index"]');
-    for (let i = 0; i < 60; i++) {
-      if ((await engagement.locator('.recharts-line-curve').count()) > 0) break;
-      await page.waitForTimeout(2000);
-      await page.reload();
-    }
+    await engagement.locator('.recharts-line-curve').first().waitFor({ timeout: 30_000 });
     const d = await engagement.locator('.recharts-line-curve').first().getAttribute('d');
     expect((d ?? '').split(/[LC]/).length).toBeGreaterThan(30); // a line through many days
 
