@@ -1,2 +1,3 @@
 export * from './privacy';
 export * from './scoring';
+export * from './cohort.sql';

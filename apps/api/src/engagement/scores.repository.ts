@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ClickHouseService } from '@hubpulse/clickhouse';
+import { cohortSql, tenureBandSql } from '@hubpulse/analytics';
 import type { ScoreGroupBy } from '@hubpulse/contracts';
 
 /**
@@ -68,10 +69,7 @@ export class ScoresRepository {
       case 'team':
         return `SELECT person_id, JSONExtractString(attributes, 'team') AS g FROM ${p} FINAL WHERE g != ''`;
       case 'tenure':
-        return `SELECT person_id, multiIf(hired_at IS NULL OR hired_at > {to:Date}, 'unknown',
-                  dateDiff('day', hired_at, {to:Date}) < 365, 'under 1 year', dateDiff('day', hired_at, {to:Date}) < 1095, '1–3 years',
-                  dateDiff('day', hired_at, {to:Date}) < 3650, '3–10 years', '10+ years') AS g
-                FROM ${p} FINAL`;
+        return `SELECT person_id, ${tenureBandSql('hired_at', '{to:Date}')} AS g FROM ${p} FINAL`;
       case 'manager':
         // Up to 12 levels of managers above each person, by repeated lookup in the directory.
         return `WITH (SELECT (groupArray(person_id), groupArray(manager_id)) FROM ${p} FINAL WHERE manager_id != '') AS m
@@ -158,9 +156,7 @@ export class ScoresRepository {
     const [r] = await this.ch.rows<{ n: string }>(
       `SELECT
          (SELECT count() FROM ${this.t.people} FINAL
-          WHERE concat(if(department = '', 'unknown', toString(department)), ' · ', multiIf(hired_at IS NULL OR hired_at > {day:Date}, 'unknown',
-                dateDiff('day', hired_at, {day:Date}) < 365, 'under 1 year', dateDiff('day', hired_at, {day:Date}) < 1095, '1–3 years',
-                dateDiff('day', hired_at, {day:Date}) < 3650, '3–10 years', '10+ years')) = {c:String})
+          WHERE ${cohortSql('department', 'hired_at', '{day:Date}')} = {c:String})
          + (SELECT count() FROM (${this.current('day = {day:Date} AND cohort = {c:String}')})
             WHERE person_id NOT IN (SELECT person_id FROM ${this.t.people} FINAL)) AS n`,
       { day, c: cohort },

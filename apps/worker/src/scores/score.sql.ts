@@ -1,6 +1,6 @@
 import * as os from 'node:os';
 import { EVENT_TYPES } from '@hubpulse/contracts';
-import type { ScoringModel } from '@hubpulse/analytics';
+import { cohortSql, type ScoringModel } from '@hubpulse/analytics';
 import type { Tables } from '@hubpulse/clickhouse';
 
 /**
@@ -163,14 +163,6 @@ export function carriedScoredSql(t: Tables, groups: number): string {
     HAVING arraySum(hl_points) > 0`;
 }
 
-const TENURE_SQL = (hired: string, day: string) => `multiIf(
-    ${hired} IS NULL OR ${hired} > ${day}, 'unknown',
-    dateDiff('day', ${hired}, ${day}) < 365, 'under 1 year',
-    dateDiff('day', ${hired}, ${day}) < 1095, '1–3 years',
-    dateDiff('day', ${hired}, ${day}) < 3650, '3–10 years',
-    '10+ years')`;
-const COHORT_SQL = (dept: string, hired: string, day: string) => `concat(if(${dept} = '', 'unknown', ${dept}), ' · ', ${TENURE_SQL(hired, day)})`;
-
 /**
  * Ranks the scored rows of `{days:Array(Date)}` into percentiles and inserts them into `target`.
  * Population of a day = the directory + people scored that day who are not in it; everyone else
@@ -183,7 +175,7 @@ export function rankInsertSql(t: Tables, target: string, scoredSql: string): str
     WITH
         dir AS (SELECT person_id, department, hired_at, 1 AS in_dir FROM ${t.people} FINAL),
         sizes AS (
-            SELECT day, ${COHORT_SQL('department', 'hired_at', 'day')} AS cohort, count() AS n
+            SELECT day, ${cohortSql('department', 'hired_at', 'day')} AS cohort, count() AS n
             FROM dir ARRAY JOIN {days:Array(Date)} AS day
             GROUP BY day, cohort
         )
@@ -194,7 +186,7 @@ export function rankInsertSql(t: Tables, target: string, scoredSql: string): str
     FROM
     (
         SELECT s.day AS day, s.person_id AS person_id, arraySum(s.hl_points) AS raw, s.hl_points AS hl_points, s.actions AS actions,
-               ${COHORT_SQL('dir.department', 'dir.hired_at', 's.day')} AS cohort,
+               ${cohortSql('dir.department', 'dir.hired_at', 's.day')} AS cohort,
                round(raw * 1e6) AS rank_key,
                rank() OVER (PARTITION BY s.day ORDER BY rank_key) AS r,
                count() OVER w_day AS active,
