@@ -141,18 +141,17 @@ export class ScoreComputeService {
     return rows;
   }
 
-  /** Incremental: each day from the day before, in order. */
+  /** Incremental: the touched days carried forward from the day before them, in one query. */
   private async carry(model: ScoringModel, from: string, to: string, watermark: string, onProgress?: ScoreProgress): Promise<number> {
     const t = this.ch.tables;
-    const params = modelParams(model);
-    const total = daysBetween(from, to) + 1;
-    let rows = 0;
-    for (let i = 0; i < total; i++) {
-      const day = addDays(from, i);
-      await onProgress?.(Math.round((100 * i) / total), `scores ${day} (carried forward)`);
-      await this.ch.client.command({ query: rankInsertSql(t, t.engagement_scores, carriedScoredSql(t, halfLifeGroups(model).hl.length)), query_params: { ...params, day, days: [day] } });
-      rows += await this.recordDays(model, [day], 'incremental', watermark);
-    }
+    const days = daysBetween(from, to) + 1;
+    const dayList = Array.from({ length: days }, (_, k) => addDays(from, k));
+    await onProgress?.(0, `scores ${from}..${to} (carried forward)`);
+    await this.ch.client.command({
+      query: rankInsertSql(t, t.engagement_scores, carriedScoredSql(t, days, model.lookbackDays, halfLifeGroups(model).hl.length)),
+      query_params: { ...modelParams(model), from, days: dayList },
+    });
+    const rows = await this.recordDays(model, dayList, 'incremental', watermark);
     await onProgress?.(100, 'scores done');
     return rows;
   }

@@ -133,34 +133,64 @@ export function denseScoredSql(t: Tables, days: number, lookback: number, groups
 }
 
 /**
- * One day `{day}` carried forward from the day before (same model version), per half-life group:
- * points_g(d) = points_g(d − 1) · 2^(−1/h_g) + v_g(d) − v_g(d − lookback) · 2^(−lookback/h_g).
- * A group whose subtraction leaves only rounding dust (< 1e-12 of what left the window) is exactly 0:
- * anything still inside the window is worth far more than that.
+ * The days [from, from + days) carried forward from the scores of the day before `from` (same model
+ * version), all in one query, per half-life group:
+ *   points(from + i) = 2^(−i/h) · (prev · 2^(−1/h) + Σ_{k ≤ i} (v_new(from + k) − v(from − L + k) · 2^(−L/h)) · 2^(k/h))
+ * It reads the previous day's state, the new days and the days leaving the window — not the window.
+ * A value that is only rounding dust of what left the window (< 1e-12 of it) is exactly 0: anything
+ * still inside the window is worth far more than that.
  */
-export function carriedScoredSql(t: Tables, groups: number): string {
-  const G = int(groups);
-  const vec = (val: string) => `arrayMap(j -> if(j = g, ${val}, 0.), range(1, ${G} + 1))`;
+export function carriedScoredSql(t: Tables, days: number, lookback: number, groups: number): string {
+  const R = int(days);
+  const L = int(lookback);
+  const slots = SLOTS.slice(0, groups);
+  const zero = `arrayWithConstant(${R}, 0.)`;
+  const window = (offset: string) =>
+    `toDate(occurred_at) >= toDate({from:Date}) - ${offset} AND toDate(occurred_at) < toDate({from:Date}) - ${offset} + ${R}`;
   return `
-    SELECT toDate({day:Date}) AS day, person_id,
-           arrayMap((v, x) -> if(abs(v) <= 1e-12 * x, 0., v), sumForEach(v), sumForEach(x)) AS hl_points,
-           toUInt32(sum(a)) AS actions
+    SELECT toDate({from:Date}) + i AS day, person_id, [${slots.map((j) => `z.${j}`).join(', ')}] AS hl_points, a AS actions
     FROM
     (
-        SELECT person_id, arrayMap((c, h) -> c * exp2(-1 / h), hl_points, {hl:Array(Float64)}) AS v,
-               arrayWithConstant(${G}, 0.) AS x, toUInt32(0) AS a
-        FROM ${t.engagement_scores} FINAL
-        WHERE day = toDate({day:Date}) - 1 AND model_version = {version:UInt32} AND raw > 0
-        UNION ALL
-        SELECT person_id, ${vec('v')}, arrayWithConstant(${G}, 0.), toUInt32(n)
-        FROM (${dayPoints(t, 'toDate(occurred_at) = toDate({day:Date})', groups)})
-        UNION ALL
-        SELECT person_id, ${vec('-v * exp2(-{lookback:UInt32} / {hl:Array(Float64)}[g])')},
-               ${vec('v * exp2(-{lookback:UInt32} / {hl:Array(Float64)}[g])')}, toUInt32(0)
-        FROM (${dayPoints(t, 'toDate(occurred_at) = toDate({day:Date}) - {lookback:UInt32}', groups)})
+        SELECT person_id,
+               arrayZip(${slots.map((j) => `if(empty(c${j}), ${zero}, c${j})`).join(', ')}) AS zs,
+               day_actions
+        FROM
+        (
+            SELECT person_id, ${slots.map((j) => `anyIf(c, g = ${j}) AS c${j}`).join(', ')}, sumForEach(counts) AS day_actions
+            FROM
+            (
+                SELECT person_id, g, counts,
+                       arrayMap(i -> exp2(-i / h), range(${R})) AS decays,
+                       arrayMap(s -> s + prev * exp2(-1 / h), arrayCumSum(arrayMap((v, k) -> v * exp2(k / h), arrayMap((n, x) -> n - x, new, gone), range(${R})))) AS kept,
+                       arrayCumSum(arrayMap((x, k) -> x * exp2(k / h), gone, range(${R}))) AS left,
+                       arrayMap((s, e, x) -> if(abs(s) <= 1e-12 * x, 0., e * s), kept, decays, left) AS c
+                FROM
+                (
+                    SELECT person_id, g, any({hl:Array(Float64)}[g]) AS h, sumIf(v, src = 0) AS prev,
+                           groupArrayInsertAtIf(0., ${R})(v, k, src = 1) AS new,
+                           groupArrayInsertAtIf(0., ${R})(v * exp2(-${L} / {hl:Array(Float64)}[g]), k, src = 2) AS gone,
+                           groupArrayInsertAtIf(toUInt32(0), ${R})(toUInt32(n), k, src = 1) AS counts
+                    FROM
+                    (
+                        SELECT person_id, toUInt8(g) AS g, p AS v, toUInt32(0) AS n, toUInt32(0) AS k, 0 AS src
+                        FROM ${t.engagement_scores} FINAL
+                        ARRAY JOIN hl_points AS p, arrayEnumerate(hl_points) AS g
+                        WHERE day = toDate({from:Date}) - 1 AND model_version = {version:UInt32} AND raw > 0
+                        UNION ALL
+                        SELECT person_id, toUInt8(g), v, toUInt32(n), toUInt32(dateDiff('day', toDate({from:Date}), d)), 1
+                        FROM (${dayPoints(t, window('0'), groups)})
+                        UNION ALL
+                        SELECT person_id, toUInt8(g), v, toUInt32(0), toUInt32(dateDiff('day', toDate({from:Date}) - ${L}, d)), 2
+                        FROM (${dayPoints(t, window(L), groups)})
+                    )
+                    GROUP BY person_id, g
+                )
+            )
+            GROUP BY person_id
+        )
     )
-    GROUP BY person_id
-    HAVING arraySum(hl_points) > 0`;
+    ARRAY JOIN zs AS z, day_actions AS a, range(${R}) AS i
+    WHERE arraySum(hl_points) > 0`;
 }
 
 /**
