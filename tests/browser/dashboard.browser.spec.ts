@@ -1,51 +1,20 @@
-import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
-import { REPO_ROOT, spawnApi, uniqueName, waitFor, type SpawnedApi } from '@hubpulse/testing';
-
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+import { waitFor } from '@hubpulse/testing';
+import { SHOTS, useDemoProduct } from './demo-product';
 
 /**
  * The product as a newcomer meets it: the production build started with the demo data, the built
  * dashboard in headless Chromium, sign in, and the overview charts drawn with data.
  */
 describe('dashboard in headless Chromium (production build, demo data)', () => {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hubpulse-browser-'));
-  const shots = path.join(REPO_ROOT, 'test-results');
-  let api: SpawnedApi;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    fs.mkdirSync(shots, { recursive: true });
-    api = await spawnApi(
-      {
-        HUBPULSE_DATA_DIR: dataDir,
-        HUBPULSE_DEMO: '1',
-        HUBPULSE_QUEUE_PREFIX: `hptest:${uniqueName()}`,
-        HUBPULSE_BOOTSTRAP_ADMIN_EMAIL: 'admin@hubpulse.local',
-        HUBPULSE_BOOTSTRAP_ADMIN_PASSWORD: 'hubpulse-demo',
-      },
-      300_000,
-    );
-    // Playwright gives every launch a fresh, empty user data dir.
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
-  }, 320_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    fs.writeFileSync(path.join(shots, "browser-api.log"), api?.output() ?? "");
-    await api?.stop("SIGTERM");
-    fs.rmSync(dataDir, { recursive: true, force: true });
-  });
+  const product = useDemoProduct('browser');
 
   it('signs in and shows the overview charts with data', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const page = await product.browser.newPage({ viewport: { width: 1280, height: 900 } });
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
 
-    await page.goto(`${api.url}/`);
+    await page.goto(`${product.api.url}/`);
     await page.waitForURL(/\/login/);
     await page.getByLabel('Email').fill('admin@hubpulse.local');
     await page.getByLabel('Password').fill('wrong password');
@@ -61,7 +30,7 @@ describe('dashboard in headless Chromium (production build, demo data)', () => {
     const cookie = (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join('; ');
     await waitFor(
       async () => {
-        const res = await fetch(`${api.url}/api/overview`, { headers: { cookie } });
+        const res = await fetch(`${product.api.url}/api/overview`, { headers: { cookie } });
         const body = (await res.json()) as { engagement?: unknown[] };
         return (body.engagement?.length ?? 0) > 30;
       },
@@ -85,11 +54,11 @@ describe('dashboard in headless Chromium (production build, demo data)', () => {
     await expect(goals.textContent()).resolves.toMatch(/revenue/i);
 
     await page.waitForTimeout(2500); // let Recharts finish drawing (lines animate in) before the picture
-    await page.screenshot({ path: path.join(shots, 'overview.png'), fullPage: true });
+    await page.screenshot({ path: path.join(SHOTS, 'overview.png'), fullPage: true });
     expect(errors).toEqual([]);
 
     // a client-side route survives a reload (the API falls back to index.html)
-    const res = await page.goto(`${api.url}/some/client/route`);
+    const res = await page.goto(`${product.api.url}/some/client/route`);
     expect(res?.status()).toBe(200);
     expect(res?.headers()['content-type']).toMatch(/text\/html/);
   }, 240_000);

@@ -1,11 +1,6 @@
-import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { REPO_ROOT, spawnApi, uniqueName, type SpawnedApi } from '@hubpulse/testing';
-
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+import type { Page } from 'playwright-core';
+import { SHOTS, useDemoProduct } from './demo-product';
 
 /**
  * The Engagement area as an admin meets it: the production build with the demo organisation, sign
@@ -13,32 +8,7 @@ const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '
  * purpose indices, personas and the scoring model editor drawn with real numbers.
  */
 describe('Engagement area in headless Chromium (production build, demo data)', () => {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hubpulse-engagement-'));
-  const shots = path.join(REPO_ROOT, 'test-results');
-  let api: SpawnedApi;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    fs.mkdirSync(shots, { recursive: true });
-    api = await spawnApi(
-      {
-        HUBPULSE_DATA_DIR: dataDir,
-        HUBPULSE_DEMO: '1',
-        HUBPULSE_QUEUE_PREFIX: `hptest:${uniqueName()}`,
-        HUBPULSE_BOOTSTRAP_ADMIN_EMAIL: 'admin@hubpulse.local',
-        HUBPULSE_BOOTSTRAP_ADMIN_PASSWORD: 'hubpulse-demo',
-      },
-      300_000,
-    );
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
-  }, 320_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    fs.writeFileSync(path.join(shots, 'engagement-api.log'), api?.output() ?? '');
-    await api?.stop('SIGTERM');
-    fs.rmSync(dataDir, { recursive: true, force: true });
-  });
+  const product = useDemoProduct('engagement');
 
   /**
    * Waits for `selector`, reloading between waits: scores and patterns are computed by the worker
@@ -54,17 +24,17 @@ describe('Engagement area in headless Chromium (production build, demo data)', (
         await page.reload();
       }
     }
-    await page.screenshot({ path: path.join(shots, 'engagement-failure.png'), fullPage: true });
+    await page.screenshot({ path: path.join(SHOTS, 'engagement-failure.png'), fullPage: true });
     const text = ((await page.locator('main').first().textContent()) ?? '').slice(0, 800);
     throw new Error(`never appeared: ${selector} at ${page.url()}\n${text}`);
   }
 
   it('signs in and shows scores, groups, jobs, purposes, personas and the model editor', async () => {
-    const page = await browser.newPage({ viewport: { width: 1360, height: 900 } });
+    const page = await product.browser.newPage({ viewport: { width: 1360, height: 900 } });
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
 
-    await page.goto(`${api.url}/`);
+    await page.goto(`${product.api.url}/`);
     await page.waitForURL(/\/login/);
     await page.getByLabel('Email').fill('admin@hubpulse.local');
     await page.getByLabel('Password').fill('hubpulse-demo');
@@ -97,7 +67,7 @@ describe('Engagement area in headless Chromium (production build, demo data)', (
     await jobs.getByRole('button', { name: 'Full recompute' }).waitFor();
 
     await page.waitForTimeout(2500); // let Recharts finish drawing before the picture
-    await page.screenshot({ path: path.join(shots, 'engagement.png'), fullPage: true });
+    await page.screenshot({ path: path.join(SHOTS, 'engagement.png'), fullPage: true });
 
     // Purposes: the five indices, each with its definition beside the number.
     await page.getByRole('navigation', { name: 'Engagement sections' }).getByRole('link', { name: 'Purposes' }).click();
@@ -107,7 +77,7 @@ describe('Engagement area in headless Chromium (production build, demo data)', (
     expect(await purposes.locator('article').count()).toBe(5);
     await expect(purposes.locator('article').first().textContent()).resolves.toMatch(/\d+(\.\d)?%.*inform/i);
     await page.waitForTimeout(1500);
-    await page.screenshot({ path: path.join(shots, 'engagement-purposes.png'), fullPage: true });
+    await page.screenshot({ path: path.join(SHOTS, 'engagement-purposes.png'), fullPage: true });
 
     // Personas: weekly counts drawn and the latest week in a table.
     await page.getByRole('navigation', { name: 'Engagement sections' }).getByRole('link', { name: 'Personas & ambassadors' }).click();
@@ -117,12 +87,12 @@ describe('Engagement area in headless Chromium (production build, demo data)', (
     await page.locator('section[aria-label="Ambassador pipeline"] tbody tr').first().waitFor();
 
     // The scoring model editor refuses what the server would, before asking it.
-    await page.goto(`${api.url}/admin/scoring-model`);
+    await page.goto(`${product.api.url}/admin/scoring-model`);
     const editor = page.getByRole('form', { name: 'Scoring model editor' });
     await editor.getByLabel('Comment half-life (days)').fill('0');
     await editor.getByRole('button', { name: /Save as version/ }).click();
     await editor.getByRole('alert').getByText(/Comment half-life/).waitFor();
-    await page.screenshot({ path: path.join(shots, 'engagement-scoring-model.png'), fullPage: true });
+    await page.screenshot({ path: path.join(SHOTS, 'engagement-scoring-model.png'), fullPage: true });
 
     expect(errors).toEqual([]);
   }, 300_000);

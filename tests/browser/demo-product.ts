@@ -1,0 +1,51 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { chromium, type Browser } from 'playwright-core';
+import { REPO_ROOT, spawnApi, uniqueName, type SpawnedApi } from '@hubpulse/testing';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+/** Where screenshots and the API's log go. */
+export const SHOTS = path.join(REPO_ROOT, 'test-results');
+
+export interface DemoProduct {
+  api: SpawnedApi;
+  browser: Browser;
+}
+
+/**
+ * For a browser spec: the production build started with the demo organisation in its own data
+ * folder and queue prefix, and Debian's Chromium (Playwright gives every launch a fresh user dir).
+ * Registers beforeAll/afterAll; the returned object is filled in by beforeAll. `name` names the
+ * temp folder and the API log written to test-results/<name>-api.log.
+ */
+export function useDemoProduct(name: string): DemoProduct {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `hubpulse-${name}-`));
+  const product = {} as DemoProduct;
+
+  beforeAll(async () => {
+    fs.mkdirSync(SHOTS, { recursive: true });
+    product.api = await spawnApi(
+      {
+        HUBPULSE_DATA_DIR: dataDir,
+        HUBPULSE_DEMO: '1',
+        HUBPULSE_QUEUE_PREFIX: `hptest:${uniqueName()}`,
+        HUBPULSE_BOOTSTRAP_ADMIN_EMAIL: 'admin@hubpulse.local',
+        HUBPULSE_BOOTSTRAP_ADMIN_PASSWORD: 'hubpulse-demo',
+      },
+      300_000,
+    );
+    product.browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+  }, 320_000);
+
+  afterAll(async () => {
+    await product.browser?.close();
+    fs.writeFileSync(path.join(SHOTS, `${name}-api.log`), product.api?.output() ?? '');
+    await product.api?.stop('SIGTERM');
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  return product;
+}
