@@ -6,3 +6,4 @@ export * from './event.validator';
 export * from './ingestion.types';
 export * from './engagement.types';
 export * from './patterns.types'; export * from './patterns.definitions';
+export * from './segment-rule.schema';
