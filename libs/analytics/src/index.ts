@@ -1,3 +1,6 @@
 export * from './privacy';
 export * from './scoring';
 export * from './cohort.sql';
+export * from './complementary-suppression';
+export * from './beta-distribution';
+export * from './channel-stats';
