@@ -2,7 +2,8 @@
  * bench:scores — 100,000 people and 10 million events generated inside embedded ClickHouse, then:
  * the full score recompute (the worker's ScoreComputeService, every day of the 90-day window), a
  * recompute after 100,000 new events, and the single raw aggregation the recompute is built on
- * (actions per person per day), with the ratio.
+ * (actions per person per day), with the ratio; then the people patterns that the same job runs
+ * after the scores (timed apart: the issue's targets are about the scores).
  *
  *   npm run bench:scores [-- --people 100000 --events 10000000]
  */
@@ -13,6 +14,7 @@ import { parseArgs } from 'node:util';
 import { ClickHouseService, migrateClickHouse, openClickHouse } from '@hubpulse/clickhouse';
 import { loadConfig } from '@hubpulse/config';
 import { openDatabase, ScoringModelsRepository } from '@hubpulse/database';
+import { PatternComputeService } from '../../apps/worker/src/patterns/pattern-compute.service';
 import { ScoreComputeService } from '../../apps/worker/src/scores/score-compute.service';
 
 const { values: args } = parseArgs({ options: { people: { type: 'string', default: '100000' }, events: { type: 'string', default: '10000000' } } });
@@ -30,6 +32,7 @@ async function main(): Promise<void> {
   const ds = await openDatabase(config.database);
   const ch = new ClickHouseService(client, config);
   const scores = new ScoreComputeService(ch, new ScoringModelsRepository(ds));
+  const patterns = new PatternComputeService(ch);
   try {
     console.log(`bench:scores — ${fmt(PEOPLE)} people, ${fmt(EVENTS)} events over 90 days, ${os.cpus().length} cores`);
     const end = new Date(Date.UTC(2026, 9, 31));
@@ -70,14 +73,23 @@ async function main(): Promise<void> {
     const full = await scores.recompute({ kind: 'full' });
     const fullMs = performance.now() - t;
 
+    // The scores job runs the people patterns after the scores, over the days the scores run covered.
+    t = performance.now();
+    await patterns.recompute({ from: full.from!, to: full.to! });
+    const fullPatternsMs = performance.now() - t;
+
     await generate(100_000, EVENTS, 2, false);
     t = performance.now();
     const incr = await scores.recompute();
     const incrMs = performance.now() - t;
+    t = performance.now();
+    await patterns.recompute({ from: incr.from!, to: incr.to! });
+    const incrPatternsMs = performance.now() - t;
 
     console.log(`raw aggregation  ${secs(rawMs)} (actions per person per day over all events, FINAL)`);
     console.log(`full recompute   ${secs(fullMs)} (${fmt(full.rows)} person-days, ${full.from}..${full.to}); ${(fullMs / rawMs).toFixed(1)}× the raw aggregation`);
     console.log(`after +100k      ${secs(incrMs)} ${incr.mode} run over ${incr.from}..${incr.to}, the days the new events touched (${fmt(incr.rows)} person-days)`);
+    console.log(`patterns         ${secs(fullPatternsMs)} after the full run, ${secs(incrPatternsMs)} after the incremental one (purposes, personas, ambassadors, leader items: the rest of the same job)`);
   } finally {
     await ds.destroy();
     await ch.onApplicationShutdown();
