@@ -20,7 +20,7 @@ describe('ClickHouse (embedded chDB) schema', () => {
     expect(await migrateClickHouse(client, cfg.database)).toEqual(CLICKHOUSE_MIGRATIONS.map((m) => m.name));
     expect(await migrateClickHouse(client, cfg.database)).toEqual([]);
     const rs = await client.query({ query: `SELECT name FROM system.tables WHERE database = {db:String} ORDER BY name`, query_params: { db: cfg.database }, format: 'JSONEachRow' });
-    expect((await rs.json<{ name: string }>()).map((r) => r.name)).toEqual(['content', 'engagement_scores', 'events', 'ingest_rejects', 'pattern_leader_items', 'pattern_person_weeks', 'pattern_purposes', 'people', 'schema_migrations', 'score_days']);
+    expect((await rs.json<{ name: string }>()).map((r) => r.name)).toEqual(['content', 'engagement_scores', 'events', 'ingest_rejects', 'pattern_leader_items', 'pattern_person_weeks', 'pattern_purposes', 'people', 'schema_migrations', 'score_days', 'segment_members', 'segment_runs']);
   });
 
   it('counts an event stored twice once (FINAL), after merges too', async () => {

@@ -4,3 +4,4 @@ export * from './cohort.sql';
 export * from './complementary-suppression';
 export * from './beta-distribution';
 export * from './channel-stats';
+export * from './segments';

@@ -9,6 +9,8 @@ import scoreDays from './008_score_days.sql';
 import patternPurposes from './009_pattern_purposes.sql';
 import patternPersonWeeks from './010_pattern_person_weeks.sql';
 import patternLeaderItems from './011_pattern_leader_items.sql';
+import segmentMembers from './012_segment_members.sql';
+import segmentRuns from './013_segment_runs.sql';
 
 /** Numbered migrations, applied in order and recorded in schema_migrations. Append only. */
 export const CLICKHOUSE_MIGRATIONS: { version: number; name: string; sql: string }[] = [
@@ -23,4 +25,6 @@ export const CLICKHOUSE_MIGRATIONS: { version: number; name: string; sql: string
   { version: 9, name: '009_pattern_purposes', sql: patternPurposes },
   { version: 10, name: '010_pattern_person_weeks', sql: patternPersonWeeks },
   { version: 11, name: '011_pattern_leader_items', sql: patternLeaderItems },
+  { version: 12, name: '012_segment_members', sql: segmentMembers },
+  { version: 13, name: '013_segment_runs', sql: segmentRuns },
 ];

@@ -1,0 +1,3 @@
+export * from './segment-rule.compiler';
+export * from './segment-preview.sql';
+export * from './starter-segments';
