@@ -119,6 +119,24 @@ describe('people patterns in ClickHouse', () => {
     ]);
   });
 
+  it('a recompute leaves only its own rows in the range, dropping rows it no longer produces', async () => {
+    const t = ch.tables;
+    // a row the computation would never produce, left by an earlier run
+    await ch.client.command({
+      query: `INSERT INTO ${t.pattern_person_weeks} (week, person_id, department, location, persona, stage, computed_at)
+              VALUES ('2026-02-23', 'ghost', 'sales', 'x', 'observer', 'observer', '2000-01-01 00:00:00')`,
+    });
+    await patterns.recompute({ from: '2026-02-23', to: '2026-03-03' });
+    const rows = await ch.rows<{ ghosts: string; stamps: string; n: string }>(
+      `SELECT countIf(person_id = 'ghost') AS ghosts, uniqExact(computed_at) AS stamps, count() AS n
+       FROM ${t.pattern_person_weeks} WHERE week BETWEEN '2026-02-23' AND '2026-03-02'`,
+    );
+    expect(Number(rows[0].ghosts)).toBe(0);
+    // one run, one stamp: no older row of the range survives beside the new ones
+    expect(Number(rows[0].stamps)).toBe(1);
+    expect(Number(rows[0].n)).toBeGreaterThan(0);
+  });
+
   it('recomputing replaces rather than adds, and a linked audience yields the strategy index', async () => {
     const count = async (t: string) => Number((await ch.rows<{ n: string }>(`SELECT count() AS n FROM ${t}`))[0].n);
     const before = [await count(ch.tables.pattern_purposes), await count(ch.tables.pattern_person_weeks), await count(ch.tables.pattern_leader_items)];

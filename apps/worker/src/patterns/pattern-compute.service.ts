@@ -21,7 +21,9 @@ export interface PatternRunResult {
 /**
  * Recomputes the people patterns — purpose indices, personas, ambassador stages, leader items — for
  * a range of days, inside ClickHouse. Idempotent: the rows of the days (weeks, items) a run covers
- * are deleted and written again. Called by the scores job after the scores are computed.
+ * are written again with this run's stamp, then the older rows of the range are deleted — so a
+ * reader (FINAL, newest computed_at wins) never sees the range empty, and rows the run no longer
+ * produces disappear. Called by the scores job after the scores are computed.
  */
 @Injectable()
 export class PatternComputeService {
@@ -39,13 +41,14 @@ export class PatternComputeService {
     const started = Date.now();
     const r = patternRanges(range, await this.ch.lastEventDay());
     const t = this.ch.tables;
+    const [{ stamp }] = await this.ch.rows<{ stamp: string }>(`SELECT toString(now64(3, 'UTC')) AS stamp`);
 
     await onProgress?.(0, `patterns: purposes ${r.daily.from}..${r.daily.to}`);
-    const purposes = await this.purposes(r.daily.from, r.daily.to);
+    const purposes = await this.purposes(r.daily.from, r.daily.to, stamp);
 
     await onProgress?.(40, `patterns: personas ${r.weekly.from}..${r.weekly.to}`);
     const weeks = daysBetween(r.weekly.from, r.weekly.to) / 7 + AMBASSADOR_WINDOW_WEEKS;
-    await this.replace(t.pattern_person_weeks, 'week', r.weekly, PERSON_WEEKS_SQL(t), {
+    await this.replace(t.pattern_person_weeks, 'week', r.weekly, stamp, PERSON_WEEKS_SQL(t), {
       sfrom: addDays(r.weekly.from, -(AMBASSADOR_WINDOW_WEEKS - 1) * 7),
       wfrom: r.weekly.from,
       wto: r.weekly.to,
@@ -57,7 +60,7 @@ export class PatternComputeService {
     });
 
     await onProgress?.(75, `patterns: leader replies ${r.leader.from}..${r.leader.to}`);
-    await this.replace(t.pattern_leader_items, 'toDate(raised_at)', r.leader, LEADER_ITEMS_SQL(t), { ...r.leader });
+    await this.replace(t.pattern_leader_items, 'toDate(raised_at)', r.leader, stamp, LEADER_ITEMS_SQL(t), { ...r.leader });
 
     const rows = {
       pattern_purposes: purposes,
@@ -71,7 +74,7 @@ export class PatternComputeService {
   }
 
   /** The purpose indices of every day of [from, to]: two aggregations in ClickHouse, the roll-up here. */
-  private async purposes(from: string, to: string): Promise<number> {
+  private async purposes(from: string, to: string, stamp: string): Promise<number> {
     const audiences = (await this.strategy?.audiences()) ?? [];
     const days = daysBetween(from, to) + 1;
     const params = { from, to, wfrom: addDays(from, -(PURPOSE_WINDOW_DAYS - 1)), W: PURPOSE_WINDOW_DAYS, days };
@@ -92,18 +95,24 @@ export class PatternComputeService {
       audiences.length > 0,
     );
     const table = this.ch.tables.pattern_purposes;
-    await this.ch.client.command({ query: `DELETE FROM ${table} WHERE day BETWEEN {from:Date} AND {to:Date}`, query_params: { from, to } });
-    const computed_at = new Date().toISOString().replace('T', ' ').slice(0, 23);
     for (let i = 0; i < rows.length; i += 50_000) {
-      await this.ch.client.insert({ table, values: rows.slice(i, i + 50_000).map((r) => ({ ...r, computed_at })), format: 'JSONEachRow' });
+      await this.ch.client.insert({ table, values: rows.slice(i, i + 50_000).map((r) => ({ ...r, computed_at: stamp })), format: 'JSONEachRow' });
     }
+    await this.dropOlder(table, 'day', { from, to }, stamp);
     return rows.length;
   }
 
-  /** Deletes the rows of the range, then runs the INSERT … SELECT that writes them again. */
-  private async replace(table: string, dayExpr: string, range: { from: string; to: string }, insert: string, params: Record<string, unknown>): Promise<void> {
-    await this.ch.client.command({ query: `DELETE FROM ${table} WHERE ${dayExpr} BETWEEN {from:Date} AND {to:Date}`, query_params: range });
-    await this.ch.client.command({ query: insert, query_params: params });
+  /** Runs the INSERT … SELECT that writes the range again with `stamp`, then drops the range's older rows. */
+  private async replace(table: string, dayExpr: string, range: { from: string; to: string }, stamp: string, insert: string, params: Record<string, unknown>): Promise<void> {
+    await this.ch.client.command({ query: insert, query_params: { ...params, stamp } });
+    await this.dropOlder(table, dayExpr, range, stamp);
+  }
+
+  private async dropOlder(table: string, dayExpr: string, range: { from: string; to: string }, stamp: string): Promise<void> {
+    await this.ch.client.command({
+      query: `DELETE FROM ${table} WHERE ${dayExpr} BETWEEN {from:Date} AND {to:Date} AND computed_at < {stamp:DateTime64(3, 'UTC')}`,
+      query_params: { ...range, stamp },
+    });
   }
 
   private async count(table: string, dayExpr: string, range: { from: string; to: string }): Promise<number> {

@@ -209,7 +209,7 @@ SELECT wk, person_id, department, location, actions, initiatives, responses, rec
                length(w_depts) < {other_departments:UInt32}, 'steady',
                w_shares < {shares:UInt32}, 'connector',
                'ambassador') AS stage,
-       now64(3)
+       {stamp:DateTime64(3, 'UTC')}
 FROM
 (
     SELECT *,
@@ -249,7 +249,7 @@ WITH
 SELECT i.event_id, any(i.kind), any(i.asker), any(p.department), any(p.location), any(i.raised_at),
        if(countIf(r.at >= i.raised_at AND r.replier != i.asker AND r.key != '') = 0, NULL,
           minIf(r.at, r.at >= i.raised_at AND r.replier != i.asker AND r.key != '')),
-       now64(3)
+       {stamp:DateTime64(3, 'UTC')}
 FROM items AS i
 INNER JOIN directory AS p ON p.person_id = i.asker AND NOT p.is_leader
 LEFT JOIN replies AS r ON r.key = i.key
