@@ -7,3 +7,5 @@ export * from './ingestion.types';
 export * from './engagement.types';
 export * from './patterns.types'; export * from './patterns.definitions';
 export * from './segment-rule.schema';
+export * from './segments.types';
+export * from './programmes.types';
