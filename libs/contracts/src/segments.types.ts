@@ -54,7 +54,7 @@ export interface SegmentCreateInput {
   rule: SegmentRule;
 }
 
-/** Body of PUT /api/segments/:id: any of these; a changed rule or name makes a new definition version. */
+/** Body of PUT /api/segments/:id: any of these; a changed rule, name or description makes a new definition version (only a changed rule recomputes). */
 export const segmentUpdateSchema = z.strictObject({
   name: name.optional(),
   description: description.optional(),

@@ -1,13 +1,19 @@
+import { AuditLogEntity } from './audit-log.entity';
 import { EventMappingEntity } from './event-mapping.entity';
 import { GoalEntity, KpiValueEntity } from './goal.entity';
 import { PersonEntity } from './person.entity';
+import { ProgrammeEntity } from './programme.entity';
 import { ScoringModelEntity } from './scoring-model.entity';
+import { SegmentDefinitionEntity, SegmentDefinitionRevisionEntity } from './segment.entity';
 import { IngestionKeyEntity, SessionEntity, UserEntity } from './user.entity';
 
+export * from './audit-log.entity';
 export * from './event-mapping.entity';
 export * from './goal.entity';
 export * from './person.entity';
+export * from './programme.entity';
 export * from './scoring-model.entity';
+export * from './segment.entity';
 export * from './user.entity';
 
-export const ENTITIES = [UserEntity, SessionEntity, IngestionKeyEntity, PersonEntity, GoalEntity, KpiValueEntity, ScoringModelEntity, EventMappingEntity];
+export const ENTITIES = [UserEntity, SessionEntity, IngestionKeyEntity, PersonEntity, GoalEntity, KpiValueEntity, ScoringModelEntity, EventMappingEntity, SegmentDefinitionEntity, SegmentDefinitionRevisionEntity, ProgrammeEntity, AuditLogEntity];

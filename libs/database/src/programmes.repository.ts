@@ -1,0 +1,60 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import type { DataSource } from 'typeorm';
+import type { ProgrammeForecastDto } from '@hubpulse/contracts';
+import { DATA_SOURCE } from './database.module';
+import { ProgrammeEntity } from './entities/programme.entity';
+
+/** The editable columns of a programme (everything but identity, status and stamps). */
+export type ProgrammeFields = Pick<
+  ProgrammeEntity,
+  'name' | 'segmentId' | 'grouping' | 'contentPurposes' | 'contentNotes' | 'channels' | 'tactic' | 'tacticNotes' | 'measureMetric' | 'measureTarget' | 'measureFrom' | 'measureTo' | 'goalId'
+>;
+
+/** Programmes in the relational store: drafts are edited, then launched once. */
+@Injectable()
+export class ProgrammesRepository {
+  constructor(@Inject(DATA_SOURCE) private readonly ds: DataSource) {}
+
+  private get repo() {
+    return this.ds.getRepository(ProgrammeEntity);
+  }
+
+  async create(fields: ProgrammeFields, by: string): Promise<ProgrammeEntity> {
+    const id = randomUUID();
+    const now = new Date().toISOString();
+    await this.repo.insert({ ...fields, id, status: 'draft', launchedAt: null, launchedBy: null, forecastAtLaunch: null, createdBy: by, createdAt: now, updatedAt: now });
+    return (await this.find(id))!;
+  }
+
+  find(id: string): Promise<ProgrammeEntity | null> {
+    return this.repo.findOneBy({ id });
+  }
+
+  /** Newest first. */
+  list(filter: { segmentId?: string; goalId?: string } = {}): Promise<ProgrammeEntity[]> {
+    const where: { segmentId?: string; goalId?: string } = {};
+    if (filter.segmentId) where.segmentId = filter.segmentId;
+    if (filter.goalId) where.goalId = filter.goalId;
+    return this.repo.find({ where, order: { createdAt: 'DESC', id: 'ASC' } });
+  }
+
+  /** Updates a draft; null when there is no draft with this id (missing or launched). */
+  async updateDraft(id: string, fields: Partial<ProgrammeFields>): Promise<ProgrammeEntity | null> {
+    const res = await this.repo.update({ id, status: 'draft' }, { ...fields, updatedAt: new Date().toISOString() });
+    return res.affected ? this.find(id) : null;
+  }
+
+  /** Deletes a draft; false when there is no draft with this id. */
+  async deleteDraft(id: string): Promise<boolean> {
+    const res = await this.repo.delete({ id, status: 'draft' });
+    return !!res.affected;
+  }
+
+  /** Launches a draft, keeping the forecast of that moment; null when there is no draft with this id. */
+  async launch(id: string, by: string, forecast: ProgrammeForecastDto | null): Promise<ProgrammeEntity | null> {
+    const now = new Date().toISOString();
+    const res = await this.repo.update({ id, status: 'draft' }, { status: 'launched', launchedAt: now, launchedBy: by, forecastAtLaunch: forecast, updatedAt: now });
+    return res.affected ? this.find(id) : null;
+  }
+}
