@@ -6,6 +6,10 @@ import { ScoreComputeService } from './scores/score-compute.service';
 import { ScoreScheduleService } from './scores/score-schedule.service';
 import { PATTERN_RECOMPUTE, ScoresProcessor } from './scores/scores.processor';
 import { ScoringModelsRepository } from '@hubpulse/database';
+import { SEGMENT_PROVIDERS } from './segments/segments.providers';
+import { SegmentComputeService } from './segments/segment-compute.service';
+import { SegmentPreviewService } from './segments/segment-preview.service';
+import { SegmentStore } from './segments/segment-store.repository';
 
 // Start-up fails if a job name has no queue or belongs to two (the processors' switches are exhaustive).
 const seen = new Map<string, string>();
@@ -22,7 +26,7 @@ for (const job of Object.values(JobName)) if (!seen.has(job)) throw new Error(`j
  * HUBPULSE_WORKERS=inline: one codebase, two processes.
  */
 @Module({
-  providers: [ScoringModelsRepository, ScoreComputeService, ScoresProcessor, ScoreScheduleService, ...IMPORT_WORKER_PROVIDERS, PatternComputeService, { provide: PATTERN_RECOMPUTE, useExisting: PatternComputeService }],
-  exports: [ScoreComputeService, PatternComputeService],
+  providers: [ScoringModelsRepository, ScoreComputeService, ScoresProcessor, ScoreScheduleService, ...IMPORT_WORKER_PROVIDERS, PatternComputeService, { provide: PATTERN_RECOMPUTE, useExisting: PatternComputeService }, ...SEGMENT_PROVIDERS],
+  exports: [ScoreComputeService, PatternComputeService, SegmentComputeService, SegmentPreviewService, SegmentStore],
 })
 export class WorkerProcessorsModule {}

@@ -2,12 +2,15 @@
 export enum QueueName {
   Scores = 'scores',
   Imports = 'imports',
+  Segments = 'segments',
 }
 
 /** Job names are `<queue>.<verb>`. */
 export enum JobName {
   ScoresRecompute = 'scores.recompute',
   ImportsRun = 'imports.run',
+  SegmentsRecompute = 'segments.recompute',
+  SegmentsRefresh = 'segments.refresh',
 }
 
 /** Payloads carry ids and ranges, never data. */
@@ -26,11 +29,21 @@ export interface JobPayloads {
     /** Folder name under <data dir>/imports holding the upload and its meta.json. */
     importId: string;
   };
+  [JobName.SegmentsRecompute]: {
+    segmentId: string;
+    /** definition: created or edited; freeze: a static segment takes its membership; reference: a segment it refers to changed. */
+    reason: 'definition' | 'freeze' | 'manual' | 'reference';
+  };
+  [JobName.SegmentsRefresh]: {
+    /** Every dynamic segment, referenced segments first. */
+    reason: 'schedule' | 'manual';
+  };
 }
 
 export const JOBS_BY_QUEUE: Record<QueueName, JobName[]> = {
   [QueueName.Scores]: [JobName.ScoresRecompute],
   [QueueName.Imports]: [JobName.ImportsRun],
+  [QueueName.Segments]: [JobName.SegmentsRecompute, JobName.SegmentsRefresh],
 };
 
 /** Deterministic ids where work must not pile up. */
@@ -39,6 +52,15 @@ export const SCORES_DEBOUNCE_ID = 'scores.recompute:ingest';
 
 /** One job per import: a second enqueue of the same import is a no-op (BullMQ rejects ':' in job ids). */
 export const importJobId = (importId: string) => `imports.run-${importId}`;
+
+/** One pending recompute per segment: enqueueing again while one waits is a no-op. */
+export const segmentRecomputeJobId = (segmentId: string) => `segments.recompute-${segmentId}`;
+export const SEGMENTS_SCHEDULER_ID = 'segments.refresh-schedule';
+/**
+ * Options of every segment job. Completed jobs are removed at once so the deterministic id is free
+ * for the next change; so are failed ones (after their retries): segment_runs records the failure.
+ */
+export const SEGMENT_JOB_OPTS = { attempts: 3, backoff: { type: 'exponential', delay: 5000 }, removeOnComplete: true, removeOnFail: true } as const;
 
 export type ImportKind = 'events' | 'people';
 export type ImportFormat = 'ndjson' | 'csv';

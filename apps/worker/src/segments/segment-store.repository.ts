@@ -1,0 +1,209 @@
+import { Injectable } from '@nestjs/common';
+import { ClickHouseService } from '@hubpulse/clickhouse';
+import type { CompiledSegmentSql } from '@hubpulse/analytics';
+
+/** One computation of a segment (a row of segment_runs). */
+export interface SegmentRun {
+  segment_id: string;
+  version: number;
+  previous_version: number;
+  definition_version: number;
+  as_of: string;
+  reason: string;
+  computed_at: string;
+  size: number;
+  entered: number;
+  left: number;
+  status: 'ok' | 'failed';
+  error: string;
+  ms: number;
+}
+
+/** A member with the directory fields an export shows. */
+export interface SegmentMember {
+  person_id: string;
+  name: string;
+  email: string;
+  department: string;
+  location: string;
+  title: string;
+}
+
+const RUN_COLUMNS = `segment_id, version, previous_version, definition_version, toString(as_of) AS as_of, toString(reason) AS reason,
+  toString(computed_at) AS computed_at, size, entered, \`left\`, toString(status) AS status, error, ms`;
+
+const toRun = (r: Record<string, unknown>): SegmentRun => ({
+  segment_id: String(r.segment_id),
+  version: Number(r.version),
+  previous_version: Number(r.previous_version),
+  definition_version: Number(r.definition_version),
+  as_of: String(r.as_of),
+  reason: String(r.reason),
+  computed_at: String(r.computed_at),
+  size: Number(r.size),
+  entered: Number(r.entered),
+  left: Number(r.left),
+  status: r.status === 'ok' ? 'ok' : 'failed',
+  error: String(r.error ?? ''),
+  ms: Number(r.ms),
+});
+
+/**
+ * segment_members and segment_runs. A membership version becomes current only when its 'ok' run row
+ * is written, after every member row is stored; readers first look up the current version, then read
+ * that version's rows, so they see a whole old or a whole new membership, never a part.
+ */
+@Injectable()
+export class SegmentStore {
+  constructor(private readonly ch: ClickHouseService) {}
+
+  private get t() {
+    return this.ch.tables;
+  }
+
+  /** Current (newest 'ok') membership version of each segment; all segments when `ids` is omitted. */
+  async currentVersions(ids?: readonly string[]): Promise<Map<string, number>> {
+    if (ids && ids.length === 0) return new Map();
+    const rows = await this.ch.rows<{ segment_id: string; version: string }>(
+      `SELECT segment_id, max(version) AS version FROM ${this.t.segment_runs}
+       WHERE status = 'ok' ${ids ? 'AND segment_id IN {ids:Array(String)}' : ''} GROUP BY segment_id`,
+      ids ? { ids } : {},
+    );
+    return new Map(rows.map((r) => [r.segment_id, Number(r.version)]));
+  }
+
+  /** The newest version number written for the segment, whatever its status (0 when none). */
+  async lastVersion(segmentId: string): Promise<number> {
+    const [r] = await this.ch.rows<{ v: string }>(
+      `SELECT greatest(
+         (SELECT max(version) FROM ${this.t.segment_runs} WHERE segment_id = {id:String}),
+         (SELECT max(version) FROM ${this.t.segment_members} WHERE segment_id = {id:String})) AS v`,
+      { id: segmentId },
+    );
+    return Number(r?.v ?? 0);
+  }
+
+  /** The run that made the current membership, or null when the segment never computed. */
+  async current(segmentId: string): Promise<SegmentRun | null> {
+    const [r] = await this.ch.rows<Record<string, unknown>>(
+      `SELECT ${RUN_COLUMNS} FROM ${this.t.segment_runs} WHERE segment_id = {id:String} AND status = 'ok' ORDER BY version DESC LIMIT 1`,
+      { id: segmentId },
+    );
+    return r ? toRun(r) : null;
+  }
+
+  /** Per segment: the run of its current membership and its newest run (which may have failed). */
+  async latest(ids?: readonly string[]): Promise<Map<string, { current: SegmentRun | null; last: SegmentRun }>> {
+    if (ids && ids.length === 0) return new Map();
+    const rows = await this.ch.rows<Record<string, unknown> & { kind: string }>(
+      `SELECT * FROM (
+         SELECT 'last' AS kind, ${RUN_COLUMNS} FROM ${this.t.segment_runs} ${ids ? 'WHERE segment_id IN {ids:Array(String)}' : ''}
+         ORDER BY version DESC LIMIT 1 BY segment_id
+         UNION ALL
+         SELECT 'current' AS kind, ${RUN_COLUMNS} FROM ${this.t.segment_runs} WHERE status = 'ok' ${ids ? 'AND segment_id IN {ids:Array(String)}' : ''}
+         ORDER BY version DESC LIMIT 1 BY segment_id)`,
+      ids ? { ids } : {},
+    );
+    const out = new Map<string, { current: SegmentRun | null; last: SegmentRun }>();
+    for (const r of rows.filter((x) => x.kind === 'last')) out.set(String(r.segment_id), { current: null, last: toRun(r) });
+    for (const r of rows.filter((x) => x.kind === 'current')) {
+      const e = out.get(String(r.segment_id));
+      if (e) e.current = toRun(r);
+    }
+    return out;
+  }
+
+  /** Runs of a segment, newest first: size over time, entered / left, failures. */
+  async runs(segmentId: string, limit = 200): Promise<SegmentRun[]> {
+    const rows = await this.ch.rows<Record<string, unknown>>(
+      `SELECT ${RUN_COLUMNS} FROM ${this.t.segment_runs} WHERE segment_id = {id:String} ORDER BY version DESC LIMIT {limit:UInt32}`,
+      { id: segmentId, limit },
+    );
+    return rows.map(toRun);
+  }
+
+  /** Members in the current version (null when the segment never computed). */
+  async size(segmentId: string): Promise<number | null> {
+    const version = (await this.currentVersions([segmentId])).get(segmentId);
+    if (version === undefined) return null;
+    return this.countVersion(segmentId, version);
+  }
+
+  async countVersion(segmentId: string, version: number): Promise<number> {
+    const [r] = await this.ch.rows<{ n: string }>(
+      `SELECT count() AS n FROM ${this.t.segment_members} WHERE segment_id = {id:String} AND version = {v:UInt64}`,
+      { id: segmentId, v: version },
+    );
+    return Number(r?.n ?? 0);
+  }
+
+  /**
+   * A page of the current members in person_id order (keyset: pass the last id as `after`), with
+   * their directory fields. The version is pinned by the caller for a consistent multi-page export.
+   */
+  async members(segmentId: string, version: number, opts: { after?: string; limit?: number } = {}): Promise<SegmentMember[]> {
+    return this.ch.rows<SegmentMember>(
+      `SELECT m.person_id AS person_id, p.name AS name, p.email AS email, toString(p.department) AS department,
+              toString(p.location) AS location, p.title AS title
+       FROM (SELECT person_id FROM ${this.t.segment_members}
+             WHERE segment_id = {id:String} AND version = {v:UInt64} AND person_id > {after:String}
+             ORDER BY person_id LIMIT {limit:UInt32}) AS m
+       LEFT JOIN (SELECT person_id, name, email, department, location, title FROM ${this.t.people} FINAL) AS p ON p.person_id = m.person_id
+       ORDER BY m.person_id`,
+      { id: segmentId, v: version, after: opts.after ?? '', limit: opts.limit ?? 10_000 },
+    );
+  }
+
+  /** Writes the members of `version` from a compiled rule, in one INSERT … SELECT (no size cap). */
+  async insertMembers(segmentId: string, version: number, compiled: CompiledSegmentSql): Promise<void> {
+    await this.ch.client.command({
+      query: `INSERT INTO ${this.t.segment_members} (segment_id, version, person_id)
+              SELECT {segment_id:String}, {segment_version:UInt64}, person_id FROM (${compiled.sql})`,
+      query_params: { ...compiled.params, segment_id: segmentId, segment_version: version },
+    });
+  }
+
+  /** Size of `version` and the people who entered / left since `previous` (0 = none), in one pass. */
+  async diff(segmentId: string, version: number, previous: number): Promise<{ size: number; entered: number; left: number }> {
+    const [r] = await this.ch.rows<{ size: string; entered: string; left: string }>(
+      `SELECT countIf(bitAnd(m, 1) = 1) AS size, countIf(m = 1) AS entered, countIf(m = 2) AS \`left\`
+       FROM (SELECT person_id, groupBitOr(if(version = {v:UInt64}, 1, 2)) AS m FROM ${this.t.segment_members}
+             WHERE segment_id = {id:String} AND version IN ({v:UInt64}, {prev:UInt64}) GROUP BY person_id)`,
+      { id: segmentId, v: version, prev: previous },
+    );
+    return { size: Number(r?.size ?? 0), entered: Number(r?.entered ?? 0), left: Number(r?.left ?? 0) };
+  }
+
+  /** Records a run; an 'ok' run switches readers to its version. */
+  async recordRun(run: Omit<SegmentRun, 'computed_at'>): Promise<void> {
+    await this.ch.client.insert({
+      table: this.t.segment_runs,
+      values: [{ ...run, computed_at: new Date().toISOString() }],
+      format: 'JSONEachRow',
+      clickhouse_settings: { date_time_input_format: 'best_effort' },
+    });
+  }
+
+  /** Deletes the segment's member rows of every version except `keep` (lightweight delete). */
+  async prune(segmentId: string, keep: readonly number[]): Promise<void> {
+    await this.ch.client.command({
+      query: `DELETE FROM ${this.t.segment_members} WHERE segment_id = {id:String} AND version NOT IN {keep:Array(UInt64)}`,
+      query_params: { id: segmentId, keep: [...keep] },
+    });
+  }
+
+  /** Deletes one version's rows (a failed run's partial write). */
+  async deleteVersion(segmentId: string, version: number): Promise<void> {
+    await this.ch.client.command({
+      query: `DELETE FROM ${this.t.segment_members} WHERE segment_id = {id:String} AND version = {v:UInt64}`,
+      query_params: { id: segmentId, v: version },
+    });
+  }
+
+  /** Forgets a deleted segment: its members and runs. */
+  async dropSegment(segmentId: string): Promise<void> {
+    for (const table of [this.t.segment_members, this.t.segment_runs]) {
+      await this.ch.client.command({ query: `DELETE FROM ${table} WHERE segment_id = {id:String}`, query_params: { id: segmentId } });
+    }
+  }
+}
