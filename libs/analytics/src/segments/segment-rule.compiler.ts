@@ -1,6 +1,7 @@
 import {
   EVENT_TYPES,
   SegmentRuleError,
+  segmentRuleReferences,
   validateSegmentRule,
   type SegmentBehaviourNode,
   type SegmentNotSinceNode,
@@ -301,17 +302,7 @@ export async function checkSegmentReferences(rule: SegmentRule, resolve: Segment
   walk(rule, 'rule');
   const refsOf = async (id: string): Promise<string[] | null> => {
     const raw = await resolve(id);
-    if (raw === null || raw === undefined) return null;
-    const parsed = validateSegmentRule(raw);
-    if (!parsed.ok) return [];
-    const out: string[] = [];
-    const collect = (n: SegmentRule) => {
-      if (n.kind === 'segment') out.push(n.segment_id);
-      else if (n.kind === 'and' || n.kind === 'or') n.children.forEach(collect);
-      else if (n.kind === 'not') collect(n.child);
-    };
-    collect(parsed.rule);
-    return out;
+    return raw === null || raw === undefined ? null : segmentRuleReferencesOf(raw);
   };
   const cache = new Map<string, string[] | null>();
   const refs = async (id: string) => {
@@ -340,4 +331,10 @@ export async function checkSegmentReferences(rule: SegmentRule, resolve: Segment
   }
   if (issues.length) throw new SegmentRuleError(issues);
   return [...new Set(direct.map((d) => d.id))];
+}
+
+/** The segments a stored rule refers to directly; [] when the rule is not valid. */
+export function segmentRuleReferencesOf(raw: unknown): string[] {
+  const parsed = validateSegmentRule(raw);
+  return parsed.ok ? segmentRuleReferences(parsed.rule) : [];
 }
