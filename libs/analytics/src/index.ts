@@ -5,3 +5,4 @@ export * from './complementary-suppression';
 export * from './beta-distribution';
 export * from './channel-stats';
 export * from './segments';
+export * from './statistics';
