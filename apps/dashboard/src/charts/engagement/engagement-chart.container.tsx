@@ -1,14 +1,14 @@
 import { useOverview } from '../../features/overview/use-overview';
 import { formatDay } from '../../lib/format';
 import { ChartPanel } from '../shared/chart-panel';
-import { EmptyState, ErrorState, LoadingState } from '../shared/chart-states';
+import { QueryStates } from '../shared/chart-states';
 import { EngagementChart } from './engagement-chart';
 import { buildEngagementSeries, summarizeEngagement } from './engagement.transform';
 
 const HEIGHT = 260;
 
 export function EngagementChartContainer() {
-  const { data, error, isPending, refetch, selection } = useOverview();
+  const { data, error, refetch, selection } = useOverview();
   const minGroupSize = data?.min_group_size ?? 5;
   const points = data ? buildEngagementSeries(data.engagement, data.range, { trimLeadingEmpty: selection.kind === 'all' }) : [];
   const summary = summarizeEngagement(points);
@@ -38,27 +38,30 @@ export function EngagementChartContainer() {
 
   return (
     <ChartPanel title="Engagement index" description={description} aside={aside} className="panel--engagement">
-      {!data && error ? (
-        <ErrorState error={error} onRetry={refetch} height={HEIGHT} />
-      ) : isPending || !data ? (
-        <LoadingState height={HEIGHT} />
-      ) : !summary.hasIndex ? (
-        <EmptyState title={summary.suppressedDays > 0 ? 'Too few people to show' : 'No engagement scores in this range'} height={HEIGHT}>
-          {summary.suppressedDays > 0
+      <QueryStates
+        data={data}
+        error={error}
+        onRetry={refetch}
+        height={HEIGHT}
+        empty={() => !summary.hasIndex && (summary.suppressedDays > 0 ? 'Too few people to show' : 'No engagement scores in this range')}
+        emptyText={
+          summary.suppressedDays > 0
             ? `Every day in this range has fewer than ${minGroupSize} people with a score, so the index is hidden for privacy.`
-            : 'Scores appear once people are active on the hub and the scoring job has run.'}
-        </EmptyState>
-      ) : (
-        <>
-          <EngagementChart points={points} minGroupSize={minGroupSize} height={HEIGHT} />
-          {summary.suppressedDays > 0 && (
-            <p className="panel__note">
-              {summary.suppressedDays} {summary.suppressedDays === 1 ? 'day is' : 'days are'} hidden: fewer than {minGroupSize}{' '}
-              people had a score.
-            </p>
-          )}
-        </>
-      )}
+            : 'Scores appear once people are active on the hub and the scoring job has run.'
+        }
+      >
+        {() => (
+          <>
+            <EngagementChart points={points} minGroupSize={minGroupSize} height={HEIGHT} />
+            {summary.suppressedDays > 0 && (
+              <p className="panel__note">
+                {summary.suppressedDays} {summary.suppressedDays === 1 ? 'day is' : 'days are'} hidden: fewer than {minGroupSize}{' '}
+                people had a score.
+              </p>
+            )}
+          </>
+        )}
+      </QueryStates>
     </ChartPanel>
   );
 }

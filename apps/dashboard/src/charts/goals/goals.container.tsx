@@ -1,13 +1,13 @@
 import { useOverview } from '../../features/overview/use-overview';
 import { ChartPanel } from '../shared/chart-panel';
-import { EmptyState, ErrorState, LoadingState } from '../shared/chart-states';
+import { QueryStates } from '../shared/chart-states';
 import { GoalCard } from './goal-card';
 import { buildGoalCards } from './goals.transform';
 
 const HEIGHT = 200;
 
 export function GoalsContainer() {
-  const { data, error, isPending, refetch } = useOverview();
+  const { data, error, refetch } = useOverview();
   const cards = data ? buildGoalCards(data.goals) : [];
 
   return (
@@ -16,21 +16,22 @@ export function GoalsContainer() {
       description="Strategy KPIs against their targets: latest monthly value, progress from baseline, and the trend against target."
       className="panel--goals"
     >
-      {!data && error ? (
-        <ErrorState error={error} onRetry={refetch} height={HEIGHT} />
-      ) : isPending || !data ? (
-        <LoadingState height={HEIGHT} />
-      ) : cards.length === 0 ? (
-        <EmptyState title="No goals yet" height={HEIGHT}>
-          Goals with their KPI series appear here once they are set up.
-        </EmptyState>
-      ) : (
-        <div className="goals__grid">
-          {cards.map((card) => (
-            <GoalCard key={card.id} goal={card} />
-          ))}
-        </div>
-      )}
+      <QueryStates
+        data={data}
+        error={error}
+        onRetry={refetch}
+        height={HEIGHT}
+        empty={() => cards.length === 0 && 'No goals yet'}
+        emptyText="Goals with their KPI series appear here once they are set up."
+      >
+        {() => (
+          <div className="goals__grid">
+            {cards.map((card) => (
+              <GoalCard key={card.id} goal={card} />
+            ))}
+          </div>
+        )}
+      </QueryStates>
     </ChartPanel>
   );
 }

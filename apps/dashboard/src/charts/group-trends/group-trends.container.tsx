@@ -3,7 +3,7 @@ import type { GroupScoresDto } from '@hubpulse/contracts';
 import { useGroupScores, useGroupSelection } from '../../features/engagement/use-engagement';
 import { formatRange } from '../../lib/format';
 import { ChartPanel } from '../shared/chart-panel';
-import { EmptyState, ErrorState, LoadingState } from '../shared/chart-states';
+import { EmptyState, QueryStates } from '../shared/chart-states';
 import { ExportCsvButton } from '../shared/export-csv-button';
 import { GroupScoresTable } from './group-scores-table';
 import { GroupTrendsChart } from './group-trends-chart';
@@ -22,7 +22,7 @@ import {
 const HEIGHT = 300;
 
 export function GroupTrendsContainer() {
-  const { selection, data, error, isPending, isStale, refetch } = useGroupScores();
+  const { selection, data, error, isStale, refetch } = useGroupScores();
   const option = GROUP_BY_OPTIONS.find((o) => o.by === selection.by) ?? GROUP_BY_OPTIONS[0];
 
   return (
@@ -37,18 +37,18 @@ export function GroupTrendsContainer() {
       className={isStale ? 'panel--wide is-stale' : 'panel--wide'}
       aside={<GroupControls />}
     >
-      {!data && error ? (
-        <ErrorState error={error} onRetry={refetch} height={HEIGHT} />
-      ) : isPending || !data ? (
-        <LoadingState height={HEIGHT} label="Loading scores by group…" />
-      ) : data.groups.length === 0 ? (
-        <EmptyState title={`No ${option.noun} groups`} height={HEIGHT}>
-          The directory has no {option.label.toLowerCase()} for these people yet.
-        </EmptyState>
-      ) : (
-        // A new grouping starts with its own default lines.
-        <GroupTrendsBody key={`${data.by}:${data.from}:${data.to}`} data={data} groupLabel={option.label} />
-      )}
+      <QueryStates
+        data={data}
+        error={error}
+        onRetry={refetch}
+        height={HEIGHT}
+        loadingLabel="Loading scores by group…"
+        empty={(d) => d.groups.length === 0 && `No ${option.noun} groups`}
+        emptyText={`The directory has no ${option.label.toLowerCase()} for these people yet.`}
+      >
+        {/* A new grouping starts with its own default lines. */}
+        {(d) => <GroupTrendsBody key={`${d.by}:${d.from}:${d.to}`} data={d} groupLabel={option.label} />}
+      </QueryStates>
     </ChartPanel>
   );
 }

@@ -4,7 +4,7 @@ import { useScoreDay, useScoreDistribution } from '../../features/engagement/use
 import { isValidDay } from '../../lib/dates';
 import { formatCount, formatDay, formatPoints, formatShare } from '../../lib/format';
 import { ChartPanel } from '../shared/chart-panel';
-import { EmptyState, ErrorState, LoadingState } from '../shared/chart-states';
+import { EmptyState, QueryStates } from '../shared/chart-states';
 import { ExportCsvButton } from '../shared/export-csv-button';
 import { SuppressedValue } from '../shared/suppressed-value';
 import { ScoreHistogramChart } from './score-histogram-chart';
@@ -53,13 +53,9 @@ export function ScoreHistogramContainer() {
         </div>
       }
     >
-      {!data && error ? (
-        <ErrorState error={error} onRetry={() => void query.refetch()} height={HEIGHT} />
-      ) : !data ? (
-        <LoadingState height={HEIGHT} label="Loading the score distribution…" />
-      ) : (
-        <DistributionBody data={data} />
-      )}
+      <QueryStates data={data} error={error} onRetry={() => void query.refetch()} height={HEIGHT} loadingLabel="Loading the score distribution…">
+        {(d) => <DistributionBody data={d} />}
+      </QueryStates>
     </ChartPanel>
   );
 }

@@ -40,3 +40,35 @@ export function EmptyState({ title, children, height = 240 }: StateProps & { tit
     </div>
   );
 }
+
+interface QueryStatesProps<T> extends StateProps {
+  /** The query's data; while it is undefined the loading or the error state shows. */
+  data: T | undefined;
+  error: unknown;
+  /** Offered as "Try again" beside an error. */
+  onRetry?: () => void;
+  loadingLabel?: string;
+  /** When it returns a title, the empty state shows instead of the content (with `emptyText` under it). */
+  empty?: (data: T) => string | false | null | undefined;
+  emptyText?: ReactNode;
+  children: (data: T) => ReactNode;
+}
+
+/**
+ * The one switch every data panel makes: error (only when there is nothing to show), loading, empty,
+ * or the content. Data already on screen stays while a refetch fails or runs.
+ */
+export function QueryStates<T>({ data, error, onRetry, loadingLabel, empty, emptyText, height, children }: QueryStatesProps<T>) {
+  if (data === undefined) {
+    return error ? <ErrorState error={error} onRetry={onRetry} height={height} /> : <LoadingState label={loadingLabel} height={height} />;
+  }
+  const emptyTitle = empty?.(data);
+  if (emptyTitle) {
+    return (
+      <EmptyState title={emptyTitle} height={height}>
+        {emptyText}
+      </EmptyState>
+    );
+  }
+  return <>{children(data)}</>;
+}

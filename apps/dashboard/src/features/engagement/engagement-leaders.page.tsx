@@ -4,7 +4,7 @@ import { GroupTrendsChart } from '../../charts/group-trends/group-trends-chart';
 import { KIND_LABELS, buildAnsweredTrend, buildQueueBars, formatHours, headlineRow, leadersCsv, sortLeaderRows } from '../../charts/leaders/leaders.transform';
 import { ChartPanel } from '../../charts/shared/chart-panel';
 import { chartTheme } from '../../charts/shared/chart-theme';
-import { EmptyState, ErrorState, LoadingState } from '../../charts/shared/chart-states';
+import { EmptyState, QueryStates } from '../../charts/shared/chart-states';
 import { ExportCsvButton } from '../../charts/shared/export-csv-button';
 import { SuppressedValue } from '../../charts/shared/suppressed-value';
 import { formatCount } from '../../lib/format';
@@ -25,13 +25,9 @@ export function EngagementLeadersPage() {
         className={org.isPlaceholderData ? 'panel--wide is-stale' : 'panel--wide'}
         aside={data && <ExportCsvButton stem={`leader-responsiveness-${data.range.to}`} csv={() => leadersCsv(data)} what="leader responsiveness" hasSuppressed />}
       >
-        {!data && org.error ? (
-          <ErrorState error={org.error} onRetry={() => void org.refetch()} />
-        ) : !data ? (
-          <LoadingState label="Loading leader responsiveness…" />
-        ) : (
-          <LeadersBody data={data} />
-        )}
+        <QueryStates data={data} error={org.error} onRetry={() => void org.refetch()} loadingLabel="Loading leader responsiveness…">
+          {(d) => <LeadersBody data={d} />}
+        </QueryStates>
       </ChartPanel>
       <LeadersComparePanel />
     </div>
@@ -126,43 +122,39 @@ function LeadersComparePanel() {
         </div>
       }
     >
-      {!data && query.error ? (
-        <ErrorState error={query.error} onRetry={() => void query.refetch()} height={160} />
-      ) : !data ? (
-        <LoadingState height={160} />
-      ) : rows.length === 0 ? (
-        <EmptyState title="No items in this range" height={160} />
-      ) : (
-        <div className="table-wrap">
-          <table className="data-table">
-            <caption className="visually-hidden">Leader responsiveness by {data.by}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{data.by === 'department' ? 'Department' : 'Location'}</th>
-                <th scope="col">Kind</th>
-                <th scope="col" className="num">Raised</th>
-                <th scope="col" className="num">Answered</th>
-                <th scope="col" className="num">Share answered</th>
-                <th scope="col" className="num">Median first reply</th>
-                <th scope="col" className="num">Unanswered</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((r) => (
-                <tr key={`${r.group}:${r.kind}`} className={r.kind === 'all' ? 'row--group' : undefined}>
-                  <th scope="row">{r.kind === 'all' ? r.group : <span className="visually-hidden">{r.group}</span>}</th>
-                  <td>{KIND_LABELS[r.kind]}</td>
-                  <td className="num">{cell(r.raised, r.suppressed)}</td>
-                  <td className="num">{cell(r.answered, r.suppressed)}</td>
-                  <td className="num">{cell(r.answered_share, r.suppressed, (n) => `${Math.round(n)}%`)}</td>
-                  <td className="num">{r.median_reply_hours === null ? <span className="muted">—</span> : formatHours(r.median_reply_hours)}</td>
-                  <td className="num">{cell(r.queue_total, r.suppressed)}</td>
+      <QueryStates data={data} error={query.error} onRetry={() => void query.refetch()} height={160} empty={() => rows.length === 0 && 'No items in this range'}>
+        {(data) => (
+          <div className="table-wrap">
+            <table className="data-table">
+              <caption className="visually-hidden">Leader responsiveness by {data.by}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{data.by === 'department' ? 'Department' : 'Location'}</th>
+                  <th scope="col">Kind</th>
+                  <th scope="col" className="num">Raised</th>
+                  <th scope="col" className="num">Answered</th>
+                  <th scope="col" className="num">Share answered</th>
+                  <th scope="col" className="num">Median first reply</th>
+                  <th scope="col" className="num">Unanswered</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+              </thead>
+              <tbody>
+                {rows.map((r) => (
+                  <tr key={`${r.group}:${r.kind}`} className={r.kind === 'all' ? 'row--group' : undefined}>
+                    <th scope="row">{r.kind === 'all' ? r.group : <span className="visually-hidden">{r.group}</span>}</th>
+                    <td>{KIND_LABELS[r.kind]}</td>
+                    <td className="num">{cell(r.raised, r.suppressed)}</td>
+                    <td className="num">{cell(r.answered, r.suppressed)}</td>
+                    <td className="num">{cell(r.answered_share, r.suppressed, (n) => `${Math.round(n)}%`)}</td>
+                    <td className="num">{r.median_reply_hours === null ? <span className="muted">—</span> : formatHours(r.median_reply_hours)}</td>
+                    <td className="num">{cell(r.queue_total, r.suppressed)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </QueryStates>
     </ChartPanel>
   );
 }

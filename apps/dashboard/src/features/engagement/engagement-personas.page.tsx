@@ -14,7 +14,7 @@ import {
 } from '../../charts/personas/personas.transform';
 import { TransitionMatrixTable } from '../../charts/personas/transition-matrix';
 import { ChartPanel } from '../../charts/shared/chart-panel';
-import { EmptyState, ErrorState, LoadingState } from '../../charts/shared/chart-states';
+import { EmptyState, QueryStates } from '../../charts/shared/chart-states';
 import { ExportCsvButton } from '../../charts/shared/export-csv-button';
 import { SuppressedValue } from '../../charts/shared/suppressed-value';
 import { formatCount, formatShare, formatShortDay } from '../../lib/format';
@@ -39,15 +39,16 @@ export function EngagementPersonasPage() {
           )
         }
       >
-        {!personas.data && personas.error ? (
-          <ErrorState error={personas.error} onRetry={() => void personas.refetch()} />
-        ) : !personas.data ? (
-          <LoadingState label="Loading personas…" />
-        ) : personas.data.weeks.length === 0 ? (
-          <EmptyState title="No weeks in this range">Personas are computed per week with the scores.</EmptyState>
-        ) : (
-          <PersonasBody data={personas.data} />
-        )}
+        <QueryStates
+          data={personas.data}
+          error={personas.error}
+          onRetry={() => void personas.refetch()}
+          loadingLabel="Loading personas…"
+          empty={(d) => d.weeks.length === 0 && 'No weeks in this range'}
+          emptyText="Personas are computed per week with the scores."
+        >
+          {(d) => <PersonasBody data={d} />}
+        </QueryStates>
       </ChartPanel>
       {personas.data && personas.data.movement.length > 0 && <MovementPanel data={personas.data} />}
       <ChartPanel
@@ -60,15 +61,15 @@ export function EngagementPersonasPage() {
           )
         }
       >
-        {!ambassadors.data && ambassadors.error ? (
-          <ErrorState error={ambassadors.error} onRetry={() => void ambassadors.refetch()} />
-        ) : !ambassadors.data ? (
-          <LoadingState label="Loading the pipeline…" />
-        ) : ambassadors.data.weeks.length === 0 ? (
-          <EmptyState title="No weeks in this range" />
-        ) : (
-          <AmbassadorsBody data={ambassadors.data} />
-        )}
+        <QueryStates
+          data={ambassadors.data}
+          error={ambassadors.error}
+          onRetry={() => void ambassadors.refetch()}
+          loadingLabel="Loading the pipeline…"
+          empty={(d) => d.weeks.length === 0 && 'No weeks in this range'}
+        >
+          {(d) => <AmbassadorsBody data={d} />}
+        </QueryStates>
       </ChartPanel>
     </div>
   );

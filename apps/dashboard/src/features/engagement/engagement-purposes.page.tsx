@@ -3,7 +3,7 @@ import { GroupTrendsChart } from '../../charts/group-trends/group-trends-chart';
 import { PURPOSE_COLORS, PurposeCardView } from '../../charts/purposes/purpose-cards';
 import { buildPurposeCards, buildPurposeGroupRows, buildPurposeTrend, purposesCsv } from '../../charts/purposes/purposes.transform';
 import { ChartPanel } from '../../charts/shared/chart-panel';
-import { EmptyState, ErrorState, LoadingState } from '../../charts/shared/chart-states';
+import { EmptyState, QueryStates } from '../../charts/shared/chart-states';
 import { ExportCsvButton } from '../../charts/shared/export-csv-button';
 import { SuppressedValue } from '../../charts/shared/suppressed-value';
 import { CompareControl, PatternRangeControl } from './pattern-range.control';
@@ -23,19 +23,22 @@ export function EngagementPurposesPage() {
         className={org.isPlaceholderData ? 'panel--wide is-stale' : 'panel--wide'}
         aside={data && <ExportCsvButton stem={`purpose-indices-${data.range.to}`} csv={() => purposesCsv(data)} what="purpose indices" hasSuppressed />}
       >
-        {!data && org.error ? (
-          <ErrorState error={org.error} onRetry={() => void org.refetch()} />
-        ) : !data ? (
-          <LoadingState label="Loading the purpose indices…" />
-        ) : data.indices.length === 0 ? (
-          <EmptyState title="No purpose indices yet">They are computed with the scores; run a recompute if this stays empty.</EmptyState>
-        ) : (
-          <div className="purposes">
-            {buildPurposeCards(data).map((card) => (
-              <PurposeCardView key={card.purpose} card={card} minGroupSize={data.min_group_size} managementDefinition={data.management_share_definition} />
-            ))}
-          </div>
-        )}
+        <QueryStates
+          data={data}
+          error={org.error}
+          onRetry={() => void org.refetch()}
+          loadingLabel="Loading the purpose indices…"
+          empty={(d) => d.indices.length === 0 && 'No purpose indices yet'}
+          emptyText="They are computed with the scores; run a recompute if this stays empty."
+        >
+          {(d) => (
+            <div className="purposes">
+              {buildPurposeCards(d).map((card) => (
+                <PurposeCardView key={card.purpose} card={card} minGroupSize={d.min_group_size} managementDefinition={d.management_share_definition} />
+              ))}
+            </div>
+          )}
+        </QueryStates>
       </ChartPanel>
       {data && <PurposeTrendPanel data={data} />}
       <PurposeComparePanel />
@@ -79,54 +82,50 @@ function PurposeComparePanel() {
         </div>
       }
     >
-      {!data && query.error ? (
-        <ErrorState error={query.error} onRetry={() => void query.refetch()} height={160} />
-      ) : !data ? (
-        <LoadingState height={160} />
-      ) : rows.length === 0 ? (
-        <EmptyState title="No groups" height={160} />
-      ) : (
-        <div className="table-wrap">
-          <table className="data-table">
-            <caption className="visually-hidden">Purpose indices by {data.by}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{data.by === 'department' ? 'Department' : 'Location'}</th>
-                {purposes.map((p) => (
-                  <th scope="col" className="num" key={p.key}>
-                    <abbr title={p.definition}>{p.label}</abbr>
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((r) => (
-                <tr key={r.group}>
-                  <th scope="row">{r.group}</th>
-                  {purposes.map((p) => {
-                    const v = r.values[p.key];
-                    return (
-                      <td className="num" key={p.key}>
-                        {v === null || v === undefined ? (
-                          r.suppressed[p.key] ? (
-                            <SuppressedValue minGroupSize={data.min_group_size} variant="mark" />
-                          ) : (
-                            <span className="muted">—</span>
-                          )
-                        ) : (
-                          <span className="heat" style={{ ['--heat' as string]: String(Math.min(1, v / 100)) }}>
-                            {v.toFixed(1)}
-                          </span>
-                        )}
-                      </td>
-                    );
-                  })}
+      <QueryStates data={data} error={query.error} onRetry={() => void query.refetch()} height={160} empty={() => rows.length === 0 && 'No groups'}>
+        {(data) => (
+          <div className="table-wrap">
+            <table className="data-table">
+              <caption className="visually-hidden">Purpose indices by {data.by}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{data.by === 'department' ? 'Department' : 'Location'}</th>
+                  {purposes.map((p) => (
+                    <th scope="col" className="num" key={p.key}>
+                      <abbr title={p.definition}>{p.label}</abbr>
+                    </th>
+                  ))}
                 </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+              </thead>
+              <tbody>
+                {rows.map((r) => (
+                  <tr key={r.group}>
+                    <th scope="row">{r.group}</th>
+                    {purposes.map((p) => {
+                      const v = r.values[p.key];
+                      return (
+                        <td className="num" key={p.key}>
+                          {v === null || v === undefined ? (
+                            r.suppressed[p.key] ? (
+                              <SuppressedValue minGroupSize={data.min_group_size} variant="mark" />
+                            ) : (
+                              <span className="muted">—</span>
+                            )
+                          ) : (
+                            <span className="heat" style={{ ['--heat' as string]: String(Math.min(1, v / 100)) }}>
+                              {v.toFixed(1)}
+                            </span>
+                          )}
+                        </td>
+                      );
+                    })}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </QueryStates>
     </ChartPanel>
   );
 }
