@@ -22,7 +22,7 @@ describe.each([
   it('runs the migrations once and records them', async () => {
     expect(await ds.showMigrations()).toBe(false);
     const done = await ds.query(`SELECT name FROM ${schema ? `"${schema}".` : ''}migrations`);
-    expect(done.map((r: { name: string }) => r.name)).toEqual(['Initial1764100000000', 'EventMappings1764200000000', 'ScoringModelV21764300000000', 'SegmentsProgrammes1764410000000']);
+    expect(done.map((r: { name: string }) => r.name)).toEqual(['Initial1764100000000', 'EventMappings1764200000000', 'ScoringModelV21764300000000', 'SegmentsProgrammes1764410000000', 'GoalsStrategy1764500000000']);
     // running again is a no-op
     expect(await ds.runMigrations()).toEqual([]);
   });
@@ -52,10 +52,10 @@ describe.each([
 
   it('keeps goals with KPI values and cascades their deletion', async () => {
     await ds.getRepository(GoalEntity).insert({
-      id: 'g1', name: 'Revenue', metric: 'revenue', scope: 'organisation', unit: 'USD', baseline: 1.5e6, target: 2.25e6,
-      targetType: 'increase_to', periodStart: '2026-01-01', periodEnd: '2026-12-31', owner: null, createdAt: 'now',
+      id: 'g1', name: 'Revenue', metric: 'revenue', customMetricName: null, scope: 'organisation', scopeValue: null, unitKind: 'currency', unit: 'USD', baseline: 1.5e6, target: 2.25e6,
+      targetType: 'increase_to', periodStart: '2026-01-01', periodEnd: '2026-12-31', owner: null, createdBy: 'test', createdAt: 'now', updatedAt: 'now',
     });
-    await ds.getRepository(KpiValueEntity).insert({ goalId: 'g1', period: '2026-01-01', value: 1.6e6, target: 1.55e6, setBy: 'test', setAt: 'now' });
+    await ds.getRepository(KpiValueEntity).insert({ goalId: 'g1', period: '2026-01-01', value: 1.6e6, source: 'api', setBy: 'test', setAt: 'now', note: null });
     expect((await ds.getRepository(KpiValueEntity).findOneByOrFail({ goalId: 'g1' })).value).toBeCloseTo(1.6e6);
     await ds.getRepository(GoalEntity).delete({ id: 'g1' });
     expect(await ds.getRepository(KpiValueEntity).count()).toBe(0);

@@ -9,3 +9,4 @@ export * from './patterns.types'; export * from './patterns.definitions';
 export * from './segment-rule.schema';
 export * from './segments.types';
 export * from './programmes.types';
+export * from './strategy.types';

@@ -1,4 +1,4 @@
-import type { Channel, GoalMetric, TargetType } from './enums';
+import type { Channel, GoalMetric, Purpose, TargetType } from './enums';
 
 /**
  * Numbers about people are `null` when the group behind them is smaller than the
@@ -63,6 +63,11 @@ export interface GoalSeed {
   /** YYYY-MM-DD */
   period_end: string;
   owner: string | null;
-  /** One value per month: period is the first day of the month (YYYY-MM-01). */
+  /** One value per month: period is the first day of the month (YYYY-MM-01); a target inside the period becomes that month's target. */
   values: { period: string; value: number; target: number | null }[];
+  custom_metric_name?: string | null;
+  /** Default: currency when `unit` is a 3-letter code, else unit. */
+  unit_kind?: 'currency' | 'unit';
+  /** Contribution hypotheses over a scope (the demo's links; segments and programmes are linked through the API). */
+  links?: { scope: 'organisation' | 'department' | 'location'; values: string[]; purpose: Purpose | null; hypothesis: string }[];
 }

@@ -1,6 +1,6 @@
 import { AuditLogEntity } from './audit-log.entity';
 import { EventMappingEntity } from './event-mapping.entity';
-import { GoalEntity, KpiValueEntity } from './goal.entity';
+import { GoalEntity, GoalLinkEntity, GoalMonthlyTargetEntity, KpiValueEntity, KpiValueHistoryEntity } from './goal.entity';
 import { PersonEntity } from './person.entity';
 import { ProgrammeEntity } from './programme.entity';
 import { ScoringModelEntity } from './scoring-model.entity';
@@ -16,4 +16,4 @@ export * from './scoring-model.entity';
 export * from './segment.entity';
 export * from './user.entity';
 
-export const ENTITIES = [UserEntity, SessionEntity, IngestionKeyEntity, PersonEntity, GoalEntity, KpiValueEntity, ScoringModelEntity, EventMappingEntity, SegmentDefinitionEntity, SegmentDefinitionRevisionEntity, ProgrammeEntity, AuditLogEntity];
+export const ENTITIES = [UserEntity, SessionEntity, IngestionKeyEntity, PersonEntity, GoalEntity, KpiValueEntity, GoalMonthlyTargetEntity, KpiValueHistoryEntity, GoalLinkEntity, ScoringModelEntity, EventMappingEntity, SegmentDefinitionEntity, SegmentDefinitionRevisionEntity, ProgrammeEntity, AuditLogEntity];
