@@ -4,7 +4,7 @@ import { compileSegmentRule, STARTER_SEGMENTS } from '@hubpulse/analytics';
 import { ClickHouseModule, ClickHouseService } from '@hubpulse/clickhouse';
 import { ConfigModule } from '@hubpulse/config';
 import { SegmentRuleError, type SegmentRule } from '@hubpulse/contracts';
-import { testConfig } from '@hubpulse/testing';
+import { testConfig, waitFor } from '@hubpulse/testing';
 import { SegmentComputeService, SegmentRunError } from '../../apps/worker/src/segments/segment-compute.service';
 import { SEGMENT_DEFINITION_SOURCE, type SegmentDefinitionRecord } from '../../apps/worker/src/segments/segment-definition.source';
 import { SegmentPreviewService } from '../../apps/worker/src/segments/segment-preview.service';
@@ -180,8 +180,11 @@ describe('segments in ClickHouse', () => {
       ['ok', 4, 4, 0, 1],
     ]);
     // the version before the current one is kept for readers that just looked it up; older ones go
-    const versions = await ch.rows<{ version: string }>(`SELECT DISTINCT version FROM ${ch.tables.segment_members} WHERE segment_id = 'eng' ORDER BY version`);
-    expect(versions.map((v) => Number(v.version))).toEqual([second.version, third.version]);
+    // (an asynchronous mutation: wait for it)
+    const versions = async () =>
+      (await ch.rows<{ version: string }>(`SELECT DISTINCT version FROM ${ch.tables.segment_members} WHERE segment_id = 'eng' ORDER BY version`)).map((v) => Number(v.version));
+    await waitFor(async () => (await versions()).length === 2, 'old versions pruned', 10_000, 50);
+    expect(await versions()).toEqual([second.version, third.version]);
   });
 
   it('reads another segment through its current membership, and refuses cycles naming the path', async () => {

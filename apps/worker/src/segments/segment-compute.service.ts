@@ -28,6 +28,8 @@ export interface SegmentComputeOptions {
   asOf?: string;
   /** Recompute a static segment that already has a membership. */
   force?: boolean;
+  /** Delete older versions after the switch (default true; refresh prunes every segment at once at the end). */
+  prune?: boolean;
 }
 
 /** A run that failed; the segment keeps its last good version. `rule` = the definition is at fault (retrying will not help). */
@@ -99,7 +101,7 @@ export class SegmentComputeService {
       const ms = Date.now() - started;
       await this.store.recordRun({ ...run, ...counts, status: 'ok', error: '', ms });
       this.logger.log(`segment ${segmentId} v${version}: ${counts.size} members (+${counts.entered} −${counts.left}) in ${ms} ms`);
-      await this.pruneAfter(segmentId, version, previous);
+      if (opts.prune !== false) await this.pruneAfter(new Map([[segmentId, previous ? [version, previous] : [version]]]));
       return { ...base, ...counts, status: 'ok', version, definition_version: def.definition_version, ms };
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);
@@ -114,14 +116,14 @@ export class SegmentComputeService {
 
   /**
    * Deletes versions older than the one just replaced (kept for readers that looked it up a moment
-   * ago). The new version is already current, so a failure here is not the run's: it is logged and
+   * ago). The new versions are already current, so a failure here is not the run's: it is logged and
    * the next run of the segment deletes the leftovers.
    */
-  private async pruneAfter(segmentId: string, version: number, previous: number): Promise<void> {
+  private async pruneAfter(keep: ReadonlyMap<string, readonly number[]>): Promise<void> {
     try {
-      await this.store.prune(segmentId, previous ? [version, previous] : [version]);
+      await this.store.prune(keep);
     } catch (err) {
-      this.logger.warn(`segment ${segmentId}: old versions not deleted yet (${err instanceof Error ? err.message : String(err)})`);
+      this.logger.warn(`segments ${[...keep.keys()].join(', ')}: old versions not deleted yet (${err instanceof Error ? err.message : String(err)})`);
     }
   }
 
@@ -132,14 +134,18 @@ export class SegmentComputeService {
   async refresh(opts: Omit<SegmentComputeOptions, 'force'> = {}): Promise<SegmentRunResult[]> {
     const defs = await this.requireSource().listDynamic();
     const results: SegmentRunResult[] = [];
+    const keep = new Map<string, number[]>();
     for (const def of orderByReferences(defs)) {
       try {
-        results.push(await this.compute(def, opts));
+        const r = await this.compute(def, { ...opts, prune: false });
+        results.push(r);
+        if (r.status === 'ok' && r.version) keep.set(r.segment_id, r.previous_version ? [r.version, r.previous_version] : [r.version]);
       } catch (err) {
         if (!(err instanceof SegmentRunError)) throw err;
         results.push(err.result);
       }
     }
+    await this.pruneAfter(keep);
     return results;
   }
 

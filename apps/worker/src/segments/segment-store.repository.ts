@@ -184,11 +184,19 @@ export class SegmentStore {
     });
   }
 
-  /** Deletes the segment's member rows of every version except `keep` (lightweight delete). */
-  async prune(segmentId: string, keep: readonly number[]): Promise<void> {
+  /**
+   * Deletes the member rows of the given segments except the versions in `keep` (segment → versions).
+   * An asynchronous mutation (returns at once): readers never read those versions, so there is no
+   * need to wait, and one statement serves a whole refresh. Rows inserted later are not touched.
+   */
+  async prune(keep: ReadonlyMap<string, readonly number[]>): Promise<void> {
+    if (keep.size === 0) return;
+    const pairs = [...keep].flatMap(([id, versions]) => versions.map((v) => `${v}/${id}`));
     await this.ch.client.command({
-      query: `DELETE FROM ${this.t.segment_members} WHERE segment_id = {id:String} AND version NOT IN {keep:Array(UInt64)}`,
-      query_params: { id: segmentId, keep: [...keep] },
+      query: `ALTER TABLE ${this.t.segment_members} DELETE
+              WHERE segment_id IN {ids:Array(String)} AND concat(toString(version), '/', segment_id) NOT IN {keep:Array(String)}
+              SETTINGS mutations_sync = 0`,
+      query_params: { ids: [...keep.keys()], keep: pairs },
     });
   }
 

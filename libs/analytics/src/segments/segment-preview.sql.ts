@@ -25,56 +25,45 @@ export interface SegmentPreviewCounts {
   score: { bins: { from: number; to: number; count: number }[]; unscored: number };
 }
 
-/** One row of the preview query. `g` tells the grouping set: 7 = department, 11 = location, 13 = title, 14 = bin, 15 = all. */
+/** The one row of the preview query: each dimension as parallel arrays of values and counts (sumMap). */
 export interface SegmentPreviewRow {
-  g: number | string;
-  department: string;
-  location: string;
-  title: string;
-  bin: number | string;
-  n: number | string;
+  size: number | string;
   population: number | string;
+  department: [string[], (number | string)[]];
+  location: [string[], (number | string)[]];
+  title: [string[], (number | string)[]];
+  bin: [(number | string)[], (number | string)[]];
 }
 
 export function segmentPreviewQuery(rule: unknown, ctx: SegmentCompileContext): CompiledSegmentSql {
   const inner = compileSegmentRule(rule, ctx, { columns: 'preview' });
-  const sql = `SELECT grouping(department, location, title, bin) AS g, department, location, title, bin, count() AS n,
-       (SELECT count() FROM ${ctx.tables.people} FINAL) AS population
-FROM (
-  SELECT department, location, title,
-         if(has_score = 1, least(toUInt8(floor(score / 10)), ${SEGMENT_PREVIEW_BINS - 1}), ${UNSCORED}) AS bin
-  FROM (${inner.sql})
-)
-GROUP BY GROUPING SETS ((department), (location), (title), (bin), ())`;
+  // One aggregation state per dimension over one read of the members (GROUPING SETS was 2–3× slower here).
+  const one = `[toUInt64(1)]`;
+  const sql = `SELECT count() AS size, (SELECT count() FROM ${ctx.tables.people} FINAL) AS population,
+       sumMap([department], ${one}) AS department, sumMap([location], ${one}) AS location, sumMap([title], ${one}) AS title,
+       sumMap([if(has_score = 1, least(toUInt8(floor(score / 10)), ${SEGMENT_PREVIEW_BINS - 1}), ${UNSCORED})], ${one}) AS bin
+FROM (${inner.sql})`;
   return { sql, params: inner.params };
 }
 
-/** Shapes the rows of segmentPreviewQuery. */
+/** Shapes the row of segmentPreviewQuery (no row or an empty one: an empty segment). */
 export function readSegmentPreview(rows: readonly SegmentPreviewRow[], top = 10): SegmentPreviewCounts {
-  const num = (v: number | string) => Number(v);
-  // grouping(department, location, title, bin): a bit is 1 where the column is NOT grouped (standard order, first = high bit).
-  const sets: Record<number, SegmentPreviewDimension | 'bin' | 'all'> = { 0b0111: 'department', 0b1011: 'location', 0b1101: 'title', 0b1110: 'bin', 0b1111: 'all' };
-  const groups: Record<SegmentPreviewDimension, { value: string; count: number }[]> = { department: [], location: [], title: [] };
+  const r = rows[0];
+  const pairs = (m: [(string | number)[], (number | string)[]] | undefined) => (m ? m[0].map((k, i) => [k, Number(m[1][i])] as const) : []);
   const bins = Array.from({ length: SEGMENT_PREVIEW_BINS }, (_, i) => ({ from: i * 10, to: (i + 1) * 10, count: 0 }));
   let unscored = 0;
-  let size = 0;
-  let population = 0;
-  for (const r of rows) {
-    population = num(r.population);
-    const set = sets[num(r.g)];
-    if (set === 'all') size = num(r.n);
-    else if (set === 'bin') {
-      const b = num(r.bin);
-      if (b === UNSCORED) unscored += num(r.n);
-      else if (bins[b]) bins[b].count += num(r.n);
-    } else if (set) groups[set].push({ value: r[set], count: num(r.n) });
+  for (const [b, n] of pairs(r?.bin)) {
+    if (Number(b) === UNSCORED) unscored += n;
+    else if (bins[Number(b)]) bins[Number(b)].count += n;
   }
   const composition = Object.fromEntries(
     SEGMENT_PREVIEW_DIMENSIONS.map((d) => {
-      const sorted = groups[d].filter((v) => v.count > 0).sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
-      const values = sorted.slice(0, top);
-      return [d, { values, other: sorted.slice(top).reduce((s, v) => s + v.count, 0), distinct: sorted.length }];
+      const sorted = pairs(r?.[d])
+        .filter(([, n]) => n > 0)
+        .map(([value, count]) => ({ value: String(value), count }))
+        .sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
+      return [d, { values: sorted.slice(0, top), other: sorted.slice(top).reduce((s, v) => s + v.count, 0), distinct: sorted.length }];
     }),
   ) as SegmentPreviewCounts['composition'];
-  return { size, population, composition, score: { bins, unscored } };
+  return { size: Number(r?.size ?? 0), population: Number(r?.population ?? 0), composition, score: { bins, unscored } };
 }

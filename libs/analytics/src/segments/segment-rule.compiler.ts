@@ -19,8 +19,9 @@ import {
  * the table names of the context and the columns of the closed maps below (anything else throws).
  *
  * Speed: the rule's behaviour and not_since conditions share ONE pass over the events of the widest
- * window (a GROUP BY actor_id with one countIf per distinct condition); scores and patterns are
- * joined once each, and only when the rule uses them.
+ * window (a GROUP BY actor_id with one countIf per distinct condition), with FINAL only when a
+ * condition counts more than one event; scores and patterns are joined once each, and only when the
+ * rule uses them.
  *
  * Missing data, decided here and documented in the contracts (segment-rule.schema.ts):
  * no score row on the score day → score 0 (the bottom); no pattern row in the latest week → no
@@ -104,6 +105,8 @@ class Params {
 interface EventCount {
   key: string;
   action: string;
+  /** A count above one needs every event once (FINAL); "at least once" and "never" do not. */
+  exact: boolean;
   column: string;
   days: number;
   condition: string;
@@ -204,7 +207,10 @@ class Compiler {
     }
     const key = JSON.stringify([node.action, node.days, filters]);
     const existing = this.events.get(key);
-    if (existing) return existing;
+    if (existing) {
+      if (node.kind === 'behaviour' && node.min_count > 1) existing.exact = true;
+      return existing;
+    }
     if (node.action !== 'any' && !EVENT_TYPE_SET.has(node.action)) {
       throw new SegmentRuleError([{ path: `${path}.action`, message: `unknown action ${String(node.action).slice(0, 40)}` }]);
     }
@@ -212,7 +218,7 @@ class Compiler {
     const parts = [`d > ${this.asOf} - ${P.add(node.days, 'UInt32')}`];
     if (node.action !== 'any') parts.push(`type = ${P.add(node.action, 'String')}`);
     for (const [f, v] of filters) parts.push(`${allowListedColumn(SEGMENT_EVENT_FILTER_COLUMNS, f, `${path}.${f}`)} = ${P.add(v, 'String')}`);
-    const count: EventCount = { key, action: node.action, column: `c${this.events.size}`, days: node.days, condition: parts.join(' AND ') };
+    const count: EventCount = { key, action: node.action, exact: node.kind === 'behaviour' && node.min_count > 1, column: `c${this.events.size}`, days: node.days, condition: parts.join(' AND ') };
     this.events.set(key, count);
     return count;
   }
@@ -229,12 +235,15 @@ class Compiler {
     if (this.events.size) {
       const counts = [...this.events.values()];
       const widest = this.params.add(Math.max(...counts.map((c) => c.days)), 'UInt32');
+      // A retried event is stored twice until a merge: FINAL counts it once. Whether someone did
+      // something at all (at least once, or never) does not depend on it, so those skip FINAL's merge.
+      const final = counts.some((c) => c.exact) ? ' FINAL' : '';
       const types = [...new Set(counts.map((c) => c.action))];
       const typeFilter = types.includes('any') ? '' : ` AND type IN ${this.params.add(types, 'Array(String)')}`;
       sql += `
   LEFT JOIN (
     SELECT actor_id, ${counts.map((c) => `countIf(${c.condition}) AS ${c.column}`).join(', ')}
-    FROM (SELECT actor_id, type, channel, purpose, content_id, toDate(occurred_at) AS d FROM ${t.events} FINAL
+    FROM (SELECT actor_id, type, channel, purpose, content_id, toDate(occurred_at) AS d FROM ${t.events}${final}
           WHERE toDate(occurred_at) > ${this.asOf} - ${widest} AND toDate(occurred_at) <= ${this.asOf}${typeFilter})
     GROUP BY actor_id
   ) AS b ON b.actor_id = p.person_id`;
