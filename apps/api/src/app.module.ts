@@ -15,7 +15,9 @@ import { ImportsModule } from './imports/imports.module';
 import { IngestModule } from './ingest/ingest.module';
 import { OverviewModule } from './overview/overview.module';
 import { PatternsModule } from './patterns/patterns.module';
+import { ProgrammesModule } from './programmes/programmes.module';
 import { SeedService } from './seed/seed.service';
+import { SegmentsModule } from './segments/segments.module';
 
 /** The API process; with HUBPULSE_WORKERS=inline it also runs every job processor. */
 @Module({})
@@ -35,6 +37,8 @@ export class AppModule {
         PatternsModule,
         EngagementModule,
         ImportsModule,
+        SegmentsModule,
+        ProgrammesModule,
         ...(config.workers === 'inline' ? [WorkerProcessorsModule] : []),
       ],
       controllers: [HealthController],

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import type { ProgrammeForecastDto } from '@hubpulse/contracts';
 import { DATA_SOURCE } from './database.module';
+import { GoalEntity } from './entities/goal.entity';
 import { ProgrammeEntity } from './entities/programme.entity';
 
 /** The editable columns of a programme (everything but identity, status and stamps). */
@@ -49,6 +50,11 @@ export class ProgrammesRepository {
   async deleteDraft(id: string): Promise<boolean> {
     const res = await this.repo.delete({ id, status: 'draft' });
     return !!res.affected;
+  }
+
+  /** Whether a strategy goal with this id exists (the goal_id hook). */
+  async goalExists(id: string): Promise<boolean> {
+    return (await this.ds.getRepository(GoalEntity).countBy({ id })) > 0;
   }
 
   /** Launches a draft, keeping the forecast of that moment; null when there is no draft with this id. */

@@ -1,0 +1,68 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query, Req } from '@nestjs/common';
+import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import type { AuthedRequest } from '../auth/auth.guard';
+import { Roles } from '../common/public.decorator';
+import { ProgrammesService } from './programmes.service';
+
+/** Comms programmes: everyone signed in reads; admins and planners plan and launch. */
+@ApiTags('programmes')
+@Controller('api/programmes')
+export class ProgrammesController {
+  constructor(private readonly programmes: ProgrammesService) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Programmes, newest first' })
+  @ApiQuery({ name: 'segment_id', required: false })
+  @ApiQuery({ name: 'goal_id', required: false })
+  list(@Query() query: Record<string, string>) {
+    return this.programmes.list(query);
+  }
+
+  @Post()
+  @Roles('admin', 'planner')
+  @ApiOperation({ summary: 'Create a draft programme: segment, grouping, content, channels, tactic, measure (and optionally a goal)' })
+  create(@Body() body: unknown, @Req() req: AuthedRequest) {
+    return this.programmes.create(body, req.user?.email ?? 'unknown');
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'One programme' })
+  get(@Param('id') id: string) {
+    return this.programmes.get(id);
+  }
+
+  @Put(':id')
+  @Roles('admin', 'planner')
+  @ApiOperation({ summary: 'Edit a draft (409 once launched)' })
+  update(@Param('id') id: string, @Body() body: unknown) {
+    return this.programmes.update(id, body);
+  }
+
+  @Delete(':id')
+  @HttpCode(204)
+  @Roles('admin', 'planner')
+  @ApiOperation({ summary: 'Delete a draft (409 once launched)' })
+  async remove(@Param('id') id: string) {
+    await this.programmes.remove(id);
+  }
+
+  @Post(':id/launch')
+  @HttpCode(200)
+  @Roles('admin', 'planner')
+  @ApiOperation({ summary: 'Launch a draft; the forecast of this moment is kept with it' })
+  launch(@Param('id') id: string, @Req() req: AuthedRequest) {
+    return this.programmes.launch(id, req.user?.email ?? 'unknown');
+  }
+
+  @Get(':id/forecast')
+  @ApiOperation({ summary: "Reach forecast: segment size (after privacy suppression) × the segment's read rate on the chosen channels" })
+  forecast(@Param('id') id: string) {
+    return this.programmes.forecast(id);
+  }
+
+  @Get(':id/scorecard')
+  @ApiOperation({ summary: 'The measure: actual against target over its period, with a weekly cumulative series' })
+  scorecard(@Param('id') id: string) {
+    return this.programmes.scorecard(id);
+  }
+}

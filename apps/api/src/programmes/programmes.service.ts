@@ -1,0 +1,222 @@
+import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { z } from 'zod';
+import {
+  PROGRAMME_METRIC_DEFINITIONS,
+  programmeCreateSchema,
+  programmeUpdateSchema,
+  type ProgrammeDto,
+  type ProgrammeForecastDto,
+  type ProgrammeScorecardDto,
+} from '@hubpulse/contracts';
+import { ProgrammesRepository, SegmentDefinitionsRepository, type ProgrammeEntity, type ProgrammeFields } from '@hubpulse/database';
+import { InvalidInputError } from '../common/errors';
+import { parseOr400 } from '../common/zod';
+import { pooledReadRate, rateDto } from '../segments/segment-channel-stats';
+import { SegmentChannelsService, sizeReason } from '../segments/segment-channels.service';
+import { SegmentReadsRepository } from '../segments/segment-reads.repository';
+import { SegmentsService } from '../segments/segments.service';
+import { metricUpTo, weekEnds } from './programme-scorecard';
+
+const DAY_MS = 86_400_000;
+const listQuery = z.object({ segment_id: z.string().max(36).optional(), goal_id: z.string().max(36).optional() });
+const FORECAST_DEFINITION =
+  "Expected members reading an item on the programme's channels = segment size (after privacy suppression) × the segment's read rate pooled over those channels (distinct member-item views / (members × items published), in the 90 days up to the newest event), shrunk towards the organisation's rate; the range is the rate's 95% interval × the size.";
+
+/** Programmes: the six steps as drafts, launch, the reach forecast before and the scorecard after. */
+@Injectable()
+export class ProgrammesService {
+  constructor(
+    private readonly repo: ProgrammesRepository,
+    private readonly defs: SegmentDefinitionsRepository,
+    private readonly segments: SegmentsService,
+    private readonly channels: SegmentChannelsService,
+    private readonly reads: SegmentReadsRepository,
+  ) {}
+
+  private async require(id: string): Promise<ProgrammeEntity> {
+    const p = await this.repo.find(id);
+    if (!p) throw new NotFoundException(`id: no programme ${id}`);
+    return p;
+  }
+
+  async list(query: unknown): Promise<ProgrammeDto[]> {
+    const q = parseOr400(listQuery, query);
+    const rows = await this.repo.list({ segmentId: q.segment_id, goalId: q.goal_id });
+    return this.toDtos(rows);
+  }
+
+  async get(id: string): Promise<ProgrammeDto> {
+    return (await this.toDtos([await this.require(id)]))[0];
+  }
+
+  async create(body: unknown, by: string): Promise<ProgrammeDto> {
+    const input = parseOr400(programmeCreateSchema, body);
+    await this.checkRefs(input.segment_id, input.goal_id ?? null);
+    const p = await this.repo.create(fields(input), by);
+    return this.get(p.id);
+  }
+
+  async update(id: string, body: unknown): Promise<ProgrammeDto> {
+    const input = parseOr400(programmeUpdateSchema, body);
+    const p = await this.require(id);
+    if (p.status !== 'draft') throw new ConflictException(`id: programme "${p.name}" is launched; launched programmes are not edited`);
+    await this.checkRefs(input.segment_id, input.goal_id);
+    const patch: Partial<ProgrammeFields> = {};
+    if (input.name !== undefined) patch.name = input.name;
+    if (input.segment_id !== undefined) patch.segmentId = input.segment_id;
+    if (input.grouping !== undefined) patch.grouping = input.grouping;
+    if (input.content) Object.assign(patch, { contentPurposes: input.content.purposes, contentNotes: input.content.notes ?? null });
+    if (input.channels) patch.channels = input.channels;
+    if (input.tactic) Object.assign(patch, { tactic: input.tactic.kind, tacticNotes: input.tactic.notes ?? null });
+    if (input.measure) Object.assign(patch, { measureMetric: input.measure.metric, measureTarget: input.measure.target, measureFrom: input.measure.from, measureTo: input.measure.to });
+    if (input.goal_id !== undefined) patch.goalId = input.goal_id;
+    if (!(await this.repo.updateDraft(id, patch))) throw new ConflictException(`id: programme ${id} was launched meanwhile`);
+    return this.get(id);
+  }
+
+  async remove(id: string): Promise<void> {
+    const p = await this.require(id);
+    if (p.status !== 'draft' || !(await this.repo.deleteDraft(id))) throw new ConflictException(`id: programme "${p.name}" is launched; launched programmes are kept`);
+  }
+
+  /** Launches a draft, keeping the forecast of this moment beside it. */
+  async launch(id: string, by: string): Promise<ProgrammeDto> {
+    const p = await this.require(id);
+    if (p.status !== 'draft') throw new ConflictException(`id: programme "${p.name}" is already launched`);
+    const forecast = await this.forecastOf(p);
+    if (!(await this.repo.launch(id, by, forecast))) throw new ConflictException(`id: programme "${p.name}" is already launched`);
+    return this.get(id);
+  }
+
+  async forecast(id: string): Promise<ProgrammeForecastDto> {
+    return this.forecastOf(await this.require(id));
+  }
+
+  private async forecastOf(p: ProgrammeEntity): Promise<ProgrammeForecastDto> {
+    const inp = await this.channels.forecastInputs(p.segmentId);
+    const base: ProgrammeForecastDto = {
+      programme_id: p.id,
+      segment_id: p.segmentId,
+      from: inp.from,
+      to: inp.to,
+      segment_size: inp.sizing.size,
+      reason: sizeReason(inp.sizing, inp.k),
+      pooled_read_rate: null,
+      expected_readers: null,
+      channels: p.channels.map((channel) => ({ channel, items: 0, read_rate: null, expected_readers: null })),
+      definition: FORECAST_DEFINITION,
+    };
+    if (inp.sizing.size === null) return base;
+    const n = inp.sizing.size;
+    const { rate, perChannel } = pooledReadRate(inp.reads, p.channels, n, inp.population);
+    const r1 = (x: number) => Math.round(x * 10) / 10;
+    return {
+      ...base,
+      reason: rate ? null : "nothing was published on the programme's channels in the history window",
+      pooled_read_rate: rate ? rateDto(rate) : null,
+      expected_readers: rate ? { estimate: r1(n * rate.estimate), lower: r1(n * rate.lower), upper: r1(n * rate.upper) } : null,
+      channels: p.channels.map((channel) => {
+        const c = perChannel.get(channel)!;
+        return { channel, items: c.items, read_rate: c.rate ? rateDto(c.rate) : null, expected_readers: c.rate ? r1(n * c.rate.estimate) : null };
+      }),
+    };
+  }
+
+  /** The measure's actual against its target, over the target segment's current members. */
+  async scorecard(id: string): Promise<ProgrammeScorecardDto> {
+    const p = await this.require(id);
+    const snap = await this.segments.snapshot();
+    const z = snap.segments.get(p.segmentId) ?? { current: null, size: null, suppressed: null };
+    const last = await this.reads.lastEventDay();
+    const asOf = last === null || last < p.measureFrom ? null : last < p.measureTo ? last : p.measureTo;
+    const span = (Date.parse(p.measureTo) - Date.parse(p.measureFrom)) / DAY_MS + 1;
+    const base: ProgrammeScorecardDto = {
+      programme_id: p.id,
+      metric: p.measureMetric,
+      definition: PROGRAMME_METRIC_DEFINITIONS[p.measureMetric],
+      target: p.measureTarget,
+      from: p.measureFrom,
+      to: p.measureTo,
+      as_of: asOf,
+      elapsed: asOf ? Math.round(((Date.parse(asOf) - Date.parse(p.measureFrom)) / DAY_MS + 1) / span * 1e4) / 1e4 : 0,
+      members: z.size,
+      actual: null,
+      progress: null,
+      status: 'not_started',
+      series: [],
+      min_group_size: snap.k,
+    };
+    if (!asOf) return base;
+    if (!z.current) return { ...base, status: 'no_data' };
+    if (z.size === null) return { ...base, status: 'suppressed' };
+    const version = z.current.version;
+    const ends = weekEnds(p.measureFrom, asOf);
+    const days = await this.reads.firstDays(p.segmentId, version, p.measureFrom, asOf, p.channels);
+    let scoreTotal: ((day: string) => number | undefined) | undefined;
+    if (p.measureMetric === 'mean_score') {
+      const scored = await this.reads.lastScoredDay();
+      const dayFor = (d: string) => (scored && scored < d ? scored : d);
+      const totals = scored ? await this.reads.scoreTotals(p.segmentId, version, [...new Set(ends.map((e) => dayFor(e.day)))]) : new Map<string, number>();
+      scoreTotal = (d) => (scored && scored >= p.measureFrom ? (totals.get(dayFor(d)) ?? 0) : undefined);
+    }
+    const input = { metric: p.measureMetric, n: z.current.size, k: snap.k, days, scoreTotal };
+    const r4 = (x: number | null) => (x === null ? null : Math.round(x * 1e4) / 1e4);
+    const actual = r4(metricUpTo(input, asOf));
+    return {
+      ...base,
+      actual,
+      progress: actual === null || p.measureTarget === 0 ? null : Math.round((actual / p.measureTarget) * 1e4) / 1e4,
+      status: actual === null ? 'no_data' : actual >= p.measureTarget ? 'met' : 'below',
+      series: ends.map((e) => ({ week: e.week, value: r4(metricUpTo(input, e.day)) })),
+    };
+  }
+
+  /** The target segment must exist and be live; the goal (when given) must exist: 400 naming the field. */
+  private async checkRefs(segmentId: string | undefined, goalId: string | null | undefined): Promise<void> {
+    const problems: string[] = [];
+    if (segmentId !== undefined && !(await this.defs.get(segmentId))) problems.push(`segment_id: no live segment ${segmentId}`);
+    if (goalId && !(await this.repo.goalExists(goalId))) problems.push(`goal_id: no goal ${goalId}`);
+    if (problems.length) throw new InvalidInputError(problems);
+  }
+
+  private async toDtos(rows: ProgrammeEntity[]): Promise<ProgrammeDto[]> {
+    const names = new Map((await this.defs.list({ archived: true })).map((s) => [s.id, s.name]));
+    return rows.map((p) => ({
+      id: p.id,
+      name: p.name,
+      segment_id: p.segmentId,
+      segment_name: names.get(p.segmentId) ?? null,
+      grouping: p.grouping,
+      content: { purposes: p.contentPurposes, notes: p.contentNotes },
+      channels: p.channels,
+      tactic: { kind: p.tactic, notes: p.tacticNotes },
+      measure: { metric: p.measureMetric, target: p.measureTarget, from: p.measureFrom, to: p.measureTo },
+      goal_id: p.goalId,
+      status: p.status,
+      launched_at: p.launchedAt,
+      launched_by: p.launchedBy,
+      forecast_at_launch: p.forecastAtLaunch,
+      created_by: p.createdBy,
+      created_at: p.createdAt,
+      updated_at: p.updatedAt,
+    }));
+  }
+}
+
+function fields(input: z.output<typeof programmeCreateSchema>): ProgrammeFields {
+  return {
+    name: input.name,
+    segmentId: input.segment_id,
+    grouping: input.grouping,
+    contentPurposes: input.content.purposes,
+    contentNotes: input.content.notes ?? null,
+    channels: input.channels,
+    tactic: input.tactic.kind,
+    tacticNotes: input.tactic.notes ?? null,
+    measureMetric: input.measure.metric,
+    measureTarget: input.measure.target,
+    measureFrom: input.measure.from,
+    measureTo: input.measure.to,
+    goalId: input.goal_id ?? null,
+  };
+}

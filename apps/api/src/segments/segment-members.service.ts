@@ -1,0 +1,92 @@
+import { ConflictException, Injectable } from '@nestjs/common';
+import type { Response } from 'express';
+import { SEGMENT_MEMBER_CSV_COLUMNS, segmentMembersQuerySchema, type SessionUser, type SegmentMembersPageDto } from '@hubpulse/contracts';
+import { AuditLogRepository } from '@hubpulse/database';
+import { SegmentStore } from '../../../worker/src/segments/segment-store.repository';
+import { parseOr400 } from '../common/zod';
+import { SegmentReadsRepository } from './segment-reads.repository';
+import { SegmentsService } from './segments.service';
+
+/** Audit actions of member access. */
+export const AUDIT_MEMBERS_EXPORT = 'segment.members.export';
+export const AUDIT_MEMBERS_VIEW = 'segment.members.view';
+const EXPORT_PAGE = 10_000;
+
+/**
+ * Who is in a segment: for SEGMENT_MEMBER_ROLES only (the controller checks the role). Counts here
+ * are exact — these roles see the people themselves — and every access is written to the audit log:
+ * each page viewed, and each export before its first byte is sent.
+ */
+@Injectable()
+export class SegmentMembersService {
+  constructor(
+    private readonly segments: SegmentsService,
+    private readonly reads: SegmentReadsRepository,
+    private readonly store: SegmentStore,
+    private readonly audit: AuditLogRepository,
+  ) {}
+
+  private async currentRun(id: string) {
+    const s = await this.segments.require(id);
+    const current = await this.store.current(id);
+    return { s, current };
+  }
+
+  async page(id: string, query: unknown, user: SessionUser): Promise<SegmentMembersPageDto> {
+    const q = parseOr400(segmentMembersQuerySchema, query);
+    const { current } = await this.currentRun(id);
+    const empty = { segment_id: id, membership_version: null, computed_at: null, total: 0, page: q.page, page_size: q.page_size, members: [] };
+    if (!current) return empty;
+    const members = await this.reads.membersPage(id, current.version, (q.page - 1) * q.page_size, q.page_size);
+    await this.audit.record({
+      actor: user.email,
+      action: AUDIT_MEMBERS_VIEW,
+      target: `segment:${id}`,
+      details: { membership_version: current.version, page: q.page, page_size: q.page_size, rows: members.length },
+    });
+    return { ...empty, membership_version: current.version, computed_at: current.computed_at, total: current.size, members };
+  }
+
+  /** Streams the current membership as CSV (one pinned version, keyset pages), after writing the audit row. */
+  async exportCsv(id: string, user: SessionUser, res: Response): Promise<void> {
+    const { s, current } = await this.currentRun(id);
+    if (!current) throw new ConflictException(`id: segment "${s.name}" has no computed membership yet`);
+    await this.audit.record({
+      actor: user.email,
+      action: AUDIT_MEMBERS_EXPORT,
+      target: `segment:${id}`,
+      details: { segment_name: s.name, membership_version: current.version, definition_version: current.definition_version, rows: current.size, format: 'csv', role: user.role },
+    });
+    const filename = `segment-${s.name.replace(/[^A-Za-z0-9_-]+/g, '-').slice(0, 60) || 'members'}-v${current.version}.csv`;
+    res.status(200);
+    res.setHeader('Content-Type', 'text/csv; charset=utf-8');
+    res.setHeader('Content-Disposition', `attachment; filename="${filename}"`);
+    res.setHeader('Cache-Control', 'no-store');
+    res.write(`${SEGMENT_MEMBER_CSV_COLUMNS.join(',')}\r\n`);
+    let after = '';
+    try {
+      for (;;) {
+        const rows = await this.store.members(id, current.version, { after, limit: EXPORT_PAGE });
+        if (!rows.length) break;
+        res.write(rows.map((r) => SEGMENT_MEMBER_CSV_COLUMNS.map((c) => csvCell(r[c])).join(',')).join('\r\n') + '\r\n');
+        after = rows[rows.length - 1].person_id;
+        if (rows.length < EXPORT_PAGE) break;
+      }
+    } catch (err) {
+      // Headers are gone: cut the connection so the client sees a broken download, not a short file.
+      res.destroy(err instanceof Error ? err : new Error(String(err)));
+      throw err;
+    }
+    res.end();
+  }
+}
+
+/**
+ * One CSV cell (RFC 4180 quoting). A text starting with = + - @ or a tab is prefixed with ' so that a
+ * spreadsheet does not run it as a formula (CSV injection).
+ */
+export function csvCell(v: string | null | undefined): string {
+  let s = v ?? '';
+  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
