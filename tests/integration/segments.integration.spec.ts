@@ -92,6 +92,16 @@ describe('segments in ClickHouse', () => {
     ['behaviour window edge', { kind: 'behaviour', action: 'comment', min_count: 1, days: 28 }, ['e1']],
     ['behaviour older than the window', { kind: 'behaviour', action: 'comment', min_count: 1, days: 18 }, []],
     ['not_since any', { kind: 'not_since', action: 'any', days: 30 }, ['e3', 'm1', 's2', 'x1']],
+    [
+      'a count (FINAL pass) or a lapse (plain pass)',
+      { kind: 'or', children: [{ kind: 'behaviour', action: 'post', min_count: 2, days: 7 }, { kind: 'not_since', action: 'any', days: 30 }] },
+      ['e1', 'e3', 'm1', 's2', 'x1'],
+    ],
+    [
+      'the duplicate does not make a second post, with an existence condition beside it',
+      { kind: 'and', children: [{ kind: 'behaviour', action: 'post', min_count: 2, days: 7, channel: 'blog' }, { kind: 'behaviour', action: 'post', min_count: 1, days: 7 }] },
+      [],
+    ],
     ['not_since an action', { kind: 'not_since', action: 'post', days: 7 }, except('e1')],
     // scores on 03-10 from model 3: e1 95, e2 60, s1 30; m1's model-2 row is stale; everyone else 0
     ['score band', { kind: 'score_band', min: 50, max: 100 }, ['e1', 'e2']],

@@ -44,8 +44,8 @@ describe('segment rule compiler', () => {
     tenure_max_only: [{ kind: 'tenure', max_days: 90 }, `ifNull(dateDiff('day', p.hired_at, "2026-03-10") >= 0 AND dateDiff('day', p.hired_at, "2026-03-10") <= 90, false)`],
     manager_tree: [{ kind: 'manager_tree', manager_id: 'm1' }, 'has(p.chain, "m1")'],
     manager_tree_incl: [{ kind: 'manager_tree', manager_id: 'm1', include_manager: true }, '(p.person_id = "m1" OR has(p.chain, "m1"))'],
-    behaviour: [{ kind: 'behaviour', action: 'post', min_count: 3, days: 28, channel: 'blog', purpose: 'inform', content_id: 'c1' }, '(b.c0 >= 3)'],
-    not_since: [{ kind: 'not_since', action: 'any', days: 30 }, '(b.c0 = 0)'],
+    behaviour: [{ kind: 'behaviour', action: 'post', min_count: 3, days: 28, channel: 'blog', purpose: 'inform', content_id: 'c1' }, '(c0 >= 3)'],
+    not_since: [{ kind: 'not_since', action: 'any', days: 30 }, '(c0 = 0)'],
     score_band: [{ kind: 'score_band', min: 20, max: 80 }, '(s.score BETWEEN 20 AND 80)'],
     score_band_cohort: [{ kind: 'score_band', min: 20, max: 80, cohort: true }, '(s.score_cohort BETWEEN 20 AND 80)'],
     persona: [{ kind: 'persona', personas: ['observer', 'engager'] }, 'has(["observer","engager"], w.persona)'],
@@ -89,24 +89,43 @@ describe('segment rule compiler', () => {
       kind: 'and',
       children: [
         { kind: 'behaviour', action: 'post', min_count: 1, days: 7 },
-        { kind: 'or', children: [{ kind: 'behaviour', action: 'comment', min_count: 2, days: 90, channel: 'blog' }, { kind: 'not_since', action: 'view', days: 30 }] },
-        { kind: 'not', child: { kind: 'behaviour', action: 'post', min_count: 5, days: 7 } },
+        { kind: 'or', children: [{ kind: 'behaviour', action: 'comment', min_count: 1, days: 90, channel: 'blog' }, { kind: 'not_since', action: 'view', days: 30 }] },
+        { kind: 'not', child: { kind: 'behaviour', action: 'post', min_count: 1, days: 7 } },
       ],
     });
     const sql = bound(q);
     expect(occurrences(q.sql, 'db.events')).toBe(1);
     expect(occurrences(q.sql, 'countIf(')).toBe(3);
-    expect(sql).toContain('WHERE toDate(occurred_at) > "2026-03-10" - 90 AND toDate(occurred_at) <= "2026-03-10" AND type IN ["post","comment","view"]');
+    // "at least once" and "never" cannot change with a retried copy: no FINAL
+    expect(sql).toContain('FROM db.events\n          WHERE toDate(occurred_at) > "2026-03-10" - 90 AND toDate(occurred_at) <= "2026-03-10" AND type IN ["post","comment","view"]');
     expect(sql).toContain('countIf(d > "2026-03-10" - 7 AND type = "post") AS c0');
     expect(sql).toContain('countIf(d > "2026-03-10" - 90 AND type = "comment" AND channel = "blog") AS c1');
-    expect(sql).toContain('(b.c0 >= 1) AND ((b.c1 >= 2) OR (b.c2 = 0)) AND (NOT (b.c0 >= 5))');
+    expect(sql).toContain('(c0 >= 1) AND ((c1 >= 1) OR (c2 = 0)) AND (NOT (c0 >= 1))');
     expect(bound(compile(leaf.behaviour[0]))).toContain('countIf(d > "2026-03-10" - 28 AND type = "post" AND channel = "blog" AND purpose = "inform" AND content_id = "c1") AS c0');
-    // a count above one needs FINAL (a retried event counts once); at least once / never do not
-    expect(q.sql).toContain('FROM db.events FINAL');
-    expect(compile({ kind: 'or', children: [{ kind: 'behaviour', action: 'post', min_count: 1, days: 7 }, { kind: 'not_since', action: 'view', days: 9 }] }).sql).not.toMatch(/db\.events FINAL/);
-    expect(compile({ kind: 'behaviour', action: 'post', min_count: 1, days: 7 }).sql).not.toMatch(/db\.events FINAL/);
     // 'any' reads every type
     expect(compile({ kind: 'not_since', action: 'any', days: 5 }).sql).not.toContain('type IN');
+  });
+
+  it('reads counts above one with FINAL (a retried event counts once), in a second pass over their own window', () => {
+    const q = compile({
+      kind: 'or',
+      children: [
+        { kind: 'behaviour', action: 'react', min_count: 2, days: 28 },
+        { kind: 'behaviour', action: 'feedback', min_count: 1, days: 365 },
+        { kind: 'behaviour', action: 'feedback', min_count: 3, days: 365 },
+      ],
+    });
+    const sql = bound(q);
+    // the feedback condition became exact when the second node asked for three: one FINAL pass for all
+    expect(occurrences(q.sql, 'db.events')).toBe(1);
+    expect(sql).toContain('FROM db.events FINAL\n          WHERE toDate(occurred_at) > "2026-03-10" - 365 AND toDate(occurred_at) <= "2026-03-10" AND type IN ["react","feedback"]');
+    expect(sql).toContain('((c0 >= 2) OR (c1 >= 1) OR (c1 >= 3))');
+    expect(occurrences(compile({ kind: 'behaviour', action: 'react', min_count: 2, days: 28 }).sql, 'db.events')).toBe(1);
+    const mixed = bound(compile({ kind: 'and', children: [{ kind: 'behaviour', action: 'react', min_count: 2, days: 28 }, { kind: 'not_since', action: 'any', days: 365 }] }));
+    expect(mixed).toContain('FROM db.events FINAL\n          WHERE toDate(occurred_at) > "2026-03-10" - 28');
+    expect(mixed).toContain('FROM db.events\n          WHERE toDate(occurred_at) > "2026-03-10" - 365 AND toDate(occurred_at) <= "2026-03-10")');
+    expect(mixed).toContain(') AS b0 ON b0.actor_id = p.person_id');
+    expect(mixed).toContain(') AS b1 ON b1.actor_id = p.person_id');
   });
 
   it('passes hostile values as parameters only: they never appear in the SQL text', () => {

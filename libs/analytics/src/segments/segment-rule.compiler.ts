@@ -18,10 +18,10 @@ import {
  * Safety: every value travels as a `{srN:Type}` query parameter; the only identifiers in the SQL are
  * the table names of the context and the columns of the closed maps below (anything else throws).
  *
- * Speed: the rule's behaviour and not_since conditions share ONE pass over the events of the widest
- * window (a GROUP BY actor_id with one countIf per distinct condition), with FINAL only when a
- * condition counts more than one event; scores and patterns are joined once each, and only when the
- * rule uses them.
+ * Speed: the rule's behaviour and not_since conditions share one pass over the events of their
+ * widest window (a GROUP BY actor_id with one countIf per distinct condition) — two at most: counts
+ * above one need FINAL, "at least once" and "never" do not; scores and patterns are joined once
+ * each, and only when the rule uses them.
  *
  * Missing data, decided here and documented in the contracts (segment-rule.schema.ts):
  * no score row on the score day → score 0 (the bottom); no pattern row in the latest week → no
@@ -168,9 +168,9 @@ class Compiler {
         return node.include_manager ? `(p.person_id = ${id} OR has(p.chain, ${id}))` : `has(p.chain, ${id})`;
       }
       case 'behaviour':
-        return `(b.${this.eventCount(node, path).column} >= ${P.add(node.min_count, 'UInt32')})`;
+        return `(${this.eventCount(node, path).column} >= ${P.add(node.min_count, 'UInt32')})`;
       case 'not_since':
-        return `(b.${this.eventCount(node, path).column} = 0)`;
+        return `(${this.eventCount(node, path).column} = 0)`;
       case 'score_band': {
         this.needsScores = true;
         const col = SCORE_COLUMNS[node.cohort ? 'cohort' : 'org'];
@@ -232,22 +232,25 @@ class Compiler {
       : '';
     const withChain = this.needsChain ? `WITH (SELECT (groupArray(person_id), groupArray(manager_id)) FROM ${t.people} FINAL WHERE manager_id != '') AS m ` : '';
     let sql = `(${withChain}SELECT person_id, department, location, title, manager_id, hired_at, is_leader${chain} FROM ${t.people} FINAL) AS p`;
-    if (this.events.size) {
-      const counts = [...this.events.values()];
+    // A retried event is stored twice until a merge, and FINAL counts it once; whether someone did
+    // something at all (at least once, or never) does not depend on it. So counts above one are read
+    // in one pass with FINAL over their widest window, the others in one pass without its merge.
+    // Count columns have names unique across both passes (c0, c1, …) and are referenced unqualified.
+    const all = [...this.events.values()];
+    const passes = [all.filter((c) => c.exact), all.filter((c) => !c.exact)];
+    passes.forEach((counts, i) => {
+      if (!counts.length) return;
       const widest = this.params.add(Math.max(...counts.map((c) => c.days)), 'UInt32');
-      // A retried event is stored twice until a merge: FINAL counts it once. Whether someone did
-      // something at all (at least once, or never) does not depend on it, so those skip FINAL's merge.
-      const final = counts.some((c) => c.exact) ? ' FINAL' : '';
       const types = [...new Set(counts.map((c) => c.action))];
       const typeFilter = types.includes('any') ? '' : ` AND type IN ${this.params.add(types, 'Array(String)')}`;
       sql += `
   LEFT JOIN (
     SELECT actor_id, ${counts.map((c) => `countIf(${c.condition}) AS ${c.column}`).join(', ')}
-    FROM (SELECT actor_id, type, channel, purpose, content_id, toDate(occurred_at) AS d FROM ${t.events}${final}
+    FROM (SELECT actor_id, type, channel, purpose, content_id, toDate(occurred_at) AS d FROM ${t.events}${i === 0 ? ' FINAL' : ''}
           WHERE toDate(occurred_at) > ${this.asOf} - ${widest} AND toDate(occurred_at) <= ${this.asOf}${typeFilter})
     GROUP BY actor_id
-  ) AS b ON b.actor_id = p.person_id`;
-    }
+  ) AS b${i} ON b${i}.actor_id = p.person_id`;
+    });
     if (this.needsScores || preview) {
       // The newest scored day on or before the as-of day, its rows from the model version that scored it.
       sql += `
