@@ -43,6 +43,22 @@ export class SegmentSizesService {
     @Inject(HUBPULSE_CONFIG) private readonly config: HubpulseConfig,
   ) {}
 
+  /** A membership version never changes, so the overlaps of one set of versions are computed once. */
+  private overlapCache: { key: string; value: Promise<Map<string, number>> } | null = null;
+
+  private overlaps(versions: Map<string, number>): Promise<Map<string, number>> {
+    const key = [...versions].map(([id, v]) => `${id}:${v}`).sort().join(',');
+    if (this.overlapCache?.key !== key) {
+      const value = this.reads.overlaps(versions);
+      this.overlapCache = { key, value };
+      // A failed read is not remembered.
+      value.catch(() => {
+        if (this.overlapCache?.value === value) this.overlapCache = null;
+      });
+    }
+    return this.overlapCache.value;
+  }
+
   async snapshot(segmentIds: readonly string[]): Promise<SizesSnapshot> {
     const k = this.config.minGroupSize;
     // One read of the runs, so the current membership and the series agree even while a run lands.
@@ -58,7 +74,7 @@ export class SegmentSizesService {
     const stale = [...recentBy.keys()].filter((id) => !current.has(id));
     if (stale.length) for (const r of await this.reads.runs(1, stale, true)) current.set(r.segment_id, r);
 
-    const overlaps = await this.reads.overlaps(new Map([...current].map(([id, r]) => [id, r.version])));
+    const overlaps = await this.overlaps(new Map([...current].map(([id, r]) => [id, r.version])));
     const decisions = new Map<string, SetSuppression>(
       suppressOverlappingSets(
         [{ id: POPULATION_ID, size: population, fixed: true }, ...[...current].map(([id, r]) => ({ id, size: r.size }))],
