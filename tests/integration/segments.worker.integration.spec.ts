@@ -42,8 +42,8 @@ describe('segments queue on the worker process', () => {
   const enqueue = (segmentId: string, reason: JobPayloads[JobName.SegmentsRecompute]['reason'] = 'definition') =>
     queue.add(JobName.SegmentsRecompute, { segmentId, reason }, { ...SEGMENT_JOB_OPTS, jobId: segmentRecomputeJobId(segmentId) });
   /** The newest run of a segment once it satisfies `done`. */
-  const run = (id: string, done: (r: SegmentRun) => boolean) =>
-    waitFor(async () => (await store.runs(id, 1)).find(done) ?? false, `a run of ${id}`, 30_000, 100);
+  const run = (id: string, done: (r: SegmentRun) => boolean): Promise<SegmentRun> =>
+    waitFor(async () => (await store.runs(id, 1)).find(done) ?? null, `a run of ${id}`, 30_000, 100);
 
   it('recomputes a segment from its stored definition, then the segments referring to it', async () => {
     const eng = await defs.create({ name: 'Eng', description: null, kind: 'dynamic', rule: { kind: 'attribute', field: 'department', op: 'in', values: ['eng'] } }, 'test');
