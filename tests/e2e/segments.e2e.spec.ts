@@ -154,7 +154,9 @@ describe('Segments and programmes API (chDB + SQLite + Redis, inline workers)', 
     // p1–p10 (read both blog items) inside Sales Berlin (p1–p12): 2 apart, the smaller one is hidden
     expect(by(ids.blogReaders)).toMatchObject({ size: null, size_suppressed: 'difference' });
     expect(by(ids.salesNoLeads).runs.at(-1)).toMatchObject({ status: 'ok', size: null, entered: null, left: null });
-    expect(by(ids.sales).runs.at(-1)).toMatchObject({ status: 'ok', size: 20, entered: 20, left: 0 });
+    // first run: everyone entered (a scheduled refresh may have added runs with no movement since)
+    expect(by(ids.sales).runs[0]).toMatchObject({ status: 'ok', size: 20, entered: 20, left: 0 });
+    expect(by(ids.sales).runs.at(-1)).toMatchObject({ status: 'ok', size: 20 });
     expect((await detail(ids.salesNoLeads)).size).toBeNull();
     expect((await detail(ids.salesNoLeads)).composition).toMatchObject({ size: null, by: { department: { total: null } } });
   });
