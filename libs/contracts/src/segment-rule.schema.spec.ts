@@ -65,6 +65,8 @@ describe('segment rule schema', () => {
     ]);
     expect(issues({ kind: 'persona', personas: ['observer', 'lurker'] })).toEqual(['rule.personas[1]: must be one of inactive, observer, responder, broadcaster, engager, catalyst']);
     expect(issues({ kind: 'or', children: [] })).toEqual(['rule.children: must hold at least one rule']);
+    expect(issues({ kind: 'attribute', field: 'title', op: 'contains', values: ['lead', ''] })).toEqual(['rule.values[1]: must not be empty for contains']);
+    expect(validateSegmentRule({ kind: 'attribute', field: 'title', op: 'in', values: [''] }).ok).toBe(true);
     expect(issues('department = eng')).toEqual(['rule: must be a rule: an object with a kind']);
     expect(issues({ kind: 'not', child: null })).toEqual(['rule.child: must be a rule: an object with a kind']);
   });

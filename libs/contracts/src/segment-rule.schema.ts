@@ -10,7 +10,7 @@ import { AMBASSADOR_STAGES, PERSONAS, type AmbassadorStage, type Persona } from 
  * Semantics (what the compiler implements, libs/analytics segments):
  * - population: people in the directory (`people` FINAL); people acting without a directory row
  *   are never members.
- * - `attribute` `contains`: case-insensitive substring, any of the values.
+ * - `attribute` `contains`: case-insensitive substring, any of the values (each non-empty).
  * - `tenure`: days since hired_at on the as-of day; people without a hire date never match.
  * - `manager_tree`: everyone whose chain of managers (up to 12 levels) reaches `manager_id`;
  *   the manager too when `include_manager`.
@@ -182,8 +182,11 @@ const nodeSchemas = [
     kind: z.literal('attribute'),
     field: z.enum(SEGMENT_ATTRIBUTE_FIELDS, { error: oneOf(SEGMENT_ATTRIBUTE_FIELDS) }),
     op: z.enum(SEGMENT_ATTRIBUTE_OPS, { error: oneOf(SEGMENT_ATTRIBUTE_OPS) }),
-    // Empty strings are allowed here: "department in ['']" finds people without one.
+    // Empty strings are allowed for in / not_in: "department in ['']" finds people without one.
     values: list(z.string({ error: 'must be a string' }).max(L.maxString, `must be at most ${L.maxString} characters`)),
+  }).superRefine((n, ctx) => {
+    // '' is a substring of everything: a contains on it would silently select everyone.
+    if (n.op === 'contains') n.values.forEach((v, i) => v === '' && ctx.addIssue({ code: 'custom', path: ['values', i], message: 'must not be empty for contains' }));
   }),
   node({ kind: z.literal('leader'), value: bool }),
   node({ kind: z.literal('is_manager'), value: bool }),
