@@ -108,8 +108,14 @@ export class SegmentComputeService {
       const ms = Date.now() - started;
       const result: SegmentRunResult = { ...base, status: 'failed', version, definition_version: def.definition_version, ms, error: message };
       this.logger.error(`segment ${segmentId} run failed, keeping ${previous ? `version ${previous}` : 'no membership'}: ${message}`);
-      await this.store.recordRun({ ...run, size: 0, entered: 0, left: 0, status: 'failed', error: message.slice(0, 4000), ms });
-      if (wrote) await this.store.deleteVersion(segmentId, version);
+      try {
+        await this.store.recordRun({ ...run, size: 0, entered: 0, left: 0, status: 'failed', error: message.slice(0, 4000), ms });
+        // Never current (no 'ok' run names it), but its rows would take space until the next prune.
+        if (wrote) await this.store.deleteVersion(segmentId, version);
+      } catch (recordErr) {
+        // Storage is likely down: the run's own error is what the job reports (and retries on).
+        this.logger.error(`segment ${segmentId}: the failure could not be recorded: ${recordErr instanceof Error ? recordErr.message : String(recordErr)}`);
+      }
       throw new SegmentRunError(result, err);
     }
   }
@@ -129,12 +135,14 @@ export class SegmentComputeService {
 
   /**
    * Recomputes every dynamic segment, segments referred to before those referring to them. One
-   * failure does not stop the others; the results say which failed (each also logged and recorded).
+   * failure does not stop the others (each is logged and recorded). Rule errors wait for an edit;
+   * any other failure is thrown at the end, so the job is retried.
    */
   async refresh(opts: Omit<SegmentComputeOptions, 'force'> = {}): Promise<SegmentRunResult[]> {
     const defs = await this.requireSource().listDynamic();
     const results: SegmentRunResult[] = [];
     const keep = new Map<string, number[]>();
+    const retryable: SegmentRunError[] = [];
     for (const def of orderByReferences(defs)) {
       try {
         const r = await this.compute(def, { ...opts, prune: false });
@@ -143,9 +151,11 @@ export class SegmentComputeService {
       } catch (err) {
         if (!(err instanceof SegmentRunError)) throw err;
         results.push(err.result);
+        if (!err.rule) retryable.push(err);
       }
     }
     await this.pruneAfter(keep);
+    if (retryable.length) throw new Error(`${retryable.length} of ${defs.length} segments failed: ${retryable.map((e) => e.message).join('; ')}`);
     return results;
   }
 
