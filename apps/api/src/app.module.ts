@@ -10,6 +10,7 @@ import { AuthModule } from './auth/auth.module';
 import { GlobalExceptionFilter } from './common/global-exception.filter';
 import { DirectoryModule } from './directory/directory.module';
 import { EngagementModule } from './engagement/engagement.module';
+import { GoalsModule } from './goals/goals.module';
 import { HealthController } from './health/health.controller';
 import { ImportsModule } from './imports/imports.module';
 import { IngestModule } from './ingest/ingest.module';
@@ -39,6 +40,7 @@ export class AppModule {
         ImportsModule,
         SegmentsModule,
         ProgrammesModule,
+        GoalsModule,
         ...(config.workers === 'inline' ? [WorkerProcessorsModule] : []),
       ],
       controllers: [HealthController],

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { JOBS_BY_QUEUE, JobName } from '@hubpulse/queue';
 import { IMPORT_WORKER_PROVIDERS } from './imports/imports.providers';
 import { PatternComputeService } from './patterns/pattern-compute.service';
+import { STRATEGY_AUDIENCE_PROVIDER } from './patterns/goal-link-audience.source';
 import { ScoreComputeService } from './scores/score-compute.service';
 import { ScoreScheduleService } from './scores/score-schedule.service';
 import { PATTERN_RECOMPUTE, ScoresProcessor } from './scores/scores.processor';
@@ -26,7 +27,7 @@ for (const job of Object.values(JobName)) if (!seen.has(job)) throw new Error(`j
  * HUBPULSE_WORKERS=inline: one codebase, two processes.
  */
 @Module({
-  providers: [ScoringModelsRepository, ScoreComputeService, ScoresProcessor, ScoreScheduleService, ...IMPORT_WORKER_PROVIDERS, PatternComputeService, { provide: PATTERN_RECOMPUTE, useExisting: PatternComputeService }, ...SEGMENT_PROVIDERS],
+  providers: [ScoringModelsRepository, ScoreComputeService, ScoresProcessor, ScoreScheduleService, ...IMPORT_WORKER_PROVIDERS, PatternComputeService, { provide: PATTERN_RECOMPUTE, useExisting: PatternComputeService }, ...SEGMENT_PROVIDERS, STRATEGY_AUDIENCE_PROVIDER],
   exports: [ScoreComputeService, PatternComputeService, SegmentComputeService, SegmentPreviewService, SegmentStore],
 })
 export class WorkerProcessorsModule {}

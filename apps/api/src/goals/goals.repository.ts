@@ -2,7 +2,17 @@ import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { In, IsNull, Not, type DataSource, type EntityManager } from 'typeorm';
 import type { GoalSeed, GoalSummary, KpiSource } from '@hubpulse/contracts';
-import { DATA_SOURCE, GoalEntity, GoalLinkEntity, GoalMonthlyTargetEntity, KpiValueEntity, KpiValueHistoryEntity, ProgrammeEntity } from '@hubpulse/database';
+import {
+  DATA_SOURCE,
+  GoalEntity,
+  GoalLinkEntity,
+  GoalMonthlyTargetEntity,
+  KpiValueEntity,
+  KpiValueHistoryEntity,
+  PersonEntity,
+  ProgrammeEntity,
+  SegmentDefinitionEntity,
+} from '@hubpulse/database';
 import { goalProgress } from './goal-rules';
 
 /** The editable columns of a goal. */
@@ -176,6 +186,30 @@ export class GoalsRepository {
   /** Programmes whose planner set one of these goals as their goal (all with a goal when omitted). */
   programmesForGoals(goalIds?: string[]): Promise<ProgrammeEntity[]> {
     return this.ds.getRepository(ProgrammeEntity).find({ where: { goalId: goalIds ? In(goalIds) : Not(IsNull()) }, order: { createdAt: 'ASC' } });
+  }
+
+  /** Names of segments and programmes, for audience labels. */
+  async audienceNames(segmentIds: string[], programmeIds: string[]): Promise<{ segments: Map<string, string>; programmes: Map<string, string> }> {
+    const [segments, programmes] = await Promise.all([
+      segmentIds.length ? this.ds.getRepository(SegmentDefinitionEntity).findBy({ id: In(segmentIds) }) : [],
+      programmeIds.length ? this.ds.getRepository(ProgrammeEntity).findBy({ id: In(programmeIds) }) : [],
+    ]);
+    return { segments: new Map(segments.map((s) => [s.id, s.name])), programmes: new Map(programmes.map((p) => [p.id, p.name])) };
+  }
+
+  findSegment(id: string): Promise<SegmentDefinitionEntity | null> {
+    return this.ds.getRepository(SegmentDefinitionEntity).findOneBy({ id });
+  }
+
+  findProgramme(id: string): Promise<ProgrammeEntity | null> {
+    return this.ds.getRepository(ProgrammeEntity).findOneBy({ id });
+  }
+
+  /** Which of `values` are a department (or location) of someone in the directory. */
+  async directoryHas(column: 'department' | 'location', values: string[]): Promise<Set<string>> {
+    if (!values.length) return new Set();
+    const rows = await this.ds.getRepository(PersonEntity).createQueryBuilder('p').select(`DISTINCT p.${column}`, 'v').where(`p.${column} IN (:...values)`, { values }).getRawMany<{ v: string }>();
+    return new Set(rows.map((r) => r.v));
   }
 
   // ── the demo seed and the overview ──

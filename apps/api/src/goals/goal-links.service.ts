@@ -1,0 +1,253 @@
+import { Inject, Injectable, NotFoundException } from '@nestjs/common';
+import {
+  CORRELATION_CAVEAT,
+  CORRELATION_METHOD,
+  DID_METHOD,
+  DID_WINDOW_DAYS,
+  LINK_ENGAGEMENT_DEFINITIONS,
+  LINK_LAGS,
+  LINK_MIN_CORRELATION_POINTS,
+  LINK_MIN_DID_GROUP,
+  MULTIPLE_COMPARISONS_NOTE,
+  PURPOSES,
+  SUPPRESSED_REASON,
+  goalLinkCreateSchema,
+  goalLinkUpdateSchema,
+  type DidDto,
+  type EngagementSeriesKey,
+  type GoalLinkDto,
+  type LaggedCorrelationDto,
+  type LinkAnalysisDto,
+  type LinkMonthDto,
+  type Purpose,
+} from '@hubpulse/contracts';
+import { addMonths, differenceInDifferences, laggedCorrelations, tooFewPoints, type BeforeAfter } from '@hubpulse/analytics';
+import { HUBPULSE_CONFIG, type HubpulseConfig } from '@hubpulse/config';
+import type { GoalLinkEntity } from '@hubpulse/database';
+import { InvalidInputError } from '../common/errors';
+import { parseOr400 } from '../common/zod';
+import { toLinkDto } from './goal.mapper';
+import { GoalsRepository } from './goals.repository';
+import { GoalsService } from './goals.service';
+import { LinkAnalysisRepository, type Audience } from './link-analysis.repository';
+
+const DAY_MS = 86_400_000;
+const addDays = (d: string, n: number) => new Date(Date.parse(`${d}T00:00:00Z`) + n * DAY_MS).toISOString().slice(0, 10);
+const monthEnd = (m: string) => addDays(addMonths(m, 1), -1);
+const round = (x: number, digits = 2) => Math.round(x * 10 ** digits) / 10 ** digits;
+const SERIES: EngagementSeriesKey[] = ['mean_score', ...PURPOSES];
+
+/** Goal links (contribution hypotheses) and what the data says about them. */
+@Injectable()
+export class GoalLinksService {
+  constructor(
+    private readonly repo: GoalsRepository,
+    private readonly goals: GoalsService,
+    private readonly ch: LinkAnalysisRepository,
+    @Inject(HUBPULSE_CONFIG) private readonly config: HubpulseConfig,
+  ) {}
+
+  async create(goalId: string, body: unknown, by: string): Promise<GoalLinkDto> {
+    await this.goals.goal(goalId);
+    const input = parseOr400(goalLinkCreateSchema, body);
+    const base = { goalId, segmentId: null, programmeId: null, scope: null, scopeValues: [] as string[], purpose: input.purpose ?? null, hypothesis: input.hypothesis, createdBy: by };
+    let row: GoalLinkEntity;
+    if (input.kind === 'segment') {
+      const segment = await this.repo.findSegment(input.segment_id);
+      if (!segment) throw new InvalidInputError([`segment_id: no segment ${input.segment_id}`]);
+      if (segment.archivedAt) throw new InvalidInputError([`segment_id: segment "${segment.name}" is archived`]);
+      row = await this.repo.createLink({ ...base, kind: 'segment', segmentId: segment.id });
+    } else if (input.kind === 'programme') {
+      const programme = await this.repo.findProgramme(input.programme_id);
+      if (!programme) throw new InvalidInputError([`programme_id: no programme ${input.programme_id}`]);
+      row = await this.repo.createLink({ ...base, kind: 'programme', programmeId: programme.id });
+    } else {
+      const values = input.scope === 'department' ? input.departments : input.scope === 'location' ? input.locations : [];
+      if (input.scope !== 'organisation') {
+        const known = await this.repo.directoryHas(input.scope, values);
+        const field = input.scope === 'department' ? 'departments' : 'locations';
+        const problems = values.flatMap((v, i) => (known.has(v) ? [] : [`${field}[${i}]: nobody in the directory is in ${input.scope} "${v}"`]));
+        if (problems.length) throw new InvalidInputError(problems);
+      }
+      row = await this.repo.createLink({ ...base, kind: 'scope', scope: input.scope, scopeValues: values });
+    }
+    return this.toDto(row);
+  }
+
+  async update(goalId: string, linkId: string, body: unknown): Promise<GoalLinkDto> {
+    const input = parseOr400(goalLinkUpdateSchema, body);
+    const row = await this.repo.updateLink(goalId, linkId, {
+      ...(input.purpose !== undefined ? { purpose: input.purpose } : {}),
+      ...(input.hypothesis !== undefined ? { hypothesis: input.hypothesis } : {}),
+    });
+    if (!row) throw new NotFoundException(`goal ${goalId}: no link ${linkId}`);
+    return this.toDto(row);
+  }
+
+  async remove(goalId: string, linkId: string): Promise<void> {
+    if (!(await this.repo.deleteLink(goalId, linkId))) throw new NotFoundException(`goal ${goalId}: no link ${linkId}`);
+  }
+
+  async list(goalId: string): Promise<GoalLinkDto[]> {
+    await this.goals.goal(goalId);
+    const links = await this.repo.links([goalId]);
+    const names = await this.repo.audienceNames(links.flatMap((l) => l.segmentId ?? []), links.flatMap((l) => l.programmeId ?? []));
+    return links.map((l) => toLinkDto(l, names));
+  }
+
+  private async toDto(row: GoalLinkEntity): Promise<GoalLinkDto> {
+    return toLinkDto(row, await this.repo.audienceNames(row.segmentId ? [row.segmentId] : [], row.programmeId ? [row.programmeId] : []));
+  }
+
+  private async link(goalId: string, linkId: string): Promise<GoalLinkEntity> {
+    const row = await this.repo.findLink(goalId, linkId);
+    if (!row) throw new NotFoundException(`goal ${goalId}: no link ${linkId}`);
+    return row;
+  }
+
+  // ── analysis ──
+
+  /**
+   * Month by month, the audience's engagement (mean score, purpose reach) against the KPI, the lagged
+   * correlations of each series with the KPI, and for a launched programme the difference in differences.
+   */
+  async analysis(goalId: string, linkId: string): Promise<LinkAnalysisDto> {
+    const goal = await this.goals.goal(goalId);
+    const row = await this.link(goalId, linkId);
+    const link = await this.toDto(row);
+    const k = this.config.minGroupSize;
+    const programme = row.programmeId ? await this.repo.findProgramme(row.programmeId) : null;
+    const audience: Audience | null =
+      row.kind === 'scope'
+        ? row.scope === 'organisation' ? { kind: 'all' } : { kind: row.scope!, values: row.scopeValues }
+        : { kind: 'segment', segmentId: row.segmentId ?? programme?.segmentId ?? '' };
+
+    const values = await this.repo.values([goalId]);
+    const kpi = new Map(values.map((v) => [v.period, v.value]));
+    const lastEvent = await this.ch.lastEventDay();
+    const firstKpi = values[0]?.period ?? goal.period_start;
+    const from = addMonths(firstKpi < goal.period_start ? firstKpi : goal.period_start, -LINK_LAGS.at(-1)!);
+    const lastMonth = [values.at(-1)?.period ?? from, lastEvent ? addMonths(lastEvent, 0) : from].sort().at(-1)!;
+    const to = monthEnd(lastMonth);
+
+    let notShown: string | null = null;
+    if (audience.kind === 'segment' && !(await this.ch.segmentComputed(audience.segmentId))) notShown = 'The segment has no computed membership yet.';
+    const size = notShown ? 0 : await this.ch.audienceSize(audience);
+    if (!notShown && size < k) notShown = size === 0 ? 'Nobody is in this audience.' : SUPPRESSED_REASON;
+
+    const [scoredDays, events, sums, purposes] = notShown
+      ? [new Map<string, number>(), new Map<string, number>(), new Map<string, number>(), []]
+      : await Promise.all([this.ch.scoredDays(from, to), this.ch.monthlyEvents(from, to), this.ch.monthlyScoreSums(audience, from, to), this.ch.monthlyPurposes(audience, from, to)]);
+    const purposeByMonth = new Map(purposes.map((p) => [p.month, p]));
+
+    const months: LinkMonthDto[] = [];
+    for (let m = from; m <= lastMonth; m = addMonths(m, 1)) {
+      const emptyPurposes = Object.fromEntries(PURPOSES.map((p) => [p, null])) as Record<Purpose, number | null>;
+      const point: LinkMonthDto = { period: m, kpi: kpi.get(m) ?? null, members: notShown ? null : size, mean_score: null, purposes: emptyPurposes, reason: notShown };
+      if (!notShown) {
+        const partial = lastEvent !== null && m === addMonths(lastEvent, 0) && lastEvent < monthEnd(m);
+        if (!events.get(m)) point.reason = 'No hub activity recorded this month.';
+        else if (partial) point.reason = `Month not complete: data up to ${lastEvent}; left out of the correlations.`;
+        if (events.get(m)) {
+          const counts = purposeByMonth.get(m);
+          point.purposes = Object.fromEntries(PURPOSES.map((p) => [p, round((100 * (counts?.[p] ?? 0)) / size)])) as Record<Purpose, number>;
+          const days = scoredDays.get(m) ?? 0;
+          point.mean_score = days > 0 ? round((sums.get(m) ?? 0) / (size * days)) : null;
+        }
+      }
+      months.push(point);
+    }
+
+    const usable = months.filter((mo) => mo.reason === null);
+    const kpiMap = new Map(months.map((mo) => [mo.period, mo.kpi]));
+    const correlations: LaggedCorrelationDto[] = SERIES.flatMap((series) => {
+      const x = new Map(usable.map((mo) => [mo.period, series === 'mean_score' ? mo.mean_score : mo.purposes[series]]));
+      return laggedCorrelations(x, kpiMap, LINK_LAGS).map((c) => ({ series, lag: c.lag, pearson: c.pearson, spearman: c.spearman }));
+    });
+
+    let did: DidDto | null = null;
+    let didReason: string | null = null;
+    if (row.kind === 'programme') {
+      if (!programme) didReason = 'The programme no longer exists.';
+      else if (programme.status !== 'launched' || !programme.launchedAt) didReason = 'The programme has not been launched: there is no before and after yet.';
+      else ({ did, reason: didReason } = await this.did(programme.segmentId, programme.launchedAt.slice(0, 10), k));
+    }
+
+    return {
+      caveat: CORRELATION_CAVEAT,
+      goal: { id: goal.id, name: goal.name, unit_kind: goal.unit_kind, unit: goal.unit },
+      link,
+      min_group_size: k,
+      min_points: LINK_MIN_CORRELATION_POINTS,
+      audience_size: notShown ? null : size,
+      definitions: LINK_ENGAGEMENT_DEFINITIONS,
+      correlation_method: CORRELATION_METHOD,
+      multiple_comparisons_note: MULTIPLE_COMPARISONS_NOTE,
+      months,
+      correlations,
+      did,
+      did_reason: didReason,
+    };
+  }
+
+  /** DID_METHOD for a programme launched on `launch`. */
+  private async did(segmentId: string, launch: string, k: number): Promise<{ did: DidDto | null; reason: string | null }> {
+    const lastScored = await this.ch.lastScoredDay();
+    if (!lastScored || lastScored < launch) return { did: null, reason: 'No scored day after the launch yet.' };
+    const w = { bfrom: addDays(launch, -DID_WINDOW_DAYS), bto: addDays(launch, -1), afrom: launch, ato: [addDays(launch, DID_WINDOW_DAYS - 1), lastScored].sort()[0] };
+    const [beforeDays, afterDays] = await Promise.all([this.countDays(w.bfrom, w.bto), this.countDays(w.afrom, w.ato)]);
+    if (beforeDays === 0) return { did: null, reason: `No scored days in the ${DID_WINDOW_DAYS} days before launch.` };
+    const panel = await this.ch.didPanel(segmentId, w);
+    const group = (g: 'T' | 'C'): BeforeAfter[] => panel.filter((p) => p.g === g).map((p) => ({ before: p.before_sum / beforeDays, after: p.after_sum / afterDays }));
+    const treated = group('T');
+    const control = group('C');
+    const need = Math.max(LINK_MIN_DID_GROUP, k);
+    const result = differenceInDifferences(treated, control);
+    let reason = result.reason;
+    if (!reason && treated.length < need) reason = tooFewPoints(treated.length, need, 'people in the targeted group');
+    if (!reason && control.length < need) reason = tooFewPoints(control.length, need, 'people in the comparison group');
+    const shown = reason === null;
+
+    const monthlyFrom = addMonths(w.bfrom, 0);
+    const { sizes, sums } = await this.ch.groupMonthly(segmentId, w.bfrom, monthlyFrom, w.ato);
+    const monthDays = await this.ch.scoredDays(monthlyFrom, w.ato);
+    const monthly: DidDto['monthly'] = [];
+    for (let m = monthlyFrom; m <= addMonths(w.ato, 0); m = addMonths(m, 1)) {
+      const d = monthDays.get(m) ?? 0;
+      const val = (g: 'T' | 'C') => {
+        const n = sizes.get(g) ?? 0;
+        return n >= k && d > 0 ? round((sums.find((s) => s.g === g && s.month === m)?.s ?? 0) / (n * d)) : null;
+      };
+      monthly.push({ period: m, treated: val('T'), control: val('C') });
+    }
+    const groupDto = (label: string, n: number, means: { before: number; after: number } | null) => ({
+      label,
+      people: n >= k ? n : null,
+      before: n >= k && means ? round(means.before) : null,
+      after: n >= k && means ? round(means.after) : null,
+    });
+    return {
+      did: {
+        method: DID_METHOD,
+        launched_at: launch,
+        before: { from: w.bfrom, to: w.bto },
+        after: { from: w.afrom, to: w.ato },
+        treated: groupDto('Targeted: current members of the programme’s segment', treated.length, result.treated),
+        control: groupDto('Comparison: everyone else in the same departments', control.length, result.control),
+        estimate: shown ? result.estimate : null,
+        se: shown ? result.se : null,
+        df: shown ? result.df : null,
+        ci95: shown ? result.ci95 : null,
+        p_value: shown ? result.p_value : null,
+        reason,
+        monthly,
+      },
+      reason: null,
+    };
+  }
+
+  private async countDays(from: string, to: string): Promise<number> {
+    if (to < from) return 0;
+    return [...(await this.ch.scoredDays(from, to)).values()].reduce((a, b) => a + b, 0);
+  }
+}

@@ -1,0 +1,202 @@
+import { Injectable, NotFoundException } from '@nestjs/common';
+import type { IncomingMessage } from 'node:http';
+import {
+  goalCreateSchema,
+  goalUpdateSchema,
+  kpiValuePutSchema,
+  kpiValuesBulkSchema,
+  periodSchema,
+  type GoalDetailDto,
+  type GoalDto,
+  type GoalListDto,
+  type KpiBulkResultDto,
+  type KpiHistoryDto,
+  type KpiImportResultDto,
+  type KpiSource,
+  type KpiValueDto,
+} from '@hubpulse/contracts';
+import { addMonths } from '@hubpulse/analytics';
+import type { GoalEntity } from '@hubpulse/database';
+import { InvalidInputError } from '../common/errors';
+import { parseOr400 } from '../common/zod';
+import { goalForecast, goalSeries, goalStatus } from './goal-rules';
+import { GOAL_TEXTS, ruleInput, toCardDto, toGoalDto, toHistoryDto, toKpiValueDto, toLinkDto } from './goal.mapper';
+import { GoalsRepository, type GoalFields, type KpiWrite } from './goals.repository';
+import { KpiCsvReader } from './kpi-csv.reader';
+import { readCsvBody } from './kpi-upload';
+
+/** Values may go back this many months before the period starts (history for the trend). */
+export const KPI_HISTORY_MONTHS = 36;
+
+/** Why a value for `period` cannot be stored on this goal, or null. */
+export function periodProblem(goal: Pick<GoalDto, 'period_start' | 'period_end'>, period: string, today = new Date().toISOString().slice(0, 10)): string | null {
+  const thisMonth = `${today.slice(0, 7)}-01`;
+  if (period > thisMonth) return `${period} is in the future (this month is ${thisMonth})`;
+  if (period > addMonths(goal.period_end, 0)) return `${period} is after the goal's period ${goal.period_start}..${goal.period_end}`;
+  if (period < addMonths(goal.period_start, -KPI_HISTORY_MONTHS)) return `${period} is more than ${KPI_HISTORY_MONTHS} months before the goal's period starts (${goal.period_start})`;
+  return null;
+}
+
+/** Goals, their monthly targets and KPI values: CRUD, status, progress and forecast. */
+@Injectable()
+export class GoalsService {
+  constructor(private readonly repo: GoalsRepository) {}
+
+  async list(): Promise<GoalListDto> {
+    const [goals, targets, values, links] = await Promise.all([this.repo.listGoals(), this.repo.targets(), this.repo.values(), this.repo.links()]);
+    return {
+      ...GOAL_TEXTS,
+      goals: goals.map((g) => toCardDto(toGoalDto(g, targets), values, links.filter((l) => l.goalId === g.id).length)),
+    };
+  }
+
+  async goal(id: string): Promise<GoalDto> {
+    const g = await this.repo.findGoal(id);
+    if (!g) throw new NotFoundException(`goal ${id}: not found`);
+    return toGoalDto(g, await this.repo.targets([id]));
+  }
+
+  async detail(id: string): Promise<GoalDetailDto> {
+    const goal = await this.goal(id);
+    const [values, links, programmes, historyCount] = await Promise.all([
+      this.repo.values([id]),
+      this.repo.links([id]),
+      this.repo.programmesForGoals([id]),
+      this.repo.historyCount(id),
+    ]);
+    const linkedProgrammes = new Set(links.map((l) => l.programmeId));
+    const names = await this.repo.audienceNames(
+      links.flatMap((l) => (l.segmentId ? [l.segmentId] : [])),
+      links.flatMap((l) => (l.programmeId ? [l.programmeId] : [])),
+    );
+    const series = values.map((v) => ({ period: v.period, value: v.value }));
+    const { forecast, reason } = goalForecast(ruleInput(goal), series);
+    return {
+      ...goal,
+      values: values.map(toKpiValueDto),
+      status: goalStatus(ruleInput(goal), series),
+      progress_definition: GOAL_TEXTS.progress_definition,
+      forecast,
+      forecast_reason: reason,
+      series: goalSeries(ruleInput(goal), series, forecast),
+      links: links.map((l) => toLinkDto(l, names)),
+      programmes: programmes.map((p) => ({ id: p.id, name: p.name, status: p.status, launched_at: p.launchedAt, segment_id: p.segmentId, linked: linkedProgrammes.has(p.id) })),
+      history_count: historyCount,
+    };
+  }
+
+  async create(body: unknown, by: string): Promise<GoalDetailDto> {
+    const input = parseOr400(goalCreateSchema, body);
+    const id = await this.repo.createGoal(toFields(input), input.monthly_targets, by);
+    return this.detail(id);
+  }
+
+  /** Merges the changes into the stored goal and checks the result as a whole. */
+  async update(id: string, body: unknown, _by: string): Promise<GoalDetailDto> {
+    const changes = parseOr400(goalUpdateSchema, body);
+    const current = await this.goal(id);
+    const merged = {
+      name: current.name, metric: current.metric, custom_metric_name: current.custom_metric_name, scope: current.scope, scope_value: current.scope_value,
+      unit_kind: current.unit_kind, unit: current.unit, baseline: current.baseline, target: current.target, target_type: current.target_type,
+      period_start: current.period_start, period_end: current.period_end, monthly_targets: current.monthly_targets, owner: current.owner,
+      ...changes,
+    };
+    // Targets outside a changed period would now be refused: drop them unless new ones were sent.
+    if (!changes.monthly_targets) merged.monthly_targets = merged.monthly_targets.filter((t) => t.period >= merged.period_start && t.period <= merged.period_end);
+    if (changes.metric && changes.metric !== 'custom' && changes.custom_metric_name === undefined) merged.custom_metric_name = null;
+    if (changes.scope === 'organisation' && changes.scope_value === undefined) merged.scope_value = null;
+    const input = parseOr400(goalCreateSchema, merged);
+    if (!(await this.repo.updateGoal(id, toFields(input), input.monthly_targets))) throw new NotFoundException(`goal ${id}: not found`);
+    return this.detail(id);
+  }
+
+  async remove(id: string): Promise<void> {
+    if (!(await this.repo.deleteGoal(id))) throw new NotFoundException(`goal ${id}: not found`);
+  }
+
+  // ── KPI values ──
+
+  async putValue(id: string, periodParam: string, body: unknown, by: string): Promise<KpiValueDto> {
+    const goal = await this.goal(id);
+    const period = parseOr400(periodSchema, periodParam, 'period');
+    const problem = periodProblem(goal, period);
+    if (problem) throw new InvalidInputError([`period: ${problem}`]);
+    const input = parseOr400(kpiValuePutSchema, body);
+    const res = await this.repo.writeValues(id, [{ period, value: input.value, note: input.note ?? null }], 'entry', by);
+    return toKpiValueDto(res.rows[0]);
+  }
+
+  async deleteValue(id: string, periodParam: string, by: string): Promise<void> {
+    await this.goal(id);
+    const period = parseOr400(periodSchema, periodParam, 'period');
+    if (!(await this.repo.deleteValue(id, period, by))) throw new NotFoundException(`goal ${id}: no value for ${period}`);
+  }
+
+  /** All stored or none: every problem is a 400 line naming values[i].field. */
+  async bulk(id: string, body: unknown, by: string): Promise<KpiBulkResultDto> {
+    const goal = await this.goal(id);
+    const input = parseOr400(kpiValuesBulkSchema, body);
+    const problems: string[] = [];
+    const first = new Map<string, number>();
+    input.values.forEach((v, i) => {
+      const problem = periodProblem(goal, v.period);
+      if (problem) problems.push(`values[${i}].period: ${problem}`);
+      if (first.has(v.period)) problems.push(`values[${i}].period: ${v.period} repeats values[${first.get(v.period)}]`);
+      else first.set(v.period, i);
+    });
+    if (problems.length) throw new InvalidInputError(problems);
+    const res = await this.repo.writeValues(id, input.values.map((v) => ({ period: v.period, value: v.value, note: v.note ?? null })), 'api', by);
+    return { goal_id: id, created: res.created, updated: res.updated, unchanged: res.unchanged, values: res.rows.map(toKpiValueDto) };
+  }
+
+  /** CSV upload: a wrong header is a 400; bad rows are reported by line and column, good rows stored. */
+  async importCsv(id: string, req: IncomingMessage, filenameParam: unknown, by: string): Promise<KpiImportResultDto> {
+    const goal = await this.goal(id);
+    const filename = typeof filenameParam === 'string' && filenameParam.trim() ? filenameParam.trim().slice(0, 200) : 'upload.csv';
+    const reader = new KpiCsvReader();
+    await readCsvBody(req, reader);
+    const errors = [...reader.errors];
+    const good: KpiWrite[] = [];
+    for (const row of reader.rows) {
+      const problem = periodProblem(goal, row.period);
+      if (problem) errors.push({ line: row.line, column: 'period', message: problem });
+      else good.push({ period: row.period, value: row.value, note: row.note ?? `${filename} line ${row.line}` });
+    }
+    errors.sort((a, b) => a.line - b.line);
+    const source: KpiSource = 'import';
+    const res = good.length ? await this.repo.writeValues(id, good, source, by) : { created: 0, updated: 0, unchanged: 0, rows: [] };
+    return {
+      goal_id: id,
+      filename,
+      rows: reader.read,
+      stored: good.length,
+      created: res.created,
+      updated: res.updated,
+      rejected: new Set(errors.map((e) => e.line)).size,
+      errors,
+    };
+  }
+
+  async history(id: string): Promise<KpiHistoryDto> {
+    await this.goal(id);
+    return { goal_id: id, history: (await this.repo.history(id)).map(toHistoryDto) };
+  }
+}
+
+function toFields(input: ReturnType<typeof goalCreateSchema.parse>): GoalFields {
+  return {
+    name: input.name,
+    metric: input.metric,
+    customMetricName: input.custom_metric_name ?? null,
+    scope: input.scope,
+    scopeValue: input.scope === 'organisation' ? null : (input.scope_value ?? null),
+    unitKind: input.unit_kind,
+    unit: input.unit,
+    baseline: input.baseline,
+    target: input.target,
+    targetType: input.target_type,
+    periodStart: input.period_start,
+    periodEnd: input.period_end,
+    owner: input.owner || null,
+  } satisfies Omit<GoalEntity, 'id' | 'createdBy' | 'createdAt' | 'updatedAt'>;
+}

@@ -1,0 +1,212 @@
+import { Injectable } from '@nestjs/common';
+import { ClickHouseService } from '@hubpulse/clickhouse';
+
+/** Who an analysis is about: everyone, departments, locations, or a segment's current membership. */
+export type Audience = { kind: 'all' } | { kind: 'department' | 'location'; values: string[] } | { kind: 'segment'; segmentId: string };
+
+export interface MonthPurposeCounts {
+  month: string;
+  inform: number;
+  vision: number;
+  productivity: number;
+  engagement: number;
+  strategy: number;
+}
+
+/** One person's score sums before and after a launch; g is T (targeted) or C (comparison). */
+export interface PanelRow {
+  g: 'T' | 'C';
+  before_sum: number;
+  after_sum: number;
+}
+
+/**
+ * The ClickHouse reads behind the engagement–KPI link. Values only through {name:Type} parameters;
+ * audience columns from a closed switch. Scores count only when their (day, model_version) is in
+ * score_days, as everywhere else. No person id leaves here except inside the DiD panel rows, which
+ * carry none.
+ */
+@Injectable()
+export class LinkAnalysisRepository {
+  constructor(private readonly ch: ClickHouseService) {}
+
+  private get t() {
+    return this.ch.tables;
+  }
+
+  /** Current scores: the right model version for their day, an action in the lookback. */
+  private scores(where: string): string {
+    return `SELECT day, person_id, score FROM ${this.t.engagement_scores} FINAL
+            WHERE ${where} AND raw > 0 AND (day, model_version) IN (SELECT day, model_version FROM ${this.t.score_days} FINAL)`;
+  }
+
+  /** The person ids of the audience today, and its parameters. */
+  audienceSql(a: Audience): { sql: string; params: Record<string, unknown> } {
+    switch (a.kind) {
+      case 'all':
+        return { sql: `SELECT person_id FROM ${this.t.people} FINAL`, params: {} };
+      case 'department':
+        return { sql: `SELECT person_id FROM ${this.t.people} FINAL WHERE toString(department) IN {aud_values:Array(String)}`, params: { aud_values: a.values } };
+      case 'location':
+        return { sql: `SELECT person_id FROM ${this.t.people} FINAL WHERE toString(location) IN {aud_values:Array(String)}`, params: { aud_values: a.values } };
+      case 'segment':
+        return {
+          sql: `SELECT person_id FROM ${this.t.segment_members}
+                WHERE segment_id = {aud_segment:String}
+                  AND version = (SELECT max(version) FROM ${this.t.segment_runs} WHERE segment_id = {aud_segment:String} AND status = 'ok')`,
+          params: { aud_segment: a.segmentId },
+        };
+    }
+  }
+
+  /** True when the segment has a computed membership. */
+  async segmentComputed(segmentId: string): Promise<boolean> {
+    const [r] = await this.ch.rows<{ n: string }>(`SELECT count() AS n FROM ${this.t.segment_runs} WHERE segment_id = {s:String} AND status = 'ok'`, { s: segmentId });
+    return Number(r?.n ?? 0) > 0;
+  }
+
+  async audienceSize(a: Audience): Promise<number> {
+    const aud = this.audienceSql(a);
+    const [r] = await this.ch.rows<{ n: string }>(`SELECT uniqExact(person_id) AS n FROM (${aud.sql})`, aud.params);
+    return Number(r?.n ?? 0);
+  }
+
+  /** Scored days per month in [from, to]. */
+  async scoredDays(from: string, to: string): Promise<Map<string, number>> {
+    const rows = await this.ch.rows<{ month: string; days: string }>(
+      `SELECT toString(toStartOfMonth(day)) AS month, count() AS days FROM ${this.t.score_days} FINAL
+       WHERE day BETWEEN {from:Date} AND {to:Date} GROUP BY month`,
+      { from, to },
+    );
+    return new Map(rows.map((r) => [r.month, Number(r.days)]));
+  }
+
+  async lastScoredDay(): Promise<string | null> {
+    const [r] = await this.ch.rows<{ d: string; n: string }>(`SELECT toString(max(day)) AS d, count() AS n FROM ${this.t.score_days} FINAL`);
+    return r && Number(r.n) > 0 ? r.d : null;
+  }
+
+  lastEventDay(): Promise<string | null> {
+    return this.ch.lastEventDay();
+  }
+
+  /** Sum of the audience members' daily scores per month. */
+  async monthlyScoreSums(a: Audience, from: string, to: string): Promise<Map<string, number>> {
+    const aud = this.audienceSql(a);
+    const rows = await this.ch.rows<{ month: string; s: number }>(
+      `SELECT toString(toStartOfMonth(day)) AS month, sum(score) AS s
+       FROM (${this.scores('day BETWEEN {from:Date} AND {to:Date}')})
+       WHERE person_id IN (${aud.sql})
+       GROUP BY month`,
+      { from, to, ...aud.params },
+    );
+    return new Map(rows.map((r) => [r.month, Number(r.s)]));
+  }
+
+  /** Events per month in the whole organisation: months without any are months without hub data. */
+  async monthlyEvents(from: string, to: string): Promise<Map<string, number>> {
+    const rows = await this.ch.rows<{ month: string; n: string }>(
+      `SELECT toString(toStartOfMonth(toDate(occurred_at))) AS month, count() AS n FROM ${this.t.events}
+       WHERE toDate(occurred_at) BETWEEN {from:Date} AND {to:Date} GROUP BY month`,
+      { from, to },
+    );
+    return new Map(rows.map((r) => [r.month, Number(r.n)]));
+  }
+
+  /**
+   * Audience members per calendar month who did what each purpose index counts (the flags of the
+   * pattern worker's PURPOSE_PEOPLE_SQL, with the month in place of the 28-day window). A reply to
+   * someone else's item flags the replier and the item's author for engagement.
+   */
+  async monthlyPurposes(a: Audience, from: string, to: string): Promise<MonthPurposeCounts[]> {
+    const aud = this.audienceSql(a);
+    const rows = await this.ch.rows<Record<string, string>>(
+      `SELECT toString(month) AS month,
+              countIf(bitAnd(m, 1) != 0) AS inform, countIf(bitAnd(m, 2) != 0) AS vision, countIf(bitAnd(m, 4) != 0) AS productivity,
+              countIf(bitAnd(m, 8) != 0) AS engagement, countIf(bitAnd(m, 16) != 0) AS strategy
+       FROM
+       (
+           SELECT month, tupleElement(pm, 1) AS person, groupBitOr(tupleElement(pm, 2)) AS m
+           FROM
+           (
+               SELECT toStartOfMonth(toDate(e.occurred_at)) AS month, e.actor_id AS actor, a.author_id AS cat_author,
+                      if(cat_author != '', cat_author, e.target_actor_id) AS author,
+                      e.type IN ('comment', 'answer', 'feedback') AND e.content_id != '' AND author != '' AND author != actor AS reply,
+                      toUInt32(
+                          1 * (e.type = 'view' AND e.purpose = 'inform')
+                        + 2 * ((e.purpose = 'vision' AND e.type != 'view') OR (e.type = 'feedback' AND e.channel = 'ceo_blog'))
+                        + 4 * (e.type IN ('doc_share', 'feedback', 'task_update')
+                               OR (e.channel = 'documents' AND e.type IN ('view', 'react', 'comment') AND cat_author != '' AND cat_author != actor))
+                        + 8 * reply
+                        + 16 * (e.purpose = 'strategy')) AS mask
+               FROM (SELECT actor_id, target_actor_id, content_id, type, channel, purpose, occurred_at FROM ${this.t.events} FINAL
+                     WHERE toDate(occurred_at) BETWEEN {from:Date} AND {to:Date}) AS e
+               LEFT ANY JOIN (SELECT content_id, author_id FROM ${this.t.content} FINAL WHERE author_id != '') AS a ON a.content_id = e.content_id
+           )
+           ARRAY JOIN if(reply, [(actor, mask), (author, toUInt32(8))], [(actor, mask)]) AS pm
+           WHERE tupleElement(pm, 2) != 0 AND tupleElement(pm, 1) IN (${aud.sql})
+           GROUP BY month, person
+       )
+       GROUP BY month ORDER BY month`,
+      { from, to, ...aud.params },
+    );
+    return rows.map((r) => ({
+      month: r.month, inform: Number(r.inform), vision: Number(r.vision), productivity: Number(r.productivity), engagement: Number(r.engagement), strategy: Number(r.strategy),
+    }));
+  }
+
+  /**
+   * The difference-in-differences panel of a segment: targeted = its current members, comparison =
+   * everyone else in the directory in their departments; both hired before `hiredBefore` (or with no
+   * hire date). Per person the score sums in [bfrom, bto] and [afrom, ato]; a day without a score adds 0.
+   */
+  async didPanel(segmentId: string, w: { bfrom: string; bto: string; afrom: string; ato: string }): Promise<PanelRow[]> {
+    const rows = await this.ch.rows<{ g: 'T' | 'C'; b: number; a: number }>(
+      `WITH ${this.groupsCte()}
+       SELECT grp.g AS g, grp.person_id AS person_id, sumIf(s.score, s.day <= {bto:Date}) AS b, sumIf(s.score, s.day >= {afrom:Date}) AS a
+       FROM grp
+       LEFT JOIN (${this.scores('day BETWEEN {bfrom:Date} AND {ato:Date}')}) AS s ON s.person_id = grp.person_id
+       GROUP BY g, person_id`,
+      { seg: segmentId, hired_before: w.bfrom, ...w },
+    );
+    return rows.map((r) => ({ g: r.g, before_sum: Number(r.b), after_sum: Number(r.a) }));
+  }
+
+  /** Score sums per group (T, C) and month, and each group's size, for the parallel-trends chart. */
+  async groupMonthly(segmentId: string, hiredBefore: string, from: string, to: string): Promise<{ sizes: Map<string, number>; sums: { g: string; month: string; s: number }[] }> {
+    const params = { seg: segmentId, hired_before: hiredBefore, from, to };
+    const [sizes, sums] = await Promise.all([
+      this.ch.rows<{ g: string; n: string }>(`WITH ${this.groupsCte()} SELECT g, count() AS n FROM grp GROUP BY g`, params),
+      this.ch.rows<{ g: string; month: string; s: number }>(
+        `WITH ${this.groupsCte()}
+         SELECT grp.g AS g, toString(toStartOfMonth(s.day)) AS month, sum(s.score) AS s
+         FROM (${this.scores('day BETWEEN {from:Date} AND {to:Date}')}) AS s
+         INNER JOIN grp ON grp.person_id = s.person_id
+         GROUP BY g, month`,
+        params,
+      ),
+    ]);
+    return { sizes: new Map(sizes.map((r) => [r.g, Number(r.n)])), sums: sums.map((r) => ({ g: r.g, month: r.month, s: Number(r.s) })) };
+  }
+
+  /** grp(g, person_id): the targeted and the comparison group. Params: seg, hired_before. */
+  private groupsCte(): string {
+    const members = this.audienceSql({ kind: 'segment', segmentId: '' }).sql.replaceAll('{aud_segment:String}', '{seg:String}');
+    return `dir AS (SELECT person_id, toString(department) AS department FROM ${this.t.people} FINAL
+                    WHERE hired_at IS NULL OR hired_at < {hired_before:Date}),
+            mem AS (${members}),
+            grp AS (
+              SELECT 'T' AS g, person_id FROM dir WHERE person_id IN (SELECT person_id FROM mem)
+              UNION ALL
+              SELECT 'C' AS g, person_id FROM dir
+              WHERE person_id NOT IN (SELECT person_id FROM mem)
+                AND department IN (SELECT department FROM dir WHERE person_id IN (SELECT person_id FROM mem))
+            )`;
+  }
+
+  /** Newest day with purpose indices. */
+  async lastPurposeDay(): Promise<string | null> {
+    const [r] = await this.ch.rows<{ d: string; n: string }>(`SELECT toString(max(day)) AS d, count() AS n FROM ${this.t.pattern_purposes}`);
+    return r && Number(r.n) > 0 ? r.d : null;
+  }
+}
