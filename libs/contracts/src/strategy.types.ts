@@ -236,11 +236,26 @@ export const goalLinkCreateSchema = z.discriminatedUnion(
   [
     z.strictObject({ kind: z.literal('segment'), segment_id: text(36), purpose: linkPurpose, hypothesis }),
     z.strictObject({ kind: z.literal('programme'), programme_id: text(36), purpose: linkPurpose, hypothesis }),
-    z.strictObject({ kind: z.literal('scope'), scope: z.literal('organisation'), purpose: linkPurpose, hypothesis }),
-    z.strictObject({ kind: z.literal('scope'), scope: z.literal('department'), departments: names, purpose: linkPurpose, hypothesis }),
-    z.strictObject({ kind: z.literal('scope'), scope: z.literal('location'), locations: names, purpose: linkPurpose, hypothesis }),
+    z
+      .strictObject({
+        kind: z.literal('scope'),
+        scope: z.enum(GOAL_SCOPES, { error: `must be one of ${GOAL_SCOPES.join(', ')}` }),
+        /** Required for scope department, absent otherwise. */
+        departments: names.optional(),
+        /** Required for scope location, absent otherwise. */
+        locations: names.optional(),
+        purpose: linkPurpose,
+        hypothesis,
+      })
+      .superRefine((l, ctx) => {
+        const need = l.scope === 'department' ? 'departments' : l.scope === 'location' ? 'locations' : null;
+        for (const field of ['departments', 'locations'] as const) {
+          if (field === need && !l[field]) ctx.addIssue({ code: 'custom', path: [field], message: `required for scope ${l.scope}` });
+          if (field !== need && l[field]) ctx.addIssue({ code: 'custom', path: [field], message: need ? `not for scope ${l.scope} (use ${need})` : 'not for scope organisation' });
+        }
+      }),
   ],
-  { error: `kind: must be one of ${GOAL_LINK_KINDS.join(', ')} (scope links need scope organisation, department with departments, or location with locations)` },
+  { error: `kind: must be one of ${GOAL_LINK_KINDS.join(', ')}` },
 );
 export type GoalLinkCreateInput = z.input<typeof goalLinkCreateSchema>;
 

@@ -62,7 +62,7 @@ export class GoalLinksService {
       if (!programme) throw new InvalidInputError([`programme_id: no programme ${input.programme_id}`]);
       row = await this.repo.createLink({ ...base, kind: 'programme', programmeId: programme.id });
     } else {
-      const values = input.scope === 'department' ? input.departments : input.scope === 'location' ? input.locations : [];
+      const values = (input.scope === 'department' ? input.departments : input.scope === 'location' ? input.locations : undefined) ?? [];
       if (input.scope !== 'organisation') {
         const known = await this.repo.directoryHas(input.scope, values);
         const field = input.scope === 'department' ? 'departments' : 'locations';
