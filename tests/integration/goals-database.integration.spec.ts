@@ -12,8 +12,10 @@ import {
   ProgrammesRepository,
   SegmentDefinitionsRepository,
 } from '@hubpulse/database';
+import { generateGoals, generateOrganisation } from '@hubpulse/demo';
 import { TEST_POSTGRES_URL, uniqueName, workerDataDir } from '@hubpulse/testing';
 import { GoalsRepository, type GoalFields } from '../../apps/api/src/goals/goals.repository';
+import { GoalsService } from '../../apps/api/src/goals/goals.service';
 
 const fields: GoalFields = {
   name: 'Grow revenue', metric: 'revenue', customMetricName: null, scope: 'department', scopeValue: 'Sales', unitKind: 'currency', unit: 'EUR',
@@ -144,5 +146,29 @@ describe.each([
     for (const entity of [GoalLinkEntity, GoalMonthlyTargetEntity, KpiValueEntity, KpiValueHistoryEntity]) {
       expect(await ds.getRepository(entity as typeof GoalLinkEntity).countBy({ goalId: id })).toBe(0);
     }
+  });
+
+  it('stores the demo goals with 12 monthly values, targets inside the year and a link each', async () => {
+    const org = generateOrganisation({ seed: 42, people: 200, endDate: '2026-03-31' });
+    const ids: string[] = [];
+    for (const seed of generateGoals(org)) ids.push(await goals.create(seed, 'demo'));
+    const list = await new GoalsService(goals).list();
+    const demo = list.goals.filter((g) => ids.includes(g.id));
+    expect(demo.map((g) => [g.metric, g.unit_kind, g.sparkline.length, g.monthly_targets.length, g.links])).toEqual([
+      ['revenue', 'currency', 12, 9, 1],
+      ['cost_reduction', 'currency', 12, 9, 1],
+      ['profit', 'currency', 12, 9, 1],
+      ['market_share', 'unit', 12, 9, 1],
+    ]);
+    expect(demo.every((g) => g.status.status !== null && g.forecast_end?.forecast === true)).toBe(true);
+    const stored = await goals.links(ids);
+    const links = ids.map((id) => stored.find((l) => l.goalId === id)!);
+    expect(links.map((l) => [l.scope, l.scopeValues, l.purpose, l.createdBy])).toEqual([
+      ['department', ['Sales'], 'vision', 'demo'],
+      ['department', ['Operations'], 'productivity', 'demo'],
+      ['organisation', [], 'strategy', 'demo'],
+      ['department', ['Marketing'], 'engagement', 'demo'],
+    ]);
+    expect((await goals.values([ids[0]])).every((v) => v.source === 'demo')).toBe(true);
   });
 });

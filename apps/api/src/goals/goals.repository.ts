@@ -214,7 +214,7 @@ export class GoalsRepository {
 
   // ── the demo seed and the overview ──
 
-  /** A goal from the demo seed (or an import), its values and monthly targets in one transaction. */
+  /** A goal from the demo seed, with its values, monthly targets and scope links, in one transaction. */
   async create(seed: GoalSeed, setBy: string): Promise<string> {
     const id = randomUUID();
     const now = new Date().toISOString();
@@ -229,6 +229,12 @@ export class GoalsRepository {
       for (let i = 0; i < values.length; i += 200) await m.getRepository(KpiValueEntity).insert(values.slice(i, i + 200));
       const targets = seed.values.filter((v) => v.target !== null && v.period >= seed.period_start && v.period <= seed.period_end);
       await this.replaceTargets(m, id, targets.map((v) => ({ period: v.period, target: v.target! })));
+      for (const l of seed.links ?? []) {
+        await m.getRepository(GoalLinkEntity).insert({
+          id: randomUUID(), goalId: id, kind: 'scope', segmentId: null, programmeId: null, scope: l.scope, scopeValues: l.values, purpose: l.purpose,
+          hypothesis: l.hypothesis, createdBy: setBy, createdAt: now, updatedAt: now,
+        });
+      }
     });
     return id;
   }
