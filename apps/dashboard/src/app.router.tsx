@@ -57,6 +57,21 @@ export function createAppRouter(queryClient: QueryClient) {
               ],
             },
             {
+              path: 'audiences',
+              lazy: async () => ({ Component: (await import('./features/audiences/audiences.page')).AudiencesPage }),
+              children: [
+                { index: true, lazy: async () => ({ Component: (await import('./features/audiences/segments-list.page')).SegmentsListPage }) },
+                { path: 'segments', loader: () => redirect('/audiences') },
+                { path: 'segments/new', lazy: async () => ({ Component: (await import('./features/audiences/segment-editor.page')).SegmentEditorPage }) },
+                { path: 'segments/:id', lazy: async () => ({ Component: (await import('./features/audiences/segment-detail.page')).SegmentDetailPage }) },
+                { path: 'segments/:id/edit', lazy: async () => ({ Component: (await import('./features/audiences/segment-editor.page')).SegmentEditorPage }) },
+                { path: 'programmes', lazy: async () => ({ Component: (await import('./features/audiences/programmes-list.page')).ProgrammesListPage }) },
+                { path: 'programmes/new', lazy: async () => ({ Component: (await import('./features/audiences/programme-editor.page')).ProgrammeEditorPage }) },
+                { path: 'programmes/:id', lazy: async () => ({ Component: (await import('./features/audiences/programme.page')).ProgrammePage }) },
+                { path: 'programmes/:id/edit', lazy: async () => ({ Component: (await import('./features/audiences/programme-editor.page')).ProgrammeEditorPage }) },
+              ],
+            },
+            {
               path: 'admin',
               // Non-admins get an explanation at these addresses, not a redirect or a crash.
               element: <AdminGate />,

@@ -2,6 +2,7 @@
 import type { GroupScoresParams } from './engagement.api';
 import type { OverviewParams } from './overview.api';
 import type { PatternKind, PatternParams } from './patterns.api';
+import type { SegmentRule } from '@hubpulse/contracts';
 
 export const queryKeys = {
   session: ['auth', 'me'] as const,
@@ -17,4 +18,15 @@ export const queryKeys = {
   scoredPeople: (day: string | undefined, q: string) => ['engagement', 'people', day ?? null, q] as const,
   pattern: (kind: PatternKind, p: PatternParams) => ['engagement', kind, { by: p.by, from: p.from ?? null, to: p.to ?? null }] as const,
   scoreExplanation: (personId: string, day: string | undefined) => ['engagement', 'why', personId, day ?? null] as const,
+  segmentsAll: ['segments'] as const,
+  segments: ['segments', 'list'] as const,
+  segment: (id: string) => ['segments', 'one', id] as const,
+  segmentHistory: (id: string) => ['segments', 'one', id, 'history'] as const,
+  segmentChannels: (id: string, r: { from?: string; to?: string }) => ['segments', 'one', id, 'channels', { from: r.from ?? null, to: r.to ?? null }] as const,
+  segmentPreview: (rule: SegmentRule) => ['segments', 'preview', rule] as const,
+  programmesAll: ['programmes'] as const,
+  programmes: ['programmes', 'list'] as const,
+  programme: (id: string) => ['programmes', 'one', id] as const,
+  programmeForecast: (id: string) => ['programmes', 'one', id, 'forecast'] as const,
+  programmeScorecard: (id: string) => ['programmes', 'one', id, 'scorecard'] as const,
 };

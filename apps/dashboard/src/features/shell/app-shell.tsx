@@ -41,6 +41,9 @@ export function AppShell() {
             <NavLink to="/engagement" className="topnav__link">
               Engagement
             </NavLink>
+            <NavLink to="/audiences" className="topnav__link">
+              Audiences
+            </NavLink>
             {isAdmin(user) && (
               <div className="topnav__group" role="group" aria-labelledby="topnav-admin">
                 <span className="topnav__label" id="topnav-admin">

@@ -1,0 +1,44 @@
+import { SEGMENT_COMPOSITION_DIMENSIONS, type SegmentCompositionDto } from '@hubpulse/contracts';
+import { PeopleCount } from '../../features/audiences/suppressed-count';
+import { CompositionBars } from './composition-bars';
+import { DIMENSION_LABELS, buildScoreBars, hasScoreData } from './composition.transform';
+import { ScoreBandsChart } from './score-bands-chart';
+
+export const COMPOSITION_DEFINITION =
+  'Members by their current department, location and title in the directory: the largest values, then all others together. Bars are to scale within each list; percentages are of the members.';
+
+export const SCORE_BANDS_DEFINITION =
+  "Members by their engagement score on the newest scored day: the 0–100 percentile rank in the whole organisation (a 62 out-engaged 62% of colleagues). 'No score' counts members without a score row that day.";
+
+/** Composition by department, location and title, and the engagement distribution; hidden cells say why. */
+export function CompositionView({ composition, minGroupSize, compact = false }: { composition: SegmentCompositionDto; minGroupSize: number; compact?: boolean }) {
+  const bands = buildScoreBars(composition.score);
+  return (
+    <div className={compact ? 'composition composition--compact' : 'composition'}>
+      <div className="composition__dims">
+        {SEGMENT_COMPOSITION_DIMENSIONS.map((d) => (
+          <CompositionBars key={d} title={DIMENSION_LABELS[d]} table={composition.by[d]} minGroupSize={minGroupSize} />
+        ))}
+      </div>
+      <figure className="comp comp--scores">
+        <figcaption className="comp__title">
+          Engagement distribution
+          <span className="comp__meta">
+            No score: <PeopleCount value={composition.score.unscored} reason={composition.score.unscored_suppressed} minGroupSize={minGroupSize} />
+          </span>
+        </figcaption>
+        {composition.score.suppressed && !hasScoreData(bands.filter((b) => b.count !== null)) ? (
+          <p className="muted comp__empty">Hidden for privacy: the group is smaller than {minGroupSize}.</p>
+        ) : hasScoreData(bands) ? (
+          <>
+            <ScoreBandsChart bars={bands} height={compact ? 150 : 190} />
+            {bands.some((b) => b.count === null) && <p className="panel__note">Bands without a bar are hidden for privacy; hover a band to see its count or why it is hidden.</p>}
+          </>
+        ) : (
+          <p className="muted comp__empty">No member has a score yet.</p>
+        )}
+        <p className="definition">{SCORE_BANDS_DEFINITION}</p>
+      </figure>
+    </div>
+  );
+}

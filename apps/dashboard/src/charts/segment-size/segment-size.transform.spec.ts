@@ -1,0 +1,51 @@
+import type { SegmentRunDto } from '@hubpulse/contracts';
+import { buildSizePoints, hasChurn, hasTrend, runLabel, runsCsv, sizeChange, sparklinePoints } from './segment-size.transform';
+
+function run(at: string, size: number | null, overrides: Partial<SegmentRunDto> = {}): SegmentRunDto {
+  return { version: 1, definition_version: 1, started_at: null, finished_at: at, status: 'ok', error: null, size, entered: 10, left: 4, ...overrides };
+}
+
+const runs: SegmentRunDto[] = [
+  run('2026-11-24T10:00:00Z', 400, { entered: 400, left: 0 }),
+  run('2026-11-25T10:00:00Z', null, { status: 'failed', error: 'boom', version: null, size: null, entered: null, left: null }),
+  run('2026-11-23T10:00:00Z', 390),
+  run('2026-11-25T11:00:00Z', 420, { entered: 25, left: 5 }),
+];
+
+describe('size points', () => {
+  it('orders runs by time and keeps a failed run as a marker without numbers', () => {
+    const points = buildSizePoints(runs);
+    expect(points.map((p) => [p.size, p.failed])).toEqual([
+      [390, false],
+      [400, false],
+      [null, true],
+      [420, false],
+    ]);
+    expect(points[2].error).toBe('boom');
+    expect(points[3]).toMatchObject({ entered: 25, left: 5, leftDown: -5 });
+    expect(runLabel('2026-11-25T11:00:00Z')).toBe('Nov 25, 11:00');
+  });
+
+  it('draws good runs only in the sparkline', () => {
+    expect(sparklinePoints(runs).map((p) => p.size)).toEqual([390, 400, 420]);
+    expect(hasTrend(sparklinePoints(runs))).toBe(true);
+    expect(hasTrend(sparklinePoints([runs[0]]))).toBe(false);
+  });
+
+  it('subtracts only sizes that are shown', () => {
+    expect(sizeChange(buildSizePoints(runs))).toEqual({ delta: 30, direction: 'up' });
+    expect(sizeChange(buildSizePoints([run('2026-11-01T00:00:00Z', null), run('2026-11-02T00:00:00Z', 40)]))).toBeNull();
+    expect(sizeChange(buildSizePoints([run('2026-11-01T00:00:00Z', 40)]))).toBeNull();
+  });
+
+  it('knows when nobody entered or left', () => {
+    expect(hasChurn(buildSizePoints(runs))).toBe(true);
+    expect(hasChurn(buildSizePoints([run('2026-11-01T00:00:00Z', 5, { entered: 0, left: 0 })]))).toBe(false);
+  });
+
+  it('exports runs with hidden counts empty and a note', () => {
+    const lines = runsCsv('Observers', [run('2026-11-01T00:00:00Z', null, { entered: null })], 'hidden: fewer than 5 people').split('\r\n');
+    expect(lines[0]).toBe('segment,finished_at,status,membership_version,definition_version,size,entered,left,note,error');
+    expect(lines[1]).toBe('Observers,2026-11-01T00:00:00Z,ok,1,1,,,4,hidden: fewer than 5 people,');
+  });
+});

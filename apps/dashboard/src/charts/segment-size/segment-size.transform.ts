@@ -1,0 +1,96 @@
+// Size over time of a segment, from its runs (oldest first): the sparkline of the list and the
+// detail's size and churn charts. Hidden counts stay null (a gap), never 0.
+
+import type { SegmentRunDto } from '@hubpulse/contracts';
+import { type CsvCell, toCsv } from '../../lib/csv.transform';
+
+export interface SizePoint {
+  /** Unique x value: the run's position. */
+  key: string;
+  at: string;
+  /** Short axis label: "Nov 25 14:02". */
+  label: string;
+  size: number | null;
+  entered: number | null;
+  /** Shown downwards in the churn chart (as −left); `left` keeps the count. */
+  leftDown: number | null;
+  left: number | null;
+  failed: boolean;
+  error: string | null;
+  version: number | null;
+  definitionVersion: number | null;
+}
+
+const timeFormat = new Intl.DateTimeFormat('en-US', { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', hour12: false, timeZone: 'UTC' });
+
+export function runLabel(iso: string): string {
+  const t = Date.parse(iso);
+  return Number.isNaN(t) ? iso : timeFormat.format(t);
+}
+
+export function buildSizePoints(runs: readonly SegmentRunDto[]): SizePoint[] {
+  return [...runs]
+    .sort((a, b) => a.finished_at.localeCompare(b.finished_at))
+    .map((r, i) => ({
+      key: String(i),
+      at: r.finished_at,
+      label: runLabel(r.finished_at),
+      size: r.status === 'ok' ? r.size : null,
+      entered: r.status === 'ok' ? r.entered : null,
+      left: r.status === 'ok' ? r.left : null,
+      leftDown: r.status === 'ok' && r.left !== null ? -r.left : null,
+      failed: r.status === 'failed',
+      error: r.error,
+      version: r.version,
+      definitionVersion: r.definition_version,
+    }));
+}
+
+/** The points a sparkline can draw (good runs); a hidden size stays as a gap. */
+export function sparklinePoints(runs: readonly SegmentRunDto[]): SizePoint[] {
+  return buildSizePoints(runs).filter((p) => !p.failed);
+}
+
+/** Whether there is a line to draw: at least two shown sizes. */
+export function hasTrend(points: readonly SizePoint[]): boolean {
+  return points.filter((p) => p.size !== null).length >= 2;
+}
+
+export interface SizeChange {
+  /** Last shown size minus the first shown one, over the runs listed. */
+  delta: number;
+  direction: 'up' | 'down' | 'flat';
+}
+
+/** The change between the first and last shown sizes; null when either is hidden or there is one run. */
+export function sizeChange(points: readonly SizePoint[]): SizeChange | null {
+  const shown = points.filter((p) => !p.failed);
+  if (shown.length < 2) return null;
+  const first = shown[0].size;
+  const last = shown[shown.length - 1].size;
+  // Only two numbers already on screen are subtracted; a hidden end gives no change.
+  if (first === null || last === null) return null;
+  const delta = last - first;
+  return { delta, direction: delta > 0 ? 'up' : delta < 0 ? 'down' : 'flat' };
+}
+
+/** Whether a run has entered/left counts to draw (the first run has no previous membership). */
+export function hasChurn(points: readonly SizePoint[]): boolean {
+  return points.some((p) => (p.entered ?? 0) > 0 || (p.left ?? 0) > 0);
+}
+
+export function runsCsv(segmentName: string, runs: readonly SegmentRunDto[], note: string): string {
+  const rows: CsvCell[][] = buildSizePoints(runs).map((p) => [
+    segmentName,
+    p.at,
+    p.failed ? 'failed' : 'ok',
+    p.version,
+    p.definitionVersion,
+    p.size,
+    p.entered,
+    p.left,
+    !p.failed && (p.size === null || p.entered === null || p.left === null) ? note : '',
+    p.error,
+  ]);
+  return toCsv(['segment', 'finished_at', 'status', 'membership_version', 'definition_version', 'size', 'entered', 'left', 'note', 'error'], rows);
+}

@@ -1,0 +1,100 @@
+import type { SegmentDetailDto } from '@hubpulse/contracts';
+import { PeopleCount } from '../../features/audiences/suppressed-count';
+import { suppressedCsvNote } from '../../lib/csv.transform';
+import { ChartPanel } from '../shared/chart-panel';
+import { EmptyState } from '../shared/chart-states';
+import { ExportCsvButton } from '../shared/export-csv-button';
+import { CHURN_COLORS, ChurnChart, SizeHistoryChart } from './size-history-chart';
+import { buildSizePoints, hasChurn, runsCsv } from './segment-size.transform';
+
+export const SIZE_DEFINITION =
+  'Size = people in the membership a run wrote. Entered = people in that membership who were not in the one before; left = people in the one before who are not in it. A failed run writes nothing: the previous membership stays current.';
+
+const SHOWN_RUNS = 8;
+
+/** Size over time and the people entering and leaving at each run, from the segment's recent runs. */
+export function SizeHistoryPanel({ segment }: { segment: SegmentDetailDto }) {
+  const points = buildSizePoints(segment.runs);
+  const k = segment.min_group_size;
+  return (
+    <ChartPanel
+      title="Size over time"
+      description={SIZE_DEFINITION}
+      className="panel--wide"
+      aside={
+        <ExportCsvButton
+          stem={`segment-runs-${segment.name}`}
+          csv={() => runsCsv(segment.name, segment.runs, suppressedCsvNote(k))}
+          disabled={segment.runs.length === 0}
+          what="runs"
+          hasSuppressed={points.some((p) => !p.failed && (p.size === null || p.entered === null || p.left === null))}
+        />
+      }
+    >
+      {points.length === 0 ? (
+        <EmptyState title="No runs yet" height={200}>
+          The first computation is queued when a segment is saved; this fills in as runs finish.
+        </EmptyState>
+      ) : (
+        <div className="runs">
+          <div className="runs__charts">
+            <p className="chart-caption">People in the segment after each run (UTC)</p>
+            <SizeHistoryChart points={points} />
+            <p className="chart-caption">
+              <span className="swatch" style={{ background: CHURN_COLORS.entered }} /> entered (up) ·{' '}
+              <span className="swatch" style={{ background: CHURN_COLORS.left }} /> left (down), against the run before
+            </p>
+            {hasChurn(points) ? <ChurnChart points={points} /> : <p className="muted runs__none">Nobody has entered or left between runs yet.</p>}
+          </div>
+          <table className="data-table runs__table">
+            <caption className="quantiles-table__caption">Latest runs</caption>
+            <thead>
+              <tr>
+                <th scope="col">Finished (UTC)</th>
+                <th scope="col" className="num">
+                  Size
+                </th>
+                <th scope="col" className="num">
+                  In
+                </th>
+                <th scope="col" className="num">
+                  Out
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {[...points]
+                .reverse()
+                .slice(0, SHOWN_RUNS)
+                .map((p) =>
+                  p.failed ? (
+                    <tr key={p.key} className="runs__failed">
+                      <th scope="row">{p.label}</th>
+                      <td colSpan={3}>
+                        <strong>Failed</strong> <span className="runs__error">{p.error ?? 'no reason recorded'}</span>
+                      </td>
+                    </tr>
+                  ) : (
+                    <tr key={p.key}>
+                      <th scope="row" title={`membership v${p.version ?? '—'}, definition v${p.definitionVersion ?? '—'}`}>
+                        {p.label}
+                      </th>
+                      <td className="num">
+                        <PeopleCount value={p.size} reason={null} minGroupSize={k} variant="mark" />
+                      </td>
+                      <td className="num">
+                        <PeopleCount value={p.entered} reason={null} minGroupSize={k} variant="mark" />
+                      </td>
+                      <td className="num">
+                        <PeopleCount value={p.left} reason={null} minGroupSize={k} variant="mark" />
+                      </td>
+                    </tr>
+                  ),
+                )}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </ChartPanel>
+  );
+}

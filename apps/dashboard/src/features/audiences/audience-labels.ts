@@ -1,0 +1,102 @@
+// Words for the Audiences area: actions, fields, suppression reasons, statuses.
+
+import {
+  AMBASSADOR_STAGE_DEFINITIONS,
+  PERSONA_DEFINITIONS,
+  type AmbassadorStage,
+  type CellSuppression,
+  type CountSuppression,
+  type EventType,
+  type Persona,
+  type SegmentAttributeField,
+  type SegmentAttributeOp,
+} from '@hubpulse/contracts';
+
+export { CHANNEL_LABELS, channelLabel } from '../../charts/channel-activity/channel-activity.transform';
+export { PURPOSE_LABELS } from '../event-mappings/event-mappings.transform';
+
+/** "did {action} at least 3 times": past tense reads naturally in a rule. */
+export const ACTION_VERBS: Record<EventType, string> = {
+  view: 'viewed',
+  react: 'reacted',
+  comment: 'commented',
+  post: 'posted',
+  share: 'shared',
+  doc_share: 'shared a document',
+  task_update: 'updated a task',
+  answer: 'answered',
+  feedback: 'gave feedback',
+};
+
+/** Option labels for the action pickers. */
+export const ACTION_LABELS: Record<EventType, string> = {
+  view: 'View',
+  react: 'React',
+  comment: 'Comment',
+  post: 'Post',
+  share: 'Share',
+  doc_share: 'Document share',
+  task_update: 'Task update',
+  answer: 'Answer',
+  feedback: 'Feedback',
+};
+
+export const FIELD_LABELS: Record<SegmentAttributeField, string> = { department: 'Department', location: 'Location', title: 'Title' };
+export const OP_LABELS: Record<SegmentAttributeOp, string> = { in: 'is any of', not_in: 'is none of', contains: 'contains any of' };
+
+export function personaLabel(p: Persona): string {
+  return PERSONA_DEFINITIONS[p]?.label ?? p;
+}
+
+export function stageLabel(s: AmbassadorStage): string {
+  return AMBASSADOR_STAGE_DEFINITIONS[s]?.label ?? s;
+}
+
+/** Why a count of people is hidden, in a sentence (tooltips and notes). */
+export function suppressionReason(reason: CountSuppression | CellSuppression | null, minGroupSize: number): string {
+  switch (reason) {
+    case 'difference':
+      return `Hidden to protect privacy: shown beside an overlapping segment, this number would reveal a difference of fewer than ${minGroupSize} people by subtraction.`;
+    case 'remainder':
+      return `Hidden to protect privacy: the people outside this segment number fewer than ${minGroupSize}, and population minus this size would reveal them.`;
+    case 'complementary':
+      return `Hidden to protect privacy: another cell of this table has fewer than ${minGroupSize} people, and this one would let it be worked out from the total.`;
+    case 'below_minimum':
+      return `Hidden to protect privacy: fewer than ${minGroupSize} people are behind this number.`;
+    default:
+      // The API did not say which rule hid it (run series): both are possible.
+      return `Hidden to protect privacy: fewer than ${minGroupSize} people are behind this number, or it would reveal a group that small by subtraction.`;
+  }
+}
+
+/** The short text shown in place of a hidden count. */
+export function suppressionShort(reason: CountSuppression | CellSuppression | null, minGroupSize: number): string {
+  switch (reason) {
+    case 'difference':
+      return 'hidden (overlap)';
+    case 'remainder':
+      return 'hidden (remainder)';
+    case 'complementary':
+      return 'hidden';
+    case 'below_minimum':
+      return `fewer than ${minGroupSize}`;
+    default:
+      return 'hidden';
+  }
+}
+
+export const GROUPING_LABELS: Record<import('@hubpulse/contracts').ProgrammeGrouping, { label: string; hint: string }> = {
+  none: { label: 'One audience', hint: 'everyone gets the same messages' },
+  department: { label: 'By department', hint: 'tailor and report per department' },
+  location: { label: 'By location', hint: 'tailor and report per site' },
+  title: { label: 'By title', hint: 'tailor and report per job title' },
+  tenure: { label: 'By tenure', hint: 'new joiners apart from long-timers' },
+};
+
+export const TACTIC_LABELS: Record<import('@hubpulse/contracts').EngagementTactic, string> = {
+  broadcast: 'Broadcast',
+  two_way: 'Two-way conversation',
+  leader_led: 'Leader-led',
+  ambassadors: 'Through ambassadors',
+  feedback_loop: 'Feedback loop',
+};

@@ -1,0 +1,180 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { Link, useParams } from 'react-router';
+import type { SegmentDetailDto } from '@hubpulse/contracts';
+import { queryKeys } from '../../api/query-keys';
+import { freezeSegment, recomputeSegment } from '../../api/segments.api';
+import { ChannelRatesContainer } from '../../charts/channel-rates/channel-rates.container';
+import { COMPOSITION_DEFINITION, CompositionView } from '../../charts/composition/composition-view';
+import { compositionCsv } from '../../charts/composition/composition.transform';
+import { SizeHistoryPanel } from '../../charts/segment-size/size-history.panel';
+import { ChartPanel } from '../../charts/shared/chart-panel';
+import { EmptyState, QueryStates } from '../../charts/shared/chart-states';
+import { ExportCsvButton } from '../../charts/shared/export-csv-button';
+import { formatDay } from '../../lib/format';
+import { useNow } from '../../lib/use-now';
+import { formatElapsed } from '../data-sources/data-sources.transform';
+import { suppressionReason } from './audience-labels';
+import { MemberExportPanel } from './member-export';
+import { RuleOutline } from './rule-outline';
+import { ruleOutline } from './rule-summary.transform';
+import { SegmentHistoryPanel } from './segment-history.panel';
+import { segmentStatus } from './segments.transform';
+import { PeopleCount } from './suppressed-count';
+import { newestRunAt, useAudienceRights, useSegment, useSegmentNames } from './use-audiences';
+
+/** Audiences → one segment: state, size over time, composition, channels, members and history. */
+export function SegmentDetailPage() {
+  const { id = '' } = useParams();
+  const [waitingAfter, setWaitingAfter] = useState<string | null>(null);
+  const query = useSegment(id, waitingAfter);
+  return (
+    <QueryStates data={query.data} error={query.error} onRetry={() => void query.refetch()} loadingLabel="Loading the segment…">
+      {(s) => <SegmentDetail segment={s} waiting={waitingAfter !== null && newestRunAt(s.runs) <= waitingAfter} onJob={() => setWaitingAfter(newestRunAt(s.runs))} />}
+    </QueryStates>
+  );
+}
+
+function SegmentDetail({ segment: s, waiting, onJob }: { segment: SegmentDetailDto; waiting: boolean; onJob: () => void }) {
+  const { canEdit, canSeeMembers } = useAudienceRights();
+  const names = useSegmentNames();
+  const k = s.min_group_size;
+  return (
+    <div className="page__grid">
+      <title>{`${s.name} · Segments · Hubpulse`}</title>
+      <p className="breadcrumb">
+        <Link to="/audiences">Segments</Link> / <span>{s.name}</span>
+      </p>
+      <SegmentSummaryPanel segment={s} canEdit={canEdit} waiting={waiting} onJob={onJob} names={names} />
+      <SizeHistoryPanel segment={s} />
+      <ChartPanel
+        title="Composition"
+        description={COMPOSITION_DEFINITION}
+        className="panel--wide"
+        aside={
+          s.composition && (
+            <ExportCsvButton
+              stem={`segment-composition-${s.name}`}
+              csv={() => compositionCsv(s.name, s.composition!, (r) => suppressionReason(r, k))}
+              what="composition"
+              hasSuppressed
+            />
+          )
+        }
+      >
+        {s.composition ? (
+          <CompositionView composition={s.composition} minGroupSize={k} />
+        ) : (
+          <EmptyState title={s.archived_at ? 'Archived segment' : 'Not computed yet'} height={160}>
+            {s.archived_at ? 'Archived segments keep their history but no composition.' : 'The composition appears once the membership has been computed.'}
+          </EmptyState>
+        )}
+      </ChartPanel>
+      {s.membership_version !== null && <ChannelRatesContainer segmentId={s.id} segmentName={s.name} />}
+      <MemberExportPanel segment={s} allowed={canSeeMembers} />
+      <SegmentHistoryPanel segmentId={s.id} />
+    </div>
+  );
+}
+
+function SegmentSummaryPanel({
+  segment: s,
+  canEdit,
+  waiting,
+  onJob,
+  names,
+}: {
+  segment: SegmentDetailDto;
+  canEdit: boolean;
+  waiting: boolean;
+  onJob: () => void;
+  names: Map<string, string>;
+}) {
+  const queryClient = useQueryClient();
+  const now = useNow(15_000);
+  const status = segmentStatus(s, now, formatElapsed);
+  const job = useMutation({
+    mutationFn: () => (s.kind === 'static' ? freezeSegment(s.id) : recomputeSegment(s.id)),
+    onSuccess: () => {
+      onJob();
+      void queryClient.invalidateQueries({ queryKey: queryKeys.segment(s.id) });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.segments });
+    },
+  });
+  const live = !s.archived_at;
+  const tone = waiting ? 'pending' : status.tone;
+  return (
+    <section className={`panel segment-summary segment-summary--${tone}`} aria-label="Segment">
+      <header className="panel__header">
+        <div className="panel__heading">
+          <h2 className="segment-summary__title">
+            {s.name}
+            {s.starter && <span className="badge badge--starter">Starter</span>}
+            <span className={`badge badge--kind badge--${s.kind}`}>{s.kind === 'dynamic' ? 'Dynamic' : 'Static'}</span>
+            {s.archived_at && <span className="badge badge--no-data">Archived {formatDay(s.archived_at)}</span>}
+          </h2>
+          {s.description && <p className="panel__description">{s.description}</p>}
+        </div>
+        {canEdit && live && (
+          <div className="panel__actions">
+            <Link to={`/audiences/segments/${s.id}/edit`} className="button button--secondary button--small">
+              Edit rule
+            </Link>
+            <button type="button" className="button button--primary button--small" onClick={() => job.mutate()} disabled={job.isPending || waiting}>
+              {s.kind === 'static' ? (s.membership_version === null ? 'Freeze membership' : 'Freeze again') : 'Recompute now'}
+            </button>
+          </div>
+        )}
+      </header>
+      {status.tone === 'failed' && !waiting && (
+        <div className="run-failed" role="alert">
+          <p className="run-failed__title">The last run failed</p>
+          <p className="run-failed__error">{status.error}</p>
+          <p>{status.fallback}</p>
+        </div>
+      )}
+      {job.isError && (
+        <p className="form__error" role="alert">
+          Could not start the job: {job.error instanceof Error ? job.error.message : 'unknown error'}
+        </p>
+      )}
+      <div className="segment-summary__body">
+        <dl className="facts segment-facts">
+          <div>
+            <dt>Members</dt>
+            <dd data-testid="segment-size">
+              {s.membership_version === null ? <span className="muted">—</span> : <PeopleCount value={s.size} reason={s.size_suppressed} minGroupSize={s.min_group_size} />}
+            </dd>
+          </div>
+          <div>
+            <dt>Run status</dt>
+            <dd className={`run-status run-status--${tone}`}>{waiting ? (s.kind === 'static' ? 'Freezing…' : 'Recomputing…') : status.label}</dd>
+          </div>
+          <div>
+            <dt>Membership</dt>
+            <dd className="facts__small">
+              {s.membership_version === null ? 'none yet' : `v${s.membership_version}`}
+              {s.computed_at && <span className="facts__sub"> · {formatDay(s.computed_at)}</span>}
+            </dd>
+          </div>
+          <div>
+            <dt>Definition</dt>
+            <dd className="facts__small">
+              v{s.definition_version}
+              {s.computed_definition_version !== null && s.computed_definition_version !== s.definition_version && (
+                <span className="facts__sub"> · membership from v{s.computed_definition_version}</span>
+              )}
+            </dd>
+          </div>
+        </dl>
+        <div className="segment-summary__rule">
+          <h3 className="recs__title">Rule</h3>
+          <RuleOutline lines={ruleOutline(s.rule, { segments: names })} />
+          {s.kind === 'static' && (
+            <p className="definition">Static: the membership was frozen{s.frozen_at ? ` on ${formatDay(s.frozen_at)}` : ''} and does not follow the rule until frozen again.</p>
+          )}
+        </div>
+      </div>
+    </section>
+  );
+}

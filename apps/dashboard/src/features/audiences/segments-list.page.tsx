@@ -1,0 +1,130 @@
+import { Link } from 'react-router';
+import type { SegmentListDto, SegmentSummaryDto } from '@hubpulse/contracts';
+import { SizeSparkline } from '../../charts/segment-size/size-sparkline';
+import { hasTrend, sizeChange, sparklinePoints } from '../../charts/segment-size/segment-size.transform';
+import { ChartPanel } from '../../charts/shared/chart-panel';
+import { QueryStates } from '../../charts/shared/chart-states';
+import { ExportCsvButton } from '../../charts/shared/export-csv-button';
+import { formatCount } from '../../lib/format';
+import { useNow } from '../../lib/use-now';
+import { formatElapsed } from '../data-sources/data-sources.transform';
+import { segmentStatus, segmentsCsv, sortSegments } from './segments.transform';
+import { PeopleCount } from './suppressed-count';
+import { useAudienceRights, useSegments } from './use-audiences';
+
+/** Audiences → Segments: every segment with its size, trend and last run. */
+export function SegmentsListPage() {
+  const query = useSegments();
+  const { canEdit } = useAudienceRights();
+  const data = query.data;
+  return (
+    <div className="page__grid">
+      <title>Segments · Hubpulse</title>
+      <ChartPanel
+        title="Segments"
+        description={
+          data
+            ? `Sizes are of each segment's current membership, computed by the workers. ${data.population === null ? '' : `The directory holds ${formatCount(data.population)} people. `}A size is hidden when the group, or what it would reveal by subtraction from another size, is smaller than ${data.min_group_size}.`
+            : 'Sizes are of each segment’s current membership, computed by the workers.'
+        }
+        className="panel--wide"
+        aside={
+          <div className="panel__actions">
+            {data && <ExportCsvButton stem="segments" csv={() => segmentsCsv(data)} what="segments" hasSuppressed={data.segments.some((s) => s.size === null)} />}
+            {canEdit && (
+              <Link to="/audiences/segments/new" className="button button--primary button--small">
+                New segment
+              </Link>
+            )}
+          </div>
+        }
+      >
+        <QueryStates
+          data={data}
+          error={query.error}
+          onRetry={() => void query.refetch()}
+          loadingLabel="Loading segments…"
+          empty={(d) => d.segments.length === 0 && 'No segments yet'}
+          emptyText={canEdit ? 'Starter segments appear when the API starts; build your own with “New segment”.' : 'Planners build segments here.'}
+        >
+          {(d) => <SegmentsTable data={d} />}
+        </QueryStates>
+      </ChartPanel>
+    </div>
+  );
+}
+
+function SegmentsTable({ data }: { data: SegmentListDto }) {
+  const computing = data.segments.some((s) => segmentStatus(s, Date.now(), formatElapsed).tone === 'pending');
+  const now = useNow(computing ? 2_000 : 30_000);
+  return (
+    <div className="table-wrap">
+      <table className="data-table segments-table">
+        <caption className="visually-hidden">Segments</caption>
+        <thead>
+          <tr>
+            <th scope="col">Segment</th>
+            <th scope="col">Kind</th>
+            <th scope="col" className="num">
+              Size
+            </th>
+            <th scope="col">
+              <abbr title="Size after each recent run, oldest to newest. Hidden sizes are gaps.">Trend</abbr>
+            </th>
+            <th scope="col">Last run</th>
+          </tr>
+        </thead>
+        <tbody>
+          {sortSegments(data.segments).map((s) => (
+            <SegmentRow key={s.id} segment={s} minGroupSize={data.min_group_size} now={now} />
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function SegmentRow({ segment: s, minGroupSize, now }: { segment: SegmentSummaryDto; minGroupSize: number; now: number }) {
+  const status = segmentStatus(s, now, formatElapsed);
+  const points = sparklinePoints(s.runs);
+  const change = sizeChange(points);
+  return (
+    <tr className={status.tone === 'failed' ? 'segment-row is-failed' : 'segment-row'} data-segment={s.name}>
+      <th scope="row" className="segment-cell">
+        <Link to={`/audiences/segments/${s.id}`} className="segment-cell__name">
+          {s.name}
+        </Link>
+        {s.starter && <span className="badge badge--starter" title="Shipped with Hubpulse; editable like any other">Starter</span>}
+        {s.description && <span className="segment-cell__desc">{s.description}</span>}
+      </th>
+      <td>
+        <span className={`badge badge--kind badge--${s.kind}`}>{s.kind === 'dynamic' ? 'Dynamic' : 'Static'}</span>
+      </td>
+      <td className="num segment-size">
+        {s.membership_version === null ? (
+          <span className="muted">—</span>
+        ) : (
+          <strong>
+            <PeopleCount value={s.size} reason={s.size_suppressed} minGroupSize={minGroupSize} />
+          </strong>
+        )}
+        {change && change.direction !== 'flat' && (
+          <span className={change.direction === 'up' ? 'segment-size__delta delta--up' : 'segment-size__delta delta--down'} title="Change over the runs shown in the trend">
+            {change.delta > 0 ? '+' : '−'}
+            {formatCount(Math.abs(change.delta))}
+          </span>
+        )}
+      </td>
+      <td className="spark-cell">{hasTrend(points) ? <div className="spark"><SizeSparkline points={points} /></div> : <span className="muted spark-cell__none">{points.length === 1 ? 'one run so far' : 'no runs yet'}</span>}</td>
+      <td className="run-cell">
+        <span className={`run-status run-status--${status.tone}`}>{status.label}</span>
+        {status.error && (
+          <span className="run-cell__error" role="alert">
+            {status.error}
+          </span>
+        )}
+        {status.fallback && <span className="run-cell__fallback">{status.fallback}</span>}
+      </td>
+    </tr>
+  );
+}

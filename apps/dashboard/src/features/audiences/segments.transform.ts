@@ -1,0 +1,102 @@
+// The segment list and a segment's state: status in words, what is still computing, who may do what,
+// and the list as CSV (hidden sizes export empty, with the reason).
+
+import {
+  SEGMENT_EDITOR_ROLES,
+  SEGMENT_MEMBER_ROLES,
+  type Role,
+  type SegmentListDto,
+  type SegmentSummaryDto,
+} from '@hubpulse/contracts';
+import { type CsvCell, toCsv } from '../../lib/csv.transform';
+import { formatDay } from '../../lib/format';
+import { suppressionReason } from './audience-labels';
+
+export type SegmentTone = 'ok' | 'pending' | 'failed' | 'never';
+
+export interface SegmentStatusView {
+  tone: SegmentTone;
+  /** "Computed 3 min ago", "Computing…", "Last run failed". */
+  label: string;
+  /** The failed run's error; null otherwise. */
+  error: string | null;
+  /** For a failure: what is shown instead ("Showing the last good membership, computed Nov 20, 2026."). */
+  fallback: string | null;
+}
+
+/**
+ * Whether a computation is still to come: never computed (the first job runs), or a dynamic segment
+ * whose membership was computed from an older definition version (the rule changed). A failed last
+ * run is not pending: it waits for the next schedule or a manual recompute.
+ */
+export function isComputing(s: Pick<SegmentSummaryDto, 'status' | 'kind' | 'definition_version' | 'computed_definition_version' | 'archived_at'>): boolean {
+  if (s.archived_at || s.status === 'failed') return false;
+  if (s.status === 'never_computed') return true;
+  return s.kind === 'dynamic' && s.computed_definition_version !== null && s.computed_definition_version < s.definition_version;
+}
+
+export function segmentStatus(s: SegmentSummaryDto, now: number, elapsed: (ms: number) => string): SegmentStatusView {
+  if (s.status === 'failed') {
+    return {
+      tone: 'failed',
+      label: 'Last run failed',
+      error: s.last_error ?? 'No reason was recorded.',
+      fallback: s.computed_at
+        ? `Showing the last good membership, computed ${formatDay(s.computed_at)}${s.membership_version !== null ? ` (version ${s.membership_version})` : ''}.`
+        : 'No membership has been computed successfully yet.',
+    };
+  }
+  if (isComputing(s)) {
+    return {
+      tone: 'pending',
+      label: s.status === 'never_computed' ? 'Computing…' : 'Recomputing for the new rule…',
+      error: null,
+      fallback: s.status === 'never_computed' ? null : `Showing the membership of definition v${s.computed_definition_version} meanwhile.`,
+    };
+  }
+  if (s.status === 'never_computed' || !s.computed_at) return { tone: 'never', label: 'Not computed yet', error: null, fallback: null };
+  const label = s.kind === 'static' ? `Frozen ${elapsed(now - Date.parse(s.frozen_at ?? s.computed_at))}` : `Computed ${elapsed(now - Date.parse(s.computed_at))}`;
+  return { tone: 'ok', label, error: null, fallback: null };
+}
+
+export function canEditSegments(role: string | undefined): boolean {
+  return !!role && (SEGMENT_EDITOR_ROLES as readonly string[]).includes(role as Role);
+}
+
+export function canSeeMembers(role: string | undefined): boolean {
+  return !!role && (SEGMENT_MEMBER_ROLES as readonly string[]).includes(role as Role);
+}
+
+/** Roles allowed to see members, in words ("admins and comms planners"). */
+export function memberRolesText(): string {
+  const names: Record<string, string> = { admin: 'admins', planner: 'comms planners', leader: 'leadership', analyst: 'analysts' };
+  const roles = SEGMENT_MEMBER_ROLES.map((r) => names[r] ?? r);
+  return roles.length > 1 ? `${roles.slice(0, -1).join(', ')} and ${roles[roles.length - 1]}` : roles.join('');
+}
+
+/** Starter segments first (in the order shipped), then the rest by name. */
+export function sortSegments<T extends Pick<SegmentSummaryDto, 'starter' | 'name' | 'created_at'>>(segments: readonly T[]): T[] {
+  return [...segments].sort((a, b) => {
+    if (a.starter !== b.starter) return a.starter ? -1 : 1;
+    if (a.starter) return a.created_at.localeCompare(b.created_at) || a.name.localeCompare(b.name);
+    return a.name.localeCompare(b.name, undefined, { sensitivity: 'base' });
+  });
+}
+
+/** The list as CSV: a hidden size is an empty cell and the reason says why; never a 0. */
+export function segmentsCsv(dto: SegmentListDto): string {
+  const rows: CsvCell[][] = sortSegments(dto.segments).map((s) => [
+    s.id,
+    s.name,
+    s.kind,
+    s.starter,
+    s.size,
+    s.size === null && s.size_suppressed ? suppressionReason(s.size_suppressed, dto.min_group_size) : '',
+    s.status,
+    s.computed_at,
+    s.membership_version,
+    s.definition_version,
+    s.last_error,
+  ]);
+  return toCsv(['id', 'name', 'kind', 'starter', 'size', 'size_note', 'status', 'computed_at', 'membership_version', 'definition_version', 'last_error'], rows);
+}
