@@ -297,6 +297,12 @@ describe('Goals and the Strategy API (chDB + SQLite + Redis, inline workers)', (
         .send({ kind: 'scope', scope: 'department', departments: ['Sales'], purpose: 'vision', hypothesis: 'Engagement of Sales with the vision content should lift revenue' })
         .expect(201)).body as GoalLinkDto;
       expect(scopeLink).toMatchObject({ kind: 'scope', scope: 'department', scope_values: ['Sales'], audience_label: 'Department: Sales', purpose: 'vision' });
+      const bad2 = await request(http).post(`/api/goals/${goalId}/links`).set('Cookie', leader).send({ kind: 'scope', scope: 'location', departments: ['Sales'], hypothesis: 'x' }).expect(400);
+      expect(bad2.body.message).toEqual(['departments: not for scope location (use locations)', 'locations: required for scope location']);
+      const changed = (await request(http).put(`/api/goals/${goalId}/links/${scopeLink.id}`).set('Cookie', admin).send({ hypothesis: 'Sales reading the vision lifts revenue' }).expect(200)).body as GoalLinkDto;
+      expect(changed).toMatchObject({ hypothesis: 'Sales reading the vision lifts revenue', purpose: 'vision' });
+      const listed = (await request(http).get(`/api/goals/${goalId}/links`).set('Cookie', analyst).expect(200)).body as GoalLinkDto[];
+      expect(listed.map((l) => l.id)).toEqual([scopeLink.id]);
     });
 
     it("shows the audience's monthly engagement against the KPI with lagged correlations, refusing too few points", async () => {
@@ -406,6 +412,13 @@ describe('Goals and the Strategy API (chDB + SQLite + Redis, inline workers)', (
       );
       // members of the linked audiences: Sales (the scope link, which covers the programme's Sales Berlin) = 30
       expect(rows).toEqual([{ group_value: '', denominator: 30 }]);
+    });
+
+    it('documents the endpoints in the OpenAPI description', async () => {
+      const doc = (await request(http).get('/api/docs/openapi.json').expect(200)).body as { paths: Record<string, unknown> };
+      for (const p of ['/api/goals', '/api/goals/{id}', '/api/goals/{id}/values', '/api/goals/{id}/values/import', '/api/goals/{id}/values/{period}', '/api/goals/{id}/links/{linkId}/analysis', '/api/strategy/overview']) {
+        expect(doc.paths).toHaveProperty([p]);
+      }
     });
 
     it('puts it all on the strategy overview', async () => {
