@@ -4,6 +4,7 @@ import { createApiApp } from '../../apps/api/src/app.factory';
 import { AuthService } from '../../apps/api/src/auth/auth.service';
 import type { GroupScoresDto, ScoreDistributionDto, ScoreExplanationDto, ScoreJobDto, ScoringModelDto } from '@hubpulse/contracts';
 import { hubEvent, testConfig, waitFor } from '@hubpulse/testing';
+import type { SegmentListDto } from '@hubpulse/contracts';
 
 /**
  * The Engagement API on real engines with inline workers: model versions (admin only, validated),
@@ -55,6 +56,19 @@ describe('Engagement API (chDB + SQLite + Redis, inline workers)', () => {
 
   afterAll(async () => {
     await app?.close();
+  });
+
+  it('refreshes the dynamic segments when a score job is done (starters ran at start-up, then again)', async () => {
+    const list = async () => (await request(http).get('/api/segments').set('Cookie', analyst).expect(200)).body as SegmentListDto;
+    const starters = await waitFor(
+      async () => {
+        const s = (await list()).segments.filter((x) => x.starter);
+        return s.length === 6 && s.every((x) => x.runs.length >= 2) ? s : false;
+      },
+      'starter segments refreshed after the score job',
+      60_000,
+    );
+    expect((starters as SegmentListDto['segments']).every((x) => x.status === 'ok')).toBe(true);
   });
 
   it('lists model versions; only admins create one, and bad input names the field', async () => {

@@ -35,8 +35,8 @@ export interface JobPayloads {
     reason: 'definition' | 'freeze' | 'manual' | 'reference';
   };
   [JobName.SegmentsRefresh]: {
-    /** Every dynamic segment, referenced segments first. */
-    reason: 'schedule' | 'manual';
+    /** Every dynamic segment, referenced segments first. 'scores': after a score job changed scores and personas. */
+    reason: 'schedule' | 'manual' | 'scores';
   };
 }
 
@@ -56,6 +56,8 @@ export const importJobId = (importId: string) => `imports.run-${importId}`;
 /** One pending recompute per segment: enqueueing again while one waits is a no-op. */
 export const segmentRecomputeJobId = (segmentId: string) => `segments.recompute-${segmentId}`;
 export const SEGMENTS_SCHEDULER_ID = 'segments.refresh-schedule';
+/** The refresh a score job queues when it is done: one waiting at a time. */
+export const SEGMENTS_AFTER_SCORES_ID = 'segments.refresh-after-scores';
 /**
  * Options of every segment job. Completed jobs are removed at once so the deterministic id is free
  * for the next change; so are failed ones (after their retries): segment_runs records the failure.

@@ -2,7 +2,7 @@ import { InjectQueue, OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullm
 import { Inject, Logger, Optional } from '@nestjs/common';
 import { DelayedError, type Job, type Queue } from 'bullmq';
 import { HUBPULSE_CONFIG, type HubpulseConfig } from '@hubpulse/config';
-import { JobName, QueueName, type JobPayloads } from '@hubpulse/queue';
+import { JobName, QueueName, SEGMENT_JOB_OPTS, SEGMENTS_AFTER_SCORES_ID, type JobPayloads } from '@hubpulse/queue';
 import { ScoreComputeService, type ScoreRunResult } from './score-compute.service';
 import { OrgLock, type RedisLike } from './org-lock';
 
@@ -32,6 +32,7 @@ export class ScoresProcessor extends WorkerHost {
   constructor(
     private readonly scores: ScoreComputeService,
     @InjectQueue(QueueName.Scores) queue: Queue,
+    @InjectQueue(QueueName.Segments) private readonly segments: Queue,
     @Inject(HUBPULSE_CONFIG) config: HubpulseConfig,
     @Optional() @Inject(PATTERN_RECOMPUTE) private readonly patterns?: PatternRecompute,
   ) {
@@ -60,6 +61,11 @@ export class ScoresProcessor extends WorkerHost {
             await this.patterns.recompute({ from: result.from, to: result.to }, (pct, phase) => report(70 + Math.round(pct * 0.3), phase));
           }
           await report(100, 'done');
+          // Segment rules read scores, personas and recent actions: refresh the dynamic segments now
+          // rather than at the next schedule (a no-op while one refresh is already waiting).
+          if (result.from && result.to) {
+            await this.segments.add(JobName.SegmentsRefresh, { reason: 'scores' }, { ...SEGMENT_JOB_OPTS, jobId: SEGMENTS_AFTER_SCORES_ID });
+          }
           return result;
         } finally {
           await held.release();
