@@ -1,4 +1,5 @@
 import { TableColumn, type MigrationInterface, type QueryRunner } from 'typeorm';
+import { migrationSql } from './migration-sql';
 
 /**
  * Scoring model v2 columns: a half-life per action type, optional daily caps per type, a note.
@@ -13,16 +14,11 @@ export class ScoringModelV21764300000000 implements MigrationInterface {
       new TableColumn({ name: 'daily_caps', type: 'text', isNullable: true }),
       new TableColumn({ name: 'note', type: 'varchar', length: '500', isNullable: true }),
     ]);
-    // Through the query builder so that a configured PostgreSQL schema qualifies the table.
-    const rows: { version: number; half_life_days: number }[] = await q.manager
-      .createQueryBuilder()
-      .select(['s.version AS version', 's.half_life_days AS half_life_days'])
-      .from('scoring_models', 's')
-      .getRawMany();
+    const rows = (await migrationSql(q, 'SELECT version, half_life_days FROM {scoring_models}')) as { version: number; half_life_days: number }[];
     const types = ['view', 'react', 'comment', 'post', 'share', 'doc_share', 'task_update', 'answer', 'feedback'];
     for (const r of rows) {
       const halfLives = JSON.stringify(Object.fromEntries(types.map((t) => [t, Number(r.half_life_days)])));
-      await q.manager.createQueryBuilder().update('scoring_models').set({ half_lives: halfLives, daily_caps: '{}' }).where('version = :v', { v: r.version }).execute();
+      await migrationSql(q, 'UPDATE {scoring_models} SET half_lives = {1}, daily_caps = {2} WHERE version = {3}', [halfLives, '{}', r.version]);
     }
   }
 

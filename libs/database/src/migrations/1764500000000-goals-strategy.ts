@@ -1,20 +1,10 @@
 import { Table, TableColumn, TableIndex, type MigrationInterface, type QueryRunner, type TableColumnOptions } from 'typeorm';
+import { migrationSql } from './migration-sql';
 
 // Written with TypeORM's Table API and query builder so the same migration runs on SQLite and PostgreSQL
 // (and a configured PostgreSQL schema qualifies every table).
 const str = (name: string, length: number, extra: Partial<TableColumnOptions> = {}): TableColumnOptions => ({ name, type: 'varchar', length: String(length), ...extra });
 const num = (name: string, extra: Partial<TableColumnOptions> = {}): TableColumnOptions => ({ name, type: 'double precision', ...extra });
-/**
- * Runs `text` with {table} names qualified by the configured PostgreSQL schema and {1}, {2}, …
- * as the driver's parameters (the query builder's insert() and update() on a table with an entity want its property names).
- */
-async function sql(q: QueryRunner, text: string, params: unknown[]): Promise<void> {
-  const schema = (q.connection.options as { schema?: string }).schema;
-  const query = text
-    .replace(/\{([a-z_]+)\}/g, (_, t: string) => (schema ? `"${schema}"."${t}"` : `"${t}"`))
-    .replace(/\{(\d+)\}/g, (_, i: string) => q.connection.driver.createParameter(`p${i}`, Number(i) - 1));
-  await q.query(query, params);
-}
 const goalFk = { columnNames: ['goal_id'], referencedTableName: 'goals', referencedColumnNames: ['id'], onDelete: 'CASCADE' };
 
 /**
@@ -44,7 +34,7 @@ export class GoalsStrategy1764500000000 implements MigrationInterface {
       // scope was "organisation | department:<name> | location:<name>"
       const [kind, ...rest] = g.scope.split(':');
       const scope = kind === 'department' || kind === 'location' ? kind : 'organisation';
-      await sql(q, 'UPDATE {goals} SET scope = {1}, scope_value = {2}, unit_kind = {3}, updated_at = {4} WHERE id = {5}', [
+      await migrationSql(q, 'UPDATE {goals} SET scope = {1}, scope_value = {2}, unit_kind = {3}, updated_at = {4} WHERE id = {5}', [
         scope,
         scope === 'organisation' ? null : rest.join(':'),
         /^[A-Z]{3}$/.test(g.unit) ? 'currency' : 'unit',
@@ -66,10 +56,10 @@ export class GoalsStrategy1764500000000 implements MigrationInterface {
       .from('kpi_values', 'k')
       .where('k.target IS NOT NULL')
       .getRawMany();
-    for (const t of targets) await sql(q, 'INSERT INTO {goal_monthly_targets} (goal_id, period, target) VALUES ({1}, {2}, {3})', [t.goal_id, t.period, t.target]);
+    for (const t of targets) await migrationSql(q, 'INSERT INTO {goal_monthly_targets} (goal_id, period, target) VALUES ({1}, {2}, {3})', [t.goal_id, t.period, t.target]);
 
     await q.addColumns('kpi_values', [new TableColumn(str('source', 10, { default: "'api'" })), new TableColumn(str('note', 500, { isNullable: true }))]);
-    await sql(q, "UPDATE {kpi_values} SET source = 'demo' WHERE set_by = 'demo'", []);
+    await migrationSql(q, "UPDATE {kpi_values} SET source = 'demo' WHERE set_by = 'demo'", []);
     await q.dropColumn('kpi_values', 'target');
 
     await q.createTable(
