@@ -82,9 +82,13 @@ function ChannelRatesBody({ data }: { data: SegmentChannelStatsDto }) {
                   <td key={m} className="channels__rate">
                     {r.cells[m] ? (
                       <IntervalBar cell={r.cells[m]!} label={`${CHANNEL_LABELS[r.channel]} ${RATE_LABELS[m].toLowerCase()}`} />
+                    ) : m === 'read_rate' && r.items === 0 ? (
+                      <span className="muted" title="Nothing was published on this channel in the period.">
+                        nothing published
+                      </span>
                     ) : (
-                      <span className="muted" title={m === 'read_rate' ? 'Nothing was published on this channel in the period.' : `Fewer than ${data.min_group_size} members were reached here.`}>
-                        {m === 'read_rate' ? 'nothing published' : 'too few reached'}
+                      <span className="suppressed muted" tabIndex={0} data-tip={hiddenRateReason(m, data.min_group_size)}>
+                        hidden
                       </span>
                     )}
                   </td>
@@ -162,4 +166,12 @@ function RecommendationList({ title, recs }: { title: string; recs: ReturnType<t
       )}
     </section>
   );
+}
+
+/** A rate without a number: the API hides it when it would give a small count back. */
+function hiddenRateReason(metric: string, k: number): string {
+  if (metric === 'interaction_rate')
+    return `Hidden to protect privacy: fewer than ${k} members were reached here, or fewer than ${k} of them interacted (or did not), which the rate would give back.`;
+  if (metric === 'reach_rate') return `Hidden to protect privacy: fewer than ${k} members were reached here (or not reached), which the rate would give back.`;
+  return `Hidden to protect privacy: the rate would reveal a count of fewer than ${k} people.`;
 }

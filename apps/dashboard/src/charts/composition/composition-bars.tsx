@@ -35,7 +35,7 @@ export function CompositionBars({ title, table, minGroupSize }: { title: string;
               </span>
             </li>
           ))}
-          {bars.length > SHOWN && <li className="muted comp__more">and {bars.length - SHOWN} more rows in the CSV</li>}
+          {bars.length > SHOWN && <li className="muted comp__more">and {bars.length - SHOWN} more</li>}
         </ul>
       )}
     </figure>

@@ -9,7 +9,8 @@ import type { SizePoint } from './segment-size.transform';
 export const SizeSparkline = memo(function SizeSparkline({ points, height = 32 }: { points: SizePoint[]; height?: number }) {
   return (
     <LineChart data={points} responsive style={{ width: '100%', height }} margin={{ top: 3, right: 3, bottom: 3, left: 3 }}>
-      <YAxis hide domain={['auto', 'auto']} />
+      {/* A flat series sits in the middle, not on the top edge. */}
+      <YAxis hide domain={[(min: number) => min - Math.max(1, min * 0.05), (max: number) => max + Math.max(1, max * 0.05)]} />
       <Tooltip cursor={{ stroke: chartTheme.grid }} allowEscapeViewBox={{ x: false, y: true }} wrapperStyle={{ zIndex: 30 }} content={SparkTooltip} />
       <Line
         type="monotone"

@@ -1,6 +1,7 @@
 import { useMutation } from '@tanstack/react-query';
 import type { SegmentDetailDto } from '@hubpulse/contracts';
 import { downloadMembersCsv } from '../../api/segments.api';
+import { runLabel } from '../../charts/segment-size/segment-size.transform';
 import { ChartPanel } from '../../charts/shared/chart-panel';
 import { csvFileName } from '../../lib/csv.transform';
 import { formatCount } from '../../lib/format';
@@ -26,7 +27,7 @@ export function MemberExportPanel({ segment, allowed }: { segment: SegmentDetail
   return (
     <ChartPanel
       title="Members"
-      description={`Who is in the current membership (version ${segment.membership_version ?? '—'}): person id, name, email, department, location and title.`}
+      description={`Who is in the current membership${segment.computed_at ? `, computed ${runLabel(segment.computed_at)} UTC` : ''}: person id, name, email, department, location and title.`}
       aside={
         allowed && (
           <button type="button" className="button button--secondary button--small" onClick={() => exportCsv.mutate()} disabled={!computed || exportCsv.isPending}>

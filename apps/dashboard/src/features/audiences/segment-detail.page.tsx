@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import type { SegmentDetailDto } from '@hubpulse/contracts';
 import { queryKeys } from '../../api/query-keys';
@@ -8,6 +8,7 @@ import { ChannelRatesContainer } from '../../charts/channel-rates/channel-rates.
 import { COMPOSITION_DEFINITION, CompositionView } from '../../charts/composition/composition-view';
 import { compositionCsv } from '../../charts/composition/composition.transform';
 import { SizeHistoryPanel } from '../../charts/segment-size/size-history.panel';
+import { runLabel } from '../../charts/segment-size/segment-size.transform';
 import { ChartPanel } from '../../charts/shared/chart-panel';
 import { EmptyState, QueryStates } from '../../charts/shared/chart-states';
 import { ExportCsvButton } from '../../charts/shared/export-csv-button';
@@ -28,6 +29,12 @@ export function SegmentDetailPage() {
   const { id = '' } = useParams();
   const [waitingAfter, setWaitingAfter] = useState<string | null>(null);
   const query = useSegment(id, waitingAfter);
+  const queryClient = useQueryClient();
+  // A run seen here is news for the list too (it stops polling once it is off screen).
+  const lastRun = query.data ? newestRunAt(query.data.runs) : '';
+  useEffect(() => {
+    if (lastRun) void queryClient.invalidateQueries({ queryKey: queryKeys.segments });
+  }, [lastRun, queryClient]);
   return (
     <QueryStates data={query.data} error={query.error} onRetry={() => void query.refetch()} loadingLabel="Loading the segment…">
       {(s) => <SegmentDetail segment={s} waiting={waitingAfter !== null && newestRunAt(s.runs) <= waitingAfter} onJob={() => setWaitingAfter(newestRunAt(s.runs))} />}
@@ -117,6 +124,9 @@ function SegmentSummaryPanel({
         </div>
         {canEdit && live && (
           <div className="panel__actions">
+            <Link to={`/audiences/programmes/new?segment=${encodeURIComponent(s.id)}`} className="button button--ghost button--small">
+              Plan a programme
+            </Link>
             <Link to={`/audiences/segments/${s.id}/edit`} className="button button--secondary button--small">
               Edit rule
             </Link>
@@ -151,10 +161,9 @@ function SegmentSummaryPanel({
             <dd className={`run-status run-status--${tone}`}>{waiting ? (s.kind === 'static' ? 'Freezing…' : 'Recomputing…') : status.label}</dd>
           </div>
           <div>
-            <dt>Membership</dt>
-            <dd className="facts__small">
-              {s.membership_version === null ? 'none yet' : `v${s.membership_version}`}
-              {s.computed_at && <span className="facts__sub"> · {formatDay(s.computed_at)}</span>}
+            <dt>{s.kind === 'static' ? 'Frozen' : 'Computed'}</dt>
+            <dd className="facts__small" title={s.membership_version === null ? undefined : `Membership version ${s.membership_version}`}>
+              {s.computed_at ? `${runLabel(s.computed_at)} UTC` : 'not yet'}
             </dd>
           </div>
           <div>

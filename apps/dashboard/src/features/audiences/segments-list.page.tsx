@@ -115,7 +115,7 @@ function SegmentRow({ segment: s, minGroupSize, now }: { segment: SegmentSummary
           </span>
         )}
       </td>
-      <td className="spark-cell">{hasTrend(points) ? <div className="spark"><SizeSparkline points={points} /></div> : <span className="muted spark-cell__none">{points.length === 1 ? 'one run so far' : 'no runs yet'}</span>}</td>
+      <td className="spark-cell">{hasTrend(points) ? <div className="spark"><SizeSparkline points={points} /></div> : <span className="muted spark-cell__none">{trendNote(points)}</span>}</td>
       <td className="run-cell">
         <span className={`run-status run-status--${status.tone}`}>{status.label}</span>
         {status.error && (
@@ -127,4 +127,12 @@ function SegmentRow({ segment: s, minGroupSize, now }: { segment: SegmentSummary
       </td>
     </tr>
   );
+}
+
+/** Why there is no line: no runs, one run, or too few sizes shown (the rest hidden for privacy). */
+function trendNote(points: ReturnType<typeof sparklinePoints>): string {
+  if (points.length === 0) return 'no runs yet';
+  if (points.length === 1) return 'one run so far';
+  const hidden = points.filter((p) => p.size === null).length;
+  return `${points.length} runs, ${hidden} size${hidden === 1 ? '' : 's'} hidden`;
 }

@@ -1,0 +1,167 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { Page } from 'playwright-core';
+import type { SegmentListDto } from '@hubpulse/contracts';
+import { waitFor } from '@hubpulse/testing';
+import { SHOTS, useDemoProduct } from './demo-product';
+
+/**
+ * The Audiences area as a planner meets it (signed in as the demo admin): the production build with
+ * the demo organisation, the starter segments with their sizes, a rule built in the tree editor with
+ * the live preview following each change and refusing a bad value beside its node, the segment saved
+ * and computed by the worker, its detail page, the audited member export, and a programme planned,
+ * forecast and launched.
+ */
+describe('Audiences area in headless Chromium (production build, demo data)', () => {
+  const product = useDemoProduct('audiences');
+
+  async function shot(page: Page, name: string): Promise<void> {
+    // From the top, so the sticky top bar is not painted over the middle of a full-page picture.
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.waitForTimeout(1500); // let Recharts finish drawing
+    await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
+  }
+
+  async function previewSize(page: Page): Promise<string> {
+    const preview = page.locator('section[aria-label="Live preview"]');
+    await preview.locator('[data-testid="preview-size"]').waitFor({ timeout: 60_000 });
+    // Wait until the preview is of the rule as it stands.
+    await preview.getByRole('status').filter({ hasText: /Up to date/ }).waitFor({ timeout: 60_000 });
+    return ((await preview.locator('[data-testid="preview-size"]').textContent()) ?? '').trim();
+  }
+
+  it('lists starter segments, builds and previews a rule, saves and computes it, exports members, plans a programme', async () => {
+    const page = await product.browser.newPage({ viewport: { width: 1360, height: 900 }, acceptDownloads: true });
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+
+    await page.goto(`${product.api.url}/`);
+    await page.waitForURL(/\/login/);
+    await page.getByLabel('Email').fill('admin@hubpulse.local');
+    await page.getByLabel('Password').fill('hubpulse-demo');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL((u) => !u.pathname.startsWith('/login'));
+
+    // The starter segments are computed by the inline worker once the demo data is in: wait through
+    // the API (reloading would cancel slow first queries), then look.
+    const cookie = (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join('; ');
+    await waitFor(
+      async () => {
+        const res = await fetch(`${product.api.url}/api/segments`, { headers: { cookie } });
+        const body = (await res.json()) as SegmentListDto;
+        const starters = body.segments.filter((s) => s.starter);
+        return starters.length >= 6 && starters.every((s) => s.membership_version !== null) && starters.filter((s) => (s.size ?? 0) > 0).length >= 4;
+      },
+      'starter segments computed on the demo data',
+      240_000,
+      2_000,
+    );
+
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Audiences' }).click();
+    await page.waitForURL(/\/audiences$/);
+    await page.getByRole('heading', { name: 'Audiences', level: 1 }).waitFor();
+    const list = page.locator('section[aria-label="Segments"]');
+    await list.locator('tbody tr').first().waitFor();
+    for (const name of ['Observers', 'Contributors', 'Ambassadors', 'New joiners', 'People managers', 'Leaders']) {
+      const row = list.locator(`tr[data-segment="${name}"]`);
+      await expect(row.locator('.badge--starter').textContent()).resolves.toBe('Starter');
+      // A size, or the reason it is hidden; never blank.
+      await expect(row.locator('.segment-size').textContent()).resolves.toMatch(/\d|fewer than|hidden/);
+    }
+    await expect(list.locator('tr[data-segment="Observers"] .segment-size').textContent()).resolves.toMatch(/\d{2,}/);
+    await shot(page, 'audiences-segments');
+
+    // Build a rule: the default "commented at least 3 times in 30 days", then only in Sales.
+    await list.getByRole('link', { name: 'New segment' }).click();
+    await page.waitForURL(/\/audiences\/segments\/new$/);
+    const form = page.getByRole('form', { name: 'New segment' });
+    const name = `Sales commenters ${Date.now().toString(36)}`;
+    await form.getByLabel('Name', { exact: true }).fill(name);
+    const before = await previewSize(page);
+    expect(before).toMatch(/\d/);
+
+    await form.getByLabel('Add a condition').first().selectOption('attribute');
+    const attribute = form.locator('[data-path="rule.children[1]"]');
+    await attribute.getByLabel('Values').fill('Sales');
+    await attribute.getByLabel('Values').press('Enter');
+    await attribute.locator('.chip', { hasText: 'Sales' }).waitFor();
+    const after = await waitFor(async () => {
+      const now = await previewSize(page);
+      return now !== before ? now : null;
+    }, 'the preview to follow the new condition', 60_000, 500);
+    expect(after).toMatch(/\d|fewer than/);
+    const composition = page.locator('section[aria-label="Live preview"] .comp').first();
+    await expect(composition.textContent()).resolves.toMatch(/Sales/);
+
+    // A bad value is refused beside its node, before the server is asked, and saving waits for it.
+    const behaviour = form.locator('[data-path="rule.children[0]"]');
+    await behaviour.getByLabel('In the last (days)').fill('5000');
+    await behaviour.getByText('must be at most 730').waitFor();
+    await expect(form.getByRole('button', { name: 'Save segment' }).isDisabled()).resolves.toBe(true);
+    await shot(page, 'audiences-rule-error');
+    await behaviour.getByLabel('In the last (days)').fill('30');
+    await expect(behaviour.getByText('must be at most 730').count()).resolves.toBe(0);
+    await previewSize(page);
+    await shot(page, 'audiences-rule-builder');
+
+    // Save: the worker computes it and the detail page shows the size when it has.
+    await form.getByRole('button', { name: 'Save segment' }).click();
+    await page.waitForURL(/\/audiences\/segments\/(?!new$)[^/]+$/);
+    const segmentUrl = page.url();
+    const summary = page.locator('section[aria-label="Segment"]');
+    await summary.getByRole('heading', { name }).waitFor();
+    await summary.locator('.run-status--ok').waitFor({ timeout: 120_000 });
+    await expect(summary.locator('[data-testid="segment-size"]').textContent()).resolves.toMatch(/\d|fewer than|hidden/);
+    await page.locator('section[aria-label="Size over time"]').locator('.recharts-line-curve, .recharts-dot, .recharts-line-dot').first().waitFor();
+    await page.locator('section[aria-label="Edit history"]').getByText('Created').waitFor();
+    await page.locator('section[aria-label="Channels and content for this segment"]').locator('table, .chart-state--empty').first().waitFor({ timeout: 60_000 });
+    await shot(page, 'audiences-segment-detail');
+
+    // Member export: a CSV of the members, with the audit note beside the button.
+    const members = page.locator('section[aria-label="Members"]');
+    await expect(members.textContent()).resolves.toMatch(/audited/i);
+    const [download] = await Promise.all([page.waitForEvent('download'), members.getByRole('button', { name: /Export members/ }).click()]);
+    const file = path.join(SHOTS, 'audiences-members.csv');
+    await download.saveAs(file);
+    const csv = fs.readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
+    expect(csv.split(/\r?\n/)[0]).toBe('person_id,name,email,department,location,title');
+    await members.getByText(/recorded in the audit log/).waitFor();
+
+    // Back in the list, the new segment is there with its size.
+    await page.getByRole('navigation', { name: 'Audiences sections' }).getByRole('link', { name: 'Segments' }).click();
+    await page.locator(`tr[data-segment="${name}"] .run-status`, { hasText: /Computed/ }).waitFor({ timeout: 30_000 });
+
+    // A programme on it: six steps, saved as a draft, forecast, launched, scorecard.
+    await page.getByRole('navigation', { name: 'Audiences sections' }).getByRole('link', { name: 'Programmes' }).click();
+    await page.getByRole('link', { name: 'New programme' }).click();
+    const editor = page.getByRole('form', { name: 'New programme' });
+    await editor.getByLabel('Name', { exact: true }).fill(`Sales vision push ${Date.now().toString(36)}`);
+    const option = await editor.getByLabel('Target segment').locator('option', { hasText: name }).getAttribute('value');
+    await editor.getByLabel('Target segment').selectOption(option!);
+    await editor.getByRole('group', { name: 'Content purposes' }).getByLabel(/Shared vision|Vision/).check();
+    await editor.getByRole('group', { name: 'Channels' }).getByLabel(/^Blogs/).check();
+    await editor.getByLabel(/^Target \(/).fill('40');
+    // A period that started eight weeks ago, so the scorecard has weeks to show.
+    await editor.getByLabel('From', { exact: true }).fill(new Date(Date.now() - 56 * 86_400_000).toISOString().slice(0, 10));
+    await shot(page, 'audiences-programme-editor');
+    await editor.getByRole('button', { name: 'Save as draft' }).click();
+    await page.waitForURL(/\/audiences\/programmes\/(?!new$)[^/]+$/);
+    const forecast = page.locator('section[aria-label="Forecast"]');
+    await forecast.locator('[data-testid="forecast-headline"], .chart-state--empty').first().waitFor({ timeout: 60_000 });
+    await shot(page, 'audiences-programme-forecast');
+    await page.getByRole('button', { name: 'Launch' }).click();
+    await page.locator('section[aria-label="Scorecard"]').locator('.scorecard').waitFor({ timeout: 60_000 });
+    await shot(page, 'audiences-programme-scorecard');
+
+    // The detail page survives a reload (client route served by the API).
+    await page.goto(segmentUrl);
+    try {
+      await page.locator('section[aria-label="Segment"]').getByRole('heading', { name }).waitFor();
+    } catch (err) {
+      await page.screenshot({ path: path.join(SHOTS, 'audiences-failure.png'), fullPage: true });
+      throw err;
+    }
+
+    expect(errors).toEqual([]);
+  }, 420_000);
+});
