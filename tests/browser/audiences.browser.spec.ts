@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Page } from 'playwright-core';
-import type { SegmentListDto } from '@hubpulse/contracts';
+import type { SegmentDetailDto, SegmentListDto, SegmentSummaryDto } from '@hubpulse/contracts';
 import { waitFor } from '@hubpulse/testing';
 import { SHOTS, useDemoProduct } from './demo-product';
 
@@ -127,9 +127,57 @@ describe('Audiences area in headless Chromium (production build, demo data)', ()
     expect(csv.split(/\r?\n/)[0]).toBe('person_id,name,email,department,location,title');
     await members.getByText(/recorded in the audit log/).waitFor();
 
+    // Edit the rule with a note: a second definition version in the history, computed again.
+    await page.locator('section[aria-label="Segment"]').getByRole('link', { name: 'Edit rule' }).click();
+    const edit = page.getByRole('form', { name: `Edit segment ${name}` });
+    await edit.locator('[data-path="rule.children[0]"]').getByLabel('In the last (days)').fill('60');
+    await edit.getByLabel(/Change note/).fill('a wider window for quieter months');
+    await previewSize(page);
+    await edit.getByRole('button', { name: 'Save changes' }).click();
+    await page.waitForURL(/\/audiences\/segments\/(?!new$)[^/]+$/);
+    const history = page.locator('section[aria-label="Edit history"]');
+    await history.getByText('a wider window for quieter months').waitFor();
+    await history.getByText('Rule changed').waitFor();
+    await history.getByText('commented at least 3 times in the last 60 days').waitFor();
+    await page.locator('section[aria-label="Segment"] .run-status--ok').waitFor({ timeout: 120_000 });
+    // Recompute by hand: a new run is listed when it is done.
+    const runsBefore = await page.locator('section[aria-label="Size over time"] tbody tr').count();
+    await page.getByRole('button', { name: 'Recompute now' }).click();
+    await waitFor(async () => (await page.locator('section[aria-label="Size over time"] tbody tr').count()) > runsBefore, 'a new run after Recompute now', 60_000, 500);
+    await page.locator('section[aria-label="Segment"] .run-status--ok').waitFor({ timeout: 60_000 });
+    await shot(page, 'audiences-segment-edited');
+
     // Back in the list, the new segment is there with its size.
     await page.getByRole('navigation', { name: 'Audiences sections' }).getByRole('link', { name: 'Segments' }).click();
     await page.locator(`tr[data-segment="${name}"] .run-status`, { hasText: /Computed/ }).waitFor({ timeout: 30_000 });
+
+    // A failed run is shown loudly with its error while the last good size stays. A real storage
+    // failure cannot be provoked from here, so the API's answer is changed on its way to the page.
+    const failure = 'Code: 159. DB::Exception: Timeout exceeded: elapsed 30 s (simulated by the browser test)';
+    const segmentId = segmentUrl.split('/').pop()!;
+    const failRun = (s: SegmentSummaryDto) => ({
+      ...s,
+      status: 'failed' as const,
+      last_error: failure,
+      runs: [...s.runs, { version: null, definition_version: s.definition_version, started_at: null, finished_at: new Date().toISOString(), status: 'failed' as const, error: failure, size: null, entered: null, left: null }],
+    });
+    await page.route(/\/api\/segments(\/[^/?]+)?$/, async (route) => {
+      const res = await route.fetch();
+      const body = (await res.json()) as SegmentListDto | SegmentDetailDto;
+      const json = 'segments' in body ? { ...body, segments: body.segments.map((x) => (x.id === segmentId ? failRun(x) : x)) } : body.id === segmentId ? failRun(body) : body;
+      await route.fulfill({ response: res, json });
+    });
+    await page.reload();
+    const failedRow = page.locator(`tr[data-segment="${name}"]`);
+    await failedRow.locator('.run-cell__error', { hasText: 'Timeout exceeded' }).waitFor();
+    await expect(failedRow.locator('.segment-size').textContent()).resolves.toMatch(/\d/);
+    await expect(failedRow.locator('.run-cell__fallback').textContent()).resolves.toMatch(/last good membership/);
+    await shot(page, 'audiences-failed-run');
+    await page.goto(segmentUrl);
+    await page.locator('.run-failed', { hasText: 'Timeout exceeded' }).waitFor();
+    await expect(page.locator('[data-testid="segment-size"]').textContent()).resolves.toMatch(/\d/);
+    await shot(page, 'audiences-failed-run-detail');
+    await page.unroute(/\/api\/segments(\/[^/?]+)?$/);
 
     // A programme on it: six steps, saved as a draft, forecast, launched, scorecard.
     await page.getByRole('navigation', { name: 'Audiences sections' }).getByRole('link', { name: 'Programmes' }).click();
@@ -152,6 +200,23 @@ describe('Audiences area in headless Chromium (production build, demo data)', ()
     await page.getByRole('button', { name: 'Launch' }).click();
     await page.locator('section[aria-label="Scorecard"]').locator('.scorecard').waitFor({ timeout: 60_000 });
     await shot(page, 'audiences-programme-scorecard');
+
+    // An analyst (no user admin exists to make one, so the session answer is changed on its way):
+    // sizes and composition yes; no editing, and the member list explained instead of offered.
+    await page.route('**/api/auth/me', async (route) => {
+      const res = await route.fetch();
+      const body = (await res.json()) as { user: Record<string, unknown> };
+      await route.fulfill({ response: res, json: { user: { ...body.user, role: 'analyst' } } });
+    });
+    await page.goto(segmentUrl);
+    const analystMembers = page.locator('section[aria-label="Members"]');
+    await analystMembers.getByText(/only admins and comms planners can see or export them/).waitFor();
+    expect(await analystMembers.getByRole('button', { name: /Export members/ }).count()).toBe(0);
+    expect(await page.getByRole('link', { name: 'Edit rule' }).count()).toBe(0);
+    await shot(page, 'audiences-analyst');
+    await page.goto(`${product.api.url}/audiences/segments/new`);
+    await page.getByText('Only comms planners and admins can build segments').waitFor();
+    await page.unroute('**/api/auth/me');
 
     // The detail page survives a reload (client route served by the API).
     await page.goto(segmentUrl);

@@ -1,7 +1,7 @@
 import { SEGMENT_COMPOSITION_DIMENSIONS, type SegmentCompositionDto } from '@hubpulse/contracts';
 import { PeopleCount } from '../../features/audiences/suppressed-count';
 import { CompositionBars } from './composition-bars';
-import { DIMENSION_LABELS, buildScoreBars, hasScoreData } from './composition.transform';
+import { DIMENSION_LABELS, type ScoreBar, buildScoreBars, hasScoreData } from './composition.transform';
 import { ScoreBandsChart } from './score-bands-chart';
 
 export const COMPOSITION_DEFINITION =
@@ -32,7 +32,7 @@ export function CompositionView({ composition, minGroupSize, compact = false }: 
         ) : hasScoreData(bands) ? (
           <>
             <ScoreBandsChart bars={bands} height={compact ? 150 : 190} />
-            {bands.some((b) => b.count === null) && <p className="panel__note">Bands without a bar are hidden for privacy; hover a band to see its count or why it is hidden.</p>}
+            <HiddenBands bands={bands} minGroupSize={minGroupSize} />
           </>
         ) : (
           <p className="muted comp__empty">No member has a score yet.</p>
@@ -40,5 +40,18 @@ export function CompositionView({ composition, minGroupSize, compact = false }: 
         <p className="definition">{SCORE_BANDS_DEFINITION}</p>
       </figure>
     </div>
+  );
+}
+
+/** Names the bands drawn without a bar because their count is hidden (a 0 draws no bar either). */
+function HiddenBands({ bands, minGroupSize }: { bands: ScoreBar[]; minGroupSize: number }) {
+  const hidden = bands.filter((b) => b.count === null);
+  if (hidden.length === 0) return null;
+  const small = hidden.some((b) => b.suppressed === 'below_minimum');
+  return (
+    <p className="panel__note">
+      Hidden for privacy: score {hidden.map((b) => b.label).join(', ')}
+      {small ? ` (fewer than ${minGroupSize} members, or a count that would reveal one that small)` : ' (a count that would reveal a smaller one)'}.
+    </p>
   );
 }

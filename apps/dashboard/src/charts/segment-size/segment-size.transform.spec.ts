@@ -24,6 +24,9 @@ describe('size points', () => {
     expect(points[2].error).toBe('boom');
     expect(points[3]).toMatchObject({ entered: 25, left: 5, leftDown: -5 });
     expect(runLabel('2026-11-25T11:00:00Z')).toBe('Nov 25, 11:00');
+    // Two runs in one minute get seconds.
+    const quick = buildSizePoints([run('2026-11-25T11:00:05Z', 5), run('2026-11-25T11:00:40Z', 6)]);
+    expect(quick.map((p) => p.label)).toEqual(['Nov 25, 11:00:05', 'Nov 25, 11:00:40']);
   });
 
   it('draws good runs only in the sparkline', () => {

@@ -22,19 +22,24 @@ export interface SizePoint {
 }
 
 const timeFormat = new Intl.DateTimeFormat('en-US', { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', hour12: false, timeZone: 'UTC' });
+const secondsFormat = new Intl.DateTimeFormat('en-US', { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false, timeZone: 'UTC' });
 
-export function runLabel(iso: string): string {
+/** "Nov 25, 11:00" (UTC); with seconds when asked, for runs minutes apart. */
+export function runLabel(iso: string, withSeconds = false): string {
   const t = Date.parse(iso);
-  return Number.isNaN(t) ? iso : timeFormat.format(t);
+  return Number.isNaN(t) ? iso : (withSeconds ? secondsFormat : timeFormat).format(t);
 }
 
 export function buildSizePoints(runs: readonly SegmentRunDto[]): SizePoint[] {
-  return [...runs]
-    .sort((a, b) => a.finished_at.localeCompare(b.finished_at))
+  const sorted = [...runs].sort((a, b) => a.finished_at.localeCompare(b.finished_at));
+  // Runs in the same minute (a manual recompute right after a save) need seconds to be told apart.
+  const minutes = sorted.map((r) => runLabel(r.finished_at));
+  const withSeconds = new Set(minutes).size < minutes.length;
+  return sorted
     .map((r, i) => ({
       key: String(i),
       at: r.finished_at,
-      label: runLabel(r.finished_at),
+      label: runLabel(r.finished_at, withSeconds),
       size: r.status === 'ok' ? r.size : null,
       entered: r.status === 'ok' ? r.entered : null,
       left: r.status === 'ok' ? r.left : null,

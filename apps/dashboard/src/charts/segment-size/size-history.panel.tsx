@@ -38,7 +38,10 @@ export function SizeHistoryPanel({ segment }: { segment: SegmentDetailDto }) {
       ) : (
         <div className="runs">
           <div className="runs__charts">
-            <p className="chart-caption">People in the segment after each run (UTC)</p>
+            <p className="chart-caption">
+              People in the segment after each run (UTC)
+              {points.filter((p) => !p.failed).length === 1 && ' · one run so far: the line grows with each recompute'}
+            </p>
             <SizeHistoryChart points={points} />
             <p className="chart-caption">
               <span className="swatch" style={{ background: CHURN_COLORS.entered }} /> entered (up) ·{' '}

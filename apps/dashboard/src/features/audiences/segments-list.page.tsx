@@ -47,7 +47,12 @@ export function SegmentsListPage() {
           empty={(d) => d.segments.length === 0 && 'No segments yet'}
           emptyText={canEdit ? 'Starter segments appear when the API starts; build your own with “New segment”.' : 'Planners build segments here.'}
         >
-          {(d) => <SegmentsTable data={d} />}
+          {(d) => (
+            <>
+              <FailedBanner segments={d.segments} />
+              <SegmentsTable data={d} />
+            </>
+          )}
         </QueryStates>
       </ChartPanel>
     </div>
@@ -135,4 +140,18 @@ function trendNote(points: ReturnType<typeof sparklinePoints>): string {
   if (points.length === 1) return 'one run so far';
   const hidden = points.filter((p) => p.size === null).length;
   return `${points.length} runs, ${hidden} size${hidden === 1 ? '' : 's'} hidden`;
+}
+
+/** Failed runs, said once above the table so they are not missed in a long list. */
+function FailedBanner({ segments }: { segments: SegmentSummaryDto[] }) {
+  const failed = segments.filter((s) => s.status === 'failed' && !s.archived_at);
+  if (failed.length === 0) return null;
+  return (
+    <p className="run-failed run-failed--banner" role="alert">
+      <strong>
+        {failed.length === 1 ? `The last run of “${failed[0].name}” failed.` : `The last runs of ${failed.length} segments failed.`}
+      </strong>{' '}
+      {failed.length === 1 ? 'Its last good membership stays in use; the error is in its row.' : 'Their last good memberships stay in use; each error is in its row.'}
+    </p>
+  );
 }

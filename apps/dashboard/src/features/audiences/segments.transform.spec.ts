@@ -39,7 +39,7 @@ describe('segmentStatus', () => {
     const v = segmentStatus(seg({ status: 'failed', last_error: 'ClickHouse timeout' }), NOW, elapsed);
     expect(v.tone).toBe('failed');
     expect(v.error).toBe('ClickHouse timeout');
-    expect(v.fallback).toBe('Showing the last good membership, computed Nov 25, 2026 (version 3).');
+    expect(v.fallback).toBe('Showing the last good membership, computed Nov 25, 11:50 UTC.');
     expect(segmentStatus(seg({ status: 'failed', last_error: null, computed_at: null }), NOW, elapsed).fallback).toMatch(/No membership/);
   });
 

@@ -9,7 +9,7 @@ import {
   type SegmentSummaryDto,
 } from '@hubpulse/contracts';
 import { type CsvCell, toCsv } from '../../lib/csv.transform';
-import { formatDay } from '../../lib/format';
+import { runLabel } from '../../charts/segment-size/segment-size.transform';
 import { suppressionReason } from './audience-labels';
 
 export type SegmentTone = 'ok' | 'pending' | 'failed' | 'never';
@@ -41,9 +41,7 @@ export function segmentStatus(s: SegmentSummaryDto, now: number, elapsed: (ms: n
       tone: 'failed',
       label: 'Last run failed',
       error: s.last_error ?? 'No reason was recorded.',
-      fallback: s.computed_at
-        ? `Showing the last good membership, computed ${formatDay(s.computed_at)}${s.membership_version !== null ? ` (version ${s.membership_version})` : ''}.`
-        : 'No membership has been computed successfully yet.',
+      fallback: s.computed_at ? `Showing the last good membership, computed ${runLabel(s.computed_at)} UTC.` : 'No membership has been computed successfully yet.',
     };
   }
   if (isComputing(s)) {
