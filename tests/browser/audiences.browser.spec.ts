@@ -147,6 +147,28 @@ describe('Audiences area in headless Chromium (production build, demo data)', ()
     await page.locator('section[aria-label="Segment"] .run-status--ok').waitFor({ timeout: 60_000 });
     await shot(page, 'audiences-segment-edited');
 
+    // A problem only the server can see (a cycle through another segment) comes back as a 400
+    // naming the node, and is shown beside it.
+    const created = await fetch(`${product.api.url}/api/segments`, {
+      method: 'POST',
+      headers: { cookie, 'content-type': 'application/json' },
+      body: JSON.stringify({ name: `Refers back ${Date.now().toString(36)}`, rule: { kind: 'segment', segment_id: segmentUrl.split('/').pop() } }),
+    });
+    expect(created.status).toBe(201);
+    const other = ((await created.json()) as { segment: { id: string; name: string } }).segment;
+    await page.reload();
+    await page.locator('section[aria-label="Segment"]').getByRole('link', { name: 'Edit rule' }).click();
+    const cyc = page.getByRole('form', { name: `Edit segment ${name}` });
+    await cyc.getByLabel('Add a condition').selectOption('segment');
+    await cyc.locator('[data-path="rule.children[2]"]').getByLabel('Segment').selectOption({ label: other.name });
+    await cyc.getByRole('button', { name: 'Save changes' }).click();
+    await cyc.locator('[data-path="rule.children[2]"] .field-error').waitFor();
+    await expect(cyc.locator('[data-path="rule.children[2]"] .field-error').textContent()).resolves.toMatch(/cycle|refer/i);
+    await shot(page, 'audiences-server-400');
+    await cyc.getByRole('link', { name: 'Cancel' }).click();
+    await page.getByRole('alertdialog').getByRole('button', { name: 'Leave without saving' }).click();
+    await page.locator('section[aria-label="Segment"]').getByRole('heading', { name }).waitFor();
+
     // Back in the list, the new segment is there with its size.
     await page.getByRole('navigation', { name: 'Audiences sections' }).getByRole('link', { name: 'Segments' }).click();
     await page.locator(`tr[data-segment="${name}"] .run-status`, { hasText: /Computed/ }).waitFor({ timeout: 30_000 });
@@ -200,6 +222,33 @@ describe('Audiences area in headless Chromium (production build, demo data)', ()
     await page.getByRole('button', { name: 'Launch' }).click();
     await page.locator('section[aria-label="Scorecard"]').locator('.scorecard').waitFor({ timeout: 60_000 });
     await shot(page, 'audiences-programme-scorecard');
+
+    // Every kind of condition in one rule: each gets its fields, and the ones only the planner can
+    // fill say so beside them until filled (the manager picked through the people search).
+    await page.goto(`${product.api.url}/audiences/segments/new`);
+    const all = page.getByRole('form', { name: 'New segment' });
+    await all.getByLabel('Name', { exact: true }).fill('Every kind');
+    for (const kind of ['leader', 'is_manager', 'tenure', 'manager_tree', 'not_since', 'score_band', 'persona', 'stage', 'segment']) {
+      await all.getByLabel('Add a condition').selectOption(kind);
+    }
+    await all.getByRole('button', { name: '+ Any-of group' }).click();
+    const managerNode = all.locator('[data-path="rule.children[4]"]');
+    await managerNode.getByText('must not be empty').waitFor();
+    await all.locator('[data-path="rule.children[9]"]').getByText('must not be empty').waitFor();
+    await page.locator('section[aria-label="Live preview"]').getByText('Fix the rule to preview').waitFor();
+    await managerNode.getByLabel('Find a manager').fill('an');
+    await managerNode.getByRole('list', { name: 'Matching people' }).getByRole('button').first().click();
+    await expect(managerNode.getByText('must not be empty').count()).resolves.toBe(0);
+    await all.locator('[data-path="rule.children[9]"]').getByLabel('Segment').selectOption({ label: 'Leaders' });
+    await all.locator('[data-path="rule.children[10].children[0]"]').getByLabel('Values').fill('Lisbon');
+    await all.locator('[data-path="rule.children[10].children[0]"]').getByLabel('Field').selectOption('location');
+    await all.locator('[data-path="rule.children[10].children[0]"]').getByLabel('Values').press('Enter');
+    await page.locator('section[aria-label="Live preview"]').getByRole('status').filter({ hasText: /Up to date/ }).waitFor({ timeout: 60_000 });
+    await shot(page, 'audiences-rule-every-kind');
+    // Leaving with unsaved edits asks first.
+    await page.getByRole('navigation', { name: 'Audiences sections' }).getByRole('link', { name: 'Programmes' }).click();
+    await page.getByRole('alertdialog').getByRole('button', { name: 'Leave without saving' }).click();
+    await page.waitForURL(/\/audiences\/programmes$/);
 
     // An analyst (no user admin exists to make one, so the session answer is changed on its way):
     // sizes and composition yes; no editing, and the member list explained instead of offered.

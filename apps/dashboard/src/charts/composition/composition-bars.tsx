@@ -13,7 +13,7 @@ export function CompositionBars({ title, table, minGroupSize }: { title: string;
     <figure className="comp">
       <figcaption className="comp__title">
         {title}
-        <span className="comp__meta">{table.distinct === 1 ? '1 value' : `${table.distinct} values`}</span>
+        {!(table.suppressed && table.distinct === 0) && <span className="comp__meta">{table.distinct === 1 ? '1 value' : `${table.distinct} values`}</span>}
       </figcaption>
       {table.suppressed && bars.every((b) => b.count === null) ? (
         <p className="muted comp__empty">Hidden for privacy: the group is smaller than {minGroupSize}.</p>

@@ -72,7 +72,16 @@ function ManagerSearch({ onPick }: { onPick: (id: string, name: string) => void 
           {query.isSuccess && people.length === 0 && <li className="muted">Nobody matches “{q}”.</li>}
           {people.slice(0, SHOWN).map((p) => (
             <li key={p.person_id}>
-              <button type="button" className="manager-search__person" onClick={() => onPick(p.person_id, p.name ?? p.person_id)}>
+              <button
+                type="button"
+                className="manager-search__person"
+                onClick={() => {
+                  onPick(p.person_id, p.name ?? p.person_id);
+                  // Picked: the list has done its job.
+                  setText('');
+                  setQ('');
+                }}
+              >
                 <strong>{p.name ?? p.person_id}</strong> <span className="muted">{p.department ?? ''}</span> <code>{p.person_id}</code>
               </button>
             </li>

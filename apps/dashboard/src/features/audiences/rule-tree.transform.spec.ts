@@ -8,6 +8,7 @@ import {
   issuesAt,
   moveAt,
   nodeAt,
+  nameSegmentIds,
   parseIssueLines,
   pathKey,
   removeAt,
@@ -125,5 +126,18 @@ describe('problems on nodes', () => {
       ],
       other: ['Something else'],
     });
+  });
+});
+
+describe('nameSegmentIds', () => {
+  it('puts segment names where the server wrote ids', () => {
+    const names = new Map([
+      ['aa-1', 'Sales'],
+      ['bb-2', 'Leaders'],
+    ]);
+    expect(nameSegmentIds([{ path: 'rule.children[2].segment_id', message: 'refers back to aa-1 (aa-1 → bb-2 → aa-1)' }], names)).toEqual([
+      { path: 'rule.children[2].segment_id', message: 'refers back to “Sales” (“Sales” → “Leaders” → “Sales”)' },
+    ]);
+    expect(nameSegmentIds([{ path: 'rule', message: 'x' }], new Map())).toEqual([{ path: 'rule', message: 'x' }]);
   });
 });

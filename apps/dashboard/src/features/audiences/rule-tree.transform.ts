@@ -243,3 +243,11 @@ export function checkRule(rule: SegmentRule): SegmentRuleIssue[] {
   const r = validateSegmentRule(rule);
   return r.ok ? [] : r.issues;
 }
+
+/** Server messages name segments by id ("refers back to 3f2a…"); put their names in instead. */
+export function nameSegmentIds(issues: readonly SegmentRuleIssue[], names: ReadonlyMap<string, string>): SegmentRuleIssue[] {
+  if (names.size === 0) return [...issues];
+  const ids = [...names.keys()].sort((a, b) => b.length - a.length).map((id) => id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  const pattern = new RegExp(ids.join('|'), 'g');
+  return issues.map((i) => ({ ...i, message: i.message.replace(pattern, (id) => `“${names.get(id)}”`) }));
+}

@@ -11,7 +11,7 @@ import { useUnsavedGuard } from '../event-mappings/use-unsaved-guard';
 import { AudiencesOnlyForEditors } from './audiences-notices';
 import { PreviewPanel } from './preview-panel';
 import { RuleBuilder } from './rule-builder';
-import { checkRule, parseIssueLines } from './rule-tree.transform';
+import { checkRule, nameSegmentIds, parseIssueLines } from './rule-tree.transform';
 import { useAttributeSuggestions, useSegmentPreview } from './use-segment-preview';
 import { useAudienceRights, useSegments } from './use-audiences';
 
@@ -96,7 +96,8 @@ function SegmentEditor({ segment }: { segment?: SegmentDetailDto }) {
   });
 
   const nameProblem = draft.name.trim() === '' ? 'must not be empty' : null;
-  const allIssues = [...clientIssues, ...preview.serverIssues, ...saveIssues.rule];
+  const segmentNames = useMemo(() => new Map((segments.data?.segments ?? []).map((s) => [s.id, s.name])), [segments.data]);
+  const allIssues = nameSegmentIds([...clientIssues, ...preview.serverIssues, ...saveIssues.rule], segmentNames);
   const canSave = clientIssues.length === 0 && !nameProblem && !save.isPending;
 
   const update = (patch: Partial<Draft>) => {
