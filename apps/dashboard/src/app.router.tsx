@@ -4,6 +4,7 @@ import { AdminGate } from './features/admin/admin-gate';
 import { LoginPage } from './features/auth/login.page';
 import { requireSession, skipLoginWhenSignedIn } from './features/auth/session';
 import { AppShell } from './features/shell/app-shell';
+import { landingRedirect } from './features/shell/landing';
 import { NotFoundPage, PageSplash, RouteError } from './features/shell/route-error';
 
 export function createAppRouter(queryClient: QueryClient) {
@@ -18,10 +19,22 @@ export function createAppRouter(queryClient: QueryClient) {
           loader: requireSession(queryClient),
           element: <AppShell />,
           children: [
+            // `/` is each role's landing page: Strategy for leadership, the overview for everyone else.
+            { index: true, loader: landingRedirect(queryClient) },
             {
-              index: true,
+              path: 'overview',
               // Charts (Recharts) load with the page, so the sign-in screen stays light.
               lazy: async () => ({ Component: (await import('./features/overview/overview.page')).OverviewPage }),
+            },
+            {
+              path: 'strategy',
+              children: [
+                { index: true, lazy: async () => ({ Component: (await import('./features/strategy/strategy.page')).StrategyPage }) },
+                { path: 'goals', loader: () => redirect('/strategy') },
+                { path: 'goals/new', lazy: async () => ({ Component: (await import('./features/strategy/goal-editor.page')).GoalEditorPage }) },
+                { path: 'goals/:id', lazy: async () => ({ Component: (await import('./features/strategy/goal-detail.page')).GoalDetailPage }) },
+                { path: 'goals/:id/edit', lazy: async () => ({ Component: (await import('./features/strategy/goal-editor.page')).GoalEditorPage }) },
+              ],
             },
             {
               path: 'engagement',

@@ -29,4 +29,11 @@ export const queryKeys = {
   programme: (id: string) => ['programmes', 'one', id] as const,
   programmeForecast: (id: string) => ['programmes', 'one', id, 'forecast'] as const,
   programmeScorecard: (id: string) => ['programmes', 'one', id, 'scorecard'] as const,
+  // Strategy (issue 6): every goal key starts with 'goals', so one invalidation refreshes cards, detail and analyses.
+  goalsAll: ['goals'] as const,
+  goals: ['goals', 'list'] as const,
+  strategyOverview: ['goals', 'overview'] as const,
+  goal: (id: string) => ['goals', 'one', id] as const,
+  goalHistory: (id: string) => ['goals', 'one', id, 'history'] as const,
+  linkAnalysis: (goalId: string, linkId: string) => ['goals', 'one', goalId, 'links', linkId, 'analysis'] as const,
 };

@@ -1,33 +1,40 @@
-import { useOverview } from '../../features/overview/use-overview';
+import { useQuery } from '@tanstack/react-query';
+import { Link } from 'react-router';
+import { goalsQuery } from '../../api/goals.api';
 import { ChartPanel } from '../shared/chart-panel';
 import { QueryStates } from '../shared/chart-states';
 import { GoalCard } from './goal-card';
-import { buildGoalCards } from './goals.transform';
+import { buildGoalCard, formatGoalValue } from './goals.transform';
 
 const HEIGHT = 200;
 
+/** The Overview's goals: the same cards, statuses and forecasts as the Strategy page. */
 export function GoalsContainer() {
-  const { data, error, refetch } = useOverview();
-  const cards = data ? buildGoalCards(data.goals) : [];
+  const { data, error, refetch } = useQuery(goalsQuery);
 
   return (
     <ChartPanel
       title="Goals"
-      description="Strategy KPIs against their targets: latest monthly value, progress from baseline, and the trend against target."
+      description={
+        <>
+          Strategy KPIs against their targets: latest monthly value, progress from baseline, status and forecast.{' '}
+          <Link to="/strategy">How status is decided, and the detail of each goal</Link>
+        </>
+      }
       className="panel--goals"
     >
       <QueryStates
         data={data}
         error={error}
-        onRetry={refetch}
+        onRetry={() => void refetch()}
         height={HEIGHT}
-        empty={() => cards.length === 0 && 'No goals yet'}
-        emptyText="Goals with their KPI series appear here once they are set up."
+        empty={(d) => d.goals.length === 0 && 'No goals yet'}
+        emptyText="Goals with their KPI series appear here once they are set up in Strategy."
       >
-        {() => (
+        {(d) => (
           <div className="goals__grid">
-            {cards.map((card) => (
-              <GoalCard key={card.id} goal={card} />
+            {d.goals.map((g) => (
+              <GoalCard key={g.id} goal={buildGoalCard(g)} format={(v) => formatGoalValue(v, g)} to={`/strategy/goals/${g.id}`} />
             ))}
           </div>
         )}

@@ -34,7 +34,7 @@ export function AdminOnlyNotice({ nested = false }: { nested?: boolean }) {
           people. Ask an administrator if you need something here.
         </p>
         <p>
-          <Link to="/">Go to the overview</Link>
+          <Link to="/">Go to your start page</Link>
         </p>
       </div>
     </Root>

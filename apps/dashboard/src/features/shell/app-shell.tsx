@@ -35,7 +35,10 @@ export function AppShell() {
             <span className="brand__name">Hubpulse</span>
           </NavLink>
           <nav className="topnav" aria-label="Main">
-            <NavLink to="/" end className="topnav__link">
+            <NavLink to="/strategy" className="topnav__link">
+              Strategy
+            </NavLink>
+            <NavLink to="/overview" className="topnav__link">
               Overview
             </NavLink>
             <NavLink to="/engagement" className="topnav__link">

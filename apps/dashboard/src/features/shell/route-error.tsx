@@ -15,7 +15,7 @@ export function RouteError() {
         <h1>Something went wrong</h1>
         <p>{message}</p>
         <p>
-          <a href={window.location.pathname + window.location.search}>Reload the page</a> or <Link to="/">go to the overview</Link>.
+          <a href={window.location.pathname + window.location.search}>Reload the page</a> or <Link to="/">go to your start page</Link>.
         </p>
       </div>
     </main>
@@ -30,7 +30,7 @@ export function NotFoundPage() {
         <h1>Page not found</h1>
         <p>There is nothing at this address.</p>
         <p>
-          <Link to="/">Go to the overview</Link>
+          <Link to="/">Go to your start page</Link>
         </p>
       </div>
     </main>

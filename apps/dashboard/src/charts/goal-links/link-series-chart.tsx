@@ -1,0 +1,64 @@
+import { CartesianGrid, Legend, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
+import type { TooltipContentProps } from 'recharts';
+import { chartTheme } from '../shared/chart-theme';
+import type { DidModel, LinkMonthPoint } from './link-analysis.transform';
+
+const tick = { fill: chartTheme.axis, fontSize: chartTheme.fontSize };
+
+interface SmallMultipleProps {
+  points: LinkMonthPoint[];
+  dataKey: 'kpi' | 'engagement';
+  title: string;
+  color: string;
+  format: (v: number) => string;
+  /** Synchronises the hover between the two charts of a pair. */
+  syncId: string;
+  domain?: [number, number];
+  height?: number;
+}
+
+/** One monthly series with its own axis; two of them side by side share the months and the hover. */
+export function MonthlySeriesChart({ points, dataKey, title, color, format, syncId, domain, height = 200 }: SmallMultipleProps) {
+  return (
+    <figure className="small-multiple">
+      <figcaption className="small-multiple__title">{title}</figcaption>
+      <LineChart data={points} syncId={syncId} responsive style={{ width: '100%', height }} margin={{ top: 8, right: 12, bottom: 0, left: 4 }}>
+        <CartesianGrid vertical={false} stroke={chartTheme.grid} />
+        <XAxis dataKey="label" tick={tick} tickLine={false} axisLine={{ stroke: chartTheme.grid }} minTickGap={10} />
+        <YAxis width={56} tick={tick} tickLine={false} axisLine={false} domain={domain ?? ['auto', 'auto']} tickFormatter={(v: number) => format(v)} />
+        <Tooltip content={(p) => <MonthTooltip {...p} title={title} format={format} dataKey={dataKey} />} />
+        <Line type="linear" dataKey={dataKey} name={title} stroke={color} strokeWidth={2} dot={{ r: 3, fill: color }} connectNulls={false} isAnimationActive={false} />
+      </LineChart>
+    </figure>
+  );
+}
+
+function MonthTooltip({ active, payload, title, format, dataKey }: TooltipContentProps & { title: string; format: (v: number) => string; dataKey: 'kpi' | 'engagement' }) {
+  const p = payload?.[0]?.payload as LinkMonthPoint | undefined;
+  if (!active || !p) return null;
+  const v = p[dataKey];
+  return (
+    <div className="chart-tooltip chart-tooltip--wrap">
+      <p className="chart-tooltip__title">{p.label}</p>
+      <p>
+        {title}: {v === null ? <span className="chart-tooltip__muted">no value</span> : <strong>{format(v)}</strong>}
+      </p>
+      {dataKey === 'engagement' && p.note && <p className="chart-tooltip__muted">{p.note}</p>}
+    </div>
+  );
+}
+
+/** Difference in differences: each group's monthly mean score around launch, to judge whether they moved alike before it. */
+export function DidTrendChart({ model, height = 200 }: { model: DidModel; height?: number }) {
+  return (
+    <LineChart data={model.monthly} responsive style={{ width: '100%', height }} margin={{ top: 8, right: 12, bottom: 0, left: 4 }}>
+      <CartesianGrid vertical={false} stroke={chartTheme.grid} />
+      <XAxis dataKey="label" tick={tick} tickLine={false} axisLine={{ stroke: chartTheme.grid }} />
+      <YAxis width={40} tick={tick} tickLine={false} axisLine={false} domain={['auto', 'auto']} />
+      <Tooltip />
+      <Legend verticalAlign="top" height={24} iconType="plainline" />
+      <Line type="linear" dataKey="treated" name="Targeted" stroke={chartTheme.primary} strokeWidth={2} dot={{ r: 3 }} isAnimationActive={false} />
+      <Line type="linear" dataKey="control" name="Comparison" stroke={chartTheme.target} strokeWidth={2} strokeDasharray="5 4" dot={{ r: 3 }} isAnimationActive={false} />
+    </LineChart>
+  );
+}

@@ -1,0 +1,74 @@
+import { goalDetailFixture } from './goals.fixtures';
+import { buildKpiChart, formatSetAt, kpiHistoryCsv, kpiValueRows, kpiValuesCsv, niceAxis, niceStep } from './kpi-target.transform';
+
+describe('buildKpiChart', () => {
+  it('orders the months and starts the forecast line and bands at the last measured value', () => {
+    const { points, forecastSpan } = buildKpiChart(goalDetailFixture());
+    expect(points.map((p) => p.label)).toEqual(['Oct 2026', 'Nov 2026', 'Dec 2026', 'Jan 2027']);
+    // October: measured only.
+    expect(points[0]).toMatchObject({ actual: 43_893_562, expected: 45_400_000, forecast: null, band80: null, isForecast: false });
+    // November, the last value: the forecast is joined to it with a zero-width band.
+    expect(points[1]).toMatchObject({ actual: 44_803_763, forecast: 44_803_763, band80: [44_803_763, 44_803_763], band95: [44_803_763, 44_803_763], isForecast: false });
+    // December onwards: forecast months with their 80% and 95% bands, no measurement.
+    expect(points[2]).toMatchObject({ actual: null, forecast: 45_100_000, band80: [43_700_000, 46_500_000], band95: [42_900_000, 47_300_000], isForecast: true });
+    expect(forecastSpan).toEqual({ from: 'Nov 2026', to: 'Jan 2027' });
+  });
+
+  it('has no forecast stretch when the server gave none', () => {
+    const goal = goalDetailFixture({
+      forecast: null,
+      forecast_reason: 'too few points: n=2, need ≥ 3',
+      series: [
+        { period: '2026-10-01', actual: 43_893_562, expected: 45_400_000, forecast: null },
+        { period: '2026-11-01', actual: 44_803_763, expected: 46_050_000, forecast: null },
+        { period: '2026-12-01', actual: null, expected: 46_739_178, forecast: null },
+      ],
+    });
+    const { points, forecastSpan } = buildKpiChart(goal);
+    expect(forecastSpan).toBeNull();
+    expect(points.every((p) => p.forecast === null && p.band80 === null)).toBe(true);
+  });
+
+  it('keeps the target, the baseline and the whole 95% band inside the y-axis, on round ticks', () => {
+    const { domain, ticks } = buildKpiChart(goalDetailFixture());
+    // Lowest: the baseline $40.2M; highest: the last 95% band's top, $48.0M (the target is $48M).
+    expect(domain).toEqual([40_000_000, 48_000_000]);
+    expect(ticks).toEqual([40_000_000, 42_000_000, 44_000_000, 46_000_000, 48_000_000]);
+  });
+
+  it('picks round steps for any span', () => {
+    expect(niceStep(7.8e6)).toBe(2e6);
+    expect(niceStep(1.2)).toBe(0.25);
+    expect(niceStep(0)).toBe(1);
+    expect(niceAxis(14.2, 16.1)).toEqual({ domain: [14, 16.5], ticks: [14, 14.5, 15, 15.5, 16, 16.5] });
+    expect(niceAxis(0.1, 0.3).ticks).toEqual([0.1, 0.15, 0.2, 0.25, 0.3]);
+    expect(niceAxis(5, 5).domain).toEqual([4.4, 5.6]); // ±10% around a flat line, in steps of 0.2
+  });
+});
+
+describe('KPI values table', () => {
+  it('lists the newest month first with who set it, the month’s target and the note', () => {
+    expect(kpiValueRows(goalDetailFixture())).toEqual([
+      { period: '2026-11-01', month: 'Nov 2026', value: 44_803_763, monthTarget: 46_050_000, source: 'CSV import', setBy: 'leader@example.com', setAt: 'Nov 26, 2026, 09:05 UTC', note: 'kpi.csv line 2' },
+      { period: '2026-10-01', month: 'Oct 2026', value: 43_893_562, monthTarget: 45_400_000, source: 'Demo data', setBy: 'demo', setAt: 'Nov 26, 2026, 01:47 UTC', note: null },
+    ]);
+  });
+
+  it('exports the values oldest first, and the history as it came', () => {
+    expect(kpiValuesCsv(goalDetailFixture()).split('\r\n')).toEqual([
+      'period,value,unit,month_target,source,set_by,set_at,note',
+      '2026-10-01,43893562,USD,45400000,demo,demo,2026-11-26T01:47:47.092Z,',
+      '2026-11-01,44803763,USD,46050000,import,leader@example.com,2026-11-26T09:05:00.000Z,kpi.csv line 2',
+      '',
+    ]);
+    const csv = kpiHistoryCsv(
+      [{ period: '2026-11-01', value: 44_000_000, source: 'demo', set_by: 'demo', set_at: '2026-11-20T00:00:00Z', note: null, change: 'overwritten', replaced_by: 'leader@example.com', replaced_at: '2026-11-26T09:05:00Z' }],
+      'USD',
+    );
+    expect(csv.split('\r\n')[1]).toBe('2026-11-01,44000000,USD,demo,demo,2026-11-20T00:00:00Z,,overwritten,leader@example.com,2026-11-26T09:05:00Z');
+  });
+
+  it('reads a broken timestamp back as it is', () => {
+    expect(formatSetAt('yesterday')).toBe('yesterday');
+  });
+});

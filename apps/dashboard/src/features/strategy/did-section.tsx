@@ -1,0 +1,72 @@
+import type { DidDto } from '@hubpulse/contracts';
+import { buildDid, pText } from '../../charts/goal-links/link-analysis.transform';
+import { DidTrendChart } from '../../charts/goal-links/link-series-chart';
+import { SuppressedValue } from '../../charts/shared/suppressed-value';
+import { formatCount } from '../../lib/format';
+
+/** Before/after for a launched programme: targeted against comparable untargeted people, with the method written out. */
+export function DidSection({ did, reason, minGroupSize }: { did: DidDto | null; reason: string | null; minGroupSize: number }) {
+  if (!did) {
+    return (
+      <div className="did">
+        <h4 className="did__title">Before and after the programme (difference in differences)</h4>
+        <p className="correlations__refused">Not shown: {reason ?? 'the programme has not been launched.'}</p>
+      </div>
+    );
+  }
+  const m = buildDid(did);
+  return (
+    <div className="did">
+      <h4 className="did__title">Before and after the programme (difference in differences)</h4>
+      <p className="definition">{m.windows}</p>
+      <table className="data-table did__table">
+        <caption className="visually-hidden">Mean daily engagement score before and after launch</caption>
+        <thead>
+          <tr>
+            <th scope="col">Group</th>
+            <th scope="col" className="num">
+              People
+            </th>
+            <th scope="col" className="num">
+              Before
+            </th>
+            <th scope="col" className="num">
+              After
+            </th>
+            <th scope="col" className="num">
+              Change
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {m.rows.map((r) => (
+            <tr key={r.label}>
+              <th scope="row">{r.label}</th>
+              <td className="num">{r.people === null ? <SuppressedValue minGroupSize={minGroupSize} /> : formatCount(r.people)}</td>
+              <td className="num">{r.before}</td>
+              <td className="num">{r.after}</td>
+              <td className="num">{r.change}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {m.estimate ? (
+        <p className="did__estimate">
+          Difference in differences: <strong>{m.estimate}</strong> of mean daily score
+          {m.ci && <> (95% interval {m.ci}</>}
+          {m.p && <>, {pText(m.p)}</>}
+          {m.ci && ')'}.
+        </p>
+      ) : (
+        <p className="correlations__refused">Not shown: {m.reason}</p>
+      )}
+      {m.monthly.length > 1 && (
+        <figure className="small-multiple">
+          <figcaption className="small-multiple__title">Monthly mean score of each group — did they move alike before launch?</figcaption>
+          <DidTrendChart model={m} />
+        </figure>
+      )}
+      <p className="definition">{did.method}</p>
+    </div>
+  );
+}

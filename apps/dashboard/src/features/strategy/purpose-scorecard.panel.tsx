@@ -1,0 +1,126 @@
+import { useState } from 'react';
+import type { StrategyOverviewDto } from '@hubpulse/contracts';
+import {
+  type ChangeModel,
+  buildDepartmentRows,
+  buildScorecardRows,
+  scorecardCsv,
+} from '../../charts/purpose-scorecard/purpose-scorecard.transform';
+import { ChartPanel } from '../../charts/shared/chart-panel';
+import { ExportCsvButton } from '../../charts/shared/export-csv-button';
+import { SuppressedValue } from '../../charts/shared/suppressed-value';
+import { formatDay } from '../../lib/format';
+
+/** The five purposes of the hub for the organisation, with a drill-down to departments within the privacy threshold. */
+export function PurposeScorecardPanel({ overview }: { overview: StrategyOverviewDto }) {
+  const [open, setOpen] = useState(false);
+  const { scorecard, min_group_size: k } = overview;
+  const rows = buildScorecardRows(scorecard);
+  const departments = buildDepartmentRows(scorecard);
+  const hidden = departments.filter((d) => d.allHidden).length;
+  const when = scorecard.day ? `on ${formatDay(scorecard.day)}` : 'not computed yet';
+
+  return (
+    <ChartPanel
+      title="The five purposes"
+      description={`What the hub is for, measured: the share of people who did what each purpose counts in the ${scorecard.window_days} days ending ${scorecard.day ? formatDay(scorecard.day) : 'the newest scored day'}, and the change against ${scorecard.window_days} days before.`}
+      className="panel--wide scorecard-panel"
+      aside={<ExportCsvButton stem={`purpose-scorecard-${scorecard.day ?? 'none'}`} csv={() => scorecardCsv(scorecard, k)} what="five purposes scorecard" hasSuppressed />}
+    >
+      <table className="data-table scorecard">
+        <caption className="visually-hidden">The five purposes for the organisation, {when}</caption>
+        <thead>
+          <tr>
+            <th scope="col">Purpose and what it counts</th>
+            <th scope="col" className="num">
+              Organisation
+            </th>
+            <th scope="col" className="num">
+              Change
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.purpose}>
+              <th scope="row" className="scorecard__purpose">
+                <span className="scorecard__label">{r.label}</span>
+                <span className="definition">{r.definition}</span>
+              </th>
+              <td className="num scorecard__value">
+                {r.value === null ? (
+                  <span className="muted">{r.reason}</span>
+                ) : (
+                  <>
+                    <strong>{r.value}</strong>
+                    <span className="scorecard__bar" aria-hidden="true">
+                      <span style={{ width: `${Math.round(r.share * 100)}%` }} />
+                    </span>
+                  </>
+                )}
+              </td>
+              <td className="num">
+                <Change change={r.change} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+
+      <div className="table-toolbar">
+        <h3 className="table-toolbar__title">By department</h3>
+        <button type="button" className="button button--secondary button--small no-print" aria-expanded={open} onClick={() => setOpen((o) => !o)}>
+          {open ? 'Hide departments' : `Show ${departments.length} departments`}
+        </button>
+      </div>
+      <p className="definition">
+        Departments with fewer than {k} people are hidden to protect privacy: their cells read “fewer than {k}”, never 0.
+        {hidden > 0 && ` ${hidden} ${hidden === 1 ? 'department is' : 'departments are'} hidden for every purpose.`}
+      </p>
+      {open && (
+        <div className="table-wrap">
+          <table className="data-table scorecard-departments">
+            <caption className="visually-hidden">The five purposes by department, {when}</caption>
+            <thead>
+              <tr>
+                <th scope="col">Department</th>
+                {rows.map((r) => (
+                  <th scope="col" className="num" key={r.purpose}>
+                    <abbr title={r.definition}>{r.label}</abbr>
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {departments.map((d) => (
+                <tr key={d.department} className={d.allHidden ? 'is-hidden-group' : undefined}>
+                  <th scope="row">{d.department}</th>
+                  {rows.map((r) => {
+                    const c = d.cells[r.purpose];
+                    return (
+                      <td className="num" key={r.purpose}>
+                        {c.suppressed ? (
+                          <SuppressedValue minGroupSize={k} />
+                        ) : (
+                          <span className="heat" style={{ ['--heat' as string]: String(c.share) }}>
+                            {c.value}
+                            {c.change && <small className={`delta delta--${c.change.direction}`}> {c.change.text}</small>}
+                          </span>
+                        )}
+                      </td>
+                    );
+                  })}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </ChartPanel>
+  );
+}
+
+function Change({ change }: { change: ChangeModel | null }) {
+  if (!change) return <span className="muted">—</span>;
+  return <span className={`delta delta--${change.direction}`}>{change.text}</span>;
+}
