@@ -222,6 +222,9 @@ describe('Audiences area in headless Chromium (production build, demo data)', ()
     await page.getByRole('button', { name: 'Launch' }).click();
     await page.locator('section[aria-label="Scorecard"]').locator('.scorecard').waitFor({ timeout: 60_000 });
     await shot(page, 'audiences-programme-scorecard');
+    await page.getByRole('navigation', { name: 'Audiences sections' }).getByRole('link', { name: 'Programmes' }).click();
+    await page.locator('section[aria-label="Programmes"] tbody tr', { hasText: 'Launched' }).waitFor();
+    await shot(page, 'audiences-programmes');
 
     // Every kind of condition in one rule: each gets its fields, and the ones only the planner can
     // fill say so beside them until filled (the manager picked through the people search).
@@ -275,6 +278,12 @@ describe('Audiences area in headless Chromium (production build, demo data)', ()
       await page.screenshot({ path: path.join(SHOTS, 'audiences-failure.png'), fullPage: true });
       throw err;
     }
+
+    // A narrower screen: the preview goes under the rule instead of beside it.
+    await page.setViewportSize({ width: 1000, height: 900 });
+    await page.goto(`${product.api.url}/audiences/segments/new`);
+    await previewSize(page);
+    await shot(page, 'audiences-narrow');
 
     expect(errors).toEqual([]);
   }, 420_000);

@@ -124,7 +124,7 @@ function SegmentEditor({ segment }: { segment?: SegmentDetailDto }) {
               <p className="panel__description">
                 {segment
                   ? `Definition v${segment.definition_version}. Saving makes v${segment.definition_version + 1} in the edit history${segment.kind === 'dynamic' ? ' and recomputes the membership' : '; a static segment keeps its frozen membership until you freeze it again'}.`
-                  : 'Name it, choose how its membership is kept, and build the rule; the preview on the right follows every change.'}
+                  : 'Name it, choose how its membership is kept, and build the rule; the live preview follows every change.'}
               </p>
             </div>
           </header>
