@@ -213,9 +213,14 @@ describe('Audiences area in headless Chromium (production build, demo data)', ()
     await editor.getByLabel(/^Target \(/).fill('40');
     // A period that started eight weeks ago, so the scorecard has weeks to show.
     await editor.getByLabel('From', { exact: true }).fill(new Date(Date.now() - 56 * 86_400_000).toISOString().slice(0, 10));
+    // The goal hook: the demo has strategy goals, so it is a select.
+    const goalSelect = editor.getByLabel('The goal this programme serves');
+    const goalName = (await goalSelect.locator('option').nth(1).textContent())!;
+    await goalSelect.selectOption({ label: goalName });
     await shot(page, 'audiences-programme-editor');
     await editor.getByRole('button', { name: 'Save as draft' }).click();
     await page.waitForURL(/\/audiences\/programmes\/(?!new$)[^/]+$/);
+    await page.getByRole('link', { name: `“${goalName}”` }).waitFor();
     const forecast = page.locator('section[aria-label="Forecast"]');
     await forecast.locator('[data-testid="forecast-headline"], .chart-state--empty').first().waitFor({ timeout: 60_000 });
     await shot(page, 'audiences-programme-forecast');

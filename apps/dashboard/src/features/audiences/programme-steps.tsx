@@ -10,7 +10,7 @@ import {
   type SegmentListDto,
 } from '@hubpulse/contracts';
 import type { ReactNode } from 'react';
-import { overviewQuery } from '../../api/overview.api';
+import { goalsQuery } from '../../api/goals.api';
 import { segmentChannelsQuery } from '../../api/segments.api';
 import { METRIC_LABELS } from '../../charts/scorecard/scorecard.transform';
 import { formatCount } from '../../lib/format';
@@ -167,7 +167,7 @@ function RecHint({ rec }: { rec: { rank: number; verdict: string } | undefined }
 
 /** The link to a strategy goal: a select when goals exist, else a note (goals arrive with the strategy area). */
 function GoalHook({ value, onChange, problems }: { value: string; onChange: (id: string) => void; problems?: string[] }) {
-  const goals = useQuery({ ...overviewQuery({}), select: (d) => d.goals });
+  const goals = useQuery({ ...goalsQuery, select: (d) => d.goals });
   const list = goals.data ?? [];
   return (
     <fieldset className="step step--goal">

@@ -2,7 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { Link, useParams } from 'react-router';
 import { ENGAGEMENT_TACTIC_DEFINITIONS, PROGRAMME_METRIC_DEFINITIONS, type ProgrammeDto } from '@hubpulse/contracts';
-import { overviewQuery } from '../../api/overview.api';
+import { goalsQuery } from '../../api/goals.api';
 import { launchProgramme, programmeQuery } from '../../api/programmes.api';
 import { queryKeys } from '../../api/query-keys';
 import { ForecastContainer } from '../../charts/scorecard/forecast.container';
@@ -27,7 +27,7 @@ export function ProgrammePage() {
 function Programme({ programme: p }: { programme: ProgrammeDto }) {
   const { canEdit } = useAudienceRights();
   const queryClient = useQueryClient();
-  const goals = useQuery({ ...overviewQuery({}), select: (d) => d.goals, enabled: !!p.goal_id });
+  const goals = useQuery({ ...goalsQuery, select: (d) => d.goals, enabled: !!p.goal_id });
   const launch = useMutation({
     mutationFn: () => launchProgramme(p.id),
     onSuccess: (next) => {
@@ -82,7 +82,14 @@ function Programme({ programme: p }: { programme: ProgrammeDto }) {
             </h2>
             <p className="panel__description">
               {draft ? `Created by ${p.created_by} on ${formatDay(p.created_at)}.` : `Launched by ${p.launched_by ?? '—'} on ${formatDay(p.launched_at ?? p.updated_at)}.`}
-              {goalName ? ` Serves the goal “${goalName}”.` : ' Not linked to a strategy goal.'}
+              {goalName ? (
+                <>
+                  {' '}
+                  Serves the goal <Link to={`/strategy/goals/${encodeURIComponent(p.goal_id!)}`}>“{goalName}”</Link>.
+                </>
+              ) : (
+                ' Not linked to a strategy goal.'
+              )}
             </p>
           </div>
           {canEdit && draft && (
