@@ -150,4 +150,21 @@ describe('suppressRuns (rule 3)', () => {
     const out = suppressRuns([{ size: 20, entered: 20, left: 0 }, { size: 30, entered: 10, left: 0 }], K, (i) => i === 1);
     expect(out[1]).toEqual({ size: null, entered: null, left: null });
   });
+
+  it('hides the runs before a hidden size that have the same membership (a recompute that changed nothing)', () => {
+    const runs = [
+      { size: 150, entered: 150, left: 0 },
+      { size: 157, entered: 9, left: 2 },
+      { size: 157, entered: 0, left: 0 },
+      { size: 157, entered: 0, left: 0 },
+    ];
+    expect(suppressRuns(runs, K, (i) => i === 3)).toEqual([
+      { size: 150, entered: 150, left: 0 },
+      { size: null, entered: null, left: null },
+      { size: null, entered: null, left: null },
+      { size: null, entered: null, left: null },
+    ]);
+    // shown when nothing hides the newest
+    expect(suppressRuns(runs, K)[2]).toEqual({ size: 157, entered: 0, left: 0 });
+  });
 });

@@ -26,6 +26,9 @@
  *    Sizes below k are suppressed; entered and left counts in 1..k−1 are suppressed; when either is
  *    suppressed the other is too (their difference is the change in size, which is shown); and when
  *    either size of a run is suppressed both counts are (size before + entered − left = size after).
+ *    A run whose membership is the same as the run after it (the later run had nobody entering or
+ *    leaving) shares that run's fate: when the later size is hidden the earlier one is too, else a
+ *    recompute that changed nothing would show the hidden number one row earlier.
  */
 
 /** A set whose size may be shown: a segment, or the population (`fixed`: always shown). */
@@ -147,6 +150,9 @@ export interface SuppressedRun {
  */
 export function suppressRuns(runs: readonly RunCounts[], k: number, hideSize: (index: number) => boolean = () => false): SuppressedRun[] {
   const sizes = runs.map((r, i) => (r.size < k || hideSize(i) ? null : r.size));
+  for (let i = runs.length - 1; i > 0; i--) {
+    if (sizes[i] === null && runs[i].entered === 0 && runs[i].left === 0) sizes[i - 1] = null;
+  }
   const small = (n: number) => n >= 1 && n < k;
   return runs.map((r, i) => {
     const before = i === 0 ? 0 : sizes[i - 1];
