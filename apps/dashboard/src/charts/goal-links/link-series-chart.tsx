@@ -1,6 +1,7 @@
 import { CartesianGrid, Legend, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
 import type { TooltipContentProps } from 'recharts';
 import { chartTheme } from '../shared/chart-theme';
+import { chartSize, usePrinting } from '../shared/use-printing';
 import type { DidModel, LinkMonthPoint } from './link-analysis.transform';
 
 const tick = { fill: chartTheme.axis, fontSize: chartTheme.fontSize };
@@ -19,10 +20,11 @@ interface SmallMultipleProps {
 
 /** One monthly series with its own axis; two of them side by side share the months and the hover. */
 export function MonthlySeriesChart({ points, dataKey, title, color, format, syncId, domain, height = 200 }: SmallMultipleProps) {
+  const printing = usePrinting();
   return (
     <figure className="small-multiple">
       <figcaption className="small-multiple__title">{title}</figcaption>
-      <LineChart data={points} syncId={syncId} responsive style={{ width: '100%', height }} margin={{ top: 8, right: 12, bottom: 0, left: 4 }}>
+      <LineChart data={points} syncId={syncId} {...chartSize(printing, height)} margin={{ top: 8, right: 12, bottom: 0, left: 4 }}>
         <CartesianGrid vertical={false} stroke={chartTheme.grid} />
         <XAxis dataKey="label" tick={tick} tickLine={false} axisLine={{ stroke: chartTheme.grid }} minTickGap={10} />
         <YAxis width={56} tick={tick} tickLine={false} axisLine={false} domain={domain ?? ['auto', 'auto']} tickFormatter={(v: number) => format(v)} />
@@ -50,8 +52,9 @@ function MonthTooltip({ active, payload, title, format, dataKey }: TooltipConten
 
 /** Difference in differences: each group's monthly mean score around launch, to judge whether they moved alike before it. */
 export function DidTrendChart({ model, height = 200 }: { model: DidModel; height?: number }) {
+  const printing = usePrinting();
   return (
-    <LineChart data={model.monthly} responsive style={{ width: '100%', height }} margin={{ top: 8, right: 12, bottom: 0, left: 4 }}>
+    <LineChart data={model.monthly} {...chartSize(printing, height)} margin={{ top: 8, right: 12, bottom: 0, left: 4 }}>
       <CartesianGrid vertical={false} stroke={chartTheme.grid} />
       <XAxis dataKey="label" tick={tick} tickLine={false} axisLine={{ stroke: chartTheme.grid }} />
       <YAxis width={40} tick={tick} tickLine={false} axisLine={false} domain={['auto', 'auto']} />

@@ -1,6 +1,7 @@
 import { Area, CartesianGrid, ComposedChart, Line, ReferenceArea, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
 import type { TooltipContentProps } from 'recharts';
 import { chartTheme } from '../shared/chart-theme';
+import { chartSize, usePrinting } from '../shared/use-printing';
 import type { KpiChartModel, KpiChartPoint } from './kpi-target.transform';
 
 const tick = { fill: chartTheme.axis, fontSize: chartTheme.fontSize };
@@ -20,9 +21,10 @@ interface KpiTargetChartProps {
  */
 export function KpiTargetChart({ model, target, format, height = 300 }: KpiTargetChartProps) {
   const span = model.forecastSpan;
+  const printing = usePrinting();
   return (
     <div className="kpi-chart">
-      <ComposedChart data={model.points} responsive style={{ width: '100%', height }} margin={{ top: 22, right: 16, bottom: 0, left: 4 }}>
+      <ComposedChart data={model.points} {...chartSize(printing, height)} margin={{ top: 22, right: 16, bottom: 0, left: 4 }}>
         <CartesianGrid vertical={false} stroke={chartTheme.grid} />
         <XAxis dataKey="label" tick={tick} tickLine={false} axisLine={{ stroke: chartTheme.grid }} minTickGap={12} />
         <YAxis

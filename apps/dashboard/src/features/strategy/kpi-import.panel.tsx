@@ -23,7 +23,7 @@ export function KpiImportPanel({ goalId }: { goalId: string }) {
   const refused = upload.error;
   return (
     <ChartPanel title="Import KPI values from CSV" description={KPI_CSV_HELP} className="panel--wide no-print kpi-import">
-      <form className="inline-form" onSubmit={submit} aria-label="Import KPI values from a CSV file">
+      <form className="inline-form" onSubmit={submit} aria-label="Upload KPI values">
         <label className="form-field inline-form__grow">
           <span>CSV file</span>
           <input

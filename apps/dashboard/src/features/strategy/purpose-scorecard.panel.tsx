@@ -24,10 +24,10 @@ export function PurposeScorecardPanel({ overview }: { overview: StrategyOverview
     <ChartPanel
       title="The five purposes"
       description={`What the hub is for, measured: the share of people who did what each purpose counts in the ${scorecard.window_days} days ending ${scorecard.day ? formatDay(scorecard.day) : 'the newest scored day'}, and the change against ${scorecard.window_days} days before.`}
-      className="panel--wide scorecard-panel"
+      className="panel--wide"
       aside={<ExportCsvButton stem={`purpose-scorecard-${scorecard.day ?? 'none'}`} csv={() => scorecardCsv(scorecard, k)} what="five purposes scorecard" hasSuppressed />}
     >
-      <table className="data-table scorecard">
+      <table className="data-table purposes-table">
         <caption className="visually-hidden">The five purposes for the organisation, {when}</caption>
         <thead>
           <tr>
@@ -43,17 +43,17 @@ export function PurposeScorecardPanel({ overview }: { overview: StrategyOverview
         <tbody>
           {rows.map((r) => (
             <tr key={r.purpose}>
-              <th scope="row" className="scorecard__purpose">
-                <span className="scorecard__label">{r.label}</span>
+              <th scope="row" className="purposes-table__purpose">
+                <span className="purposes-table__label">{r.label}</span>
                 <span className="definition">{r.definition}</span>
               </th>
-              <td className="num scorecard__value">
+              <td className="num purposes-table__value">
                 {r.value === null ? (
                   <span className="muted">{r.reason}</span>
                 ) : (
                   <>
                     <strong>{r.value}</strong>
-                    <span className="scorecard__bar" aria-hidden="true">
+                    <span className="purposes-table__bar" aria-hidden="true">
                       <span style={{ width: `${Math.round(r.share * 100)}%` }} />
                     </span>
                   </>
@@ -79,7 +79,7 @@ export function PurposeScorecardPanel({ overview }: { overview: StrategyOverview
       </p>
       {open && (
         <div className="table-wrap">
-          <table className="data-table scorecard-departments">
+          <table className="data-table purposes-departments">
             <caption className="visually-hidden">The five purposes by department, {when}</caption>
             <thead>
               <tr>

@@ -60,6 +60,18 @@ describe('goalHeadline', () => {
     expect(goalHeadline(cost)).toBe('At risk: $9.5M in Nov 2026, $500K above the $9M expected for that month. No forecast: too few points: n=2, need ≥ 3.');
   });
 
+  it('gives the gap between two percentages in points', () => {
+    const share = goalCardFixture({
+      unit_kind: 'unit',
+      unit: '%',
+      status: statusFixture({ status: 'at_risk', label: 'At risk', latest: 15.4, expected: 15.6 }),
+      forecast_end: null,
+      probability_of_meeting_target: null,
+      forecast_reason: null,
+    });
+    expect(goalHeadline(share)).toBe('At risk: 15.4% in Nov 2026, 0.2 percentage points below the 15.6% expected for that month.');
+  });
+
   it('says why there is no status', () => {
     expect(goalHeadline(goalCardFixture({ status: noStatus, forecast_end: null, forecast_reason: null }))).toBe('No status yet: No KPI value in the period yet.');
   });

@@ -1,6 +1,6 @@
 import type { GoalCardDto, GoalStatus } from '@hubpulse/contracts';
 import { forecastRangeText, formatChance, formatGoalValue } from '../../charts/goals/goals.transform';
-import { formatMonth } from '../../lib/format';
+import { formatMonth, formatScore } from '../../lib/format';
 
 // The one line at the top of the Strategy page: how many goals are on track, which are not, and
 // how many targets the forecasts reach. Written for someone who has not seen the page before.
@@ -70,8 +70,10 @@ export function goalHeadline(goal: Detail): string {
     if (s.expected !== null) {
       const gap = s.latest - s.expected;
       const behind = lowerIsBetter ? gap > 0 : gap < 0;
+      // A gap between two percentages is in points, not a percentage of anything.
+      const gapText = goal.unit_kind === 'unit' && goal.unit.trim() === '%' ? `${formatScore(Math.abs(gap))} percentage points` : fmt(Math.abs(gap));
       where = behind
-        ? `, ${fmt(Math.abs(gap))} ${gap < 0 ? 'below' : 'above'} the ${fmt(s.expected)} expected for that month`
+        ? `, ${gapText} ${gap < 0 ? 'below' : 'above'} the ${fmt(s.expected)} expected for that month`
         : `, level with or ahead of the ${fmt(s.expected)} expected for that month`;
     }
     parts.push(`${s.label}: ${fmt(s.latest)} in ${formatMonth(s.as_of)}${where}.`);
