@@ -142,6 +142,8 @@ describe('buildDid', () => {
     ]);
     expect([m.estimate, m.ci, m.p, m.reason]).toEqual(['+9.2 points', '+5.0 to +13.4', '< 0.001', null]);
     expect(m.monthly[0].label).toBe('Aug 2026');
+    expect(m.launchLabel).toBe('Sep 2026');
+    expect(m.windows).toBe('Launched Sep 1, 2026. Before: Jun 3, 2026 – Aug 31, 2026; after: Sep 1, 2026 – Nov 25, 2026.');
   });
 
   it('refuses the estimate with the server’s reason', () => {

@@ -8,7 +8,7 @@ import {
   type LinkAnalysisDto,
 } from '@hubpulse/contracts';
 import { toCsv } from '../../lib/csv.transform';
-import { LOCALE, formatMonth } from '../../lib/format';
+import { LOCALE, formatDay, formatMonth } from '../../lib/format';
 
 // An audience's engagement against a goal's KPI: the monthly series side by side, the lagged
 // correlations (or the reason there are none), and difference in differences for programmes.
@@ -154,6 +154,8 @@ export interface DidModel {
   p: string | null;
   reason: string | null;
   windows: string;
+  /** The axis label of the launch month, for a marker on the monthly chart. */
+  launchLabel: string;
   monthly: { period: string; label: string; treated: number | null; control: number | null }[];
 }
 
@@ -177,7 +179,8 @@ export function buildDid(did: DidDto): DidModel {
     ci: computed && did.ci95 ? `${d1(did.ci95[0])} to ${d1(did.ci95[1])}` : null,
     p: computed && did.p_value !== null ? formatPValue(did.p_value) : null,
     reason: did.reason,
-    windows: `Before: ${did.before.from} to ${did.before.to}; after: ${did.after.from} to ${did.after.to} (launched ${did.launched_at.slice(0, 10)}).`,
+    windows: `Launched ${formatDay(did.launched_at)}. Before: ${formatDay(did.before.from)} – ${formatDay(did.before.to)}; after: ${formatDay(did.after.from)} – ${formatDay(did.after.to)}.`,
+    launchLabel: formatMonth(`${did.launched_at.slice(0, 7)}-01`),
     monthly: did.monthly.map((m) => ({ ...m, label: formatMonth(m.period) })),
   };
 }

@@ -1,4 +1,4 @@
-import { CartesianGrid, Legend, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
+import { CartesianGrid, Legend, Line, LineChart, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
 import type { TooltipContentProps } from 'recharts';
 import { chartTheme } from '../shared/chart-theme';
 import { chartSize, usePrinting } from '../shared/use-printing';
@@ -60,6 +60,7 @@ export function DidTrendChart({ model, height = 200 }: { model: DidModel; height
       <YAxis width={40} tick={tick} tickLine={false} axisLine={false} domain={['auto', 'auto']} />
       <Tooltip />
       <Legend verticalAlign="top" height={24} iconType="plainline" />
+      <ReferenceLine x={model.launchLabel} stroke={chartTheme.axis} strokeDasharray="3 3" label={{ value: 'Launch', position: 'insideTopLeft', fill: chartTheme.axis, fontSize: 11 }} />
       <Line type="linear" dataKey="treated" name="Targeted" stroke={chartTheme.primary} strokeWidth={2} dot={{ r: 3 }} isAnimationActive={false} />
       <Line type="linear" dataKey="control" name="Comparison" stroke={chartTheme.target} strokeWidth={2} strokeDasharray="5 4" dot={{ r: 3 }} isAnimationActive={false} />
     </LineChart>
