@@ -17,7 +17,7 @@ describe('Audiences area in headless Chromium (production build, demo data)', ()
 
   async function shot(page: Page, name: string): Promise<void> {
     // From the top, so the sticky top bar is not painted over the middle of a full-page picture.
-    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.evaluate('window.scrollTo(0, 0)');
     await page.waitForTimeout(1500); // let Recharts finish drawing
     await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
   }

@@ -10,6 +10,7 @@ import type {
   SegmentChannelStatsDto,
   SegmentDetailDto,
   SegmentListDto,
+  SegmentMemberDto,
   SegmentMembersPageDto,
   SegmentPreviewDto,
   SegmentRevisionDto,
@@ -221,6 +222,18 @@ describe('Segments and programmes API (chDB + SQLite + Redis, inline workers)', 
     expect(await detail(frozen.id)).toMatchObject({ size: 12, definition_version: 2, computed_definition_version: 1 });
     await request(http).post(`/api/segments/${frozen.id}/freeze`).set('Cookie', planner).expect(202);
     expect(await computed(frozen.id)).toMatchObject({ size: 8, frozen_definition_version: 2 });
+  });
+
+  it('finds directory people by name, email or id for admins and planners (a manager for a rule)', async () => {
+    await request(http).get('/api/segments/people?q=Person').set('Cookie', analyst).expect(403);
+    const bad = await request(http).get('/api/segments/people?q=P').set('Cookie', planner).expect(400);
+    expect(JSON.stringify(bad.body)).toContain('q: must be at least 2 characters');
+    const byName = (await request(http).get('/api/segments/people?q=person%201&limit=3').set('Cookie', planner).expect(200)).body as SegmentMemberDto[];
+    expect(byName.map((p) => p.person_id)).toEqual(['p10', 'p11', 'p12']);
+    const byId = (await request(http).get('/api/segments/people?q=p7').set('Cookie', admin).expect(200)).body as SegmentMemberDto[];
+    expect(byId[0]).toEqual({ person_id: 'p7', name: 'Person 07', email: 'p7@corp.example', department: 'Sales', location: 'Berlin', title: 'Account executive' });
+    const byEmail = (await request(http).get('/api/segments/people?q=p33@corp').set('Cookie', planner).expect(200)).body as SegmentMemberDto[];
+    expect(byEmail.map((p) => p.person_id)).toEqual(['p33']);
   });
 
   it('lists members to admins and planners only, and audits every export', async () => {

@@ -232,6 +232,18 @@ export interface SegmentMemberDto {
   title: string | null;
 }
 
+/** Query of GET /api/segments/people: find directory people by name, email or id (e.g. a manager for a rule). */
+export const segmentPeopleSearchSchema = z.object({
+  q: z.string({ error: 'required: at least 2 characters of a name, email or person id' }).trim().min(2, 'must be at least 2 characters').max(100, 'must be at most 100 characters'),
+  limit: z.coerce.number({ error: 'must be a number' }).int('must be a whole number').min(1, 'must be at least 1').max(50, 'must be at most 50').default(20),
+});
+
+/**
+ * GET /api/segments/people?q=: directory people matching q (name or email containing it, or the
+ * person id itself), those whose name starts with it first. For SEGMENT_MEMBER_ROLES, like member lists.
+ */
+export type DirectoryPersonDto = SegmentMemberDto;
+
 /** GET /api/segments/:id/members?page=&page_size=, ordered by name then person id. */
 export interface SegmentMembersPageDto {
   segment_id: string;

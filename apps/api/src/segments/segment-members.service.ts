@@ -1,6 +1,6 @@
 import { ConflictException, Injectable } from '@nestjs/common';
 import type { Response } from 'express';
-import { SEGMENT_MEMBER_CSV_COLUMNS, segmentMembersQuerySchema, type SessionUser, type SegmentMembersPageDto } from '@hubpulse/contracts';
+import { SEGMENT_MEMBER_CSV_COLUMNS, segmentMembersQuerySchema, segmentPeopleSearchSchema, type DirectoryPersonDto, type SessionUser, type SegmentMembersPageDto } from '@hubpulse/contracts';
 import { AuditLogRepository } from '@hubpulse/database';
 import { SegmentStore } from '../../../worker/src/segments/segment-store.repository';
 import { parseOr400 } from '../common/zod';
@@ -30,6 +30,12 @@ export class SegmentMembersService {
     const s = await this.segments.require(id);
     const current = await this.store.current(id);
     return { s, current };
+  }
+
+  /** Directory people by name, email or id, for the same roles (not audited: it lists no segment). */
+  async searchPeople(query: unknown): Promise<DirectoryPersonDto[]> {
+    const q = parseOr400(segmentPeopleSearchSchema, query);
+    return this.reads.searchPeople(q.q, q.limit);
   }
 
   async page(id: string, query: unknown, user: SessionUser): Promise<SegmentMembersPageDto> {

@@ -129,6 +129,19 @@ export class SegmentReadsRepository {
     return Number(r?.n ?? 0);
   }
 
+  /** Directory people whose name or email contains `q` (any case) or whose id is `q`; name prefixes first. */
+  async searchPeople(q: string, limit: number): Promise<SegmentMemberDto[]> {
+    const rows = await this.ch.rows<Record<string, string>>(
+      `SELECT person_id, name, email, toString(department) AS department, toString(location) AS location, title
+       FROM ${this.t.people} FINAL
+       WHERE positionCaseInsensitiveUTF8(name, {q:String}) > 0 OR positionCaseInsensitiveUTF8(email, {q:String}) > 0 OR person_id = {q:String}
+       ORDER BY person_id != {q:String}, positionCaseInsensitiveUTF8(name, {q:String}) != 1, name, person_id
+       LIMIT {limit:UInt32}`,
+      { q, limit },
+    );
+    return rows.map(memberDto);
+  }
+
   /** A page of members with their directory fields, by name then person id. */
   async membersPage(segmentId: string, version: number, offset: number, limit: number): Promise<SegmentMemberDto[]> {
     const rows = await this.ch.rows<Record<string, string>>(
@@ -139,15 +152,7 @@ export class SegmentReadsRepository {
        ORDER BY name, person_id LIMIT {limit:UInt32} OFFSET {offset:UInt64}`,
       { id: segmentId, v: version, limit, offset },
     );
-    const orNull = (s: string) => (s === '' ? null : s);
-    return rows.map((r) => ({
-      person_id: r.person_id,
-      name: r.name,
-      email: orNull(r.email),
-      department: orNull(r.department),
-      location: orNull(r.location),
-      title: orNull(r.title),
-    }));
+    return rows.map(memberDto);
   }
 
   /** Reach and interaction per channel, for the members and for the whole directory, in [from, to]. */
@@ -277,3 +282,13 @@ export const chTimeToIso = (t: string) => (t.includes('T') ? t : `${t.replace(' 
 
 /** Key of a pair of segment ids in `overlaps` (order-free). */
 export const overlapKey = (a: string, b: string) => (a < b ? `${a}|${b}` : `${b}|${a}`);
+
+const orNull = (s: string) => (s === '' ? null : s);
+const memberDto = (r: Record<string, string>): SegmentMemberDto => ({
+  person_id: r.person_id,
+  name: r.name,
+  email: orNull(r.email),
+  department: orNull(r.department),
+  location: orNull(r.location),
+  title: orNull(r.title),
+});

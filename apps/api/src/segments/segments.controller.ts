@@ -45,6 +45,15 @@ export class SegmentsController {
     return this.segments.preview(body);
   }
 
+  @Get('people')
+  @Roles('admin', 'planner')
+  @ApiOperation({ summary: 'Find directory people by name, email or id (e.g. the manager of a manager-tree rule); admins and planners' })
+  @ApiQuery({ name: 'q', required: true, description: 'at least 2 characters' })
+  @ApiQuery({ name: 'limit', required: false, description: '1–50, default 20' })
+  people(@Query() query: Record<string, string>) {
+    return this.members.searchPeople(query);
+  }
+
   @Get(':id')
   @ApiOperation({ summary: 'One segment: definition, size, runs and composition of its current membership' })
   detail(@Param('id') id: string) {

@@ -21,6 +21,7 @@ export const queryKeys = {
   segmentsAll: ['segments'] as const,
   segments: ['segments', 'list'] as const,
   segment: (id: string) => ['segments', 'one', id] as const,
+  segmentPeople: (q: string) => ['segments', 'people', q] as const,
   segmentHistory: (id: string) => ['segments', 'one', id, 'history'] as const,
   segmentChannels: (id: string, r: { from?: string; to?: string }) => ['segments', 'one', id, 'channels', { from: r.from ?? null, to: r.to ?? null }] as const,
   segmentPreview: (rule: SegmentRule) => ['segments', 'preview', rule] as const,

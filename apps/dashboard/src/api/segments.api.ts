@@ -1,4 +1,5 @@
 import type {
+  DirectoryPersonDto,
   SegmentChannelStatsDto,
   SegmentCreateInput,
   SegmentDetailDto,
@@ -23,6 +24,14 @@ export const segmentsQuery = {
   queryKey: queryKeys.segments,
   queryFn: ({ signal }: Signal) => apiRequest<SegmentListDto>('/api/segments', { signal }),
 };
+
+/** Directory people matching `q` (name, email or id): for admins and planners building rules. */
+export function directoryPeopleQuery(q: string) {
+  return {
+    queryKey: queryKeys.segmentPeople(q),
+    queryFn: ({ signal }: Signal) => apiRequest<DirectoryPersonDto[]>(withQuery('/api/segments/people', { q, limit: '20' }), { signal }),
+  };
+}
 
 export function segmentQuery(id: string) {
   return {

@@ -1,13 +1,13 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
-import { scoredPeopleQuery } from '../../api/engagement.api';
+import { directoryPeopleQuery } from '../../api/segments.api';
 import { Field } from './rule-inputs';
 
 const SHOWN = 6;
 
 /**
- * The manager of a manager-tree condition. Admins search people by name (the people search is an
- * admin endpoint); everyone else types the person id from the directory.
+ * The manager of a manager-tree condition. Segment editors (admins and planners) search the
+ * directory by name, email or id; anyone else types the person id.
  */
 export function ManagerField({
   value,
@@ -57,7 +57,7 @@ function ManagerSearch({ onPick }: { onPick: (id: string, name: string) => void 
     const t = setTimeout(() => setQ(text.trim()), 250);
     return () => clearTimeout(t);
   }, [text]);
-  const query = useQuery({ ...scoredPeopleQuery(undefined, q), enabled: q.length >= 2, placeholderData: keepPreviousData });
+  const query = useQuery({ ...directoryPeopleQuery(q), enabled: q.length >= 2, placeholderData: keepPreviousData });
   const people = q.length >= 2 ? (query.data ?? []) : [];
   return (
     <div className="manager-search">
@@ -76,13 +76,13 @@ function ManagerSearch({ onPick }: { onPick: (id: string, name: string) => void 
                 type="button"
                 className="manager-search__person"
                 onClick={() => {
-                  onPick(p.person_id, p.name ?? p.person_id);
+                  onPick(p.person_id, p.name || p.person_id);
                   // Picked: the list has done its job.
                   setText('');
                   setQ('');
                 }}
               >
-                <strong>{p.name ?? p.person_id}</strong> <span className="muted">{p.department ?? ''}</span> <code>{p.person_id}</code>
+                <strong>{p.name || p.person_id}</strong> <span className="muted">{[p.department, p.title].filter(Boolean).join(' · ')}</span> <code>{p.person_id}</code>
               </button>
             </li>
           ))}

@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useMemo, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import { SEGMENT_KINDS, type SegmentDetailDto, type SegmentKind, type SegmentRule, type SegmentRuleIssue } from '@hubpulse/contracts';
+import { SEGMENT_KINDS, SEGMENT_MEMBER_ROLES, type SegmentDetailDto, type SegmentKind, type SegmentRule, type SegmentRuleIssue } from '@hubpulse/contracts';
 import { isApiError } from '../../api/api.client';
 import { queryKeys } from '../../api/query-keys';
 import { createSegment, segmentQuery, updateSegment } from '../../api/segments.api';
@@ -167,7 +167,7 @@ function SegmentEditor({ segment }: { segment?: SegmentDetailDto }) {
             ctx={{
               segments: others,
               suggestions,
-              canSearchPeople: user?.role === 'admin',
+              canSearchPeople: !!user && (SEGMENT_MEMBER_ROLES as readonly string[]).includes(user.role),
               peopleNames,
               onPersonNamed: (pid, name) => setPeopleNames((m) => new Map(m).set(pid, name)),
             }}
