@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import type { Page } from 'playwright-core';
 import type { SegmentDetailDto, SegmentListDto, SegmentSummaryDto } from '@hubpulse/contracts';
 import { waitFor } from '@hubpulse/testing';
-import { SHOTS, useDemoProduct } from './demo-product';
+import { fullPageShot, SHOTS, useDemoProduct } from './demo-product';
 
 /**
  * The Audiences area as a planner meets it (signed in as the demo admin): the production build with
@@ -14,13 +14,6 @@ import { SHOTS, useDemoProduct } from './demo-product';
  */
 describe('Audiences area in headless Chromium (production build, demo data)', () => {
   const product = useDemoProduct('audiences');
-
-  async function shot(page: Page, name: string): Promise<void> {
-    // From the top, so the sticky top bar is not painted over the middle of a full-page picture.
-    await page.evaluate('window.scrollTo(0, 0)');
-    await page.waitForTimeout(1500); // let Recharts finish drawing
-    await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
-  }
 
   async function previewSize(page: Page): Promise<string> {
     const preview = page.locator('section[aria-label="Live preview"]');
@@ -69,7 +62,7 @@ describe('Audiences area in headless Chromium (production build, demo data)', ()
       await expect(row.locator('.segment-size').textContent()).resolves.toMatch(/\d|fewer than|hidden/);
     }
     await expect(list.locator('tr[data-segment="Observers"] .segment-size').textContent()).resolves.toMatch(/\d{2,}/);
-    await shot(page, 'audiences-segments');
+    await fullPageShot(page, 'audiences-segments', 1500);
 
     // Build a rule: the default "commented at least 3 times in 30 days", then only in Sales.
     await list.getByRole('link', { name: 'New segment' }).click();
@@ -98,11 +91,11 @@ describe('Audiences area in headless Chromium (production build, demo data)', ()
     await behaviour.getByLabel('In the last (days)').fill('5000');
     await behaviour.getByText('must be at most 730').waitFor();
     await expect(form.getByRole('button', { name: 'Save segment' }).isDisabled()).resolves.toBe(true);
-    await shot(page, 'audiences-rule-error');
+    await fullPageShot(page, 'audiences-rule-error', 1500);
     await behaviour.getByLabel('In the last (days)').fill('30');
     await expect(behaviour.getByText('must be at most 730').count()).resolves.toBe(0);
     await previewSize(page);
-    await shot(page, 'audiences-rule-builder');
+    await fullPageShot(page, 'audiences-rule-builder', 1500);
 
     // Save: the worker computes it and the detail page shows the size when it has.
     await form.getByRole('button', { name: 'Save segment' }).click();
@@ -115,7 +108,7 @@ describe('Audiences area in headless Chromium (production build, demo data)', ()
     await page.locator('section[aria-label="Size over time"]').locator('.recharts-line-curve, .recharts-dot, .recharts-line-dot').first().waitFor();
     await page.locator('section[aria-label="Edit history"]').getByText('Created').waitFor();
     await page.locator('section[aria-label="Channels and content for this segment"]').locator('table, .chart-state--empty').first().waitFor({ timeout: 60_000 });
-    await shot(page, 'audiences-segment-detail');
+    await fullPageShot(page, 'audiences-segment-detail', 1500);
 
     // Member export: a CSV of the members, with the audit note beside the button.
     const members = page.locator('section[aria-label="Members"]');
@@ -145,7 +138,7 @@ describe('Audiences area in headless Chromium (production build, demo data)', ()
     await page.getByRole('button', { name: 'Recompute now' }).click();
     await waitFor(async () => (await page.locator('section[aria-label="Size over time"] tbody tr').count()) > runsBefore, 'a new run after Recompute now', 60_000, 500);
     await page.locator('section[aria-label="Segment"] .run-status--ok').waitFor({ timeout: 60_000 });
-    await shot(page, 'audiences-segment-edited');
+    await fullPageShot(page, 'audiences-segment-edited', 1500);
 
     // A problem only the server can see (a cycle through another segment) comes back as a 400
     // naming the node, and is shown beside it.
@@ -164,7 +157,7 @@ describe('Audiences area in headless Chromium (production build, demo data)', ()
     await cyc.getByRole('button', { name: 'Save changes' }).click();
     await cyc.locator('[data-path="rule.children[2]"] .field-error').waitFor();
     await expect(cyc.locator('[data-path="rule.children[2]"] .field-error').textContent()).resolves.toMatch(/cycle|refer/i);
-    await shot(page, 'audiences-server-400');
+    await fullPageShot(page, 'audiences-server-400', 1500);
     await cyc.getByRole('link', { name: 'Cancel' }).click();
     await page.getByRole('alertdialog').getByRole('button', { name: 'Leave without saving' }).click();
     await page.locator('section[aria-label="Segment"]').getByRole('heading', { name }).waitFor();
@@ -194,11 +187,11 @@ describe('Audiences area in headless Chromium (production build, demo data)', ()
     await failedRow.locator('.run-cell__error', { hasText: 'Timeout exceeded' }).waitFor();
     await expect(failedRow.locator('.segment-size').textContent()).resolves.toMatch(/\d/);
     await expect(failedRow.locator('.run-cell__fallback').textContent()).resolves.toMatch(/last good membership/);
-    await shot(page, 'audiences-failed-run');
+    await fullPageShot(page, 'audiences-failed-run', 1500);
     await page.goto(segmentUrl);
     await page.locator('.run-failed', { hasText: 'Timeout exceeded' }).waitFor();
     await expect(page.locator('[data-testid="segment-size"]').textContent()).resolves.toMatch(/\d/);
-    await shot(page, 'audiences-failed-run-detail');
+    await fullPageShot(page, 'audiences-failed-run-detail', 1500);
     await page.unroute(/\/api\/segments(\/[^/?]+)?$/);
 
     // A programme on it: six steps, saved as a draft, forecast, launched, scorecard.
@@ -217,19 +210,19 @@ describe('Audiences area in headless Chromium (production build, demo data)', ()
     const goalSelect = editor.getByLabel('The goal this programme serves');
     const goalName = (await goalSelect.locator('option').nth(1).textContent())!;
     await goalSelect.selectOption({ label: goalName });
-    await shot(page, 'audiences-programme-editor');
+    await fullPageShot(page, 'audiences-programme-editor', 1500);
     await editor.getByRole('button', { name: 'Save as draft' }).click();
     await page.waitForURL(/\/audiences\/programmes\/(?!new$)[^/]+$/);
     await page.getByRole('link', { name: `“${goalName}”` }).waitFor();
     const forecast = page.locator('section[aria-label="Forecast"]');
     await forecast.locator('[data-testid="forecast-headline"], .chart-state--empty').first().waitFor({ timeout: 60_000 });
-    await shot(page, 'audiences-programme-forecast');
+    await fullPageShot(page, 'audiences-programme-forecast', 1500);
     await page.getByRole('button', { name: 'Launch' }).click();
     await page.locator('section[aria-label="Scorecard"]').locator('.scorecard').waitFor({ timeout: 60_000 });
-    await shot(page, 'audiences-programme-scorecard');
+    await fullPageShot(page, 'audiences-programme-scorecard', 1500);
     await page.getByRole('navigation', { name: 'Audiences sections' }).getByRole('link', { name: 'Programmes' }).click();
     await page.locator('section[aria-label="Programmes"] tbody tr', { hasText: 'Launched' }).waitFor();
-    await shot(page, 'audiences-programmes');
+    await fullPageShot(page, 'audiences-programmes', 1500);
 
     // Every kind of condition in one rule: each gets its fields, and the ones only the planner can
     // fill say so beside them until filled (the manager picked through the people search).
@@ -252,7 +245,7 @@ describe('Audiences area in headless Chromium (production build, demo data)', ()
     await all.locator('[data-path="rule.children[10].children[0]"]').getByLabel('Field').selectOption('location');
     await all.locator('[data-path="rule.children[10].children[0]"]').getByLabel('Values').press('Enter');
     await page.locator('section[aria-label="Live preview"]').getByRole('status').filter({ hasText: /Up to date/ }).waitFor({ timeout: 60_000 });
-    await shot(page, 'audiences-rule-every-kind');
+    await fullPageShot(page, 'audiences-rule-every-kind', 1500);
     // Leaving with unsaved edits asks first.
     await page.getByRole('navigation', { name: 'Audiences sections' }).getByRole('link', { name: 'Programmes' }).click();
     await page.getByRole('alertdialog').getByRole('button', { name: 'Leave without saving' }).click();
@@ -270,7 +263,7 @@ describe('Audiences area in headless Chromium (production build, demo data)', ()
     await analystMembers.getByText(/only admins and comms planners can see or export them/).waitFor();
     expect(await analystMembers.getByRole('button', { name: /Export members/ }).count()).toBe(0);
     expect(await page.getByRole('link', { name: 'Edit rule' }).count()).toBe(0);
-    await shot(page, 'audiences-analyst');
+    await fullPageShot(page, 'audiences-analyst', 1500);
     await page.goto(`${product.api.url}/audiences/segments/new`);
     await page.getByText('Only comms planners and admins can build segments').waitFor();
     await page.unroute('**/api/auth/me');
@@ -288,7 +281,7 @@ describe('Audiences area in headless Chromium (production build, demo data)', ()
     await page.setViewportSize({ width: 1000, height: 900 });
     await page.goto(`${product.api.url}/audiences/segments/new`);
     await previewSize(page);
-    await shot(page, 'audiences-narrow');
+    await fullPageShot(page, 'audiences-narrow', 1500);
 
     expect(errors).toEqual([]);
   }, 420_000);

@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { REPO_ROOT, spawnApi, uniqueName, type SpawnedApi } from '@hubpulse/testing';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -48,4 +48,14 @@ export function useDemoProduct(name: string): DemoProduct {
   });
 
   return product;
+}
+
+/**
+ * A full-page screenshot into test-results/ (`name` with or without .png), taken from the top so the
+ * sticky top bar is not painted over the middle, after `settleMs` for charts to finish drawing.
+ */
+export async function fullPageShot(page: Page, name: string, settleMs = 300): Promise<void> {
+  await page.evaluate('window.scrollTo(0, 0)');
+  await page.waitForTimeout(settleMs);
+  await page.screenshot({ path: path.join(SHOTS, name.endsWith('.png') ? name : `${name}.png`), fullPage: true });
 }

@@ -2,14 +2,8 @@ import * as path from 'node:path';
 import type { GoalListDto, StrategyOverviewDto } from '@hubpulse/contracts';
 import { waitFor } from '@hubpulse/testing';
 import type { Page } from 'playwright-core';
-import { SHOTS, useDemoProduct } from './demo-product';
+import { fullPageShot, SHOTS, useDemoProduct } from './demo-product';
 
-/** A full-page picture from the top (a sticky header scrolled along would land mid-page). */
-async function shoot(page: Page, name: string): Promise<void> {
-  await page.evaluate(() => window.scrollTo(0, 0));
-  await page.waitForTimeout(300);
-  await page.screenshot({ path: path.join(SHOTS, name), fullPage: true });
-}
 
 /** The page as printed: print media at an A4 page's width, a picture, and the PDF Chromium prints. */
 async function shootPrint(page: Page, name: string): Promise<void> {
@@ -17,7 +11,7 @@ async function shootPrint(page: Page, name: string): Promise<void> {
   await page.setViewportSize({ width: 794, height: 1123 });
   await page.emulateMedia({ media: 'print' });
   await page.waitForTimeout(500);
-  await shoot(page, `${name}.png`);
+  await fullPageShot(page, `${name}.png`);
   await page.pdf({ path: path.join(SHOTS, `${name}.pdf`), format: 'A4', printBackground: true });
   await page.emulateMedia({ media: 'screen' });
   await page.setViewportSize(viewport);
@@ -28,7 +22,8 @@ async function shootPrint(page: Page, name: string): Promise<void> {
  * goals with twelve monthly KPI values and a linked audience each). A KPI CSV with a good and two bad
  * rows is imported on the revenue goal's page; the bad rows come back by line and column, and the
  * goal page and then the Strategy page show the new value, the new status, the forecast and the
- * link analysis — which refuses its correlations (the demo's engagement covers about three months).
+ * link analysis: a year of demo engagement against twelve KPI months, so the lagged correlations
+ * are computed (each with n, interval and p) beside the caveat.
  */
 describe('Strategy area in headless Chromium (production build, demo data)', () => {
   const product = useDemoProduct('strategy');
@@ -71,7 +66,7 @@ describe('Strategy area in headless Chromium (production build, demo data)', () 
     expect(await scorecard.locator('tbody tr').count()).toBe(5);
     await scorecard.getByRole('button', { name: /Show \d+ departments/ }).click();
     await expect(scorecard.textContent()).resolves.toMatch(/fewer than 5/); // the small Executive Office stays hidden
-    await shoot(page, 'strategy.png');
+    await fullPageShot(page, 'strategy.png');
 
     // The revenue goal: KPI against target with a forecast band, then the CSV import.
     await goals.getByRole('link', { name: revenue.name }).click();
@@ -118,14 +113,22 @@ describe('Strategy area in headless Chromium (production build, demo data)', () 
     await page.locator('section[aria-label="Value history"] tbody tr').nth(1).waitFor();
     await page.locator('section[aria-label="Summary"]', { hasText: /^On track: .* Forecast for .*: \$[\d.]+M \(80% range/ }).waitFor();
 
-    // Engagement against the KPI: the caveat always, and refusals instead of numbers.
+    // Engagement against the KPI: the caveat always; with a year of engagement the correlations are computed.
     const link = page.locator('section[aria-label^="Engagement against the KPI: "]').first();
     await expect(link.textContent()).resolves.toMatch(/Correlation, not proof\./);
     await link.locator('table.correlations').waitFor({ timeout: 60_000 });
-    expect(await link.locator('td.correlations__refused').count()).toBe(8); // 4 lags × 2 methods
-    await expect(link.locator('table.correlations').textContent()).resolves.toMatch(/Not shown: too few points: n=\d+, need ≥ 6/);
+    // lag 0: Pearson and Spearman shown with r, interval, p and n (at least 6 months in common)
+    const lag0 = link.locator('table.correlations tbody tr').first();
+    expect(await lag0.locator('td.correlations__refused').count()).toBe(0);
+    const cells = await lag0.locator('td').allTextContents(); // per method: r, 95% interval, p, n
+    expect(cells).toHaveLength(8);
+    for (const m of [0, 4]) {
+      expect(cells[m]).toMatch(/^[+−-]?\d\.\d\d$/);
+      expect(cells[m + 1]).toMatch(/^[+−-]?\d\.\d\d to [+−-]?\d\.\d\d$/);
+      expect(Number(cells[m + 3])).toBeGreaterThanOrEqual(6);
+    }
     expect(await link.locator('.small-multiple .recharts-line-curve').count()).toBe(2); // KPI and engagement side by side
-    await shoot(page, 'strategy-goal.png');
+    await fullPageShot(page, 'strategy-goal.png');
     await page.emulateMedia({ media: 'print' });
     expect(await page.locator('header.topbar').isVisible()).toBe(false);
     expect(await page.getByRole('button', { name: 'Print' }).isVisible()).toBe(false);
@@ -154,24 +157,21 @@ describe('Strategy area in headless Chromium (production build, demo data)', () 
     await form.getByRole('button', { name: 'Create goal' }).click();
     await form.locator('[data-field="target"] .field-error').getByText('must be below baseline for target_type decrease_to').waitFor();
     await form.locator('[data-field="unit"] .field-error').getByText(/3-letter ISO 4217/).waitFor();
-    await shoot(page, 'strategy-form.png');
+    await fullPageShot(page, 'strategy-form.png');
 
     expect(errors).toEqual([]);
     await page.close();
   }, 300_000);
 
   it('lands leadership on the Strategy page', async () => {
-    // The demo has one account, an admin; the dashboard decides the landing page from the session's role.
+    // The demo's leader account (one demo user per role, the admin's password).
     const context = await product.browser.newContext({ viewport: { width: 1280, height: 800 } });
     const page = await context.newPage();
     await page.goto(`${product.api.url}/login`);
-    await page.getByLabel('Email').fill('admin@hubpulse.local');
+    await page.getByLabel('Email').fill('leader@hubpulse.local');
     await page.getByLabel('Password').fill('hubpulse-demo');
     await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.waitForURL((u) => u.pathname === '/overview');
-    await page.route('**/api/auth/me', (route) =>
-      route.fulfill({ json: { user: { id: 'l1', email: 'leader@hubpulse.local', name: 'Lea Leader', role: 'leader' } } }),
-    );
+    await page.waitForURL((u) => u.pathname === '/strategy'); // signing in lands a leader on Strategy
     await page.goto(`${product.api.url}/`);
     await page.waitForURL((u) => u.pathname === '/strategy');
     await page.getByRole('heading', { name: 'Strategy', level: 1 }).waitFor();

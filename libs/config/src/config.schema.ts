@@ -49,6 +49,8 @@ export const envSchema = z
     HUBPULSE_BOOTSTRAP_WRITE_KEY: optionalString.pipe(z.string().min(20, 'must be at least 20 characters').optional()),
     /** 1 = seed the demo organisation into an empty store. */
     HUBPULSE_DEMO: bool01.default(false),
+    /** Days of hub activity the demo organisation has (ending today); a year lets the KPI links show statistics. */
+    HUBPULSE_DEMO_DAYS: z.coerce.number({ error: 'must be a number' }).int('must be a whole number').min(14, 'must be at least 14').max(730, 'must be at most 730').default(365),
     /** Privacy threshold: numbers about fewer people than this are suppressed. */
     HUBPULSE_MIN_GROUP_SIZE: z.coerce.number().int().min(1).max(1000).default(5),
     /** Largest accepted request body, in bytes. */

@@ -19,6 +19,8 @@ export interface HubpulseConfig {
   workersNote?: string;
   bootstrap: { adminEmail?: string; adminPassword?: string; writeKey?: string };
   demo: boolean;
+  /** Days of activity the demo organisation is seeded with. */
+  demoDays: number;
   minGroupSize: number;
   maxBodyBytes: number;
   maxEventBytes: number;
@@ -74,6 +76,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       writeKey: e.HUBPULSE_BOOTSTRAP_WRITE_KEY,
     },
     demo: e.HUBPULSE_DEMO,
+    demoDays: e.HUBPULSE_DEMO_DAYS,
     minGroupSize: e.HUBPULSE_MIN_GROUP_SIZE,
     maxBodyBytes: e.HUBPULSE_MAX_BODY_BYTES,
     maxEventBytes: e.HUBPULSE_MAX_EVENT_BYTES,

@@ -1,11 +1,18 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { HUBPULSE_CONFIG, type HubpulseConfig } from '@hubpulse/config';
+import type { Role } from '@hubpulse/contracts';
 import { ClickHouseService } from '@hubpulse/clickhouse';
 import { generateOrganisation, generateEvents, generateGoals } from '@hubpulse/demo';
 import { AuthService } from '../auth/auth.service';
 import { newToken } from '../auth/password';
 
 const FIRST_ADMIN_EMAIL = 'admin@hubpulse.local';
+/** The demo's users besides the admin: one per role. */
+const DEMO_USERS: readonly [Exclude<Role, 'admin'>, string][] = [
+  ['leader', 'Lena Leader'],
+  ['planner', 'Pia Planner'],
+  ['analyst', 'Ana Analyst'],
+];
 import { DirectoryService } from '../directory/directory.service';
 import { validateEvents } from '@hubpulse/ingestion';
 import { EventWriter } from '../ingest/event-writer.service';
@@ -45,6 +52,21 @@ export class SeedService {
     if (this.config.demo) await this.seedDemo();
   }
 
+  /**
+   * One demo user per other role (leader, planner, analyst) with the bootstrap admin's password, so
+   * each user group's view of the product can be tried: leader@hubpulse.local lands on Strategy.
+   */
+  private async seedDemoUsers(): Promise<void> {
+    const password = this.config.bootstrap.adminPassword;
+    if (!password) return;
+    for (const [role, name] of DEMO_USERS) {
+      const email = `${role}@hubpulse.local`;
+      if (email === this.config.bootstrap.adminEmail) continue;
+      await this.auth.createUser({ email, password, name, role });
+    }
+    this.logger.log(`demo users: ${DEMO_USERS.map(([role]) => `${role}@hubpulse.local`).join(', ')} (the admin's password)`);
+  }
+
   private async storeIsEmpty(): Promise<boolean> {
     return (await this.ch.lastEventDay()) === null && (await this.directory.countPeople()) === 0 && (await this.goals.count()) === 0;
   }
@@ -52,8 +74,9 @@ export class SeedService {
   private async seedDemo(): Promise<void> {
     if (!(await this.storeIsEmpty())) return;
     const started = Date.now();
+    await this.seedDemoUsers();
     const endDate = new Date(Date.UTC(new Date().getUTCFullYear(), new Date().getUTCMonth(), new Date().getUTCDate()));
-    const org = generateOrganisation({ seed: 42, endDate });
+    const org = generateOrganisation({ seed: 42, endDate, days: this.config.demoDays });
     this.logger.log(`seeding demo organisation: ${org.people.length} people, ${org.content.length} content items…`);
     for (let i = 0; i < org.people.length; i += 1000) await this.directory.upsertPeople(org.people.slice(i, i + 1000));
     for (let i = 0; i < org.content.length; i += 1000) await this.directory.upsertContent(org.content.slice(i, i + 1000));
