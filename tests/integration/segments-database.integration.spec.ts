@@ -90,7 +90,7 @@ describe.each([
   it('serves the worker live definitions only, and finds the segments referring to one', async () => {
     const base = await segments.create({ name: 'Base', description: null, kind: 'dynamic', rule: sales }, 'a@x');
     const user = await segments.create({ name: 'Uses base', description: null, kind: 'static', rule: { kind: 'not', child: { kind: 'segment', segment_id: base.id } } }, 'a@x');
-    expect(await segments.get(base.id)).toEqual({ id: base.id, kind: 'dynamic', rule: sales, definition_version: 1 });
+    expect(await segments.get(base.id)).toEqual({ id: base.id, name: 'Base', kind: 'dynamic', rule: sales, definition_version: 1 });
     expect((await segments.listDynamic()).map((d) => d.id)).toContain(base.id);
     expect((await segments.listDynamic()).map((d) => d.id)).not.toContain(user.id);
     expect((await segments.referencing(base.id)).map((s) => s.id)).toEqual([user.id]);

@@ -20,6 +20,7 @@ export class SegmentNameTakenError extends Error {
 /** What the segments worker reads (the shape of its SegmentDefinitionSource). */
 export interface SegmentDefinitionRecord {
   id: string;
+  name: string;
   kind: SegmentKind;
   rule: unknown;
   definition_version: number;
@@ -39,7 +40,7 @@ export interface SegmentChanges {
   rule?: SegmentRule;
 }
 
-const toRecord = (e: SegmentDefinitionEntity): SegmentDefinitionRecord => ({ id: e.id, kind: e.kind, rule: e.rule, definition_version: e.definitionVersion });
+const toRecord = (e: SegmentDefinitionEntity): SegmentDefinitionRecord => ({ id: e.id, name: e.name, kind: e.kind, rule: e.rule, definition_version: e.definitionVersion });
 
 /**
  * Segment definitions and their edit history in the relational store. Also the segments worker's

@@ -100,14 +100,14 @@ export class SegmentComputeService {
       const counts = await this.store.diff(segmentId, version, previous);
       const ms = Date.now() - started;
       await this.store.recordRun({ ...run, ...counts, status: 'ok', error: '', ms });
-      this.logger.log(`segment ${segmentId} v${version}: ${counts.size} members (+${counts.entered} −${counts.left}) in ${ms} ms`);
+      this.logger.log(`segment ${def.name ? `"${def.name}" ` : ''}${segmentId} v${version}: ${counts.size} members (+${counts.entered} −${counts.left}) in ${ms} ms`);
       if (opts.prune !== false) await this.pruneAfter(new Map([[segmentId, previous ? [version, previous] : [version]]]));
       return { ...base, ...counts, status: 'ok', version, definition_version: def.definition_version, ms };
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);
       const ms = Date.now() - started;
       const result: SegmentRunResult = { ...base, status: 'failed', version, definition_version: def.definition_version, ms, error: message };
-      this.logger.error(`segment ${segmentId} run failed, keeping ${previous ? `version ${previous}` : 'no membership'}: ${message}`);
+      this.logger.error(`segment ${def.name ? `"${def.name}" ` : ''}${segmentId} run failed, keeping ${previous ? `version ${previous}` : 'no membership'}: ${message}`);
       try {
         await this.store.recordRun({ ...run, size: 0, entered: 0, left: 0, status: 'failed', error: message.slice(0, 4000), ms });
         // Never current (no 'ok' run names it), but its rows would take space until the next prune.

@@ -8,6 +8,8 @@ export const SEGMENT_DEFINITION_SOURCE = Symbol('SEGMENT_DEFINITION_SOURCE');
 
 export interface SegmentDefinitionRecord {
   id: string;
+  /** For logs and messages. */
+  name?: string;
   /** dynamic: recomputed on schedule and on change; static: membership frozen by its first computation. */
   kind: 'dynamic' | 'static';
   /** The stored rule JSON (validated again by the compiler). */
