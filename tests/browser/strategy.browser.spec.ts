@@ -128,6 +128,11 @@ describe('Strategy area in headless Chromium (production build, demo data)', () 
       expect(Number(cells[m + 3])).toBeGreaterThanOrEqual(6);
     }
     expect(await link.locator('.small-multiple .recharts-line-curve').count()).toBe(2); // KPI and engagement side by side
+    // The demo's launched programme (Sales at one site, the rest of Sales compares): a before/after estimate.
+    const programme = page.locator('section[aria-label^="Engagement against the KPI: "]', { hasText: 'Programme: Sales vision briefings' });
+    await programme.locator('.did__estimate').waitFor({ timeout: 60_000 });
+    expect(await programme.locator('.did .correlations__refused').count()).toBe(0);
+    expect(await programme.locator('.did__table tbody tr').count()).toBe(2);
     await fullPageShot(page, 'strategy-goal.png');
     await page.emulateMedia({ media: 'print' });
     expect(await page.locator('header.topbar').isVisible()).toBe(false);

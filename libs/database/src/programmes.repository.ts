@@ -57,10 +57,10 @@ export class ProgrammesRepository {
     return (await this.ds.getRepository(GoalEntity).countBy({ id })) > 0;
   }
 
-  /** Launches a draft, keeping the forecast of that moment; null when there is no draft with this id. */
-  async launch(id: string, by: string, forecast: ProgrammeForecastDto | null): Promise<ProgrammeEntity | null> {
+  /** Launches a draft, keeping the forecast of that moment (`at`: when, for the demo's past launch); null when there is no draft with this id. */
+  async launch(id: string, by: string, forecast: ProgrammeForecastDto | null, at = new Date().toISOString()): Promise<ProgrammeEntity | null> {
     const now = new Date().toISOString();
-    const res = await this.repo.update({ id, status: 'draft' }, { status: 'launched', launchedAt: now, launchedBy: by, forecastAtLaunch: forecast, updatedAt: now });
+    const res = await this.repo.update({ id, status: 'draft' }, { status: 'launched', launchedAt: at, launchedBy: by, forecastAtLaunch: forecast, updatedAt: now });
     return res.affected ? this.find(id) : null;
   }
 }

@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { HUBPULSE_CONFIG, type HubpulseConfig } from '@hubpulse/config';
 import type { Role } from '@hubpulse/contracts';
+import { ProgrammesRepository, SegmentDefinitionsRepository } from '@hubpulse/database';
 import { ClickHouseService } from '@hubpulse/clickhouse';
 import { generateOrganisation, generateEvents, generateGoals } from '@hubpulse/demo';
 import { AuthService } from '../auth/auth.service';
@@ -32,6 +33,8 @@ export class SeedService {
     private readonly goals: GoalsRepository,
     private readonly nudge: ScoreNudgeService,
     private readonly ch: ClickHouseService,
+    private readonly segments: SegmentDefinitionsRepository,
+    private readonly programmes: ProgrammesRepository,
   ) {}
 
   async run(): Promise<void> {
@@ -67,6 +70,67 @@ export class SeedService {
     this.logger.log(`demo users: ${DEMO_USERS.map(([role]) => `${role}@hubpulse.local`).join(', ')} (the admin's password)`);
   }
 
+  /**
+   * A launched programme, so the Strategy page has a before/after comparison to show: leader-led vision
+   * briefings for Sales at its largest site (the rest of Sales compares), launched 75 days before the
+   * demo's last day and linked to the revenue goal.
+   * (The demo's activity does not react to it: whatever difference shows is what the data says.)
+   */
+  private async seedDemoProgramme(revenueGoalId: string | undefined, endDate: Date, people: readonly { department?: string | null; location?: string | null }[]): Promise<void> {
+    if (!revenueGoalId) return;
+    const day = (offset: number) => new Date(endDate.getTime() + offset * 86_400_000).toISOString().slice(0, 10);
+    // The sales site with the most people: the rest of Sales is the comparison group of the before/after.
+    const sites = new Map<string, number>();
+    for (const p of people) if (p.department === 'Sales' && p.location) sites.set(p.location, (sites.get(p.location) ?? 0) + 1);
+    const site = [...sites].sort((a, b) => b[1] - a[1])[0]?.[0];
+    if (!site) return;
+    const sales = await this.segments.create(
+      {
+        name: `Sales in ${site}`,
+        description: 'The target of the demo programme "Sales vision briefings"',
+        kind: 'dynamic',
+        rule: {
+          kind: 'and',
+          children: [
+            { kind: 'attribute', field: 'department', op: 'in', values: ['Sales'] },
+            { kind: 'attribute', field: 'location', op: 'in', values: [site] },
+          ],
+        },
+      },
+      'demo',
+    );
+    const programme = await this.programmes.create(
+      {
+        name: 'Sales vision briefings',
+        segmentId: sales.id,
+        grouping: 'location',
+        contentPurposes: ['vision', 'strategy'],
+        contentNotes: 'A monthly CEO blog post on the strategy, discussed in each sales region.',
+        channels: ['ceo_blog', 'newsletter'],
+        tactic: 'leader_led',
+        tacticNotes: 'Regional sales leaders answer questions on the CEO blog within a day.',
+        measureMetric: 'read_rate',
+        measureTarget: 0.6,
+        measureFrom: day(-75),
+        measureTo: day(14),
+        goalId: revenueGoalId,
+      },
+      'demo',
+    );
+    await this.programmes.launch(programme.id, 'demo', null, `${day(-75)}T09:00:00.000Z`);
+    await this.goals.createLink({
+      goalId: revenueGoalId,
+      kind: 'programme',
+      segmentId: null,
+      programmeId: programme.id,
+      scope: null,
+      scopeValues: [],
+      purpose: 'vision',
+      hypothesis: `Leader-led vision briefings for Sales in ${site} should lift revenue`,
+      createdBy: 'demo',
+    });
+  }
+
   private async storeIsEmpty(): Promise<boolean> {
     return (await this.ch.lastEventDay()) === null && (await this.directory.countPeople()) === 0 && (await this.goals.count()) === 0;
   }
@@ -93,7 +157,9 @@ export class SeedService {
         lastLog = Date.now();
       }
     }
-    for (const goal of generateGoals(org)) await this.goals.create(goal, 'demo');
+    const goalIds = new Map<string, string>();
+    for (const goal of generateGoals(org)) goalIds.set(goal.metric, await this.goals.create(goal, 'demo'));
+    await this.seedDemoProgramme(goalIds.get('revenue'), endDate, org.people);
     await this.nudge.now('manual');
     this.logger.log(`demo data seeded: ${total.toLocaleString('en')} events in ${((Date.now() - started) / 1000).toFixed(1)} s; scores are being computed`);
   }
