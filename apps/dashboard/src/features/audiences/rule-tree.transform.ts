@@ -2,6 +2,7 @@
 // problems (from validateSegmentRule or the server's 400) placed on the node and field they name.
 
 import {
+  SEGMENT_RULE_KINDS,
   type SegmentRule,
   type SegmentRuleIssue,
   type SegmentRuleKind,
@@ -16,19 +17,8 @@ export const GROUP_KINDS = ['and', 'or', 'not'] as const;
 export type GroupKind = (typeof GROUP_KINDS)[number];
 export type LeafKind = Exclude<SegmentRuleKind, GroupKind>;
 
-export const LEAF_KINDS: readonly LeafKind[] = [
-  'attribute',
-  'leader',
-  'is_manager',
-  'tenure',
-  'manager_tree',
-  'behaviour',
-  'not_since',
-  'score_band',
-  'persona',
-  'stage',
-  'segment',
-];
+/** Every condition kind of the schema, in its order (the groups are not conditions). */
+export const LEAF_KINDS: readonly LeafKind[] = SEGMENT_RULE_KINDS.filter((k): k is LeafKind => !(GROUP_KINDS as readonly string[]).includes(k));
 
 /** Labels of the "add a condition" menu and of each node's kind. */
 export const RULE_KIND_LABELS: Record<SegmentRuleKind, string> = {

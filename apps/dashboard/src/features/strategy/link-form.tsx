@@ -186,19 +186,7 @@ export function LinkCreateForm({ goalId, onDone }: { goalId: string; onDone: () 
       )}
       <PurposeField value={purpose} onChange={setPurpose} issues={f} />
       <HypothesisField value={hypothesis} onChange={setHypothesis} issues={f} />
-      {issues.other.length > 0 && (
-        <div className="form__error link-form__wide" role="alert">
-          {issues.other.join(' ')}
-        </div>
-      )}
-      <div className="inline-form__actions link-form__wide">
-        <button type="submit" className="button button--primary" disabled={mutation.isPending}>
-          {mutation.isPending ? 'Saving…' : 'Add link'}
-        </button>
-        <button type="button" className="button button--ghost" onClick={onDone}>
-          Cancel
-        </button>
-      </div>
+      <LinkFormFooter problems={issues.other} saving={mutation.isPending} submitLabel="Add link" onCancel={onDone} />
     </form>
   );
 }
@@ -220,19 +208,28 @@ export function LinkEditForm({ link, onDone }: { link: GoalLinkDto; onDone: () =
     >
       <PurposeField value={purpose} onChange={setPurpose} issues={issues.fields} />
       <HypothesisField value={hypothesis} onChange={setHypothesis} issues={issues.fields} />
-      {issues.other.length > 0 && (
+      <LinkFormFooter problems={issues.other} saving={mutation.isPending} submitLabel="Save link" onCancel={onDone} />
+    </form>
+  );
+}
+
+/** Problems not tied to a field, then Save and Cancel. */
+function LinkFormFooter({ problems, saving, submitLabel, onCancel }: { problems: readonly string[]; saving: boolean; submitLabel: string; onCancel: () => void }) {
+  return (
+    <>
+      {problems.length > 0 && (
         <div className="form__error link-form__wide" role="alert">
-          {issues.other.join(' ')}
+          {problems.join(' ')}
         </div>
       )}
       <div className="inline-form__actions link-form__wide">
-        <button type="submit" className="button button--primary" disabled={mutation.isPending}>
-          {mutation.isPending ? 'Saving…' : 'Save link'}
+        <button type="submit" className="button button--primary" disabled={saving}>
+          {saving ? 'Saving…' : submitLabel}
         </button>
-        <button type="button" className="button button--ghost" onClick={onDone}>
+        <button type="button" className="button button--ghost" onClick={onCancel}>
           Cancel
         </button>
       </div>
-    </form>
+    </>
   );
 }
