@@ -198,7 +198,8 @@ describe('Audiences area in headless Chromium (production build, demo data)', ()
     await page.getByRole('navigation', { name: 'Audiences sections' }).getByRole('link', { name: 'Programmes' }).click();
     await page.getByRole('link', { name: 'New programme' }).click();
     const editor = page.getByRole('form', { name: 'New programme' });
-    await editor.getByLabel('Name', { exact: true }).fill(`Sales vision push ${Date.now().toString(36)}`);
+    const programmeName = `Sales vision push ${Date.now().toString(36)}`;
+    await editor.getByLabel('Name', { exact: true }).fill(programmeName);
     const option = await editor.getByLabel('Target segment').locator('option', { hasText: name }).getAttribute('value');
     await editor.getByLabel('Target segment').selectOption(option!);
     await editor.getByRole('group', { name: 'Content purposes' }).getByLabel(/Shared vision|Vision/).check();
@@ -221,7 +222,8 @@ describe('Audiences area in headless Chromium (production build, demo data)', ()
     await page.locator('section[aria-label="Scorecard"]').locator('.scorecard').waitFor({ timeout: 60_000 });
     await fullPageShot(page, 'audiences-programme-scorecard', 1500);
     await page.getByRole('navigation', { name: 'Audiences sections' }).getByRole('link', { name: 'Programmes' }).click();
-    await page.locator('section[aria-label="Programmes"] tbody tr', { hasText: 'Launched' }).waitFor();
+    // ours, launched (the demo has a launched programme of its own)
+    await page.locator('section[aria-label="Programmes"] tbody tr', { hasText: programmeName }).filter({ hasText: 'Launched' }).waitFor();
     await fullPageShot(page, 'audiences-programmes', 1500);
 
     // Every kind of condition in one rule: each gets its fields, and the ones only the planner can
