@@ -75,6 +75,15 @@ export async function generateSegmentBenchData(ch: ClickHouseService, PEOPLE: nu
       FROM numbers({n:UInt64})`,
     query_params: { n: EVENTS, people: PEOPLE, end: `${AS_OF} 23:59:59` },
   });
+  // The catalogue of the 5,000 items the events refer to, published over the year.
+  await ch.client.command({
+    query: `INSERT INTO ${t.content} (content_id, channel, purpose, author_id, title, published_at, version)
+      SELECT concat('c', toString(number)), ['blog','newsletter','microblog','ceo_blog','documents','tasks','qa'][1 + number % 7],
+             ['inform','vision','productivity','engagement','strategy'][1 + number % 5], concat('p', toString(number % {people:UInt64})),
+             concat('Item ', toString(number)), toDateTime64({end:DateTime}, 3, 'UTC') - toIntervalSecond(cityHash64(number, 13) % (365 * 86400)), 1
+      FROM numbers(5000)`,
+    query_params: { people: PEOPLE, end: `${AS_OF} 23:59:59` },
+  });
   // One scored day and one pattern week, as the score and pattern workers leave them.
   await ch.client.command({ query: `INSERT INTO ${t.score_days} (day, model_version, population, active, mode, watermark, computed_at) VALUES ({asOf:Date}, 1, {people:UInt32}, {people:UInt32}, 'full', now64(3), now64(3))`, query_params: { asOf: AS_OF, people: PEOPLE } });
   await ch.client.command({

@@ -4,7 +4,9 @@
  * - the live preview of each rule (SegmentPreviewService: size, composition, score bins), p50 / p95;
  * - a full recompute of all 20 (SegmentComputeService.refresh: write a new version, count entered /
  *   left, switch, prune), and the raw ClickHouse time of the same compiled SQL
- *   (SELECT count() FROM (compiled)), with the ratio.
+ *   (SELECT count() FROM (compiled)), with the ratio;
+ * - what the API reads for the list and a detail page: the overlaps of the 20 memberships and a
+ *   segment's channel statistics.
  *
  *   npm run bench:segments [-- --people 100000 --events 10000000 --rounds 3]
  */
@@ -15,6 +17,7 @@ import { parseArgs } from 'node:util';
 import { compileSegmentRule } from '@hubpulse/analytics';
 import { ClickHouseService, migrateClickHouse, openClickHouse } from '@hubpulse/clickhouse';
 import { loadConfig } from '@hubpulse/config';
+import { SegmentReadsRepository } from '../../apps/api/src/segments/segment-reads.repository';
 import { SegmentComputeService } from '../../apps/worker/src/segments/segment-compute.service';
 import type { SegmentDefinitionRecord, SegmentDefinitionSource } from '../../apps/worker/src/segments/segment-definition.source';
 import { SegmentPreviewService } from '../../apps/worker/src/segments/segment-preview.service';
@@ -87,11 +90,27 @@ async function main(): Promise<void> {
       rawMs += performance.now() - s;
     }
 
+    // What the API reads for the segment list and a detail page: the pairwise overlaps of the 20
+    // current memberships (complementary suppression), and a segment's channel statistics over 90 days.
+    const reads = new SegmentReadsRepository(ch);
+    const versions = await store.currentVersions(RULES.map(([id]) => id));
+    let s = performance.now();
+    await reads.overlaps(versions);
+    const overlapMs = performance.now() - s;
+    const from = new Date(Date.parse(`${AS_OF}T00:00:00Z`) - 89 * 86_400_000).toISOString().slice(0, 10);
+    const channelMs = new Map<string, number>();
+    for (const id of ['vision-engagers', 'dept-3', 'doc-readers']) {
+      s = performance.now();
+      await Promise.all([reads.channelCounts(id, versions.get(id)!, from, AS_OF), reads.readCounts(id, versions.get(id)!, from, AS_OF)]);
+      channelMs.set(id, performance.now() - s);
+    }
+
     const top = (m: Map<string, number>) => [...m].sort((a, b) => b[1] - a[1]).slice(0, 3).map(([id, ms]) => `${id} ${Math.round(ms)} ms`).join(', ');
     console.log(`segments         ${results.map((r) => `${r.segment_id} ${fmt(r.size)}`).join(', ')}`);
     console.log(`preview          p50 ${Math.round(pct(latencies, 50))} ms, p95 ${Math.round(pct(latencies, 95))} ms, max ${Math.round(Math.max(...latencies))} ms (${latencies.length} previews; slowest ${top(slowest)}; target p95 < 1 s)`);
     console.log(`recompute all 20 ${secs(fullMs)} (first run ${secs(warmMs)}; slowest ${top(new Map(results.map((r) => [r.segment_id, r.ms])))}; target < 20 s)`);
     console.log(`raw SQL          ${secs(rawMs)} (SELECT count() FROM (compiled) for the 20 rules); recompute = ${(fullMs / rawMs).toFixed(1)}× raw`);
+    console.log(`API reads        overlaps of the 20 memberships ${Math.round(overlapMs)} ms; channel statistics over 90 days ${[...channelMs].map(([id, ms]) => `${id} ${Math.round(ms)} ms`).join(', ')}`);
     console.log(`load after       ${os.loadavg().map((l) => l.toFixed(1)).join(' ')} (other processes on this machine share its ${os.cpus().length} cores)`);
   } finally {
     await ch.onApplicationShutdown();
