@@ -321,6 +321,19 @@ describe('Segments and programmes API (chDB + SQLite + Redis, inline workers)', 
       { week: '2026-02-23', value: 0 }, // Sunday 03-01: the two items were out, nobody had read them yet
       { week: '2026-03-02', value: 0.625 },
     ]);
+    expect(s.membership).toBe('launch');
+
+    // The scorecard keeps measuring the people targeted at launch when the segment changes later
+    // (and their membership version survives the pruning that follows the recompute).
+    const moving = await create({ name: 'Sales, then Legal', rule: dept('Sales') });
+    await computed(moving.id);
+    const pinnedP = (await request(http).post('/api/programmes').set('Cookie', planner).send({ ...body, segment_id: moving.id }).expect(201)).body as ProgrammeDto;
+    await request(http).post(`/api/programmes/${pinnedP.id}/launch`).set('Cookie', planner).expect(200);
+    await request(http).put(`/api/segments/${moving.id}`).set('Cookie', planner).send({ rule: dept('Legal'), change_note: 'now Legal' }).expect(200);
+    expect((await computed(moving.id)).size).toBe(12);
+    const pinnedCard = (await request(http).get(`/api/programmes/${pinnedP.id}/scorecard`).set('Cookie', analyst).expect(200)).body as ProgrammeScorecardDto;
+    expect(pinnedCard).toMatchObject({ membership: 'launch', members: 20, actual: 0.625 });
+
     const onHidden = (await request(http).post('/api/programmes').set('Cookie', planner).send({ ...body, segment_id: ids.salesNoLeads }).expect(201)).body as ProgrammeDto;
     const hidden = (await request(http).get(`/api/programmes/${onHidden.id}/forecast`).set('Cookie', analyst).expect(200)).body as ProgrammeForecastDto;
     expect(hidden).toMatchObject({ segment_size: null, expected_readers: null });

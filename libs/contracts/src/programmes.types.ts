@@ -179,7 +179,13 @@ export interface ProgrammeScorecardDto {
   as_of: string | null;
   /** Share of the period elapsed by as_of, 0–1. */
   elapsed: number;
+  /** People measured (null: hidden below the minimum group size, or by subtraction from the current size). */
   members: number | null;
+  /**
+   * Whose actions count: 'launch' = the target segment's members when the programme was launched
+   * (kept since); 'current' = its members today (a draft, or launched before memberships were pinned).
+   */
+  membership: 'launch' | 'current';
   actual: number | null;
   /** actual / target. */
   progress: number | null;

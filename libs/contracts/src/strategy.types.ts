@@ -89,12 +89,12 @@ export const MULTIPLE_COMPARISONS_NOTE =
   'Look for a consistent pattern across lags and methods, not a single small p-value.';
 
 export const DID_METHOD =
-  'Difference in differences for a launched programme. Targeted group: the current members of the programme’s segment; comparison group: everyone else in the directory ' +
+  'Difference in differences for a launched programme. Targeted group: the members of the programme’s segment at launch (its current members for programmes launched before memberships were kept); comparison group: everyone else in the directory ' +
   'in the same departments as those members (comparable untargeted people). Both only people hired before the before-window. Outcome: each person’s mean daily engagement score ' +
   '(0–100, a day without a score counts 0) over the 90 days before launch and the 90 days from launch (up to the newest scored day). ' +
   'Estimate = (targeted after − before) − (comparison after − before), the difference of the mean per-person changes; its standard error, 95% interval and p-value ' +
   'are Welch’s two-sample t on those changes (Welch–Satterthwaite degrees of freedom). It assumes both groups would have moved alike without the programme (parallel trends): ' +
-  'compare their monthly lines before launch. Membership is today’s, not the one at launch. Not computed with fewer than 10 people, or fewer than the minimum group size, in either group.';
+  'compare their monthly lines before launch. Not computed with fewer than 10 people, or fewer than the minimum group size, in either group.';
 export const DID_WINDOW_DAYS = 90;
 
 export const LINK_ENGAGEMENT_DEFINITIONS = {

@@ -24,7 +24,7 @@ export class ProgrammesRepository {
   async create(fields: ProgrammeFields, by: string): Promise<ProgrammeEntity> {
     const id = randomUUID();
     const now = new Date().toISOString();
-    await this.repo.insert({ ...fields, id, status: 'draft', launchedAt: null, launchedBy: null, forecastAtLaunch: null, createdBy: by, createdAt: now, updatedAt: now });
+    await this.repo.insert({ ...fields, id, status: 'draft', launchedAt: null, launchedBy: null, forecastAtLaunch: null, launchMembershipVersion: null, createdBy: by, createdAt: now, updatedAt: now });
     return (await this.find(id))!;
   }
 
@@ -57,10 +57,22 @@ export class ProgrammesRepository {
     return (await this.ds.getRepository(GoalEntity).countBy({ id })) > 0;
   }
 
-  /** Launches a draft, keeping the forecast of that moment (`at`: when, for the demo's past launch); null when there is no draft with this id. */
-  async launch(id: string, by: string, forecast: ProgrammeForecastDto | null, at = new Date().toISOString()): Promise<ProgrammeEntity | null> {
+  /**
+   * Launches a draft, keeping the forecast and the target's membership version of that moment (`at`:
+   * when, for the demo's past launch); null when there is no draft with this id.
+   */
+  async launch(
+    id: string,
+    by: string,
+    forecast: ProgrammeForecastDto | null,
+    membershipVersion: number | null,
+    at = new Date().toISOString(),
+  ): Promise<ProgrammeEntity | null> {
     const now = new Date().toISOString();
-    const res = await this.repo.update({ id, status: 'draft' }, { status: 'launched', launchedAt: at, launchedBy: by, forecastAtLaunch: forecast, updatedAt: now });
+    const res = await this.repo.update(
+      { id, status: 'draft' },
+      { status: 'launched', launchedAt: at, launchedBy: by, forecastAtLaunch: forecast, launchMembershipVersion: membershipVersion, updatedAt: now },
+    );
     return res.affected ? this.find(id) : null;
   }
 }

@@ -170,7 +170,7 @@ export class GoalLinksService {
     if (row.kind === 'programme') {
       if (!programme) didReason = 'The programme no longer exists.';
       else if (programme.status !== 'launched' || !programme.launchedAt) didReason = 'The programme has not been launched: there is no before and after yet.';
-      else ({ did, reason: didReason } = await this.did(programme.segmentId, programme.launchedAt.slice(0, 10), k));
+      else ({ did, reason: didReason } = await this.did(programme.segmentId, programme.launchedAt.slice(0, 10), k, programme.launchMembershipVersion));
     }
 
     return {
@@ -190,14 +190,18 @@ export class GoalLinksService {
     };
   }
 
-  /** DID_METHOD for a programme launched on `launch`. */
-  private async did(segmentId: string, launch: string, k: number): Promise<{ did: DidDto | null; reason: string | null }> {
+  /**
+   * DID_METHOD for a programme launched on `launch`; the targeted group is the membership pinned at
+   * launch when there is one (`pinned`), else today's.
+   */
+  private async did(segmentId: string, launch: string, k: number, pinned: number | null): Promise<{ did: DidDto | null; reason: string | null }> {
+    const version = pinned !== null && (await this.ch.membershipExists(segmentId, Number(pinned))) ? Number(pinned) : null;
     const lastScored = await this.ch.lastScoredDay();
     if (!lastScored || lastScored < launch) return { did: null, reason: 'No scored day after the launch yet.' };
     const w = { bfrom: addDays(launch, -DID_WINDOW_DAYS), bto: addDays(launch, -1), afrom: launch, ato: [addDays(launch, DID_WINDOW_DAYS - 1), lastScored].sort()[0] };
     const [beforeDays, afterDays] = await Promise.all([this.countDays(w.bfrom, w.bto), this.countDays(w.afrom, w.ato)]);
     if (beforeDays === 0) return { did: null, reason: `No scored days in the ${DID_WINDOW_DAYS} days before launch.` };
-    const panel = await this.ch.didPanel(segmentId, w);
+    const panel = await this.ch.didPanel(segmentId, version, w);
     const group = (g: 'T' | 'C'): BeforeAfter[] => panel.filter((p) => p.g === g).map((p) => ({ before: p.before_sum / beforeDays, after: p.after_sum / afterDays }));
     const treated = group('T');
     const control = group('C');
@@ -209,7 +213,7 @@ export class GoalLinksService {
     const shown = reason === null;
 
     const monthlyFrom = addMonths(w.bfrom, 0);
-    const { sizes, sums } = await this.ch.groupMonthly(segmentId, w.bfrom, monthlyFrom, w.ato);
+    const { sizes, sums } = await this.ch.groupMonthly(segmentId, version, w.bfrom, monthlyFrom, w.ato);
     const monthDays = await this.ch.scoredDays(monthlyFrom, w.ato);
     const monthly: DidDto['monthly'] = [];
     for (let m = monthlyFrom; m <= addMonths(w.ato, 0); m = addMonths(m, 1)) {
@@ -232,7 +236,7 @@ export class GoalLinksService {
         launched_at: launch,
         before: { from: w.bfrom, to: w.bto },
         after: { from: w.afrom, to: w.ato },
-        treated: groupDto('Targeted: current members of the programme’s segment', treated.length, result.treated),
+        treated: groupDto(version !== null ? 'Targeted: the programme’s segment as it was at launch' : 'Targeted: current members of the programme’s segment', treated.length, result.treated),
         control: groupDto('Comparison: everyone else in the same departments', control.length, result.control),
         estimate: shown ? result.estimate : null,
         se: shown ? result.se : null,

@@ -160,25 +160,31 @@ export class LinkAnalysisRepository {
    * everyone else in the directory in their departments; both hired before `hiredBefore` (or with no
    * hire date). Per person the score sums in [bfrom, bto] and [afrom, ato]; a day without a score adds 0.
    */
-  async didPanel(segmentId: string, w: { bfrom: string; bto: string; afrom: string; ato: string }): Promise<PanelRow[]> {
+  async didPanel(segmentId: string, version: number | null, w: { bfrom: string; bto: string; afrom: string; ato: string }): Promise<PanelRow[]> {
     const rows = await this.ch.rows<{ g: 'T' | 'C'; b: number; a: number }>(
-      `WITH ${this.groupsCte()}
+      `WITH ${this.groupsCte(version)}
        SELECT grp.g AS g, grp.person_id AS person_id, sumIf(s.score, s.day <= {bto:Date}) AS b, sumIf(s.score, s.day >= {afrom:Date}) AS a
        FROM grp
        LEFT JOIN (${this.scores('day BETWEEN {bfrom:Date} AND {ato:Date}')}) AS s ON s.person_id = grp.person_id
        GROUP BY g, person_id`,
-      { seg: segmentId, hired_before: w.bfrom, ...w },
+      { seg: segmentId, seg_version: version ?? 0, hired_before: w.bfrom, ...w },
     );
     return rows.map((r) => ({ g: r.g, before_sum: Number(r.b), after_sum: Number(r.a) }));
   }
 
   /** Score sums per group (T, C) and month, and each group's size, for the parallel-trends chart. */
-  async groupMonthly(segmentId: string, hiredBefore: string, from: string, to: string): Promise<{ sizes: Map<string, number>; sums: { g: string; month: string; s: number }[] }> {
-    const params = { seg: segmentId, hired_before: hiredBefore, from, to };
+  async groupMonthly(
+    segmentId: string,
+    version: number | null,
+    hiredBefore: string,
+    from: string,
+    to: string,
+  ): Promise<{ sizes: Map<string, number>; sums: { g: string; month: string; s: number }[] }> {
+    const params = { seg: segmentId, seg_version: version ?? 0, hired_before: hiredBefore, from, to };
     const [sizes, sums] = await Promise.all([
-      this.ch.rows<{ g: string; n: string }>(`WITH ${this.groupsCte()} SELECT g, count() AS n FROM grp GROUP BY g`, params),
+      this.ch.rows<{ g: string; n: string }>(`WITH ${this.groupsCte(version)} SELECT g, count() AS n FROM grp GROUP BY g`, params),
       this.ch.rows<{ g: string; month: string; s: number }>(
-        `WITH ${this.groupsCte()}
+        `WITH ${this.groupsCte(version)}
          SELECT grp.g AS g, toString(toStartOfMonth(s.day)) AS month, sum(s.score) AS s
          FROM (${this.scores('day BETWEEN {from:Date} AND {to:Date}')}) AS s
          INNER JOIN grp ON grp.person_id = s.person_id
@@ -189,9 +195,24 @@ export class LinkAnalysisRepository {
     return { sizes: new Map(sizes.map((r) => [r.g, Number(r.n)])), sums: sums.map((r) => ({ g: r.g, month: r.month, s: Number(r.s) })) };
   }
 
-  /** grp(g, person_id): the targeted and the comparison group. Params: seg, hired_before. */
-  private groupsCte(): string {
-    const members = this.audienceSql({ kind: 'segment', segmentId: '' }).sql.replaceAll('{aud_segment:String}', '{seg:String}');
+  /** Whether a membership version of the segment still has rows. */
+  async membershipExists(segmentId: string, version: number): Promise<boolean> {
+    const [r] = await this.ch.rows<{ n: string }>(
+      `SELECT count() AS n FROM (SELECT 1 FROM ${this.t.segment_members} WHERE segment_id = {s:String} AND version = {v:UInt64} LIMIT 1)`,
+      { s: segmentId, v: version },
+    );
+    return Number(r?.n ?? 0) > 0;
+  }
+
+  /**
+   * grp(g, person_id): the targeted and the comparison group. Params: seg, seg_version, hired_before.
+   * `version`: the membership to target (pinned at launch); null = the segment's current one.
+   */
+  private groupsCte(version: number | null): string {
+    const members =
+      version !== null
+        ? `SELECT person_id FROM ${this.t.segment_members} WHERE segment_id = {seg:String} AND version = {seg_version:UInt64}`
+        : this.audienceSql({ kind: 'segment', segmentId: '' }).sql.replaceAll('{aud_segment:String}', '{seg:String}');
     return `dir AS (SELECT person_id, toString(department) AS department FROM ${this.t.people} FINAL
                     WHERE hired_at IS NULL OR hired_at < {hired_before:Date}),
             mem AS (${members}),

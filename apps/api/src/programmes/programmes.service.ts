@@ -79,12 +79,14 @@ export class ProgrammesService {
     if (p.status !== 'draft' || !(await this.repo.deleteDraft(id))) throw new ConflictException(`id: programme "${p.name}" is launched; launched programmes are kept`);
   }
 
-  /** Launches a draft, keeping the forecast of this moment beside it. */
+  /** Launches a draft, keeping the forecast and the target segment's membership version of this moment. */
   async launch(id: string, by: string): Promise<ProgrammeDto> {
     const p = await this.require(id);
     if (p.status !== 'draft') throw new ConflictException(`id: programme "${p.name}" is already launched`);
     const forecast = await this.forecastOf(p);
-    if (!(await this.repo.launch(id, by, forecast))) throw new ConflictException(`id: programme "${p.name}" is already launched`);
+    // The people targeted now: the scorecard and the before/after follow them, not later members.
+    const membership = (await this.segments.snapshot()).segments.get(p.segmentId)?.current?.version ?? null;
+    if (!(await this.repo.launch(id, by, forecast, membership))) throw new ConflictException(`id: programme "${p.name}" is already launched`);
     return this.get(id);
   }
 
@@ -122,7 +124,7 @@ export class ProgrammesService {
     };
   }
 
-  /** The measure's actual against its target, over the target segment's current members. */
+  /** The measure's actual against its target, over the target segment's members at launch (today's for drafts). */
   async scorecard(id: string): Promise<ProgrammeScorecardDto> {
     const p = await this.require(id);
     const snap = await this.segments.snapshot();
@@ -140,6 +142,7 @@ export class ProgrammesService {
       as_of: asOf,
       elapsed: asOf ? Math.round(((Date.parse(asOf) - Date.parse(p.measureFrom)) / DAY_MS + 1) / span * 1e4) / 1e4 : 0,
       members: z.size,
+      membership: 'current',
       actual: null,
       progress: null,
       status: 'not_started',
@@ -147,9 +150,12 @@ export class ProgrammesService {
       min_group_size: snap.k,
     };
     if (!asOf) return base;
-    if (!z.current) return { ...base, status: 'no_data' };
-    if (z.size === null) return { ...base, status: 'suppressed' };
-    const version = z.current.version;
+    const pinned = await this.launchMembership(p, z, snap.k);
+    if (pinned) Object.assign(base, { members: pinned.shown, membership: 'launch' });
+    if (!pinned && !z.current) return { ...base, status: 'no_data' };
+    if ((pinned ? pinned.shown : z.size) === null) return { ...base, status: 'suppressed' };
+    const version = pinned ? pinned.version : z.current!.version;
+    const size = pinned ? pinned.size : z.current!.size;
     const ends = weekEnds(p.measureFrom, asOf);
     const days = await this.reads.firstDays(p.segmentId, version, p.measureFrom, asOf, p.channels);
     let scoreTotal: ((day: string) => number | undefined) | undefined;
@@ -159,7 +165,7 @@ export class ProgrammesService {
       const totals = scored ? await this.reads.scoreTotals(p.segmentId, version, [...new Set(ends.map((e) => dayFor(e.day)))]) : new Map<string, number>();
       scoreTotal = (d) => (scored && scored >= p.measureFrom ? (totals.get(dayFor(d)) ?? 0) : undefined);
     }
-    const input = { metric: p.measureMetric, n: z.current.size, k: snap.k, days, scoreTotal };
+    const input = { metric: p.measureMetric, n: size, k: snap.k, days, scoreTotal };
     const r4 = (x: number | null) => (x === null ? null : Math.round(x * 1e4) / 1e4);
     const actual = r4(metricUpTo(input, asOf));
     return {
@@ -169,6 +175,27 @@ export class ProgrammesService {
       status: actual === null ? 'no_data' : actual >= p.measureTarget ? 'met' : 'below',
       series: ends.map((e) => ({ week: e.week, value: r4(metricUpTo(input, e.day)) })),
     };
+  }
+
+  /**
+   * The membership pinned at launch, with its size as it may be shown: hidden below the minimum group
+   * size, and when it differs from today's size by 1..k−1 (the difference would count a small group)
+   * or equals a current size that is itself hidden. Null for drafts and for programmes launched before
+   * memberships were pinned, or whose pinned version is gone.
+   */
+  private async launchMembership(
+    p: ProgrammeEntity,
+    z: { current: { size: number } | null; size: number | null },
+    k: number,
+  ): Promise<{ version: number; size: number; shown: number | null } | null> {
+    if (p.status !== 'launched' || p.launchMembershipVersion === null) return null;
+    const version = Number(p.launchMembershipVersion);
+    const size = await this.reads.count(p.segmentId, version);
+    if (size === 0) return null;
+    const today = z.current?.size ?? null;
+    const diff = today === null ? 0 : Math.abs(size - today);
+    const hidden = size < k || (diff > 0 && diff < k) || (z.size === null && today === size);
+    return { version, size, shown: hidden ? null : size };
   }
 
   /** The target segment must exist and be live; the goal (when given) must exist: 400 naming the field. */

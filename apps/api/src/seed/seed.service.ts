@@ -117,7 +117,7 @@ export class SeedService {
       },
       'demo',
     );
-    await this.programmes.launch(programme.id, 'demo', null, `${day(-75)}T09:00:00.000Z`);
+    await this.programmes.launch(programme.id, 'demo', null, null, `${day(-75)}T09:00:00.000Z`);
     await this.goals.createLink({
       goalId: revenueGoalId,
       kind: 'programme',

@@ -122,12 +122,14 @@ export class SegmentComputeService {
 
   /**
    * Deletes versions older than the one just replaced (kept for readers that looked it up a moment
-   * ago). The new versions are already current, so a failure here is not the run's: it is logged and
+   * ago), except those launched programmes pinned. The new versions are already current, so a failure here is not the run's: it is logged and
    * the next run of the segment deletes the leftovers.
    */
   private async pruneAfter(keep: ReadonlyMap<string, readonly number[]>): Promise<void> {
     try {
-      await this.store.prune(keep);
+      // Versions a launched programme pinned (its target at launch) stay as long as the programme.
+      const pinned = (await this.source?.pinnedVersions?.([...keep.keys()])) ?? new Map<string, readonly number[]>();
+      await this.store.prune(new Map([...keep].map(([id, versions]) => [id, [...new Set([...versions, ...(pinned.get(id) ?? [])])]])));
     } catch (err) {
       this.logger.warn(`segments ${[...keep.keys()].join(', ')}: old versions not deleted yet (${err instanceof Error ? err.message : String(err)})`);
     }

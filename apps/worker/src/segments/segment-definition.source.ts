@@ -23,4 +23,6 @@ export interface SegmentDefinitionSource {
   get(id: string): Promise<SegmentDefinitionRecord | null>;
   /** Every live dynamic segment. */
   listDynamic(): Promise<SegmentDefinitionRecord[]>;
+  /** Membership versions pinned elsewhere (a launched programme's target at launch), never pruned. */
+  pinnedVersions?(segmentIds: readonly string[]): Promise<ReadonlyMap<string, readonly number[]>>;
 }

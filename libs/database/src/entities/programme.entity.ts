@@ -28,6 +28,8 @@ export class ProgrammeEntity {
   @Column('varchar', { length: 10 }) status: ProgrammeStatus;
   @Column('varchar', { length: 30, name: 'launched_at', nullable: true }) launchedAt: string | null;
   @Column('varchar', { length: 200, name: 'launched_by', nullable: true }) launchedBy: string | null;
+  /** The target segment's membership version at launch (null: it had none yet); kept from pruning. */
+  @Column('double precision', { name: 'launch_membership_version', nullable: true }) launchMembershipVersion: number | null;
   /** The reach forecast as it stood at launch. */
   @Column('simple-json', { name: 'forecast_at_launch', nullable: true }) forecastAtLaunch: ProgrammeForecastDto | null;
   @Column('varchar', { length: 200, name: 'created_by' }) createdBy: string;

@@ -44,6 +44,7 @@ function ScorecardBody({ data }: { data: ProgrammeScorecardDto }) {
           <dt>Members counted</dt>
           <dd>
             <PeopleCount value={data.members} reason={null} minGroupSize={data.min_group_size} />
+            <span className="facts__sub">{data.membership === 'launch' ? ' · as targeted at launch' : ' · as the segment is today'}</span>
           </dd>
         </div>
         <div>
@@ -56,7 +57,7 @@ function ScorecardBody({ data }: { data: ProgrammeScorecardDto }) {
       </dl>
       {data.status === 'suppressed' ? (
         <EmptyState title="Hidden for privacy" height={160}>
-          The segment has fewer than {data.min_group_size} members, so its measure is not shown.
+          The people measured are fewer than {data.min_group_size}, or their number would reveal a smaller group by subtraction, so the measure is not shown.
         </EmptyState>
       ) : points.length === 0 ? (
         <EmptyState title={data.status === 'not_started' ? 'The period has not started' : 'No weeks counted yet'} height={160} />

@@ -20,6 +20,7 @@ const card: ProgrammeScorecardDto = {
     { week: '2026-11-09', value: 0.35 },
   ],
   min_group_size: 5,
+  membership: 'launch',
 };
 
 describe('scorecard', () => {
