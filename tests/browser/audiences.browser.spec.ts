@@ -253,6 +253,24 @@ describe('Audiences area in headless Chromium (production build, demo data)', ()
     await page.getByRole('alertdialog').getByRole('button', { name: 'Leave without saving' }).click();
     await page.waitForURL(/\/audiences\/programmes$/);
 
+    // Archiving asks first, in place; a segment another one refers to is refused with the reason.
+    await page.goto(segmentUrl);
+    await page.locator('section[aria-label="Segment"]').getByRole('button', { name: 'Archive' }).click();
+    let confirm = page.getByRole('alertdialog', { name: 'Archive this segment?' });
+    await confirm.getByRole('button', { name: 'Archive' }).click();
+    await confirm.getByRole('alert').filter({ hasText: `"${other.name}" refers to this segment` }).waitFor();
+    await page.locator('section[aria-label="Segment"]').screenshot({ path: path.join(SHOTS, 'audiences-archive-refused.png') });
+    await confirm.getByRole('button', { name: 'Cancel' }).click();
+    // The segment referring to it can go: archived, off the list, its page still readable.
+    await page.goto(`${product.api.url}/audiences/segments/${other.id}`);
+    await page.locator('section[aria-label="Segment"]').getByRole('button', { name: 'Archive' }).click();
+    confirm = page.getByRole('alertdialog', { name: 'Archive this segment?' });
+    await confirm.getByRole('button', { name: 'Archive' }).click();
+    await page.locator('section[aria-label="Segment"] .badge', { hasText: /^Archived/ }).waitFor();
+    await page.getByRole('navigation', { name: 'Audiences sections' }).getByRole('link', { name: 'Segments' }).click();
+    await page.locator(`tr[data-segment="${name}"]`).waitFor();
+    expect(await page.locator(`tr[data-segment="${other.name}"]`).count()).toBe(0);
+
     // An analyst (no user admin exists to make one, so the session answer is changed on its way):
     // sizes and composition yes; no editing, and the member list explained instead of offered.
     await page.route('**/api/auth/me', async (route) => {

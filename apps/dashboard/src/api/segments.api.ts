@@ -77,6 +77,11 @@ export function recomputeSegment(id: string): Promise<SegmentJobDto> {
   return apiRequest<SegmentJobDto>(`${base(id)}/recompute`, { method: 'POST' });
 }
 
+/** Archive: no more recomputes, history and memberships kept; the API refuses (409) while another segment refers to it. */
+export function archiveSegment(id: string): Promise<SegmentDetailDto> {
+  return apiRequest<SegmentDetailDto>(base(id), { method: 'DELETE' });
+}
+
 /** Static segments: take a new frozen membership from the current rule. */
 export function freezeSegment(id: string): Promise<SegmentJobDto> {
   return apiRequest<SegmentJobDto>(`${base(id)}/freeze`, { method: 'POST' });

@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import type { SegmentDetailDto } from '@hubpulse/contracts';
 import { queryKeys } from '../../api/query-keys';
-import { freezeSegment, recomputeSegment } from '../../api/segments.api';
+import { archiveSegment, freezeSegment, recomputeSegment } from '../../api/segments.api';
 import { ChannelRatesContainer } from '../../charts/channel-rates/channel-rates.container';
 import { COMPOSITION_DEFINITION, CompositionView } from '../../charts/composition/composition-view';
 import { compositionCsv } from '../../charts/composition/composition.transform';
@@ -100,6 +100,15 @@ function SegmentSummaryPanel({
   const queryClient = useQueryClient();
   const now = useNow(15_000);
   const status = segmentStatus(s, now, formatElapsed);
+  const [confirmArchive, setConfirmArchive] = useState(false);
+  const archive = useMutation({
+    mutationFn: () => archiveSegment(s.id),
+    onSuccess: (archived) => {
+      setConfirmArchive(false);
+      queryClient.setQueryData(queryKeys.segment(s.id), archived);
+      void queryClient.invalidateQueries({ queryKey: queryKeys.segments });
+    },
+  });
   const job = useMutation({
     mutationFn: () => (s.kind === 'static' ? freezeSegment(s.id) : recomputeSegment(s.id)),
     onSuccess: () => {
@@ -133,9 +142,33 @@ function SegmentSummaryPanel({
             <button type="button" className="button button--primary button--small" onClick={() => job.mutate()} disabled={job.isPending || waiting}>
               {s.kind === 'static' ? (s.membership_version === null ? 'Freeze membership' : 'Freeze again') : 'Recompute now'}
             </button>
+            <button type="button" className="button button--ghost button--small" onClick={() => setConfirmArchive(true)} disabled={archive.isPending || confirmArchive}>
+              Archive
+            </button>
           </div>
         )}
       </header>
+      {confirmArchive && (
+        <div className="inline-confirm" role="alertdialog" aria-label="Archive this segment?">
+          <p>
+            Archive <strong>{s.name}</strong>? It is no longer recomputed or listed; its history, memberships and programmes are kept.
+          </p>
+          <div className="inline-form__actions">
+            <button type="button" className="button button--primary button--small" onClick={() => archive.mutate()} disabled={archive.isPending}>
+              {archive.isPending ? 'Archiving…' : 'Archive'}
+            </button>
+            <button type="button" className="button button--ghost button--small" onClick={() => setConfirmArchive(false)}>
+              Cancel
+            </button>
+          </div>
+          {archive.isError && (
+            <p className="form__error" role="alert">
+              {/* the API names the field ("id: …"); here the field is the page itself */}
+              {archive.error instanceof Error ? archive.error.message.replace(/^id: /, '') : 'Could not archive the segment.'}
+            </p>
+          )}
+        </div>
+      )}
       {status.tone === 'failed' && !waiting && (
         <div className="run-failed" role="alert">
           <p className="run-failed__title">The last run failed</p>
