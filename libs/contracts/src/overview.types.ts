@@ -13,7 +13,12 @@ export interface OverviewResponse {
     active_people: number | null;
     suppressed: boolean;
   };
-  /** Daily engagement index: the mean 0–100 engagement score over people with a score that day. */
+  /**
+   * Daily engagement index: the share (0–100 %) of the directory who did anything on the hub in the 7
+   * days ending that day; `people` = how many did (both hidden below the minimum group size). Days
+   * nobody was active in are absent. (Scores are percentiles — relative by design — so their mean
+   * cannot show whether the whole organisation engages more or less over time; this share can.)
+   */
   engagement: { day: string; index: number | null; people: number | null }[];
   by_channel: { channel: Channel | 'other'; events: number; active_people: number | null }[];
   goals: GoalSummary[];

@@ -1,6 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { ClickHouseService } from '@hubpulse/clickhouse';
 
+/** The overview's engagement index counts people active in this many days ending on each day. */
+export const ENGAGEMENT_WINDOW_DAYS = 7;
+
 /** The ClickHouse reads behind the overview. Every read of events dedups (FINAL) so a retried event counts once. */
 @Injectable()
 export class OverviewRepository {
@@ -21,15 +24,26 @@ export class OverviewRepository {
     return { events: Number(r.events), active: Number(r.active), people: Number(r.people) };
   }
 
-  async engagement(from: string, to: string): Promise<{ day: string; index: number; people: number }[]> {
-    const rows = await this.ch.rows<{ day: string; index: number; people: string }>(
-      `SELECT day, round(avg(score), 2) AS index, count() AS people
-       FROM ${this.ch.tables.engagement_scores} FINAL
-       WHERE day BETWEEN {from:Date} AND {to:Date}
-       GROUP BY day ORDER BY day`,
+  /**
+   * Per day of [from, to]: people of the directory who did anything on the hub in the 7 days ending
+   * that day, and the directory's size (the index is their share). Distinct person-days, so a retried
+   * event counts once without FINAL. Days nobody was active in give no row.
+   */
+  async engagement(from: string, to: string): Promise<{ day: string; active: number; population: number }[]> {
+    const rows = await this.ch.rows<{ day: string; active: string; population: string }>(
+      `SELECT toString(d) AS day, uniqExact(actor_id) AS active, (SELECT count() FROM ${this.ch.tables.people} FINAL) AS population
+       FROM (
+         SELECT DISTINCT actor_id, toDate(occurred_at) AS acted
+         FROM ${this.ch.tables.events}
+         WHERE toDate(occurred_at) BETWEEN toDate({from:Date}) - ${ENGAGEMENT_WINDOW_DAYS - 1} AND {to:Date}
+           AND actor_id IN (SELECT person_id FROM ${this.ch.tables.people} FINAL)
+       )
+       ARRAY JOIN arrayMap(i -> acted + i, range(${ENGAGEMENT_WINDOW_DAYS})) AS d
+       WHERE d BETWEEN {from:Date} AND {to:Date}
+       GROUP BY d ORDER BY d`,
       { from, to },
     );
-    return rows.map((r) => ({ day: r.day, index: Number(r.index), people: Number(r.people) }));
+    return rows.map((r) => ({ day: r.day, active: Number(r.active), population: Number(r.population) }));
   }
 
   async byChannel(from: string, to: string): Promise<{ channel: string; events: number; people: number }[]> {

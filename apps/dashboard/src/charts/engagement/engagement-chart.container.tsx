@@ -16,8 +16,8 @@ export function EngagementChartContainer() {
   // The definition comes from the contract (OverviewResponse.engagement).
   const description = (
     <>
-      Mean engagement score (0–100) of people with a score on that day. Days with fewer than {minGroupSize} such
-      people are hidden.
+      Share of the directory (%) who did anything on the hub in the 7 days ending that day. Days when fewer than{' '}
+      {minGroupSize} people did are hidden.
     </>
   );
 
@@ -25,12 +25,12 @@ export function EngagementChartContainer() {
     <dl className="kpis">
       <div>
         <dt>Average</dt>
-        <dd>{summary.average?.toFixed(1)}</dd>
+        <dd>{summary.average?.toFixed(1)}%</dd>
       </div>
       {summary.latest && (
         <div>
           <dt>Latest ({formatDay(summary.latest.day)})</dt>
-          <dd>{summary.latest.index?.toFixed(1)}</dd>
+          <dd>{summary.latest.index?.toFixed(1)}%</dd>
         </div>
       )}
     </dl>
@@ -43,11 +43,11 @@ export function EngagementChartContainer() {
         error={error}
         onRetry={refetch}
         height={HEIGHT}
-        empty={() => !summary.hasIndex && (summary.suppressedDays > 0 ? 'Too few people to show' : 'No engagement scores in this range')}
+        empty={() => !summary.hasIndex && (summary.suppressedDays > 0 ? 'Too few people to show' : 'No activity in this range')}
         emptyText={
           summary.suppressedDays > 0
-            ? `Every day in this range has fewer than ${minGroupSize} people with a score, so the index is hidden for privacy.`
-            : 'Scores appear once people are active on the hub and the scoring job has run.'
+            ? `On every day of this range fewer than ${minGroupSize} people were active in the week before, so the index is hidden for privacy.`
+            : 'The index appears once people are active on the hub.'
         }
       >
         {() => (
@@ -56,7 +56,7 @@ export function EngagementChartContainer() {
             {summary.suppressedDays > 0 && (
               <p className="panel__note">
                 {summary.suppressedDays} {summary.suppressedDays === 1 ? 'day is' : 'days are'} hidden: fewer than {minGroupSize}{' '}
-                people had a score.
+                people were active in the week before.
               </p>
             )}
           </>

@@ -67,17 +67,17 @@ function EngagementTooltip({ active, payload, minGroupSize }: TooltipContentProp
       {point.status === 'ok' && (
         <>
           <p>
-            Index <strong>{point.index?.toFixed(1)}</strong>
+            Index <strong>{point.index?.toFixed(1)}%</strong>
           </p>
           <p className="chart-tooltip__muted">
-            {point.people === null ? `${suppressedLabel(minGroupSize)} people` : `${formatCount(point.people)} people with a score`}
+            {point.people === null ? `${suppressedLabel(minGroupSize)} people` : `${formatCount(point.people)} people active in the 7 days`}
           </p>
         </>
       )}
       {point.status === 'suppressed' && (
-        <p className="chart-tooltip__muted">Hidden: {suppressedLabel(minGroupSize)} people with a score</p>
+        <p className="chart-tooltip__muted">Hidden: {suppressedLabel(minGroupSize)} people active</p>
       )}
-      {point.status === 'no-data' && <p className="chart-tooltip__muted">No scores this day</p>}
+      {point.status === 'no-data' && <p className="chart-tooltip__muted">Nobody active in the 7 days</p>}
     </div>
   );
 }
