@@ -29,6 +29,7 @@ async function main(): Promise<void> {
   const lines = [`Hubpulse is running at ${url}  (API docs: ${url}/api/docs)`, `workers: ${config.workers}`];
   if (config.bootstrap.adminEmail && config.bootstrap.adminPassword && config.demo) {
     lines.push(`Sign in as ${config.bootstrap.adminEmail} / ${config.bootstrap.adminPassword}`);
+    lines.push('(the demo also has leader@, planner@ and analyst@hubpulse.local, same password: each role\'s view)');
   } else if (config.bootstrap.adminEmail) {
     lines.push(`Sign in as ${config.bootstrap.adminEmail} (password from HUBPULSE_BOOTSTRAP_ADMIN_PASSWORD)`);
   }
