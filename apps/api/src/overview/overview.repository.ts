@@ -26,12 +26,12 @@ export class OverviewRepository {
 
   /**
    * Per day of [from, to]: people of the directory who did anything on the hub in the 7 days ending
-   * that day, and the directory's size (the index is their share). Distinct person-days, so a retried
-   * event counts once without FINAL. Days nobody was active in give no row.
+   * that day (the index is their share of the directory, which `totals` counts). Distinct person-days,
+   * so a retried event counts once without FINAL. Days nobody was active in give no row.
    */
-  async engagement(from: string, to: string): Promise<{ day: string; active: number; population: number }[]> {
-    const rows = await this.ch.rows<{ day: string; active: string; population: string }>(
-      `SELECT toString(d) AS day, uniqExact(actor_id) AS active, (SELECT count() FROM ${this.ch.tables.people} FINAL) AS population
+  async engagement(from: string, to: string): Promise<{ day: string; active: number }[]> {
+    const rows = await this.ch.rows<{ day: string; active: string }>(
+      `SELECT toString(d) AS day, uniqExact(actor_id) AS active
        FROM (
          SELECT DISTINCT actor_id, toDate(occurred_at) AS acted
          FROM ${this.ch.tables.events}
@@ -43,7 +43,7 @@ export class OverviewRepository {
        GROUP BY d ORDER BY d`,
       { from, to },
     );
-    return rows.map((r) => ({ day: r.day, active: Number(r.active), population: Number(r.population) }));
+    return rows.map((r) => ({ day: r.day, active: Number(r.active) }));
   }
 
   async byChannel(from: string, to: string): Promise<{ channel: string; events: number; people: number }[]> {

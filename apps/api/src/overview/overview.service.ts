@@ -47,7 +47,7 @@ export class OverviewService {
       totals: { events: totals.events, people, active_people: active, suppressed: people === null || active === null },
       // The share of the directory active in the 7 days ending each day: shown when at least k were.
       engagement: engagement.map((e) => {
-        const index = e.population > 0 ? Math.round((10_000 * e.active) / e.population) / 100 : 0;
+        const index = totals.people > 0 ? Math.round((10_000 * e.active) / totals.people) / 100 : 0;
         return { day: e.day, index: suppressValue(index, e.active, k), people: suppress(e.active, k) };
       }),
       by_channel: byChannel.map((c) => ({ channel: c.channel as Channel | 'other', events: c.events, active_people: suppress(c.people, k) })),

@@ -83,9 +83,10 @@ export class ProgrammesService {
   async launch(id: string, by: string): Promise<ProgrammeDto> {
     const p = await this.require(id);
     if (p.status !== 'draft') throw new ConflictException(`id: programme "${p.name}" is already launched`);
-    const forecast = await this.forecastOf(p);
+    const inputs = await this.channels.forecastInputs(p.segmentId);
+    const forecast = await this.forecastOf(p, inputs);
     // The people targeted now: the scorecard and the before/after follow them, not later members.
-    const membership = (await this.segments.snapshot()).segments.get(p.segmentId)?.current?.version ?? null;
+    const membership = inputs.sizing.current?.version ?? null;
     if (!(await this.repo.launch(id, by, forecast, membership))) throw new ConflictException(`id: programme "${p.name}" is already launched`);
     return this.get(id);
   }
@@ -94,8 +95,11 @@ export class ProgrammesService {
     return this.forecastOf(await this.require(id));
   }
 
-  private async forecastOf(p: ProgrammeEntity): Promise<ProgrammeForecastDto> {
-    const inp = await this.channels.forecastInputs(p.segmentId);
+  private async forecastOf(
+    p: ProgrammeEntity,
+    inputs?: Awaited<ReturnType<SegmentChannelsService['forecastInputs']>>,
+  ): Promise<ProgrammeForecastDto> {
+    const inp = inputs ?? (await this.channels.forecastInputs(p.segmentId));
     const base: ProgrammeForecastDto = {
       programme_id: p.id,
       segment_id: p.segmentId,

@@ -13,7 +13,8 @@ import {
 } from '@hubpulse/contracts';
 
 export { CHANNEL_LABELS, channelLabel } from '../../charts/channel-activity/channel-activity.transform';
-export { PURPOSE_LABELS } from '../event-mappings/event-mappings.transform';
+/** Option labels for the action pickers: the ones the event mappings and the scoring model use. */
+export { EVENT_TYPE_LABELS as ACTION_LABELS, PURPOSE_LABELS } from '../event-mappings/event-mappings.transform';
 
 /** "did {action} at least 3 times": past tense reads naturally in a rule. */
 export const ACTION_VERBS: Record<EventType, string> = {
@@ -26,19 +27,6 @@ export const ACTION_VERBS: Record<EventType, string> = {
   task_update: 'updated a task',
   answer: 'answered',
   feedback: 'gave feedback',
-};
-
-/** Option labels for the action pickers. */
-export const ACTION_LABELS: Record<EventType, string> = {
-  view: 'View',
-  react: 'React',
-  comment: 'Comment',
-  post: 'Post',
-  share: 'Share',
-  doc_share: 'Document share',
-  task_update: 'Task update',
-  answer: 'Answer',
-  feedback: 'Feedback',
 };
 
 export const FIELD_LABELS: Record<SegmentAttributeField, string> = { department: 'Department', location: 'Location', title: 'Title' };
