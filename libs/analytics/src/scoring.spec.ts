@@ -11,7 +11,6 @@ import {
   validateModel,
   type ScoringModel,
 } from './scoring';
-import { suppress, suppressValue } from './privacy';
 
 const uniform = (v: number) => ({ view: v, react: v, comment: v, post: v, share: v, doc_share: v, task_update: v, answer: v, feedback: v });
 const model: ScoringModel = {
@@ -88,14 +87,5 @@ describe('scoring (hand-computed)', () => {
     expect(quantile([1, 2, 3, 4], 0.5)).toBe(2.5);
     expect(quantile([0, 10], 0.99)).toBeCloseTo(9.9, 12);
     expect(quantile([], 0.5)).toBe(0);
-  });
-});
-
-describe('privacy guard', () => {
-  it('suppresses counts and values of groups below the minimum', () => {
-    expect(suppress(4, 5)).toBeNull();
-    expect(suppress(5, 5)).toBe(5);
-    expect(suppressValue(71.5, 3, 5)).toBeNull();
-    expect(suppressValue(71.5, 12, 5)).toBe(71.5);
   });
 });

@@ -15,7 +15,8 @@ import {
   type ScoringModelCreated,
   type ScoringModelDto,
 } from '@hubpulse/contracts';
-import { countedActions, decay, suppress, validateModel } from '@hubpulse/analytics';
+import { countedActions, decay, validateModel } from '@hubpulse/analytics';
+import { suppress } from '@hubpulse/disclosure';
 import { HUBPULSE_CONFIG, type HubpulseConfig } from '@hubpulse/config';
 import { ScoringModelsRepository } from '@hubpulse/database';
 import { JobName, QueueName, type JobPayloads } from '@hubpulse/queue';

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { z } from 'zod';
 import type { Channel, OverviewResponse } from '@hubpulse/contracts';
-import { suppress, suppressValue } from '@hubpulse/analytics';
+import { suppress, suppressValue } from '@hubpulse/disclosure';
 import { HUBPULSE_CONFIG, type HubpulseConfig } from '@hubpulse/config';
 import { InvalidInputError } from '../common/errors';
 import { parseOr400 } from '../common/zod';

@@ -31,7 +31,7 @@ import {
   type PurposeIndexPoint,
   type PurposesResponse,
 } from '@hubpulse/contracts';
-import { suppress, suppressValue } from '@hubpulse/analytics';
+import { suppress, suppressValue } from '@hubpulse/disclosure';
 import { HUBPULSE_CONFIG, type HubpulseConfig } from '@hubpulse/config';
 import { InvalidInputError } from '../common/errors';
 import { parseOr400 } from '../common/zod';

@@ -1,4 +1,5 @@
-import { CHANNEL_PRIOR_STRENGTH, rankByLift, readRateCounts, shrinkRate, suppressTable, type RankInput, type ShrunkRate } from '@hubpulse/analytics';
+import { CHANNEL_PRIOR_STRENGTH, rankByLift, readRateCounts, shrinkRate, type RankInput, type ShrunkRate } from '@hubpulse/analytics';
+import { suppressTable } from '@hubpulse/disclosure';
 import { CHANNELS, PURPOSES, type Channel, type Purpose, type SegmentChannelRowDto, type SegmentChannelStatsDto, type SegmentPurposeRowDto, type ShrunkRateDto } from '@hubpulse/contracts';
 import type { ChannelCounts, ReadCounts } from './segment-reads.repository';
 

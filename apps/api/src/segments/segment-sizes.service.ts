@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { suppressOverlappingSets, suppressRuns, type SetSuppression } from '@hubpulse/analytics';
+import { suppressOverlappingSets, suppressRuns, type SetSuppression } from '@hubpulse/disclosure';
 import { HUBPULSE_CONFIG, type HubpulseConfig } from '@hubpulse/config';
 import type { CountSuppression, SegmentRunDto } from '@hubpulse/contracts';
 import { overlapKey, SegmentReadsRepository, type SegmentRunRow } from './segment-reads.repository';

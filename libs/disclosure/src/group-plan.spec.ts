@@ -1,0 +1,212 @@
+import fc from 'fast-check';
+import { planGroups, POPULATION, type GroupSpec } from './group-plan';
+import { planStat } from './stat-plan';
+import { isSmall } from './rules';
+
+const K = 5;
+const ids = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => `p${from + i}`);
+
+/** Everyone under each manager (the manager excluded), from a person → manager map. */
+export function managerTrees(managerOf: ReadonlyMap<string, string>): GroupSpec[] {
+  const reports = new Map<string, string[]>();
+  for (const [p, m] of managerOf) reports.set(m, [...(reports.get(m) ?? []), p]);
+  const under = (m: string): string[] => (reports.get(m) ?? []).flatMap((r) => [r, ...under(r)]);
+  return [...reports.keys()].map((m) => ({ key: `manager:${m}`, family: 'manager', members: under(m) }));
+}
+
+describe('planGroups: the holes of issue 11', () => {
+  it('nested manager trees that differ by one person are not both shown; the CEO tree is hidden beside the population', () => {
+    // ceo p1 → a p2 (tree p3..p12), b p13 → c p14 → p15..p20 (c's tree 6, b's tree 7: differ by c alone)
+    // With only p2 and p13 reporting to the CEO, population − both trees = 3 people would hide b's tree too.
+    const managerOf = new Map<string, string>([['p2', 'p1'], ['p13', 'p1'], ['p14', 'p13']]);
+    for (const p of ids(3, 12)) managerOf.set(p, 'p2');
+    for (const p of ids(15, 20)) managerOf.set(p, 'p14');
+    for (const p of ids(21, 23)) managerOf.set(p, 'p1'); // the CEO's other direct reports
+    const plan = planGroups(ids(1, 23), managerTrees(managerOf), K);
+    const d = (m: string) => plan.get(`manager:${m}`)!;
+    expect(d('p1')).toMatchObject({ size: 22, shown: false, reason: 'remainder', against: POPULATION });
+    expect(d('p2')).toMatchObject({ size: 10, shown: true });
+    expect(d('p13')).toMatchObject({ size: 7, shown: true });
+    expect(d('p14')).toMatchObject({ size: 6, shown: false, reason: 'difference', against: 'manager:p13' });
+  });
+
+  it('hides a second department when one is below k (population − shown = the hidden one)', () => {
+    const depts: GroupSpec[] = [
+      { key: 'department:a', family: 'department', members: ids(1, 10) },
+      { key: 'department:b', family: 'department', members: ids(11, 17) },
+      { key: 'department:c', family: 'department', members: ids(18, 19) },
+      { key: 'department:d', family: 'department', members: ids(20, 40) },
+    ];
+    const plan = planGroups(ids(1, 40), depts, K);
+    expect(plan.all().map((g) => [g.key, g.shown, g.reason])).toEqual([
+      ['department:a', true, null],
+      ['department:b', false, 'remainder'],
+      ['department:c', false, 'below_minimum'],
+      ['department:d', true, null],
+    ]);
+  });
+
+  it('merges a team upward when the department minus its teams leaves a few', () => {
+    const groups: GroupSpec[] = [
+      { key: 'department:eng', family: 'department', members: ids(1, 22) },
+      { key: 'team:api', family: 'team', members: ids(1, 10) },
+      { key: 'team:web', family: 'team', members: ids(11, 20) },
+    ];
+    const plan = planGroups(ids(1, 60), groups, K);
+    expect(plan.get('team:web')).toMatchObject({ shown: false, reason: 'hierarchy', against: 'department:eng' });
+    expect(plan.get('team:api')!.shown).toBe(true);
+    expect(plan.get('department:eng')!.shown).toBe(true);
+  });
+
+  it('is deterministic and refuses duplicate keys', () => {
+    expect(() => planGroups(ids(1, 9), [{ key: 'x', family: 'f', members: [] }, { key: 'x', family: 'f', members: [] }], K)).toThrow(/twice/);
+  });
+});
+
+describe('planStat', () => {
+  it('hides a share whose difference from its parent counts fewer than k', () => {
+    const groups: GroupSpec[] = [
+      { key: 'department:a', family: 'department', members: ids(1, 20) },
+      { key: 'team:x', family: 'team', members: ids(1, 12) },
+    ];
+    const plan = planGroups(ids(1, 40), groups, K);
+    // department: 10 of 20 active; team: 7 of 12 → the 8 outside the team: 3 active (too few)
+    const out = planStat(plan, 'share', new Map([['department:a', 10], ['team:x', 7]]), 25);
+    expect(out.get('department:a')).toEqual({ shown: true, reason: null });
+    expect(out.get('team:x')).toEqual({ shown: false, reason: 'difference' });
+  });
+
+  it('hides a mean whose contributors are fewer than k, and the population keeps its own', () => {
+    const plan = planGroups(ids(1, 30), [{ key: 'd:a', family: 'd', members: ids(1, 15) }, { key: 'd:b', family: 'd', members: ids(16, 30) }], K);
+    const out = planStat(plan, 'mean', new Map([['d:a', 3], ['d:b', 12]]), 15);
+    expect(out.get('d:a')).toEqual({ shown: false, reason: 'numerator' });
+    // b shown: the population minus b is a (15 people, 3 contributors): b must go too.
+    expect(out.get('d:b')).toEqual({ shown: false, reason: 'difference' });
+    expect(out.get(POPULATION)).toEqual({ shown: true, reason: null });
+  });
+});
+
+// ---- property-based attacks ---------------------------------------------------------------------
+
+interface Org {
+  people: string[];
+  groups: GroupSpec[];
+  k: number;
+  active: Set<string>;
+}
+
+const orgArb: fc.Arbitrary<Org> = fc
+  .record({
+    n: fc.integer({ min: 8, max: 70 }),
+    k: fc.integer({ min: 2, max: 6 }),
+    seedManagers: fc.array(fc.nat({ max: 1000 }), { minLength: 70, maxLength: 70 }),
+    depts: fc.array(fc.integer({ min: 0, max: 5 }), { minLength: 70, maxLength: 70 }),
+    segments: fc.array(fc.array(fc.boolean(), { minLength: 70, maxLength: 70 }), { maxLength: 3 }),
+    active: fc.array(fc.boolean(), { minLength: 70, maxLength: 70 }),
+  })
+  .map(({ n, k, seedManagers, depts, segments, active }) => {
+    const people = ids(1, n);
+    const managerOf = new Map<string, string>();
+    // person i reports to one of the few people before them (deep trees with some branching and
+    // chains of one report), or to nobody (a forest).
+    people.forEach((p, i) => {
+      if (i > 0 && seedManagers[i] % 25 !== 0) managerOf.set(p, people[i - 1 - (seedManagers[i] % Math.min(i, 7))]);
+    });
+    const groups: GroupSpec[] = [...managerTrees(managerOf)];
+    for (let d = 0; d < 6; d++) groups.push({ key: `department:${d}`, family: 'department', members: people.filter((_, i) => depts[i] === d) });
+    segments.forEach((flags, s) => groups.push({ key: `segment:${s}`, family: 'segment', members: people.filter((_, i) => flags[i]) }));
+    return { people, groups, k, active: new Set(people.filter((_, i) => active[i])) };
+  });
+
+const setOf = (g: GroupSpec) => new Set(g.members);
+const minus = (a: Set<string>, b: Set<string>) => [...a].filter((p) => !b.has(p));
+
+/** Every subset (up to `max` groups) of `items`. */
+function* subsets<T>(items: T[], max: number, from = 0, acc: T[] = []): Generator<T[]> {
+  if (acc.length) yield acc;
+  if (acc.length === max) return;
+  for (let i = from; i < items.length; i++) yield* subsets(items, max, i + 1, [...acc, items[i]]);
+}
+
+describe('planGroups under attack (fast-check)', () => {
+  it('no pair, population difference or same-family packing of shown groups describes 1..k−1 people', () => {
+    fc.assert(
+      fc.property(orgArb, ({ people, groups, k }) => {
+        const plan = planGroups(people, groups, k);
+        const shownGroups = groups.filter((g) => plan.isShown(g.key)).map((g) => ({ ...g, set: setOf(g) }));
+        const U = new Set(people);
+        const all = [{ key: POPULATION, family: POPULATION, set: U }, ...shownGroups];
+        for (const a of all) {
+          if (a.key !== POPULATION && a.set.size < k) return false;
+          for (const b of all) if (a !== b && isSmall(minus(a.set, b.set).length, k)) return false;
+        }
+        // P − (disjoint shown groups of one family inside P): any choice of up to 3.
+        for (const P of all) {
+          for (const family of ['manager', 'department']) {
+            const inside = shownGroups.filter((g) => g.family === family && g.key !== P.key && minus(g.set, P.set).length === 0 && g.set.size < P.set.size);
+            for (const pick of subsets(inside, 3)) {
+              const union = new Set(pick.flatMap((g) => [...g.set]));
+              if (union.size !== pick.reduce((s, g) => s + g.set.size, 0)) continue; // not disjoint
+              if (isSmall(P.set.size - union.size, k)) return false;
+            }
+          }
+        }
+        return true;
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('within one family and the population, no signed combination of up to three shown groups is a set of 1..k−1 people', () => {
+    fc.assert(
+      fc.property(orgArb, ({ people, groups, k }) => {
+        const trees = groups.filter((g) => g.family === 'manager');
+        const plan = planGroups(people, trees, k);
+        const vectors: number[][] = [people.map(() => 1), ...trees.filter((g) => plan.isShown(g.key)).map((g) => people.map((p) => (setOf(g).has(p) ? 1 : 0)))];
+        const idx = vectors.map((_, i) => i);
+        for (const pick of subsets(idx, 3)) {
+          for (let signs = 0; signs < 1 << pick.length; signs++) {
+            const v = people.map((_, j) => pick.reduce((s, g, t) => s + ((signs >> t) & 1 ? -1 : 1) * vectors[g][j], 0 as number));
+            if (v.every((x) => x === 0 || x === 1) && isSmall(v.reduce((s: number, x) => s + x, 0), k)) return false;
+          }
+        }
+        return true;
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('a released share never lets a nested difference or a family remainder count fewer than k (or all but fewer than k)', () => {
+    fc.assert(
+      fc.property(orgArb, ({ people, groups, k, active }) => {
+        const plan = planGroups(people, groups, k);
+        const x = new Map(groups.map((g) => [g.key, [...g.members].filter((p) => active.has(p)).length]));
+        const out = planStat(plan, 'share', x, active.size);
+        const released = groups.filter((g) => out.get(g.key)?.shown).map((g) => ({ ...g, set: setOf(g) }));
+        const U = new Set(people);
+        const all = out.get(POPULATION)?.shown ? [{ key: POPULATION, family: POPULATION, set: U }, ...released] : released;
+        const bad = (set: string[]) => {
+          const n = set.length;
+          const a = set.filter((p) => active.has(p)).length;
+          return n > 0 && (a < k || n - a < k);
+        };
+        for (const P of all) {
+          for (const C of released) {
+            if (C === P || minus(C.set, P.set).length > 0 || C.set.size === P.set.size) continue;
+            if (bad(minus(P.set, C.set))) return false;
+          }
+          for (const family of ['manager', 'department']) {
+            const inside = released.filter((g) => g.family === family && g !== P && minus(g.set, P.set).length === 0 && g.set.size < P.set.size);
+            for (const pick of subsets(inside, 3)) {
+              const union = new Set(pick.flatMap((g) => [...g.set]));
+              if (union.size !== pick.reduce((s, g) => s + g.set.size, 0)) continue;
+              if (bad(minus(P.set, union))) return false;
+            }
+          }
+        }
+        return true;
+      }),
+      { numRuns: 300 },
+    );
+  });
+});

@@ -1,0 +1,296 @@
+import { isSmall, type HiddenReason } from './rules';
+
+/**
+ * Which groups of people may be described at all, decided over every group a reader can see in any
+ * view — not per request — so that whatever two views a reader combines, the groups shown in them
+ * were checked against each other.
+ *
+ * Groups come in families (department, location, team, manager tree, tenure band, segment, …). The
+ * population (the directory) is always shown. Rules, applied until nothing conflicts:
+ *
+ * 1. primary: a group below k people is hidden ('below_minimum');
+ * 2. difference: two shown groups A, B with |A \ B| or |B \ A| in 1..k−1 conflict ('difference').
+ *    When B ⊆ A, |A| − |B| describes the few in A \ B; near-containment counts too, because the
+ *    reader may know the few who are in B but not in A. The smaller group is hidden;
+ * 3. hierarchy: for each shown group P (the population included) and each family, the shown groups
+ *    of that family strictly inside P with no shown group of the family between them and P — P's
+ *    "children" — are, in a laminar family (trees, partitions), pairwise disjoint; then
+ *    |P| − Σ|children| describes the people of P in none of them and must be 0 or ≥ k
+ *    ('hierarchy', or 'remainder' when P is the population). The smallest child is hidden, so it
+ *    merges into the remainder ("merged upward"); with the population as P this is complementary
+ *    suppression of a partition (population − shown departments = the hidden department);
+ * 4. remainder of two: two disjoint shown groups A, B with |U| − |A| − |B| in 1..k−1 ('remainder');
+ *    the smaller is hidden.
+ *
+ * In a laminar family every set a reader can form with + and − from shown groups is a union of
+ * "atoms" (a shown group minus its children), so rules 1–3 make each such set 0 or ≥ k people. Across
+ * families only pairs (rule 2, 4) are checked: A − B − C with A, B, C from three different families
+ * is not (README's privacy model says so).
+ *
+ * Deterministic: the outcome depends only on the groups, their members and k — not on input order
+ * beyond tie-breaks (the later group in input order is hidden first among equals).
+ */
+export const POPULATION = '__population__';
+
+export interface GroupSpec {
+  /** Unique across the plan, e.g. `department:Sales`, `manager:p0042`, `segment:<id>`. */
+  key: string;
+  /** Groups of one family are compared for hierarchy (rule 3); e.g. `department`, `manager`. */
+  family: string;
+  /** Person ids. Ids outside the population are ignored. */
+  members: Iterable<string>;
+}
+
+export interface GroupDecision {
+  key: string;
+  family: string;
+  /** Members in the population. */
+  size: number;
+  shown: boolean;
+  reason: HiddenReason | null;
+  /** The group it was compared with when hidden by rule 2–4. */
+  against: string | null;
+}
+
+interface Conflict {
+  victim: number;
+  reason: HiddenReason;
+  /** Group index, or −1 for the population. */
+  against: number;
+}
+
+/**
+ * The groups as sets: sizes, pairwise overlaps (only of pairs that share somebody), strict
+ * containment both ways. Built once per plan; the statistics check reuses it.
+ */
+export class GroupStructure {
+  readonly populationSize: number;
+  readonly size: Int32Array;
+  readonly families: string[];
+  readonly familyOf: string[];
+  /** `containers[i]`: groups strictly containing group i; `containees[i]`: groups strictly inside it. */
+  readonly containers: number[][];
+  readonly containees: number[][];
+  private readonly overlaps: Map<number, number>[];
+  private readonly byFamily: Map<string, number[]>;
+  private readonly mark: Int32Array;
+  private stamp = 0;
+
+  constructor(
+    population: Iterable<string>,
+    readonly groups: readonly GroupSpec[],
+    readonly index: Map<string, number>,
+  ) {
+    const personIndex = new Map<string, number>();
+    for (const p of population) if (!personIndex.has(p)) personIndex.set(p, personIndex.size);
+    const U = (this.populationSize = personIndex.size);
+    const G = groups.length;
+    const members = groups.map((g) => {
+      const ids = new Set<number>();
+      for (const p of g.members) {
+        const i = personIndex.get(p);
+        if (i !== undefined) ids.add(i);
+      }
+      return Int32Array.from(ids);
+    });
+    this.members = members;
+    this.size = Int32Array.from(members.map((m) => m.length));
+    this.familyOf = groups.map((g) => g.family);
+    this.families = [...new Set(this.familyOf)];
+    this.byFamily = new Map(this.families.map((f) => [f, [] as number[]]));
+    this.familyOf.forEach((f, i) => this.byFamily.get(f)!.push(i));
+    this.mark = new Int32Array(U);
+
+    // person → groups, then pairwise overlaps by counting (only pairs that share somebody).
+    const start = new Int32Array(U + 1);
+    for (const m of members) for (const p of m) start[p + 1]++;
+    for (let p = 0; p < U; p++) start[p + 1] += start[p];
+    const fill = start.slice(0, U);
+    const groupsOf = new Int32Array(start[U]);
+    members.forEach((m, g) => {
+      for (const p of m) groupsOf[fill[p]++] = g;
+    });
+    this.overlaps = Array.from({ length: G }, () => new Map<number, number>());
+    const counter = new Int32Array(G);
+    const touched: number[] = [];
+    for (let a = 0; a < G; a++) {
+      for (const p of members[a]) {
+        for (let j = start[p]; j < start[p + 1]; j++) {
+          const b = groupsOf[j];
+          if (b <= a) continue;
+          if (counter[b] === 0) touched.push(b);
+          counter[b]++;
+        }
+      }
+      for (const b of touched) {
+        this.overlaps[a].set(b, counter[b]);
+        counter[b] = 0;
+      }
+      touched.length = 0;
+    }
+    // Strict containment (B ⊂ A, smaller). Identical sets contain neither: their difference is nobody.
+    this.containers = Array.from({ length: G }, () => []);
+    this.containees = Array.from({ length: G }, () => []);
+    const size = this.size;
+    for (let a = 0; a < G; a++) {
+      for (const [b, o] of this.overlaps[a]) {
+        if (o === size[b] && size[a] > size[b]) (this.containers[b].push(a), this.containees[a].push(b));
+        else if (o === size[a] && size[b] > size[a]) (this.containers[a].push(b), this.containees[b].push(a));
+      }
+    }
+  }
+
+  readonly members: Int32Array[];
+
+  get count(): number {
+    return this.groups.length;
+  }
+
+  overlap(a: number, b: number): number {
+    if (a === b) return this.size[a];
+    return (a < b ? this.overlaps[a].get(b) : this.overlaps[b].get(a)) ?? 0;
+  }
+
+  /** Pairs (a < b) that share somebody, with the overlap. */
+  *sharingPairs(): Generator<[number, number, number]> {
+    for (let a = 0; a < this.overlaps.length; a++) for (const [b, o] of this.overlaps[a]) yield [a, b, o];
+  }
+
+  /**
+   * The "children" of P (−1: the population) in family F among the groups `include` admits: the
+   * admitted F-groups strictly inside P with no admitted F-group between them and P. Null when they
+   * overlap (a family that is not laminar, e.g. segments): no remainder follows from them.
+   */
+  childrenOf(P: number, F: string, include: (i: number) => boolean): number[] | null {
+    const U = this.populationSize;
+    const inside = P < 0 ? this.byFamily.get(F)!.filter((c) => include(c) && this.size[c] < U) : this.containees[P].filter((c) => include(c) && this.familyOf[c] === F);
+    if (inside.length === 0) return [];
+    const insideSet = new Set(inside);
+    const maximal = inside.filter((c) => !this.containers[c].some((a) => insideSet.has(a)));
+    return this.disjoint(maximal) ? maximal : null;
+  }
+
+  /** Pairwise disjointness by marking members: linear in the members, whatever the number of groups. */
+  private disjoint(gs: readonly number[]): boolean {
+    this.stamp++;
+    for (const g of gs) {
+      for (const p of this.members[g]) {
+        if (this.mark[p] === this.stamp) return false;
+        this.mark[p] = this.stamp;
+      }
+    }
+    return true;
+  }
+
+  /** Among two groups, the one to hide first: the smaller, then the later in input order. */
+  hideFirst(a: number, b: number): number {
+    if (this.size[a] !== this.size[b]) return this.size[a] < this.size[b] ? a : b;
+    return Math.max(a, b);
+  }
+}
+
+/** The decided plan. */
+export class GroupPlan {
+  constructor(
+    readonly k: number,
+    readonly structure: GroupStructure,
+    private readonly decisions: GroupDecision[],
+  ) {}
+
+  get populationSize(): number {
+    return this.structure.populationSize;
+  }
+
+  get(key: string): GroupDecision | undefined {
+    if (key === POPULATION) return { key, family: POPULATION, size: this.populationSize, shown: true, reason: null, against: null };
+    const i = this.structure.index.get(key);
+    return i === undefined ? undefined : this.decisions[i];
+  }
+
+  isShown(key: string): boolean {
+    return this.get(key)?.shown ?? false;
+  }
+
+  shownAt(i: number): boolean {
+    return this.decisions[i].shown;
+  }
+
+  all(): readonly GroupDecision[] {
+    return this.decisions;
+  }
+}
+
+/** Builds the plan. Cost: Σ over people of (groups they are in)², plus the rounds of rule checks. */
+export function planGroups(population: Iterable<string>, groups: readonly GroupSpec[], k: number): GroupPlan {
+  const index = new Map<string, number>();
+  groups.forEach((g, i) => {
+    if (index.has(g.key)) throw new Error(`disclosure: group key ${g.key} appears twice`);
+    if (g.key === POPULATION) throw new Error(`disclosure: ${POPULATION} is reserved`);
+    index.set(g.key, i);
+  });
+  const s = new GroupStructure(population, groups, index);
+  const U = s.populationSize;
+  const size = s.size;
+  const decisions: GroupDecision[] = groups.map((g, i) => ({
+    key: g.key,
+    family: g.family,
+    size: size[i],
+    shown: size[i] >= k,
+    reason: size[i] >= k ? null : 'below_minimum',
+    against: null,
+  }));
+  const isShown = (i: number) => decisions[i].shown;
+
+  const findConflicts = (): Conflict[] => {
+    const found: Conflict[] = [];
+    // Rule 2 (difference), over pairs that share somebody.
+    for (const [a, b, o] of s.sharingPairs()) {
+      if (!isShown(a) || !isShown(b)) continue;
+      if (isSmall(size[a] - o, k) || isSmall(size[b] - o, k)) {
+        const victim = s.hideFirst(a, b);
+        found.push({ victim, reason: 'difference', against: victim === a ? b : a });
+      }
+    }
+    // Rule 2 against the population: a group of all but 1..k−1 people.
+    for (let a = 0; a < s.count; a++) if (isShown(a) && isSmall(U - size[a], k)) found.push({ victim: a, reason: 'remainder', against: -1 });
+    // Rule 3 (hierarchy) for each shown parent and family.
+    for (let P = -1; P < s.count; P++) {
+      if (P >= 0 && (!isShown(P) || s.containees[P].length === 0)) continue;
+      for (const F of s.families) {
+        const children = s.childrenOf(P, F, isShown);
+        if (!children || children.length === 0) continue;
+        const rest = (P < 0 ? U : size[P]) - children.reduce((sum, c) => sum + size[c], 0);
+        if (!isSmall(rest, k)) continue;
+        const victim = children.reduce((v, c) => (s.hideFirst(v, c) === c ? c : v));
+        found.push({ victim, reason: P < 0 ? 'remainder' : 'hierarchy', against: P });
+      }
+    }
+    // Rule 4 (two disjoint groups against the population): only large pairs can leave < k.
+    const big = decisions
+      .map((_, i) => i)
+      .filter(isShown)
+      .sort((a, b) => size[b] - size[a]);
+    for (let x = 0; x < big.length; x++) {
+      for (let y = x + 1; y < big.length; y++) {
+        const [a, b] = [big[x], big[y]];
+        if (size[a] + size[b] < U - k + 1) break;
+        if (s.overlap(a, b) === 0 && isSmall(U - size[a] - size[b], k)) {
+          const victim = s.hideFirst(a, b);
+          found.push({ victim, reason: 'remainder', against: victim === a ? b : a });
+        }
+      }
+    }
+    return found;
+  };
+
+  for (;;) {
+    const conflicts = findConflicts();
+    if (conflicts.length === 0) break;
+    // One victim per conflict, skipping conflicts already resolved in this round (a group hidden).
+    for (const c of conflicts) {
+      if (!isShown(c.victim) || (c.against >= 0 && !isShown(c.against))) continue;
+      Object.assign(decisions[c.victim], { shown: false, reason: c.reason, against: c.against < 0 ? POPULATION : groups[c.against].key });
+    }
+  }
+  return new GroupPlan(k, s, decisions);
+}
