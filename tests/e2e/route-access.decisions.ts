@@ -1,0 +1,151 @@
+/**
+ * Who may reach each route: the decision table that route-access.e2e.spec.ts holds the running API
+ * to. Every route the app registers (Nest's and the ingestion fast path's) needs a line here and every
+ * line a route, so a new endpoint cannot ship without someone deciding who may call it.
+ *
+ * A line is `METHOD path` → who gets in, one column per caller (see ACCESS). `OK` = the request passes
+ * authentication and authorization (whatever it answers then, short of 401 / 403); 401 = refused for
+ * want of a session, or of a write key on ingestion; 403 = signed in (or keyed) but not allowed.
+ *
+ * This is the target policy of issue 11 ("Write boundaries"); lines marked `issue 11` differ from what
+ * the code did when the table was written, and fail until the code follows.
+ */
+
+export const CALLERS = ['anonymous', 'writeKey', 'admin', 'leader', 'planner', 'analyst'] as const;
+export type Caller = (typeof CALLERS)[number];
+
+export const OK = 'OK';
+export type Outcome = typeof OK | 401 | 403;
+export type Access = Readonly<Record<Caller, Outcome>>;
+
+const row = (anonymous: Outcome, writeKey: Outcome, admin: Outcome, leader: Outcome, planner: Outcome, analyst: Outcome): Access =>
+  ({ anonymous, writeKey, admin, leader, planner, analyst });
+
+/** Who gets in, by name. A write key opens ingestion and nothing else; a session never opens ingestion. */
+export const ACCESS = {
+  //                         anonymous writeKey admin leader planner analyst
+  PUBLIC:            row(OK,   OK,   OK,  OK,  OK,  OK),
+  SIGNED_IN:         row(401,  401,  OK,  OK,  OK,  OK),
+  ADMIN:             row(401,  401,  OK,  403, 403, 403),
+  ADMIN_LEADER:      row(401,  401,  OK,  OK,  403, 403),
+  ADMIN_PLANNER:     row(401,  401,  OK,  403, OK,  403),
+  WRITE_KEY:         row(401,  OK,   401, 401, 401, 401),
+  /** A directory write: needs a key with the "directory" scope (the test's key has every scope). */
+  DIRECTORY_KEY:     row(401,  OK,   401, 401, 401, 401),
+} as const;
+
+const { PUBLIC, SIGNED_IN, ADMIN, ADMIN_LEADER, ADMIN_PLANNER, WRITE_KEY, DIRECTORY_KEY } = ACCESS;
+
+export const DECISIONS: Readonly<Record<string, Access>> = {
+  // ── health, sign-in, API docs (the OpenAPI description and Swagger UI) ──
+  'GET /api/health': PUBLIC,
+  'POST /api/auth/login': PUBLIC,
+  'POST /api/auth/logout': PUBLIC,
+  'GET /api/auth/me': SIGNED_IN,
+  'GET /api/docs': PUBLIC,
+  'GET /api/docs/': PUBLIC,
+  'GET /api/docs/index.html': PUBLIC,
+  'GET /api/docs/LICENSE': PUBLIC,
+  'GET /api/docs/swagger-ui-init.js': PUBLIC,
+  'GET /api/docs/docs/swagger-ui-init.js': PUBLIC,
+  'GET /api/docs/openapi.json': PUBLIC,
+  'GET /api/docs-yaml': PUBLIC,
+
+  // ── ingestion: the fast path ahead of Express (native, Segment spec, PostHog capture) ──
+  'POST /v1/events': WRITE_KEY,
+  'POST /v1/batch': WRITE_KEY,
+  'POST /v1/track': WRITE_KEY,
+  'POST /v1/identify': WRITE_KEY,
+  'POST /v1/group': WRITE_KEY,
+  'POST /v1/page': WRITE_KEY,
+  'POST /v1/screen': WRITE_KEY,
+  'POST /v1/alias': WRITE_KEY,
+  'POST /batch': WRITE_KEY,
+  'POST /batch/': WRITE_KEY,
+  'POST /e': WRITE_KEY,
+  'POST /e/': WRITE_KEY,
+  'POST /capture': WRITE_KEY,
+  'POST /capture/': WRITE_KEY,
+  'POST /i/v0/e': WRITE_KEY,
+  'POST /i/v0/e/': WRITE_KEY,
+  'POST /track': WRITE_KEY,
+  'POST /track/': WRITE_KEY,
+  // ── ingestion: directory and content catalogue ──
+  'PUT /v1/people': DIRECTORY_KEY,
+  'PUT /v1/content': WRITE_KEY,
+
+  // ── ingestion admin: keys, per-source health, SDK event mappings ──
+  'GET /api/ingestion/keys': ADMIN,
+  'POST /api/ingestion/keys': ADMIN,
+  'DELETE /api/ingestion/keys/:id': ADMIN,
+  'GET /api/ingestion/sources': ADMIN,
+  'GET /api/ingestion/mappings': ADMIN,
+  'PUT /api/ingestion/mappings': ADMIN,
+
+  // ── bulk imports of people and events: issue 11 makes them admin-only (analysts could import before) ──
+  'POST /api/imports': ADMIN,
+  'GET /api/imports': ADMIN,
+  'GET /api/imports/:id': ADMIN,
+  'GET /api/imports/:id/errors': ADMIN,
+
+  // ── audit log ──
+  'GET /api/audit': ADMIN,
+
+  // ── overview and engagement (aggregates for every role; individuals and the scoring model for admins) ──
+  'GET /api/overview': SIGNED_IN,
+  'GET /api/engagement/purposes': SIGNED_IN,
+  'GET /api/engagement/personas': SIGNED_IN,
+  'GET /api/engagement/ambassadors': SIGNED_IN,
+  'GET /api/engagement/leaders': SIGNED_IN,
+  'GET /api/engagement/distribution': SIGNED_IN,
+  'GET /api/engagement/groups': SIGNED_IN,
+  'GET /api/engagement/models': SIGNED_IN,
+  'POST /api/engagement/models': ADMIN,
+  'GET /api/engagement/jobs': SIGNED_IN,
+  'POST /api/engagement/jobs': ADMIN,
+  'GET /api/engagement/people': ADMIN,
+  'GET /api/engagement/people/:personId/why': ADMIN,
+
+  // ── strategy: goals, KPI values, links (leaders and admins write; everyone signed in reads) ──
+  'GET /api/strategy/overview': SIGNED_IN,
+  'GET /api/goals': SIGNED_IN,
+  'POST /api/goals': ADMIN_LEADER,
+  'GET /api/goals/:id': SIGNED_IN,
+  'PUT /api/goals/:id': ADMIN_LEADER,
+  'DELETE /api/goals/:id': ADMIN_LEADER,
+  'POST /api/goals/:id/values': ADMIN_LEADER,
+  'POST /api/goals/:id/values/import': ADMIN_LEADER,
+  'GET /api/goals/:id/values/history': SIGNED_IN,
+  'PUT /api/goals/:id/values/:period': ADMIN_LEADER,
+  'DELETE /api/goals/:id/values/:period': ADMIN_LEADER,
+  'GET /api/goals/:id/links': SIGNED_IN,
+  'POST /api/goals/:id/links': ADMIN_LEADER,
+  'PUT /api/goals/:id/links/:linkId': ADMIN_LEADER,
+  'DELETE /api/goals/:id/links/:linkId': ADMIN_LEADER,
+  'GET /api/goals/:id/links/:linkId/analysis': SIGNED_IN,
+
+  // ── segments (planners and admins build them and see who is in them; everyone reads suppressed sizes) ──
+  'GET /api/segments': SIGNED_IN,
+  'POST /api/segments': ADMIN_PLANNER,
+  'POST /api/segments/preview': ADMIN_PLANNER,
+  'GET /api/segments/people': ADMIN_PLANNER,
+  'GET /api/segments/:id': SIGNED_IN,
+  'PUT /api/segments/:id': ADMIN_PLANNER,
+  'DELETE /api/segments/:id': ADMIN_PLANNER,
+  'GET /api/segments/:id/history': SIGNED_IN,
+  'POST /api/segments/:id/recompute': ADMIN_PLANNER,
+  'POST /api/segments/:id/freeze': ADMIN_PLANNER,
+  'GET /api/segments/:id/channels': SIGNED_IN,
+  'GET /api/segments/:id/members': ADMIN_PLANNER,
+  'GET /api/segments/:id/members.csv': ADMIN_PLANNER,
+
+  // ── comms programmes (planners and admins plan and launch; everyone reads) ──
+  'GET /api/programmes': SIGNED_IN,
+  'POST /api/programmes': ADMIN_PLANNER,
+  'GET /api/programmes/:id': SIGNED_IN,
+  'PUT /api/programmes/:id': ADMIN_PLANNER,
+  'DELETE /api/programmes/:id': ADMIN_PLANNER,
+  'POST /api/programmes/:id/launch': ADMIN_PLANNER,
+  'GET /api/programmes/:id/forecast': SIGNED_IN,
+  'GET /api/programmes/:id/scorecard': SIGNED_IN,
+};

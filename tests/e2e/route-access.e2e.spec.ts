@@ -1,0 +1,81 @@
+import type { INestApplication } from '@nestjs/common';
+import request from 'supertest';
+import { createApiApp } from '../../apps/api/src/app.factory';
+import { AuthService } from '../../apps/api/src/auth/auth.service';
+import { testConfig } from '@hubpulse/testing';
+import { CALLERS, DECISIONS, OK, type Caller, type Outcome } from './route-access.decisions';
+import { registeredRoutes } from './registered-routes';
+
+const PASSWORD = 'route matrix password';
+/** Stands in for every path parameter: no such id, so a caller let through stops at a 404. */
+const NO_SUCH_ID = 'route-access-no-such-id';
+/** The body of every write: valid JSON that no schema accepts, so a caller let through stops at a 400. */
+const NOT_A_BODY: unknown[] = [];
+
+/**
+ * The route × caller matrix on the real API (chDB + SQLite + Redis): every route the app registers
+ * must have a line in route-access.decisions.ts, and every caller — anonymous, a write key, and a
+ * session of each role — gets exactly the access its line says. Probes are harmless: unknown ids and
+ * bodies that fail validation, so nothing is created, changed or deleted.
+ */
+describe('route × role access matrix', () => {
+  const config = testConfig();
+  let app: INestApplication;
+  let http: ReturnType<INestApplication['getHttpServer']>;
+  type Role = Exclude<Caller, 'anonymous' | 'writeKey'>;
+  const passwords: Record<Role, string> = { admin: 'correct horse battery', leader: PASSWORD, planner: PASSWORD, analyst: PASSWORD };
+  const sessions = {} as Record<Role, string>;
+
+  const signIn = async (email: string, password: string) => {
+    const res = await request(http).post('/api/auth/login').send({ email, password }).expect(200);
+    return (res.headers['set-cookie'] as unknown as string[])[0].split(';')[0];
+  };
+
+  beforeAll(async () => {
+    app = await createApiApp(config, { logger: ['error'] });
+    http = app.getHttpServer();
+    const auth = app.get(AuthService);
+    for (const role of ['leader', 'planner', 'analyst'] as const) {
+      await auth.createUser({ email: `${role}@test.local`, password: PASSWORD, name: `Route ${role}`, role });
+    }
+    for (const role of ['admin', 'leader', 'planner', 'analyst'] as const) sessions[role] = await signIn(`${role}@test.local`, passwords[role]);
+  }, 120_000);
+
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  /** The headers a caller sends. Signing out ends the session it is sent with, so that route gets a fresh one. */
+  const credentials = async (caller: Caller, route: string): Promise<Record<string, string>> => {
+    if (caller === 'anonymous') return {};
+    if (caller === 'writeKey') return { Authorization: `Bearer ${config.bootstrap.writeKey!}` };
+    return { Cookie: route === 'POST /api/auth/logout' ? await signIn(`${caller}@test.local`, passwords[caller]) : sessions[caller] };
+  };
+
+  /** What the route answered a caller, as the decision table speaks: OK, 401 or 403 (or the unexpected status). */
+  const outcome = async (route: string, caller: Caller): Promise<Outcome | string> => {
+    const [method, template] = route.split(' ');
+    const path = template.replace(/:\w+/g, NO_SUCH_ID);
+    const verb = method.toLowerCase() as 'get' | 'post' | 'put' | 'patch' | 'delete';
+    let req = request(http)[verb](path).set(await credentials(caller, route));
+    if (verb === 'post' || verb === 'put' || verb === 'patch') req = req.send(NOT_A_BODY);
+    const res = await req;
+    if (res.status === 401 || res.status === 403) return res.status;
+    if (res.status >= 500) return `${res.status} ${JSON.stringify(res.body)}`;
+    return OK;
+  };
+
+  it('has a decision for every route the app registers, and a route for every decision', () => {
+    const registered = registeredRoutes(app);
+    expect({
+      undecided: registered.filter((r) => !(r in DECISIONS)),
+      gone: Object.keys(DECISIONS).filter((r) => !registered.includes(r)),
+    }).toEqual({ undecided: [], gone: [] });
+  });
+
+  it.each(Object.entries(DECISIONS))('%s', async (route, expected) => {
+    const actual: Record<string, Outcome | string> = {};
+    for (const caller of CALLERS) actual[caller] = await outcome(route, caller);
+    expect(actual).toEqual(expected);
+  });
+});
