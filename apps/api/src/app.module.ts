@@ -9,6 +9,7 @@ import { AuthGuard } from './auth/auth.guard';
 import { AuthModule } from './auth/auth.module';
 import { GlobalExceptionFilter } from './common/global-exception.filter';
 import { DirectoryModule } from './directory/directory.module';
+import { DisclosureModule } from './disclosure/disclosure.module';
 import { EngagementModule } from './engagement/engagement.module';
 import { GoalsModule } from './goals/goals.module';
 import { HealthController } from './health/health.controller';
@@ -31,6 +32,7 @@ export class AppModule {
         ClickHouseModule,
         DatabaseModule,
         QueueModule.forRoot(config),
+        DisclosureModule,
         AuthModule,
         IngestModule,
         DirectoryModule,

@@ -11,7 +11,8 @@ import { isSmall, type HiddenReason } from './rules';
  * 1. primary: a group below k people is hidden ('below_minimum');
  * 2. difference: two shown groups A, B with |A \ B| or |B \ A| in 1..k−1 conflict ('difference').
  *    When B ⊆ A, |A| − |B| describes the few in A \ B; near-containment counts too, because the
- *    reader may know the few who are in B but not in A. The smaller group is hidden;
+ *    reader may know the few who are in B but not in A. The group of lower priority is hidden, then
+ *    the smaller;
  * 3. hierarchy: for each shown group P (the population included) and each family, the shown groups
  *    of that family strictly inside P with no shown group of the family between them and P — P's
  *    "children" — are, in a laminar family (trees, partitions), pairwise disjoint; then
@@ -39,6 +40,12 @@ export interface GroupSpec {
   family: string;
   /** Person ids. Ids outside the population are ignored. */
   members: Iterable<string>;
+  /**
+   * Of two conflicting groups the one with the lower priority is hidden (default 0), then the
+   * smaller. Groups users define (segments, link audiences) rank below the organisation's structure,
+   * so defining one can never hide a department from everybody else.
+   */
+  priority?: number;
 }
 
 export interface GroupDecision {
@@ -182,8 +189,11 @@ export class GroupStructure {
     return true;
   }
 
-  /** Among two groups, the one to hide first: the smaller, then the later in input order. */
+  /** Among two groups, the one to hide first: lower priority, then the smaller, then the later in input order. */
   hideFirst(a: number, b: number): number {
+    const pa = this.groups[a].priority ?? 0;
+    const pb = this.groups[b].priority ?? 0;
+    if (pa !== pb) return pa < pb ? a : b;
     if (this.size[a] !== this.size[b]) return this.size[a] < this.size[b] ? a : b;
     return Math.max(a, b);
   }

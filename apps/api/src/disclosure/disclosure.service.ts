@@ -1,0 +1,98 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { HUBPULSE_CONFIG, type HubpulseConfig } from '@hubpulse/config';
+import {
+  checkWindows,
+  planGroups,
+  planStat,
+  type GroupContains,
+  type GroupPlan,
+  type GroupSpec,
+  type HiddenReason,
+  type StatDecision,
+  type StatKind,
+  type WindowedNumber,
+} from '@hubpulse/disclosure';
+import { directoryGroups, FAMILY_PRIORITY, GroupRegistryRepository, groupKey } from './group-registry.repository';
+import { ReleaseLedgerStore } from './release-ledger.store';
+
+export interface DisclosurePlan {
+  plan: GroupPlan;
+  /** The day tenure bands are measured on (today, UTC): every view groups tenure as of this day. */
+  asOf: string;
+  /** Directory person ids (the population). */
+  population: ReadonlySet<string>;
+  builtMs: number;
+}
+
+/**
+ * The API's door to @hubpulse/disclosure: the group plan over every group any view can show (built
+ * from the registry, cached until the directory, a segment membership, a programme or a goal link
+ * changes, or the day turns), statistics checked against it, and numbers over chosen windows checked
+ * against what the user was already shown.
+ */
+@Injectable()
+export class DisclosureService {
+  private readonly log = new Logger(DisclosureService.name);
+  private cached: { fingerprint: string; plan: Promise<DisclosurePlan> } | null = null;
+
+  constructor(
+    private readonly registry: GroupRegistryRepository,
+    private readonly ledger: ReleaseLedgerStore,
+    @Inject(HUBPULSE_CONFIG) private readonly config: HubpulseConfig,
+  ) {}
+
+  get k(): number {
+    return this.config.minGroupSize;
+  }
+
+  async plan(): Promise<DisclosurePlan> {
+    const asOf = new Date().toISOString().slice(0, 10);
+    const fingerprint = `${asOf}|${await this.registry.fingerprint()}`;
+    if (this.cached?.fingerprint !== fingerprint) {
+      const plan = this.build(asOf);
+      this.cached = { fingerprint, plan };
+      plan.catch(() => {
+        if (this.cached?.plan === plan) this.cached = null;
+      });
+    }
+    return this.cached.plan;
+  }
+
+  private async build(asOf: string): Promise<DisclosurePlan> {
+    const started = Date.now();
+    const [rows, segments, links, programmes] = await Promise.all([this.registry.directory(asOf), this.registry.segments(), this.registry.links(), this.registry.programmes()]);
+    const groups: GroupSpec[] = directoryGroups(rows);
+    for (const s of segments) groups.push({ key: groupKey.segment(s.id), family: 'segment', members: s.members, priority: FAMILY_PRIORITY.segment });
+    const pins = programmes.flatMap((p) => (p.launchMembershipVersion === null ? [] : [{ id: p.id, segmentId: p.segmentId, version: Number(p.launchMembershipVersion) }]));
+    for (const p of await this.registry.pinned(pins)) groups.push({ key: groupKey.programme(p.id), family: 'programme', members: p.members, priority: FAMILY_PRIORITY.programme });
+    // Scope links: a union of departments or of locations that a leader picked.
+    for (const l of links) {
+      if (l.kind !== 'scope' || !l.scope || l.scope === 'organisation') continue;
+      const wanted = new Set(l.scopeValues);
+      const members = rows.filter((r) => wanted.has(l.scope === 'department' ? r.department : r.location)).map((r) => r.person_id);
+      groups.push({ key: groupKey.link(l.id), family: 'link', members, priority: FAMILY_PRIORITY.link });
+    }
+    const population = new Set(rows.map((r) => r.person_id));
+    const plan = planGroups(population, groups, this.k);
+    const builtMs = Date.now() - started;
+    this.log.log(`disclosure plan: ${groups.length} groups over ${population.size} people, ${plan.all().filter((g) => !g.shown).length} hidden, ${builtMs} ms`);
+    return { plan, asOf, population, builtMs };
+  }
+
+  /** Which groups may show a statistic whose counted people per group are `x` (see planStat). */
+  stat(plan: DisclosurePlan, kind: StatKind, x: ReadonlyMap<string, number>, populationX: number | null): Map<string, StatDecision> {
+    return planStat(plan.plan, kind, x, populationX);
+  }
+
+  /**
+   * Numbers over user-chosen windows, decided against what `userId` was shown before and recorded
+   * when released. Returns one reason (or null: shown) per number, in order.
+   */
+  windows(userId: string, numbers: readonly WindowedNumber[], contains?: GroupContains): Promise<(HiddenReason | null)[]> {
+    const stats = [...new Set(numbers.map((n) => n.stat))];
+    return this.ledger.withLedger(userId, stats, (seen) => {
+      const result = checkWindows(seen, numbers, this.k, contains);
+      return { result, released: numbers.filter((_, i) => result[i] === null) };
+    });
+  }
+}

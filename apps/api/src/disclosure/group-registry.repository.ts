@@ -1,0 +1,138 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { DataSource } from 'typeorm';
+import { ClickHouseService } from '@hubpulse/clickhouse';
+import { tenureBandSql } from '@hubpulse/analytics';
+import { DATA_SOURCE, GoalLinkEntity, ProgrammeEntity } from '@hubpulse/database';
+import type { GroupSpec } from '@hubpulse/disclosure';
+
+/** One person of today's directory with every group key they belong to. */
+interface DirectoryRow {
+  person_id: string;
+  department: string;
+  location: string;
+  team: string;
+  tenure: string;
+  /** Every manager above them, nearest first (up to 12 levels). */
+  managers: string[];
+}
+
+/**
+ * Lower priorities are hidden first when two groups conflict: a group a user defined (a segment, a
+ * goal link's audience) gives way to the organisation's structure, so creating a link or a segment can
+ * never hide a department from everyone else.
+ */
+export const FAMILY_PRIORITY: Record<string, number> = {
+  segment: 0,
+  programme: 0,
+  link: 0,
+  manager: 1,
+  team: 2,
+  tenure: 3,
+  location: 3,
+  department: 3,
+};
+
+/** The group keys the views use, one builder per family, so a view and the plan always agree. */
+export const groupKey = {
+  department: (d: string) => `department:${d || 'unknown'}`,
+  location: (l: string) => `location:${l || 'unknown'}`,
+  team: (t: string) => `team:${t}`,
+  tenure: (band: string) => `tenure:${band}`,
+  manager: (personId: string) => `manager:${personId}`,
+  segment: (id: string) => `segment:${id}`,
+  programme: (id: string) => `programme:${id}`,
+  link: (id: string) => `link:${id}`,
+};
+
+/**
+ * Every group of people a view can describe, read fresh: the directory's departments, locations,
+ * teams, tenure bands (as of `asOf`) and manager trees; segments' current memberships; programmes'
+ * memberships pinned at launch; goal links' scope audiences. Also a fingerprint that changes whenever
+ * any of them may have changed, so the plan built from them can be cached.
+ */
+@Injectable()
+export class GroupRegistryRepository {
+  constructor(
+    private readonly ch: ClickHouseService,
+    @Inject(DATA_SOURCE) private readonly ds: DataSource,
+  ) {}
+
+  private get t() {
+    return this.ch.tables;
+  }
+
+  async fingerprint(): Promise<string> {
+    const [r] = await this.ch.rows<{ people: string; version: string; runs: string; last_run: string }>(
+      `SELECT (SELECT count() FROM ${this.t.people} FINAL) AS people,
+              (SELECT max(version) FROM ${this.t.people}) AS version,
+              (SELECT count() FROM ${this.t.segment_runs} WHERE status = 'ok') AS runs,
+              (SELECT toString(max(version)) FROM ${this.t.segment_runs}) AS last_run`,
+    );
+    const links = await this.ds.getRepository(GoalLinkEntity).find({ select: ['id', 'scope', 'scopeValues', 'segmentId', 'programmeId'], order: { id: 'ASC' } });
+    const programmes = await this.ds.getRepository(ProgrammeEntity).find({ select: ['id', 'segmentId', 'launchMembershipVersion'], order: { id: 'ASC' } });
+    return JSON.stringify([r, links, programmes]);
+  }
+
+  async directory(asOf: string): Promise<DirectoryRow[]> {
+    const p = this.t.people;
+    const rows = await this.ch.rows<DirectoryRow>(
+      `WITH (SELECT (groupArray(person_id), groupArray(manager_id)) FROM ${p} FINAL WHERE manager_id != '') AS m
+       SELECT person_id, toString(department) AS department, toString(location) AS location,
+              JSONExtractString(attributes, 'team') AS team, ${tenureBandSql('hired_at', '{asOf:Date}')} AS tenure,
+              arrayFilter(x -> x != '', arrayFold((acc, i) -> if(acc[-1] = '', acc, arrayPushBack(acc, transform(acc[-1], m.1, m.2, ''))), range(11), [manager_id])) AS managers
+       FROM ${p} FINAL`,
+      { asOf },
+    );
+    return rows;
+  }
+
+  /** Current membership of every segment with an ok run: its newest ok version. */
+  async segments(): Promise<{ id: string; members: string[] }[]> {
+    return this.ch.rows<{ id: string; members: string[] }>(
+      `SELECT segment_id AS id, groupArray(person_id) AS members FROM ${this.t.segment_members}
+       WHERE (segment_id, version) IN (SELECT segment_id, max(version) FROM ${this.t.segment_runs} WHERE status = 'ok' GROUP BY segment_id)
+       GROUP BY segment_id`,
+    );
+  }
+
+  /** Memberships pinned at launch by programmes (segment id, version). */
+  async pinned(pins: { id: string; segmentId: string; version: number }[]): Promise<{ id: string; members: string[] }[]> {
+    if (pins.length === 0) return [];
+    const rows = await this.ch.rows<{ segment_id: string; version: string; members: string[] }>(
+      `SELECT segment_id, toString(version) AS version, groupArray(person_id) AS members FROM ${this.t.segment_members}
+       WHERE (segment_id, version) IN (SELECT arrayJoin(arrayZip({segs:Array(String)}, {versions:Array(UInt64)})))
+       GROUP BY segment_id, version`,
+      { segs: pins.map((p) => p.segmentId), versions: pins.map((p) => p.version) },
+    );
+    const byPin = new Map(rows.map((r) => [`${r.segment_id}@${r.version}`, r.members]));
+    return pins.flatMap((p) => {
+      const members = byPin.get(`${p.segmentId}@${p.version}`);
+      return members ? [{ id: p.id, members }] : [];
+    });
+  }
+
+  async links(): Promise<GoalLinkEntity[]> {
+    return this.ds.getRepository(GoalLinkEntity).find({ order: { id: 'ASC' } });
+  }
+
+  async programmes(): Promise<ProgrammeEntity[]> {
+    return this.ds.getRepository(ProgrammeEntity).find({ order: { id: 'ASC' } });
+  }
+}
+
+/** The groups of the directory rows, family by family (teams only where a team is set). */
+export function directoryGroups(rows: readonly DirectoryRow[]): GroupSpec[] {
+  const groups = new Map<string, GroupSpec & { members: string[] }>();
+  const add = (family: string, key: string, person: string) => {
+    const g = groups.get(key) ?? groups.set(key, { key, family, members: [], priority: FAMILY_PRIORITY[family] }).get(key)!;
+    g.members.push(person);
+  };
+  for (const r of rows) {
+    add('department', groupKey.department(r.department), r.person_id);
+    add('location', groupKey.location(r.location), r.person_id);
+    if (r.team) add('team', groupKey.team(r.team), r.person_id);
+    add('tenure', groupKey.tenure(r.tenure), r.person_id);
+    for (const m of r.managers) add('manager', groupKey.manager(m), r.person_id);
+  }
+  return [...groups.values()];
+}
