@@ -210,3 +210,12 @@ describe('planGroups under attack (fast-check)', () => {
     );
   });
 });
+
+describe('GroupStructure.sums', () => {
+  it('adds a per-person value over each group and the population, ignoring people outside it', () => {
+    const plan = planGroups(ids(1, 6), [{ key: 'a', family: 'f', members: ids(1, 3) }, { key: 'b', family: 'f', members: ids(3, 6) }], 2);
+    const { perGroup, population } = plan.structure.sums(new Map([['p1', 1], ['p3', 2], ['p6', 4], ['p99', 100]]));
+    expect([...perGroup]).toEqual([['a', 3], ['b', 6]]);
+    expect(population).toBe(7);
+  });
+});

@@ -88,7 +88,7 @@ export class GroupStructure {
     readonly groups: readonly GroupSpec[],
     readonly index: Map<string, number>,
   ) {
-    const personIndex = new Map<string, number>();
+    const personIndex = (this.personIndex = new Map<string, number>());
     for (const p of population) if (!personIndex.has(p)) personIndex.set(p, personIndex.size);
     const U = (this.populationSize = personIndex.size);
     const G = groups.length;
@@ -148,6 +148,30 @@ export class GroupStructure {
   }
 
   readonly members: Int32Array[];
+  /** Person id → index in the population. */
+  readonly personIndex: Map<string, number>;
+
+  /**
+   * Per group, the sum of a per-person value (people outside the population are ignored), and the
+   * population's sum last. How a view gets x for every group of the plan from one per-person read.
+   */
+  sums(valueOf: ReadonlyMap<string, number>): { perGroup: Map<string, number>; population: number } {
+    const v = new Float64Array(this.populationSize);
+    let population = 0;
+    for (const [p, x] of valueOf) {
+      const i = this.personIndex.get(p);
+      if (i === undefined) continue;
+      v[i] += x;
+      population += x;
+    }
+    const perGroup = new Map<string, number>();
+    this.members.forEach((m, g) => {
+      let sum = 0;
+      for (const p of m) sum += v[p];
+      perGroup.set(this.groups[g].key, sum);
+    });
+    return { perGroup, population };
+  }
 
   get count(): number {
     return this.groups.length;
