@@ -90,6 +90,7 @@ export const DECISIONS: Readonly<Record<string, Access>> = {
 
   // ── audit log ──
   'GET /api/audit': ADMIN,
+  'GET /api/privacy/groups': ADMIN,
 
   // ── overview and engagement (aggregates for every role; individuals and the scoring model for admins) ──
   'GET /api/overview': SIGNED_IN,

@@ -10,3 +10,4 @@ export * from './segment-rule.schema';
 export * from './segments.types';
 export * from './programmes.types';
 export * from './strategy.types';
+export * from './privacy.types';

@@ -320,6 +320,10 @@ export function planGroups(population: Iterable<string>, groups: readonly GroupS
   for (;;) {
     const conflicts = findConflicts();
     if (conflicts.length === 0) break;
+    // Top down: conflicts with larger groups first, so that hiding a large group (the CEO's tree
+    // beside the population) settles the conflicts it was in before smaller groups are hidden for it.
+    const larger = (c: Conflict) => Math.max(size[c.victim], c.against < 0 ? U : size[c.against]);
+    conflicts.sort((a, b) => larger(b) - larger(a) || a.victim - b.victim);
     // One victim per conflict, skipping conflicts already resolved in this round (a group hidden).
     for (const c of conflicts) {
       if (!isShown(c.victim) || (c.against >= 0 && !isShown(c.against))) continue;

@@ -1,3 +1,4 @@
+import type { HiddenReason } from '@hubpulse/contracts';
 /**
  * The primary rules of disclosure control: what a single number about a group of people needs to be
  * released. k is the minimum group size (`HUBPULSE_MIN_GROUP_SIZE`). Zero counts as "fewer than k"
@@ -12,38 +13,7 @@
  *   person's score divided by 12.
  */
 
-/** Why a number was not released. The dashboard words each one (see contracts' HIDDEN_REASON_TEXT). */
-export type HiddenReason =
-  /** The group has fewer than k people (0 included). */
-  | 'below_minimum'
-  /** Fewer than k people are counted in the number (a rate's numerator, a mean's contributors). */
-  | 'numerator'
-  /** Fewer than k people of the group are NOT counted (a rate near 100 %). */
-  | 'complement'
-  /** Shown beside another group that differs from it by 1..k−1 people, it would describe those few. */
-  | 'difference'
-  /** The population minus the shown groups would leave 1..k−1 people. */
-  | 'remainder'
-  /** The group minus its shown subgroups (a manager's tree minus the reports' trees) would leave 1..k−1 people: merged upward. */
-  | 'hierarchy'
-  /** Hidden so that another hidden number cannot be worked out from the shown ones. */
-  | 'complementary'
-  /** Differs from the same number over a neighbouring or nested period by 1..k−1 people. */
-  | 'period'
-  /** Differs by 1..k−1 people from a number over an overlapping period already shown to this user. */
-  | 'earlier_release';
-
-export const HIDDEN_REASONS: readonly HiddenReason[] = [
-  'below_minimum',
-  'numerator',
-  'complement',
-  'difference',
-  'remainder',
-  'hierarchy',
-  'complementary',
-  'period',
-  'earlier_release',
-];
+export { HIDDEN_REASONS, hiddenReasonText, type HiddenReason } from '@hubpulse/contracts';
 
 /** A number as it may leave the API: the value, or null with the reason. */
 export interface Released<T> {

@@ -79,6 +79,17 @@ export class DisclosureService {
     return { plan, asOf, population, builtMs };
   }
 
+  /** The plan as admins read it (GET /api/privacy/groups). */
+  async describePlan() {
+    const { plan, asOf, builtMs } = await this.plan();
+    const groups = plan.all().map((g) => ({ key: g.key, family: g.family, size: g.size, shown: g.shown, reason: g.reason, against: g.against }));
+    const families = [...new Set(groups.map((g) => g.family))].map((family) => {
+      const of = groups.filter((g) => g.family === family);
+      return { family, groups: of.length, hidden: of.filter((g) => !g.shown).length };
+    });
+    return { min_group_size: this.k, as_of: asOf, population: plan.populationSize, built_ms: builtMs, families, groups };
+  }
+
   /** Which groups may show a statistic whose counted people per group are `x` (see planStat). */
   stat(plan: DisclosurePlan, kind: StatKind, x: ReadonlyMap<string, number>, populationX: number | null): Map<string, StatDecision> {
     return planStat(plan.plan, kind, x, populationX);
