@@ -7,10 +7,15 @@ export class InvalidInputError extends HttpException {
   }
 }
 
-/** Storage is down or overloaded: 503 with Retry-After, so SDKs retry. Nothing was acknowledged. */
+/**
+ * Storage is down or overloaded: 503 with Retry-After, so SDKs retry. Nothing was acknowledged.
+ * `storeError` (the engine's own text: table names, SQL, hosts) is logged under the request id and
+ * never sent: the client sees only `what` and the request id.
+ */
 export class StorageUnavailableError extends HttpException {
   constructor(
     what: string,
+    readonly storeError?: unknown,
     readonly retryAfterSeconds = 5,
   ) {
     super(

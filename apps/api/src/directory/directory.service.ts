@@ -36,7 +36,7 @@ export class DirectoryService {
     try {
       return { upserted: await writePeople(this.ds, this.ch, people) };
     } catch (err) {
-      throw new StorageUnavailableError(`directory could not be stored (${(err as Error).message.slice(0, 200)})`);
+      throw new StorageUnavailableError('directory could not be stored', err);
     }
   }
 
@@ -80,7 +80,7 @@ export class DirectoryService {
         })),
       });
     } catch (err) {
-      throw new StorageUnavailableError(`content could not be stored (${(err as Error).message.slice(0, 200)})`);
+      throw new StorageUnavailableError('content could not be stored', err);
     }
     return { upserted: content.length };
   }

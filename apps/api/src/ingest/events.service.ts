@@ -47,7 +47,7 @@ export class EventsService {
         await this.directory.patchPeople(mapped.people);
       } catch (err) {
         if (err instanceof StorageUnavailableError) throw err;
-        throw new StorageUnavailableError(`directory could not be updated (${(err as Error).message.slice(0, 200)})`);
+        throw new StorageUnavailableError('directory could not be updated', err);
       }
     }
     await this.store(v.lines);
@@ -66,7 +66,7 @@ export class EventsService {
     try {
       await this.writer.write(lines);
     } catch (err) {
-      throw new StorageUnavailableError(`events could not be stored (${(err as Error).message.slice(0, 200)})`);
+      throw new StorageUnavailableError('events could not be stored', err);
     }
     this.nudge.nudge();
   }

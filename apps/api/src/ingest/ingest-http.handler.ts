@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import * as zlib from 'node:zlib';
 import { HUBPULSE_CONFIG, type HubpulseConfig } from '@hubpulse/config';
 import { AuthService } from '../auth/auth.service';
-import { toErrorResponse } from '../common/error-response';
+import { errorLogLine, toErrorResponse } from '../common/error-response';
 import { EventMappingsService } from './event-mappings.service';
 import { EventsService } from './events.service';
 import { isObj } from './formats/mapped-batch';
@@ -67,7 +67,8 @@ export class IngestHttpHandler {
       (body) => this.send(res, 200, body, requestId, {}),
       (err: unknown) => {
         const out = toErrorResponse(err, requestId);
-        if (out.unexpected) this.logger.error(`POST ${req.url} [${requestId}]`, err instanceof Error ? err.stack : String(err));
+        const line = errorLogLine(out, `POST ${req.url}`, requestId, err);
+        if (line) this.logger.error(line);
         if (ctx.keyId) this.stats.reject(ctx.keyId, route.format, [[`request: ${out.status} ${firstMessage(out.body.message)}`]]);
         // An unread body must not be parsed as the next request on this connection.
         if (!req.complete) out.headers.Connection = 'close';
