@@ -1,4 +1,5 @@
-import { HttpException, HttpStatus } from '@nestjs/common';
+import { ForbiddenException, HttpException, HttpStatus } from '@nestjs/common';
+import type { WriteKeyScope } from '@hubpulse/contracts';
 
 /** A client mistake: 400 with one "where: why" line per problem. */
 export class InvalidInputError extends HttpException {
@@ -32,5 +33,12 @@ export class RateLimitedError extends HttpException {
       { statusCode: HttpStatus.TOO_MANY_REQUESTS, error: 'Too Many Requests', message: `rate limit of this write key exceeded; nothing was stored, retry in ${retryAfterSeconds} s` },
       HttpStatus.TOO_MANY_REQUESTS,
     );
+  }
+}
+
+/** 403 for a write key that lacks the scope a write needs. */
+export class MissingScopeError extends ForbiddenException {
+  constructor(scope: WriteKeyScope) {
+    super(`Authorization: this write key has no ${scope} scope; an admin can create a key with it (a browser key never has the directory scope)`);
   }
 }
