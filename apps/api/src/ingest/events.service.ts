@@ -57,8 +57,7 @@ export class EventsService {
   private async patchDirectory(patches: DirectoryPatch[], key: WriteKeyPrincipal): Promise<IngestRejection[]> {
     if (patches.length === 0) return [];
     if (!key.scopes.includes('directory')) return patches.map((p) => ({ index: p.index, errors: [`${p.call}: this write key has no directory scope`] }));
-    await this.directory.patchPeople(patches.map((p) => p.patch));
-    return [];
+    return (await this.directory.patchPeople(patches)).rejected;
   }
 
   private limit(keyId: string, n: number): void {
