@@ -22,7 +22,7 @@ Usage: npx tsx tools/import-file.ts [options] FILE
 
 Options:
   --url <url>          API base URL (default http://127.0.0.1:3000)
-  --email <email>      an admin or analyst; default HUBPULSE_EMAIL
+  --email <email>      an admin; default HUBPULSE_EMAIL
   --password <pw>      default HUBPULSE_PASSWORD
   --kind <kind>        events or people
   --format <format>    ndjson or csv (default: from the file name: .ndjson, .jsonl, .csv, optionally .gz)

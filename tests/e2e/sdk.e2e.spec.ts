@@ -134,6 +134,7 @@ describe('real analytics SDKs deliver into Hubpulse unchanged', () => {
     const http = app.getHttpServer();
     const created = await request(http).post('/api/ingestion/keys').set('Cookie', cookie).send({ name: 'intranet CMS' }).expect(201);
     expect(created.body.key).toMatch(/^hp_wk_/);
+    expect(created.body).toMatchObject({ scopes: ['events'], browser: false }); // without scopes, the least
     const newKey = created.body.key as string;
     await request(http).post('/v1/events').set('Authorization', `Bearer ${newKey}`).send({ events: [{ event_id: 'k-1', type: 'view', actor_id: 'p', occurred_at: '2026-11-01T10:00:00Z' }] }).expect(200);
     const list = await request(http).get('/api/ingestion/keys').set('Cookie', cookie).expect(200);

@@ -224,7 +224,7 @@ describe('Segments and programmes API (chDB + SQLite + Redis, inline workers)', 
     expect(await computed(frozen.id)).toMatchObject({ size: 8, frozen_definition_version: 2 });
   });
 
-  it('finds directory people by name, email or id for admins and planners (a manager for a rule)', async () => {
+  it('finds directory people by name, email or id for admins and planners (a manager for a rule), auditing each search', async () => {
     await request(http).get('/api/segments/people?q=Person').set('Cookie', analyst).expect(403);
     const bad = await request(http).get('/api/segments/people?q=P').set('Cookie', planner).expect(400);
     expect(JSON.stringify(bad.body)).toContain('q: must be at least 2 characters');
@@ -234,6 +234,13 @@ describe('Segments and programmes API (chDB + SQLite + Redis, inline workers)', 
     expect(byId[0]).toEqual({ person_id: 'p7', name: 'Person 07', email: 'p7@corp.example', department: 'Sales', location: 'Berlin', title: 'Account executive' });
     const byEmail = (await request(http).get('/api/segments/people?q=p33@corp').set('Cookie', planner).expect(200)).body as SegmentMemberDto[];
     expect(byEmail.map((p) => p.person_id)).toEqual(['p33']);
+    // who searched for what, and how many people it showed; refused searches show nobody
+    const audit = (await request(http).get('/api/audit?action=directory.people.search').set('Cookie', admin).expect(200)).body as AuditLogEntryDto[];
+    expect(audit.map((a) => [a.actor, a.target, a.details.query, a.details.results])).toEqual([
+      ['planner@test.local', 'directory:people', 'p33@corp', 1],
+      ['admin@test.local', 'directory:people', 'p7', byId.length],
+      ['planner@test.local', 'directory:people', 'person 1', 3],
+    ]);
   });
 
   it('lists members to admins and planners only, and audits every export', async () => {

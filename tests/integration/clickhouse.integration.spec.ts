@@ -1,6 +1,6 @@
 import type { ClickHouseClient } from '@clickhouse/client';
 import * as path from 'node:path';
-import { closeClickHouse, CLICKHOUSE_MIGRATIONS, migrateClickHouse, openClickHouse, tablesFor } from '@hubpulse/clickhouse';
+import { closeClickHouse, CLICKHOUSE_MIGRATIONS, migrateClickHouse, openClickHouse, splitStatements, tablesFor } from '@hubpulse/clickhouse';
 import { uniqueName, workerDataDir } from '@hubpulse/testing';
 
 describe('ClickHouse (embedded chDB) schema', () => {
@@ -38,5 +38,77 @@ describe('ClickHouse (embedded chDB) schema', () => {
     await client.insert({ table: t.people, values: [{ person_id: 'p1', name: 'New', version: 2 }], format: 'JSONEachRow' });
     const rs = await client.query({ query: `SELECT name FROM ${t.people} FINAL`, format: 'JSONEachRow' });
     expect(await rs.json()).toEqual([{ name: 'New' }]);
+  });
+});
+
+/**
+ * Migration 014 re-keys `events` by (day, event_id, origin): a second source sending an event id
+ * it did not first send gets its own row instead of replacing the first source's event.
+ */
+describe('ClickHouse events keyed by origin (migration 014, chDB)', () => {
+  const cfg = { mode: 'embedded' as const, path: path.join(workerDataDir(), 'clickhouse'), database: uniqueName() };
+  const t = tablesFor(cfg.database);
+  const before014 = CLICKHOUSE_MIGRATIONS.filter((m) => m.version < 14);
+  const m014 = CLICKHOUSE_MIGRATIONS.find((m) => m.version === 14)!;
+  let client: ClickHouseClient;
+  const rows = async <T>(query: string) => (await client.query({ query, format: 'JSONEachRow' })).json<T>();
+  const ev = (over: Record<string, unknown>) => ({ event_id: 'x', type: 'view', actor_id: 'p1', occurred_at: '2026-03-02 10:00:00.000', key_id: 'key-a', ...over });
+
+  beforeAll(async () => {
+    client = await openClickHouse(cfg);
+  });
+  afterAll(async () => {
+    await client.command({ query: `DROP DATABASE IF EXISTS ${cfg.database}` });
+    await closeClickHouse(client, cfg);
+  });
+
+  it('keeps the events stored before it, with their ingestion times', async () => {
+    await migrateClickHouse(client, cfg.database, before014);
+    await client.insert({
+      table: t.events,
+      format: 'JSONEachRow',
+      values: [ev({ event_id: 'old-1', ingested_at: '2026-03-02 11:00:00.000' }), ev({ event_id: 'old-2', key_id: 'import:i1', ingested_at: '2026-03-02 11:00:00.000' })],
+    });
+    expect(await migrateClickHouse(client, cfg.database)).toEqual(['014_events_by_origin']);
+    expect(await rows(`SELECT event_id, key_id, origin, toString(ingested_at) AS at FROM ${t.events} FINAL ORDER BY event_id`)).toEqual([
+      { event_id: 'old-1', key_id: 'key-a', origin: 'key-a', at: '2026-03-02 11:00:00.000' },
+      { event_id: 'old-2', key_id: 'import:i1', origin: 'import', at: '2026-03-02 11:00:00.000' },
+    ]);
+    const [sorting] = await rows<{ sorting_key: string }>(`SELECT sorting_key FROM system.tables WHERE database = '${cfg.database}' AND name = 'events'`);
+    expect(sorting.sorting_key).toBe('toDate(occurred_at), event_id, origin');
+  });
+
+  it('is safe to run again after a crash between its steps', async () => {
+    const statements = splitStatements(m014.sql.replaceAll('{db}', cfg.database));
+    // died after the exchange, before the old table was dropped
+    for (const s of statements.slice(0, 4)) await client.command({ query: s });
+    for (const s of statements) await client.command({ query: s });
+    // died half-way through the copy (a partial copy left behind)
+    for (const s of statements.slice(0, 2)) await client.command({ query: s });
+    for (const s of statements) await client.command({ query: s });
+    expect(await rows(`SELECT event_id, origin FROM ${t.events} FINAL ORDER BY event_id`)).toEqual([
+      { event_id: 'old-1', origin: 'key-a' },
+      { event_id: 'old-2', origin: 'import' },
+    ]);
+    const tables = await rows<{ name: string }>(`SELECT name FROM system.tables WHERE database = '${cfg.database}' AND name LIKE 'events%'`);
+    expect(tables.map((r) => r.name)).toEqual(['events']);
+  });
+
+  it("never lets source B replace source A's event; a retry from A still counts once", async () => {
+    const a = ev({ event_id: 'same', type: 'comment', actor_id: 'alice', key_id: 'key-a' });
+    await client.insert({ table: t.events, format: 'JSONEachRow', values: [a] });
+    await client.insert({ table: t.events, format: 'JSONEachRow', values: [ev({ event_id: 'same', type: 'post', actor_id: 'mallory', key_id: 'key-b' })] });
+    await client.insert({ table: t.events, format: 'JSONEachRow', values: [a] }); // A retries
+    // two imports of the same file are one source
+    await client.insert({ table: t.events, format: 'JSONEachRow', values: [ev({ event_id: 'imp', key_id: 'import:i1' })] });
+    await client.insert({ table: t.events, format: 'JSONEachRow', values: [ev({ event_id: 'imp', key_id: 'import:i2' })] });
+    for (const optimise of [false, true]) {
+      if (optimise) await client.command({ query: `OPTIMIZE TABLE ${t.events} FINAL` });
+      expect(await rows(`SELECT key_id, type, actor_id FROM ${t.events} FINAL WHERE event_id = 'same' ORDER BY key_id`)).toEqual([
+        { key_id: 'key-a', type: 'comment', actor_id: 'alice' },
+        { key_id: 'key-b', type: 'post', actor_id: 'mallory' },
+      ]);
+      expect(await rows(`SELECT toString(count()) AS n FROM ${t.events} FINAL WHERE event_id = 'imp'`)).toEqual([{ n: '1' }]);
+    }
   });
 });

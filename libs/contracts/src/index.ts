@@ -4,6 +4,7 @@ export * from './ingest.schema';
 export * from './overview.types';
 export * from './event.validator';
 export * from './ingestion.types';
+export * from './write-keys.schema';
 export * from './engagement.types';
 export * from './patterns.types'; export * from './patterns.definitions';
 export * from './segment-rule.schema';

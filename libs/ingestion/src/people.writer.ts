@@ -32,27 +32,26 @@ export async function writePeople(ds: DataSource, ch: ClickHouseService, input: 
     attributes: p.attributes,
     updatedAt: now,
   }));
-  // SQLite caps bound variables per statement: upsert in slices.
+  // The ClickHouse rows are built before the upsert: on SQLite, TypeORM's upsert re-reads the rows
+  // and writes values back into the objects it was given by position, not by key, so a batch not in
+  // person_id order came back with ids and fields mismatched (and its ClickHouse copy with it).
+  const rows = entities.map((e) => ({
+    person_id: e.personId,
+    name: e.name,
+    email: e.email ?? '',
+    department: e.department ?? '',
+    location: e.location ?? '',
+    title: e.title ?? '',
+    manager_id: e.managerId ?? '',
+    hired_at: e.hiredAt,
+    is_leader: e.isLeader,
+    attributes: JSON.stringify(e.attributes),
+  }));
+  // SQLite caps bound variables per statement: upsert in slices (of copies, as TypeORM writes into them).
   for (let i = 0; i < entities.length; i += 500) {
-    await ds.getRepository(PersonEntity).upsert(entities.slice(i, i + 500), ['personId']);
+    await ds.getRepository(PersonEntity).upsert(entities.slice(i, i + 500).map((e) => ({ ...e })), ['personId']);
   }
   const version = nextVersion();
-  await ch.client.insert({
-    table: ch.tables.people,
-    format: 'JSONEachRow',
-    values: entities.map((e) => ({
-      person_id: e.personId,
-      name: e.name,
-      email: e.email ?? '',
-      department: e.department ?? '',
-      location: e.location ?? '',
-      title: e.title ?? '',
-      manager_id: e.managerId ?? '',
-      hired_at: e.hiredAt,
-      is_leader: e.isLeader,
-      attributes: JSON.stringify(e.attributes),
-      version,
-    })),
-  });
+  await ch.client.insert({ table: ch.tables.people, format: 'JSONEachRow', values: rows.map((r) => ({ ...r, version })) });
   return people.length;
 }

@@ -2,17 +2,20 @@ import { CanActivate, ExecutionContext, ForbiddenException, Injectable, Unauthor
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
 import type { SessionUser } from '@hubpulse/contracts';
-import { AUTH_KIND, ROLES_KEY } from '../common/public.decorator';
-import { AuthService, SESSION_COOKIE } from './auth.service';
+import type { WriteKeyScope } from '@hubpulse/contracts';
+import { MissingScopeError } from '../common/errors';
+import { AUTH_KIND, ROLES_KEY, WRITE_KEY_SCOPE } from '../common/public.decorator';
+import { AuthService, SESSION_COOKIE, type WriteKeyPrincipal } from './auth.service';
 
 export interface AuthedRequest extends Request {
   user?: SessionUser;
-  writeKeyId?: string;
+  writeKey?: WriteKeyPrincipal;
 }
 
 /**
  * Global guard. By default a route needs a session cookie; @Public() routes need nothing;
- * @WriteKey() routes need `Authorization: Bearer <write key>` — and a write key opens nothing else.
+ * @WriteKey(scope) routes need `Authorization: Bearer <write key>` of a key holding that scope — and a
+ * write key opens nothing else.
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
@@ -26,7 +29,9 @@ export class AuthGuard implements CanActivate {
     const req = ctx.switchToHttp().getRequest<AuthedRequest>();
     if (kind === 'public') return true;
     if (kind === 'write-key') {
-      req.writeKeyId = await this.auth.authenticateWriteKey(req.headers.authorization);
+      req.writeKey = await this.auth.authenticateWriteKey(req.headers.authorization);
+      const scope = this.reflector.getAllAndOverride<WriteKeyScope>(WRITE_KEY_SCOPE, [ctx.getHandler(), ctx.getClass()]);
+      if (!req.writeKey.scopes.includes(scope)) throw new MissingScopeError(scope);
       return true;
     }
     const user = await this.auth.userForSession(req.cookies?.[SESSION_COOKIE]);

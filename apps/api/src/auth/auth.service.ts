@@ -1,7 +1,7 @@
 import { Inject, Injectable, UnauthorizedException } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { LessThan, type DataSource } from 'typeorm';
-import type { Role, SessionUser } from '@hubpulse/contracts';
+import type { Role, SessionUser, WriteKeyCreate, WriteKeyDto, WriteKeyScope } from '@hubpulse/contracts';
 import { HUBPULSE_CONFIG, type HubpulseConfig } from '@hubpulse/config';
 import { DATA_SOURCE, IngestionKeyEntity, SessionEntity, UserEntity } from '@hubpulse/database';
 import { hashPassword, newToken, sha256, verifyPassword } from './password';
@@ -10,10 +10,17 @@ export const SESSION_COOKIE = 'hp_session';
 
 const toSessionUser = (u: UserEntity): SessionUser => ({ id: u.id, email: u.email, name: u.name, role: u.role });
 
+/** Who sent an ingestion request: the key's id and what it may write. */
+export interface WriteKeyPrincipal {
+  id: string;
+  scopes: readonly WriteKeyScope[];
+  browser: boolean;
+}
+
 @Injectable()
 export class AuthService {
-  /** Write keys are checked on every ingestion request: cache hash → key id for a minute. */
-  private readonly keyCache = new Map<string, { id: string | null; until: number }>();
+  /** Write keys are checked on every ingestion request: cache hash → key for a minute. */
+  private readonly keyCache = new Map<string, { key: WriteKeyPrincipal | null; until: number }>();
 
   constructor(
     @Inject(DATA_SOURCE) private readonly ds: DataSource,
@@ -65,23 +72,25 @@ export class AuthService {
   }
 
   /** Stores a write key (hashed). `key` may be given (bootstrap) or is generated; returned once. */
-  async createWriteKey(name: string, key = newToken('hp_wk_')): Promise<{ id: string; key: string }> {
+  async createWriteKey(spec: WriteKeyCreate, key = newToken('hp_wk_')): Promise<{ id: string; key: string }> {
     const id = randomUUID();
     await this.ds.getRepository(IngestionKeyEntity).insert({
       id,
-      name,
+      name: spec.name,
       keyHash: sha256(key),
       prefix: key.slice(0, 10),
       scope: 'write',
+      scopes: [...spec.scopes],
+      browser: spec.browser,
       createdAt: new Date().toISOString(),
       revokedAt: null,
     });
     return { id, key };
   }
 
-  async listWriteKeys(): Promise<{ id: string; name: string; prefix: string; created_at: string; revoked_at: string | null }[]> {
+  async listWriteKeys(): Promise<WriteKeyDto[]> {
     const rows = await this.ds.getRepository(IngestionKeyEntity).find({ order: { createdAt: 'DESC' } });
-    return rows.map((k) => ({ id: k.id, name: k.name, prefix: k.prefix, created_at: k.createdAt, revoked_at: k.revokedAt }));
+    return rows.map((k) => ({ id: k.id, name: k.name, prefix: k.prefix, scopes: k.scopes, browser: k.browser, created_at: k.createdAt, revoked_at: k.revokedAt }));
   }
 
   /** Revokes a key at once in this process; other API processes stop accepting it within a minute (their cache). */
@@ -98,25 +107,25 @@ export class AuthService {
     return this.ds.getRepository(IngestionKeyEntity).count();
   }
 
-  /** The key id behind an `Authorization: Bearer <write key>` header, or a 401 saying what is wrong. */
-  async authenticateWriteKey(authorization: string | undefined): Promise<string> {
+  /** The key behind an `Authorization: Bearer <write key>` header, or a 401 saying what is wrong. */
+  async authenticateWriteKey(authorization: string | undefined): Promise<WriteKeyPrincipal> {
     const match = /^Bearer\s+(\S+)$/i.exec(authorization ?? '');
     if (!match) throw new UnauthorizedException('Authorization: missing; send "Authorization: Bearer <write key>"');
-    const id = await this.writeKeyId(match[1]);
-    if (!id) throw new UnauthorizedException('Authorization: unknown or revoked write key');
-    return id;
+    const key = await this.writeKey(match[1]);
+    if (!key) throw new UnauthorizedException('Authorization: unknown or revoked write key');
+    return key;
   }
 
-  /** Key id for a valid, unrevoked write key, else null. */
-  async writeKeyId(key: string): Promise<string | null> {
+  /** A valid, unrevoked write key, else null. */
+  async writeKey(key: string): Promise<WriteKeyPrincipal | null> {
     const hash = sha256(key);
     const now = Date.now();
     const cached = this.keyCache.get(hash);
-    if (cached && cached.until > now) return cached.id;
+    if (cached && cached.until > now) return cached.key;
     const row = await this.ds.getRepository(IngestionKeyEntity).findOneBy({ keyHash: hash });
-    const id = row && !row.revokedAt ? row.id : null;
+    const found = row && !row.revokedAt ? { id: row.id, scopes: row.scopes, browser: row.browser } : null;
     if (this.keyCache.size > 10_000) this.keyCache.clear();
-    this.keyCache.set(hash, { id, until: now + 60_000 });
-    return id;
+    this.keyCache.set(hash, { key: found, until: now + 60_000 });
+    return found;
   }
 }

@@ -1,11 +1,9 @@
 import { Body, Controller, Delete, Get, HttpCode, NotFoundException, Param, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { z } from 'zod';
+import { writeKeyCreateSchema } from '@hubpulse/contracts';
 import { Roles } from '../common/public.decorator';
 import { parseOr400 } from '../common/zod';
 import { AuthService } from './auth.service';
-
-const createSchema = z.object({ name: z.string({ error: 'is required' }).trim().min(1, 'must not be empty').max(200) });
 
 /** Ingestion (write) keys: admins create, list and revoke them. A key is shown once, at creation. */
 @ApiTags('ingestion admin')
@@ -15,17 +13,20 @@ export class WriteKeysController {
   constructor(private readonly auth: AuthService) {}
 
   @Get()
-  @ApiOperation({ summary: 'Write keys (name, prefix, created, revoked) — never the keys themselves' })
+  @ApiOperation({ summary: 'Write keys (name, prefix, scopes, browser, created, revoked) — never the keys themselves' })
   async list() {
     return { keys: await this.auth.listWriteKeys() };
   }
 
   @Post()
-  @ApiOperation({ summary: 'Create a write key; the answer holds the key, shown this once' })
+  @ApiOperation({
+    summary: 'Create a write key: {"name", "scopes": ["events"] | ["events","directory"] (default ["events"]), "browser": false}; the answer holds the key, shown this once',
+    description: 'A browser key (browser: true) ships inside a web page and can never hold the directory scope.',
+  })
   async create(@Body() body: unknown) {
-    const { name } = parseOr400(createSchema, body);
-    const { id, key } = await this.auth.createWriteKey(name);
-    return { id, name, key, note: 'Store this key now: it is not shown again.' };
+    const spec = parseOr400(writeKeyCreateSchema, body);
+    const { id, key } = await this.auth.createWriteKey(spec);
+    return { id, ...spec, key, note: 'Store this key now: it is not shown again.' };
   }
 
   @Delete(':id')

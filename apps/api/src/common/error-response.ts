@@ -7,11 +7,14 @@ export interface ErrorResponse {
   headers: Record<string, string>;
   /** Not a client's mistake: worth a log line with the stack. */
   unexpected: boolean;
+  /** What to log under the request id and never send (a store's own error text), if any. */
+  logged?: unknown;
 }
 
 /**
  * The one mapping from an error to what a client sees: `{statusCode, error, message, request_id}`.
- * Used by the global exception filter and by the ingestion fast path alike.
+ * Used by the global exception filter and by the ingestion fast path alike. Only HttpExceptions'
+ * own messages are sent; any other error (a store's, a bug's) becomes a generic 500.
  */
 export function toErrorResponse(exception: unknown, requestId: string): ErrorResponse {
   if (exception instanceof HttpException) {
@@ -22,7 +25,8 @@ export function toErrorResponse(exception: unknown, requestId: string): ErrorRes
     if (exception instanceof StorageUnavailableError || 'retryAfterSeconds' in exception) {
       headers['Retry-After'] = String((exception as StorageUnavailableError).retryAfterSeconds);
     }
-    return { status, body: { ...payload, request_id: requestId }, headers, unexpected: false };
+    const logged = exception instanceof StorageUnavailableError ? exception.storeError : undefined;
+    return { status, body: { ...payload, request_id: requestId }, headers, unexpected: false, logged };
   }
   return {
     status: HttpStatus.INTERNAL_SERVER_ERROR,
@@ -35,4 +39,13 @@ export function toErrorResponse(exception: unknown, requestId: string): ErrorRes
     headers: {},
     unexpected: true,
   };
+}
+
+/** The log line for an answered error, or null when there is nothing to log (a client's mistake). */
+export function errorLogLine(out: ErrorResponse, what: string, requestId: string, exception: unknown): string | null {
+  const detail = (e: unknown) => (e instanceof Error ? (e.stack ?? e.message) : String(e));
+  if (out.unexpected) return `${what} [${requestId}] ${detail(exception)}`;
+  if (out.status < 500) return null;
+  const cause = out.logged === undefined ? '' : `; cause: ${detail(out.logged)}`;
+  return `${what} → ${out.status} [${requestId}]: ${JSON.stringify(out.body.message)}${cause}`;
 }

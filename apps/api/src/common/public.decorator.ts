@@ -1,11 +1,12 @@
-import { SetMetadata } from '@nestjs/common';
-import type { Role } from '@hubpulse/contracts';
+import { applyDecorators, SetMetadata } from '@nestjs/common';
+import type { Role, WriteKeyScope } from '@hubpulse/contracts';
 
 export const AUTH_KIND = 'hubpulse:auth';
 /** Route needs no session (health, login). */
 export const Public = () => SetMetadata(AUTH_KIND, 'public');
-/** Route takes a write (ingestion) key instead of a session. */
-export const WriteKey = () => SetMetadata(AUTH_KIND, 'write-key');
+export const WRITE_KEY_SCOPE = 'hubpulse:write-key-scope';
+/** Route takes a write (ingestion) key instead of a session, one holding `scope` (403 otherwise). */
+export const WriteKey = (scope: WriteKeyScope = 'events') => applyDecorators(SetMetadata(AUTH_KIND, 'write-key'), SetMetadata(WRITE_KEY_SCOPE, scope));
 
 export const ROLES_KEY = 'hubpulse:roles';
 /** Route needs a session whose user has one of these roles (403 otherwise). */

@@ -11,18 +11,18 @@ import { DirectoryService } from './directory.service';
 export class DirectoryController {
   constructor(private readonly directory: DirectoryService) {}
 
-  @WriteKey()
+  @WriteKey('directory')
   @Put('people')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Upsert people of the directory: {"people":[{person_id, name, email, department, location, title, manager_id, hired_at, is_leader, attributes}]}' })
+  @ApiOperation({ summary: 'Upsert people of the directory (a write key with the directory scope): {"people":[{person_id, name, email, department, location, title, manager_id, hired_at, is_leader, attributes}]}' })
   people(@Body() body: unknown) {
     return this.directory.upsertPeople(parseOr400(peopleBatchSchema, body).people);
   }
 
-  @WriteKey()
+  @WriteKey('directory')
   @Put('content')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Upsert the content catalogue: {"content":[{content_id, channel, purpose, author_id, title, published_at}]}' })
+  @ApiOperation({ summary: 'Upsert the content catalogue (a write key with the directory scope): {"content":[{content_id, channel, purpose, author_id, title, published_at}]}' })
   content(@Body() body: unknown) {
     return this.directory.upsertContent(parseOr400(contentBatchSchema, body).content);
   }

@@ -1,25 +1,27 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
 import { In } from 'typeorm';
-import type { Content, Person } from '@hubpulse/contracts';
-import type { PersonPatch } from '../ingest/formats/mapped-batch';
+import type { Content, IngestRejection, Person } from '@hubpulse/contracts';
+import type { DirectoryPatch } from '../ingest/formats/mapped-batch';
+import { applyPersonPatch, newPerson } from './person-patch';
 import { ClickHouseService } from '@hubpulse/clickhouse';
 import { DATA_SOURCE, PersonEntity } from '@hubpulse/database';
 import { StorageUnavailableError } from '../common/errors';
 import { nextVersion, toClickHouseTime, writePeople } from '@hubpulse/ingestion';
 
-function fromEntity(e: PersonEntity | undefined, id: string): Person {
+/** A stored person as the contract shapes it. */
+function fromEntity(e: PersonEntity): Person {
   return {
-    person_id: id,
-    name: e?.name ?? id,
-    email: e?.email ?? null,
-    department: e?.department ?? null,
-    location: e?.location ?? null,
-    title: e?.title ?? null,
-    manager_id: e?.managerId ?? null,
-    hired_at: e?.hiredAt ?? null,
-    is_leader: e?.isLeader ?? false,
-    attributes: e?.attributes ?? {},
+    person_id: e.personId,
+    name: e.name,
+    email: e.email,
+    department: e.department,
+    location: e.location,
+    title: e.title,
+    manager_id: e.managerId,
+    hired_at: e.hiredAt,
+    is_leader: e.isLeader,
+    attributes: e.attributes ?? {},
   };
 }
 
@@ -31,36 +33,44 @@ export class DirectoryService {
   ) {}
 
   /** Upserts the directory (source of truth) then its ClickHouse copy. */
-  /** Upserts the directory (source of truth) then its ClickHouse copy. */
   async upsertPeople(people: Person[]): Promise<{ upserted: number }> {
     try {
       return { upserted: await writePeople(this.ds, this.ch, people) };
     } catch (err) {
-      throw new StorageUnavailableError(`directory could not be stored (${(err as Error).message.slice(0, 200)})`);
+      throw new StorageUnavailableError('directory could not be stored', err);
     }
   }
 
   /**
-   * Applies partial directory changes (SDK identify / group calls): fields a patch leaves out keep
-   * their stored value; a person not yet in the directory is created with the id as name.
+   * Applies partial directory changes (SDK identify / group / $set), in order: fields a patch leaves
+   * out keep their stored value; a person not yet in the directory is created with the id as name.
+   * Each change is checked by the person schema; a refused one is reported by its message index and
+   * changes neither store (the person keeps what the changes before it made).
    */
-  async patchPeople(patches: PersonPatch[]): Promise<{ upserted: number }> {
-    if (patches.length === 0) return { upserted: 0 };
+  async patchPeople(patches: DirectoryPatch[]): Promise<{ upserted: number; rejected: IngestRejection[] }> {
+    if (patches.length === 0) return { upserted: 0, rejected: [] };
     const merged = new Map<string, Person>();
-    const ids = [...new Set(patches.map((p) => p.person_id))];
-    const existing = new Map<string, PersonEntity>();
-    for (let i = 0; i < ids.length; i += 500) {
-      for (const e of await this.ds.getRepository(PersonEntity).findBy({ personId: In(ids.slice(i, i + 500)) })) existing.set(e.personId, e);
+    const rejected: IngestRejection[] = [];
+    const stored = await this.storedPeople([...new Set(patches.map((p) => p.patch.person_id))]);
+    for (const p of patches) {
+      const id = p.patch.person_id;
+      const r = applyPersonPatch(merged.get(id) ?? stored.get(id) ?? newPerson(id), p);
+      if (r.ok) merged.set(id, r.person);
+      else rejected.push({ index: p.index, errors: r.errors });
     }
-    for (const patch of patches) {
-      const prev = merged.get(patch.person_id) ?? fromEntity(existing.get(patch.person_id), patch.person_id);
-      merged.set(patch.person_id, {
-        ...prev,
-        ...Object.fromEntries(Object.entries(patch).filter(([k, v]) => v !== undefined && k !== 'attributes')),
-        attributes: { ...prev.attributes, ...patch.attributes },
-      } as Person);
+    return { ...(await this.upsertPeople([...merged.values()])), rejected };
+  }
+
+  private async storedPeople(ids: string[]): Promise<Map<string, Person>> {
+    const found = new Map<string, Person>();
+    try {
+      for (let i = 0; i < ids.length; i += 500) {
+        for (const e of await this.ds.getRepository(PersonEntity).findBy({ personId: In(ids.slice(i, i + 500)) })) found.set(e.personId, fromEntity(e));
+      }
+    } catch (err) {
+      throw new StorageUnavailableError('directory could not be read', err);
     }
-    return this.upsertPeople([...merged.values()]);
+    return found;
   }
 
   async upsertContent(content: Content[]): Promise<{ upserted: number }> {
@@ -80,7 +90,7 @@ export class DirectoryService {
         })),
       });
     } catch (err) {
-      throw new StorageUnavailableError(`content could not be stored (${(err as Error).message.slice(0, 200)})`);
+      throw new StorageUnavailableError('content could not be stored', err);
     }
     return { upserted: content.length };
   }

@@ -88,9 +88,11 @@ export class ImportsService {
         removeOnFail: 1000,
       });
     } catch (err) {
-      const message = `the import could not be queued (${(err as Error).message.slice(0, 200)})`;
+      // The queue's own error text is logged here, not shown (meta.error is read by clients).
+      this.logger.error(`import ${meta.id}: could not be queued: ${(err as Error).message}`);
+      const message = 'the import could not be queued (the queue is unavailable)';
       await this.store.write({ ...meta, status: 'failed', error: message, finished_at: new Date().toISOString() });
-      throw new StorageUnavailableError(message);
+      throw new StorageUnavailableError(message, err);
     }
   }
 

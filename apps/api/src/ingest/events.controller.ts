@@ -26,6 +26,6 @@ export class EventsController {
   @ApiResponse({ status: 413, description: 'Body over the size limit' })
   @ApiResponse({ status: 503, description: 'Storage unavailable; nothing stored; Retry-After given' })
   ingest(@Body() body: unknown, @Req() req: AuthedRequest): Promise<IngestResponse> {
-    return this.events.ingest(body, req.writeKeyId!);
+    return this.events.ingest(body, req.writeKey!.id);
   }
 }

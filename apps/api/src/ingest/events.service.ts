@@ -1,12 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { eventBatchEnvelopeSchema, type IngestResponse } from '@hubpulse/contracts';
+import { eventBatchEnvelopeSchema, type IngestRejection, type IngestResponse } from '@hubpulse/contracts';
 import { HUBPULSE_CONFIG, type HubpulseConfig } from '@hubpulse/config';
+import type { WriteKeyPrincipal } from '../auth/auth.service';
 import { DirectoryService } from '../directory/directory.service';
 import { InvalidInputError, RateLimitedError, StorageUnavailableError } from '../common/errors';
 import { parseOr400 } from '../common/zod';
 import { validateEvents } from '@hubpulse/ingestion';
 import { EventWriter } from './event-writer.service';
-import type { MappedBatch } from './formats/mapped-batch';
+import type { DirectoryPatch, MappedBatch } from './formats/mapped-batch';
 import { IngestStatsService } from './ingest-stats.service';
 import { EventRateLimiter } from './rate-limiter';
 import { ScoreNudgeService } from './score-nudge.service';
@@ -36,23 +37,27 @@ export class EventsService {
     return { accepted: lines.length, rejected };
   }
 
-  /** An SDK payload already mapped to hub events and directory patches. */
-  async ingestMapped(mapped: MappedBatch, keyId: string, format: string): Promise<IngestResponse> {
+  /**
+   * An SDK payload already mapped to hub events and directory patches. A message is listed in
+   * `rejected` when any part of it was refused, each error naming the part; a hub action it carried
+   * is stored unless an error names the event. Directory patches need the key's directory scope.
+   */
+  async ingestMapped(mapped: MappedBatch, key: WriteKeyPrincipal, format: string): Promise<IngestResponse> {
     if (mapped.total === 0) throw new InvalidInputError(['batch: holds no messages']);
-    this.limit(keyId, mapped.total);
-    const v = validateEvents(mapped.events, format, keyId, this.config.maxEventBytes);
-    const rejected = [...mapped.rejected, ...v.rejected.map((r) => ({ index: mapped.origin[r.index], errors: r.errors }))].sort((a, b) => a.index - b.index);
-    if (mapped.people.length) {
-      try {
-        await this.directory.patchPeople(mapped.people);
-      } catch (err) {
-        if (err instanceof StorageUnavailableError) throw err;
-        throw new StorageUnavailableError(`directory could not be updated (${(err as Error).message.slice(0, 200)})`);
-      }
-    }
+    this.limit(key.id, mapped.total);
+    const v = validateEvents(mapped.events, format, key.id, this.config.maxEventBytes);
+    const directory = await this.patchDirectory(mapped.people, key);
+    const rejected = byMessage([...mapped.rejected, ...v.rejected.map((r) => ({ index: mapped.origin[r.index], errors: r.errors })), ...directory]);
     await this.store(v.lines);
-    this.stats.reject(keyId, format, rejected.map((r) => r.errors));
+    this.stats.reject(key.id, format, rejected.map((r) => r.errors));
     return { accepted: mapped.total - rejected.length, rejected };
+  }
+
+  /** Applies the patches a key may make; returns the refused ones by message. */
+  private async patchDirectory(patches: DirectoryPatch[], key: WriteKeyPrincipal): Promise<IngestRejection[]> {
+    if (patches.length === 0) return [];
+    if (!key.scopes.includes('directory')) return patches.map((p) => ({ index: p.index, errors: [`${p.call}: this write key has no directory scope`] }));
+    return (await this.directory.patchPeople(patches)).rejected;
   }
 
   private limit(keyId: string, n: number): void {
@@ -66,8 +71,15 @@ export class EventsService {
     try {
       await this.writer.write(lines);
     } catch (err) {
-      throw new StorageUnavailableError(`events could not be stored (${(err as Error).message.slice(0, 200)})`);
+      throw new StorageUnavailableError('events could not be stored', err);
     }
     this.nudge.nudge();
   }
+}
+
+/** One entry per message, in message order, with every error any part of it had. */
+function byMessage(rejects: IngestRejection[]): IngestRejection[] {
+  const by = new Map<number, string[]>();
+  for (const r of rejects) by.set(r.index, [...(by.get(r.index) ?? []), ...r.errors]);
+  return [...by].sort(([a], [b]) => a - b).map(([index, errors]) => ({ index, errors }));
 }

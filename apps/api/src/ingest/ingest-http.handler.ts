@@ -3,8 +3,9 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import * as zlib from 'node:zlib';
 import { HUBPULSE_CONFIG, type HubpulseConfig } from '@hubpulse/config';
-import { AuthService } from '../auth/auth.service';
-import { toErrorResponse } from '../common/error-response';
+import { AuthService, type WriteKeyPrincipal } from '../auth/auth.service';
+import { MissingScopeError } from '../common/errors';
+import { errorLogLine, toErrorResponse } from '../common/error-response';
 import { EventMappingsService } from './event-mappings.service';
 import { EventsService } from './events.service';
 import { isObj } from './formats/mapped-batch';
@@ -67,7 +68,8 @@ export class IngestHttpHandler {
       (body) => this.send(res, 200, body, requestId, {}),
       (err: unknown) => {
         const out = toErrorResponse(err, requestId);
-        if (out.unexpected) this.logger.error(`POST ${req.url} [${requestId}]`, err instanceof Error ? err.stack : String(err));
+        const line = errorLogLine(out, `POST ${req.url}`, requestId, err);
+        if (line) this.logger.error(line);
         if (ctx.keyId) this.stats.reject(ctx.keyId, route.format, [[`request: ${out.status} ${firstMessage(out.body.message)}`]]);
         // An unread body must not be parsed as the next request on this connection.
         if (!req.complete) out.headers.Connection = 'close';
@@ -79,7 +81,7 @@ export class IngestHttpHandler {
 
   private async run(req: IncomingMessage, route: Route, ctx: { keyId?: string }): Promise<unknown> {
     if (route.format === 'native') {
-      ctx.keyId = await this.auth.authenticateWriteKey(req.headers.authorization);
+      ctx.keyId = this.sending(await this.auth.authenticateWriteKey(req.headers.authorization)).id;
       return this.events.ingest(await this.readBody(req), ctx.keyId, 'native');
     }
     // SDKs put the key in a header (Segment: Basic key:) or in the body (writeKey, api_key, token).
@@ -93,13 +95,20 @@ export class IngestHttpHandler {
           : 'api_key: missing; send the write key as api_key (or token) in the body',
       );
     }
-    ctx.keyId = await this.auth.authenticateWriteKey(`Bearer ${key}`);
+    const writeKey = this.sending(await this.auth.authenticateWriteKey(`Bearer ${key}`));
+    ctx.keyId = writeKey.id;
     if (route.format === 'segment') {
-      const r = await this.events.ingestMapped(mapSegment(body, route.call, this.mappings.lookup('segment')), ctx.keyId, 'segment');
+      const r = await this.events.ingestMapped(mapSegment(body, route.call, this.mappings.lookup('segment')), writeKey, 'segment');
       return { success: true, ...r };
     }
-    const r = await this.events.ingestMapped(mapPostHog(body, this.mappings.lookup('posthog')), ctx.keyId, 'posthog');
+    const r = await this.events.ingestMapped(mapPostHog(body, this.mappings.lookup('posthog')), writeKey, 'posthog');
     return { status: 1, ...r };
+  }
+
+  /** Every ingestion route sends events: the key needs that scope (as @WriteKey() checks on Nest routes). */
+  private sending(key: WriteKeyPrincipal): WriteKeyPrincipal {
+    if (!key.scopes.includes('events')) throw new MissingScopeError('events');
+    return key;
   }
 
   private send(res: ServerResponse, status: number, body: unknown, requestId: string, headers: Record<string, string>): void {

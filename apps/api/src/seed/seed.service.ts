@@ -49,7 +49,8 @@ export class SeedService {
       this.logger.warn(`No users yet: created ${FIRST_ADMIN_EMAIL} with password ${password} (shown once; change it after signing in)`);
     }
     if (writeKey && (await this.auth.countWriteKeys()) === 0) {
-      await this.auth.createWriteKey('bootstrap', writeKey);
+      // A server-side key configured by the operator: it sends events and syncs the directory.
+      await this.auth.createWriteKey({ name: 'bootstrap', scopes: ['events', 'directory'], browser: false }, writeKey);
       this.logger.log('created the bootstrap write key');
     }
     if (this.config.demo) await this.seedDemo();

@@ -10,6 +10,7 @@ import { SegmentsService } from './segments.service';
 /** Audit actions of member access. */
 export const AUDIT_MEMBERS_EXPORT = 'segment.members.export';
 export const AUDIT_MEMBERS_VIEW = 'segment.members.view';
+export const AUDIT_PEOPLE_SEARCH = 'directory.people.search';
 const EXPORT_PAGE = 10_000;
 
 /**
@@ -32,10 +33,15 @@ export class SegmentMembersService {
     return { s, current };
   }
 
-  /** Directory people by name, email or id, for the same roles (not audited: it lists no segment). */
-  async searchPeople(query: unknown): Promise<DirectoryPersonDto[]> {
+  /**
+   * Directory people by name, email or id, for the same roles. Audited like member pages: a search
+   * reads people's names and emails one query at a time, so who looked for whom is on record.
+   */
+  async searchPeople(query: unknown, user: SessionUser): Promise<DirectoryPersonDto[]> {
     const q = parseOr400(segmentPeopleSearchSchema, query);
-    return this.reads.searchPeople(q.q, q.limit);
+    const people = await this.reads.searchPeople(q.q, q.limit);
+    await this.audit.record({ actor: user.email, action: AUDIT_PEOPLE_SEARCH, target: 'directory:people', details: { query: q.q, limit: q.limit, results: people.length, role: user.role } });
+    return people;
   }
 
   async page(id: string, query: unknown, user: SessionUser): Promise<SegmentMembersPageDto> {

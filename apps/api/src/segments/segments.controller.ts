@@ -12,7 +12,8 @@ const who = (req: AuthedRequest) => req.user?.email ?? 'unknown';
 /**
  * Audience segments. Every signed-in role reads sizes, composition, history and channel statistics
  * (privacy-suppressed); admins and planners (SEGMENT_EDITOR_ROLES) build, preview, compute and
- * archive; only they (SEGMENT_MEMBER_ROLES) see or export who is in a segment, and that is audited.
+ * archive; only they (SEGMENT_MEMBER_ROLES) see or export who is in a segment or search the directory,
+ * and that is audited.
  */
 @ApiTags('segments')
 @Controller('api/segments')
@@ -47,11 +48,11 @@ export class SegmentsController {
 
   @Get('people')
   @Roles('admin', 'planner')
-  @ApiOperation({ summary: 'Find directory people by name, email or id (e.g. the manager of a manager-tree rule); admins and planners' })
+  @ApiOperation({ summary: 'Find directory people by name, email or id (e.g. the manager of a manager-tree rule); admins and planners; audited' })
   @ApiQuery({ name: 'q', required: true, description: 'at least 2 characters' })
   @ApiQuery({ name: 'limit', required: false, description: '1–50, default 20' })
-  people(@Query() query: Record<string, string>) {
-    return this.members.searchPeople(query);
+  people(@Query() query: Record<string, string>, @Req() req: AuthedRequest) {
+    return this.members.searchPeople(query, req.user!);
   }
 
   @Get(':id')

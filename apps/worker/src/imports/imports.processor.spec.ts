@@ -1,3 +1,4 @@
+import { Logger } from '@nestjs/common';
 import { UnrecoverableError, type Job } from 'bullmq';
 import { JobName } from '@hubpulse/queue';
 import type { ImportRunService } from './import-run.service';
@@ -28,13 +29,19 @@ describe('ImportsProcessor', () => {
     expect(j.updateProgress).toHaveBeenCalledWith({ bytes: 1, total: 2, rows: 1, accepted: 1, rejected: 0 });
   });
 
-  it('rethrows a storage error so BullMQ retries, marking the import queued until the last attempt', async () => {
-    const down = new Error('ClickHouse is down');
+  it('rethrows a storage error so BullMQ retries, marking the import queued until the last attempt; the store text stays in the log', async () => {
+    const down = new Error('Code: 252. DB::Exception: Too many parts (300) in table hp.events');
     const { runner, processor, job } = setup(down);
-    await expect(processor.process(job(0))).rejects.toBe(down);
-    expect(runner.markFailed).toHaveBeenLastCalledWith('i1', 'ClickHouse is down', false);
-    await expect(processor.process(job(2))).rejects.toBe(down);
-    expect(runner.markFailed).toHaveBeenLastCalledWith('i1', 'ClickHouse is down', true);
+    const logged = jest.spyOn(Logger.prototype, 'error').mockImplementation(() => undefined);
+    try {
+      await expect(processor.process(job(0))).rejects.toBe(down);
+      expect(runner.markFailed).toHaveBeenLastCalledWith('i1', 'storage error (logged by the worker under import i1, attempt 1)', false);
+      await expect(processor.process(job(2))).rejects.toBe(down);
+      expect(runner.markFailed).toHaveBeenLastCalledWith('i1', 'storage error (logged by the worker under import i1, attempt 3)', true);
+      expect(logged).toHaveBeenCalledWith(expect.stringContaining('Too many parts'));
+    } finally {
+      logged.mockRestore();
+    }
   });
 
   it('fails a bad file for good, without retries', async () => {

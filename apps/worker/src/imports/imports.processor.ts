@@ -42,7 +42,10 @@ export class ImportsProcessor extends WorkerHost {
       const message = (err as Error).message;
       // A bad file fails for good; a storage error is retried (from the top: re-stored rows count once).
       const final = err instanceof ImportFileError || attempt >= (job.opts.attempts ?? 1);
-      await this.imports.markFailed(importId, message, final).catch((e: Error) => this.logger.error(`import ${importId}: could not record the failure: ${e.message}`));
+      // meta.error is shown to clients: a file's problem as is, a store's own text only in this log.
+      const shown = err instanceof ImportFileError ? message : `storage error (logged by the worker under import ${importId}, attempt ${attempt})`;
+      if (!(err instanceof ImportFileError)) this.logger.error(`import ${importId} attempt ${attempt}: ${(err as Error).stack ?? message}`);
+      await this.imports.markFailed(importId, shown, final).catch((e: Error) => this.logger.error(`import ${importId}: could not record the failure: ${e.message}`));
       throw err instanceof ImportFileError ? new UnrecoverableError(message) : err;
     }
   }

@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import type { Role } from '@hubpulse/contracts';
+import type { Role, WriteKeyScope } from '@hubpulse/contracts';
 
 @Entity('users')
 export class UserEntity {
@@ -31,6 +31,10 @@ export class IngestionKeyEntity {
   @Column('varchar', { length: 16 }) prefix: string;
   /** Write keys can only write: they are accepted on /v1 ingestion routes and nowhere else. */
   @Column('varchar', { length: 20 }) scope: 'write';
+  /** What the key may write (`events`, `directory`), comma-separated; keys made before scopes have both. */
+  @Column('simple-array', { default: 'events,directory' }) scopes: WriteKeyScope[];
+  /** Made to ship inside a web page: never holds the directory scope (checked at creation). */
+  @Column('boolean', { default: false }) browser: boolean;
   @Column('varchar', { length: 30, name: 'created_at' }) createdAt: string;
   @Column('varchar', { length: 30, name: 'revoked_at', nullable: true }) revokedAt: string | null;
 }

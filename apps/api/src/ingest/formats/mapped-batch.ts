@@ -14,13 +14,24 @@ export interface PersonPatch {
   attributes?: Record<string, string | number | boolean | null>;
 }
 
+/**
+ * A directory change and where it came from: the SDK message's index and the call that carried it
+ * (`identify`, `group`, `$set`, `$identify`, `$groupidentify`), which names it in a reject.
+ */
+export interface DirectoryPatch {
+  index: number;
+  call: string;
+  patch: PersonPatch;
+}
+
 /** An SDK payload turned into native hub events and directory patches, with per-message rejects. */
 export interface MappedBatch {
   /** Native-shaped events (validated afterwards like /v1/events). */
   events: unknown[];
   /** For each event, the index of the SDK message it came from (so rejects name the message). */
   origin: number[];
-  people: PersonPatch[];
+  /** Checked by the person schema and the key's directory scope before anything is written. */
+  people: DirectoryPatch[];
   rejected: { index: number; errors: string[] }[];
   /** Messages in the payload. */
   total: number;

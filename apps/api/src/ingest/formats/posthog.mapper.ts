@@ -4,7 +4,8 @@ const FIELD_PROPS = new Set(['content_id', 'contentId', 'channel', 'purpose', 't
 
 /**
  * PostHog capture (`/batch/`, `/e/`, `/capture/`, `/i/v0/e/`): `{api_key, batch:[…]}` or one event.
- * `uuid` is the event id; `$identify` (and `$set` on any event) updates the directory.
+ * `uuid` is the event id; `$identify`, `$groupidentify` and `$set` on any event update the directory.
+ * `$set_once` is not applied (nothing writes it).
  */
 export function mapPostHog(body: unknown, lookup: MappingLookup): MappedBatch {
   const out = emptyBatch();
@@ -17,16 +18,21 @@ export function mapPostHog(body: unknown, lookup: MappingLookup): MappedBatch {
     if (!actor) return void out.rejected.push({ index, errors: ['distinct_id: is required'] });
     const name = str(m.event);
     if (!name) return void out.rejected.push({ index, errors: ['event: is required'] });
+    // `$set` updates the person on any event, as PostHog does — also on an event without a mapping
+    // (the event is rejected, its $set still applies: the directory write is its own part).
     const set = isObj(m.$set) ? m.$set : isObj(props.$set) ? props.$set : null;
-    if (set) out.people.push(personPatch(actor, set));
+    if (set) out.people.push({ index, call: '$set', patch: personPatch(actor, set) });
     if (name === '$identify' || name === '$set') {
-      if (!set) out.people.push({ person_id: actor });
+      if (!set) out.people.push({ index, call: name, patch: { person_id: actor } });
       return;
     }
     if (name === '$groupidentify') {
       const traits = isObj(props.$group_set) ? props.$group_set : {};
       const group = str(props.$group_key) ?? pick(traits, 'name');
-      if (group) out.people.push(str(props.$group_type) === 'team' ? { person_id: actor, attributes: { team: group } } : { person_id: actor, department: pick(traits, 'name') ?? group });
+      if (group) {
+        const patch = str(props.$group_type) === 'team' ? { person_id: actor, attributes: { team: group } } : { person_id: actor, department: pick(traits, 'name') ?? group };
+        out.people.push({ index, call: name, patch });
+      }
       return;
     }
     const mapping = lookup(name);

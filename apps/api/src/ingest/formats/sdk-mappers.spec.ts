@@ -47,9 +47,9 @@ describe('mapSegment', () => {
     ] }, null, lookup('segment'));
     expect(out.events).toEqual([]);
     expect(out.people).toEqual([
-      { person_id: 'u1', name: 'Ada L', manager_id: 'boss', is_leader: true },
-      { person_id: 'u1', department: 'Sales' },
-      { person_id: 'u1', attributes: { team: 'core' } },
+      { index: 0, call: 'identify', patch: { person_id: 'u1', name: 'Ada L', manager_id: 'boss', is_leader: true } },
+      { index: 1, call: 'group', patch: { person_id: 'u1', department: 'Sales' } },
+      { index: 2, call: 'group', patch: { person_id: 'u1', attributes: { team: 'core' } } },
     ]);
   });
 
@@ -65,14 +65,25 @@ describe('mapPostHog', () => {
       { event: '$pageview', distinct_id: 'd1', uuid: 'u-1', timestamp: '2026-11-01T10:00:00Z', properties: { $current_url: 'https://x/y', $browser: 'Chrome', $set: { department: 'Ops' } } },
       { event: '$identify', distinct_id: 'd2', properties: { $set: { name: 'Grace' } } },
       { event: 'unknown', distinct_id: 'd3', uuid: 'u-3' },
+      { event: 'also unknown', distinct_id: 'd4', uuid: 'u-4', $set: { title: 'CFO' } },
+      { event: '$groupidentify', distinct_id: 'd5', properties: { $group_type: 'team', $group_key: 'core' } },
     ] };
     const out = mapPostHog(body, lookup('posthog'));
     expect(postHogKey(body)).toBe('k');
     expect(out.events).toEqual([
       { event_id: 'u-1', type: 'view', actor_id: 'd1', occurred_at: '2026-11-01T10:00:00Z', content_id: 'https://x/y', channel: undefined, purpose: undefined, target_actor_id: undefined, properties: { event: '$pageview' } },
     ]);
-    expect(out.people).toEqual([{ person_id: 'd1', department: 'Ops' }, { person_id: 'd2', name: 'Grace' }]);
-    expect(out.rejected).toEqual([{ index: 2, errors: ['event: no mapping for "unknown" (add one under Admin → Event mappings)'] }]);
+    // $set applies on any event, also one without a mapping (index 3): PostHog's own semantics
+    expect(out.people).toEqual([
+      { index: 0, call: '$set', patch: { person_id: 'd1', department: 'Ops' } },
+      { index: 1, call: '$set', patch: { person_id: 'd2', name: 'Grace' } },
+      { index: 3, call: '$set', patch: { person_id: 'd4', title: 'CFO' } },
+      { index: 4, call: '$groupidentify', patch: { person_id: 'd5', attributes: { team: 'core' } } },
+    ]);
+    expect(out.rejected).toEqual([
+      { index: 2, errors: ['event: no mapping for "unknown" (add one under Admin → Event mappings)'] },
+      { index: 3, errors: ['event: no mapping for "also unknown" (add one under Admin → Event mappings)'] },
+    ]);
   });
 
   it('accepts a single event body and reads token as the key', () => {

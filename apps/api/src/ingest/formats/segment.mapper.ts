@@ -58,7 +58,7 @@ export function mapSegment(body: unknown, pathType: string | null, lookup: Mappi
       }
       case 'identify': {
         if (!str(m.userId)) return void out.rejected.push({ index, errors: ['userId: identify needs a userId (the directory person_id)'] });
-        out.people.push(personPatch(actor, isObj(m.traits) ? m.traits : {}));
+        out.people.push({ index, call: 'identify', patch: personPatch(actor, isObj(m.traits) ? m.traits : {}) });
         return;
       }
       case 'group': {
@@ -67,7 +67,7 @@ export function mapSegment(body: unknown, pathType: string | null, lookup: Mappi
         const traits = isObj(m.traits) ? m.traits : {};
         const name = pick(traits, 'name') ?? groupId;
         const kind = (pick(traits, 'type', 'kind') ?? 'department').toLowerCase();
-        out.people.push(kind === 'team' ? { person_id: actor, attributes: { team: name } } : { person_id: actor, department: name });
+        out.people.push({ index, call: 'group', patch: kind === 'team' ? { person_id: actor, attributes: { team: name } } : { person_id: actor, department: name } });
         return;
       }
       default:

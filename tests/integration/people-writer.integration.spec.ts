@@ -1,0 +1,43 @@
+import type { ClickHouseClient } from '@clickhouse/client';
+import * as path from 'node:path';
+import type { DataSource } from 'typeorm';
+import { closeClickHouse, migrateClickHouse, openClickHouse, tablesFor, type ClickHouseService } from '@hubpulse/clickhouse';
+import { openDatabase, PersonEntity } from '@hubpulse/database';
+import { writePeople } from '@hubpulse/ingestion';
+import { uniqueName, workerDataDir } from '@hubpulse/testing';
+import { RELATIONAL_BACKENDS } from './relational-upgrade.fixture';
+
+/**
+ * The directory writer keeps its two copies in agreement. Regression: on SQLite, TypeORM's upsert
+ * wrote values back into the given objects by position, so a batch not in person_id order reached
+ * ClickHouse with ids and fields swapped.
+ */
+describe.each(RELATIONAL_BACKENDS)('writePeople on chDB + %s', (_name, make) => {
+  const store = make();
+  const chCfg = { mode: 'embedded' as const, path: path.join(workerDataDir(), 'clickhouse'), database: uniqueName() };
+  let client: ClickHouseClient;
+  let ds: DataSource;
+
+  beforeAll(async () => {
+    client = await openClickHouse(chCfg);
+    await migrateClickHouse(client, chCfg.database);
+    ds = await openDatabase(store.cfg, { schema: store.schema });
+  });
+  afterAll(async () => {
+    if (store.schema) await ds.query(`DROP SCHEMA "${store.schema}" CASCADE`);
+    await ds.destroy();
+    await client.command({ query: `DROP DATABASE IF EXISTS ${chCfg.database}` });
+    await closeClickHouse(client, chCfg);
+  });
+
+  it('writes the same person under the same id to both stores, whatever the batch order', async () => {
+    const ch = { client, tables: tablesFor(chCfg.database) } as unknown as ClickHouseService;
+    const person = (id: string, name: string) => ({ person_id: id, name, email: null, department: `dept of ${name}`, location: null, title: null, manager_id: null, hired_at: null, is_leader: false, attributes: {} });
+    for (let round = 0; round < 2; round++) await writePeople(ds, ch, [person('p3', 'Cleo'), person('p1', 'Ada'), person('p2', 'Bo')]); // new, then existing rows
+    const sql = (await ds.getRepository(PersonEntity).find({ order: { personId: 'ASC' } })).map((p) => [p.personId, p.name, p.department]);
+    const rs = await client.query({ query: `SELECT person_id, name, toString(department) AS d FROM ${chCfg.database}.people FINAL ORDER BY person_id`, format: 'JSONEachRow' });
+    const copy = (await rs.json<{ person_id: string; name: string; d: string }>()).map((p) => [p.person_id, p.name, p.d]);
+    expect(sql).toEqual([['p1', 'Ada', 'dept of Ada'], ['p2', 'Bo', 'dept of Bo'], ['p3', 'Cleo', 'dept of Cleo']]);
+    expect(copy).toEqual(sql);
+  });
+});
