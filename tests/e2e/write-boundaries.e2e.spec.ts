@@ -64,7 +64,7 @@ describe.each(RELATIONAL)('write boundaries (chDB + %s + Redis)', (_name, relati
     await drop?.();
   });
 
-  const newKey = (body: unknown) => request(http).post('/api/ingestion/keys').set('Cookie', admin).send(body);
+  const newKey = (body: object) => request(http).post('/api/ingestion/keys').set('Cookie', admin).send(body);
   const segment = (key: string, batch: unknown[]) => request(http).post('/v1/batch').set('Authorization', `Basic ${Buffer.from(`${key}:`).toString('base64')}`).send({ batch });
   const posthog = (key: string, batch: unknown[]) => request(http).post('/batch/').send({ api_key: key, batch });
   /** A person as both stores hold them (null where a store has no row). */
