@@ -11,27 +11,28 @@
  * the code did when the table was written, and fail until the code follows.
  */
 
-export const CALLERS = ['anonymous', 'writeKey', 'admin', 'leader', 'planner', 'analyst'] as const;
+/** `writeKey`: a server key with every scope; `browserKey`: a key made for a web page (events only). */
+export const CALLERS = ['anonymous', 'writeKey', 'browserKey', 'admin', 'leader', 'planner', 'analyst'] as const;
 export type Caller = (typeof CALLERS)[number];
 
 export const OK = 'OK';
 export type Outcome = typeof OK | 401 | 403;
 export type Access = Readonly<Record<Caller, Outcome>>;
 
-const row = (anonymous: Outcome, writeKey: Outcome, admin: Outcome, leader: Outcome, planner: Outcome, analyst: Outcome): Access =>
-  ({ anonymous, writeKey, admin, leader, planner, analyst });
+const row = (anonymous: Outcome, writeKey: Outcome, browserKey: Outcome, admin: Outcome, leader: Outcome, planner: Outcome, analyst: Outcome): Access =>
+  ({ anonymous, writeKey, browserKey, admin, leader, planner, analyst });
 
 /** Who gets in, by name. A write key opens ingestion and nothing else; a session never opens ingestion. */
 export const ACCESS = {
-  //                         anonymous writeKey admin leader planner analyst
-  PUBLIC:            row(OK,   OK,   OK,  OK,  OK,  OK),
-  SIGNED_IN:         row(401,  401,  OK,  OK,  OK,  OK),
-  ADMIN:             row(401,  401,  OK,  403, 403, 403),
-  ADMIN_LEADER:      row(401,  401,  OK,  OK,  403, 403),
-  ADMIN_PLANNER:     row(401,  401,  OK,  403, OK,  403),
-  WRITE_KEY:         row(401,  OK,   401, 401, 401, 401),
-  /** A directory write: needs a key with the "directory" scope (the test's key has every scope). */
-  DIRECTORY_KEY:     row(401,  OK,   401, 401, 401, 401),
+  //                         anonymous writeKey browserKey admin leader planner analyst
+  PUBLIC:            row(OK,   OK,   OK,   OK,  OK,  OK,  OK),
+  SIGNED_IN:         row(401,  401,  401,  OK,  OK,  OK,  OK),
+  ADMIN:             row(401,  401,  401,  OK,  403, 403, 403),
+  ADMIN_LEADER:      row(401,  401,  401,  OK,  OK,  403, 403),
+  ADMIN_PLANNER:     row(401,  401,  401,  OK,  403, OK,  403),
+  WRITE_KEY:         row(401,  OK,   OK,   401, 401, 401, 401),
+  /** A directory or catalogue write: needs a key with the "directory" scope, which a browser key never has. */
+  DIRECTORY_KEY:     row(401,  OK,   403,  401, 401, 401, 401),
 } as const;
 
 const { PUBLIC, SIGNED_IN, ADMIN, ADMIN_LEADER, ADMIN_PLANNER, WRITE_KEY, DIRECTORY_KEY } = ACCESS;
@@ -72,7 +73,7 @@ export const DECISIONS: Readonly<Record<string, Access>> = {
   'POST /track/': WRITE_KEY,
   // ── ingestion: directory and content catalogue ──
   'PUT /v1/people': DIRECTORY_KEY,
-  'PUT /v1/content': WRITE_KEY,
+  'PUT /v1/content': DIRECTORY_KEY,
 
   // ── ingestion admin: keys, per-source health, SDK event mappings ──
   'GET /api/ingestion/keys': ADMIN,

@@ -22,7 +22,8 @@ describe('route × role access matrix', () => {
   const config = testConfig();
   let app: INestApplication;
   let http: ReturnType<INestApplication['getHttpServer']>;
-  type Role = Exclude<Caller, 'anonymous' | 'writeKey'>;
+  type Role = Exclude<Caller, 'anonymous' | 'writeKey' | 'browserKey'>;
+  let browserKey = '';
   const passwords: Record<Role, string> = { admin: 'correct horse battery', leader: PASSWORD, planner: PASSWORD, analyst: PASSWORD };
   const sessions = {} as Record<Role, string>;
 
@@ -38,6 +39,7 @@ describe('route × role access matrix', () => {
     for (const role of ['leader', 'planner', 'analyst'] as const) {
       await auth.createUser({ email: `${role}@test.local`, password: PASSWORD, name: `Route ${role}`, role });
     }
+    browserKey = (await auth.createWriteKey({ name: 'intranet page', scopes: ['events'], browser: true })).key;
     for (const role of ['admin', 'leader', 'planner', 'analyst'] as const) sessions[role] = await signIn(`${role}@test.local`, passwords[role]);
   }, 120_000);
 
@@ -49,6 +51,7 @@ describe('route × role access matrix', () => {
   const credentials = async (caller: Caller, route: string): Promise<Record<string, string>> => {
     if (caller === 'anonymous') return {};
     if (caller === 'writeKey') return { Authorization: `Bearer ${config.bootstrap.writeKey!}` };
+    if (caller === 'browserKey') return { Authorization: `Bearer ${browserKey}` };
     return { Cookie: route === 'POST /api/auth/logout' ? await signIn(`${caller}@test.local`, passwords[caller]) : sessions[caller] };
   };
 
