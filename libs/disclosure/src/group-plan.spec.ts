@@ -140,10 +140,11 @@ describe('planGroups under attack (fast-check)', () => {
           if (a.key !== POPULATION && a.set.size < k) return false;
           for (const b of all) if (a !== b && isSmall(minus(a.set, b.set).length, k)) return false;
         }
-        // P − (disjoint shown groups of one family inside P): any choice of up to 3.
+        // P − (disjoint shown groups inside P, of one family or of departments and manager trees
+        // together — a tree standing in for its hidden department): any choice of up to 3.
         for (const P of all) {
-          for (const family of ['manager', 'department']) {
-            const inside = shownGroups.filter((g) => g.family === family && g.key !== P.key && minus(g.set, P.set).length === 0 && g.set.size < P.set.size);
+          for (const families of [['manager'], ['department'], ['manager', 'department']]) {
+            const inside = shownGroups.filter((g) => families.includes(g.family) && g.key !== P.key && minus(g.set, P.set).length === 0 && g.set.size < P.set.size);
             for (const pick of subsets(inside, 3)) {
               const union = new Set(pick.flatMap((g) => [...g.set]));
               if (union.size !== pick.reduce((s, g) => s + g.set.size, 0)) continue; // not disjoint

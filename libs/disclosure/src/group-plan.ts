@@ -13,13 +13,15 @@ import { isSmall, type HiddenReason } from './rules';
  *    When B ⊆ A, |A| − |B| describes the few in A \ B; near-containment counts too, because the
  *    reader may know the few who are in B but not in A. The group of lower priority is hidden, then
  *    the smaller;
- * 3. hierarchy: for each shown group P (the population included) and each family, the shown groups
- *    of that family strictly inside P with no shown group of the family between them and P — P's
- *    "children" — are, in a laminar family (trees, partitions), pairwise disjoint; then
- *    |P| − Σ|children| describes the people of P in none of them and must be 0 or ≥ k
- *    ('hierarchy', or 'remainder' when P is the population). The smallest child is hidden, so it
- *    merges into the remainder ("merged upward"); with the population as P this is complementary
- *    suppression of a partition (population − shown departments = the hidden department);
+ * 3. hierarchy: for each shown group P (the population included), disjoint collections of shown
+ *    groups inside it (GroupStructure.packings: the maximal ones of each family — P's "children" in a
+ *    laminar family such as manager trees or departments — and of all families together, exactly when
+ *    they are disjoint, greedily when not) must leave 0 or ≥ k people of P ('hierarchy', or
+ *    'remainder' when P is the population). The lowest-ranked child is hidden, so it merges into the
+ *    remainder ("merged upward") — or P itself when P ranks lower (a link audience over departments);
+ *    with the population as P this is complementary suppression of a partition (population − shown
+ *    departments = the hidden department), and across families it stops a manager's tree standing in
+ *    for its hidden department;
  * 4. remainder of two: two disjoint shown groups A, B with |U| − |A| − |B| in 1..k−1 ('remainder');
  *    the smaller is hidden.
  *
@@ -188,17 +190,55 @@ export class GroupStructure {
   }
 
   /**
-   * The "children" of P (−1: the population) in family F among the groups `include` admits: the
-   * admitted F-groups strictly inside P with no admitted F-group between them and P. Null when they
-   * overlap (a family that is not laminar, e.g. segments): no remainder follows from them.
+   * Disjoint collections of admitted groups strictly inside P (−1: the population) whose remainder
+   * P − ∪ a reader can compute: per family, the maximal admitted groups of that family when they are
+   * pairwise disjoint (exact for a laminar family: any packing's remainder is a union of these
+   * atoms); across all families, the maximal admitted groups when pairwise disjoint, else two greedy
+   * packings of them (largest first; organisation's structure first). The greedy ones are not every
+   * packing a reader could choose — README's privacy model says so.
    */
-  childrenOf(P: number, F: string, include: (i: number) => boolean): number[] | null {
+  packings(P: number, include: (i: number) => boolean): number[][] {
     const U = this.populationSize;
-    const inside = P < 0 ? this.byFamily.get(F)!.filter((c) => include(c) && this.size[c] < U) : this.containees[P].filter((c) => include(c) && this.familyOf[c] === F);
+    const inside = P < 0 ? this.groups.map((_, i) => i).filter((c) => include(c) && this.size[c] < U) : this.containees[P].filter(include);
     if (inside.length === 0) return [];
-    const insideSet = new Set(inside);
-    const maximal = inside.filter((c) => !this.containers[c].some((a) => insideSet.has(a)));
-    return this.disjoint(maximal) ? maximal : null;
+    const maximalOf = (cands: number[]) => {
+      const set = new Set(cands);
+      return cands.filter((c) => !this.containers[c].some((a) => set.has(a)));
+    };
+    const out = new Map<string, number[]>();
+    const keep = (pack: number[]) => {
+      if (pack.length) out.set([...pack].sort((a, b) => a - b).join(','), pack);
+    };
+    for (const F of this.families) {
+      const m = maximalOf(inside.filter((c) => this.familyOf[c] === F));
+      if (this.disjoint(m)) keep(m);
+    }
+    const all = maximalOf(inside);
+    if (this.disjoint(all)) keep(all);
+    else {
+      const prio = (i: number) => this.groups[i].priority ?? 0;
+      keep(this.greedy([...all].sort((a, b) => this.size[b] - this.size[a] || a - b)));
+      keep(this.greedy([...all].sort((a, b) => prio(b) - prio(a) || this.size[b] - this.size[a] || a - b)));
+    }
+    return [...out.values()];
+  }
+
+  /** Takes groups in order while they are disjoint from those taken. */
+  private greedy(order: readonly number[]): number[] {
+    this.stamp++;
+    const taken: number[] = [];
+    for (const g of order) {
+      if (this.members[g].some((p) => this.mark[p] === this.stamp)) continue;
+      for (const p of this.members[g]) this.mark[p] = this.stamp;
+      taken.push(g);
+    }
+    return taken;
+  }
+
+  /** Whom to hide for a remainder of P that is too small: P when it ranks lowest, else the lowest child. */
+  remainderVictim(P: number, pack: readonly number[]): number {
+    const child = pack.reduce((v, c) => (this.hideFirst(v, c) === c ? c : v));
+    return P >= 0 && this.hideFirst(P, child) === P ? P : child;
   }
 
   /** Pairwise disjointness by marking members: linear in the members, whatever the number of groups. */
@@ -287,16 +327,14 @@ export function planGroups(population: Iterable<string>, groups: readonly GroupS
     }
     // Rule 2 against the population: a group of all but 1..k−1 people.
     for (let a = 0; a < s.count; a++) if (isShown(a) && isSmall(U - size[a], k)) found.push({ victim: a, reason: 'remainder', against: -1 });
-    // Rule 3 (hierarchy) for each shown parent and family.
+    // Rule 3 (hierarchy) for each shown parent: the remainders of the packings inside it.
     for (let P = -1; P < s.count; P++) {
       if (P >= 0 && (!isShown(P) || s.containees[P].length === 0)) continue;
-      for (const F of s.families) {
-        const children = s.childrenOf(P, F, isShown);
-        if (!children || children.length === 0) continue;
-        const rest = (P < 0 ? U : size[P]) - children.reduce((sum, c) => sum + size[c], 0);
+      for (const pack of s.packings(P, isShown)) {
+        const rest = (P < 0 ? U : size[P]) - pack.reduce((sum, c) => sum + size[c], 0);
         if (!isSmall(rest, k)) continue;
-        const victim = children.reduce((v, c) => (s.hideFirst(v, c) === c ? c : v));
-        found.push({ victim, reason: P < 0 ? 'remainder' : 'hierarchy', against: P });
+        const victim = s.remainderVictim(P, pack);
+        found.push({ victim, reason: P < 0 ? 'remainder' : 'hierarchy', against: victim === P ? pack[0] : P });
       }
     }
     // Rule 4 (two disjoint groups against the population): only large pairs can leave < k.

@@ -10,8 +10,8 @@ import { isSmall, ruleFor, type HiddenReason, type StatKind } from './rules';
  * - the group itself: its kind's rule (rules.ts);
  * - a released group C strictly inside a released group P (any families; the population contains
  *   every group): the people of P not in C, with x(P) − x(C) counted, must pass the same rule;
- * - a released group P and its released children in one laminar family: the people of P in none of
- *   them, with x(P) − Σ x(children), must pass it too.
+ * - a released group P and disjoint released groups inside it (GroupStructure.packings): the people
+ *   of P in none of them, with x(P) − Σ x(inside), must pass it too.
  *
  * On a failure the contained group's statistic is hidden (it merges into its parent's remainder), and
  * the checks repeat until nothing fails. Groups the plan hides show no statistic.
@@ -69,13 +69,12 @@ export function planStat(
     }
     for (let P = -1; P < s.count; P++) {
       if (P < 0 ? !popReleased : !isReleased(P) || s.containees[P].length === 0) continue;
-      for (const F of s.families) {
-        const children = s.childrenOf(P, F, isReleased);
-        if (!children || children.length < 2) continue; // one child: the pair check above
-        const n = (P < 0 ? U : s.size[P]) - children.reduce((sum, c) => sum + s.size[c], 0);
-        const counted = (P < 0 ? populationX! : xs[P]) - children.reduce((sum, c) => sum + xs[c], 0);
+      for (const pack of s.packings(P, isReleased)) {
+        if (pack.length < 2) continue; // one group inside P: the pair check above
+        const n = (P < 0 ? U : s.size[P]) - pack.reduce((sum, c) => sum + s.size[c], 0);
+        const counted = (P < 0 ? populationX! : xs[P]) - pack.reduce((sum, c) => sum + xs[c], 0);
         if (!failsAsSet(n, counted)) continue;
-        const victim = children.reduce((v, c) => (s.hideFirst(v, c) === c ? c : v));
+        const victim = s.remainderVictim(P, pack);
         if (!victims.has(victim)) victims.set(victim, P < 0 ? 'remainder' : 'hierarchy');
       }
     }
