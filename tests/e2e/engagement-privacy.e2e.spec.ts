@@ -69,11 +69,11 @@ describe('Privacy of scores per group, distribution and overview (issue 11)', ()
     ];
     await request(http).post('/v1/events').set('Authorization', `Bearer ${key}`).send({ events }).expect(200);
     const { job_id } = (await request(http).post('/api/engagement/jobs').set('Cookie', admin).send({ kind: 'full' }).expect(201)).body;
-    const job = await waitFor(
-      async () => ((await get<ScoreJobDto[]>('/api/engagement/jobs')).find((j) => j.id === job_id && (j.state === 'completed' || j.state === 'failed')) ?? false) as ScoreJobDto | false,
+    const job = (await waitFor(
+      async () => (await get<ScoreJobDto[]>('/api/engagement/jobs')).find((j) => j.id === job_id && (j.state === 'completed' || j.state === 'failed')),
       'score job',
       60_000,
-    );
+    )) as ScoreJobDto;
     expect(job.state).toBe('completed');
   }, 120_000);
 
