@@ -161,16 +161,24 @@ describe('API end to end (chDB + SQLite + Redis, inline workers)', () => {
     const ov = (await request(http).get('/api/overview?from=2026-03-01&to=2026-03-03').set('Cookie', cookie).expect(200)).body as OverviewResponse;
     expect(ov.range).toEqual({ from: '2026-03-01', to: '2026-03-03' });
     expect(ov.min_group_size).toBe(5);
-    // 21 here + dup-1, dup-2, mix-1 (2026-03-02) from earlier tests
-    expect(ov.totals).toEqual({ events: 24, people: 12, active_people: 12, suppressed: false });
-    const blog = ov.by_channel.find((c) => c.channel === 'blog')!;
-    const ceo = ov.by_channel.find((c) => c.channel === 'ceo_blog')!;
-    expect(blog.events).toBe(21);
-    expect(ceo).toEqual({ channel: 'ceo_blog', events: 3, active_people: null }); // 3 people < 5: suppressed
-    // The engagement index: the share of the directory active in the 7 days ending that day —
-    // all 12 people of the directory acted on 03-02 or 03-03.
+    // Issue 11: nobody acted on 2026-03-01, so no event count over a range containing it is shown (a
+    // sum over days needs k people every day); all 12 of the directory were active, so "12 of 12"
+    // would say each of them was (a share needs k inactive too).
+    expect(ov.totals).toEqual({ events: null, events_hidden: 'period', people: 12, active_people: null, active_people_hidden: 'complement', suppressed: true });
+    // 03-02..03-03: ≥ 5 people acted each day. 21 here + dup-1, dup-2, mix-1 (2026-03-02) from earlier tests
+    const ov2 = (await request(http).get('/api/overview?from=2026-03-02&to=2026-03-03').set('Cookie', cookie).expect(200)).body as OverviewResponse;
+    expect(ov2.totals).toMatchObject({ events: 24, events_hidden: null });
+    const blog = ov2.by_channel.find((c) => c.channel === 'blog')!;
+    const ceo = ov2.by_channel.find((c) => c.channel === 'ceo_blog')!;
+    // ceo_blog: 3 people < 5, and nobody on 03-02: hidden; total − blog would be its 3 events, so the
+    // blog's 21 are hidden with it (complementary) — the total of both stays.
+    expect(blog).toMatchObject({ events: null, events_hidden: 'complementary', active_people: null, active_people_hidden: 'complement' }); // 9 of 12: 3 left out
+    expect(ceo).toMatchObject({ channel: 'ceo_blog', events: null, events_hidden: 'period', active_people: null, active_people_hidden: 'numerator' });
+    expect(ov2.by_channel.filter((c) => c.events === null).length).not.toBe(1);
+    // The engagement index: the share of the directory active in the 7 days ending that day — all 12
+    // people of the directory acted on 03-02 or 03-03, which is hidden (no k people left out).
     const day3 = ov.engagement.find((e) => e.day === '2026-03-03')!;
-    expect(day3).toEqual({ day: '2026-03-03', index: 100, people: 12 });
+    expect(day3).toEqual({ day: '2026-03-03', index: null, people: null, hidden_reason: 'complement' });
     // nobody acted in the week up to 2026-03-01: no point rather than a fake zero
     expect(ov.engagement.find((e) => e.day === '2026-03-01')).toBeUndefined();
 

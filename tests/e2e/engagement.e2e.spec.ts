@@ -107,17 +107,18 @@ describe('Engagement API (chDB + SQLite + Redis, inline workers)', () => {
     expect(nobody.body.message).toMatch(/^personId: nobody called ghost/);
   });
 
-  it('aggregates by group, suppressing groups below the minimum size', async () => {
+  it('aggregates by group, hiding groups the disclosure plan hides', async () => {
     const dept = (await request(http).get('/api/engagement/groups?by=department&from=2026-03-01&to=2026-03-03').set('Cookie', analyst).expect(200)).body as GroupScoresDto;
     const sales = dept.groups.find((g) => g.key === 'Sales')!;
     const legal = dept.groups.find((g) => g.key === 'Legal')!;
-    expect(sales).toMatchObject({ people: 9, active_share: 1, suppressed: false });
+    // Issue 11: Sales (9) beside the organisation (12) would leave Legal's 3, and beside p1's tree (11) 2.
+    expect(sales).toMatchObject({ people: null, hidden_reason: 'difference', active_share: null, suppressed: true });
     expect(sales.trend.map((t) => t.day)).toEqual(['2026-03-01', '2026-03-02', '2026-03-03']);
-    expect(legal).toMatchObject({ people: null, mean_score: null, active_share: null, mix: null, suppressed: true });
-    expect(legal.trend.every((t) => t.mean_score === null)).toBe(true);
+    expect(legal).toMatchObject({ people: null, hidden_reason: 'below_minimum', mean_score: null, active_share: null, mix: null, suppressed: true });
+    expect(legal.trend.every((t) => t.mean_score === null && t.hidden_reason === 'below_minimum')).toBe(true);
     const mgr = (await request(http).get('/api/engagement/groups?by=manager').set('Cookie', analyst).expect(200)).body as GroupScoresDto;
-    // everyone but p1 is under p1; p4..p12 are under p2
-    expect(mgr.groups.map((g) => [g.key, g.people])).toEqual([['p1', 11], ['p2', 9]]);
+    // everyone but p1 is under p1 (the CEO's tree: 11 of 12); p4..p12 are under p2 (9: 3 left over): both hidden
+    expect(mgr.groups.map((g) => [g.key, g.people])).toEqual([['p1', null], ['p2', null]]);
     expect(mgr.groups[0].label).toBe('Person 1');
     const bad = await request(http).get('/api/engagement/groups?by=planet').set('Cookie', analyst).expect(400);
     expect(bad.body.message[0]).toMatch(/^by: must be one of department, location, team, manager, tenure/);
@@ -128,7 +129,9 @@ describe('Engagement API (chDB + SQLite + Redis, inline workers)', () => {
     expect(d).toMatchObject({ day: '2026-03-03', model_version: 2, population: 12, active: 12 });
     expect(d.bins.reduce((s, b) => s + (b.people ?? 0), 0)).toBeLessThanOrEqual(12);
     expect(d.suppressed).toBe(true); // some bins hold fewer than 5 people
-    expect(d.quantiles!.p99).toBeGreaterThan(16);
-    expect(d.quantiles!.p25).toBeGreaterThan(0);
+    // 12 people: only the median has 5 people on each side of it
+    expect(d.quantiles).toMatchObject({ p25: null, p75: null, p90: null, p99: null });
+    expect(d.quantiles_hidden).toMatchObject({ p25: 'numerator', p50: null, p99: 'numerator' });
+    expect(d.quantiles!.p50).toBeGreaterThan(0);
   });
 });

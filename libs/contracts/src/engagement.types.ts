@@ -1,4 +1,5 @@
 import type { EventType } from './enums';
+import type { HiddenReason } from './privacy.types';
 
 /**
  * The engagement scoring model and the scores it makes (issue 4). Browser-safe types shared by the
@@ -68,30 +69,56 @@ export interface ScoreRunResultDto {
   ms: number;
 }
 
-/** The population on a day: the directory plus anyone who acted without being in it. */
+/**
+ * The population on a day: the directory plus anyone who acted without being in it. The histogram is
+ * a table of disjoint cells (the inactive people and one cell per bin) adding up to `population`:
+ * cells of 1..k−1 people are hidden, and so is the smallest other cell when the hidden ones alone
+ * could be worked out as population − shown cells (complementary suppression). A quantile is shown
+ * only where at least k people are at or below it and at least k at or above it (n·q ≥ k and
+ * n·(1−q) ≥ k), so it never sits among fewer than k people's scores.
+ */
 export interface ScoreDistributionDto {
   day: string | null;
   model_version: number | null;
   min_group_size: number;
   population: number | null;
-  /** People with a raw score above 0 (an action inside the lookback window). */
+  /** People with a raw score above 0 (an action inside the lookback window): population − inactive, hidden with it. */
   active: number | null;
-  /** Histogram of raw scores of active people (log-spaced bins), counts suppressed below the minimum group size. */
-  bins: { from: number; to: number; people: number | null }[];
-  /** Raw score at these percentiles of the whole population (zeros included). */
-  quantiles: { p25: number; p50: number; p75: number; p90: number; p99: number } | null;
+  active_hidden: HiddenReason | null;
+  /** People with a raw score of 0 (the table's first cell). */
+  inactive: number | null;
+  inactive_hidden: HiddenReason | null;
+  /** Histogram of raw scores of active people (log-spaced bins); `people` null with `hidden_reason` when hidden. */
+  bins: { from: number; to: number; people: number | null; hidden_reason: HiddenReason | null }[];
+  /** Raw score at these percentiles of the whole population (zeros included); each null when too few people lie on one side of it. */
+  quantiles: Record<ScoreQuantile, number | null> | null;
+  /** Why each quantile is hidden (null: shown). */
+  quantiles_hidden: Record<ScoreQuantile, HiddenReason | null> | null;
+  /** True when any number of the response is hidden. */
   suppressed: boolean;
 }
+
+export const SCORE_QUANTILES = ['p25', 'p50', 'p75', 'p90', 'p99'] as const;
+export type ScoreQuantile = (typeof SCORE_QUANTILES)[number];
 
 export const SCORE_GROUP_BYS = ['department', 'location', 'team', 'manager', 'tenure'] as const;
 export type ScoreGroupBy = (typeof SCORE_GROUP_BYS)[number];
 
-/** Scores per group (GET /api/engagement/groups?by=…&from=…&to=…). */
+/**
+ * Scores per group (GET /api/engagement/groups?by=…&from=…&to=…). Which groups are shown comes from
+ * the disclosure plan over every group of every family (a group, its difference from every shown
+ * group and the remainders of each hierarchy hold 0 or at least k people); each statistic is then
+ * checked, day by day, over every group of the plan at once — so asking for another family, another
+ * range or another day never changes a decision. Shown groups come first (largest first), hidden
+ * ones after them by label, so the order says nothing about a hidden group's size. At most 500 rows.
+ */
 export interface GroupScoresDto {
   by: ScoreGroupBy;
   from: string;
   to: string;
   min_group_size: number;
+  /** The day tenure bands and the directory's groups are taken on (the disclosure plan's day). */
+  as_of: string;
   groups: GroupScoreRow[];
 }
 
@@ -99,16 +126,33 @@ export interface GroupScoreRow {
   /** Department / location / team name, tenure band, or a manager's person id (everyone under them). */
   key: string;
   label: string;
-  /** People in the group (directory). */
+  /** People in the group (directory); null when the plan hides the group (`hidden_reason`). */
   people: number | null;
-  /** Mean over the group's people of the daily 0–100 organisation score, on the last day of the range. */
+  hidden_reason: HiddenReason | null;
+  /**
+   * Mean over the group's people of the daily 0–100 organisation score, on the last day of the range.
+   * A mean over people: shown when the group, the people of it with a score that day (contributors),
+   * and every difference from a nested shown group hold at least k people and k contributors.
+   */
   mean_score: number | null;
-  /** Share of the group with an action inside the lookback window, on the last day. */
+  mean_score_hidden: HiddenReason | null;
+  /** Share of the group with an action inside the lookback window, on the last day: numerator and complement ≥ k. */
   active_share: number | null;
-  /** Share of the group's raw points by action type, on the last day. */
+  active_share_hidden: HiddenReason | null;
+  /**
+   * Share of the group's raw points by action type, on the last day. A type is listed only where
+   * its contributors pass as a mean over people (the same checks as `mean_score`); the other types
+   * are merged into `mix_other`, and merged further (smallest first) until the merged part has at
+   * least k contributors. Null (`mix_hidden`) when nothing is left to show.
+   */
   mix: Partial<Record<EventType, number>> | null;
-  /** Daily mean score over the range. */
-  trend: { day: string; mean_score: number | null }[];
+  /** Share of the points of the types merged together (null when none was). */
+  mix_other: number | null;
+  /** Why types were merged, or why the whole mix is hidden. */
+  mix_hidden: HiddenReason | null;
+  /** Daily mean score over the range, each day checked as `mean_score`. */
+  trend: { day: string; mean_score: number | null; hidden_reason: HiddenReason | null }[];
+  /** The plan hides the group (every number of the row is null). */
   suppressed: boolean;
 }
 

@@ -16,12 +16,13 @@ import {
   type ScoringModelDto,
 } from '@hubpulse/contracts';
 import { countedActions, decay, validateModel } from '@hubpulse/analytics';
-import { suppress } from '@hubpulse/disclosure';
 import { HUBPULSE_CONFIG, type HubpulseConfig } from '@hubpulse/config';
 import { ScoringModelsRepository } from '@hubpulse/database';
 import { JobName, QueueName, type JobPayloads } from '@hubpulse/queue';
 import { InvalidInputError } from '../common/errors';
 import { parseOr400 } from '../common/zod';
+import { releaseDistribution } from './distribution.rule';
+import { GroupScoresService } from './group-scores.service';
 import { ScoresRepository } from './scores.repository';
 
 const DAY_MS = 86_400_000;
@@ -41,6 +42,7 @@ export class EngagementService {
   constructor(
     private readonly models: ScoringModelsRepository,
     private readonly repo: ScoresRepository,
+    private readonly groupScores: GroupScoresService,
     @InjectQueue(QueueName.Scores) private readonly queue: Queue,
     @Inject(HUBPULSE_CONFIG) private readonly config: HubpulseConfig,
   ) {}
@@ -115,80 +117,40 @@ export class EngagementService {
     return day ?? (await this.repo.lastScoredDay());
   }
 
+  /** The population's raw scores on a day: a table of disjoint cells and quantiles, released by distribution.rule. */
   async distribution(query: unknown): Promise<ScoreDistributionDto> {
     const k = this.config.minGroupSize;
     const day = await this.resolveDay(parseOr400(daySchema, query).day);
     const meta = day ? await this.repo.day(day) : null;
-    const empty: ScoreDistributionDto = { day, model_version: null, min_group_size: k, population: null, active: null, bins: [], quantiles: null, suppressed: false };
-    if (!day || !meta) return empty;
-    if (meta.population < k) return { ...empty, model_version: meta.model_version, suppressed: true };
-    const { bins, quantiles } = await this.repo.distribution(day, meta.population);
-    const q = quantiles.map((v) => round(v, 3));
-    return {
+    const empty: ScoreDistributionDto = {
       day,
-      model_version: meta.model_version,
+      model_version: null,
       min_group_size: k,
-      population: meta.population,
-      active: suppress(meta.active, k),
-      bins: bins.map((b) => ({ from: round(10 ** (b.b / 3), 3), to: round(10 ** ((b.b + 1) / 3), 3), people: suppress(b.n, k) })),
-      quantiles: q.length === 5 ? { p25: q[0], p50: q[1], p75: q[2], p90: q[3], p99: q[4] } : null,
-      suppressed: bins.some((b) => b.n < k) || meta.active < k,
+      population: null,
+      active: null,
+      active_hidden: null,
+      inactive: null,
+      inactive_hidden: null,
+      bins: [],
+      quantiles: null,
+      quantiles_hidden: null,
+      suppressed: false,
     };
+    if (!day || !meta) return empty;
+    if (meta.population < k) return { ...empty, model_version: meta.model_version, active_hidden: 'below_minimum', inactive_hidden: 'below_minimum', suppressed: true };
+    const { bins, active, quantiles } = await this.repo.distribution(day, meta.population);
+    const cells = bins.map((b) => ({ from: round(10 ** (b.b / 3), 3), to: round(10 ** ((b.b + 1) / 3), 3), n: b.n }));
+    const released = releaseDistribution(meta.population, active, cells, quantiles.map((v) => round(v, 3)), k);
+    return { day, model_version: meta.model_version, min_group_size: k, population: meta.population, ...released };
   }
 
   async groups(query: unknown): Promise<GroupScoresDto> {
     const q = parseOr400(groupsSchema, query);
-    const k = this.config.minGroupSize;
     const to = q.to ?? (await this.repo.lastScoredDay()) ?? isoDay(Date.now());
     const from = q.from ?? isoDay(Date.parse(to) - 29 * DAY_MS);
     if (from > to) throw new InvalidInputError([`from: must not be after to (${from} > ${to})`]);
     if (Date.parse(to) - Date.parse(from) > 366 * DAY_MS) throw new InvalidInputError(['from: range is limited to one year']);
-    const { sizes, daily } = await this.repo.groups(q.by, from, to);
-    const meta = await this.repo.day(to);
-    const model = meta ? await this.models.get(meta.model_version) : null;
-    const mixRows = model
-      ? await this.repo.mix(q.by, to, {
-          types: [...EVENT_TYPES],
-          weights: EVENT_TYPES.map((t) => model.weights[t]),
-          halfLives: EVENT_TYPES.map((t) => model.halfLives[t]),
-          caps: EVENT_TYPES.map((t) => model.dailyCaps[t] ?? 4294967295),
-          lookback: model.lookbackDays,
-        })
-      : [];
-    const mixes = new Map<string, Partial<Record<EventType, number>>>();
-    for (const r of mixRows) mixes.set(r.g, { ...mixes.get(r.g), [r.type]: r.points });
-    const days: string[] = [];
-    for (let d = Date.parse(from); d <= Date.parse(to); d += DAY_MS) days.push(isoDay(d));
-    const byGroup = new Map<string, Map<string, (typeof daily)[number]>>();
-    for (const r of daily) {
-      if (!byGroup.has(r.g)) byGroup.set(r.g, new Map());
-      byGroup.get(r.g)!.set(r.day, r);
-    }
-    return {
-      by: q.by,
-      from,
-      to,
-      min_group_size: k,
-      groups: sizes.map(({ g, label, people }) => {
-        const ok = people >= k;
-        const series = byGroup.get(g);
-        const last = series?.get(to);
-        const points = mixes.get(g) ?? {};
-        const pointsTotal = Object.values(points).reduce((s, v) => s + (v ?? 0), 0);
-        const mix: Partial<Record<EventType, number>> = {};
-        if (pointsTotal > 0) for (const [t, v] of Object.entries(points)) mix[t as EventType] = round((v ?? 0) / pointsTotal, 4);
-        return {
-          key: g,
-          label,
-          people: ok ? people : null,
-          mean_score: ok ? round((last?.score_sum ?? 0) / people) : null,
-          active_share: ok ? round(Number(last?.active ?? 0) / people, 4) : null,
-          mix: ok && pointsTotal > 0 ? mix : null,
-          trend: days.map((day) => ({ day, mean_score: ok ? round((series?.get(day)?.score_sum ?? 0) / people) : null })),
-          suppressed: !ok,
-        };
-      }),
-    };
+    return this.groupScores.groups(q.by, from, to);
   }
 
   async people(query: unknown): Promise<ScoredPersonDto[]> {

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ClickHouseService } from '@hubpulse/clickhouse';
-import { cohortSql, tenureBandSql } from '@hubpulse/analytics';
-import type { ScoreGroupBy } from '@hubpulse/contracts';
+import { cohortSql } from '@hubpulse/analytics';
 
 /**
  * ClickHouse reads behind the Engagement area. A score row counts only when its model version is
@@ -35,7 +34,7 @@ export class ScoresRepository {
   }
 
   /** Histogram of raw scores in bins of a third of a decade (×2.15), and population quantiles (zeros included). */
-  async distribution(day: string, population: number): Promise<{ bins: { b: number; n: number }[]; quantiles: number[] }> {
+  async distribution(day: string, population: number): Promise<{ bins: { b: number; n: number }[]; active: number; quantiles: number[] }> {
     const bins = await this.ch.rows<{ b: number; n: string }>(
       `SELECT toInt32(floor(log10(raw) * 3)) AS b, count() AS n FROM (${this.current('day = {day:Date}')}) GROUP BY b ORDER BY b`,
       { day },
@@ -55,69 +54,46 @@ export class ScoresRepository {
       : [{ v: [] as number[] }];
     const at = (j: number) => (j < zeros ? 0 : r.v[wanted.indexOf(j - zeros + 1)]);
     const quantiles = positions.map((p) => at(Math.floor(p)) + (at(Math.ceil(p)) - at(Math.floor(p))) * (p - Math.floor(p)));
-    return { bins: bins.map((b) => ({ b: Number(b.b), n: Number(b.n) })), quantiles: n > 0 ? quantiles : [] };
-  }
-
-  /** The group key of each person in today's directory (manager: every manager above them). */
-  private groupSql(by: ScoreGroupBy): string {
-    const p = this.t.people;
-    switch (by) {
-      case 'department':
-        return `SELECT person_id, if(department = '', 'unknown', toString(department)) AS g FROM ${p} FINAL`;
-      case 'location':
-        return `SELECT person_id, if(location = '', 'unknown', toString(location)) AS g FROM ${p} FINAL`;
-      case 'team':
-        return `SELECT person_id, JSONExtractString(attributes, 'team') AS g FROM ${p} FINAL WHERE g != ''`;
-      case 'tenure':
-        return `SELECT person_id, ${tenureBandSql('hired_at', '{to:Date}')} AS g FROM ${p} FINAL`;
-      case 'manager':
-        // Up to 12 levels of managers above each person, by repeated lookup in the directory.
-        return `WITH (SELECT (groupArray(person_id), groupArray(manager_id)) FROM ${p} FINAL WHERE manager_id != '') AS m
-                SELECT person_id, g FROM (
-                  SELECT person_id,
-                         arrayFold((acc, i) -> if(acc[-1] = '', acc, arrayPushBack(acc, transform(acc[-1], m.1, m.2, ''))), range(11), [manager_id]) AS chain
-                  FROM ${p} FINAL WHERE manager_id != ''
-                ) ARRAY JOIN arrayFilter(x -> x != '', chain) AS g`;
-    }
-  }
-
-  /** Per group: size, and per day the score sum, active people and points per type. */
-  async groups(by: ScoreGroupBy, from: string, to: string) {
-    const sizes = await this.ch.rows<{ g: string; people: string; label: string }>(
-      `WITH grp AS (${this.groupSql(by)})
-       SELECT g, count() AS people,
-              ${by === 'manager' ? `(SELECT any(concat(name, if(title = '', '', concat(', ', title)))) FROM ${this.t.people} FINAL WHERE person_id = g)` : 'g'} AS label
-       FROM grp GROUP BY g ORDER BY people DESC, g LIMIT 500`,
-      { to },
-    );
-    const daily = await this.ch.rows<{ g: string; day: string; score_sum: number; active: string }>(
-      `WITH grp AS (${this.groupSql(by)})
-       SELECT grp.g AS g, toString(s.day) AS day, sum(s.score) AS score_sum, count() AS active
-       FROM (${this.current('day BETWEEN {from:Date} AND {to:Date}')}) AS s
-       INNER JOIN grp ON grp.person_id = s.person_id
-       GROUP BY g, day ORDER BY g, day`,
-      { from, to },
-    );
-    return { sizes: sizes.map((s) => ({ g: s.g, label: s.label || s.g, people: Number(s.people) })), daily };
+    return { bins: bins.map((b) => ({ b: Number(b.b), n: Number(b.n) })), active, quantiles: n > 0 ? quantiles : [] };
   }
 
   /**
-   * Points per group and action type on `day`, recomputed from the events with the model that
+   * Every current score of [from, to], day by day: the people with a score row (raw > 0) and their
+   * 0–100 scores. Grouping happens in the API, over every group of the disclosure plan at once.
+   */
+  async dailyScores(from: string, to: string): Promise<{ day: string; ids: string[]; scores: number[] }[]> {
+    return this.ch.rows<{ day: string; ids: string[]; scores: number[] }>(
+      `SELECT toString(day) AS day, groupArray(person_id) AS ids, groupArray(score) AS scores
+       FROM (${this.current('day BETWEEN {from:Date} AND {to:Date}')}) GROUP BY day ORDER BY day`,
+      { from, to },
+    );
+  }
+
+  /** Display names of managers ("Name, Title"). */
+  async labels(ids: readonly string[]): Promise<Map<string, string>> {
+    if (ids.length === 0) return new Map();
+    const rows = await this.ch.rows<{ person_id: string; label: string }>(
+      `SELECT person_id, concat(name, if(title = '', '', concat(', ', title))) AS label FROM ${this.t.people} FINAL WHERE person_id IN {ids:Array(String)}`,
+      { ids },
+    );
+    return new Map(rows.map((r) => [r.person_id, r.label]));
+  }
+
+  /**
+   * Points per person and action type on `day`, recomputed from the events with the model that
    * scored the day: Σ weight · min(count, cap) · 2^(−age / halfLife) over the lookback window.
    */
-  async mix(by: ScoreGroupBy, day: string, m: { types: string[]; weights: number[]; halfLives: number[]; caps: number[]; lookback: number }) {
-    return this.ch.rows<{ g: string; type: string; points: number }>(
-      `WITH grp AS (${this.groupSql(by)})
-       SELECT grp.g AS g, type, sum({w:Array(Float64)}[ti] * least(n, {caps:Array(UInt32)}[ti]) * exp2(-dateDiff('day', d, toDate({day:Date})) / {hl:Array(Float64)}[ti])) AS points
+  async personPoints(day: string, m: { types: string[]; weights: number[]; halfLives: number[]; caps: number[]; lookback: number }) {
+    return this.ch.rows<{ person_id: string; type: string; points: number }>(
+      `SELECT actor_id AS person_id, type, sum({w:Array(Float64)}[ti] * least(n, {caps:Array(UInt32)}[ti]) * exp2(-dateDiff('day', d, toDate({day:Date})) / {hl:Array(Float64)}[ti])) AS points
        FROM (
          SELECT actor_id, toDate(occurred_at) AS d, toString(type) AS type, indexOf({types:Array(String)}, type) AS ti, count() AS n
          FROM ${this.t.events} FINAL
          WHERE toDate(occurred_at) > toDate({day:Date}) - {lb:UInt32} AND toDate(occurred_at) <= {day:Date} AND ti > 0
          GROUP BY actor_id, d, type, ti
-       ) AS e
-       INNER JOIN grp ON grp.person_id = e.actor_id
-       GROUP BY g, type`,
-      { to: day, day, types: m.types, w: m.weights, hl: m.halfLives, caps: m.caps, lb: m.lookback },
+       )
+       GROUP BY actor_id, type`,
+      { day, types: m.types, w: m.weights, hl: m.halfLives, caps: m.caps, lb: m.lookback },
     );
   }
 

@@ -1,6 +1,7 @@
-import { Controller, Get, Query } from '@nestjs/common';
+import { Controller, Get, Query, Req } from '@nestjs/common';
 import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { OverviewResponse } from '@hubpulse/contracts';
+import type { AuthedRequest } from '../auth/auth.guard';
 import { OverviewService } from './overview.service';
 
 @ApiTags('overview')
@@ -9,10 +10,10 @@ export class OverviewController {
   constructor(private readonly overview: OverviewService) {}
 
   @Get()
-  @ApiOperation({ summary: 'Totals, daily engagement index, activity by channel and goals; people counts below the minimum group size are null' })
+  @ApiOperation({ summary: 'Totals, daily engagement index, activity by channel and goals; numbers that could describe fewer than the minimum group size are null with the reason' })
   @ApiQuery({ name: 'from', required: false, description: 'YYYY-MM-DD; default: 89 days before `to`' })
   @ApiQuery({ name: 'to', required: false, description: 'YYYY-MM-DD; default: day of the newest event' })
-  get(@Query() query: Record<string, string>): Promise<OverviewResponse> {
-    return this.overview.overview(query);
+  get(@Query() query: Record<string, string>, @Req() req: AuthedRequest): Promise<OverviewResponse> {
+    return this.overview.overview(query, req.user!.id);
   }
 }

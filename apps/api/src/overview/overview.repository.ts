@@ -13,9 +13,11 @@ export class OverviewRepository {
     return this.ch.lastEventDay();
   }
 
+  /** Events in the range (everyone's), directory people active in it, and the directory's size. */
   async totals(from: string, to: string): Promise<{ events: number; active: number; people: number }> {
     const [r] = await this.ch.rows<{ events: string; active: string; people: string }>(
-      `SELECT count() AS events, uniqExact(actor_id) AS active,
+      `SELECT count() AS events,
+              uniqExactIf(actor_id, actor_id IN (SELECT person_id FROM ${this.ch.tables.people} FINAL)) AS active,
               (SELECT count() FROM ${this.ch.tables.people} FINAL) AS people
        FROM ${this.ch.tables.events} FINAL
        WHERE toDate(occurred_at) BETWEEN {from:Date} AND {to:Date}`,
@@ -46,14 +48,35 @@ export class OverviewRepository {
     return rows.map((r) => ({ day: r.day, active: Number(r.active) }));
   }
 
+  /** Per channel: events (everyone's) and directory people who used it in the range. */
   async byChannel(from: string, to: string): Promise<{ channel: string; events: number; people: number }[]> {
     const rows = await this.ch.rows<{ channel: string; events: string; people: string }>(
-      `SELECT if(channel = '', 'other', channel) AS channel, count() AS events, uniqExact(actor_id) AS people
+      `SELECT if(channel = '', 'other', toString(channel)) AS channel, count() AS events,
+              uniqExactIf(actor_id, actor_id IN (SELECT person_id FROM ${this.ch.tables.people} FINAL)) AS people
        FROM ${this.ch.tables.events} FINAL
        WHERE toDate(occurred_at) BETWEEN {from:Date} AND {to:Date}
-       GROUP BY channel ORDER BY events DESC`,
+       GROUP BY channel ORDER BY events DESC, channel`,
       { from, to },
     );
     return rows.map((r) => ({ channel: r.channel, events: Number(r.events), people: Number(r.people) }));
+  }
+
+  /**
+   * Per day of [from, to]: how many people (everyone who acted) used each combination of channels —
+   * bit i of `mask` is `channels[i]`. From it, the people behind any set of channels' events on a day.
+   */
+  async dailyChannelPeople(from: string, to: string, channels: readonly string[]): Promise<{ day: string; mask: number; n: number }[]> {
+    if (channels.length === 0) return [];
+    const rows = await this.ch.rows<{ day: string; mask: string; n: string }>(
+      `SELECT toString(d) AS day, mask, count() AS n FROM (
+         SELECT toDate(occurred_at) AS d, actor_id,
+                groupBitOr(bitShiftLeft(toUInt64(1), indexOf({channels:Array(String)}, if(channel = '', 'other', toString(channel))) - 1)) AS mask
+         FROM ${this.ch.tables.events} FINAL
+         WHERE toDate(occurred_at) BETWEEN {from:Date} AND {to:Date}
+         GROUP BY d, actor_id
+       ) GROUP BY d, mask`,
+      { from, to, channels },
+    );
+    return rows.map((r) => ({ day: r.day, mask: Number(r.mask), n: Number(r.n) }));
   }
 }

@@ -1,22 +1,33 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { z } from 'zod';
-import type { Channel, OverviewResponse } from '@hubpulse/contracts';
-import { suppress, suppressValue } from '@hubpulse/disclosure';
+import type { Channel, HiddenReason, OverviewResponse } from '@hubpulse/contracts';
+import { countRule, shareRule, type WindowedNumber } from '@hubpulse/disclosure';
 import { HUBPULSE_CONFIG, type HubpulseConfig } from '@hubpulse/config';
+import { DisclosureService } from '../disclosure/disclosure.service';
 import { InvalidInputError } from '../common/errors';
 import { parseOr400 } from '../common/zod';
 import { GoalsRepository } from '../goals/goals.repository';
-import { OverviewRepository } from './overview.repository';
+import { releaseEventCounts } from './event-counts.rule';
+import { ENGAGEMENT_WINDOW_DAYS, OverviewRepository } from './overview.repository';
 
 const DAY_MS = 86_400_000;
+const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 const day = z.iso.date({ error: 'must be a date YYYY-MM-DD' });
 export const overviewQuerySchema = z.object({ from: day.optional(), to: day.optional() });
+
+/** The statistic of every window count of the overview: directory people who did anything. */
+export const ACTIVE_PEOPLE_STAT = 'active_people';
+const ORG = 'org';
+const channelGroup = (c: string) => `channel:${c}`;
+/** A channel's people are among the organisation's; two channels overlap, so neither contains the other. */
+const contains = (big: string, small: string) => big === small || big === ORG;
 
 @Injectable()
 export class OverviewService {
   constructor(
     private readonly repo: OverviewRepository,
     private readonly goals: GoalsRepository,
+    private readonly disclosure: DisclosureService,
     @Inject(HUBPULSE_CONFIG) private readonly config: HubpulseConfig,
   ) {}
 
@@ -24,13 +35,19 @@ export class OverviewService {
   async resolveRange(query: unknown): Promise<{ from: string; to: string }> {
     const q = parseOr400(overviewQuerySchema, query);
     const to = q.to ?? (await this.repo.lastEventDay()) ?? new Date().toISOString().slice(0, 10);
-    const from = q.from ?? new Date(Date.parse(to) - 89 * DAY_MS).toISOString().slice(0, 10);
+    const from = q.from ?? isoDay(Date.parse(to) - 89 * DAY_MS);
     if (from > to) throw new InvalidInputError([`from: must not be after to (${from} > ${to})`]);
     if (Date.parse(to) - Date.parse(from) > 3660 * DAY_MS) throw new InvalidInputError(['from: range is limited to 10 years']);
     return { from, to };
   }
 
-  async overview(query: unknown): Promise<OverviewResponse> {
+  /**
+   * Every number about people here goes through the disclosure layer: active people over windows
+   * (the range, each channel over the range, the 7-day window of each day) through `windows` against
+   * what `userId` was shown before; each of them, being a count out of the shown directory, is a
+   * share first (active and inactive ≥ k); event counts through releaseEventCounts.
+   */
+  async overview(query: unknown, userId: string): Promise<OverviewResponse> {
     const { from, to } = await this.resolveRange(query);
     const k = this.config.minGroupSize;
     const [totals, engagement, byChannel, goals] = await Promise.all([
@@ -39,18 +56,58 @@ export class OverviewService {
       this.repo.byChannel(from, to),
       this.goals.summaries(),
     ]);
-    const people = suppress(totals.people, k);
-    const active = suppress(totals.active, k);
+    const days: string[] = [];
+    for (let d = Date.parse(from); d <= Date.parse(to); d += DAY_MS) days.push(isoDay(d));
+    const masks = await this.repo.dailyChannelPeople(from, to, byChannel.map((c) => c.channel));
+    const events = releaseEventCounts(days, byChannel.map((c) => c.events), masks, k);
+
+    const directory = totals.people;
+    const peopleHidden = countRule(directory, k);
+    // Window counts: each is first a share of the directory (hidden without being recorded), then
+    // checked against the others and the ledger. Order decides which of two conflicting numbers shows:
+    // the range total, the channels, then the daily points.
+    const candidates: { n: WindowedNumber; own: HiddenReason | null }[] = [
+      { n: { stat: ACTIVE_PEOPLE_STAT, group: ORG, from, to, value: totals.active }, own: shareRule(totals.active, directory, k) },
+      ...byChannel.map((c) => ({ n: { stat: ACTIVE_PEOPLE_STAT, group: channelGroup(c.channel), from, to, value: c.people }, own: shareRule(c.people, directory, k) })),
+      ...engagement.map((e) => ({
+        n: { stat: ACTIVE_PEOPLE_STAT, group: ORG, from: isoDay(Date.parse(e.day) - (ENGAGEMENT_WINDOW_DAYS - 1) * DAY_MS), to: e.day, value: e.active },
+        own: shareRule(e.active, directory, k),
+      })),
+    ];
+    const passing = candidates.filter((c) => c.own === null).map((c) => c.n);
+    const verdicts = passing.length ? await this.disclosure.windows(userId, passing, contains) : [];
+    const verdict = new Map(passing.map((n, i) => [n, verdicts[i]]));
+    const decided = candidates.map((c) => c.own ?? verdict.get(c.n) ?? null);
+    const [totalHidden, ...rest] = decided;
+    const channelHidden = rest.slice(0, byChannel.length);
+    const dayHidden = rest.slice(byChannel.length);
+    const show = <T>(value: T, reason: HiddenReason | null) => (reason === null ? value : null);
+
     return {
       range: { from, to },
       min_group_size: k,
-      totals: { events: totals.events, people, active_people: active, suppressed: people === null || active === null },
-      // The share of the directory active in the 7 days ending each day: shown when at least k were.
-      engagement: engagement.map((e) => {
-        const index = totals.people > 0 ? Math.round((10_000 * e.active) / totals.people) / 100 : 0;
-        return { day: e.day, index: suppressValue(index, e.active, k), people: suppress(e.active, k) };
-      }),
-      by_channel: byChannel.map((c) => ({ channel: c.channel as Channel | 'other', events: c.events, active_people: suppress(c.people, k) })),
+      totals: {
+        events: show(totals.events, events.total),
+        events_hidden: events.total,
+        people: show(directory, peopleHidden),
+        active_people: show(totals.active, totalHidden),
+        active_people_hidden: totalHidden,
+        suppressed: peopleHidden !== null || totalHidden !== null || events.total !== null,
+      },
+      engagement: engagement.map((e, i) => ({
+        day: e.day,
+        // the index is people / directory: shown exactly when people is
+        index: show(Math.round((10_000 * e.active) / Math.max(1, directory)) / 100, dayHidden[i]),
+        people: show(e.active, dayHidden[i]),
+        hidden_reason: dayHidden[i],
+      })),
+      by_channel: byChannel.map((c, i) => ({
+        channel: c.channel as Channel | 'other',
+        events: show(c.events, events.channels[i]),
+        events_hidden: events.channels[i],
+        active_people: show(c.people, channelHidden[i]),
+        active_people_hidden: channelHidden[i],
+      })),
       goals,
     };
   }

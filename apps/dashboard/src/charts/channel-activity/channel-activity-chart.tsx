@@ -1,6 +1,7 @@
 import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from 'recharts';
 import type { TooltipContentProps } from 'recharts';
-import { formatAxisNumber, formatInteger, suppressedLabel } from '../../lib/format';
+import { hiddenReasonText } from '@hubpulse/contracts';
+import { SUPPRESSED_MARK, formatAxisNumber, formatInteger } from '../../lib/format';
 import { chartTheme } from '../shared/chart-theme';
 import type { ChannelBar } from './channel-activity.transform';
 
@@ -69,12 +70,14 @@ function ChannelTooltip({ active, payload, minGroupSize }: TooltipContentProps &
     <div className="chart-tooltip">
       <p className="chart-tooltip__title">{bar.label}</p>
       <p>
-        <span className="swatch" style={{ background: chartTheme.primary }} /> Events <strong>{formatInteger(bar.events)}</strong>
+        <span className="swatch" style={{ background: chartTheme.primary }} /> Events <strong>{bar.events === null ? SUPPRESSED_MARK : formatInteger(bar.events)}</strong>
       </p>
+      {bar.events === null && <p className="chart-tooltip__muted">{hiddenReasonText(bar.eventsHidden, minGroupSize)}</p>}
       <p>
         <span className="swatch" style={{ background: chartTheme.secondary }} /> Active people{' '}
-        <strong>{bar.activePeople === null ? suppressedLabel(minGroupSize) : formatInteger(bar.activePeople)}</strong>
+        <strong>{bar.activePeople === null ? SUPPRESSED_MARK : formatInteger(bar.activePeople)}</strong>
       </p>
+      {bar.activePeople === null && <p className="chart-tooltip__muted">{hiddenReasonText(bar.peopleHidden, minGroupSize)}</p>}
     </div>
   );
 }

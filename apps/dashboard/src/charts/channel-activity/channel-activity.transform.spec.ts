@@ -3,22 +3,22 @@ import { buildChannelBars, channelLabel, hasChannelActivity } from './channel-ac
 describe('buildChannelBars', () => {
   it('labels channels, puts the busiest first and "other" last', () => {
     const bars = buildChannelBars([
-      { channel: 'other', events: 900, active_people: 50 },
-      { channel: 'qa', events: 10, active_people: 8 },
-      { channel: 'ceo_blog', events: 300, active_people: 120 },
+      { channel: 'other', events: 900, active_people: 50, events_hidden: null, active_people_hidden: 50 === null ? 'below_minimum' : null },
+      { channel: 'qa', events: 10, active_people: 8, events_hidden: null, active_people_hidden: 8 === null ? 'below_minimum' : null },
+      { channel: 'ceo_blog', events: 300, active_people: 120, events_hidden: null, active_people_hidden: 120 === null ? 'below_minimum' : null },
     ]);
     expect(bars.map((b) => b.label)).toEqual(['CEO blog', 'Q&A', 'Other']);
   });
 
   it('keeps suppressed active people as null, never 0', () => {
-    const [bar] = buildChannelBars([{ channel: 'tasks', events: 7, active_people: null }]);
-    expect(bar).toEqual({ channel: 'tasks', label: 'Tasks', events: 7, activePeople: null, suppressed: true });
+    const [bar] = buildChannelBars([{ channel: 'tasks', events: 7, active_people: null, events_hidden: null, active_people_hidden: null === null ? 'below_minimum' : null }]);
+    expect(bar).toEqual({ channel: 'tasks', label: 'Tasks', events: 7, eventsHidden: null, activePeople: null, peopleHidden: 'below_minimum', suppressed: true });
   });
 
   it('knows when there is nothing to draw', () => {
     expect(hasChannelActivity(buildChannelBars([]))).toBe(false);
-    expect(hasChannelActivity(buildChannelBars([{ channel: 'blog', events: 0, active_people: 0 }]))).toBe(false);
-    expect(hasChannelActivity(buildChannelBars([{ channel: 'blog', events: 1, active_people: null }]))).toBe(true);
+    expect(hasChannelActivity(buildChannelBars([{ channel: 'blog', events: 0, active_people: 0, events_hidden: null, active_people_hidden: 0 === null ? 'below_minimum' : null }]))).toBe(false);
+    expect(hasChannelActivity(buildChannelBars([{ channel: 'blog', events: 1, active_people: null, events_hidden: null, active_people_hidden: null === null ? 'below_minimum' : null }]))).toBe(true);
   });
 
   it('shows an unknown channel by its id', () => {

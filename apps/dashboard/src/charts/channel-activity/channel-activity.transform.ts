@@ -1,4 +1,4 @@
-import type { Channel, OverviewResponse } from '@hubpulse/contracts';
+import type { Channel, HiddenReason, OverviewResponse } from '@hubpulse/contracts';
 
 type ChannelRow = OverviewResponse['by_channel'][number];
 
@@ -20,9 +20,12 @@ export function channelLabel(channel: string): string {
 export interface ChannelBar {
   channel: Channel | 'other';
   label: string;
-  events: number;
-  /** null = suppressed below the privacy minimum; the bar is left out, never drawn as 0. */
+  /** null = hidden by the disclosure layer (`eventsHidden` says why); no bar, never a 0. */
+  events: number | null;
+  eventsHidden: HiddenReason | null;
+  /** null = hidden (`peopleHidden` says why); the bar is left out, never drawn as 0. */
   activePeople: number | null;
+  peopleHidden: HiddenReason | null;
   suppressed: boolean;
 }
 
@@ -33,15 +36,17 @@ export function buildChannelBars(rows: readonly ChannelRow[]): ChannelBar[] {
       channel: row.channel,
       label: channelLabel(row.channel),
       events: row.events,
+      eventsHidden: row.events_hidden,
       activePeople: row.active_people,
-      suppressed: row.active_people === null,
+      peopleHidden: row.active_people_hidden,
+      suppressed: row.active_people === null || row.events === null,
     }))
     .sort((a, b) => {
       if ((a.channel === 'other') !== (b.channel === 'other')) return a.channel === 'other' ? 1 : -1;
-      return b.events - a.events || a.label.localeCompare(b.label);
+      return (b.events ?? -1) - (a.events ?? -1) || a.label.localeCompare(b.label);
     });
 }
 
 export function hasChannelActivity(bars: readonly ChannelBar[]): boolean {
-  return bars.some((b) => b.events > 0);
+  return bars.some((b) => b.events === null || b.events > 0);
 }

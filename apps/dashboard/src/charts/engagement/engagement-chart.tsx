@@ -1,5 +1,6 @@
 import { CartesianGrid, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
 import type { TooltipContentProps } from 'recharts';
+import { hiddenReasonText } from '@hubpulse/contracts';
 import { formatCount, formatDay, formatShortDay, suppressedLabel } from '../../lib/format';
 import { chartTheme } from '../shared/chart-theme';
 import { type EngagementPoint, pickDayTicks } from './engagement.transform';
@@ -75,7 +76,7 @@ function EngagementTooltip({ active, payload, minGroupSize }: TooltipContentProp
         </>
       )}
       {point.status === 'suppressed' && (
-        <p className="chart-tooltip__muted">Hidden: {suppressedLabel(minGroupSize)} people active</p>
+        <p className="chart-tooltip__muted">{hiddenReasonText(point.hiddenReason, minGroupSize)}</p>
       )}
       {point.status === 'no-data' && <p className="chart-tooltip__muted">Nobody active in the 7 days</p>}
     </div>

@@ -6,8 +6,8 @@ describe('buildEngagementSeries', () => {
   it('fills missing days so gaps stay in place', () => {
     const points = buildEngagementSeries(
       [
-        { day: '2026-03-01', index: 61.23, people: 40 },
-        { day: '2026-03-04', index: 58, people: 38 },
+        { day: '2026-03-01', index: 61.23, people: 40, hidden_reason: null },
+        { day: '2026-03-04', index: 58, people: 38, hidden_reason: null },
       ],
       range,
     );
@@ -19,8 +19,8 @@ describe('buildEngagementSeries', () => {
   it('tells a suppressed day from a day without data', () => {
     const points = buildEngagementSeries(
       [
-        { day: '2026-03-02', index: null, people: null },
-        { day: '2026-03-03', index: null, people: 0 },
+        { day: '2026-03-02', index: null, people: null, hidden_reason: null },
+        { day: '2026-03-03', index: null, people: 0, hidden_reason: null },
       ],
       range,
     );
@@ -28,7 +28,7 @@ describe('buildEngagementSeries', () => {
   });
 
   it('accepts date-time days and keeps rows outside the announced range', () => {
-    const points = buildEngagementSeries([{ day: '2026-03-07T00:00:00Z', index: 50, people: 9 }], range);
+    const points = buildEngagementSeries([{ day: '2026-03-07T00:00:00Z', index: 50, people: 9, hidden_reason: null }], range);
     expect(points).toHaveLength(7);
     expect(points[6]).toMatchObject({ day: '2026-03-07', index: 50, status: 'ok' });
   });
@@ -36,8 +36,8 @@ describe('buildEngagementSeries', () => {
   it('clamps the index to 0–100', () => {
     const points = buildEngagementSeries(
       [
-        { day: '2026-03-01', index: 104, people: 9 },
-        { day: '2026-03-02', index: -3, people: 9 },
+        { day: '2026-03-01', index: 104, people: 9, hidden_reason: null },
+        { day: '2026-03-02', index: -3, people: 9, hidden_reason: null },
       ],
       { from: '2026-03-01', to: '2026-03-02' },
     );
@@ -45,7 +45,7 @@ describe('buildEngagementSeries', () => {
   });
 
   it('trims empty leading days for "all time"', () => {
-    const points = buildEngagementSeries([{ day: '2026-03-04', index: 70, people: 12 }], { from: '2000-01-01', to: '2026-03-05' }, {
+    const points = buildEngagementSeries([{ day: '2026-03-04', index: 70, people: 12, hidden_reason: null }], { from: '2000-01-01', to: '2026-03-05' }, {
       trimLeadingEmpty: true,
     });
     expect(points.map((p) => p.day)).toEqual(['2026-03-04', '2026-03-05']);
@@ -57,9 +57,9 @@ describe('summarizeEngagement', () => {
   it('averages the shown days and counts suppressed ones', () => {
     const points = buildEngagementSeries(
       [
-        { day: '2026-03-01', index: 60, people: 40 },
-        { day: '2026-03-02', index: null, people: null },
-        { day: '2026-03-03', index: 65, people: 41 },
+        { day: '2026-03-01', index: 60, people: 40, hidden_reason: null },
+        { day: '2026-03-02', index: null, people: null, hidden_reason: null },
+        { day: '2026-03-03', index: 65, people: 41, hidden_reason: null },
       ],
       range,
     );
@@ -69,7 +69,7 @@ describe('summarizeEngagement', () => {
   });
 
   it('has nothing to show when every day is suppressed', () => {
-    const summary = summarizeEngagement(buildEngagementSeries([{ day: '2026-03-01', index: null, people: null }], range));
+    const summary = summarizeEngagement(buildEngagementSeries([{ day: '2026-03-01', index: null, people: null, hidden_reason: null }], range));
     expect(summary).toEqual({ hasIndex: false, suppressedDays: 1, latest: null, average: null });
   });
 });

@@ -1,4 +1,4 @@
-import type { OverviewResponse } from '@hubpulse/contracts';
+import type { HiddenReason, OverviewResponse } from '@hubpulse/contracts';
 import { eachDay } from '../../lib/dates';
 
 type EngagementRow = OverviewResponse['engagement'][number];
@@ -15,6 +15,8 @@ export interface EngagementPoint {
   index: number | null;
   people: number | null;
   status: EngagementStatus;
+  /** Why a suppressed point is hidden (the API's reason). */
+  hiddenReason?: HiddenReason | null;
 }
 
 export interface EngagementSeriesOptions {
@@ -55,7 +57,7 @@ function toPoint(day: string, row: EngagementRow | undefined): EngagementPoint {
   if (row.index !== null && Number.isFinite(row.index)) {
     return { day, index: Math.round(clamp(row.index, 0, 100) * 10) / 10, people: row.people, status: 'ok' };
   }
-  return { day, index: null, people: row.people, status: row.people === 0 ? 'no-data' : 'suppressed' };
+  return { day, index: null, people: row.people, status: row.people === 0 ? 'no-data' : 'suppressed', hiddenReason: row.hidden_reason ?? null };
 }
 
 export interface EngagementSummary {

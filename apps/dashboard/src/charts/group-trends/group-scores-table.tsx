@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { formatCount, formatShare } from '../../lib/format';
-import { SuppressedValue } from '../shared/suppressed-value';
+import { HiddenReasonValue } from '../shared/hidden-reason-value';
 import { seriesColor } from '../shared/chart-theme';
 import { type GroupTableRow, MAX_LINES } from './group-trends.transform';
 
@@ -92,14 +92,10 @@ export function GroupScoresTable({ rows, groupLabel, minGroupSize, chartKeys, on
                     {r.label}
                     {r.label !== r.key && <span className="group-key"> {r.key}</span>}
                   </th>
-                  <td className="num">{r.people === null ? <SuppressedValue minGroupSize={minGroupSize} /> : formatCount(r.people)}</td>
+                  <td className="num">{r.people === null ? <HiddenReasonValue reason={r.hiddenReason} minGroupSize={minGroupSize} /> : formatCount(r.people)}</td>
                   <td className="num">
                     {r.meanScore === null ? (
-                      r.suppressed ? (
-                        <SuppressedValue minGroupSize={minGroupSize} variant="mark" />
-                      ) : (
-                        <span className="muted">—</span>
-                      )
+                      <HiddenReasonValue reason={r.hiddenReason ?? r.meanHidden} minGroupSize={minGroupSize} />
                     ) : (
                       <strong>{r.meanScore.toFixed(1)}</strong>
                     )}
@@ -107,7 +103,7 @@ export function GroupScoresTable({ rows, groupLabel, minGroupSize, chartKeys, on
                   <td className="num">
                     {r.change === null ? <span className="muted">—</span> : <Change value={r.change} />}
                   </td>
-                  <td className="num">{r.activeShare === null ? <span className="muted">—</span> : formatShare(r.activeShare)}</td>
+                  <td className="num">{r.activeShare === null ? <HiddenReasonValue reason={r.hiddenReason ?? r.activeHidden} minGroupSize={minGroupSize} /> : formatShare(r.activeShare)}</td>
                   <td>
                     {r.topAction ? (
                       <>

@@ -18,23 +18,28 @@ function group(key: string, overrides: Partial<GroupScoreRow> = {}): GroupScoreR
     key,
     label: key,
     people: 20,
+    hidden_reason: null,
     mean_score: 50,
+    mean_score_hidden: null,
     active_share: 0.8,
+    active_share_hidden: null,
     mix: { view: 0.2, comment: 0.5, post: 0.3 },
+    mix_other: null,
+    mix_hidden: null,
     trend: [
-      { day: '2026-11-01', mean_score: 48 },
-      { day: '2026-11-02', mean_score: null },
-      { day: '2026-11-03', mean_score: 50.04 },
+      { day: '2026-11-01', mean_score: 48, hidden_reason: null },
+      { day: '2026-11-02', mean_score: null, hidden_reason: 'numerator' },
+      { day: '2026-11-03', mean_score: 50.04, hidden_reason: null },
     ],
     suppressed: false,
     ...overrides,
   };
 }
 
-const hidden = group('Legal', { people: null, mean_score: null, active_share: null, mix: null, trend: [], suppressed: true });
+const hidden = group('Legal', { people: null, hidden_reason: 'below_minimum', mean_score: null, active_share: null, mix: null, trend: [], suppressed: true });
 
 function dto(groups: GroupScoreRow[], by: GroupScoresDto['by'] = 'department'): GroupScoresDto {
-  return { by, from: '2026-11-01', to: '2026-11-03', min_group_size: 5, groups };
+  return { by, from: '2026-11-01', to: '2026-11-03', min_group_size: 5, as_of: '2026-11-03', groups };
 }
 
 describe('group selection in the URL', () => {
@@ -56,13 +61,13 @@ describe('group selection in the URL', () => {
 
 describe('buildGroupRows', () => {
   it('puts the highest mean first and hidden groups last', () => {
-    const rows = buildGroupRows(dto([group('Sales', { mean_score: 40 }), hidden, group('IT', { mean_score: 61 })]));
+    const rows = buildGroupRows(dto([group('Sales', { mean_score: 40, hidden_reason: null }), hidden, group('IT', { mean_score: 61, hidden_reason: null })]));
     expect(rows.map((r) => r.key)).toEqual(['IT', 'Sales', 'Legal']);
   });
 
   it('keeps tenure bands in their natural order', () => {
     const rows = buildGroupRows(
-      dto([group('10+ years', { mean_score: 90 }), group('under 1 year', { mean_score: 10 }), group('1–3 years', { mean_score: 50 })], 'tenure'),
+      dto([group('10+ years', { mean_score: 90, hidden_reason: null }), group('under 1 year', { mean_score: 10, hidden_reason: null }), group('1–3 years', { mean_score: 50, hidden_reason: null })], 'tenure'),
     );
     expect(rows.map((r) => r.label)).toEqual(['under 1 year', '1–3 years', '10+ years']);
   });
@@ -80,7 +85,7 @@ describe('buildGroupRows', () => {
   });
 
   it('has no change with fewer than two shown days', () => {
-    const [row] = buildGroupRows(dto([group('IT', { trend: [{ day: '2026-11-01', mean_score: 3 }] })]));
+    const [row] = buildGroupRows(dto([group('IT', { trend: [{ day: '2026-11-01', mean_score: 3, hidden_reason: null }] })]));
     expect(row.change).toBeNull();
   });
 });
@@ -109,16 +114,16 @@ describe('CSV', () => {
     const lines = groupsCsv(dto([group('IT'), hidden])).split('\r\n');
     expect(lines[0]).toBe('group_by,group_key,group,from,to,people,mean_score,active_share,change,top_action,note');
     expect(lines[1]).toBe('department,IT,IT,2026-11-01,2026-11-03,20,50,0.8,2,comment,');
-    expect(lines[2]).toBe('department,Legal,Legal,2026-11-01,2026-11-03,,,,,,hidden: fewer than 5 people');
+    expect(lines[2]).toBe('department,Legal,Legal,2026-11-01,2026-11-03,,,,,,Hidden to protect privacy: fewer than 5 people are behind this number.');
   });
 
   it('exports the daily means', () => {
     const lines = groupTrendsCsv(dto([group('IT'), hidden])).split('\r\n');
     expect(lines.slice(1, 5)).toEqual([
       'department,IT,IT,2026-11-01,48,',
-      'department,IT,IT,2026-11-02,,no score this day',
+      'department,IT,IT,2026-11-02,,Hidden to protect privacy: fewer than 5 people are counted in this number.',
       'department,IT,IT,2026-11-03,50,',
-      'department,Legal,Legal,,,hidden: fewer than 5 people',
+      'department,Legal,Legal,,,Hidden to protect privacy: fewer than 5 people are behind this number.',
     ]);
   });
 });

@@ -1,8 +1,8 @@
 // Shaping for scores per group: the group-by and range in the URL, which groups the line chart
 // draws, one row per day for Recharts, the table rows and their CSV.
 
-import type { EventType, GroupScoreRow, GroupScoresDto, ScoreGroupBy } from '@hubpulse/contracts';
-import { type CsvCell, suppressedCsvNote, toCsv } from '../../lib/csv.transform';
+import { hiddenReasonText, type EventType, type GroupScoreRow, type GroupScoresDto, type HiddenReason, type ScoreGroupBy } from '@hubpulse/contracts';
+import { type CsvCell, toCsv } from '../../lib/csv.transform';
 import { addDays, eachDay } from '../../lib/dates';
 import { EVENT_TYPE_LABELS } from '../../features/event-mappings/event-mappings.transform';
 
@@ -58,6 +58,10 @@ export interface GroupTableRow {
   change: number | null;
   /** The action type earning the largest share of the group's points, with that share. */
   topAction: { type: EventType; label: string; share: number } | null;
+  /** Why the group, its mean score or its active share is hidden (the API's reasons). */
+  hiddenReason: HiddenReason | null;
+  meanHidden: HiddenReason | null;
+  activeHidden: HiddenReason | null;
   suppressed: boolean;
   /** Whether the trend has at least one shown day. */
   hasTrend: boolean;
@@ -99,6 +103,9 @@ export function buildGroupRows(dto: Pick<GroupScoresDto, 'by' | 'groups'>): Grou
     activeShare: g.active_share,
     change: g.suppressed ? null : trendChange(g.trend),
     topAction: g.suppressed ? null : topAction(g.mix),
+    hiddenReason: g.hidden_reason ?? null,
+    meanHidden: g.mean_score_hidden ?? null,
+    activeHidden: g.active_share_hidden ?? null,
     suppressed: g.suppressed,
     hasTrend: !g.suppressed && g.trend.some((p) => p.mean_score !== null),
   }));
@@ -167,7 +174,10 @@ export function buildTrendPoints(
 
 /** The table, plus the daily means of every shown group in a second file. */
 export function groupsCsv(dto: GroupScoresDto): string {
-  const note = suppressedCsvNote(dto.min_group_size);
+  const note = (r: GroupTableRow) => {
+    const reason = r.hiddenReason ?? r.meanHidden ?? r.activeHidden;
+    return r.suppressed || r.meanScore === null || r.activeShare === null ? hiddenReasonText(reason, dto.min_group_size) : '';
+  };
   const rows: CsvCell[][] = buildGroupRows(dto).map((r) => [
     dto.by,
     r.key,
@@ -179,23 +189,23 @@ export function groupsCsv(dto: GroupScoresDto): string {
     r.activeShare === null ? null : Math.round(r.activeShare * 1000) / 1000,
     r.change,
     r.topAction?.type ?? null,
-    r.suppressed ? note : '',
+    note(r),
   ]);
   return toCsv(['group_by', 'group_key', 'group', 'from', 'to', 'people', 'mean_score', 'active_share', 'change', 'top_action', 'note'], rows);
 }
 
 export function groupTrendsCsv(dto: GroupScoresDto): string {
-  const note = suppressedCsvNote(dto.min_group_size);
+  const note = (reason: HiddenReason | null | undefined) => hiddenReasonText(reason, dto.min_group_size);
   const rows: CsvCell[][] = [];
   for (const r of buildGroupRows(dto)) {
     const g = dto.groups.find((x) => x.key === r.key);
     if (!g) continue;
     if (g.suppressed) {
-      rows.push([dto.by, g.key, r.label, null, null, note]);
+      rows.push([dto.by, g.key, r.label, null, null, note(g.hidden_reason)]);
       continue;
     }
     for (const p of [...g.trend].sort((a, b) => a.day.localeCompare(b.day))) {
-      rows.push([dto.by, g.key, r.label, p.day.slice(0, 10), p.mean_score === null ? null : round1(p.mean_score), p.mean_score === null ? 'no score this day' : '']);
+      rows.push([dto.by, g.key, r.label, p.day.slice(0, 10), p.mean_score === null ? null : round1(p.mean_score), p.mean_score === null ? note(p.hidden_reason) : '']);
     }
   }
   return toCsv(['group_by', 'group_key', 'group', 'day', 'mean_score', 'note'], rows);

@@ -6,6 +6,7 @@ import { formatCount, formatDay, formatPoints, formatShare } from '../../lib/for
 import { ChartPanel } from '../shared/chart-panel';
 import { EmptyState, QueryStates } from '../shared/chart-states';
 import { ExportCsvButton } from '../shared/export-csv-button';
+import { HiddenReasonValue } from '../shared/hidden-reason-value';
 import { SuppressedValue } from '../shared/suppressed-value';
 import { ScoreHistogramChart } from './score-histogram-chart';
 import { activeShare, buildHistogramBars, buildQuantileStats, hasHistogramData, histogramCsv, quantilesCsv } from './score-histogram.transform';
@@ -62,7 +63,7 @@ export function ScoreHistogramContainer() {
 
 function DistributionBody({ data }: { data: ScoreDistributionDto }) {
   const bars = buildHistogramBars(data);
-  const quantiles = buildQuantileStats(data.quantiles);
+  const quantiles = buildQuantileStats(data.quantiles, data.quantiles_hidden);
   const share = activeShare(data);
   const hidden = bars.filter((b) => b.suppressed).length;
 
@@ -111,7 +112,7 @@ function DistributionBody({ data }: { data: ScoreDistributionDto }) {
           <div>
             <dt>Active (raw above 0)</dt>
             <dd>
-              {data.active === null ? <SuppressedValue minGroupSize={data.min_group_size} /> : formatCount(data.active)}
+              {data.active === null ? <HiddenReasonValue reason={data.active_hidden} minGroupSize={data.min_group_size} /> : formatCount(data.active)}
               {share !== null && <span className="facts__sub"> {formatShare(share)}</span>}
             </dd>
           </div>
@@ -135,7 +136,7 @@ function DistributionBody({ data }: { data: ScoreDistributionDto }) {
                 <tr key={q.key}>
                   <th scope="row">{q.label}</th>
                   <td className="num">{q.score}</td>
-                  <td className="num">{formatPoints(q.raw)}</td>
+                  <td className="num">{q.raw === null ? <HiddenReasonValue reason={q.hiddenReason} minGroupSize={data.min_group_size} /> : formatPoints(q.raw)}</td>
                 </tr>
               ))}
             </tbody>

@@ -8,14 +8,18 @@ function dto(overrides: Partial<ScoreDistributionDto> = {}): ScoreDistributionDt
     min_group_size: 5,
     population: 2400,
     active: 1800,
+    active_hidden: null,
+    inactive: 600,
+    inactive_hidden: null,
     bins: [
-      { from: 1, to: 3.16, people: 40 },
-      { from: 0.1, to: 1, people: null },
-      { from: 3.16, to: 10, people: 400 },
-      { from: 10, to: 31.6, people: 900 },
-      { from: 31.6, to: 100, people: 460 },
+      { from: 1, to: 3.16, people: 40, hidden_reason: null },
+      { from: 0.1, to: 1, people: null, hidden_reason: 'below_minimum' },
+      { from: 3.16, to: 10, people: 400, hidden_reason: null },
+      { from: 10, to: 31.6, people: 900, hidden_reason: null },
+      { from: 31.6, to: 100, people: 460, hidden_reason: null },
     ],
     quantiles: { p25: 0.5, p50: 12.3, p75: 25, p90: 40, p99: 88 },
+    quantiles_hidden: { p25: null, p50: null, p75: null, p90: null, p99: null },
     suppressed: false,
     ...overrides,
   };
@@ -42,14 +46,14 @@ describe('buildHistogramBars', () => {
   });
 
   it('keeps x values unique when two bins print alike', () => {
-    const bars = buildHistogramBars(dto({ bins: [{ from: 1, to: 1.01, people: 5 }, { from: 1.01, to: 1.02, people: 6 }] }));
+    const bars = buildHistogramBars(dto({ bins: [{ from: 1, to: 1.01, people: 5, hidden_reason: null }, { from: 1.01, to: 1.02, people: 6, hidden_reason: null }] }));
     expect(new Set(bars.map((b) => b.label)).size).toBe(2);
   });
 
   it('knows when there is nothing to draw', () => {
     expect(hasHistogramData(buildHistogramBars(dto({ bins: [] })))).toBe(false);
-    expect(hasHistogramData(buildHistogramBars(dto({ bins: [{ from: 1, to: 2, people: 0 }] })))).toBe(false);
-    expect(hasHistogramData(buildHistogramBars(dto({ bins: [{ from: 1, to: 2, people: null }] })))).toBe(true);
+    expect(hasHistogramData(buildHistogramBars(dto({ bins: [{ from: 1, to: 2, people: 0, hidden_reason: null }] })))).toBe(false);
+    expect(hasHistogramData(buildHistogramBars(dto({ bins: [{ from: 1, to: 2, people: null, hidden_reason: 'below_minimum' }] })))).toBe(true);
   });
 });
 
@@ -76,11 +80,11 @@ describe('CSV', () => {
   it('exports hidden counts as empty cells with a note', () => {
     const lines = histogramCsv(dto()).split('\r\n');
     expect(lines[0]).toBe('day,model_version,raw_from,raw_to,people,note');
-    expect(lines[1]).toBe('2026-11-20,2,0.1,1,,hidden: fewer than 5 people');
+    expect(lines[1]).toBe('2026-11-20,2,0.1,1,,Hidden to protect privacy: fewer than 5 people are behind this number.');
     expect(lines[2]).toBe('2026-11-20,2,1,3.16,40,');
   });
 
   it('exports the quantiles', () => {
-    expect(quantilesCsv(dto()).split('\r\n')[2]).toBe('2026-11-20,2,p50,12.3');
+    expect(quantilesCsv(dto()).split('\r\n')[2]).toBe('2026-11-20,2,p50,12.3,');
   });
 });

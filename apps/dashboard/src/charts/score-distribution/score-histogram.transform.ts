@@ -1,8 +1,8 @@
 // Shaping for the score distribution: histogram bars of raw scores, the quantiles beside them,
 // and both as CSV.
 
-import type { ScoreDistributionDto } from '@hubpulse/contracts';
-import { type CsvCell, suppressedCsvNote, toCsv } from '../../lib/csv.transform';
+import { hiddenReasonText, type HiddenReason, type ScoreDistributionDto } from '@hubpulse/contracts';
+import { type CsvCell, toCsv } from '../../lib/csv.transform';
 import { formatPoints } from '../../lib/format';
 
 export interface HistogramBar {
@@ -13,6 +13,7 @@ export interface HistogramBar {
   /** null = fewer people than the privacy minimum: no bar is drawn, never a 0. */
   people: number | null;
   suppressed: boolean;
+  hiddenReason: HiddenReason | null;
   /** Whether the population's median raw score falls in this bin. */
   hasMedian: boolean;
 }
@@ -30,7 +31,7 @@ export function buildHistogramBars(dto: Pick<ScoreDistributionDto, 'bins' | 'qua
   const median = dto.quantiles?.p50;
   const bins = [...dto.bins].sort((a, b) => a.from - b.from);
   const medianIndex =
-    median === undefined || median <= 0 ? -1 : bins.findIndex((b, i) => median >= b.from && (median < b.to || i === bins.length - 1));
+    median === undefined || median === null || median <= 0 ? -1 : bins.findIndex((b, i) => median >= b.from && (median < b.to || i === bins.length - 1));
   const seen = new Map<string, number>();
   return bins.map((bin, i) => {
     // Two bins may print alike after rounding; keep the x values apart.
@@ -43,6 +44,7 @@ export function buildHistogramBars(dto: Pick<ScoreDistributionDto, 'bins' | 'qua
       to: bin.to,
       people: bin.people,
       suppressed: bin.people === null,
+      hiddenReason: bin.hidden_reason ?? null,
       hasMedian: i === medianIndex,
     };
   });
@@ -57,7 +59,9 @@ export interface QuantileStat {
   label: string;
   /** What a person at this point scores on the 0–100 scale. */
   score: number;
-  raw: number;
+  /** null: fewer than k people lie on one side of it (`hiddenReason`). */
+  raw: number | null;
+  hiddenReason: HiddenReason | null;
 }
 
 const QUANTILES: { key: QuantileStat['key']; label: string; score: number }[] = [
@@ -68,9 +72,9 @@ const QUANTILES: { key: QuantileStat['key']; label: string; score: number }[] = 
   { key: 'p99', label: '99th percentile', score: 99 },
 ];
 
-export function buildQuantileStats(quantiles: ScoreDistributionDto['quantiles']): QuantileStat[] {
+export function buildQuantileStats(quantiles: ScoreDistributionDto['quantiles'], hidden?: ScoreDistributionDto['quantiles_hidden']): QuantileStat[] {
   if (!quantiles) return [];
-  return QUANTILES.map((q) => ({ ...q, raw: quantiles[q.key] }));
+  return QUANTILES.map((q) => ({ ...q, raw: quantiles[q.key], hiddenReason: hidden?.[q.key] ?? (quantiles[q.key] === null ? 'numerator' : null) }));
 }
 
 /** Share of the population with an action in the lookback window, or null when unknown / hidden. */
@@ -81,14 +85,14 @@ export function activeShare(dto: Pick<ScoreDistributionDto, 'population' | 'acti
 
 /** The histogram as a table: hidden counts are empty cells with a note, never 0. */
 export function histogramCsv(dto: ScoreDistributionDto): string {
-  const note = suppressedCsvNote(dto.min_group_size);
+  const note = (r: HiddenReason | null | undefined) => hiddenReasonText(r, dto.min_group_size);
   const rows: CsvCell[][] = [...dto.bins]
     .sort((a, b) => a.from - b.from)
-    .map((b) => [dto.day, dto.model_version, b.from, b.to, b.people, b.people === null ? note : '']);
+    .map((b) => [dto.day, dto.model_version, b.from, b.to, b.people, b.people === null ? note(b.hidden_reason) : '']);
   return toCsv(['day', 'model_version', 'raw_from', 'raw_to', 'people', 'note'], rows);
 }
 
 export function quantilesCsv(dto: ScoreDistributionDto): string {
-  const rows: CsvCell[][] = buildQuantileStats(dto.quantiles).map((q) => [dto.day, dto.model_version, q.key, q.raw]);
-  return toCsv(['day', 'model_version', 'quantile', 'raw_score'], rows);
+  const rows: CsvCell[][] = buildQuantileStats(dto.quantiles, dto.quantiles_hidden).map((q) => [dto.day, dto.model_version, q.key, q.raw, q.raw === null ? hiddenReasonText(q.hiddenReason, dto.min_group_size) : '']);
+  return toCsv(['day', 'model_version', 'quantile', 'raw_score', 'note'], rows);
 }

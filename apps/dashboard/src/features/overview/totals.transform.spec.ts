@@ -2,7 +2,7 @@ import { buildTotalCards } from './totals.transform';
 
 describe('buildTotalCards', () => {
   it('shows counts and the active share', () => {
-    const cards = buildTotalCards({ events: 12_345, people: 400, active_people: 300, suppressed: false }, 5);
+    const cards = buildTotalCards({ events: 12_345, events_hidden: null, people: 400, active_people: 300, active_people_hidden: null, suppressed: false }, 5);
     expect(cards.map((c) => [c.label, c.value])).toEqual([
       ['Events', '12,345'],
       ['People', '400'],
@@ -12,24 +12,26 @@ describe('buildTotalCards', () => {
     expect(cards.every((c) => !c.suppressed)).toBe(true);
   });
 
-  it('marks suppressed people counts as "fewer than N", never as 0', () => {
-    const cards = buildTotalCards({ events: 12, people: null, active_people: null, suppressed: true }, 5);
-    const [, people, active] = cards;
-    expect(people).toMatchObject({ value: '—', caption: 'Fewer than 5 people', suppressed: true });
+  it('marks hidden numbers with a dash and the reason the API gave, never as 0', () => {
+    const cards = buildTotalCards({ events: null, events_hidden: 'period', people: null, active_people: null, active_people_hidden: 'earlier_release', suppressed: true }, 5);
+    const [events, people, active] = cards;
+    expect(people).toMatchObject({ value: '—', caption: 'Hidden to protect privacy', suppressed: true });
+    expect(people.explanation).toContain('fewer than 5 people');
     expect(active.suppressed).toBe(true);
-    expect(active.explanation).toContain('fewer than 5 people');
+    expect(active.explanation).toContain('overlapping period you were shown before');
+    // event counts are sums over days: hidden when a day of the range had fewer than k people
+    expect(events).toMatchObject({ value: '—', suppressed: true });
+    expect(events.explanation).toContain('neighbouring period');
     expect(cards.some((c) => c.value === '0')).toBe(false);
-    // Events are not about a group of people and are never suppressed.
-    expect(cards[0].value).toBe('12');
   });
 
   it('never rounds the active share up to everyone', () => {
-    const cards = buildTotalCards({ events: 1, people: 2400, active_people: 2391, suppressed: false }, 5);
+    const cards = buildTotalCards({ events: 1, events_hidden: null, people: 2400, active_people: 2391, active_people_hidden: null, suppressed: false }, 5);
     expect(cards[2].caption).toBe('99% of the directory');
   });
 
   it('keeps a real zero as 0', () => {
-    const cards = buildTotalCards({ events: 0, people: 0, active_people: 0, suppressed: false }, 5);
+    const cards = buildTotalCards({ events: 0, events_hidden: null, people: 0, active_people: 0, active_people_hidden: null, suppressed: false }, 5);
     expect(cards.map((c) => c.value)).toEqual(['0', '0', '0']);
     expect(cards[2].caption).toBe('With at least one event in the range');
   });

@@ -1,5 +1,5 @@
-import type { OverviewResponse } from '@hubpulse/contracts';
-import { SUPPRESSED_MARK, formatCount, formatInteger, suppressedExplanation, suppressedLabel } from '../../lib/format';
+import { hiddenReasonText, type HiddenReason, type OverviewResponse } from '@hubpulse/contracts';
+import { SUPPRESSED_MARK, formatCount, formatInteger } from '../../lib/format';
 
 export interface TotalCard {
   key: 'events' | 'people' | 'active_people';
@@ -14,19 +14,9 @@ export interface TotalCard {
 }
 
 export function buildTotalCards(totals: OverviewResponse['totals'], minGroupSize: number): TotalCard[] {
-  const people = (key: 'people' | 'active_people', label: string, caption: string): TotalCard => {
-    const n = totals[key];
-    if (n === null) {
-      return {
-        key,
-        label,
-        value: SUPPRESSED_MARK,
-        caption: `${capitalize(suppressedLabel(minGroupSize))} people`,
-        suppressed: true,
-        explanation: suppressedExplanation(minGroupSize),
-      };
-    }
-    return { key, label, value: formatCount(n), caption, suppressed: false };
+  const card = (key: TotalCard['key'], label: string, caption: string, n: number | null, reason: HiddenReason | null, format: (n: number) => string): TotalCard => {
+    if (n === null) return { key, label, value: SUPPRESSED_MARK, caption: 'Hidden to protect privacy', suppressed: true, explanation: hiddenReasonText(reason, minGroupSize) };
+    return { key, label, value: format(n), caption, suppressed: false };
   };
 
   const activeShare =
@@ -36,12 +26,8 @@ export function buildTotalCards(totals: OverviewResponse['totals'], minGroupSize
       : 'With at least one event in the range';
 
   return [
-    { key: 'events', label: 'Events', value: formatInteger(totals.events), caption: 'Hub actions in the range', suppressed: false },
-    people('people', 'People', 'In the directory'),
-    people('active_people', 'Active people', activeShare),
+    card('events', 'Events', 'Hub actions in the range', totals.events, totals.events_hidden, formatInteger),
+    card('people', 'People', 'In the directory', totals.people, 'below_minimum', formatCount),
+    card('active_people', 'Active people', activeShare, totals.active_people, totals.active_people_hidden, formatCount),
   ];
-}
-
-function capitalize(s: string): string {
-  return s.charAt(0).toUpperCase() + s.slice(1);
 }
