@@ -193,7 +193,8 @@ export class GroupStructure {
    * Disjoint collections of admitted groups strictly inside P (−1: the population) whose remainder
    * P − ∪ a reader can compute: per family, the maximal admitted groups of that family when they are
    * pairwise disjoint (exact for a laminar family: any packing's remainder is a union of these
-   * atoms); across all families, the maximal admitted groups when pairwise disjoint, else two greedy
+   * atoms), and the same with its gaps filled greedily from every other admitted group inside P (a
+   * manager's tree where its department is hidden); across all families, the maximal admitted groups when pairwise disjoint, else two greedy
    * packings of them (largest first; organisation's structure first). The greedy ones are not every
    * packing a reader could choose — README's privacy model says so.
    */
@@ -209,25 +210,32 @@ export class GroupStructure {
     const keep = (pack: number[]) => {
       if (pack.length) out.set([...pack].sort((a, b) => a - b).join(','), pack);
     };
+    const all = maximalOf(inside);
+    const bySize = [...inside].sort((a, b) => this.size[b] - this.size[a] || a - b);
     for (const F of this.families) {
       const m = maximalOf(inside.filter((c) => this.familyOf[c] === F));
-      if (this.disjoint(m)) keep(m);
+      if (!this.disjoint(m)) continue;
+      keep(m);
+      // …and the family's groups with the gaps filled from other families (a manager's tree where
+      // its department is hidden, a department beside a link audience).
+      keep(this.greedy(bySize, m));
     }
-    const all = maximalOf(inside);
     if (this.disjoint(all)) keep(all);
     else {
       const prio = (i: number) => this.groups[i].priority ?? 0;
-      keep(this.greedy([...all].sort((a, b) => this.size[b] - this.size[a] || a - b)));
-      keep(this.greedy([...all].sort((a, b) => prio(b) - prio(a) || this.size[b] - this.size[a] || a - b)));
+      keep(this.greedy(bySize));
+      keep(this.greedy([...inside].sort((a, b) => prio(b) - prio(a) || this.size[b] - this.size[a] || a - b)));
     }
     return [...out.values()];
   }
 
-  /** Takes groups in order while they are disjoint from those taken. */
-  private greedy(order: readonly number[]): number[] {
+  /** Takes groups in order while they are disjoint from those taken (starting from `start`, disjoint). */
+  private greedy(order: readonly number[], start: readonly number[] = []): number[] {
     this.stamp++;
-    const taken: number[] = [];
+    const taken: number[] = [...start];
+    for (const g of start) for (const p of this.members[g]) this.mark[p] = this.stamp;
     for (const g of order) {
+      if (taken.includes(g)) continue;
       if (this.members[g].some((p) => this.mark[p] === this.stamp)) continue;
       for (const p of this.members[g]) this.mark[p] = this.stamp;
       taken.push(g);
