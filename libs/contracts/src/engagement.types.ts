@@ -70,7 +70,7 @@ export interface ScoreRunResultDto {
 }
 
 /**
- * The population on a day: the directory plus anyone who acted without being in it. The histogram is
+ * The population: the people of today's directory (people who acted outside it are ranked by the scores but not counted here — the directory is the population of every view). The histogram is
  * a table of disjoint cells (the inactive people and one cell per bin) adding up to `population`:
  * cells of 1..k−1 people are hidden, and so is the smallest other cell when the hidden ones alone
  * could be worked out as population − shown cells (complementary suppression). A quantile is shown

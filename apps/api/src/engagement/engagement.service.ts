@@ -137,11 +137,12 @@ export class EngagementService {
       suppressed: false,
     };
     if (!day || !meta) return empty;
-    if (meta.population < k) return { ...empty, model_version: meta.model_version, active_hidden: 'below_minimum', inactive_hidden: 'below_minimum', suppressed: true };
-    const { bins, active, quantiles } = await this.repo.distribution(day, meta.population);
+    const population = await this.repo.directorySize();
+    if (population < k) return { ...empty, model_version: meta.model_version, active_hidden: 'below_minimum', inactive_hidden: 'below_minimum', suppressed: true };
+    const { bins, active, quantiles } = await this.repo.distribution(day, population);
     const cells = bins.map((b) => ({ from: round(10 ** (b.b / 3), 3), to: round(10 ** ((b.b + 1) / 3), 3), n: b.n }));
-    const released = releaseDistribution(meta.population, active, cells, quantiles.map((v) => round(v, 3)), k);
-    return { day, model_version: meta.model_version, min_group_size: k, population: meta.population, ...released };
+    const released = releaseDistribution(population, active, cells, quantiles.map((v) => round(v, 3)), k);
+    return { day, model_version: meta.model_version, min_group_size: k, population, ...released };
   }
 
   async groups(query: unknown): Promise<GroupScoresDto> {

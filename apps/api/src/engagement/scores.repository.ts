@@ -34,13 +34,25 @@ export class ScoresRepository {
   }
 
   /** Histogram of raw scores in bins of a third of a decade (×2.15), and population quantiles (zeros included). */
+  /** People in today's directory: the population every view describes (the disclosure plan's too). */
+  async directorySize(): Promise<number> {
+    const [r] = await this.ch.rows<{ n: string }>(`SELECT count() AS n FROM ${this.t.people} FINAL`);
+    return Number(r?.n ?? 0);
+  }
+
+  /**
+   * The directory's raw scores on a day. People who acted outside the directory are ranked by the
+   * scores but left out here: the directory is the population every other view shows, and two
+   * populations differing by a few would describe those few.
+   */
   async distribution(day: string, population: number): Promise<{ bins: { b: number; n: number }[]; active: number; quantiles: number[] }> {
+    const inDirectory = `day = {day:Date} AND person_id IN (SELECT person_id FROM ${this.t.people} FINAL)`;
     const bins = await this.ch.rows<{ b: number; n: string }>(
-      `SELECT toInt32(floor(log10(raw) * 3)) AS b, count() AS n FROM (${this.current('day = {day:Date}')}) GROUP BY b ORDER BY b`,
+      `SELECT toInt32(floor(log10(raw) * 3)) AS b, count() AS n FROM (${this.current(inDirectory)}) GROUP BY b ORDER BY b`,
       { day },
     );
     // R-7 quantiles over the population sorted ascending: zeros first, then the active raws.
-    const [c] = await this.ch.rows<{ n: string }>(`SELECT count() AS n FROM (${this.current('day = {day:Date}')})`, { day });
+    const [c] = await this.ch.rows<{ n: string }>(`SELECT count() AS n FROM (${this.current(inDirectory)})`, { day });
     const active = Number(c?.n ?? 0);
     const n = Math.max(population, active);
     const zeros = n - active;
@@ -48,7 +60,7 @@ export class ScoresRepository {
     const wanted = [...new Set(positions.flatMap((p) => [Math.floor(p), Math.ceil(p)]).filter((j) => j >= zeros).map((j) => j - zeros + 1))];
     const [r] = wanted.length
       ? await this.ch.rows<{ v: number[] }>(
-          `SELECT arrayMap(i -> a[i], {idx:Array(UInt64)}) AS v FROM (SELECT arraySort(groupArray(raw)) AS a FROM (${this.current('day = {day:Date}')}))`,
+          `SELECT arrayMap(i -> a[i], {idx:Array(UInt64)}) AS v FROM (SELECT arraySort(groupArray(raw)) AS a FROM (${this.current(inDirectory)}))`,
           { day, idx: wanted },
         )
       : [{ v: [] as number[] }];
