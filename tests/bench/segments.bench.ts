@@ -91,7 +91,7 @@ async function main(): Promise<void> {
     }
 
     // What the API reads for a channel statistics page:
-    // and a segment's channel statistics over 90 days (every person's activity, summed by the disclosure layer).
+    // every directory person's activity over 90 days, which the disclosure layer sums over every group.
     const reads = new SegmentReadsRepository(ch);
     let s = performance.now();
     const from = new Date(Date.parse(`${AS_OF}T00:00:00Z`) - 89 * 86_400_000).toISOString().slice(0, 10);
