@@ -4,6 +4,7 @@ import type { DataSource } from 'typeorm';
 import {
   CORRELATION_CAVEAT,
   GOAL_STATUS_RULE,
+  hiddenReasonText,
   type GoalDetailDto,
   type GoalLinkDto,
   type GoalListDto,
@@ -31,7 +32,7 @@ import { PatternComputeService } from '../../apps/worker/src/patterns/pattern-co
  * score function it knows, so every expected number is worked out here independently of the API's SQL.
  *
  * Organisation of 60: Sales p1–p30 (Berlin p1–p15, Paris p16–p30), Operations p31–p60 (Lisbon).
- * Scores exist on the 1st and 15th of each month January–August 2026, for Sales only.
+ * Scores exist on the 1st and 15th of each month January–August 2026 (Operations a constant 20); Operations p31–p40 read inform content monthly.
  */
 describe('Goals and the Strategy API (chDB + SQLite + Redis, inline workers)', () => {
   const config = testConfig({ HUBPULSE_SCORE_DEBOUNCE_MS: '3600000', HUBPULSE_SCORE_EVERY_MINUTES: '100000' });
@@ -70,6 +71,7 @@ describe('Goals and the Strategy API (chDB + SQLite + Redis, inline workers)', (
   /** Person i's score in month m (0 = January): a trend, a person effect, a wobble; Sales Berlin gains 8 from May (the launch), Paris 2. */
   const score = (i: number, m: number) => 10 + 5 * m + (i % 3) + ((i * m) % 4) + (m >= 4 ? (salesBerlin(i) ? 8 : 2) : 0);
   const sales = Array.from({ length: 30 }, (_, k) => k + 1);
+  const operations = Array.from({ length: 30 }, (_, k) => k + 31);
 
   beforeAll(async () => {
     app = await createApiApp(config, { logger: ['error'] });
@@ -99,7 +101,11 @@ describe('Goals and the Strategy API (chDB + SQLite + Redis, inline workers)', (
     });
     await ch.client.insert({
       table: ch.tables.engagement_scores,
-      values: days.flatMap((day) => sales.map((i) => ({ day, person_id: `p${i}`, raw: 1, score: score(i, months.indexOf(`${day.slice(0, 7)}-01`)), actions: 1, model_version: 1, computed_at: stamp }))),
+      values: days.flatMap((day) => [
+        ...sales.map((i) => ({ day, person_id: `p${i}`, raw: 1, score: score(i, months.indexOf(`${day.slice(0, 7)}-01`)), actions: 1, model_version: 1, computed_at: stamp })),
+        // Operations scores too: were nobody outside Sales to score, Sales' mean beside the organisation's would say so of each of them (hidden)
+        ...operations.map((i) => ({ day, person_id: `p${i}`, raw: 1, score: 20, actions: 1, model_version: 1, computed_at: stamp })),
+      ]),
       format: 'JSONEachRow',
     });
     // Inform views: in month m, Sales people p1..p(5+m) read an inform item; the newest event closes August.
@@ -108,6 +114,8 @@ describe('Goals and the Strategy API (chDB + SQLite + Redis, inline workers)', (
         event_id: `v-${mi}-${k}`, type: 'view', actor_id: `p${k + 1}`, occurred_at: `${m.slice(0, 8)}10 10:00:00.000`, content_id: 'c1', channel: 'blog', purpose: 'inform',
       })),
     );
+    // Operations p31–p40 read inform content every month too (else "nobody outside Sales read it" would follow from Sales' reach and the organisation's)
+    events.push(...months.flatMap((m, mi) => Array.from({ length: 10 }, (_, k) => ({ event_id: `o-${mi}-${k}`, type: 'view', actor_id: `p${k + 31}`, occurred_at: `${m.slice(0, 8)}11 10:00:00.000`, content_id: 'c1', channel: 'blog', purpose: 'inform' }))));
     events.push({ event_id: 'last', type: 'view', actor_id: 'p31', occurred_at: '2026-08-31 18:00:00.000', content_id: 'c2', channel: 'blog', purpose: 'strategy' });
     await ch.client.insert({ table: ch.tables.events, values: events, format: 'JSONEachRow' });
   }, 120_000);
@@ -322,7 +330,9 @@ describe('Goals and the Strategy API (chDB + SQLite + Redis, inline workers)', (
         expect(mo.reason).toBeNull();
         expect(mo.mean_score).toBeCloseTo(expectedMean[m], 2);
         expect(mo.purposes.inform).toBeCloseTo((100 * (5 + m)) / 30, 2);
-        expect(mo.purposes.strategy).toBe(0);
+        // nobody did strategy: 0 is a statement about each of them, hidden
+        expect(mo.purposes.strategy).toBeNull();
+        expect(mo.purposes_hidden.strategy).toBe('numerator');
       });
 
       const corr = (series: string, lag: number) => a.correlations.find((c) => c.series === series && c.lag === lag)!;
@@ -335,7 +345,8 @@ describe('Goals and the Strategy API (chDB + SQLite + Redis, inline workers)', (
       expect(corr('mean_score', 1).spearman.estimate).toBeCloseTo(spearman(round2(expectedMean).slice(0, 7), kpi.slice(1)).estimate!, 10);
       expect(corr('mean_score', 2).pearson.n).toBe(6);
       expect(corr('mean_score', 3).pearson).toMatchObject({ n: 5, estimate: null, ci95: null, p_value: null, reason: 'too few points: n=5, need ≥ 6' });
-      expect(corr('strategy', 0).spearman.reason).toMatch(/^no variation in x/);
+      // the strategy reach is hidden every month (nobody did it), so nothing is correlated with it
+      expect(corr('strategy', 0).spearman.reason).toBe('too few points: n=0, need ≥ 6');
       expect(a.did).toBeNull();
       expect(a.did_reason).toBeNull();
     });
@@ -345,7 +356,8 @@ describe('Goals and the Strategy API (chDB + SQLite + Redis, inline workers)', (
       const tiny = (await request(http).post(`/api/goals/${goalId}/links`).set('Cookie', leader).send({ kind: 'scope', scope: 'department', departments: ['Tiny'], hypothesis: 'x' }).expect(201)).body as GoalLinkDto;
       const a = (await request(http).get(`/api/goals/${goalId}/links/${tiny.id}/analysis`).set('Cookie', analyst).expect(200)).body as LinkAnalysisDto;
       expect(a.audience_size).toBeNull();
-      expect(a.months.every((m) => m.mean_score === null && m.members === null && m.reason === 'Fewer people than the minimum group size: hidden to protect privacy.')).toBe(true);
+      expect(a.audience_hidden).toBe('below_minimum');
+      expect(a.months.every((m) => m.mean_score === null && m.members === null && m.reason === hiddenReasonText('below_minimum', 5))).toBe(true);
       expect(a.correlations.every((c) => c.pearson.estimate === null)).toBe(true);
       await request(http).delete(`/api/goals/${goalId}/links/${tiny.id}`).set('Cookie', leader).expect(204);
     });
@@ -429,7 +441,7 @@ describe('Goals and the Strategy API (chDB + SQLite + Redis, inline workers)', (
       expect(o.scorecard.day).toBe('2026-08-31');
       const strategy = o.scorecard.purposes.find((p) => p.purpose === 'strategy')!;
       expect(strategy.unavailable_reason).toBeNull();
-      expect(strategy.organisation.value).toBe(0);
+      expect(strategy.organisation).toMatchObject({ value: null, hidden_reason: 'numerator', reason: hiddenReasonText('numerator', 5) });
       const inform = o.scorecard.purposes.find((p) => p.purpose === 'inform')!;
       // Sales: 30 people, shown; Tiny: 1 person, hidden
       expect(inform.departments.find((d) => d.department === 'Sales')!.suppressed).toBe(false);

@@ -120,7 +120,7 @@ describe.each([
     const p = await programmes.create(programme(seg.id, { goalId: 'goal-1' }), 'planner@x');
     expect(p).toMatchObject({ status: 'draft', grouping: 'location', contentPurposes: ['inform', 'strategy'], channels: ['newsletter', 'ceo_blog'], measureTarget: 0.4, goalId: 'goal-1' });
     expect(await programmes.updateDraft(p.id, { measureTarget: 0.5, channels: ['newsletter'] })).toMatchObject({ measureTarget: 0.5, channels: ['newsletter'] });
-    const forecast = { programme_id: p.id, segment_id: seg.id, from: 'a', to: 'b', segment_size: 40, reason: null, pooled_read_rate: null, expected_readers: null, channels: [], definition: 'd' };
+    const forecast = { programme_id: p.id, segment_id: seg.id, from: 'a', to: 'b', segment_size: 40, segment_size_hidden: null, reason: null, pooled_read_rate: null, pooled_read_rate_hidden: null, expected_readers: null, channels: [], definition: 'd' };
     const launched = await programmes.launch(p.id, 'lead@x', forecast, 1795658991277);
     expect(launched).toMatchObject({ status: 'launched', launchedBy: 'lead@x', forecastAtLaunch: forecast, launchMembershipVersion: 1795658991277 });
     expect(await segments.pinnedVersions([seg.id, 'other'])).toEqual(new Map([[seg.id, [1795658991277]]]));

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CHANNELS, PURPOSES, type Channel, type Purpose } from './enums';
+import type { HiddenReason } from './privacy.types';
 import type { ShrunkRateDto } from './segments.types';
 
 /**
@@ -140,6 +141,8 @@ export interface ProgrammeChannelForecastDto {
   items: number;
   /** The segment's shrunk read rate on the channel; null when nothing was published there. */
   read_rate: ShrunkRateDto | null;
+  /** Why the read rate is hidden (readers or non-readers fewer than k, by subtraction too, or the window conflicts with an earlier release); null when shown or nothing was published. */
+  read_rate_hidden: HiddenReason | null;
   /** members × read rate: expected members reading an item on this channel. */
   expected_readers: number | null;
 }
@@ -157,9 +160,13 @@ export interface ProgrammeForecastDto {
   /** History window the rates come from (the 90 days up to the newest event). */
   from: string;
   to: string;
+  /** The segment's size as the group plan shows it (null: hidden, see segment_size_hidden). */
   segment_size: number | null;
+  segment_size_hidden: HiddenReason | null;
   reason: string | null;
+  /** The read rate pooled over the programme's channels, released like channel statistics' read rates. */
   pooled_read_rate: ShrunkRateDto | null;
+  pooled_read_rate_hidden: HiddenReason | null;
   expected_readers: { estimate: number; lower: number; upper: number } | null;
   channels: ProgrammeChannelForecastDto[];
   definition: string;
@@ -181,16 +188,23 @@ export interface ProgrammeScorecardDto {
   elapsed: number;
   /** People measured (null: hidden below the minimum group size, or by subtraction from the current size). */
   members: number | null;
+  members_hidden: HiddenReason | null;
   /**
    * Whose actions count: 'launch' = the target segment's members when the programme was launched
    * (kept since); 'current' = its members today (a draft, or launched before memberships were pinned).
    */
   membership: 'launch' | 'current';
+  /** The last week's value (as_of); null when hidden (actual_hidden) or undefined. */
   actual: number | null;
+  actual_hidden: HiddenReason | null;
   /** actual / target. */
   progress: number | null;
   status: ScorecardStatus;
-  /** The metric per ISO week (Monday) of the period so far, cumulative from `from`. */
-  series: { week: string; value: number | null }[];
+  /**
+   * The metric per ISO week (Monday) of the period so far, cumulative from `from`. A week is hidden
+   * (value null, `hidden` says why) when its people fail the measure's rule or differ from the last
+   * shown week by 1..k−1 ('period'): any two shown weeks differ by 0 or at least k people.
+   */
+  series: { week: string; value: number | null; hidden: HiddenReason | null }[];
   min_group_size: number;
 }

@@ -1,18 +1,24 @@
 import { z } from 'zod';
 import type { Channel, Purpose, Role } from './enums';
+import type { HiddenReason } from './privacy.types';
 import type { SegmentRule } from './segment-rule.schema';
 
 /**
  * Audience segments as the API serves them (issue 5): definitions with edit history, live preview,
  * computed memberships with sizes over time, composition, channel statistics and member lists.
  *
- * Privacy: every count of people is `null` when suppressed, with the reason beside it:
- * - 'below_minimum': fewer than `min_group_size` people;
- * - 'difference' / 'remainder': complementary suppression — shown beside other segments (or the
- *   population) it would let a small difference be worked out by subtraction
- *   (libs/analytics complementary-suppression.ts has the exact rules);
- * - 'complementary' (table cells): hidden so that a hidden small cell cannot be recovered as
- *   total − shown cells.
+ * Privacy (libs/disclosure decides; `hiddenReasonText` says why in words): every number about people
+ * is `null` when hidden, with a `HiddenReason` beside it:
+ * - a segment's size: the group plan's decision for the segment (family `segment`), checked against
+ *   every other segment, programme pin, goal-link audience, department, location, team, tenure band,
+ *   manager tree and the population ('below_minimum', 'difference', 'remainder', 'hierarchy');
+ * - runs over time: rule 3 of complementary suppression, the current size hidden whenever the plan
+ *   hides it;
+ * - composition cells: 'below_minimum', or 'complementary' — hidden so that a hidden small cell
+ *   cannot be recovered as total − shown cells;
+ * - channel statistics: each rate's numerator and complement ≥ k, checked against every group of the
+ *   plan (planStat), and numbers over the chosen window checked against what the reader was shown
+ *   before ('earlier_release' / 'period').
  * Member lists and CSV exports (who is in a segment) are for SEGMENT_MEMBER_ROLES only, and every
  * export is written to the audit log.
  */
@@ -29,7 +35,8 @@ export const SEGMENT_EDITOR_ROLES: readonly Role[] = ['admin', 'planner'];
  */
 export const SEGMENT_MEMBER_ROLES: readonly Role[] = ['admin', 'planner'];
 
-export type CountSuppression = 'below_minimum' | 'difference' | 'remainder';
+/** Why a count of people (a segment's size) is hidden. */
+export type CountSuppression = HiddenReason;
 export type CellSuppression = 'below_minimum' | 'complementary';
 
 // ── inputs ─────────────────────────────────────────────────────────────────
@@ -282,20 +289,25 @@ export interface SegmentChannelRowDto {
   channel: Channel;
   /** Items published on the channel in the period. */
   items: number;
-  /** Members with at least one event on the channel in the period. */
+  /** Members with at least one event on the channel in the period; null when hidden (reason in reached_suppressed; the reach rate is hidden with it). */
   reached: number | null;
-  reached_suppressed: CellSuppression | null;
+  reached_suppressed: HiddenReason | null;
   reach_rate: ShrunkRateDto | null;
-  /** Null when nothing was published on the channel in the period. */
+  /** Null when nothing was published on the channel in the period, or hidden (read_rate_hidden). */
   read_rate: ShrunkRateDto | null;
-  /** Null when fewer than min_group_size members were reached. */
+  /** Why the read rate is hidden: readers or non-readers among the members (or in the organisation, or in a difference with another group) fewer than k, or the window's numbers conflict with what this reader was shown before. Null when shown or nothing was published. */
+  read_rate_hidden: HiddenReason | null;
+  /** Null when hidden (interaction_rate_hidden). */
   interaction_rate: ShrunkRateDto | null;
+  /** Why the interaction rate is hidden: fewer than k reached, interacted or reached without interacting. */
+  interaction_rate_hidden: HiddenReason | null;
 }
 
 export interface SegmentPurposeRowDto {
   purpose: Purpose;
   items: number;
   read_rate: ShrunkRateDto | null;
+  read_rate_hidden: HiddenReason | null;
 }
 
 export interface RecommendationDto<K extends string = string> {
@@ -317,8 +329,10 @@ export interface SegmentChannelStatsDto {
   min_group_size: number;
   /** Current members (the n of every rate), null when suppressed. */
   members: number | null;
-  /** Why there are no numbers (segment never computed, or too small), else null. */
+  /** Why there are no numbers (segment never computed, or its size hidden), else null. */
   reason: string | null;
+  /** When the segment's size is hidden by the group plan: why (the statistics are hidden with it). */
+  hidden_reason: HiddenReason | null;
   /** The prior strength m, in people. */
   prior_strength: number;
   /** Plain-language definitions of each number, to show beside it. */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { GOAL_METRICS, PURPOSES, TARGET_TYPES, type GoalMetric, type Purpose, type Role, type TargetType } from './enums';
+import type { HiddenReason } from './privacy.types';
 
 /**
  * Strategy goals, their KPI values and what engagement has to do with them (issue 6). Browser-safe:
@@ -105,7 +106,8 @@ export const LINK_ENGAGEMENT_DEFINITIONS = {
     'inform — viewed inform-purpose content; shared vision — a non-view action on vision-purpose content or feedback on the CEO blog; productivity — shared or reused a document, gave feedback or updated a task; ' +
     'engagement — replied to an item someone else wrote or wrote an item someone else replied to; strategy — any action on strategy-purpose content.',
   audience:
-    "The audience is today's membership: for a segment, its current computed version; for a programme, its target segment's; for a scope, today's directory. Months with fewer members than the minimum group size are hidden.",
+    "The audience is today's membership: for a segment, its current computed version; for a programme, the membership pinned at launch (its target segment's current one before launch); for a scope, today's directory. " +
+    'An audience the privacy rules hide shows nothing; a month’s mean score is shown only when at least the minimum group size of members scored, and a purpose’s reach only when at least that many members did it and at least that many did not — also when subtracted from any other group shown anywhere.',
 } as const;
 
 // ── inputs ─────────────────────────────────────────────────────────────────
@@ -502,17 +504,21 @@ export interface LaggedCorrelationDto {
 export interface LinkMonthDto {
   period: string;
   kpi: number | null;
-  /** Audience members that month (null when fewer than the minimum group size). */
+  /** Audience members that month (null when the group plan hides the audience). */
   members: number | null;
+  /** Null when hidden (mean_score_hidden: fewer than k members scored, also in a difference with any other group of the plan) or undefined. */
   mean_score: number | null;
+  mean_score_hidden: HiddenReason | null;
+  /** Share 0–100 per purpose; null when hidden (purposes_hidden: the people who did it, or the rest, fewer than k — by subtraction from any other group of the plan too). */
   purposes: Record<Purpose, number | null>;
+  purposes_hidden: Record<Purpose, HiddenReason | null>;
   /** Why the engagement values are null, when they are. */
   reason: string | null;
 }
 
 export interface DidGroupDto {
   label: string;
-  /** People in the group (null below the minimum group size). */
+  /** People in the group (null when hidden: see DidDto.hidden_reason). */
   people: number | null;
   before: number | null;
   after: number | null;
@@ -532,7 +538,9 @@ export interface DidDto {
   ci95: [number, number] | null;
   p_value: number | null;
   reason: string | null;
-  /** Monthly mean score of each group around launch, to judge parallel trends (null below the minimum group size). */
+  /** Why the groups' numbers are hidden, when they are. */
+  hidden_reason: HiddenReason | null;
+  /** Monthly mean score of each group around launch, to judge parallel trends (null unless ≥ k of the group scored that month). */
   monthly: { period: string; treated: number | null; control: number | null }[];
 }
 
@@ -543,8 +551,9 @@ export interface LinkAnalysisDto {
   link: GoalLinkDto;
   min_group_size: number;
   min_points: number;
-  /** Current audience size (null below the minimum group size). */
+  /** Current audience size (null when the group plan hides the audience: audience_hidden says why; then nothing about it is shown). */
   audience_size: number | null;
+  audience_hidden: HiddenReason | null;
   definitions: typeof LINK_ENGAGEMENT_DEFINITIONS;
   correlation_method: string;
   multiple_comparisons_note: string;
@@ -564,6 +573,7 @@ export interface PurposeScoreDto {
   /** Change against 28 days earlier, in points. */
   change: number | null;
   reason: string | null;
+  hidden_reason: HiddenReason | null;
 }
 
 export interface PurposeScorecardRowDto {
@@ -571,8 +581,12 @@ export interface PurposeScorecardRowDto {
   label: string;
   definition: string;
   organisation: PurposeScoreDto;
-  /** Drill-down: one entry per department, null values where the department is below the minimum group size. */
-  departments: { department: string; value: number | null; change: number | null; suppressed: boolean }[];
+  /**
+   * Drill-down: one entry per department. A value is released through planStat over every department
+   * and location at once (numerator and complement ≥ k, by subtraction from the organisation and the
+   * other departments too); null with `hidden_reason` otherwise. The change needs both days released.
+   */
+  departments: { department: string; value: number | null; change: number | null; suppressed: boolean; hidden_reason: HiddenReason | null }[];
   unavailable_reason: string | null;
 }
 

@@ -10,7 +10,8 @@ import {
   LINK_MIN_DID_GROUP,
   MULTIPLE_COMPARISONS_NOTE,
   PURPOSES,
-  SUPPRESSED_REASON,
+  hiddenReasonText,
+  type HiddenReason,
   goalLinkCreateSchema,
   goalLinkUpdateSchema,
   type DidDto,
@@ -29,7 +30,11 @@ import { parseOr400 } from '../common/zod';
 import { toLinkDto } from './goal.mapper';
 import { GoalsRepository } from './goals.repository';
 import { GoalsService } from './goals.service';
-import { LinkAnalysisRepository, type Audience } from './link-analysis.repository';
+import { meanRule } from '@hubpulse/disclosure';
+import { DisclosureService, type DisclosurePlan } from '../disclosure/disclosure.service';
+import { groupKey } from '../disclosure/group-registry.repository';
+import { LinkAnalysisRepository } from './link-analysis.repository';
+import { audienceKey, didHidden, releaseMonths } from './link-release';
 
 const DAY_MS = 86_400_000;
 const addDays = (d: string, n: number) => new Date(Date.parse(`${d}T00:00:00Z`) + n * DAY_MS).toISOString().slice(0, 10);
@@ -44,6 +49,7 @@ export class GoalLinksService {
     private readonly repo: GoalsRepository,
     private readonly goals: GoalsService,
     private readonly ch: LinkAnalysisRepository,
+    private readonly disclosure: DisclosureService,
     @Inject(HUBPULSE_CONFIG) private readonly config: HubpulseConfig,
   ) {}
 
@@ -117,10 +123,8 @@ export class GoalLinksService {
     const link = await this.toDto(row);
     const k = this.config.minGroupSize;
     const programme = row.programmeId ? await this.repo.findProgramme(row.programmeId) : null;
-    const audience: Audience | null =
-      row.kind === 'scope'
-        ? row.scope === 'organisation' ? { kind: 'all' } : { kind: row.scope!, values: row.scopeValues }
-        : { kind: 'segment', segmentId: row.segmentId ?? programme?.segmentId ?? '' };
+    const dp = await this.disclosure.plan();
+    const key = audienceKey(row, programme);
 
     const values = await this.repo.values([goalId]);
     const kpi = new Map(values.map((v) => [v.period, v.value]));
@@ -130,29 +134,43 @@ export class GoalLinksService {
     const lastMonth = [values.at(-1)?.period ?? from, lastEvent ? addMonths(lastEvent, 0) : from].sort().at(-1)!;
     const to = monthEnd(lastMonth);
 
+    // The audience is a group of the plan; a group the plan hides shows nothing about it.
     let notShown: string | null = null;
-    if (audience.kind === 'segment' && !(await this.ch.segmentComputed(audience.segmentId))) notShown = 'The segment has no computed membership yet.';
-    const size = notShown ? 0 : await this.ch.audienceSize(audience);
-    if (!notShown && size < k) notShown = size === 0 ? 'Nobody is in this audience.' : SUPPRESSED_REASON;
+    let audienceHidden: HiddenReason | null = null;
+    const decision = key ? dp.plan.get(key) : undefined;
+    if (row.kind === 'segment' && row.segmentId && !(await this.ch.segmentComputed(row.segmentId))) notShown = 'The segment has no computed membership yet.';
+    else if (!decision || decision.size === 0) notShown = 'Nobody is in this audience.';
+    else if (!decision.shown) {
+      audienceHidden = decision.reason ?? 'below_minimum';
+      notShown = hiddenReasonText(audienceHidden, k);
+    }
+    const size = notShown ? 0 : decision!.size;
 
-    const [scoredDays, events, sums, purposes] = notShown
-      ? [new Map<string, number>(), new Map<string, number>(), new Map<string, number>(), []]
-      : await Promise.all([this.ch.scoredDays(from, to), this.ch.monthlyEvents(from, to), this.ch.monthlyScoreSums(audience, from, to), this.ch.monthlyPurposes(audience, from, to)]);
-    const purposeByMonth = new Map(purposes.map((p) => [p.month, p]));
+    const [scoredDays, events, scores, purposes] = notShown
+      ? [new Map<string, number>(), new Map<string, number>(), [], []]
+      : await Promise.all([this.ch.scoredDays(from, to), this.ch.monthlyEvents(from, to), this.ch.personMonthlyScores(from, to), this.ch.personMonthlyPurposes(from, to)]);
+    const released = notShown ? null : releaseMonths(this.disclosure, dp, key!, scores, purposes);
 
     const months: LinkMonthDto[] = [];
     for (let m = from; m <= lastMonth; m = addMonths(m, 1)) {
       const emptyPurposes = Object.fromEntries(PURPOSES.map((p) => [p, null])) as Record<Purpose, number | null>;
-      const point: LinkMonthDto = { period: m, kpi: kpi.get(m) ?? null, members: notShown ? null : size, mean_score: null, purposes: emptyPurposes, reason: notShown };
-      if (!notShown) {
+      const emptyHidden = Object.fromEntries(PURPOSES.map((p) => [p, null])) as Record<Purpose, HiddenReason | null>;
+      const point: LinkMonthDto = { period: m, kpi: kpi.get(m) ?? null, members: notShown ? null : size, mean_score: null, mean_score_hidden: audienceHidden, purposes: emptyPurposes, purposes_hidden: emptyHidden, reason: notShown };
+      if (released) {
         const partial = lastEvent !== null && m === addMonths(lastEvent, 0) && lastEvent < monthEnd(m);
         if (!events.get(m)) point.reason = 'No hub activity recorded this month.';
         else if (partial) point.reason = `Month not complete: data up to ${lastEvent}; left out of the correlations.`;
         if (events.get(m)) {
-          const counts = purposeByMonth.get(m);
-          point.purposes = Object.fromEntries(PURPOSES.map((p) => [p, round((100 * (counts?.[p] ?? 0)) / size)])) as Record<Purpose, number>;
+          const r = released.get(m);
+          for (const p of PURPOSES) {
+            const x = r?.purposes[p] ?? { x: 0, hidden: 'numerator' as HiddenReason };
+            point.purposes[p] = x.hidden ? null : round((100 * x.x) / size);
+            point.purposes_hidden[p] = x.hidden;
+          }
           const days = scoredDays.get(m) ?? 0;
-          point.mean_score = days > 0 ? round((sums.get(m) ?? 0) / (size * days)) : null;
+          const mean = r?.mean ?? { sum: 0, hidden: 'numerator' as HiddenReason };
+          point.mean_score = days > 0 && !mean.hidden ? round(mean.sum / (size * days)) : null;
+          point.mean_score_hidden = days > 0 ? mean.hidden : null;
         }
       }
       months.push(point);
@@ -170,7 +188,7 @@ export class GoalLinksService {
     if (row.kind === 'programme') {
       if (!programme) didReason = 'The programme no longer exists.';
       else if (programme.status !== 'launched' || !programme.launchedAt) didReason = 'The programme has not been launched: there is no before and after yet.';
-      else ({ did, reason: didReason } = await this.did(programme.segmentId, programme.launchedAt.slice(0, 10), k, programme.launchMembershipVersion));
+      else ({ did, reason: didReason } = await this.did(programme.segmentId, programme.launchedAt.slice(0, 10), k, programme.launchMembershipVersion, dp, audienceKey(row, programme)!));
     }
 
     return {
@@ -180,6 +198,7 @@ export class GoalLinksService {
       min_group_size: k,
       min_points: LINK_MIN_CORRELATION_POINTS,
       audience_size: notShown ? null : size,
+      audience_hidden: audienceHidden,
       definitions: LINK_ENGAGEMENT_DEFINITIONS,
       correlation_method: CORRELATION_METHOD,
       multiple_comparisons_note: MULTIPLE_COMPARISONS_NOTE,
@@ -194,8 +213,9 @@ export class GoalLinksService {
    * DID_METHOD for a programme launched on `launch`; the targeted group is the membership pinned at
    * launch when there is one (`pinned`), else today's.
    */
-  private async did(segmentId: string, launch: string, k: number, pinned: number | null): Promise<{ did: DidDto | null; reason: string | null }> {
+  private async did(segmentId: string, launch: string, k: number, pinned: number | null, dp: DisclosurePlan, key: string): Promise<{ did: DidDto | null; reason: string | null }> {
     const version = pinned !== null && (await this.ch.membershipExists(segmentId, Number(pinned))) ? Number(pinned) : null;
+    const targeted = dp.plan.get(version !== null ? key : groupKey.segment(segmentId));
     const lastScored = await this.ch.lastScoredDay();
     if (!lastScored || lastScored < launch) return { did: null, reason: 'No scored day after the launch yet.' };
     const w = { bfrom: addDays(launch, -DID_WINDOW_DAYS), bto: addDays(launch, -1), afrom: launch, ato: [addDays(launch, DID_WINDOW_DAYS - 1), lastScored].sort()[0] };
@@ -210,6 +230,9 @@ export class GoalLinksService {
     let reason = result.reason;
     if (!reason && treated.length < need) reason = tooFewPoints(treated.length, need, 'people in the targeted group');
     if (!reason && control.length < need) reason = tooFewPoints(control.length, need, 'people in the comparison group');
+    const universe = await this.ch.didUniverse(segmentId, version, w.bfrom);
+    const hidden = didHidden(k, targeted, panel, universe);
+    if (!reason && hidden) reason = hiddenReasonText(hidden, k);
     const shown = reason === null;
 
     const monthlyFrom = addMonths(w.bfrom, 0);
@@ -220,15 +243,16 @@ export class GoalLinksService {
       const d = monthDays.get(m) ?? 0;
       const val = (g: 'T' | 'C') => {
         const n = sizes.get(g) ?? 0;
-        return n >= k && d > 0 ? round((sums.find((s) => s.g === g && s.month === m)?.s ?? 0) / (n * d)) : null;
+        const cell = sums.find((s) => s.g === g && s.month === m);
+        return !hidden && d > 0 && cell && meanRule(n, cell.contributors, k) === null ? round(cell.s / (n * d)) : null;
       };
       monthly.push({ period: m, treated: val('T'), control: val('C') });
     }
     const groupDto = (label: string, n: number, means: { before: number; after: number } | null) => ({
       label,
-      people: n >= k ? n : null,
-      before: n >= k && means ? round(means.before) : null,
-      after: n >= k && means ? round(means.after) : null,
+      people: !hidden && n >= k ? n : null,
+      before: !hidden && n >= k && means ? round(means.before) : null,
+      after: !hidden && n >= k && means ? round(means.after) : null,
     });
     return {
       did: {
@@ -244,6 +268,7 @@ export class GoalLinksService {
         ci95: shown ? result.ci95 : null,
         p_value: shown ? result.p_value : null,
         reason,
+        hidden_reason: hidden,
         monthly,
       },
       reason: null,

@@ -1,17 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { ClickHouseService } from '@hubpulse/clickhouse';
 
-/** Who an analysis is about: everyone, departments, locations, or a segment's current membership. */
-export type Audience = { kind: 'all' } | { kind: 'department' | 'location'; values: string[] } | { kind: 'segment'; segmentId: string };
-
-export interface MonthPurposeCounts {
-  month: string;
-  inform: number;
-  vision: number;
-  productivity: number;
-  engagement: number;
-  strategy: number;
-}
+/** The bit of each purpose in personMonthlyPurposes' masks. */
+export const PURPOSE_BITS = { inform: 1, vision: 2, productivity: 4, engagement: 8, strategy: 16 } as const;
 
 /** One person's score sums before and after a launch; g is T (targeted) or C (comparison). */
 export interface PanelRow {
@@ -40,35 +31,10 @@ export class LinkAnalysisRepository {
             WHERE ${where} AND raw > 0 AND (day, model_version) IN (SELECT day, model_version FROM ${this.t.score_days} FINAL)`;
   }
 
-  /** The person ids of the audience today, and its parameters. */
-  audienceSql(a: Audience): { sql: string; params: Record<string, unknown> } {
-    switch (a.kind) {
-      case 'all':
-        return { sql: `SELECT person_id FROM ${this.t.people} FINAL`, params: {} };
-      case 'department':
-        return { sql: `SELECT person_id FROM ${this.t.people} FINAL WHERE toString(department) IN {aud_values:Array(String)}`, params: { aud_values: a.values } };
-      case 'location':
-        return { sql: `SELECT person_id FROM ${this.t.people} FINAL WHERE toString(location) IN {aud_values:Array(String)}`, params: { aud_values: a.values } };
-      case 'segment':
-        return {
-          sql: `SELECT person_id FROM ${this.t.segment_members}
-                WHERE segment_id = {aud_segment:String}
-                  AND version = (SELECT max(version) FROM ${this.t.segment_runs} WHERE segment_id = {aud_segment:String} AND status = 'ok')`,
-          params: { aud_segment: a.segmentId },
-        };
-    }
-  }
-
   /** True when the segment has a computed membership. */
   async segmentComputed(segmentId: string): Promise<boolean> {
     const [r] = await this.ch.rows<{ n: string }>(`SELECT count() AS n FROM ${this.t.segment_runs} WHERE segment_id = {s:String} AND status = 'ok'`, { s: segmentId });
     return Number(r?.n ?? 0) > 0;
-  }
-
-  async audienceSize(a: Audience): Promise<number> {
-    const aud = this.audienceSql(a);
-    const [r] = await this.ch.rows<{ n: string }>(`SELECT uniqExact(person_id) AS n FROM (${aud.sql})`, aud.params);
-    return Number(r?.n ?? 0);
   }
 
   /** Scored days per month in [from, to]. */
@@ -90,17 +56,19 @@ export class LinkAnalysisRepository {
     return this.ch.lastEventDay();
   }
 
-  /** Sum of the audience members' daily scores per month. */
-  async monthlyScoreSums(a: Audience, from: string, to: string): Promise<Map<string, number>> {
-    const aud = this.audienceSql(a);
-    const rows = await this.ch.rows<{ month: string; s: number }>(
-      `SELECT toString(toStartOfMonth(day)) AS month, sum(score) AS s
+  /**
+   * Per person and month in [from, to]: the sum of their daily scores (days without a score add 0)
+   * and whether they scored at all (a contributor). Every group of the disclosure plan gets its
+   * numbers from these rows.
+   */
+  async personMonthlyScores(from: string, to: string): Promise<{ person_id: string; month: string; s: number }[]> {
+    const rows = await this.ch.rows<{ person_id: string; month: string; s: number }>(
+      `SELECT person_id, toString(toStartOfMonth(day)) AS month, sum(score) AS s
        FROM (${this.scores('day BETWEEN {from:Date} AND {to:Date}')})
-       WHERE person_id IN (${aud.sql})
-       GROUP BY month`,
-      { from, to, ...aud.params },
+       GROUP BY person_id, month`,
+      { from, to },
     );
-    return new Map(rows.map((r) => [r.month, Number(r.s)]));
+    return rows.map((r) => ({ person_id: r.person_id, month: r.month, s: Number(r.s) }));
   }
 
   /** Events per month in the whole organisation: months without any are months without hub data. */
@@ -114,16 +82,14 @@ export class LinkAnalysisRepository {
   }
 
   /**
-   * Audience members per calendar month who did what each purpose index counts (the flags of the
+   * Per directory person and calendar month, the purposes they served as a bit mask (inform 1, vision 2,
+   * productivity 4, engagement 8, strategy 16: PURPOSE_BITS) — what each purpose index counts (the flags of the
    * pattern worker's PURPOSE_PEOPLE_SQL, with the month in place of the 28-day window). A reply to
    * someone else's item flags the replier and the item's author for engagement.
    */
-  async monthlyPurposes(a: Audience, from: string, to: string): Promise<MonthPurposeCounts[]> {
-    const aud = this.audienceSql(a);
-    const rows = await this.ch.rows<Record<string, string>>(
-      `SELECT toString(month) AS month,
-              countIf(bitAnd(m, 1) != 0) AS inform, countIf(bitAnd(m, 2) != 0) AS vision, countIf(bitAnd(m, 4) != 0) AS productivity,
-              countIf(bitAnd(m, 8) != 0) AS engagement, countIf(bitAnd(m, 16) != 0) AS strategy
+  async personMonthlyPurposes(from: string, to: string): Promise<{ person_id: string; month: string; mask: number }[]> {
+    const rows = await this.ch.rows<{ person_id: string; month: string; mask: number }>(
+      `SELECT person AS person_id, toString(month) AS month, m AS mask
        FROM
        (
            SELECT month, tupleElement(pm, 1) AS person, groupBitOr(tupleElement(pm, 2)) AS m
@@ -144,15 +110,12 @@ export class LinkAnalysisRepository {
                LEFT ANY JOIN (SELECT content_id, author_id FROM ${this.t.content} FINAL WHERE author_id != '') AS a ON a.content_id = e.content_id
            )
            ARRAY JOIN if(reply, [(actor, mask), (author, toUInt32(8))], [(actor, mask)]) AS pm
-           WHERE tupleElement(pm, 2) != 0 AND tupleElement(pm, 1) IN (${aud.sql})
+           WHERE tupleElement(pm, 2) != 0 AND tupleElement(pm, 1) IN (SELECT person_id FROM ${this.t.people} FINAL)
            GROUP BY month, person
-       )
-       GROUP BY month ORDER BY month`,
-      { from, to, ...aud.params },
+       )`,
+      { from, to },
     );
-    return rows.map((r) => ({
-      month: r.month, inform: Number(r.inform), vision: Number(r.vision), productivity: Number(r.productivity), engagement: Number(r.engagement), strategy: Number(r.strategy),
-    }));
+    return rows.map((r) => ({ person_id: r.person_id, month: r.month, mask: Number(r.mask) }));
   }
 
   /**
@@ -179,20 +142,34 @@ export class LinkAnalysisRepository {
     hiredBefore: string,
     from: string,
     to: string,
-  ): Promise<{ sizes: Map<string, number>; sums: { g: string; month: string; s: number }[] }> {
+  ): Promise<{ sizes: Map<string, number>; sums: { g: string; month: string; s: number; contributors: number }[] }> {
     const params = { seg: segmentId, seg_version: version ?? 0, hired_before: hiredBefore, from, to };
     const [sizes, sums] = await Promise.all([
       this.ch.rows<{ g: string; n: string }>(`WITH ${this.groupsCte(version)} SELECT g, count() AS n FROM grp GROUP BY g`, params),
-      this.ch.rows<{ g: string; month: string; s: number }>(
+      this.ch.rows<{ g: string; month: string; s: number; contributors: string }>(
         `WITH ${this.groupsCte(version)}
-         SELECT grp.g AS g, toString(toStartOfMonth(s.day)) AS month, sum(s.score) AS s
+         SELECT grp.g AS g, toString(toStartOfMonth(s.day)) AS month, sum(s.score) AS s, uniqExact(s.person_id) AS contributors
          FROM (${this.scores('day BETWEEN {from:Date} AND {to:Date}')}) AS s
          INNER JOIN grp ON grp.person_id = s.person_id
          GROUP BY g, month`,
         params,
       ),
     ]);
-    return { sizes: new Map(sizes.map((r) => [r.g, Number(r.n)])), sums: sums.map((r) => ({ g: r.g, month: r.month, s: Number(r.s) })) };
+    return { sizes: new Map(sizes.map((r) => [r.g, Number(r.n)])), sums: sums.map((r) => ({ g: r.g, month: r.month, s: Number(r.s), contributors: Number(r.contributors) })) };
+  }
+
+  /**
+   * People of the directory, whatever their hire date, in the departments the comparison group is
+   * drawn from: with T and C (hired before the window) it gives the recent hires left out of both.
+   */
+  async didUniverse(segmentId: string, version: number | null, hiredBefore: string): Promise<number> {
+    const [r] = await this.ch.rows<{ n: string }>(
+      `WITH ${this.groupsCte(version)}
+       SELECT count() AS n FROM ${this.t.people} FINAL
+       WHERE toString(department) IN (SELECT department FROM dir WHERE person_id IN (SELECT person_id FROM mem))`,
+      { seg: segmentId, seg_version: version ?? 0, hired_before: hiredBefore },
+    );
+    return Number(r?.n ?? 0);
   }
 
   /** Whether a membership version of the segment still has rows. */
@@ -212,7 +189,9 @@ export class LinkAnalysisRepository {
     const members =
       version !== null
         ? `SELECT person_id FROM ${this.t.segment_members} WHERE segment_id = {seg:String} AND version = {seg_version:UInt64}`
-        : this.audienceSql({ kind: 'segment', segmentId: '' }).sql.replaceAll('{aud_segment:String}', '{seg:String}');
+        : `SELECT person_id FROM ${this.t.segment_members}
+           WHERE segment_id = {seg:String}
+             AND version = (SELECT max(version) FROM ${this.t.segment_runs} WHERE segment_id = {seg:String} AND status = 'ok')`;
     return `dir AS (SELECT person_id, toString(department) AS department FROM ${this.t.people} FINAL
                     WHERE hired_at IS NULL OR hired_at < {hired_before:Date}),
             mem AS (${members}),

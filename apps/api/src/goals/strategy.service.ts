@@ -6,13 +6,16 @@ import {
   PURPOSE_WINDOW_DAYS,
   PURPOSES,
   STRATEGY_NO_AUDIENCE_REASON,
+  hiddenReasonText,
   type GoalStatus,
   type PurposeScorecardRowDto,
   type StrategyOverviewDto,
 } from '@hubpulse/contracts';
 import { HUBPULSE_CONFIG, type HubpulseConfig } from '@hubpulse/config';
+import { POPULATION, shareRule, type HiddenReason } from '@hubpulse/disclosure';
+import { DisclosureService, type DisclosurePlan } from '../disclosure/disclosure.service';
+import { groupKey } from '../disclosure/group-registry.repository';
 import { PatternsRepository, type PurposeRowRead } from '../patterns/patterns.repository';
-import { purposePoint } from '../patterns/patterns.service';
 import { GoalsService } from './goals.service';
 import { LinkAnalysisRepository } from './link-analysis.repository';
 
@@ -22,8 +25,8 @@ const round = (x: number) => Math.round(x * 100) / 100;
 
 /**
  * Leadership's landing page: every goal as a card, and the five purposes on the newest day with
- * purpose indices, for the organisation and each department (departments below the minimum group
- * size show no number), with the change against 28 days before.
+ * purpose indices, for the organisation and each department, with the change against 28 days before.
+ * Each value is a share (numerator of denominator) released by the disclosure layer (releasePurposes).
  */
 @Injectable()
 export class StrategyService {
@@ -31,6 +34,7 @@ export class StrategyService {
     private readonly goals: GoalsService,
     private readonly patterns: PatternsRepository,
     private readonly ch: LinkAnalysisRepository,
+    private readonly disclosure: DisclosureService,
     @Inject(HUBPULSE_CONFIG) private readonly config: HubpulseConfig,
   ) {}
 
@@ -44,32 +48,30 @@ export class StrategyService {
     if (!day) {
       purposes = PURPOSES.map((p) => ({
         purpose: p, label: PURPOSE_DEFINITIONS[p].label, definition: PURPOSE_DEFINITIONS[p].definition,
-        organisation: { value: null, change: null, reason: 'No purpose indices computed yet.' }, departments: [], unavailable_reason: 'No purpose indices computed yet.',
+        organisation: { value: null, change: null, reason: 'No purpose indices computed yet.', hidden_reason: null }, departments: [], unavailable_reason: 'No purpose indices computed yet.',
       }));
     } else {
       const before = addDays(day, -PURPOSE_WINDOW_DAYS);
-      const [orgNow, orgBefore, depNow, depBefore] = await Promise.all([
-        this.patterns.purposes(day, day, 'org'),
-        this.patterns.purposes(before, before, 'org'),
-        this.patterns.purposes(day, day, 'department'),
-        this.patterns.purposes(before, before, 'department'),
+      const [dp, ...reads] = await Promise.all([
+        this.disclosure.plan(),
+        ...(['org', 'department', 'location'] as const).flatMap((by) => [this.patterns.purposes(day, day, by), this.patterns.purposes(before, before, by)]),
       ]);
-      const pick = (rows: PurposeRowRead[], purpose: string, group: string) => {
-        const r = rows.find((x) => x.purpose === purpose && x.group_value === group);
-        return r ? purposePoint(r, k) : null;
-      };
+      const [orgNow, orgBefore, depNow, depBefore, locNow, locBefore] = reads as PurposeRowRead[][];
+      const now = releasePurposes(this.disclosure, dp, k, orgNow, depNow, locNow);
+      const then = releasePurposes(this.disclosure, dp, k, orgBefore, depBefore, locBefore);
       purposes = PURPOSES.map((p) => {
-        const now = pick(orgNow, p, '');
-        const then = pick(orgBefore, p, '');
         const strategyMissing = p === 'strategy' && !orgNow.some((r) => r.purpose === 'strategy');
+        const orgA = now.get(p)?.get(POPULATION);
+        const orgB = then.get(p)?.get(POPULATION);
         const departments = [...new Set(depNow.filter((r) => r.purpose === p).map((r) => r.group_value))].sort().map((dep) => {
-          const a = pick(depNow, p, dep);
-          const b = pick(depBefore, p, dep);
+          const a = now.get(p)?.get(groupKey.department(dep));
+          const b = then.get(p)?.get(groupKey.department(dep));
           return {
             department: dep || 'unknown',
             value: a?.value ?? null,
             change: a?.value != null && b?.value != null ? round(a.value - b.value) : null,
             suppressed: a?.value == null,
+            hidden_reason: a?.hidden ?? null,
           };
         });
         return {
@@ -77,9 +79,10 @@ export class StrategyService {
           label: PURPOSE_DEFINITIONS[p].label,
           definition: PURPOSE_DEFINITIONS[p].definition,
           organisation: {
-            value: now?.value ?? null,
-            change: now?.value != null && then?.value != null ? round(now.value - then.value) : null,
-            reason: strategyMissing ? STRATEGY_NO_AUDIENCE_REASON : (now?.reason ?? null),
+            value: orgA?.value ?? null,
+            change: orgA?.value != null && orgB?.value != null ? round(orgA.value - orgB.value) : null,
+            reason: strategyMissing ? STRATEGY_NO_AUDIENCE_REASON : orgA?.hidden ? hiddenReasonText(orgA.hidden, k) : null,
+            hidden_reason: strategyMissing ? null : (orgA?.hidden ?? null),
           },
           departments,
           unavailable_reason: strategyMissing ? STRATEGY_NO_AUDIENCE_REASON : null,
@@ -98,4 +101,42 @@ export class StrategyService {
       scorecard: { day, window_days: PURPOSE_WINDOW_DAYS, purposes },
     };
   }
+}
+
+/**
+ * Per purpose, the organisation's and every department's value on one day as the layer releases it:
+ * the numerators of every department AND location (the groups the purpose indices exist for, in the
+ * Engagement area too) and the organisation's go through planStat as a 'share' at once, so the
+ * organisation minus the shown departments, or a location minus a department inside it, never
+ * leaves 1..k−1 people doing (or not doing) the purpose; each row's own numerator and complement
+ * within its denominator (the strategy purpose's denominator is the linked audiences) must be ≥ k too.
+ * Groups without a purpose row (no x) are not compared: the index exists for no other family.
+ */
+export function releasePurposes(
+  disclosure: DisclosureService,
+  dp: DisclosurePlan,
+  k: number,
+  org: readonly PurposeRowRead[],
+  departments: readonly PurposeRowRead[],
+  locations: readonly PurposeRowRead[],
+): Map<string, Map<string, { value: number | null; hidden: HiddenReason | null }>> {
+  const out = new Map<string, Map<string, { value: number | null; hidden: HiddenReason | null }>>();
+  for (const p of PURPOSES) {
+    const rows = [
+      ...org.filter((r) => r.purpose === p).map((r) => ({ key: POPULATION, r })),
+      ...departments.filter((r) => r.purpose === p).map((r) => ({ key: groupKey.department(r.group_value), r })),
+      ...locations.filter((r) => r.purpose === p).map((r) => ({ key: groupKey.location(r.group_value), r })),
+    ];
+    const orgRow = rows.find((x) => x.key === POPULATION);
+    const x = new Map(rows.filter((x) => x.key !== POPULATION).map((x) => [x.key, x.r.numerator]));
+    const decisions = disclosure.stat(dp, 'share', x, orgRow ? orgRow.r.numerator : null);
+    const released = new Map<string, { value: number | null; hidden: HiddenReason | null }>();
+    for (const { key, r } of rows) {
+      const d = decisions.get(key);
+      const hidden = shareRule(r.numerator, r.denominator, k) ?? (d && !d.shown ? (d.reason ?? 'below_minimum') : d ? null : 'below_minimum');
+      released.set(key, { value: hidden || r.denominator === 0 ? null : round((100 * r.numerator) / r.denominator), hidden });
+    }
+    out.set(p, released);
+  }
+  return out;
 }

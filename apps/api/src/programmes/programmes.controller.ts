@@ -51,13 +51,13 @@ export class ProgrammesController {
   @Roles('admin', 'planner')
   @ApiOperation({ summary: 'Launch a draft; the forecast of this moment is kept with it' })
   launch(@Param('id') id: string, @Req() req: AuthedRequest) {
-    return this.programmes.launch(id, req.user?.email ?? 'unknown');
+    return this.programmes.launch(id, { id: req.user!.id, email: req.user!.email });
   }
 
   @Get(':id/forecast')
   @ApiOperation({ summary: "Reach forecast: segment size (after privacy suppression) × the segment's read rate on the chosen channels" })
-  forecast(@Param('id') id: string) {
-    return this.programmes.forecast(id);
+  forecast(@Param('id') id: string, @Req() req: AuthedRequest) {
+    return this.programmes.forecast(id, req.user!.id);
   }
 
   @Get(':id/scorecard')

@@ -1,6 +1,8 @@
 import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { z } from 'zod';
+import type { HiddenReason } from '@hubpulse/disclosure';
 import {
+  hiddenReasonText,
   PROGRAMME_METRIC_DEFINITIONS,
   programmeCreateSchema,
   programmeUpdateSchema,
@@ -11,11 +13,14 @@ import {
 import { ProgrammesRepository, SegmentDefinitionsRepository, type ProgrammeEntity, type ProgrammeFields } from '@hubpulse/database';
 import { InvalidInputError } from '../common/errors';
 import { parseOr400 } from '../common/zod';
-import { pooledReadRate, rateDto } from '../segments/segment-channel-stats';
+import { DisclosureService } from '../disclosure/disclosure.service';
+import { groupKey } from '../disclosure/group-registry.repository';
+import { rateDto, releasedReadRate } from '../segments/segment-channel-stats';
 import { SegmentChannelsService, sizeReason } from '../segments/segment-channels.service';
 import { SegmentReadsRepository } from '../segments/segment-reads.repository';
+import { planHides } from '../segments/segment-sizes.service';
 import { SegmentsService } from '../segments/segments.service';
-import { metricUpTo, weekEnds } from './programme-scorecard';
+import { metricSeries, weekEnds } from './programme-scorecard';
 
 const DAY_MS = 86_400_000;
 const listQuery = z.object({ segment_id: z.string().max(36).optional(), goal_id: z.string().max(36).optional() });
@@ -31,6 +36,7 @@ export class ProgrammesService {
     private readonly segments: SegmentsService,
     private readonly channels: SegmentChannelsService,
     private readonly reads: SegmentReadsRepository,
+    private readonly disclosure: DisclosureService,
   ) {}
 
   private async require(id: string): Promise<ProgrammeEntity> {
@@ -80,50 +86,59 @@ export class ProgrammesService {
   }
 
   /** Launches a draft, keeping the forecast and the target segment's membership version of this moment. */
-  async launch(id: string, by: string): Promise<ProgrammeDto> {
+  async launch(id: string, by: { id: string; email: string }): Promise<ProgrammeDto> {
     const p = await this.require(id);
     if (p.status !== 'draft') throw new ConflictException(`id: programme "${p.name}" is already launched`);
-    const inputs = await this.channels.forecastInputs(p.segmentId);
-    const forecast = await this.forecastOf(p, inputs);
+    const inputs = await this.channels.forecastInputs(p.segmentId, p.channels, by.id);
+    const forecast = await this.forecastOf(p, by.id, inputs);
     // The people targeted now: the scorecard and the before/after follow them, not later members.
     const membership = inputs.sizing.current?.version ?? null;
-    if (!(await this.repo.launch(id, by, forecast, membership))) throw new ConflictException(`id: programme "${p.name}" is already launched`);
+    if (!(await this.repo.launch(id, by.email, forecast, membership))) throw new ConflictException(`id: programme "${p.name}" is already launched`);
     return this.get(id);
   }
 
-  async forecast(id: string): Promise<ProgrammeForecastDto> {
-    return this.forecastOf(await this.require(id));
+  async forecast(id: string, userId: string): Promise<ProgrammeForecastDto> {
+    return this.forecastOf(await this.require(id), userId);
   }
 
-  private async forecastOf(
-    p: ProgrammeEntity,
-    inputs?: Awaited<ReturnType<SegmentChannelsService['forecastInputs']>>,
-  ): Promise<ProgrammeForecastDto> {
-    const inp = inputs ?? (await this.channels.forecastInputs(p.segmentId));
+  /**
+   * Expected readers = n × the read rate as channel statistics release it (segment-channel-release.ts):
+   * each channel's rate, and the rate pooled over the programme's channels, is shown only when its
+   * readers and non-readers (in the segment, the organisation, and against every group of the plan)
+   * are at least k and the window's numbers pass this reader's ledger.
+   */
+  private async forecastOf(p: ProgrammeEntity, userId: string, inputs?: Awaited<ReturnType<SegmentChannelsService['forecastInputs']>>): Promise<ProgrammeForecastDto> {
+    const inp = inputs ?? (await this.channels.forecastInputs(p.segmentId, p.channels, userId));
     const base: ProgrammeForecastDto = {
       programme_id: p.id,
       segment_id: p.segmentId,
       from: inp.from,
       to: inp.to,
       segment_size: inp.sizing.size,
+      segment_size_hidden: inp.sizing.current ? inp.sizing.suppressed : null,
       reason: sizeReason(inp.sizing, inp.k),
       pooled_read_rate: null,
+      pooled_read_rate_hidden: null,
       expected_readers: null,
-      channels: p.channels.map((channel) => ({ channel, items: 0, read_rate: null, expected_readers: null })),
+      channels: p.channels.map((channel) => ({ channel, items: 0, read_rate: null, read_rate_hidden: null, expected_readers: null })),
       definition: FORECAST_DEFINITION,
     };
-    if (inp.sizing.size === null) return base;
-    const n = inp.sizing.size;
-    const { rate, perChannel } = pooledReadRate(inp.reads, p.channels, n, inp.population);
+    if (inp.sizing.size === null || !inp.released) return base;
+    const { n, released } = inp;
+    const shownN = inp.sizing.size;
+    const rate = releasedReadRate(released.pooled, released.pooled.items, n, inp.population);
     const r1 = (x: number) => Math.round(x * 10) / 10;
+    const hiddenIfPublished = (items: number, hidden: typeof released.pooled.hidden) => (items > 0 ? hidden : null);
     return {
       ...base,
-      reason: rate ? null : "nothing was published on the programme's channels in the history window",
+      reason: rate ? null : released.pooled.items === 0 ? "nothing was published on the programme's channels in the history window" : hiddenReasonText(released.pooled.hidden, inp.k),
       pooled_read_rate: rate ? rateDto(rate) : null,
-      expected_readers: rate ? { estimate: r1(n * rate.estimate), lower: r1(n * rate.lower), upper: r1(n * rate.upper) } : null,
+      pooled_read_rate_hidden: hiddenIfPublished(released.pooled.items, released.pooled.hidden),
+      expected_readers: rate ? { estimate: r1(shownN * rate.estimate), lower: r1(shownN * rate.lower), upper: r1(shownN * rate.upper) } : null,
       channels: p.channels.map((channel) => {
-        const c = perChannel.get(channel)!;
-        return { channel, items: c.items, read_rate: c.rate ? rateDto(c.rate) : null, expected_readers: c.rate ? r1(n * c.rate.estimate) : null };
+        const c = released.channels.get(channel)!;
+        const cr = releasedReadRate(c.reads, c.items, n, inp.population);
+        return { channel, items: c.items, read_rate: cr ? rateDto(cr) : null, read_rate_hidden: hiddenIfPublished(c.items, c.reads.hidden), expected_readers: cr ? r1(shownN * cr.estimate) : null };
       }),
     };
   }
@@ -146,60 +161,58 @@ export class ProgrammesService {
       as_of: asOf,
       elapsed: asOf ? Math.round(((Date.parse(asOf) - Date.parse(p.measureFrom)) / DAY_MS + 1) / span * 1e4) / 1e4 : 0,
       members: z.size,
+      members_hidden: z.current ? z.suppressed : null,
       membership: 'current',
       actual: null,
+      actual_hidden: null,
       progress: null,
       status: 'not_started',
       series: [],
       min_group_size: snap.k,
     };
     if (!asOf) return base;
-    const pinned = await this.launchMembership(p, z, snap.k);
-    if (pinned) Object.assign(base, { members: pinned.shown, membership: 'launch' });
+    const pinned = await this.launchMembership(p);
+    if (pinned) Object.assign(base, { members: pinned.shown, members_hidden: pinned.hidden, membership: 'launch' });
     if (!pinned && !z.current) return { ...base, status: 'no_data' };
     if ((pinned ? pinned.shown : z.size) === null) return { ...base, status: 'suppressed' };
     const version = pinned ? pinned.version : z.current!.version;
     const size = pinned ? pinned.size : z.current!.size;
     const ends = weekEnds(p.measureFrom, asOf);
     const days = await this.reads.firstDays(p.segmentId, version, p.measureFrom, asOf, p.channels);
-    let scoreTotal: ((day: string) => number | undefined) | undefined;
+    let scoreTotal: ((day: string) => { total: number; contributors: number } | undefined) | undefined;
     if (p.measureMetric === 'mean_score') {
       const scored = await this.reads.lastScoredDay();
       const dayFor = (d: string) => (scored && scored < d ? scored : d);
-      const totals = scored ? await this.reads.scoreTotals(p.segmentId, version, [...new Set(ends.map((e) => dayFor(e.day)))]) : new Map<string, number>();
-      scoreTotal = (d) => (scored && scored >= p.measureFrom ? (totals.get(dayFor(d)) ?? 0) : undefined);
+      const totals = scored ? await this.reads.scoreTotals(p.segmentId, version, [...new Set(ends.map((e) => dayFor(e.day)))]) : new Map<string, { total: number; contributors: number }>();
+      scoreTotal = (d) => (scored && scored >= p.measureFrom ? (totals.get(dayFor(d)) ?? { total: 0, contributors: 0 }) : undefined);
     }
-    const input = { metric: p.measureMetric, n: size, k: snap.k, days, scoreTotal };
     const r4 = (x: number | null) => (x === null ? null : Math.round(x * 1e4) / 1e4);
-    const actual = r4(metricUpTo(input, asOf));
+    const series = metricSeries({ metric: p.measureMetric, n: size, k: snap.k, days, scoreTotal }, ends).map((w) => ({ week: w.week, value: r4(w.value), hidden: w.hidden }));
+    // The actual is the last week's value (its last day is as_of), under the same decision.
+    const lastWeek = series.at(-1);
+    const actual = lastWeek?.value ?? null;
     return {
       ...base,
       actual,
+      actual_hidden: lastWeek?.hidden ?? null,
       progress: actual === null || p.measureTarget === 0 ? null : Math.round((actual / p.measureTarget) * 1e4) / 1e4,
-      status: actual === null ? 'no_data' : actual >= p.measureTarget ? 'met' : 'below',
-      series: ends.map((e) => ({ week: e.week, value: r4(metricUpTo(input, e.day)) })),
+      status: actual === null ? (lastWeek?.hidden ? 'suppressed' : 'no_data') : actual >= p.measureTarget ? 'met' : 'below',
+      series,
     };
   }
 
   /**
-   * The membership pinned at launch, with its size as it may be shown: hidden below the minimum group
-   * size, and when it differs from today's size by 1..k−1 (the difference would count a small group)
-   * or equals a current size that is itself hidden. Null for drafts and for programmes launched before
-   * memberships were pinned, or whose pinned version is gone.
+   * The membership pinned at launch, with its size as the group plan decides it (family programme:
+   * checked against today's segment, every other group and the population). Null for drafts and for
+   * programmes launched before memberships were pinned, or whose pinned version is gone.
    */
-  private async launchMembership(
-    p: ProgrammeEntity,
-    z: { current: { size: number } | null; size: number | null },
-    k: number,
-  ): Promise<{ version: number; size: number; shown: number | null } | null> {
+  private async launchMembership(p: ProgrammeEntity): Promise<{ version: number; size: number; shown: number | null; hidden: HiddenReason | null } | null> {
     if (p.status !== 'launched' || p.launchMembershipVersion === null) return null;
     const version = Number(p.launchMembershipVersion);
     const size = await this.reads.count(p.segmentId, version);
     if (size === 0) return null;
-    const today = z.current?.size ?? null;
-    const diff = today === null ? 0 : Math.abs(size - today);
-    const hidden = size < k || (diff > 0 && diff < k) || (z.size === null && today === size);
-    return { version, size, shown: hidden ? null : size };
+    const hidden = planHides(await this.disclosure.plan(), groupKey.programme(p.id), size);
+    return { version, size, shown: hidden ? null : size, hidden };
   }
 
   /** The target segment must exist and be live; the goal (when given) must exist: 400 naming the field. */

@@ -1,7 +1,7 @@
 import { CHANNEL_PRIOR_STRENGTH, rankByLift, readRateCounts, shrinkRate, type RankInput, type ShrunkRate } from '@hubpulse/analytics';
 import { suppressTable } from '@hubpulse/disclosure';
 import { CHANNELS, PURPOSES, type Channel, type Purpose, type SegmentChannelRowDto, type SegmentChannelStatsDto, type SegmentPurposeRowDto, type ShrunkRateDto } from '@hubpulse/contracts';
-import type { ChannelCounts, ReadCounts } from './segment-reads.repository';
+import type { PairRelease, ReleasedActivity } from './segment-channel-release';
 
 export const CHANNEL_LABELS: Record<Channel, string> = {
   blog: 'Blogs',
@@ -52,51 +52,46 @@ export function partShown(part: number, whole: number, k: number): boolean {
 }
 
 export interface ChannelStatsInput {
-  /** Current members (exact; only called when the size may be shown) and the directory size. */
+  /** Members as the plan counts them (the n of every rate; only called when the segment is shown) and the directory size. */
   n: number;
   population: number;
-  k: number;
-  counts: { seg: ChannelCounts[]; org: ChannelCounts[] };
-  reads: ReadCounts[];
+  /** What may be shown, decided by releaseActivity (segment-channel-release.ts). */
+  released: ReleasedActivity;
+}
+
+/** The read rate of `reads` over `items`, shrunk towards the organisation's, or null when hidden or nothing was published. */
+export function releasedReadRate(reads: PairRelease, items: number, n: number, N: number): ShrunkRate | null {
+  if (reads.hidden) return null;
+  const segCounts = readRateCounts(reads.seg, n, items);
+  const orgCounts = readRateCounts(reads.org, N, items);
+  return segCounts && orgCounts ? shrinkRate(segCounts, orgCounts) : null;
 }
 
 /**
- * Channel and purpose rows with shrunk rates, and the ranked recommendations. Privacy: `reached` and
- * the reach rate are hidden together when reached or not-reached members are 1..k−1 (the rate and n
- * would give the count back); the interaction rate likewise within the reached members.
+ * Channel and purpose rows with shrunk rates, and the ranked recommendations. Every rate is shown
+ * only when its numbers were released (releaseActivity); a hidden one is null with its reason in
+ * `*_hidden` — the shrunk estimate and its interval give the segment's count back as surely as the
+ * observed rate, so they are hidden with it.
  */
 export function channelStats(input: ChannelStatsInput): Pick<SegmentChannelStatsDto, 'channels' | 'purposes' | 'recommendations'> {
-  const { n, population: N, k } = input;
-  const seg = new Map(input.counts.seg.map((c) => [c.channel, c]));
-  const org = new Map(input.counts.org.map((c) => [c.channel, c]));
-  const sumBy = (key: 'channel' | 'purpose', value: string) =>
-    input.reads
-      .filter((r) => r[key] === value)
-      .reduce((s, r) => ({ items: s.items + r.items, seg: s.seg + r.seg_reads, org: s.org + r.org_reads }), { items: 0, seg: 0, org: 0 });
-  const readRate = (t: { items: number; seg: number; org: number }) => {
-    const segCounts = readRateCounts(t.seg, n, t.items);
-    const orgCounts = readRateCounts(t.org, N, t.items);
-    return segCounts && orgCounts ? shrinkRate(segCounts, orgCounts) : null;
-  };
-
+  const { n, population: N, released } = input;
   const channelRows: { row: SegmentChannelRowDto; read: ShrunkRate | null; reach: ShrunkRate | null }[] = CHANNELS.map((channel) => {
-    const s = seg.get(channel) ?? { channel, reached: 0, interacted: 0 };
-    const o = org.get(channel) ?? { channel, reached: 0, interacted: 0 };
-    const t = sumBy('channel', channel);
-    const reachShown = partShown(s.reached, n, k);
-    const reach = reachShown ? shrinkRate({ successes: s.reached, trials: n }, { successes: o.reached, trials: N }) : null;
-    const interactionShown = reachShown && s.reached >= k && partShown(s.interacted, s.reached, k);
-    const interaction = interactionShown ? shrinkRate({ successes: s.interacted, trials: s.reached }, { successes: o.interacted, trials: o.reached }) : null;
-    const read = readRate(t);
+    const c = released.channels.get(channel)!;
+    const reach = c.reached.hidden ? null : shrinkRate({ successes: c.reached.seg, trials: n }, { successes: c.reached.org, trials: N });
+    const i = c.interacted;
+    const interaction = i.hidden ? null : shrinkRate({ successes: i.seg, trials: c.reached.seg }, { successes: i.org, trials: c.reached.org });
+    const read = releasedReadRate(c.reads, c.items, n, N);
     return {
       row: {
         channel,
-        items: t.items,
-        reached: reachShown ? s.reached : null,
-        reached_suppressed: reachShown ? null : s.reached < k ? 'below_minimum' : 'complementary',
+        items: c.items,
+        reached: c.reached.hidden ? null : c.reached.seg,
+        reached_suppressed: c.reached.hidden,
         reach_rate: reach ? rateDto(reach) : null,
         read_rate: read ? rateDto(read) : null,
+        read_rate_hidden: c.items > 0 ? c.reads.hidden : null,
         interaction_rate: interaction ? rateDto(interaction) : null,
+        interaction_rate_hidden: i.hidden,
       },
       read,
       reach,
@@ -104,9 +99,9 @@ export function channelStats(input: ChannelStatsInput): Pick<SegmentChannelStats
   });
 
   const purposeRows = PURPOSES.map((purpose) => {
-    const t = sumBy('purpose', purpose);
-    const read = readRate(t);
-    return { row: { purpose, items: t.items, read_rate: read ? rateDto(read) : null } as SegmentPurposeRowDto, read };
+    const p = released.purposes.get(purpose)!;
+    const read = releasedReadRate(p.reads, p.items, n, N);
+    return { row: { purpose, items: p.items, read_rate: read ? rateDto(read) : null, read_rate_hidden: p.items > 0 ? p.reads.hidden : null } as SegmentPurposeRowDto, read };
   });
 
   const channelRank: RankInput<Channel>[] = [];
@@ -121,25 +116,4 @@ export function channelStats(input: ChannelStatsInput): Pick<SegmentChannelStats
     purposes: purposeRows.map((p) => p.row),
     recommendations: { channels: round(rankByLift(channelRank)), purposes: round(rankByLift(purposeRank)) },
   };
-}
-
-/** The read rate pooled over `channels`: reads / items summed over them, of n members (the forecast's rate). */
-export function pooledReadRate(reads: readonly ReadCounts[], channels: readonly string[], n: number, population: number): { rate: ShrunkRate | null; perChannel: Map<string, { items: number; rate: ShrunkRate | null }> } {
-  const perChannel = new Map<string, { items: number; rate: ShrunkRate | null }>();
-  let items = 0;
-  let segReads = 0;
-  let orgReads = 0;
-  for (const c of channels) {
-    const rows = reads.filter((r) => r.channel === c);
-    const t = rows.reduce((s, r) => ({ items: s.items + r.items, seg: s.seg + r.seg_reads, org: s.org + r.org_reads }), { items: 0, seg: 0, org: 0 });
-    const sc = readRateCounts(t.seg, n, t.items);
-    const oc = readRateCounts(t.org, population, t.items);
-    perChannel.set(c, { items: t.items, rate: sc && oc ? shrinkRate(sc, oc) : null });
-    items += t.items;
-    segReads += t.seg;
-    orgReads += t.org;
-  }
-  const sc = readRateCounts(segReads, n, items);
-  const oc = readRateCounts(orgReads, population, items);
-  return { rate: sc && oc ? shrinkRate(sc, oc) : null, perChannel };
 }

@@ -1,10 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { CHANNEL_PRIOR_STRENGTH } from '@hubpulse/analytics';
-import { segmentChannelsQuerySchema, type CountSuppression, type SegmentChannelStatsDto } from '@hubpulse/contracts';
+import { hiddenReasonText, segmentChannelsQuerySchema, type SegmentChannelStatsDto } from '@hubpulse/contracts';
 import { InvalidInputError } from '../common/errors';
 import { parseOr400 } from '../common/zod';
+import { DisclosureService } from '../disclosure/disclosure.service';
+import { groupKey } from '../disclosure/group-registry.repository';
+import { releaseActivity, type ReleasedActivity } from './segment-channel-release';
 import { CHANNEL_STAT_DEFINITIONS, channelStats } from './segment-channel-stats';
-import { SegmentReadsRepository, type ReadCounts } from './segment-reads.repository';
+import { SegmentReadsRepository } from './segment-reads.repository';
 import type { SegmentSizing } from './segment-sizes.service';
 import { SegmentsService } from './segments.service';
 
@@ -16,12 +19,7 @@ export const CHANNEL_PERIOD_DAYS = 90;
 /** Why a segment has no numbers, in words. */
 export function sizeReason(z: SegmentSizing, k: number): string | null {
   if (!z.current) return 'the segment has not been computed yet';
-  const why: Record<CountSuppression, string> = {
-    below_minimum: `the segment has fewer than ${k} members`,
-    difference: `the segment's size is hidden: beside another segment it would reveal a difference of fewer than ${k} people`,
-    remainder: `the segment's size is hidden: with another segment and the population it would reveal fewer than ${k} people`,
-  };
-  return z.suppressed ? why[z.suppressed] : null;
+  return z.suppressed ? hiddenReasonText(z.suppressed, k) : null;
 }
 
 /** Channel and content statistics per segment (reach, read and interaction rates, shrunk, with intervals) and the ranking. */
@@ -30,6 +28,7 @@ export class SegmentChannelsService {
   constructor(
     private readonly segments: SegmentsService,
     private readonly reads: SegmentReadsRepository,
+    private readonly disclosure: DisclosureService,
   ) {}
 
   /** The period [from, to] asked for, or the 90 days up to the newest event. */
@@ -41,7 +40,7 @@ export class SegmentChannelsService {
     return { from, to };
   }
 
-  async stats(id: string, query: unknown): Promise<SegmentChannelStatsDto> {
+  async stats(id: string, query: unknown, userId: string): Promise<SegmentChannelStatsDto> {
     const q = parseOr400(segmentChannelsQuerySchema, query);
     await this.segments.require(id);
     const { from, to } = await this.period(q);
@@ -54,6 +53,7 @@ export class SegmentChannelsService {
       min_group_size: snap.k,
       members: z.size,
       reason: sizeReason(z, snap.k),
+      hidden_reason: z.current ? z.suppressed : null,
       prior_strength: CHANNEL_PRIOR_STRENGTH,
       definitions: CHANNEL_STAT_DEFINITIONS,
       channels: [],
@@ -61,16 +61,28 @@ export class SegmentChannelsService {
       recommendations: { channels: [], purposes: [] },
     };
     if (!z.current || z.size === null) return base;
-    const [counts, reads] = await Promise.all([this.reads.channelCounts(id, z.current.version, from, to), this.reads.readCounts(id, z.current.version, from, to)]);
-    return { ...base, ...channelStats({ n: z.current.size, population: snap.population, k: snap.k, counts, reads }) };
+    const { n, released } = await this.release(id, snap, userId, { from, to });
+    return { ...base, ...channelStats({ n, population: snap.population, released }) };
   }
 
-  /** What a programme forecast needs: the segment's sizing, the population and the read counts of the history window. */
-  async forecastInputs(id: string): Promise<{ from: string; to: string; k: number; population: number; sizing: SegmentSizing; reads: ReadCounts[] }> {
+  /** The segment's activity over [from, to] as the disclosure layer releases it to `userId`; n = members as the plan counts them. */
+  private async release(id: string, snap: Awaited<ReturnType<SegmentsService['snapshot']>>, userId: string, window: { from: string; to: string }, pooled: readonly string[] = []) {
+    const key = groupKey.segment(id);
+    const [activity, items] = await Promise.all([this.reads.personActivity(window.from, window.to), this.reads.items(window.from, window.to)]);
+    const released = await releaseActivity(this.disclosure, snap.plan, userId, key, window, activity, items, pooled);
+    return { n: snap.plan.plan.get(key)?.size ?? 0, released };
+  }
+
+  /** What a programme forecast needs: the segment's sizing, the population and its released activity of the history window. */
+  async forecastInputs(
+    id: string,
+    channels: readonly string[],
+    userId: string,
+  ): Promise<{ from: string; to: string; k: number; population: number; sizing: SegmentSizing; n: number; released: ReleasedActivity | null }> {
     const { from, to } = await this.period({});
     const snap = await this.segments.snapshot();
     const sizing = snap.segments.get(id) ?? { current: null, last: null, size: null, suppressed: null, runs: [] };
-    const reads = sizing.current && sizing.size !== null ? await this.reads.readCounts(id, sizing.current.version, from, to) : [];
-    return { from, to, k: snap.k, population: snap.population, sizing, reads };
+    const r = sizing.current && sizing.size !== null ? await this.release(id, snap, userId, { from, to }, channels) : null;
+    return { from, to, k: snap.k, population: snap.population, sizing, n: r?.n ?? 0, released: r?.released ?? null };
   }
 }

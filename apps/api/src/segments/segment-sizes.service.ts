@@ -1,12 +1,12 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { suppressOverlappingSets, suppressRuns, type SetSuppression } from '@hubpulse/disclosure';
-import { HUBPULSE_CONFIG, type HubpulseConfig } from '@hubpulse/config';
+import { Injectable } from '@nestjs/common';
+import { isSmall, suppressRuns, type HiddenReason } from '@hubpulse/disclosure';
 import type { CountSuppression, SegmentRunDto } from '@hubpulse/contracts';
-import { overlapKey, SegmentReadsRepository, type SegmentRunRow } from './segment-reads.repository';
+import { DisclosureService, type DisclosurePlan } from '../disclosure/disclosure.service';
+import { groupKey } from '../disclosure/group-registry.repository';
+import { SegmentReadsRepository, type SegmentRunRow } from './segment-reads.repository';
 
 /** Runs shown per segment (size over time). */
 export const RUNS_SHOWN = 30;
-const POPULATION_ID = '__population__';
 
 /** What may be shown about one segment's membership. */
 export interface SegmentSizing {
@@ -27,42 +27,31 @@ export interface SizesSnapshot {
   /** The population as shown (null below the minimum group size). */
   populationShown: number | null;
   segments: Map<string, SegmentSizing>;
+  /** The group plan the sizes were decided by (channel statistics and programmes reuse it). */
+  plan: DisclosurePlan;
 }
 
 /**
- * Segment sizes as they may be shown anywhere in the API. The same decision is used by every
- * endpoint, so a size hidden in the list is hidden in the detail, the channel statistics and the
- * programme forecast too. Rule 1 of complementary suppression (libs/analytics) runs over the current
- * memberships of every segment (archived ones too: their detail can still be opened) and the
- * population; rule 3 over each segment's runs.
+ * Segment sizes as they may be shown anywhere in the API. The decision is the group plan's (family
+ * `segment`, libs/disclosure group-plan.ts): every segment's current membership is checked there
+ * against every other segment, programme pin and goal-link audience, the departments, locations,
+ * teams, tenure bands, manager trees and the population — one implementation for every view, so a
+ * size hidden in the list is hidden in the detail, the channel statistics, the programme forecast and
+ * the goal-link analysis too. Runs over time keep rule 3 of complementary suppression (suppressRuns),
+ * with the current run's size hidden whenever the plan hides it.
  */
 @Injectable()
 export class SegmentSizesService {
   constructor(
     private readonly reads: SegmentReadsRepository,
-    @Inject(HUBPULSE_CONFIG) private readonly config: HubpulseConfig,
+    private readonly disclosure: DisclosureService,
   ) {}
 
-  /** A membership version never changes, so the overlaps of one set of versions are computed once. */
-  private overlapCache: { key: string; value: Promise<Map<string, number>> } | null = null;
-
-  private overlaps(versions: Map<string, number>): Promise<Map<string, number>> {
-    const key = [...versions].map(([id, v]) => `${id}:${v}`).sort().join(',');
-    if (this.overlapCache?.key !== key) {
-      const value = this.reads.overlaps(versions);
-      this.overlapCache = { key, value };
-      // A failed read is not remembered.
-      value.catch(() => {
-        if (this.overlapCache?.value === value) this.overlapCache = null;
-      });
-    }
-    return this.overlapCache.value;
-  }
-
   async snapshot(segmentIds: readonly string[]): Promise<SizesSnapshot> {
-    const k = this.config.minGroupSize;
+    const k = this.disclosure.k;
     // One read of the runs, so the current membership and the series agree even while a run lands.
-    const [population, recent] = await Promise.all([this.reads.population(), this.reads.runs(RUNS_SHOWN + 1)]);
+    const [plan, recent] = await Promise.all([this.disclosure.plan(), this.reads.runs(RUNS_SHOWN + 1)]);
+    const population = plan.plan.populationSize;
     const known = new Set(segmentIds);
     const recentBy = new Map<string, SegmentRunRow[]>();
     for (const r of recent) if (known.has(r.segment_id)) recentBy.set(r.segment_id, [...(recentBy.get(r.segment_id) ?? []), r]);
@@ -74,29 +63,33 @@ export class SegmentSizesService {
     const stale = [...recentBy.keys()].filter((id) => !current.has(id));
     if (stale.length) for (const r of await this.reads.runs(1, stale, true)) current.set(r.segment_id, r);
 
-    const overlaps = await this.overlaps(new Map([...current].map(([id, r]) => [id, r.version])));
-    const decisions = new Map<string, SetSuppression>(
-      suppressOverlappingSets(
-        [{ id: POPULATION_ID, size: population, fixed: true }, ...[...current].map(([id, r]) => ({ id, size: r.size }))],
-        (a, b) => overlaps.get(overlapKey(a, b)) ?? 0,
-        k,
-      ).map((d) => [d.id, d]),
-    );
-
     const segments = new Map<string, SegmentSizing>();
     for (const id of segmentIds) {
       const cur = current.get(id) ?? null;
-      const decision = cur ? decisions.get(id)! : null;
+      const hidden = cur ? planHides(plan, groupKey.segment(id), cur.size) : null;
       segments.set(id, {
         current: cur,
         last: recentBy.get(id)?.[0] ?? null,
-        size: decision?.size ?? null,
-        suppressed: (decision?.reason as CountSuppression | null) ?? null,
-        runs: runSeries((recentBy.get(id) ?? []).slice(0, RUNS_SHOWN), okBy.get(id) ?? [], k, cur && decision?.size === null ? cur.version : null),
+        size: cur && !hidden ? cur.size : null,
+        suppressed: hidden,
+        runs: runSeries((recentBy.get(id) ?? []).slice(0, RUNS_SHOWN), okBy.get(id) ?? [], k, cur && hidden ? cur.version : null),
       });
     }
-    return { k, population, populationShown: population >= k ? population : null, segments };
+    return { k, population, populationShown: population >= k ? population : null, segments, plan };
   }
+}
+
+/**
+ * Why the plan hides a membership's size (a segment's current one, a programme's pinned one), or
+ * null. The plan counts members who are in today's directory; the stored size also counts members
+ * who have left it since. Shown is the stored size (so the list and the runs agree); when the two
+ * differ by 1..k−1 the size is hidden too, else the difference would count the few who left.
+ */
+export function planHides(plan: DisclosurePlan, key: string, runSize: number): HiddenReason | null {
+  const d = plan.plan.get(key);
+  if (!d) return 'below_minimum'; // no member in the directory: the plan holds no group for it
+  if (!d.shown) return d.reason ?? 'below_minimum';
+  return isSmall(Math.abs(runSize - d.size), plan.plan.k) ? 'difference' : null;
 }
 
 /**

@@ -98,11 +98,11 @@ export class SegmentsController {
   }
 
   @Get(':id/channels')
-  @ApiOperation({ summary: 'Reach, read and interaction rate per channel and read rate per content purpose (shrunk towards the organisation, 95% intervals) with ranked recommendations' })
+  @ApiOperation({ summary: 'Reach, read and interaction rate per channel and read rate per content purpose (shrunk towards the organisation, 95% intervals) with ranked recommendations; each rate hidden (with its reason) where its people or their complement are fewer than k, by subtraction too, or the window conflicts with what this user was shown before' })
   @ApiQuery({ name: 'from', required: false })
   @ApiQuery({ name: 'to', required: false })
-  channelStats(@Param('id') id: string, @Query() query: Record<string, string>) {
-    return this.channels.stats(id, query);
+  channelStats(@Param('id') id: string, @Query() query: Record<string, string>, @Req() req: AuthedRequest) {
+    return this.channels.stats(id, query, req.user!.id);
   }
 
   @Get(':id/members')

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import type { SegmentChannelStatsDto } from '@hubpulse/contracts';
+import { hiddenReasonText, type SegmentChannelStatsDto } from '@hubpulse/contracts';
 import { segmentChannelsQuery } from '../../api/segments.api';
 import { CHANNEL_LABELS, PURPOSE_LABELS } from '../../features/audiences/audience-labels';
 import { PeopleCount } from '../../features/audiences/suppressed-count';
@@ -87,7 +87,7 @@ function ChannelRatesBody({ data }: { data: SegmentChannelStatsDto }) {
                         nothing published
                       </span>
                     ) : (
-                      <span className="suppressed muted" tabIndex={0} data-tip={hiddenRateReason(m, data.min_group_size)}>
+                      <span className="suppressed muted" tabIndex={0} data-tip={hiddenReasonText(r.hidden[m], data.min_group_size)}>
                         hidden
                       </span>
                     )}
@@ -166,12 +166,4 @@ function RecommendationList({ title, recs }: { title: string; recs: ReturnType<t
       )}
     </section>
   );
-}
-
-/** A rate without a number: the API hides it when it would give a small count back. */
-function hiddenRateReason(metric: string, k: number): string {
-  if (metric === 'interaction_rate')
-    return `Hidden to protect privacy: fewer than ${k} members were reached here, or fewer than ${k} of them interacted (or did not), which the rate would give back.`;
-  if (metric === 'reach_rate') return `Hidden to protect privacy: fewer than ${k} members were reached here (or not reached), which the rate would give back.`;
-  return `Hidden to protect privacy: the rate would reveal a count of fewer than ${k} people.`;
 }

@@ -21,11 +21,12 @@ const dto: SegmentChannelStatsDto = {
   min_group_size: 5,
   members: 80,
   reason: null,
+  hidden_reason: null,
   prior_strength: 20,
   definitions: { reach_rate: 'r', read_rate: 'rr', interaction_rate: 'i', shrinkage: 's', interval: 'iv', ranking: 'rk' },
   channels: [
-    { channel: 'blog', items: 12, reached: 60, reached_suppressed: null, reach_rate: rate({ estimate: 0.7, lower: 0.6, upper: 0.8, org: 0.5 }), read_rate: rate(), interaction_rate: null },
-    { channel: 'qa', items: 0, reached: null, reached_suppressed: 'below_minimum', reach_rate: rate({ upper: 0.2, org: 0.3 }), read_rate: null, interaction_rate: null },
+    { channel: 'blog', items: 12, reached: 60, reached_suppressed: null, reach_rate: rate({ estimate: 0.7, lower: 0.6, upper: 0.8, org: 0.5 }), read_rate: rate(), read_rate_hidden: null, interaction_rate: null, interaction_rate_hidden: null },
+    { channel: 'qa', items: 0, reached: null, reached_suppressed: 'below_minimum', reach_rate: rate({ upper: 0.2, org: 0.3 }), read_rate: null, read_rate_hidden: null, interaction_rate: null, interaction_rate_hidden: 'numerator' },
   ],
   purposes: [],
   recommendations: {

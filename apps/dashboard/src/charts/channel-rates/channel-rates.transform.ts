@@ -3,7 +3,7 @@
 
 import type {
   Channel,
-  CellSuppression,
+  HiddenReason,
   Purpose,
   RecommendationDto,
   SegmentChannelStatsDto,
@@ -31,8 +31,10 @@ export interface ChannelRow {
   channel: Channel;
   items: number;
   reached: number | null;
-  reachedSuppressed: CellSuppression | null;
+  reachedSuppressed: HiddenReason | null;
   cells: Record<RateMetric, RateCell | null>;
+  /** Why a rate is hidden (null: shown, or undefined such as nothing published). */
+  hidden: Record<RateMetric, HiddenReason | null>;
 }
 
 /** A round upper end for a scale holding `max` (0.037 → 0.05, 0.42 → 0.5, 0.9 → 1). */
@@ -78,6 +80,7 @@ export function buildChannelRows(dto: SegmentChannelStatsDto): { rows: ChannelRo
       read_rate: cell(c.read_rate, scales.read_rate),
       interaction_rate: cell(c.interaction_rate, scales.interaction_rate),
     },
+    hidden: { reach_rate: c.reach_rate ? null : c.reached_suppressed, read_rate: c.read_rate ? null : c.read_rate_hidden, interaction_rate: c.interaction_rate ? null : c.interaction_rate_hidden },
   }));
   return { rows, scales };
 }

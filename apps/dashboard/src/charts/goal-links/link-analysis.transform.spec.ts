@@ -36,13 +36,14 @@ function analysis(correlations: LaggedCorrelationDto[]): LinkAnalysisDto {
     min_group_size: 5,
     min_points: 6,
     audience_size: 431,
+    audience_hidden: null,
     definitions: LINK_ENGAGEMENT_DEFINITIONS,
     correlation_method: CORRELATION_METHOD,
     multiple_comparisons_note: MULTIPLE_COMPARISONS_NOTE,
     months: [
-      { period: '2026-10-01', kpi: 43_893_562, members: 431, mean_score: 41.95, purposes: { inform: 90.95, vision: 43.16, productivity: 94.43, engagement: 73.09, strategy: 50.12 }, reason: null },
-      { period: '2026-09-01', kpi: 44_891_025, members: 431, mean_score: 38.18, purposes: { inform: 79.58, vision: 35.73, productivity: 94.43, engagement: 65.66, strategy: 57.08 }, reason: null },
-      { period: '2026-07-01', kpi: 42_092_327, members: 431, mean_score: null, purposes: { inform: null, vision: null, productivity: null, engagement: null, strategy: null }, reason: 'No hub activity recorded this month.' },
+      { period: '2026-10-01', kpi: 43_893_562, members: 431, mean_score: 41.95, purposes: { inform: 90.95, vision: 43.16, productivity: 94.43, engagement: 73.09, strategy: 50.12 }, purposes_hidden: { inform: null, vision: null, productivity: null, engagement: null, strategy: null }, mean_score_hidden: null, reason: null },
+      { period: '2026-09-01', kpi: 44_891_025, members: 431, mean_score: 38.18, purposes: { inform: 79.58, vision: 35.73, productivity: 94.43, engagement: 65.66, strategy: 57.08 }, purposes_hidden: { inform: null, vision: null, productivity: null, engagement: null, strategy: null }, mean_score_hidden: null, reason: null },
+      { period: '2026-07-01', kpi: 42_092_327, members: 431, mean_score: null, purposes: { inform: null, vision: null, productivity: null, engagement: null, strategy: null }, purposes_hidden: { inform: null, vision: null, productivity: null, engagement: null, strategy: null }, mean_score_hidden: null, reason: 'No hub activity recorded this month.' },
     ],
     correlations,
     did: null,
@@ -131,6 +132,7 @@ describe('buildDid', () => {
     ci95: [4.95, 13.35],
     p_value: 0.00005,
     reason: null,
+    hidden_reason: null,
     monthly: [{ period: '2026-08-01', treated: 30, control: 31 }],
   };
 

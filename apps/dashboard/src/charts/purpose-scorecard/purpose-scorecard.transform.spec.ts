@@ -5,7 +5,7 @@ const row = (purpose: PurposeScorecardRowDto['purpose'], label: string, value: n
   purpose,
   label,
   definition: `${label} definition`,
-  organisation: { value, change, reason: value === null ? 'No audience is linked to a strategy goal yet.' : null },
+  organisation: { value, change, reason: value === null ? 'No audience is linked to a strategy goal yet.' : null, hidden_reason: null },
   departments,
   unavailable_reason: value === null ? 'No audience is linked to a strategy goal yet.' : null,
 });
@@ -15,10 +15,10 @@ const scorecard: StrategyOverviewDto['scorecard'] = {
   window_days: 28,
   purposes: [
     row('inform', 'Inform', 88.67, -1.22, [
-      { department: 'Sales', value: 90.02, change: -0.19, suppressed: false },
-      { department: 'Executive Office', value: null, change: null, suppressed: true },
+      { department: 'Sales', value: 90.02, change: -0.19, suppressed: false, hidden_reason: null },
+      { department: 'Executive Office', value: null, change: null, suppressed: true, hidden_reason: 'below_minimum' },
     ]),
-    row('strategy', 'Strategy', null, null, [{ department: 'Sales', value: 12, change: 0.01, suppressed: false }]),
+    row('strategy', 'Strategy', null, null, [{ department: 'Sales', value: 12, change: 0.01, suppressed: false, hidden_reason: null }]),
   ],
 };
 
@@ -46,10 +46,10 @@ describe('buildDepartmentRows', () => {
     expect(rows.map((r) => r.department)).toEqual(['Executive Office', 'Sales']);
     expect(rows[0]).toEqual({
       department: 'Executive Office',
-      cells: { inform: { value: null, share: 0, change: null, suppressed: true }, strategy: { value: null, share: 0, change: null, suppressed: true } },
+      cells: { inform: { value: null, share: 0, change: null, suppressed: true, hidden_reason: 'below_minimum' }, strategy: { value: null, share: 0, change: null, suppressed: true, hidden_reason: 'below_minimum' } },
       allHidden: true,
     });
-    expect(rows[1].cells.inform).toEqual({ value: '90.0%', share: 0.9002, change: { text: '−0.2 pts', direction: 'down' }, suppressed: false });
+    expect(rows[1].cells.inform).toEqual({ value: '90.0%', share: 0.9002, change: { text: '−0.2 pts', direction: 'down' }, suppressed: false, hidden_reason: null });
     expect(rows[1].allHidden).toBe(false);
   });
 });
@@ -58,7 +58,7 @@ describe('scorecardCsv', () => {
   it('exports hidden values as empty cells with the reason', () => {
     const lines = scorecardCsv(scorecard, 5).split('\r\n');
     expect(lines[0]).toBe('group,purpose,value_percent,change_vs_28_days_earlier_points,note');
-    expect(lines).toContain('Executive Office,inform,,,hidden: fewer than 5 people');
+    expect(lines).toContain('Executive Office,inform,,,Hidden to protect privacy: fewer than 5 people are behind this number.');
     expect(lines).toContain('Organisation,strategy,,,No audience is linked to a strategy goal yet.');
   });
 });

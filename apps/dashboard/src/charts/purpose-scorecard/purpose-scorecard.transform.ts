@@ -1,5 +1,5 @@
-import type { Purpose, StrategyOverviewDto } from '@hubpulse/contracts';
-import { suppressedCsvNote, toCsv } from '../../lib/csv.transform';
+import { hiddenReasonText, type HiddenReason, type Purpose, type StrategyOverviewDto } from '@hubpulse/contracts';
+import { toCsv } from '../../lib/csv.transform';
 import { LOCALE } from '../../lib/format';
 
 // The five purposes scorecard of the Strategy page: the organisation's index for each purpose with
@@ -30,8 +30,9 @@ export interface DepartmentCell {
   /** 0–1 for the heat shading. */
   share: number;
   change: ChangeModel | null;
-  /** Below the minimum group size: shown as hidden, never as 0. */
+  /** Hidden by the disclosure layer: shown as hidden with the reason, never as 0. */
   suppressed: boolean;
+  hidden_reason: HiddenReason | null;
 }
 
 export interface DepartmentRowModel {
@@ -74,8 +75,8 @@ export function buildDepartmentRows(scorecard: Scorecard): DepartmentRowModel[] 
       const d = p.departments.find((x) => x.department === department);
       const suppressed = !d || d.suppressed || d.value === null;
       cells[p.purpose] = suppressed
-        ? { value: null, share: 0, change: null, suppressed: true }
-        : { value: pct(d.value), share: share(d.value), change: formatChange(d.change), suppressed: false };
+        ? { value: null, share: 0, change: null, suppressed: true, hidden_reason: d?.hidden_reason ?? 'below_minimum' }
+        : { value: pct(d.value), share: share(d.value), change: formatChange(d.change), suppressed: false, hidden_reason: null };
     }
     return { department, cells, allHidden: Object.values(cells).every((c) => c.suppressed) };
   });
@@ -85,7 +86,7 @@ export function buildDepartmentRows(scorecard: Scorecard): DepartmentRowModel[] 
 export function scorecardCsv(scorecard: Scorecard, minGroupSize: number): string {
   const rows = scorecard.purposes.flatMap((p) => [
     ['Organisation', p.purpose, p.organisation.value, p.organisation.change, p.organisation.value === null ? (p.unavailable_reason ?? p.organisation.reason) : null],
-    ...p.departments.map((d) => [d.department, p.purpose, d.value, d.change, d.suppressed ? suppressedCsvNote(minGroupSize) : null]),
+    ...p.departments.map((d) => [d.department, p.purpose, d.value, d.change, d.suppressed ? hiddenReasonText(d.hidden_reason, minGroupSize) : null]),
   ]);
   return toCsv(['group', 'purpose', 'value_percent', `change_vs_${scorecard.window_days}_days_earlier_points`, 'note'], rows);
 }

@@ -4,9 +4,9 @@ import {
   AMBASSADOR_STAGE_DEFINITIONS,
   PERSONA_DEFINITIONS,
   type AmbassadorStage,
-  type CellSuppression,
-  type CountSuppression,
+  hiddenReasonText,
   type EventType,
+  type HiddenReason,
   type Persona,
   type SegmentAttributeField,
   type SegmentAttributeOp,
@@ -40,32 +40,26 @@ export function stageLabel(s: AmbassadorStage): string {
   return AMBASSADOR_STAGE_DEFINITIONS[s]?.label ?? s;
 }
 
-/** Why a count of people is hidden, in a sentence (tooltips and notes). */
-export function suppressionReason(reason: CountSuppression | CellSuppression | null, minGroupSize: number): string {
-  switch (reason) {
-    case 'difference':
-      return `Hidden to protect privacy: shown beside an overlapping segment, this number would reveal a difference of fewer than ${minGroupSize} people by subtraction.`;
-    case 'remainder':
-      return `Hidden to protect privacy: the people outside this segment number fewer than ${minGroupSize}, and population minus this size would reveal them.`;
-    case 'complementary':
-      return `Hidden to protect privacy: another cell of this table has fewer than ${minGroupSize} people, and this one would let it be worked out from the total.`;
-    case 'below_minimum':
-      return `Hidden to protect privacy: fewer than ${minGroupSize} people are behind this number.`;
-    default:
-      // The API did not say which rule hid it (run series): both are possible.
-      return `Hidden to protect privacy: fewer than ${minGroupSize} people are behind this number, or it would reveal a group that small by subtraction.`;
-  }
+/** Why a number about people is hidden, in a sentence (tooltips, notes, CSV): the contracts' one text per reason. */
+export function suppressionReason(reason: HiddenReason | null, minGroupSize: number): string {
+  return hiddenReasonText(reason, minGroupSize);
 }
 
 /** The short text shown in place of a hidden count. */
-export function suppressionShort(reason: CountSuppression | CellSuppression | null, minGroupSize: number): string {
+export function suppressionShort(reason: HiddenReason | null, minGroupSize: number): string {
   switch (reason) {
     case 'difference':
       return 'hidden (overlap)';
     case 'remainder':
       return 'hidden (remainder)';
-    case 'complementary':
-      return 'hidden';
+    case 'hierarchy':
+      return 'hidden (merged upward)';
+    case 'numerator':
+    case 'complement':
+      return 'hidden (too few)';
+    case 'period':
+    case 'earlier_release':
+      return 'hidden (period)';
     case 'below_minimum':
       return `fewer than ${minGroupSize}`;
     default:

@@ -86,7 +86,7 @@ describe('list', () => {
   it('exports hidden sizes as empty cells with the reason, never 0', () => {
     const dto: SegmentListDto = { min_group_size: 5, population: 2400, segments: [seg({ size: null, size_suppressed: 'remainder' })] };
     const line = segmentsCsv(dto).split('\r\n')[1];
-    expect(line).toMatch(/^s1,Observers,dynamic,true,,"?Hidden to protect privacy: the people outside this segment number fewer than 5/);
+    expect(line).toMatch(/^s1,Observers,dynamic,true,,"?Hidden to protect privacy: the whole organisation minus the shown groups would leave fewer than 5 people/);
     expect(line).not.toMatch(/,0,/);
   });
 });

@@ -1,11 +1,11 @@
 import { useId } from 'react';
-import type { CellSuppression, CountSuppression } from '@hubpulse/contracts';
+import type { HiddenReason } from '@hubpulse/contracts';
 import { formatCount } from '../../lib/format';
 import { suppressionReason, suppressionShort } from './audience-labels';
 
 interface CountProps {
   value: number | null;
-  reason: CountSuppression | CellSuppression | null;
+  reason: HiddenReason | null;
   minGroupSize: number;
   /** 'mark': a dash in dense tables; 'inline': the short reason ("fewer than 5"). */
   variant?: 'inline' | 'mark';
@@ -13,7 +13,7 @@ interface CountProps {
 
 /**
  * A count of people as the API allows it: the number, or the short reason it is hidden with the
- * full reason on hover and focus (below the minimum, or complementary suppression). Never a 0.
+ * full reason (hiddenReasonText) on hover and focus. Never a 0.
  */
 export function PeopleCount({ value, reason, minGroupSize, variant = 'inline' }: CountProps) {
   const id = useId();

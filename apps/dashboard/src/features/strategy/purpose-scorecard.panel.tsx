@@ -8,7 +8,7 @@ import {
 } from '../../charts/purpose-scorecard/purpose-scorecard.transform';
 import { ChartPanel } from '../../charts/shared/chart-panel';
 import { ExportCsvButton } from '../../charts/shared/export-csv-button';
-import { SuppressedValue } from '../../charts/shared/suppressed-value';
+import { HiddenValue } from './hidden-value';
 import { formatDay } from '../../lib/format';
 
 /** The five purposes of the hub for the organisation, with a drill-down to departments within the privacy threshold. */
@@ -74,7 +74,7 @@ export function PurposeScorecardPanel({ overview }: { overview: StrategyOverview
         </button>
       </div>
       <p className="definition">
-        Departments with fewer than {k} people are hidden to protect privacy: their cells read “fewer than {k}”, never 0.
+        A department’s value is hidden to protect privacy when fewer than {k} of its people did the purpose, or fewer than {k} did not — also when it would give that away by subtraction from the organisation or another department; hover a hidden cell for the reason. Never 0.
         {hidden > 0 && ` ${hidden} ${hidden === 1 ? 'department is' : 'departments are'} hidden for every purpose.`}
       </p>
       {open && (
@@ -100,7 +100,7 @@ export function PurposeScorecardPanel({ overview }: { overview: StrategyOverview
                     return (
                       <td className="num" key={r.purpose}>
                         {c.suppressed ? (
-                          <SuppressedValue minGroupSize={k} />
+                          <HiddenValue reason={c.hidden_reason} minGroupSize={k} />
                         ) : (
                           <span className="heat" style={{ ['--heat' as string]: String(c.share) }}>
                             {c.value}
