@@ -13,8 +13,9 @@ import { isSmall, ruleFor, type HiddenReason, type StatKind } from './rules';
  * - a released group P and disjoint released groups inside it (GroupStructure.packings): the people
  *   of P in none of them, with x(P) − Σ x(inside), must pass it too.
  *
- * On a failure the contained group's statistic is hidden (it merges into its parent's remainder), and
- * the checks repeat until nothing fails. Groups the plan hides show no statistic.
+ * On a failure the lower-ranked of the two is hidden — the contained group (it merges into its parent's
+ * remainder) unless the parent ranks lower (a link audience beside a department) — largest parents
+ * first, and the checks repeat until nothing fails. Groups the plan hides show no statistic.
  */
 export interface StatDecision {
   shown: boolean;
@@ -55,35 +56,47 @@ export function planStat(
 
   const isReleased = (i: number) => released[i] === 1;
   const failsAsSet = (n: number, counted: number): boolean => n > 0 && (ruleFor(kind, counted, n, k) !== null || isSmall(n, k));
+  interface Conflict {
+    victim: number;
+    /** The other party (a group index, −1 for the population): when it is hidden first, this conflict is settled. */
+    against: number;
+    reason: HiddenReason;
+    larger: number;
+  }
   for (;;) {
-    const victims = new Map<number, HiddenReason>();
+    const conflicts: Conflict[] = [];
+    const sizeOf = (P: number) => (P < 0 ? U : s.size[P]);
     for (let c = 0; c < s.count; c++) {
       if (!isReleased(c)) continue;
       const parents = popReleased ? [-1, ...s.containers[c]] : s.containers[c];
       for (const P of parents) {
         if (P >= 0 && !isReleased(P)) continue;
-        const n = (P < 0 ? U : s.size[P]) - s.size[c];
+        const n = sizeOf(P) - s.size[c];
         const counted = (P < 0 ? populationX! : xs[P]) - xs[c];
-        if (failsAsSet(n, counted)) victims.set(c, 'difference');
+        if (!failsAsSet(n, counted)) continue;
+        const victim = s.remainderVictim(P, [c]);
+        conflicts.push({ victim, against: victim === c ? P : c, reason: 'difference', larger: sizeOf(P) });
       }
     }
     for (let P = -1; P < s.count; P++) {
       if (P < 0 ? !popReleased : !isReleased(P) || s.containees[P].length === 0) continue;
       for (const pack of s.packings(P, isReleased)) {
         if (pack.length < 2) continue; // one group inside P: the pair check above
-        const n = (P < 0 ? U : s.size[P]) - pack.reduce((sum, c) => sum + s.size[c], 0);
+        const n = sizeOf(P) - pack.reduce((sum, c) => sum + s.size[c], 0);
         const counted = (P < 0 ? populationX! : xs[P]) - pack.reduce((sum, c) => sum + xs[c], 0);
         if (!failsAsSet(n, counted)) continue;
         const victim = s.remainderVictim(P, pack);
-        if (!victims.has(victim)) victims.set(victim, P < 0 ? 'remainder' : 'hierarchy');
+        conflicts.push({ victim, against: victim === P ? pack[0] : P, reason: P < 0 ? 'remainder' : 'hierarchy', larger: sizeOf(P) });
       }
     }
-    if (victims.size === 0) break;
-    // Hide the smallest victims first, one per round per parent would be gentler; hiding all the
-    // victims of a round is simpler and still deterministic (it can only hide more).
-    for (const [i, reason] of victims) {
-      released[i] = 0;
-      out.set(s.groups[i].key, { shown: false, reason });
+    if (conflicts.length === 0) break;
+    // Top down, as the group plan does: a parent hidden first settles the conflicts it was in, so a
+    // group is not hidden for a parent that is itself hidden in the same round.
+    conflicts.sort((a, b) => b.larger - a.larger || a.victim - b.victim);
+    for (const c of conflicts) {
+      if (!isReleased(c.victim) || (c.against >= 0 && !isReleased(c.against))) continue;
+      released[c.victim] = 0;
+      out.set(s.groups[c.victim].key, { shown: false, reason: c.reason });
     }
   }
   return out;

@@ -80,7 +80,8 @@ export class GroupRegistryRepository {
        SELECT person_id, toString(department) AS department, toString(location) AS location,
               JSONExtractString(attributes, 'team') AS team, ${tenureBandSql('hired_at', '{asOf:Date}')} AS tenure,
               arrayFilter(x -> x != '', arrayFold((acc, i) -> if(acc[-1] = '', acc, arrayPushBack(acc, transform(acc[-1], m.1, m.2, ''))), range(11), [manager_id])) AS managers
-       FROM ${p} FINAL`,
+       FROM ${p} FINAL
+       ORDER BY person_id`,
       { asOf },
     );
     return rows;
@@ -91,7 +92,7 @@ export class GroupRegistryRepository {
     return this.ch.rows<{ id: string; members: string[] }>(
       `SELECT segment_id AS id, groupArray(person_id) AS members FROM ${this.t.segment_members}
        WHERE (segment_id, version) IN (SELECT segment_id, max(version) FROM ${this.t.segment_runs} WHERE status = 'ok' GROUP BY segment_id)
-       GROUP BY segment_id`,
+       GROUP BY segment_id ORDER BY segment_id`,
     );
   }
 
