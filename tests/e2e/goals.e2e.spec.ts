@@ -363,6 +363,12 @@ describe('Goals and the Strategy API (chDB + SQLite + Redis, inline workers)', (
     });
 
     it('compares a launched programme’s segment with its untargeted colleagues (difference in differences)', async () => {
+      // The one-person Tiny department (the test before) would leave one person beside any packing of
+      // the organisation's groups — population − Paris − Operations' link − this segment = x1 — so the
+      // plan hides the segment. x1 joins Operations in Lisbon for this test and is back in Tiny after it.
+      const x1 = (department: string, extra: Record<string, string> = {}) =>
+        request(http).put('/v1/people').set('Authorization', `Bearer ${key}`).send({ people: [{ person_id: 'x1', name: 'X', department, ...extra }] }).expect(200);
+      await x1('Operations', { location: 'Lisbon', hired_at: '2020-01-15' });
       const seg = (await request(http)
         .post('/api/segments')
         .set('Cookie', admin)
@@ -415,6 +421,7 @@ describe('Goals and the Strategy API (chDB + SQLite + Redis, inline workers)', (
       // The goal lists the programme, linked
       const d = (await request(http).get(`/api/goals/${goalId}`).set('Cookie', analyst).expect(200)).body as GoalDetailDto;
       expect(d.programmes).toEqual([expect.objectContaining({ id: prog.id, name: 'Vision roadshow', status: 'launched', linked: true })]);
+      await x1('Tiny');
     });
 
     it('computes the strategy purpose index over the linked audiences', async () => {

@@ -194,13 +194,15 @@ describe('Segments and programmes API (chDB + SQLite + Redis, inline workers)', 
     expect((res.body as SegmentSavedDto).job_id).not.toBeNull();
     const d = await computed(ids.salesBerlin);
     // Sales Paris (p13–p20) and "Blog readers in Sales" (p1–p10) are disjoint inside the Sales
-    // department (20): 20 − 8 − 10 would count p11 and p12, so the group plan merges the smaller
-    // one upward ('hierarchy'); the run series hides its size and movements with it.
-    expect(d).toMatchObject({ name: 'Sales Paris', definition_version: 2, size: null, size_suppressed: 'hierarchy' });
+    // department (20): 20 − 8 − 10 would count p11 and p12, so the group plan hides one of them —
+    // the blog readers, which also leave a few beside "Everyone but IT" — and Sales Paris is shown.
+    expect(d).toMatchObject({ name: 'Sales Paris', definition_version: 2, size: 8, size_suppressed: null });
+    const blogReaders = (await request(http).get('/api/privacy/groups').set('Cookie', admin).expect(200)).body.groups.filter((g: { family: string; size: number; shown: boolean }) => g.family === 'segment' && g.size === 10);
+    expect(blogReaders).toEqual([expect.objectContaining({ shown: false, reason: 'hierarchy' })]);
     // (a scheduled refresh may have added a run in between, with nobody entering or leaving)
     expect([r(d.runs[0]), r(d.runs.at(-1)!)]).toEqual([
       [12, 12, 0],
-      [null, null, null],
+      [8, 8, 12],
     ]);
     const history = (await request(http).get(`/api/segments/${ids.salesBerlin}/history`).set('Cookie', analyst).expect(200)).body as SegmentRevisionDto[];
     expect(history.map((h) => [h.definition_version, h.name, h.edited_by, h.change_note])).toEqual([
@@ -277,16 +279,18 @@ describe('Segments and programmes API (chDB + SQLite + Redis, inline workers)', 
   it('gives channel statistics shrunk towards the organisation, with a ranked recommendation', async () => {
     const c = (await request(http).get(`/api/segments/${ids.sales}/channels`).set('Cookie', analyst).expect(200)).body as SegmentChannelStatsDto;
     expect(c).toMatchObject({ to: '2026-03-04', from: '2025-12-05', members: 20, reason: null, prior_strength: 20 });
-    // Every rate of Sales is hidden: "Everyone but IT" (32) is shown too, and on the blog it reached 23
-    // of whom Sales 15 — the difference, Legal, would be 8 reached and 4 not reached (< 5). On the
-    // newsletter all 12 of Legal read it. (The tiny-fixture regression tests show rates that pass.)
+    // "Everyone but IT" (32) would show the blog's reach too, and minus Sales that leaves Legal: 8
+    // reached, 4 not (< 5). But the organisation minus "Everyone but IT" is IT, nobody of whom read
+    // the blog: its rates go first (largest group first), and Sales' can then be shown — 15 of 20
+    // reached, and the 20 outside Sales are 8 reached and 12 not. Interaction rates stay hidden
+    // (a difference on the blog, too few interacting on the newsletter).
     const blog = c.channels.find((x) => x.channel === 'blog')!;
-    expect(blog).toMatchObject({ items: 2, reached: null, reached_suppressed: 'difference', reach_rate: null, read_rate: null, read_rate_hidden: 'difference', interaction_rate: null });
+    expect(blog).toMatchObject({ items: 2, reached: 15, reached_suppressed: null, read_rate: { observed: 0.625 }, read_rate_hidden: null, interaction_rate: null, interaction_rate_hidden: 'difference' });
     const news = c.channels.find((x) => x.channel === 'newsletter')!;
-    expect(news).toMatchObject({ items: 1, reached: null, read_rate: null, read_rate_hidden: 'difference' });
+    expect(news).toMatchObject({ items: 1, reached: 5, read_rate: { observed: 0.25 }, read_rate_hidden: null, interaction_rate_hidden: 'numerator' });
     // a channel nobody used: 0 reached is a statement about everyone, hidden
     expect(c.channels.find((x) => x.channel === 'qa')).toMatchObject({ reached: null, reached_suppressed: 'numerator', read_rate_hidden: null });
-    expect(c.recommendations.channels).toEqual([]);
+    expect(c.recommendations.channels.map((x) => [x.key, x.rank])).toEqual([['blog', 1], ['newsletter', 2]]);
     // a hidden size hides the statistics too
     const hidden = (await request(http).get(`/api/segments/${ids.salesNoLeads}/channels`).set('Cookie', analyst).expect(200)).body as SegmentChannelStatsDto;
     expect(hidden).toMatchObject({ members: null, channels: [] });
@@ -310,9 +314,9 @@ describe('Segments and programmes API (chDB + SQLite + Redis, inline workers)', 
     const p = (await request(http).post('/api/programmes').set('Cookie', planner).send(body).expect(201)).body as ProgrammeDto;
     expect(p).toMatchObject({ status: 'draft', segment_name: 'Sales', channels: ['blog'], goal_id: null, measure: body.measure });
     const f = (await request(http).get(`/api/programmes/${p.id}/forecast`).set('Cookie', analyst).expect(200)).body as ProgrammeForecastDto;
-    // the blog read rate of Sales is hidden (see the channel statistics): no expected readers
-    expect(f).toMatchObject({ segment_size: 20, expected_readers: null, pooled_read_rate_hidden: 'difference' });
-    expect(f.channels).toEqual([expect.objectContaining({ channel: 'blog', items: 2, read_rate: null, read_rate_hidden: 'difference', expected_readers: null })]);
+    // the blog read rate of Sales is shown (see the channel statistics): 20 × its shrunk rate
+    expect(f).toMatchObject({ segment_size: 20, expected_readers: { estimate: 10.4, lower: 7.3, upper: 13.4 }, pooled_read_rate_hidden: null });
+    expect(f.channels).toEqual([expect.objectContaining({ channel: 'blog', items: 2, read_rate: expect.objectContaining({ observed: 0.625 }), read_rate_hidden: null, expected_readers: 10.4 })]);
     const launched = (await request(http).post(`/api/programmes/${p.id}/launch`).set('Cookie', planner).expect(200)).body as ProgrammeDto;
     expect(launched).toMatchObject({ status: 'launched', launched_by: 'planner@test.local', forecast_at_launch: { segment_size: 20 } });
     await request(http).put(`/api/programmes/${p.id}`).set('Cookie', planner).send({ name: 'late' }).expect(409);
