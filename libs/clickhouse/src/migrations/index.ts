@@ -11,6 +11,7 @@ import patternPersonWeeks from './010_pattern_person_weeks.sql';
 import patternLeaderItems from './011_pattern_leader_items.sql';
 import segmentMembers from './012_segment_members.sql';
 import segmentRuns from './013_segment_runs.sql';
+import patternLeaderRepliers from './014_pattern_leader_repliers.sql';
 
 /** Numbered migrations, applied in order and recorded in schema_migrations. Append only. */
 export const CLICKHOUSE_MIGRATIONS: { version: number; name: string; sql: string }[] = [
@@ -27,4 +28,5 @@ export const CLICKHOUSE_MIGRATIONS: { version: number; name: string; sql: string
   { version: 11, name: '011_pattern_leader_items', sql: patternLeaderItems },
   { version: 12, name: '012_segment_members', sql: segmentMembers },
   { version: 13, name: '013_segment_runs', sql: segmentRuns },
+  { version: 14, name: '014_pattern_leader_repliers', sql: patternLeaderRepliers },
 ];
