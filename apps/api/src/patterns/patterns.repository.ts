@@ -52,12 +52,13 @@ export class PatternsRepository {
 
   /** Persona and stage of every person per week (Monday in [fromWeek, toWeek]); the API groups them by the plan. */
   async personWeeks(fromWeek: string, toWeek: string): Promise<{ week: string; person_id: string; persona: string; stage: string }[]> {
-    return this.ch.rows<{ week: string; person_id: string; persona: string; stage: string }>(
-      `SELECT toString(week) AS week, person_id, toString(persona) AS persona, toString(stage) AS stage
+    const rows = await this.ch.rows<{ monday: string; person_id: string; persona: string; stage: string }>(
+      `SELECT toString(week) AS monday, person_id, toString(persona) AS persona, toString(stage) AS stage
        FROM ${this.ch.tables.pattern_person_weeks} FINAL
        WHERE week BETWEEN {fromWeek:Date} AND {toWeek:Date}`,
       { fromWeek, toWeek },
     );
+    return rows.map((r) => ({ week: r.monday, person_id: r.person_id, persona: r.persona, stage: r.stage }));
   }
 
   /** Items raised in [from, to] (from ≤ to − LEADER_QUEUE_DAYS + 1 covers the queue too). */
