@@ -165,6 +165,8 @@ export interface LeaderResponsivenessRow {
   hidden_reason: HiddenReason | null;
   /** Why answered, answered_share and median_reply_hours are null: also fewer than k answering leaders. */
   answers_hidden: HiddenReason | null;
+  /** Why the queue is null: fewer than k people waiting (or a difference with another group). */
+  queue_hidden: HiddenReason | null;
 }
 
 export interface LeaderResponsivenessDay {

@@ -229,7 +229,9 @@ export class PatternsService {
         if (items.length === 0 && mine(waiting).length === 0) continue;
         const d = released.rows.get(g.key) ?? { askers: 'below_minimum', answers: 'below_minimum' };
         const queueHidden: HiddenReason | null = released.queue.get(g.key)?.reason ?? (mine(waiting).length > 0 ? 'below_minimum' : null);
-        rows.push({ group: g.label, kind, ...itemNumbers(items, d), ...queueNumbers(mine(waiting), end, queueHidden) });
+        const q = queueNumbers(mine(waiting), end, queueHidden);
+        const numbers = itemNumbers(items, d);
+        rows.push({ group: g.label, kind, ...numbers, ...q, suppressed: numbers.suppressed || q.queue_hidden !== null });
       }
     }
     const dayItems = [...new Set(inRange.map((i) => i.raised_at.slice(0, 10)))].sort().map((day) => ({ day, items: inRange.filter((i) => i.raised_at.slice(0, 10) === day) }));
@@ -284,7 +286,7 @@ function queueNumbers(items: readonly LeaderItemRead[], end: number, hidden: Hid
       queue[band.key] = (queue[band.key] ?? 0) + 1;
     }
   }
-  return { queue, queue_total: hidden === null ? items.length : null };
+  return { queue, queue_total: hidden === null ? items.length : null, queue_hidden: hidden };
 }
 
 /** Median of the values (the mean of the middle two for an even count, as quantileExactInclusive). */

@@ -5,7 +5,7 @@ import { buildPurposeCards, buildPurposeGroupRows, buildPurposeTrend, purposesCs
 import { ChartPanel } from '../../charts/shared/chart-panel';
 import { EmptyState, QueryStates } from '../../charts/shared/chart-states';
 import { ExportCsvButton } from '../../charts/shared/export-csv-button';
-import { SuppressedValue } from '../../charts/shared/suppressed-value';
+import { HiddenReasonValue } from '../../charts/shared/hidden-reason-value';
 import { CompareControl, PatternRangeControl } from './pattern-range.control';
 import { usePattern } from './use-engagement';
 
@@ -107,7 +107,7 @@ function PurposeComparePanel() {
                         <td className="num" key={p.key}>
                           {v === null || v === undefined ? (
                             r.suppressed[p.key] ? (
-                              <SuppressedValue minGroupSize={data.min_group_size} variant="mark" />
+                              <HiddenReasonValue reason={r.hidden[p.key]} minGroupSize={data.min_group_size} />
                             ) : (
                               <span className="muted">—</span>
                             )
