@@ -138,9 +138,12 @@ export function releaseTable<C extends string>(plan: GroupPlan, table: GroupTabl
         withhold(pick, key);
       }
     }
-    // 4. columns: a withheld cell must not be its parent's minus its siblings'
+    // 4. columns: a withheld cell must not be its parent's minus its siblings'. Rows whose total is
+    // hidden show nothing and are covered by planStat's remainder checks like any hidden group.
+    const shownRows = new Set(rows);
     for (const c of table.columns) {
       for (const key of [...withheld.get(c)!]) {
+        if (!shownRows.has(key)) continue;
         const revealer = revealedBy(plan, key, (g) => shownCell(c, g), table.totals);
         if (revealer) withhold(c, revealer);
       }

@@ -28,9 +28,40 @@ export function buildTable<C extends string>(plan: GroupPlan, valueOf: ReadonlyM
   return { columns, totals, cells, withhold };
 }
 
+/**
+ * Decisions depend only on the plan and the week's per-person values (and what is withheld), so they
+ * are kept per plan (a new plan starts afresh) under a hash of those: the dashboard asks for the same
+ * weeks again with another grouping or range. Bounded; the oldest entries go first.
+ */
+const cache = new WeakMap<GroupPlan, Map<string, WeekTable<string>>>();
+const CACHE_ENTRIES = 400;
+
 export function weekTable<C extends string>(plan: GroupPlan, valueOf: ReadonlyMap<string, string>, columns: readonly C[], withhold?: GroupTable<C>['withhold']): WeekTable<C> {
+  const byPlan = cache.get(plan) ?? cache.set(plan, new Map()).get(plan)!;
+  const key = fingerprint(valueOf, columns, withhold);
+  const hit = byPlan.get(key) as WeekTable<C> | undefined;
+  if (hit) return hit;
   const table = buildTable(plan, valueOf, columns, withhold);
-  return { table, released: releaseTable(plan, table) };
+  const out = { table, released: releaseTable(plan, table) };
+  byPlan.set(key, out as WeekTable<string>);
+  if (byPlan.size > CACHE_ENTRIES) byPlan.delete(byPlan.keys().next().value!);
+  return out;
+}
+
+/** FNV-1a over the sorted person:value pairs, the columns and the withheld cells. */
+function fingerprint(valueOf: ReadonlyMap<string, string>, columns: readonly string[], withhold?: ReadonlyMap<string, ReadonlySet<string>>): string {
+  let h = 0x811c9dc5;
+  let g = 0x01000193;
+  const add = (s: string) => {
+    for (let i = 0; i < s.length; i++) {
+      h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+      g = Math.imul(g ^ s.charCodeAt(i), 0x5bd1e995);
+    }
+  };
+  for (const p of [...valueOf.keys()].sort()) add(`${p}=${valueOf.get(p)};`);
+  add(columns.join(','));
+  for (const [c, keys] of withhold ?? []) add(`${c}:${[...keys].sort().join(',')};`);
+  return `${valueOf.size}:${(h >>> 0).toString(36)}:${(g >>> 0).toString(36)}`;
 }
 
 /** The groups of the requested family that have people that week, with their labels ('' for the organisation). */

@@ -228,7 +228,8 @@ export class PatternsService {
         const items = mine(inRange);
         if (items.length === 0 && mine(waiting).length === 0) continue;
         const d = released.rows.get(g.key) ?? { askers: 'below_minimum', answers: 'below_minimum' };
-        const queueHidden: HiddenReason | null = released.queue.get(g.key)?.reason ?? (mine(waiting).length > 0 ? 'below_minimum' : null);
+        const qd = released.queue.get(g.key);
+        const queueHidden: HiddenReason | null = qd ? qd.reason : mine(waiting).length > 0 ? 'below_minimum' : null;
         const q = queueNumbers(mine(waiting), end, queueHidden);
         const numbers = itemNumbers(items, d);
         rows.push({ group: g.label, kind, ...numbers, ...q, suppressed: numbers.suppressed || q.queue_hidden !== null });

@@ -38,9 +38,27 @@ export function releasePurposePoints(plan: GroupPlan, rows: readonly PurposeRowR
   for (const dayRows of byDay.values()) {
     const byPurpose = new Map<string, PurposeRowRead[]>();
     for (const r of dayRows) byPurpose.set(r.purpose, [...(byPurpose.get(r.purpose) ?? []), r]);
-    for (const group of byPurpose.values()) for (const [r, p] of releaseOneIndex(plan, group, k)) out.set(r, p);
+    for (const group of byPurpose.values()) {
+      const points = cachedIndex(plan, group, k);
+      group.forEach((r, i) => out.set(r, points[i]));
+    }
   }
   return out;
+}
+
+/** Decisions depend only on the plan and the stored rows: kept per plan under the rows' values (bounded). */
+const cache = new WeakMap<GroupPlan, Map<string, PurposeIndexPoint[]>>();
+function cachedIndex(plan: GroupPlan, rows: readonly PurposeRowRead[], k: number): PurposeIndexPoint[] {
+  const byPlan = cache.get(plan) ?? cache.set(plan, new Map()).get(plan)!;
+  const key = JSON.stringify(rows.map((r) => [r.day, r.purpose, r.group_kind, r.group_value, r.numerator, r.denominator, r.parts]));
+  let points = byPlan.get(key);
+  if (!points) {
+    const released = releaseOneIndex(plan, rows, k);
+    points = rows.map((r) => released.get(r)!);
+    byPlan.set(key, points);
+    if (byPlan.size > 5000) byPlan.delete(byPlan.keys().next().value!);
+  }
+  return points;
 }
 
 /** One purpose on one day, all its groups. */
