@@ -98,6 +98,9 @@ function LeadersBody({ data }: { data: LeaderResponsivenessResponse }) {
           ) : (
             <EmptyState title="No day with enough items to show" height={220} />
           )}
+          {data.days.some((d) => d.answered_share === null && d.raised !== null) && (
+            <p className="panel__note">Days whose replies came from fewer than {k} leaders (or that would reveal such a day beside the total) are not drawn.</p>
+          )}
         </div>
       </div>
     </>

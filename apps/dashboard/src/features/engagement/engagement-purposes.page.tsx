@@ -71,7 +71,7 @@ function PurposeComparePanel() {
   return (
     <ChartPanel
       title={`By ${query.selection.compare}`}
-      description={`Each index per ${query.selection.compare} on the last day of the range (percent). Groups under ${data?.min_group_size ?? 'the minimum of'} people are hidden.`}
+      description={`Each index per ${query.selection.compare} on the last day of the range (percent). A hidden number says why on hover: a group or a count below ${data?.min_group_size ?? 'the minimum of'} people, or one that subtraction would reveal.`}
       className={query.isPlaceholderData ? 'panel--wide is-stale' : 'panel--wide'}
       aside={
         <div className="panel__controls">
