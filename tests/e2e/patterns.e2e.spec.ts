@@ -131,6 +131,62 @@ describe('engagement patterns API', () => {
     expect(body.days.every((d) => d.raised === null)).toBe(true);
   });
 
+  it('nothing a reader can derive from the views describes 1..k−1 people (issue 11)', async () => {
+    const small = (n: number) => n >= 1 && n < 3;
+    const found: string[] = [];
+    /** One family's shown (x, n) per group beside the organisation's: each, org − each, org − all shown. */
+    const check = (what: string, org: [number, number] | null, groups: [string, number, number][]) => {
+      const sets: [string, number, number][] = [...groups];
+      if (org) {
+        for (const [g, x, n] of groups) sets.push([`org − ${g}`, org[0] - x, org[1] - n]);
+        sets.push(['org − shown', org[0] - groups.reduce((a, g) => a + g[1], 0), org[1] - groups.reduce((a, g) => a + g[2], 0)]);
+        sets.push(['org', org[0], org[1]]);
+      }
+      for (const [g, x, n] of sets) if (n > 0 && (small(x) || small(n - x))) found.push(`${what} ${g}: ${x} of ${n}`);
+    };
+    const days = ['2026-03-02', '2026-03-03'];
+    const purposes = await Promise.all((['org', 'department', 'location'] as const).map((by) => get<PurposesResponse>(`/api/engagement/purposes?from=2026-03-02&to=2026-03-03&by=${by}`)));
+    for (const index of purposes[0].indices) {
+      for (const day of days) {
+        const shown = (r: PurposesResponse) =>
+          r.indices.find((i) => i.purpose === index.purpose)!.groups.flatMap((g) => {
+            const p = g.days.find((d) => d.day === day);
+            // a rate beside its denominator is its numerator (before issue 11: inform's 28.57 % of 7 = 2)
+            const x = p?.numerator ?? (p?.value != null && p.denominator !== null ? Math.round((p.value * p.denominator) / 100) : null);
+            return p && x !== null && p.denominator !== null ? [[g.group, x, p.denominator] as [string, number, number]] : [];
+          });
+        const org = shown(purposes[0])[0];
+        for (const r of purposes.slice(1)) check(`${index.purpose} ${day} ${r.by}`, org ? [org[1], org[2]] : null, shown(r));
+      }
+    }
+    const tables = async <R extends { group: string; population: number | null }>(path: string, rowsOf: (body: never) => R[], cells: (r: R) => Record<string, number | null>) => {
+      const [org, ...families] = await Promise.all(['org', 'department', 'location'].map((by) => get<never>(`${path}&by=${by}`)));
+      const orgRow = rowsOf(org)[0];
+      for (const body of families) {
+        for (const key of Object.keys(cells(orgRow))) {
+          const shown = rowsOf(body).flatMap((r) => (cells(r)[key] !== null && r.population !== null ? [[r.group, cells(r)[key]!, r.population] as [string, number, number]] : []));
+          const o = cells(orgRow)[key];
+          check(`${path} ${key}`, o !== null && orgRow.population !== null ? [o, orgRow.population] : null, shown);
+        }
+      }
+      // within a row: the population minus the shown cells is the hidden cells together
+      for (const body of [org, ...families]) {
+        for (const r of rowsOf(body)) {
+          if (r.population === null) continue;
+          const values = Object.values(cells(r));
+          const hidden = values.filter((v) => v === null).length;
+          const rest = r.population - values.reduce<number>((a, v) => a + (v ?? 0), 0);
+          if (hidden === 1 || (hidden > 1 && small(rest))) found.push(`${path} ${r.group}: ${hidden} hidden cells add up to ${rest}`);
+        }
+      }
+    };
+    type PersonaRow = PersonasResponse['weeks'][number]['groups'][number];
+    type StageRow = AmbassadorsResponse['weeks'][number]['groups'][number];
+    await tables('/api/engagement/personas?from=2026-03-02&to=2026-03-03', (b: PersonasResponse) => b.weeks[0].groups, (r: PersonaRow) => r.counts);
+    await tables('/api/engagement/ambassadors?from=2026-03-02&to=2026-03-03', (b: AmbassadorsResponse) => b.weeks[0].groups, (r: StageRow) => r.stages);
+    expect(found).toEqual([]);
+  });
+
   it('never returns a person id or name', () => {
     const text = JSON.stringify(bodies);
     for (const p of PEOPLE) {
