@@ -85,6 +85,18 @@ describe('Engagement area in headless Chromium (production build, demo data)', (
     await personas.locator('.recharts-bar-rectangle').first().waitFor({ timeout: 60_000 });
     expect(await personas.locator('tbody tr').count()).toBeGreaterThanOrEqual(5);
     await page.locator('section[aria-label="Ambassador pipeline"] tbody tr').first().waitFor();
+    // Hidden numbers say why (hiddenReasonText) in their tooltip, never a bare "fewer than k".
+    for (const tip of await page.locator('main .suppressed[data-tip]').evaluateAll((els) => els.map((e) => e.getAttribute('data-tip') ?? ''))) {
+      expect(tip).toMatch(/^Hidden to protect privacy: /);
+    }
+    await page.waitForTimeout(1000);
+    await page.screenshot({ path: path.join(SHOTS, 'engagement-personas.png'), fullPage: true });
+
+    // Leader responsiveness: the headline numbers, and the groups table by department.
+    await page.getByRole('navigation', { name: 'Engagement sections' }).getByRole('link', { name: 'Leader responsiveness' }).click();
+    await page.locator('.leader-kpi__value').first().waitFor({ timeout: 60_000 });
+    await page.waitForTimeout(1000);
+    await page.screenshot({ path: path.join(SHOTS, 'engagement-leaders.png'), fullPage: true });
 
     // The scoring model editor refuses what the server would, before asking it.
     await page.goto(`${product.api.url}/admin/scoring-model`);

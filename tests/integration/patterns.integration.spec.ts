@@ -107,15 +107,16 @@ describe('people patterns in ClickHouse', () => {
   });
 
   it('finds the items addressed to leaders and their first leader reply', async () => {
-    const rows = await ch.rows<{ item_id: string; kind: string; department: string; raised_at: string; first_reply_at: string | null }>(
-      `SELECT item_id, kind, department, toString(raised_at) AS raised_at, toString(first_reply_at) AS first_reply_at
+    const rows = await ch.rows<{ item_id: string; kind: string; department: string; raised_at: string; first_reply_at: string | null; first_replier_id: string }>(
+      `SELECT item_id, kind, department, toString(raised_at) AS raised_at, toString(first_reply_at) AS first_reply_at, first_replier_id
        FROM ${ch.tables.pattern_leader_items} FINAL ORDER BY raised_at`,
     );
-    // q-1: e1's answer is not a leader's, C's a day later is; fb-1: L's answer names it; fb-2: unanswered
+    // q-1: e1's answer is not a leader's, C's a day later is; fb-1: L's answer names it; fb-2: unanswered.
+    // The first replier is kept so the API can require k answering leaders (issue 11).
     expect(rows).toEqual([
-      { item_id: 'q1', kind: 'qa', department: 'eng', raised_at: '2026-02-25 09:00:00.000', first_reply_at: '2026-02-26 09:00:00.000' },
-      { item_id: 'fb-2', kind: 'ceo_feedback', department: 'eng', raised_at: '2026-03-01 10:00:00.000', first_reply_at: null },
-      { item_id: 'fb-1', kind: 'ceo_feedback', department: 'sales', raised_at: '2026-03-02 10:00:00.000', first_reply_at: '2026-03-02 15:00:00.000' },
+      { item_id: 'q1', kind: 'qa', department: 'eng', raised_at: '2026-02-25 09:00:00.000', first_reply_at: '2026-02-26 09:00:00.000', first_replier_id: 'C' },
+      { item_id: 'fb-2', kind: 'ceo_feedback', department: 'eng', raised_at: '2026-03-01 10:00:00.000', first_reply_at: null, first_replier_id: '' },
+      { item_id: 'fb-1', kind: 'ceo_feedback', department: 'sales', raised_at: '2026-03-02 10:00:00.000', first_reply_at: '2026-03-02 15:00:00.000', first_replier_id: 'L' },
     ]);
   });
 

@@ -1,10 +1,22 @@
 import type { Purpose } from './enums';
+import type { HiddenReason } from './privacy.types';
 
 /**
  * People patterns of the Engagement area (issue 4): purpose indices, personas, the ambassador
- * pipeline and leader responsiveness. Aggregates only — never a person's name or id. Every people
- * count and every value over a group smaller than `min_group_size` is `null` with `suppressed: true`.
- * Definitions (patterns.definitions.ts) travel with the numbers.
+ * pipeline and leader responsiveness. Aggregates only — never a person's name or id. Definitions
+ * (patterns.definitions.ts) travel with the numbers.
+ *
+ * Every number is released through the disclosure layer (libs/disclosure) over every group of the
+ * plan at once, whatever `by` asks for (issue 11): a hidden number is `null` with `suppressed: true`
+ * and a `HiddenReason` beside it (`hiddenReasonText` says it in words). Groups are the plan's:
+ * everyone in today's directory in that department or location.
+ * - purpose indices and their people parts are shares: numerator ≥ k and denominator − numerator ≥ k
+ *   in the group and in every difference with the other shown groups (and the organisation);
+ * - persona, stage and movement counts are shares of the group's people that week, checked the same
+ *   way per cell, plus complementary suppression within each group's row (and the hidden cells kept
+ *   from being recovered through other groups);
+ * - leader responsiveness needs ≥ k askers behind every number, and ≥ k answering leaders behind the
+ *   answered count, the answered share and the median reply time.
  */
 
 export const PATTERN_GROUP_BY = ['org', 'department', 'location'] as const;
@@ -44,12 +56,21 @@ export interface PurposeIndexPoint {
   value: number | null;
   numerator: number | null;
   denominator: number | null;
-  /** Named sub-counts (see PURPOSE_PART_DEFINITIONS), each suppressed like a people count. */
+  /** Named sub-counts (see PURPOSE_PART_DEFINITIONS); people parts are shares of the denominator. */
   parts: Record<string, number | null>;
+  /** Why each part is null (null: shown). */
+  parts_hidden: Record<string, HiddenReason | null>;
   /** Engagement only: percentage of the group's two-way conversations with a leader reply. */
   management_share?: number | null;
+  /** Engagement only: why management_share (and the conversation parts) is null. */
+  management_share_hidden?: HiddenReason | null;
+  /** True when any number of the point is hidden. */
   suppressed: boolean;
-  /** Why `value` is null, when it is. */
+  /** Why `value` and `numerator` are null, when they are hidden (null: shown, or no data). */
+  hidden_reason: HiddenReason | null;
+  /** Why `denominator` is null. */
+  denominator_hidden: HiddenReason | null;
+  /** Why `value` is null, in words (hiddenReasonText of hidden_reason), when it is. */
   reason: string | null;
 }
 
@@ -79,7 +100,10 @@ export interface PersonaCounts {
   group: string;
   /** People in the directory in the group that week. */
   population: number | null;
+  population_hidden: HiddenReason | null;
   counts: Record<Persona, number | null>;
+  /** Why each count is null (null: shown). */
+  hidden: Record<Persona, HiddenReason | null>;
   suppressed: boolean;
 }
 
@@ -88,6 +112,7 @@ export interface PersonaMoveCell {
   to: Persona;
   people: number | null;
   suppressed: boolean;
+  hidden_reason: HiddenReason | null;
 }
 
 /** GET /api/engagement/personas */
@@ -107,7 +132,10 @@ export interface PersonasResponse extends PatternResponseBase {
 export interface AmbassadorPipelineRow {
   group: string;
   population: number | null;
+  population_hidden: HiddenReason | null;
   stages: Record<AmbassadorStage, number | null>;
+  /** Why each stage count is null (null: shown). */
+  hidden: Record<AmbassadorStage, HiddenReason | null>;
   suppressed: boolean;
 }
 
@@ -133,6 +161,12 @@ export interface LeaderResponsivenessRow {
   queue: Record<LeaderQueueBand, number | null>;
   queue_total: number | null;
   suppressed: boolean;
+  /** Why raised and the queue are null: fewer than k askers (or a difference with another group). */
+  hidden_reason: HiddenReason | null;
+  /** Why answered, answered_share and median_reply_hours are null: also fewer than k answering leaders. */
+  answers_hidden: HiddenReason | null;
+  /** Why the queue is null: fewer than k people waiting (or a difference with another group). */
+  queue_hidden: HiddenReason | null;
 }
 
 export interface LeaderResponsivenessDay {
@@ -142,6 +176,8 @@ export interface LeaderResponsivenessDay {
   answered_share: number | null;
   median_reply_hours: number | null;
   suppressed: boolean;
+  hidden_reason: HiddenReason | null;
+  answers_hidden: HiddenReason | null;
 }
 
 /** GET /api/engagement/leaders */

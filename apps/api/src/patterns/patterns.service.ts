@@ -20,9 +20,12 @@ import {
   PURPOSE_PART_DEFINITIONS,
   PURPOSE_WINDOW_DAYS,
   PURPOSES,
+  LEADER_ITEM_KINDS,
+  LEADER_QUEUE_DAYS,
   STRATEGY_NO_AUDIENCE_REASON,
-  SUPPRESSED_REASON,
   type AmbassadorsResponse,
+  type HiddenReason,
+  type Persona,
   type LeaderQueueBand,
   type LeaderResponsivenessResponse,
   type LeaderResponsivenessRow,
@@ -31,11 +34,18 @@ import {
   type PurposeIndexPoint,
   type PurposesResponse,
 } from '@hubpulse/contracts';
-import { suppress, suppressValue } from '@hubpulse/disclosure';
+import { POPULATION, type GroupPlan } from '@hubpulse/disclosure';
+import { DisclosureService } from '../disclosure/disclosure.service';
 import { HUBPULSE_CONFIG, type HubpulseConfig } from '@hubpulse/config';
 import { InvalidInputError } from '../common/errors';
 import { parseOr400 } from '../common/zod';
-import { PatternsRepository, type PurposeRowRead } from './patterns.repository';
+import { releaseDays, releaseLeaders, type LeaderDecision } from './leader-release';
+import { groupsOf, hiddenCells, rowOf, weekTable } from './pattern-tables';
+import { PatternsRepository, type LeaderItemRead } from './patterns.repository';
+import { releasePurposePoints } from './purpose-release';
+
+/** Kept for the strategy page (apps/api/src/goals): see purposePoint's comment. */
+export { purposePoint } from './purpose-release';
 
 const DAY_MS = 86_400_000;
 const day = z.iso.date({ error: 'must be a date YYYY-MM-DD' });
@@ -52,13 +62,15 @@ const defs = <T extends Record<string, { label: string; definition: string }>>(d
   keys.map((key) => ({ key, label: d[key].label, definition: d[key].definition }));
 
 /**
- * Shapes the pattern tables for the dashboard and applies the privacy guard: a people count below
- * the minimum group size is null, and so is every value over a group smaller than it.
+ * Shapes the pattern tables for the dashboard; every number leaves through the disclosure layer,
+ * decided over every group of the plan whatever `by` asks (purpose-release, pattern-release,
+ * leader-release say how).
  */
 @Injectable()
 export class PatternsService {
   constructor(
     private readonly repo: PatternsRepository,
+    private readonly disclosure: DisclosureService,
     @Inject(HUBPULSE_CONFIG) private readonly config: HubpulseConfig,
   ) {}
 
@@ -75,7 +87,8 @@ export class PatternsService {
   async purposes(query: unknown): Promise<PurposesResponse> {
     const { from, to, by } = await this.resolve(query);
     const k = this.config.minGroupSize;
-    const rows = await this.repo.purposes(from, to, by);
+    const [rows, { plan }] = await Promise.all([this.repo.purposes(from, to), this.disclosure.plan()]);
+    const points = releasePurposePoints(plan, rows);
     const strategyLinked = rows.some((r) => r.purpose === 'strategy');
     return {
       range: { from, to },
@@ -88,7 +101,7 @@ export class PatternsService {
       indices: PURPOSES.map((purpose) => {
         const d = PURPOSE_DEFINITIONS[purpose];
         const groups = new Map<string, PurposeIndexPoint[]>();
-        for (const r of rows) if (r.purpose === purpose) groups.set(r.group_value, [...(groups.get(r.group_value) ?? []), purposePoint(r, k)]);
+        for (const r of rows) if (r.purpose === purpose && r.group_kind === by) groups.set(r.group_value, [...(groups.get(r.group_value) ?? []), points.get(r)!]);
         return {
           purpose,
           label: d.label,
@@ -102,18 +115,51 @@ export class PatternsService {
     };
   }
 
+  /** Per week, each person's value of `column` (persona or stage), weeks with a Monday in [fromWeek, toWeek]. */
+  private async weekValues(fromWeek: string, toWeek: string, column: 'persona' | 'stage'): Promise<Map<string, Map<string, string>>> {
+    const weeks = new Map<string, Map<string, string>>();
+    for (let w = fromWeek; w <= toWeek; w = addDays(w, 7)) weeks.set(w, new Map());
+    for (const r of await this.repo.personWeeks(fromWeek, toWeek)) weeks.get(r.week)?.set(r.person_id, r[column]);
+    return weeks;
+  }
+
   async personas(query: unknown): Promise<PersonasResponse> {
     const { from, to, by } = await this.resolve(query);
     const k = this.config.minGroupSize;
     const [fromWeek, toWeek] = [mondayOf(from), mondayOf(to)];
-    const [counts, moves] = await Promise.all([this.repo.weeklyCounts('persona', fromWeek, toWeek, by), this.repo.personaMoves(fromWeek, toWeek, by)]);
-    const weeks = weekTable(counts, PERSONAS, k);
-    const byWeek = new Map<string, Map<string, Map<string, number>>>();
-    for (const m of moves) {
-      const groups = byWeek.get(m.week) ?? byWeek.set(m.week, new Map()).get(m.week)!;
-      const cells = groups.get(m.group_value) ?? groups.set(m.group_value, new Map()).get(m.group_value)!;
-      cells.set(`${m.from}>${m.to}`, m.people);
-    }
+    // the week before the range too: movement into the first week is checked against its table
+    const [values, { plan }] = await Promise.all([this.weekValues(addDays(fromWeek, -7), toWeek, 'persona'), this.disclosure.plan()]);
+    const tables = new Map([...values].map(([week, v]) => [week, weekTable(plan, v, PERSONAS)]));
+    const weeks = [...tables].filter(([week]) => week >= fromWeek && tables.get(week)!.table.totals.get(POPULATION));
+    const pairs = PERSONAS.flatMap((f) => PERSONAS.map((t) => `${f}>${t}` as const));
+    const movement = weeks.flatMap(([week, now]) => {
+      const before = tables.get(addDays(week, -7));
+      const prev = values.get(addDays(week, -7));
+      if (!before || !prev || prev.size === 0) return [];
+      const moved = new Map<string, string>();
+      for (const [p, persona] of values.get(week)!) if (prev.has(p)) moved.set(p, `${prev.get(p)}>${persona}`);
+      // a persona count hidden in either week keeps its movement cells hidden (their sum would be it)
+      const withhold = new Map<string, Set<string>>(pairs.map((c) => [c, new Set<string>()]));
+      for (const [key, cols] of hiddenCells(now)) for (const to of cols) for (const f of PERSONAS) withhold.get(`${f}>${to}`)!.add(key);
+      for (const [key, cols] of hiddenCells(before)) for (const f of cols) for (const to of PERSONAS) withhold.get(`${f}>${to}`)!.add(key);
+      const m = weekTable(plan, moved, pairs, withhold);
+      return [
+        {
+          week,
+          from_week: addDays(week, -7),
+          groups: groupsOf(plan, by, m.table.totals).map((g) => {
+            const r = rowOf(m, g.key);
+            return {
+              group: g.label,
+              cells: pairs.map((pair) => {
+                const [f, t] = pair.split('>') as [Persona, Persona];
+                return { from: f, to: t, people: r.counts[pair], suppressed: r.hidden[pair] !== null, hidden_reason: r.hidden[pair] };
+              }),
+            };
+          }),
+        },
+      ];
+    });
     return {
       range: { from, to },
       by,
@@ -122,27 +168,21 @@ export class PatternsService {
       period_definition: PERSONA_PERIOD_DEFINITION,
       movement_definition: PERSONA_MOVEMENT_DEFINITION,
       personas: defs(PERSONA_DEFINITIONS, PERSONAS),
-      weeks: weeks.map((w) => ({ week: w.week, groups: w.groups.map((g) => ({ group: g.group, population: g.population, counts: g.counts, suppressed: g.suppressed })) })),
-      movement: [...byWeek].sort(([a], [b]) => (a < b ? -1 : 1)).map(([week, groups]) => ({
+      weeks: weeks.map(([week, w]) => ({
         week,
-        from_week: addDays(week, -7),
-        groups: [...groups].sort(([a], [b]) => (a < b ? -1 : 1)).map(([group, cells]) => ({
-          group,
-          cells: PERSONAS.flatMap((f) =>
-            PERSONAS.map((t) => {
-              const people = suppress(cells.get(`${f}>${t}`) ?? 0, k);
-              return { from: f, to: t, people, suppressed: people === null };
-            }),
-          ),
-        })),
+        groups: groupsOf(plan, by, w.table.totals).map((g) => {
+          const r = rowOf(w, g.key);
+          return { group: g.label, population: r.population, population_hidden: r.population_hidden, counts: r.counts, hidden: r.hidden, suppressed: r.suppressed };
+        }),
       })),
+      movement,
     };
   }
 
   async ambassadors(query: unknown): Promise<AmbassadorsResponse> {
     const { from, to, by } = await this.resolve(query);
     const k = this.config.minGroupSize;
-    const counts = await this.repo.weeklyCounts('stage', mondayOf(from), mondayOf(to), by);
+    const [values, { plan }] = await Promise.all([this.weekValues(mondayOf(from), mondayOf(to), 'stage'), this.disclosure.plan()]);
     return {
       range: { from, to },
       by,
@@ -150,57 +190,53 @@ export class PatternsService {
       definition: AMBASSADOR_DEFINITION,
       window_weeks: AMBASSADOR_WINDOW_WEEKS,
       stages: defs(AMBASSADOR_STAGE_DEFINITIONS, AMBASSADOR_STAGES),
-      weeks: weekTable(counts, AMBASSADOR_STAGES, k).map((w) => ({
-        week: w.week,
-        groups: w.groups.map((g) => ({ group: g.group, population: g.population, stages: g.counts, suppressed: g.suppressed })),
-      })),
+      weeks: [...values]
+        .filter(([, v]) => v.size > 0)
+        .map(([week, v]) => {
+          const w = weekTable(plan, v, AMBASSADOR_STAGES);
+          return {
+            week,
+            groups: groupsOf(plan, by, w.table.totals).map((g) => {
+              const r = rowOf(w, g.key);
+              return { group: g.label, population: r.population, population_hidden: r.population_hidden, stages: r.counts, hidden: r.hidden, suppressed: r.suppressed };
+            }),
+          };
+        }),
     };
   }
 
   async leaders(query: unknown): Promise<LeaderResponsivenessResponse> {
     const { from, to, by } = await this.resolve(query);
     const k = this.config.minGroupSize;
-    const [aggregates, queue, days] = await Promise.all([
-      this.repo.leaderAggregates(from, to, by),
-      this.repo.leaderQueue(to, by, LEADER_QUEUE_BANDS.map((b) => b.from)),
-      this.repo.leaderDays(from, to),
-    ]);
-    const rows = new Map<string, LeaderResponsivenessRow>();
-    const emptyQueue = () => Object.fromEntries(LEADER_QUEUE_BAND_KEYS.map((b) => [b, 0])) as Record<LeaderQueueBand, number | null>;
-    const row = (group: string, kind: string) => {
-      const key = `${group}\u0000${kind}`;
-      if (!rows.has(key)) {
-        rows.set(key, { group, kind: kind as LeaderResponsivenessRow['kind'], raised: 0, answered: 0, answered_share: null, median_reply_hours: null, queue: emptyQueue(), queue_total: 0, suppressed: false });
-      }
-      return rows.get(key)!;
-    };
-    for (const a of aggregates) {
-      const r = row(a.group_value, a.kind);
-      const shown = a.askers >= k;
-      Object.assign(r, {
-        raised: suppressValue(a.raised, a.askers, k),
-        answered: suppressValue(a.answered, a.askers, k),
-        answered_share: suppressValue(a.raised > 0 ? round((100 * a.answered) / a.raised) : null, a.askers, k),
-        median_reply_hours: suppressValue(a.median_hours === null ? null : round(a.median_hours), a.askers, k),
-        suppressed: r.suppressed || !shown,
-      });
-    }
-    // the queue is shown per group when the people waiting in it are at least the minimum group size
-    const queueAskers = new Map<string, number>();
-    for (const q of queue) {
-      const r = row(q.group_value, q.kind);
-      r.queue[LEADER_QUEUE_BAND_KEYS[q.band]] = (r.queue[LEADER_QUEUE_BAND_KEYS[q.band]] ?? 0) + q.items;
-      r.queue_total = (r.queue_total ?? 0) + q.items;
-      queueAskers.set(`${q.group_value}\u0000${q.kind}`, (queueAskers.get(`${q.group_value}\u0000${q.kind}`) ?? 0) + q.askers);
-    }
-    for (const [key, r] of rows) {
-      // askers summed over bands can count someone twice; the guard errs towards hiding
-      if ((queueAskers.get(key) ?? 0) > 0 && (queueAskers.get(key) ?? 0) < k) {
-        r.queue = Object.fromEntries(LEADER_QUEUE_BAND_KEYS.map((b) => [b, null])) as Record<LeaderQueueBand, number | null>;
-        r.queue_total = null;
-        r.suppressed = true;
+    const queueFrom = addDays(to, 1 - LEADER_QUEUE_DAYS);
+    const [all, { plan }] = await Promise.all([this.repo.leaderItems(from < queueFrom ? from : queueFrom, to), this.disclosure.plan()]);
+    const end = Date.parse(`${addDays(to, 1)}T00:00:00Z`);
+    const at = (t: string) => Date.parse(`${t.replace(' ', 'T')}Z`);
+    const inRange = all.filter((i) => i.raised_at.slice(0, 10) >= from);
+    const waiting = all.filter((i) => i.raised_at.slice(0, 10) >= queueFrom && (i.first_reply_at === null || at(i.first_reply_at) >= end));
+    const rows: LeaderResponsivenessRow[] = [];
+    const groups = by === 'org' ? [{ key: POPULATION, label: '' }] : groupsOf(plan, by, new Map(plan.all().map((g) => [g.key, g.size])));
+    const memberOf = (key: string) => (key === POPULATION ? null : new Set(Array.from(plan.structure.members[plan.structure.index.get(key)!], (i) => personIds(plan)[i])));
+    let orgDecision: LeaderDecision = { askers: 'below_minimum', answers: 'below_minimum' };
+    for (const kind of ['all', ...LEADER_ITEM_KINDS] as const) {
+      const ofKind = (l: LeaderItemRead[]) => (kind === 'all' ? l : l.filter((i) => i.kind === kind));
+      const released = releaseLeaders(plan, ofKind(inRange), ofKind(waiting));
+      if (kind === 'all') orgDecision = released.rows.get(POPULATION)!;
+      for (const g of groups) {
+        const members = memberOf(g.key);
+        const mine = (l: LeaderItemRead[]) => (members ? ofKind(l).filter((i) => members.has(i.asker_id)) : ofKind(l));
+        const items = mine(inRange);
+        if (items.length === 0 && mine(waiting).length === 0) continue;
+        const d = released.rows.get(g.key) ?? { askers: 'below_minimum', answers: 'below_minimum' };
+        const qd = released.queue.get(g.key);
+        const queueHidden: HiddenReason | null = qd ? qd.reason : mine(waiting).length > 0 ? 'below_minimum' : null;
+        const q = queueNumbers(mine(waiting), end, queueHidden);
+        const numbers = itemNumbers(items, d);
+        rows.push({ group: g.label, kind, ...numbers, ...q, suppressed: numbers.suppressed || q.queue_hidden !== null });
       }
     }
+    const dayItems = [...new Set(inRange.map((i) => i.raised_at.slice(0, 10)))].sort().map((day) => ({ day, items: inRange.filter((i) => i.raised_at.slice(0, 10) === day) }));
+    const dayDecisions = releaseDays(dayItems, k, { askers: orgDecision.askers === null, answers: orgDecision.answers === null });
     return {
       range: { from, to },
       by,
@@ -208,67 +244,55 @@ export class PatternsService {
       definition: LEADER_ITEMS_DEFINITION,
       metrics: Object.entries(LEADER_METRIC_DEFINITIONS).map(([key, definition]) => ({ key, label: key.replaceAll('_', ' '), definition })),
       queue_bands: LEADER_QUEUE_BANDS.map((b) => ({ key: b.key, label: b.label, from_days: b.from, to_days: b.to })),
-      groups: [...rows.values()].sort((a, b) => (a.group + a.kind < b.group + b.kind ? -1 : 1)),
-      days: days.map((d) => ({
-        day: d.day,
-        raised: suppressValue(d.raised, d.askers, k),
-        answered: suppressValue(d.answered, d.askers, k),
-        answered_share: suppressValue(d.raised > 0 ? round((100 * d.answered) / d.raised) : null, d.askers, k),
-        median_reply_hours: suppressValue(d.median_hours === null ? null : round(d.median_hours), d.askers, k),
-        suppressed: d.askers < k,
-      })),
+      groups: rows.sort((a, b) => (a.group + a.kind < b.group + b.kind ? -1 : 1)),
+      days: dayItems.map((d) => ({ day: d.day, ...itemNumbers(d.items, dayDecisions.get(d.day)!) })),
     };
   }
 }
 
-/**
- * One index point with the guard: nothing is shown over a group (denominator) below the minimum; the
- * numerator and every people part are hidden below it on their own. Conversation counts are not
- * people counts and follow the group.
- */
-export function purposePoint(r: PurposeRowRead, k: number): PurposeIndexPoint {
-  const groupShown = r.denominator >= k;
-  const value = r.denominator > 0 ? round((100 * r.numerator) / r.denominator) : null;
-  const parts: Record<string, number | null> = {};
-  for (const [key, n] of Object.entries(r.parts)) {
-    parts[key] = !groupShown ? null : key === 'conversations' || key === 'led_conversations' ? n : suppress(n, k);
+const personIdCache = new WeakMap<GroupPlan, string[]>();
+/** Person ids by their index in the plan's population. */
+function personIds(plan: GroupPlan): string[] {
+  let ids = personIdCache.get(plan);
+  if (!ids) {
+    ids = [];
+    for (const [p, i] of plan.structure.personIndex) ids[i] = p;
+    personIdCache.set(plan, ids);
   }
-  const numerator = groupShown ? suppress(r.numerator, k) : null;
-  const point: PurposeIndexPoint = {
-    day: r.day,
-    value: groupShown ? value : null,
-    numerator,
-    denominator: suppress(r.denominator, k),
-    parts,
-    suppressed: !groupShown || numerator === null || Object.values(parts).some((p) => p === null),
-    reason: !groupShown ? (r.denominator === 0 ? 'Nobody in this group.' : SUPPRESSED_REASON) : null,
-  };
-  if (r.purpose === 'engagement') {
-    const c = r.parts.conversations ?? 0;
-    point.management_share = groupShown && c > 0 ? round((100 * (r.parts.led_conversations ?? 0)) / c) : null;
-  }
-  return point;
+  return ids;
 }
 
-/** Weekly counts per group over a fixed list of keys; a group below the minimum shows nothing, a small count is hidden. */
-function weekTable<K extends string>(
-  rows: { week: string; group_value: string; key: string; people: number }[],
-  keys: readonly K[],
-  k: number,
-): { week: string; groups: { group: string; population: number | null; counts: Record<K, number | null>; suppressed: boolean }[] }[] {
-  const weeks = new Map<string, Map<string, Map<string, number>>>();
-  for (const r of rows) {
-    const groups = weeks.get(r.week) ?? weeks.set(r.week, new Map()).get(r.week)!;
-    const counts = groups.get(r.group_value) ?? groups.set(r.group_value, new Map()).get(r.group_value)!;
-    counts.set(r.key, r.people);
+/** Raised, answered, share and median of a list of items, as the decision allows. */
+function itemNumbers(items: readonly LeaderItemRead[], d: LeaderDecision) {
+  const replies = items.filter((i) => i.first_reply_at !== null).map((i) => (Date.parse(`${i.first_reply_at!.replace(' ', 'T')}Z`) - Date.parse(`${i.raised_at.replace(' ', 'T')}Z`)) / 3_600_000);
+  const shown = d.answers === null;
+  return {
+    raised: d.askers === null ? items.length : null,
+    answered: shown ? replies.length : null,
+    answered_share: shown && items.length > 0 ? round((100 * replies.length) / items.length) : null,
+    median_reply_hours: shown && replies.length > 0 ? round(median(replies)) : null,
+    suppressed: d.askers !== null || d.answers !== null,
+    hidden_reason: d.askers,
+    answers_hidden: d.answers,
+  };
+}
+
+/** The unanswered queue at the end of the period by age band. */
+function queueNumbers(items: readonly LeaderItemRead[], end: number, hidden: HiddenReason | null) {
+  const queue = Object.fromEntries(LEADER_QUEUE_BAND_KEYS.map((b) => [b, hidden === null ? 0 : null])) as Record<LeaderQueueBand, number | null>;
+  if (hidden === null) {
+    for (const i of items) {
+      const ageDays = (end - Date.parse(`${i.raised_at.replace(' ', 'T')}Z`)) / DAY_MS;
+      const band = LEADER_QUEUE_BANDS.findLast((b) => b.from <= ageDays) ?? LEADER_QUEUE_BANDS[0];
+      queue[band.key] = (queue[band.key] ?? 0) + 1;
+    }
   }
-  return [...weeks].map(([week, groups]) => ({
-    week,
-    groups: [...groups].sort(([a], [b]) => (a < b ? -1 : 1)).map(([group, counts]) => {
-      const population = [...counts.values()].reduce((a, b) => a + b, 0);
-      const shown = population >= k;
-      const out = Object.fromEntries(keys.map((key) => [key, shown ? suppress(counts.get(key) ?? 0, k) : null])) as Record<K, number | null>;
-      return { group, population: suppress(population, k), counts: out, suppressed: !shown || Object.values(out).some((v) => v === null) };
-    }),
-  }));
+  return { queue, queue_total: hidden === null ? items.length : null, queue_hidden: hidden };
+}
+
+/** Median of the values (the mean of the middle two for an even count, as quantileExactInclusive). */
+function median(values: number[]): number {
+  const v = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(v.length / 2);
+  return v.length % 2 ? v[mid] : (v[mid - 1] + v[mid]) / 2;
 }

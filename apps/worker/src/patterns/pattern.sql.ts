@@ -225,10 +225,11 @@ WHERE wk BETWEEN {wfrom:Date} AND {wto:Date}`;
 /**
  * Questions (a post on qa) and CEO-blog feedback by people who are not leaders, raised on
  * [{from}, {to}], with the first answer by a leader other than the asker: on the same question, or
- * naming the feedback in properties.reply_to_event_id.
+ * naming the feedback in properties.reply_to_event_id, and the leader who gave it (the API shows
+ * reply numbers only where enough leaders answered).
  */
 export const LEADER_ITEMS_SQL = (t: Tables) => `
-INSERT INTO ${t.pattern_leader_items} (item_id, kind, asker_id, department, location, raised_at, first_reply_at, computed_at)
+INSERT INTO ${t.pattern_leader_items} (item_id, kind, asker_id, department, location, raised_at, first_reply_at, first_replier_id, computed_at)
 WITH
   directory AS (SELECT person_id, toString(department) AS department, toString(location) AS location, is_leader FROM ${t.people} FINAL),
   items AS (
@@ -249,6 +250,7 @@ WITH
 SELECT i.event_id, any(i.kind), any(i.asker), any(p.department), any(p.location), any(i.raised_at),
        if(countIf(r.at >= i.raised_at AND r.replier != i.asker AND r.key != '') = 0, NULL,
           minIf(r.at, r.at >= i.raised_at AND r.replier != i.asker AND r.key != '')),
+       argMinIf(r.replier, r.at, r.at >= i.raised_at AND r.replier != i.asker AND r.key != ''),
        {stamp:DateTime64(3, 'UTC')}
 FROM items AS i
 INNER JOIN directory AS p ON p.person_id = i.asker AND NOT p.is_leader

@@ -12,6 +12,7 @@ import patternLeaderItems from './011_pattern_leader_items.sql';
 import segmentMembers from './012_segment_members.sql';
 import segmentRuns from './013_segment_runs.sql';
 import eventsByOrigin from './014_events_by_origin.sql';
+import patternLeaderRepliers from './015_pattern_leader_repliers.sql';
 
 /** Numbered migrations, applied in order and recorded in schema_migrations. Append only. */
 export const CLICKHOUSE_MIGRATIONS: { version: number; name: string; sql: string }[] = [
@@ -29,4 +30,5 @@ export const CLICKHOUSE_MIGRATIONS: { version: number; name: string; sql: string
   { version: 12, name: '012_segment_members', sql: segmentMembers },
   { version: 13, name: '013_segment_runs', sql: segmentRuns },
   { version: 14, name: '014_events_by_origin', sql: eventsByOrigin },
+  { version: 15, name: '015_pattern_leader_repliers', sql: patternLeaderRepliers },
 ];

@@ -1,5 +1,5 @@
 import { formatCount, formatShare } from '../../lib/format';
-import { SuppressedValue } from '../shared/suppressed-value';
+import { HiddenReasonValue } from '../shared/hidden-reason-value';
 import type { FunnelStage } from './ambassadors.transform';
 
 /**
@@ -41,7 +41,7 @@ export function AmbassadorFunnel({ stages, population, minGroupSize }: { stages:
                   </span>
                 </div>
               </td>
-              <td className="num">{s.atStage === null ? <SuppressedValue minGroupSize={minGroupSize} /> : formatCount(s.atStage)}</td>
+              <td className="num">{s.atStage === null ? <HiddenReasonValue reason={s.hidden} minGroupSize={minGroupSize} /> : formatCount(s.atStage)}</td>
               <td className="num">{s.conversion === null ? <span className="muted">—</span> : formatShare(s.conversion)}</td>
             </tr>
           ))}

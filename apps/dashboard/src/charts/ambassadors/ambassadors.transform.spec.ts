@@ -14,7 +14,13 @@ function resp(ambassador: number | null = 4): AmbassadorsResponse {
     weeks: [
       {
         week: '2026-11-09',
-        groups: [{ group: 'org', population: 200, stages: { inactive: 20, observer: 80, contributor: 50, steady: 30, connector: 12, ambassador }, suppressed: ambassador === null }],
+        groups: [
+          {
+            group: 'org', population: 200, population_hidden: null, suppressed: ambassador === null,
+            stages: { inactive: 20, observer: 80, contributor: 50, steady: 30, connector: 12, ambassador },
+            hidden: { inactive: null, observer: null, contributor: null, steady: null, connector: null, ambassador: ambassador === null ? 'numerator' : null },
+          },
+        ],
       },
     ],
   };
@@ -44,6 +50,6 @@ describe('weeks and CSV', () => {
   });
 
   it('exports hidden counts empty with a note', () => {
-    expect(ambassadorsCsv(resp(null)).split('\r\n')).toContain('2026-11-09,org,org,200,ambassador,,hidden: fewer than 5 people');
+    expect(ambassadorsCsv(resp(null)).split('\r\n')).toContain('2026-11-09,org,org,200,ambassador,,Hidden to protect privacy: fewer than 5 people are counted in this number.');
   });
 });

@@ -1,8 +1,8 @@
 // Shaping for the ambassador pipeline: each rung with the people on it and the people who reached
 // at least it (a funnel), conversions between rungs, the weekly trend, and CSV.
 
-import type { AmbassadorPipelineRow, AmbassadorStage, AmbassadorsResponse } from '@hubpulse/contracts';
-import { type CsvCell, suppressedCsvNote, toCsv } from '../../lib/csv.transform';
+import { hiddenReasonText, type AmbassadorPipelineRow, type AmbassadorStage, type AmbassadorsResponse, type HiddenReason } from '@hubpulse/contracts';
+import { type CsvCell, toCsv } from '../../lib/csv.transform';
 import { lastCompleteWeek } from '../personas/personas.transform';
 
 export interface FunnelStage {
@@ -11,6 +11,8 @@ export interface FunnelStage {
   definition: string;
   /** People whose highest rung is this one; null = hidden. */
   atStage: number | null;
+  /** Why `atStage` is hidden (null: shown). */
+  hidden: HiddenReason | null;
   /**
    * People on this rung or a higher one. When a higher rung is hidden this is only a lower bound
    * (`atLeast`), from the counts that are shown — never a guess at the hidden one.
@@ -28,7 +30,11 @@ function rowOf(groups: AmbassadorPipelineRow[], group?: string) {
 }
 
 /** The pipeline of one group in one week (default: the organisation, the newest complete week). */
-export function buildFunnel(resp: AmbassadorsResponse, week?: string, group?: string): { week: string | null; population: number | null; stages: FunnelStage[] } {
+export function buildFunnel(
+  resp: AmbassadorsResponse,
+  week?: string,
+  group?: string,
+): { week: string | null; population: number | null; populationHidden: HiddenReason | null; stages: FunnelStage[] } {
   const target = week ?? lastCompleteWeek(resp.weeks.map((x) => x.week), resp.range.to);
   const w = resp.weeks.find((x) => x.week.slice(0, 10) === target);
   const row = w ? rowOf(w.groups, group) : undefined;
@@ -48,6 +54,7 @@ export function buildFunnel(resp: AmbassadorsResponse, week?: string, group?: st
       label: defs[i].label,
       definition: defs[i].definition,
       atStage: n ?? null,
+      hidden: row?.hidden?.[key] ?? (row ? null : 'below_minimum'),
       reached,
       atLeast,
       share: population ? reached / population : null,
@@ -59,7 +66,7 @@ export function buildFunnel(resp: AmbassadorsResponse, week?: string, group?: st
     const s = stages[i];
     s.conversion = !s.atLeast && !before.atLeast && before.reached > 0 ? s.reached / before.reached : null;
   }
-  return { week: w?.week.slice(0, 10) ?? null, population, stages };
+  return { week: w?.week.slice(0, 10) ?? null, population, populationHidden: row?.population_hidden ?? null, stages };
 }
 
 /** People per rung and week for one group: one point per week, a key per stage. */
@@ -73,13 +80,13 @@ export function buildPipelineWeeks(resp: AmbassadorsResponse, group?: string) {
 }
 
 export function ambassadorsCsv(resp: AmbassadorsResponse): string {
-  const note = suppressedCsvNote(resp.min_group_size);
+  const k = resp.min_group_size;
   const rows: CsvCell[][] = [];
   for (const w of resp.weeks) {
     for (const g of w.groups) {
       for (const s of resp.stages) {
         const n = g.stages[s.key as AmbassadorStage];
-        rows.push([w.week.slice(0, 10), resp.by, g.group, g.population, s.key, n, n === null ? note : '']);
+        rows.push([w.week.slice(0, 10), resp.by, g.group, g.population, s.key, n, n === null ? hiddenReasonText(g.hidden?.[s.key as AmbassadorStage] ?? g.population_hidden, k) : '']);
       }
     }
   }

@@ -4,7 +4,7 @@ import { buildAnsweredTrend, buildQueueBars, formatHours, headlineRow, leadersCs
 const queue = { under_1d: 3, d1_3: 5, d3_7: null, d7_30: 8, d30_90: 0 };
 
 function row(group: string, kind: LeaderResponsivenessRow['kind'], o: Partial<LeaderResponsivenessRow> = {}): LeaderResponsivenessRow {
-  return { group, kind, raised: 40, answered: 30, answered_share: 75, median_reply_hours: 5.25, queue, queue_total: 16, suppressed: false, ...o };
+  return { group, kind, raised: 40, answered: 30, answered_share: 75, median_reply_hours: 5.25, queue, queue_total: 16, suppressed: false, hidden_reason: null, answers_hidden: null, queue_hidden: null, ...o };
 }
 
 function resp(): LeaderResponsivenessResponse {
@@ -21,10 +21,10 @@ function resp(): LeaderResponsivenessResponse {
       { key: 'd7_30', label: '7–30 days', from_days: 7, to_days: 30 },
       { key: 'd30_90', label: '30–90 days', from_days: 30, to_days: 90 },
     ],
-    groups: [row('org', 'qa'), row('org', 'all'), row('org', 'ceo_feedback', { raised: null, answered_share: null, suppressed: true })],
+    groups: [row('org', 'qa'), row('org', 'all'), row('org', 'ceo_feedback', { raised: null, answered_share: null, suppressed: true, hidden_reason: 'below_minimum', answers_hidden: 'below_minimum' })],
     days: [
-      { day: '2026-11-02', raised: 4, answered: 3, answered_share: 75, median_reply_hours: 2, suppressed: false },
-      { day: '2026-11-01', raised: null, answered: null, answered_share: null, median_reply_hours: null, suppressed: true },
+      { day: '2026-11-02', raised: 4, answered: 3, answered_share: 75, median_reply_hours: 2, suppressed: false, hidden_reason: null, answers_hidden: null },
+      { day: '2026-11-01', raised: null, answered: null, answered_share: null, median_reply_hours: null, suppressed: true, hidden_reason: 'below_minimum', answers_hidden: 'below_minimum' },
     ],
   };
 }
@@ -56,6 +56,6 @@ describe('leader responsiveness', () => {
     const lines = leadersCsv(resp()).split('\r\n');
     expect(lines[0]).toMatch(/^from,to,group_by,group,kind,raised,answered,answered_share,median_reply_hours,unanswered,unanswered_under_1d/);
     expect(lines[1]).toBe('2026-10-01,2026-11-24,org,org,all,40,30,75,5.25,16,3,5,,8,0,');
-    expect(lines[3]).toMatch(/,hidden: fewer than 5 people$/);
+    expect(lines[3]).toMatch(/,Hidden to protect privacy: fewer than 5 people are behind this number\.$/);
   });
 });

@@ -1,8 +1,9 @@
+import { hiddenReasonText } from '@hubpulse/contracts';
 // Shaping for leader responsiveness: the organisation's headline numbers, the unanswered queue by
 // age, the daily answered share, the table per group and kind, and CSV.
 
 import type { LeaderItemKind, LeaderResponsivenessResponse, LeaderResponsivenessRow } from '@hubpulse/contracts';
-import { type CsvCell, suppressedCsvNote, toCsv } from '../../lib/csv.transform';
+import { type CsvCell, toCsv } from '../../lib/csv.transform';
 
 export const KIND_LABELS: Record<LeaderItemKind | 'all', string> = {
   all: 'All',
@@ -49,7 +50,7 @@ export function sortLeaderRows(rows: readonly LeaderResponsivenessRow[]): Leader
 }
 
 export function leadersCsv(resp: LeaderResponsivenessResponse): string {
-  const note = suppressedCsvNote(resp.min_group_size);
+  const k = resp.min_group_size;
   const bands = resp.queue_bands.map((b) => b.key);
   const rows: CsvCell[][] = sortLeaderRows(resp.groups).map((r) => [
     resp.range.from,
@@ -63,7 +64,10 @@ export function leadersCsv(resp: LeaderResponsivenessResponse): string {
     r.median_reply_hours,
     r.queue_total,
     ...bands.map((b) => r.queue[b]),
-    r.suppressed ? note : '',
+    [r.hidden_reason ?? r.answers_hidden, r.queue_hidden]
+      .filter((h, i, all) => h && all.indexOf(h) === i)
+      .map((h) => hiddenReasonText(h, k))
+      .join(' '),
   ]);
   return toCsv(
     ['from', 'to', 'group_by', 'group', 'kind', 'raised', 'answered', 'answered_share', 'median_reply_hours', 'unanswered', ...bands.map((b) => `unanswered_${b}`), 'note'],

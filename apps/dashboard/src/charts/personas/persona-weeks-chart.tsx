@@ -1,6 +1,7 @@
+import { hiddenReasonText } from '@hubpulse/contracts';
 import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from 'recharts';
 import type { TooltipContentProps } from 'recharts';
-import { formatAxisNumber, formatInteger, formatShortDay, suppressedLabel } from '../../lib/format';
+import { formatAxisNumber, formatInteger, formatShortDay } from '../../lib/format';
 import { chartTheme } from '../shared/chart-theme';
 import type { PersonaDef, PersonaWeekBar } from './personas.transform';
 
@@ -42,7 +43,8 @@ function WeekTooltip({ active, payload, personas, minGroupSize }: TooltipContent
         return (
           <p key={p.key}>
             <span className="swatch" style={{ background: PERSONA_COLORS[p.key] }} /> {p.label}{' '}
-            <strong>{n === null || n === undefined ? suppressedLabel(minGroupSize) : formatInteger(n)}</strong>
+            <strong>{n === null || n === undefined ? 'hidden' : formatInteger(n)}</strong>
+            {(n === null || n === undefined) && bar.hidden[p.key] && <span className="muted"> — {hiddenReasonText(bar.hidden[p.key], minGroupSize)}</span>}
           </p>
         );
       })}

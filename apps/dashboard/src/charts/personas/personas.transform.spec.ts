@@ -1,7 +1,10 @@
-import type { PersonasResponse } from '@hubpulse/contracts';
+import type { PersonaCounts, PersonasResponse } from '@hubpulse/contracts';
 import { buildPersonaRows, buildPersonaWeeks, buildTransitionMatrix, lastCompleteWeek, movementCsv, personasCsv } from './personas.transform';
 
 const counts = (o: number | null, r: number | null) => ({ inactive: 10, observer: o, responder: r, broadcaster: 5, engager: 20, catalyst: 6 });
+
+/** Every null count hidden for its numerator. */
+const hiddenOf = (c: Record<string, number | null>) => Object.fromEntries(Object.entries(c).map(([k, v]) => [k, v === null ? 'numerator' : null])) as PersonaCounts['hidden'];
 
 function resp(): PersonasResponse {
   return {
@@ -13,8 +16,8 @@ function resp(): PersonasResponse {
     movement_definition: 'from one week to the next',
     personas: ['inactive', 'observer', 'responder', 'broadcaster', 'engager', 'catalyst'].map((k) => ({ key: k, label: k[0].toUpperCase() + k.slice(1), definition: `def ${k}` })),
     weeks: [
-      { week: '2026-11-02', groups: [{ group: 'org', population: 100, counts: counts(40, 19), suppressed: false }] },
-      { week: '2026-11-09', groups: [{ group: 'org', population: 100, counts: counts(45, null), suppressed: true }] },
+      { week: '2026-11-02', groups: [{ group: 'org', population: 100, population_hidden: null, counts: counts(40, 19), hidden: hiddenOf(counts(40, 19)), suppressed: false }] },
+      { week: '2026-11-09', groups: [{ group: 'org', population: 100, population_hidden: null, counts: counts(45, null), hidden: hiddenOf(counts(45, null)), suppressed: true }] },
     ],
     movement: [
       {
@@ -24,9 +27,9 @@ function resp(): PersonasResponse {
           {
             group: 'org',
             cells: [
-              { from: 'observer', to: 'observer', people: 30, suppressed: false },
-              { from: 'observer', to: 'responder', people: 10, suppressed: false },
-              { from: 'responder', to: 'observer', people: null, suppressed: true },
+              { from: 'observer', to: 'observer', people: 30, suppressed: false, hidden_reason: null },
+              { from: 'observer', to: 'responder', people: 10, suppressed: false, hidden_reason: null },
+              { from: 'responder', to: 'observer', people: null, suppressed: true, hidden_reason: 'complementary' },
             ],
           },
         ],
@@ -76,8 +79,8 @@ describe('personas', () => {
   it('exports counts and movement with hidden values empty and noted', () => {
     const counts = personasCsv(resp()).split('\r\n');
     expect(counts[0]).toBe('week,group_by,group,population,persona,people,note');
-    expect(counts).toContain('2026-11-09,org,org,100,responder,,hidden: fewer than 5 people');
+    expect(counts).toContain('2026-11-09,org,org,100,responder,,Hidden to protect privacy: fewer than 5 people are counted in this number.');
     const moves = movementCsv(resp()).split('\r\n');
-    expect(moves[3]).toBe('2026-11-02,2026-11-09,org,org,responder,observer,,hidden: fewer than 5 people');
+    expect(moves[3]).toBe('2026-11-02,2026-11-09,org,org,responder,observer,,Hidden to protect privacy: another hidden number could otherwise be worked out from this one and the total.');
   });
 });

@@ -1,8 +1,8 @@
 // Shaping for personas: weekly counts (stacked bars), the latest week beside each definition, the
 // week-to-week transition matrix, the comparison of groups, and CSV. Counts only, never names.
 
-import type { Persona, PersonaCounts, PersonasResponse } from '@hubpulse/contracts';
-import { type CsvCell, suppressedCsvNote, toCsv } from '../../lib/csv.transform';
+import { hiddenReasonText, type HiddenReason, type Persona, type PersonaCounts, type PersonasResponse } from '@hubpulse/contracts';
+import { type CsvCell, toCsv } from '../../lib/csv.transform';
 import { addDays } from '../../lib/dates';
 
 export interface PersonaDef {
@@ -20,18 +20,20 @@ function orgRow(groups: PersonaCounts[], group?: string): PersonaCounts | undefi
   return group === undefined ? groups[0] : groups.find((g) => g.group === group);
 }
 
-export type PersonaWeekBar = { week: string; suppressed: boolean } & Partial<Record<Persona, number | null>>;
+export type PersonaWeekBar = { week: string; suppressed: boolean; hidden: Partial<Record<Persona, HiddenReason | null>> } & Partial<Record<Persona, number | null>>;
 
 /** One stacked bar per week; a hidden count leaves its segment out. */
 export function buildPersonaWeeks(resp: PersonasResponse, group?: string): PersonaWeekBar[] {
   return resp.weeks.map((w) => {
     const row = orgRow(w.groups, group);
-    return { week: w.week.slice(0, 10), suppressed: !row || row.suppressed, ...(row?.counts ?? {}) };
+    return { week: w.week.slice(0, 10), suppressed: !row || row.suppressed, hidden: row?.hidden ?? {}, ...(row?.counts ?? {}) };
   });
 }
 
 export interface PersonaRow extends PersonaDef {
   people: number | null;
+  /** Why `people` is hidden (null: shown). */
+  hidden: HiddenReason | null;
   /** Share of the group's population, 0–1. */
   share: number | null;
   /** People compared with the week before; null when either is hidden. */
@@ -48,7 +50,11 @@ export function lastCompleteWeek(weeks: readonly string[], rangeTo: string): str
 }
 
 /** A complete week's counts (default: the newest complete one), each with its definition and its change from the week before. */
-export function buildPersonaRows(resp: PersonasResponse, group?: string, week?: string): { week: string | null; population: number | null; rows: PersonaRow[] } {
+export function buildPersonaRows(
+  resp: PersonasResponse,
+  group?: string,
+  week?: string,
+): { week: string | null; population: number | null; populationHidden: HiddenReason | null; rows: PersonaRow[] } {
   const weeks = resp.weeks;
   const target = week ?? lastCompleteWeek(weeks.map((w) => w.week), resp.range.to);
   const i = weeks.findIndex((w) => w.week.slice(0, 10) === target);
@@ -60,12 +66,14 @@ export function buildPersonaRows(resp: PersonasResponse, group?: string, week?: 
   return {
     week: last?.week.slice(0, 10) ?? null,
     population,
+    populationHidden: now?.population_hidden ?? null,
     rows: personaDefs(resp).map((d) => {
       const people = now?.counts[d.key] ?? null;
       const was = before?.counts[d.key] ?? null;
       return {
         ...d,
         people,
+        hidden: now?.hidden?.[d.key] ?? null,
         share: people !== null && population ? people / population : null,
         change: people !== null && was !== null && before ? people - was : null,
       };
@@ -79,6 +87,8 @@ export interface TransitionMatrix {
   personas: PersonaDef[];
   /** cells[from][to]: people, null = hidden. */
   cells: Record<string, Record<string, number | null>>;
+  /** reasons[from][to]: why a cell is hidden. */
+  reasons: Record<string, Record<string, HiddenReason | null>>;
   /** People per "from" persona (sum of the row), null when any cell is hidden. */
   rowTotals: Record<string, number | null>;
   /** The largest shown cell, for shading. */
@@ -94,10 +104,12 @@ export function buildTransitionMatrix(resp: PersonasResponse, week?: string, gro
   if (!g) return null;
   const personas = personaDefs(resp);
   const cells: TransitionMatrix['cells'] = {};
+  const reasons: TransitionMatrix['reasons'] = {};
   for (const p of personas) cells[p.key] = Object.fromEntries(personas.map((q) => [q.key, 0]));
   let max = 0;
   for (const c of g.cells) {
     (cells[c.from] ??= {})[c.to] = c.suppressed ? null : c.people;
+    (reasons[c.from] ??= {})[c.to] = c.hidden_reason ?? null;
     if (!c.suppressed && c.people !== null) max = Math.max(max, c.people);
   }
   const rowTotals: TransitionMatrix['rowTotals'] = {};
@@ -105,24 +117,31 @@ export function buildTransitionMatrix(resp: PersonasResponse, week?: string, gro
     const vals = Object.values(cells[p.key]);
     rowTotals[p.key] = vals.some((v) => v === null) ? null : vals.reduce<number>((s, v) => s + (v ?? 0), 0);
   }
-  return { week: move.week.slice(0, 10), fromWeek: move.from_week.slice(0, 10), personas, cells, rowTotals, max };
+  return { week: move.week.slice(0, 10), fromWeek: move.from_week.slice(0, 10), personas, cells, reasons, rowTotals, max };
 }
 
 /** Group × persona shares in the latest week, for comparing departments or locations. */
-export function buildPersonaGroupRows(resp: PersonasResponse): { group: string; population: number | null; suppressed: boolean; counts: PersonaCounts['counts'] }[] {
+export function buildPersonaGroupRows(
+  resp: PersonasResponse,
+): Pick<PersonaCounts, 'group' | 'population' | 'population_hidden' | 'suppressed' | 'counts' | 'hidden'>[] {
   const last = resp.weeks.at(-1);
-  return [...(last?.groups ?? [])].sort((a, b) => a.group.localeCompare(b.group)).map((g) => ({ group: g.group, population: g.population, suppressed: g.suppressed, counts: g.counts }));
+  return [...(last?.groups ?? [])]
+    .sort((a, b) => a.group.localeCompare(b.group))
+    .map((g) => ({ group: g.group, population: g.population, population_hidden: g.population_hidden, suppressed: g.suppressed, counts: g.counts, hidden: g.hidden }));
 }
 
+/** The CSV note of a hidden number: why, in words. */
+const noteOf = (reason: HiddenReason | null | undefined, k: number) => (reason ? hiddenReasonText(reason, k) : '');
+
 export function personasCsv(resp: PersonasResponse): string {
-  const note = suppressedCsvNote(resp.min_group_size);
+  const k = resp.min_group_size;
   const defs = personaDefs(resp);
   const rows: CsvCell[][] = [];
   for (const w of resp.weeks) {
     for (const g of w.groups) {
       for (const d of defs) {
         const n = g.counts[d.key];
-        rows.push([w.week.slice(0, 10), resp.by, g.group, g.population, d.key, n, n === null ? note : '']);
+        rows.push([w.week.slice(0, 10), resp.by, g.group, g.population, d.key, n, n === null ? noteOf(g.hidden?.[d.key] ?? g.population_hidden, k) || hiddenReasonText(null, k) : '']);
       }
     }
   }
@@ -130,12 +149,12 @@ export function personasCsv(resp: PersonasResponse): string {
 }
 
 export function movementCsv(resp: PersonasResponse): string {
-  const note = suppressedCsvNote(resp.min_group_size);
+  const k = resp.min_group_size;
   const rows: CsvCell[][] = [];
   for (const m of resp.movement) {
     for (const g of m.groups) {
       for (const c of g.cells) {
-        rows.push([m.from_week.slice(0, 10), m.week.slice(0, 10), resp.by, g.group, c.from, c.to, c.suppressed ? null : c.people, c.suppressed ? note : '']);
+        rows.push([m.from_week.slice(0, 10), m.week.slice(0, 10), resp.by, g.group, c.from, c.to, c.suppressed ? null : c.people, c.suppressed ? hiddenReasonText(c.hidden_reason, k) : '']);
       }
     }
   }

@@ -1,5 +1,5 @@
 import { formatCount, formatShortDay } from '../../lib/format';
-import { SuppressedValue } from '../shared/suppressed-value';
+import { HiddenReasonValue } from '../shared/hidden-reason-value';
 import type { TransitionMatrix } from './personas.transform';
 
 /** Rows: persona in the week before; columns: persona this week. The diagonal is who stayed. */
@@ -42,7 +42,7 @@ export function TransitionMatrixTable({ matrix, minGroupSize }: { matrix: Transi
                     className={from.key === to.key ? 'num matrix__cell matrix__cell--stay' : 'num matrix__cell'}
                     style={{ ['--heat' as string]: String(heat) }}
                   >
-                    {n === null ? <SuppressedValue minGroupSize={minGroupSize} variant="mark" /> : n === 0 ? <span className="muted">0</span> : formatCount(n)}
+                    {n === null ? <HiddenReasonValue reason={matrix.reasons[from.key]?.[to.key]} minGroupSize={minGroupSize} /> : n === 0 ? <span className="muted">0</span> : formatCount(n)}
                   </td>
                 );
               })}

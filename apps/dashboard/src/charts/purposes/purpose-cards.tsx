@@ -1,5 +1,6 @@
-import { formatCount, formatShortDay, suppressedLabel } from '../../lib/format';
-import { SuppressedValue } from '../shared/suppressed-value';
+import { hiddenReasonText } from '@hubpulse/contracts';
+import { formatCount, formatShortDay } from '../../lib/format';
+import { HiddenReasonValue } from '../shared/hidden-reason-value';
 import type { PurposeCard } from './purposes.transform';
 
 /** Each purpose's colour, on its card and its line (mirrors styles/engagement.css). */
@@ -27,7 +28,7 @@ export function PurposeCardView({ card, minGroupSize, managementDefinition }: { 
           </span>
         ) : card.status === 'suppressed' ? (
           <span className="purpose__value purpose__value--muted">
-            <SuppressedValue minGroupSize={minGroupSize} variant="mark" />
+            <HiddenReasonValue reason={card.hiddenReason} minGroupSize={minGroupSize} />
           </span>
         ) : (
           <span className="purpose__value purpose__value--muted">—</span>
@@ -36,18 +37,20 @@ export function PurposeCardView({ card, minGroupSize, managementDefinition }: { 
           {card.status === 'ok' && card.numerator !== null && card.denominator !== null
             ? `${formatCount(card.numerator)} of ${formatCount(card.denominator)}`
             : card.status === 'suppressed'
-              ? `${suppressedLabel(minGroupSize)} people: hidden`
+              ? card.denominator !== null
+                ? `hidden, of ${formatCount(card.denominator)}`
+                : 'hidden'
               : card.status === 'unavailable'
                 ? 'Not available yet'
                 : 'No data in the range'}
         </span>
       </div>
       <p className="purpose__definition">{card.definition}</p>
-      {card.status === 'unavailable' && card.reason && <p className="purpose__reason">{card.reason}</p>}
+      {(card.status === 'unavailable' || card.status === 'suppressed') && card.reason && <p className="purpose__reason">{card.status === 'suppressed' ? hiddenReasonText(card.hiddenReason, minGroupSize) : card.reason}</p>}
       {card.purpose === 'engagement' && card.status === 'ok' && (
         <p className="purpose__extra" title={managementDefinition}>
           Management takes part in{' '}
-          <strong>{card.managementShare === null ? <SuppressedValue minGroupSize={minGroupSize} /> : `${Math.round(card.managementShare)}%`}</strong> of these
+          <strong>{card.managementShare === null ? <HiddenReasonValue reason={card.managementHidden} minGroupSize={minGroupSize} /> : `${Math.round(card.managementShare)}%`}</strong> of these
           conversations
         </p>
       )}
@@ -60,7 +63,7 @@ export function PurposeCardView({ card, minGroupSize, managementDefinition }: { 
           <ul>
             {card.parts.map((p) => (
               <li key={p.key}>
-                <strong>{p.value === null ? <SuppressedValue minGroupSize={minGroupSize} /> : formatCount(p.value)}</strong> {p.definition}
+                <strong>{p.value === null ? <HiddenReasonValue reason={p.hidden} minGroupSize={minGroupSize} /> : formatCount(p.value)}</strong> {p.definition}
               </li>
             ))}
           </ul>

@@ -7,7 +7,10 @@ const point = (day: string, value: number | null, o: Partial<PurposeIndexPoint> 
   numerator: value === null ? null : value * 10,
   denominator: value === null ? null : 1000,
   parts: {},
+  parts_hidden: {},
   suppressed: false,
+  hidden_reason: o.suppressed && value === null ? 'numerator' : null,
+  denominator_hidden: null,
   reason: null,
   ...o,
 });
@@ -59,7 +62,7 @@ describe('buildPurposeCards', () => {
   it('puts the latest value beside its definition, with the parts explained', () => {
     const [inform] = buildPurposeCards(resp());
     expect(inform).toMatchObject({ label: 'Inform', definition: 'Reach of inform content', value: 61.3, numerator: 612.6, status: 'ok', day: '2026-11-02' });
-    expect(inform.parts).toEqual([{ key: 'readers', definition: 'people who viewed inform content', value: 612 }]);
+    expect(inform.parts).toEqual([{ key: 'readers', definition: 'people who viewed inform content', value: 612, hidden: null }]);
     expect(inform.spark.map((p) => p.day)).toEqual(['2026-11-01', '2026-11-02']);
   });
 
@@ -84,7 +87,7 @@ describe('buildPurposeTrend', () => {
 describe('groups and CSV', () => {
   it('lists every group with its latest values', () => {
     expect(buildPurposeGroupRows(resp())).toEqual([
-      { group: 'org', values: { inform: 61.3, engagement: null }, suppressed: { inform: false, engagement: true } },
+      { group: 'org', values: { inform: 61.3, engagement: null }, suppressed: { inform: false, engagement: true }, hidden: { inform: null, engagement: 'numerator' } },
     ]);
   });
 
@@ -92,6 +95,6 @@ describe('groups and CSV', () => {
     const lines = purposesCsv(resp()).split('\r\n');
     expect(lines[0]).toBe('purpose,group_by,group,day,index,numerator,denominator,management_share,note');
     expect(lines[1]).toBe('inform,org,org,2026-11-02,61.26,612.6,1000,,');
-    expect(lines[3]).toBe('engagement,org,org,2026-11-02,,,,,hidden: fewer than 5 people');
+    expect(lines[3]).toBe('engagement,org,org,2026-11-02,,,,,Hidden to protect privacy: fewer than 5 people are counted in this number.');
   });
 });

@@ -1,13 +1,15 @@
 // Shaping for the five purpose indices: a card per index (the latest value beside its definition),
 // the indices over time, the comparison table of groups, and CSV.
 
-import type { Purpose, PurposeIndexPoint, PurposesResponse } from '@hubpulse/contracts';
-import { type CsvCell, suppressedCsvNote, toCsv } from '../../lib/csv.transform';
+import { hiddenReasonText, type HiddenReason, type Purpose, type PurposeIndexPoint, type PurposesResponse } from '@hubpulse/contracts';
+import { type CsvCell, toCsv } from '../../lib/csv.transform';
 
 export interface PurposePart {
   key: string;
   definition: string;
   value: number | null;
+  /** Why `value` is hidden (null: shown). */
+  hidden: HiddenReason | null;
 }
 
 export interface PurposeCard {
@@ -24,7 +26,10 @@ export interface PurposeCard {
   status: 'ok' | 'suppressed' | 'unavailable' | 'no-data';
   /** Why there is no number, in words. */
   reason: string | null;
+  /** Why the index is hidden (status 'suppressed'). */
+  hiddenReason: HiddenReason | null;
   managementShare: number | null;
+  managementHidden: HiddenReason | null;
   parts: PurposePart[];
   /** Daily values for the sparkline, oldest first. */
   spark: { day: string; value: number | null }[];
@@ -36,7 +41,7 @@ function pointStatus(p: PurposeIndexPoint | null, unavailable: string | null): P
   if (unavailable) return 'unavailable';
   if (!p) return 'no-data';
   if (p.value !== null) return 'ok';
-  return p.suppressed ? 'suppressed' : 'no-data';
+  return p.hidden_reason ? 'suppressed' : 'no-data';
 }
 
 /** One card per index for one group (the organisation by default: the first group). */
@@ -57,9 +62,11 @@ export function buildPurposeCards(resp: PurposesResponse, group?: string): Purpo
       denominator: latest?.denominator ?? null,
       day: latest?.day.slice(0, 10) ?? null,
       status,
-      reason: index.unavailable_reason ?? latest?.reason ?? null,
+      reason: index.unavailable_reason ?? (latest?.hidden_reason ? hiddenReasonText(latest.hidden_reason, resp.min_group_size) : (latest?.reason ?? null)),
+      hiddenReason: latest?.hidden_reason ?? null,
       managementShare: latest?.management_share ?? null,
-      parts: Object.entries(latest?.parts ?? {}).map(([key, value]) => ({ key, definition: partDefs.get(key) ?? key, value })),
+      managementHidden: latest?.management_share_hidden ?? null,
+      parts: Object.entries(latest?.parts ?? {}).map(([key, value]) => ({ key, definition: partDefs.get(key) ?? key, value, hidden: latest?.parts_hidden?.[key] ?? null })),
       spark: [...(g?.days ?? [])]
         .sort((a, b) => a.day.localeCompare(b.day))
         .map((p) => ({ day: p.day.slice(0, 10), value: p.value === null ? null : round1(p.value) })),
@@ -97,6 +104,8 @@ export interface PurposeGroupRow {
   /** Latest value per purpose; null = hidden or none. */
   values: Partial<Record<Purpose, number | null>>;
   suppressed: Partial<Record<Purpose, boolean>>;
+  /** Why the latest value is hidden, per purpose (null: shown or none). */
+  hidden: Partial<Record<Purpose, HiddenReason | null>>;
 }
 
 /** Latest value of every index per group, groups by name. */
@@ -104,18 +113,22 @@ export function buildPurposeGroupRows(resp: PurposesResponse): PurposeGroupRow[]
   const rows = new Map<string, PurposeGroupRow>();
   for (const index of resp.indices) {
     for (const g of index.groups) {
-      const row = rows.get(g.group) ?? { group: g.group, values: {}, suppressed: {} };
+      const row = rows.get(g.group) ?? { group: g.group, values: {}, suppressed: {}, hidden: {} };
       row.values[index.purpose] = g.latest?.value === null || g.latest?.value === undefined ? null : round1(g.latest.value);
-      row.suppressed[index.purpose] = !!g.latest?.suppressed;
+      row.suppressed[index.purpose] = !!g.latest?.hidden_reason;
+      row.hidden[index.purpose] = g.latest?.hidden_reason ?? null;
       rows.set(g.group, row);
     }
   }
   return [...rows.values()].sort((a, b) => a.group.localeCompare(b.group));
 }
 
-/** Every day of every index and group; hidden values empty with a note. */
+/** Every day of every index and group; hidden values empty with a note saying why. */
 export function purposesCsv(resp: PurposesResponse): string {
-  const note = suppressedCsvNote(resp.min_group_size);
+  const why = (p: PurposeIndexPoint) => {
+    const reason = p.hidden_reason ?? p.denominator_hidden ?? p.management_share_hidden ?? null;
+    return reason ? hiddenReasonText(reason, resp.min_group_size) : null;
+  };
   const rows: CsvCell[][] = [];
   for (const index of resp.indices) {
     for (const g of index.groups) {
@@ -129,7 +142,7 @@ export function purposesCsv(resp: PurposesResponse): string {
           p.numerator,
           p.denominator,
           p.management_share ?? null,
-          p.suppressed ? note : (index.unavailable_reason ?? p.reason ?? ''),
+          why(p) ?? index.unavailable_reason ?? p.reason ?? '',
         ]);
       }
     }

@@ -1,12 +1,12 @@
 import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from 'recharts';
-import type { LeaderResponsivenessResponse } from '@hubpulse/contracts';
+import { hiddenReasonText, type HiddenReason, type LeaderResponsivenessResponse } from '@hubpulse/contracts';
 import { GroupTrendsChart } from '../../charts/group-trends/group-trends-chart';
 import { KIND_LABELS, buildAnsweredTrend, buildQueueBars, formatHours, headlineRow, leadersCsv, sortLeaderRows } from '../../charts/leaders/leaders.transform';
 import { ChartPanel } from '../../charts/shared/chart-panel';
 import { chartTheme } from '../../charts/shared/chart-theme';
 import { EmptyState, QueryStates } from '../../charts/shared/chart-states';
 import { ExportCsvButton } from '../../charts/shared/export-csv-button';
-import { SuppressedValue } from '../../charts/shared/suppressed-value';
+import { HiddenReasonValue } from '../../charts/shared/hidden-reason-value';
 import { formatCount } from '../../lib/format';
 import { CompareControl, PatternRangeControl } from './pattern-range.control';
 import { usePattern } from './use-engagement';
@@ -44,18 +44,19 @@ function LeadersBody({ data }: { data: LeaderResponsivenessResponse }) {
   if (!row) return <EmptyState title="Nothing addressed to leaders in this range" />;
   const queue = buildQueueBars(data, row);
   const trend = buildAnsweredTrend(data);
-  const num = (n: number | null, fmt: (n: number) => string = formatCount) => (n === null ? <SuppressedValue minGroupSize={k} variant="mark" /> : fmt(n));
+  const num = (n: number | null, reason: HiddenReason | null, fmt: (n: number) => string = formatCount) =>
+    n === null ? reason ? <HiddenReasonValue reason={reason} minGroupSize={k} /> : <span className="muted">—</span> : fmt(n);
   return (
     <>
       <div className="leader-kpis">
         <div className="leader-kpi">
           <p className="leader-kpi__label">Raised</p>
-          <p className="leader-kpi__value">{num(row.raised)}</p>
+          <p className="leader-kpi__value">{num(row.raised, row.hidden_reason)}</p>
           <p className="leader-kpi__definition">{metricDefinition(data, 'raised')}</p>
         </div>
         <div className="leader-kpi">
           <p className="leader-kpi__label">Answered by a leader</p>
-          <p className="leader-kpi__value">{num(row.answered_share, (n) => `${Math.round(n)}%`)}</p>
+          <p className="leader-kpi__value">{num(row.answered_share, row.answers_hidden, (n) => `${Math.round(n)}%`)}</p>
           <p className="leader-kpi__definition">
             {row.answered !== null && row.raised !== null && `${formatCount(row.answered)} of ${formatCount(row.raised)}. `}
             {metricDefinition(data, 'answered_share')}
@@ -63,12 +64,12 @@ function LeadersBody({ data }: { data: LeaderResponsivenessResponse }) {
         </div>
         <div className="leader-kpi">
           <p className="leader-kpi__label">Median time to first reply</p>
-          <p className="leader-kpi__value">{row.median_reply_hours === null ? <span className="muted">—</span> : formatHours(row.median_reply_hours)}</p>
+          <p className="leader-kpi__value">{num(row.median_reply_hours, row.answers_hidden, formatHours)}</p>
           <p className="leader-kpi__definition">{metricDefinition(data, 'median_reply_hours')}</p>
         </div>
         <div className="leader-kpi">
           <p className="leader-kpi__label">Unanswered now</p>
-          <p className="leader-kpi__value">{num(row.queue_total)}</p>
+          <p className="leader-kpi__value">{num(row.queue_total, row.queue_hidden)}</p>
           <p className="leader-kpi__definition">{metricDefinition(data, 'queue')}</p>
         </div>
       </div>
@@ -80,12 +81,12 @@ function LeadersBody({ data }: { data: LeaderResponsivenessResponse }) {
             <CartesianGrid vertical={false} stroke={chartTheme.grid} />
             <XAxis dataKey="label" tick={{ fill: chartTheme.axis, fontSize: chartTheme.fontSize }} tickLine={false} axisLine={{ stroke: chartTheme.grid }} interval={0} />
             <YAxis width={40} allowDecimals={false} tick={{ fill: chartTheme.axis, fontSize: chartTheme.fontSize }} tickLine={false} axisLine={false} />
-            <Tooltip cursor={{ fill: '#f1f5f9' }} formatter={(v) => [v === null || v === undefined ? `fewer than ${k}` : String(v), 'Unanswered']} />
+            <Tooltip cursor={{ fill: '#f1f5f9' }} formatter={(v) => [v === null || v === undefined ? 'hidden' : String(v), 'Unanswered']} />
             <Bar dataKey="items" name="Unanswered" fill={chartTheme.danger} radius={[3, 3, 0, 0]} maxBarSize={56} />
           </BarChart>
           {queue.some((b) => b.items === null) && (
             <p className="panel__note">
-              Bands with <SuppressedValue minGroupSize={k} /> items are not drawn.
+              {hiddenReasonText(row.queue_hidden, k)} The unanswered queue is not drawn.
             </p>
           )}
         </div>
@@ -96,6 +97,9 @@ function LeadersBody({ data }: { data: LeaderResponsivenessResponse }) {
             <GroupTrendsChart series={[{ key: 'answered', label: 'Answered', dataKey: 'answered' }]} points={trend} height={220} />
           ) : (
             <EmptyState title="No day with enough items to show" height={220} />
+          )}
+          {data.days.some((d) => d.answered_share === null && d.raised !== null) && (
+            <p className="panel__note">Days whose replies came from fewer than {k} leaders (or that would reveal such a day beside the total) are not drawn.</p>
           )}
         </div>
       </div>
@@ -108,8 +112,8 @@ function LeadersComparePanel() {
   const data = query.data;
   const rows = data ? sortLeaderRows(data.groups) : [];
   const k = data?.min_group_size ?? 5;
-  const cell = (n: number | null, suppressed: boolean, fmt: (n: number) => string = formatCount) =>
-    n === null ? suppressed ? <SuppressedValue minGroupSize={k} variant="mark" /> : <span className="muted">—</span> : fmt(n);
+  const cell = (n: number | null, reason: HiddenReason | null, fmt: (n: number) => string = formatCount) =>
+    n === null ? reason ? <HiddenReasonValue reason={reason} minGroupSize={k} /> : <span className="muted">—</span> : fmt(n);
   return (
     <ChartPanel
       title={`By ${query.selection.compare} of the asker`}
@@ -143,11 +147,11 @@ function LeadersComparePanel() {
                   <tr key={`${r.group}:${r.kind}`} className={r.kind === 'all' ? 'row--group' : undefined}>
                     <th scope="row">{r.kind === 'all' ? r.group : <span className="visually-hidden">{r.group}</span>}</th>
                     <td>{KIND_LABELS[r.kind]}</td>
-                    <td className="num">{cell(r.raised, r.suppressed)}</td>
-                    <td className="num">{cell(r.answered, r.suppressed)}</td>
-                    <td className="num">{cell(r.answered_share, r.suppressed, (n) => `${Math.round(n)}%`)}</td>
-                    <td className="num">{r.median_reply_hours === null ? <span className="muted">—</span> : formatHours(r.median_reply_hours)}</td>
-                    <td className="num">{cell(r.queue_total, r.suppressed)}</td>
+                    <td className="num">{cell(r.raised, r.hidden_reason)}</td>
+                    <td className="num">{cell(r.answered, r.answers_hidden)}</td>
+                    <td className="num">{cell(r.answered_share, r.answers_hidden, (n) => `${Math.round(n)}%`)}</td>
+                    <td className="num">{cell(r.median_reply_hours, r.answers_hidden, formatHours)}</td>
+                    <td className="num">{cell(r.queue_total, r.queue_hidden)}</td>
                   </tr>
                 ))}
               </tbody>

@@ -16,7 +16,7 @@ import { TransitionMatrixTable } from '../../charts/personas/transition-matrix';
 import { ChartPanel } from '../../charts/shared/chart-panel';
 import { EmptyState, QueryStates } from '../../charts/shared/chart-states';
 import { ExportCsvButton } from '../../charts/shared/export-csv-button';
-import { SuppressedValue } from '../../charts/shared/suppressed-value';
+import { HiddenReasonValue } from '../../charts/shared/hidden-reason-value';
 import { formatCount, formatShare, formatShortDay } from '../../lib/format';
 import { PatternRangeControl } from './pattern-range.control';
 import { usePattern } from './use-engagement';
@@ -90,7 +90,7 @@ function PersonasBody({ data }: { data: PersonasResponse }) {
       <div>
         <p className="chart-caption">
           Week of <strong>{latest.week ? formatShortDay(latest.week) : '—'}</strong> (newest complete week) · population{' '}
-          {latest.population === null ? <SuppressedValue minGroupSize={data.min_group_size} /> : formatCount(latest.population)}
+          {latest.population === null ? <HiddenReasonValue reason={latest.populationHidden} minGroupSize={data.min_group_size} /> : formatCount(latest.population)}
         </p>
         <table className="data-table persona-table">
           <caption className="visually-hidden">Personas in the latest week, with their definitions</caption>
@@ -115,7 +115,7 @@ function PersonasBody({ data }: { data: PersonasResponse }) {
                   <span className="persona-name">{r.label}</span>
                   <span className="persona-definition">{r.definition}</span>
                 </th>
-                <td className="num">{r.people === null ? <SuppressedValue minGroupSize={data.min_group_size} /> : formatCount(r.people)}</td>
+                <td className="num">{r.people === null ? <HiddenReasonValue reason={r.hidden} minGroupSize={data.min_group_size} /> : formatCount(r.people)}</td>
                 <td className="num">{r.share === null ? <span className="muted">—</span> : formatShare(r.share)}</td>
                 <td className="num">
                   {r.change === null ? (
@@ -182,12 +182,12 @@ function AmbassadorsBody({ data }: { data: AmbassadorsResponse }) {
     <>
       <p className="chart-caption">
         Week of <strong>{funnel.week ? formatShortDay(funnel.week) : '—'}</strong>, over the {data.window_weeks} weeks ending then · population{' '}
-        {funnel.population === null ? <SuppressedValue minGroupSize={data.min_group_size} /> : formatCount(funnel.population)}
+        {funnel.population === null ? <HiddenReasonValue reason={funnel.populationHidden} minGroupSize={data.min_group_size} /> : formatCount(funnel.population)}
       </p>
       <AmbassadorFunnel stages={funnel.stages} population={funnel.population} minGroupSize={data.min_group_size} />
       {funnel.stages.some((s) => s.atLeast) && (
         <p className="panel__note">
-          “≥” marks a total that leaves out a rung hidden for privacy (<SuppressedValue minGroupSize={data.min_group_size} /> people).
+          “≥” marks a total that leaves out a rung hidden for privacy (hover the dash for why).
         </p>
       )}
     </>

@@ -5,7 +5,7 @@ import { buildPurposeCards, buildPurposeGroupRows, buildPurposeTrend, purposesCs
 import { ChartPanel } from '../../charts/shared/chart-panel';
 import { EmptyState, QueryStates } from '../../charts/shared/chart-states';
 import { ExportCsvButton } from '../../charts/shared/export-csv-button';
-import { SuppressedValue } from '../../charts/shared/suppressed-value';
+import { HiddenReasonValue } from '../../charts/shared/hidden-reason-value';
 import { CompareControl, PatternRangeControl } from './pattern-range.control';
 import { usePattern } from './use-engagement';
 
@@ -71,7 +71,7 @@ function PurposeComparePanel() {
   return (
     <ChartPanel
       title={`By ${query.selection.compare}`}
-      description={`Each index per ${query.selection.compare} on the last day of the range (percent). Groups under ${data?.min_group_size ?? 'the minimum of'} people are hidden.`}
+      description={`Each index per ${query.selection.compare} on the last day of the range (percent). A hidden number says why on hover: a group or a count below ${data?.min_group_size ?? 'the minimum of'} people, or one that subtraction would reveal.`}
       className={query.isPlaceholderData ? 'panel--wide is-stale' : 'panel--wide'}
       aside={
         <div className="panel__controls">
@@ -107,7 +107,7 @@ function PurposeComparePanel() {
                         <td className="num" key={p.key}>
                           {v === null || v === undefined ? (
                             r.suppressed[p.key] ? (
-                              <SuppressedValue minGroupSize={data.min_group_size} variant="mark" />
+                              <HiddenReasonValue reason={r.hidden[p.key]} minGroupSize={data.min_group_size} />
                             ) : (
                               <span className="muted">—</span>
                             )
