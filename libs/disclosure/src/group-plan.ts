@@ -229,6 +229,19 @@ export class GroupStructure {
     return [...out.values()];
   }
 
+  /**
+   * P's children in family F among the admitted groups: the admitted F-groups strictly inside P (−1:
+   * the population) with no admitted F-group between them and P; null when they overlap (a family
+   * that is not laminar). One of the packings above; kept for views that reason per family.
+   */
+  childrenOf(P: number, F: string, include: (i: number) => boolean): number[] | null {
+    const U = this.populationSize;
+    const inside = P < 0 ? this.byFamily.get(F)!.filter((c) => include(c) && this.size[c] < U) : this.containees[P].filter((c) => include(c) && this.familyOf[c] === F);
+    const set = new Set(inside);
+    const maximal = inside.filter((c) => !this.containers[c].some((a) => set.has(a)));
+    return this.disjoint(maximal) ? maximal : null;
+  }
+
   /** Takes groups in order while they are disjoint from those taken (starting from `start`, disjoint). */
   private greedy(order: readonly number[], start: readonly number[] = []): number[] {
     this.stamp++;

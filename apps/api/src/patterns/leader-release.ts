@@ -71,11 +71,10 @@ export function releaseLeaders(plan: GroupPlan, items: readonly LeaderItemRead[]
     }
     for (let P = -1; P < s.count; P++) {
       if (P < 0 ? !popReleased : !isReleased(P)) continue;
-      for (const F of s.families) {
-        const children = s.childrenOf(P, F, isReleased);
-        if (!children || children.length < 2) continue;
-        if (!isSmall(leadersOf(P, children), k)) continue;
-        const victim = children.reduce((v, c) => (s.hideFirst(v, c) === c ? c : v));
+      for (const pack of s.packings(P, isReleased)) {
+        if (pack.length < 2) continue; // one group inside P: the pair check above
+        if (!isSmall(leadersOf(P, pack), k)) continue;
+        const victim = s.remainderVictim(P, pack);
         if (!victims.has(victim)) victims.set(victim, P < 0 ? 'remainder' : 'hierarchy');
       }
     }
