@@ -66,6 +66,8 @@ interface Conflict {
   reason: HiddenReason;
   /** Group index, or −1 for the population. */
   against: number;
+  /** Every other group the conflict needs shown: when one of them is hidden first, it is settled. */
+  needs: readonly number[];
 }
 
 /**
@@ -343,11 +345,11 @@ export function planGroups(population: Iterable<string>, groups: readonly GroupS
       if (!isShown(a) || !isShown(b)) continue;
       if (isSmall(size[a] - o, k) || isSmall(size[b] - o, k)) {
         const victim = s.hideFirst(a, b);
-        found.push({ victim, reason: 'difference', against: victim === a ? b : a });
+        found.push({ victim, reason: 'difference', against: victim === a ? b : a, needs: [a, b] });
       }
     }
     // Rule 2 against the population: a group of all but 1..k−1 people.
-    for (let a = 0; a < s.count; a++) if (isShown(a) && isSmall(U - size[a], k)) found.push({ victim: a, reason: 'remainder', against: -1 });
+    for (let a = 0; a < s.count; a++) if (isShown(a) && isSmall(U - size[a], k)) found.push({ victim: a, reason: 'remainder', against: -1, needs: [a] });
     // Rule 3 (hierarchy) for each shown parent: the remainders of the packings inside it.
     for (let P = -1; P < s.count; P++) {
       if (P >= 0 && (!isShown(P) || s.containees[P].length === 0)) continue;
@@ -355,7 +357,7 @@ export function planGroups(population: Iterable<string>, groups: readonly GroupS
         const rest = (P < 0 ? U : size[P]) - pack.reduce((sum, c) => sum + size[c], 0);
         if (!isSmall(rest, k)) continue;
         const victim = s.remainderVictim(P, pack);
-        found.push({ victim, reason: P < 0 ? 'remainder' : 'hierarchy', against: victim === P ? pack[0] : P });
+        found.push({ victim, reason: P < 0 ? 'remainder' : 'hierarchy', against: victim === P ? pack[0] : P, needs: P < 0 ? pack : [P, ...pack] });
       }
     }
     // Rule 4 (two disjoint groups against the population): only large pairs can leave < k.
@@ -369,7 +371,7 @@ export function planGroups(population: Iterable<string>, groups: readonly GroupS
         if (size[a] + size[b] < U - k + 1) break;
         if (s.overlap(a, b) === 0 && isSmall(U - size[a] - size[b], k)) {
           const victim = s.hideFirst(a, b);
-          found.push({ victim, reason: 'remainder', against: victim === a ? b : a });
+          found.push({ victim, reason: 'remainder', against: victim === a ? b : a, needs: [a, b] });
         }
       }
     }
@@ -385,7 +387,7 @@ export function planGroups(population: Iterable<string>, groups: readonly GroupS
     conflicts.sort((a, b) => larger(b) - larger(a) || a.victim - b.victim);
     // One victim per conflict, skipping conflicts already resolved in this round (a group hidden).
     for (const c of conflicts) {
-      if (!isShown(c.victim) || (c.against >= 0 && !isShown(c.against))) continue;
+      if (!c.needs.every(isShown)) continue;
       Object.assign(decisions[c.victim], { shown: false, reason: c.reason, against: c.against < 0 ? POPULATION : groups[c.against].key });
     }
   }

@@ -62,6 +62,8 @@ export function planStat(
     against: number;
     reason: HiddenReason;
     larger: number;
+    /** Every group the conflict needs released: when one of them is hidden first, it is settled. */
+    needs: readonly number[];
   }
   for (;;) {
     const conflicts: Conflict[] = [];
@@ -75,7 +77,7 @@ export function planStat(
         const counted = (P < 0 ? populationX! : xs[P]) - xs[c];
         if (!failsAsSet(n, counted)) continue;
         const victim = s.remainderVictim(P, [c]);
-        conflicts.push({ victim, against: victim === c ? P : c, reason: 'difference', larger: sizeOf(P) });
+        conflicts.push({ victim, against: victim === c ? P : c, reason: 'difference', larger: sizeOf(P), needs: P < 0 ? [c] : [P, c] });
       }
     }
     for (let P = -1; P < s.count; P++) {
@@ -86,7 +88,7 @@ export function planStat(
         const counted = (P < 0 ? populationX! : xs[P]) - pack.reduce((sum, c) => sum + xs[c], 0);
         if (!failsAsSet(n, counted)) continue;
         const victim = s.remainderVictim(P, pack);
-        conflicts.push({ victim, against: victim === P ? pack[0] : P, reason: P < 0 ? 'remainder' : 'hierarchy', larger: sizeOf(P) });
+        conflicts.push({ victim, against: victim === P ? pack[0] : P, reason: P < 0 ? 'remainder' : 'hierarchy', larger: sizeOf(P), needs: P < 0 ? pack : [P, ...pack] });
       }
     }
     if (conflicts.length === 0) break;
@@ -94,7 +96,7 @@ export function planStat(
     // group is not hidden for a parent that is itself hidden in the same round.
     conflicts.sort((a, b) => b.larger - a.larger || a.victim - b.victim);
     for (const c of conflicts) {
-      if (!isReleased(c.victim) || (c.against >= 0 && !isReleased(c.against))) continue;
+      if (!c.needs.every(isReleased)) continue;
       released[c.victim] = 0;
       out.set(s.groups[c.victim].key, { shown: false, reason: c.reason });
     }
