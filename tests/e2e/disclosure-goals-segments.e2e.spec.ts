@@ -63,6 +63,13 @@ describe('Disclosure of goal links and segment rates (issue 11 regressions)', ()
     await request(http).post('/v1/events').set('Authorization', `Bearer ${key}`).send({ events }).expect(200);
     ids.b = await segment('Department B', dept('B'));
     ids.leads = await segment('Leads', { kind: 'attribute', field: 'title', op: 'in', values: ['Lead'] });
+    // The starter segments are computed in the background after start-up; each is a group of the
+    // plan, so the decisions below are only fixed once all of them have a membership.
+    await waitFor(
+      async () => ((await request(http).get('/api/segments').set('Cookie', planner).expect(200)).body.segments as { runs: unknown[] }[]).every((x) => x.runs.length > 0),
+      'every segment computed',
+      60_000,
+    );
   }, 180_000);
 
   afterAll(async () => {

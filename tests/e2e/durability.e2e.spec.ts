@@ -55,7 +55,7 @@ describe('durability of acknowledged events (production build)', () => {
 
   it('finishes in-flight batches on SIGTERM', async () => {
     const before = await countEvents(api!.url);
-    const batches = Array.from({ length: 20 }, (_, b) => Array.from({ length: 500 }, (_, i) => hubEvent({ event_id: `t-${b}-${i}` })));
+    const batches = Array.from({ length: 20 }, (_, b) => Array.from({ length: 500 }, (_, i) => hubEvent({ event_id: `t-${b}-${i}`, actor_id: `p${i % 50}` })));
     const inflight = batches.map((events) => post(api!.url, events).then((r) => r.status, () => 0));
     await new Promise((r) => setTimeout(r, 20));
     const exit = api!.stop('SIGTERM');

@@ -317,6 +317,31 @@ export class GroupPlan {
   }
 }
 
+/**
+ * The conflicts of one round to act on, in order. A conflict is left for the next round when a group
+ * it needs was hidden by one acted on before it (it may be settled), or when another group it needs
+ * is itself the victim of a conflict of this round (hiding that one may settle it: two links nested
+ * in a department must not both go for one difference). If that leaves nothing, the first conflict
+ * is acted on, so every round hides something.
+ */
+export function settle<C extends { victim: number; needs: readonly number[] }>(conflicts: readonly C[], stillShown: (i: number) => boolean): C[] {
+  const victims = new Set(conflicts.map((c) => c.victim));
+  const hidden = new Set<number>();
+  const acted: C[] = [];
+  const alive = (g: number) => stillShown(g) && !hidden.has(g);
+  for (const c of conflicts) {
+    if (!c.needs.every(alive)) continue;
+    if (c.needs.some((g) => g !== c.victim && victims.has(g))) continue;
+    acted.push(c);
+    hidden.add(c.victim);
+  }
+  if (acted.length === 0) {
+    const first = conflicts.find((c) => c.needs.every(stillShown));
+    if (first) acted.push(first);
+  }
+  return acted;
+}
+
 /** Builds the plan. Cost: Σ over people of (groups they are in)², plus the rounds of rule checks. */
 export function planGroups(population: Iterable<string>, groups: readonly GroupSpec[], k: number): GroupPlan {
   const index = new Map<string, number>();
@@ -385,11 +410,8 @@ export function planGroups(population: Iterable<string>, groups: readonly GroupS
     // beside the population) settles the conflicts it was in before smaller groups are hidden for it.
     const larger = (c: Conflict) => Math.max(size[c.victim], c.against < 0 ? U : size[c.against]);
     conflicts.sort((a, b) => larger(b) - larger(a) || a.victim - b.victim);
-    // One victim per conflict, skipping conflicts already resolved in this round (a group hidden).
-    for (const c of conflicts) {
-      if (!c.needs.every(isShown)) continue;
-      Object.assign(decisions[c.victim], { shown: false, reason: c.reason, against: c.against < 0 ? POPULATION : groups[c.against].key });
-    }
+    const hide = (c: Conflict) => Object.assign(decisions[c.victim], { shown: false, reason: c.reason, against: c.against < 0 ? POPULATION : groups[c.against].key });
+    for (const c of settle(conflicts, isShown)) hide(c);
   }
   return new GroupPlan(k, s, decisions);
 }

@@ -10,7 +10,7 @@ import { isSmall, ruleFor, type HiddenReason, type StatKind } from './rules';
  *
  * 2. Per-period values that add up (events per day summed over a range): a range total is a sum of
  *    days, and two ranges differ by whole days — `additiveRange` releases a total only when every day
- *    in it passes (so a difference of two ranges is a sum of days that each passed).
+ *    in it passes or had nobody (so a difference of two ranges is a sum of days that each passed).
  *
  * 3. Distinct people over a user-chosen window ("active people, 1–30 June"): windows nest, and two
  *    nested windows differ by the people active only in the longer one. Whatever was shown before
@@ -38,9 +38,13 @@ export function planCumulative(points: readonly CumulativePoint[], kind: StatKin
   });
 }
 
-/** Rule 2: a total over days, each with its contributors (distinct people behind that day's value). */
+/**
+ * Rule 2: a total over days, each with its contributors (distinct people behind that day's value). A
+ * day nobody acted on adds nothing and describes nobody in particular, so it does not hide the range
+ * (else any range holding a weekend or a future day would hide its total).
+ */
 export function additiveRange(dayContributors: readonly number[], k: number): HiddenReason | null {
-  return dayContributors.some((c) => c < k) ? 'period' : null;
+  return dayContributors.some((c) => c > 0 && c < k) ? 'period' : null;
 }
 
 /** A number about the people of `group` over [from, to] (days, inclusive, YYYY-MM-DD). */

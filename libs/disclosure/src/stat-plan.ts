@@ -1,4 +1,4 @@
-import { POPULATION, type GroupPlan } from './group-plan';
+import { POPULATION, settle, type GroupPlan } from './group-plan';
 import { isSmall, ruleFor, type HiddenReason, type StatKind } from './rules';
 
 /**
@@ -95,8 +95,7 @@ export function planStat(
     // Top down, as the group plan does: a parent hidden first settles the conflicts it was in, so a
     // group is not hidden for a parent that is itself hidden in the same round.
     conflicts.sort((a, b) => b.larger - a.larger || a.victim - b.victim);
-    for (const c of conflicts) {
-      if (!c.needs.every(isReleased)) continue;
+    for (const c of settle(conflicts, isReleased)) {
       released[c.victim] = 0;
       out.set(s.groups[c.victim].key, { shown: false, reason: c.reason });
     }
