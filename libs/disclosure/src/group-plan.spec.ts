@@ -138,7 +138,8 @@ describe('planGroups under attack (fast-check)', () => {
         const all = [{ key: POPULATION, family: POPULATION, set: U }, ...shownGroups];
         for (const a of all) {
           if (a.key !== POPULATION && a.set.size < k) return false;
-          for (const b of all) if (a !== b && isSmall(minus(a.set, b.set).length, k)) return false;
+          // B ⊆ A: |A| − |B| is exact (the fixture shows no intersections of overlapping groups)
+          for (const b of all) if (a !== b && minus(b.set, a.set).length === 0 && isSmall(minus(a.set, b.set).length, k)) return false;
         }
         // P − (disjoint shown groups inside P, of one family or of departments and manager trees
         // together — a tree standing in for its hidden department): any choice of up to 3.

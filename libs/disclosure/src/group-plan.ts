@@ -9,10 +9,11 @@ import { isSmall, type HiddenReason } from './rules';
  * population (the directory) is always shown. Rules, applied until nothing conflicts:
  *
  * 1. primary: a group below k people is hidden ('below_minimum');
- * 2. difference: two shown groups A, B with |A \ B| or |B \ A| in 1..k−1 conflict ('difference').
- *    When B ⊆ A, |A| − |B| describes the few in A \ B; near-containment counts too, because the
- *    reader may know the few who are in B but not in A. The group of lower priority is hidden, then
- *    the smaller;
+ * 2. difference: two shown groups A, B with B ⊆ A and |A \ B| in 1..k−1 conflict ('difference'):
+ *    |A| − |B| describes the few in A \ B. Two groups that overlap without containment conflict the
+ *    same way when a view shows their intersection (GroupSpec.crossTabbed: a segment's composition
+ *    by department), since |A| − |A ∩ B| is then exact too. The group of lower priority is hidden,
+ *    then the smaller;
  * 3. hierarchy: for each shown group P (the population included), disjoint collections of shown
  *    groups inside it (GroupStructure.packings: the maximal ones of each family — P's "children" in a
  *    laminar family such as manager trees or departments — and of all families together, exactly when
@@ -48,6 +49,13 @@ export interface GroupSpec {
    * so defining one can never hide a department from everybody else.
    */
   priority?: number;
+  /**
+   * Families whose groups' intersections with this one some view shows (a segment's composition by
+   * department and location). For those pairs, two overlapping groups whose one-sided difference is
+   * 1..k−1 conflict even when neither contains the other; for every other pair only containment
+   * gives an exact difference.
+   */
+  crossTabbed?: readonly string[];
 }
 
 export interface GroupDecision {
@@ -276,6 +284,12 @@ export class GroupStructure {
     return true;
   }
 
+  /** True when some view shows how many people the two groups have in common (see GroupSpec.crossTabbed). */
+  crossTabbed(a: number, b: number): boolean {
+    const [ga, gb] = [this.groups[a], this.groups[b]];
+    return (ga.crossTabbed?.includes(gb.family) ?? false) || (gb.crossTabbed?.includes(ga.family) ?? false);
+  }
+
   /** Among two groups, the one to hide first: lower priority, then the smaller, then the later in input order. */
   hideFirst(a: number, b: number): number {
     const pa = this.groups[a].priority ?? 0;
@@ -368,7 +382,9 @@ export function planGroups(population: Iterable<string>, groups: readonly GroupS
     // Rule 2 (difference), over pairs that share somebody.
     for (const [a, b, o] of s.sharingPairs()) {
       if (!isShown(a) || !isShown(b)) continue;
-      if (isSmall(size[a] - o, k) || isSmall(size[b] - o, k)) {
+      // |A \ B| follows from |A| − |B| only when B ⊆ A, or when a view shows |A ∩ B| (cross-tabbed)
+      const exact = o === size[a] || o === size[b] || s.crossTabbed(a, b);
+      if (exact && (isSmall(size[a] - o, k) || isSmall(size[b] - o, k))) {
         const victim = s.hideFirst(a, b);
         found.push({ victim, reason: 'difference', against: victim === a ? b : a, needs: [a, b] });
       }

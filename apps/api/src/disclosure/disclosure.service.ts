@@ -62,9 +62,11 @@ export class DisclosureService {
     const started = Date.now();
     const [rows, segments, links, programmes] = await Promise.all([this.registry.directory(asOf), this.registry.segments(), this.registry.links(), this.registry.programmes()]);
     const groups: GroupSpec[] = directoryGroups(rows);
-    for (const s of segments) groups.push({ key: groupKey.segment(s.id), family: 'segment', members: s.members, priority: FAMILY_PRIORITY.segment });
+    // A segment's composition shows its people per department and location: those intersections are known.
+    const composition = ['department', 'location'];
+    for (const s of segments) groups.push({ key: groupKey.segment(s.id), family: 'segment', members: s.members, priority: FAMILY_PRIORITY.segment, crossTabbed: composition });
     const pins = programmes.flatMap((p) => (p.launchMembershipVersion === null ? [] : [{ id: p.id, segmentId: p.segmentId, version: Number(p.launchMembershipVersion) }]));
-    for (const p of await this.registry.pinned(pins)) groups.push({ key: groupKey.programme(p.id), family: 'programme', members: p.members, priority: FAMILY_PRIORITY.programme });
+    for (const p of await this.registry.pinned(pins)) groups.push({ key: groupKey.programme(p.id), family: 'programme', members: p.members, priority: FAMILY_PRIORITY.programme, crossTabbed: composition });
     // Scope links: a union of departments or of locations that a leader picked.
     for (const l of links) {
       if (l.kind !== 'scope' || !l.scope || l.scope === 'organisation') continue;
