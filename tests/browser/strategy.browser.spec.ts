@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import type { GoalListDto, StrategyOverviewDto } from '@hubpulse/contracts';
+import type { GoalDetailDto, GoalListDto, LinkAnalysisDto, StrategyOverviewDto } from '@hubpulse/contracts';
 import { waitFor } from '@hubpulse/testing';
 import type { Page } from 'playwright-core';
 import { fullPageShot, SHOTS, useDemoProduct } from './demo-product';
@@ -47,6 +47,11 @@ describe('Strategy area in headless Chromium (production build, demo data)', () 
     const api = async <T>(p: string): Promise<T> => (await (await fetch(url(p), { headers: { cookie } })).json()) as T;
     await waitFor(async () => (await api<StrategyOverviewDto>('/api/strategy/overview')).scorecard.day, 'purpose indices of the demo data', 180_000, 2_000);
     const revenue = (await api<GoalListDto>('/api/goals')).goals.find((g) => g.metric === 'revenue')!;
+    // The programme's difference in differences needs every targeted person's scores over both
+    // windows: until the worker has scored the whole year, the people it has not reached yet would be
+    // missing from the targeted group, and the privacy rules hide a group missing 1..k−1 people.
+    const programmeLink = (await api<GoalDetailDto>(`/api/goals/${revenue.id}`)).links.find((l) => l.kind === 'programme')!;
+    await waitFor(async () => (await api<LinkAnalysisDto>(`/api/goals/${revenue.id}/links/${programmeLink.id}/analysis`)).did?.estimate ?? false, 'the demo programme’s difference in differences', 240_000, 3_000);
     expect(revenue.status.status).toBe('off_track'); // the demo's revenue trails its monthly targets
     const month = revenue.status.as_of!; // the latest month with a value, YYYY-MM-01
     const expected = revenue.status.expected!;

@@ -540,6 +540,11 @@ export interface DidDto {
   reason: string | null;
   /** Why the groups' numbers are hidden, when they are. */
   hidden_reason: HiddenReason | null;
+  /**
+   * Why the targeted group's size and monthly means are hidden while the estimate is shown (a few
+   * targeted people hired too late to be compared would follow from them), or why everything is.
+   */
+  people_hidden: HiddenReason | null;
   /** Monthly mean score of each group around launch, to judge parallel trends (null unless ≥ k of the group scored that month). */
   monthly: { period: string; treated: number | null; control: number | null }[];
 }

@@ -34,7 +34,7 @@ import { meanRule } from '@hubpulse/disclosure';
 import { DisclosureService, type DisclosurePlan } from '../disclosure/disclosure.service';
 import { groupKey } from '../disclosure/group-registry.repository';
 import { LinkAnalysisRepository } from './link-analysis.repository';
-import { audienceKey, didHidden, releaseMonths } from './link-release';
+import { audienceKey, didHidden, didTargetGap, releaseMonths } from './link-release';
 
 const DAY_MS = 86_400_000;
 const addDays = (d: string, n: number) => new Date(Date.parse(`${d}T00:00:00Z`) + n * DAY_MS).toISOString().slice(0, 10);
@@ -232,6 +232,7 @@ export class GoalLinksService {
     if (!reason && control.length < need) reason = tooFewPoints(control.length, need, 'people in the comparison group');
     const universe = await this.ch.didUniverse(segmentId, version, w.bfrom);
     const hidden = didHidden(k, targeted, panel, universe);
+    const gap = didTargetGap(k, targeted, panel);
     if (!reason && hidden) reason = hiddenReasonText(hidden, k);
     const shown = reason === null;
 
@@ -244,13 +245,14 @@ export class GoalLinksService {
       const val = (g: 'T' | 'C') => {
         const n = sizes.get(g) ?? 0;
         const cell = sums.find((s) => s.g === g && s.month === m);
+        if (g === 'T' && gap) return null;
         return !hidden && d > 0 && cell && meanRule(n, cell.contributors, k) === null ? round(cell.s / (n * d)) : null;
       };
       monthly.push({ period: m, treated: val('T'), control: val('C') });
     }
-    const groupDto = (label: string, n: number, means: { before: number; after: number } | null) => ({
+    const groupDto = (label: string, n: number, means: { before: number; after: number } | null, hidePeople = false) => ({
       label,
-      people: !hidden && n >= k ? n : null,
+      people: !hidden && !hidePeople && n >= k ? n : null,
       before: !hidden && n >= k && means ? round(means.before) : null,
       after: !hidden && n >= k && means ? round(means.after) : null,
     });
@@ -260,7 +262,7 @@ export class GoalLinksService {
         launched_at: launch,
         before: { from: w.bfrom, to: w.bto },
         after: { from: w.afrom, to: w.ato },
-        treated: groupDto(version !== null ? 'Targeted: the programme’s segment as it was at launch' : 'Targeted: current members of the programme’s segment', treated.length, result.treated),
+        treated: groupDto(version !== null ? 'Targeted: the programme’s segment as it was at launch' : 'Targeted: current members of the programme’s segment', treated.length, result.treated, gap !== null),
         control: groupDto('Comparison: everyone else in the same departments', control.length, result.control),
         estimate: shown ? result.estimate : null,
         se: shown ? result.se : null,
@@ -269,6 +271,7 @@ export class GoalLinksService {
         p_value: shown ? result.p_value : null,
         reason,
         hidden_reason: hidden,
+        people_hidden: hidden ?? gap,
         monthly,
       },
       reason: null,

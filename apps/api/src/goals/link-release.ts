@@ -74,8 +74,9 @@ export function releaseMonths(
  * are people sets that are not themselves groups of the plan, so what they reveal is checked here:
  * - the targeted group (the programme's pin, or the segment) must be shown by the plan;
  * - T and C each ≥ k people with ≥ k contributors before and after (their means are 'means');
- * - the people of the targeted group left out of T (hired during or after the window) 0 or ≥ k, else
- *   T's mean against the group's monthly mean in the link analysis would give their scores;
+ * - (didTargetGap) the people of the targeted group left out of T (hired during or after the window):
+ *   when 1..k−1, T's size and monthly means are hidden, else against the audience's they would give
+ *   those people's count and scores;
  * - the people of the departments left out of T ∪ C (recent hires) 0 or ≥ k, else T's and C's means
  *   against the departments' means (Engagement area) would give theirs.
  * What remains shown: two group means, their changes, Welch's t on the per-person changes (a
@@ -91,7 +92,17 @@ export function didHidden(k: number, targeted: GroupDecision | undefined, panel:
   }
   const t = panel.filter((p) => p.g === 'T').length;
   const c = panel.length - t;
-  if (isSmall(targeted.size - t, k)) return 'difference';
   if (isSmall(universe - t - c, k)) return 'remainder';
   return null;
+}
+
+/**
+ * The targeted people left out of T (hired during or after the before-window) when they are 1..k−1:
+ * T's size beside the audience's, and T's monthly means beside the link's monthly means of the whole
+ * audience, would describe them — so those are hidden ('difference'). T's window means and the
+ * estimate stay: their 90-day windows match no calendar month a view shows.
+ */
+export function didTargetGap(k: number, targeted: GroupDecision | undefined, panel: readonly { g: 'T' | 'C' }[]): HiddenReason | null {
+  if (!targeted) return null;
+  return isSmall(targeted.size - panel.filter((p) => p.g === 'T').length, k) ? 'difference' : null;
 }

@@ -133,6 +133,7 @@ describe('buildDid', () => {
     p_value: 0.00005,
     reason: null,
     hidden_reason: null,
+    people_hidden: null,
     monthly: [{ period: '2026-08-01', treated: 30, control: 31 }],
   };
 

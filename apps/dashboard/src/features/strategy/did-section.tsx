@@ -1,7 +1,7 @@
 import type { DidDto } from '@hubpulse/contracts';
 import { buildDid, pText } from '../../charts/goal-links/link-analysis.transform';
 import { DidTrendChart } from '../../charts/goal-links/link-series-chart';
-import { SuppressedValue } from '../../charts/shared/suppressed-value';
+import { HiddenValue } from './hidden-value';
 import { formatCount } from '../../lib/format';
 
 /** Before/after for a launched programme: targeted against comparable untargeted people, with the method written out. */
@@ -42,7 +42,7 @@ export function DidSection({ did, reason, minGroupSize }: { did: DidDto | null; 
           {m.rows.map((r) => (
             <tr key={r.label}>
               <th scope="row">{r.label}</th>
-              <td className="num">{r.people === null ? <SuppressedValue minGroupSize={minGroupSize} /> : formatCount(r.people)}</td>
+              <td className="num">{r.people === null ? <HiddenValue reason={did.people_hidden ?? did.hidden_reason ?? 'below_minimum'} minGroupSize={minGroupSize} /> : formatCount(r.people)}</td>
               <td className="num">{r.before}</td>
               <td className="num">{r.after}</td>
               <td className="num">{r.change}</td>
