@@ -120,8 +120,8 @@ function GroupTrendsBody({ data, groupLabel }: { data: GroupScoresDto; groupLabe
       <GroupScoresTable rows={rows} groupLabel={groupLabel} minGroupSize={data.min_group_size} chartKeys={chartKeys} onToggle={toggle} />
       {hidden > 0 && (
         <p className="panel__note">
-          {hidden} {hidden === 1 ? 'group is' : 'groups are'} under {data.min_group_size} people: their numbers are hidden, and export as empty cells with a
-          note.
+          {hidden} {hidden === 1 ? 'group is' : 'groups are'} hidden for privacy — under {data.min_group_size} people, or a few people away from another group
+          shown (a dash says which): their numbers export as empty cells with a note.
         </p>
       )}
     </>
