@@ -209,34 +209,53 @@ export class GroupStructure {
    * packing a reader could choose — README's privacy model says so.
    */
   packings(P: number, include: (i: number) => boolean): number[][] {
-    const U = this.populationSize;
-    const inside = P < 0 ? this.groups.map((_, i) => i).filter((c) => include(c) && this.size[c] < U) : this.containees[P].filter(include);
+    // Inside P, largest first, computed once per P; the admitted ones are filtered from it per call.
+    const sorted = this.insideBySize(P);
+    const inside = sorted.filter(include);
+    const capacity = P < 0 ? this.populationSize : this.size[P];
     if (inside.length === 0) return [];
-    const maximalOf = (cands: number[]) => {
-      const set = new Set(cands);
-      return cands.filter((c) => !this.containers[c].some((a) => set.has(a)));
-    };
     const out = new Map<string, number[]>();
     const keep = (pack: number[]) => {
       if (pack.length) out.set([...pack].sort((a, b) => a - b).join(','), pack);
     };
-    const all = maximalOf(inside);
-    const bySize = [...inside].sort((a, b) => this.size[b] - this.size[a] || a - b);
+    const all = this.maximalOf(inside);
     for (const F of this.families) {
-      const m = maximalOf(inside.filter((c) => this.familyOf[c] === F));
+      const m = this.maximalOf(inside.filter((c) => this.familyOf[c] === F));
       if (!this.disjoint(m)) continue;
       keep(m);
       // …and the family's groups with the gaps filled from other families (a manager's tree where
       // its department is hidden, a department beside a link audience).
-      keep(this.greedy(bySize, m));
+      keep(this.greedy(capacity, inside, m));
     }
     if (this.disjoint(all)) keep(all);
     else {
       const prio = (i: number) => this.groups[i].priority ?? 0;
-      keep(this.greedy(bySize));
-      keep(this.greedy([...inside].sort((a, b) => prio(b) - prio(a) || this.size[b] - this.size[a] || a - b)));
+      keep(this.greedy(capacity, inside));
+      keep(this.greedy(capacity, [...inside].sort((a, b) => prio(b) - prio(a) || this.size[b] - this.size[a] || a - b)));
     }
     return [...out.values()];
+  }
+
+  private readonly insideCache = new Map<number, number[]>();
+  /** Groups strictly inside P (−1: the population), largest first. */
+  private insideBySize(P: number): number[] {
+    let list = this.insideCache.get(P);
+    if (!list) {
+      const U = this.populationSize;
+      list = (P < 0 ? this.groups.map((_, i) => i).filter((c) => this.size[c] < U) : [...this.containees[P]]).sort((a, b) => this.size[b] - this.size[a] || a - b);
+      this.insideCache.set(P, list);
+    }
+    return list;
+  }
+
+  private groupMark = new Int32Array(0);
+  private groupStamp = 0;
+  /** The groups of `cands` not strictly inside another of them. */
+  private maximalOf(cands: readonly number[]): number[] {
+    if (this.groupMark.length !== this.groups.length) this.groupMark = new Int32Array(this.groups.length);
+    const stamp = ++this.groupStamp;
+    for (const c of cands) this.groupMark[c] = stamp;
+    return cands.filter((c) => !this.containers[c].some((a) => this.groupMark[a] === stamp));
   }
 
   /**
@@ -253,14 +272,24 @@ export class GroupStructure {
   }
 
   /** Takes groups in order while they are disjoint from those taken (starting from `start`, disjoint). */
-  private greedy(order: readonly number[], start: readonly number[] = []): number[] {
+  private greedy(capacity: number, order: readonly number[], start: readonly number[] = []): number[] {
     this.stamp++;
     const taken: number[] = [...start];
-    for (const g of start) for (const p of this.members[g]) this.mark[p] = this.stamp;
-    for (const g of order) {
-      if (taken.includes(g)) continue;
-      if (this.members[g].some((p) => this.mark[p] === this.stamp)) continue;
+    const chosen = new Set(start);
+    let left = capacity;
+    for (const g of start) {
       for (const p of this.members[g]) this.mark[p] = this.stamp;
+      left -= this.size[g];
+    }
+    for (const g of order) {
+      // a group larger than what is left of P cannot be disjoint from what is taken
+      if (this.size[g] > left || chosen.has(g)) continue;
+      const m = this.members[g];
+      let free = true;
+      for (let j = 0; j < m.length && free; j++) free = this.mark[m[j]] !== this.stamp;
+      if (!free) continue;
+      for (let j = 0; j < m.length; j++) this.mark[m[j]] = this.stamp;
+      left -= m.length;
       taken.push(g);
     }
     return taken;

@@ -82,6 +82,8 @@ export function planStat(
     }
     for (let P = -1; P < s.count; P++) {
       if (P < 0 ? !popReleased : !isReleased(P) || s.containees[P].length === 0) continue;
+      // a remainder needs two released groups inside P (one is the pair check above)
+      if (P >= 0 && s.containees[P].reduce((n, c) => n + released[c], 0) < 2) continue;
       for (const pack of s.packings(P, isReleased)) {
         if (pack.length < 2) continue; // one group inside P: the pair check above
         const n = sizeOf(P) - pack.reduce((sum, c) => sum + s.size[c], 0);
