@@ -1,18 +1,19 @@
-import { useId } from 'react';
+import { useId, type ReactNode } from 'react';
 import { hiddenReasonText, type HiddenReason } from '@hubpulse/contracts';
 import { SUPPRESSED_MARK } from '../../lib/format';
 
 /**
- * A number the disclosure layer hid: a dash with a tooltip (hover and keyboard focus) saying why, in
- * the words of hiddenReasonText for the reason the API sent. Never rendered as 0.
+ * A number the disclosure layer hid: a mark (a dash unless `children` says otherwise) with a tooltip
+ * (hover and keyboard focus) saying why, in the words of hiddenReasonText for the reason the API
+ * sent. Never rendered as 0.
  */
-export function HiddenReasonValue({ reason, minGroupSize }: { reason: HiddenReason | null | undefined; minGroupSize: number }) {
+export function HiddenReasonValue({ reason, minGroupSize, children = SUPPRESSED_MARK }: { reason: HiddenReason | null | undefined; minGroupSize: number; children?: ReactNode }) {
   const id = useId();
   const explanation = hiddenReasonText(reason, minGroupSize);
   return (
     <>
       <span className="suppressed" data-tip={explanation} aria-describedby={id} tabIndex={0}>
-        {SUPPRESSED_MARK}
+        {children}
       </span>
       <span id={id} className="visually-hidden">
         {explanation}
