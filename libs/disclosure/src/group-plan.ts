@@ -224,8 +224,10 @@ export class GroupStructure {
       if (!this.disjoint(m)) continue;
       keep(m);
       // …and the family's groups with the gaps filled from other families (a manager's tree where
-      // its department is hidden, a department beside a link audience).
+      // its department is hidden, a department beside a link audience), also with one of them left
+      // out first so that a group of another family can take its place (bounded: up to 24 groups).
       keep(this.greedy(capacity, inside, m));
+      if (m.length <= 24) for (const drop of m) keep(this.greedy(capacity, inside.filter((c) => c !== drop), m.filter((c) => c !== drop)));
     }
     if (this.disjoint(all)) keep(all);
     else {
