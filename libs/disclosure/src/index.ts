@@ -6,7 +6,6 @@
  * what this guarantees and what it does not.
  */
 export * from './rules';
-export * from './privacy';
 export * from './group-plan';
 export * from './stat-plan';
 export * from './periods';

@@ -1,16 +1,8 @@
-import { suppress, suppressValue } from './privacy';
 import { countRule, meanRule, shareRule } from './rules';
 
 const K = 5;
 
 describe('primary rules', () => {
-  it('suppresses counts and values of groups below the minimum', () => {
-    expect(suppress(4, K)).toBeNull();
-    expect(suppress(5, K)).toBe(5);
-    expect(suppressValue(71.5, 3, K)).toBeNull();
-    expect(suppressValue(71.5, 12, K)).toBe(71.5);
-  });
-
   it('a count needs k people; zero is below k', () => {
     expect(countRule(0, K)).toBe('below_minimum');
     expect(countRule(4, K)).toBe('below_minimum');

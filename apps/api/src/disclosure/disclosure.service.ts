@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { HUBPULSE_CONFIG, type HubpulseConfig } from '@hubpulse/config';
+import type { GoalLinkEntity, ProgrammeEntity } from '@hubpulse/database';
 import {
   checkWindows,
   planGroups,
@@ -47,9 +48,10 @@ export class DisclosureService {
 
   async plan(): Promise<DisclosurePlan> {
     const asOf = new Date().toISOString().slice(0, 10);
-    const fingerprint = `${asOf}|${await this.registry.fingerprint()}`;
+    const snapshot = await this.registry.snapshot();
+    const fingerprint = `${asOf}|${snapshot.key}`;
     if (this.cached?.fingerprint !== fingerprint) {
-      const plan = this.build(asOf);
+      const plan = this.build(asOf, snapshot.links, snapshot.programmes);
       this.cached = { fingerprint, plan };
       plan.catch(() => {
         if (this.cached?.plan === plan) this.cached = null;
@@ -58,9 +60,9 @@ export class DisclosureService {
     return this.cached.plan;
   }
 
-  private async build(asOf: string): Promise<DisclosurePlan> {
+  private async build(asOf: string, links: readonly GoalLinkEntity[], programmes: readonly ProgrammeEntity[]): Promise<DisclosurePlan> {
     const started = Date.now();
-    const [rows, segments, links, programmes] = await Promise.all([this.registry.directory(asOf), this.registry.segments(), this.registry.links(), this.registry.programmes()]);
+    const [rows, segments] = await Promise.all([this.registry.directory(asOf), this.registry.segments()]);
     const groups: GroupSpec[] = directoryGroups(rows);
     // A segment's composition shows its people per department and location: those intersections are known.
     const composition = ['department', 'location'];

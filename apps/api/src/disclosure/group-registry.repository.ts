@@ -61,16 +61,27 @@ export class GroupRegistryRepository {
     return this.ch.tables;
   }
 
-  async fingerprint(): Promise<string> {
-    const [r] = await this.ch.rows<{ people: string; version: string; runs: string; last_run: string }>(
-      `SELECT (SELECT count() FROM ${this.t.people} FINAL) AS people,
-              (SELECT max(version) FROM ${this.t.people}) AS version,
-              (SELECT count() FROM ${this.t.segment_runs} WHERE status = 'ok') AS runs,
-              (SELECT toString(max(version)) FROM ${this.t.segment_runs}) AS last_run`,
-    );
-    const links = await this.ds.getRepository(GoalLinkEntity).find({ select: ['id', 'scope', 'scopeValues', 'segmentId', 'programmeId'], order: { id: 'ASC' } });
-    const programmes = await this.ds.getRepository(ProgrammeEntity).find({ select: ['id', 'segmentId', 'launchMembershipVersion'], order: { id: 'ASC' } });
-    return JSON.stringify([r, links, programmes]);
+  /**
+   * What the plan is built from besides the directory and the memberships, and a key that changes
+   * whenever any of it may have: read once per plan() call, in parallel, and reused by the build.
+   */
+  async snapshot(): Promise<{ key: string; links: GoalLinkEntity[]; programmes: ProgrammeEntity[] }> {
+    const [[r], links, programmes] = await Promise.all([
+      this.ch.rows<{ people: string; version: string; runs: string; last_run: string }>(
+        `SELECT (SELECT count() FROM ${this.t.people} FINAL) AS people,
+                (SELECT max(version) FROM ${this.t.people}) AS version,
+                (SELECT count() FROM ${this.t.segment_runs} WHERE status = 'ok') AS runs,
+                (SELECT toString(max(version)) FROM ${this.t.segment_runs}) AS last_run`,
+      ),
+      this.ds.getRepository(GoalLinkEntity).find({ order: { id: 'ASC' } }),
+      this.ds.getRepository(ProgrammeEntity).find({ order: { id: 'ASC' } }),
+    ]);
+    const key = JSON.stringify([
+      r,
+      links.map((l) => [l.id, l.kind, l.scope, l.scopeValues, l.segmentId, l.programmeId]),
+      programmes.map((p) => [p.id, p.segmentId, p.launchMembershipVersion]),
+    ]);
+    return { key, links, programmes };
   }
 
   async directory(asOf: string): Promise<DirectoryRow[]> {
@@ -110,14 +121,6 @@ export class GroupRegistryRepository {
       const members = byPin.get(`${p.segmentId}@${p.version}`);
       return members ? [{ id: p.id, members }] : [];
     });
-  }
-
-  async links(): Promise<GoalLinkEntity[]> {
-    return this.ds.getRepository(GoalLinkEntity).find({ order: { id: 'ASC' } });
-  }
-
-  async programmes(): Promise<ProgrammeEntity[]> {
-    return this.ds.getRepository(ProgrammeEntity).find({ order: { id: 'ASC' } });
   }
 }
 

@@ -44,9 +44,6 @@ import { groupsOf, hiddenCells, rowOf, weekTable } from './pattern-tables';
 import { PatternsRepository, type LeaderItemRead } from './patterns.repository';
 import { releasePurposePoints } from './purpose-release';
 
-/** Kept for the strategy page (apps/api/src/goals): see purposePoint's comment. */
-export { purposePoint } from './purpose-release';
-
 const DAY_MS = 86_400_000;
 const day = z.iso.date({ error: 'must be a date YYYY-MM-DD' });
 export const patternsQuerySchema = z.object({

@@ -1,4 +1,4 @@
-import { countRule, hiddenReasonText, POPULATION, shareRule, type GroupPlan, type HiddenReason } from '@hubpulse/disclosure';
+import { hiddenReasonText, POPULATION, shareRule, type GroupPlan, type HiddenReason } from '@hubpulse/disclosure';
 import type { PatternGroupBy, PurposeIndexPoint } from '@hubpulse/contracts';
 import { groupKey } from '../disclosure/group-registry.repository';
 import { planCounts, releaseShare, type Decisions } from './pattern-release';
@@ -123,38 +123,4 @@ function releaseOneIndex(plan: GroupPlan, rows: readonly PurposeRowRead[], k: nu
 /** Management participation: with the engagement index only, and led and not-led conversations ≥ k. */
 function managementHidden(r: PurposeRowRead, indexHidden: HiddenReason | null, k: number): HiddenReason | null {
   return indexHidden ?? shareRule(r.parts.led_conversations ?? 0, r.parts.conversations ?? 0, k);
-}
-
-/**
- * One group's point under the primary rules only (denominator ≥ k; index and people parts as shares).
- * Sound for one group shown on its own; a view that shows several groups (or a group beside the
- * organisation) must use releasePurposePoints, which also checks their differences. Kept for the
- * strategy page's scorecard (apps/api/src/goals), whose owner should move to releasePurposePoints.
- */
-export function purposePoint(r: PurposeRowRead, k: number): PurposeIndexPoint {
-  const denominatorHidden = countRule(r.denominator, k);
-  const hidden = denominatorHidden ?? shareRule(r.numerator, r.denominator, k);
-  const partsHidden: Record<string, HiddenReason | null> = {};
-  for (const [p, n] of Object.entries(r.parts)) {
-    partsHidden[p] = CONVERSATION_PARTS.has(p) ? managementHidden(r, hidden, k) : p === 'audience_members' ? denominatorHidden : (denominatorHidden ?? shareRule(n, r.denominator, k));
-  }
-  const point: PurposeIndexPoint = {
-    day: r.day,
-    value: hidden === null && r.denominator > 0 ? round((100 * r.numerator) / r.denominator) : null,
-    numerator: hidden === null ? r.numerator : null,
-    denominator: denominatorHidden === null ? r.denominator : null,
-    parts: Object.fromEntries(Object.entries(r.parts).map(([p, n]) => [p, partsHidden[p] === null ? n : null])),
-    parts_hidden: partsHidden,
-    suppressed: hidden !== null || Object.values(partsHidden).some((h) => h !== null),
-    hidden_reason: hidden,
-    denominator_hidden: denominatorHidden,
-    reason: hidden === null ? null : hiddenReasonText(hidden, k),
-  };
-  if (r.purpose === 'engagement') {
-    const h = managementHidden(r, hidden, k);
-    const c = r.parts.conversations ?? 0;
-    point.management_share = h === null && c > 0 ? round((100 * (r.parts.led_conversations ?? 0)) / c) : null;
-    point.management_share_hidden = h;
-  }
-  return point;
 }
