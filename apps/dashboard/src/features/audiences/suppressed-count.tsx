@@ -1,7 +1,7 @@
-import { useId } from 'react';
 import type { HiddenReason } from '@hubpulse/contracts';
+import { HiddenReasonValue } from '../../charts/shared/hidden-reason-value';
 import { formatCount } from '../../lib/format';
-import { suppressionReason, suppressionShort } from './audience-labels';
+import { suppressionShort } from './audience-labels';
 
 interface CountProps {
   value: number | null;
@@ -16,17 +16,10 @@ interface CountProps {
  * full reason (hiddenReasonText) on hover and focus. Never a 0.
  */
 export function PeopleCount({ value, reason, minGroupSize, variant = 'inline' }: CountProps) {
-  const id = useId();
   if (value !== null) return <>{formatCount(value)}</>;
-  const explanation = suppressionReason(reason, minGroupSize);
   return (
-    <>
-      <span className="suppressed" data-tip={explanation} aria-describedby={id} tabIndex={0}>
-        {variant === 'mark' ? '—' : suppressionShort(reason, minGroupSize)}
-      </span>
-      <span id={id} className="visually-hidden">
-        {explanation}
-      </span>
-    </>
+    <HiddenReasonValue reason={reason} minGroupSize={minGroupSize}>
+      {variant === 'mark' ? '—' : suppressionShort(reason, minGroupSize)}
+    </HiddenReasonValue>
   );
 }
