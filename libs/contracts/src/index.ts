@@ -12,3 +12,5 @@ export * from './segments.types';
 export * from './programmes.types';
 export * from './strategy.types';
 export * from './privacy.types';
+export * from './dates';
+export * from './numbers';

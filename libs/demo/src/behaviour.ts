@@ -1,4 +1,5 @@
-import { DAY_MS, HOUR_MS, weekday } from './calendar';
+import { DAY_MS } from '@hubpulse/contracts';
+import { HOUR_MS, weekday } from './calendar';
 import { DEPARTMENTS } from './organisation.catalog';
 import type { Rng } from './random';
 

@@ -1,12 +1,7 @@
 /** UTC calendar arithmetic for the generators: whole days as epoch milliseconds at 00:00 UTC. */
+import { DAY_MS, formatDayKey } from '@hubpulse/contracts';
 
 export const HOUR_MS = 3_600_000;
-export const DAY_MS = 24 * HOUR_MS;
-
-/** YYYY-MM-DD of an instant, in UTC. */
-export function isoDay(ms: number): string {
-  return new Date(ms).toISOString().slice(0, 10);
-}
 
 /** ISO 8601 date-time in UTC, whole seconds: what every generated timestamp looks like. */
 export function isoInstant(ms: number): string {
@@ -31,7 +26,7 @@ export function isWeekend(dayMs: number): boolean {
 /** First day of the month `monthsFromNow` months away from the month holding `ms`, as YYYY-MM-01. */
 export function monthStart(ms: number, monthsFromNow = 0): string {
   const d = new Date(ms);
-  return isoDay(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + monthsFromNow, 1));
+  return formatDayKey(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + monthsFromNow, 1));
 }
 
 /** `D Mon YYYY`, for titles. */
@@ -66,5 +61,5 @@ export function resolveWindow(endDate: Date | string, days: number): DemoWindow 
   // Timestamps are whole seconds: the last one allowed is one second before the end.
   const cutoffMs = bareDate ? lastDay + DAY_MS - 1000 : Math.ceil(endMs / 1000) * 1000 - 1000;
   const startMs = lastDay - (days - 1) * DAY_MS;
-  return { startMs, days, cutoffMs, startDate: isoDay(startMs), endDate: isoDay(lastDay) };
+  return { startMs, days, cutoffMs, startDate: formatDayKey(startMs), endDate: formatDayKey(lastDay) };
 }

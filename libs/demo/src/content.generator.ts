@@ -1,6 +1,7 @@
 import type { Channel, Content, Purpose } from '@hubpulse/contracts';
 import { departmentTrend, weekdayFactor, workingTime } from './behaviour';
-import { DAY_MS, HOUR_MS, isoDay, isoInstant, shortDate, weekday } from './calendar';
+import { DAY_MS, formatDayKey } from '@hubpulse/contracts';
+import { HOUR_MS, isoInstant, shortDate, weekday } from './calendar';
 import { BLOG_TITLES, CEO_TOPICS, DOCUMENT_KINDS, DOCUMENT_TOPICS, MICROBLOG_OPENERS, MICROBLOG_SUBJECTS, QUESTIONS } from './content.catalog';
 import type { ContentKind, ContentMeta, DemoOrganisation } from './demo.types';
 import { DEPARTMENTS } from './organisation.catalog';
@@ -102,7 +103,7 @@ export function generateContent(org: DemoOrganisation): { content: Content[]; me
 }
 
 function contentId(d: Draft, counters: Record<string, number>): string {
-  if (d.kind === 'newsletter') return `nl-${DEPARTMENTS[d.department].slug}-${isoDay(d.publishedMs)}`;
+  if (d.kind === 'newsletter') return `nl-${DEPARTMENTS[d.department].slug}-${formatDayKey(d.publishedMs)}`;
   const [prefix, width] = ID_PREFIX[d.kind];
   counters[d.kind] = (counters[d.kind] ?? 0) + 1;
   return `${prefix}${String(counters[d.kind]).padStart(width, '0')}`;

@@ -1,5 +1,6 @@
 import type { GoalMetric, GoalSeed, Purpose, TargetType } from '@hubpulse/contracts';
-import { DAY_MS, monthStart } from './calendar';
+import { DAY_MS } from '@hubpulse/contracts';
+import { monthStart } from './calendar';
 import type { DemoOrganisation } from './demo.types';
 import { Rng } from './random';
 

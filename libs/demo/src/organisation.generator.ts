@@ -1,5 +1,6 @@
 import type { Person } from '@hubpulse/contracts';
-import { DAY_MS, isoDay, resolveWindow } from './calendar';
+import { DAY_MS, formatDayKey } from '@hubpulse/contracts';
+import { resolveWindow } from './calendar';
 import { generateContent } from './content.generator';
 import type { DemoOrganisation, Level, OrganisationOptions, PersonProfile } from './demo.types';
 import { COMPANY_DOMAIN, DEPARTMENTS, FIRST_NAMES, HEADQUARTERS, LAST_NAMES, LOCATIONS } from './organisation.catalog';
@@ -50,7 +51,7 @@ export function generateOrganisation(options: OrganisationOptions): DemoOrganisa
       location: location.name,
       title: slot.title,
       manager_id: slot.manager < 0 ? null : personId(slot.manager),
-      hired_at: isoDay(window.startMs + profile.firstDay * DAY_MS),
+      hired_at: formatDayKey(window.startMs + profile.firstDay * DAY_MS),
       is_leader: isLeader,
       attributes: {
         level: slot.level,

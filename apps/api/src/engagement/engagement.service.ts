@@ -3,10 +3,13 @@ import { Inject, Injectable, NotFoundException } from '@nestjs/common';
 import type { Job, Queue } from 'bullmq';
 import { z } from 'zod';
 import {
+  DAY_MS,
   EVENT_TYPES,
-  SCORE_GROUP_BYS,
   type EventType,
+  formatDayKey,
   type GroupScoresDto,
+  round,
+  SCORE_GROUP_BYS,
   type ScoreDistributionDto,
   type ScoredPersonDto,
   type ScoreExplanationDto,
@@ -25,8 +28,6 @@ import { releaseDistribution } from './distribution.rule';
 import { GroupScoresService } from './group-scores.service';
 import { ScoresRepository } from './scores.repository';
 
-const DAY_MS = 86_400_000;
-const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 const dayParam = z.iso.date({ error: 'must be a date YYYY-MM-DD' });
 const rangeSchema = z.object({ from: dayParam.optional(), to: dayParam.optional() });
 const groupsSchema = rangeSchema.extend({ by: z.enum(SCORE_GROUP_BYS, { error: `must be one of ${SCORE_GROUP_BYS.join(', ')}` }).default('department') });
@@ -34,7 +35,6 @@ const daySchema = z.object({ day: dayParam.optional() });
 const peopleSchema = daySchema.extend({ q: z.string().max(200).optional(), limit: z.coerce.number().int().min(1).max(200).default(50) });
 const jobSchema = z.object({ kind: z.enum(['full', 'incremental'], { error: 'must be "full" or "incremental"' }) });
 const JOB_OPTS = { attempts: 3, backoff: { type: 'exponential' as const, delay: 5000 }, removeOnComplete: 100, removeOnFail: 500 };
-const round = (x: number, d = 2) => Math.round(x * 10 ** d) / 10 ** d;
 
 /** Scoring model versions, score jobs, and the score views of the Engagement area. */
 @Injectable()
@@ -147,8 +147,8 @@ export class EngagementService {
 
   async groups(query: unknown): Promise<GroupScoresDto> {
     const q = parseOr400(groupsSchema, query);
-    const to = q.to ?? (await this.repo.lastScoredDay()) ?? isoDay(Date.now());
-    const from = q.from ?? isoDay(Date.parse(to) - 29 * DAY_MS);
+    const to = q.to ?? (await this.repo.lastScoredDay()) ?? formatDayKey(Date.now());
+    const from = q.from ?? formatDayKey(Date.parse(to) - 29 * DAY_MS);
     if (from > to) throw new InvalidInputError([`from: must not be after to (${from} > ${to})`]);
     if (Date.parse(to) - Date.parse(from) > 366 * DAY_MS) throw new InvalidInputError(['from: range is limited to one year']);
     return this.groupScores.groups(q.by, from, to);

@@ -1,5 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { EVENT_TYPES, type EventType, type GroupScoreRow, type GroupScoresDto, type HiddenReason, type ScoreGroupBy } from '@hubpulse/contracts';
+import {
+  DAY_MS,
+  EVENT_TYPES,
+  type EventType,
+  type GroupScoreRow,
+  type GroupScoresDto,
+  type HiddenReason,
+  round,
+  type ScoreGroupBy,
+} from '@hubpulse/contracts';
 import type { StatDecision } from '@hubpulse/disclosure';
 import { HUBPULSE_CONFIG, type HubpulseConfig } from '@hubpulse/config';
 import { ScoringModelsRepository } from '@hubpulse/database';
@@ -7,10 +16,8 @@ import { DisclosureService, type DisclosurePlan } from '../disclosure/disclosure
 import { releaseMix } from './score-mix.rule';
 import { ScoresRepository } from './scores.repository';
 
-const DAY_MS = 86_400_000;
 /** Rows shown per family; every decision is still taken over all groups of the plan. */
 export const GROUP_ROWS_LIMIT = 500;
-const round = (x: number, d = 2) => Math.round(x * 10 ** d) / 10 ** d;
 const NOT_ASKED: StatDecision = { shown: false, reason: 'below_minimum' };
 
 /** One day's statistic over every group of the plan: x per group key and the decision. */

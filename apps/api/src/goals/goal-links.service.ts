@@ -1,26 +1,29 @@
 import { Inject, Injectable, NotFoundException } from '@nestjs/common';
 import {
+  addDays,
   CORRELATION_CAVEAT,
   CORRELATION_METHOD,
+  DAY_MS,
   DID_METHOD,
   DID_WINDOW_DAYS,
+  type DidDto,
+  type EngagementSeriesKey,
+  goalLinkCreateSchema,
+  type GoalLinkDto,
+  goalLinkUpdateSchema,
+  type HiddenReason,
+  hiddenReasonText,
+  type LaggedCorrelationDto,
   LINK_ENGAGEMENT_DEFINITIONS,
   LINK_LAGS,
   LINK_MIN_CORRELATION_POINTS,
   LINK_MIN_DID_GROUP,
-  MULTIPLE_COMPARISONS_NOTE,
-  PURPOSES,
-  hiddenReasonText,
-  type HiddenReason,
-  goalLinkCreateSchema,
-  goalLinkUpdateSchema,
-  type DidDto,
-  type EngagementSeriesKey,
-  type GoalLinkDto,
-  type LaggedCorrelationDto,
   type LinkAnalysisDto,
   type LinkMonthDto,
+  MULTIPLE_COMPARISONS_NOTE,
   type Purpose,
+  PURPOSES,
+  round,
 } from '@hubpulse/contracts';
 import { addMonths, differenceInDifferences, laggedCorrelations, tooFewPoints, type BeforeAfter } from '@hubpulse/analytics';
 import { HUBPULSE_CONFIG, type HubpulseConfig } from '@hubpulse/config';
@@ -36,10 +39,7 @@ import { groupKey } from '../disclosure/group-registry.repository';
 import { LinkAnalysisRepository } from './link-analysis.repository';
 import { audienceKey, didHidden, didTargetGap, releaseMonths } from './link-release';
 
-const DAY_MS = 86_400_000;
-const addDays = (d: string, n: number) => new Date(Date.parse(`${d}T00:00:00Z`) + n * DAY_MS).toISOString().slice(0, 10);
 const monthEnd = (m: string) => addDays(addMonths(m, 1), -1);
-const round = (x: number, digits = 2) => Math.round(x * 10 ** digits) / 10 ** digits;
 const SERIES: EngagementSeriesKey[] = ['mean_score', ...PURPOSES];
 
 /** Goal links (contribution hypotheses) and what the data says about them. */

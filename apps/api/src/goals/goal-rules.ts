@@ -1,16 +1,18 @@
 import {
+  DAY_MS,
+  dayStart,
   FORECAST_MAX_POINTS,
   FORECAST_METHOD,
   FORECAST_MIN_POINTS,
+  type ForecastPointDto,
   GOAL_STATUS_LABELS,
   GOAL_STATUS_RULE,
-  STATUS_AT_RISK_MAX_SHORTFALL,
-  STATUS_ON_TRACK_MAX_SHORTFALL,
-  type ForecastPointDto,
   type GoalForecastDto,
   type GoalSeriesPointDto,
   type GoalStatus,
   type GoalStatusDto,
+  STATUS_AT_RISK_MAX_SHORTFALL,
+  STATUS_ON_TRACK_MAX_SHORTFALL,
   type TargetType,
 } from '@hubpulse/contracts';
 import { addMonths, linearFit, monthsBetween, predictionInterval, probabilityAtLeast, type LinearFit } from '@hubpulse/analytics';
@@ -36,8 +38,6 @@ export interface MonthValue {
   value: number;
 }
 
-const DAY_MS = 86_400_000;
-const dayMs = (d: string) => Date.parse(`${d}T00:00:00Z`);
 
 /** Share of the way from baseline to target; null without a value. */
 export function goalProgress(baseline: number, target: number, latest: number | null): number | null {
@@ -51,9 +51,9 @@ export const higherIsBetter = (t: TargetType) => t === 'increase_to' || t === 'a
 
 /** Share of the period's days up to and including the last day of `period`'s month, 0–1. */
 export function elapsedAtMonthEnd(goal: Pick<GoalRuleInput, 'period_start' | 'period_end'>, period: string): number {
-  const total = (dayMs(goal.period_end) - dayMs(goal.period_start)) / DAY_MS + 1;
-  const monthEnd = dayMs(addMonths(period, 1)) - DAY_MS;
-  const done = (monthEnd - dayMs(goal.period_start)) / DAY_MS + 1;
+  const total = (dayStart(goal.period_end) - dayStart(goal.period_start)) / DAY_MS + 1;
+  const monthEnd = dayStart(addMonths(period, 1)) - DAY_MS;
+  const done = (monthEnd - dayStart(goal.period_start)) / DAY_MS + 1;
   return Math.min(1, Math.max(0, done / total));
 }
 

@@ -1,14 +1,17 @@
 import { Inject, Injectable } from '@nestjs/common';
 import {
+  addDays,
   CORRELATION_CAVEAT,
+  DAY_MS,
   GOAL_STATUSES,
+  type GoalStatus,
+  hiddenReasonText,
   PURPOSE_DEFINITIONS,
   PURPOSE_WINDOW_DAYS,
   PURPOSES,
-  STRATEGY_NO_AUDIENCE_REASON,
-  hiddenReasonText,
-  type GoalStatus,
   type PurposeScorecardRowDto,
+  round,
+  STRATEGY_NO_AUDIENCE_REASON,
   type StrategyOverviewDto,
 } from '@hubpulse/contracts';
 import { HUBPULSE_CONFIG, type HubpulseConfig } from '@hubpulse/config';
@@ -19,9 +22,6 @@ import { PatternsRepository, type PurposeRowRead } from '../patterns/patterns.re
 import { GoalsService } from './goals.service';
 import { LinkAnalysisRepository } from './link-analysis.repository';
 
-const DAY_MS = 86_400_000;
-const addDays = (d: string, n: number) => new Date(Date.parse(`${d}T00:00:00Z`) + n * DAY_MS).toISOString().slice(0, 10);
-const round = (x: number) => Math.round(x * 100) / 100;
 
 /**
  * Leadership's landing page: every goal as a card, and the five purposes on the newest day with

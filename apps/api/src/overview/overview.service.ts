@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { z } from 'zod';
 import type { Channel, HiddenReason, OverviewResponse } from '@hubpulse/contracts';
+import { DAY_MS, formatDayKey } from '@hubpulse/contracts';
 import { countRule, shareRule, type WindowedNumber } from '@hubpulse/disclosure';
 import { HUBPULSE_CONFIG, type HubpulseConfig } from '@hubpulse/config';
 import { DisclosureService } from '../disclosure/disclosure.service';
@@ -10,8 +11,6 @@ import { GoalsRepository } from '../goals/goals.repository';
 import { releaseEventCounts } from './event-counts.rule';
 import { ENGAGEMENT_WINDOW_DAYS, OverviewRepository } from './overview.repository';
 
-const DAY_MS = 86_400_000;
-const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 const day = z.iso.date({ error: 'must be a date YYYY-MM-DD' });
 export const overviewQuerySchema = z.object({ from: day.optional(), to: day.optional() });
 
@@ -35,7 +34,7 @@ export class OverviewService {
   async resolveRange(query: unknown): Promise<{ from: string; to: string }> {
     const q = parseOr400(overviewQuerySchema, query);
     const to = q.to ?? (await this.repo.lastEventDay()) ?? new Date().toISOString().slice(0, 10);
-    const from = q.from ?? isoDay(Date.parse(to) - 89 * DAY_MS);
+    const from = q.from ?? formatDayKey(Date.parse(to) - 89 * DAY_MS);
     if (from > to) throw new InvalidInputError([`from: must not be after to (${from} > ${to})`]);
     if (Date.parse(to) - Date.parse(from) > 3660 * DAY_MS) throw new InvalidInputError(['from: range is limited to 10 years']);
     return { from, to };
@@ -57,7 +56,7 @@ export class OverviewService {
       this.goals.summaries(),
     ]);
     const days: string[] = [];
-    for (let d = Date.parse(from); d <= Date.parse(to); d += DAY_MS) days.push(isoDay(d));
+    for (let d = Date.parse(from); d <= Date.parse(to); d += DAY_MS) days.push(formatDayKey(d));
     const masks = await this.repo.dailyChannelPeople(from, to, byChannel.map((c) => c.channel));
     const events = releaseEventCounts(days, byChannel.map((c) => c.events), masks, k);
 
@@ -70,7 +69,7 @@ export class OverviewService {
       { n: { stat: ACTIVE_PEOPLE_STAT, group: ORG, from, to, value: totals.active }, own: shareRule(totals.active, directory, k) },
       ...byChannel.map((c) => ({ n: { stat: ACTIVE_PEOPLE_STAT, group: channelGroup(c.channel), from, to, value: c.people }, own: shareRule(c.people, directory, k) })),
       ...engagement.map((e) => ({
-        n: { stat: ACTIVE_PEOPLE_STAT, group: ORG, from: isoDay(Date.parse(e.day) - (ENGAGEMENT_WINDOW_DAYS - 1) * DAY_MS), to: e.day, value: e.active },
+        n: { stat: ACTIVE_PEOPLE_STAT, group: ORG, from: formatDayKey(Date.parse(e.day) - (ENGAGEMENT_WINDOW_DAYS - 1) * DAY_MS), to: e.day, value: e.active },
         own: shareRule(e.active, directory, k),
       })),
     ];

@@ -1,38 +1,42 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { z } from 'zod';
 import {
+  addDays,
   AMBASSADOR_DEFINITION,
   AMBASSADOR_STAGE_DEFINITIONS,
   AMBASSADOR_STAGES,
   AMBASSADOR_WINDOW_WEEKS,
+  type AmbassadorsResponse,
+  DAY_MS,
+  type HiddenReason,
+  LEADER_ITEM_KINDS,
   LEADER_ITEMS_DEFINITION,
   LEADER_METRIC_DEFINITIONS,
-  LEADER_QUEUE_BANDS,
   LEADER_QUEUE_BAND_KEYS,
+  LEADER_QUEUE_BANDS,
+  LEADER_QUEUE_DAYS,
+  type LeaderQueueBand,
+  type LeaderResponsivenessResponse,
+  type LeaderResponsivenessRow,
   MANAGEMENT_SHARE_DEFINITION,
+  mondayOf,
   PATTERN_GROUP_BY,
+  type PatternGroupBy,
+  type Persona,
   PERSONA_DEFINITIONS,
   PERSONA_MOVEMENT_DEFINITION,
   PERSONA_PERIOD_DEFINITION,
   PERSONAS,
+  type PersonasResponse,
   POPULATION_DEFINITION,
   PURPOSE_DEFINITIONS,
   PURPOSE_PART_DEFINITIONS,
   PURPOSE_WINDOW_DAYS,
-  PURPOSES,
-  LEADER_ITEM_KINDS,
-  LEADER_QUEUE_DAYS,
-  STRATEGY_NO_AUDIENCE_REASON,
-  type AmbassadorsResponse,
-  type HiddenReason,
-  type Persona,
-  type LeaderQueueBand,
-  type LeaderResponsivenessResponse,
-  type LeaderResponsivenessRow,
-  type PatternGroupBy,
-  type PersonasResponse,
   type PurposeIndexPoint,
+  PURPOSES,
   type PurposesResponse,
+  round,
+  STRATEGY_NO_AUDIENCE_REASON,
 } from '@hubpulse/contracts';
 import { POPULATION, type GroupPlan } from '@hubpulse/disclosure';
 import { DisclosureService } from '../disclosure/disclosure.service';
@@ -44,7 +48,6 @@ import { groupsOf, hiddenCells, rowOf, weekTable } from './pattern-tables';
 import { PatternsRepository, type LeaderItemRead } from './patterns.repository';
 import { releasePurposePoints } from './purpose-release';
 
-const DAY_MS = 86_400_000;
 const day = z.iso.date({ error: 'must be a date YYYY-MM-DD' });
 export const patternsQuerySchema = z.object({
   from: day.optional(),
@@ -52,9 +55,6 @@ export const patternsQuerySchema = z.object({
   by: z.enum(PATTERN_GROUP_BY, { error: `must be one of ${PATTERN_GROUP_BY.join(', ')}` }).default('org'),
 });
 
-const addDays = (d: string, n: number) => new Date(Date.parse(`${d}T00:00:00Z`) + n * DAY_MS).toISOString().slice(0, 10);
-const mondayOf = (d: string) => addDays(d, -((new Date(`${d}T00:00:00Z`).getUTCDay() + 6) % 7));
-const round = (x: number, digits = 2) => Math.round(x * 10 ** digits) / 10 ** digits;
 const defs = <T extends Record<string, { label: string; definition: string }>>(d: T, keys: readonly string[]) =>
   keys.map((key) => ({ key, label: d[key].label, definition: d[key].definition }));
 

@@ -1,10 +1,10 @@
 import { hiddenReasonText, POPULATION, shareRule, type GroupPlan, type HiddenReason } from '@hubpulse/disclosure';
 import type { PatternGroupBy, PurposeIndexPoint } from '@hubpulse/contracts';
+import { round } from '@hubpulse/contracts';
 import { groupKey } from '../disclosure/group-registry.repository';
 import { planCounts, releaseShare, type Decisions } from './pattern-release';
 import type { PurposeRowRead } from './patterns.repository';
 
-const round = (x: number, digits = 2) => Math.round(x * 10 ** digits) / 10 ** digits;
 /** Parts that count conversations, not people: not shares of the group's people. */
 const CONVERSATION_PARTS = new Set(['conversations', 'led_conversations']);
 

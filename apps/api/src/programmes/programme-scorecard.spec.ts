@@ -1,5 +1,6 @@
 import { isSmall } from '@hubpulse/disclosure';
-import { metricSeries, mondayOf, weekEnds } from './programme-scorecard';
+import { mondayOf } from '@hubpulse/contracts';
+import { metricSeries, weekEnds } from './programme-scorecard';
 
 const day = (d: string, over: Partial<{ reached: number; interacted: number; active: number; reads: number; readers: number; items: number }> = {}) => ({
   day: d,

@@ -1,23 +1,15 @@
 import type { ProgrammeMetric } from '@hubpulse/contracts';
+import { DAY_MS, formatDayKey, mondayOf } from '@hubpulse/contracts';
 import { meanRule, planCumulative, type HiddenReason } from '@hubpulse/disclosure';
 import type { FirstDayCounts } from '../segments/segment-reads.repository';
 
-const DAY_MS = 86_400_000;
-const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
-
-/** Monday of the ISO week of `day`. */
-export function mondayOf(day: string): string {
-  const t = Date.parse(day);
-  const dow = (new Date(t).getUTCDay() + 6) % 7;
-  return isoDay(t - dow * DAY_MS);
-}
 
 /** The days a series is read on: the Sunday of each week from `from`'s week, the last one cut at `asOf`. */
 export function weekEnds(from: string, asOf: string): { week: string; day: string }[] {
   const out: { week: string; day: string }[] = [];
   for (let m = Date.parse(mondayOf(from)); m <= Date.parse(asOf); m += 7 * DAY_MS) {
-    const sunday = isoDay(m + 6 * DAY_MS);
-    out.push({ week: isoDay(m), day: sunday < asOf ? sunday : asOf });
+    const sunday = formatDayKey(m + 6 * DAY_MS);
+    out.push({ week: formatDayKey(m), day: sunday < asOf ? sunday : asOf });
   }
   return out;
 }

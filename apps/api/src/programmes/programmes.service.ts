@@ -2,13 +2,14 @@ import { ConflictException, Injectable, NotFoundException } from '@nestjs/common
 import { z } from 'zod';
 import type { HiddenReason } from '@hubpulse/disclosure';
 import {
+  DAY_MS,
   hiddenReasonText,
   PROGRAMME_METRIC_DEFINITIONS,
   programmeCreateSchema,
-  programmeUpdateSchema,
   type ProgrammeDto,
   type ProgrammeForecastDto,
   type ProgrammeScorecardDto,
+  programmeUpdateSchema,
 } from '@hubpulse/contracts';
 import { ProgrammesRepository, SegmentDefinitionsRepository, type ProgrammeEntity, type ProgrammeFields } from '@hubpulse/database';
 import { InvalidInputError } from '../common/errors';
@@ -22,7 +23,6 @@ import { planHides } from '../segments/segment-sizes.service';
 import { SegmentsService } from '../segments/segments.service';
 import { metricSeries, weekEnds } from './programme-scorecard';
 
-const DAY_MS = 86_400_000;
 const listQuery = z.object({ segment_id: z.string().max(36).optional(), goal_id: z.string().max(36).optional() });
 const FORECAST_DEFINITION =
   "Expected members reading an item on the programme's channels = segment size (after privacy suppression) × the segment's read rate pooled over those channels (distinct member-item views / (members × items published), in the 90 days up to the newest event), shrunk towards the organisation's rate; the range is the rate's 95% interval × the size.";

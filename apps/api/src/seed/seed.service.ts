@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { HUBPULSE_CONFIG, type HubpulseConfig } from '@hubpulse/config';
-import type { Role } from '@hubpulse/contracts';
+import { DAY_MS, formatDayKey, type Role } from '@hubpulse/contracts';
 import { ProgrammesRepository, SegmentDefinitionsRepository } from '@hubpulse/database';
 import { ClickHouseService } from '@hubpulse/clickhouse';
 import { generateOrganisation, generateEvents, generateGoals } from '@hubpulse/demo';
@@ -79,7 +79,7 @@ export class SeedService {
    */
   private async seedDemoProgramme(revenueGoalId: string | undefined, endDate: Date, people: readonly { department?: string | null; location?: string | null }[]): Promise<void> {
     if (!revenueGoalId) return;
-    const day = (offset: number) => new Date(endDate.getTime() + offset * 86_400_000).toISOString().slice(0, 10);
+    const day = (offset: number) => formatDayKey(endDate.getTime() + offset * DAY_MS);
     // The sales site with the most people: the rest of Sales is the comparison group of the before/after.
     const sites = new Map<string, number>();
     for (const p of people) if (p.department === 'Sales' && p.location) sites.set(p.location, (sites.get(p.location) ?? 0) + 1);

@@ -1,6 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { CHANNEL_PRIOR_STRENGTH } from '@hubpulse/analytics';
-import { hiddenReasonText, segmentChannelsQuerySchema, type SegmentChannelStatsDto } from '@hubpulse/contracts';
+import {
+  DAY_MS,
+  formatDayKey,
+  hiddenReasonText,
+  segmentChannelsQuerySchema,
+  type SegmentChannelStatsDto,
+} from '@hubpulse/contracts';
 import { InvalidInputError } from '../common/errors';
 import { parseOr400 } from '../common/zod';
 import { DisclosureService } from '../disclosure/disclosure.service';
@@ -11,8 +17,6 @@ import { SegmentReadsRepository } from './segment-reads.repository';
 import type { SegmentSizing } from './segment-sizes.service';
 import { SegmentsService } from './segments.service';
 
-const DAY_MS = 86_400_000;
-const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 /** Default period of channel statistics and of the forecast's history: the 90 days up to the newest event. */
 export const CHANNEL_PERIOD_DAYS = 90;
 
@@ -33,8 +37,8 @@ export class SegmentChannelsService {
 
   /** The period [from, to] asked for, or the 90 days up to the newest event. */
   async period(q: { from?: string; to?: string }): Promise<{ from: string; to: string }> {
-    const to = q.to ?? (await this.reads.lastEventDay()) ?? isoDay(Date.now());
-    const from = q.from ?? isoDay(Date.parse(to) - (CHANNEL_PERIOD_DAYS - 1) * DAY_MS);
+    const to = q.to ?? (await this.reads.lastEventDay()) ?? formatDayKey(Date.now());
+    const from = q.from ?? formatDayKey(Date.parse(to) - (CHANNEL_PERIOD_DAYS - 1) * DAY_MS);
     if (from > to) throw new InvalidInputError([`from: must not be after to (${from} > ${to})`]);
     if (Date.parse(to) - Date.parse(from) > 366 * DAY_MS) throw new InvalidInputError(['from: the period is limited to one year']);
     return { from, to };

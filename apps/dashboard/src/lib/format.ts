@@ -1,7 +1,7 @@
 // Number and date formatting shared by every chart. One locale for the whole product so a
 // screenshot or export reads the same for everyone.
 
-import { parseDay } from './dates';
+import { parseDay } from '@hubpulse/contracts';
 
 export const LOCALE = 'en-US';
 

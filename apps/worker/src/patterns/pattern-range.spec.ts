@@ -1,4 +1,5 @@
-import { addDays, daysBetween, mondayOf, patternRanges } from './pattern-range';
+import { addDays, daysBetween, mondayOf } from '@hubpulse/contracts';
+import { patternRanges } from './pattern-range';
 
 describe('pattern ranges', () => {
   it('finds the Monday of an ISO week', () => {

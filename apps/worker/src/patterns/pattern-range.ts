@@ -1,12 +1,5 @@
-import { AMBASSADOR_WINDOW_WEEKS, LEADER_QUEUE_DAYS, PURPOSE_WINDOW_DAYS } from '@hubpulse/contracts';
+import { addDays, AMBASSADOR_WINDOW_WEEKS, LEADER_QUEUE_DAYS, mondayOf, PURPOSE_WINDOW_DAYS } from '@hubpulse/contracts';
 
-export const DAY_MS = 86_400_000;
-
-const toMs = (day: string) => Date.parse(`${day}T00:00:00Z`);
-export const addDays = (day: string, n: number): string => new Date(toMs(day) + n * DAY_MS).toISOString().slice(0, 10);
-export const daysBetween = (from: string, to: string): number => Math.round((toMs(to) - toMs(from)) / DAY_MS);
-/** Monday (UTC) of the ISO week holding `day`. */
-export const mondayOf = (day: string): string => addDays(day, -((new Date(toMs(day)).getUTCDay() + 6) % 7));
 const maxDay = (a: string, b: string) => (a > b ? a : b);
 const minDay = (a: string, b: string) => (a < b ? a : b);
 

@@ -1,5 +1,5 @@
 import { PURPOSES, type PatternGroupBy, type Purpose } from '@hubpulse/contracts';
-import { addDays } from './pattern-range';
+import { addDays } from '@hubpulse/contracts';
 
 /** What a person did on a day, as bits; a metric counts people with any of its bits in the window. */
 export const PURPOSE_BITS = {

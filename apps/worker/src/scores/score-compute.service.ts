@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { ClickHouseService } from '@hubpulse/clickhouse';
 import type { ScoreRunResultDto } from '@hubpulse/contracts';
+import { addDays, DAY_MS, daysBetween, formatDayKey } from '@hubpulse/contracts';
 import type { ScoringModel } from '@hubpulse/analytics';
 import { ScoringModelsRepository } from '@hubpulse/database';
 import { carriedScoredSql, denseScoredSql, halfLifeGroups, modelParams, rankInsertSql } from './score.sql';
@@ -8,10 +9,6 @@ import { carriedScoredSql, denseScoredSql, halfLifeGroups, modelParams, rankInse
 export type ScoreRunResult = ScoreRunResultDto;
 export type ScoreProgress = (pct: number, phase: string) => Promise<void> | void;
 
-const DAY_MS = 86_400_000;
-const isoDay = (d: Date) => d.toISOString().slice(0, 10);
-const addDays = (day: string, n: number) => isoDay(new Date(Date.parse(`${day}T00:00:00Z`) + n * DAY_MS));
-const daysBetween = (a: string, b: string) => Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / DAY_MS);
 /** Longer incremental spans are recomputed month by month instead of carried day by day. */
 const MAX_CARRIED_DAYS = 14;
 /** A full recompute reads the events once per chunk of whole months of at most this many days. */
@@ -210,7 +207,7 @@ export function monthChunks(from: string, to: string): [string, string][] {
   while (start <= end) {
     const monthEnd = new Date(Date.UTC(start.getUTCFullYear(), start.getUTCMonth() + 1, 0));
     const chunkEnd = monthEnd < end ? monthEnd : end;
-    out.push([isoDay(start), isoDay(chunkEnd)]);
+    out.push([formatDayKey(start.getTime()), formatDayKey(chunkEnd.getTime())]);
     start = new Date(chunkEnd.getTime() + DAY_MS);
   }
   return out;

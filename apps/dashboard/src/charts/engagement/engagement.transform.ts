@@ -1,5 +1,5 @@
 import type { HiddenReason, OverviewResponse } from '@hubpulse/contracts';
-import { eachDay } from '../../lib/dates';
+import { eachDay } from '@hubpulse/contracts';
 
 type EngagementRow = OverviewResponse['engagement'][number];
 

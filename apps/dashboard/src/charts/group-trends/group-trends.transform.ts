@@ -3,7 +3,7 @@
 
 import { hiddenReasonText, type EventType, type GroupScoreRow, type GroupScoresDto, type HiddenReason, type ScoreGroupBy } from '@hubpulse/contracts';
 import { type CsvCell, toCsv } from '../../lib/csv.transform';
-import { addDays, eachDay } from '../../lib/dates';
+import { addDays, eachDay } from '@hubpulse/contracts';
 import { EVENT_TYPE_LABELS } from '../../features/event-mappings/event-mappings.transform';
 
 // ---------- URL: ?by=department|location|team|manager|tenure&days=30|90 ----------

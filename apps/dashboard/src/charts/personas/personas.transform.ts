@@ -3,7 +3,7 @@
 
 import { hiddenReasonText, type HiddenReason, type Persona, type PersonaCounts, type PersonasResponse } from '@hubpulse/contracts';
 import { type CsvCell, toCsv } from '../../lib/csv.transform';
-import { addDays } from '../../lib/dates';
+import { addDays } from '@hubpulse/contracts';
 
 export interface PersonaDef {
   key: Persona;

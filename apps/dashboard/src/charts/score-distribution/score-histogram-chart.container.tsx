@@ -1,7 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import type { ScoreDistributionDto } from '@hubpulse/contracts';
 import { useScoreDay, useScoreDistribution } from '../../features/engagement/use-engagement';
-import { isValidDay } from '../../lib/dates';
+import { isValidDay } from '@hubpulse/contracts';
 import { formatCount, formatDay, formatPoints, formatShare } from '../../lib/format';
 import { ChartPanel } from '../shared/chart-panel';
 import { EmptyState, QueryStates } from '../shared/chart-states';

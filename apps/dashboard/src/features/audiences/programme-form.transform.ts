@@ -11,7 +11,7 @@ import {
   type ProgrammeMetric,
   type Purpose,
 } from '@hubpulse/contracts';
-import { addDays } from '../../lib/dates';
+import { addDays } from '@hubpulse/contracts';
 
 export interface ProgrammeDraft {
   name: string;

@@ -2,7 +2,7 @@
 // The range ends on the newest scored day, so every section of the Engagement area reads the same days.
 
 import type { PatternGroupBy } from '@hubpulse/contracts';
-import { addDays } from '../../lib/dates';
+import { addDays } from '@hubpulse/contracts';
 
 export const PATTERN_WEEKS = [4, 12, 26] as const;
 export type PatternWeeks = (typeof PATTERN_WEEKS)[number];

@@ -9,7 +9,7 @@ import {
   groupRange,
   parseGroupSearch,
 } from '../../charts/group-trends/group-trends.transform';
-import { isValidDay } from '../../lib/dates';
+import { isValidDay } from '@hubpulse/contracts';
 import { type PatternSelection, applyPatternSearch, parsePatternSearch, patternRange } from './pattern-range.transform';
 
 /** The distribution day in the URL (?day=YYYY-MM-DD); absent = the newest scored day. */

@@ -4,7 +4,7 @@
 // No parameter means the server's default: the 90 days ending at the newest event.
 
 import type { OverviewParams } from '../../api/overview.api';
-import { addDays, isValidDay } from '../../lib/dates';
+import { addDays, isValidDay } from '@hubpulse/contracts';
 
 export const PRESET_DAYS = [30, 90, 365] as const;
 export type PresetDays = (typeof PRESET_DAYS)[number];

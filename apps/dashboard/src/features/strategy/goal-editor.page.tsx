@@ -6,7 +6,7 @@ import { isApiError } from '../../api/api.client';
 import { createGoal, goalQuery, updateGoal } from '../../api/goals.api';
 import { queryKeys } from '../../api/query-keys';
 import { QueryStates } from '../../charts/shared/chart-states';
-import { formatDayKey } from '../../lib/dates';
+import { formatDayKey } from '@hubpulse/contracts';
 import { LeavePrompt } from '../event-mappings/leave-prompt';
 import { useUnsavedGuard } from '../event-mappings/use-unsaved-guard';
 import { GoalFormFields } from './goal-form-fields';

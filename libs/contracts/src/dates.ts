@@ -1,6 +1,7 @@
-// Calendar days as 'YYYY-MM-DD' strings, computed in UTC so the viewer's time zone never shifts a day.
+// The one dates module (API, worker, dashboard): calendar days as 'YYYY-MM-DD' strings, computed in
+// UTC so neither the server's nor the viewer's time zone ever shifts a day.
 
-const DAY_MS = 86_400_000;
+export const DAY_MS = 86_400_000;
 const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** Parses 'YYYY-MM-DD' (or a longer ISO string starting with it) to a UTC timestamp; null if invalid. */
@@ -19,8 +20,14 @@ export function isValidDay(value: string): boolean {
   return value.length === 10 && parseDay(value) !== null;
 }
 
+/** The UTC calendar day of a timestamp, as 'YYYY-MM-DD'. */
 export function formatDayKey(t: number): string {
   return new Date(t).toISOString().slice(0, 10);
+}
+
+/** Timestamp of a day's UTC midnight; NaN when `day` is not a day (callers validate input first). */
+export function dayStart(day: string): number {
+  return Date.parse(`${day.slice(0, 10)}T00:00:00Z`);
 }
 
 /** Adds (or with a negative n, subtracts) whole days. */
@@ -46,4 +53,14 @@ export function daysBetweenInclusive(from: string, to: string): number {
   const b = parseDay(to);
   if (a === null || b === null || b < a) return 0;
   return Math.round((b - a) / DAY_MS) + 1;
+}
+
+/** Whole days from `from` to `to` (negative when reversed). */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((dayStart(to) - dayStart(from)) / DAY_MS);
+}
+
+/** Monday (UTC) of the ISO week holding `day`. */
+export function mondayOf(day: string): string {
+  return addDays(day, -((new Date(dayStart(day)).getUTCDay() + 6) % 7));
 }
