@@ -14,3 +14,4 @@ export * from './strategy.types';
 export * from './privacy.types';
 export * from './dates';
 export * from './numbers';
+export * from './labels';

@@ -1,4 +1,5 @@
-import { buildChannelBars, channelLabel, hasChannelActivity } from './channel-activity.transform';
+import { channelLabel } from '@hubpulse/contracts';
+import { buildChannelBars, hasChannelActivity } from './channel-activity.transform';
 
 describe('buildChannelBars', () => {
   it('labels channels, puts the busiest first and "other" last', () => {

@@ -1,21 +1,6 @@
-import type { Channel, HiddenReason, OverviewResponse } from '@hubpulse/contracts';
+import { channelLabel, type Channel, type HiddenReason, type OverviewResponse } from '@hubpulse/contracts';
 
 type ChannelRow = OverviewResponse['by_channel'][number];
-
-export const CHANNEL_LABELS: Record<Channel | 'other', string> = {
-  blog: 'Blogs',
-  newsletter: 'Newsletters',
-  microblog: 'Microblog',
-  ceo_blog: 'CEO blog',
-  documents: 'Documents',
-  tasks: 'Tasks',
-  qa: 'Q&A',
-  other: 'Other',
-};
-
-export function channelLabel(channel: string): string {
-  return (CHANNEL_LABELS as Record<string, string>)[channel] ?? channel;
-}
 
 export interface ChannelBar {
   channel: Channel | 'other';

@@ -1,5 +1,5 @@
 import type { CompositionTableDto } from '@hubpulse/contracts';
-import { PeopleCount } from '../../features/audiences/suppressed-count';
+import { PeopleCount } from '../shared/people-count';
 import { formatShare } from '../../lib/format';
 import { buildCompositionBars } from './composition.transform';
 

@@ -1,7 +1,7 @@
-import { SEGMENT_COMPOSITION_DIMENSIONS, type SegmentCompositionDto } from '@hubpulse/contracts';
-import { PeopleCount } from '../../features/audiences/suppressed-count';
+import { ATTRIBUTE_FIELD_LABELS, SEGMENT_COMPOSITION_DIMENSIONS, type SegmentCompositionDto } from '@hubpulse/contracts';
+import { PeopleCount } from '../shared/people-count';
 import { CompositionBars } from './composition-bars';
-import { DIMENSION_LABELS, type ScoreBar, buildScoreBars, hasScoreData } from './composition.transform';
+import { type ScoreBar, buildScoreBars, hasScoreData } from './composition.transform';
 import { ScoreBandsChart } from './score-bands-chart';
 
 export const COMPOSITION_DEFINITION =
@@ -17,7 +17,7 @@ export function CompositionView({ composition, minGroupSize, compact = false }: 
     <div className={compact ? 'composition composition--compact' : 'composition'}>
       <div className="composition__dims">
         {SEGMENT_COMPOSITION_DIMENSIONS.map((d) => (
-          <CompositionBars key={d} title={DIMENSION_LABELS[d]} table={composition.by[d]} minGroupSize={minGroupSize} />
+          <CompositionBars key={d} title={ATTRIBUTE_FIELD_LABELS[d]} table={composition.by[d]} minGroupSize={minGroupSize} />
         ))}
       </div>
       <figure className="comp comp--scores">

@@ -4,9 +4,9 @@
 
 import {
   COMPOSITION_OTHER,
+  SEGMENT_COMPOSITION_DIMENSIONS,
   type CellSuppression,
   type CompositionTableDto,
-  type SegmentCompositionDimension,
   type SegmentCompositionDto,
 } from '@hubpulse/contracts';
 import { type CsvCell, toCsv } from '../../lib/csv.transform';
@@ -23,8 +23,6 @@ export interface CompositionBar {
   /** The "everything else" row, or a value missing in the directory. */
   muted: boolean;
 }
-
-export const DIMENSION_LABELS: Record<SegmentCompositionDimension, string> = { department: 'Department', location: 'Location', title: 'Title' };
 
 export function cellLabel(value: string, table: Pick<CompositionTableDto, 'cells' | 'distinct'>): string {
   if (value === '') return '(not set)';
@@ -79,7 +77,7 @@ export function hasScoreData(bars: readonly ScoreBar[]): boolean {
 /** Every table of a composition as one CSV; hidden cells empty, with the reason. */
 export function compositionCsv(name: string, c: SegmentCompositionDto, note: (reason: CellSuppression) => string): string {
   const rows: CsvCell[][] = [];
-  for (const dim of Object.keys(DIMENSION_LABELS) as SegmentCompositionDimension[]) {
+  for (const dim of SEGMENT_COMPOSITION_DIMENSIONS) {
     const table = c.by[dim];
     for (const cell of table.cells) {
       rows.push([name, dim, cell.value === COMPOSITION_OTHER ? 'all others' : cell.value, cell.count, cell.count === null ? note(cell.suppressed ?? 'below_minimum') : '']);

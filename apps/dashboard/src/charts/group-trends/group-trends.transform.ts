@@ -1,10 +1,9 @@
 // Shaping for scores per group: the group-by and range in the URL, which groups the line chart
 // draws, one row per day for Recharts, the table rows and their CSV.
 
-import { hiddenReasonText, type EventType, type GroupScoreRow, type GroupScoresDto, type HiddenReason, type ScoreGroupBy } from '@hubpulse/contracts';
+import { EVENT_TYPE_LABELS, hiddenReasonText, type EventType, type GroupScoreRow, type GroupScoresDto, type HiddenReason, type ScoreGroupBy } from '@hubpulse/contracts';
 import { type CsvCell, toCsv } from '../../lib/csv.transform';
 import { addDays, eachDay } from '@hubpulse/contracts';
-import { EVENT_TYPE_LABELS } from '../../features/event-mappings/event-mappings.transform';
 
 // ---------- URL: ?by=department|location|team|manager|tenure&days=30|90 ----------
 

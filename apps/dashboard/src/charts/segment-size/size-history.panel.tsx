@@ -1,5 +1,5 @@
 import type { SegmentDetailDto } from '@hubpulse/contracts';
-import { PeopleCount } from '../../features/audiences/suppressed-count';
+import { PeopleCount } from '../shared/people-count';
 import { suppressedCsvNote } from '../../lib/csv.transform';
 import { ChartPanel } from '../shared/chart-panel';
 import { EmptyState } from '../shared/chart-states';

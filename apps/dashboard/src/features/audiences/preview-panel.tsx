@@ -1,7 +1,7 @@
 import { CompositionView } from '../../charts/composition/composition-view';
 import { ErrorState, LoadingState } from '../../charts/shared/chart-states';
 import { formatCount, formatDay, formatShare } from '../../lib/format';
-import { PeopleCount } from './suppressed-count';
+import { PeopleCount } from '../../charts/shared/people-count';
 import type { PreviewState } from './use-segment-preview';
 
 /** Size, composition and engagement of the rule as it stands, refreshed as it changes. */

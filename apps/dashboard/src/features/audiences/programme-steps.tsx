@@ -14,7 +14,7 @@ import { goalsQuery } from '../../api/goals.api';
 import { segmentChannelsQuery } from '../../api/segments.api';
 import { METRIC_LABELS } from '../../charts/scorecard/scorecard.transform';
 import { formatCount } from '../../lib/format';
-import { CHANNEL_LABELS, GROUPING_LABELS, PURPOSE_LABELS, TACTIC_LABELS, suppressionShort } from './audience-labels';
+import { CHANNEL_LABELS, GROUPING_LABELS, PURPOSE_LABELS, TACTIC_LABELS, hiddenShortText } from '@hubpulse/contracts';
 import { type FormIssues, type ProgrammeDraft, isRateMetric, toggleIn } from './programme-form.transform';
 
 interface StepsProps {
@@ -57,7 +57,7 @@ export function ProgrammeSteps({ draft, set, issues, segments }: StepsProps) {
             {live.map((s) => (
               <option key={s.id} value={s.id}>
                 {s.name}
-                {s.size !== null ? ` (${formatCount(s.size)})` : s.membership_version !== null && segments ? ` (${suppressionShort(s.size_suppressed, segments.min_group_size)})` : ''}
+                {s.size !== null ? ` (${formatCount(s.size)})` : s.membership_version !== null && segments ? ` (${hiddenShortText(s.size_suppressed, segments.min_group_size)})` : ''}
               </option>
             ))}
           </select>

@@ -1,16 +1,15 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { Link, useParams } from 'react-router';
-import { ENGAGEMENT_TACTIC_DEFINITIONS, PROGRAMME_METRIC_DEFINITIONS, type ProgrammeDto } from '@hubpulse/contracts';
+import { CHANNEL_LABELS, ENGAGEMENT_TACTIC_DEFINITIONS, GROUPING_LABELS, PROGRAMME_METRIC_DEFINITIONS, PURPOSE_LABELS, TACTIC_LABELS, type ProgrammeDto } from '@hubpulse/contracts';
 import { goalsQuery } from '../../api/goals.api';
 import { launchProgramme, programmeQuery } from '../../api/programmes.api';
 import { queryKeys } from '../../api/query-keys';
-import { ForecastContainer } from '../../charts/scorecard/forecast.container';
-import { ScorecardContainer } from '../../charts/scorecard/scorecard.container';
+import { ForecastPanel } from '../../charts/scorecard/forecast.panel';
+import { ScorecardPanel } from '../../charts/scorecard/scorecard.panel';
 import { METRIC_LABELS, formatMeasure } from '../../charts/scorecard/scorecard.transform';
 import { QueryStates } from '../../charts/shared/chart-states';
 import { formatDay, formatRange } from '../../lib/format';
-import { CHANNEL_LABELS, GROUPING_LABELS, PURPOSE_LABELS, TACTIC_LABELS } from './audience-labels';
 import { useAudienceRights } from './use-audiences';
 
 /** One programme: its six steps, the forecast before launch and the scorecard after. */
@@ -119,11 +118,11 @@ function Programme({ programme: p }: { programme: ProgrammeDto }) {
         </ol>
       </section>
       {draft ? (
-        <ForecastContainer programmeId={p.id} />
+        <ForecastPanel programmeId={p.id} />
       ) : (
         <>
-          <ScorecardContainer programme={p} />
-          <ForecastContainer programmeId={p.id} atLaunch={p.forecast_at_launch} />
+          <ScorecardPanel programme={p} />
+          <ForecastPanel programmeId={p.id} atLaunch={p.forecast_at_launch} />
         </>
       )}
     </div>

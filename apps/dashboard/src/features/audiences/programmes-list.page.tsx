@@ -5,7 +5,7 @@ import { METRIC_LABELS, formatMeasure } from '../../charts/scorecard/scorecard.t
 import { ChartPanel } from '../../charts/shared/chart-panel';
 import { QueryStates } from '../../charts/shared/chart-states';
 import { formatRange } from '../../lib/format';
-import { CHANNEL_LABELS, TACTIC_LABELS } from './audience-labels';
+import { CHANNEL_LABELS, TACTIC_LABELS } from '@hubpulse/contracts';
 import { useAudienceRights } from './use-audiences';
 
 /** Audiences → Programmes: every programme with its audience, channels, measure and state. */

@@ -12,7 +12,7 @@ import {
   type SegmentAttributeField,
   type SegmentRule,
 } from '@hubpulse/contracts';
-import { ACTION_LABELS, CHANNEL_LABELS, FIELD_LABELS, OP_LABELS, PURPOSE_LABELS, personaLabel, stageLabel } from './audience-labels';
+import { ATTRIBUTE_FIELD_LABELS, ATTRIBUTE_OP_LABELS, CHANNEL_LABELS, EVENT_TYPE_LABELS, PURPOSE_LABELS, personaLabel, stageLabel } from '@hubpulse/contracts';
 import { ManagerField } from './manager-field';
 import { CheckGroup, ChipsField, Field, NumberField, SelectField } from './rule-inputs';
 import type { NodeIssues } from './rule-tree.transform';
@@ -44,15 +44,15 @@ export function LeafFields({ node, issues, set, ctx }: Props) {
     case 'attribute':
       return (
         <>
-          <SelectField label="Field" value={node.field} options={SEGMENT_ATTRIBUTE_FIELDS} labelOf={(v) => FIELD_LABELS[v]} onChange={(v) => set('field', v)} problems={f.field} />
-          <SelectField label="Match" value={node.op} options={SEGMENT_ATTRIBUTE_OPS} labelOf={(v) => OP_LABELS[v]} onChange={(v) => set('op', v)} problems={f.op} />
+          <SelectField label="Field" value={node.field} options={SEGMENT_ATTRIBUTE_FIELDS} labelOf={(v) => ATTRIBUTE_FIELD_LABELS[v]} onChange={(v) => set('field', v)} problems={f.field} />
+          <SelectField label="Match" value={node.op} options={SEGMENT_ATTRIBUTE_OPS} labelOf={(v) => ATTRIBUTE_OP_LABELS[v]} onChange={(v) => set('op', v)} problems={f.op} />
           <ChipsField
             label="Values"
             values={node.values}
             onChange={(v) => set('values', v)}
             problems={f.values}
             suggestions={ctx.suggestions[node.field] ?? []}
-            placeholder={node.op === 'contains' ? 'e.g. manager' : `e.g. a ${FIELD_LABELS[node.field].toLowerCase()}`}
+            placeholder={node.op === 'contains' ? 'e.g. manager' : `e.g. a ${ATTRIBUTE_FIELD_LABELS[node.field].toLowerCase()}`}
           />
         </>
       );
@@ -97,7 +97,7 @@ export function LeafFields({ node, issues, set, ctx }: Props) {
     case 'behaviour':
       return (
         <>
-          <SelectField label="Action" value={node.action} options={EVENT_TYPES} labelOf={(v) => ACTION_LABELS[v]} onChange={(v) => set('action', v)} problems={f.action} />
+          <SelectField label="Action" value={node.action} options={EVENT_TYPES} labelOf={(v) => EVENT_TYPE_LABELS[v]} onChange={(v) => set('action', v)} problems={f.action} />
           <NumberField label="At least (times)" value={node.min_count} onChange={(v) => set('min_count', v)} min={1} max={L.maxCount} problems={f.min_count} />
           <NumberField label="In the last (days)" value={node.days} onChange={(v) => set('days', v)} min={1} max={L.maxDays} problems={f.days} />
           <SelectField label="Channel" value={node.channel} options={CHANNELS} labelOf={(v) => CHANNEL_LABELS[v]} onChange={(v) => set('channel', v)} anyLabel="any channel" problems={f.channel} />
@@ -124,7 +124,7 @@ export function LeafFields({ node, issues, set, ctx }: Props) {
             label="Action"
             value={node.action}
             options={['any', ...EVENT_TYPES] as const}
-            labelOf={(v) => (v === 'any' ? 'Any action' : ACTION_LABELS[v])}
+            labelOf={(v) => (v === 'any' ? 'Any action' : EVENT_TYPE_LABELS[v])}
             onChange={(v) => set('action', v)}
             problems={f.action}
           />

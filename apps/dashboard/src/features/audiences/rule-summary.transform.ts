@@ -1,7 +1,6 @@
 // A rule in words: one line for tables, an indented outline for the edit history.
 
-import type { SegmentRule } from '@hubpulse/contracts';
-import { ACTION_VERBS, CHANNEL_LABELS, FIELD_LABELS, PURPOSE_LABELS, personaLabel, stageLabel } from './audience-labels';
+import { ACTION_VERBS, ATTRIBUTE_FIELD_LABELS, CHANNEL_LABELS, PURPOSE_LABELS, personaLabel, stageLabel, type SegmentRule } from '@hubpulse/contracts';
 
 /** Segment names by id, for "member of “Leaders”"; people names by id, for "reports to Ana Silva". */
 export interface SummaryNames {
@@ -29,7 +28,7 @@ const times = (n: number) => (n === 1 ? 'at least once' : `at least ${n} times`)
 export function leafText(node: SegmentRule, names: SummaryNames = {}): string {
   switch (node.kind) {
     case 'attribute': {
-      const field = FIELD_LABELS[node.field] ?? node.field;
+      const field = ATTRIBUTE_FIELD_LABELS[node.field] ?? node.field;
       const values = node.values.map((v) => (v === '' ? '(not set)' : quote(v)));
       if (node.op === 'contains') return `${field} contains ${list(values)}`;
       return `${field} ${node.op === 'in' ? 'is' : 'is not'} ${list(values, node.op === 'in' ? 'or' : 'or')}`;

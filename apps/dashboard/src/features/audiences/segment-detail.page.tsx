@@ -1,10 +1,10 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router';
-import type { SegmentDetailDto } from '@hubpulse/contracts';
+import { hiddenReasonText, type SegmentDetailDto } from '@hubpulse/contracts';
 import { queryKeys } from '../../api/query-keys';
 import { archiveSegment, freezeSegment, recomputeSegment } from '../../api/segments.api';
-import { ChannelRatesContainer } from '../../charts/channel-rates/channel-rates.container';
+import { ChannelRatesPanel } from '../../charts/channel-rates/channel-rates.panel';
 import { COMPOSITION_DEFINITION, CompositionView } from '../../charts/composition/composition-view';
 import { compositionCsv } from '../../charts/composition/composition.transform';
 import { SizeHistoryPanel } from '../../charts/segment-size/size-history.panel';
@@ -15,13 +15,12 @@ import { ExportCsvButton } from '../../charts/shared/export-csv-button';
 import { formatDay } from '../../lib/format';
 import { useNow } from '../../lib/use-now';
 import { formatElapsed } from '../data-sources/data-sources.transform';
-import { suppressionReason } from './audience-labels';
 import { MemberExportPanel } from './member-export';
 import { RuleOutline } from './rule-outline';
 import { ruleOutline } from './rule-summary.transform';
 import { SegmentHistoryPanel } from './segment-history.panel';
 import { segmentStatus } from './segments.transform';
-import { PeopleCount } from './suppressed-count';
+import { PeopleCount } from '../../charts/shared/people-count';
 import { newestRunAt, useAudienceRights, useSegment, useSegmentNames } from './use-audiences';
 
 /** Audiences → one segment: state, size over time, composition, channels, members and history. */
@@ -62,7 +61,7 @@ function SegmentDetail({ segment: s, waiting, onJob }: { segment: SegmentDetailD
           s.composition && (
             <ExportCsvButton
               stem={`segment-composition-${s.name}`}
-              csv={() => compositionCsv(s.name, s.composition!, (r) => suppressionReason(r, k))}
+              csv={() => compositionCsv(s.name, s.composition!, (r) => hiddenReasonText(r, k))}
               what="composition"
               hasSuppressed
             />
@@ -77,7 +76,7 @@ function SegmentDetail({ segment: s, waiting, onJob }: { segment: SegmentDetailD
           </EmptyState>
         )}
       </ChartPanel>
-      {s.membership_version !== null && <ChannelRatesContainer segmentId={s.id} segmentName={s.name} />}
+      {s.membership_version !== null && <ChannelRatesPanel segmentId={s.id} segmentName={s.name} />}
       <MemberExportPanel segment={s} allowed={canSeeMembers} />
       <SegmentHistoryPanel segmentId={s.id} />
     </div>

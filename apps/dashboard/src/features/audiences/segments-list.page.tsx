@@ -9,7 +9,7 @@ import { formatCount } from '../../lib/format';
 import { useNow } from '../../lib/use-now';
 import { formatElapsed } from '../data-sources/data-sources.transform';
 import { segmentStatus, segmentsCsv, sortSegments } from './segments.transform';
-import { PeopleCount } from './suppressed-count';
+import { PeopleCount } from '../../charts/shared/people-count';
 import { useAudienceRights, useSegments } from './use-audiences';
 
 /** Audiences → Segments: every segment with its size, trend and last run. */

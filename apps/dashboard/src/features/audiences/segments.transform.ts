@@ -4,13 +4,13 @@
 import {
   SEGMENT_EDITOR_ROLES,
   SEGMENT_MEMBER_ROLES,
+  hiddenReasonText,
   type Role,
   type SegmentListDto,
   type SegmentSummaryDto,
 } from '@hubpulse/contracts';
 import { type CsvCell, toCsv } from '../../lib/csv.transform';
 import { runLabel } from '../../charts/segment-size/segment-size.transform';
-import { suppressionReason } from './audience-labels';
 
 export type SegmentTone = 'ok' | 'pending' | 'failed' | 'never';
 
@@ -89,7 +89,7 @@ export function segmentsCsv(dto: SegmentListDto): string {
     s.kind,
     s.starter,
     s.size,
-    s.size === null && s.size_suppressed ? suppressionReason(s.size_suppressed, dto.min_group_size) : '',
+    s.size === null && s.size_suppressed ? hiddenReasonText(s.size_suppressed, dto.min_group_size) : '',
     s.status,
     s.computed_at,
     s.membership_version,

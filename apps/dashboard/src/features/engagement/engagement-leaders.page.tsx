@@ -8,7 +8,7 @@ import { EmptyState, QueryStates } from '../../charts/shared/chart-states';
 import { ExportCsvButton } from '../../charts/shared/export-csv-button';
 import { HiddenReasonValue } from '../../charts/shared/hidden-reason-value';
 import { formatCount } from '../../lib/format';
-import { CompareControl, PatternRangeControl } from './pattern-range.control';
+import { CompareControl, PatternRangeControl } from './pattern-range-control';
 import { usePattern } from './use-engagement';
 
 /** Engagement → Leader responsiveness: do leaders answer what employees address to them? */

@@ -18,7 +18,7 @@ import { EmptyState, QueryStates } from '../../charts/shared/chart-states';
 import { ExportCsvButton } from '../../charts/shared/export-csv-button';
 import { HiddenReasonValue } from '../../charts/shared/hidden-reason-value';
 import { formatCount, formatShare, formatShortDay } from '../../lib/format';
-import { PatternRangeControl } from './pattern-range.control';
+import { PatternRangeControl } from './pattern-range-control';
 import { usePattern } from './use-engagement';
 
 /** Engagement → Personas & ambassadors: counts only, never names. */

@@ -6,7 +6,7 @@ import { ChartPanel } from '../../charts/shared/chart-panel';
 import { EmptyState, QueryStates } from '../../charts/shared/chart-states';
 import { ExportCsvButton } from '../../charts/shared/export-csv-button';
 import { HiddenReasonValue } from '../../charts/shared/hidden-reason-value';
-import { CompareControl, PatternRangeControl } from './pattern-range.control';
+import { CompareControl, PatternRangeControl } from './pattern-range-control';
 import { usePattern } from './use-engagement';
 
 /** Engagement → Purposes: the five purposes of the hub as indices, each beside its definition. */

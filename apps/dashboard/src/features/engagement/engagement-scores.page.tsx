@@ -1,14 +1,14 @@
-import { GroupTrendsContainer } from '../../charts/group-trends/group-trends.container';
-import { ScoreHistogramContainer } from '../../charts/score-distribution/score-histogram-chart.container';
 import { ScoreJobsPanel } from '../score-jobs/score-jobs.panel';
+import { GroupTrendsPanel } from './group-trends.panel';
+import { ScoreDistributionPanel } from './score-distribution.panel';
 
 /** Engagement → Scores: how scores spread, how groups compare over time, and the jobs making them. */
 export function EngagementScoresPage() {
   return (
     <div className="page__grid">
       <title>Engagement scores · Hubpulse</title>
-      <ScoreHistogramContainer />
-      <GroupTrendsContainer />
+      <ScoreDistributionPanel />
+      <GroupTrendsPanel />
       <ScoreJobsPanel />
     </div>
   );

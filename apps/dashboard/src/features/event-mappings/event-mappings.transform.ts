@@ -10,26 +10,6 @@ export type MappingSource = (typeof MAPPING_SOURCES)[number];
 
 export const SOURCE_LABELS: Record<MappingSource, string> = { segment: 'Segment', posthog: 'PostHog' };
 
-export const EVENT_TYPE_LABELS: Record<EventType, string> = {
-  view: 'View',
-  react: 'React',
-  comment: 'Comment',
-  post: 'Post',
-  share: 'Share',
-  doc_share: 'Document share',
-  task_update: 'Task update',
-  answer: 'Answer',
-  feedback: 'Feedback',
-};
-
-export const PURPOSE_LABELS: Record<Purpose, string> = {
-  inform: 'Inform',
-  vision: 'Vision',
-  productivity: 'Productivity',
-  engagement: 'Engagement',
-  strategy: 'Strategy',
-};
-
 /** A row being edited. `type` is '' until chosen; channel / purpose null = "from properties". */
 export interface DraftRow {
   /** Client-side only: keeps React keys and errors attached to the row, not to its position. */

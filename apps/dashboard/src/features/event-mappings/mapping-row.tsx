@@ -1,15 +1,12 @@
-import type { Channel, EventType, Purpose } from '@hubpulse/contracts';
+import { EVENT_TYPE_LABELS, PURPOSE_LABELS, channelLabel, type Channel, type EventType, type Purpose } from '@hubpulse/contracts';
 // The enums module alone: the package index also carries the zod schemas (~90 kB the dashboard never runs).
 import { CHANNELS, EVENT_TYPES, PURPOSES } from '@hubpulse/contracts/enums';
-import { channelLabel } from '../../charts/channel-activity/channel-activity.transform';
 import {
   type DraftRow,
   type FieldError,
   type MappingField,
-  EVENT_TYPE_LABELS,
   FIELD_LABELS,
   MAPPING_SOURCES,
-  PURPOSE_LABELS,
   SOURCE_LABELS,
   errorText,
 } from './event-mappings.transform';

@@ -1,10 +1,10 @@
-import { EngagementChartContainer } from '../../charts/engagement/engagement-chart.container';
-import { ChannelActivityChartContainer } from '../../charts/channel-activity/channel-activity-chart.container';
-import { GoalsContainer } from '../../charts/goals/goals.container';
-import { DateRangeControl } from './date-range.control';
-import { TotalsContainer } from './totals.container';
-import { useOverview } from './use-overview';
+import { GoalsPanel } from '../../charts/goals/goals.panel';
 import { formatDay, formatRange } from '../../lib/format';
+import { ChannelActivityPanel } from './channel-activity.panel';
+import { DateRangeControl } from './date-range-control';
+import { EngagementPanel } from './engagement.panel';
+import { TotalsPanel } from './totals.panel';
+import { useOverview } from './use-overview';
 
 export function OverviewPage() {
   const { data, selection, isStale } = useOverview();
@@ -34,12 +34,12 @@ export function OverviewPage() {
       </div>
 
       <div className={isStale ? 'page__grid is-stale' : 'page__grid'}>
-        <TotalsContainer />
+        <TotalsPanel />
         <div className="chart-row">
-          <EngagementChartContainer />
-          <ChannelActivityChartContainer />
+          <EngagementPanel />
+          <ChannelActivityPanel />
         </div>
-        <GoalsContainer />
+        <GoalsPanel />
       </div>
     </main>
   );

@@ -30,7 +30,7 @@ export interface OverviewState {
 }
 
 /**
- * The overview for the range in the URL. Every chart container calls this; TanStack Query
+ * The overview for the range in the URL. Every overview panel calls this; TanStack Query
  * shares one request between them. Presets other than the server default first need the
  * newest event day, which the default answer carries as `range.to`.
  */

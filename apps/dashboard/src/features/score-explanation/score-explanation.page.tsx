@@ -6,7 +6,7 @@ import { scoreExplanationQuery } from '../../api/engagement.api';
 import { ChartPanel } from '../../charts/shared/chart-panel';
 import { EmptyState, ErrorState, LoadingState } from '../../charts/shared/chart-states';
 import { ExportCsvButton } from '../../charts/shared/export-csv-button';
-import { SCORE_DEFINITION } from '../../charts/score-distribution/score-histogram-chart.container';
+import { SCORE_DEFINITION } from '../../charts/score-distribution/score-distribution-view';
 import { isValidDay } from '@hubpulse/contracts';
 import { formatCount, formatDay, formatPoints, formatScore } from '../../lib/format';
 import { useNewestScoredDay } from '../engagement/use-engagement';

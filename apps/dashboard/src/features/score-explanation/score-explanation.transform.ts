@@ -4,7 +4,7 @@
 import type { EventType, ScoreExplanationDto, ScoredPersonDto } from '@hubpulse/contracts';
 import { type CsvCell, toCsv } from '../../lib/csv.transform';
 import { formatPoints, formatScore } from '../../lib/format';
-import { EVENT_TYPE_LABELS } from '../event-mappings/event-mappings.transform';
+import { EVENT_TYPE_LABELS } from '@hubpulse/contracts';
 
 export interface TypeRow {
   type: EventType;

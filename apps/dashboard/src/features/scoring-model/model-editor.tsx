@@ -5,7 +5,7 @@ import { isApiError } from '../../api/api.client';
 import { createScoringModel } from '../../api/engagement.api';
 import { queryKeys } from '../../api/query-keys';
 import { LeavePrompt } from '../event-mappings/leave-prompt';
-import { EVENT_TYPE_LABELS } from '../event-mappings/event-mappings.transform';
+import { EVENT_TYPE_LABELS } from '@hubpulse/contracts';
 import { useUnsavedGuard } from '../event-mappings/use-unsaved-guard';
 import {
   ACTION_TYPES,

@@ -2,7 +2,7 @@ import { Fragment, useState } from 'react';
 import type { ScoringModelDto } from '@hubpulse/contracts';
 import { ExportCsvButton } from '../../charts/shared/export-csv-button';
 import { formatPoints } from '../../lib/format';
-import { EVENT_TYPE_LABELS } from '../event-mappings/event-mappings.transform';
+import { EVENT_TYPE_LABELS } from '@hubpulse/contracts';
 import { ACTION_TYPES, modelsCsv, versionChanges } from './scoring-model.transform';
 
 const dateTime = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });

@@ -9,7 +9,7 @@ import { buildGoalCard, formatGoalValue } from './goals.transform';
 const HEIGHT = 200;
 
 /** The Overview's goals: the same cards, statuses and forecasts as the Strategy page. */
-export function GoalsContainer() {
+export function GoalsPanel() {
   const { data, error, refetch } = useQuery(goalsQuery);
 
   return (

@@ -1,8 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
-import { hiddenReasonText, type SegmentChannelStatsDto } from '@hubpulse/contracts';
+import { CHANNEL_LABELS, PURPOSE_LABELS, hiddenReasonText, type SegmentChannelStatsDto } from '@hubpulse/contracts';
 import { segmentChannelsQuery } from '../../api/segments.api';
-import { CHANNEL_LABELS, PURPOSE_LABELS } from '../../features/audiences/audience-labels';
-import { PeopleCount } from '../../features/audiences/suppressed-count';
+import { PeopleCount } from '../shared/people-count';
 import { formatCount, formatRange } from '../../lib/format';
 import { ChartPanel } from '../shared/chart-panel';
 import { EmptyState, QueryStates } from '../shared/chart-states';
@@ -11,7 +10,7 @@ import { RATE_LABELS, RATE_METRICS, buildChannelRows, buildRecommendations, chan
 import { IntervalBar } from './interval-bar';
 
 /** Reach, read and interaction rate per channel for one segment, with intervals, and what to use. */
-export function ChannelRatesContainer({ segmentId, segmentName }: { segmentId: string; segmentName: string }) {
+export function ChannelRatesPanel({ segmentId, segmentName }: { segmentId: string; segmentName: string }) {
   const query = useQuery(segmentChannelsQuery(segmentId));
   const data = query.data;
   return (

@@ -1,17 +1,10 @@
-import { type FormEvent, useState } from 'react';
 import type { ScoreDistributionDto } from '@hubpulse/contracts';
-import { useScoreDay, useScoreDistribution } from '../../features/engagement/use-engagement';
-import { isValidDay } from '@hubpulse/contracts';
 import { formatCount, formatDay, formatPoints, formatShare } from '../../lib/format';
-import { ChartPanel } from '../shared/chart-panel';
-import { EmptyState, QueryStates } from '../shared/chart-states';
-import { ExportCsvButton } from '../shared/export-csv-button';
+import { EmptyState } from '../shared/chart-states';
 import { HiddenReasonValue } from '../shared/hidden-reason-value';
 import { SuppressedValue } from '../shared/suppressed-value';
 import { ScoreHistogramChart } from './score-histogram-chart';
-import { activeShare, buildHistogramBars, buildQuantileStats, hasHistogramData, histogramCsv, quantilesCsv } from './score-histogram.transform';
-
-const HEIGHT = 280;
+import { activeShare, buildHistogramBars, buildQuantileStats, hasHistogramData } from './score-histogram.transform';
 
 export const SCORE_DEFINITION =
   'The 0–100 engagement score is a percentile rank: the share of everyone in the organisation whose raw score that day is lower. ' +
@@ -21,47 +14,8 @@ export const RAW_DEFINITION =
   'Raw score = the sum over the lookback window of weight × actions counted (after the daily cap) × ½^(age in days ÷ half-life), per action type. ' +
   'Weights, half-lives, caps and the lookback are set in the scoring model.';
 
-export function ScoreHistogramContainer() {
-  const query = useScoreDistribution();
-  const { data, error } = query;
-  const { day, setDay } = useScoreDay();
-
-  return (
-    <ChartPanel
-      title="Score distribution"
-      description={SCORE_DEFINITION}
-      className={query.isPlaceholderData ? 'panel--wide is-stale' : 'panel--wide'}
-      aside={
-        <div className="panel__aside--stack">
-          <DayPicker day={day ?? data?.day ?? undefined} onChange={setDay} onReset={day ? () => setDay(undefined) : undefined} />
-          {data && (
-            <div className="panel__actions">
-              <ExportCsvButton
-                stem={`score-distribution-${data.day ?? 'none'}`}
-                csv={() => histogramCsv(data)}
-                disabled={data.bins.length === 0}
-                what="score distribution"
-                hasSuppressed={data.bins.some((b) => b.people === null)}
-              />
-              <ExportCsvButton
-                stem={`score-quantiles-${data.day ?? 'none'}`}
-                label="Export quantiles"
-                csv={() => quantilesCsv(data)}
-                disabled={!data.quantiles}
-              />
-            </div>
-          )}
-        </div>
-      }
-    >
-      <QueryStates data={data} error={error} onRetry={() => void query.refetch()} height={HEIGHT} loadingLabel="Loading the score distribution…">
-        {(d) => <DistributionBody data={d} />}
-      </QueryStates>
-    </ChartPanel>
-  );
-}
-
-function DistributionBody({ data }: { data: ScoreDistributionDto }) {
+/** One day's distribution: people per band of raw score, the population and the quantiles. */
+export function ScoreDistributionView({ data, height }: { data: ScoreDistributionDto; height: number }) {
   const bars = buildHistogramBars(data);
   const quantiles = buildQuantileStats(data.quantiles, data.quantiles_hidden);
   const share = activeShare(data);
@@ -69,14 +23,14 @@ function DistributionBody({ data }: { data: ScoreDistributionDto }) {
 
   if (!data.day) {
     return (
-      <EmptyState title="No scores yet" height={HEIGHT}>
+      <EmptyState title="No scores yet" height={height}>
         Scores appear once events arrive and the first recompute job has run (see Score recompute jobs below).
       </EmptyState>
     );
   }
   if (data.suppressed && !hasHistogramData(bars)) {
     return (
-      <EmptyState title="Hidden for privacy" height={HEIGHT}>
+      <EmptyState title="Hidden for privacy" height={height}>
         Fewer than {data.min_group_size} people had a score on {formatDay(data.day)}, so the distribution is not shown.
       </EmptyState>
     );
@@ -90,9 +44,9 @@ function DistributionBody({ data }: { data: ScoreDistributionDto }) {
           {data.model_version !== null && <> · scoring model v{data.model_version}</>} · active people only, bands widen to the right
         </p>
         {hasHistogramData(bars) ? (
-          <ScoreHistogramChart bars={bars} minGroupSize={data.min_group_size} active={data.active} height={HEIGHT} />
+          <ScoreHistogramChart bars={bars} minGroupSize={data.min_group_size} active={data.active} height={height} />
         ) : (
-          <EmptyState title="Nobody was active in the lookback window" height={HEIGHT}>
+          <EmptyState title="Nobody was active in the lookback window" height={height}>
             Everyone's raw score is 0 on this day.
           </EmptyState>
         )}
@@ -147,40 +101,5 @@ function DistributionBody({ data }: { data: ScoreDistributionDto }) {
         <p className="definition">{RAW_DEFINITION}</p>
       </div>
     </div>
-  );
-}
-
-/** A day for the distribution; "Latest" goes back to the newest scored day. */
-function DayPicker({ day, onChange, onReset }: { day: string | undefined; onChange: (day: string) => void; onReset?: () => void }) {
-  const [value, setValue] = useState(day ?? '');
-  const [shown, setShown] = useState(day);
-  // Follow the day on screen when it changes from elsewhere (the server's newest day arriving).
-  if (day !== shown) {
-    setShown(day);
-    setValue(day ?? '');
-  }
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    if (isValidDay(value)) onChange(value);
-  };
-  return (
-    <form className="day-picker" onSubmit={submit}>
-      <label className="day-picker__field">
-        <span>Day</span>
-        <input
-          type="date"
-          value={value}
-          onChange={(e) => {
-            setValue(e.target.value);
-            if (isValidDay(e.target.value)) onChange(e.target.value);
-          }}
-        />
-      </label>
-      {onReset && (
-        <button type="button" className="button button--ghost button--small" onClick={onReset}>
-          Latest
-        </button>
-      )}
-    </form>
   );
 }

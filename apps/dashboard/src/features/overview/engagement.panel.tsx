@@ -1,13 +1,13 @@
-import { useOverview } from '../../features/overview/use-overview';
+import { EngagementChart } from '../../charts/engagement/engagement-chart';
+import { buildEngagementSeries, summarizeEngagement } from '../../charts/engagement/engagement.transform';
+import { ChartPanel } from '../../charts/shared/chart-panel';
+import { QueryStates } from '../../charts/shared/chart-states';
 import { formatDay } from '../../lib/format';
-import { ChartPanel } from '../shared/chart-panel';
-import { QueryStates } from '../shared/chart-states';
-import { EngagementChart } from './engagement-chart';
-import { buildEngagementSeries, summarizeEngagement } from './engagement.transform';
+import { useOverview } from './use-overview';
 
 const HEIGHT = 260;
 
-export function EngagementChartContainer() {
+export function EngagementPanel() {
   const { data, error, refetch, selection } = useOverview();
   const minGroupSize = data?.min_group_size ?? 5;
   const points = data ? buildEngagementSeries(data.engagement, data.range, { trimLeadingEmpty: selection.kind === 'all' }) : [];

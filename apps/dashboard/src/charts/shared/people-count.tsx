@@ -1,7 +1,6 @@
-import type { HiddenReason } from '@hubpulse/contracts';
-import { HiddenReasonValue } from '../../charts/shared/hidden-reason-value';
+import { hiddenShortText, type HiddenReason } from '@hubpulse/contracts';
 import { formatCount } from '../../lib/format';
-import { suppressionShort } from './audience-labels';
+import { HiddenReasonValue } from './hidden-reason-value';
 
 interface CountProps {
   value: number | null;
@@ -19,7 +18,7 @@ export function PeopleCount({ value, reason, minGroupSize, variant = 'inline' }:
   if (value !== null) return <>{formatCount(value)}</>;
   return (
     <HiddenReasonValue reason={reason} minGroupSize={minGroupSize}>
-      {variant === 'mark' ? '—' : suppressionShort(reason, minGroupSize)}
+      {variant === 'mark' ? '—' : hiddenShortText(reason, minGroupSize)}
     </HiddenReasonValue>
   );
 }

@@ -1,7 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
-import type { ProgrammeForecastDto } from '@hubpulse/contracts';
+import { channelLabel, type ProgrammeForecastDto } from '@hubpulse/contracts';
 import { programmeForecastQuery } from '../../api/programmes.api';
-import { channelLabel } from '../../features/audiences/audience-labels';
 import { formatCount, formatRange } from '../../lib/format';
 import { IntervalBar } from '../channel-rates/interval-bar';
 import { buildChannelRows } from '../channel-rates/channel-rates.transform';
@@ -10,7 +9,7 @@ import { EmptyState, QueryStates } from '../shared/chart-states';
 import { buildForecastView, forecastInterval } from './scorecard.transform';
 
 /** Before launch: expected readers per item (segment size after suppression × its read rate on the channels). */
-export function ForecastContainer({ programmeId, atLaunch }: { programmeId: string; atLaunch?: ProgrammeForecastDto | null }) {
+export function ForecastPanel({ programmeId, atLaunch }: { programmeId: string; atLaunch?: ProgrammeForecastDto | null }) {
   const query = useQuery({ ...programmeForecastQuery(programmeId), enabled: !atLaunch });
   const data = atLaunch ?? query.data;
   return (

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import type { ProgrammeDto, ProgrammeScorecardDto } from '@hubpulse/contracts';
 import { programmeScorecardQuery } from '../../api/programmes.api';
-import { PeopleCount } from '../../features/audiences/suppressed-count';
+import { PeopleCount } from '../shared/people-count';
 import { formatDay, formatRange, formatShare } from '../../lib/format';
 import { ChartPanel } from '../shared/chart-panel';
 import { EmptyState, QueryStates } from '../shared/chart-states';
@@ -9,7 +9,7 @@ import { ScorecardChart } from './scorecard-chart';
 import { METRIC_LABELS, SCORECARD_STATUS, buildScorecardPoints, formatMeasure, scorecardDomainMax } from './scorecard.transform';
 
 /** After launch: the measure's actual against its target, so far, week by week. */
-export function ScorecardContainer({ programme }: { programme: ProgrammeDto }) {
+export function ScorecardPanel({ programme }: { programme: ProgrammeDto }) {
   const query = useQuery(programmeScorecardQuery(programme.id));
   return (
     <ChartPanel title="Scorecard" description={query.data?.definition ?? 'The measure, against its target, over its period.'} className="panel--wide">

@@ -3,7 +3,7 @@ import { TotalsCards } from './totals-cards';
 import { buildTotalCards } from './totals.transform';
 import { useOverview } from './use-overview';
 
-export function TotalsContainer() {
+export function TotalsPanel() {
   const { data, error, isPending, refetch } = useOverview();
   return (
     <section aria-label="Totals" className="totals">

@@ -1,13 +1,13 @@
-import { useOverview } from '../../features/overview/use-overview';
-import { ChartPanel } from '../shared/chart-panel';
-import { QueryStates } from '../shared/chart-states';
-import { SuppressedValue } from '../shared/suppressed-value';
-import { ChannelActivityChart } from './channel-activity-chart';
-import { buildChannelBars, hasChannelActivity } from './channel-activity.transform';
+import { ChannelActivityChart } from '../../charts/channel-activity/channel-activity-chart';
+import { buildChannelBars, hasChannelActivity } from '../../charts/channel-activity/channel-activity.transform';
+import { ChartPanel } from '../../charts/shared/chart-panel';
+import { QueryStates } from '../../charts/shared/chart-states';
+import { SuppressedValue } from '../../charts/shared/suppressed-value';
+import { useOverview } from './use-overview';
 
 const HEIGHT = 260;
 
-export function ChannelActivityChartContainer() {
+export function ChannelActivityPanel() {
   const { data, error, refetch } = useOverview();
   const bars = data ? buildChannelBars(data.by_channel) : [];
   const suppressed = bars.filter((b) => b.suppressed);

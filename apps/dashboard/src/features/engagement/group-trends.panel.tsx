@@ -1,0 +1,73 @@
+import { GroupTrendsView } from '../../charts/group-trends/group-trends-view';
+import { GROUP_BY_OPTIONS, GROUP_RANGE_DAYS } from '../../charts/group-trends/group-trends.transform';
+import { ChartPanel } from '../../charts/shared/chart-panel';
+import { QueryStates } from '../../charts/shared/chart-states';
+import { useGroupScores, useGroupSelection } from './use-engagement';
+
+const HEIGHT = 300;
+
+export function GroupTrendsPanel() {
+  const { selection, data, error, isStale, refetch } = useGroupScores();
+  const option = GROUP_BY_OPTIONS.find((o) => o.by === selection.by) ?? GROUP_BY_OPTIONS[0];
+
+  return (
+    <ChartPanel
+      title="Scores by group"
+      description={
+        <>
+          The mean of the daily 0–100 score over each {option.noun}'s people; a manager's group is everyone in their reporting tree. Groups
+          under {data?.min_group_size ?? 'the minimum of'} people are hidden for privacy.
+        </>
+      }
+      className={isStale ? 'panel--wide is-stale' : 'panel--wide'}
+      aside={<GroupControls />}
+    >
+      <QueryStates
+        data={data}
+        error={error}
+        onRetry={refetch}
+        height={HEIGHT}
+        loadingLabel="Loading scores by group…"
+        empty={(d) => d.groups.length === 0 && `No ${option.noun} groups`}
+        emptyText={`The directory has no ${option.label.toLowerCase()} for these people yet.`}
+      >
+        {/* A new grouping starts with its own default lines. */}
+        {(d) => <GroupTrendsView key={`${d.by}:${d.from}:${d.to}`} data={d} groupLabel={option.label} height={HEIGHT} />}
+      </QueryStates>
+    </ChartPanel>
+  );
+}
+
+function GroupControls() {
+  const { selection, setSelection } = useGroupSelection();
+  return (
+    <div className="panel__controls">
+      <div className="segmented" role="group" aria-label="Group by">
+        {GROUP_BY_OPTIONS.map((o) => (
+          <button
+            key={o.by}
+            type="button"
+            className={o.by === selection.by ? 'segmented__item is-active' : 'segmented__item'}
+            aria-pressed={o.by === selection.by}
+            onClick={() => setSelection({ ...selection, by: o.by })}
+          >
+            {o.label}
+          </button>
+        ))}
+      </div>
+      <div className="segmented" role="group" aria-label="Range">
+        {GROUP_RANGE_DAYS.map((d) => (
+          <button
+            key={d}
+            type="button"
+            className={d === selection.days ? 'segmented__item is-active' : 'segmented__item'}
+            aria-pressed={d === selection.days}
+            onClick={() => setSelection({ ...selection, days: d })}
+          >
+            {d} days
+          </button>
+        ))}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,109 @@
+// Words for the enums, in one place: what the dashboard shows for a channel, a purpose, an
+// action, a directory field, a programme's grouping or tactic. Browser-safe.
+
+import { AMBASSADOR_STAGE_DEFINITIONS, PERSONA_DEFINITIONS } from './patterns.definitions';
+import type { AmbassadorStage, Persona } from './patterns.types';
+import type { HiddenReason } from './privacy.types';
+import type { EngagementTactic, ProgrammeGrouping } from './programmes.types';
+import type { SegmentAttributeField, SegmentAttributeOp } from './segment-rule.schema';
+import type { Channel, EventType, Purpose } from './enums';
+
+export const CHANNEL_LABELS: Record<Channel | 'other', string> = {
+  blog: 'Blogs',
+  newsletter: 'Newsletters',
+  microblog: 'Microblog',
+  ceo_blog: 'CEO blog',
+  documents: 'Documents',
+  tasks: 'Tasks',
+  qa: 'Q&A',
+  other: 'Other',
+};
+
+/** A channel's label; an unknown channel keeps its own name. */
+export function channelLabel(channel: string): string {
+  return (CHANNEL_LABELS as Record<string, string>)[channel] ?? channel;
+}
+
+/** Hub actions (event types), as the event mappings, the scoring model and the rule pickers name them. */
+export const EVENT_TYPE_LABELS: Record<EventType, string> = {
+  view: 'View',
+  react: 'React',
+  comment: 'Comment',
+  post: 'Post',
+  share: 'Share',
+  doc_share: 'Document share',
+  task_update: 'Task update',
+  answer: 'Answer',
+  feedback: 'Feedback',
+};
+
+/** "did {action} at least 3 times": past tense reads naturally in a rule. */
+export const ACTION_VERBS: Record<EventType, string> = {
+  view: 'viewed',
+  react: 'reacted',
+  comment: 'commented',
+  post: 'posted',
+  share: 'shared',
+  doc_share: 'shared a document',
+  task_update: 'updated a task',
+  answer: 'answered',
+  feedback: 'gave feedback',
+};
+
+export const PURPOSE_LABELS: Record<Purpose, string> = {
+  inform: 'Inform',
+  vision: 'Vision',
+  productivity: 'Productivity',
+  engagement: 'Engagement',
+  strategy: 'Strategy',
+};
+
+/** Directory fields: segment rules and the segment composition name them alike. */
+export const ATTRIBUTE_FIELD_LABELS: Record<SegmentAttributeField, string> = { department: 'Department', location: 'Location', title: 'Title' };
+export const ATTRIBUTE_OP_LABELS: Record<SegmentAttributeOp, string> = { in: 'is any of', not_in: 'is none of', contains: 'contains any of' };
+
+export function personaLabel(p: Persona): string {
+  return PERSONA_DEFINITIONS[p]?.label ?? p;
+}
+
+export function stageLabel(s: AmbassadorStage): string {
+  return AMBASSADOR_STAGE_DEFINITIONS[s]?.label ?? s;
+}
+
+/** The short text shown in place of a hidden count of people (the long one is hiddenReasonText). */
+export function hiddenShortText(reason: HiddenReason | null, minGroupSize: number): string {
+  switch (reason) {
+    case 'difference':
+      return 'hidden (overlap)';
+    case 'remainder':
+      return 'hidden (remainder)';
+    case 'hierarchy':
+      return 'hidden (merged upward)';
+    case 'numerator':
+    case 'complement':
+      return 'hidden (too few)';
+    case 'period':
+    case 'earlier_release':
+      return 'hidden (period)';
+    case 'below_minimum':
+      return `fewer than ${minGroupSize}`;
+    default:
+      return 'hidden';
+  }
+}
+
+export const GROUPING_LABELS: Record<ProgrammeGrouping, { label: string; hint: string }> = {
+  none: { label: 'One audience', hint: 'everyone gets the same messages' },
+  department: { label: 'By department', hint: 'tailor and report per department' },
+  location: { label: 'By location', hint: 'tailor and report per site' },
+  title: { label: 'By title', hint: 'tailor and report per job title' },
+  tenure: { label: 'By tenure', hint: 'new joiners apart from long-timers' },
+};
+
+export const TACTIC_LABELS: Record<EngagementTactic, string> = {
+  broadcast: 'Broadcast',
+  two_way: 'Two-way conversation',
+  leader_led: 'Leader-led',
+  ambassadors: 'Through ambassadors',
+  feedback_loop: 'Feedback loop',
+};
