@@ -1,9 +1,10 @@
-import { CartesianGrid, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
+import { Line } from 'recharts';
 import type { TooltipContentProps } from 'recharts';
 import { hiddenReasonText } from '@hubpulse/contracts';
-import { formatCount, formatDay, formatShortDay, suppressedLabel } from '../../lib/format';
+import { formatCount, formatDay, suppressedLabel } from '../../lib/format';
 import { chartTheme } from '../shared/chart-theme';
-import { type EngagementPoint, pickDayTicks } from './engagement.transform';
+import { DayLineChart } from '../shared/day-line-chart';
+import type { EngagementPoint } from './engagement.transform';
 
 interface EngagementChartProps {
   points: EngagementPoint[];
@@ -13,32 +14,11 @@ interface EngagementChartProps {
 
 /** Draws the daily engagement index, 0–100. Gaps are days without a shown index. */
 export function EngagementChart({ points, minGroupSize, height = 260 }: EngagementChartProps) {
-  const ticks = pickDayTicks(points, 6);
   // A day between two gaps would be invisible as a line: give it a dot.
   const isolated = (i: number) => points[i]?.index !== null && points[i - 1]?.index == null && points[i + 1]?.index == null;
 
   return (
-    <LineChart data={points} responsive style={{ width: '100%', height }} margin={{ top: 8, right: 12, bottom: 0, left: 0 }}>
-      <CartesianGrid vertical={false} stroke={chartTheme.grid} />
-      <XAxis
-        dataKey="day"
-        ticks={ticks}
-        tickFormatter={formatShortDay}
-        tick={{ fill: chartTheme.axis, fontSize: chartTheme.fontSize }}
-        tickLine={false}
-        axisLine={{ stroke: chartTheme.grid }}
-        minTickGap={16}
-      />
-      <YAxis
-        domain={[0, 100]}
-        ticks={[0, 25, 50, 75, 100]}
-        allowDataOverflow
-        width={36}
-        tick={{ fill: chartTheme.axis, fontSize: chartTheme.fontSize }}
-        tickLine={false}
-        axisLine={false}
-      />
-      <Tooltip content={(props) => <EngagementTooltip {...props} minGroupSize={minGroupSize} />} />
+    <DayLineChart points={points} height={height} tickCount={6} tooltip={(props) => <EngagementTooltip {...props} minGroupSize={minGroupSize} />}>
       <Line
         type="monotone"
         dataKey="index"
@@ -55,7 +35,7 @@ export function EngagementChart({ points, minGroupSize, height = 260 }: Engageme
         }
         activeDot={{ r: 4 }}
       />
-    </LineChart>
+    </DayLineChart>
   );
 }
 

@@ -1,4 +1,5 @@
-import { buildEngagementSeries, pickDayTicks, summarizeEngagement } from './engagement.transform';
+import { pickDayTicks } from '../shared/day-ticks';
+import { buildEngagementSeries, summarizeEngagement } from './engagement.transform';
 
 const range = { from: '2026-03-01', to: '2026-03-05' };
 

@@ -1,8 +1,8 @@
-import { CartesianGrid, Legend, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
+import { Line } from 'recharts';
 import type { TooltipContentProps } from 'recharts';
-import { formatDay, formatShortDay } from '../../lib/format';
-import { pickDayTicks } from '../engagement/engagement.transform';
-import { chartTheme, seriesColor } from '../shared/chart-theme';
+import { formatDay } from '../../lib/format';
+import { seriesColor } from '../shared/chart-theme';
+import { DayLineChart } from '../shared/day-line-chart';
 import type { TrendPoint, TrendSeries } from './group-trends.transform';
 
 interface GroupTrendsChartProps {
@@ -15,30 +15,8 @@ interface GroupTrendsChartProps {
 
 /** Daily mean 0–100 score of each chosen group. Gaps are days without a shown mean. */
 export function GroupTrendsChart({ series, points, height = 300, domain = [0, 100] }: GroupTrendsChartProps) {
-  const ticks = pickDayTicks(points, 7);
   return (
-    <LineChart data={points} responsive style={{ width: '100%', height }} margin={{ top: 8, right: 12, bottom: 0, left: 0 }}>
-      <CartesianGrid vertical={false} stroke={chartTheme.grid} />
-      <XAxis
-        dataKey="day"
-        ticks={ticks}
-        tickFormatter={formatShortDay}
-        tick={{ fill: chartTheme.axis, fontSize: chartTheme.fontSize }}
-        tickLine={false}
-        axisLine={{ stroke: chartTheme.grid }}
-        minTickGap={16}
-      />
-      <YAxis
-        domain={domain}
-        ticks={domain[0] === 0 && domain[1] === 100 ? [0, 25, 50, 75, 100] : undefined}
-        allowDataOverflow
-        width={36}
-        tick={{ fill: chartTheme.axis, fontSize: chartTheme.fontSize }}
-        tickLine={false}
-        axisLine={false}
-      />
-      <Tooltip content={(props) => <TrendsTooltip {...props} series={series} />} />
-      <Legend verticalAlign="top" align="left" height={32} iconType="plainline" iconSize={14} wrapperStyle={{ fontSize: 12 }} />
+    <DayLineChart points={points} height={height} tickCount={7} domain={domain} tooltip={(props) => <TrendsTooltip {...props} series={series} />} legend>
       {series.map((s, i) => (
         <Line
           key={s.key}
@@ -52,7 +30,7 @@ export function GroupTrendsChart({ series, points, height = 300, domain = [0, 10
           activeDot={{ r: 3.5 }}
         />
       ))}
-    </LineChart>
+    </DayLineChart>
   );
 }
 

@@ -1,6 +1,6 @@
 import { useId, type ReactNode } from 'react';
 import { hiddenReasonText, type HiddenReason } from '@hubpulse/contracts';
-import { SUPPRESSED_MARK } from '../../lib/format';
+import { SUPPRESSED_MARK, formatCount } from '../../lib/format';
 
 /**
  * A number the disclosure layer hid: a mark (a dash unless `children` says otherwise) with a tooltip
@@ -20,4 +20,20 @@ export function HiddenReasonValue({ reason, minGroupSize, children = SUPPRESSED_
       </span>
     </>
   );
+}
+
+/** A number the API may have hidden: formatted when shown, the mark with its reason when hidden, a muted dash when there is none. */
+export function MaybeHiddenValue({
+  value,
+  reason,
+  minGroupSize,
+  format = formatCount,
+}: {
+  value: number | null;
+  reason: HiddenReason | null;
+  minGroupSize: number;
+  format?: (n: number) => string;
+}) {
+  if (value !== null) return <>{format(value)}</>;
+  return reason ? <HiddenReasonValue reason={reason} minGroupSize={minGroupSize} /> : <span className="muted">—</span>;
 }

@@ -1,6 +1,7 @@
 import type { IngestionSourcesResponse } from '@hubpulse/contracts';
 import { useMemo } from 'react';
 import { ErrorState, LoadingState } from '../../charts/shared/chart-states';
+import { Segmented } from '../../charts/shared/segmented';
 import { csvFileName } from '../../lib/csv.transform';
 import { downloadCsv } from '../../lib/download';
 import { formatInteger } from '../../lib/format';
@@ -57,22 +58,9 @@ export function DataSourcesPage() {
 function WindowControl() {
   const { windowMinutes, setWindow } = useWindowSelection();
   return (
-    <div className="segmented" role="group" aria-label="Time window">
-      {WINDOW_OPTIONS.map((option) => {
-        const active = option.minutes === windowMinutes;
-        return (
-          <button
-            key={option.minutes}
-            type="button"
-            className={active ? 'segmented__item is-active' : 'segmented__item'}
-            aria-pressed={active}
-            onClick={() => setWindow(option.minutes)}
-          >
-            {option.label}
-          </button>
-        );
-      })}
-    </div>
+    <Segmented label="Time window" options={WINDOW_OPTIONS} isActive={(o) => o.minutes === windowMinutes} onSelect={(o) => setWindow(o.minutes)}>
+      {(o) => o.label}
+    </Segmented>
   );
 }
 

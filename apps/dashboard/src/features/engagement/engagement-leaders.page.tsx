@@ -6,9 +6,10 @@ import { ChartPanel } from '../../charts/shared/chart-panel';
 import { chartTheme } from '../../charts/shared/chart-theme';
 import { EmptyState, QueryStates } from '../../charts/shared/chart-states';
 import { ExportCsvButton } from '../../charts/shared/export-csv-button';
-import { HiddenReasonValue } from '../../charts/shared/hidden-reason-value';
+import { MaybeHiddenValue } from '../../charts/shared/hidden-reason-value';
 import { formatCount } from '../../lib/format';
-import { CompareControl, PatternRangeControl } from './pattern-range-control';
+import { GroupComparePanel } from './group-compare.panel';
+import { PatternRangeControl } from './pattern-range-control';
 import { usePattern } from './use-engagement';
 
 /** Engagement → Leader responsiveness: do leaders answer what employees address to them? */
@@ -34,6 +35,8 @@ export function EngagementLeadersPage() {
   );
 }
 
+const formatPercent = (n: number) => `${Math.round(n)}%`;
+
 function metricDefinition(data: LeaderResponsivenessResponse, key: string): string {
   return data.metrics.find((m) => m.key === key)?.definition ?? '';
 }
@@ -44,8 +47,7 @@ function LeadersBody({ data }: { data: LeaderResponsivenessResponse }) {
   if (!row) return <EmptyState title="Nothing addressed to leaders in this range" />;
   const queue = buildQueueBars(data, row);
   const trend = buildAnsweredTrend(data);
-  const num = (n: number | null, reason: HiddenReason | null, fmt: (n: number) => string = formatCount) =>
-    n === null ? reason ? <HiddenReasonValue reason={reason} minGroupSize={k} /> : <span className="muted">—</span> : fmt(n);
+  const num = (value: number | null, reason: HiddenReason | null, format?: (n: number) => string) => <MaybeHiddenValue value={value} reason={reason} minGroupSize={k} format={format} />;
   return (
     <>
       <div className="leader-kpis">
@@ -56,7 +58,7 @@ function LeadersBody({ data }: { data: LeaderResponsivenessResponse }) {
         </div>
         <div className="leader-kpi">
           <p className="leader-kpi__label">Answered by a leader</p>
-          <p className="leader-kpi__value">{num(row.answered_share, row.answers_hidden, (n) => `${Math.round(n)}%`)}</p>
+          <p className="leader-kpi__value">{num(row.answered_share, row.answers_hidden, formatPercent)}</p>
           <p className="leader-kpi__definition">
             {row.answered !== null && row.raised !== null && `${formatCount(row.answered)} of ${formatCount(row.raised)}. `}
             {metricDefinition(data, 'answered_share')}
@@ -109,56 +111,41 @@ function LeadersBody({ data }: { data: LeaderResponsivenessResponse }) {
 
 function LeadersComparePanel() {
   const query = usePattern('leaders', 'compare');
-  const data = query.data;
-  const rows = data ? sortLeaderRows(data.groups) : [];
-  const k = data?.min_group_size ?? 5;
-  const cell = (n: number | null, reason: HiddenReason | null, fmt: (n: number) => string = formatCount) =>
-    n === null ? reason ? <HiddenReasonValue reason={reason} minGroupSize={k} /> : <span className="muted">—</span> : fmt(n);
+  const rows = query.data ? sortLeaderRows(query.data.groups) : [];
   return (
-    <ChartPanel
+    <GroupComparePanel
+      query={query}
       title={`By ${query.selection.compare} of the asker`}
       description="Per group and kind of item: raised, answered by a leader, median time to first reply and the unanswered queue."
-      className={query.isPlaceholderData ? 'panel--wide is-stale' : 'panel--wide'}
-      aside={
-        <div className="panel__controls">
-          <CompareControl />
-          {data && <ExportCsvButton stem={`leader-responsiveness-by-${data.by}-${data.range.to}`} csv={() => leadersCsv(data)} what={`leader responsiveness by ${data.by}`} hasSuppressed />}
-        </div>
-      }
-    >
-      <QueryStates data={data} error={query.error} onRetry={() => void query.refetch()} height={160} empty={() => rows.length === 0 && 'No items in this range'}>
-        {(data) => (
-          <div className="table-wrap">
-            <table className="data-table">
-              <caption className="visually-hidden">Leader responsiveness by {data.by}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{data.by === 'department' ? 'Department' : 'Location'}</th>
-                  <th scope="col">Kind</th>
-                  <th scope="col" className="num">Raised</th>
-                  <th scope="col" className="num">Answered</th>
-                  <th scope="col" className="num">Share answered</th>
-                  <th scope="col" className="num">Median first reply</th>
-                  <th scope="col" className="num">Unanswered</th>
-                </tr>
-              </thead>
-              <tbody>
-                {rows.map((r) => (
-                  <tr key={`${r.group}:${r.kind}`} className={r.kind === 'all' ? 'row--group' : undefined}>
-                    <th scope="row">{r.kind === 'all' ? r.group : <span className="visually-hidden">{r.group}</span>}</th>
-                    <td>{KIND_LABELS[r.kind]}</td>
-                    <td className="num">{cell(r.raised, r.hidden_reason)}</td>
-                    <td className="num">{cell(r.answered, r.answers_hidden)}</td>
-                    <td className="num">{cell(r.answered_share, r.answers_hidden, (n) => `${Math.round(n)}%`)}</td>
-                    <td className="num">{cell(r.median_reply_hours, r.answers_hidden, formatHours)}</td>
-                    <td className="num">{cell(r.queue_total, r.queue_hidden)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
-      </QueryStates>
-    </ChartPanel>
+      caption="Leader responsiveness"
+      csv={leadersCsv}
+      stem="leader-responsiveness"
+      what="leader responsiveness"
+      empty={rows.length === 0 && 'No items in this range'}
+      head={() => (
+        <>
+          <th scope="col">Kind</th>
+          <th scope="col" className="num">Raised</th>
+          <th scope="col" className="num">Answered</th>
+          <th scope="col" className="num">Share answered</th>
+          <th scope="col" className="num">Median first reply</th>
+          <th scope="col" className="num">Unanswered</th>
+        </>
+      )}
+      rows={(data) => {
+        const k = data.min_group_size;
+        return rows.map((r) => (
+          <tr key={`${r.group}:${r.kind}`} className={r.kind === 'all' ? 'row--group' : undefined}>
+            <th scope="row">{r.kind === 'all' ? r.group : <span className="visually-hidden">{r.group}</span>}</th>
+            <td>{KIND_LABELS[r.kind]}</td>
+            <td className="num"><MaybeHiddenValue value={r.raised} reason={r.hidden_reason} minGroupSize={k} /></td>
+            <td className="num"><MaybeHiddenValue value={r.answered} reason={r.answers_hidden} minGroupSize={k} /></td>
+            <td className="num"><MaybeHiddenValue value={r.answered_share} reason={r.answers_hidden} minGroupSize={k} format={formatPercent} /></td>
+            <td className="num"><MaybeHiddenValue value={r.median_reply_hours} reason={r.answers_hidden} minGroupSize={k} format={formatHours} /></td>
+            <td className="num"><MaybeHiddenValue value={r.queue_total} reason={r.queue_hidden} minGroupSize={k} /></td>
+          </tr>
+        ));
+      }}
+    />
   );
 }

@@ -6,7 +6,8 @@ import { ChartPanel } from '../../charts/shared/chart-panel';
 import { EmptyState, QueryStates } from '../../charts/shared/chart-states';
 import { ExportCsvButton } from '../../charts/shared/export-csv-button';
 import { HiddenReasonValue } from '../../charts/shared/hidden-reason-value';
-import { CompareControl, PatternRangeControl } from './pattern-range-control';
+import { GroupComparePanel } from './group-compare.panel';
+import { PatternRangeControl } from './pattern-range-control';
 import { usePattern } from './use-engagement';
 
 /** Engagement → Purposes: the five purposes of the hub as indices, each beside its definition. */
@@ -69,63 +70,47 @@ function PurposeComparePanel() {
   const purposes = (data?.indices ?? []).map((i) => ({ key: i.purpose as Purpose, label: i.label, definition: i.definition }));
   const rows = data ? buildPurposeGroupRows(data) : [];
   return (
-    <ChartPanel
+    <GroupComparePanel
+      query={query}
       title={`By ${query.selection.compare}`}
       description={`Each index per ${query.selection.compare} on the last day of the range (percent). A hidden number says why on hover: a group or a count below ${data?.min_group_size ?? 'the minimum of'} people, or one that subtraction would reveal.`}
-      className={query.isPlaceholderData ? 'panel--wide is-stale' : 'panel--wide'}
-      aside={
-        <div className="panel__controls">
-          <CompareControl />
-          {data && (
-            <ExportCsvButton stem={`purpose-indices-by-${data.by}-${data.range.to}`} csv={() => purposesCsv(data)} what={`purpose indices by ${data.by}`} hasSuppressed />
-          )}
-        </div>
+      caption="Purpose indices"
+      csv={purposesCsv}
+      stem="purpose-indices"
+      what="purpose indices"
+      empty={rows.length === 0 && 'No groups'}
+      head={() =>
+        purposes.map((p) => (
+          <th scope="col" className="num" key={p.key}>
+            <abbr title={p.definition}>{p.label}</abbr>
+          </th>
+        ))
       }
-    >
-      <QueryStates data={data} error={query.error} onRetry={() => void query.refetch()} height={160} empty={() => rows.length === 0 && 'No groups'}>
-        {(data) => (
-          <div className="table-wrap">
-            <table className="data-table">
-              <caption className="visually-hidden">Purpose indices by {data.by}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{data.by === 'department' ? 'Department' : 'Location'}</th>
-                  {purposes.map((p) => (
-                    <th scope="col" className="num" key={p.key}>
-                      <abbr title={p.definition}>{p.label}</abbr>
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {rows.map((r) => (
-                  <tr key={r.group}>
-                    <th scope="row">{r.group}</th>
-                    {purposes.map((p) => {
-                      const v = r.values[p.key];
-                      return (
-                        <td className="num" key={p.key}>
-                          {v === null || v === undefined ? (
-                            r.suppressed[p.key] ? (
-                              <HiddenReasonValue reason={r.hidden[p.key]} minGroupSize={data.min_group_size} />
-                            ) : (
-                              <span className="muted">—</span>
-                            )
-                          ) : (
-                            <span className="heat" style={{ ['--heat' as string]: String(Math.min(1, v / 100)) }}>
-                              {v.toFixed(1)}
-                            </span>
-                          )}
-                        </td>
-                      );
-                    })}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
-      </QueryStates>
-    </ChartPanel>
+      rows={(data) =>
+        rows.map((r) => (
+          <tr key={r.group}>
+            <th scope="row">{r.group}</th>
+            {purposes.map((p) => {
+              const v = r.values[p.key];
+              return (
+                <td className="num" key={p.key}>
+                  {v === null || v === undefined ? (
+                    r.suppressed[p.key] ? (
+                      <HiddenReasonValue reason={r.hidden[p.key]} minGroupSize={data.min_group_size} />
+                    ) : (
+                      <span className="muted">—</span>
+                    )
+                  ) : (
+                    <span className="heat" style={{ ['--heat' as string]: String(Math.min(1, v / 100)) }}>
+                      {v.toFixed(1)}
+                    </span>
+                  )}
+                </td>
+              );
+            })}
+          </tr>
+        ))
+      }
+    />
   );
 }

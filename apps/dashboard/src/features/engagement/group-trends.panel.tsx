@@ -2,6 +2,7 @@ import { GroupTrendsView } from '../../charts/group-trends/group-trends-view';
 import { GROUP_BY_OPTIONS, GROUP_RANGE_DAYS } from '../../charts/group-trends/group-trends.transform';
 import { ChartPanel } from '../../charts/shared/chart-panel';
 import { QueryStates } from '../../charts/shared/chart-states';
+import { Segmented } from '../../charts/shared/segmented';
 import { useGroupScores, useGroupSelection } from './use-engagement';
 
 const HEIGHT = 300;
@@ -42,32 +43,12 @@ function GroupControls() {
   const { selection, setSelection } = useGroupSelection();
   return (
     <div className="panel__controls">
-      <div className="segmented" role="group" aria-label="Group by">
-        {GROUP_BY_OPTIONS.map((o) => (
-          <button
-            key={o.by}
-            type="button"
-            className={o.by === selection.by ? 'segmented__item is-active' : 'segmented__item'}
-            aria-pressed={o.by === selection.by}
-            onClick={() => setSelection({ ...selection, by: o.by })}
-          >
-            {o.label}
-          </button>
-        ))}
-      </div>
-      <div className="segmented" role="group" aria-label="Range">
-        {GROUP_RANGE_DAYS.map((d) => (
-          <button
-            key={d}
-            type="button"
-            className={d === selection.days ? 'segmented__item is-active' : 'segmented__item'}
-            aria-pressed={d === selection.days}
-            onClick={() => setSelection({ ...selection, days: d })}
-          >
-            {d} days
-          </button>
-        ))}
-      </div>
+      <Segmented label="Group by" options={GROUP_BY_OPTIONS} isActive={(o) => o.by === selection.by} onSelect={(o) => setSelection({ ...selection, by: o.by })}>
+        {(o) => o.label}
+      </Segmented>
+      <Segmented label="Range" options={GROUP_RANGE_DAYS} isActive={(d) => d === selection.days} onSelect={(d) => setSelection({ ...selection, days: d })}>
+        {(d) => `${d} days`}
+      </Segmented>
     </div>
   );
 }

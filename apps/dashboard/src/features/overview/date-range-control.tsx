@@ -1,4 +1,5 @@
 import { type FormEvent, useState } from 'react';
+import { Segmented } from '../../charts/shared/segmented';
 import { type RangeSelection, PRESET_DAYS, isSameSelection, validateCustomRange } from './date-range';
 import { useOverview, useRangeSelection } from './use-overview';
 
@@ -19,22 +20,9 @@ export function DateRangeControl() {
 
   return (
     <div className="range-control" role="group" aria-label="Date range">
-      <div className="segmented" role="group" aria-label="Preset ranges">
-        {PRESETS.map((preset) => {
-          const active = isSameSelection(selection, preset.selection);
-          return (
-            <button
-              key={preset.label}
-              type="button"
-              className={active ? 'segmented__item is-active' : 'segmented__item'}
-              aria-pressed={active}
-              onClick={() => setSelection(preset.selection)}
-            >
-              {preset.label}
-            </button>
-          );
-        })}
-      </div>
+      <Segmented label="Preset ranges" options={PRESETS} isActive={(p) => isSameSelection(selection, p.selection)} onSelect={(p) => setSelection(p.selection)}>
+        {(p) => p.label}
+      </Segmented>
       <CustomRangeForm
         // Re-seed the inputs whenever the range on screen changes.
         key={`${shownFrom ?? ''}_${shownTo ?? ''}`}

@@ -1,0 +1,65 @@
+import type { ReactNode } from 'react';
+import { ChartPanel } from '../../charts/shared/chart-panel';
+import { QueryStates } from '../../charts/shared/chart-states';
+import { ExportCsvButton } from '../../charts/shared/export-csv-button';
+import { CompareControl } from './pattern-range-control';
+
+interface Compared {
+  by: string;
+  range: { to: string };
+}
+
+interface GroupComparePanelProps<D extends Compared> {
+  /** The pattern read by the comparison grouping (usePattern(kind, 'compare')). */
+  query: { data: D | undefined; error: unknown; isPlaceholderData: boolean; refetch: () => unknown };
+  title: string;
+  description: ReactNode;
+  /** Names the table: "<caption> by department". */
+  caption: string;
+  /** The export: "<stem>-by-department-<to>.csv", "<what> by department" for screen readers. */
+  csv: (data: D) => string;
+  stem: string;
+  what: string;
+  /** The empty state's title, or false when there are rows. */
+  empty: string | false;
+  /** The header cells after the group's, and the rows. */
+  head: (data: D) => ReactNode;
+  rows: (data: D) => ReactNode;
+}
+
+/** A pattern per department or location: the compare switch, the export and one table, a group a row. */
+export function GroupComparePanel<D extends Compared>({ query, title, description, caption, csv, stem, what, empty, head, rows }: GroupComparePanelProps<D>) {
+  const data = query.data;
+  return (
+    <ChartPanel
+      title={title}
+      description={description}
+      className={query.isPlaceholderData ? 'panel--wide is-stale' : 'panel--wide'}
+      aside={
+        <div className="panel__controls">
+          <CompareControl />
+          {data && <ExportCsvButton stem={`${stem}-by-${data.by}-${data.range.to}`} csv={() => csv(data)} what={`${what} by ${data.by}`} hasSuppressed />}
+        </div>
+      }
+    >
+      <QueryStates data={data} error={query.error} onRetry={() => void query.refetch()} height={160} empty={() => empty}>
+        {(d) => (
+          <div className="table-wrap">
+            <table className="data-table">
+              <caption className="visually-hidden">
+                {caption} by {d.by}
+              </caption>
+              <thead>
+                <tr>
+                  <th scope="col">{d.by === 'department' ? 'Department' : 'Location'}</th>
+                  {head(d)}
+                </tr>
+              </thead>
+              <tbody>{rows(d)}</tbody>
+            </table>
+          </div>
+        )}
+      </QueryStates>
+    </ChartPanel>
+  );
+}
