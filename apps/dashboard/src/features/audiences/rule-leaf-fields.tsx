@@ -9,10 +9,16 @@ import {
   SEGMENT_ATTRIBUTE_FIELDS,
   SEGMENT_ATTRIBUTE_OPS,
   SEGMENT_RULE_LIMITS as L,
+  ATTRIBUTE_FIELD_LABELS,
+  ATTRIBUTE_OP_LABELS,
+  CHANNEL_LABELS,
+  EVENT_TYPE_LABELS,
+  PURPOSE_LABELS,
+  personaLabel,
+  stageLabel,
   type SegmentAttributeField,
   type SegmentRule,
 } from '@hubpulse/contracts';
-import { ATTRIBUTE_FIELD_LABELS, ATTRIBUTE_OP_LABELS, CHANNEL_LABELS, EVENT_TYPE_LABELS, PURPOSE_LABELS, personaLabel, stageLabel } from '@hubpulse/contracts';
 import { ManagerField } from './manager-field';
 import { CheckGroup, ChipsField, Field, NumberField, SelectField } from './rule-inputs';
 import type { NodeIssues } from './rule-tree.transform';
@@ -77,46 +83,9 @@ export function LeafFields({ node, issues, set, ctx }: Props) {
         </>
       );
     case 'manager_tree':
-      return (
-        <>
-          <ManagerField
-            value={node.manager_id}
-            onChange={(id) => set('manager_id', id)}
-            problems={f.manager_id}
-            canSearch={ctx.canSearchPeople}
-            knownName={ctx.peopleNames.get(node.manager_id)}
-            onNamed={ctx.onPersonNamed}
-          />
-          <label className="rule-check rule-check--inline">
-            <input type="checkbox" checked={!!node.include_manager} onChange={(e) => set('include_manager', e.target.checked || undefined)} />
-            include the manager
-          </label>
-          <p className="rule-note">Everyone whose chain of managers (up to 12 levels) reaches this person.</p>
-        </>
-      );
+      return <ManagerTreeFields node={node} f={f} set={set} ctx={ctx} />;
     case 'behaviour':
-      return (
-        <>
-          <SelectField label="Action" value={node.action} options={EVENT_TYPES} labelOf={(v) => EVENT_TYPE_LABELS[v]} onChange={(v) => set('action', v)} problems={f.action} />
-          <NumberField label="At least (times)" value={node.min_count} onChange={(v) => set('min_count', v)} min={1} max={L.maxCount} problems={f.min_count} />
-          <NumberField label="In the last (days)" value={node.days} onChange={(v) => set('days', v)} min={1} max={L.maxDays} problems={f.days} />
-          <SelectField label="Channel" value={node.channel} options={CHANNELS} labelOf={(v) => CHANNEL_LABELS[v]} onChange={(v) => set('channel', v)} anyLabel="any channel" problems={f.channel} />
-          <SelectField label="Purpose" value={node.purpose} options={PURPOSES} labelOf={(v) => PURPOSE_LABELS[v]} onChange={(v) => set('purpose', v)} anyLabel="any purpose" problems={f.purpose} />
-          <Field label="Content item (optional)" problems={f.content_id}>
-            {({ input, error, invalid }) => (
-              <input
-                id={input}
-                className="rule-input rule-input--id"
-                value={node.content_id ?? ''}
-                placeholder="content id"
-                aria-invalid={invalid}
-                aria-describedby={invalid ? error : undefined}
-                onChange={(e) => set('content_id', e.target.value.trim() || undefined)}
-              />
-            )}
-          </Field>
-        </>
-      );
+      return <BehaviourFields node={node} f={f} set={set} />;
     case 'not_since':
       return (
         <>
@@ -169,29 +138,88 @@ export function LeafFields({ node, issues, set, ctx }: Props) {
         />
       );
     case 'segment':
-      return (
-        <Field label="Segment" problems={f.segment_id} hint="its current membership">
-          {({ input, error, invalid }) => (
-            <select
-              id={input}
-              className="rule-input"
-              value={node.segment_id}
-              aria-invalid={invalid}
-              aria-describedby={invalid ? error : undefined}
-              onChange={(e) => set('segment_id', e.target.value)}
-            >
-              <option value="">Choose a segment…</option>
-              {node.segment_id && !ctx.segments.some((s) => s.id === node.segment_id) && <option value={node.segment_id}>{node.segment_id}</option>}
-              {ctx.segments.map((s) => (
-                <option key={s.id} value={s.id}>
-                  {s.name}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-      );
+      return <SegmentField node={node} f={f} set={set} ctx={ctx} />;
     default:
       return null;
   }
+}
+
+type Leaf<K extends SegmentRule['kind']> = Extract<SegmentRule, { kind: K }>;
+interface LeafProps<K extends SegmentRule['kind']> {
+  node: Leaf<K>;
+  f: NodeIssues['fields'];
+  set: Props['set'];
+}
+
+/** Did an action at least N times in the last D days, optionally on a channel, purpose or item. */
+function BehaviourFields({ node, f, set }: LeafProps<'behaviour'>) {
+  return (
+    <>
+      <SelectField label="Action" value={node.action} options={EVENT_TYPES} labelOf={(v) => EVENT_TYPE_LABELS[v]} onChange={(v) => set('action', v)} problems={f.action} />
+      <NumberField label="At least (times)" value={node.min_count} onChange={(v) => set('min_count', v)} min={1} max={L.maxCount} problems={f.min_count} />
+      <NumberField label="In the last (days)" value={node.days} onChange={(v) => set('days', v)} min={1} max={L.maxDays} problems={f.days} />
+      <SelectField label="Channel" value={node.channel} options={CHANNELS} labelOf={(v) => CHANNEL_LABELS[v]} onChange={(v) => set('channel', v)} anyLabel="any channel" problems={f.channel} />
+      <SelectField label="Purpose" value={node.purpose} options={PURPOSES} labelOf={(v) => PURPOSE_LABELS[v]} onChange={(v) => set('purpose', v)} anyLabel="any purpose" problems={f.purpose} />
+      <Field label="Content item (optional)" problems={f.content_id}>
+        {({ input, error, invalid }) => (
+          <input
+            id={input}
+            className="rule-input rule-input--id"
+            value={node.content_id ?? ''}
+            placeholder="content id"
+            aria-invalid={invalid}
+            aria-describedby={invalid ? error : undefined}
+            onChange={(e) => set('content_id', e.target.value.trim() || undefined)}
+          />
+        )}
+      </Field>
+    </>
+  );
+}
+
+/** Everyone below a manager, found by name when the user may search people. */
+function ManagerTreeFields({ node, f, set, ctx }: LeafProps<'manager_tree'> & { ctx: LeafContext }) {
+  return (
+    <>
+      <ManagerField
+        value={node.manager_id}
+        onChange={(id) => set('manager_id', id)}
+        problems={f.manager_id}
+        canSearch={ctx.canSearchPeople}
+        knownName={ctx.peopleNames.get(node.manager_id)}
+        onNamed={ctx.onPersonNamed}
+      />
+      <label className="rule-check rule-check--inline">
+        <input type="checkbox" checked={!!node.include_manager} onChange={(e) => set('include_manager', e.target.checked || undefined)} />
+        include the manager
+      </label>
+      <p className="rule-note">Everyone whose chain of managers (up to 12 levels) reaches this person.</p>
+    </>
+  );
+}
+
+/** Membership of another segment, kept even when that segment is no longer listed. */
+function SegmentField({ node, f, set, ctx }: LeafProps<'segment'> & { ctx: LeafContext }) {
+  return (
+    <Field label="Segment" problems={f.segment_id} hint="its current membership">
+      {({ input, error, invalid }) => (
+        <select
+          id={input}
+          className="rule-input"
+          value={node.segment_id}
+          aria-invalid={invalid}
+          aria-describedby={invalid ? error : undefined}
+          onChange={(e) => set('segment_id', e.target.value)}
+        >
+          <option value="">Choose a segment…</option>
+          {node.segment_id && !ctx.segments.some((s) => s.id === node.segment_id) && <option value={node.segment_id}>{node.segment_id}</option>}
+          {ctx.segments.map((s) => (
+            <option key={s.id} value={s.id}>
+              {s.name}
+            </option>
+          ))}
+        </select>
+      )}
+    </Field>
+  );
 }

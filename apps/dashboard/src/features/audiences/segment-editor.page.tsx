@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useMemo, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import { SEGMENT_KINDS, SEGMENT_MEMBER_ROLES, type SegmentDetailDto, type SegmentKind, type SegmentRule, type SegmentRuleIssue } from '@hubpulse/contracts';
+import { SEGMENT_MEMBER_ROLES, type SegmentDetailDto, type SegmentRule, type SegmentRuleIssue } from '@hubpulse/contracts';
 import { isApiError } from '../../api/api.client';
 import { queryKeys } from '../../api/query-keys';
 import { createSegment, segmentQuery, updateSegment } from '../../api/segments.api';
@@ -11,16 +11,14 @@ import { useUnsavedGuard } from '../event-mappings/use-unsaved-guard';
 import { AudiencesOnlyForEditors } from './audiences-notices';
 import { PreviewPanel } from './preview-panel';
 import { RuleBuilder } from './rule-builder';
+import { type DefinitionDraft, SegmentDefinition } from './segment-definition';
 import { checkRule, nameSegmentIds, parseIssueLines } from './rule-tree.transform';
 import { useAttributeSuggestions, useSegmentPreview } from './use-segment-preview';
 import { useAudienceRights, useSegments } from './use-audiences';
 
 const START_RULE: SegmentRule = { kind: 'and', children: [{ kind: 'behaviour', action: 'comment', min_count: 3, days: 30 }] };
 
-interface Draft {
-  name: string;
-  description: string;
-  kind: SegmentKind;
+interface Draft extends DefinitionDraft {
   rule: SegmentRule;
   changeNote: string;
 }
@@ -117,41 +115,7 @@ function SegmentEditor({ segment }: { segment?: SegmentDetailDto }) {
     <form className="segment-editor" onSubmit={submit} aria-label={segment ? `Edit segment ${segment.name}` : 'New segment'}>
       <title>{segment ? `Edit ${segment.name} · Hubpulse` : 'New segment · Hubpulse'}</title>
       <div className="segment-editor__main">
-        <section className="panel" aria-label="Definition">
-          <header className="panel__header">
-            <div className="panel__heading">
-              <h2 className="panel__title">{segment ? `Edit “${segment.name}”` : 'New segment'}</h2>
-              <p className="panel__description">
-                {segment
-                  ? `Definition v${segment.definition_version}. Saving makes v${segment.definition_version + 1} in the edit history${segment.kind === 'dynamic' ? ' and recomputes the membership' : '; a static segment keeps its frozen membership until you freeze it again'}.`
-                  : 'Name it, choose how its membership is kept, and build the rule; the live preview follows every change.'}
-              </p>
-            </div>
-          </header>
-          <div className="segment-form">
-            <label className="form-field segment-form__name">
-              <span>Name</span>
-              <input value={draft.name} onChange={(e) => update({ name: e.target.value })} maxLength={200} aria-invalid={nameProblems.length > 0} required />
-              {nameProblems.length > 0 && <span className="field-error">{nameProblems.join('; ')}</span>}
-            </label>
-            <label className="form-field segment-form__desc">
-              <span>Description (optional)</span>
-              <input value={draft.description} onChange={(e) => update({ description: e.target.value })} maxLength={2000} />
-            </label>
-            <fieldset className="segment-form__kind bare-fieldset" disabled={!!segment}>
-              <legend className="form-field">Membership</legend>
-              {SEGMENT_KINDS.map((k) => (
-                <label key={k} className="radio">
-                  <input type="radio" name="kind" value={k} checked={draft.kind === k} onChange={() => update({ kind: k })} />
-                  <span>
-                    <strong>{k === 'dynamic' ? 'Dynamic' : 'Static'}</strong>{' '}
-                    <span className="muted">{k === 'dynamic' ? 'recomputed on a schedule and whenever the rule changes' : 'frozen once computed; freeze again to refresh'}</span>
-                  </span>
-                </label>
-              ))}
-            </fieldset>
-          </div>
-        </section>
+        <SegmentDefinition segment={segment} draft={draft} nameProblems={nameProblems} onChange={update} />
         <section className="panel" aria-label="Rule builder">
           <header className="panel__header">
             <div className="panel__heading">

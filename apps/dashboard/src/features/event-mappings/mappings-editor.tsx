@@ -24,7 +24,9 @@ import {
   validateRows,
 } from './event-mappings.transform';
 import { LeavePrompt } from './leave-prompt';
-import { MAPPING_COLUMNS, MappingRow, fieldId } from './mapping-row';
+import { fieldId } from './mapping-row';
+import { MappingsTable } from './mappings-table';
+import { ErrorSummary, SaveBar } from './save-bar';
 import { useUnsavedGuard } from './use-unsaved-guard';
 
 /** The whole mapping table, edited in place and saved at once (PUT replaces it). */
@@ -114,80 +116,29 @@ export function MappingsEditor({ initial }: { initial: readonly EventMapping[] }
 
   return (
     <form className="mappings-form" onSubmit={onSubmit} noValidate>
-      <div className="mappings-toolbar">
-        <p className={diff.dirty ? 'save-status save-status--dirty' : 'save-status'} role="status">
-          {diff.dirty ? describeDiff(diff) : savedOnce ? 'Saved' : `${rows.length} ${rows.length === 1 ? 'mapping' : 'mappings'}`}
-        </p>
-        <div className="mappings-toolbar__actions">
-          <button
-            type="button"
-            className="button button--ghost"
-            disabled={rows.length === 0}
-            onClick={() => downloadCsv(csvFileName('event-mappings', new Date()), mappingsCsv(rows))}
-          >
-            Export CSV
-          </button>
-          <button type="button" className="button button--secondary" disabled={!diff.dirty || save.isPending} onClick={discard}>
-            Discard changes
-          </button>
-          <button type="submit" className="button button--primary" disabled={!diff.dirty || save.isPending}>
-            {save.isPending ? 'Saving…' : 'Save'}
-          </button>
-        </div>
-      </div>
+      <SaveBar dirty={diff.dirty} status={diff.dirty ? describeDiff(diff) : savedOnce ? 'Saved' : `${rows.length} ${rows.length === 1 ? 'mapping' : 'mappings'}`}>
+        <button type="button" className="button button--ghost" disabled={rows.length === 0} onClick={() => downloadCsv(csvFileName('event-mappings', new Date()), mappingsCsv(rows))}>
+          Export CSV
+        </button>
+        <button type="button" className="button button--secondary" disabled={!diff.dirty || save.isPending} onClick={discard}>
+          Discard changes
+        </button>
+        <button type="submit" className="button button--primary" disabled={!diff.dirty || save.isPending}>
+          {save.isPending ? 'Saving…' : 'Save'}
+        </button>
+      </SaveBar>
 
       {hasErrors(errors) && (
-        <div className="form__error mappings-summary" role="alert" tabIndex={-1} ref={summaryRef}>
-          <p>
-            {badRows > 0
-              ? `${badRows} ${badRows === 1 ? 'row needs' : 'rows need'} attention (marked below). Nothing was saved.`
-              : 'Nothing was saved.'}
-          </p>
-          {errors.general.length > 0 && (
-            <ul>
-              {errors.general.map((m, i) => (
-                <li key={i}>{m}</li>
-              ))}
-            </ul>
-          )}
-        </div>
+        <ErrorSummary
+          ref={summaryRef}
+          message={badRows > 0 ? `${badRows} ${badRows === 1 ? 'row needs' : 'rows need'} attention (marked below). Nothing was saved.` : 'Nothing was saved.'}
+          items={errors.general.map((m, i) => (
+            <li key={i}>{m}</li>
+          ))}
+        />
       )}
 
-      <fieldset className="bare-fieldset" disabled={save.isPending}>
-        <legend className="visually-hidden">Event mappings</legend>
-        <div className="table-wrap">
-          <table className="data-table mappings-table">
-            <thead>
-              <tr>
-                <th scope="col">Source</th>
-                <th scope="col">Event name</th>
-                <th scope="col">Hub action</th>
-                <th scope="col">Channel</th>
-                <th scope="col">Purpose</th>
-                <th scope="col">
-                  <span className="visually-hidden">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.length === 0 ? (
-                <tr>
-                  <td colSpan={MAPPING_COLUMNS} className="mappings-table__empty">
-                    No mappings yet: every Segment track and PostHog event is rejected until its name is mapped here.
-                  </td>
-                </tr>
-              ) : (
-                rows.map((row, i) => (
-                  <MappingRow key={row.id} row={row} index={i} errors={errors.byRow[row.id]} onChange={change} onDelete={remove} />
-                ))
-              )}
-            </tbody>
-          </table>
-        </div>
-        <button type="button" className="button button--secondary mappings-add" ref={addButton} onClick={add}>
-          + Add mapping
-        </button>
-      </fieldset>
+      <MappingsTable rows={rows} errors={errors} disabled={save.isPending} addRef={addButton} onChange={change} onDelete={remove} onAdd={add} />
 
       {blocker.state === 'blocked' && <LeavePrompt blocker={blocker} />}
     </form>

@@ -5,14 +5,14 @@ import { isApiError } from '../../api/api.client';
 import { createScoringModel } from '../../api/engagement.api';
 import { queryKeys } from '../../api/query-keys';
 import { LeavePrompt } from '../event-mappings/leave-prompt';
-import { EVENT_TYPE_LABELS } from '@hubpulse/contracts';
+import { ErrorSummary, SaveBar } from '../event-mappings/save-bar';
 import { useUnsavedGuard } from '../event-mappings/use-unsaved-guard';
+import { LookbackAndNote, PerTypeTable, modelFieldId } from './model-fields';
 import {
   ACTION_TYPES,
   type FieldErrors,
   type ModelDraft,
   type ModelErrors,
-  MODEL_LIMITS,
   type PerTypeField,
   describePath,
   diffDraft,
@@ -31,12 +31,6 @@ interface ModelEditorProps {
   startFrom?: ScoringModelDto | null;
   onSaved: (created: ScoringModelCreated) => void;
 }
-
-const COLUMNS: { field: PerTypeField; label: string; hint: string; step: string }[] = [
-  { field: 'weights', label: 'Weight', hint: `points per action, ${MODEL_LIMITS.weight.min}–${MODEL_LIMITS.weight.max}`, step: 'any' },
-  { field: 'half_lives', label: 'Half-life (days)', hint: `after this many days an action counts half, ${MODEL_LIMITS.halfLife.min}–${MODEL_LIMITS.halfLife.max}`, step: 'any' },
-  { field: 'daily_caps', label: 'Daily cap', hint: 'most actions counted per person per day; blank = no cap', step: '1' },
-];
 
 /** The model as a form: a row per action type, then lookback and note. Saving makes a new version. */
 export function ModelEditor({ current, startFrom, onSaved }: ModelEditorProps) {
@@ -106,144 +100,49 @@ export function ModelEditor({ current, startFrom, onSaved }: ModelEditorProps) {
 
   const fieldErrors: FieldErrors = errors.byField;
   const errorCount = Object.keys(fieldErrors).length + errors.general.length;
+  const changedPaths = new Set(changes.map((c) => c.path));
 
   return (
     <form className="model-form" onSubmit={onSubmit} noValidate aria-label="Scoring model editor">
-      <div className="mappings-toolbar">
-        <p className={dirty ? 'save-status save-status--dirty' : 'save-status'} role="status">
-          {changes.length > 0
+      <SaveBar
+        dirty={dirty}
+        status={
+          changes.length > 0
             ? `${changes.length} unsaved ${changes.length === 1 ? 'change' : 'changes'} to version ${current.version}`
             : noteChanged
               ? 'Only the note changed'
               : startFrom
                 ? `Starting from version ${startFrom.version}`
-                : `Editing a copy of version ${current.version}`}
-        </p>
-        <div className="mappings-toolbar__actions">
-          <button type="button" className="button button--secondary" disabled={!dirty || save.isPending} onClick={reset}>
-            Reset to v{current.version}
-          </button>
-          <button type="submit" className="button button--primary" disabled={changes.length === 0 || save.isPending}>
-            {save.isPending ? 'Saving…' : `Save as version ${current.version + 1} and recompute`}
-          </button>
-        </div>
-      </div>
+                : `Editing a copy of version ${current.version}`
+        }
+      >
+        <button type="button" className="button button--secondary" disabled={!dirty || save.isPending} onClick={reset}>
+          Reset to v{current.version}
+        </button>
+        <button type="submit" className="button button--primary" disabled={changes.length === 0 || save.isPending}>
+          {save.isPending ? 'Saving…' : `Save as version ${current.version + 1} and recompute`}
+        </button>
+      </SaveBar>
 
       {errorCount > 0 && (
-        <div className="form__error mappings-summary" role="alert" tabIndex={-1} ref={summaryRef}>
-          <p>Nothing was saved. {Object.keys(fieldErrors).length > 0 && 'Fix the marked fields:'}</p>
-          <ul>
-            {Object.entries(fieldErrors).map(([path, message]) => (
+        <ErrorSummary
+          ref={summaryRef}
+          message={<>Nothing was saved. {Object.keys(fieldErrors).length > 0 && 'Fix the marked fields:'}</>}
+          items={[
+            ...Object.entries(fieldErrors).map(([path, message]) => (
               <li key={path}>
-                <a href={`#model-${path.replace('.', '-')}`}>{describePath(path)}</a>: {message}
+                <a href={`#${modelFieldId(path)}`}>{describePath(path)}</a>: {message}
               </li>
-            ))}
-            {errors.general.map((m, i) => (
-              <li key={`g${i}`}>{m}</li>
-            ))}
-          </ul>
-        </div>
+            )),
+            ...errors.general.map((m, i) => <li key={`g${i}`}>{m}</li>),
+          ]}
+        />
       )}
 
       <fieldset className="bare-fieldset" disabled={save.isPending}>
         <legend className="visually-hidden">Per action type</legend>
-        <div className="table-wrap">
-          <table className="data-table model-table">
-            <thead>
-              <tr>
-                <th scope="col">Action</th>
-                {COLUMNS.map((c) => (
-                  <th scope="col" key={c.field}>
-                    <abbr title={c.hint}>{c.label}</abbr>
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {ACTION_TYPES.map((type) => (
-                <tr key={type}>
-                  <th scope="row">{EVENT_TYPE_LABELS[type]}</th>
-                  {COLUMNS.map((c) => {
-                    const path = fieldPath(c.field, type);
-                    const id = `model-${path.replace('.', '-')}`;
-                    const error = fieldErrors[path];
-                    const was = base[c.field][type];
-                    const changed = draft[c.field][type].trim() !== was.trim() && changes.some((ch) => ch.path === path);
-                    return (
-                      <td key={c.field}>
-                        <label htmlFor={id} className="visually-hidden">
-                          {EVENT_TYPE_LABELS[type]} {c.label.toLowerCase()}
-                        </label>
-                        <input
-                          id={id}
-                          type="number"
-                          inputMode="decimal"
-                          min={c.field === 'half_lives' ? MODEL_LIMITS.halfLife.min : c.field === 'daily_caps' ? MODEL_LIMITS.dailyCap.min : 0}
-                          step={c.step}
-                          className={changed ? 'num-input is-changed' : 'num-input'}
-                          placeholder={c.field === 'daily_caps' ? 'no cap' : undefined}
-                          value={draft[c.field][type]}
-                          aria-invalid={error ? true : undefined}
-                          aria-describedby={error ? `${id}-error` : undefined}
-                          onChange={(e) => setPerType(c.field, type, e.target.value)}
-                        />
-                        {changed && !error && <span className="field-was">was {was === '' ? 'no cap' : was}</span>}
-                        {error && (
-                          <span id={`${id}-error`} className="field-error">
-                            {error}
-                          </span>
-                        )}
-                      </td>
-                    );
-                  })}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-
-        <div className="model-form__row">
-          <div className="form-field">
-            <label htmlFor="model-lookback_days">Lookback (days)</label>
-            <input
-              id="model-lookback_days"
-              type="number"
-              min={MODEL_LIMITS.lookback.min}
-              max={MODEL_LIMITS.lookback.max}
-              step={1}
-              className={draft.lookback_days.trim() !== base.lookback_days ? 'num-input is-changed' : 'num-input'}
-              value={draft.lookback_days}
-              aria-invalid={fieldErrors.lookback_days ? true : undefined}
-              aria-describedby="model-lookback-help"
-              onChange={(e) => {
-                const value = e.target.value;
-                set('lookback_days', (d) => ({ ...d, lookback_days: value }));
-              }}
-            />
-            <span id="model-lookback-help" className={fieldErrors.lookback_days ? 'field-error' : 'field-help'}>
-              {fieldErrors.lookback_days ?? `Actions older than this do not count at all (${MODEL_LIMITS.lookback.min}–${MODEL_LIMITS.lookback.max}).`}
-            </span>
-          </div>
-          <div className="form-field form-field--grow">
-            <label htmlFor="model-note">Note (why this change)</label>
-            <input
-              id="model-note"
-              type="text"
-              maxLength={MODEL_LIMITS.note.max + 50}
-              placeholder="e.g. answers count more: Q&A is where the hub helps most"
-              value={draft.note}
-              aria-invalid={fieldErrors.note ? true : undefined}
-              aria-describedby="model-note-help"
-              onChange={(e) => {
-                const value = e.target.value;
-                set('note', (d) => ({ ...d, note: value }));
-              }}
-            />
-            <span id="model-note-help" className={fieldErrors.note ? 'field-error' : 'field-help'}>
-              {fieldErrors.note ?? 'Kept with the version, shown in the history.'}
-            </span>
-          </div>
-        </div>
+        <PerTypeTable draft={draft} base={base} changedPaths={changedPaths} errors={fieldErrors} onChange={setPerType} />
+        <LookbackAndNote draft={draft} base={base} errors={fieldErrors} onChange={(field, value) => set(field, (d) => ({ ...d, [field]: value }))} />
       </fieldset>
 
       {changes.length > 0 && (
