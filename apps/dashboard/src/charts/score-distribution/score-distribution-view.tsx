@@ -5,6 +5,7 @@ import { HiddenReasonValue } from '../shared/hidden-reason-value';
 import { SuppressedValue } from '../shared/suppressed-value';
 import { ScoreHistogramChart } from './score-histogram-chart';
 import { activeShare, buildHistogramBars, buildQuantileStats, hasHistogramData } from './score-histogram.transform';
+import { DataTable } from '../shared/data-table';
 
 export const SCORE_DEFINITION =
   'The 0–100 engagement score is a percentile rank: the share of everyone in the organisation whose raw score that day is lower. ' +
@@ -72,29 +73,15 @@ export function ScoreDistributionView({ data, height }: { data: ScoreDistributio
           </div>
         </dl>
         {quantiles.length > 0 ? (
-          <table className="data-table quantiles-table">
-            <caption className="quantiles-table__caption">Raw score at each point of the population</caption>
-            <thead>
-              <tr>
-                <th scope="col">Point</th>
-                <th scope="col" className="num">
-                  Score
-                </th>
-                <th scope="col" className="num">
-                  Raw score
-                </th>
+          <DataTable caption="Raw score at each point of the population" captionClass="quantiles-table__caption" className="quantiles-table" columns={['Point', { num: 'Score' }, { num: 'Raw score' }]} bare>
+            {quantiles.map((q) => (
+              <tr key={q.key}>
+                <th scope="row">{q.label}</th>
+                <td className="num">{q.score}</td>
+                <td className="num">{q.raw === null ? <HiddenReasonValue reason={q.hiddenReason} minGroupSize={data.min_group_size} /> : formatPoints(q.raw)}</td>
               </tr>
-            </thead>
-            <tbody>
-              {quantiles.map((q) => (
-                <tr key={q.key}>
-                  <th scope="row">{q.label}</th>
-                  <td className="num">{q.score}</td>
-                  <td className="num">{q.raw === null ? <HiddenReasonValue reason={q.hiddenReason} minGroupSize={data.min_group_size} /> : formatPoints(q.raw)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            ))}
+          </DataTable>
         ) : (
           <p className="muted">Quantiles are hidden: fewer than {data.min_group_size} people.</p>
         )}

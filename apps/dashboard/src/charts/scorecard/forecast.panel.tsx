@@ -7,6 +7,7 @@ import { buildChannelRows } from '../channel-rates/channel-rates.transform';
 import { ChartPanel } from '../shared/chart-panel';
 import { EmptyState, QueryStates } from '../shared/chart-states';
 import { buildForecastView, forecastInterval } from './scorecard.transform';
+import { DataTable } from '../shared/data-table';
 
 /** Before launch: expected readers per item (segment size after suppression × its read rate on the channels). */
 export function ForecastPanel({ programmeId, atLaunch }: { programmeId: string; atLaunch?: ProgrammeForecastDto | null }) {
@@ -45,30 +46,16 @@ function ForecastBody({ data }: { data: ProgrammeForecastDto }) {
       <p className="muted">
         {forecastInterval(data)} · {data.segment_size === null ? 'segment size hidden' : `${formatCount(data.segment_size)} members`} · rates from {formatRange(data.from, data.to)}
       </p>
-      <table className="data-table forecast__table">
-        <thead>
-          <tr>
-            <th scope="col">Channel</th>
-            <th scope="col" className="num">
-              Items
-            </th>
-            <th scope="col">Read rate</th>
-            <th scope="col" className="num">
-              Readers / item
-            </th>
+      <DataTable className="forecast__table" columns={['Channel', { num: 'Items' }, 'Read rate', { num: 'Readers / item' }]} bare>
+        {view.channels.map((c, i) => (
+          <tr key={c.channel}>
+            <th scope="row">{c.channel}</th>
+            <td className="num">{formatCount(c.items)}</td>
+            <td>{rows[i].cells.read_rate ? <IntervalBar cell={rows[i].cells.read_rate!} label={`${c.channel} read rate`} /> : <span className="muted">nothing published</span>}</td>
+            <td className="num">{c.readers ?? <span className="muted">—</span>}</td>
           </tr>
-        </thead>
-        <tbody>
-          {view.channels.map((c, i) => (
-            <tr key={c.channel}>
-              <th scope="row">{c.channel}</th>
-              <td className="num">{formatCount(c.items)}</td>
-              <td>{rows[i].cells.read_rate ? <IntervalBar cell={rows[i].cells.read_rate!} label={`${c.channel} read rate`} /> : <span className="muted">nothing published</span>}</td>
-              <td className="num">{c.readers ?? <span className="muted">—</span>}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        ))}
+      </DataTable>
     </div>
   );
 }

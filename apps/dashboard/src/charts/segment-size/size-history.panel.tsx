@@ -6,6 +6,7 @@ import { EmptyState } from '../shared/chart-states';
 import { ExportCsvButton } from '../shared/export-csv-button';
 import { CHURN_COLORS, ChurnChart, SizeHistoryChart } from './size-history-chart';
 import { buildSizePoints, hasChurn, runsCsv } from './segment-size.transform';
+import { DataTable } from '../shared/data-table';
 
 export const SIZE_DEFINITION =
   'Size = people in the membership a run wrote. Entered = people in that membership who were not in the one before; left = people in the one before who are not in it. A failed run writes nothing: the previous membership stays current.';
@@ -49,53 +50,36 @@ export function SizeHistoryPanel({ segment }: { segment: SegmentDetailDto }) {
             </p>
             {hasChurn(points) ? <ChurnChart points={points} /> : <p className="muted runs__none">Nobody has entered or left between runs yet.</p>}
           </div>
-          <table className="data-table runs__table">
-            <caption className="quantiles-table__caption">Latest runs</caption>
-            <thead>
-              <tr>
-                <th scope="col">Finished (UTC)</th>
-                <th scope="col" className="num">
-                  Size
-                </th>
-                <th scope="col" className="num">
-                  In
-                </th>
-                <th scope="col" className="num">
-                  Out
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {[...points]
-                .reverse()
-                .slice(0, SHOWN_RUNS)
-                .map((p) =>
-                  p.failed ? (
-                    <tr key={p.key} className="runs__failed">
-                      <th scope="row">{p.label}</th>
-                      <td colSpan={3}>
-                        <strong>Failed</strong> <span className="runs__error">{p.error ?? 'no reason recorded'}</span>
-                      </td>
-                    </tr>
-                  ) : (
-                    <tr key={p.key}>
-                      <th scope="row" title={`membership v${p.version ?? '—'}, definition v${p.definitionVersion ?? '—'}`}>
-                        {p.label}
-                      </th>
-                      <td className="num">
-                        <PeopleCount value={p.size} reason={null} minGroupSize={k} variant="mark" />
-                      </td>
-                      <td className="num">
-                        <PeopleCount value={p.entered} reason={null} minGroupSize={k} variant="mark" />
-                      </td>
-                      <td className="num">
-                        <PeopleCount value={p.left} reason={null} minGroupSize={k} variant="mark" />
-                      </td>
-                    </tr>
-                  ),
-                )}
-            </tbody>
-          </table>
+          <DataTable caption="Latest runs" captionClass="quantiles-table__caption" className="runs__table" columns={['Finished (UTC)', { num: 'Size' }, { num: 'In' }, { num: 'Out' }]} bare>
+            {[...points]
+              .reverse()
+              .slice(0, SHOWN_RUNS)
+              .map((p) =>
+                p.failed ? (
+                  <tr key={p.key} className="runs__failed">
+                    <th scope="row">{p.label}</th>
+                    <td colSpan={3}>
+                      <strong>Failed</strong> <span className="runs__error">{p.error ?? 'no reason recorded'}</span>
+                    </td>
+                  </tr>
+                ) : (
+                  <tr key={p.key}>
+                    <th scope="row" title={`membership v${p.version ?? '—'}, definition v${p.definitionVersion ?? '—'}`}>
+                      {p.label}
+                    </th>
+                    <td className="num">
+                      <PeopleCount value={p.size} reason={null} minGroupSize={k} variant="mark" />
+                    </td>
+                    <td className="num">
+                      <PeopleCount value={p.entered} reason={null} minGroupSize={k} variant="mark" />
+                    </td>
+                    <td className="num">
+                      <PeopleCount value={p.left} reason={null} minGroupSize={k} variant="mark" />
+                    </td>
+                  </tr>
+                ),
+              )}
+          </DataTable>
         </div>
       )}
     </ChartPanel>

@@ -7,6 +7,7 @@ import { QueryStates } from '../../charts/shared/chart-states';
 import { formatRange } from '../../lib/format';
 import { CHANNEL_LABELS, TACTIC_LABELS } from '@hubpulse/contracts';
 import { useAudienceRights } from './use-audiences';
+import { DataTable } from '../../charts/shared/data-table';
 
 /** Audiences → Programmes: every programme with its audience, channels, measure and state. */
 export function ProgrammesListPage() {
@@ -36,42 +37,27 @@ export function ProgrammesListPage() {
           emptyText={canEdit ? 'Plan one with “New programme”, or from a segment’s page.' : 'Comms planners plan programmes here.'}
         >
           {(programmes) => (
-            <div className="table-wrap">
-              <table className="data-table">
-                <caption className="visually-hidden">Programmes</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Programme</th>
-                    <th scope="col">Audience</th>
-                    <th scope="col">Channels</th>
-                    <th scope="col">Tactic</th>
-                    <th scope="col">Measure</th>
-                    <th scope="col">Status</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {programmes.map((p) => (
-                    <tr key={p.id}>
-                      <th scope="row">
-                        <Link to={`/audiences/programmes/${p.id}`} className="segment-cell__name">
-                          {p.name}
-                        </Link>
-                      </th>
-                      <td>{p.segment_name ? <Link to={`/audiences/segments/${p.segment_id}`}>{p.segment_name}</Link> : <span className="muted">archived segment</span>}</td>
-                      <td>{p.channels.map((c) => CHANNEL_LABELS[c]).join(', ')}</td>
-                      <td>{TACTIC_LABELS[p.tactic.kind]}</td>
-                      <td>
-                        {METRIC_LABELS[p.measure.metric]} ≥ {formatMeasure(p.measure.metric, p.measure.target)}
-                        <span className="segment-cell__desc">{formatRange(p.measure.from, p.measure.to)}</span>
-                      </td>
-                      <td>
-                        <span className={p.status === 'launched' ? 'badge badge--on-track' : 'badge badge--no-data'}>{p.status === 'launched' ? 'Launched' : 'Draft'}</span>
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <DataTable caption="Programmes" columns={['Programme', 'Audience', 'Channels', 'Tactic', 'Measure', 'Status']}>
+              {programmes.map((p) => (
+                <tr key={p.id}>
+                  <th scope="row">
+                    <Link to={`/audiences/programmes/${p.id}`} className="segment-cell__name">
+                      {p.name}
+                    </Link>
+                  </th>
+                  <td>{p.segment_name ? <Link to={`/audiences/segments/${p.segment_id}`}>{p.segment_name}</Link> : <span className="muted">archived segment</span>}</td>
+                  <td>{p.channels.map((c) => CHANNEL_LABELS[c]).join(', ')}</td>
+                  <td>{TACTIC_LABELS[p.tactic.kind]}</td>
+                  <td>
+                    {METRIC_LABELS[p.measure.metric]} ≥ {formatMeasure(p.measure.metric, p.measure.target)}
+                    <span className="segment-cell__desc">{formatRange(p.measure.from, p.measure.to)}</span>
+                  </td>
+                  <td>
+                    <span className={p.status === 'launched' ? 'badge badge--on-track' : 'badge badge--no-data'}>{p.status === 'launched' ? 'Launched' : 'Draft'}</span>
+                  </td>
+                </tr>
+              ))}
+            </DataTable>
           )}
         </QueryStates>
       </ChartPanel>

@@ -11,6 +11,7 @@ import { formatElapsed } from '../data-sources/data-sources.transform';
 import { segmentStatus, segmentsCsv, sortSegments } from './segments.transform';
 import { PeopleCount } from '../../charts/shared/people-count';
 import { useAudienceRights, useSegments } from './use-audiences';
+import { DataTable } from '../../charts/shared/data-table';
 
 /** Audiences → Segments: every segment with its size, trend and last run. */
 export function SegmentsListPage() {
@@ -63,29 +64,11 @@ function SegmentsTable({ data }: { data: SegmentListDto }) {
   const computing = data.segments.some((s) => segmentStatus(s, Date.now(), formatElapsed).tone === 'pending');
   const now = useNow(computing ? 2_000 : 30_000);
   return (
-    <div className="table-wrap">
-      <table className="data-table segments-table">
-        <caption className="visually-hidden">Segments</caption>
-        <thead>
-          <tr>
-            <th scope="col">Segment</th>
-            <th scope="col">Kind</th>
-            <th scope="col" className="num">
-              Size
-            </th>
-            <th scope="col">
-              <abbr title="Size after each recent run, oldest to newest. Hidden sizes are gaps.">Trend</abbr>
-            </th>
-            <th scope="col">Last run</th>
-          </tr>
-        </thead>
-        <tbody>
-          {sortSegments(data.segments).map((s) => (
-            <SegmentRow key={s.id} segment={s} minGroupSize={data.min_group_size} now={now} />
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable caption="Segments" className="segments-table" columns={['Segment', 'Kind', { num: 'Size' }, <abbr title="Size after each recent run, oldest to newest. Hidden sizes are gaps.">Trend</abbr>, 'Last run']}>
+      {sortSegments(data.segments).map((s) => (
+        <SegmentRow key={s.id} segment={s} minGroupSize={data.min_group_size} now={now} />
+      ))}
+    </DataTable>
   );
 }
 

@@ -2,6 +2,7 @@ import { Fragment, useState } from 'react';
 import { SourceSparkline } from '../../charts/ingestion/source-sparkline';
 import { formatInteger } from '../../lib/format';
 import type { SourceRow } from './data-sources.transform';
+import { DataTable } from '../../charts/shared/data-table';
 
 const COLUMNS = 9;
 
@@ -18,48 +19,20 @@ export function DataSourcesTable({ rows, windowText }: { rows: SourceRow[]; wind
     });
 
   return (
-    <div className="table-wrap">
-      <table className="data-table">
-        <caption className="visually-hidden">Events received per write key and format, last {windowText}</caption>
-        <thead>
-          <tr>
-            <th scope="col">Source</th>
-            <th scope="col">Format</th>
-            <th scope="col" className="num">
-              Events / min
-            </th>
-            <th scope="col" className="num">
-              Accepted
-            </th>
-            <th scope="col" className="num">
-              Rejected
-            </th>
-            <th scope="col">Last event</th>
-            <th scope="col" className="num">
-              <abbr title="Median time from the event happening to Hubpulse storing it">Lag p50</abbr>
-            </th>
-            <th scope="col" className="num">
-              <abbr title="95th percentile: 95% of events were stored at least this fast">Lag p95</abbr>
-            </th>
-            <th scope="col">{bucket === 1 ? 'Per minute' : `Per ${bucket} min`}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => (
-            <Fragment key={row.id}>
-              <SourceRowView row={row} expanded={open.has(row.id)} onToggle={() => toggle(row.id)} />
-              {open.has(row.id) && row.rejects.length > 0 && (
-                <tr className="data-table__detail" id={detailId(row)}>
-                  <td colSpan={COLUMNS}>
-                    <RejectsByReason row={row} />
-                  </td>
-                </tr>
-              )}
-            </Fragment>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable caption={<>Events received per write key and format, last {windowText}</>} columns={['Source', 'Format', { num: 'Events / min' }, { num: 'Accepted' }, { num: 'Rejected' }, 'Last event', { num: <abbr title="Median time from the event happening to Hubpulse storing it">Lag p50</abbr> }, { num: <abbr title="95th percentile: 95% of events were stored at least this fast">Lag p95</abbr> }, bucket === 1 ? 'Per minute' : `Per ${bucket} min`]}>
+      {rows.map((row) => (
+        <Fragment key={row.id}>
+          <SourceRowView row={row} expanded={open.has(row.id)} onToggle={() => toggle(row.id)} />
+          {open.has(row.id) && row.rejects.length > 0 && (
+            <tr className="data-table__detail" id={detailId(row)}>
+              <td colSpan={COLUMNS}>
+                <RejectsByReason row={row} />
+              </td>
+            </tr>
+          )}
+        </Fragment>
+      ))}
+    </DataTable>
   );
 }
 

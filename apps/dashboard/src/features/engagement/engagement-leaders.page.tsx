@@ -122,16 +122,7 @@ function LeadersComparePanel() {
       stem="leader-responsiveness"
       what="leader responsiveness"
       empty={rows.length === 0 && 'No items in this range'}
-      head={() => (
-        <>
-          <th scope="col">Kind</th>
-          <th scope="col" className="num">Raised</th>
-          <th scope="col" className="num">Answered</th>
-          <th scope="col" className="num">Share answered</th>
-          <th scope="col" className="num">Median first reply</th>
-          <th scope="col" className="num">Unanswered</th>
-        </>
-      )}
+      columns={() => ['Kind', { num: 'Raised' }, { num: 'Answered' }, { num: 'Share answered' }, { num: 'Median first reply' }, { num: 'Unanswered' }]}
       rows={(data) => {
         const k = data.min_group_size;
         return rows.map((r) => (

@@ -20,6 +20,7 @@ import { HiddenReasonValue } from '../../charts/shared/hidden-reason-value';
 import { formatCount, formatShare, formatShortDay } from '../../lib/format';
 import { PatternRangeControl } from './pattern-range-control';
 import { usePattern } from './use-engagement';
+import { DataTable } from '../../charts/shared/data-table';
 
 /** Engagement → Personas & ambassadors: counts only, never names. */
 export function EngagementPersonasPage() {
@@ -92,44 +93,27 @@ function PersonasBody({ data }: { data: PersonasResponse }) {
           Week of <strong>{latest.week ? formatShortDay(latest.week) : '—'}</strong> (newest complete week) · population{' '}
           {latest.population === null ? <HiddenReasonValue reason={latest.populationHidden} minGroupSize={data.min_group_size} /> : formatCount(latest.population)}
         </p>
-        <table className="data-table persona-table">
-          <caption className="visually-hidden">Personas in the latest week, with their definitions</caption>
-          <thead>
-            <tr>
-              <th scope="col">Persona</th>
-              <th scope="col" className="num">
-                People
+        <DataTable caption="Personas in the latest week, with their definitions" className="persona-table" columns={['Persona', { num: 'People' }, { num: 'Share' }, { num: <abbr title="Compared with the week before">Change</abbr> }]} bare>
+          {[...latest.rows].reverse().map((r) => (
+            <tr key={r.key}>
+              <th scope="row">
+                <span className="persona-name">{r.label}</span>
+                <span className="persona-definition">{r.definition}</span>
               </th>
-              <th scope="col" className="num">
-                Share
-              </th>
-              <th scope="col" className="num">
-                <abbr title="Compared with the week before">Change</abbr>
-              </th>
+              <td className="num">{r.people === null ? <HiddenReasonValue reason={r.hidden} minGroupSize={data.min_group_size} /> : formatCount(r.people)}</td>
+              <td className="num">{r.share === null ? <span className="muted">—</span> : formatShare(r.share)}</td>
+              <td className="num">
+                {r.change === null ? (
+                  <span className="muted">—</span>
+                ) : (
+                  <span className={r.change > 0 ? 'delta delta--up' : r.change < 0 ? 'delta delta--down' : 'delta'}>
+                    {r.change > 0 ? `+${formatCount(r.change)}` : r.change < 0 ? `−${formatCount(-r.change)}` : '0'}
+                  </span>
+                )}
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {[...latest.rows].reverse().map((r) => (
-              <tr key={r.key}>
-                <th scope="row">
-                  <span className="persona-name">{r.label}</span>
-                  <span className="persona-definition">{r.definition}</span>
-                </th>
-                <td className="num">{r.people === null ? <HiddenReasonValue reason={r.hidden} minGroupSize={data.min_group_size} /> : formatCount(r.people)}</td>
-                <td className="num">{r.share === null ? <span className="muted">—</span> : formatShare(r.share)}</td>
-                <td className="num">
-                  {r.change === null ? (
-                    <span className="muted">—</span>
-                  ) : (
-                    <span className={r.change > 0 ? 'delta delta--up' : r.change < 0 ? 'delta delta--down' : 'delta'}>
-                      {r.change > 0 ? `+${formatCount(r.change)}` : r.change < 0 ? `−${formatCount(-r.change)}` : '0'}
-                    </span>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </DataTable>
       </div>
     </div>
   );

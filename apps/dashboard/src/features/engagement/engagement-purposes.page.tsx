@@ -79,13 +79,7 @@ function PurposeComparePanel() {
       stem="purpose-indices"
       what="purpose indices"
       empty={rows.length === 0 && 'No groups'}
-      head={() =>
-        purposes.map((p) => (
-          <th scope="col" className="num" key={p.key}>
-            <abbr title={p.definition}>{p.label}</abbr>
-          </th>
-        ))
-      }
+      columns={() => purposes.map((p) => ({ num: <abbr title={p.definition}>{p.label}</abbr> }))}
       rows={(data) =>
         rows.map((r) => (
           <tr key={r.group}>

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { type Column, DataTable } from '../../charts/shared/data-table';
 import { ChartPanel } from '../../charts/shared/chart-panel';
 import { QueryStates } from '../../charts/shared/chart-states';
 import { ExportCsvButton } from '../../charts/shared/export-csv-button';
@@ -22,13 +23,13 @@ interface GroupComparePanelProps<D extends Compared> {
   what: string;
   /** The empty state's title, or false when there are rows. */
   empty: string | false;
-  /** The header cells after the group's, and the rows. */
-  head: (data: D) => ReactNode;
+  /** The columns after the group's, and the rows. */
+  columns: (data: D) => Column[];
   rows: (data: D) => ReactNode;
 }
 
 /** A pattern per department or location: the compare switch, the export and one table, a group a row. */
-export function GroupComparePanel<D extends Compared>({ query, title, description, caption, csv, stem, what, empty, head, rows }: GroupComparePanelProps<D>) {
+export function GroupComparePanel<D extends Compared>({ query, title, description, caption, csv, stem, what, empty, columns, rows }: GroupComparePanelProps<D>) {
   const data = query.data;
   return (
     <ChartPanel
@@ -44,20 +45,16 @@ export function GroupComparePanel<D extends Compared>({ query, title, descriptio
     >
       <QueryStates data={data} error={query.error} onRetry={() => void query.refetch()} height={160} empty={() => empty}>
         {(d) => (
-          <div className="table-wrap">
-            <table className="data-table">
-              <caption className="visually-hidden">
+          <DataTable
+            caption={
+              <>
                 {caption} by {d.by}
-              </caption>
-              <thead>
-                <tr>
-                  <th scope="col">{d.by === 'department' ? 'Department' : 'Location'}</th>
-                  {head(d)}
-                </tr>
-              </thead>
-              <tbody>{rows(d)}</tbody>
-            </table>
-          </div>
+              </>
+            }
+            columns={[d.by === 'department' ? 'Department' : 'Location', ...columns(d)]}
+          >
+            {rows(d)}
+          </DataTable>
         )}
       </QueryStates>
     </ChartPanel>

@@ -1,6 +1,7 @@
 import type { Ref } from 'react';
 import type { DraftRow, MappingField, RowErrors } from './event-mappings.transform';
 import { MAPPING_COLUMNS, MappingRow } from './mapping-row';
+import { DataTable } from '../../charts/shared/data-table';
 
 interface MappingsTableProps {
   rows: readonly DraftRow[];
@@ -17,33 +18,17 @@ export function MappingsTable({ rows, errors, disabled, addRef, onChange, onDele
   return (
     <fieldset className="bare-fieldset" disabled={disabled}>
       <legend className="visually-hidden">Event mappings</legend>
-      <div className="table-wrap">
-        <table className="data-table mappings-table">
-          <thead>
-            <tr>
-              <th scope="col">Source</th>
-              <th scope="col">Event name</th>
-              <th scope="col">Hub action</th>
-              <th scope="col">Channel</th>
-              <th scope="col">Purpose</th>
-              <th scope="col">
-                <span className="visually-hidden">Actions</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.length === 0 ? (
-              <tr>
-                <td colSpan={MAPPING_COLUMNS} className="mappings-table__empty">
-                  No mappings yet: every Segment track and PostHog event is rejected until its name is mapped here.
-                </td>
-              </tr>
-            ) : (
-              rows.map((row, i) => <MappingRow key={row.id} row={row} index={i} errors={errors.byRow[row.id]} onChange={onChange} onDelete={onDelete} />)
-            )}
-          </tbody>
-        </table>
-      </div>
+      <DataTable className="mappings-table" columns={['Source', 'Event name', 'Hub action', 'Channel', 'Purpose', <span className="visually-hidden">Actions</span>]}>
+        {rows.length === 0 ? (
+          <tr>
+            <td colSpan={MAPPING_COLUMNS} className="mappings-table__empty">
+              No mappings yet: every Segment track and PostHog event is rejected until its name is mapped here.
+            </td>
+          </tr>
+        ) : (
+          rows.map((row, i) => <MappingRow key={row.id} row={row} index={i} errors={errors.byRow[row.id]} onChange={onChange} onDelete={onDelete} />)
+        )}
+      </DataTable>
       <button type="button" className="button button--secondary mappings-add" ref={addRef} onClick={onAdd}>
         + Add mapping
       </button>

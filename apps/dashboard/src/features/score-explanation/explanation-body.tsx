@@ -1,6 +1,6 @@
 import type { ScoreExplanationDto } from '@hubpulse/contracts';
 import { ExportCsvButton } from '../../charts/shared/export-csv-button';
-import { TableHead } from '../../charts/shared/table-head';
+import { DataTable } from '../../charts/shared/data-table';
 import { formatCount, formatDay, formatPoints, formatScore } from '../../lib/format';
 import { type ActionRow, type TypeRow, actionRowsCsv, buildActionRows, buildTypeRows, rankSentence, typeRowsCsv } from './score-explanation.transform';
 
@@ -70,42 +70,36 @@ const TYPE_COLUMNS = [
 
 function TypeTable({ rows }: { rows: TypeRow[] }) {
   return (
-    <div className="table-wrap">
-      <table className="data-table">
-        <caption className="visually-hidden">Points per action type</caption>
-        <TableHead columns={TYPE_COLUMNS} />
-        <tbody>
-          {rows.map((r) => (
-            <tr key={r.type} className={r.actions === 0 ? 'is-quiet' : undefined}>
-              <th scope="row">{r.label}</th>
-              <td className="num">{formatCount(r.actions)}</td>
-              <td className="num">
-                {formatCount(r.counted)}
-                {r.capped > 0 && <span className="muted"> ({formatCount(r.capped)} over cap)</span>}
-              </td>
-              <td className="num">{formatPoints(r.weight)}</td>
-              <td className="num">{r.halfLifeDays} d</td>
-              <td className="num">{r.dailyCap ?? <span className="muted">none</span>}</td>
-              <td className="num">
-                <strong>{formatPoints(r.points)}</strong>
-              </td>
-              <td>
-                {r.share === null ? (
-                  <span className="muted">—</span>
-                ) : (
-                  <span className="share-bar">
-                    <span className="share-bar__track">
-                      <span className="share-bar__fill" style={{ width: `${Math.round(r.share * 100)}%` }} />
-                    </span>
-                    {Math.round(r.share * 100)}%
-                  </span>
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable caption="Points per action type" columns={TYPE_COLUMNS}>
+      {rows.map((r) => (
+        <tr key={r.type} className={r.actions === 0 ? 'is-quiet' : undefined}>
+          <th scope="row">{r.label}</th>
+          <td className="num">{formatCount(r.actions)}</td>
+          <td className="num">
+            {formatCount(r.counted)}
+            {r.capped > 0 && <span className="muted"> ({formatCount(r.capped)} over cap)</span>}
+          </td>
+          <td className="num">{formatPoints(r.weight)}</td>
+          <td className="num">{r.halfLifeDays} d</td>
+          <td className="num">{r.dailyCap ?? <span className="muted">none</span>}</td>
+          <td className="num">
+            <strong>{formatPoints(r.points)}</strong>
+          </td>
+          <td>
+            {r.share === null ? (
+              <span className="muted">—</span>
+            ) : (
+              <span className="share-bar">
+                <span className="share-bar__track">
+                  <span className="share-bar__fill" style={{ width: `${Math.round(r.share * 100)}%` }} />
+                </span>
+                {Math.round(r.share * 100)}%
+              </span>
+            )}
+          </td>
+        </tr>
+      ))}
+    </DataTable>
   );
 }
 
@@ -113,23 +107,17 @@ const DAY_COLUMNS = ['Day', 'Action', { num: 'Actions' }, { num: 'Counted' }, { 
 
 function DayTable({ rows }: { rows: ActionRow[] }) {
   return (
-    <div className="table-wrap">
-      <table className="data-table">
-        <caption className="visually-hidden">Contributions per day and action type</caption>
-        <TableHead columns={DAY_COLUMNS} />
-        <tbody>
-          {rows.map((a) => (
-            <tr key={`${a.day}:${a.type}`}>
-              <td className="nowrap">{formatDay(a.day)}</td>
-              <td>{a.label}</td>
-              <td className="num">{formatCount(a.actions)}</td>
-              <td className="num">{formatCount(a.counted)}</td>
-              <td className="num">{a.decay.toFixed(3)}</td>
-              <td className="num">{formatPoints(a.points)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable caption="Contributions per day and action type" columns={DAY_COLUMNS}>
+      {rows.map((a) => (
+        <tr key={`${a.day}:${a.type}`}>
+          <td className="nowrap">{formatDay(a.day)}</td>
+          <td>{a.label}</td>
+          <td className="num">{formatCount(a.actions)}</td>
+          <td className="num">{formatCount(a.counted)}</td>
+          <td className="num">{a.decay.toFixed(3)}</td>
+          <td className="num">{formatPoints(a.points)}</td>
+        </tr>
+      ))}
+    </DataTable>
   );
 }

@@ -4,6 +4,7 @@ import { ExportCsvButton } from '../../charts/shared/export-csv-button';
 import { formatPoints } from '../../lib/format';
 import { EVENT_TYPE_LABELS } from '@hubpulse/contracts';
 import { ACTION_TYPES, modelsCsv, versionChanges } from './scoring-model.transform';
+import { DataTable } from '../../charts/shared/data-table';
 
 const dateTime = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
 
@@ -23,77 +24,60 @@ export function ModelHistory({ models, onStartFrom }: { models: ScoringModelDto[
         </h3>
         <ExportCsvButton stem="scoring-model-versions" csv={() => modelsCsv(models)} what="scoring model versions" />
       </div>
-      <div className="table-wrap">
-        <table className="data-table history-table">
-          <caption className="visually-hidden">Scoring model versions, newest first</caption>
-          <thead>
-            <tr>
-              <th scope="col">Version</th>
-              <th scope="col">Created</th>
-              <th scope="col">By</th>
-              <th scope="col">What changed</th>
-              <th scope="col">Note</th>
-              <th scope="col">
-                <span className="visually-hidden">Actions</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {models.map((m, i) => {
-              const changes = versionChanges(m, models[i + 1]);
-              const expanded = open === m.version;
-              return (
-                <Fragment key={m.version}>
-                  <tr className={expanded ? 'is-expanded' : undefined}>
-                    <th scope="row">
-                      <strong>v{m.version}</strong> {i === 0 && <span className="badge badge--on-track">in use</span>}
-                    </th>
-                    <td className="nowrap">{formatWhen(m.created_at)}</td>
-                    <td>{m.created_by ?? <span className="muted">system</span>}</td>
-                    <td>
-                      {i === models.length - 1 ? (
-                        <span className="muted">First version</span>
-                      ) : changes.length === 0 ? (
-                        <span className="muted">No number changed</span>
-                      ) : (
-                        <span className="history-changes">
-                          {changes.slice(0, 4).map((c) => `${c.label} ${c.from} → ${c.to}`).join(' · ')}
-                          {changes.length > 4 && ` · and ${changes.length - 4} more`}
-                        </span>
-                      )}
-                    </td>
-                    <td>{m.note ?? <span className="muted">—</span>}</td>
-                    <td className="actions-cell nowrap">
-                      <button
-                        type="button"
-                        className="disclosure"
-                        aria-expanded={expanded}
-                        aria-controls={expanded ? `model-v${m.version}` : undefined}
-                        onClick={() => setOpen(expanded ? null : m.version)}
-                      >
-                        <span className="disclosure__icon" aria-hidden="true" />
-                        Numbers
-                      </button>{' '}
-                      {i > 0 && (
-                        <button type="button" className="button button--ghost button--small" onClick={() => onStartFrom(m)}>
-                          Edit from v{m.version}
-                        </button>
-                      )}
-                    </td>
-                  </tr>
-                  {expanded && (
-                    <tr className="data-table__detail" id={`model-v${m.version}`}>
-                      <td colSpan={6}>
-                        <VersionNumbers model={m} />
-                      </td>
-                    </tr>
+      <DataTable caption="Scoring model versions, newest first" className="history-table" columns={['Version', 'Created', 'By', 'What changed', 'Note', <span className="visually-hidden">Actions</span>]}>
+        {models.map((m, i) => {
+          const changes = versionChanges(m, models[i + 1]);
+          const expanded = open === m.version;
+          return (
+            <Fragment key={m.version}>
+              <tr className={expanded ? 'is-expanded' : undefined}>
+                <th scope="row">
+                  <strong>v{m.version}</strong> {i === 0 && <span className="badge badge--on-track">in use</span>}
+                </th>
+                <td className="nowrap">{formatWhen(m.created_at)}</td>
+                <td>{m.created_by ?? <span className="muted">system</span>}</td>
+                <td>
+                  {i === models.length - 1 ? (
+                    <span className="muted">First version</span>
+                  ) : changes.length === 0 ? (
+                    <span className="muted">No number changed</span>
+                  ) : (
+                    <span className="history-changes">
+                      {changes.slice(0, 4).map((c) => `${c.label} ${c.from} → ${c.to}`).join(' · ')}
+                      {changes.length > 4 && ` · and ${changes.length - 4} more`}
+                    </span>
                   )}
-                </Fragment>
-              );
-            })}
-          </tbody>
-        </table>
-      </div>
+                </td>
+                <td>{m.note ?? <span className="muted">—</span>}</td>
+                <td className="actions-cell nowrap">
+                  <button
+                    type="button"
+                    className="disclosure"
+                    aria-expanded={expanded}
+                    aria-controls={expanded ? `model-v${m.version}` : undefined}
+                    onClick={() => setOpen(expanded ? null : m.version)}
+                  >
+                    <span className="disclosure__icon" aria-hidden="true" />
+                    Numbers
+                  </button>{' '}
+                  {i > 0 && (
+                    <button type="button" className="button button--ghost button--small" onClick={() => onStartFrom(m)}>
+                      Edit from v{m.version}
+                    </button>
+                  )}
+                </td>
+              </tr>
+              {expanded && (
+                <tr className="data-table__detail" id={`model-v${m.version}`}>
+                  <td colSpan={6}>
+                    <VersionNumbers model={m} />
+                  </td>
+                </tr>
+              )}
+            </Fragment>
+          );
+        })}
+      </DataTable>
     </>
   );
 }

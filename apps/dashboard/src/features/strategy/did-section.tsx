@@ -3,6 +3,7 @@ import { buildDid, pText } from '../../charts/goal-links/link-analysis.transform
 import { DidTrendChart } from '../../charts/goal-links/link-series-chart';
 import { HiddenValue } from './hidden-value';
 import { formatCount } from '../../lib/format';
+import { DataTable } from '../../charts/shared/data-table';
 
 /** Before/after for a launched programme: targeted against comparable untargeted people, with the method written out. */
 export function DidSection({ did, reason, minGroupSize }: { did: DidDto | null; reason: string | null; minGroupSize: number }) {
@@ -19,37 +20,17 @@ export function DidSection({ did, reason, minGroupSize }: { did: DidDto | null; 
     <div className="did">
       <h4 className="did__title">Before and after the programme (difference in differences)</h4>
       <p className="definition">{m.windows}</p>
-      <table className="data-table did__table">
-        <caption className="visually-hidden">Mean daily engagement score before and after launch</caption>
-        <thead>
-          <tr>
-            <th scope="col">Group</th>
-            <th scope="col" className="num">
-              People
-            </th>
-            <th scope="col" className="num">
-              Before
-            </th>
-            <th scope="col" className="num">
-              After
-            </th>
-            <th scope="col" className="num">
-              Change
-            </th>
+      <DataTable caption="Mean daily engagement score before and after launch" className="did__table" columns={['Group', { num: 'People' }, { num: 'Before' }, { num: 'After' }, { num: 'Change' }]} bare>
+        {m.rows.map((r) => (
+          <tr key={r.label}>
+            <th scope="row">{r.label}</th>
+            <td className="num">{r.people === null ? <HiddenValue reason={did.people_hidden ?? did.hidden_reason ?? 'below_minimum'} minGroupSize={minGroupSize} /> : formatCount(r.people)}</td>
+            <td className="num">{r.before}</td>
+            <td className="num">{r.after}</td>
+            <td className="num">{r.change}</td>
           </tr>
-        </thead>
-        <tbody>
-          {m.rows.map((r) => (
-            <tr key={r.label}>
-              <th scope="row">{r.label}</th>
-              <td className="num">{r.people === null ? <HiddenValue reason={did.people_hidden ?? did.hidden_reason ?? 'below_minimum'} minGroupSize={minGroupSize} /> : formatCount(r.people)}</td>
-              <td className="num">{r.before}</td>
-              <td className="num">{r.after}</td>
-              <td className="num">{r.change}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        ))}
+      </DataTable>
       {m.estimate ? (
         <p className="did__estimate">
           Difference in differences: <strong>{m.estimate}</strong> of mean daily score

@@ -7,6 +7,7 @@ import { ChartPanel } from '../../charts/shared/chart-panel';
 import { QueryStates } from '../../charts/shared/chart-states';
 import { ExportCsvButton } from '../../charts/shared/export-csv-button';
 import { formatMonth } from '../../lib/format';
+import { DataTable } from '../../charts/shared/data-table';
 
 /** Values that were replaced or removed, newest change first: what it was, who set it, who changed it. */
 export function KpiHistoryPanel({ goal }: { goal: GoalDetailDto }) {
@@ -31,43 +32,26 @@ export function KpiHistoryPanel({ goal }: { goal: GoalDetailDto }) {
         empty={(d) => d.history.length === 0 && 'No value has been replaced or removed yet'}
       >
         {(d) => (
-          <div className="table-wrap">
-            <table className="data-table">
-              <caption className="visually-hidden">Replaced and removed values of {goal.name}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Month</th>
-                  <th scope="col" className="num">
-                    Old value
-                  </th>
-                  <th scope="col">Set by</th>
-                  <th scope="col">Note</th>
-                  <th scope="col">Change</th>
-                  <th scope="col">Changed by</th>
-                </tr>
-              </thead>
-              <tbody>
-                {d.history.map((h, i) => (
-                  <tr key={`${h.period}-${h.replaced_at}-${i}`}>
-                    <th scope="row">{formatMonth(h.period)}</th>
-                    <td className="num">{fmt(h.value)}</td>
-                    <td>
-                      {KPI_SOURCE_LABELS[h.source] ?? h.source}
-                      <span className="kpi-values__by">
-                        {h.set_by}, {formatSetAt(h.set_at)}
-                      </span>
-                    </td>
-                    <td className="kpi-values__note">{h.note ?? ''}</td>
-                    <td>{h.change === 'deleted' ? 'Removed' : 'Replaced'}</td>
-                    <td>
-                      {h.replaced_by}
-                      <span className="kpi-values__by">{formatSetAt(h.replaced_at)}</span>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable caption={<>Replaced and removed values of {goal.name}</>} columns={['Month', { num: 'Old value' }, 'Set by', 'Note', 'Change', 'Changed by']}>
+            {d.history.map((h, i) => (
+              <tr key={`${h.period}-${h.replaced_at}-${i}`}>
+                <th scope="row">{formatMonth(h.period)}</th>
+                <td className="num">{fmt(h.value)}</td>
+                <td>
+                  {KPI_SOURCE_LABELS[h.source] ?? h.source}
+                  <span className="kpi-values__by">
+                    {h.set_by}, {formatSetAt(h.set_at)}
+                  </span>
+                </td>
+                <td className="kpi-values__note">{h.note ?? ''}</td>
+                <td>{h.change === 'deleted' ? 'Removed' : 'Replaced'}</td>
+                <td>
+                  {h.replaced_by}
+                  <span className="kpi-values__by">{formatSetAt(h.replaced_at)}</span>
+                </td>
+              </tr>
+            ))}
+          </DataTable>
         )}
       </QueryStates>
     </ChartPanel>

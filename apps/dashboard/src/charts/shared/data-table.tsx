@@ -1,0 +1,54 @@
+import type { ReactNode } from 'react';
+
+/** A column heading; `{ num }` for a numeric column (right-aligned). */
+export type Column = ReactNode | { num: ReactNode };
+
+function isNum(c: Column): c is { num: ReactNode } {
+  return typeof c === 'object' && c !== null && 'num' in c;
+}
+
+/** A table's heading row, one `<th scope="col">` per column. */
+export function TableHead({ columns }: { columns: readonly Column[] }) {
+  return (
+    <thead>
+      <tr>
+        {columns.map((c, i) =>
+          isNum(c) ? (
+            <th key={i} scope="col" className="num">
+              {c.num}
+            </th>
+          ) : (
+            <th key={i} scope="col">
+              {c}
+            </th>
+          ),
+        )}
+      </tr>
+    </thead>
+  );
+}
+
+interface DataTableProps {
+  caption?: ReactNode;
+  /** The caption's class: read by screen readers only unless told otherwise. */
+  captionClass?: string;
+  /** Classes beside `data-table`. */
+  className?: string;
+  columns: readonly Column[];
+  /** Without the horizontally scrolling wrapper (a table inside a narrow column). */
+  bare?: boolean;
+  /** The rows. */
+  children: ReactNode;
+}
+
+/** The dashboard's table: caption, heading row and body, in a wrapper that scrolls on small screens. */
+export function DataTable({ caption, captionClass = 'visually-hidden', className, columns, bare, children }: DataTableProps) {
+  const table = (
+    <table className={className ? `data-table ${className}` : 'data-table'}>
+      {caption !== undefined && <caption className={captionClass}>{caption}</caption>}
+      <TableHead columns={columns} />
+      <tbody>{children}</tbody>
+    </table>
+  );
+  return bare ? table : <div className="table-wrap">{table}</div>;
+}
