@@ -8,6 +8,7 @@ import { EmptyState, QueryStates } from '../shared/chart-states';
 import { ExportCsvButton } from '../shared/export-csv-button';
 import { RATE_LABELS, RATE_METRICS, buildChannelRows, buildRecommendations, channelStatsCsv, formatRate } from './channel-rates.transform';
 import { IntervalBar } from './interval-bar';
+import { DataTable } from '../shared/data-table';
 
 /** Reach, read and interaction rate per channel for one segment, with intervals, and what to use. */
 export function ChannelRatesPanel({ segmentId, segmentName }: { segmentId: string; segmentName: string }) {
@@ -43,6 +44,16 @@ function ChannelRatesBody({ data }: { data: SegmentChannelStatsDto }) {
   const { rows, scales } = buildChannelRows(data);
   const channelRecs = buildRecommendations(data.recommendations.channels, (k) => CHANNEL_LABELS[k] ?? k);
   const purposeRecs = buildRecommendations(data.recommendations.purposes, (k) => PURPOSE_LABELS[k] ?? k);
+  const columns = [
+    'Channel',
+    { num: 'Items' },
+    { num: 'Members reached' },
+    ...RATE_METRICS.map((m) => (
+      <>
+        <abbr title={data.definitions[m]}>{RATE_LABELS[m]}</abbr> <span className="channels__scale">0–{formatRate(scales[m])}</span>
+      </>
+    )),
+  ];
   return (
     <div className="channels">
       <div className="channels__recs">
@@ -50,53 +61,32 @@ function ChannelRatesBody({ data }: { data: SegmentChannelStatsDto }) {
         <RecommendationList title="Recommended content purposes" recs={purposeRecs} />
         <p className="definition">{data.definitions.ranking}</p>
       </div>
-      <div className="table-wrap">
-        <table className="data-table channels-table">
-          <caption className="visually-hidden">Rates per channel</caption>
-          <thead>
-            <tr>
-              <th scope="col">Channel</th>
-              <th scope="col" className="num">
-                Items
-              </th>
-              <th scope="col" className="num">
-                Members reached
-              </th>
-              {RATE_METRICS.map((m) => (
-                <th scope="col" key={m}>
-                  <abbr title={data.definitions[m]}>{RATE_LABELS[m]}</abbr> <span className="channels__scale">0–{formatRate(scales[m])}</span>
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => (
-              <tr key={r.channel}>
-                <th scope="row">{CHANNEL_LABELS[r.channel] ?? r.channel}</th>
-                <td className="num">{formatCount(r.items)}</td>
-                <td className="num">
-                  <PeopleCount value={r.reached} reason={r.reachedSuppressed} minGroupSize={data.min_group_size} />
-                </td>
-                {RATE_METRICS.map((m) => (
-                  <td key={m} className="channels__rate">
-                    {r.cells[m] ? (
-                      <IntervalBar cell={r.cells[m]!} label={`${CHANNEL_LABELS[r.channel]} ${RATE_LABELS[m].toLowerCase()}`} />
-                    ) : m === 'read_rate' && r.items === 0 ? (
-                      <span className="muted" title="Nothing was published on this channel in the period.">
-                        nothing published
-                      </span>
-                    ) : (
-                      <span className="suppressed muted" tabIndex={0} data-tip={hiddenReasonText(r.hidden[m], data.min_group_size)}>
-                        hidden
-                      </span>
-                    )}
-                  </td>
-                ))}
-              </tr>
+      <DataTable caption="Rates per channel" className="channels-table" columns={columns}>
+        {rows.map((r) => (
+          <tr key={r.channel}>
+            <th scope="row">{CHANNEL_LABELS[r.channel] ?? r.channel}</th>
+            <td className="num">{formatCount(r.items)}</td>
+            <td className="num">
+              <PeopleCount value={r.reached} reason={r.reachedSuppressed} minGroupSize={data.min_group_size} />
+            </td>
+            {RATE_METRICS.map((m) => (
+              <td key={m} className="channels__rate">
+                {r.cells[m] ? (
+                  <IntervalBar cell={r.cells[m]!} label={`${CHANNEL_LABELS[r.channel]} ${RATE_LABELS[m].toLowerCase()}`} />
+                ) : m === 'read_rate' && r.items === 0 ? (
+                  <span className="muted" title="Nothing was published on this channel in the period.">
+                    nothing published
+                  </span>
+                ) : (
+                  <span className="suppressed muted" tabIndex={0} data-tip={hiddenReasonText(r.hidden[m], data.min_group_size)}>
+                    hidden
+                  </span>
+                )}
+              </td>
             ))}
-          </tbody>
-        </table>
-      </div>
+          </tr>
+        ))}
+      </DataTable>
       <div className="channels__legend">
         <span className="ivl-legend">
           <span className="ivl-legend__band" /> 95% interval

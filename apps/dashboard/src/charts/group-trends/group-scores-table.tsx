@@ -3,6 +3,7 @@ import { formatCount, formatShare } from '../../lib/format';
 import { HiddenReasonValue } from '../shared/hidden-reason-value';
 import { seriesColor } from '../shared/chart-theme';
 import { type GroupTableRow, MAX_LINES } from './group-trends.transform';
+import { DataTable } from '../shared/data-table';
 
 interface GroupScoresTableProps {
   rows: GroupTableRow[];
@@ -37,88 +38,60 @@ export function GroupScoresTable({ rows, groupLabel, minGroupSize, chartKeys, on
           </span>
         </div>
       )}
-      <div className="table-wrap">
-        <table className="data-table">
-          <caption className="visually-hidden">Engagement scores per {groupLabel.toLowerCase()}</caption>
-          <thead>
-            <tr>
-              <th scope="col" className="check-cell">
-                <span className="visually-hidden">In chart</span>
+      <DataTable caption={<>Engagement scores per {groupLabel.toLowerCase()}</>} columns={[{ th: <span className="visually-hidden">In chart</span>, className: 'check-cell' }, groupLabel, { num: 'People' }, { num: <abbr title="Mean of the 0–100 scores of the group's people on the last day of the range">Mean score</abbr> }, { num: <abbr title="Mean score on the last day minus on the first day of the range, in points">Change</abbr> }, { num: <abbr title="Share of the group with at least one action in the lookback window, on the last day">Active</abbr> }, <abbr title="The action type that earned the largest share of the group's points on the last day">Top action</abbr>]}>
+        {shown.length === 0 && (
+          <tr>
+            <td colSpan={7} className="muted">
+              No group matches “{filter}”.
+            </td>
+          </tr>
+        )}
+        {shown.map((r) => {
+          const index = chartKeys.indexOf(r.key);
+          const checked = index !== -1;
+          return (
+            <tr key={r.key}>
+              <td className="check-cell">
+                <input
+                  type="checkbox"
+                  checked={checked}
+                  disabled={!r.hasTrend || (!checked && full)}
+                  title={!r.hasTrend ? 'No trend to draw' : !checked && full ? `At most ${MAX_LINES} lines` : undefined}
+                  aria-label={`Show ${r.label} in the chart`}
+                  onChange={() => onToggle(r.key)}
+                  style={checked ? { accentColor: seriesColor(index) } : undefined}
+                />
+              </td>
+              <th scope="row">
+                {checked && <span className="swatch" style={{ background: seriesColor(index) }} aria-hidden="true" />}
+                {r.label}
+                {r.label !== r.key && <span className="group-key"> {r.key}</span>}
               </th>
-              <th scope="col">{groupLabel}</th>
-              <th scope="col" className="num">
-                People
-              </th>
-              <th scope="col" className="num">
-                <abbr title="Mean of the 0–100 scores of the group's people on the last day of the range">Mean score</abbr>
-              </th>
-              <th scope="col" className="num">
-                <abbr title="Mean score on the last day minus on the first day of the range, in points">Change</abbr>
-              </th>
-              <th scope="col" className="num">
-                <abbr title="Share of the group with at least one action in the lookback window, on the last day">Active</abbr>
-              </th>
-              <th scope="col">
-                <abbr title="The action type that earned the largest share of the group's points on the last day">Top action</abbr>
-              </th>
+              <td className="num">{r.people === null ? <HiddenReasonValue reason={r.hiddenReason} minGroupSize={minGroupSize} /> : formatCount(r.people)}</td>
+              <td className="num">
+                {r.meanScore === null ? (
+                  <HiddenReasonValue reason={r.hiddenReason ?? r.meanHidden} minGroupSize={minGroupSize} />
+                ) : (
+                  <strong>{r.meanScore.toFixed(1)}</strong>
+                )}
+              </td>
+              <td className="num">
+                {r.change === null ? <span className="muted">—</span> : <Change value={r.change} />}
+              </td>
+              <td className="num">{r.activeShare === null ? <HiddenReasonValue reason={r.hiddenReason ?? r.activeHidden} minGroupSize={minGroupSize} /> : formatShare(r.activeShare)}</td>
+              <td>
+                {r.topAction ? (
+                  <>
+                    {r.topAction.label} <span className="muted">{formatShare(r.topAction.share)}</span>
+                  </>
+                ) : (
+                  <span className="muted">—</span>
+                )}
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {shown.length === 0 && (
-              <tr>
-                <td colSpan={7} className="muted">
-                  No group matches “{filter}”.
-                </td>
-              </tr>
-            )}
-            {shown.map((r) => {
-              const index = chartKeys.indexOf(r.key);
-              const checked = index !== -1;
-              return (
-                <tr key={r.key}>
-                  <td className="check-cell">
-                    <input
-                      type="checkbox"
-                      checked={checked}
-                      disabled={!r.hasTrend || (!checked && full)}
-                      title={!r.hasTrend ? 'No trend to draw' : !checked && full ? `At most ${MAX_LINES} lines` : undefined}
-                      aria-label={`Show ${r.label} in the chart`}
-                      onChange={() => onToggle(r.key)}
-                      style={checked ? { accentColor: seriesColor(index) } : undefined}
-                    />
-                  </td>
-                  <th scope="row">
-                    {checked && <span className="swatch" style={{ background: seriesColor(index) }} aria-hidden="true" />}
-                    {r.label}
-                    {r.label !== r.key && <span className="group-key"> {r.key}</span>}
-                  </th>
-                  <td className="num">{r.people === null ? <HiddenReasonValue reason={r.hiddenReason} minGroupSize={minGroupSize} /> : formatCount(r.people)}</td>
-                  <td className="num">
-                    {r.meanScore === null ? (
-                      <HiddenReasonValue reason={r.hiddenReason ?? r.meanHidden} minGroupSize={minGroupSize} />
-                    ) : (
-                      <strong>{r.meanScore.toFixed(1)}</strong>
-                    )}
-                  </td>
-                  <td className="num">
-                    {r.change === null ? <span className="muted">—</span> : <Change value={r.change} />}
-                  </td>
-                  <td className="num">{r.activeShare === null ? <HiddenReasonValue reason={r.hiddenReason ?? r.activeHidden} minGroupSize={minGroupSize} /> : formatShare(r.activeShare)}</td>
-                  <td>
-                    {r.topAction ? (
-                      <>
-                        {r.topAction.label} <span className="muted">{formatShare(r.topAction.share)}</span>
-                      </>
-                    ) : (
-                      <span className="muted">—</span>
-                    )}
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </div>
+          );
+        })}
+      </DataTable>
       {!needle && matching.length > PAGE && (
         <button type="button" className="button button--ghost button--small group-table__more" onClick={() => setShowAll((v) => !v)}>
           {showAll ? `Show the first ${PAGE}` : `Show all ${matching.length} groups`}

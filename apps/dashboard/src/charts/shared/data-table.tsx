@@ -1,10 +1,14 @@
 import type { ReactNode } from 'react';
 
-/** A column heading; `{ num }` for a numeric column (right-aligned). */
-export type Column = ReactNode | { num: ReactNode };
+/** A column heading; `{ num }` for a numeric column (right-aligned), `{ th, className }` for another class. */
+export type Column = ReactNode | { num: ReactNode } | { th: ReactNode; className: string };
 
 function isNum(c: Column): c is { num: ReactNode } {
   return typeof c === 'object' && c !== null && 'num' in c;
+}
+
+function isClassed(c: Column): c is { th: ReactNode; className: string } {
+  return typeof c === 'object' && c !== null && 'th' in c;
 }
 
 /** A table's heading row, one `<th scope="col">` per column. */
@@ -16,6 +20,10 @@ export function TableHead({ columns }: { columns: readonly Column[] }) {
           isNum(c) ? (
             <th key={i} scope="col" className="num">
               {c.num}
+            </th>
+          ) : isClassed(c) ? (
+            <th key={i} scope="col" className={c.className}>
+              {c.th}
             </th>
           ) : (
             <th key={i} scope="col">
@@ -30,8 +38,8 @@ export function TableHead({ columns }: { columns: readonly Column[] }) {
 
 interface DataTableProps {
   caption?: ReactNode;
-  /** The caption's class: read by screen readers only unless told otherwise. */
-  captionClass?: string;
+  /** The caption's class: read by screen readers only unless told otherwise (null: no class). */
+  captionClass?: string | null;
   /** Classes beside `data-table`. */
   className?: string;
   columns: readonly Column[];
@@ -45,7 +53,7 @@ interface DataTableProps {
 export function DataTable({ caption, captionClass = 'visually-hidden', className, columns, bare, children }: DataTableProps) {
   const table = (
     <table className={className ? `data-table ${className}` : 'data-table'}>
-      {caption !== undefined && <caption className={captionClass}>{caption}</caption>}
+      {caption !== undefined && <caption className={captionClass ?? undefined}>{caption}</caption>}
       <TableHead columns={columns} />
       <tbody>{children}</tbody>
     </table>

@@ -2,7 +2,7 @@ import { Fragment, useState } from 'react';
 import { SourceSparkline } from '../../charts/ingestion/source-sparkline';
 import { formatInteger } from '../../lib/format';
 import type { SourceRow } from './data-sources.transform';
-import { DataTable } from '../../charts/shared/data-table';
+import { DataTable, TableHead } from '../../charts/shared/data-table';
 
 const COLUMNS = 9;
 
@@ -112,17 +112,7 @@ function RejectsByReason({ row }: { row: SourceRow }) {
   return (
     <table className="reasons-table">
       <caption>Why events from {sourceName(row)} were rejected</caption>
-      <thead>
-        <tr>
-          <th scope="col">Reason</th>
-          <th scope="col" className="num">
-            Events
-          </th>
-          <th scope="col" className="num">
-            Share
-          </th>
-        </tr>
-      </thead>
+      <TableHead columns={['Reason', { num: 'Events' }, { num: 'Share' }]} />
       <tbody>
         {row.rejects.map((r) => (
           <tr key={r.reason}>

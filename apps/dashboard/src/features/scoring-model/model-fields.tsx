@@ -1,5 +1,6 @@
 import { EVENT_TYPE_LABELS } from '@hubpulse/contracts';
 import { ACTION_TYPES, type FieldErrors, type ModelDraft, MODEL_LIMITS, type PerTypeField, fieldPath } from './scoring-model.transform';
+import { DataTable } from '../../charts/shared/data-table';
 
 const COLUMNS: { field: PerTypeField; label: string; hint: string; step: string }[] = [
   { field: 'weights', label: 'Weight', hint: `points per action, ${MODEL_LIMITS.weight.min}–${MODEL_LIMITS.weight.max}`, step: 'any' },
@@ -24,60 +25,46 @@ interface PerTypeTableProps {
 /** A row per action type: its weight, half-life and daily cap, each showing what it was when changed. */
 export function PerTypeTable({ draft, base, changedPaths, errors, onChange }: PerTypeTableProps) {
   return (
-    <div className="table-wrap">
-      <table className="data-table model-table">
-        <thead>
-          <tr>
-            <th scope="col">Action</th>
-            {COLUMNS.map((c) => (
-              <th scope="col" key={c.field}>
-                <abbr title={c.hint}>{c.label}</abbr>
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {ACTION_TYPES.map((type) => (
-            <tr key={type}>
-              <th scope="row">{EVENT_TYPE_LABELS[type]}</th>
-              {COLUMNS.map((c) => {
-                const path = fieldPath(c.field, type);
-                const id = modelFieldId(path);
-                const error = errors[path];
-                const was = base[c.field][type];
-                const changed = draft[c.field][type].trim() !== was.trim() && changedPaths.has(path);
-                return (
-                  <td key={c.field}>
-                    <label htmlFor={id} className="visually-hidden">
-                      {EVENT_TYPE_LABELS[type]} {c.label.toLowerCase()}
-                    </label>
-                    <input
-                      id={id}
-                      type="number"
-                      inputMode="decimal"
-                      min={c.field === 'half_lives' ? MODEL_LIMITS.halfLife.min : c.field === 'daily_caps' ? MODEL_LIMITS.dailyCap.min : 0}
-                      step={c.step}
-                      className={changed ? 'num-input is-changed' : 'num-input'}
-                      placeholder={c.field === 'daily_caps' ? 'no cap' : undefined}
-                      value={draft[c.field][type]}
-                      aria-invalid={error ? true : undefined}
-                      aria-describedby={error ? `${id}-error` : undefined}
-                      onChange={(e) => onChange(c.field, type, e.target.value)}
-                    />
-                    {changed && !error && <span className="field-was">was {was === '' ? 'no cap' : was}</span>}
-                    {error && (
-                      <span id={`${id}-error`} className="field-error">
-                        {error}
-                      </span>
-                    )}
-                  </td>
-                );
-              })}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable className="model-table" columns={['Action', ...COLUMNS.map((c) => <abbr title={c.hint}>{c.label}</abbr>)]}>
+      {ACTION_TYPES.map((type) => (
+        <tr key={type}>
+          <th scope="row">{EVENT_TYPE_LABELS[type]}</th>
+          {COLUMNS.map((c) => {
+            const path = fieldPath(c.field, type);
+            const id = modelFieldId(path);
+            const error = errors[path];
+            const was = base[c.field][type];
+            const changed = draft[c.field][type].trim() !== was.trim() && changedPaths.has(path);
+            return (
+              <td key={c.field}>
+                <label htmlFor={id} className="visually-hidden">
+                  {EVENT_TYPE_LABELS[type]} {c.label.toLowerCase()}
+                </label>
+                <input
+                  id={id}
+                  type="number"
+                  inputMode="decimal"
+                  min={c.field === 'half_lives' ? MODEL_LIMITS.halfLife.min : c.field === 'daily_caps' ? MODEL_LIMITS.dailyCap.min : 0}
+                  step={c.step}
+                  className={changed ? 'num-input is-changed' : 'num-input'}
+                  placeholder={c.field === 'daily_caps' ? 'no cap' : undefined}
+                  value={draft[c.field][type]}
+                  aria-invalid={error ? true : undefined}
+                  aria-describedby={error ? `${id}-error` : undefined}
+                  onChange={(e) => onChange(c.field, type, e.target.value)}
+                />
+                {changed && !error && <span className="field-was">was {was === '' ? 'no cap' : was}</span>}
+                {error && (
+                  <span id={`${id}-error`} className="field-error">
+                    {error}
+                  </span>
+                )}
+              </td>
+            );
+          })}
+        </tr>
+      ))}
+    </DataTable>
   );
 }
 

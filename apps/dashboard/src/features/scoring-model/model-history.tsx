@@ -4,7 +4,7 @@ import { ExportCsvButton } from '../../charts/shared/export-csv-button';
 import { formatPoints } from '../../lib/format';
 import { EVENT_TYPE_LABELS } from '@hubpulse/contracts';
 import { ACTION_TYPES, modelsCsv, versionChanges } from './scoring-model.transform';
-import { DataTable } from '../../charts/shared/data-table';
+import { DataTable, TableHead } from '../../charts/shared/data-table';
 
 const dateTime = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
 
@@ -88,20 +88,7 @@ function VersionNumbers({ model }: { model: ScoringModelDto }) {
       <caption>
         Version {model.version} · lookback {model.lookback_days} days
       </caption>
-      <thead>
-        <tr>
-          <th scope="col">Action</th>
-          <th scope="col" className="num">
-            Weight
-          </th>
-          <th scope="col" className="num">
-            Half-life (days)
-          </th>
-          <th scope="col" className="num">
-            Daily cap
-          </th>
-        </tr>
-      </thead>
+      <TableHead columns={['Action', { num: 'Weight' }, { num: 'Half-life (days)' }, { num: 'Daily cap' }]} />
       <tbody>
         {ACTION_TYPES.map((t) => (
           <tr key={t}>

@@ -5,6 +5,7 @@ import { isApiError } from '../../api/api.client';
 import { importKpiCsv } from '../../api/goals.api';
 import { ChartPanel } from '../../charts/shared/chart-panel';
 import { useRefreshGoals } from './use-strategy';
+import { DataTable } from '../../charts/shared/data-table';
 
 /** Upload a CSV of monthly values: good rows are stored, bad rows come back by line and column. */
 export function KpiImportPanel({ goalId }: { goalId: string }) {
@@ -68,27 +69,15 @@ function ImportResult({ result }: { result: KpiImportResultDto }) {
         {result.rejected > 0 && `, ${result.rejected} rejected`}.
       </p>
       {result.errors.length > 0 && (
-        <table className="data-table import-errors">
-          <caption>Rows not imported — fix them in the file and import it again (good rows are already stored)</caption>
-          <thead>
-            <tr>
-              <th scope="col" className="num">
-                Line
-              </th>
-              <th scope="col">Column</th>
-              <th scope="col">Problem</th>
+        <DataTable caption="Rows not imported — fix them in the file and import it again (good rows are already stored)" captionClass={null} className="import-errors" columns={[{ num: 'Line' }, 'Column', 'Problem']} bare>
+          {result.errors.map((e, i) => (
+            <tr key={`${e.line}-${e.column}-${i}`}>
+              <td className="num">{e.line}</td>
+              <td>{e.column ?? 'whole row'}</td>
+              <td>{e.message}</td>
             </tr>
-          </thead>
-          <tbody>
-            {result.errors.map((e, i) => (
-              <tr key={`${e.line}-${e.column}-${i}`}>
-                <td className="num">{e.line}</td>
-                <td>{e.column ?? 'whole row'}</td>
-                <td>{e.message}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </DataTable>
       )}
     </div>
   );

@@ -9,6 +9,7 @@ import { ChartPanel } from '../../charts/shared/chart-panel';
 import { ExportCsvButton } from '../../charts/shared/export-csv-button';
 import { type FieldIssues, parseNumber } from './goal-form.transform';
 import { useRefreshGoals } from './use-strategy';
+import { DataTable } from '../../charts/shared/data-table';
 
 /** Every monthly value with who or what set it and when; admins and leaders edit a value in its row or add a month. */
 export function KpiValuesPanel({ goal, canEdit }: { goal: GoalDetailDto; canEdit: boolean }) {
@@ -22,59 +23,39 @@ export function KpiValuesPanel({ goal, canEdit }: { goal: GoalDetailDto; canEdit
       className="panel--wide"
       aside={<ExportCsvButton stem={`kpi-values-${goal.name}`} csv={() => kpiValuesCsv(goal)} what="KPI values" disabled={rows.length === 0} />}
     >
-      <div className="table-wrap">
-        <table className="data-table kpi-values">
-          <caption className="visually-hidden">KPI values of {goal.name}</caption>
-          <thead>
-            <tr>
-              <th scope="col">Month</th>
-              <th scope="col" className="num">
-                Value
-              </th>
-              <th scope="col" className="num">
-                Month's target
-              </th>
-              <th scope="col">Set by</th>
-              <th scope="col">When</th>
-              <th scope="col">Note</th>
-              {canEdit && <th scope="col" className="no-print"><span className="visually-hidden">Actions</span></th>}
-            </tr>
-          </thead>
-          <tbody>
-            {rows.length === 0 && (
-              <tr>
-                <td colSpan={canEdit ? 7 : 6} className="muted">
-                  No values yet.
+      <DataTable caption={<>KPI values of {goal.name}</>} className="kpi-values" columns={['Month', { num: 'Value' }, { num: "Month's target" }, 'Set by', 'When', 'Note', ...(canEdit ? [{ th: <span className="visually-hidden">Actions</span>, className: 'no-print' }] : [])]}>
+        {rows.length === 0 && (
+          <tr>
+            <td colSpan={canEdit ? 7 : 6} className="muted">
+              No values yet.
+            </td>
+          </tr>
+        )}
+        {rows.map((r) =>
+          editing === r.period ? (
+            <EditRow key={r.period} goalId={goal.id} row={r} onDone={() => setEditing(null)} />
+          ) : (
+            <tr key={r.period}>
+              <th scope="row">{r.month}</th>
+              <td className="num">{fmt(r.value)}</td>
+              <td className="num muted">{r.monthTarget === null ? '—' : fmt(r.monthTarget)}</td>
+              <td>
+                {r.source}
+                <span className="kpi-values__by">{r.setBy}</span>
+              </td>
+              <td className="nowrap">{r.setAt}</td>
+              <td className="kpi-values__note">{r.note ?? ''}</td>
+              {canEdit && (
+                <td className="nowrap no-print">
+                  <button type="button" className="button button--ghost button--small" onClick={() => setEditing(r.period)} aria-label={`Edit ${r.month}`}>
+                    Edit
+                  </button>
                 </td>
-              </tr>
-            )}
-            {rows.map((r) =>
-              editing === r.period ? (
-                <EditRow key={r.period} goalId={goal.id} row={r} onDone={() => setEditing(null)} />
-              ) : (
-                <tr key={r.period}>
-                  <th scope="row">{r.month}</th>
-                  <td className="num">{fmt(r.value)}</td>
-                  <td className="num muted">{r.monthTarget === null ? '—' : fmt(r.monthTarget)}</td>
-                  <td>
-                    {r.source}
-                    <span className="kpi-values__by">{r.setBy}</span>
-                  </td>
-                  <td className="nowrap">{r.setAt}</td>
-                  <td className="kpi-values__note">{r.note ?? ''}</td>
-                  {canEdit && (
-                    <td className="nowrap no-print">
-                      <button type="button" className="button button--ghost button--small" onClick={() => setEditing(r.period)} aria-label={`Edit ${r.month}`}>
-                        Edit
-                      </button>
-                    </td>
-                  )}
-                </tr>
-              ),
-            )}
-          </tbody>
-        </table>
-      </div>
+              )}
+            </tr>
+          ),
+        )}
+      </DataTable>
       {canEdit && <AddValueForm goalId={goal.id} />}
     </ChartPanel>
   );

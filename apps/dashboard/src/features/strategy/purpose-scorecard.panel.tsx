@@ -10,6 +10,7 @@ import { ChartPanel } from '../../charts/shared/chart-panel';
 import { ExportCsvButton } from '../../charts/shared/export-csv-button';
 import { HiddenValue } from './hidden-value';
 import { formatDay } from '../../lib/format';
+import { DataTable } from '../../charts/shared/data-table';
 
 /** The five purposes of the hub for the organisation, with a drill-down to departments within the privacy threshold. */
 export function PurposeScorecardPanel({ overview }: { overview: StrategyOverviewDto }) {
@@ -27,45 +28,31 @@ export function PurposeScorecardPanel({ overview }: { overview: StrategyOverview
       className="panel--wide"
       aside={<ExportCsvButton stem={`purpose-scorecard-${scorecard.day ?? 'none'}`} csv={() => scorecardCsv(scorecard, k)} what="five purposes scorecard" hasSuppressed />}
     >
-      <table className="data-table purposes-table">
-        <caption className="visually-hidden">The five purposes for the organisation, {when}</caption>
-        <thead>
-          <tr>
-            <th scope="col">Purpose and what it counts</th>
-            <th scope="col" className="num">
-              Organisation
+      <DataTable caption={<>The five purposes for the organisation, {when}</>} className="purposes-table" columns={['Purpose and what it counts', { num: 'Organisation' }, { num: 'Change' }]} bare>
+        {rows.map((r) => (
+          <tr key={r.purpose}>
+            <th scope="row" className="purposes-table__purpose">
+              <span className="purposes-table__label">{r.label}</span>
+              <span className="definition">{r.definition}</span>
             </th>
-            <th scope="col" className="num">
-              Change
-            </th>
+            <td className="num purposes-table__value">
+              {r.value === null ? (
+                <span className="muted">{r.reason}</span>
+              ) : (
+                <>
+                  <strong>{r.value}</strong>
+                  <span className="purposes-table__bar" aria-hidden="true">
+                    <span style={{ width: `${Math.round(r.share * 100)}%` }} />
+                  </span>
+                </>
+              )}
+            </td>
+            <td className="num">
+              <Change change={r.change} />
+            </td>
           </tr>
-        </thead>
-        <tbody>
-          {rows.map((r) => (
-            <tr key={r.purpose}>
-              <th scope="row" className="purposes-table__purpose">
-                <span className="purposes-table__label">{r.label}</span>
-                <span className="definition">{r.definition}</span>
-              </th>
-              <td className="num purposes-table__value">
-                {r.value === null ? (
-                  <span className="muted">{r.reason}</span>
-                ) : (
-                  <>
-                    <strong>{r.value}</strong>
-                    <span className="purposes-table__bar" aria-hidden="true">
-                      <span style={{ width: `${Math.round(r.share * 100)}%` }} />
-                    </span>
-                  </>
-                )}
-              </td>
-              <td className="num">
-                <Change change={r.change} />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        ))}
+      </DataTable>
 
       <div className="table-toolbar">
         <h3 className="table-toolbar__title">By department</h3>
@@ -78,43 +65,28 @@ export function PurposeScorecardPanel({ overview }: { overview: StrategyOverview
         {hidden > 0 && ` ${hidden} ${hidden === 1 ? 'department is' : 'departments are'} hidden for every purpose.`}
       </p>
       {open && (
-        <div className="table-wrap">
-          <table className="data-table purposes-departments">
-            <caption className="visually-hidden">The five purposes by department, {when}</caption>
-            <thead>
-              <tr>
-                <th scope="col">Department</th>
-                {rows.map((r) => (
-                  <th scope="col" className="num" key={r.purpose}>
-                    <abbr title={r.definition}>{r.label}</abbr>
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {departments.map((d) => (
-                <tr key={d.department} className={d.allHidden ? 'is-hidden-group' : undefined}>
-                  <th scope="row">{d.department}</th>
-                  {rows.map((r) => {
-                    const c = d.cells[r.purpose];
-                    return (
-                      <td className="num" key={r.purpose}>
-                        {c.suppressed ? (
-                          <HiddenValue reason={c.hidden_reason} minGroupSize={k} />
-                        ) : (
-                          <span className="heat" style={{ ['--heat' as string]: String(c.share) }}>
-                            {c.value}
-                            {c.change && <small className={`delta delta--${c.change.direction}`}> {c.change.text}</small>}
-                          </span>
-                        )}
-                      </td>
-                    );
-                  })}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable caption={<>The five purposes by department, {when}</>} className="purposes-departments" columns={['Department', ...rows.map((r) => ({ num: <abbr title={r.definition}>{r.label}</abbr> }))]}>
+          {departments.map((d) => (
+            <tr key={d.department} className={d.allHidden ? 'is-hidden-group' : undefined}>
+              <th scope="row">{d.department}</th>
+              {rows.map((r) => {
+                const c = d.cells[r.purpose];
+                return (
+                  <td className="num" key={r.purpose}>
+                    {c.suppressed ? (
+                      <HiddenValue reason={c.hidden_reason} minGroupSize={k} />
+                    ) : (
+                      <span className="heat" style={{ ['--heat' as string]: String(c.share) }}>
+                        {c.value}
+                        {c.change && <small className={`delta delta--${c.change.direction}`}> {c.change.text}</small>}
+                      </span>
+                    )}
+                  </td>
+                );
+              })}
+            </tr>
+          ))}
+        </DataTable>
       )}
     </ChartPanel>
   );
