@@ -1,4 +1,5 @@
 import { NavLink, Outlet, useLocation } from 'react-router';
+import { PageHeader } from '../shell/page-header';
 
 /** The Audiences area (comms planners): segments and the programmes built on them. */
 export function AudiencesPage() {
@@ -6,15 +7,10 @@ export function AudiencesPage() {
   const inSegments = pathname === '/audiences' || pathname.startsWith('/audiences/segments');
   return (
     <main className="page">
-      <div className="page__header">
-        <div>
-          <h1 className="page__title">Audiences</h1>
-          <p className="page__subtitle">
-            <span>Who to reach, how they are grouped, and what reaches them</span>
-            <span className="page__privacy">Numbers about groups are hidden below the minimum group size</span>
-          </p>
-        </div>
-      </div>
+      <PageHeader title="Audiences">
+        <span>Who to reach, how they are grouped, and what reaches them</span>
+        <span className="page__privacy">Numbers about groups are hidden below the minimum group size</span>
+      </PageHeader>
       <nav className="subnav" aria-label="Audiences sections">
         <NavLink to="/audiences" end className={inSegments ? 'subnav__link active' : 'subnav__link'} aria-current={inSegments ? 'page' : undefined}>
           Segments

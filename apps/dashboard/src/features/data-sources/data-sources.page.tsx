@@ -20,6 +20,7 @@ import {
 } from './data-sources.transform';
 import { SendDataHelp } from './send-data-help';
 import { REFRESH_MS, useDataSources, useWindowSelection } from './use-data-sources';
+import { PageHeader } from '../shell/page-header';
 
 export function DataSourcesPage() {
   const { windowMinutes } = useWindowSelection();
@@ -31,16 +32,10 @@ export function DataSourcesPage() {
   return (
     <main className="page" aria-busy={isPlaceholderData || undefined}>
       <title>Data sources · Hubpulse</title>
-      <div className="page__header">
-        <div>
-          <h1 className="page__title">Data sources</h1>
-          <p className="page__subtitle">
-            <span>Events received in the last {windowLabel(windowMinutes)}, per write key and format</span>
-            {data && <UpdatedNote updatedAt={query.dataUpdatedAt} failed={query.isRefetchError} />}
-          </p>
-        </div>
-        <WindowControl />
-      </div>
+      <PageHeader title="Data sources" aside={<WindowControl />}>
+        <span>Events received in the last {windowLabel(windowMinutes)}, per write key and format</span>
+        {data && <UpdatedNote updatedAt={query.dataUpdatedAt} failed={query.isRefetchError} />}
+      </PageHeader>
 
       <section aria-label="Data sources" className={isPlaceholderData ? 'panel is-stale' : 'panel'}>
         {data ? (

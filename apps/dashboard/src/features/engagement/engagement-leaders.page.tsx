@@ -2,14 +2,13 @@ import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from 'recharts';
 import { hiddenReasonText, type HiddenReason, type LeaderResponsivenessResponse } from '@hubpulse/contracts';
 import { GroupTrendsChart } from '../../charts/group-trends/group-trends-chart';
 import { KIND_LABELS, buildAnsweredTrend, buildQueueBars, formatHours, headlineRow, leadersCsv, sortLeaderRows } from '../../charts/leaders/leaders.transform';
-import { ChartPanel } from '../../charts/shared/chart-panel';
 import { chartTheme } from '../../charts/shared/chart-theme';
-import { EmptyState, QueryStates } from '../../charts/shared/chart-states';
-import { ExportCsvButton } from '../../charts/shared/export-csv-button';
+import { EmptyState } from '../../charts/shared/chart-states';
 import { MaybeHiddenValue } from '../../charts/shared/hidden-reason-value';
 import { formatCount } from '../../lib/format';
 import { GroupComparePanel } from './group-compare.panel';
 import { PatternRangeControl } from './pattern-range-control';
+import { PatternPanel } from './pattern.panel';
 import { usePattern } from './use-engagement';
 
 /** Engagement → Leader responsiveness: do leaders answer what employees address to them? */
@@ -20,16 +19,17 @@ export function EngagementLeadersPage() {
     <div className="page__grid">
       <title>Leader responsiveness · Hubpulse</title>
       <PatternRangeControl range={data?.range} />
-      <ChartPanel
+      <PatternPanel
+        query={org}
         title="Leader responsiveness"
         description={data?.definition ?? 'Questions and feedback addressed to leaders, and how leaders answer them.'}
-        className={org.isPlaceholderData ? 'panel--wide is-stale' : 'panel--wide'}
-        aside={data && <ExportCsvButton stem={`leader-responsiveness-${data.range.to}`} csv={() => leadersCsv(data)} what="leader responsiveness" hasSuppressed />}
+        csv={leadersCsv}
+        stem="leader-responsiveness"
+        what="leader responsiveness"
+        loadingLabel="Loading leader responsiveness…"
       >
-        <QueryStates data={data} error={org.error} onRetry={() => void org.refetch()} loadingLabel="Loading leader responsiveness…">
-          {(d) => <LeadersBody data={d} />}
-        </QueryStates>
-      </ChartPanel>
+        {(d) => <LeadersBody data={d} />}
+      </PatternPanel>
       <LeadersComparePanel />
     </div>
   );

@@ -14,11 +14,12 @@ import {
 } from '../../charts/personas/personas.transform';
 import { TransitionMatrixTable } from '../../charts/personas/transition-matrix';
 import { ChartPanel } from '../../charts/shared/chart-panel';
-import { EmptyState, QueryStates } from '../../charts/shared/chart-states';
+import { EmptyState } from '../../charts/shared/chart-states';
 import { ExportCsvButton } from '../../charts/shared/export-csv-button';
 import { HiddenReasonValue } from '../../charts/shared/hidden-reason-value';
 import { formatCount, formatShare, formatShortDay } from '../../lib/format';
 import { PatternRangeControl } from './pattern-range-control';
+import { PatternPanel } from './pattern.panel';
 import { usePattern } from './use-engagement';
 import { DataTable } from '../../charts/shared/data-table';
 
@@ -30,48 +31,32 @@ export function EngagementPersonasPage() {
     <div className="page__grid">
       <title>Personas and ambassadors · Hubpulse</title>
       <PatternRangeControl range={personas.data?.range} />
-      <ChartPanel
+      <PatternPanel
+        query={personas}
         title="Personas"
         description={personas.data?.period_definition ?? 'Personas from the balance of what a person gives and receives, per ISO week.'}
-        className={personas.isPlaceholderData ? 'panel--wide is-stale' : 'panel--wide'}
-        aside={
-          personas.data && (
-            <ExportCsvButton stem={`personas-${personas.data.range.to}`} csv={() => personasCsv(personas.data)} what="personas per week" hasSuppressed />
-          )
-        }
+        csv={personasCsv}
+        stem="personas"
+        what="personas per week"
+        loadingLabel="Loading personas…"
+        empty={(d) => d.weeks.length === 0 && 'No weeks in this range'}
+        emptyText="Personas are computed per week with the scores."
       >
-        <QueryStates
-          data={personas.data}
-          error={personas.error}
-          onRetry={() => void personas.refetch()}
-          loadingLabel="Loading personas…"
-          empty={(d) => d.weeks.length === 0 && 'No weeks in this range'}
-          emptyText="Personas are computed per week with the scores."
-        >
-          {(d) => <PersonasBody data={d} />}
-        </QueryStates>
-      </ChartPanel>
+        {(d) => <PersonasBody data={d} />}
+      </PatternPanel>
       {personas.data && personas.data.movement.length > 0 && <MovementPanel data={personas.data} />}
-      <ChartPanel
+      <PatternPanel
+        query={ambassadors}
         title="Ambassador pipeline"
         description={ambassadors.data?.definition ?? 'From observer to ambassador, in aggregate.'}
-        className={ambassadors.isPlaceholderData ? 'panel--wide is-stale' : 'panel--wide'}
-        aside={
-          ambassadors.data && (
-            <ExportCsvButton stem={`ambassador-pipeline-${ambassadors.data.range.to}`} csv={() => ambassadorsCsv(ambassadors.data)} what="ambassador pipeline" hasSuppressed />
-          )
-        }
+        csv={ambassadorsCsv}
+        stem="ambassador-pipeline"
+        what="ambassador pipeline"
+        loadingLabel="Loading the pipeline…"
+        empty={(d) => d.weeks.length === 0 && 'No weeks in this range'}
       >
-        <QueryStates
-          data={ambassadors.data}
-          error={ambassadors.error}
-          onRetry={() => void ambassadors.refetch()}
-          loadingLabel="Loading the pipeline…"
-          empty={(d) => d.weeks.length === 0 && 'No weeks in this range'}
-        >
-          {(d) => <AmbassadorsBody data={d} />}
-        </QueryStates>
-      </ChartPanel>
+        {(d) => <AmbassadorsBody data={d} />}
+      </PatternPanel>
     </div>
   );
 }

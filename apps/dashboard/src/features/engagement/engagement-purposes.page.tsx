@@ -3,11 +3,11 @@ import { GroupTrendsChart } from '../../charts/group-trends/group-trends-chart';
 import { PURPOSE_COLORS, PurposeCardView } from '../../charts/purposes/purpose-cards';
 import { buildPurposeCards, buildPurposeGroupRows, buildPurposeTrend, purposesCsv } from '../../charts/purposes/purposes.transform';
 import { ChartPanel } from '../../charts/shared/chart-panel';
-import { EmptyState, QueryStates } from '../../charts/shared/chart-states';
-import { ExportCsvButton } from '../../charts/shared/export-csv-button';
+import { EmptyState } from '../../charts/shared/chart-states';
 import { HiddenReasonValue } from '../../charts/shared/hidden-reason-value';
 import { GroupComparePanel } from './group-compare.panel';
 import { PatternRangeControl } from './pattern-range-control';
+import { PatternPanel } from './pattern.panel';
 import { usePattern } from './use-engagement';
 
 /** Engagement → Purposes: the five purposes of the hub as indices, each beside its definition. */
@@ -18,29 +18,25 @@ export function EngagementPurposesPage() {
     <div className="page__grid">
       <title>Purpose indices · Hubpulse</title>
       <PatternRangeControl range={data?.range} />
-      <ChartPanel
+      <PatternPanel
+        query={org}
         title="The five purposes"
         description={data ? `Each index, for the whole organisation, on the last day of the range. ${data.population_definition}` : 'Each index, for the whole organisation, on the last day of the range.'}
-        className={org.isPlaceholderData ? 'panel--wide is-stale' : 'panel--wide'}
-        aside={data && <ExportCsvButton stem={`purpose-indices-${data.range.to}`} csv={() => purposesCsv(data)} what="purpose indices" hasSuppressed />}
+        csv={purposesCsv}
+        stem="purpose-indices"
+        what="purpose indices"
+        loadingLabel="Loading the purpose indices…"
+        empty={(d) => d.indices.length === 0 && 'No purpose indices yet'}
+        emptyText="They are computed with the scores; run a recompute if this stays empty."
       >
-        <QueryStates
-          data={data}
-          error={org.error}
-          onRetry={() => void org.refetch()}
-          loadingLabel="Loading the purpose indices…"
-          empty={(d) => d.indices.length === 0 && 'No purpose indices yet'}
-          emptyText="They are computed with the scores; run a recompute if this stays empty."
-        >
-          {(d) => (
-            <div className="purposes">
-              {buildPurposeCards(d).map((card) => (
-                <PurposeCardView key={card.purpose} card={card} minGroupSize={d.min_group_size} managementDefinition={d.management_share_definition} />
-              ))}
-            </div>
-          )}
-        </QueryStates>
-      </ChartPanel>
+        {(d) => (
+          <div className="purposes">
+            {buildPurposeCards(d).map((card) => (
+              <PurposeCardView key={card.purpose} card={card} minGroupSize={d.min_group_size} managementDefinition={d.management_share_definition} />
+            ))}
+          </div>
+        )}
+      </PatternPanel>
       {data && <PurposeTrendPanel data={data} />}
       <PurposeComparePanel />
     </div>

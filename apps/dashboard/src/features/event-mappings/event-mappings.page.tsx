@@ -4,6 +4,7 @@ import { eventMappingsQuery } from '../../api/ingestion.api';
 import { ErrorState, LoadingState } from '../../charts/shared/chart-states';
 import { AdminOnlyNotice, isForbidden } from '../admin/admin-gate';
 import { MappingsEditor } from './mappings-editor';
+import { PageHeader } from '../shell/page-header';
 
 export function EventMappingsPage() {
   // Edit what the server has now, not a copy from an earlier visit; and never reload under the
@@ -17,14 +18,9 @@ export function EventMappingsPage() {
   return (
     <main className="page">
       <title>Event mappings · Hubpulse</title>
-      <div className="page__header">
-        <div>
-          <h1 className="page__title">Event mappings</h1>
-          <p className="page__subtitle">
-            <span>How SDK events become hub actions</span>
-          </p>
-        </div>
-      </div>
+      <PageHeader title="Event mappings">
+        <span>How SDK events become hub actions</span>
+      </PageHeader>
 
       <section aria-label="Event mappings" className="panel">
         <header className="panel__header">

@@ -5,6 +5,7 @@ import { DateRangeControl } from './date-range-control';
 import { EngagementPanel } from './engagement.panel';
 import { TotalsPanel } from './totals.panel';
 import { useOverview } from './use-overview';
+import { PageHeader } from '../shell/page-header';
 
 export function OverviewPage() {
   const { data, selection, isStale } = useOverview();
@@ -18,20 +19,14 @@ export function OverviewPage() {
   return (
     <main className="page" aria-busy={isStale || undefined}>
       <title>Overview · Hubpulse</title>
-      <div className="page__header">
-        <div>
-          <h1 className="page__title">Overview</h1>
-          <p className="page__subtitle">
-            <span>{rangeText}</span>
-            {data && (
-              <span className="page__privacy">
-                Groups under {data.min_group_size} people are hidden for privacy
-              </span>
-            )}
-          </p>
-        </div>
-        <DateRangeControl />
-      </div>
+      <PageHeader title="Overview" aside={<DateRangeControl />}>
+        <span>{rangeText}</span>
+        {data && (
+          <span className="page__privacy">
+            Groups under {data.min_group_size} people are hidden for privacy
+          </span>
+        )}
+      </PageHeader>
 
       <div className={isStale ? 'page__grid is-stale' : 'page__grid'}>
         <TotalsPanel />

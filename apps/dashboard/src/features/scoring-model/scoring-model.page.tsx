@@ -9,6 +9,7 @@ import { AdminOnlyNotice, isForbidden } from '../admin/admin-gate';
 import { ScoreJobsPanel } from '../score-jobs/score-jobs.panel';
 import { ModelEditor } from './model-editor';
 import { ModelHistory } from './model-history';
+import { PageHeader } from '../shell/page-header';
 
 export function ScoringModelPage() {
   const query = useQuery(scoringModelsQuery);
@@ -22,19 +23,14 @@ export function ScoringModelPage() {
   return (
     <main className="page">
       <title>Scoring model · Hubpulse</title>
-      <div className="page__header">
-        <div>
-          <h1 className="page__title">Scoring model</h1>
-          <p className="page__subtitle">
-            <span>How each hub action counts toward the engagement score</span>
-            {current && (
-              <span>
-                Version {current.version} in use since {formatDay(current.created_at.slice(0, 10))}
-              </span>
-            )}
-          </p>
-        </div>
-      </div>
+      <PageHeader title="Scoring model">
+        <span>How each hub action counts toward the engagement score</span>
+        {current && (
+          <span>
+            Version {current.version} in use since {formatDay(current.created_at.slice(0, 10))}
+          </span>
+        )}
+      </PageHeader>
 
       <div className="page__grid">
         {created && (

@@ -3,6 +3,7 @@ import { NavLink, Outlet, useNavigate } from 'react-router';
 import { logout, sessionQuery } from '../../api/auth.api';
 import { isAdmin } from '../admin/admin-gate';
 import { LOGIN_ROUTE } from '../auth/session';
+import { type NavItem, NavLinks } from './nav-links';
 
 const ROLE_LABELS: Record<string, string> = {
   admin: 'Admin',
@@ -10,6 +11,19 @@ const ROLE_LABELS: Record<string, string> = {
   planner: 'Comms planner',
   analyst: 'Analyst',
 };
+
+const MAIN_NAV: NavItem[] = [
+  { to: '/strategy', label: 'Strategy' },
+  { to: '/overview', label: 'Overview' },
+  { to: '/engagement', label: 'Engagement' },
+  { to: '/audiences', label: 'Audiences' },
+];
+
+const ADMIN_NAV: NavItem[] = [
+  { to: '/admin/data-sources', label: 'Data sources' },
+  { to: '/admin/event-mappings', label: 'Event mappings' },
+  { to: '/admin/scoring-model', label: 'Scoring model' },
+];
 
 /** The frame of every signed-in page: product name, navigation, the user and "Log out". */
 export function AppShell() {
@@ -35,32 +49,13 @@ export function AppShell() {
             <span className="brand__name">Hubpulse</span>
           </NavLink>
           <nav className="topnav" aria-label="Main">
-            <NavLink to="/strategy" className="topnav__link">
-              Strategy
-            </NavLink>
-            <NavLink to="/overview" className="topnav__link">
-              Overview
-            </NavLink>
-            <NavLink to="/engagement" className="topnav__link">
-              Engagement
-            </NavLink>
-            <NavLink to="/audiences" className="topnav__link">
-              Audiences
-            </NavLink>
+            <NavLinks items={MAIN_NAV} className="topnav__link" />
             {isAdmin(user) && (
               <div className="topnav__group" role="group" aria-labelledby="topnav-admin">
                 <span className="topnav__label" id="topnav-admin">
                   Admin
                 </span>
-                <NavLink to="/admin/data-sources" className="topnav__link">
-                  Data sources
-                </NavLink>
-                <NavLink to="/admin/event-mappings" className="topnav__link">
-                  Event mappings
-                </NavLink>
-                <NavLink to="/admin/scoring-model" className="topnav__link">
-                  Scoring model
-                </NavLink>
+                <NavLinks items={ADMIN_NAV} className="topnav__link" />
               </div>
             )}
           </nav>

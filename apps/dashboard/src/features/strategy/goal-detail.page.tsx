@@ -15,6 +15,7 @@ import { LinkCreateForm } from './link-form';
 import { PrintButton } from './print-button';
 import { goalHeadline } from './strategy-summary.transform';
 import { useGoalRights, useRefreshGoals } from './use-strategy';
+import { PageHeader } from '../shell/page-header';
 
 /** /strategy/goals/:id — one goal: KPI against target with its forecast, the values, and the engagement linked to it. */
 export function GoalDetailPage() {
@@ -52,38 +53,37 @@ function GoalDetail({ goal }: { goal: GoalDetailDto }) {
   return (
     <>
       <title>{`${goal.name} · Strategy · Hubpulse`}</title>
-      <div className="page__header">
-        <div>
-          <h1 className="page__title">{goal.name}</h1>
-          <p className="page__subtitle">
-            <span>
-              {goal.metric_label} · {goal.scope_label}
-            </span>
-            <span>
-              {targetLine(goal)}, from a baseline of {formatGoalValue(goal.baseline, goal)}; period {formatDay(goal.period_start)} – {formatDay(goal.period_end)}
-            </span>
-            {goal.owner && <span>Owner: {goal.owner}</span>}
-          </p>
-        </div>
-        <div className="page__actions no-print">
-          <PrintButton />
-          {canEdit && (
-            <>
-              <Link to={`/strategy/goals/${goal.id}/edit`} className="button button--secondary">
-                Edit goal
-              </Link>
-              <button
-                type="button"
-                className="button button--danger"
-                disabled={remove.isPending}
-                onClick={() => window.confirm(`Delete “${goal.name}” with its values, history and links?`) && remove.mutate()}
-              >
-                Delete
-              </button>
-            </>
-          )}
-        </div>
-      </div>
+      <PageHeader
+        title={goal.name}
+        aside={
+            <div className="page__actions no-print">
+              <PrintButton />
+              {canEdit && (
+                <>
+                  <Link to={`/strategy/goals/${goal.id}/edit`} className="button button--secondary">
+                    Edit goal
+                  </Link>
+                  <button
+                    type="button"
+                    className="button button--danger"
+                    disabled={remove.isPending}
+                    onClick={() => window.confirm(`Delete “${goal.name}” with its values, history and links?`) && remove.mutate()}
+                  >
+                    Delete
+                  </button>
+                </>
+              )}
+            </div>
+        }
+      >
+        <span>
+          {goal.metric_label} · {goal.scope_label}
+        </span>
+        <span>
+          {targetLine(goal)}, from a baseline of {formatGoalValue(goal.baseline, goal)}; period {formatDay(goal.period_start)} – {formatDay(goal.period_end)}
+        </span>
+        {goal.owner && <span>Owner: {goal.owner}</span>}
+      </PageHeader>
       {remove.error && (
         <p className="form__error" role="alert">
           {remove.error.message}

@@ -12,6 +12,7 @@ import { useUnsavedGuard } from '../event-mappings/use-unsaved-guard';
 import { GoalFormFields } from './goal-form-fields';
 import { type FieldIssues, type GoalDraft, checkDraft, draftFromGoal, draftToInput, emptyDraft, issuesFromMessages } from './goal-form.transform';
 import { useGoalRights } from './use-strategy';
+import { PageHeader } from '../shell/page-header';
 
 /** /strategy/goals/new and /strategy/goals/:id/edit: admins and leaders set a goal; 400s show beside the fields they name. */
 export function GoalEditorPage() {
@@ -80,14 +81,9 @@ function GoalEditor({ goal }: { goal?: GoalDetailDto }) {
   return (
     <form className="goal-form" onSubmit={submit} aria-label={goal ? `Edit goal ${goal.name}` : 'New goal'} noValidate>
       <title>{goal ? `Edit ${goal.name} · Hubpulse` : 'New goal · Hubpulse'}</title>
-      <div className="page__header">
-        <div>
-          <h1 className="page__title">{goal ? `Edit “${goal.name}”` : 'New goal'}</h1>
-          <p className="page__subtitle">
-            <span>A KPI with its baseline, target and period. Status and forecast follow from the monthly values entered later.</span>
-          </p>
-        </div>
-      </div>
+      <PageHeader title={goal ? `Edit “${goal.name}”` : 'New goal'}>
+        <span>A KPI with its baseline, target and period. Status and forecast follow from the monthly values entered later.</span>
+      </PageHeader>
       <GoalFormFields draft={draft} set={(patch) => setDraft((d) => ({ ...d, ...patch }))} replace={setDraft} issues={issues} />
       {server.other.length > 0 && (
         <div className="form__error" role="alert">

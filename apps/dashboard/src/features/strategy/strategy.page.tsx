@@ -10,6 +10,7 @@ import { PrintButton } from './print-button';
 import { PurposeScorecardPanel } from './purpose-scorecard.panel';
 import { forecastSummary, statusSummary } from './strategy-summary.transform';
 import { useGoalRights } from './use-strategy';
+import { PageHeader } from '../shell/page-header';
 
 /** Leadership's landing page: is the hub moving the strategy? Goals at a glance, then the five purposes. */
 export function StrategyPage() {
@@ -18,23 +19,22 @@ export function StrategyPage() {
   return (
     <main className="page strategy">
       <title>Strategy · Hubpulse</title>
-      <div className="page__header">
-        <div>
-          <h1 className="page__title">Strategy</h1>
-          <p className="page__subtitle">
-            <span>Strategy goals, their KPIs against target, and what engagement on the hub has to do with them</span>
-            {query.data && <span className="page__privacy">Groups under {query.data.min_group_size} people are hidden for privacy</span>}
-          </p>
-        </div>
-        <div className="page__actions no-print">
-          <PrintButton />
-          {canEdit && (
-            <Link to="/strategy/goals/new" className="button button--primary">
-              New goal
-            </Link>
-          )}
-        </div>
-      </div>
+      <PageHeader
+        title="Strategy"
+        aside={
+            <div className="page__actions no-print">
+              <PrintButton />
+              {canEdit && (
+                <Link to="/strategy/goals/new" className="button button--primary">
+                  New goal
+                </Link>
+              )}
+            </div>
+        }
+      >
+        <span>Strategy goals, their KPIs against target, and what engagement on the hub has to do with them</span>
+        {query.data && <span className="page__privacy">Groups under {query.data.min_group_size} people are hidden for privacy</span>}
+      </PageHeader>
       <QueryStates data={query.data} error={query.error} onRetry={() => void query.refetch()} loadingLabel="Loading the goals…" height={320}>
         {(data) => <StrategyContent data={data} canEdit={canEdit} />}
       </QueryStates>
@@ -56,13 +56,13 @@ function StrategyContent({ data, canEdit }: { data: StrategyOverviewDto; canEdit
         description="Each goal's latest monthly KPI value against its target, how far along it is against where it should be by now, and the forecast for the end of its period. Open a goal for its chart, values and the engagement linked to it."
         className="panel--wide"
         aside={
-          <ul className="status-counts" aria-label="Goals by status">
-            {GOAL_STATUSES.map((s) => (
-              <li key={s} className={`status-counts__item status-counts__item--${s}`}>
-                <strong>{data.status_counts[s]}</strong> {GOAL_STATUS_LABELS[s].toLowerCase()}
-              </li>
-            ))}
-          </ul>
+              <ul className="status-counts" aria-label="Goals by status">
+                {GOAL_STATUSES.map((s) => (
+                  <li key={s} className={`status-counts__item status-counts__item--${s}`}>
+                    <strong>{data.status_counts[s]}</strong> {GOAL_STATUS_LABELS[s].toLowerCase()}
+                  </li>
+                ))}
+              </ul>
         }
       >
         {data.goals.length === 0 ? (
