@@ -1,9 +1,8 @@
 import type { ReactNode } from 'react';
 import { type Column, DataTable } from '../../charts/shared/data-table';
-import { ChartPanel } from '../../charts/shared/chart-panel';
-import { QueryStates } from '../../charts/shared/chart-states';
 import { ExportCsvButton } from '../../charts/shared/export-csv-button';
 import { CompareControl } from './pattern-range-control';
+import { PatternPanel } from './pattern.panel';
 
 interface Compared {
   by: string;
@@ -32,10 +31,15 @@ interface GroupComparePanelProps<D extends Compared> {
 export function GroupComparePanel<D extends Compared>({ query, title, description, caption, csv, stem, what, empty, columns, rows }: GroupComparePanelProps<D>) {
   const data = query.data;
   return (
-    <ChartPanel
+    <PatternPanel
+      query={query}
       title={title}
       description={description}
-      className={query.isPlaceholderData ? 'panel--wide is-stale' : 'panel--wide'}
+      csv={csv}
+      stem={stem}
+      what={what}
+      height={160}
+      empty={() => empty}
       aside={
         <div className="panel__controls">
           <CompareControl />
@@ -43,20 +47,18 @@ export function GroupComparePanel<D extends Compared>({ query, title, descriptio
         </div>
       }
     >
-      <QueryStates data={data} error={query.error} onRetry={() => void query.refetch()} height={160} empty={() => empty}>
-        {(d) => (
-          <DataTable
-            caption={
-              <>
-                {caption} by {d.by}
-              </>
-            }
-            columns={[d.by === 'department' ? 'Department' : 'Location', ...columns(d)]}
-          >
-            {rows(d)}
-          </DataTable>
-        )}
-      </QueryStates>
-    </ChartPanel>
+      {(d) => (
+        <DataTable
+          caption={
+            <>
+              {caption} by {d.by}
+            </>
+          }
+          columns={[d.by === 'department' ? 'Department' : 'Location', ...columns(d)]}
+        >
+          {rows(d)}
+        </DataTable>
+      )}
+    </PatternPanel>
   );
 }

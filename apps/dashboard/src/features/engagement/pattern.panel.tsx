@@ -12,23 +12,27 @@ interface PatternPanelProps<D extends { range: { to: string } }> {
   csv: (data: D) => string;
   stem: string;
   what: string;
-  loadingLabel: string;
+  loadingLabel?: string;
   empty?: (data: D) => string | false;
   emptyText?: ReactNode;
+  /** The states' height while loading or empty. */
+  height?: number;
+  /** What stands at the right of the heading; the export button unless told otherwise. */
+  aside?: ReactNode;
   children: (data: D) => ReactNode;
 }
 
 /** One engagement pattern for the organisation: loading, error and empty states, the export, greyed while a new range loads. */
-export function PatternPanel<D extends { range: { to: string } }>({ query, title, description, csv, stem, what, loadingLabel, empty, emptyText, children }: PatternPanelProps<D>) {
+export function PatternPanel<D extends { range: { to: string } }>({ query, title, description, csv, stem, what, loadingLabel, empty, emptyText, height, aside, children }: PatternPanelProps<D>) {
   const data = query.data;
   return (
     <ChartPanel
       title={title}
       description={description}
       className={query.isPlaceholderData ? 'panel--wide is-stale' : 'panel--wide'}
-      aside={data && <ExportCsvButton stem={`${stem}-${data.range.to}`} csv={() => csv(data)} what={what} hasSuppressed />}
+      aside={aside ?? (data && <ExportCsvButton stem={`${stem}-${data.range.to}`} csv={() => csv(data)} what={what} hasSuppressed />)}
     >
-      <QueryStates data={data} error={query.error} onRetry={() => void query.refetch()} loadingLabel={loadingLabel} empty={empty} emptyText={emptyText}>
+      <QueryStates data={data} error={query.error} onRetry={() => void query.refetch()} height={height} loadingLabel={loadingLabel} empty={empty} emptyText={emptyText}>
         {children}
       </QueryStates>
     </ChartPanel>
