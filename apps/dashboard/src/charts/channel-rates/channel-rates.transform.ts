@@ -1,14 +1,7 @@
 // Channel statistics of a segment: reach, read and interaction rates pulled towards the organisation
 // (shrinkage) with 95% intervals, laid out on one scale per metric, and the ranked recommendations.
 
-import type {
-  Channel,
-  HiddenReason,
-  Purpose,
-  RecommendationDto,
-  SegmentChannelStatsDto,
-  ShrunkRateDto,
-} from '@hubpulse/contracts';
+import { round, type Channel, type HiddenReason, type Purpose, type RecommendationDto, type SegmentChannelStatsDto, type ShrunkRateDto } from '@hubpulse/contracts';
 import { type CsvCell, toCsv } from '../../lib/csv.transform';
 
 export const RATE_METRICS = ['reach_rate', 'read_rate', 'interaction_rate'] as const;
@@ -89,14 +82,14 @@ export function buildChannelRows(dto: SegmentChannelStatsDto): { rows: ChannelRo
 export function formatRate(v: number): string {
   const pct = v * 100;
   if (pct === 0) return '0%';
-  if (Math.abs(pct) < 10) return `${(Math.round(pct * 10) / 10).toString()}%`;
+  if (Math.abs(pct) < 10) return `${round(pct, 1).toString()}%`;
   return `${Math.round(pct)}%`;
 }
 
 /** "1.4×", "0.82×". */
 export function formatLift(lift: number): string {
   if (!Number.isFinite(lift)) return '—';
-  return `${lift >= 10 ? Math.round(lift) : (Math.round(lift * 100) / 100).toString()}×`;
+  return `${lift >= 10 ? Math.round(lift) : round(lift, 2).toString()}×`;
 }
 
 /** What shrinkage did to one rate, in words: "Own data 34% of the estimate: 12% observed, pulled to 9.4% (organisation 6%)". */

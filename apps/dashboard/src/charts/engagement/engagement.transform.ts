@@ -1,5 +1,5 @@
 import type { HiddenReason, OverviewResponse } from '@hubpulse/contracts';
-import { eachDay } from '@hubpulse/contracts';
+import { eachDay, round } from '@hubpulse/contracts';
 
 type EngagementRow = OverviewResponse['engagement'][number];
 
@@ -55,7 +55,7 @@ export function buildEngagementSeries(
 function toPoint(day: string, row: EngagementRow | undefined): EngagementPoint {
   if (!row) return { day, index: null, people: null, status: 'no-data' };
   if (row.index !== null && Number.isFinite(row.index)) {
-    return { day, index: Math.round(clamp(row.index, 0, 100) * 10) / 10, people: row.people, status: 'ok' };
+    return { day, index: round(clamp(row.index, 0, 100), 1), people: row.people, status: 'ok' };
   }
   return { day, index: null, people: row.people, status: row.people === 0 ? 'no-data' : 'suppressed', hiddenReason: row.hidden_reason ?? null };
 }
@@ -74,7 +74,7 @@ export interface EngagementSummary {
 export function summarizeEngagement(points: readonly EngagementPoint[]): EngagementSummary {
   const shown = points.filter((p) => p.status === 'ok' && p.index !== null);
   const average = shown.length
-    ? Math.round((shown.reduce((sum, p) => sum + (p.index ?? 0), 0) / shown.length) * 10) / 10
+    ? round(shown.reduce((sum, p) => sum + (p.index ?? 0), 0) / shown.length, 1)
     : null;
   return {
     hasIndex: shown.length > 0,

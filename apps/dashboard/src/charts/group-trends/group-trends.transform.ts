@@ -1,7 +1,7 @@
 // Shaping for scores per group: the group-by and range in the URL, which groups the line chart
 // draws, one row per day for Recharts, the table rows and their CSV.
 
-import { EVENT_TYPE_LABELS, hiddenReasonText, type EventType, type GroupScoreRow, type GroupScoresDto, type HiddenReason, type ScoreGroupBy } from '@hubpulse/contracts';
+import { EVENT_TYPE_LABELS, hiddenReasonText, type EventType, type GroupScoreRow, type GroupScoresDto, type HiddenReason, type ScoreGroupBy, round } from '@hubpulse/contracts';
 import { type CsvCell, toCsv } from '../../lib/csv.transform';
 import { addDays, eachDay } from '@hubpulse/contracts';
 
@@ -68,14 +68,10 @@ export interface GroupTableRow {
 
 const TENURE_ORDER = ['under 1 year', '1–3 years', '3–10 years', '10+ years', 'unknown'];
 
-export function round1(n: number): number {
-  return Math.round(n * 10) / 10;
-}
-
 function trendChange(trend: GroupScoreRow['trend']): number | null {
   const shown = [...trend].sort((a, b) => a.day.localeCompare(b.day)).filter((p) => p.mean_score !== null);
   if (shown.length < 2) return null;
-  return round1((shown[shown.length - 1].mean_score as number) - (shown[0].mean_score as number));
+  return round((shown[shown.length - 1].mean_score as number) - (shown[0].mean_score as number), 1);
 }
 
 function topAction(mix: GroupScoreRow['mix']): GroupTableRow['topAction'] {
@@ -162,7 +158,7 @@ export function buildTrendPoints(
     const point: TrendPoint = { day };
     series.forEach((s, i) => {
       const v = values[i].get(day);
-      point[s.dataKey] = v === undefined || v === null ? null : round1(v);
+      point[s.dataKey] = v === undefined || v === null ? null : round(v, 1);
     });
     return point;
   });
@@ -184,8 +180,8 @@ export function groupsCsv(dto: GroupScoresDto): string {
     dto.from,
     dto.to,
     r.people,
-    r.meanScore === null ? null : round1(r.meanScore),
-    r.activeShare === null ? null : Math.round(r.activeShare * 1000) / 1000,
+    r.meanScore === null ? null : round(r.meanScore, 1),
+    r.activeShare === null ? null : round(r.activeShare, 3),
     r.change,
     r.topAction?.type ?? null,
     note(r),
@@ -204,7 +200,7 @@ export function groupTrendsCsv(dto: GroupScoresDto): string {
       continue;
     }
     for (const p of [...g.trend].sort((a, b) => a.day.localeCompare(b.day))) {
-      rows.push([dto.by, g.key, r.label, p.day.slice(0, 10), p.mean_score === null ? null : round1(p.mean_score), p.mean_score === null ? note(p.hidden_reason) : '']);
+      rows.push([dto.by, g.key, r.label, p.day.slice(0, 10), p.mean_score === null ? null : round(p.mean_score, 1), p.mean_score === null ? note(p.hidden_reason) : '']);
     }
   }
   return toCsv(['group_by', 'group_key', 'group', 'day', 'mean_score', 'note'], rows);

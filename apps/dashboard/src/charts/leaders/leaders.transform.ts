@@ -1,4 +1,4 @@
-import { hiddenReasonText } from '@hubpulse/contracts';
+import { hiddenReasonText, round } from '@hubpulse/contracts';
 // Shaping for leader responsiveness: the organisation's headline numbers, the unanswered queue by
 // age, the daily answered share, the table per group and kind, and CSV.
 
@@ -40,7 +40,7 @@ export function buildQueueBars(resp: LeaderResponsivenessResponse, row: LeaderRe
 export function buildAnsweredTrend(resp: LeaderResponsivenessResponse) {
   return [...resp.days]
     .sort((a, b) => a.day.localeCompare(b.day))
-    .map((d) => ({ day: d.day.slice(0, 10), answered: d.answered_share === null ? null : Math.round(d.answered_share * 10) / 10 }));
+    .map((d) => ({ day: d.day.slice(0, 10), answered: d.answered_share === null ? null : round(d.answered_share, 1) }));
 }
 
 /** Groups by name; within a group "all" first, then each kind. */

@@ -1,7 +1,7 @@
 // Shaping for the five purpose indices: a card per index (the latest value beside its definition),
 // the indices over time, the comparison table of groups, and CSV.
 
-import { hiddenReasonText, type HiddenReason, type Purpose, type PurposeIndexPoint, type PurposesResponse } from '@hubpulse/contracts';
+import { hiddenReasonText, type HiddenReason, type Purpose, type PurposeIndexPoint, type PurposesResponse, round } from '@hubpulse/contracts';
 import { type CsvCell, toCsv } from '../../lib/csv.transform';
 
 export interface PurposePart {
@@ -35,7 +35,6 @@ export interface PurposeCard {
   spark: { day: string; value: number | null }[];
 }
 
-const round1 = (n: number) => Math.round(n * 10) / 10;
 
 function pointStatus(p: PurposeIndexPoint | null, unavailable: string | null): PurposeCard['status'] {
   if (unavailable) return 'unavailable';
@@ -57,7 +56,7 @@ export function buildPurposeCards(resp: PurposesResponse, group?: string): Purpo
       definition: index.definition,
       numeratorDefinition: index.numerator_definition,
       denominatorDefinition: index.denominator_definition,
-      value: status === 'ok' && latest?.value !== null && latest?.value !== undefined ? round1(latest.value) : null,
+      value: status === 'ok' && latest?.value !== null && latest?.value !== undefined ? round(latest.value, 1) : null,
       numerator: latest?.numerator ?? null,
       denominator: latest?.denominator ?? null,
       day: latest?.day.slice(0, 10) ?? null,
@@ -69,7 +68,7 @@ export function buildPurposeCards(resp: PurposesResponse, group?: string): Purpo
       parts: Object.entries(latest?.parts ?? {}).map(([key, value]) => ({ key, definition: partDefs.get(key) ?? key, value, hidden: latest?.parts_hidden?.[key] ?? null })),
       spark: [...(g?.days ?? [])]
         .sort((a, b) => a.day.localeCompare(b.day))
-        .map((p) => ({ day: p.day.slice(0, 10), value: p.value === null ? null : round1(p.value) })),
+        .map((p) => ({ day: p.day.slice(0, 10), value: p.value === null ? null : round(p.value, 1) })),
     };
   });
 }
@@ -83,7 +82,7 @@ export function buildPurposeTrend(resp: PurposesResponse, group?: string) {
     for (const p of g?.days ?? []) {
       const day = p.day.slice(0, 10);
       days.add(day);
-      m.set(day, p.value === null ? null : round1(p.value));
+      m.set(day, p.value === null ? null : round(p.value, 1));
     }
     return m;
   });
@@ -114,7 +113,7 @@ export function buildPurposeGroupRows(resp: PurposesResponse): PurposeGroupRow[]
   for (const index of resp.indices) {
     for (const g of index.groups) {
       const row = rows.get(g.group) ?? { group: g.group, values: {}, suppressed: {}, hidden: {} };
-      row.values[index.purpose] = g.latest?.value === null || g.latest?.value === undefined ? null : round1(g.latest.value);
+      row.values[index.purpose] = g.latest?.value === null || g.latest?.value === undefined ? null : round(g.latest.value, 1);
       row.suppressed[index.purpose] = !!g.latest?.hidden_reason;
       row.hidden[index.purpose] = g.latest?.hidden_reason ?? null;
       rows.set(g.group, row);

@@ -1,13 +1,13 @@
 // A programme's numbers: the forecast before launch and the scorecard against its measure after.
 
-import type { ProgrammeForecastDto, ProgrammeMetric, ProgrammeScorecardDto, ScorecardStatus } from '@hubpulse/contracts';
+import { round, type ProgrammeForecastDto, type ProgrammeMetric, type ProgrammeScorecardDto, type ScorecardStatus } from '@hubpulse/contracts';
 import { formatShortDay } from '../../lib/format';
 
 /** A value of a measure: rates as percentages, mean_score on its 0–100 scale. */
 export function formatMeasure(metric: ProgrammeMetric, value: number): string {
-  if (metric === 'mean_score') return (Math.round(value * 10) / 10).toString();
+  if (metric === 'mean_score') return round(value, 1).toString();
   const pct = value * 100;
-  return `${pct !== 0 && Math.abs(pct) < 10 ? Math.round(pct * 10) / 10 : Math.round(pct)}%`;
+  return `${pct !== 0 && Math.abs(pct) < 10 ? round(pct, 1) : Math.round(pct)}%`;
 }
 
 export const METRIC_LABELS: Record<ProgrammeMetric, string> = {

@@ -1,7 +1,7 @@
 // Shaping for the Data sources page: the window in the URL, human units for lag and "… ago",
 // table rows (with their per-minute series, see charts/ingestion) and their CSV.
 
-import type { IngestionSource, IngestionSourcesResponse } from '@hubpulse/contracts';
+import { round, type IngestionSource, type IngestionSourcesResponse } from '@hubpulse/contracts';
 import { type MinuteSeries, buildMinuteSeries } from '../../charts/ingestion/source-activity.transform';
 import { type CsvCell, toCsv } from '../../lib/csv.transform';
 import { LOCALE } from '../../lib/format';
@@ -58,7 +58,7 @@ export function formatLag(seconds: number | null | undefined): string {
   const abs = Math.abs(seconds);
   for (const { unit, seconds: size, upTo } of LAG_UNITS) {
     const value = abs / size;
-    const shown = unit === 'ms' || value >= 10 ? Math.round(value) : Math.round(value * 10) / 10;
+    const shown = unit === 'ms' || value >= 10 ? Math.round(value) : round(value, 1);
     if (shown < upTo) {
       // Negative lag means the sender's clock runs ahead of ours.
       const sign = seconds < 0 && shown > 0 ? '−' : '';

@@ -1,4 +1,4 @@
-import type { ScoreExplanationDto } from '@hubpulse/contracts';
+import { round, type ScoreExplanationDto } from '@hubpulse/contracts';
 import { ExportCsvButton } from '../../charts/shared/export-csv-button';
 import { DataTable } from '../../charts/shared/data-table';
 import { formatCount, formatDay, formatPoints, formatScore } from '../../lib/format';
@@ -36,14 +36,14 @@ function ScoreKpis({ data, entries }: { data: ScoreExplanationDto; entries: numb
     <dl className="why__kpis">
       <div>
         <dt>Score in the organisation</dt>
-        <dd>{formatScore(Math.round(data.score * 10) / 10)}</dd>
+        <dd>{formatScore(round(data.score, 1))}</dd>
         <p className="why__kpi-note">
           {rankSentence(data.score, data.population, 'the organisation')} ({formatCount(data.population)} people)
         </p>
       </div>
       <div>
         <dt>Score in the cohort</dt>
-        <dd>{formatScore(Math.round(data.score_cohort * 10) / 10)}</dd>
+        <dd>{formatScore(round(data.score_cohort, 1))}</dd>
         <p className="why__kpi-note">
           {rankSentence(data.score_cohort, data.cohort_population, data.cohort)} ({formatCount(data.cohort_population)} people)
         </p>

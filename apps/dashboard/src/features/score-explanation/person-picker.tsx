@@ -1,3 +1,4 @@
+import { round } from '@hubpulse/contracts';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useEffect, useId, useState } from 'react';
 import { scoredPeopleQuery } from '../../api/engagement.api';
@@ -52,7 +53,7 @@ export function PersonPicker({ day, selected, onPick }: { day: string | undefine
                 </span>
                 <span className="person__dept">{p.department ?? '—'}</span>
                 <span className="person__score" title={`Raw ${formatPoints(p.raw)}`}>
-                  {formatScore(Math.round(p.score * 10) / 10)}
+                  {formatScore(round(p.score, 1))}
                 </span>
               </button>
             </li>
