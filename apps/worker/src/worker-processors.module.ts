@@ -6,7 +6,6 @@ import { STRATEGY_AUDIENCE_PROVIDER } from './patterns/goal-link-audience.source
 import { ScoreComputeService } from './scores/score-compute.service';
 import { ScoreScheduleService } from './scores/score-schedule.service';
 import { PATTERN_RECOMPUTE, ScoresProcessor } from './scores/scores.processor';
-import { ScoringModelsRepository } from '@hubpulse/database';
 import { SEGMENT_PROVIDERS } from './segments/segments.providers';
 import { SegmentComputeService } from './segments/segment-compute.service';
 import { SegmentPreviewService } from './segments/segment-preview.service';
@@ -27,7 +26,7 @@ for (const job of Object.values(JobName)) if (!seen.has(job)) throw new Error(`j
  * HUBPULSE_WORKERS=inline: one codebase, two processes.
  */
 @Module({
-  providers: [ScoringModelsRepository, ScoreComputeService, ScoresProcessor, ScoreScheduleService, ...IMPORT_WORKER_PROVIDERS, PatternComputeService, { provide: PATTERN_RECOMPUTE, useExisting: PatternComputeService }, ...SEGMENT_PROVIDERS, STRATEGY_AUDIENCE_PROVIDER],
+  providers: [ScoreComputeService, ScoresProcessor, ScoreScheduleService, ...IMPORT_WORKER_PROVIDERS, PatternComputeService, { provide: PATTERN_RECOMPUTE, useExisting: PatternComputeService }, ...SEGMENT_PROVIDERS, STRATEGY_AUDIENCE_PROVIDER],
   exports: [ScoreComputeService, PatternComputeService, SegmentComputeService, SegmentPreviewService, SegmentStore],
 })
 export class WorkerProcessorsModule {}

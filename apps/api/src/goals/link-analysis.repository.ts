@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ClickHouseService } from '@hubpulse/clickhouse';
+import { ClickHouseService, EventsRepository } from '@hubpulse/clickhouse';
 
 /** The bit of each purpose in personMonthlyPurposes' masks. */
 export const PURPOSE_BITS = { inform: 1, vision: 2, productivity: 4, engagement: 8, strategy: 16 } as const;
@@ -19,7 +19,10 @@ export interface PanelRow {
  */
 @Injectable()
 export class LinkAnalysisRepository {
-  constructor(private readonly ch: ClickHouseService) {}
+  constructor(
+    private readonly ch: ClickHouseService,
+    private readonly events: EventsRepository,
+  ) {}
 
   private get t() {
     return this.ch.tables;
@@ -53,7 +56,7 @@ export class LinkAnalysisRepository {
   }
 
   lastEventDay(): Promise<string | null> {
-    return this.ch.lastEventDay();
+    return this.events.lastEventDay();
   }
 
   /**

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { AuthModule } from '../auth/auth.module';
 import { DirectoryModule } from '../directory/directory.module';
 import { EventMappingsService } from './event-mappings.service';
+import { IngestStatsRepository } from './ingest-stats.repository';
 import { IngestStatsService } from './ingest-stats.service';
 import { IngestHttpHandler } from './ingest-http.handler';
 import { EventWriter } from './event-writer.service';
@@ -13,7 +14,7 @@ import { ScoreNudgeService } from './score-nudge.service';
 @Module({
   imports: [AuthModule, DirectoryModule],
   controllers: [EventsController, IngestionAdminController],
-  providers: [EventWriter, EventsService, ScoreNudgeService, IngestHttpHandler, EventMappingsService, IngestStatsService],
+  providers: [EventWriter, EventsService, ScoreNudgeService, IngestHttpHandler, EventMappingsService, IngestStatsRepository, IngestStatsService],
   exports: [EventsService, EventWriter, ScoreNudgeService, IngestHttpHandler, EventMappingsService, IngestStatsService],
 })
 export class IngestModule {}

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ClickHouseService } from '@hubpulse/clickhouse';
+import { ClickHouseService, EventsRepository } from '@hubpulse/clickhouse';
 import type { SegmentMemberDto } from '@hubpulse/contracts';
 
 /** A run of segment_runs as the API lists it (size over time). */
@@ -61,14 +61,17 @@ export const INTERACTION_TYPES = ['react', 'comment', 'share', 'answer'] as cons
  */
 @Injectable()
 export class SegmentReadsRepository {
-  constructor(private readonly ch: ClickHouseService) {}
+  constructor(
+    private readonly ch: ClickHouseService,
+    private readonly events: EventsRepository,
+  ) {}
 
   private get t() {
     return this.ch.tables;
   }
 
   lastEventDay(): Promise<string | null> {
-    return this.ch.lastEventDay();
+    return this.events.lastEventDay();
   }
 
   /** People in the directory (the population segments select from). */
