@@ -1,7 +1,7 @@
 import { Global, Logger, Module } from '@nestjs/common';
 import { HUBPULSE_CONFIG, type HubpulseConfig } from '@hubpulse/config';
 import { CLICKHOUSE, openClickHouse } from './clickhouse-client';
-import { migrateClickHouse } from './clickhouse.migrator';
+import { migrateClickHouse } from './clickhouse-migrator';
 import { ClickHouseService } from './clickhouse.service';
 import { EventsRepository } from './repositories/events.repository';
 import { PatternsRepository } from './repositories/patterns.repository';

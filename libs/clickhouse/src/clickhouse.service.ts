@@ -2,7 +2,7 @@ import type { ClickHouseClient } from '@clickhouse/client';
 import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { Readable } from 'node:stream';
 import { HUBPULSE_CONFIG, type HubpulseConfig } from '@hubpulse/config';
-import { ChdbInsertWorker } from './chdb-insert.worker';
+import { ChdbInsertWorker } from './chdb-insert-worker';
 import { CLICKHOUSE, closeClickHouse } from './clickhouse-client';
 import { tablesFor, type Tables } from './tables';
 

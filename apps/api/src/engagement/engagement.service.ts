@@ -25,7 +25,7 @@ import { ScoringModelsRepository } from '@hubpulse/database';
 import { JobName, QueueName, type JobPayloads } from '@hubpulse/queue';
 import { InvalidInputError } from '../common/errors';
 import { parseOr400 } from '../common/zod';
-import { releaseDistribution } from './distribution.rule';
+import { releaseDistribution } from './distribution-rule';
 import { GroupScoresService } from './group-scores.service';
 
 const dayParam = z.iso.date({ error: 'must be a date YYYY-MM-DD' });

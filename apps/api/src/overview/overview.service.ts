@@ -9,7 +9,7 @@ import { DisclosureService } from '../disclosure/disclosure.service';
 import { InvalidInputError } from '../common/errors';
 import { parseOr400 } from '../common/zod';
 import { GoalsRepository } from '../goals/goals.repository';
-import { releaseEventCounts } from './event-counts.rule';
+import { releaseEventCounts } from './event-counts-rule';
 import { ENGAGEMENT_WINDOW_DAYS, OverviewRepository } from './overview.repository';
 
 const day = z.iso.date({ error: 'must be a date YYYY-MM-DD' });
