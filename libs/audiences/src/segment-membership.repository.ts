@@ -8,10 +8,12 @@ import type { SegmentPreviewRow } from './segment-preview';
 export interface SegmentRun {
   segment_id: string;
   version: number;
+  /** The membership this run compared itself with (0: none, the segment's first membership). */
   previous_version: number;
   definition_version: number;
   as_of: string;
   reason: string;
+  /** ClickHouse time, UTC ('2026-03-01 10:00:00.123'); ISO from recentRuns. */
   computed_at: string;
   size: number;
   entered: number;
@@ -51,7 +53,7 @@ const toRun = (r: Record<string, unknown>): SegmentRun => ({
 });
 
 /** '2026-03-01 10:00:00.123' (ClickHouse, UTC) → '2026-03-01T10:00:00.123Z'. */
-export const chTimeToIso = (t: string) => (t.includes('T') ? t : `${t.replace(' ', 'T')}${t.includes('.') ? '' : '.000'}Z`);
+const chTimeToIso = (t: string) => (t.includes('T') ? t : `${t.replace(' ', 'T')}${t.includes('.') ? '' : '.000'}Z`);
 
 const orNull = (s: string) => (s === '' ? null : s);
 /** A directory row as the API lists people (empty fields as null). */
