@@ -2,11 +2,11 @@
 export * from './enums';
 export * from './ingest.schema';
 export * from './overview.types';
-export * from './event.validator';
+export * from './event-validation';
 export * from './ingestion.types';
 export * from './write-keys.schema';
 export * from './engagement.types';
-export * from './patterns.types'; export * from './patterns.definitions';
+export * from './patterns.types'; export * from './pattern-definitions';
 export * from './segment-rule.schema';
 export * from './segments.types';
 export * from './programmes.types';
