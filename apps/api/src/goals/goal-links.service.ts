@@ -31,7 +31,7 @@ import { HUBPULSE_CONFIG, type HubpulseConfig } from '@hubpulse/config';
 import type { GoalLinkEntity } from '@hubpulse/database';
 import { InvalidInputError } from '../common/errors';
 import { parseOr400 } from '../common/zod';
-import { toLinkDto } from './goal.mapper';
+import { toLinkDto } from './goal-dtos';
 import { GoalsRepository } from './goals.repository';
 import { GoalsService } from './goals.service';
 import { meanRule } from '@hubpulse/disclosure';
