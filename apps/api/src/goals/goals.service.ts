@@ -20,7 +20,7 @@ import type { GoalEntity } from '@hubpulse/database';
 import { InvalidInputError } from '../common/errors';
 import { parseOr400 } from '../common/zod';
 import { goalForecast, goalSeries, goalStatus } from './goal-rules';
-import { GOAL_TEXTS, ruleInput, toCardDto, toGoalDto, toHistoryDto, toKpiValueDto, toLinkDto } from './goal.mapper';
+import { GOAL_TEXTS, ruleInput, toCardDto, toGoalDto, toHistoryDto, toKpiValueDto, toLinkDto } from './goal-dtos';
 import { GoalsRepository, type GoalFields, type KpiWrite } from './goals.repository';
 import { KpiCsvReader } from './kpi-csv.reader';
 import { readCsvBody } from './kpi-upload';

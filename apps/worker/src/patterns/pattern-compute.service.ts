@@ -10,7 +10,7 @@ import {
 import { addDays, daysBetween } from '@hubpulse/contracts';
 import { patternRanges } from './pattern-range';
 import { conversationCounts, PEOPLE_METRICS, purposeRows } from './purpose-rollup';
-import { audienceParams, STRATEGY_AUDIENCE_SOURCE, type StrategyAudienceSource } from './strategy-audience.source';
+import { audienceParams, STRATEGY_AUDIENCE_SOURCE, type StrategyAudienceSource } from './strategy-audience';
 
 export interface PatternRunResult {
   ms: number;
