@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ClickHouseService } from '@hubpulse/clickhouse';
+import { ClickHouseService, type DirectoryEntry } from '@hubpulse/clickhouse';
 import type { SegmentMemberDto } from '@hubpulse/contracts';
 import type { CompiledSegmentSql } from './segment-rule.compiler';
 import type { SegmentPreviewRow } from './segment-preview';
@@ -24,14 +24,7 @@ export interface SegmentRun {
 }
 
 /** A member with the directory fields an export shows. */
-export interface SegmentMember {
-  person_id: string;
-  name: string;
-  email: string;
-  department: string;
-  location: string;
-  title: string;
-}
+export type SegmentMember = DirectoryEntry;
 
 const RUN_COLUMNS = `segment_id, version, previous_version, definition_version, toString(as_of) AS as_of, toString(reason) AS reason,
   toString(computed_at) AS computed_at, size, entered, \`left\`, toString(status) AS status, error, ms`;
@@ -57,7 +50,7 @@ const chTimeToIso = (t: string) => (t.includes('T') ? t : `${t.replace(' ', 'T')
 
 const orNull = (s: string) => (s === '' ? null : s);
 /** A directory row as the API lists people (empty fields as null). */
-export const segmentMemberDto = (r: Record<string, string>): SegmentMemberDto => ({
+export const segmentMemberDto = (r: SegmentMember): SegmentMemberDto => ({
   person_id: r.person_id,
   name: r.name,
   email: orNull(r.email),
@@ -242,7 +235,7 @@ export class SegmentMembershipRepository {
 
   /** A page of a version's members with their directory fields, by name then person id. */
   async membersPage(segmentId: string, version: number, offset: number, limit: number): Promise<SegmentMemberDto[]> {
-    const rows = await this.ch.rows<Record<string, string>>(
+    const rows = await this.ch.rows<SegmentMember>(
       `SELECT m.person_id AS person_id, p.name AS name, p.email AS email, toString(p.department) AS department,
               toString(p.location) AS location, p.title AS title
        FROM (${segmentMembersSql.of(this.t, '{id:String}', '{v:UInt64}')}) AS m

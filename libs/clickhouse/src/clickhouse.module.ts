@@ -3,8 +3,10 @@ import { HUBPULSE_CONFIG, type HubpulseConfig } from '@hubpulse/config';
 import { CLICKHOUSE, openClickHouse } from './clickhouse-client';
 import { migrateClickHouse } from './clickhouse-migrator';
 import { ClickHouseService } from './clickhouse.service';
+import { ContentRepository } from './repositories/content.repository';
 import { EventsRepository } from './repositories/events.repository';
 import { PatternsRepository } from './repositories/patterns.repository';
+import { PeopleRepository } from './repositories/people.repository';
 import { ScoresRepository } from './repositories/scores.repository';
 
 /**
@@ -30,7 +32,9 @@ import { ScoresRepository } from './repositories/scores.repository';
     EventsRepository,
     ScoresRepository,
     PatternsRepository,
+    PeopleRepository,
+    ContentRepository,
   ],
-  exports: [CLICKHOUSE, ClickHouseService, EventsRepository, ScoresRepository, PatternsRepository],
+  exports: [CLICKHOUSE, ClickHouseService, EventsRepository, ScoresRepository, PatternsRepository, PeopleRepository, ContentRepository],
 })
 export class ClickHouseModule {}

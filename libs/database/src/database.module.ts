@@ -3,8 +3,12 @@ import type { DataSource } from 'typeorm';
 import { HUBPULSE_CONFIG, type HubpulseConfig } from '@hubpulse/config';
 import { DATA_SOURCE, openDatabase } from './data-source';
 import { DatabaseHealthRepository } from './database-health.repository';
+import { DirectoryRepository } from './directory.repository';
 import { ProgrammesRepository } from './programmes.repository';
 import { ScoringModelsRepository } from './scoring-models.repository';
+import { SessionsRepository } from './sessions.repository';
+import { UsersRepository } from './users.repository';
+import { WriteKeysRepository } from './write-keys.repository';
 
 @Injectable()
 class DataSourceCloser implements OnApplicationShutdown {
@@ -13,6 +17,17 @@ class DataSourceCloser implements OnApplicationShutdown {
     if (this.ds.isInitialized) await this.ds.destroy();
   }
 }
+
+/** The repositories of the relational tables that several modules use. */
+const REPOSITORIES = [
+  DatabaseHealthRepository,
+  ScoringModelsRepository,
+  ProgrammesRepository,
+  UsersRepository,
+  SessionsRepository,
+  WriteKeysRepository,
+  DirectoryRepository,
+];
 
 /**
  * The migrated relational store and the repositories of its tables that several modules use, each
@@ -32,10 +47,8 @@ class DataSourceCloser implements OnApplicationShutdown {
       },
     },
     DataSourceCloser,
-    DatabaseHealthRepository,
-    ScoringModelsRepository,
-    ProgrammesRepository,
+    ...REPOSITORIES,
   ],
-  exports: [DATA_SOURCE, DatabaseHealthRepository, ScoringModelsRepository, ProgrammesRepository],
+  exports: [DATA_SOURCE, ...REPOSITORIES],
 })
 export class DatabaseModule {}

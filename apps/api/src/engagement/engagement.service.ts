@@ -20,7 +20,7 @@ import {
 } from '@hubpulse/contracts';
 import { countedActions, decay, validateModel } from '@hubpulse/analytics';
 import { HUBPULSE_CONFIG, type HubpulseConfig } from '@hubpulse/config';
-import { ScoresRepository } from '@hubpulse/clickhouse';
+import { PeopleRepository, ScoresRepository } from '@hubpulse/clickhouse';
 import { ScoringModelsRepository } from '@hubpulse/database';
 import { JobName, QueueName, type JobPayloads } from '@hubpulse/queue';
 import { InvalidInputError } from '../common/errors';
@@ -42,6 +42,7 @@ export class EngagementService {
   constructor(
     private readonly models: ScoringModelsRepository,
     private readonly repo: ScoresRepository,
+    private readonly directory: PeopleRepository,
     private readonly groupScores: GroupScoresService,
     @InjectQueue(QueueName.Scores) private readonly queue: Queue,
     @Inject(HUBPULSE_CONFIG) private readonly config: HubpulseConfig,
@@ -137,7 +138,7 @@ export class EngagementService {
       suppressed: false,
     };
     if (!day || !meta) return empty;
-    const population = await this.repo.directorySize();
+    const population = await this.directory.count();
     if (population < k) return { ...empty, model_version: meta.model_version, active_hidden: 'below_minimum', inactive_hidden: 'below_minimum', suppressed: true };
     const { bins, active, quantiles } = await this.repo.distribution(day, population);
     const cells = bins.map((b) => ({ from: round(10 ** (b.b / 3), 3), to: round(10 ** ((b.b + 1) / 3), 3), n: b.n }));
@@ -166,7 +167,7 @@ export class EngagementService {
   async explain(personId: string, query: unknown): Promise<ScoreExplanationDto> {
     const day = await this.resolveDay(parseOr400(daySchema, query).day);
     if (!day) throw new NotFoundException('no scores yet: the first recompute has not run');
-    const [row, meta, person] = await Promise.all([this.repo.scoreRow(personId, day), this.repo.day(day), this.repo.person(personId)]);
+    const [row, meta, person] = await Promise.all([this.repo.scoreRow(personId, day), this.repo.day(day), this.directory.person(personId)]);
     if (!meta) throw new NotFoundException(`day: ${day} has no scores`);
     const model = await this.models.get(meta.model_version);
     if (!model) throw new NotFoundException(`model version ${meta.model_version} is missing`);

@@ -28,7 +28,8 @@ import {
 import { addMonths, differenceInDifferences, laggedCorrelations, tooFewPoints, type BeforeAfter } from '@hubpulse/analytics';
 import { SegmentMembershipRepository } from '@hubpulse/audiences';
 import { HUBPULSE_CONFIG, type HubpulseConfig } from '@hubpulse/config';
-import type { GoalLinkEntity } from '@hubpulse/database';
+import { EventsRepository, ScoresRepository } from '@hubpulse/clickhouse';
+import { DirectoryRepository, type GoalLinkEntity } from '@hubpulse/database';
 import { InvalidInputError } from '../common/errors';
 import { parseOr400 } from '../common/zod';
 import { toLinkDto } from './goal-dtos';
@@ -50,6 +51,9 @@ export class GoalLinksService {
     private readonly repo: GoalsRepository,
     private readonly goals: GoalsService,
     private readonly ch: LinkAnalysisRepository,
+    private readonly scores: ScoresRepository,
+    private readonly events: EventsRepository,
+    private readonly directory: DirectoryRepository,
     private readonly memberships: SegmentMembershipRepository,
     private readonly disclosure: DisclosureService,
     @Inject(HUBPULSE_CONFIG) private readonly config: HubpulseConfig,
@@ -72,7 +76,7 @@ export class GoalLinksService {
     } else {
       const values = (input.scope === 'department' ? input.departments : input.scope === 'location' ? input.locations : undefined) ?? [];
       if (input.scope !== 'organisation') {
-        const known = await this.repo.directoryHas(input.scope, values);
+        const known = await this.directory.has(input.scope, values);
         const field = input.scope === 'department' ? 'departments' : 'locations';
         const problems = values.flatMap((v, i) => (known.has(v) ? [] : [`${field}[${i}]: nobody in the directory is in ${input.scope} "${v}"`]));
         if (problems.length) throw new InvalidInputError(problems);
@@ -130,7 +134,7 @@ export class GoalLinksService {
 
     const values = await this.repo.values([goalId]);
     const kpi = new Map(values.map((v) => [v.period, v.value]));
-    const lastEvent = await this.ch.lastEventDay();
+    const lastEvent = await this.events.lastEventDay();
     const firstKpi = values[0]?.period ?? goal.period_start;
     const from = addMonths(firstKpi < goal.period_start ? firstKpi : goal.period_start, -LINK_LAGS.at(-1)!);
     const lastMonth = [values.at(-1)?.period ?? from, lastEvent ? addMonths(lastEvent, 0) : from].sort().at(-1)!;
@@ -150,7 +154,7 @@ export class GoalLinksService {
 
     const [scoredDays, events, scores, purposes] = notShown
       ? [new Map<string, number>(), new Map<string, number>(), [], []]
-      : await Promise.all([this.ch.scoredDays(from, to), this.ch.monthlyEvents(from, to), this.ch.personMonthlyScores(from, to), this.ch.personMonthlyPurposes(from, to)]);
+      : await Promise.all([this.scores.scoredDaysPerMonth(from, to), this.ch.monthlyEvents(from, to), this.scores.personMonthlySums(from, to), this.ch.personMonthlyPurposes(from, to)]);
     const released = notShown ? null : releaseMonths(this.disclosure, dp, key!, scores, purposes);
 
     const months: LinkMonthDto[] = [];
@@ -218,7 +222,7 @@ export class GoalLinksService {
   private async did(segmentId: string, launch: string, k: number, pinned: number | null, dp: DisclosurePlan, key: string): Promise<{ did: DidDto | null; reason: string | null }> {
     const version = pinned !== null && (await this.memberships.versionExists(segmentId, Number(pinned))) ? Number(pinned) : null;
     const targeted = dp.plan.get(version !== null ? key : groupKey.segment(segmentId));
-    const lastScored = await this.ch.lastScoredDay();
+    const lastScored = await this.scores.lastScoredDay();
     if (!lastScored || lastScored < launch) return { did: null, reason: 'No scored day after the launch yet.' };
     const w = { bfrom: addDays(launch, -DID_WINDOW_DAYS), bto: addDays(launch, -1), afrom: launch, ato: [addDays(launch, DID_WINDOW_DAYS - 1), lastScored].sort()[0] };
     const [beforeDays, afterDays] = await Promise.all([this.countDays(w.bfrom, w.bto), this.countDays(w.afrom, w.ato)]);
@@ -240,7 +244,7 @@ export class GoalLinksService {
 
     const monthlyFrom = addMonths(w.bfrom, 0);
     const { sizes, sums } = await this.ch.groupMonthly(segmentId, version, w.bfrom, monthlyFrom, w.ato);
-    const monthDays = await this.ch.scoredDays(monthlyFrom, w.ato);
+    const monthDays = await this.scores.scoredDaysPerMonth(monthlyFrom, w.ato);
     const monthly: DidDto['monthly'] = [];
     for (let m = monthlyFrom; m <= addMonths(w.ato, 0); m = addMonths(m, 1)) {
       const d = monthDays.get(m) ?? 0;
@@ -282,6 +286,6 @@ export class GoalLinksService {
 
   private async countDays(from: string, to: string): Promise<number> {
     if (to < from) return 0;
-    return [...(await this.ch.scoredDays(from, to)).values()].reduce((a, b) => a + b, 0);
+    return [...(await this.scores.scoredDaysPerMonth(from, to)).values()].reduce((a, b) => a + b, 0);
   }
 }

@@ -13,6 +13,7 @@ import {
 } from '@hubpulse/contracts';
 import { SegmentMembershipRepository } from '@hubpulse/audiences';
 import { ProgrammesRepository, SegmentDefinitionsRepository, type ProgrammeEntity, type ProgrammeFields } from '@hubpulse/database';
+import { EventsRepository, ScoresRepository } from '@hubpulse/clickhouse';
 import { InvalidInputError } from '../common/errors';
 import { parseOr400 } from '../common/zod';
 import { DisclosureService } from '../disclosure/disclosure.service';
@@ -37,6 +38,8 @@ export class ProgrammesService {
     private readonly segments: SegmentsService,
     private readonly channels: SegmentChannelsService,
     private readonly reads: SegmentReadsRepository,
+    private readonly events: EventsRepository,
+    private readonly scores: ScoresRepository,
     private readonly memberships: SegmentMembershipRepository,
     private readonly disclosure: DisclosureService,
   ) {}
@@ -150,7 +153,7 @@ export class ProgrammesService {
     const p = await this.require(id);
     const snap = await this.segments.snapshot();
     const z = snap.segments.get(p.segmentId) ?? { current: null, size: null, suppressed: null };
-    const last = await this.reads.lastEventDay();
+    const last = await this.events.lastEventDay();
     const asOf = last === null || last < p.measureFrom ? null : last < p.measureTo ? last : p.measureTo;
     const span = (Date.parse(p.measureTo) - Date.parse(p.measureFrom)) / DAY_MS + 1;
     const base: ProgrammeScorecardDto = {
@@ -183,7 +186,7 @@ export class ProgrammesService {
     const days = await this.reads.firstDays(p.segmentId, version, p.measureFrom, asOf, p.channels);
     let scoreTotal: ((day: string) => { total: number; contributors: number } | undefined) | undefined;
     if (p.measureMetric === 'mean_score') {
-      const scored = await this.reads.lastScoredDay();
+      const scored = await this.scores.lastScoredDay();
       const dayFor = (d: string) => (scored && scored < d ? scored : d);
       const totals = scored ? await this.reads.scoreTotals(p.segmentId, version, [...new Set(ends.map((e) => dayFor(e.day)))]) : new Map<string, { total: number; contributors: number }>();
       scoreTotal = (d) => (scored && scored >= p.measureFrom ? (totals.get(dayFor(d)) ?? { total: 0, contributors: 0 }) : undefined);

@@ -1,10 +1,10 @@
 import { ConflictException, Injectable } from '@nestjs/common';
 import type { Response } from 'express';
-import { SegmentMembershipRepository } from '@hubpulse/audiences';
+import { segmentMemberDto, SegmentMembershipRepository } from '@hubpulse/audiences';
+import { PeopleRepository } from '@hubpulse/clickhouse';
 import { SEGMENT_MEMBER_CSV_COLUMNS, segmentMembersQuerySchema, segmentPeopleSearchSchema, type DirectoryPersonDto, type SessionUser, type SegmentMembersPageDto } from '@hubpulse/contracts';
 import { AuditLogRepository } from '@hubpulse/database';
 import { parseOr400 } from '../common/zod';
-import { SegmentReadsRepository } from './segment-reads.repository';
 import { SegmentsService } from './segments.service';
 
 /** Audit actions of member access. */
@@ -22,7 +22,7 @@ const EXPORT_PAGE = 10_000;
 export class SegmentMembersService {
   constructor(
     private readonly segments: SegmentsService,
-    private readonly reads: SegmentReadsRepository,
+    private readonly people: PeopleRepository,
     private readonly store: SegmentMembershipRepository,
     private readonly audit: AuditLogRepository,
   ) {}
@@ -39,7 +39,7 @@ export class SegmentMembersService {
    */
   async searchPeople(query: unknown, user: SessionUser): Promise<DirectoryPersonDto[]> {
     const q = parseOr400(segmentPeopleSearchSchema, query);
-    const people = await this.reads.searchPeople(q.q, q.limit);
+    const people = (await this.people.search(q.q, q.limit)).map(segmentMemberDto);
     await this.audit.record({ actor: user.email, action: AUDIT_PEOPLE_SEARCH, target: 'directory:people', details: { query: q.q, limit: q.limit, results: people.length, role: user.role } });
     return people;
   }

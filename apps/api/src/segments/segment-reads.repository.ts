@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { segmentMemberDto, segmentMembersSql } from '@hubpulse/audiences';
-import { ClickHouseService, EventsRepository } from '@hubpulse/clickhouse';
-import type { SegmentMemberDto } from '@hubpulse/contracts';
+import { segmentMembersSql } from '@hubpulse/audiences';
+import { ClickHouseService, ScoresRepository } from '@hubpulse/clickhouse';
 
 /** Per day of the period, how many members did something for the first time (the scorecard's cumulative series). */
 export interface FirstDayCounts {
@@ -40,43 +39,20 @@ export interface PersonReadRow {
 export const INTERACTION_TYPES = ['react', 'comment', 'share', 'answer'] as const;
 
 /**
- * ClickHouse reads of the segments product: the directory (population, people search) and the
- * activity counts of channel statistics and programme scorecards, of a membership's members where
- * asked (joined through segmentMembersSql; memberships themselves are SegmentMembershipRepository's).
- * Values travel as query parameters.
+ * ClickHouse reads of the segments product: the activity counts of channel statistics and programme
+ * scorecards, of a membership's members where asked (joined through segmentMembersSql; memberships
+ * themselves are SegmentMembershipRepository's, scores ScoresRepository's, the directory
+ * PeopleRepository's). Values travel as query parameters.
  */
 @Injectable()
 export class SegmentReadsRepository {
   constructor(
     private readonly ch: ClickHouseService,
-    private readonly events: EventsRepository,
+    private readonly scores: ScoresRepository,
   ) {}
 
   private get t() {
     return this.ch.tables;
-  }
-
-  lastEventDay(): Promise<string | null> {
-    return this.events.lastEventDay();
-  }
-
-  /** People in the directory (the population segments select from). */
-  async population(): Promise<number> {
-    const [r] = await this.ch.rows<{ n: string }>(`SELECT count() AS n FROM ${this.t.people} FINAL`);
-    return Number(r?.n ?? 0);
-  }
-
-  /** Directory people whose name or email contains `q` (any case) or whose id is `q`; name prefixes first. */
-  async searchPeople(q: string, limit: number): Promise<SegmentMemberDto[]> {
-    const rows = await this.ch.rows<Record<string, string>>(
-      `SELECT person_id, name, email, toString(department) AS department, toString(location) AS location, title
-       FROM ${this.t.people} FINAL
-       WHERE positionCaseInsensitiveUTF8(name, {q:String}) > 0 OR positionCaseInsensitiveUTF8(email, {q:String}) > 0 OR person_id = {q:String}
-       ORDER BY person_id != {q:String}, positionCaseInsensitiveUTF8(name, {q:String}) != 1, name, person_id
-       LIMIT {limit:UInt32}`,
-      { q, limit },
-    );
-    return rows.map(segmentMemberDto);
   }
 
   /**
@@ -186,22 +162,8 @@ export class SegmentReadsRepository {
     }));
   }
 
-  /** Newest day with computed scores, or null. */
-  async lastScoredDay(): Promise<string | null> {
-    const [r] = await this.ch.rows<{ d: string; n: string }>(`SELECT toString(max(day)) AS d, count() AS n FROM ${this.t.score_days} FINAL`);
-    return r && Number(r.n) > 0 ? r.d : null;
-  }
-
   /** Sum of the members' organisation scores on each of `days` (members without a row add 0), and the members with a score above 0. */
-  async scoreTotals(segmentId: string, version: number, days: readonly string[]): Promise<Map<string, { total: number; contributors: number }>> {
-    if (!days.length) return new Map();
-    const rows = await this.ch.rows<{ day: string; total: number; contributors: string }>(
-      `SELECT toString(day) AS day, sum(score) AS total, countIf(score > 0) AS contributors FROM ${this.t.engagement_scores} FINAL
-       WHERE day IN {days:Array(Date)}
-         AND person_id IN (${segmentMembersSql.of(this.t, '{id:String}', '{v:UInt64}')})
-       GROUP BY day`,
-      { id: segmentId, v: version, days: [...days] },
-    );
-    return new Map(rows.map((r) => [r.day, { total: Number(r.total), contributors: Number(r.contributors) }]));
+  scoreTotals(segmentId: string, version: number, days: readonly string[]): Promise<Map<string, { total: number; contributors: number }>> {
+    return this.scores.dailyTotals(days, { sql: segmentMembersSql.of(this.t, '{id:String}', '{v:UInt64}'), params: { id: segmentId, v: version } });
   }
 }

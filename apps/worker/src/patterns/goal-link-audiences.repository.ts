@@ -1,17 +1,17 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { In, IsNull, Not, type DataSource } from 'typeorm';
-import { ClickHouseService } from '@hubpulse/clickhouse';
+import { PeopleRepository } from '@hubpulse/clickhouse';
 import { DATA_SOURCE, GoalLinkEntity, ProgrammeEntity } from '@hubpulse/database';
 
 /**
  * What the strategy audiences are resolved from, besides memberships (SegmentMembershipRepository):
- * the goal links and programmes of the relational store, and the directory's departments.
+ * the goal links and programmes of the relational store, and the directory's departments (PeopleRepository).
  */
 @Injectable()
 export class GoalLinkAudiencesRepository {
   constructor(
     @Inject(DATA_SOURCE) private readonly ds: DataSource,
-    private readonly ch: ClickHouseService,
+    private readonly people: PeopleRepository,
   ) {}
 
   /** Every goal link, oldest first. */
@@ -27,8 +27,7 @@ export class GoalLinkAudiencesRepository {
   }
 
   /** Every department of the directory, the empty one included. */
-  async departments(): Promise<string[]> {
-    const rows = await this.ch.rows<{ d: string }>(`SELECT DISTINCT toString(department) AS d FROM ${this.ch.tables.people} FINAL`);
-    return rows.map((r) => r.d);
+  departments(): Promise<string[]> {
+    return this.people.departments();
   }
 }

@@ -405,6 +405,12 @@ export class PatternsRepository {
 
   // ── reads (Patterns and Strategy API) ──
 
+  /** Newest day with purpose indices, or null. */
+  async lastPurposeDay(): Promise<string | null> {
+    const [r] = await this.ch.rows<{ d: string; n: string }>(`SELECT toString(max(day)) AS d, count() AS n FROM ${this.t.pattern_purposes}`);
+    return r && Number(r.n) > 0 ? r.d : null;
+  }
+
   /** Every group kind of every day (the release is decided over all of them, whatever the view asks for); `by` narrows for callers that show one kind. */
   async purposes(from: string, to: string, by?: PatternGroupBy): Promise<PurposeRowRead[]> {
     const rows = await this.ch.rows<Omit<PurposeRowRead, 'day' | 'purpose'> & { iso_day: string; purpose_key: string }>(

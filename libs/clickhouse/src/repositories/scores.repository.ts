@@ -252,6 +252,19 @@ function rankInsertSql(t: Tables, target: string, scoredSql: string): string {
 }
 
 /**
+ * SQL fragments for queries of other repositories that join scores with their own tables (the goal
+ * link analysis's groups): what "a current score" means is written here only. A score row counts
+ * when its model version is the one that scored its day (score_days) and it has an action in the
+ * lookback (raw > 0). `where` filters engagement_scores' columns, with query parameters for values.
+ */
+export const scoresSql = {
+  /** `columns` of the current score rows matching `where`. */
+  current: (t: Pick<Tables, 'engagement_scores' | 'score_days'>, where: string, columns = '*'): string =>
+    `SELECT ${columns} FROM ${t.engagement_scores} FINAL
+            WHERE ${where} AND raw > 0 AND (day, model_version) IN (SELECT day, model_version FROM ${t.score_days} FINAL)`,
+};
+
+/**
  * The score tables — `engagement_scores`, `score_days` and the staging table a full recompute builds
  * months in — and every query over them: the score worker's writes (apps/worker/src/scores) and the
  * Engagement API's reads. A score row counts only when its model version is the one that scored its
@@ -351,13 +364,55 @@ export class ScoresRepository {
 
   /** Rows of the scores table that are current (right version, active). */
   private current(where: string): string {
-    return `SELECT * FROM ${this.t.engagement_scores} FINAL
-            WHERE ${where} AND raw > 0 AND (day, model_version) IN (SELECT day, model_version FROM ${this.t.score_days} FINAL)`;
+    return scoresSql.current(this.t, where);
   }
 
+  /** Newest day with computed scores, or null. */
   async lastScoredDay(): Promise<string | null> {
     const [r] = await this.ch.rows<{ d: string; n: string }>(`SELECT toString(max(day)) AS d, count() AS n FROM ${this.t.score_days} FINAL`);
     return r && Number(r.n) > 0 ? r.d : null;
+  }
+
+  /** Scored days per month ('YYYY-MM-01') in [from, to]. */
+  async scoredDaysPerMonth(from: string, to: string): Promise<Map<string, number>> {
+    const rows = await this.ch.rows<{ month: string; days: string }>(
+      `SELECT toString(toStartOfMonth(day)) AS month, count() AS days FROM ${this.t.score_days} FINAL
+       WHERE day BETWEEN {from:Date} AND {to:Date} GROUP BY month`,
+      { from, to },
+    );
+    return new Map(rows.map((r) => [r.month, Number(r.days)]));
+  }
+
+  /**
+   * Per person and month in [from, to]: the sum of their current daily scores (days without a score
+   * add 0); a person with a row scored at all that month (a contributor).
+   */
+  async personMonthlySums(from: string, to: string): Promise<{ person_id: string; month: string; s: number }[]> {
+    const rows = await this.ch.rows<{ person_id: string; month: string; s: number }>(
+      `SELECT person_id, toString(toStartOfMonth(day)) AS month, sum(score) AS s
+       FROM (${scoresSql.current(this.t, 'day BETWEEN {from:Date} AND {to:Date}', 'day, person_id, score')})
+       GROUP BY person_id, month`,
+      { from, to },
+    );
+    return rows.map((r) => ({ person_id: r.person_id, month: r.month, s: Number(r.s) }));
+  }
+
+  /**
+   * Per day of `days`: the sum of the scores of the people `among` selects (a SELECT of person_id with
+   * its own query parameters, e.g. a segmentMembersSql fragment; people without a row add 0) and how
+   * many of them scored above 0. Every stored row of the day counts, whatever its model version (as
+   * the programme scorecard has always read them).
+   */
+  async dailyTotals(days: readonly string[], among: { sql: string; params: Record<string, unknown> }): Promise<Map<string, { total: number; contributors: number }>> {
+    if (!days.length) return new Map();
+    const rows = await this.ch.rows<{ day: string; total: number; contributors: string }>(
+      `SELECT toString(day) AS day, sum(score) AS total, countIf(score > 0) AS contributors FROM ${this.t.engagement_scores} FINAL
+       WHERE day IN {days:Array(Date)}
+         AND person_id IN (${among.sql})
+       GROUP BY day`,
+      { ...among.params, days: [...days] },
+    );
+    return new Map(rows.map((r) => [r.day, { total: Number(r.total), contributors: Number(r.contributors) }]));
   }
 
   async day(day: string): Promise<{ model_version: number; population: number; active: number } | null> {
@@ -368,15 +423,9 @@ export class ScoresRepository {
     return r ? { model_version: Number(r.model_version), population: Number(r.population), active: Number(r.active) } : null;
   }
 
-  /** Histogram of raw scores in bins of a third of a decade (×2.15), and population quantiles (zeros included). */
-  /** People in today's directory: the population every view describes (the disclosure plan's too). */
-  async directorySize(): Promise<number> {
-    const [r] = await this.ch.rows<{ n: string }>(`SELECT count() AS n FROM ${this.t.people} FINAL`);
-    return Number(r?.n ?? 0);
-  }
-
   /**
-   * The directory's raw scores on a day. People who acted outside the directory are ranked by the
+   * Histogram of raw scores in bins of a third of a decade (×2.15), and population quantiles (zeros
+   * included): the directory's raw scores on a day. People who acted outside the directory are ranked by the
    * scores but left out here: the directory is the population every other view shows, and two
    * populations differing by a few would describe those few.
    */
@@ -416,16 +465,6 @@ export class ScoresRepository {
     );
   }
 
-  /** Display names of managers ("Name, Title"). */
-  async labels(ids: readonly string[]): Promise<Map<string, string>> {
-    if (ids.length === 0) return new Map();
-    const rows = await this.ch.rows<{ person_id: string; label: string }>(
-      `SELECT person_id, concat(name, if(title = '', '', concat(', ', title))) AS label FROM ${this.t.people} FINAL WHERE person_id IN {ids:Array(String)}`,
-      { ids },
-    );
-    return new Map(rows.map((r) => [r.person_id, r.label]));
-  }
-
   /**
    * Points per person and action type on `day`, recomputed from the events with the model that
    * scored the day: Σ weight · min(count, cap) · 2^(−age / halfLife) over the lookback window.
@@ -462,14 +501,6 @@ export class ScoresRepository {
     const [r] = await this.ch.rows<{ raw: number; score: number; score_cohort: number; cohort: string; model_version: number }>(
       `SELECT raw, score, score_cohort, toString(cohort) AS cohort, model_version FROM (${this.current('day = {day:Date} AND person_id = {p:String}')})`,
       { day, p: personId },
-    );
-    return r ?? null;
-  }
-
-  async person(personId: string): Promise<{ name: string; department: string; hired_at: string | null } | null> {
-    const [r] = await this.ch.rows<{ name: string; department: string; hired_at: string | null }>(
-      `SELECT name, toString(department) AS department, toString(hired_at) AS hired_at FROM ${this.t.people} FINAL WHERE person_id = {p:String}`,
-      { p: personId },
     );
     return r ?? null;
   }
