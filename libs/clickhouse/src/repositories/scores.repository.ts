@@ -267,8 +267,10 @@ export const scoresSql = {
 /**
  * The score tables — `engagement_scores`, `score_days` and the staging table a full recompute builds
  * months in — and every query over them: the score worker's writes (apps/worker/src/scores) and the
- * Engagement API's reads. A score row counts only when its model version is the one that scored its
- * day (score_days), so a half-finished model change never mixes versions.
+ * API's reads (Engagement; the goal links' monthly sums and scored days; the programme scorecard's
+ * daily totals). Queries of other repositories that join scores read them through scoresSql. A score
+ * row counts only when its model version is the one that scored its day (score_days), so a
+ * half-finished model change never mixes versions.
  */
 @Injectable()
 export class ScoresRepository {
