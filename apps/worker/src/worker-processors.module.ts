@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { JOBS_BY_QUEUE, JobName } from '@hubpulse/queue';
-import { IMPORT_WORKER_PROVIDERS } from './imports/imports.providers';
+import { ImportWorkerModule } from './imports/import-worker.module';
 import { PatternComputeService } from './patterns/pattern-compute.service';
 import { STRATEGY_AUDIENCE_PROVIDER } from './patterns/goal-link-audience.source';
 import { ScoreComputeService } from './scores/score-compute.service';
@@ -27,7 +27,8 @@ for (const job of Object.values(JobName)) if (!seen.has(job)) throw new Error(`j
  * HUBPULSE_WORKERS=inline: one codebase, two processes.
  */
 @Module({
-  providers: [ScoringModelsRepository, ScoreComputeService, ScoresProcessor, ScoreScheduleService, ...IMPORT_WORKER_PROVIDERS, PatternComputeService, { provide: PATTERN_RECOMPUTE, useExisting: PatternComputeService }, ...SEGMENT_PROVIDERS, STRATEGY_AUDIENCE_PROVIDER],
+  imports: [ImportWorkerModule],
+  providers: [ScoringModelsRepository, ScoreComputeService, ScoresProcessor, ScoreScheduleService, PatternComputeService, { provide: PATTERN_RECOMPUTE, useExisting: PatternComputeService }, ...SEGMENT_PROVIDERS, STRATEGY_AUDIENCE_PROVIDER],
   exports: [ScoreComputeService, PatternComputeService, SegmentComputeService, SegmentPreviewService, SegmentStore],
 })
 export class WorkerProcessorsModule {}

@@ -22,7 +22,7 @@ import { parseOr400 } from '../common/zod';
 import { goalForecast, goalSeries, goalStatus } from './goal-rules';
 import { GOAL_TEXTS, ruleInput, toCardDto, toGoalDto, toHistoryDto, toKpiValueDto, toLinkDto } from './goal.mapper';
 import { GoalsRepository, type GoalFields, type KpiWrite } from './goals.repository';
-import { KpiCsvReader } from './kpi-csv.reader';
+import { KpiCsvReader } from './kpi-csv';
 import { readCsvBody } from './kpi-upload';
 
 /** Values may go back this many months before the period starts (history for the trend). */

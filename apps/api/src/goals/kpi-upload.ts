@@ -2,7 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import { TextDecoder } from 'node:util';
 import { InvalidInputError } from '../common/errors';
 import { UploadError } from '../imports/upload-body';
-import type { KpiCsvReader } from './kpi-csv.reader';
+import type { KpiCsvReader } from './kpi-csv';
 
 /** A KPI file is small: a few years of months. */
 export const KPI_UPLOAD_MAX_BYTES = 5 * 1024 * 1024;

@@ -6,9 +6,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Readable } from 'node:stream';
 import type { SessionUser } from '@hubpulse/contracts';
+import { ImportsRepository } from '@hubpulse/ingestion';
 import { JobName, QueueName, importJobId, type ImportMeta, type JobPayloads } from '@hubpulse/queue';
-// The store is shared with the import worker (which owns the format of the folder it processes).
-import { ImportStore } from '../../../worker/src/imports/import.store';
 import { InvalidInputError, StorageUnavailableError } from '../common/errors';
 import { parseOr400 } from '../common/zod';
 import { importQuerySchema, inferFormat } from './dto/import-query';
@@ -27,7 +26,7 @@ export class ImportsService {
   maxBytes = MAX_IMPORT_BYTES;
 
   constructor(
-    private readonly store: ImportStore,
+    private readonly store: ImportsRepository,
     @InjectQueue(QueueName.Imports) private readonly queue: Queue,
   ) {}
 

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { IngestionModule } from '@hubpulse/ingestion';
 import { AuthModule } from '../auth/auth.module';
 import { DirectoryModule } from '../directory/directory.module';
 import { EventMappingsService } from './event-mappings.service';
@@ -11,7 +12,7 @@ import { EventsService } from './events.service';
 import { ScoreNudgeService } from './score-nudge.service';
 
 @Module({
-  imports: [AuthModule, DirectoryModule],
+  imports: [AuthModule, DirectoryModule, IngestionModule],
   controllers: [EventsController, IngestionAdminController],
   providers: [EventWriter, EventsService, ScoreNudgeService, IngestHttpHandler, EventMappingsService, IngestStatsService],
   exports: [EventsService, EventWriter, ScoreNudgeService, IngestHttpHandler, EventMappingsService, IngestStatsService],

@@ -1,5 +1,5 @@
 import { KPI_CSV_OPTIONAL_COLUMNS, KPI_CSV_REQUIRED_COLUMNS, type KpiImportErrorDto } from '@hubpulse/contracts';
-import { CsvParser, type CsvRecord } from '../../../worker/src/imports/csv.parser';
+import { CsvParser, type CsvRecord } from '@hubpulse/ingestion';
 import { InvalidInputError } from '../common/errors';
 
 /** A data row that parsed: month (YYYY-MM-01), value, note. Still to be checked against the goal. */
