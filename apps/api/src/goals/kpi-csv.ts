@@ -1,5 +1,6 @@
 import { KPI_CSV_OPTIONAL_COLUMNS, KPI_CSV_REQUIRED_COLUMNS, type KpiImportErrorDto } from '@hubpulse/contracts';
 import { CsvParser, type CsvRecord } from '@hubpulse/ingestion';
+import { z } from 'zod';
 import { InvalidInputError } from '../common/errors';
 
 /** A data row that parsed: month (YYYY-MM-01), value, note. Still to be checked against the goal. */
@@ -9,6 +10,11 @@ export interface KpiCsvRow {
   value: number;
   note: string | null;
 }
+
+/** Query of the KPI CSV import: the file's name, shown in each value's note; never a 400. */
+export const kpiImportQuerySchema = z
+  .object({ filename: z.unknown().optional() })
+  .transform(({ filename: v }) => ({ filename: typeof v === 'string' && v.trim() ? v.trim().slice(0, 200) : 'upload.csv' }));
 
 /** Data rows read at most from one file. */
 export const KPI_CSV_MAX_ROWS = 10_000;

@@ -9,9 +9,8 @@ import type { SessionUser } from '@hubpulse/contracts';
 import { ImportsRepository } from '@hubpulse/ingestion';
 import { JobName, QueueName, importJobId, type ImportMeta, type JobPayloads } from '@hubpulse/queue';
 import { InvalidInputError, StorageUnavailableError } from '../common/errors';
-import { parseOr400 } from '../common/zod';
-import { importQuerySchema, inferFormat } from './dto/import-query';
-import { checkUploadHeaders, saveBody } from './upload-body';
+import { checkUploadHeaders, saveBody } from '../common/request-body';
+import { inferFormat, type ImportQuery } from './dto/import-query';
 
 /** Largest import, decoded. */
 export const MAX_IMPORT_BYTES = 10 * 1024 ** 3;
@@ -35,11 +34,10 @@ export class ImportsService {
    * A request refused before its body is read is answered with `Connection: close`, so the
    * rest of a large upload is not read just to be dropped.
    */
-  async upload(user: SessionUser, req: Request, res: Response): Promise<ImportView> {
+  async upload(user: SessionUser, query: ImportQuery, req: Request, res: Response): Promise<ImportView> {
     const maxBytes = this.maxBytes;
     let id: string | null = null;
     try {
-      const query = parseOr400(importQuerySchema, req.query);
       const format = query.format ?? inferFormat(query.filename, req.headers['content-type']);
       if (!format) throw new InvalidInputError(['format: must be ndjson or csv (or give a filename ending in .csv, .ndjson or .jsonl)']);
       const encoding = checkUploadHeaders(req, maxBytes);

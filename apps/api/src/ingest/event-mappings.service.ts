@@ -4,10 +4,10 @@ import { z } from 'zod';
 import { CHANNELS, EVENT_TYPES, PURPOSES, type EventMapping } from '@hubpulse/contracts';
 import { DATA_SOURCE, EventMappingEntity } from '@hubpulse/database';
 import { InvalidInputError } from '../common/errors';
-import { parseOr400 } from '../common/zod';
 import type { MappingLookup } from './formats/mapped-batch';
 
-const mappingsSchema = z.object({
+/** Body of `PUT /api/ingestion/mappings`. */
+export const mappingsSchema = z.object({
   mappings: z
     .array(
       z.strictObject({
@@ -20,6 +20,7 @@ const mappingsSchema = z.object({
     )
     .max(5000),
 });
+export type MappingsInput = z.output<typeof mappingsSchema>;
 
 /** Refresh from the store this often, so every API process sees an admin's edit soon. */
 const REFRESH_MS = 30_000;
@@ -56,8 +57,7 @@ export class EventMappingsService implements OnModuleInit {
   }
 
   /** Replaces the whole table (admin edit). */
-  async replace(body: unknown): Promise<EventMapping[]> {
-    const { mappings } = parseOr400(mappingsSchema, body);
+  async replace(mappings: MappingsInput['mappings']): Promise<EventMapping[]> {
     const seen = new Set<string>();
     const dupes = mappings.flatMap((m, i) => {
       const k = `${m.source}\u0000${m.event}`;

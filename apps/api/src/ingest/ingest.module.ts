@@ -4,16 +4,15 @@ import { AuthModule } from '../auth/auth.module';
 import { DirectoryModule } from '../directory/directory.module';
 import { EventMappingsService } from './event-mappings.service';
 import { IngestStatsService } from './ingest-stats.service';
-import { IngestHttpHandler } from './ingest-http.handler';
+import { IngestHttpHandler } from './ingest-http';
 import { EventWriter } from './event-writer.service';
-import { EventsController } from './events.controller';
 import { IngestionAdminController } from './ingestion-admin.controller';
 import { EventsService } from './events.service';
 import { ScoreNudgeService } from './score-nudge.service';
 
 @Module({
   imports: [AuthModule, DirectoryModule, IngestionModule],
-  controllers: [EventsController, IngestionAdminController],
+  controllers: [IngestionAdminController],
   providers: [EventWriter, EventsService, ScoreNudgeService, IngestHttpHandler, EventMappingsService, IngestStatsService],
   exports: [EventsService, EventWriter, ScoreNudgeService, IngestHttpHandler, EventMappingsService, IngestStatsService],
 })
