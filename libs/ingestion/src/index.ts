@@ -2,7 +2,7 @@
 // people directory writer, the imports folder and the streaming CSV parser.
 export * from './csv-parser';
 export * from './event-row';
-export * from './events.repository';
+export * from './event-rows.repository';
 export * from './imports.repository';
 export * from './ingestion.module';
 export * from './people.repository';

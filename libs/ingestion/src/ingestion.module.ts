@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
-import { EventsRepository } from './events.repository';
+import { EventRowsRepository } from './event-rows.repository';
 import { ImportsRepository } from './imports.repository';
 
 /** The storage both processes share for ingestion: the `events` table and the imports folder. */
-@Module({ providers: [EventsRepository, ImportsRepository], exports: [EventsRepository, ImportsRepository] })
+@Module({ providers: [EventRowsRepository, ImportsRepository], exports: [EventRowsRepository, ImportsRepository] })
 export class IngestionModule {}

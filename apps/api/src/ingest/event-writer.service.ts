@@ -1,5 +1,5 @@
 import { Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
-import { EventsRepository } from '@hubpulse/ingestion';
+import { EventRowsRepository } from '@hubpulse/ingestion';
 
 interface Pending {
   lines: string[];
@@ -33,7 +33,7 @@ export class EventWriter implements OnModuleDestroy {
   /** Counters for visibility. */
   readonly stats = { inserts: 0, rows: 0, failures: 0, insertMs: 0 };
 
-  constructor(private readonly events: EventsRepository) {}
+  constructor(private readonly events: EventRowsRepository) {}
 
   /** Resolves once the TSV `lines` are stored; rejects if the INSERT holding them failed. */
   write(lines: string[]): Promise<void> {

@@ -6,7 +6,7 @@ import { once } from 'node:events';
 import type { DataSource } from 'typeorm';
 import { ClickHouseService } from '@hubpulse/clickhouse';
 import { DATA_SOURCE } from '@hubpulse/database';
-import { CsvTooLongError, EventsRepository, ImportsRepository } from '@hubpulse/ingestion';
+import { CsvTooLongError, EventRowsRepository, ImportsRepository } from '@hubpulse/ingestion';
 import { JobName, QueueName, type ImportMeta, type ImportProgress, type JobPayloads } from '@hubpulse/queue';
 import { csvRecords, ndjsonLines, type Batch } from './file-records';
 import { CsvRowMapper, ImportFileError, ndjsonRow, type ImportRow } from './import-row';
@@ -37,7 +37,7 @@ export class ImportRunService {
 
   constructor(
     private readonly store: ImportsRepository,
-    private readonly events: EventsRepository,
+    private readonly events: EventRowsRepository,
     private readonly ch: ClickHouseService,
     @Inject(DATA_SOURCE) private readonly ds: DataSource,
     @InjectQueue(QueueName.Scores) private readonly scores: Queue,

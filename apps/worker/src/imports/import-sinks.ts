@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { formatIssues, personSchema, type Person } from '@hubpulse/contracts';
 import type { ClickHouseService } from '@hubpulse/clickhouse';
-import { validateEvents, writePeople, type EventsRepository } from '@hubpulse/ingestion';
+import { validateEvents, writePeople, type EventRowsRepository } from '@hubpulse/ingestion';
 import { derivedEventId, type ImportRow } from './import-row';
 
 export interface SinkResult {
@@ -17,7 +17,7 @@ export interface RowSink {
 
 /**
  * Events: `validateEvents` (the checks and TSV rows of POST /v1/events) with source `import`, then
- * one TabSeparated INSERT per chunk (EventsRepository). The import is the only writer of its chunk, so it inserts
+ * one TabSeparated INSERT per chunk (EventRowsRepository). The import is the only writer of its chunk, so it inserts
  * directly instead of through the API's group-commit EventWriter (which the worker process lacks).
  */
 export class EventRowSink implements RowSink {
@@ -25,7 +25,7 @@ export class EventRowSink implements RowSink {
   firstDay: string | null = null;
 
   constructor(
-    private readonly events: EventsRepository,
+    private readonly events: EventRowsRepository,
     /** Stored in `key_id`: which import wrote an event. */
     private readonly keyId: string,
   ) {}

@@ -3,11 +3,12 @@ import { ClickHouseService } from '@hubpulse/clickhouse';
 import { EVENT_COLUMNS } from './event-row';
 
 /**
- * Writes to the ClickHouse `events` table: TabSeparated rows built by `validateEvents` (event-row.ts).
- * Used by the API's group-commit EventWriter and by the import worker.
+ * The writes to the ClickHouse `events` table: TabSeparated rows built by `validateEvents`
+ * (event-row.ts), from the API's group-commit EventWriter and from the import worker. Ingestion is the
+ * only writer of `events`; the areas that read it each read it through their own repository.
  */
 @Injectable()
-export class EventsRepository {
+export class EventRowsRepository {
   constructor(private readonly ch: ClickHouseService) {}
 
   /** One INSERT of TabSeparated `rows` (each ending in a line break); resolves once they are stored. */
