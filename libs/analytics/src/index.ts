@@ -2,5 +2,4 @@ export * from './scoring';
 export * from './cohort.sql';
 export * from './beta-distribution';
 export * from './channel-stats';
-export * from './segments';
 export * from './statistics';

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
+import { SegmentMembershipRepository } from '@hubpulse/audiences';
 import { ClickHouseService } from '@hubpulse/clickhouse';
 import { tenureBandSql } from '@hubpulse/analytics';
 import { DATA_SOURCE, GoalLinkEntity, ProgrammeEntity } from '@hubpulse/database';
@@ -55,6 +56,7 @@ export class GroupRegistryRepository {
   constructor(
     private readonly ch: ClickHouseService,
     @Inject(DATA_SOURCE) private readonly ds: DataSource,
+    private readonly memberships: SegmentMembershipRepository,
   ) {}
 
   private get t() {
@@ -66,18 +68,16 @@ export class GroupRegistryRepository {
    * whenever any of it may have: read once per plan() call, in parallel, and reused by the build.
    */
   async snapshot(): Promise<{ key: string; links: GoalLinkEntity[]; programmes: ProgrammeEntity[] }> {
-    const [[r], links, programmes] = await Promise.all([
-      this.ch.rows<{ people: string; version: string; runs: string; last_run: string }>(
-        `SELECT (SELECT count() FROM ${this.t.people} FINAL) AS people,
-                (SELECT max(version) FROM ${this.t.people}) AS version,
-                (SELECT count() FROM ${this.t.segment_runs} WHERE status = 'ok') AS runs,
-                (SELECT toString(max(version)) FROM ${this.t.segment_runs}) AS last_run`,
+    const [[people], runs, links, programmes] = await Promise.all([
+      this.ch.rows<{ people: string; version: string }>(
+        `SELECT (SELECT count() FROM ${this.t.people} FINAL) AS people, (SELECT max(version) FROM ${this.t.people}) AS version`,
       ),
+      this.memberships.runsFingerprint(),
       this.ds.getRepository(GoalLinkEntity).find({ order: { id: 'ASC' } }),
       this.ds.getRepository(ProgrammeEntity).find({ order: { id: 'ASC' } }),
     ]);
     const key = JSON.stringify([
-      r,
+      { ...people, ...runs },
       links.map((l) => [l.id, l.kind, l.scope, l.scopeValues, l.segmentId, l.programmeId]),
       programmes.map((p) => [p.id, p.segmentId, p.launchMembershipVersion]),
     ]);
@@ -99,23 +99,13 @@ export class GroupRegistryRepository {
   }
 
   /** Current membership of every segment with an ok run: its newest ok version. */
-  async segments(): Promise<{ id: string; members: string[] }[]> {
-    return this.ch.rows<{ id: string; members: string[] }>(
-      `SELECT segment_id AS id, groupArray(person_id) AS members FROM ${this.t.segment_members}
-       WHERE (segment_id, version) IN (SELECT segment_id, max(version) FROM ${this.t.segment_runs} WHERE status = 'ok' GROUP BY segment_id)
-       GROUP BY segment_id ORDER BY segment_id`,
-    );
+  segments(): Promise<{ id: string; members: string[] }[]> {
+    return this.memberships.currentMembers();
   }
 
   /** Memberships pinned at launch by programmes (segment id, version). */
   async pinned(pins: { id: string; segmentId: string; version: number }[]): Promise<{ id: string; members: string[] }[]> {
-    if (pins.length === 0) return [];
-    const rows = await this.ch.rows<{ segment_id: string; version: string; members: string[] }>(
-      `SELECT segment_id, toString(version) AS version, groupArray(person_id) AS members FROM ${this.t.segment_members}
-       WHERE (segment_id, version) IN (SELECT arrayJoin(arrayZip({segs:Array(String)}, {versions:Array(UInt64)})))
-       GROUP BY segment_id, version`,
-      { segs: pins.map((p) => p.segmentId), versions: pins.map((p) => p.version) },
-    );
+    const rows = await this.memberships.versionMembers(pins);
     const byPin = new Map(rows.map((r) => [`${r.segment_id}@${r.version}`, r.members]));
     return pins.flatMap((p) => {
       const members = byPin.get(`${p.segmentId}@${p.version}`);

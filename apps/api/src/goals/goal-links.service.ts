@@ -27,10 +27,11 @@ import {
   round,
 } from '@hubpulse/contracts';
 import { addMonths, differenceInDifferences, laggedCorrelations, tooFewPoints, type BeforeAfter } from '@hubpulse/analytics';
+import { SegmentMembershipRepository } from '@hubpulse/audiences';
 import { HUBPULSE_CONFIG, type HubpulseConfig } from '@hubpulse/config';
 import type { GoalLinkEntity } from '@hubpulse/database';
 import { InvalidInputError } from '../common/errors';
-import { toLinkDto } from './goal.mapper';
+import { toLinkDto } from './goal-dtos';
 import { GoalsRepository } from './goals.repository';
 import { GoalsService } from './goals.service';
 import { meanRule } from '@hubpulse/disclosure';
@@ -49,6 +50,7 @@ export class GoalLinksService {
     private readonly repo: GoalsRepository,
     private readonly goals: GoalsService,
     private readonly ch: LinkAnalysisRepository,
+    private readonly memberships: SegmentMembershipRepository,
     private readonly disclosure: DisclosureService,
     @Inject(HUBPULSE_CONFIG) private readonly config: HubpulseConfig,
   ) {}
@@ -136,7 +138,7 @@ export class GoalLinksService {
     let notShown: string | null = null;
     let audienceHidden: HiddenReason | null = null;
     const decision = key ? dp.plan.get(key) : undefined;
-    if (row.kind === 'segment' && row.segmentId && !(await this.ch.segmentComputed(row.segmentId))) notShown = 'The segment has no computed membership yet.';
+    if (row.kind === 'segment' && row.segmentId && !(await this.memberships.computed(row.segmentId))) notShown = 'The segment has no computed membership yet.';
     else if (!decision || decision.size === 0) notShown = 'Nobody is in this audience.';
     else if (!decision.shown) {
       audienceHidden = decision.reason ?? 'below_minimum';
@@ -212,7 +214,7 @@ export class GoalLinksService {
    * launch when there is one (`pinned`), else today's.
    */
   private async did(segmentId: string, launch: string, k: number, pinned: number | null, dp: DisclosurePlan, key: string): Promise<{ did: DidDto | null; reason: string | null }> {
-    const version = pinned !== null && (await this.ch.membershipExists(segmentId, Number(pinned))) ? Number(pinned) : null;
+    const version = pinned !== null && (await this.memberships.versionExists(segmentId, Number(pinned))) ? Number(pinned) : null;
     const targeted = dp.plan.get(version !== null ? key : groupKey.segment(segmentId));
     const lastScored = await this.ch.lastScoredDay();
     if (!lastScored || lastScored < launch) return { did: null, reason: 'No scored day after the launch yet.' };

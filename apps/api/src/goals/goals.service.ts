@@ -19,7 +19,7 @@ import type { GoalEntity } from '@hubpulse/database';
 import { InvalidInputError } from '../common/errors';
 import { parseOr400 } from '../common/zod.pipe';
 import { goalForecast, goalSeries, goalStatus } from './goal-rules';
-import { GOAL_TEXTS, ruleInput, toCardDto, toGoalDto, toHistoryDto, toKpiValueDto, toLinkDto } from './goal.mapper';
+import { GOAL_TEXTS, ruleInput, toCardDto, toGoalDto, toHistoryDto, toKpiValueDto, toLinkDto } from './goal-dtos';
 import { GoalsRepository, type GoalFields, type KpiWrite } from './goals.repository';
 import type { KpiCsvReader } from './kpi-csv';
 

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { segmentMembersSql } from '@hubpulse/audiences';
 import { ClickHouseService } from '@hubpulse/clickhouse';
 
 /** The bit of each purpose in personMonthlyPurposes' masks. */
@@ -29,12 +30,6 @@ export class LinkAnalysisRepository {
   private scores(where: string): string {
     return `SELECT day, person_id, score FROM ${this.t.engagement_scores} FINAL
             WHERE ${where} AND raw > 0 AND (day, model_version) IN (SELECT day, model_version FROM ${this.t.score_days} FINAL)`;
-  }
-
-  /** True when the segment has a computed membership. */
-  async segmentComputed(segmentId: string): Promise<boolean> {
-    const [r] = await this.ch.rows<{ n: string }>(`SELECT count() AS n FROM ${this.t.segment_runs} WHERE segment_id = {s:String} AND status = 'ok'`, { s: segmentId });
-    return Number(r?.n ?? 0) > 0;
   }
 
   /** Scored days per month in [from, to]. */
@@ -172,26 +167,12 @@ export class LinkAnalysisRepository {
     return Number(r?.n ?? 0);
   }
 
-  /** Whether a membership version of the segment still has rows. */
-  async membershipExists(segmentId: string, version: number): Promise<boolean> {
-    const [r] = await this.ch.rows<{ n: string }>(
-      `SELECT count() AS n FROM (SELECT 1 FROM ${this.t.segment_members} WHERE segment_id = {s:String} AND version = {v:UInt64} LIMIT 1)`,
-      { s: segmentId, v: version },
-    );
-    return Number(r?.n ?? 0) > 0;
-  }
-
   /**
    * grp(g, person_id): the targeted and the comparison group. Params: seg, seg_version, hired_before.
    * `version`: the membership to target (pinned at launch); null = the segment's current one.
    */
   private groupsCte(version: number | null): string {
-    const members =
-      version !== null
-        ? `SELECT person_id FROM ${this.t.segment_members} WHERE segment_id = {seg:String} AND version = {seg_version:UInt64}`
-        : `SELECT person_id FROM ${this.t.segment_members}
-           WHERE segment_id = {seg:String}
-             AND version = (SELECT max(version) FROM ${this.t.segment_runs} WHERE segment_id = {seg:String} AND status = 'ok')`;
+    const members = version !== null ? segmentMembersSql.of(this.t, '{seg:String}', '{seg_version:UInt64}') : segmentMembersSql.current(this.t, '{seg:String}');
     return `dir AS (SELECT person_id, toString(department) AS department FROM ${this.t.people} FINAL
                     WHERE hired_at IS NULL OR hired_at < {hired_before:Date}),
             mem AS (${members}),

@@ -11,6 +11,7 @@ import {
   type ProgrammeScorecardDto,
   programmeUpdateSchema,
 } from '@hubpulse/contracts';
+import { SegmentMembershipRepository } from '@hubpulse/audiences';
 import { ProgrammesRepository, SegmentDefinitionsRepository, type ProgrammeEntity, type ProgrammeFields } from '@hubpulse/database';
 import { InvalidInputError } from '../common/errors';
 import { DisclosureService } from '../disclosure/disclosure.service';
@@ -35,6 +36,7 @@ export class ProgrammesService {
     private readonly segments: SegmentsService,
     private readonly channels: SegmentChannelsService,
     private readonly reads: SegmentReadsRepository,
+    private readonly memberships: SegmentMembershipRepository,
     private readonly disclosure: DisclosureService,
   ) {}
 
@@ -205,7 +207,7 @@ export class ProgrammesService {
   private async launchMembership(p: ProgrammeEntity): Promise<{ version: number; size: number; shown: number | null; hidden: HiddenReason | null } | null> {
     if (p.status !== 'launched' || p.launchMembershipVersion === null) return null;
     const version = Number(p.launchMembershipVersion);
-    const size = await this.reads.count(p.segmentId, version);
+    const size = await this.memberships.countVersion(p.segmentId, version);
     if (size === 0) return null;
     const hidden = planHides(await this.disclosure.plan(), groupKey.programme(p.id), size);
     return { version, size, shown: hidden ? null : size, hidden };

@@ -1,9 +1,9 @@
 import type { z } from 'zod';
 import { ConflictException, Injectable } from '@nestjs/common';
 import type { Response } from 'express';
+import { SegmentMembershipRepository } from '@hubpulse/audiences';
 import { SEGMENT_MEMBER_CSV_COLUMNS, segmentMembersQuerySchema, segmentPeopleSearchSchema, type DirectoryPersonDto, type SessionUser, type SegmentMembersPageDto } from '@hubpulse/contracts';
 import { AuditLogRepository } from '@hubpulse/database';
-import { SegmentStore } from '../../../worker/src/segments/segment-store.repository';
 import { SegmentReadsRepository } from './segment-reads.repository';
 import { SegmentsService } from './segments.service';
 
@@ -23,7 +23,7 @@ export class SegmentMembersService {
   constructor(
     private readonly segments: SegmentsService,
     private readonly reads: SegmentReadsRepository,
-    private readonly store: SegmentStore,
+    private readonly store: SegmentMembershipRepository,
     private readonly audit: AuditLogRepository,
   ) {}
 
@@ -47,7 +47,7 @@ export class SegmentMembersService {
     const { current } = await this.currentRun(id);
     const empty = { segment_id: id, membership_version: null, computed_at: null, total: 0, page: q.page, page_size: q.page_size, members: [] };
     if (!current) return empty;
-    const members = await this.reads.membersPage(id, current.version, (q.page - 1) * q.page_size, q.page_size);
+    const members = await this.store.membersPage(id, current.version, (q.page - 1) * q.page_size, q.page_size);
     await this.audit.record({
       actor: user.email,
       action: AUDIT_MEMBERS_VIEW,

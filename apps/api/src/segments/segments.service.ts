@@ -2,7 +2,7 @@ import { InjectQueue } from '@nestjs/bullmq';
 import { ConflictException, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import type { Queue } from 'bullmq';
 import { z } from 'zod';
-import { checkSegmentReferences } from '@hubpulse/analytics';
+import { checkSegmentReferences, SegmentPreviewService } from '@hubpulse/audiences';
 import { HUBPULSE_CONFIG, type HubpulseConfig } from '@hubpulse/config';
 import {
   SegmentRuleError,
@@ -21,7 +21,6 @@ import {
 } from '@hubpulse/contracts';
 import { SegmentDefinitionsRepository, SegmentNameTakenError, type SegmentDefinitionEntity } from '@hubpulse/database';
 import { JobName, QueueName, SEGMENT_JOB_OPTS, segmentRecomputeJobId, type JobPayloads } from '@hubpulse/queue';
-import { SegmentPreviewService } from '../../../worker/src/segments/segment-preview.service';
 import { InvalidInputError } from '../common/errors';
 import { compositionDto, lonePreviewSize } from './segment-composition';
 import { SegmentSizesService, type SegmentSizing, type SizesSnapshot } from './segment-sizes.service';

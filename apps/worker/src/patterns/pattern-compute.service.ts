@@ -11,7 +11,7 @@ import { addDays, daysBetween } from '@hubpulse/contracts';
 import { patternRanges } from './pattern-range';
 import { LEADER_ITEMS_SQL, PERSON_WEEKS_SQL, PURPOSE_CONVERSATIONS_SQL, PURPOSE_PEOPLE_SQL } from './pattern.sql';
 import { conversationCounts, PEOPLE_METRICS, purposeRows, type CellDelta, type GroupDelta } from './purpose-rollup';
-import { audienceParams, STRATEGY_AUDIENCE_SOURCE, type StrategyAudienceSource } from './strategy-audience.source';
+import { audienceParams, STRATEGY_AUDIENCE_SOURCE, type StrategyAudienceSource } from './strategy-audience';
 
 export interface PatternRunResult {
   ms: number;

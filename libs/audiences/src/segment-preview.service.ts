@@ -1,9 +1,10 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
-import { readSegmentPreview, segmentPreviewQuery, type SegmentPreviewCounts, type SegmentPreviewRow } from '@hubpulse/analytics';
 import { ClickHouseService } from '@hubpulse/clickhouse';
-import { SEGMENT_DEFINITION_SOURCE, type SegmentDefinitionSource } from './segment-definition.source';
-import { prepareSegmentRule, todayUtc } from './segment-rule.prepare';
-import { SegmentStore } from './segment-store.repository';
+import { SEGMENT_DEFINITION_SOURCE, type SegmentDefinitionSource } from './segment-definition-source';
+import { SegmentMembershipRepository } from './segment-membership.repository';
+import { readSegmentPreview, type SegmentPreviewCounts } from './segment-preview';
+import { segmentPreviewQuery } from './segment-rule.compiler';
+import { prepareSegmentRule, todayUtc } from './segment-rule-prepare';
 
 export type SegmentPreview = SegmentPreviewCounts & { as_of: string; ms: number };
 
@@ -16,7 +17,7 @@ export type SegmentPreview = SegmentPreviewCounts & { as_of: string; ms: number 
 export class SegmentPreviewService {
   constructor(
     private readonly ch: ClickHouseService,
-    private readonly store: SegmentStore,
+    private readonly store: SegmentMembershipRepository,
     @Optional() @Inject(SEGMENT_DEFINITION_SOURCE) private readonly source?: SegmentDefinitionSource,
   ) {}
 
@@ -26,7 +27,7 @@ export class SegmentPreviewService {
     const asOf = opts.asOf ?? todayUtc();
     const { rule: checked, memberVersions } = await prepareSegmentRule(rule, { source: this.source, store: this.store }, opts.selfId);
     const q = segmentPreviewQuery(checked, { tables: this.ch.tables, asOf, memberVersions });
-    const rows = await this.ch.rows<SegmentPreviewRow>(q.sql, q.params);
+    const rows = await this.store.preview(q);
     return { ...readSegmentPreview(rows, opts.top ?? 10), as_of: asOf, ms: Date.now() - started };
   }
 }

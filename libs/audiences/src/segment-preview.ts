@@ -1,9 +1,8 @@
-import { compileSegmentRule, type CompiledSegmentSql, type SegmentCompileContext } from './segment-rule.compiler';
-
 /**
- * The live preview of a rule in ONE ClickHouse query: size, composition by department / location /
- * title (top N each, the rest as `other`) and the engagement score distribution (10 bins of the
- * 0–100 organisation score, people without a score on the score day apart as `unscored`).
+ * The live preview of a rule in ONE ClickHouse query (segmentPreviewQuery, in the rule compiler):
+ * size, composition by department / location / title (top N each, the rest as `other`) and the
+ * engagement score distribution (10 bins of the 0–100 organisation score, people without a score
+ * on the score day apart as `unscored`).
  * Raw counts: privacy suppression is the API's job (every count here may be smaller than the
  * minimum group size).
  */
@@ -12,7 +11,7 @@ export const SEGMENT_PREVIEW_DIMENSIONS = ['department', 'location', 'title'] as
 export type SegmentPreviewDimension = (typeof SEGMENT_PREVIEW_DIMENSIONS)[number];
 export const SEGMENT_PREVIEW_BINS = 10;
 /** bin value of members without a score row. */
-const UNSCORED = 255;
+export const SEGMENT_PREVIEW_UNSCORED = 255;
 
 export interface SegmentPreviewCounts {
   /** Members. */
@@ -35,17 +34,6 @@ export interface SegmentPreviewRow {
   bin: [(number | string)[], (number | string)[]];
 }
 
-export function segmentPreviewQuery(rule: unknown, ctx: SegmentCompileContext): CompiledSegmentSql {
-  const inner = compileSegmentRule(rule, ctx, { columns: 'preview' });
-  // One aggregation state per dimension over one read of the members (GROUPING SETS was 2–3× slower here).
-  const one = `[toUInt64(1)]`;
-  const sql = `SELECT count() AS size, (SELECT count() FROM ${ctx.tables.people} FINAL) AS population,
-       sumMap([department], ${one}) AS department, sumMap([location], ${one}) AS location, sumMap([title], ${one}) AS title,
-       sumMap([if(has_score = 1, least(toUInt8(floor(score / 10)), ${SEGMENT_PREVIEW_BINS - 1}), ${UNSCORED})], ${one}) AS bin
-FROM (${inner.sql})`;
-  return { sql, params: inner.params };
-}
-
 /** Shapes the row of segmentPreviewQuery (no row or an empty one: an empty segment). */
 export function readSegmentPreview(rows: readonly SegmentPreviewRow[], top = 10): SegmentPreviewCounts {
   const r = rows[0];
@@ -53,7 +41,7 @@ export function readSegmentPreview(rows: readonly SegmentPreviewRow[], top = 10)
   const bins = Array.from({ length: SEGMENT_PREVIEW_BINS }, (_, i) => ({ from: i * 10, to: (i + 1) * 10, count: 0 }));
   let unscored = 0;
   for (const [b, n] of pairs(r?.bin)) {
-    if (Number(b) === UNSCORED) unscored += n;
+    if (Number(b) === SEGMENT_PREVIEW_UNSCORED) unscored += n;
     else if (bins[Number(b)]) bins[Number(b)].count += n;
   }
   const composition = Object.fromEntries(

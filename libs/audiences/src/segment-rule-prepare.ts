@@ -1,7 +1,7 @@
-import { checkSegmentReferences } from '@hubpulse/analytics';
 import { parseSegmentRule, type SegmentRule } from '@hubpulse/contracts';
-import type { SegmentDefinitionSource } from './segment-definition.source';
-import type { SegmentStore } from './segment-store.repository';
+import type { SegmentDefinitionSource } from './segment-definition-source';
+import type { SegmentMembershipRepository } from './segment-membership.repository';
+import { checkSegmentReferences } from './segment-rule.compiler';
 
 /**
  * A rule ready to compile: validated (SegmentRuleError naming the node otherwise), its references
@@ -10,7 +10,7 @@ import type { SegmentStore } from './segment-store.repository';
  */
 export async function prepareSegmentRule(
   raw: unknown,
-  deps: { source?: SegmentDefinitionSource; store: SegmentStore },
+  deps: { source?: SegmentDefinitionSource; store: Pick<SegmentMembershipRepository, 'currentVersions'> },
   selfId?: string,
 ): Promise<{ rule: SegmentRule; memberVersions: Map<string, number> }> {
   const rule = parseSegmentRule(raw);

@@ -13,7 +13,7 @@ import {
 import type { GoalEntity, GoalLinkEntity, GoalMonthlyTargetEntity, KpiValueEntity, KpiValueHistoryEntity } from '@hubpulse/database';
 import { goalForecast, goalStatus, type GoalRuleInput } from './goal-rules';
 
-/** Entities → the DTOs of strategy.types.ts. */
+/** Entities → the DTOs of goals.types.ts and goal-links.types.ts. */
 
 export function toGoalDto(g: GoalEntity, targets: GoalMonthlyTargetEntity[]): GoalDto {
   return {

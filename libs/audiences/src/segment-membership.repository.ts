@@ -1,15 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import { ClickHouseService } from '@hubpulse/clickhouse';
-import type { CompiledSegmentSql } from '@hubpulse/analytics';
+import type { SegmentMemberDto } from '@hubpulse/contracts';
+import type { CompiledSegmentSql } from './segment-rule.compiler';
+import type { SegmentPreviewRow } from './segment-preview';
 
 /** One computation of a segment (a row of segment_runs). */
 export interface SegmentRun {
   segment_id: string;
   version: number;
+  /** The membership this run compared itself with (0: none, the segment's first membership). */
   previous_version: number;
   definition_version: number;
   as_of: string;
   reason: string;
+  /** ClickHouse time, UTC ('2026-03-01 10:00:00.123'); ISO from recentRuns. */
   computed_at: string;
   size: number;
   entered: number;
@@ -48,13 +52,53 @@ const toRun = (r: Record<string, unknown>): SegmentRun => ({
   ms: Number(r.ms),
 });
 
+/** '2026-03-01 10:00:00.123' (ClickHouse, UTC) → '2026-03-01T10:00:00.123Z'. */
+const chTimeToIso = (t: string) => (t.includes('T') ? t : `${t.replace(' ', 'T')}${t.includes('.') ? '' : '.000'}Z`);
+
+const orNull = (s: string) => (s === '' ? null : s);
+/** A directory row as the API lists people (empty fields as null). */
+export const segmentMemberDto = (r: Record<string, string>): SegmentMemberDto => ({
+  person_id: r.person_id,
+  name: r.name,
+  email: orNull(r.email),
+  department: orNull(r.department),
+  location: orNull(r.location),
+  title: orNull(r.title),
+});
+
+/** The two tables of a membership, as @hubpulse/clickhouse's Tables names them. */
+export interface SegmentMembershipTables {
+  segment_members: string;
+  segment_runs: string;
+}
+
 /**
- * segment_members and segment_runs. A membership version becomes current only when its 'ok' run row
- * is written, after every member row is stored; readers first look up the current version, then read
- * that version's rows, so they see a whole old or a whole new membership, never a part.
+ * SQL fragments for queries of other repositories that join a membership with their own tables
+ * (events, scores, the directory): the table names and what "a membership" and "the current
+ * membership" mean are written here only. The arguments are SQL expressions, usually query
+ * parameters (`{seg:String}`, `{v:UInt64}`); every fragment is a SELECT of person_id, for `IN (…)`.
+ */
+export const segmentMembersSql = {
+  /** The members of one version. */
+  of: (t: Pick<SegmentMembershipTables, 'segment_members'>, segment: string, version: string): string =>
+    `SELECT person_id FROM ${t.segment_members} WHERE segment_id = ${segment} AND version = ${version}`,
+  /** The members of the current version: the newest one an 'ok' run names (none before the first). */
+  current: (t: SegmentMembershipTables, segment: string): string =>
+    `SELECT person_id FROM ${t.segment_members}
+           WHERE segment_id = ${segment}
+             AND version = (SELECT max(version) FROM ${t.segment_runs} WHERE segment_id = ${segment} AND status = 'ok')`,
+};
+
+/**
+ * THE repository of segment_members and segment_runs: every query that reads or writes them is here
+ * (other repositories join memberships through segmentMembersSql). A membership version becomes
+ * current only when its 'ok' run row is written, after every member row is stored; readers first
+ * look up the current version, then read that version's rows, so they see a whole old or a whole new
+ * membership, never a part. It also runs compiled rules (members, previews): their SQL comes from
+ * the rule compiler.
  */
 @Injectable()
-export class SegmentStore {
+export class SegmentMembershipRepository {
   constructor(private readonly ch: ClickHouseService) {}
 
   private get t() {
@@ -129,12 +173,84 @@ export class SegmentStore {
     return this.countVersion(segmentId, version);
   }
 
+  /** Members in one membership version (0 when it has no rows, e.g. pruned). */
   async countVersion(segmentId: string, version: number): Promise<number> {
-    const [r] = await this.ch.rows<{ n: string }>(
-      `SELECT count() AS n FROM ${this.t.segment_members} WHERE segment_id = {id:String} AND version = {v:UInt64}`,
-      { id: segmentId, v: version },
-    );
+    const [r] = await this.ch.rows<{ n: string }>(`SELECT count() AS n FROM (${segmentMembersSql.of(this.t, '{id:String}', '{v:UInt64}')})`, { id: segmentId, v: version });
     return Number(r?.n ?? 0);
+  }
+
+  /** Whether a membership version of the segment still has rows. */
+  async versionExists(segmentId: string, version: number): Promise<boolean> {
+    const [r] = await this.ch.rows<{ n: string }>(`SELECT count() AS n FROM (${segmentMembersSql.of(this.t, '{s:String}', '{v:UInt64}')} LIMIT 1)`, {
+      s: segmentId,
+      v: version,
+    });
+    return Number(r?.n ?? 0) > 0;
+  }
+
+  /** True when the segment has a computed membership (an 'ok' run). */
+  async computed(segmentId: string): Promise<boolean> {
+    const [r] = await this.ch.rows<{ n: string }>(`SELECT count() AS n FROM ${this.t.segment_runs} WHERE segment_id = {s:String} AND status = 'ok'`, { s: segmentId });
+    return Number(r?.n ?? 0) > 0;
+  }
+
+  /**
+   * The newest `perSegment` runs of every segment (or of `ids`), newest first; `okOnly` skips failed
+   * runs. computed_at as ISO time (the API lists these).
+   */
+  async recentRuns(perSegment: number, ids?: readonly string[], okOnly = false): Promise<SegmentRun[]> {
+    const rows = await this.ch.rows<Record<string, unknown>>(
+      `SELECT ${RUN_COLUMNS}
+       FROM ${this.t.segment_runs} WHERE ${ids ? 'segment_id IN {ids:Array(String)}' : '1'} ${okOnly ? "AND status = 'ok'" : ''}
+       ORDER BY segment_id, version DESC LIMIT {n:UInt32} BY segment_id`,
+      { n: perSegment, ...(ids ? { ids } : {}) },
+    );
+    return rows.map((r) => ({ ...toRun(r), computed_at: chTimeToIso(String(r.computed_at)) }));
+  }
+
+  /** Changes whenever a run is recorded (a cache key of what is built from memberships). */
+  async runsFingerprint(): Promise<{ runs: string; last_run: string }> {
+    const [r] = await this.ch.rows<{ runs: string; last_run: string }>(
+      `SELECT (SELECT count() FROM ${this.t.segment_runs} WHERE status = 'ok') AS runs,
+              (SELECT toString(max(version)) FROM ${this.t.segment_runs}) AS last_run`,
+    );
+    return { runs: r.runs, last_run: r.last_run };
+  }
+
+  /** The current membership of every computed segment (or of `ids`), as person id lists, by segment id. */
+  async currentMembers(ids?: readonly string[]): Promise<{ id: string; members: string[] }[]> {
+    if (ids && ids.length === 0) return [];
+    return this.ch.rows<{ id: string; members: string[] }>(
+      `SELECT segment_id AS id, groupArray(person_id) AS members FROM ${this.t.segment_members}
+       WHERE (segment_id, version) IN (SELECT segment_id, max(version) FROM ${this.t.segment_runs}
+                                       WHERE status = 'ok' ${ids ? 'AND segment_id IN {ids:Array(String)}' : ''} GROUP BY segment_id)
+       GROUP BY segment_id ORDER BY segment_id`,
+      ids ? { ids } : {},
+    );
+  }
+
+  /** The members of given versions (a programme's pinned target), one row per version that still has rows. */
+  async versionMembers(versions: readonly { segmentId: string; version: number }[]): Promise<{ segment_id: string; version: string; members: string[] }[]> {
+    if (versions.length === 0) return [];
+    return this.ch.rows<{ segment_id: string; version: string; members: string[] }>(
+      `SELECT segment_id, toString(version) AS version, groupArray(person_id) AS members FROM ${this.t.segment_members}
+       WHERE (segment_id, version) IN (SELECT arrayJoin(arrayZip({segs:Array(String)}, {versions:Array(UInt64)})))
+       GROUP BY segment_id, version`,
+      { segs: versions.map((p) => p.segmentId), versions: versions.map((p) => p.version) },
+    );
+  }
+
+  /** A page of a version's members with their directory fields, by name then person id. */
+  async membersPage(segmentId: string, version: number, offset: number, limit: number): Promise<SegmentMemberDto[]> {
+    const rows = await this.ch.rows<Record<string, string>>(
+      `SELECT m.person_id AS person_id, p.name AS name, p.email AS email, toString(p.department) AS department,
+              toString(p.location) AS location, p.title AS title
+       FROM (${segmentMembersSql.of(this.t, '{id:String}', '{v:UInt64}')}) AS m
+       LEFT JOIN (SELECT person_id, name, email, department, location, title FROM ${this.t.people} FINAL) AS p ON p.person_id = m.person_id
+       ORDER BY name, person_id LIMIT {limit:UInt32} OFFSET {offset:UInt64}`,
+      { id: segmentId, v: version, limit, offset },
+    );
+    return rows.map(segmentMemberDto);
   }
 
   /**
@@ -152,6 +268,11 @@ export class SegmentStore {
        ORDER BY m.person_id`,
       { id: segmentId, v: version, after: opts.after ?? '', limit: opts.limit ?? 10_000 },
     );
+  }
+
+  /** The one row of a compiled preview query (segmentPreviewQuery). */
+  preview(q: CompiledSegmentSql): Promise<SegmentPreviewRow[]> {
+    return this.ch.rows<SegmentPreviewRow>(q.sql, q.params);
   }
 
   /** Writes the members of `version` from a compiled rule, in one INSERT … SELECT (no size cap). */

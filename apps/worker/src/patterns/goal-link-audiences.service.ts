@@ -1,8 +1,7 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { In, IsNull, Not, type DataSource } from 'typeorm';
-import { ClickHouseService } from '@hubpulse/clickhouse';
-import { DATA_SOURCE, GoalLinkEntity, ProgrammeEntity } from '@hubpulse/database';
-import { STRATEGY_AUDIENCE_SOURCE, type StrategyAudience, type StrategyAudienceSource } from './strategy-audience.source';
+import { Injectable, type Provider } from '@nestjs/common';
+import { SegmentMembershipRepository } from '@hubpulse/audiences';
+import { GoalLinkAudiencesRepository } from './goal-link-audiences.repository';
+import { STRATEGY_AUDIENCE_SOURCE, type StrategyAudience, type StrategyAudienceSource } from './strategy-audience';
 
 /**
  * The audiences linked to strategy goals, for the strategy purpose index: every goal link (a
@@ -11,18 +10,15 @@ import { STRATEGY_AUDIENCE_SOURCE, type StrategyAudience, type StrategyAudienceS
  * current computed membership (person ids); an uncomputed segment has no members yet.
  */
 @Injectable()
-export class GoalLinkAudienceSource implements StrategyAudienceSource {
+export class GoalLinkAudiencesService implements StrategyAudienceSource {
   constructor(
-    @Inject(DATA_SOURCE) private readonly ds: DataSource,
-    private readonly ch: ClickHouseService,
+    private readonly repo: GoalLinkAudiencesRepository,
+    private readonly memberships: SegmentMembershipRepository,
   ) {}
 
   async audiences(): Promise<StrategyAudience[]> {
-    const links = await this.ds.getRepository(GoalLinkEntity).find({ order: { createdAt: 'ASC', id: 'ASC' } });
-    const linkedProgrammes = links.flatMap((l) => l.programmeId ?? []);
-    const programmes = await this.ds.getRepository(ProgrammeEntity).find({
-      where: [{ goalId: Not(IsNull()) }, ...(linkedProgrammes.length ? [{ id: In(linkedProgrammes) }] : [])],
-    });
+    const links = await this.repo.links();
+    const programmes = await this.repo.programmes(links.flatMap((l) => l.programmeId ?? []));
     const programmeById = new Map(programmes.map((p) => [p.id, p]));
 
     const out: StrategyAudience[] = [];
@@ -45,7 +41,7 @@ export class GoalLinkAudienceSource implements StrategyAudienceSource {
         else if (l.scope === 'location') out.push({ id: `link:${l.id}`, name: `Locations ${l.scopeValues.join(', ')}`, goal_ids: [l.goalId], locations: l.scopeValues });
         else {
           // The organisation: every department of the directory, the empty one included.
-          allDepartments ??= await this.departments();
+          allDepartments ??= await this.repo.departments();
           out.push({ id: `link:${l.id}`, name: 'Organisation', goal_ids: [l.goalId], departments: allDepartments });
         }
       } else if (l.kind === 'segment' && l.segmentId) segmentAudience(l.segmentId, l.goalId, `Segment ${l.segmentId}`);
@@ -57,32 +53,12 @@ export class GoalLinkAudienceSource implements StrategyAudienceSource {
     for (const p of programmes) if (p.goalId) segmentAudience(p.segmentId, p.goalId, `Programme ${p.name}`);
 
     if (bySegment.size) {
-      const members = await this.members([...bySegment.keys()]);
+      const members = new Map((await this.memberships.currentMembers([...bySegment.keys()])).map((m) => [m.id, m.members]));
       for (const [segmentId, a] of bySegment) a.person_ids = members.get(segmentId) ?? [];
     }
     return out;
   }
-
-  private async departments(): Promise<string[]> {
-    const rows = await this.ch.rows<{ d: string }>(`SELECT DISTINCT toString(department) AS d FROM ${this.ch.tables.people} FINAL`);
-    return rows.map((r) => r.d);
-  }
-
-  /** Current (newest 'ok') membership of each segment. */
-  private async members(segmentIds: string[]): Promise<Map<string, string[]>> {
-    const t = this.ch.tables;
-    const rows = await this.ch.rows<{ segment_id: string; people: string[] }>(
-      `SELECT m.segment_id AS segment_id, groupArray(m.person_id) AS people
-       FROM ${t.segment_members} AS m
-       INNER JOIN (SELECT segment_id, max(version) AS version FROM ${t.segment_runs}
-                   WHERE status = 'ok' AND segment_id IN {ids:Array(String)} GROUP BY segment_id) AS cur
-         ON cur.segment_id = m.segment_id AND cur.version = m.version
-       GROUP BY m.segment_id`,
-      { ids: segmentIds },
-    );
-    return new Map(rows.map((r) => [r.segment_id, r.people]));
-  }
 }
 
 /** Registers the goal links as the strategy index's audiences (PatternComputeService injects the token optionally). */
-export const STRATEGY_AUDIENCE_PROVIDER = { provide: STRATEGY_AUDIENCE_SOURCE, useClass: GoalLinkAudienceSource };
+export const GOAL_LINK_AUDIENCE_PROVIDERS: Provider[] = [GoalLinkAudiencesRepository, { provide: STRATEGY_AUDIENCE_SOURCE, useClass: GoalLinkAudiencesService }];

@@ -13,7 +13,7 @@ const LOCK_MS = 5000;
  * after the other.
  */
 @Injectable()
-export class ReleaseLedgerStore implements OnModuleDestroy {
+export class ReleaseLedgerRepository implements OnModuleDestroy {
   private readonly redis: IORedis;
   private readonly prefix: string;
 

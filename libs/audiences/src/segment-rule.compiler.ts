@@ -7,6 +7,8 @@ import {
   type SegmentNotSinceNode,
   type SegmentRule,
 } from '@hubpulse/contracts';
+import { SEGMENT_PREVIEW_BINS, SEGMENT_PREVIEW_UNSCORED } from './segment-preview';
+import { segmentMembersSql } from './segment-membership.repository';
 
 /**
  * Segment rule → one parameterised ClickHouse SELECT of `person_id` (issue 5).
@@ -45,7 +47,7 @@ export interface SegmentCompileContext {
   asOf: string;
   /**
    * The current membership version of every segment the rule refers to directly
-   * (SegmentStore.currentVersions); a referenced segment without one is a SegmentRuleError.
+   * (SegmentMembershipRepository.currentVersions); a referenced segment without one is a SegmentRuleError.
    */
   memberVersions?: ReadonlyMap<string, number> | Readonly<Record<string, number>>;
 }
@@ -187,7 +189,7 @@ class Compiler {
         if (version === undefined) {
           throw new SegmentRuleError([{ path: `${path}.segment_id`, message: `segment ${node.segment_id} has no computed membership yet` }]);
         }
-        return `(p.person_id IN (SELECT person_id FROM ${this.ctx.tables.segment_members} WHERE segment_id = ${P.add(node.segment_id, 'String')} AND version = ${P.add(version, 'UInt64')}))`;
+        return `(p.person_id IN (${segmentMembersSql.of(this.ctx.tables, P.add(node.segment_id, 'String'), P.add(version, 'UInt64'))}))`;
       }
       default: {
         const kind: never = node;
@@ -349,4 +351,19 @@ export async function checkSegmentReferences(rule: SegmentRule, resolve: Segment
 export function segmentRuleReferencesOf(raw: unknown): string[] {
   const parsed = validateSegmentRule(raw);
   return parsed.ok ? segmentRuleReferences(parsed.rule) : [];
+}
+
+/**
+ * The live preview of a rule in ONE query: size, population, composition by department / location /
+ * title and the score bins over the members (shaped by readSegmentPreview).
+ */
+export function segmentPreviewQuery(rule: unknown, ctx: SegmentCompileContext): CompiledSegmentSql {
+  const inner = compileSegmentRule(rule, ctx, { columns: 'preview' });
+  // One aggregation state per dimension over one read of the members (GROUPING SETS was 2–3× slower here).
+  const one = `[toUInt64(1)]`;
+  const sql = `SELECT count() AS size, (SELECT count() FROM ${ctx.tables.people} FINAL) AS population,
+       sumMap([department], ${one}) AS department, sumMap([location], ${one}) AS location, sumMap([title], ${one}) AS title,
+       sumMap([if(has_score = 1, least(toUInt8(floor(score / 10)), ${SEGMENT_PREVIEW_BINS - 1}), ${SEGMENT_PREVIEW_UNSCORED})], ${one}) AS bin
+FROM (${inner.sql})`;
+  return { sql, params: inner.params };
 }

@@ -1,11 +1,12 @@
 import { SegmentRuleError, type SegmentRule } from '@hubpulse/contracts';
-import { readSegmentPreview, segmentPreviewQuery, type SegmentPreviewRow } from './segment-preview.sql';
+import { readSegmentPreview, type SegmentPreviewRow } from './segment-preview';
 import {
   allowListedColumn,
   checkSegmentReferences,
   compileSegmentRule,
   SEGMENT_ATTRIBUTE_COLUMNS,
   SEGMENT_EVENT_FILTER_COLUMNS,
+  segmentPreviewQuery,
   type SegmentCompileContext,
 } from './segment-rule.compiler';
 import { STARTER_SEGMENTS } from './starter-segments';
