@@ -1,5 +1,5 @@
 import { HttpException, HttpStatus } from '@nestjs/common';
-import type { IncomingMessage } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import * as fs from 'node:fs';
 import { Transform, pipeline, type TransformCallback } from 'node:stream';
 import { TextDecoder } from 'node:util';
@@ -126,7 +126,7 @@ class ByteLimit extends Transform {
 }
 
 /** Checks what can be checked before a byte of an upload is read: body not taken by the JSON parser, encoding, declared size. */
-export function checkUploadHeaders(req: BodyRequest, maxBytes: number): string {
+function checkUploadHeaders(req: BodyRequest, maxBytes: number): string {
   if (takenByJsonParser(req)) {
     throw new BodyError(415, 'Content-Type: send the file as application/octet-stream, text/csv or application/x-ndjson (application/json bodies are parsed as one JSON document)');
   }
@@ -141,7 +141,7 @@ export function checkUploadHeaders(req: BodyRequest, maxBytes: number): string {
  * more than a stream buffer: the socket is read only as fast as the disk takes it. Over
  * `maxBytes` (decoded) it stops reading and rejects with a 413.
  */
-export function saveBody(req: IncomingMessage, file: string, encoding: string, maxBytes: number): Promise<number> {
+function saveBody(req: IncomingMessage, file: string, encoding: string, maxBytes: number): Promise<number> {
   return new Promise<number>((resolve, reject) => {
     const limit = new ByteLimit(maxBytes);
     const decoder = decoderFor(encoding);
@@ -165,6 +165,36 @@ export function saveBody(req: IncomingMessage, file: string, encoding: string, m
     });
     req.pipe(head);
   });
+}
+
+/**
+ * An uploaded file still in the request, for the service that stores it: the service chooses where
+ * and never handles the request itself.
+ */
+export class UploadBody {
+  constructor(
+    private readonly req: BodyRequest,
+    private readonly res: ServerResponse,
+  ) {}
+
+  get contentType(): string | undefined {
+    return this.req.headers['content-type'];
+  }
+
+  /** Refuses what can be refused before a byte is read; returns the Content-Encoding to decode. */
+  check(maxBytes: number): string {
+    return checkUploadHeaders(this.req, maxBytes);
+  }
+
+  /** Streams the body, decoded, into `file` (see saveBody); resolves with the bytes written. */
+  saveTo(file: string, encoding: string, maxBytes: number): Promise<number> {
+    return saveBody(this.req, file, encoding, maxBytes);
+  }
+
+  /** The upload was refused: unless its body was read to the end, the connection closes after the answer. */
+  refused(): void {
+    if (!this.req.complete) this.res.setHeader('Connection', 'close');
+  }
 }
 
 // ── small text files (KPI CSV) ──

@@ -22,11 +22,10 @@ import {
 } from '@hubpulse/contracts';
 import type { AuthedRequest } from '../auth/auth.guard';
 import { Roles } from '../common/public.decorator';
-import { readCsvText } from '../common/request-body';
 import { ZodBody, ZodParam, ZodQuery } from '../common/zod.pipe';
 import { GoalLinksService } from './goal-links.service';
 import { GoalsService } from './goals.service';
-import { KpiCsvReader, kpiImportQuerySchema } from './kpi-csv';
+import { kpiImportQuerySchema, readKpiCsv } from './kpi-csv';
 import { StrategyService } from './strategy.service';
 
 const who = (req: AuthedRequest) => req.user?.email ?? 'unknown';
@@ -94,12 +93,7 @@ export class GoalsController {
   @ApiResponse({ status: 200, description: 'KpiImportResultDto: good rows stored, bad rows listed by line and column' })
   @ApiResponse({ status: 400, description: 'Wrong header row, not UTF-8, or more than 10,000 rows: nothing stored' })
   importCsv(@Param('id') id: string, @ZodQuery(kpiImportQuerySchema) query: z.output<typeof kpiImportQuerySchema>, @Req() req: AuthedRequest): Promise<KpiImportResultDto> {
-    const readCsv = async () => {
-      const reader = new KpiCsvReader();
-      await readCsvText(req, reader);
-      return reader;
-    };
-    return this.goals.importCsv(id, readCsv, query.filename, who(req));
+    return this.goals.importCsv(id, () => readKpiCsv(req), query.filename, who(req));
   }
 
   @Get(':id/values/history')

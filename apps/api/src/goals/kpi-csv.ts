@@ -2,6 +2,7 @@ import { KPI_CSV_OPTIONAL_COLUMNS, KPI_CSV_REQUIRED_COLUMNS, type KpiImportError
 import { CsvParser, type CsvRecord } from '@hubpulse/ingestion';
 import { z } from 'zod';
 import { InvalidInputError } from '../common/errors';
+import { readCsvText, type BodyRequest } from '../common/request-body';
 
 /** A data row that parsed: month (YYYY-MM-01), value, note. Still to be checked against the goal. */
 export interface KpiCsvRow {
@@ -114,4 +115,11 @@ export class KpiCsvReader {
     this.firstLine.set(period, record.line);
     this.rows.push({ line: record.line, period, value, note });
   }
+}
+
+/** The request's CSV body read into a KpiCsvReader (415 / 413 / 400 as readCsvText refuses; 400 for a bad header). */
+export async function readKpiCsv(req: BodyRequest): Promise<KpiCsvReader> {
+  const reader = new KpiCsvReader();
+  await readCsvText(req, reader);
+  return reader;
 }

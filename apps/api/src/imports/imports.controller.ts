@@ -2,6 +2,7 @@ import { Controller, Get, HttpCode, Param, Post, Req, Res, StreamableFile, UseGu
 import { ApiBody, ApiConsumes, ApiCookieAuth, ApiOperation, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { AuthedRequest } from '../auth/auth.guard';
+import { UploadBody } from '../common/request-body';
 import { ZodQuery } from '../common/zod.pipe';
 import { importQuerySchema, type ImportQuery } from './dto/import-query';
 import { ImporterGuard } from './importer.guard';
@@ -35,7 +36,7 @@ export class ImportsController {
   @ApiResponse({ status: 413, description: 'File over 10 GiB' })
   @ApiResponse({ status: 415, description: 'Unsupported Content-Encoding, or an application/json body' })
   async upload(@ZodQuery(importQuerySchema) query: ImportQuery, @Req() req: AuthedRequest, @Res({ passthrough: true }) res: Response) {
-    const view = await this.imports.upload(req.user!, query, req, res);
+    const view = await this.imports.upload(req.user!, query, new UploadBody(req, res));
     res.setHeader('Location', `/api/imports/${view.id}`);
     return { import: view };
   }
