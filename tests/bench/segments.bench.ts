@@ -22,7 +22,7 @@ import {
   type SegmentDefinitionRecord,
   type SegmentDefinitionSource,
 } from '@hubpulse/audiences';
-import { ClickHouseService, migrateClickHouse, openClickHouse } from '@hubpulse/clickhouse';
+import { ClickHouseService, EventsRepository, migrateClickHouse, openClickHouse } from '@hubpulse/clickhouse';
 import { loadConfig } from '@hubpulse/config';
 import { SegmentReadsRepository } from '../../apps/api/src/segments/segment-reads.repository';
 import { SegmentComputeService } from '../../apps/worker/src/segments/segment-compute.service';
@@ -95,7 +95,7 @@ async function main(): Promise<void> {
 
     // What the API reads for a channel statistics page:
     // every directory person's activity over 90 days, which the disclosure layer sums over every group.
-    const reads = new SegmentReadsRepository(ch);
+    const reads = new SegmentReadsRepository(ch, new EventsRepository(ch));
     let s = performance.now();
     const from = new Date(Date.parse(`${AS_OF}T00:00:00Z`) - 89 * 86_400_000).toISOString().slice(0, 10);
     const channelMs = new Map<string, number>();

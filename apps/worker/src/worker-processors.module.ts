@@ -7,7 +7,6 @@ import { GOAL_LINK_AUDIENCE_PROVIDERS } from './patterns/goal-link-audiences.ser
 import { ScoreComputeService } from './scores/score-compute.service';
 import { ScoreScheduleService } from './scores/score-schedule.service';
 import { PATTERN_RECOMPUTE, ScoresProcessor } from './scores/scores.processor';
-import { ScoringModelsRepository } from '@hubpulse/database';
 import { SegmentComputeService } from './segments/segment-compute.service';
 import { SegmentScheduleService } from './segments/segment-schedule.service';
 import { SegmentsProcessor } from './segments/segments.processor';
@@ -29,7 +28,7 @@ for (const job of Object.values(JobName)) if (!seen.has(job)) throw new Error(`j
  */
 @Module({
   imports: [AudiencesModule, ImportWorkerModule],
-  providers: [ScoringModelsRepository, ScoreComputeService, ScoresProcessor, ScoreScheduleService, PatternComputeService, { provide: PATTERN_RECOMPUTE, useExisting: PatternComputeService }, SegmentComputeService, SegmentsProcessor, SegmentScheduleService, ...GOAL_LINK_AUDIENCE_PROVIDERS],
+  providers: [ScoreComputeService, ScoresProcessor, ScoreScheduleService, PatternComputeService, { provide: PATTERN_RECOMPUTE, useExisting: PatternComputeService }, SegmentComputeService, SegmentsProcessor, SegmentScheduleService, ...GOAL_LINK_AUDIENCE_PROVIDERS],
   exports: [ScoreComputeService, PatternComputeService, SegmentComputeService],
 })
 export class WorkerProcessorsModule {}

@@ -1,10 +1,10 @@
 import { Global, Inject, Injectable, Logger, Module, type OnApplicationShutdown } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
 import { HUBPULSE_CONFIG, type HubpulseConfig } from '@hubpulse/config';
-import { openDatabase } from './data-source';
-
-/** DI token of the migrated TypeORM DataSource (SQLite or PostgreSQL, chosen by config). */
-export const DATA_SOURCE = Symbol('DATA_SOURCE');
+import { DATA_SOURCE, openDatabase } from './data-source';
+import { DatabaseHealthRepository } from './database-health.repository';
+import { ProgrammesRepository } from './programmes.repository';
+import { ScoringModelsRepository } from './scoring-models.repository';
 
 @Injectable()
 class DataSourceCloser implements OnApplicationShutdown {
@@ -14,6 +14,10 @@ class DataSourceCloser implements OnApplicationShutdown {
   }
 }
 
+/**
+ * The migrated relational store and the repositories of its tables that several modules use, each
+ * registered here once (global: the API's modules and the workers inject them without importing).
+ */
 @Global()
 @Module({
   providers: [
@@ -28,7 +32,10 @@ class DataSourceCloser implements OnApplicationShutdown {
       },
     },
     DataSourceCloser,
+    DatabaseHealthRepository,
+    ScoringModelsRepository,
+    ProgrammesRepository,
   ],
-  exports: [DATA_SOURCE],
+  exports: [DATA_SOURCE, DatabaseHealthRepository, ScoringModelsRepository, ProgrammesRepository],
 })
 export class DatabaseModule {}

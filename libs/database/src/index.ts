@@ -6,3 +6,4 @@ export * from './scoring-models.repository';
 export * from './segment-definitions.repository';
 export * from './programmes.repository';
 export * from './audit-log.repository';
+export * from './database-health.repository';

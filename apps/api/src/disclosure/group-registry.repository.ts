@@ -1,8 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
 import { SegmentMembershipRepository } from '@hubpulse/audiences';
-import { ClickHouseService } from '@hubpulse/clickhouse';
-import { tenureBandSql } from '@hubpulse/analytics';
+import { ClickHouseService, tenureBandSql } from '@hubpulse/clickhouse';
 import { DATA_SOURCE, GoalLinkEntity, ProgrammeEntity } from '@hubpulse/database';
 import type { GroupSpec } from '@hubpulse/disclosure';
 

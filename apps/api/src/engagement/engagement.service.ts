@@ -20,12 +20,12 @@ import {
 } from '@hubpulse/contracts';
 import { countedActions, decay, validateModel } from '@hubpulse/analytics';
 import { HUBPULSE_CONFIG, type HubpulseConfig } from '@hubpulse/config';
+import { ScoresRepository } from '@hubpulse/clickhouse';
 import { ScoringModelsRepository } from '@hubpulse/database';
 import { JobName, QueueName, type JobPayloads } from '@hubpulse/queue';
 import { InvalidInputError } from '../common/errors';
-import { releaseDistribution } from './distribution.rule';
+import { releaseDistribution } from './distribution-rule';
 import { GroupScoresService } from './group-scores.service';
-import { ScoresRepository } from './scores.repository';
 
 const dayParam = z.iso.date({ error: 'must be a date YYYY-MM-DD' });
 const rangeSchema = z.object({ from: dayParam.optional(), to: dayParam.optional() });

@@ -11,10 +11,10 @@ import {
 } from '@hubpulse/contracts';
 import type { StatDecision } from '@hubpulse/disclosure';
 import { HUBPULSE_CONFIG, type HubpulseConfig } from '@hubpulse/config';
+import { ScoresRepository } from '@hubpulse/clickhouse';
 import { ScoringModelsRepository } from '@hubpulse/database';
 import { DisclosureService, type DisclosurePlan } from '../disclosure/disclosure.service';
-import { releaseMix } from './score-mix.rule';
-import { ScoresRepository } from './scores.repository';
+import { releaseMix } from './score-mix-rule';
 
 /** Rows shown per family; every decision is still taken over all groups of the plan. */
 export const GROUP_ROWS_LIMIT = 500;

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { segmentMembersSql } from '@hubpulse/audiences';
-import { ClickHouseService } from '@hubpulse/clickhouse';
+import { ClickHouseService, EventsRepository } from '@hubpulse/clickhouse';
 
 /** The bit of each purpose in personMonthlyPurposes' masks. */
 export const PURPOSE_BITS = { inform: 1, vision: 2, productivity: 4, engagement: 8, strategy: 16 } as const;
@@ -20,7 +20,10 @@ export interface PanelRow {
  */
 @Injectable()
 export class LinkAnalysisRepository {
-  constructor(private readonly ch: ClickHouseService) {}
+  constructor(
+    private readonly ch: ClickHouseService,
+    private readonly events: EventsRepository,
+  ) {}
 
   private get t() {
     return this.ch.tables;
@@ -48,7 +51,7 @@ export class LinkAnalysisRepository {
   }
 
   lastEventDay(): Promise<string | null> {
-    return this.ch.lastEventDay();
+    return this.events.lastEventDay();
   }
 
   /**

@@ -18,7 +18,7 @@ import { HUBPULSE_CONFIG, type HubpulseConfig } from '@hubpulse/config';
 import { POPULATION, shareRule, type HiddenReason } from '@hubpulse/disclosure';
 import { DisclosureService, type DisclosurePlan } from '../disclosure/disclosure.service';
 import { groupKey } from '../disclosure/group-registry.repository';
-import { PatternsRepository, type PurposeRowRead } from '../patterns/patterns.repository';
+import { PatternsRepository, type PurposeRowRead } from '@hubpulse/clickhouse';
 import { GoalsService } from './goals.service';
 import { LinkAnalysisRepository } from './link-analysis.repository';
 

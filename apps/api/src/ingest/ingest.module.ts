@@ -3,6 +3,7 @@ import { IngestionModule } from '@hubpulse/ingestion';
 import { AuthModule } from '../auth/auth.module';
 import { DirectoryModule } from '../directory/directory.module';
 import { EventMappingsService } from './event-mappings.service';
+import { IngestStatsRepository } from './ingest-stats.repository';
 import { IngestStatsService } from './ingest-stats.service';
 import { IngestHttpHandler } from './ingest-http';
 import { EventWriter } from './event-writer.service';
@@ -13,7 +14,7 @@ import { ScoreNudgeService } from './score-nudge.service';
 @Module({
   imports: [AuthModule, DirectoryModule, IngestionModule],
   controllers: [IngestionAdminController],
-  providers: [EventWriter, EventsService, ScoreNudgeService, IngestHttpHandler, EventMappingsService, IngestStatsService],
+  providers: [EventWriter, EventsService, ScoreNudgeService, IngestHttpHandler, EventMappingsService, IngestStatsRepository, IngestStatsService],
   exports: [EventsService, EventWriter, ScoreNudgeService, IngestHttpHandler, EventMappingsService, IngestStatsService],
 })
 export class IngestModule {}

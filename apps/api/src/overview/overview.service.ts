@@ -3,11 +3,12 @@ import { z } from 'zod';
 import type { Channel, HiddenReason, OverviewResponse } from '@hubpulse/contracts';
 import { DAY_MS, formatDayKey } from '@hubpulse/contracts';
 import { countRule, shareRule, type WindowedNumber } from '@hubpulse/disclosure';
+import { EventsRepository } from '@hubpulse/clickhouse';
 import { HUBPULSE_CONFIG, type HubpulseConfig } from '@hubpulse/config';
 import { DisclosureService } from '../disclosure/disclosure.service';
 import { InvalidInputError } from '../common/errors';
 import { GoalsRepository } from '../goals/goals.repository';
-import { releaseEventCounts } from './event-counts.rule';
+import { releaseEventCounts } from './event-counts-rule';
 import { ENGAGEMENT_WINDOW_DAYS, OverviewRepository } from './overview.repository';
 
 const day = z.iso.date({ error: 'must be a date YYYY-MM-DD' });
@@ -25,6 +26,7 @@ const contains = (big: string, small: string) => big === small || big === ORG;
 export class OverviewService {
   constructor(
     private readonly repo: OverviewRepository,
+    private readonly events: EventsRepository,
     private readonly goals: GoalsRepository,
     private readonly disclosure: DisclosureService,
     @Inject(HUBPULSE_CONFIG) private readonly config: HubpulseConfig,
@@ -32,7 +34,7 @@ export class OverviewService {
 
   /** Default range: the 90 days ending at the newest event (or today when there is none). */
   async resolveRange(q: OverviewQuery): Promise<{ from: string; to: string }> {
-    const to = q.to ?? (await this.repo.lastEventDay()) ?? new Date().toISOString().slice(0, 10);
+    const to = q.to ?? (await this.events.lastEventDay()) ?? new Date().toISOString().slice(0, 10);
     const from = q.from ?? formatDayKey(Date.parse(to) - 89 * DAY_MS);
     if (from > to) throw new InvalidInputError([`from: must not be after to (${from} > ${to})`]);
     if (Date.parse(to) - Date.parse(from) > 3660 * DAY_MS) throw new InvalidInputError(['from: range is limited to 10 years']);

@@ -44,7 +44,7 @@ import { HUBPULSE_CONFIG, type HubpulseConfig } from '@hubpulse/config';
 import { InvalidInputError } from '../common/errors';
 import { releaseDays, releaseLeaders, type LeaderDecision } from './leader-release';
 import { groupsOf, hiddenCells, rowOf, weekTable } from './pattern-tables';
-import { PatternsRepository, type LeaderItemRead } from './patterns.repository';
+import { EventsRepository, PatternsRepository, type LeaderItemRead } from '@hubpulse/clickhouse';
 import { releasePurposePoints } from './purpose-release';
 
 const day = z.iso.date({ error: 'must be a date YYYY-MM-DD' });
@@ -67,13 +67,14 @@ const defs = <T extends Record<string, { label: string; definition: string }>>(d
 export class PatternsService {
   constructor(
     private readonly repo: PatternsRepository,
+    private readonly events: EventsRepository,
     private readonly disclosure: DisclosureService,
     @Inject(HUBPULSE_CONFIG) private readonly config: HubpulseConfig,
   ) {}
 
   /** Default range: the 90 days ending at the newest event (or today when there is none). */
   async resolve(q: PatternsQuery): Promise<{ from: string; to: string; by: PatternGroupBy }> {
-    const to = q.to ?? (await this.repo.lastEventDay()) ?? new Date().toISOString().slice(0, 10);
+    const to = q.to ?? (await this.events.lastEventDay()) ?? new Date().toISOString().slice(0, 10);
     const from = q.from ?? addDays(to, -89);
     if (from > to) throw new InvalidInputError([`from: must not be after to (${from} > ${to})`]);
     if (Date.parse(to) - Date.parse(from) > 3660 * DAY_MS) throw new InvalidInputError(['from: range is limited to 10 years']);

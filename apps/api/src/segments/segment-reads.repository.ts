@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { segmentMemberDto, segmentMembersSql } from '@hubpulse/audiences';
-import { ClickHouseService } from '@hubpulse/clickhouse';
+import { ClickHouseService, EventsRepository } from '@hubpulse/clickhouse';
 import type { SegmentMemberDto } from '@hubpulse/contracts';
 
 /** Per day of the period, how many members did something for the first time (the scorecard's cumulative series). */
@@ -47,14 +47,17 @@ export const INTERACTION_TYPES = ['react', 'comment', 'share', 'answer'] as cons
  */
 @Injectable()
 export class SegmentReadsRepository {
-  constructor(private readonly ch: ClickHouseService) {}
+  constructor(
+    private readonly ch: ClickHouseService,
+    private readonly events: EventsRepository,
+  ) {}
 
   private get t() {
     return this.ch.tables;
   }
 
   lastEventDay(): Promise<string | null> {
-    return this.ch.lastEventDay();
+    return this.events.lastEventDay();
   }
 
   /** People in the directory (the population segments select from). */

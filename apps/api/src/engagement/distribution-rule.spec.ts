@@ -1,4 +1,4 @@
-import { quantileRule, releaseDistribution } from './distribution.rule';
+import { quantileRule, releaseDistribution } from './distribution-rule';
 
 describe('distribution rules', () => {
   it('shows a quantile only with k people on each side of it', () => {

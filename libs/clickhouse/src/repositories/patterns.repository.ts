@@ -1,4 +1,54 @@
-import type { Tables } from '@hubpulse/clickhouse';
+import { Injectable } from '@nestjs/common';
+import type { PatternGroupBy } from '@hubpulse/contracts';
+import { ClickHouseService } from '../clickhouse.service';
+import type { Tables } from '../tables';
+
+/** A purpose-index row of one day and group (the worker writes them, the API reads them). */
+export interface PurposeRowRead {
+  day: string;
+  group_kind: PatternGroupBy;
+  group_value: string;
+  purpose: string;
+  numerator: number;
+  denominator: number;
+  parts: Record<string, number>;
+}
+
+/** One item addressed to leaders, with its asker and the leader who replied first (person ids stay in the API). */
+export interface LeaderItemRead {
+  kind: string;
+  asker_id: string;
+  raised_at: string;
+  first_reply_at: string | null;
+  first_replier_id: string;
+}
+
+/** A change in a metric's count for one (department, location) cell from day index `k` on (see PURPOSE_PEOPLE_SQL). */
+export interface CellDelta {
+  department: string;
+  location: string;
+  metric: string;
+  k: number;
+  delta: number;
+}
+
+/** A change in the conversations (or led conversations) of a group from day index `k` on (PURPOSE_CONVERSATIONS_SQL). */
+export interface GroupDelta {
+  group_kind: PatternGroupBy;
+  group_value: string;
+  metric: 'conversations' | 'led';
+  k: number;
+  delta: number;
+}
+
+/** The union of the audiences linked to strategy goals, as PURPOSE_PEOPLE_SQL's parameters. */
+export interface AudienceParams {
+  aud_departments: string[];
+  aud_locations: string[];
+  aud_people: string[];
+}
+
+type Range = { from: string; to: string };
 
 /**
  * The pattern SQL. Values only through {name:Type} parameters; table names from Tables.
@@ -25,7 +75,7 @@ const RUNS = (days: string) => `arrayZip(
  * over k then gives the people covered on each day, with no person counted twice.
  * Params: from, to, wfrom (= from − W + 1), W, days, metrics, masks, aud_departments, aud_locations, aud_people.
  */
-export const PURPOSE_PEOPLE_SQL = (t: Tables, metricCount: number) => `
+const PURPOSE_PEOPLE_SQL = (t: Tables, metricCount: number) => `
 WITH
   flags AS (
     -- one scan of the events, joined once to the catalogue for the author of the item acted on
@@ -102,7 +152,7 @@ GROUP BY department, location, metric, k`;
  * and a run of leader replies (runs of one list are disjoint, so the overlaps are too).
  * Params: from, to, wfrom, W, days.
  */
-export const PURPOSE_CONVERSATIONS_SQL = (t: Tables) => `
+const PURPOSE_CONVERSATIONS_SQL = (t: Tables) => `
 WITH
   replies AS (
     SELECT e.content_id AS item, e.actor_id AS actor, if(a.author_id != '', a.author_id, e.target_actor_id) AS author,
@@ -150,7 +200,7 @@ GROUP BY group_kind, group_value, metric, k`;
  * [{sfrom}, {wto}] (sfrom = 7 weeks before wfrom, for the 8-week ambassador window); rows are written
  * for [{wfrom}, {wto}] only. Params: sfrom, wfrom, wto (Mondays), weeks (count from sfrom), lastDay.
  */
-export const PERSON_WEEKS_SQL = (t: Tables) => `
+const PERSON_WEEKS_SQL = (t: Tables) => `
 INSERT INTO ${t.pattern_person_weeks}
   (week, person_id, department, location, actions, initiatives, responses, received, shares, other_departments, persona, stage, computed_at)
 WITH
@@ -228,7 +278,7 @@ WHERE wk BETWEEN {wfrom:Date} AND {wto:Date}`;
  * naming the feedback in properties.reply_to_event_id, and the leader who gave it (the API shows
  * reply numbers only where enough leaders answered).
  */
-export const LEADER_ITEMS_SQL = (t: Tables) => `
+const LEADER_ITEMS_SQL = (t: Tables) => `
 INSERT INTO ${t.pattern_leader_items} (item_id, kind, asker_id, department, location, raised_at, first_reply_at, first_replier_id, computed_at)
 WITH
   directory AS (SELECT person_id, toString(department) AS department, toString(location) AS location, is_leader FROM ${t.people} FINAL),
@@ -256,3 +306,147 @@ FROM items AS i
 INNER JOIN directory AS p ON p.person_id = i.asker AND NOT p.is_leader
 LEFT JOIN replies AS r ON r.key = i.key
 GROUP BY i.event_id`;
+
+/**
+ * The pattern tables — `pattern_purposes`, `pattern_person_weeks`, `pattern_leader_items` — and every
+ * query over them: the pattern worker's writes (apps/worker/src/patterns) and the API's reads (the
+ * Patterns and Strategy areas). Writes are idempotent per range: the rows of the days (weeks, items) a
+ * run covers are written again with the run's stamp, then the range's older rows are deleted, so a
+ * reader (FINAL, newest computed_at wins) never sees the range empty. Person ids are read only to
+ * group people by the disclosure plan; they never leave the API.
+ */
+@Injectable()
+export class PatternsRepository {
+  constructor(private readonly ch: ClickHouseService) {}
+
+  private get t() {
+    return this.ch.tables;
+  }
+
+  // ── writes (pattern worker) ──
+
+  /** The server's clock now, as the stamp of a run's rows ('YYYY-MM-DD hh:mm:ss.sss', UTC). */
+  async stamp(): Promise<string> {
+    const [{ stamp }] = await this.ch.rows<{ stamp: string }>(`SELECT toString(now64(3, 'UTC')) AS stamp`);
+    return stamp;
+  }
+
+  /**
+   * The people metrics of the purpose indices over [from, to] as running-sum deltas per cell.
+   * `metrics`: name → mask of PURPOSE bits; `window`: W days; `audiences`: the strategy audiences' union.
+   */
+  purposePeopleDeltas(range: Range & { days: number; window: number; windowFrom: string }, metrics: Record<string, number>, audiences: AudienceParams): Promise<CellDelta[]> {
+    const names = Object.keys(metrics);
+    return this.ch.rows<CellDelta>(PURPOSE_PEOPLE_SQL(this.t, names.length), {
+      ...this.purposeParams(range),
+      metrics: names,
+      ...Object.fromEntries(Object.values(metrics).map((m, i) => [`mask${i}`, m])),
+      ...audiences,
+    });
+  }
+
+  /** Conversations and led conversations over [from, to] as running-sum deltas per group. */
+  purposeConversationDeltas(range: Range & { days: number; window: number; windowFrom: string }): Promise<GroupDelta[]> {
+    return this.ch.rows<GroupDelta>(PURPOSE_CONVERSATIONS_SQL(this.t), this.purposeParams(range));
+  }
+
+  private purposeParams(r: Range & { days: number; window: number; windowFrom: string }) {
+    return { from: r.from, to: r.to, wfrom: r.windowFrom, W: r.window, days: r.days };
+  }
+
+  /** Writes the purpose rows of [from, to] with `stamp` (in batches), then drops the range's older rows. */
+  async replacePurposes(range: Range, rows: readonly PurposeRowRead[], stamp: string): Promise<void> {
+    const table = this.t.pattern_purposes;
+    for (let i = 0; i < rows.length; i += 50_000) {
+      await this.ch.client.insert({ table, values: rows.slice(i, i + 50_000).map((r) => ({ ...r, computed_at: stamp })), format: 'JSONEachRow' });
+    }
+    await this.dropOlder(table, 'day', range, stamp);
+  }
+
+  /**
+   * Persona and stage per person for the weeks [wfrom, wto] (Mondays), written with `stamp`; stats are
+   * built from `sfrom` (the ambassador window before wfrom) over `weeks` weeks.
+   */
+  async replacePersonWeeks(
+    weeks: { sfrom: string; wfrom: string; wto: string; weeks: number; window_rows: number; steady: number; other_departments: number; shares: number },
+    stamp: string,
+  ): Promise<void> {
+    await this.ch.client.command({ query: PERSON_WEEKS_SQL(this.t), query_params: { ...weeks, stamp } });
+    await this.dropOlder(this.t.pattern_person_weeks, 'week', { from: weeks.wfrom, to: weeks.wto }, stamp);
+  }
+
+  /** The items raised in [from, to] with their first leader reply, written with `stamp`. */
+  async replaceLeaderItems(range: Range, stamp: string): Promise<void> {
+    await this.ch.client.command({ query: LEADER_ITEMS_SQL(this.t), query_params: { ...range, stamp } });
+    await this.dropOlder(this.t.pattern_leader_items, 'toDate(raised_at)', range, stamp);
+  }
+
+  private async dropOlder(table: string, dayExpr: string, range: Range, stamp: string): Promise<void> {
+    await this.ch.client.command({
+      query: `DELETE FROM ${table} WHERE ${dayExpr} BETWEEN {from:Date} AND {to:Date} AND computed_at < {stamp:DateTime64(3, 'UTC')}`,
+      query_params: { ...range, stamp },
+    });
+  }
+
+  /** Rows of pattern_person_weeks for the weeks (Mondays) of [from, to]. */
+  countPersonWeeks(range: Range): Promise<number> {
+    return this.count(this.t.pattern_person_weeks, 'week', range);
+  }
+
+  /** Rows of pattern_leader_items raised in [from, to]. */
+  countLeaderItems(range: Range): Promise<number> {
+    return this.count(this.t.pattern_leader_items, 'toDate(raised_at)', range);
+  }
+
+  private async count(table: string, dayExpr: string, range: Range): Promise<number> {
+    const [c] = await this.ch.rows<{ n: string }>(`SELECT count() AS n FROM ${table} FINAL WHERE ${dayExpr} BETWEEN {from:Date} AND {to:Date}`, range);
+    return Number(c?.n ?? 0);
+  }
+
+  // ── reads (Patterns and Strategy API) ──
+
+  /** Every group kind of every day (the release is decided over all of them, whatever the view asks for); `by` narrows for callers that show one kind. */
+  async purposes(from: string, to: string, by?: PatternGroupBy): Promise<PurposeRowRead[]> {
+    const rows = await this.ch.rows<Omit<PurposeRowRead, 'day' | 'purpose'> & { iso_day: string; purpose_key: string }>(
+      `SELECT toString(day) AS iso_day, group_kind, group_value, toString(purpose) AS purpose_key, numerator, denominator, parts
+       FROM ${this.t.pattern_purposes} FINAL
+       WHERE day BETWEEN {from:Date} AND {to:Date} AND ({by:String} = '' OR group_kind = {by:String})
+       ORDER BY purpose_key, group_kind, group_value, iso_day`,
+      { from, to, by: by ?? '' },
+    );
+    return rows.map((r) => ({
+      day: r.iso_day,
+      group_kind: r.group_kind,
+      group_value: r.group_value,
+      purpose: r.purpose_key,
+      numerator: Number(r.numerator),
+      denominator: Number(r.denominator),
+      parts: mapNumbers(r.parts),
+    }));
+  }
+
+  /** Persona and stage of every person per week (Monday in [fromWeek, toWeek]); the API groups them by the plan. */
+  async personWeeks(fromWeek: string, toWeek: string): Promise<{ week: string; person_id: string; persona: string; stage: string }[]> {
+    const rows = await this.ch.rows<{ monday: string; person_id: string; persona: string; stage: string }>(
+      `SELECT toString(week) AS monday, person_id, toString(persona) AS persona, toString(stage) AS stage
+       FROM ${this.t.pattern_person_weeks} FINAL
+       WHERE week BETWEEN {fromWeek:Date} AND {toWeek:Date}`,
+      { fromWeek, toWeek },
+    );
+    return rows.map((r) => ({ week: r.monday, person_id: r.person_id, persona: r.persona, stage: r.stage }));
+  }
+
+  /** Items raised in [from, to] (from ≤ to − LEADER_QUEUE_DAYS + 1 covers the queue too). */
+  async leaderItems(from: string, to: string): Promise<LeaderItemRead[]> {
+    return this.ch.rows<LeaderItemRead>(
+      `SELECT toString(kind) AS kind, asker_id, toString(raised_at) AS raised_at, if(first_reply_at IS NULL, NULL, toString(first_reply_at)) AS first_reply_at, first_replier_id
+       FROM ${this.t.pattern_leader_items} FINAL
+       WHERE toDate(raised_at) BETWEEN {from:Date} AND {to:Date}`,
+      { from, to },
+    );
+  }
+}
+
+function mapNumbers(m: Record<string, unknown>): Record<string, number> {
+  return Object.fromEntries(Object.entries(m ?? {}).map(([k, v]) => [k, Number(v)]));
+}

@@ -1,4 +1,4 @@
-import { releaseEventCounts, type DayMask } from './event-counts.rule';
+import { releaseEventCounts, type DayMask } from './event-counts-rule';
 
 const days = ['2026-03-01', '2026-03-02'];
 /** 6 people on blog only, 2 on ceo_blog only, 5 on qa only, every day (bits: blog 1, ceo_blog 2, qa 4). */

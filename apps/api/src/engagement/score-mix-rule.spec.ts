@@ -1,4 +1,4 @@
-import { releaseMix, type MixPart } from './score-mix.rule';
+import { releaseMix, type MixPart } from './score-mix-rule';
 
 const r = (x: number) => Math.round(x * 1e4) / 1e4;
 
