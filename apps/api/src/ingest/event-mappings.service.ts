@@ -1,9 +1,8 @@
-import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
-import type { DataSource } from 'typeorm';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { z } from 'zod';
 import { CHANNELS, EVENT_TYPES, PURPOSES, type EventMapping } from '@hubpulse/contracts';
-import { DATA_SOURCE, EventMappingEntity } from '@hubpulse/database';
 import { InvalidInputError } from '../common/errors';
+import { EventMappingsRepository } from './event-mappings.repository';
 import type { MappingLookup } from './formats/mapped-batch';
 
 /** Body of `PUT /api/ingestion/mappings`. */
@@ -31,15 +30,14 @@ export class EventMappingsService implements OnModuleInit {
   private cache = new Map<string, EventMapping>();
   private loadedAt = 0;
 
-  constructor(@Inject(DATA_SOURCE) private readonly ds: DataSource) {}
+  constructor(private readonly repo: EventMappingsRepository) {}
 
   async onModuleInit(): Promise<void> {
     await this.reload();
   }
 
   private async reload(): Promise<void> {
-    const rows = await this.ds.getRepository(EventMappingEntity).find({ order: { source: 'ASC', event: 'ASC' } });
-    this.cache = new Map(rows.map((r) => [`${r.source}\u0000${r.event}`, { source: r.source, event: r.event, type: r.type, channel: r.channel, purpose: r.purpose }]));
+    this.cache = new Map((await this.repo.list()).map((m) => [`${m.source}\u0000${m.event}`, m]));
     this.loadedAt = Date.now();
   }
 
@@ -66,10 +64,7 @@ export class EventMappingsService implements OnModuleInit {
       return [];
     });
     if (dupes.length) throw new InvalidInputError(dupes);
-    await this.ds.transaction(async (m) => {
-      await m.getRepository(EventMappingEntity).clear();
-      for (let i = 0; i < mappings.length; i += 200) await m.getRepository(EventMappingEntity).insert(mappings.slice(i, i + 200));
-    });
+    await this.repo.replaceAll(mappings);
     await this.reload();
     return this.list();
   }
