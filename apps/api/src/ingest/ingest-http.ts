@@ -11,8 +11,8 @@ import { ZodPipe } from '../common/zod.pipe';
 import { EventMappingsService } from './event-mappings.service';
 import { EventsService } from './events.service';
 import { isObj } from './formats/mapped-batch';
-import { mapPostHog, postHogKey } from './formats/posthog.mapper';
-import { mapSegment } from './formats/segment.mapper';
+import { mapPostHog, postHogKey } from './formats/posthog';
+import { mapSegment } from './formats/segment';
 import { IngestStatsService } from './ingest-stats.service';
 
 /** `{"events":[…]}`, validated as a Nest route's body would be (the events themselves one by one later). */
