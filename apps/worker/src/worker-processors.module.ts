@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AudiencesModule } from '@hubpulse/audiences';
 import { JOBS_BY_QUEUE, JobName } from '@hubpulse/queue';
-import { IMPORT_WORKER_PROVIDERS } from './imports/imports.providers';
+import { ImportWorkerModule } from './imports/import-worker.module';
 import { PatternComputeService } from './patterns/pattern-compute.service';
 import { GOAL_LINK_AUDIENCE_PROVIDERS } from './patterns/goal-link-audiences.service';
 import { ScoreComputeService } from './scores/score-compute.service';
@@ -27,8 +27,8 @@ for (const job of Object.values(JobName)) if (!seen.has(job)) throw new Error(`j
  * preview come from @hubpulse/audiences (the API imports the same module).
  */
 @Module({
-  imports: [AudiencesModule],
-  providers: [ScoreComputeService, ScoresProcessor, ScoreScheduleService, ...IMPORT_WORKER_PROVIDERS, PatternComputeService, { provide: PATTERN_RECOMPUTE, useExisting: PatternComputeService }, SegmentComputeService, SegmentsProcessor, SegmentScheduleService, ...GOAL_LINK_AUDIENCE_PROVIDERS],
+  imports: [AudiencesModule, ImportWorkerModule],
+  providers: [ScoreComputeService, ScoresProcessor, ScoreScheduleService, PatternComputeService, { provide: PATTERN_RECOMPUTE, useExisting: PatternComputeService }, SegmentComputeService, SegmentsProcessor, SegmentScheduleService, ...GOAL_LINK_AUDIENCE_PROVIDERS],
   exports: [ScoreComputeService, PatternComputeService, SegmentComputeService],
 })
 export class WorkerProcessorsModule {}

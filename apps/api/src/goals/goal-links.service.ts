@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import { Inject, Injectable, NotFoundException } from '@nestjs/common';
 import {
   addDays,
@@ -31,7 +32,6 @@ import { HUBPULSE_CONFIG, type HubpulseConfig } from '@hubpulse/config';
 import { EventsRepository, ScoresRepository } from '@hubpulse/clickhouse';
 import { DirectoryRepository, type GoalLinkEntity } from '@hubpulse/database';
 import { InvalidInputError } from '../common/errors';
-import { parseOr400 } from '../common/zod';
 import { toLinkDto } from './goal-dtos';
 import { GoalsRepository } from './goals.repository';
 import { GoalsService } from './goals.service';
@@ -59,9 +59,8 @@ export class GoalLinksService {
     @Inject(HUBPULSE_CONFIG) private readonly config: HubpulseConfig,
   ) {}
 
-  async create(goalId: string, body: unknown, by: string): Promise<GoalLinkDto> {
+  async create(goalId: string, input: z.output<typeof goalLinkCreateSchema>, by: string): Promise<GoalLinkDto> {
     await this.goals.goal(goalId);
-    const input = parseOr400(goalLinkCreateSchema, body);
     const base = { goalId, segmentId: null, programmeId: null, scope: null, scopeValues: [] as string[], purpose: input.purpose ?? null, hypothesis: input.hypothesis, createdBy: by };
     let row: GoalLinkEntity;
     if (input.kind === 'segment') {
@@ -86,8 +85,7 @@ export class GoalLinksService {
     return this.toDto(row);
   }
 
-  async update(goalId: string, linkId: string, body: unknown): Promise<GoalLinkDto> {
-    const input = parseOr400(goalLinkUpdateSchema, body);
+  async update(goalId: string, linkId: string, input: z.output<typeof goalLinkUpdateSchema>): Promise<GoalLinkDto> {
     const row = await this.repo.updateLink(goalId, linkId, {
       ...(input.purpose !== undefined ? { purpose: input.purpose } : {}),
       ...(input.hypothesis !== undefined ? { hypothesis: input.hypothesis } : {}),

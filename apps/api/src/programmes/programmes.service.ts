@@ -15,7 +15,6 @@ import { SegmentMembershipRepository } from '@hubpulse/audiences';
 import { ProgrammesRepository, SegmentDefinitionsRepository, type ProgrammeEntity, type ProgrammeFields } from '@hubpulse/database';
 import { EventsRepository, ScoresRepository } from '@hubpulse/clickhouse';
 import { InvalidInputError } from '../common/errors';
-import { parseOr400 } from '../common/zod';
 import { DisclosureService } from '../disclosure/disclosure.service';
 import { groupKey } from '../disclosure/group-registry.repository';
 import { rateDto, releasedReadRate } from '../segments/segment-channel-stats';
@@ -25,7 +24,7 @@ import { planHides } from '../segments/segment-sizes.service';
 import { SegmentsService } from '../segments/segments.service';
 import { metricSeries, weekEnds } from './programme-scorecard';
 
-const listQuery = z.object({ segment_id: z.string().max(36).optional(), goal_id: z.string().max(36).optional() });
+export const programmeListQuerySchema = z.object({ segment_id: z.string().max(36).optional(), goal_id: z.string().max(36).optional() });
 const FORECAST_DEFINITION =
   "Expected members reading an item on the programme's channels = segment size (after privacy suppression) × the segment's read rate pooled over those channels (distinct member-item views / (members × items published), in the 90 days up to the newest event), shrunk towards the organisation's rate; the range is the rate's 95% interval × the size.";
 
@@ -50,8 +49,7 @@ export class ProgrammesService {
     return p;
   }
 
-  async list(query: unknown): Promise<ProgrammeDto[]> {
-    const q = parseOr400(listQuery, query);
+  async list(q: z.output<typeof programmeListQuerySchema>): Promise<ProgrammeDto[]> {
     const rows = await this.repo.list({ segmentId: q.segment_id, goalId: q.goal_id });
     return this.toDtos(rows);
   }
@@ -60,15 +58,13 @@ export class ProgrammesService {
     return (await this.toDtos([await this.require(id)]))[0];
   }
 
-  async create(body: unknown, by: string): Promise<ProgrammeDto> {
-    const input = parseOr400(programmeCreateSchema, body);
+  async create(input: z.output<typeof programmeCreateSchema>, by: string): Promise<ProgrammeDto> {
     await this.checkRefs(input.segment_id, input.goal_id ?? null);
     const p = await this.repo.create(fields(input), by);
     return this.get(p.id);
   }
 
-  async update(id: string, body: unknown): Promise<ProgrammeDto> {
-    const input = parseOr400(programmeUpdateSchema, body);
+  async update(id: string, input: z.output<typeof programmeUpdateSchema>): Promise<ProgrammeDto> {
     const p = await this.require(id);
     if (p.status !== 'draft') throw new ConflictException(`id: programme "${p.name}" is launched; launched programmes are not edited`);
     await this.checkRefs(input.segment_id, input.goal_id);

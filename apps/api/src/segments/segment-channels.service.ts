@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import { Injectable } from '@nestjs/common';
 import { CHANNEL_PRIOR_STRENGTH } from '@hubpulse/analytics';
 import {
@@ -8,7 +9,6 @@ import {
   type SegmentChannelStatsDto,
 } from '@hubpulse/contracts';
 import { InvalidInputError } from '../common/errors';
-import { parseOr400 } from '../common/zod';
 import { DisclosureService } from '../disclosure/disclosure.service';
 import { groupKey } from '../disclosure/group-registry.repository';
 import { releaseActivity, type ReleasedActivity } from './segment-channel-release';
@@ -46,8 +46,7 @@ export class SegmentChannelsService {
     return { from, to };
   }
 
-  async stats(id: string, query: unknown, userId: string): Promise<SegmentChannelStatsDto> {
-    const q = parseOr400(segmentChannelsQuerySchema, query);
+  async stats(id: string, q: z.output<typeof segmentChannelsQuerySchema>, userId: string): Promise<SegmentChannelStatsDto> {
     await this.segments.require(id);
     const { from, to } = await this.period(q);
     const snap = await this.segments.snapshot();

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { ImportKind } from '@hubpulse/queue';
-import type { CsvRecord } from './csv.parser';
-import type { TextLine } from './file.reader';
+import type { CsvRecord } from '@hubpulse/ingestion';
+import type { TextLine } from './file-records';
 
 /** A row of the file turned into the object the HTTP API would receive, or why it could not be. */
 export interface ImportRow {

@@ -1,4 +1,4 @@
-import { CsvParser, CsvTooLongError, type CsvRecord } from './csv.parser';
+import { CsvParser, CsvTooLongError, type CsvRecord } from './csv-parser';
 
 /** Parses `text` fed in pieces of `step` characters (1 = every possible split point). */
 function parse(text: string, step = text.length || 1, max?: number): CsvRecord[] {

@@ -1,6 +1,8 @@
 import { KPI_CSV_OPTIONAL_COLUMNS, KPI_CSV_REQUIRED_COLUMNS, type KpiImportErrorDto } from '@hubpulse/contracts';
-import { CsvParser, type CsvRecord } from '../../../worker/src/imports/csv.parser';
+import { CsvParser, type CsvRecord } from '@hubpulse/ingestion';
+import { z } from 'zod';
 import { InvalidInputError } from '../common/errors';
+import { readCsvText, type BodyRequest } from '../common/request-body';
 
 /** A data row that parsed: month (YYYY-MM-01), value, note. Still to be checked against the goal. */
 export interface KpiCsvRow {
@@ -9,6 +11,11 @@ export interface KpiCsvRow {
   value: number;
   note: string | null;
 }
+
+/** Query of the KPI CSV import: the file's name, shown in each value's note; never a 400. */
+export const kpiImportQuerySchema = z
+  .object({ filename: z.unknown().optional() })
+  .transform(({ filename: v }) => ({ filename: typeof v === 'string' && v.trim() ? v.trim().slice(0, 200) : 'upload.csv' }));
 
 /** Data rows read at most from one file. */
 export const KPI_CSV_MAX_ROWS = 10_000;
@@ -108,4 +115,11 @@ export class KpiCsvReader {
     this.firstLine.set(period, record.line);
     this.rows.push({ line: record.line, period, value, note });
   }
+}
+
+/** The request's CSV body read into a KpiCsvReader (415 / 413 / 400 as readCsvText refuses; 400 for a bad header). */
+export async function readKpiCsv(req: BodyRequest): Promise<KpiCsvReader> {
+  const reader = new KpiCsvReader();
+  await readCsvText(req, reader);
+  return reader;
 }

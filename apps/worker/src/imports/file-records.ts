@@ -1,5 +1,5 @@
 import { StringDecoder } from 'node:string_decoder';
-import { CsvParser, type CsvRecord } from './csv.parser';
+import { CsvParser, type CsvRecord } from '@hubpulse/ingestion';
 
 /** One NDJSON line that is not blank. */
 export interface TextLine {

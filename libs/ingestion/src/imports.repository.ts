@@ -12,12 +12,12 @@ const ID = /^\d{8}-\d{6}-[0-9a-f]{8}$/;
  * `<HUBPULSE_DATA_DIR>/imports/<id>/` holds `upload.<format>` (the decoded file, removed once imported), `meta.json`
  * (what the API lists) and `errors.csv` (one line per rejected row).
  *
- * The API writes the upload and the first meta.json; the worker processor reads the upload and
- * updates meta.json. External workers (HUBPULSE_WORKERS=external) therefore need the API's data
+ * The API writes the upload and the first meta.json; the import worker reads the upload and
+ * updates meta.json (this repository is the one owner of that folder's layout). External workers (HUBPULSE_WORKERS=external) therefore need the API's data
  * folder mounted at the same HUBPULSE_DATA_DIR; the embedded deployment always runs them inline.
  */
 @Injectable()
-export class ImportStore {
+export class ImportsRepository {
   readonly root: string;
 
   constructor(@Inject(HUBPULSE_CONFIG) config: HubpulseConfig) {

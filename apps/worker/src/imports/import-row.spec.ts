@@ -1,4 +1,4 @@
-import { CsvRowMapper, ImportFileError, derivedEventId, inferScalar, ndjsonRow } from './row.mapper';
+import { CsvRowMapper, ImportFileError, derivedEventId, inferScalar, ndjsonRow } from './import-row';
 
 const header = (...cells: string[]) => ({ line: 1, cells });
 

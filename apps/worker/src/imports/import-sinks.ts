@@ -1,8 +1,8 @@
 import type { DataSource } from 'typeorm';
 import { formatIssues, personSchema, type Person } from '@hubpulse/contracts';
 import type { ClickHouseService } from '@hubpulse/clickhouse';
-import { EVENT_COLUMNS, validateEvents, writePeople } from '@hubpulse/ingestion';
-import { derivedEventId, type ImportRow } from './row.mapper';
+import { validateEvents, writePeople, type EventRowsRepository } from '@hubpulse/ingestion';
+import { derivedEventId, type ImportRow } from './import-row';
 
 export interface SinkResult {
   accepted: number;
@@ -17,7 +17,7 @@ export interface RowSink {
 
 /**
  * Events: `validateEvents` (the checks and TSV rows of POST /v1/events) with source `import`, then
- * one TabSeparated INSERT per chunk. The import is the only writer of its chunk, so it inserts
+ * one TabSeparated INSERT per chunk (EventRowsRepository). The import is the only writer of its chunk, so it inserts
  * directly instead of through the API's group-commit EventWriter (which the worker process lacks).
  */
 export class EventRowSink implements RowSink {
@@ -25,7 +25,7 @@ export class EventRowSink implements RowSink {
   firstDay: string | null = null;
 
   constructor(
-    private readonly ch: ClickHouseService,
+    private readonly events: EventRowsRepository,
     /** Stored in `key_id`: which import wrote an event. */
     private readonly keyId: string,
   ) {}
@@ -44,12 +44,11 @@ export class EventRowSink implements RowSink {
       if (this.firstDay === null || day < this.firstDay) this.firstDay = day;
     }
     if (lines.length > 0) {
-      await this.ch.insertTsv(this.ch.tables.events, EVENT_COLUMNS, Buffer.from(lines.join('\n') + '\n'));
+      await this.events.insertTsv(lines.join('\n') + '\n');
     }
     return { accepted: lines.length, rejected: rejected.map((r) => ({ line: rows[r.index].line, errors: r.errors })) };
   }
 }
-
 
 /**
  * People: `personSchema` (the checks of PUT /v1/people), then `writePeople`, the directory writer

@@ -1,23 +1,22 @@
-import { HttpException, HttpStatus, Inject, Injectable, Logger, UnauthorizedException } from '@nestjs/common';
+import { Inject, Injectable, Logger, UnauthorizedException } from '@nestjs/common';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { randomUUID } from 'node:crypto';
-import * as zlib from 'node:zlib';
+import { eventBatchEnvelopeSchema } from '@hubpulse/contracts';
 import { HUBPULSE_CONFIG, type HubpulseConfig } from '@hubpulse/config';
 import { AuthService, type WriteKeyPrincipal } from '../auth/auth.service';
 import { MissingScopeError } from '../common/errors';
 import { errorLogLine, toErrorResponse } from '../common/error-response';
+import { readJsonBody } from '../common/request-body';
+import { ZodPipe } from '../common/zod.pipe';
 import { EventMappingsService } from './event-mappings.service';
 import { EventsService } from './events.service';
 import { isObj } from './formats/mapped-batch';
-import { mapPostHog, postHogKey } from './formats/posthog.mapper';
-import { mapSegment } from './formats/segment.mapper';
+import { mapPostHog, postHogKey } from './formats/posthog';
+import { mapSegment } from './formats/segment';
 import { IngestStatsService } from './ingest-stats.service';
 
-class BodyError extends HttpException {
-  constructor(status: number, message: string) {
-    super({ statusCode: status, error: HttpStatus[status], message: [message] }, status);
-  }
-}
+/** `{"events":[…]}`, validated as a Nest route's body would be (the events themselves one by one later). */
+const envelope = new ZodPipe(eventBatchEnvelopeSchema);
 
 type Route = { format: 'native' } | { format: 'segment'; call: string | null } | { format: 'posthog' };
 
@@ -41,7 +40,7 @@ const pathOf = (url: string | undefined) => {
  * RudderStack sends) and PostHog capture (`/batch/`, `/e/`, `/capture/`, `/i/v0/e/`). Answered here,
  * ahead of Express and the Nest pipeline: at 1,000+ requests a second their per-request cost
  * (body-parser, router, guards) was most of the CPU. Same services, auth and error shape as the rest
- * of the API; the Nest controller for /v1/events stays as the documented contract.
+ * of the API. Documented in OpenAPI by ingest-openapi.ts (no Nest route serves these paths).
  */
 @Injectable()
 export class IngestHttpHandler {
@@ -82,7 +81,7 @@ export class IngestHttpHandler {
   private async run(req: IncomingMessage, route: Route, ctx: { keyId?: string }): Promise<unknown> {
     if (route.format === 'native') {
       ctx.keyId = this.sending(await this.auth.authenticateWriteKey(req.headers.authorization)).id;
-      return this.events.ingest(await this.readBody(req), ctx.keyId, 'native');
+      return this.events.ingest(envelope.transform(await this.readBody(req)).events, ctx.keyId, 'native');
     }
     // SDKs put the key in a header (Segment: Basic key:) or in the body (writeKey, api_key, token).
     const headerKey = keyFromHeader(req.headers.authorization);
@@ -123,65 +122,8 @@ export class IngestHttpHandler {
     res.end(json);
   }
 
-  /**
-   * Reads the body within the size limit and decodes it by what it is: declared Content-Encoding,
-   * gzip bytes whatever the headers say (PostHog's compression=gzip-js), a form field `data=`
-   * (base64, older PostHog clients), then JSON whatever the Content-Type.
-   */
-  private async readBody(req: IncomingMessage): Promise<unknown> {
-    const limit = this.config.maxBodyBytes;
-    const tooLarge = () => new BodyError(413, `body: larger than the limit of ${limit} bytes; send smaller batches`);
-    if (Number(req.headers['content-length'] ?? 0) > limit) throw tooLarge();
-    const encoding = String(req.headers['content-encoding'] ?? 'identity').toLowerCase();
-    let source: NodeJS.ReadableStream = req;
-    if (encoding === 'gzip' || encoding === 'x-gzip') source = req.pipe(zlib.createGunzip());
-    else if (encoding === 'deflate') source = req.pipe(zlib.createInflate());
-    else if (encoding === 'br') source = req.pipe(zlib.createBrotliDecompress());
-    else if (encoding !== 'identity') throw new BodyError(415, `Content-Encoding: ${encoding} is not supported (use gzip, deflate, br or none)`);
-
-    const chunks: Buffer[] = [];
-    let size = 0;
-    await new Promise<void>((resolve, reject) => {
-      source.on('data', (chunk: Buffer) => {
-        size += chunk.length;
-        if (size > limit) {
-          reject(tooLarge());
-          if (source !== req) (source as zlib.Gunzip).destroy();
-          req.unpipe();
-          return;
-        }
-        chunks.push(chunk);
-      });
-      source.on('end', resolve);
-      source.on('error', (err: Error) =>
-        reject(source === req ? err : new BodyError(400, `body: could not be decoded (${err.message}); check Content-Encoding`)),
-      );
-    });
-    if (size === 0) throw new BodyError(400, 'body: empty');
-    let buf = chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, size);
-    buf = this.gunzipIfGzip(buf);
-    let text = buf.toString('utf8');
-    if (text.startsWith('data=')) {
-      const data = new URLSearchParams(text).get('data') ?? '';
-      const decoded = this.gunzipIfGzip(Buffer.from(data, 'base64'));
-      text = decoded.toString('utf8');
-    }
-    try {
-      return JSON.parse(text);
-    } catch (err) {
-      throw new BodyError(400, `body: not valid JSON (${(err as Error).message})`);
-    }
-  }
-
-  private gunzipIfGzip(buf: Buffer): Buffer {
-    if (buf.length < 2 || buf[0] !== 0x1f || buf[1] !== 0x8b) return buf;
-    try {
-      return zlib.gunzipSync(buf, { maxOutputLength: this.config.maxBodyBytes });
-    } catch (err) {
-      const code = (err as NodeJS.ErrnoException).code;
-      if (code === 'ERR_BUFFER_TOO_LARGE') throw new BodyError(413, `body: larger than the limit of ${this.config.maxBodyBytes} bytes once inflated`);
-      throw new BodyError(400, `body: looks gzip-compressed but could not be inflated (${(err as Error).message})`);
-    }
+  private readBody(req: IncomingMessage): Promise<unknown> {
+    return readJsonBody(req, this.config.maxBodyBytes);
   }
 }
 

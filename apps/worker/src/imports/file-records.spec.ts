@@ -1,4 +1,4 @@
-import { csvRecords, ndjsonLines, type Batch } from './file.reader';
+import { csvRecords, ndjsonLines, type Batch } from './file-records';
 
 async function* chunks(text: string | Buffer, size: number): AsyncGenerator<Buffer> {
   const buf = Buffer.isBuffer(text) ? text : Buffer.from(text);

@@ -1,4 +1,4 @@
-import { KpiCsvReader, parsePeriod } from './kpi-csv.reader';
+import { KpiCsvReader, parsePeriod } from './kpi-csv';
 
 const read = (...pieces: string[]) => {
   const r = new KpiCsvReader();
