@@ -7,6 +7,7 @@ import {
   type SegmentNotSinceNode,
   type SegmentRule,
 } from '@hubpulse/contracts';
+import { patternsSql, scoresSql } from '@hubpulse/clickhouse';
 import { SEGMENT_PREVIEW_BINS, SEGMENT_PREVIEW_UNSCORED } from './segment-preview';
 import { segmentMembersSql } from './segment-membership.repository';
 
@@ -257,16 +258,13 @@ class Compiler {
       // The newest scored day on or before the as-of day, its rows from the model version that scored it.
       sql += `
   LEFT JOIN (
-    SELECT person_id, score, score_cohort, 1 AS has_score FROM ${t.engagement_scores} FINAL
-    WHERE day = (SELECT max(day) FROM ${t.score_days} FINAL WHERE day <= ${this.asOf}) AND raw > 0
-      AND (day, model_version) IN (SELECT day, model_version FROM ${t.score_days} FINAL)
+    ${scoresSql.current(t, `day = (SELECT max(day) FROM ${t.score_days} FINAL WHERE day <= ${this.asOf})`, 'person_id, score, score_cohort, 1 AS has_score')}
   ) AS s ON s.person_id = p.person_id`;
     }
     if (this.needsPatterns) {
       sql += `
   LEFT JOIN (
-    SELECT person_id, persona, stage FROM ${t.pattern_person_weeks} FINAL
-    WHERE week = (SELECT max(week) FROM ${t.pattern_person_weeks} WHERE week <= ${this.asOf})
+    ${patternsSql.personWeekAsOf(t, this.asOf, 'person_id, persona, stage')}
   ) AS w ON w.person_id = p.person_id`;
     }
     return sql;

@@ -308,6 +308,17 @@ LEFT JOIN replies AS r ON r.key = i.key
 GROUP BY i.event_id`;
 
 /**
+ * SQL fragments for queries of other repositories that join pattern rows (the segment rule
+ * compiler's persona and stage leaves): what "a person's week as of a day" means is written here only.
+ */
+export const patternsSql = {
+  /** `columns` of every person's newest pattern_person_weeks row of a week on or before `asOf` (a Date expression). */
+  personWeekAsOf: (t: Pick<Tables, 'pattern_person_weeks'>, asOf: string, columns: string): string =>
+    `SELECT ${columns} FROM ${t.pattern_person_weeks} FINAL
+    WHERE week = (SELECT max(week) FROM ${t.pattern_person_weeks} WHERE week <= ${asOf})`,
+};
+
+/**
  * The pattern tables — `pattern_purposes`, `pattern_person_weeks`, `pattern_leader_items` — and every
  * query over them: the pattern worker's writes (apps/worker/src/patterns) and the API's reads (the
  * Patterns and Strategy areas). Writes are idempotent per range: the rows of the days (weeks, items) a
