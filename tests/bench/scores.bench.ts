@@ -11,7 +11,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
-import { ClickHouseService, migrateClickHouse, openClickHouse } from '@hubpulse/clickhouse';
+import { ClickHouseService, EventsRepository, migrateClickHouse, openClickHouse, PatternsRepository, ScoresRepository } from '@hubpulse/clickhouse';
 import { loadConfig } from '@hubpulse/config';
 import { openDatabase, ScoringModelsRepository } from '@hubpulse/database';
 import { PatternComputeService } from '../../apps/worker/src/patterns/pattern-compute.service';
@@ -31,8 +31,9 @@ async function main(): Promise<void> {
   await migrateClickHouse(client, config.clickhouse.database);
   const ds = await openDatabase(config.database);
   const ch = new ClickHouseService(client, config);
-  const scores = new ScoreComputeService(ch, new ScoringModelsRepository(ds));
-  const patterns = new PatternComputeService(ch);
+  const events = new EventsRepository(ch);
+  const scores = new ScoreComputeService(events, new ScoresRepository(ch), new ScoringModelsRepository(ds));
+  const patterns = new PatternComputeService(events, new PatternsRepository(ch));
   try {
     console.log(`bench:scores — ${fmt(PEOPLE)} people, ${fmt(EVENTS)} events over 90 days, ${os.cpus().length} cores`);
     const end = new Date(Date.UTC(2026, 9, 31));

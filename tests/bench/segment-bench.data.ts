@@ -1,4 +1,4 @@
-import { STARTER_SEGMENTS } from '@hubpulse/analytics';
+import { STARTER_SEGMENTS } from '@hubpulse/audiences';
 import type { ClickHouseService } from '@hubpulse/clickhouse';
 import type { SegmentRule } from '@hubpulse/contracts';
 

@@ -14,15 +14,18 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
-import { compileSegmentRule } from '@hubpulse/analytics';
-import { ClickHouseService, migrateClickHouse, openClickHouse } from '@hubpulse/clickhouse';
+import {
+  compileSegmentRule,
+  prepareSegmentRule,
+  SegmentMembershipRepository,
+  SegmentPreviewService,
+  type SegmentDefinitionRecord,
+  type SegmentDefinitionSource,
+} from '@hubpulse/audiences';
+import { ClickHouseService, migrateClickHouse, ScoresRepository, openClickHouse } from '@hubpulse/clickhouse';
 import { loadConfig } from '@hubpulse/config';
 import { SegmentReadsRepository } from '../../apps/api/src/segments/segment-reads.repository';
 import { SegmentComputeService } from '../../apps/worker/src/segments/segment-compute.service';
-import type { SegmentDefinitionRecord, SegmentDefinitionSource } from '../../apps/worker/src/segments/segment-definition.source';
-import { SegmentPreviewService } from '../../apps/worker/src/segments/segment-preview.service';
-import { prepareSegmentRule } from '../../apps/worker/src/segments/segment-rule.prepare';
-import { SegmentStore } from '../../apps/worker/src/segments/segment-store.repository';
 import { generateSegmentBenchData, RULES } from './segment-bench.data';
 
 const { values: args } = parseArgs({
@@ -45,7 +48,7 @@ async function main(): Promise<void> {
   const ch = new ClickHouseService(client, config);
   const defs = new Map<string, SegmentDefinitionRecord>(RULES.map(([id, rule]) => [id, { id, kind: 'dynamic', rule, definition_version: 1 }]));
   const source: SegmentDefinitionSource = { get: async (id) => defs.get(id) ?? null, listDynamic: async () => [...defs.values()] };
-  const store = new SegmentStore(ch);
+  const store = new SegmentMembershipRepository(ch);
   const segments = new SegmentComputeService(ch, store, source);
   const previews = new SegmentPreviewService(ch, store, source);
   try {
@@ -92,7 +95,7 @@ async function main(): Promise<void> {
 
     // What the API reads for a channel statistics page:
     // every directory person's activity over 90 days, which the disclosure layer sums over every group.
-    const reads = new SegmentReadsRepository(ch);
+    const reads = new SegmentReadsRepository(ch, new ScoresRepository(ch));
     let s = performance.now();
     const from = new Date(Date.parse(`${AS_OF}T00:00:00Z`) - 89 * 86_400_000).toISOString().slice(0, 10);
     const channelMs = new Map<string, number>();

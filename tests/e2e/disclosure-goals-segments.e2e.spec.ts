@@ -1,7 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import type { GoalDetailDto, GoalLinkDto, LinkAnalysisDto, SegmentChannelStatsDto, SegmentDetailDto, SegmentRule, SegmentSavedDto } from '@hubpulse/contracts';
-import { hubEvent, testConfig, waitFor } from '@hubpulse/testing';
+import { hubEvent, signIn, testConfig, waitFor } from '@hubpulse/testing';
 import { createApiApp } from '../../apps/api/src/app.factory';
 import { AuthService } from '../../apps/api/src/auth/auth.service';
 
@@ -22,8 +22,7 @@ describe('Disclosure of goal links and segment rates (issue 11 regressions)', ()
   let leader: string;
   let planner: string;
   let analyst: string;
-  const login = async (email: string, password: string) =>
-    ((await request(http).post('/api/auth/login').send({ email, password }).expect(200)).headers['set-cookie'] as unknown as string[])[0].split(';')[0];
+  const login = (email: string, password: string) => signIn(http, email, password);
   const dept = (d: string): SegmentRule => ({ kind: 'attribute', field: 'department', op: 'in', values: [d] });
   const segment = async (name: string, rule: SegmentRule): Promise<string> => {
     const id = ((await request(http).post('/api/segments').set('Cookie', planner).send({ name, rule }).expect(201)).body as SegmentSavedDto).segment.id;

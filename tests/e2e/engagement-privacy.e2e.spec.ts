@@ -3,7 +3,7 @@ import request from 'supertest';
 import { createApiApp } from '../../apps/api/src/app.factory';
 import { AuthService } from '../../apps/api/src/auth/auth.service';
 import type { GroupScoresDto, OverviewResponse, ScoreDistributionDto, ScoreJobDto } from '@hubpulse/contracts';
-import { hubEvent, testConfig, waitFor } from '@hubpulse/testing';
+import { hubEvent, signIn, testConfig, waitFor } from '@hubpulse/testing';
 
 /**
  * Issue 11 regression tests for the score groups, the distribution and the overview, as an analyst
@@ -44,10 +44,7 @@ describe('Privacy of scores per group, distribution and overview (issue 11)', ()
   const trees: Record<string, string[]> = { c0: people.filter((p) => p.person_id !== 'c0').map((p) => p.person_id), a1: ['b1', ...xs], b1: xs, m2: [...ys, ...zs] };
 
   const get = async <T>(path: string, cookie = analyst) => (await request(http).get(path).set('Cookie', cookie).expect(200)).body as T;
-  const login = async (email: string, password: string) => {
-    const res = await request(http).post('/api/auth/login').send({ email, password }).expect(200);
-    return (res.headers['set-cookie'] as unknown as string[])[0].split(';')[0];
-  };
+  const login = (email: string, password: string) => signIn(http, email, password);
 
   beforeAll(async () => {
     app = await createApiApp(config, { logger: ['error'] });

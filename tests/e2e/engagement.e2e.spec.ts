@@ -3,7 +3,7 @@ import request from 'supertest';
 import { createApiApp } from '../../apps/api/src/app.factory';
 import { AuthService } from '../../apps/api/src/auth/auth.service';
 import type { GroupScoresDto, ScoreDistributionDto, ScoreExplanationDto, ScoreJobDto, ScoringModelDto } from '@hubpulse/contracts';
-import { hubEvent, testConfig, waitFor } from '@hubpulse/testing';
+import { hubEvent, signIn, testConfig, waitFor } from '@hubpulse/testing';
 import type { SegmentListDto } from '@hubpulse/contracts';
 
 /**
@@ -18,10 +18,7 @@ describe('Engagement API (chDB + SQLite + Redis, inline workers)', () => {
   let admin: string;
   let analyst: string;
 
-  const login = async (email: string, password: string) => {
-    const res = await request(http).post('/api/auth/login').send({ email, password }).expect(200);
-    return (res.headers['set-cookie'] as unknown as string[])[0].split(';')[0];
-  };
+  const login = (email: string, password: string) => signIn(http, email, password);
   const jobs = async () => (await request(http).get('/api/engagement/jobs').set('Cookie', analyst).expect(200)).body as ScoreJobDto[];
   const waitForJob = (id: string) =>
     waitFor(async () => (await jobs()).find((j) => j.id === id && (j.state === "completed" || j.state === "failed")) ?? false, `score job ${id}`, 60_000) as Promise<ScoreJobDto>;

@@ -20,7 +20,7 @@ import {
 import { differenceInDifferences, pearson, spearman } from '@hubpulse/analytics';
 import { ClickHouseService } from '@hubpulse/clickhouse';
 import { DATA_SOURCE, ProgrammeEntity } from '@hubpulse/database';
-import { testConfig, waitFor } from '@hubpulse/testing';
+import { signIn, testConfig, waitFor } from '@hubpulse/testing';
 import { createApiApp } from '../../apps/api/src/app.factory';
 import { AuthService } from '../../apps/api/src/auth/auth.service';
 import { PatternComputeService } from '../../apps/worker/src/patterns/pattern-compute.service';
@@ -44,10 +44,7 @@ describe('Goals and the Strategy API (chDB + SQLite + Redis, inline workers)', (
   let leader: string;
   let analyst: string;
 
-  const login = async (email: string, password: string) => {
-    const res = await request(http).post('/api/auth/login').send({ email, password }).expect(200);
-    return (res.headers['set-cookie'] as unknown as string[])[0].split(';')[0];
-  };
+  const login = (email: string, password: string) => signIn(http, email, password);
 
   const goalBody = {
     name: 'Grow Sales revenue',

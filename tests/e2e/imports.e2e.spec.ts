@@ -14,7 +14,7 @@ import type { DataSource } from 'typeorm';
 import { createApiApp } from '../../apps/api/src/app.factory';
 import { AuthService } from '../../apps/api/src/auth/auth.service';
 import { ImportsService, MAX_IMPORT_BYTES } from '../../apps/api/src/imports/imports.service';
-import { CsvParser, type CsvRecord } from '../../apps/worker/src/imports/csv.parser';
+import { CsvParser, type CsvRecord } from '@hubpulse/ingestion';
 import { IMPORT_CHUNK_ROWS } from '../../apps/worker/src/imports/import-run.service';
 import { ImportCliError, signIn, uploadFile, waitForImport, type ImportView } from '../../tools/import-file';
 

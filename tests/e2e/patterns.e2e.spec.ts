@@ -10,7 +10,7 @@ import {
   type PersonasResponse,
   type PurposesResponse,
 } from '@hubpulse/contracts';
-import { testConfig } from '@hubpulse/testing';
+import { signIn, testConfig } from '@hubpulse/testing';
 import { insertPatternFixture, PEOPLE } from '../integration/patterns.fixture';
 
 /**
@@ -35,8 +35,7 @@ describe('engagement patterns API', () => {
     http = app.getHttpServer();
     await insertPatternFixture(app.get(ClickHouseService));
     await app.get(PatternComputeService).recompute({ from: '2026-02-23', to: '2026-03-03' });
-    const res = await request(http).post('/api/auth/login').send({ email: 'admin@test.local', password: 'correct horse battery' }).expect(200);
-    cookie = (res.headers['set-cookie'] as unknown as string[])[0].split(';')[0];
+    cookie = await signIn(http, 'admin@test.local', 'correct horse battery');
   }, 120_000);
 
   afterAll(async () => {

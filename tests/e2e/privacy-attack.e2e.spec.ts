@@ -2,7 +2,7 @@ import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import { createApiApp } from '../../apps/api/src/app.factory';
 import { AuthService } from '../../apps/api/src/auth/auth.service';
-import { hubEvent, testConfig, waitFor } from '@hubpulse/testing';
+import { hubEvent, signIn, testConfig, waitFor } from '@hubpulse/testing';
 import { attack, type Claim, type Truth, type WindowClaim } from './privacy-attack.attacker';
 
 /**
@@ -86,10 +86,7 @@ describe('privacy under attack: every view, as every non-admin role (chDB + SQLi
   /** Person ids with a score (raw > 0) per day: the contributors of a day's mean. */
   const scored = new Map<string, Set<string>>();
 
-  const login = async (email: string, password: string) => {
-    const res = await request(http).post('/api/auth/login').send({ email, password }).expect(200);
-    return (res.headers['set-cookie'] as unknown as string[])[0].split(';')[0];
-  };
+  const login = (email: string, password: string) => signIn(http, email, password);
   const get = async (cookie: string, path: string) => (await request(http).get(path).set('Cookie', cookie).expect(200)).body;
 
   beforeAll(async () => {

@@ -1,6 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import type { IncomingMessage } from 'node:http';
-import { IngestHttpHandler } from '../../apps/api/src/ingest/ingest-http.handler';
+import { IngestHttpHandler } from '../../apps/api/src/ingest/ingest-http';
 
 const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
 

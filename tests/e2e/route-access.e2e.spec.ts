@@ -2,7 +2,7 @@ import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import { createApiApp } from '../../apps/api/src/app.factory';
 import { AuthService } from '../../apps/api/src/auth/auth.service';
-import { testConfig } from '@hubpulse/testing';
+import { signIn, testConfig } from '@hubpulse/testing';
 import { CALLERS, DECISIONS, OK, type Caller, type Outcome } from './route-access.decisions';
 import { registeredRoutes } from './registered-routes';
 
@@ -27,10 +27,7 @@ describe('route × role access matrix', () => {
   const passwords: Record<Role, string> = { admin: 'correct horse battery', leader: PASSWORD, planner: PASSWORD, analyst: PASSWORD };
   const sessions = {} as Record<Role, string>;
 
-  const signIn = async (email: string, password: string) => {
-    const res = await request(http).post('/api/auth/login').send({ email, password }).expect(200);
-    return (res.headers['set-cookie'] as unknown as string[])[0].split(';')[0];
-  };
+  const login = (email: string, password: string) => signIn(http, email, password);
 
   beforeAll(async () => {
     app = await createApiApp(config, { logger: ['error'] });
@@ -40,7 +37,7 @@ describe('route × role access matrix', () => {
       await auth.createUser({ email: `${role}@test.local`, password: PASSWORD, name: `Route ${role}`, role });
     }
     browserKey = (await auth.createWriteKey({ name: 'intranet page', scopes: ['events'], browser: true })).key;
-    for (const role of ['admin', 'leader', 'planner', 'analyst'] as const) sessions[role] = await signIn(`${role}@test.local`, passwords[role]);
+    for (const role of ['admin', 'leader', 'planner', 'analyst'] as const) sessions[role] = await login(`${role}@test.local`, passwords[role]);
   }, 120_000);
 
   afterAll(async () => {
@@ -52,7 +49,7 @@ describe('route × role access matrix', () => {
     if (caller === 'anonymous') return {};
     if (caller === 'writeKey') return { Authorization: `Bearer ${config.bootstrap.writeKey!}` };
     if (caller === 'browserKey') return { Authorization: `Bearer ${browserKey}` };
-    return { Cookie: route === 'POST /api/auth/logout' ? await signIn(`${caller}@test.local`, passwords[caller]) : sessions[caller] };
+    return { Cookie: route === 'POST /api/auth/logout' ? await login(`${caller}@test.local`, passwords[caller]) : sessions[caller] };
   };
 
   /** What the route answered a caller, as the decision table speaks: OK, 401 or 403 (or the unexpected status). */

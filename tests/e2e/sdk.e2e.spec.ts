@@ -6,7 +6,7 @@ import { gzipSync } from 'node:zlib';
 import { createApiApp } from '../../apps/api/src/app.factory';
 import { ClickHouseService } from '@hubpulse/clickhouse';
 import type { IngestionSourcesResponse } from '@hubpulse/contracts';
-import { testConfig, waitFor } from '@hubpulse/testing';
+import { signIn, testConfig, waitFor } from '@hubpulse/testing';
 
 /**
  * The real SDKs, unchanged, pointed at a local Hubpulse: @segment/analytics-node (the Segment spec,
@@ -25,8 +25,7 @@ describe('real analytics SDKs deliver into Hubpulse unchanged', () => {
     await app.listen(0, '127.0.0.1');
     url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
     ch = app.get(ClickHouseService);
-    const login = await request(app.getHttpServer()).post('/api/auth/login').send({ email: 'admin@test.local', password: 'correct horse battery' }).expect(200);
-    cookie = (login.headers['set-cookie'] as unknown as string[])[0].split(';')[0];
+    cookie = await signIn(app.getHttpServer(), 'admin@test.local', 'correct horse battery');
   }, 120_000);
 
   afterAll(async () => {

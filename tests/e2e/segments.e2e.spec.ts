@@ -17,7 +17,7 @@ import type {
   SegmentRule,
   SegmentSavedDto,
 } from '@hubpulse/contracts';
-import { hubEvent, testConfig, waitFor } from '@hubpulse/testing';
+import { hubEvent, signIn, testConfig, waitFor } from '@hubpulse/testing';
 
 /**
  * The segments product end to end on real engines (chDB, SQLite, Redis, inline workers): rules to
@@ -37,10 +37,7 @@ describe('Segments and programmes API (chDB + SQLite + Redis, inline workers)', 
   let planner: string;
   let analyst: string;
 
-  const login = async (email: string, password: string) => {
-    const res = await request(http).post('/api/auth/login').send({ email, password }).expect(200);
-    return (res.headers['set-cookie'] as unknown as string[])[0].split(';')[0];
-  };
+  const login = (email: string, password: string) => signIn(http, email, password);
   const dept = (d: string): SegmentRule => ({ kind: 'attribute', field: 'department', op: 'in', values: [d] });
   const detail = async (id: string) => (await request(http).get(`/api/segments/${id}`).set('Cookie', analyst).expect(200)).body as SegmentDetailDto;
   /** Waits until the segment's current membership was computed from its current definition. */

@@ -5,7 +5,7 @@ import { DataSource } from 'typeorm';
 import { createApiApp } from '../../apps/api/src/app.factory';
 import { ClickHouseService } from '@hubpulse/clickhouse';
 import { DATA_SOURCE, PersonEntity } from '@hubpulse/database';
-import { hubEvent, TEST_POSTGRES_URL, testConfig, uniqueName } from '@hubpulse/testing';
+import { hubEvent, signIn, TEST_POSTGRES_URL, testConfig, uniqueName } from '@hubpulse/testing';
 
 /** The relational store of a run: SQLite (testConfig's file) or a PostgreSQL database of its own. */
 const RELATIONAL: [string, () => Promise<{ env: Record<string, string>; drop: () => Promise<void> }>][] = [
@@ -55,8 +55,7 @@ describe.each(RELATIONAL)('write boundaries (chDB + %s + Redis)', (_name, relati
     http = app.getHttpServer();
     ch = app.get(ClickHouseService);
     ds = app.get(DATA_SOURCE);
-    const login = await request(http).post('/api/auth/login').send({ email: 'admin@test.local', password: 'correct horse battery' }).expect(200);
-    admin = (login.headers['set-cookie'] as unknown as string[])[0].split(';')[0];
+    admin = await signIn(http, 'admin@test.local', 'correct horse battery');
   }, 120_000);
 
   afterAll(async () => {

@@ -1,6 +1,18 @@
 import type { DataSource } from 'typeorm';
 import * as path from 'node:path';
-import { openDatabase, EventMappingEntity, GoalEntity, IngestionKeyEntity, KpiValueEntity, PersonEntity, UserEntity } from '@hubpulse/database';
+import {
+  DirectoryRepository,
+  openDatabase,
+  EventMappingEntity,
+  GoalEntity,
+  IngestionKeyEntity,
+  KpiValueEntity,
+  PersonEntity,
+  SessionsRepository,
+  UserEntity,
+  UsersRepository,
+  WriteKeysRepository,
+} from '@hubpulse/database';
 import { TEST_POSTGRES_URL, uniqueName, workerDataDir } from '@hubpulse/testing';
 
 /** The same migrations and entities on both relational backends. */
@@ -66,5 +78,54 @@ describe.each([
     const row = { id: 'k1', name: 'n', keyHash: 'h'.repeat(64), prefix: 'hp_wk_', scope: 'write' as const, createdAt: 'now', revokedAt: null };
     await repo.insert(row);
     await expect(repo.insert({ ...row, id: 'k2' })).rejects.toThrow();
+  });
+
+  // The repositories of users, sessions, write keys and the relational directory (AuthService, DirectoryService).
+
+  it('UsersRepository stores users and finds them by id and email', async () => {
+    const users = new UsersRepository(ds);
+    const before = await users.count();
+    await users.insert({ id: 'u9', email: 'z@b.co', name: 'Z', role: 'admin', passwordHash: 'x', createdAt: '2026-01-01T00:00:00.000Z' });
+    expect(await users.count()).toBe(before + 1);
+    expect(await users.find('u9')).toMatchObject({ email: 'z@b.co', role: 'admin' });
+    expect(await users.findByEmail('z@b.co')).toMatchObject({ id: 'u9' });
+    expect(await users.findByEmail('nobody@b.co')).toBeNull();
+  });
+
+  it('SessionsRepository keeps sessions until deleted or expired', async () => {
+    const sessions = new SessionsRepository(ds);
+    await sessions.insert({ tokenHash: 'h-old', userId: 'u9', expiresAt: '2026-01-01T00:00:00.000Z', createdAt: '2025-12-31T00:00:00.000Z' });
+    await sessions.insert({ tokenHash: 'h-new', userId: 'u9', expiresAt: '2026-02-01T00:00:00.000Z', createdAt: '2026-01-01T00:00:00.000Z' });
+    await sessions.deleteExpired('2026-01-15T00:00:00.000Z');
+    expect(await sessions.find('h-old')).toBeNull();
+    expect(await sessions.find('h-new')).toMatchObject({ userId: 'u9' });
+    await sessions.delete('h-new');
+    expect(await sessions.find('h-new')).toBeNull();
+  });
+
+  it('WriteKeysRepository lists keys newest first, finds them by hash and revokes them', async () => {
+    const keys = new WriteKeysRepository(ds);
+    const before = await keys.count();
+    const key = (id: string, createdAt: string) => ({ id, name: id, keyHash: `hash-${id}`, prefix: 'hp_wk_abcd', scope: 'write' as const, scopes: ['events' as const], browser: false, createdAt, revokedAt: null });
+    await keys.insert(key('ka', '2026-01-01T00:00:00.000Z'));
+    await keys.insert(key('kb', '2026-01-02T00:00:00.000Z'));
+    expect((await keys.list()).map((k) => k.id).filter((id) => id === 'ka' || id === 'kb')).toEqual(['kb', 'ka']);
+    expect(await keys.count()).toBe(before + 2);
+    expect(await keys.findByHash('hash-ka')).toMatchObject({ id: 'ka', scopes: ['events'] });
+    await keys.revoke('ka', '2026-01-03T00:00:00.000Z');
+    expect(await keys.find('ka')).toMatchObject({ revokedAt: '2026-01-03T00:00:00.000Z' });
+  });
+
+  it('DirectoryRepository reads people by ids (past the bound-variable cap) and checks departments', async () => {
+    const directory = new DirectoryRepository(ds);
+    const before = await directory.count();
+    const base = { email: null, location: null, title: null, managerId: null, hiredAt: null, isLeader: false, attributes: {}, updatedAt: 'now' };
+    const people = Array.from({ length: 600 }, (_, i) => ({ ...base, personId: `d${i}`, name: `d${i}`, department: i % 2 ? 'Ops' : 'Support' }));
+    for (let i = 0; i < people.length; i += 200) await ds.getRepository(PersonEntity).insert(people.slice(i, i + 200));
+    expect(await directory.count()).toBe(before + 600);
+    const ids = people.slice(0, 550).map((p) => p.personId);
+    expect((await directory.findMany([...ids, 'missing'])).map((p) => p.personId).sort()).toEqual([...ids].sort());
+    expect(await directory.has('department', ['Ops', 'Nowhere'])).toEqual(new Set(['Ops']));
+    expect(await directory.has('department', [])).toEqual(new Set());
   });
 });

@@ -4,7 +4,7 @@ import { ClickHouseModule, ClickHouseService } from '@hubpulse/clickhouse';
 import { ConfigModule } from '@hubpulse/config';
 import { testConfig } from '@hubpulse/testing';
 import { PatternComputeService } from '../../apps/worker/src/patterns/pattern-compute.service';
-import { STRATEGY_AUDIENCE_SOURCE, type StrategyAudienceSource } from '../../apps/worker/src/patterns/strategy-audience.source';
+import { STRATEGY_AUDIENCE_SOURCE, type StrategyAudienceSource } from '../../apps/worker/src/patterns/strategy-audience';
 import { insertPatternFixture } from './patterns.fixture';
 
 /**

@@ -1,11 +1,10 @@
 import { Test } from '@nestjs/testing';
 import type { INestApplicationContext } from '@nestjs/common';
+import { SegmentMembershipRepository, type SegmentDefinitionRecord, type SegmentRun } from '@hubpulse/audiences';
 import { ClickHouseModule, ClickHouseService } from '@hubpulse/clickhouse';
 import { ConfigModule } from '@hubpulse/config';
 import { testConfig } from '@hubpulse/testing';
 import { SegmentComputeService } from '../../apps/worker/src/segments/segment-compute.service';
-import type { SegmentDefinitionRecord } from '../../apps/worker/src/segments/segment-definition.source';
-import { SegmentStore, type SegmentRun } from '../../apps/worker/src/segments/segment-store.repository';
 
 const PEOPLE = 300_000;
 const ALL = { kind: 'attribute', field: 'department', op: 'in', values: ['even', 'odd'] };
@@ -19,12 +18,12 @@ describe('segment membership versions under concurrent reads', () => {
   const config = testConfig();
   let ctx: INestApplicationContext;
   let ch: ClickHouseService;
-  let store: SegmentStore;
+  let store: SegmentMembershipRepository;
   /** What a reader saw at the moment between "new members fully written" and "switch recorded". */
   const atSwitch: { current: number | null; newRows: number; allRows: number; newSize: number }[] = [];
 
   /** The real store, looking around just before each switch. */
-  class WatchedStore extends SegmentStore {
+  class WatchedStore extends SegmentMembershipRepository {
     override async recordRun(run: Omit<SegmentRun, 'computed_at'>): Promise<void> {
       if (run.status === 'ok') {
         const [all] = await ch.rows<{ n: string }>(`SELECT count() AS n FROM ${ch.tables.segment_members} WHERE segment_id = {id:String}`, { id: run.segment_id });

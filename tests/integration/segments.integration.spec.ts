@@ -1,14 +1,18 @@
 import { Test } from '@nestjs/testing';
 import type { INestApplicationContext } from '@nestjs/common';
-import { compileSegmentRule, STARTER_SEGMENTS } from '@hubpulse/analytics';
+import {
+  compileSegmentRule,
+  SEGMENT_DEFINITION_SOURCE,
+  SegmentMembershipRepository,
+  SegmentPreviewService,
+  STARTER_SEGMENTS,
+  type SegmentDefinitionRecord,
+} from '@hubpulse/audiences';
 import { ClickHouseModule, ClickHouseService } from '@hubpulse/clickhouse';
 import { ConfigModule } from '@hubpulse/config';
 import { SegmentRuleError, type SegmentRule } from '@hubpulse/contracts';
 import { testConfig, waitFor } from '@hubpulse/testing';
 import { SegmentComputeService, SegmentRunError } from '../../apps/worker/src/segments/segment-compute.service';
-import { SEGMENT_DEFINITION_SOURCE, type SegmentDefinitionRecord } from '../../apps/worker/src/segments/segment-definition.source';
-import { SegmentPreviewService } from '../../apps/worker/src/segments/segment-preview.service';
-import { SegmentStore } from '../../apps/worker/src/segments/segment-store.repository';
 import { AS_OF, EVERYONE, insertSegmentFixture } from './segments.fixture';
 
 /** Segment rules on real chDB against the hand-worked organisation of segments.fixture.ts. */
@@ -16,7 +20,7 @@ describe('segments in ClickHouse', () => {
   const config = testConfig();
   let ctx: INestApplicationContext;
   let ch: ClickHouseService;
-  let store: SegmentStore;
+  let store: SegmentMembershipRepository;
   let compute: SegmentComputeService;
   let preview: SegmentPreviewService;
   const defs = new Map<string, SegmentDefinitionRecord>();
@@ -30,7 +34,7 @@ describe('segments in ClickHouse', () => {
     const mod = await Test.createTestingModule({
       imports: [ConfigModule.forRoot(config), ClickHouseModule],
       providers: [
-        SegmentStore,
+        SegmentMembershipRepository,
         SegmentComputeService,
         SegmentPreviewService,
         {
@@ -41,7 +45,7 @@ describe('segments in ClickHouse', () => {
     }).compile();
     ctx = await mod.init();
     ch = ctx.get(ClickHouseService);
-    store = ctx.get(SegmentStore);
+    store = ctx.get(SegmentMembershipRepository);
     compute = ctx.get(SegmentComputeService);
     preview = ctx.get(SegmentPreviewService);
     await insertSegmentFixture(ch);
@@ -233,7 +237,7 @@ describe('segments in ClickHouse', () => {
     const good = await compute.compute('managers', { asOf: AS_OF });
     expect(good.size).toBe(3);
     // a store that fails after the members were written, before the switch
-    class FailingStore extends SegmentStore {
+    class FailingStore extends SegmentMembershipRepository {
       override async diff(): Promise<never> {
         throw new Error('storage went away');
       }

@@ -2,11 +2,11 @@ import { getQueueToken } from '@nestjs/bullmq';
 import { Test } from '@nestjs/testing';
 import type { INestApplicationContext } from '@nestjs/common';
 import type { Queue } from 'bullmq';
+import { SegmentMembershipRepository, type SegmentRun } from '@hubpulse/audiences';
 import { ClickHouseService } from '@hubpulse/clickhouse';
 import { SegmentDefinitionsRepository } from '@hubpulse/database';
 import { JobName, QueueName, SEGMENT_JOB_OPTS, segmentRecomputeJobId, type JobPayloads } from '@hubpulse/queue';
 import { testConfig, waitFor } from '@hubpulse/testing';
-import { SegmentStore, type SegmentRun } from '../../apps/worker/src/segments/segment-store.repository';
 import { WorkerModule } from '../../apps/worker/src/worker.module';
 import { PEOPLE } from './segments.fixture';
 
@@ -19,14 +19,14 @@ describe('segments queue on the worker process', () => {
   const config = testConfig({ HUBPULSE_SCORE_EVERY_MINUTES: '100000' });
   let ctx: INestApplicationContext;
   let queue: Queue;
-  let store: SegmentStore;
+  let store: SegmentMembershipRepository;
   let defs: SegmentDefinitionsRepository;
 
   beforeAll(async () => {
     const mod = await Test.createTestingModule({ imports: [WorkerModule.forRoot(config)] }).compile();
     ctx = await mod.init();
     queue = ctx.get<Queue>(getQueueToken(QueueName.Segments));
-    store = ctx.get(SegmentStore);
+    store = ctx.get(SegmentMembershipRepository);
     defs = ctx.get(SegmentDefinitionsRepository);
     const ch = ctx.get(ClickHouseService);
     await ch.client.insert({ table: ch.tables.people, values: PEOPLE.map((p) => ({ ...p, version: 1 })), format: 'JSONEachRow' });

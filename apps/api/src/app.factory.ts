@@ -10,7 +10,8 @@ import * as path from 'node:path';
 import type { HubpulseConfig } from '@hubpulse/config';
 import { AppModule } from './app.module';
 import { SeedService } from './seed/seed.service';
-import { IngestHttpHandler } from './ingest/ingest-http.handler';
+import { IngestHttpHandler } from './ingest/ingest-http';
+import { withIngestPaths } from './ingest/ingest-openapi';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
 /** Finds the built dashboard (dist/dashboard) from the source tree or from the bundle. */
@@ -63,7 +64,7 @@ export async function createApiApp(config: HubpulseConfig, opts: { logger?: fals
     .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'write key' })
     .addCookieAuth('hp_session')
     .build();
-  SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, doc), { jsonDocumentUrl: 'api/docs/openapi.json' });
+  SwaggerModule.setup('api/docs', app, () => withIngestPaths(SwaggerModule.createDocument(app, doc)), { jsonDocumentUrl: 'api/docs/openapi.json' });
 
   const dashboard = findDashboardDir();
   if (dashboard) {

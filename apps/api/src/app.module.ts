@@ -2,7 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { ClickHouseModule } from '@hubpulse/clickhouse';
 import { ConfigModule, type HubpulseConfig } from '@hubpulse/config';
-import { DatabaseModule, ProgrammesRepository, SegmentDefinitionsRepository } from '@hubpulse/database';
+import { DatabaseModule } from '@hubpulse/database';
 import { QueueModule } from '@hubpulse/queue';
 import { WorkerProcessorsModule } from '@hubpulse/worker';
 import { AuthGuard } from './auth/auth.guard';
@@ -48,9 +48,6 @@ export class AppModule {
       controllers: [HealthController],
       providers: [
         SeedService,
-        // the repositories the demo seeding writes a segment and a programme with
-        SegmentDefinitionsRepository,
-        ProgrammesRepository,
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: GlobalExceptionFilter },
       ],

@@ -1,16 +1,15 @@
 import { Module } from '@nestjs/common';
+import { AudiencesModule } from '@hubpulse/audiences';
 import { JOBS_BY_QUEUE, JobName } from '@hubpulse/queue';
-import { IMPORT_WORKER_PROVIDERS } from './imports/imports.providers';
+import { ImportWorkerModule } from './imports/import-worker.module';
 import { PatternComputeService } from './patterns/pattern-compute.service';
-import { STRATEGY_AUDIENCE_PROVIDER } from './patterns/goal-link-audience.source';
+import { GOAL_LINK_AUDIENCE_PROVIDERS } from './patterns/goal-link-audiences.service';
 import { ScoreComputeService } from './scores/score-compute.service';
 import { ScoreScheduleService } from './scores/score-schedule.service';
 import { PATTERN_RECOMPUTE, ScoresProcessor } from './scores/scores.processor';
-import { ScoringModelsRepository } from '@hubpulse/database';
-import { SEGMENT_PROVIDERS } from './segments/segments.providers';
 import { SegmentComputeService } from './segments/segment-compute.service';
-import { SegmentPreviewService } from './segments/segment-preview.service';
-import { SegmentStore } from './segments/segment-store.repository';
+import { SegmentScheduleService } from './segments/segment-schedule.service';
+import { SegmentsProcessor } from './segments/segments.processor';
 
 // Start-up fails if a job name has no queue or belongs to two (the processors' switches are exhaustive).
 const seen = new Map<string, string>();
@@ -24,10 +23,12 @@ for (const job of Object.values(JobName)) if (!seen.has(job)) throw new Error(`j
 
 /**
  * Every BullMQ processor. Imported by apps/worker (external workers) and by the API when
- * HUBPULSE_WORKERS=inline: one codebase, two processes.
+ * HUBPULSE_WORKERS=inline: one codebase, two processes. Segment definitions, memberships and the
+ * preview come from @hubpulse/audiences (the API imports the same module).
  */
 @Module({
-  providers: [ScoringModelsRepository, ScoreComputeService, ScoresProcessor, ScoreScheduleService, ...IMPORT_WORKER_PROVIDERS, PatternComputeService, { provide: PATTERN_RECOMPUTE, useExisting: PatternComputeService }, ...SEGMENT_PROVIDERS, STRATEGY_AUDIENCE_PROVIDER],
-  exports: [ScoreComputeService, PatternComputeService, SegmentComputeService, SegmentPreviewService, SegmentStore],
+  imports: [AudiencesModule, ImportWorkerModule],
+  providers: [ScoreComputeService, ScoresProcessor, ScoreScheduleService, PatternComputeService, { provide: PATTERN_RECOMPUTE, useExisting: PatternComputeService }, SegmentComputeService, SegmentsProcessor, SegmentScheduleService, ...GOAL_LINK_AUDIENCE_PROVIDERS],
+  exports: [ScoreComputeService, PatternComputeService, SegmentComputeService],
 })
 export class WorkerProcessorsModule {}

@@ -1,6 +1,4 @@
 export * from './scoring';
-export * from './cohort.sql';
 export * from './beta-distribution';
 export * from './channel-stats';
-export * from './segments';
 export * from './statistics';

@@ -1,7 +1,7 @@
 // Words for the enums, in one place: what the dashboard shows for a channel, a purpose, an
 // action, a directory field, a programme's grouping or tactic. Browser-safe.
 
-import { AMBASSADOR_STAGE_DEFINITIONS, PERSONA_DEFINITIONS } from './patterns.definitions';
+import { AMBASSADOR_STAGE_DEFINITIONS, PERSONA_DEFINITIONS } from './pattern-definitions';
 import type { AmbassadorStage, Persona } from './patterns.types';
 import type { HiddenReason } from './privacy.types';
 import type { EngagementTactic, ProgrammeGrouping } from './programmes.types';

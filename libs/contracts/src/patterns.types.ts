@@ -4,7 +4,7 @@ import type { HiddenReason } from './privacy.types';
 /**
  * People patterns of the Engagement area (issue 4): purpose indices, personas, the ambassador
  * pipeline and leader responsiveness. Aggregates only — never a person's name or id. Definitions
- * (patterns.definitions.ts) travel with the numbers.
+ * (pattern-definitions.ts) travel with the numbers.
  *
  * Every number is released through the disclosure layer (libs/disclosure) over every group of the
  * plan at once, whatever `by` asks for (issue 11): a hidden number is `null` with `suppressed: true`

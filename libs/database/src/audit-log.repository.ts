@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import type { AuditLogEntryDto } from '@hubpulse/contracts';
-import { DATA_SOURCE } from './database.module';
+import { DATA_SOURCE } from './data-source';
 import { AuditLogEntity } from './entities/audit-log.entity';
 
 /** Append-only audit log: who did what to which target. */

@@ -6,6 +6,9 @@ import type { DatabaseConfig } from '@hubpulse/config';
 import { ENTITIES } from './entities';
 import { MIGRATIONS } from './migrations';
 
+/** DI token of the migrated TypeORM DataSource (SQLite or PostgreSQL, chosen by config). */
+export const DATA_SOURCE = Symbol('DATA_SOURCE');
+
 /** TypeORM options for SQLite (embedded default) or PostgreSQL, never `synchronize`. */
 export function dataSourceOptions(cfg: DatabaseConfig, extra: { schema?: string } = {}): DataSourceOptions {
   const common = { entities: ENTITIES, migrations: MIGRATIONS, migrationsRun: false, synchronize: false, logging: ['error'] as LoggerOptions };

@@ -1,10 +1,14 @@
 import { Global, Inject, Injectable, Logger, Module, type OnApplicationShutdown } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
 import { HUBPULSE_CONFIG, type HubpulseConfig } from '@hubpulse/config';
-import { openDatabase } from './data-source';
-
-/** DI token of the migrated TypeORM DataSource (SQLite or PostgreSQL, chosen by config). */
-export const DATA_SOURCE = Symbol('DATA_SOURCE');
+import { DATA_SOURCE, openDatabase } from './data-source';
+import { DatabaseHealthRepository } from './database-health.repository';
+import { DirectoryRepository } from './directory.repository';
+import { ProgrammesRepository } from './programmes.repository';
+import { ScoringModelsRepository } from './scoring-models.repository';
+import { SessionsRepository } from './sessions.repository';
+import { UsersRepository } from './users.repository';
+import { WriteKeysRepository } from './write-keys.repository';
 
 @Injectable()
 class DataSourceCloser implements OnApplicationShutdown {
@@ -14,6 +18,21 @@ class DataSourceCloser implements OnApplicationShutdown {
   }
 }
 
+/** The repositories of the relational tables that several modules use. */
+const REPOSITORIES = [
+  DatabaseHealthRepository,
+  ScoringModelsRepository,
+  ProgrammesRepository,
+  UsersRepository,
+  SessionsRepository,
+  WriteKeysRepository,
+  DirectoryRepository,
+];
+
+/**
+ * The migrated relational store and the repositories of its tables that several modules use, each
+ * registered here once (global: the API's modules and the workers inject them without importing).
+ */
 @Global()
 @Module({
   providers: [
@@ -28,7 +47,8 @@ class DataSourceCloser implements OnApplicationShutdown {
       },
     },
     DataSourceCloser,
+    ...REPOSITORIES,
   ],
-  exports: [DATA_SOURCE],
+  exports: [DATA_SOURCE, ...REPOSITORIES],
 })
 export class DatabaseModule {}

@@ -6,3 +6,8 @@ export * from './scoring-models.repository';
 export * from './segment-definitions.repository';
 export * from './programmes.repository';
 export * from './audit-log.repository';
+export * from './database-health.repository';
+export * from './users.repository';
+export * from './sessions.repository';
+export * from './write-keys.repository';
+export * from './directory.repository';

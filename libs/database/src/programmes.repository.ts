@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import type { ProgrammeForecastDto } from '@hubpulse/contracts';
-import { DATA_SOURCE } from './database.module';
+import { DATA_SOURCE } from './data-source';
 import { GoalEntity } from './entities/goal.entity';
 import { ProgrammeEntity } from './entities/programme.entity';
 

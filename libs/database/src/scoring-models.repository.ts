@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
 import { EVENT_TYPES, type EventType, type ScoringModelDto } from '@hubpulse/contracts';
 import { DEFAULT_SCORING_MODEL, type ScoringModel } from '@hubpulse/analytics';
-import { DATA_SOURCE } from './database.module';
+import { DATA_SOURCE } from './data-source';
 import { ScoringModelEntity } from './entities/scoring-model.entity';
 
 /** Scoring model versions in the relational store: read by the workers, listed and extended by admins. */

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { In, IsNull, type DataSource, type EntityManager } from 'typeorm';
 import { segmentRuleReferences, validateSegmentRule, type SegmentKind, type SegmentRule } from '@hubpulse/contracts';
-import { DATA_SOURCE } from './database.module';
+import { DATA_SOURCE } from './data-source';
 import { ProgrammeEntity } from './entities/programme.entity';
 import { SegmentDefinitionEntity, SegmentDefinitionRevisionEntity } from './entities/segment.entity';
 

@@ -1,3 +1,8 @@
-// Event rows for the ClickHouse `events` table: validation to TSV, shared by the API and the workers.
+// Ingestion shared by the API and the workers: event rows (validation to TSV), their storage, the
+// people directory writer, the imports folder and the streaming CSV parser.
+export * from './csv-parser';
 export * from './event-row';
-export * from './people.writer';
+export * from './event-rows.repository';
+export * from './imports.repository';
+export * from './ingestion.module';
+export * from './people.repository';

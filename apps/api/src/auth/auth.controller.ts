@@ -1,11 +1,11 @@
-import { Body, Controller, Get, HttpCode, Post, Req, Res } from '@nestjs/common';
+import { Controller, Get, HttpCode, Post, Req, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { z } from 'zod';
 import { Inject } from '@nestjs/common';
 import { HUBPULSE_CONFIG, type HubpulseConfig } from '@hubpulse/config';
 import { Public } from '../common/public.decorator';
-import { parseOr400 } from '../common/zod';
+import { ZodBody } from '../common/zod.pipe';
 import type { AuthedRequest } from './auth.guard';
 import { AuthService, SESSION_COOKIE } from './auth.service';
 
@@ -24,8 +24,7 @@ export class AuthController {
   @Post('login')
   @HttpCode(200)
   @ApiOperation({ summary: 'Sign in; sets the httpOnly session cookie' })
-  async login(@Body() body: unknown, @Res({ passthrough: true }) res: Response) {
-    const { email, password } = parseOr400(loginSchema, body);
+  async login(@ZodBody(loginSchema) { email, password }: z.output<typeof loginSchema>, @Res({ passthrough: true }) res: Response) {
     const { token, user, expiresAt } = await this.auth.login(email, password);
     res.cookie(SESSION_COOKIE, token, { httpOnly: true, sameSite: 'lax', secure: this.config.secureCookies, expires: expiresAt, path: '/' });
     return { user };

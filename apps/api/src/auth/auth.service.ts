@@ -1,9 +1,8 @@
 import { Inject, Injectable, UnauthorizedException } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { LessThan, type DataSource } from 'typeorm';
 import type { Role, SessionUser, WriteKeyCreate, WriteKeyDto, WriteKeyScope } from '@hubpulse/contracts';
 import { HUBPULSE_CONFIG, type HubpulseConfig } from '@hubpulse/config';
-import { DATA_SOURCE, IngestionKeyEntity, SessionEntity, UserEntity } from '@hubpulse/database';
+import { SessionsRepository, UsersRepository, WriteKeysRepository, type UserEntity } from '@hubpulse/database';
 import { hashPassword, newToken, sha256, verifyPassword } from './password';
 
 export const SESSION_COOKIE = 'hp_session';
@@ -23,58 +22,60 @@ export class AuthService {
   private readonly keyCache = new Map<string, { key: WriteKeyPrincipal | null; until: number }>();
 
   constructor(
-    @Inject(DATA_SOURCE) private readonly ds: DataSource,
+    private readonly users: UsersRepository,
+    private readonly sessions: SessionsRepository,
+    private readonly writeKeys: WriteKeysRepository,
     @Inject(HUBPULSE_CONFIG) private readonly config: HubpulseConfig,
   ) {}
 
   async createUser(input: { email: string; password: string; name: string; role: Role }): Promise<SessionUser> {
-    const user = this.ds.getRepository(UserEntity).create({
+    const user: UserEntity = {
       id: randomUUID(),
       email: input.email.toLowerCase(),
       name: input.name,
       role: input.role,
       passwordHash: await hashPassword(input.password),
       createdAt: new Date().toISOString(),
-    });
-    await this.ds.getRepository(UserEntity).insert(user);
+    };
+    await this.users.insert(user);
     return toSessionUser(user);
   }
 
   async countUsers(): Promise<number> {
-    return this.ds.getRepository(UserEntity).count();
+    return this.users.count();
   }
 
   /** Returns a session token for the cookie, or throws 401 without saying which part was wrong. */
   async login(email: string, password: string): Promise<{ token: string; user: SessionUser; expiresAt: Date }> {
-    const user = await this.ds.getRepository(UserEntity).findOneBy({ email: email.toLowerCase() });
+    const user = await this.users.findByEmail(email.toLowerCase());
     if (!user || !(await verifyPassword(password, user.passwordHash))) {
       throw new UnauthorizedException('Wrong email or password');
     }
     const token = newToken();
     const now = new Date();
     const expiresAt = new Date(now.getTime() + this.config.sessionHours * 3_600_000);
-    await this.ds.getRepository(SessionEntity).insert({ tokenHash: sha256(token), userId: user.id, expiresAt: expiresAt.toISOString(), createdAt: now.toISOString() });
+    await this.sessions.insert({ tokenHash: sha256(token), userId: user.id, expiresAt: expiresAt.toISOString(), createdAt: now.toISOString() });
     // Housekeeping: drop expired sessions of everyone.
-    await this.ds.getRepository(SessionEntity).delete({ expiresAt: LessThan(now.toISOString()) });
+    await this.sessions.deleteExpired(now.toISOString());
     return { token, user: toSessionUser(user), expiresAt };
   }
 
   async userForSession(token: string | undefined): Promise<SessionUser | null> {
     if (!token) return null;
-    const session = await this.ds.getRepository(SessionEntity).findOneBy({ tokenHash: sha256(token) });
+    const session = await this.sessions.find(sha256(token));
     if (!session || session.expiresAt < new Date().toISOString()) return null;
-    const user = await this.ds.getRepository(UserEntity).findOneBy({ id: session.userId });
+    const user = await this.users.find(session.userId);
     return user ? toSessionUser(user) : null;
   }
 
   async logout(token: string | undefined): Promise<void> {
-    if (token) await this.ds.getRepository(SessionEntity).delete({ tokenHash: sha256(token) });
+    if (token) await this.sessions.delete(sha256(token));
   }
 
   /** Stores a write key (hashed). `key` may be given (bootstrap) or is generated; returned once. */
   async createWriteKey(spec: WriteKeyCreate, key = newToken('hp_wk_')): Promise<{ id: string; key: string }> {
     const id = randomUUID();
-    await this.ds.getRepository(IngestionKeyEntity).insert({
+    await this.writeKeys.insert({
       id,
       name: spec.name,
       keyHash: sha256(key),
@@ -89,22 +90,21 @@ export class AuthService {
   }
 
   async listWriteKeys(): Promise<WriteKeyDto[]> {
-    const rows = await this.ds.getRepository(IngestionKeyEntity).find({ order: { createdAt: 'DESC' } });
+    const rows = await this.writeKeys.list();
     return rows.map((k) => ({ id: k.id, name: k.name, prefix: k.prefix, scopes: k.scopes, browser: k.browser, created_at: k.createdAt, revoked_at: k.revokedAt }));
   }
 
   /** Revokes a key at once in this process; other API processes stop accepting it within a minute (their cache). */
   async revokeWriteKey(id: string): Promise<boolean> {
-    const repo = this.ds.getRepository(IngestionKeyEntity);
-    const key = await repo.findOneBy({ id });
+    const key = await this.writeKeys.find(id);
     if (!key) return false;
-    if (!key.revokedAt) await repo.update({ id }, { revokedAt: new Date().toISOString() });
+    if (!key.revokedAt) await this.writeKeys.revoke(id, new Date().toISOString());
     this.keyCache.delete(key.keyHash);
     return true;
   }
 
   async countWriteKeys(): Promise<number> {
-    return this.ds.getRepository(IngestionKeyEntity).count();
+    return this.writeKeys.count();
   }
 
   /** The key behind an `Authorization: Bearer <write key>` header, or a 401 saying what is wrong. */
@@ -122,7 +122,7 @@ export class AuthService {
     const now = Date.now();
     const cached = this.keyCache.get(hash);
     if (cached && cached.until > now) return cached.key;
-    const row = await this.ds.getRepository(IngestionKeyEntity).findOneBy({ keyHash: hash });
+    const row = await this.writeKeys.findByHash(hash);
     const found = row && !row.revokedAt ? { id: row.id, scopes: row.scopes, browser: row.browser } : null;
     if (this.keyCache.size > 10_000) this.keyCache.clear();
     this.keyCache.set(hash, { key: found, until: now + 60_000 });

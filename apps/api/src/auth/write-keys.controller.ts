@@ -1,8 +1,8 @@
-import { Body, Controller, Delete, Get, HttpCode, NotFoundException, Param, Post } from '@nestjs/common';
+import { Controller, Delete, Get, HttpCode, NotFoundException, Param, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { writeKeyCreateSchema } from '@hubpulse/contracts';
+import { writeKeyCreateSchema, type WriteKeyCreate } from '@hubpulse/contracts';
 import { Roles } from '../common/public.decorator';
-import { parseOr400 } from '../common/zod';
+import { ZodBody } from '../common/zod.pipe';
 import { AuthService } from './auth.service';
 
 /** Ingestion (write) keys: admins create, list and revoke them. A key is shown once, at creation. */
@@ -23,8 +23,7 @@ export class WriteKeysController {
     summary: 'Create a write key: {"name", "scopes": ["events"] | ["events","directory"] (default ["events"]), "browser": false}; the answer holds the key, shown this once',
     description: 'A browser key (browser: true) ships inside a web page and can never hold the directory scope.',
   })
-  async create(@Body() body: unknown) {
-    const spec = parseOr400(writeKeyCreateSchema, body);
+  async create(@ZodBody(writeKeyCreateSchema) spec: WriteKeyCreate) {
     const { id, key } = await this.auth.createWriteKey(spec);
     return { id, ...spec, key, note: 'Store this key now: it is not shown again.' };
   }

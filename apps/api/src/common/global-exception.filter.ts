@@ -14,6 +14,9 @@ export class GlobalExceptionFilter implements ExceptionFilter {
     if (res.headersSent) return;
     const requestId = String(req.headers['x-request-id'] ?? '');
     const out = toErrorResponse(exception, requestId);
+    // Refused before anything read its body (a guard or a pipe on a raw upload): close the connection
+    // rather than read the rest of a large upload just to drop it. A body being drained is left to finish.
+    if (!req.complete && req.readableFlowing === null) out.headers.Connection = 'close';
     const line = errorLogLine(out, `${req.method} ${req.url}`, requestId, exception);
     if (line) this.logger.error(line);
     res.set(out.headers).status(out.status).json(out.body);

@@ -1,8 +1,8 @@
-import { Body, Controller, HttpCode, Put } from '@nestjs/common';
+import { Controller, HttpCode, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { contentBatchSchema, peopleBatchSchema } from '@hubpulse/contracts';
+import { contentBatchSchema, peopleBatchSchema, type Content, type Person } from '@hubpulse/contracts';
 import { WriteKey } from '../common/public.decorator';
-import { parseOr400 } from '../common/zod';
+import { ZodBody } from '../common/zod.pipe';
 import { DirectoryService } from './directory.service';
 
 @ApiTags('ingestion')
@@ -15,15 +15,15 @@ export class DirectoryController {
   @Put('people')
   @HttpCode(200)
   @ApiOperation({ summary: 'Upsert people of the directory (a write key with the directory scope): {"people":[{person_id, name, email, department, location, title, manager_id, hired_at, is_leader, attributes}]}' })
-  people(@Body() body: unknown) {
-    return this.directory.upsertPeople(parseOr400(peopleBatchSchema, body).people);
+  people(@ZodBody(peopleBatchSchema) body: { people: Person[] }) {
+    return this.directory.upsertPeople(body.people);
   }
 
   @WriteKey('directory')
   @Put('content')
   @HttpCode(200)
   @ApiOperation({ summary: 'Upsert the content catalogue (a write key with the directory scope): {"content":[{content_id, channel, purpose, author_id, title, published_at}]}' })
-  content(@Body() body: unknown) {
-    return this.directory.upsertContent(parseOr400(contentBatchSchema, body).content);
+  content(@ZodBody(contentBatchSchema) body: { content: Content[] }) {
+    return this.directory.upsertContent(body.content);
   }
 }

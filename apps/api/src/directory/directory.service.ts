@@ -1,11 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
-import { In } from 'typeorm';
 import type { Content, IngestRejection, Person } from '@hubpulse/contracts';
 import type { DirectoryPatch } from '../ingest/formats/mapped-batch';
 import { applyPersonPatch, newPerson } from './person-patch';
-import { ClickHouseService } from '@hubpulse/clickhouse';
-import { DATA_SOURCE, PersonEntity } from '@hubpulse/database';
+import { ClickHouseService, ContentRepository } from '@hubpulse/clickhouse';
+import { DATA_SOURCE, DirectoryRepository, type PersonEntity } from '@hubpulse/database';
 import { StorageUnavailableError } from '../common/errors';
 import { nextVersion, toClickHouseTime, writePeople } from '@hubpulse/ingestion';
 
@@ -28,6 +27,9 @@ function fromEntity(e: PersonEntity): Person {
 @Injectable()
 export class DirectoryService {
   constructor(
+    private readonly directory: DirectoryRepository,
+    private readonly content: ContentRepository,
+    // Only for writePeople (@hubpulse/ingestion), which writes both copies of the directory.
     @Inject(DATA_SOURCE) private readonly ds: DataSource,
     private readonly ch: ClickHouseService,
   ) {}
@@ -64,9 +66,7 @@ export class DirectoryService {
   private async storedPeople(ids: string[]): Promise<Map<string, Person>> {
     const found = new Map<string, Person>();
     try {
-      for (let i = 0; i < ids.length; i += 500) {
-        for (const e of await this.ds.getRepository(PersonEntity).findBy({ personId: In(ids.slice(i, i + 500)) })) found.set(e.personId, fromEntity(e));
-      }
+      for (const e of await this.directory.findMany(ids)) found.set(e.personId, fromEntity(e));
     } catch (err) {
       throw new StorageUnavailableError('directory could not be read', err);
     }
@@ -76,10 +76,8 @@ export class DirectoryService {
   async upsertContent(content: Content[]): Promise<{ upserted: number }> {
     const version = nextVersion();
     try {
-      await this.ch.client.insert({
-        table: this.ch.tables.content,
-        format: 'JSONEachRow',
-        values: content.map((c) => ({
+      await this.content.insert(
+        content.map((c) => ({
           content_id: c.content_id,
           channel: c.channel,
           purpose: c.purpose,
@@ -88,7 +86,7 @@ export class DirectoryService {
           published_at: toClickHouseTime(c.published_at),
           version,
         })),
-      });
+      );
     } catch (err) {
       throw new StorageUnavailableError('content could not be stored', err);
     }
@@ -96,6 +94,6 @@ export class DirectoryService {
   }
 
   async countPeople(): Promise<number> {
-    return this.ds.getRepository(PersonEntity).count();
+    return this.directory.count();
   }
 }

@@ -14,7 +14,7 @@ import {
   type WindowedNumber,
 } from '@hubpulse/disclosure';
 import { directoryGroups, FAMILY_PRIORITY, GroupRegistryRepository, groupKey } from './group-registry.repository';
-import { ReleaseLedgerStore } from './release-ledger.store';
+import { ReleaseLedgerRepository } from './release-ledger.repository';
 
 export interface DisclosurePlan {
   plan: GroupPlan;
@@ -38,7 +38,7 @@ export class DisclosureService {
 
   constructor(
     private readonly registry: GroupRegistryRepository,
-    private readonly ledger: ReleaseLedgerStore,
+    private readonly ledger: ReleaseLedgerRepository,
     @Inject(HUBPULSE_CONFIG) private readonly config: HubpulseConfig,
   ) {}
 

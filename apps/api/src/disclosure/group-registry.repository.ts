@@ -1,20 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
-import { ClickHouseService } from '@hubpulse/clickhouse';
-import { tenureBandSql } from '@hubpulse/analytics';
+import { SegmentMembershipRepository } from '@hubpulse/audiences';
+import { PeopleRepository, type DirectoryGroupRow } from '@hubpulse/clickhouse';
 import { DATA_SOURCE, GoalLinkEntity, ProgrammeEntity } from '@hubpulse/database';
 import type { GroupSpec } from '@hubpulse/disclosure';
-
-/** One person of today's directory with every group key they belong to. */
-interface DirectoryRow {
-  person_id: string;
-  department: string;
-  location: string;
-  team: string;
-  tenure: string;
-  /** Every manager above them, nearest first (up to 12 levels). */
-  managers: string[];
-}
 
 /**
  * Lower priorities are hidden first when two groups conflict: a group a user defined (a segment, a
@@ -46,76 +35,51 @@ export const groupKey = {
 
 /**
  * Every group of people a view can describe, read fresh: the directory's departments, locations,
- * teams, tenure bands (as of `asOf`) and manager trees; segments' current memberships; programmes'
- * memberships pinned at launch; goal links' scope audiences. Also a fingerprint that changes whenever
+ * teams, tenure bands (as of `asOf`) and manager trees (PeopleRepository); segments' current
+ * memberships and programmes' memberships pinned at launch (SegmentMembershipRepository); goal links'
+ * scope audiences. Also a fingerprint that changes whenever
  * any of them may have changed, so the plan built from them can be cached.
  */
 @Injectable()
 export class GroupRegistryRepository {
   constructor(
-    private readonly ch: ClickHouseService,
+    private readonly people: PeopleRepository,
     @Inject(DATA_SOURCE) private readonly ds: DataSource,
+    private readonly memberships: SegmentMembershipRepository,
   ) {}
-
-  private get t() {
-    return this.ch.tables;
-  }
 
   /**
    * What the plan is built from besides the directory and the memberships, and a key that changes
    * whenever any of it may have: read once per plan() call, in parallel, and reused by the build.
    */
   async snapshot(): Promise<{ key: string; links: GoalLinkEntity[]; programmes: ProgrammeEntity[] }> {
-    const [[r], links, programmes] = await Promise.all([
-      this.ch.rows<{ people: string; version: string; runs: string; last_run: string }>(
-        `SELECT (SELECT count() FROM ${this.t.people} FINAL) AS people,
-                (SELECT max(version) FROM ${this.t.people}) AS version,
-                (SELECT count() FROM ${this.t.segment_runs} WHERE status = 'ok') AS runs,
-                (SELECT toString(max(version)) FROM ${this.t.segment_runs}) AS last_run`,
-      ),
+    const [people, runs, links, programmes] = await Promise.all([
+      this.people.fingerprint(),
+      this.memberships.runsFingerprint(),
       this.ds.getRepository(GoalLinkEntity).find({ order: { id: 'ASC' } }),
       this.ds.getRepository(ProgrammeEntity).find({ order: { id: 'ASC' } }),
     ]);
     const key = JSON.stringify([
-      r,
+      { ...people, ...runs },
       links.map((l) => [l.id, l.kind, l.scope, l.scopeValues, l.segmentId, l.programmeId]),
       programmes.map((p) => [p.id, p.segmentId, p.launchMembershipVersion]),
     ]);
     return { key, links, programmes };
   }
 
-  async directory(asOf: string): Promise<DirectoryRow[]> {
-    const p = this.t.people;
-    const rows = await this.ch.rows<DirectoryRow>(
-      `WITH (SELECT (groupArray(person_id), groupArray(manager_id)) FROM ${p} FINAL WHERE manager_id != '') AS m
-       SELECT person_id, toString(department) AS department, toString(location) AS location,
-              JSONExtractString(attributes, 'team') AS team, ${tenureBandSql('hired_at', '{asOf:Date}')} AS tenure,
-              arrayFilter(x -> x != '', arrayFold((acc, i) -> if(acc[-1] = '', acc, arrayPushBack(acc, transform(acc[-1], m.1, m.2, ''))), range(11), [manager_id])) AS managers
-       FROM ${p} FINAL
-       ORDER BY person_id`,
-      { asOf },
-    );
-    return rows;
+  /** Today's directory with every group key of each person (tenure bands as of `asOf`). */
+  directory(asOf: string): Promise<DirectoryGroupRow[]> {
+    return this.people.groupRows(asOf);
   }
 
   /** Current membership of every segment with an ok run: its newest ok version. */
-  async segments(): Promise<{ id: string; members: string[] }[]> {
-    return this.ch.rows<{ id: string; members: string[] }>(
-      `SELECT segment_id AS id, groupArray(person_id) AS members FROM ${this.t.segment_members}
-       WHERE (segment_id, version) IN (SELECT segment_id, max(version) FROM ${this.t.segment_runs} WHERE status = 'ok' GROUP BY segment_id)
-       GROUP BY segment_id ORDER BY segment_id`,
-    );
+  segments(): Promise<{ id: string; members: string[] }[]> {
+    return this.memberships.currentMembers();
   }
 
   /** Memberships pinned at launch by programmes (segment id, version). */
   async pinned(pins: { id: string; segmentId: string; version: number }[]): Promise<{ id: string; members: string[] }[]> {
-    if (pins.length === 0) return [];
-    const rows = await this.ch.rows<{ segment_id: string; version: string; members: string[] }>(
-      `SELECT segment_id, toString(version) AS version, groupArray(person_id) AS members FROM ${this.t.segment_members}
-       WHERE (segment_id, version) IN (SELECT arrayJoin(arrayZip({segs:Array(String)}, {versions:Array(UInt64)})))
-       GROUP BY segment_id, version`,
-      { segs: pins.map((p) => p.segmentId), versions: pins.map((p) => p.version) },
-    );
+    const rows = await this.memberships.versionMembers(pins);
     const byPin = new Map(rows.map((r) => [`${r.segment_id}@${r.version}`, r.members]));
     return pins.flatMap((p) => {
       const members = byPin.get(`${p.segmentId}@${p.version}`);
@@ -125,7 +89,7 @@ export class GroupRegistryRepository {
 }
 
 /** The groups of the directory rows, family by family (teams only where a team is set). */
-export function directoryGroups(rows: readonly DirectoryRow[]): GroupSpec[] {
+export function directoryGroups(rows: readonly DirectoryGroupRow[]): GroupSpec[] {
   const groups = new Map<string, GroupSpec & { members: string[] }>();
   const add = (family: string, key: string, person: string) => {
     const g = groups.get(key) ?? groups.set(key, { key, family, members: [], priority: FAMILY_PRIORITY[family] }).get(key)!;

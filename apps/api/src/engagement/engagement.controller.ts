@@ -1,8 +1,10 @@
-import { Body, Controller, Get, Param, Post, Query, Req } from '@nestjs/common';
+import { Controller, Get, Param, Post, Req } from '@nestjs/common';
 import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import type { z } from 'zod';
 import type { AuthedRequest } from '../auth/auth.guard';
 import { Roles } from '../common/public.decorator';
-import { EngagementService } from './engagement.service';
+import { ZodBody, ZodQuery } from '../common/zod.pipe';
+import { daySchema, EngagementService, groupsSchema, jobSchema, peopleSchema, scoringModelBodySchema } from './engagement.service';
 
 @ApiTags('engagement')
 @Controller('api/engagement')
@@ -18,7 +20,7 @@ export class EngagementController {
   @Post('models')
   @Roles('admin')
   @ApiOperation({ summary: 'Create a new scoring model version; history is recomputed with it in the background (a full score job)' })
-  createModel(@Body() body: unknown, @Req() req: AuthedRequest) {
+  createModel(@ZodBody(scoringModelBodySchema) body: z.output<typeof scoringModelBodySchema>, @Req() req: AuthedRequest) {
     return this.engagement.createModel(body, req.user?.email ?? 'unknown');
   }
 
@@ -31,14 +33,14 @@ export class EngagementController {
   @Post('jobs')
   @Roles('admin')
   @ApiOperation({ summary: 'Start a score job: {"kind":"incremental"} (days touched since the last run) or {"kind":"full"}' })
-  startJob(@Body() body: unknown) {
+  startJob(@ZodBody(jobSchema) body: z.output<typeof jobSchema>) {
     return this.engagement.startJob(body);
   }
 
   @Get('distribution')
   @ApiOperation({ summary: 'Raw score histogram and population quantiles on a day (default: newest scored day)' })
   @ApiQuery({ name: 'day', required: false })
-  distribution(@Query() query: Record<string, string>) {
+  distribution(@ZodQuery(daySchema) query: z.output<typeof daySchema>) {
     return this.engagement.distribution(query);
   }
 
@@ -47,21 +49,21 @@ export class EngagementController {
   @ApiQuery({ name: 'by', required: false, enum: ['department', 'location', 'team', 'manager', 'tenure'] })
   @ApiQuery({ name: 'from', required: false })
   @ApiQuery({ name: 'to', required: false })
-  groups(@Query() query: Record<string, string>) {
+  groups(@ZodQuery(groupsSchema) query: z.output<typeof groupsSchema>) {
     return this.engagement.groups(query);
   }
 
   @Get('people')
   @Roles('admin')
   @ApiOperation({ summary: 'Scored people on a day, highest first, filtered by id / name / department (admins only)' })
-  people(@Query() query: Record<string, string>) {
+  people(@ZodQuery(peopleSchema) query: z.output<typeof peopleSchema>) {
     return this.engagement.people(query);
   }
 
   @Get('people/:personId/why')
   @Roles('admin')
   @ApiOperation({ summary: "One person's score taken apart: points per action type and per day, model version, rank (admins only)" })
-  why(@Param('personId') personId: string, @Query() query: Record<string, string>) {
+  why(@Param('personId') personId: string, @ZodQuery(daySchema) query: z.output<typeof daySchema>) {
     return this.engagement.explain(personId, query);
   }
 }

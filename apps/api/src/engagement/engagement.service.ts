@@ -20,20 +20,41 @@ import {
 } from '@hubpulse/contracts';
 import { countedActions, decay, validateModel } from '@hubpulse/analytics';
 import { HUBPULSE_CONFIG, type HubpulseConfig } from '@hubpulse/config';
+import { PeopleRepository, ScoresRepository } from '@hubpulse/clickhouse';
 import { ScoringModelsRepository } from '@hubpulse/database';
 import { JobName, QueueName, type JobPayloads } from '@hubpulse/queue';
 import { InvalidInputError } from '../common/errors';
-import { parseOr400 } from '../common/zod';
-import { releaseDistribution } from './distribution.rule';
+import { releaseDistribution } from './distribution-rule';
 import { GroupScoresService } from './group-scores.service';
-import { ScoresRepository } from './scores.repository';
 
 const dayParam = z.iso.date({ error: 'must be a date YYYY-MM-DD' });
 const rangeSchema = z.object({ from: dayParam.optional(), to: dayParam.optional() });
-const groupsSchema = rangeSchema.extend({ by: z.enum(SCORE_GROUP_BYS, { error: `must be one of ${SCORE_GROUP_BYS.join(', ')}` }).default('department') });
-const daySchema = z.object({ day: dayParam.optional() });
-const peopleSchema = daySchema.extend({ q: z.string().max(200).optional(), limit: z.coerce.number().int().min(1).max(200).default(50) });
-const jobSchema = z.object({ kind: z.enum(['full', 'incremental'], { error: 'must be "full" or "incremental"' }) });
+export const groupsSchema = rangeSchema.extend({ by: z.enum(SCORE_GROUP_BYS, { error: `must be one of ${SCORE_GROUP_BYS.join(', ')}` }).default('department') });
+export const daySchema = z.object({ day: dayParam.optional() });
+export const peopleSchema = daySchema.extend({ q: z.string().max(200).optional(), limit: z.coerce.number().int().min(1).max(200).default(50) });
+export const jobSchema = z.object({ kind: z.enum(['full', 'incremental'], { error: 'must be "full" or "incremental"' }) });
+type NewModel = Parameters<ScoringModelsRepository['create']>[0];
+/** Body of `POST /api/engagement/models`: checked by validateModel (each problem a "path: why" line), then the model's fields. */
+export const scoringModelBodySchema = z.unknown().transform((body, ctx): NewModel => {
+  const input = (body ?? {}) as Record<string, unknown>;
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+    ctx.addIssue({ code: 'custom', message: 'body: must be a JSON object' });
+    return z.NEVER;
+  }
+  const problems = validateModel(input as Parameters<typeof validateModel>[0]);
+  if (typeof input.note !== 'undefined' && (typeof input.note !== 'string' || input.note.length > 500)) problems.push({ path: 'note', message: 'must be text of at most 500 characters' });
+  for (const p of problems) ctx.addIssue({ code: 'custom', message: `${p.path}: ${p.message}` });
+  if (problems.length) return z.NEVER;
+  const caps: Partial<Record<EventType, number>> = {};
+  for (const [k, v] of Object.entries((input.daily_caps as Record<string, number | null> | undefined) ?? {})) if (v != null) caps[k as EventType] = v;
+  return {
+    weights: input.weights as Record<EventType, number>,
+    halfLives: input.half_lives as Record<EventType, number>,
+    dailyCaps: caps,
+    lookbackDays: input.lookback_days as number,
+    note: (input.note as string | undefined)?.trim() || null,
+  };
+});
 const JOB_OPTS = { attempts: 3, backoff: { type: 'exponential' as const, delay: 5000 }, removeOnComplete: 100, removeOnFail: 500 };
 
 /** Scoring model versions, score jobs, and the score views of the Engagement area. */
@@ -42,6 +63,7 @@ export class EngagementService {
   constructor(
     private readonly models: ScoringModelsRepository,
     private readonly repo: ScoresRepository,
+    private readonly directory: PeopleRepository,
     private readonly groupScores: GroupScoresService,
     @InjectQueue(QueueName.Scores) private readonly queue: Queue,
     @Inject(HUBPULSE_CONFIG) private readonly config: HubpulseConfig,
@@ -52,30 +74,13 @@ export class EngagementService {
   }
 
   /** A new model version; history is recomputed with it in the background. */
-  async createModel(body: unknown, createdBy: string): Promise<ScoringModelCreated> {
-    const input = (body ?? {}) as Record<string, unknown>;
-    if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new InvalidInputError(['body: must be a JSON object']);
-    const problems = validateModel(input as Parameters<typeof validateModel>[0]);
-    if (typeof input.note !== 'undefined' && (typeof input.note !== 'string' || input.note.length > 500)) problems.push({ path: 'note', message: 'must be text of at most 500 characters' });
-    if (problems.length) throw new InvalidInputError(problems.map((p) => `${p.path}: ${p.message}`));
-    const caps: Partial<Record<EventType, number>> = {};
-    for (const [k, v] of Object.entries((input.daily_caps as Record<string, number | null> | undefined) ?? {})) if (v != null) caps[k as EventType] = v;
-    const model = await this.models.create(
-      {
-        weights: input.weights as Record<EventType, number>,
-        halfLives: input.half_lives as Record<EventType, number>,
-        dailyCaps: caps,
-        lookbackDays: input.lookback_days as number,
-        note: (input.note as string | undefined)?.trim() || null,
-      },
-      createdBy,
-    );
+  async createModel(input: NewModel, createdBy: string): Promise<ScoringModelCreated> {
+    const model = await this.models.create(input, createdBy);
     const job = await this.enqueue('full', 'model');
     return { model, job_id: job };
   }
 
-  async startJob(body: unknown): Promise<{ job_id: string | null }> {
-    const { kind } = parseOr400(jobSchema, body);
+  async startJob({ kind }: z.output<typeof jobSchema>): Promise<{ job_id: string | null }> {
     return { job_id: await this.enqueue(kind === 'full' ? 'full' : 'auto', 'manual') };
   }
 
@@ -118,9 +123,9 @@ export class EngagementService {
   }
 
   /** The population's raw scores on a day: a table of disjoint cells and quantiles, released by distribution.rule. */
-  async distribution(query: unknown): Promise<ScoreDistributionDto> {
+  async distribution(query: z.output<typeof daySchema>): Promise<ScoreDistributionDto> {
     const k = this.config.minGroupSize;
-    const day = await this.resolveDay(parseOr400(daySchema, query).day);
+    const day = await this.resolveDay(query.day);
     const meta = day ? await this.repo.day(day) : null;
     const empty: ScoreDistributionDto = {
       day,
@@ -137,7 +142,7 @@ export class EngagementService {
       suppressed: false,
     };
     if (!day || !meta) return empty;
-    const population = await this.repo.directorySize();
+    const population = await this.directory.count();
     if (population < k) return { ...empty, model_version: meta.model_version, active_hidden: 'below_minimum', inactive_hidden: 'below_minimum', suppressed: true };
     const { bins, active, quantiles } = await this.repo.distribution(day, population);
     const cells = bins.map((b) => ({ from: round(10 ** (b.b / 3), 3), to: round(10 ** ((b.b + 1) / 3), 3), n: b.n }));
@@ -145,8 +150,7 @@ export class EngagementService {
     return { day, model_version: meta.model_version, min_group_size: k, population, ...released };
   }
 
-  async groups(query: unknown): Promise<GroupScoresDto> {
-    const q = parseOr400(groupsSchema, query);
+  async groups(q: z.output<typeof groupsSchema>): Promise<GroupScoresDto> {
     const to = q.to ?? (await this.repo.lastScoredDay()) ?? formatDayKey(Date.now());
     const from = q.from ?? formatDayKey(Date.parse(to) - 29 * DAY_MS);
     if (from > to) throw new InvalidInputError([`from: must not be after to (${from} > ${to})`]);
@@ -154,8 +158,7 @@ export class EngagementService {
     return this.groupScores.groups(q.by, from, to);
   }
 
-  async people(query: unknown): Promise<ScoredPersonDto[]> {
-    const q = parseOr400(peopleSchema, query);
+  async people(q: z.output<typeof peopleSchema>): Promise<ScoredPersonDto[]> {
     const day = await this.resolveDay(q.day);
     if (!day) return [];
     const rows = await this.repo.people(day, q.q?.trim() ?? '', q.limit);
@@ -163,10 +166,10 @@ export class EngagementService {
   }
 
   /** "Why 62": the stored score taken apart with the model version that made it. */
-  async explain(personId: string, query: unknown): Promise<ScoreExplanationDto> {
-    const day = await this.resolveDay(parseOr400(daySchema, query).day);
+  async explain(personId: string, query: z.output<typeof daySchema>): Promise<ScoreExplanationDto> {
+    const day = await this.resolveDay(query.day);
     if (!day) throw new NotFoundException('no scores yet: the first recompute has not run');
-    const [row, meta, person] = await Promise.all([this.repo.scoreRow(personId, day), this.repo.day(day), this.repo.person(personId)]);
+    const [row, meta, person] = await Promise.all([this.repo.scoreRow(personId, day), this.repo.day(day), this.directory.person(personId)]);
     if (!meta) throw new NotFoundException(`day: ${day} has no scores`);
     const model = await this.models.get(meta.model_version);
     if (!model) throw new NotFoundException(`model version ${meta.model_version} is missing`);

@@ -11,10 +11,10 @@ import {
 } from '@hubpulse/contracts';
 import type { StatDecision } from '@hubpulse/disclosure';
 import { HUBPULSE_CONFIG, type HubpulseConfig } from '@hubpulse/config';
+import { PeopleRepository, ScoresRepository } from '@hubpulse/clickhouse';
 import { ScoringModelsRepository } from '@hubpulse/database';
 import { DisclosureService, type DisclosurePlan } from '../disclosure/disclosure.service';
-import { releaseMix } from './score-mix.rule';
-import { ScoresRepository } from './scores.repository';
+import { releaseMix } from './score-mix-rule';
 
 /** Rows shown per family; every decision is still taken over all groups of the plan. */
 export const GROUP_ROWS_LIMIT = 500;
@@ -39,6 +39,7 @@ interface DayStat {
 export class GroupScoresService {
   constructor(
     private readonly repo: ScoresRepository,
+    private readonly people: PeopleRepository,
     private readonly models: ScoringModelsRepository,
     private readonly disclosure: DisclosureService,
     @Inject(HUBPULSE_CONFIG) private readonly config: HubpulseConfig,
@@ -65,7 +66,7 @@ export class GroupScoresService {
     const family = dp.plan.all().filter((g) => g.family === by);
     const ordered = [...family.filter((g) => g.shown).sort((a, b) => b.size - a.size || (a.key < b.key ? -1 : 1)), ...family.filter((g) => !g.shown).sort((a, b) => (a.key < b.key ? -1 : 1))].slice(0, GROUP_ROWS_LIMIT);
     const rawKey = (key: string) => key.slice(by.length + 1);
-    const labels = by === 'manager' ? await this.repo.labels(ordered.map((g) => rawKey(g.key))) : new Map<string, string>();
+    const labels = by === 'manager' ? await this.people.labels(ordered.map((g) => rawKey(g.key))) : new Map<string, string>();
 
     const groups = ordered.map((g): GroupScoreRow => {
       const key = rawKey(g.key);

@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import { Inject, Injectable, NotFoundException } from '@nestjs/common';
 import {
   addDays,
@@ -26,11 +27,12 @@ import {
   round,
 } from '@hubpulse/contracts';
 import { addMonths, differenceInDifferences, laggedCorrelations, tooFewPoints, type BeforeAfter } from '@hubpulse/analytics';
+import { SegmentMembershipRepository } from '@hubpulse/audiences';
 import { HUBPULSE_CONFIG, type HubpulseConfig } from '@hubpulse/config';
-import type { GoalLinkEntity } from '@hubpulse/database';
+import { EventsRepository, ScoresRepository } from '@hubpulse/clickhouse';
+import { DirectoryRepository, type GoalLinkEntity } from '@hubpulse/database';
 import { InvalidInputError } from '../common/errors';
-import { parseOr400 } from '../common/zod';
-import { toLinkDto } from './goal.mapper';
+import { toLinkDto } from './goal-dtos';
 import { GoalsRepository } from './goals.repository';
 import { GoalsService } from './goals.service';
 import { meanRule } from '@hubpulse/disclosure';
@@ -49,13 +51,16 @@ export class GoalLinksService {
     private readonly repo: GoalsRepository,
     private readonly goals: GoalsService,
     private readonly ch: LinkAnalysisRepository,
+    private readonly scores: ScoresRepository,
+    private readonly events: EventsRepository,
+    private readonly directory: DirectoryRepository,
+    private readonly memberships: SegmentMembershipRepository,
     private readonly disclosure: DisclosureService,
     @Inject(HUBPULSE_CONFIG) private readonly config: HubpulseConfig,
   ) {}
 
-  async create(goalId: string, body: unknown, by: string): Promise<GoalLinkDto> {
+  async create(goalId: string, input: z.output<typeof goalLinkCreateSchema>, by: string): Promise<GoalLinkDto> {
     await this.goals.goal(goalId);
-    const input = parseOr400(goalLinkCreateSchema, body);
     const base = { goalId, segmentId: null, programmeId: null, scope: null, scopeValues: [] as string[], purpose: input.purpose ?? null, hypothesis: input.hypothesis, createdBy: by };
     let row: GoalLinkEntity;
     if (input.kind === 'segment') {
@@ -70,7 +75,7 @@ export class GoalLinksService {
     } else {
       const values = (input.scope === 'department' ? input.departments : input.scope === 'location' ? input.locations : undefined) ?? [];
       if (input.scope !== 'organisation') {
-        const known = await this.repo.directoryHas(input.scope, values);
+        const known = await this.directory.has(input.scope, values);
         const field = input.scope === 'department' ? 'departments' : 'locations';
         const problems = values.flatMap((v, i) => (known.has(v) ? [] : [`${field}[${i}]: nobody in the directory is in ${input.scope} "${v}"`]));
         if (problems.length) throw new InvalidInputError(problems);
@@ -80,8 +85,7 @@ export class GoalLinksService {
     return this.toDto(row);
   }
 
-  async update(goalId: string, linkId: string, body: unknown): Promise<GoalLinkDto> {
-    const input = parseOr400(goalLinkUpdateSchema, body);
+  async update(goalId: string, linkId: string, input: z.output<typeof goalLinkUpdateSchema>): Promise<GoalLinkDto> {
     const row = await this.repo.updateLink(goalId, linkId, {
       ...(input.purpose !== undefined ? { purpose: input.purpose } : {}),
       ...(input.hypothesis !== undefined ? { hypothesis: input.hypothesis } : {}),
@@ -128,7 +132,7 @@ export class GoalLinksService {
 
     const values = await this.repo.values([goalId]);
     const kpi = new Map(values.map((v) => [v.period, v.value]));
-    const lastEvent = await this.ch.lastEventDay();
+    const lastEvent = await this.events.lastEventDay();
     const firstKpi = values[0]?.period ?? goal.period_start;
     const from = addMonths(firstKpi < goal.period_start ? firstKpi : goal.period_start, -LINK_LAGS.at(-1)!);
     const lastMonth = [values.at(-1)?.period ?? from, lastEvent ? addMonths(lastEvent, 0) : from].sort().at(-1)!;
@@ -138,7 +142,7 @@ export class GoalLinksService {
     let notShown: string | null = null;
     let audienceHidden: HiddenReason | null = null;
     const decision = key ? dp.plan.get(key) : undefined;
-    if (row.kind === 'segment' && row.segmentId && !(await this.ch.segmentComputed(row.segmentId))) notShown = 'The segment has no computed membership yet.';
+    if (row.kind === 'segment' && row.segmentId && !(await this.memberships.computed(row.segmentId))) notShown = 'The segment has no computed membership yet.';
     else if (!decision || decision.size === 0) notShown = 'Nobody is in this audience.';
     else if (!decision.shown) {
       audienceHidden = decision.reason ?? 'below_minimum';
@@ -148,7 +152,7 @@ export class GoalLinksService {
 
     const [scoredDays, events, scores, purposes] = notShown
       ? [new Map<string, number>(), new Map<string, number>(), [], []]
-      : await Promise.all([this.ch.scoredDays(from, to), this.ch.monthlyEvents(from, to), this.ch.personMonthlyScores(from, to), this.ch.personMonthlyPurposes(from, to)]);
+      : await Promise.all([this.scores.scoredDaysPerMonth(from, to), this.ch.monthlyEvents(from, to), this.scores.personMonthlySums(from, to), this.ch.personMonthlyPurposes(from, to)]);
     const released = notShown ? null : releaseMonths(this.disclosure, dp, key!, scores, purposes);
 
     const months: LinkMonthDto[] = [];
@@ -214,9 +218,9 @@ export class GoalLinksService {
    * launch when there is one (`pinned`), else today's.
    */
   private async did(segmentId: string, launch: string, k: number, pinned: number | null, dp: DisclosurePlan, key: string): Promise<{ did: DidDto | null; reason: string | null }> {
-    const version = pinned !== null && (await this.ch.membershipExists(segmentId, Number(pinned))) ? Number(pinned) : null;
+    const version = pinned !== null && (await this.memberships.versionExists(segmentId, Number(pinned))) ? Number(pinned) : null;
     const targeted = dp.plan.get(version !== null ? key : groupKey.segment(segmentId));
-    const lastScored = await this.ch.lastScoredDay();
+    const lastScored = await this.scores.lastScoredDay();
     if (!lastScored || lastScored < launch) return { did: null, reason: 'No scored day after the launch yet.' };
     const w = { bfrom: addDays(launch, -DID_WINDOW_DAYS), bto: addDays(launch, -1), afrom: launch, ato: [addDays(launch, DID_WINDOW_DAYS - 1), lastScored].sort()[0] };
     const [beforeDays, afterDays] = await Promise.all([this.countDays(w.bfrom, w.bto), this.countDays(w.afrom, w.ato)]);
@@ -238,7 +242,7 @@ export class GoalLinksService {
 
     const monthlyFrom = addMonths(w.bfrom, 0);
     const { sizes, sums } = await this.ch.groupMonthly(segmentId, version, w.bfrom, monthlyFrom, w.ato);
-    const monthDays = await this.ch.scoredDays(monthlyFrom, w.ato);
+    const monthDays = await this.scores.scoredDaysPerMonth(monthlyFrom, w.ato);
     const monthly: DidDto['monthly'] = [];
     for (let m = monthlyFrom; m <= addMonths(w.ato, 0); m = addMonths(m, 1)) {
       const d = monthDays.get(m) ?? 0;
@@ -280,6 +284,6 @@ export class GoalLinksService {
 
   private async countDays(from: string, to: string): Promise<number> {
     if (to < from) return 0;
-    return [...(await this.ch.scoredDays(from, to)).values()].reduce((a, b) => a + b, 0);
+    return [...(await this.scores.scoredDaysPerMonth(from, to)).values()].reduce((a, b) => a + b, 0);
   }
 }

@@ -1,7 +1,15 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query, Req } from '@nestjs/common';
+import { Controller, Delete, Get, HttpCode, Param, Post, Put, Req } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiCookieAuth, ApiOperation, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
+import type { z } from 'zod';
 import {
+  goalCreateSchema,
+  goalLinkCreateSchema,
+  goalLinkUpdateSchema,
+  goalUpdateSchema,
   KPI_CSV_HELP,
+  kpiValuePutSchema,
+  kpiValuesBulkSchema,
+  periodSchema,
   type GoalDetailDto,
   type GoalLinkDto,
   type GoalListDto,
@@ -14,8 +22,10 @@ import {
 } from '@hubpulse/contracts';
 import type { AuthedRequest } from '../auth/auth.guard';
 import { Roles } from '../common/public.decorator';
+import { ZodBody, ZodParam, ZodQuery } from '../common/zod.pipe';
 import { GoalLinksService } from './goal-links.service';
 import { GoalsService } from './goals.service';
+import { kpiImportQuerySchema, readKpiCsv } from './kpi-csv';
 import { StrategyService } from './strategy.service';
 
 const who = (req: AuthedRequest) => req.user?.email ?? 'unknown';
@@ -39,7 +49,7 @@ export class GoalsController {
   @Post()
   @Roles('admin', 'leader')
   @ApiOperation({ summary: 'Create a goal (GoalCreateInput); a 400 names each bad field' })
-  create(@Body() body: unknown, @Req() req: AuthedRequest): Promise<GoalDetailDto> {
+  create(@ZodBody(goalCreateSchema) body: z.output<typeof goalCreateSchema>, @Req() req: AuthedRequest): Promise<GoalDetailDto> {
     return this.goals.create(body, who(req));
   }
 
@@ -52,7 +62,7 @@ export class GoalsController {
   @Put(':id')
   @Roles('admin', 'leader')
   @ApiOperation({ summary: 'Change a goal (any GoalCreateInput fields; monthly_targets replaces the list); the result is checked as a whole' })
-  update(@Param('id') id: string, @Body() body: unknown, @Req() req: AuthedRequest): Promise<GoalDetailDto> {
+  update(@Param('id') id: string, @ZodBody(goalUpdateSchema) body: z.output<typeof goalUpdateSchema>, @Req() req: AuthedRequest): Promise<GoalDetailDto> {
     return this.goals.update(id, body, who(req));
   }
 
@@ -69,7 +79,7 @@ export class GoalsController {
   @Post(':id/values')
   @Roles('admin', 'leader')
   @ApiOperation({ summary: 'Store several monthly values at once ({values: [{period, value, note?}]}): all or none; overwritten values go to the history' })
-  bulk(@Param('id') id: string, @Body() body: unknown, @Req() req: AuthedRequest): Promise<KpiBulkResultDto> {
+  bulk(@Param('id') id: string, @ZodBody(kpiValuesBulkSchema) body: z.output<typeof kpiValuesBulkSchema>, @Req() req: AuthedRequest): Promise<KpiBulkResultDto> {
     return this.goals.bulk(id, body, who(req));
   }
 
@@ -82,8 +92,8 @@ export class GoalsController {
   @ApiQuery({ name: 'filename', required: false, description: 'Shown in the note of each imported value ("kpi.csv line 7")' })
   @ApiResponse({ status: 200, description: 'KpiImportResultDto: good rows stored, bad rows listed by line and column' })
   @ApiResponse({ status: 400, description: 'Wrong header row, not UTF-8, or more than 10,000 rows: nothing stored' })
-  importCsv(@Param('id') id: string, @Query('filename') filename: unknown, @Req() req: AuthedRequest): Promise<KpiImportResultDto> {
-    return this.goals.importCsv(id, req, filename, who(req));
+  importCsv(@Param('id') id: string, @ZodQuery(kpiImportQuerySchema) query: z.output<typeof kpiImportQuerySchema>, @Req() req: AuthedRequest): Promise<KpiImportResultDto> {
+    return this.goals.importCsv(id, () => readKpiCsv(req), query.filename, who(req));
   }
 
   @Get(':id/values/history')
@@ -95,7 +105,8 @@ export class GoalsController {
   @Put(':id/values/:period')
   @Roles('admin', 'leader')
   @ApiOperation({ summary: 'Set one month\'s value ({value, note?}); period is YYYY-MM or YYYY-MM-01' })
-  putValue(@Param('id') id: string, @Param('period') period: string, @Body() body: unknown, @Req() req: AuthedRequest): Promise<KpiValueDto> {
+  // The period comes after the body so that its pipe runs first: a bad period is reported before a bad body.
+  putValue(@Param('id') id: string, @ZodBody(kpiValuePutSchema) body: z.output<typeof kpiValuePutSchema>, @ZodParam('period', periodSchema) period: string, @Req() req: AuthedRequest): Promise<KpiValueDto> {
     return this.goals.putValue(id, period, body, who(req));
   }
 
@@ -103,7 +114,7 @@ export class GoalsController {
   @Roles('admin', 'leader')
   @HttpCode(204)
   @ApiOperation({ summary: 'Remove one month\'s value (kept in the history)' })
-  deleteValue(@Param('id') id: string, @Param('period') period: string, @Req() req: AuthedRequest): Promise<void> {
+  deleteValue(@Param('id') id: string, @ZodParam('period', periodSchema) period: string, @Req() req: AuthedRequest): Promise<void> {
     return this.goals.deleteValue(id, period, who(req));
   }
 
@@ -118,14 +129,14 @@ export class GoalsController {
   @Post(':id/links')
   @Roles('admin', 'leader')
   @ApiOperation({ summary: 'Link an audience (segment, programme, or scope of departments / locations / organisation) with a hypothesis (GoalLinkCreateInput)' })
-  createLink(@Param('id') id: string, @Body() body: unknown, @Req() req: AuthedRequest): Promise<GoalLinkDto> {
+  createLink(@Param('id') id: string, @ZodBody(goalLinkCreateSchema) body: z.output<typeof goalLinkCreateSchema>, @Req() req: AuthedRequest): Promise<GoalLinkDto> {
     return this.links.create(id, body, who(req));
   }
 
   @Put(':id/links/:linkId')
   @Roles('admin', 'leader')
   @ApiOperation({ summary: 'Change a link\'s hypothesis or purpose' })
-  updateLink(@Param('id') id: string, @Param('linkId') linkId: string, @Body() body: unknown): Promise<GoalLinkDto> {
+  updateLink(@Param('id') id: string, @Param('linkId') linkId: string, @ZodBody(goalLinkUpdateSchema) body: z.output<typeof goalLinkUpdateSchema>): Promise<GoalLinkDto> {
     return this.links.update(id, linkId, body);
   }
 

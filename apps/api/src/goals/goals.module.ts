@@ -1,5 +1,4 @@
 import { Module } from '@nestjs/common';
-import { PatternsRepository } from '../patterns/patterns.repository';
 import { GoalLinksService } from './goal-links.service';
 import { GoalsController, StrategyController } from './goals.controller';
 import { GoalsRepository } from './goals.repository';
@@ -10,6 +9,7 @@ import { StrategyService } from './strategy.service';
 /** The Strategy area's API: goals, KPI values, links and their analysis, the overview. */
 @Module({
   controllers: [GoalsController, StrategyController],
-  providers: [GoalsRepository, GoalsService, GoalLinksService, LinkAnalysisRepository, StrategyService, PatternsRepository],
+  providers: [GoalsRepository, GoalsService, GoalLinksService, LinkAnalysisRepository, StrategyService],
+  exports: [GoalsRepository],
 })
 export class GoalsModule {}

@@ -9,7 +9,6 @@ import {
   GoalMonthlyTargetEntity,
   KpiValueEntity,
   KpiValueHistoryEntity,
-  PersonEntity,
   ProgrammeEntity,
   SegmentDefinitionEntity,
 } from '@hubpulse/database';
@@ -203,13 +202,6 @@ export class GoalsRepository {
 
   findProgramme(id: string): Promise<ProgrammeEntity | null> {
     return this.ds.getRepository(ProgrammeEntity).findOneBy({ id });
-  }
-
-  /** Which of `values` are a department (or location) of someone in the directory. */
-  async directoryHas(column: 'department' | 'location', values: string[]): Promise<Set<string>> {
-    if (!values.length) return new Set();
-    const rows = await this.ds.getRepository(PersonEntity).createQueryBuilder('p').select(`DISTINCT p.${column}`, 'v').where(`p.${column} IN (:...values)`, { values }).getRawMany<{ v: string }>();
-    return new Set(rows.map((r) => r.v));
   }
 
   // ── the demo seed and the overview ──

@@ -1,11 +1,10 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
-import type { IncomingMessage } from 'node:http';
+import type { z } from 'zod';
 import {
   goalCreateSchema,
   goalUpdateSchema,
   kpiValuePutSchema,
   kpiValuesBulkSchema,
-  periodSchema,
   type GoalDetailDto,
   type GoalDto,
   type GoalListDto,
@@ -18,12 +17,11 @@ import {
 import { addMonths } from '@hubpulse/analytics';
 import type { GoalEntity } from '@hubpulse/database';
 import { InvalidInputError } from '../common/errors';
-import { parseOr400 } from '../common/zod';
+import { parseOr400 } from '../common/zod.pipe';
 import { goalForecast, goalSeries, goalStatus } from './goal-rules';
-import { GOAL_TEXTS, ruleInput, toCardDto, toGoalDto, toHistoryDto, toKpiValueDto, toLinkDto } from './goal.mapper';
+import { GOAL_TEXTS, ruleInput, toCardDto, toGoalDto, toHistoryDto, toKpiValueDto, toLinkDto } from './goal-dtos';
 import { GoalsRepository, type GoalFields, type KpiWrite } from './goals.repository';
-import { KpiCsvReader } from './kpi-csv.reader';
-import { readCsvBody } from './kpi-upload';
+import type { KpiCsvReader } from './kpi-csv';
 
 /** Values may go back this many months before the period starts (history for the trend). */
 export const KPI_HISTORY_MONTHS = 36;
@@ -85,15 +83,13 @@ export class GoalsService {
     };
   }
 
-  async create(body: unknown, by: string): Promise<GoalDetailDto> {
-    const input = parseOr400(goalCreateSchema, body);
+  async create(input: z.output<typeof goalCreateSchema>, by: string): Promise<GoalDetailDto> {
     const id = await this.repo.createGoal(toFields(input), input.monthly_targets, by);
     return this.detail(id);
   }
 
   /** Merges the changes into the stored goal and checks the result as a whole. */
-  async update(id: string, body: unknown, _by: string): Promise<GoalDetailDto> {
-    const changes = parseOr400(goalUpdateSchema, body);
+  async update(id: string, changes: z.output<typeof goalUpdateSchema>, _by: string): Promise<GoalDetailDto> {
     const current = await this.goal(id);
     const merged = {
       name: current.name, metric: current.metric, custom_metric_name: current.custom_metric_name, scope: current.scope, scope_value: current.scope_value,
@@ -116,26 +112,22 @@ export class GoalsService {
 
   // ── KPI values ──
 
-  async putValue(id: string, periodParam: string, body: unknown, by: string): Promise<KpiValueDto> {
+  async putValue(id: string, period: string, input: z.output<typeof kpiValuePutSchema>, by: string): Promise<KpiValueDto> {
     const goal = await this.goal(id);
-    const period = parseOr400(periodSchema, periodParam, 'period');
     const problem = periodProblem(goal, period);
     if (problem) throw new InvalidInputError([`period: ${problem}`]);
-    const input = parseOr400(kpiValuePutSchema, body);
     const res = await this.repo.writeValues(id, [{ period, value: input.value, note: input.note ?? null }], 'entry', by);
     return toKpiValueDto(res.rows[0]);
   }
 
-  async deleteValue(id: string, periodParam: string, by: string): Promise<void> {
+  async deleteValue(id: string, period: string, by: string): Promise<void> {
     await this.goal(id);
-    const period = parseOr400(periodSchema, periodParam, 'period');
     if (!(await this.repo.deleteValue(id, period, by))) throw new NotFoundException(`goal ${id}: no value for ${period}`);
   }
 
   /** All stored or none: every problem is a 400 line naming values[i].field. */
-  async bulk(id: string, body: unknown, by: string): Promise<KpiBulkResultDto> {
+  async bulk(id: string, input: z.output<typeof kpiValuesBulkSchema>, by: string): Promise<KpiBulkResultDto> {
     const goal = await this.goal(id);
-    const input = parseOr400(kpiValuesBulkSchema, body);
     const problems: string[] = [];
     const first = new Map<string, number>();
     input.values.forEach((v, i) => {
@@ -150,11 +142,10 @@ export class GoalsService {
   }
 
   /** CSV upload: a wrong header is a 400; bad rows are reported by line and column, good rows stored. */
-  async importCsv(id: string, req: IncomingMessage, filenameParam: unknown, by: string): Promise<KpiImportResultDto> {
+  /** `readCsv` reads the request's CSV body; it is called once the goal is known to exist. */
+  async importCsv(id: string, readCsv: () => Promise<KpiCsvReader>, filename: string, by: string): Promise<KpiImportResultDto> {
     const goal = await this.goal(id);
-    const filename = typeof filenameParam === 'string' && filenameParam.trim() ? filenameParam.trim().slice(0, 200) : 'upload.csv';
-    const reader = new KpiCsvReader();
-    await readCsvBody(req, reader);
+    const reader = await readCsv();
     const errors = [...reader.errors];
     const good: KpiWrite[] = [];
     for (const row of reader.rows) {

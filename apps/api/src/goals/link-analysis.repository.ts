@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { ClickHouseService } from '@hubpulse/clickhouse';
+import { segmentMembersSql } from '@hubpulse/audiences';
+import { ClickHouseService, scoresSql } from '@hubpulse/clickhouse';
 
 /** The bit of each purpose in personMonthlyPurposes' masks. */
 export const PURPOSE_BITS = { inform: 1, vision: 2, productivity: 4, engagement: 8, strategy: 16 } as const;
@@ -12,10 +13,12 @@ export interface PanelRow {
 }
 
 /**
- * The ClickHouse reads behind the engagement–KPI link. Values only through {name:Type} parameters;
- * audience columns from a closed switch. Scores count only when their (day, model_version) is in
- * score_days, as everywhere else. No person id leaves here except inside the DiD panel rows, which
- * carry none.
+ * The ClickHouse reads behind the engagement–KPI link that join several table families (events with
+ * the catalogue and the directory; scores with a segment's membership and the directory): the scores
+ * through ScoresRepository's scoresSql, the memberships through segmentMembersSql. Reads of one
+ * family alone are its repository's (ScoresRepository.scoredDaysPerMonth, personMonthlySums,
+ * lastScoredDay; PatternsRepository.lastPurposeDay). Values only through {name:Type} parameters.
+ * No person id leaves here except inside the DiD panel rows, which carry none.
  */
 @Injectable()
 export class LinkAnalysisRepository {
@@ -25,50 +28,9 @@ export class LinkAnalysisRepository {
     return this.ch.tables;
   }
 
-  /** Current scores: the right model version for their day, an action in the lookback. */
+  /** Current scores (scoresSql.current): the right model version for their day, an action in the lookback. */
   private scores(where: string): string {
-    return `SELECT day, person_id, score FROM ${this.t.engagement_scores} FINAL
-            WHERE ${where} AND raw > 0 AND (day, model_version) IN (SELECT day, model_version FROM ${this.t.score_days} FINAL)`;
-  }
-
-  /** True when the segment has a computed membership. */
-  async segmentComputed(segmentId: string): Promise<boolean> {
-    const [r] = await this.ch.rows<{ n: string }>(`SELECT count() AS n FROM ${this.t.segment_runs} WHERE segment_id = {s:String} AND status = 'ok'`, { s: segmentId });
-    return Number(r?.n ?? 0) > 0;
-  }
-
-  /** Scored days per month in [from, to]. */
-  async scoredDays(from: string, to: string): Promise<Map<string, number>> {
-    const rows = await this.ch.rows<{ month: string; days: string }>(
-      `SELECT toString(toStartOfMonth(day)) AS month, count() AS days FROM ${this.t.score_days} FINAL
-       WHERE day BETWEEN {from:Date} AND {to:Date} GROUP BY month`,
-      { from, to },
-    );
-    return new Map(rows.map((r) => [r.month, Number(r.days)]));
-  }
-
-  async lastScoredDay(): Promise<string | null> {
-    const [r] = await this.ch.rows<{ d: string; n: string }>(`SELECT toString(max(day)) AS d, count() AS n FROM ${this.t.score_days} FINAL`);
-    return r && Number(r.n) > 0 ? r.d : null;
-  }
-
-  lastEventDay(): Promise<string | null> {
-    return this.ch.lastEventDay();
-  }
-
-  /**
-   * Per person and month in [from, to]: the sum of their daily scores (days without a score add 0)
-   * and whether they scored at all (a contributor). Every group of the disclosure plan gets its
-   * numbers from these rows.
-   */
-  async personMonthlyScores(from: string, to: string): Promise<{ person_id: string; month: string; s: number }[]> {
-    const rows = await this.ch.rows<{ person_id: string; month: string; s: number }>(
-      `SELECT person_id, toString(toStartOfMonth(day)) AS month, sum(score) AS s
-       FROM (${this.scores('day BETWEEN {from:Date} AND {to:Date}')})
-       GROUP BY person_id, month`,
-      { from, to },
-    );
-    return rows.map((r) => ({ person_id: r.person_id, month: r.month, s: Number(r.s) }));
+    return scoresSql.current(this.t, where, 'day, person_id, score');
   }
 
   /** Events per month in the whole organisation: months without any are months without hub data. */
@@ -172,26 +134,12 @@ export class LinkAnalysisRepository {
     return Number(r?.n ?? 0);
   }
 
-  /** Whether a membership version of the segment still has rows. */
-  async membershipExists(segmentId: string, version: number): Promise<boolean> {
-    const [r] = await this.ch.rows<{ n: string }>(
-      `SELECT count() AS n FROM (SELECT 1 FROM ${this.t.segment_members} WHERE segment_id = {s:String} AND version = {v:UInt64} LIMIT 1)`,
-      { s: segmentId, v: version },
-    );
-    return Number(r?.n ?? 0) > 0;
-  }
-
   /**
    * grp(g, person_id): the targeted and the comparison group. Params: seg, seg_version, hired_before.
    * `version`: the membership to target (pinned at launch); null = the segment's current one.
    */
   private groupsCte(version: number | null): string {
-    const members =
-      version !== null
-        ? `SELECT person_id FROM ${this.t.segment_members} WHERE segment_id = {seg:String} AND version = {seg_version:UInt64}`
-        : `SELECT person_id FROM ${this.t.segment_members}
-           WHERE segment_id = {seg:String}
-             AND version = (SELECT max(version) FROM ${this.t.segment_runs} WHERE segment_id = {seg:String} AND status = 'ok')`;
+    const members = version !== null ? segmentMembersSql.of(this.t, '{seg:String}', '{seg_version:UInt64}') : segmentMembersSql.current(this.t, '{seg:String}');
     return `dir AS (SELECT person_id, toString(department) AS department FROM ${this.t.people} FINAL
                     WHERE hired_at IS NULL OR hired_at < {hired_before:Date}),
             mem AS (${members}),
@@ -202,11 +150,5 @@ export class LinkAnalysisRepository {
               WHERE person_id NOT IN (SELECT person_id FROM mem)
                 AND department IN (SELECT department FROM dir WHERE person_id IN (SELECT person_id FROM mem))
             )`;
-  }
-
-  /** Newest day with purpose indices. */
-  async lastPurposeDay(): Promise<string | null> {
-    const [r] = await this.ch.rows<{ d: string; n: string }>(`SELECT toString(max(day)) AS d, count() AS n FROM ${this.t.pattern_purposes}`);
-    return r && Number(r.n) > 0 ? r.d : null;
   }
 }

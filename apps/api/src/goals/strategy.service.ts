@@ -18,9 +18,8 @@ import { HUBPULSE_CONFIG, type HubpulseConfig } from '@hubpulse/config';
 import { POPULATION, shareRule, type HiddenReason } from '@hubpulse/disclosure';
 import { DisclosureService, type DisclosurePlan } from '../disclosure/disclosure.service';
 import { groupKey } from '../disclosure/group-registry.repository';
-import { PatternsRepository, type PurposeRowRead } from '../patterns/patterns.repository';
+import { PatternsRepository, type PurposeRowRead } from '@hubpulse/clickhouse';
 import { GoalsService } from './goals.service';
-import { LinkAnalysisRepository } from './link-analysis.repository';
 
 
 /**
@@ -33,14 +32,13 @@ export class StrategyService {
   constructor(
     private readonly goals: GoalsService,
     private readonly patterns: PatternsRepository,
-    private readonly ch: LinkAnalysisRepository,
     private readonly disclosure: DisclosureService,
     @Inject(HUBPULSE_CONFIG) private readonly config: HubpulseConfig,
   ) {}
 
   async overview(): Promise<StrategyOverviewDto> {
     const k = this.config.minGroupSize;
-    const [list, day] = await Promise.all([this.goals.list(), this.ch.lastPurposeDay()]);
+    const [list, day] = await Promise.all([this.goals.list(), this.patterns.lastPurposeDay()]);
     const statusCounts = Object.fromEntries(GOAL_STATUSES.map((s) => [s, 0])) as Record<GoalStatus, number>;
     for (const g of list.goals) if (g.status.status) statusCounts[g.status.status]++;
 

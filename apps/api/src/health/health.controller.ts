@@ -1,12 +1,11 @@
 import { InjectQueue } from '@nestjs/bullmq';
-import { Controller, Get, Inject, Res } from '@nestjs/common';
+import { Controller, Get, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Queue } from 'bullmq';
 import type { Response } from 'express';
-import type { DataSource } from 'typeorm';
 import type { HealthResponse } from '@hubpulse/contracts';
 import { ClickHouseService } from '@hubpulse/clickhouse';
-import { DATA_SOURCE } from '@hubpulse/database';
+import { DatabaseHealthRepository } from '@hubpulse/database';
 import { QueueName } from '@hubpulse/queue';
 import { Public } from '../common/public.decorator';
 
@@ -18,7 +17,7 @@ const within = <T>(p: Promise<T>, ms: number) =>
 export class HealthController {
   constructor(
     private readonly ch: ClickHouseService,
-    @Inject(DATA_SOURCE) private readonly ds: DataSource,
+    private readonly database: DatabaseHealthRepository,
     @InjectQueue(QueueName.Scores) private readonly queue: Queue,
   ) {}
 
@@ -28,7 +27,7 @@ export class HealthController {
   async health(@Res({ passthrough: true }) res: Response): Promise<HealthResponse> {
     const [clickhouse, database, redis] = await Promise.all([
       within(this.ch.ping(), 3000).catch(() => false),
-      within(this.ds.query('SELECT 1'), 3000).then(() => true, () => false),
+      within(this.database.ping(), 3000).then(() => true, () => false),
       within(this.queue.client.then((c) => (c as unknown as { ping(): Promise<string> }).ping()), 3000).then((p) => p === 'PONG', () => false),
     ]);
     const body: HealthResponse = {

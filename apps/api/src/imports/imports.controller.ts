@@ -1,24 +1,16 @@
-import { Controller, ForbiddenException, Get, HttpCode, Param, Post, Req, Res, StreamableFile } from '@nestjs/common';
+import { Controller, Get, HttpCode, Param, Post, Req, Res, StreamableFile, UseGuards } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiCookieAuth, ApiOperation, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import type { SessionUser } from '@hubpulse/contracts';
 import type { AuthedRequest } from '../auth/auth.guard';
+import { UploadBody } from '../common/request-body';
+import { ZodQuery } from '../common/zod.pipe';
+import { importQuerySchema, type ImportQuery } from './dto/import-query';
+import { ImporterGuard } from './importer.guard';
 import { ImportsService } from './imports.service';
-
-/**
- * Imports rewrite the directory and history wholesale — enough to pad a small group with invented
- * people until it passes the privacy threshold — so they are for admins only. Reading them is too:
- * the list says who uploaded which file, and an error report describes rows of the directory.
- * Checked here rather than by @Roles so a refused upload is answered without reading its body.
- */
-function importer(req: AuthedRequest): SessionUser {
-  const user = req.user!;
-  if (user.role !== 'admin') throw new ForbiddenException(`imports need the admin role (you are ${user.role})`);
-  return user;
-}
 
 @ApiTags('imports')
 @ApiCookieAuth('hp_session')
+@UseGuards(ImporterGuard)
 @Controller('api/imports')
 export class ImportsController {
   constructor(private readonly imports: ImportsService) {}
@@ -43,45 +35,32 @@ export class ImportsController {
   @ApiResponse({ status: 403, description: 'Not an admin' })
   @ApiResponse({ status: 413, description: 'File over 10 GiB' })
   @ApiResponse({ status: 415, description: 'Unsupported Content-Encoding, or an application/json body' })
-  async upload(@Req() req: AuthedRequest, @Res({ passthrough: true }) res: Response) {
-    const user = this.guard(req, res);
-    const view = await this.imports.upload(user, req, res);
+  async upload(@ZodQuery(importQuerySchema) query: ImportQuery, @Req() req: AuthedRequest, @Res({ passthrough: true }) res: Response) {
+    const view = await this.imports.upload(req.user!, query, new UploadBody(req, res));
     res.setHeader('Location', `/api/imports/${view.id}`);
     return { import: view };
   }
 
   @Get()
   @ApiOperation({ summary: 'Imports, newest first (the latest 100)' })
-  list(@Req() req: AuthedRequest) {
-    importer(req);
+  list() {
     return this.imports.list();
   }
 
   @Get(':id')
   @ApiOperation({ summary: 'One import: status (queued, running, done, failed), progress {bytes, total, rows, accepted, rejected}, error' })
   @ApiResponse({ status: 404, description: 'No such import' })
-  async get(@Req() req: AuthedRequest, @Param('id') id: string) {
-    importer(req);
+  async get(@Param('id') id: string) {
     return { import: await this.imports.get(id) };
   }
 
   @Get(':id/errors')
   @ApiOperation({ summary: 'The error report as CSV: line (of the file), errors ("field: why; …")' })
   @ApiResponse({ status: 404, description: 'No such import' })
-  async errors(@Req() req: AuthedRequest, @Param('id') id: string): Promise<StreamableFile> {
-    importer(req);
+  async errors(@Param('id') id: string): Promise<StreamableFile> {
     const { meta, stream } = await this.imports.errorsFile(id);
     const name = `${meta.filename.replace(/[^\w.-]+/g, '_')}.errors.csv`;
     return new StreamableFile(stream, { type: 'text/csv; charset=utf-8', disposition: `attachment; filename="${name}"` });
   }
 
-  /** A refused upload is answered without reading its body. */
-  private guard(req: AuthedRequest, res: Response): SessionUser {
-    try {
-      return importer(req);
-    } catch (err) {
-      res.setHeader('Connection', 'close');
-      throw err;
-    }
-  }
 }

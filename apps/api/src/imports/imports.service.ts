@@ -1,18 +1,15 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, Logger, NotFoundException } from '@nestjs/common';
 import type { Queue } from 'bullmq';
-import type { Request, Response } from 'express';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Readable } from 'node:stream';
 import type { SessionUser } from '@hubpulse/contracts';
+import { ImportsRepository } from '@hubpulse/ingestion';
 import { JobName, QueueName, importJobId, type ImportMeta, type JobPayloads } from '@hubpulse/queue';
-// The store is shared with the import worker (which owns the format of the folder it processes).
-import { ImportStore } from '../../../worker/src/imports/import.store';
 import { InvalidInputError, StorageUnavailableError } from '../common/errors';
-import { parseOr400 } from '../common/zod';
-import { importQuerySchema, inferFormat } from './dto/import-query';
-import { checkUploadHeaders, saveBody } from './upload-body';
+import type { UploadBody } from '../common/request-body';
+import { inferFormat, type ImportQuery } from './dto/import-query';
 
 /** Largest import, decoded. */
 export const MAX_IMPORT_BYTES = 10 * 1024 ** 3;
@@ -27,27 +24,26 @@ export class ImportsService {
   maxBytes = MAX_IMPORT_BYTES;
 
   constructor(
-    private readonly store: ImportStore,
+    private readonly store: ImportsRepository,
     @InjectQueue(QueueName.Imports) private readonly queue: Queue,
   ) {}
 
   /**
-   * Streams the request body to `<data dir>/imports/<id>/`, records the import and queues it.
-   * A request refused before its body is read is answered with `Connection: close`, so the
+   * Streams the uploaded file to `<data dir>/imports/<id>/`, records the import and queues it.
+   * An upload refused before its body is read is answered with `Connection: close`, so the
    * rest of a large upload is not read just to be dropped.
    */
-  async upload(user: SessionUser, req: Request, res: Response): Promise<ImportView> {
+  async upload(user: SessionUser, query: ImportQuery, body: UploadBody): Promise<ImportView> {
     const maxBytes = this.maxBytes;
     let id: string | null = null;
     try {
-      const query = parseOr400(importQuerySchema, req.query);
-      const format = query.format ?? inferFormat(query.filename, req.headers['content-type']);
+      const format = query.format ?? inferFormat(query.filename, body.contentType);
       if (!format) throw new InvalidInputError(['format: must be ndjson or csv (or give a filename ending in .csv, .ndjson or .jsonl)']);
-      const encoding = checkUploadHeaders(req, maxBytes);
+      const encoding = body.check(maxBytes);
 
       id = this.store.newId();
       await this.store.create(id);
-      const size = await saveBody(req, this.store.uploadPath(id, format), encoding, maxBytes);
+      const size = await body.saveTo(this.store.uploadPath(id, format), encoding, maxBytes);
       if (size === 0) throw new InvalidInputError(['body: empty; send the file as the request body']);
 
       const meta: ImportMeta = {
@@ -71,7 +67,7 @@ export class ImportsService {
       this.logger.log(`import ${id}: ${meta.kind} ${meta.format} "${meta.filename}", ${size} bytes, by ${user.email}`);
       return this.view(meta);
     } catch (err) {
-      if (!req.complete) res.setHeader('Connection', 'close');
+      body.refused();
       if (id && !(err instanceof StorageUnavailableError)) await this.store.remove(id).catch(() => undefined);
       throw err;
     }

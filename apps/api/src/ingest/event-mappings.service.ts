@@ -1,13 +1,12 @@
-import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
-import type { DataSource } from 'typeorm';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { z } from 'zod';
 import { CHANNELS, EVENT_TYPES, PURPOSES, type EventMapping } from '@hubpulse/contracts';
-import { DATA_SOURCE, EventMappingEntity } from '@hubpulse/database';
 import { InvalidInputError } from '../common/errors';
-import { parseOr400 } from '../common/zod';
+import { EventMappingsRepository } from './event-mappings.repository';
 import type { MappingLookup } from './formats/mapped-batch';
 
-const mappingsSchema = z.object({
+/** Body of `PUT /api/ingestion/mappings`. */
+export const mappingsSchema = z.object({
   mappings: z
     .array(
       z.strictObject({
@@ -20,6 +19,7 @@ const mappingsSchema = z.object({
     )
     .max(5000),
 });
+export type MappingsInput = z.output<typeof mappingsSchema>;
 
 /** Refresh from the store this often, so every API process sees an admin's edit soon. */
 const REFRESH_MS = 30_000;
@@ -30,15 +30,14 @@ export class EventMappingsService implements OnModuleInit {
   private cache = new Map<string, EventMapping>();
   private loadedAt = 0;
 
-  constructor(@Inject(DATA_SOURCE) private readonly ds: DataSource) {}
+  constructor(private readonly repo: EventMappingsRepository) {}
 
   async onModuleInit(): Promise<void> {
     await this.reload();
   }
 
   private async reload(): Promise<void> {
-    const rows = await this.ds.getRepository(EventMappingEntity).find({ order: { source: 'ASC', event: 'ASC' } });
-    this.cache = new Map(rows.map((r) => [`${r.source}\u0000${r.event}`, { source: r.source, event: r.event, type: r.type, channel: r.channel, purpose: r.purpose }]));
+    this.cache = new Map((await this.repo.list()).map((m) => [`${m.source}\u0000${m.event}`, m]));
     this.loadedAt = Date.now();
   }
 
@@ -56,8 +55,7 @@ export class EventMappingsService implements OnModuleInit {
   }
 
   /** Replaces the whole table (admin edit). */
-  async replace(body: unknown): Promise<EventMapping[]> {
-    const { mappings } = parseOr400(mappingsSchema, body);
+  async replace(mappings: MappingsInput['mappings']): Promise<EventMapping[]> {
     const seen = new Set<string>();
     const dupes = mappings.flatMap((m, i) => {
       const k = `${m.source}\u0000${m.event}`;
@@ -66,10 +64,7 @@ export class EventMappingsService implements OnModuleInit {
       return [];
     });
     if (dupes.length) throw new InvalidInputError(dupes);
-    await this.ds.transaction(async (m) => {
-      await m.getRepository(EventMappingEntity).clear();
-      for (let i = 0; i < mappings.length; i += 200) await m.getRepository(EventMappingEntity).insert(mappings.slice(i, i + 200));
-    });
+    await this.repo.replaceAll(mappings);
     await this.reload();
     return this.list();
   }

@@ -1,6 +1,5 @@
 import { Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
-import { ClickHouseService } from '@hubpulse/clickhouse';
-import { EVENT_COLUMNS } from '@hubpulse/ingestion';
+import { EventRowsRepository } from '@hubpulse/ingestion';
 
 interface Pending {
   lines: string[];
@@ -34,7 +33,7 @@ export class EventWriter implements OnModuleDestroy {
   /** Counters for visibility. */
   readonly stats = { inserts: 0, rows: 0, failures: 0, insertMs: 0 };
 
-  constructor(private readonly ch: ClickHouseService) {}
+  constructor(private readonly events: EventRowsRepository) {}
 
   /** Resolves once the TSV `lines` are stored; rejects if the INSERT holding them failed. */
   write(lines: string[]): Promise<void> {
@@ -69,7 +68,7 @@ export class EventWriter implements OnModuleDestroy {
     for (const p of batch) payload += p.lines.join('\n') + '\n';
     const started = performance.now();
     try {
-      await this.ch.insertTsv(this.ch.tables.events, EVENT_COLUMNS, Buffer.from(payload));
+      await this.events.insertTsv(payload);
       this.stats.inserts++;
       this.stats.rows += n;
       this.stats.insertMs += performance.now() - started;

@@ -1,8 +1,6 @@
-import { Inject, Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
-import type { DataSource } from 'typeorm';
+import { Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import type { IngestionSource, IngestionSourcesResponse } from '@hubpulse/contracts';
-import { ClickHouseService } from '@hubpulse/clickhouse';
-import { DATA_SOURCE, IngestionKeyEntity } from '@hubpulse/database';
+import { IngestStatsRepository } from './ingest-stats.repository';
 
 const FLUSH_MS = 5000;
 
@@ -22,10 +20,7 @@ export class IngestStatsService implements OnModuleInit, OnModuleDestroy {
   private rejects = new Map<string, number>();
   private timer: NodeJS.Timeout | null = null;
 
-  constructor(
-    private readonly ch: ClickHouseService,
-    @Inject(DATA_SOURCE) private readonly ds: DataSource,
-  ) {}
+  constructor(private readonly repo: IngestStatsRepository) {}
 
   onModuleInit(): void {
     this.timer = setInterval(() => void this.flush(), FLUSH_MS);
@@ -55,7 +50,7 @@ export class IngestStatsService implements OnModuleInit, OnModuleDestroy {
     });
     this.rejects = new Map();
     try {
-      await this.ch.client.insert({ table: this.ch.tables.ingest_rejects, values: rows, format: 'JSONEachRow' });
+      await this.repo.addRejects(rows);
     } catch (err) {
       this.logger.warn(`could not store ${rows.length} reject counters: ${(err as Error).message}`);
     }
@@ -63,33 +58,12 @@ export class IngestStatsService implements OnModuleInit, OnModuleDestroy {
 
   async sources(windowMinutes: number): Promise<IngestionSourcesResponse> {
     await this.flush();
-    const params = { window: windowMinutes };
     const [accepted, rejected, keys] = await Promise.all([
-      this.ch.rows<{ key_id: string; source: string; minute: string; n: string }>(
-        `SELECT key_id, source, formatDateTime(toStartOfMinute(ingested_at), '%Y-%m-%dT%H:%i:00Z') AS minute, count() AS n
-         FROM ${this.ch.tables.events} FINAL
-         WHERE ingested_at >= now64(3) - INTERVAL {window:UInt32} MINUTE
-         GROUP BY key_id, source, minute ORDER BY minute`,
-        params,
-      ),
-      this.ch.rows<{ key_id: string; source: string; at: string; reason: string; n: string }>(
-        `SELECT key_id, source, formatDateTime(r.minute, '%Y-%m-%dT%H:%i:00Z') AS at, reason, sum(count) AS n
-         FROM ${this.ch.tables.ingest_rejects} AS r
-         WHERE r.minute >= now() - INTERVAL {window:UInt32} MINUTE
-         GROUP BY key_id, source, at, reason ORDER BY at`,
-        params,
-      ),
-      this.ds.getRepository(IngestionKeyEntity).find(),
+      this.repo.accepted(windowMinutes),
+      this.repo.rejected(windowMinutes),
+      this.repo.writeKeys(),
     ]);
-    const freshness = await this.ch.rows<{ key_id: string; source: string; last: string; p50: number; p95: number }>(
-      `SELECT key_id, source, formatDateTime(max(ingested_at), '%Y-%m-%dT%H:%i:%SZ') AS last,
-              quantile(0.5)(dateDiff('millisecond', occurred_at, ingested_at)) / 1000 AS p50,
-              quantile(0.95)(dateDiff('millisecond', occurred_at, ingested_at)) / 1000 AS p95
-       FROM ${this.ch.tables.events} FINAL
-       WHERE ingested_at >= now64(3) - INTERVAL {window:UInt32} MINUTE
-       GROUP BY key_id, source`,
-      params,
-    );
+    const freshness = await this.repo.freshness(windowMinutes);
     const byKey = new Map(keys.map((k) => [k.id, k]));
     const sources = new Map<string, IngestionSource>();
     const get = (keyId: string, format: string) => {

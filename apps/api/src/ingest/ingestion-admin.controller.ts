@@ -1,10 +1,10 @@
-import { Body, Controller, Get, Put, Query } from '@nestjs/common';
+import { Controller, Get, Put } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import type { EventMappingsBody, IngestionSourcesResponse } from '@hubpulse/contracts';
 import { Roles } from '../common/public.decorator';
-import { parseOr400 } from '../common/zod';
-import { EventMappingsService } from './event-mappings.service';
+import { ZodBody, ZodQuery } from '../common/zod.pipe';
+import { EventMappingsService, mappingsSchema, type MappingsInput } from './event-mappings.service';
 import { IngestStatsService } from './ingest-stats.service';
 
 const windowSchema = z.object({ window: z.coerce.number({ error: 'must be a number of minutes' }).int().min(1).max(7 * 24 * 60).default(60) });
@@ -20,8 +20,8 @@ export class IngestionAdminController {
 
   @Get('sources')
   @ApiOperation({ summary: 'Per write key and format: events per minute, rejects by reason, last event seen, ingestion lag (admin)' })
-  sources(@Query() query: Record<string, string>): Promise<IngestionSourcesResponse> {
-    return this.stats.sources(parseOr400(windowSchema, query).window);
+  sources(@ZodQuery(windowSchema) query: z.output<typeof windowSchema>): Promise<IngestionSourcesResponse> {
+    return this.stats.sources(query.window);
   }
 
   @Get('mappings')
@@ -32,7 +32,7 @@ export class IngestionAdminController {
 
   @Put('mappings')
   @ApiOperation({ summary: 'Replace the SDK event mapping table (admin)' })
-  async replace(@Body() body: unknown): Promise<EventMappingsBody> {
-    return { mappings: await this.mappings.replace(body) };
+  async replace(@ZodBody(mappingsSchema) body: MappingsInput): Promise<EventMappingsBody> {
+    return { mappings: await this.mappings.replace(body.mappings) };
   }
 }

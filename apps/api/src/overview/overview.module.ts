@@ -1,8 +1,8 @@
 import { Module } from '@nestjs/common';
-import { GoalsRepository } from '../goals/goals.repository';
+import { GoalsModule } from '../goals/goals.module';
 import { OverviewController } from './overview.controller';
 import { OverviewRepository } from './overview.repository';
 import { OverviewService } from './overview.service';
 
-@Module({ controllers: [OverviewController], providers: [OverviewRepository, OverviewService, GoalsRepository], exports: [GoalsRepository] })
+@Module({ imports: [GoalsModule], controllers: [OverviewController], providers: [OverviewRepository, OverviewService] })
 export class OverviewModule {}

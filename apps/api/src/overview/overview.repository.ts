@@ -9,10 +9,6 @@ export const ENGAGEMENT_WINDOW_DAYS = 7;
 export class OverviewRepository {
   constructor(private readonly ch: ClickHouseService) {}
 
-  lastEventDay(): Promise<string | null> {
-    return this.ch.lastEventDay();
-  }
-
   /** Events in the range (everyone's), directory people active in it, and the directory's size. */
   async totals(from: string, to: string): Promise<{ events: number; active: number; people: number }> {
     const [r] = await this.ch.rows<{ events: string; active: string; people: string }>(

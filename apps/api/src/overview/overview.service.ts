@@ -3,16 +3,17 @@ import { z } from 'zod';
 import type { Channel, HiddenReason, OverviewResponse } from '@hubpulse/contracts';
 import { DAY_MS, formatDayKey } from '@hubpulse/contracts';
 import { countRule, shareRule, type WindowedNumber } from '@hubpulse/disclosure';
+import { EventsRepository } from '@hubpulse/clickhouse';
 import { HUBPULSE_CONFIG, type HubpulseConfig } from '@hubpulse/config';
 import { DisclosureService } from '../disclosure/disclosure.service';
 import { InvalidInputError } from '../common/errors';
-import { parseOr400 } from '../common/zod';
 import { GoalsRepository } from '../goals/goals.repository';
-import { releaseEventCounts } from './event-counts.rule';
+import { releaseEventCounts } from './event-counts-rule';
 import { ENGAGEMENT_WINDOW_DAYS, OverviewRepository } from './overview.repository';
 
 const day = z.iso.date({ error: 'must be a date YYYY-MM-DD' });
 export const overviewQuerySchema = z.object({ from: day.optional(), to: day.optional() });
+export type OverviewQuery = z.output<typeof overviewQuerySchema>;
 
 /** The statistic of every window count of the overview: directory people who did anything. */
 export const ACTIVE_PEOPLE_STAT = 'active_people';
@@ -25,15 +26,15 @@ const contains = (big: string, small: string) => big === small || big === ORG;
 export class OverviewService {
   constructor(
     private readonly repo: OverviewRepository,
+    private readonly events: EventsRepository,
     private readonly goals: GoalsRepository,
     private readonly disclosure: DisclosureService,
     @Inject(HUBPULSE_CONFIG) private readonly config: HubpulseConfig,
   ) {}
 
   /** Default range: the 90 days ending at the newest event (or today when there is none). */
-  async resolveRange(query: unknown): Promise<{ from: string; to: string }> {
-    const q = parseOr400(overviewQuerySchema, query);
-    const to = q.to ?? (await this.repo.lastEventDay()) ?? new Date().toISOString().slice(0, 10);
+  async resolveRange(q: OverviewQuery): Promise<{ from: string; to: string }> {
+    const to = q.to ?? (await this.events.lastEventDay()) ?? new Date().toISOString().slice(0, 10);
     const from = q.from ?? formatDayKey(Date.parse(to) - 89 * DAY_MS);
     if (from > to) throw new InvalidInputError([`from: must not be after to (${from} > ${to})`]);
     if (Date.parse(to) - Date.parse(from) > 3660 * DAY_MS) throw new InvalidInputError(['from: range is limited to 10 years']);
@@ -46,7 +47,7 @@ export class OverviewService {
    * what `userId` was shown before; each of them, being a count out of the shown directory, is a
    * share first (active and inactive ≥ k); event counts through releaseEventCounts.
    */
-  async overview(query: unknown, userId: string): Promise<OverviewResponse> {
+  async overview(query: OverviewQuery, userId: string): Promise<OverviewResponse> {
     const { from, to } = await this.resolveRange(query);
     const k = this.config.minGroupSize;
     const [totals, engagement, byChannel, goals] = await Promise.all([

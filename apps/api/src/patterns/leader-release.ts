@@ -1,6 +1,6 @@
 import { isSmall, POPULATION, type GroupPlan, type HiddenReason } from '@hubpulse/disclosure';
 import { planCounts, type Decisions } from './pattern-release';
-import type { LeaderItemRead } from './patterns.repository';
+import type { LeaderItemRead } from '@hubpulse/clickhouse';
 
 /**
  * Leader responsiveness numbers are about two sets of people: the askers (every number) and the

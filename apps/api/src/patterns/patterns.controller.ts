@@ -1,7 +1,8 @@
-import { Controller, Get, Query } from '@nestjs/common';
+import { Controller, Get } from '@nestjs/common';
 import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { AmbassadorsResponse, LeaderResponsivenessResponse, PersonasResponse, PurposesResponse } from '@hubpulse/contracts';
-import { PatternsService } from './patterns.service';
+import { ZodQuery } from '../common/zod.pipe';
+import { PatternsService, patternsQuerySchema, type PatternsQuery } from './patterns.service';
 
 const range = [
   ApiQuery({ name: 'from', required: false, description: 'YYYY-MM-DD; default: 89 days before `to`' }),
@@ -21,28 +22,28 @@ export class PatternsController {
   @Get('purposes')
   @ApiOperation({ summary: 'The five purpose indices (0–100) per day and group with numerator, denominator and definition; suppressed below the minimum group size' })
   @Range()
-  purposes(@Query() query: Record<string, string>): Promise<PurposesResponse> {
+  purposes(@ZodQuery(patternsQuerySchema) query: PatternsQuery): Promise<PurposesResponse> {
     return this.patterns.purposes(query);
   }
 
   @Get('personas')
   @ApiOperation({ summary: 'People per persona per ISO week and group, and the movement between consecutive weeks (counts only)' })
   @Range()
-  personas(@Query() query: Record<string, string>): Promise<PersonasResponse> {
+  personas(@ZodQuery(patternsQuerySchema) query: PatternsQuery): Promise<PersonasResponse> {
     return this.patterns.personas(query);
   }
 
   @Get('ambassadors')
   @ApiOperation({ summary: 'The pipeline from observer to ambassador per ISO week and group (counts only)' })
   @Range()
-  ambassadors(@Query() query: Record<string, string>): Promise<AmbassadorsResponse> {
+  ambassadors(@ZodQuery(patternsQuerySchema) query: PatternsQuery): Promise<AmbassadorsResponse> {
     return this.patterns.ambassadors(query);
   }
 
   @Get('leaders')
   @ApiOperation({ summary: 'Leader responsiveness to Q&A questions and CEO-blog feedback: share answered, median hours to the first leader reply, unanswered queue by age' })
   @Range()
-  leaders(@Query() query: Record<string, string>): Promise<LeaderResponsivenessResponse> {
+  leaders(@ZodQuery(patternsQuerySchema) query: PatternsQuery): Promise<LeaderResponsivenessResponse> {
     return this.patterns.leaders(query);
   }
 }

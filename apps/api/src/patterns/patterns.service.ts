@@ -42,10 +42,9 @@ import { POPULATION, type GroupPlan } from '@hubpulse/disclosure';
 import { DisclosureService } from '../disclosure/disclosure.service';
 import { HUBPULSE_CONFIG, type HubpulseConfig } from '@hubpulse/config';
 import { InvalidInputError } from '../common/errors';
-import { parseOr400 } from '../common/zod';
 import { releaseDays, releaseLeaders, type LeaderDecision } from './leader-release';
 import { groupsOf, hiddenCells, rowOf, weekTable } from './pattern-tables';
-import { PatternsRepository, type LeaderItemRead } from './patterns.repository';
+import { EventsRepository, PatternsRepository, type LeaderItemRead } from '@hubpulse/clickhouse';
 import { releasePurposePoints } from './purpose-release';
 
 const day = z.iso.date({ error: 'must be a date YYYY-MM-DD' });
@@ -54,6 +53,7 @@ export const patternsQuerySchema = z.object({
   to: day.optional(),
   by: z.enum(PATTERN_GROUP_BY, { error: `must be one of ${PATTERN_GROUP_BY.join(', ')}` }).default('org'),
 });
+export type PatternsQuery = z.output<typeof patternsQuerySchema>;
 
 const defs = <T extends Record<string, { label: string; definition: string }>>(d: T, keys: readonly string[]) =>
   keys.map((key) => ({ key, label: d[key].label, definition: d[key].definition }));
@@ -67,21 +67,21 @@ const defs = <T extends Record<string, { label: string; definition: string }>>(d
 export class PatternsService {
   constructor(
     private readonly repo: PatternsRepository,
+    private readonly events: EventsRepository,
     private readonly disclosure: DisclosureService,
     @Inject(HUBPULSE_CONFIG) private readonly config: HubpulseConfig,
   ) {}
 
   /** Default range: the 90 days ending at the newest event (or today when there is none). */
-  async resolve(query: unknown): Promise<{ from: string; to: string; by: PatternGroupBy }> {
-    const q = parseOr400(patternsQuerySchema, query);
-    const to = q.to ?? (await this.repo.lastEventDay()) ?? new Date().toISOString().slice(0, 10);
+  async resolve(q: PatternsQuery): Promise<{ from: string; to: string; by: PatternGroupBy }> {
+    const to = q.to ?? (await this.events.lastEventDay()) ?? new Date().toISOString().slice(0, 10);
     const from = q.from ?? addDays(to, -89);
     if (from > to) throw new InvalidInputError([`from: must not be after to (${from} > ${to})`]);
     if (Date.parse(to) - Date.parse(from) > 3660 * DAY_MS) throw new InvalidInputError(['from: range is limited to 10 years']);
     return { from, to, by: q.by };
   }
 
-  async purposes(query: unknown): Promise<PurposesResponse> {
+  async purposes(query: PatternsQuery): Promise<PurposesResponse> {
     const { from, to, by } = await this.resolve(query);
     const k = this.config.minGroupSize;
     const [rows, { plan }] = await Promise.all([this.repo.purposes(from, to), this.disclosure.plan()]);
@@ -120,7 +120,7 @@ export class PatternsService {
     return weeks;
   }
 
-  async personas(query: unknown): Promise<PersonasResponse> {
+  async personas(query: PatternsQuery): Promise<PersonasResponse> {
     const { from, to, by } = await this.resolve(query);
     const k = this.config.minGroupSize;
     const [fromWeek, toWeek] = [mondayOf(from), mondayOf(to)];
@@ -176,7 +176,7 @@ export class PatternsService {
     };
   }
 
-  async ambassadors(query: unknown): Promise<AmbassadorsResponse> {
+  async ambassadors(query: PatternsQuery): Promise<AmbassadorsResponse> {
     const { from, to, by } = await this.resolve(query);
     const k = this.config.minGroupSize;
     const [values, { plan }] = await Promise.all([this.weekValues(mondayOf(from), mondayOf(to), 'stage'), this.disclosure.plan()]);
@@ -202,7 +202,7 @@ export class PatternsService {
     };
   }
 
-  async leaders(query: unknown): Promise<LeaderResponsivenessResponse> {
+  async leaders(query: PatternsQuery): Promise<LeaderResponsivenessResponse> {
     const { from, to, by } = await this.resolve(query);
     const k = this.config.minGroupSize;
     const queueFrom = addDays(to, 1 - LEADER_QUEUE_DAYS);

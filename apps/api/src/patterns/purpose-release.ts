@@ -3,7 +3,7 @@ import type { PatternGroupBy, PurposeIndexPoint } from '@hubpulse/contracts';
 import { round } from '@hubpulse/contracts';
 import { groupKey } from '../disclosure/group-registry.repository';
 import { planCounts, releaseShare, type Decisions } from './pattern-release';
-import type { PurposeRowRead } from './patterns.repository';
+import type { PurposeRowRead } from '@hubpulse/clickhouse';
 
 /** Parts that count conversations, not people: not shares of the group's people. */
 const CONVERSATION_PARTS = new Set(['conversations', 'led_conversations']);

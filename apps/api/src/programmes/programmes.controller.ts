@@ -1,8 +1,11 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query, Req } from '@nestjs/common';
+import { Controller, Delete, Get, HttpCode, Param, Post, Put, Req } from '@nestjs/common';
 import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import type { z } from 'zod';
+import { programmeCreateSchema, programmeUpdateSchema } from '@hubpulse/contracts';
 import type { AuthedRequest } from '../auth/auth.guard';
 import { Roles } from '../common/public.decorator';
-import { ProgrammesService } from './programmes.service';
+import { ZodBody, ZodQuery } from '../common/zod.pipe';
+import { ProgrammesService, programmeListQuerySchema } from './programmes.service';
 
 /** Comms programmes: everyone signed in reads; admins and planners plan and launch. */
 @ApiTags('programmes')
@@ -14,14 +17,14 @@ export class ProgrammesController {
   @ApiOperation({ summary: 'Programmes, newest first' })
   @ApiQuery({ name: 'segment_id', required: false })
   @ApiQuery({ name: 'goal_id', required: false })
-  list(@Query() query: Record<string, string>) {
+  list(@ZodQuery(programmeListQuerySchema) query: z.output<typeof programmeListQuerySchema>) {
     return this.programmes.list(query);
   }
 
   @Post()
   @Roles('admin', 'planner')
   @ApiOperation({ summary: 'Create a draft programme: segment, grouping, content, channels, tactic, measure (and optionally a goal)' })
-  create(@Body() body: unknown, @Req() req: AuthedRequest) {
+  create(@ZodBody(programmeCreateSchema) body: z.output<typeof programmeCreateSchema>, @Req() req: AuthedRequest) {
     return this.programmes.create(body, req.user?.email ?? 'unknown');
   }
 
@@ -34,7 +37,7 @@ export class ProgrammesController {
   @Put(':id')
   @Roles('admin', 'planner')
   @ApiOperation({ summary: 'Edit a draft (409 once launched)' })
-  update(@Param('id') id: string, @Body() body: unknown) {
+  update(@Param('id') id: string, @ZodBody(programmeUpdateSchema) body: z.output<typeof programmeUpdateSchema>) {
     return this.programmes.update(id, body);
   }
 

@@ -1,9 +1,8 @@
 import { Module } from '@nestjs/common';
-import { ProgrammesRepository } from '@hubpulse/database';
 import { SegmentsModule } from '../segments/segments.module';
 import { ProgrammesController } from './programmes.controller';
 import { ProgrammesService } from './programmes.service';
 
 /** Programmes of the Audiences area: the planner's six steps, forecast and scorecard. */
-@Module({ imports: [SegmentsModule], controllers: [ProgrammesController], providers: [ProgrammesRepository, ProgrammesService] })
+@Module({ imports: [SegmentsModule], controllers: [ProgrammesController], providers: [ProgrammesService] })
 export class ProgrammesModule {}

@@ -11,9 +11,10 @@ import {
   type ProgrammeScorecardDto,
   programmeUpdateSchema,
 } from '@hubpulse/contracts';
+import { SegmentMembershipRepository } from '@hubpulse/audiences';
 import { ProgrammesRepository, SegmentDefinitionsRepository, type ProgrammeEntity, type ProgrammeFields } from '@hubpulse/database';
+import { EventsRepository, ScoresRepository } from '@hubpulse/clickhouse';
 import { InvalidInputError } from '../common/errors';
-import { parseOr400 } from '../common/zod';
 import { DisclosureService } from '../disclosure/disclosure.service';
 import { groupKey } from '../disclosure/group-registry.repository';
 import { rateDto, releasedReadRate } from '../segments/segment-channel-stats';
@@ -23,7 +24,7 @@ import { planHides } from '../segments/segment-sizes.service';
 import { SegmentsService } from '../segments/segments.service';
 import { metricSeries, weekEnds } from './programme-scorecard';
 
-const listQuery = z.object({ segment_id: z.string().max(36).optional(), goal_id: z.string().max(36).optional() });
+export const programmeListQuerySchema = z.object({ segment_id: z.string().max(36).optional(), goal_id: z.string().max(36).optional() });
 const FORECAST_DEFINITION =
   "Expected members reading an item on the programme's channels = segment size (after privacy suppression) × the segment's read rate pooled over those channels (distinct member-item views / (members × items published), in the 90 days up to the newest event), shrunk towards the organisation's rate; the range is the rate's 95% interval × the size.";
 
@@ -36,6 +37,9 @@ export class ProgrammesService {
     private readonly segments: SegmentsService,
     private readonly channels: SegmentChannelsService,
     private readonly reads: SegmentReadsRepository,
+    private readonly events: EventsRepository,
+    private readonly scores: ScoresRepository,
+    private readonly memberships: SegmentMembershipRepository,
     private readonly disclosure: DisclosureService,
   ) {}
 
@@ -45,8 +49,7 @@ export class ProgrammesService {
     return p;
   }
 
-  async list(query: unknown): Promise<ProgrammeDto[]> {
-    const q = parseOr400(listQuery, query);
+  async list(q: z.output<typeof programmeListQuerySchema>): Promise<ProgrammeDto[]> {
     const rows = await this.repo.list({ segmentId: q.segment_id, goalId: q.goal_id });
     return this.toDtos(rows);
   }
@@ -55,15 +58,13 @@ export class ProgrammesService {
     return (await this.toDtos([await this.require(id)]))[0];
   }
 
-  async create(body: unknown, by: string): Promise<ProgrammeDto> {
-    const input = parseOr400(programmeCreateSchema, body);
+  async create(input: z.output<typeof programmeCreateSchema>, by: string): Promise<ProgrammeDto> {
     await this.checkRefs(input.segment_id, input.goal_id ?? null);
     const p = await this.repo.create(fields(input), by);
     return this.get(p.id);
   }
 
-  async update(id: string, body: unknown): Promise<ProgrammeDto> {
-    const input = parseOr400(programmeUpdateSchema, body);
+  async update(id: string, input: z.output<typeof programmeUpdateSchema>): Promise<ProgrammeDto> {
     const p = await this.require(id);
     if (p.status !== 'draft') throw new ConflictException(`id: programme "${p.name}" is launched; launched programmes are not edited`);
     await this.checkRefs(input.segment_id, input.goal_id);
@@ -148,7 +149,7 @@ export class ProgrammesService {
     const p = await this.require(id);
     const snap = await this.segments.snapshot();
     const z = snap.segments.get(p.segmentId) ?? { current: null, size: null, suppressed: null };
-    const last = await this.reads.lastEventDay();
+    const last = await this.events.lastEventDay();
     const asOf = last === null || last < p.measureFrom ? null : last < p.measureTo ? last : p.measureTo;
     const span = (Date.parse(p.measureTo) - Date.parse(p.measureFrom)) / DAY_MS + 1;
     const base: ProgrammeScorecardDto = {
@@ -181,7 +182,7 @@ export class ProgrammesService {
     const days = await this.reads.firstDays(p.segmentId, version, p.measureFrom, asOf, p.channels);
     let scoreTotal: ((day: string) => { total: number; contributors: number } | undefined) | undefined;
     if (p.measureMetric === 'mean_score') {
-      const scored = await this.reads.lastScoredDay();
+      const scored = await this.scores.lastScoredDay();
       const dayFor = (d: string) => (scored && scored < d ? scored : d);
       const totals = scored ? await this.reads.scoreTotals(p.segmentId, version, [...new Set(ends.map((e) => dayFor(e.day)))]) : new Map<string, { total: number; contributors: number }>();
       scoreTotal = (d) => (scored && scored >= p.measureFrom ? (totals.get(dayFor(d)) ?? { total: 0, contributors: 0 }) : undefined);
@@ -209,7 +210,7 @@ export class ProgrammesService {
   private async launchMembership(p: ProgrammeEntity): Promise<{ version: number; size: number; shown: number | null; hidden: HiddenReason | null } | null> {
     if (p.status !== 'launched' || p.launchMembershipVersion === null) return null;
     const version = Number(p.launchMembershipVersion);
-    const size = await this.reads.count(p.segmentId, version);
+    const size = await this.memberships.countVersion(p.segmentId, version);
     if (size === 0) return null;
     const hidden = planHides(await this.disclosure.plan(), groupKey.programme(p.id), size);
     return { version, size, shown: hidden ? null : size, hidden };

@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { HUBPULSE_CONFIG, type HubpulseConfig } from '@hubpulse/config';
 import { DAY_MS, formatDayKey, type Role } from '@hubpulse/contracts';
 import { ProgrammesRepository, SegmentDefinitionsRepository } from '@hubpulse/database';
-import { ClickHouseService } from '@hubpulse/clickhouse';
+import { EventsRepository } from '@hubpulse/clickhouse';
 import { generateOrganisation, generateEvents, generateGoals } from '@hubpulse/demo';
 import { AuthService } from '../auth/auth.service';
 import { newToken } from '../auth/password';
@@ -32,7 +32,7 @@ export class SeedService {
     private readonly writer: EventWriter,
     private readonly goals: GoalsRepository,
     private readonly nudge: ScoreNudgeService,
-    private readonly ch: ClickHouseService,
+    private readonly events: EventsRepository,
     private readonly segments: SegmentDefinitionsRepository,
     private readonly programmes: ProgrammesRepository,
   ) {}
@@ -133,7 +133,7 @@ export class SeedService {
   }
 
   private async storeIsEmpty(): Promise<boolean> {
-    return (await this.ch.lastEventDay()) === null && (await this.directory.countPeople()) === 0 && (await this.goals.count()) === 0;
+    return (await this.events.lastEventDay()) === null && (await this.directory.countPeople()) === 0 && (await this.goals.count()) === 0;
   }
 
   private async seedDemo(): Promise<void> {

@@ -1,9 +1,9 @@
-import { Controller, Get, Query } from '@nestjs/common';
+import { Controller, Get } from '@nestjs/common';
 import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { AuditLogRepository } from '@hubpulse/database';
 import { Roles } from '../common/public.decorator';
-import { parseOr400 } from '../common/zod';
+import { ZodQuery } from '../common/zod.pipe';
 
 const auditQuery = z.object({
   action: z.string().max(100, 'must be at most 100 characters').optional(),
@@ -22,7 +22,7 @@ export class AuditController {
   @ApiQuery({ name: 'action', required: false })
   @ApiQuery({ name: 'target', required: false })
   @ApiQuery({ name: 'limit', required: false })
-  list(@Query() query: Record<string, string>) {
-    return this.audit.list(parseOr400(auditQuery, query));
+  list(@ZodQuery(auditQuery) query: z.output<typeof auditQuery>) {
+    return this.audit.list(query);
   }
 }

@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import { Injectable } from '@nestjs/common';
 import { CHANNEL_PRIOR_STRENGTH } from '@hubpulse/analytics';
 import {
@@ -8,11 +9,11 @@ import {
   type SegmentChannelStatsDto,
 } from '@hubpulse/contracts';
 import { InvalidInputError } from '../common/errors';
-import { parseOr400 } from '../common/zod';
 import { DisclosureService } from '../disclosure/disclosure.service';
 import { groupKey } from '../disclosure/group-registry.repository';
 import { releaseActivity, type ReleasedActivity } from './segment-channel-release';
 import { CHANNEL_STAT_DEFINITIONS, channelStats } from './segment-channel-stats';
+import { EventsRepository } from '@hubpulse/clickhouse';
 import { SegmentReadsRepository } from './segment-reads.repository';
 import type { SegmentSizing } from './segment-sizes.service';
 import { SegmentsService } from './segments.service';
@@ -32,20 +33,20 @@ export class SegmentChannelsService {
   constructor(
     private readonly segments: SegmentsService,
     private readonly reads: SegmentReadsRepository,
+    private readonly events: EventsRepository,
     private readonly disclosure: DisclosureService,
   ) {}
 
   /** The period [from, to] asked for, or the 90 days up to the newest event. */
   async period(q: { from?: string; to?: string }): Promise<{ from: string; to: string }> {
-    const to = q.to ?? (await this.reads.lastEventDay()) ?? formatDayKey(Date.now());
+    const to = q.to ?? (await this.events.lastEventDay()) ?? formatDayKey(Date.now());
     const from = q.from ?? formatDayKey(Date.parse(to) - (CHANNEL_PERIOD_DAYS - 1) * DAY_MS);
     if (from > to) throw new InvalidInputError([`from: must not be after to (${from} > ${to})`]);
     if (Date.parse(to) - Date.parse(from) > 366 * DAY_MS) throw new InvalidInputError(['from: the period is limited to one year']);
     return { from, to };
   }
 
-  async stats(id: string, query: unknown, userId: string): Promise<SegmentChannelStatsDto> {
-    const q = parseOr400(segmentChannelsQuerySchema, query);
+  async stats(id: string, q: z.output<typeof segmentChannelsQuerySchema>, userId: string): Promise<SegmentChannelStatsDto> {
     await this.segments.require(id);
     const { from, to } = await this.period(q);
     const snap = await this.segments.snapshot();

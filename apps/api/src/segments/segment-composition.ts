@@ -1,4 +1,4 @@
-import { type SegmentPreviewCounts } from '@hubpulse/analytics';
+import { type SegmentPreviewCounts } from '@hubpulse/audiences';
 import { suppressOverlappingSets, suppressTable } from '@hubpulse/disclosure';
 import { COMPOSITION_OTHER, SEGMENT_COMPOSITION_DIMENSIONS, type CountSuppression, type SegmentCompositionDto } from '@hubpulse/contracts';
 

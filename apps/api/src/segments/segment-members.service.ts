@@ -1,10 +1,10 @@
+import type { z } from 'zod';
 import { ConflictException, Injectable } from '@nestjs/common';
 import type { Response } from 'express';
+import { segmentMemberDto, SegmentMembershipRepository } from '@hubpulse/audiences';
+import { PeopleRepository } from '@hubpulse/clickhouse';
 import { SEGMENT_MEMBER_CSV_COLUMNS, segmentMembersQuerySchema, segmentPeopleSearchSchema, type DirectoryPersonDto, type SessionUser, type SegmentMembersPageDto } from '@hubpulse/contracts';
 import { AuditLogRepository } from '@hubpulse/database';
-import { SegmentStore } from '../../../worker/src/segments/segment-store.repository';
-import { parseOr400 } from '../common/zod';
-import { SegmentReadsRepository } from './segment-reads.repository';
 import { SegmentsService } from './segments.service';
 
 /** Audit actions of member access. */
@@ -22,8 +22,8 @@ const EXPORT_PAGE = 10_000;
 export class SegmentMembersService {
   constructor(
     private readonly segments: SegmentsService,
-    private readonly reads: SegmentReadsRepository,
-    private readonly store: SegmentStore,
+    private readonly people: PeopleRepository,
+    private readonly store: SegmentMembershipRepository,
     private readonly audit: AuditLogRepository,
   ) {}
 
@@ -37,19 +37,17 @@ export class SegmentMembersService {
    * Directory people by name, email or id, for the same roles. Audited like member pages: a search
    * reads people's names and emails one query at a time, so who looked for whom is on record.
    */
-  async searchPeople(query: unknown, user: SessionUser): Promise<DirectoryPersonDto[]> {
-    const q = parseOr400(segmentPeopleSearchSchema, query);
-    const people = await this.reads.searchPeople(q.q, q.limit);
+  async searchPeople(q: z.output<typeof segmentPeopleSearchSchema>, user: SessionUser): Promise<DirectoryPersonDto[]> {
+    const people = (await this.people.search(q.q, q.limit)).map(segmentMemberDto);
     await this.audit.record({ actor: user.email, action: AUDIT_PEOPLE_SEARCH, target: 'directory:people', details: { query: q.q, limit: q.limit, results: people.length, role: user.role } });
     return people;
   }
 
-  async page(id: string, query: unknown, user: SessionUser): Promise<SegmentMembersPageDto> {
-    const q = parseOr400(segmentMembersQuerySchema, query);
+  async page(id: string, q: z.output<typeof segmentMembersQuerySchema>, user: SessionUser): Promise<SegmentMembersPageDto> {
     const { current } = await this.currentRun(id);
     const empty = { segment_id: id, membership_version: null, computed_at: null, total: 0, page: q.page, page_size: q.page_size, members: [] };
     if (!current) return empty;
-    const members = await this.reads.membersPage(id, current.version, (q.page - 1) * q.page_size, q.page_size);
+    const members = await this.store.membersPage(id, current.version, (q.page - 1) * q.page_size, q.page_size);
     await this.audit.record({
       actor: user.email,
       action: AUDIT_MEMBERS_VIEW,

@@ -1,22 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { ClickHouseService } from '@hubpulse/clickhouse';
-import type { SegmentMemberDto } from '@hubpulse/contracts';
-
-/** A run of segment_runs as the API lists it (size over time). */
-export interface SegmentRunRow {
-  segment_id: string;
-  version: number;
-  /** The membership this run compared itself with (0: none, the segment's first membership). */
-  previous_version: number;
-  definition_version: number;
-  computed_at: string;
-  size: number;
-  entered: number;
-  left: number;
-  status: 'ok' | 'failed';
-  error: string;
-  ms: number;
-}
+import { segmentMembersSql } from '@hubpulse/audiences';
+import { ClickHouseService, ScoresRepository } from '@hubpulse/clickhouse';
 
 /** Per day of the period, how many members did something for the first time (the scorecard's cumulative series). */
 export interface FirstDayCounts {
@@ -55,85 +39,20 @@ export interface PersonReadRow {
 export const INTERACTION_TYPES = ['react', 'comment', 'share', 'answer'] as const;
 
 /**
- * ClickHouse reads of the segments product: memberships (written by the segments worker, read at the
- * version segment_runs names current), members, and the
- * activity counts of channel statistics and programme scorecards. Values travel as query parameters.
+ * ClickHouse reads of the segments product: the activity counts of channel statistics and programme
+ * scorecards, of a membership's members where asked (joined through segmentMembersSql; memberships
+ * themselves are SegmentMembershipRepository's, scores ScoresRepository's, the directory
+ * PeopleRepository's). Values travel as query parameters.
  */
 @Injectable()
 export class SegmentReadsRepository {
-  constructor(private readonly ch: ClickHouseService) {}
+  constructor(
+    private readonly ch: ClickHouseService,
+    private readonly scores: ScoresRepository,
+  ) {}
 
   private get t() {
     return this.ch.tables;
-  }
-
-  lastEventDay(): Promise<string | null> {
-    return this.ch.lastEventDay();
-  }
-
-  /** People in the directory (the population segments select from). */
-  async population(): Promise<number> {
-    const [r] = await this.ch.rows<{ n: string }>(`SELECT count() AS n FROM ${this.t.people} FINAL`);
-    return Number(r?.n ?? 0);
-  }
-
-  /** The newest `perSegment` runs of every segment (or of `ids`), newest first; `okOnly` skips failed runs. */
-  async runs(perSegment: number, ids?: readonly string[], okOnly = false): Promise<SegmentRunRow[]> {
-    const rows = await this.ch.rows<Record<string, string | number>>(
-      `SELECT segment_id, version, previous_version, definition_version, toString(computed_at) AS computed_at, size, entered, \`left\`,
-              toString(status) AS status, error, ms
-       FROM ${this.t.segment_runs} WHERE ${ids ? 'segment_id IN {ids:Array(String)}' : '1'} ${okOnly ? "AND status = 'ok'" : ''}
-       ORDER BY segment_id, version DESC LIMIT {n:UInt32} BY segment_id`,
-      { n: perSegment, ...(ids ? { ids } : {}) },
-    );
-    return rows.map((r) => ({
-      segment_id: String(r.segment_id),
-      version: Number(r.version),
-      previous_version: Number(r.previous_version),
-      definition_version: Number(r.definition_version),
-      computed_at: chTimeToIso(String(r.computed_at)),
-      size: Number(r.size),
-      entered: Number(r.entered),
-      left: Number(r.left),
-      status: r.status === 'ok' ? 'ok' : 'failed',
-      error: String(r.error ?? ''),
-      ms: Number(r.ms),
-    }));
-  }
-
-  /** Members in one membership version. */
-  async count(segmentId: string, version: number): Promise<number> {
-    const [r] = await this.ch.rows<{ n: string }>(`SELECT count() AS n FROM ${this.t.segment_members} WHERE segment_id = {id:String} AND version = {v:UInt64}`, {
-      id: segmentId,
-      v: version,
-    });
-    return Number(r?.n ?? 0);
-  }
-
-  /** Directory people whose name or email contains `q` (any case) or whose id is `q`; name prefixes first. */
-  async searchPeople(q: string, limit: number): Promise<SegmentMemberDto[]> {
-    const rows = await this.ch.rows<Record<string, string>>(
-      `SELECT person_id, name, email, toString(department) AS department, toString(location) AS location, title
-       FROM ${this.t.people} FINAL
-       WHERE positionCaseInsensitiveUTF8(name, {q:String}) > 0 OR positionCaseInsensitiveUTF8(email, {q:String}) > 0 OR person_id = {q:String}
-       ORDER BY person_id != {q:String}, positionCaseInsensitiveUTF8(name, {q:String}) != 1, name, person_id
-       LIMIT {limit:UInt32}`,
-      { q, limit },
-    );
-    return rows.map(memberDto);
-  }
-
-  /** A page of members with their directory fields, by name then person id. */
-  async membersPage(segmentId: string, version: number, offset: number, limit: number): Promise<SegmentMemberDto[]> {
-    const rows = await this.ch.rows<Record<string, string>>(
-      `SELECT m.person_id AS person_id, p.name AS name, p.email AS email, toString(p.department) AS department,
-              toString(p.location) AS location, p.title AS title
-       FROM (SELECT person_id FROM ${this.t.segment_members} WHERE segment_id = {id:String} AND version = {v:UInt64}) AS m
-       LEFT JOIN (SELECT person_id, name, email, department, location, title FROM ${this.t.people} FINAL) AS p ON p.person_id = m.person_id
-       ORDER BY name, person_id LIMIT {limit:UInt32} OFFSET {offset:UInt64}`,
-      { id: segmentId, v: version, limit, offset },
-    );
-    return rows.map(memberDto);
   }
 
   /**
@@ -189,7 +108,7 @@ export class SegmentReadsRepository {
    * period, and those items by publication day.
    */
   async firstDays(segmentId: string, version: number, from: string, to: string, channels: readonly string[]): Promise<FirstDayCounts[]> {
-    const members = `SELECT person_id FROM ${this.t.segment_members} WHERE segment_id = {id:String} AND version = {v:UInt64}`;
+    const members = segmentMembersSql.of(this.t, '{id:String}', '{v:UInt64}');
     const rows = await this.ch.rows<Record<string, string>>(
       `WITH ev AS (
          SELECT actor_id, toDate(occurred_at) AS day, toString(channel) AS channel, toString(type) AS type, content_id
@@ -243,38 +162,8 @@ export class SegmentReadsRepository {
     }));
   }
 
-  /** Newest day with computed scores, or null. */
-  async lastScoredDay(): Promise<string | null> {
-    const [r] = await this.ch.rows<{ d: string; n: string }>(`SELECT toString(max(day)) AS d, count() AS n FROM ${this.t.score_days} FINAL`);
-    return r && Number(r.n) > 0 ? r.d : null;
-  }
-
   /** Sum of the members' organisation scores on each of `days` (members without a row add 0), and the members with a score above 0. */
-  async scoreTotals(segmentId: string, version: number, days: readonly string[]): Promise<Map<string, { total: number; contributors: number }>> {
-    if (!days.length) return new Map();
-    const rows = await this.ch.rows<{ day: string; total: number; contributors: string }>(
-      `SELECT toString(day) AS day, sum(score) AS total, countIf(score > 0) AS contributors FROM ${this.t.engagement_scores} FINAL
-       WHERE day IN {days:Array(Date)}
-         AND person_id IN (SELECT person_id FROM ${this.t.segment_members} WHERE segment_id = {id:String} AND version = {v:UInt64})
-       GROUP BY day`,
-      { id: segmentId, v: version, days: [...days] },
-    );
-    return new Map(rows.map((r) => [r.day, { total: Number(r.total), contributors: Number(r.contributors) }]));
+  scoreTotals(segmentId: string, version: number, days: readonly string[]): Promise<Map<string, { total: number; contributors: number }>> {
+    return this.scores.dailyTotals(days, { sql: segmentMembersSql.of(this.t, '{id:String}', '{v:UInt64}'), params: { id: segmentId, v: version } });
   }
 }
-
-/** '2026-03-01 10:00:00.123' (ClickHouse, UTC) → '2026-03-01T10:00:00.123Z'. */
-export const chTimeToIso = (t: string) => (t.includes('T') ? t : `${t.replace(' ', 'T')}${t.includes('.') ? '' : '.000'}Z`);
-
-/** Key of a pair of segment ids in `overlaps` (order-free). */
-export const overlapKey = (a: string, b: string) => (a < b ? `${a}|${b}` : `${b}|${a}`);
-
-const orNull = (s: string) => (s === '' ? null : s);
-const memberDto = (r: Record<string, string>): SegmentMemberDto => ({
-  person_id: r.person_id,
-  name: r.name,
-  email: orNull(r.email),
-  department: orNull(r.department),
-  location: orNull(r.location),
-  title: orNull(r.title),
-});

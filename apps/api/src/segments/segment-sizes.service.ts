@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
+import { SegmentMembershipRepository, type SegmentRun } from '@hubpulse/audiences';
 import { isSmall, suppressRuns, type HiddenReason } from '@hubpulse/disclosure';
 import type { CountSuppression, SegmentRunDto } from '@hubpulse/contracts';
 import { DisclosureService, type DisclosurePlan } from '../disclosure/disclosure.service';
 import { groupKey } from '../disclosure/group-registry.repository';
-import { SegmentReadsRepository, type SegmentRunRow } from './segment-reads.repository';
 
 /** Runs shown per segment (size over time). */
 export const RUNS_SHOWN = 30;
@@ -11,9 +11,9 @@ export const RUNS_SHOWN = 30;
 /** What may be shown about one segment's membership. */
 export interface SegmentSizing {
   /** The run that made the current membership, or null (never computed). */
-  current: SegmentRunRow | null;
+  current: SegmentRun | null;
   /** The newest run (it may have failed). */
-  last: SegmentRunRow | null;
+  last: SegmentRun | null;
   /** Current size as it may be shown (null: suppressed or never computed). */
   size: number | null;
   suppressed: CountSuppression | null;
@@ -43,25 +43,25 @@ export interface SizesSnapshot {
 @Injectable()
 export class SegmentSizesService {
   constructor(
-    private readonly reads: SegmentReadsRepository,
+    private readonly memberships: SegmentMembershipRepository,
     private readonly disclosure: DisclosureService,
   ) {}
 
   async snapshot(segmentIds: readonly string[]): Promise<SizesSnapshot> {
     const k = this.disclosure.k;
     // One read of the runs, so the current membership and the series agree even while a run lands.
-    const [plan, recent] = await Promise.all([this.disclosure.plan(), this.reads.runs(RUNS_SHOWN + 1)]);
+    const [plan, recent] = await Promise.all([this.disclosure.plan(), this.memberships.recentRuns(RUNS_SHOWN + 1)]);
     const population = plan.plan.populationSize;
     const known = new Set(segmentIds);
-    const recentBy = new Map<string, SegmentRunRow[]>();
+    const recentBy = new Map<string, SegmentRun[]>();
     for (const r of recent) if (known.has(r.segment_id)) recentBy.set(r.segment_id, [...(recentBy.get(r.segment_id) ?? []), r]);
-    const okBy = new Map<string, SegmentRunRow[]>();
+    const okBy = new Map<string, SegmentRun[]>();
     for (const [id, rows] of recentBy) okBy.set(id, rows.filter((r) => r.status === 'ok'));
-    const current = new Map<string, SegmentRunRow>();
+    const current = new Map<string, SegmentRun>();
     for (const [id, rows] of okBy) if (rows.length) current.set(id, rows[0]);
     // A segment whose last RUNS_SHOWN + 1 runs all failed: its current membership is older.
     const stale = [...recentBy.keys()].filter((id) => !current.has(id));
-    if (stale.length) for (const r of await this.reads.runs(1, stale, true)) current.set(r.segment_id, r);
+    if (stale.length) for (const r of await this.memberships.recentRuns(1, stale, true)) current.set(r.segment_id, r);
 
     const segments = new Map<string, SegmentSizing>();
     for (const id of segmentIds) {
@@ -98,7 +98,7 @@ export function planHides(plan: DisclosurePlan, key: string, runSize: number): H
  * decides whether the oldest shown run's movements can be shown. `hiddenVersion`: a run whose size
  * another rule hides (the current one, when suppressed in the list).
  */
-function runSeries(recentNewestFirst: SegmentRunRow[], okNewestFirst: SegmentRunRow[], k: number, hiddenVersion: number | null): SegmentRunDto[] {
+function runSeries(recentNewestFirst: SegmentRun[], okNewestFirst: SegmentRun[], k: number, hiddenVersion: number | null): SegmentRunDto[] {
   const ok = [...okNewestFirst].reverse();
   // Without the run before it, the oldest fetched ok run only serves as the "before" of the next one.
   const context = ok.length > 0 && ok[0].previous_version !== 0 ? 1 : 0;
@@ -113,7 +113,7 @@ function runSeries(recentNewestFirst: SegmentRunRow[], okNewestFirst: SegmentRun
     .map((r) => (r.status === 'ok' ? (okDto.get(r.version) ?? { ...base(r), size: null, entered: null, left: null }) : { ...base(r), size: null, entered: null, left: null }));
 }
 
-function base(r: SegmentRunRow): Omit<SegmentRunDto, 'size' | 'entered' | 'left'> {
+function base(r: SegmentRun): Omit<SegmentRunDto, 'size' | 'entered' | 'left'> {
   return {
     version: r.status === 'ok' ? r.version : null,
     definition_version: r.definition_version,

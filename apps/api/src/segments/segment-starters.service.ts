@@ -1,7 +1,7 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import type { Queue } from 'bullmq';
-import { STARTER_SEGMENTS } from '@hubpulse/analytics';
+import { STARTER_SEGMENTS } from '@hubpulse/audiences';
 import { SegmentDefinitionsRepository, SegmentNameTakenError } from '@hubpulse/database';
 import { JobName, QueueName, SEGMENT_JOB_OPTS, segmentRecomputeJobId, type JobPayloads } from '@hubpulse/queue';
 
@@ -10,7 +10,7 @@ export const STARTER_CREATOR = 'hubpulse';
 
 /**
  * Starter segments out of the box (observers, contributors, ambassadors, new joiners, people managers,
- * leaders; rules from libs/analytics STARTER_SEGMENTS): created once per key at start-up and computed
+ * leaders; rules from libs/audiences STARTER_SEGMENTS): created once per key at start-up and computed
  * straight away. An archived starter is not re-created; a name already taken by a planner's own
  * segment gets " (starter)" appended.
  */

@@ -1,11 +1,21 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query, Req, Res } from '@nestjs/common';
+import { Controller, Delete, Get, HttpCode, Param, Post, Put, Req, Res } from '@nestjs/common';
 import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
+import type { z } from 'zod';
+import {
+  segmentChannelsQuerySchema,
+  segmentCreateSchema,
+  segmentMembersQuerySchema,
+  segmentPeopleSearchSchema,
+  segmentPreviewSchema,
+  segmentUpdateSchema,
+} from '@hubpulse/contracts';
 import type { AuthedRequest } from '../auth/auth.guard';
 import { Roles } from '../common/public.decorator';
+import { ZodBody, ZodQuery } from '../common/zod.pipe';
 import { SegmentChannelsService } from './segment-channels.service';
 import { SegmentMembersService } from './segment-members.service';
-import { SegmentsService } from './segments.service';
+import { listQuerySchema, SegmentsService } from './segments.service';
 
 const who = (req: AuthedRequest) => req.user?.email ?? 'unknown';
 
@@ -27,14 +37,14 @@ export class SegmentsController {
   @Get()
   @ApiOperation({ summary: 'Segments with current size, status and runs (size over time, entered/left), privacy-suppressed' })
   @ApiQuery({ name: 'archived', required: false, description: '1 = include archived segments' })
-  list(@Query() query: Record<string, string>) {
+  list(@ZodQuery(listQuerySchema) query: z.output<typeof listQuerySchema>) {
     return this.segments.list(query);
   }
 
   @Post()
   @Roles('admin', 'planner')
   @ApiOperation({ summary: 'Create a segment (dynamic or static); a 400 names the bad rule node; its membership is computed in the background' })
-  create(@Body() body: unknown, @Req() req: AuthedRequest) {
+  create(@ZodBody(segmentCreateSchema) body: z.output<typeof segmentCreateSchema>, @Req() req: AuthedRequest) {
     return this.segments.create(body, who(req));
   }
 
@@ -42,7 +52,7 @@ export class SegmentsController {
   @HttpCode(200)
   @Roles('admin', 'planner')
   @ApiOperation({ summary: 'Live preview of a rule: size, composition by department/location/title, engagement distribution (nothing stored)' })
-  preview(@Body() body: unknown) {
+  preview(@ZodBody(segmentPreviewSchema) body: z.output<typeof segmentPreviewSchema>) {
     return this.segments.preview(body);
   }
 
@@ -51,7 +61,7 @@ export class SegmentsController {
   @ApiOperation({ summary: 'Find directory people by name, email or id (e.g. the manager of a manager-tree rule); admins and planners; audited' })
   @ApiQuery({ name: 'q', required: true, description: 'at least 2 characters' })
   @ApiQuery({ name: 'limit', required: false, description: '1–50, default 20' })
-  people(@Query() query: Record<string, string>, @Req() req: AuthedRequest) {
+  people(@ZodQuery(segmentPeopleSearchSchema) query: z.output<typeof segmentPeopleSearchSchema>, @Req() req: AuthedRequest) {
     return this.members.searchPeople(query, req.user!);
   }
 
@@ -64,7 +74,7 @@ export class SegmentsController {
   @Put(':id')
   @Roles('admin', 'planner')
   @ApiOperation({ summary: 'Edit name, description or rule (a new definition version in the history); a changed rule recomputes dynamic segments' })
-  update(@Param('id') id: string, @Body() body: unknown, @Req() req: AuthedRequest) {
+  update(@Param('id') id: string, @ZodBody(segmentUpdateSchema) body: z.output<typeof segmentUpdateSchema>, @Req() req: AuthedRequest) {
     return this.segments.update(id, body, who(req));
   }
 
@@ -101,7 +111,7 @@ export class SegmentsController {
   @ApiOperation({ summary: 'Reach, read and interaction rate per channel and read rate per content purpose (shrunk towards the organisation, 95% intervals) with ranked recommendations; each rate hidden (with its reason) where its people or their complement are fewer than k, by subtraction too, or the window conflicts with what this user was shown before' })
   @ApiQuery({ name: 'from', required: false })
   @ApiQuery({ name: 'to', required: false })
-  channelStats(@Param('id') id: string, @Query() query: Record<string, string>, @Req() req: AuthedRequest) {
+  channelStats(@Param('id') id: string, @ZodQuery(segmentChannelsQuerySchema) query: z.output<typeof segmentChannelsQuerySchema>, @Req() req: AuthedRequest) {
     return this.channels.stats(id, query, req.user!.id);
   }
 
@@ -110,7 +120,7 @@ export class SegmentsController {
   @ApiOperation({ summary: 'Members of the current membership, paged, by name (admins and planners; audited)' })
   @ApiQuery({ name: 'page', required: false })
   @ApiQuery({ name: 'page_size', required: false })
-  memberPage(@Param('id') id: string, @Query() query: Record<string, string>, @Req() req: AuthedRequest) {
+  memberPage(@Param('id') id: string, @ZodQuery(segmentMembersQuerySchema) query: z.output<typeof segmentMembersQuerySchema>, @Req() req: AuthedRequest) {
     return this.members.page(id, query, req.user!);
   }
 

@@ -2,7 +2,7 @@ import { InjectQueue } from '@nestjs/bullmq';
 import { ConflictException, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import type { Queue } from 'bullmq';
 import { z } from 'zod';
-import { checkSegmentReferences } from '@hubpulse/analytics';
+import { checkSegmentReferences, SegmentPreviewService } from '@hubpulse/audiences';
 import { HUBPULSE_CONFIG, type HubpulseConfig } from '@hubpulse/config';
 import {
   SegmentRuleError,
@@ -21,13 +21,11 @@ import {
 } from '@hubpulse/contracts';
 import { SegmentDefinitionsRepository, SegmentNameTakenError, type SegmentDefinitionEntity } from '@hubpulse/database';
 import { JobName, QueueName, SEGMENT_JOB_OPTS, segmentRecomputeJobId, type JobPayloads } from '@hubpulse/queue';
-import { SegmentPreviewService } from '../../../worker/src/segments/segment-preview.service';
 import { InvalidInputError } from '../common/errors';
-import { parseOr400 } from '../common/zod';
 import { compositionDto, lonePreviewSize } from './segment-composition';
 import { SegmentSizesService, type SegmentSizing, type SizesSnapshot } from './segment-sizes.service';
 
-const listQuerySchema = z.object({ archived: z.enum(['0', '1', 'true', 'false'], { error: 'must be 0 or 1' }).optional() });
+export const listQuerySchema = z.object({ archived: z.enum(['0', '1', 'true', 'false'], { error: 'must be 0 or 1' }).optional() });
 
 /**
  * Segment definitions (create, edit with history, archive), their computed sizes with privacy
@@ -58,8 +56,7 @@ export class SegmentsService {
     return this.sizes.snapshot(all.map((s) => s.id));
   }
 
-  async list(query: unknown): Promise<SegmentListDto> {
-    const q = parseOr400(listQuerySchema, query);
+  async list(q: z.output<typeof listQuerySchema>): Promise<SegmentListDto> {
     const archived = q.archived === '1' || q.archived === 'true';
     const all = await this.defs.list({ archived: true });
     const snap = await this.sizes.snapshot(all.map((s) => s.id));
@@ -97,8 +94,7 @@ export class SegmentsService {
     }));
   }
 
-  async create(body: unknown, by: string): Promise<SegmentSavedDto> {
-    const input = parseOr400(segmentCreateSchema, body);
+  async create(input: z.output<typeof segmentCreateSchema>, by: string): Promise<SegmentSavedDto> {
     const rule = await this.checkRule(input.rule);
     const created = await this.nameConflictTo409(() => this.defs.create({ name: input.name, description: input.description ?? null, kind: input.kind, rule }, by));
     // A static segment's first computation freezes its membership; a dynamic one starts computing.
@@ -106,8 +102,7 @@ export class SegmentsService {
     return { segment: await this.detail(created.id), job_id: job };
   }
 
-  async update(id: string, body: unknown, by: string): Promise<SegmentSavedDto> {
-    const input = parseOr400(segmentUpdateSchema, body);
+  async update(id: string, input: z.output<typeof segmentUpdateSchema>, by: string): Promise<SegmentSavedDto> {
     const current = await this.require(id);
     if (current.archivedAt) throw new ConflictException(`id: segment ${id} is archived; archived segments are not edited`);
     const rule = input.rule === undefined ? undefined : await this.checkRule(input.rule, id);
@@ -141,8 +136,7 @@ export class SegmentsService {
   }
 
   /** A rule evaluated now, nothing stored; the size is shown beside the population, so its complement is checked too. */
-  async preview(body: unknown): Promise<SegmentPreviewDto> {
-    const input = parseOr400(segmentPreviewSchema, body);
+  async preview(input: z.output<typeof segmentPreviewSchema>): Promise<SegmentPreviewDto> {
     const rule = await this.checkRule(input.rule);
     const k = this.config.minGroupSize;
     const counts = await this.ruleErrorsTo400(() => this.previews.preview(rule));

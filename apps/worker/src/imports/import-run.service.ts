@@ -6,12 +6,11 @@ import { once } from 'node:events';
 import type { DataSource } from 'typeorm';
 import { ClickHouseService } from '@hubpulse/clickhouse';
 import { DATA_SOURCE } from '@hubpulse/database';
+import { CsvTooLongError, EventRowsRepository, ImportsRepository } from '@hubpulse/ingestion';
 import { JobName, QueueName, type ImportMeta, type ImportProgress, type JobPayloads } from '@hubpulse/queue';
-import { CsvTooLongError } from './csv.parser';
-import { csvRecords, ndjsonLines, type Batch } from './file.reader';
-import { ImportStore } from './import.store';
-import { CsvRowMapper, ImportFileError, ndjsonRow, type ImportRow } from './row.mapper';
-import { EventRowSink, PeopleRowSink, type RowSink } from './row.sinks';
+import { csvRecords, ndjsonLines, type Batch } from './file-records';
+import { CsvRowMapper, ImportFileError, ndjsonRow, type ImportRow } from './import-row';
+import { EventRowSink, PeopleRowSink, type RowSink } from './import-sinks';
 
 /** Rows per write: one INSERT (and one progress update) each. Reading pauses while a chunk is written. */
 export const IMPORT_CHUNK_ROWS = 10_000;
@@ -37,7 +36,8 @@ export class ImportRunService {
   private readonly logger = new Logger('Imports');
 
   constructor(
-    private readonly store: ImportStore,
+    private readonly store: ImportsRepository,
+    private readonly events: EventRowsRepository,
     private readonly ch: ClickHouseService,
     @Inject(DATA_SOURCE) private readonly ds: DataSource,
     @InjectQueue(QueueName.Scores) private readonly scores: Queue,
@@ -59,7 +59,7 @@ export class ImportRunService {
     const progress: ImportProgress = { bytes: 0, total: size, rows: 0, accepted: 0, rejected: 0 };
     Object.assign(meta, { status: 'running', progress, chunks: 0, attempts: attempt, started_at: new Date().toISOString(), finished_at: null, error: null });
     await this.store.write(meta);
-    const sink: RowSink = meta.kind === 'events' ? new EventRowSink(this.ch, `import:${id}`) : new PeopleRowSink(this.ds, this.ch);
+    const sink: RowSink = meta.kind === 'events' ? new EventRowSink(this.events, `import:${id}`) : new PeopleRowSink(this.ds, this.ch);
     const errors = fs.createWriteStream(this.store.errorsPath(id));
     let errorsFailed: Error | null = null;
     errors.on('error', (err) => (errorsFailed = err));

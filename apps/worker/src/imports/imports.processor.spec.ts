@@ -3,7 +3,7 @@ import { UnrecoverableError, type Job } from 'bullmq';
 import { JobName } from '@hubpulse/queue';
 import type { ImportRunService } from './import-run.service';
 import { ImportsProcessor } from './imports.processor';
-import { ImportFileError } from './row.mapper';
+import { ImportFileError } from './import-row';
 
 function setup(outcome: Error | null) {
   const runner = {

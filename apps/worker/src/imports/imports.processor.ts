@@ -3,7 +3,7 @@ import { Logger } from '@nestjs/common';
 import { UnrecoverableError, type Job } from 'bullmq';
 import { JobName, QueueName, type ImportMeta, type JobPayloads } from '@hubpulse/queue';
 import { ImportRunService } from './import-run.service';
-import { ImportFileError } from './row.mapper';
+import { ImportFileError } from './import-row';
 
 /** The jobs of the `imports` queue (JOBS_BY_QUEUE); the switch below must handle each. */
 type ImportsJob = JobName.ImportsRun;

@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
-import { ClickHouseService } from '@hubpulse/clickhouse';
+import { EventsRepository, PatternsRepository } from '@hubpulse/clickhouse';
 import {
   AMBASSADOR_OTHER_DEPARTMENTS,
   AMBASSADOR_SHARES,
@@ -9,9 +9,8 @@ import {
 } from '@hubpulse/contracts';
 import { addDays, daysBetween } from '@hubpulse/contracts';
 import { patternRanges } from './pattern-range';
-import { LEADER_ITEMS_SQL, PERSON_WEEKS_SQL, PURPOSE_CONVERSATIONS_SQL, PURPOSE_PEOPLE_SQL } from './pattern.sql';
-import { conversationCounts, PEOPLE_METRICS, purposeRows, type CellDelta, type GroupDelta } from './purpose-rollup';
-import { audienceParams, STRATEGY_AUDIENCE_SOURCE, type StrategyAudienceSource } from './strategy-audience.source';
+import { conversationCounts, PEOPLE_METRICS, purposeRows } from './purpose-rollup';
+import { audienceParams, STRATEGY_AUDIENCE_SOURCE, type StrategyAudienceSource } from './strategy-audience';
 
 export interface PatternRunResult {
   ms: number;
@@ -31,7 +30,8 @@ export class PatternComputeService {
   private readonly logger = new Logger('Patterns');
 
   constructor(
-    private readonly ch: ClickHouseService,
+    private readonly events: EventsRepository,
+    private readonly patterns: PatternsRepository,
     @Optional() @Inject(STRATEGY_AUDIENCE_SOURCE) private readonly strategy?: StrategyAudienceSource,
   ) {}
 
@@ -40,33 +40,35 @@ export class PatternComputeService {
     onProgress?: (pct: number, phase: string) => void | Promise<void>,
   ): Promise<PatternRunResult> {
     const started = Date.now();
-    const r = patternRanges(range, await this.ch.lastEventDay());
-    const t = this.ch.tables;
-    const [{ stamp }] = await this.ch.rows<{ stamp: string }>(`SELECT toString(now64(3, 'UTC')) AS stamp`);
+    const r = patternRanges(range, await this.events.lastEventDay());
+    const stamp = await this.patterns.stamp();
 
     await onProgress?.(0, `patterns: purposes ${r.daily.from}..${r.daily.to}`);
     const purposes = await this.purposes(r.daily.from, r.daily.to, stamp);
 
     await onProgress?.(40, `patterns: personas ${r.weekly.from}..${r.weekly.to}`);
     const weeks = daysBetween(r.weekly.from, r.weekly.to) / 7 + AMBASSADOR_WINDOW_WEEKS;
-    await this.replace(t.pattern_person_weeks, 'week', r.weekly, stamp, PERSON_WEEKS_SQL(t), {
-      sfrom: addDays(r.weekly.from, -(AMBASSADOR_WINDOW_WEEKS - 1) * 7),
-      wfrom: r.weekly.from,
-      wto: r.weekly.to,
-      weeks,
-      window_rows: AMBASSADOR_WINDOW_WEEKS - 1,
-      steady: AMBASSADOR_STEADY_WEEKS,
-      other_departments: AMBASSADOR_OTHER_DEPARTMENTS,
-      shares: AMBASSADOR_SHARES,
-    });
+    await this.patterns.replacePersonWeeks(
+      {
+        sfrom: addDays(r.weekly.from, -(AMBASSADOR_WINDOW_WEEKS - 1) * 7),
+        wfrom: r.weekly.from,
+        wto: r.weekly.to,
+        weeks,
+        window_rows: AMBASSADOR_WINDOW_WEEKS - 1,
+        steady: AMBASSADOR_STEADY_WEEKS,
+        other_departments: AMBASSADOR_OTHER_DEPARTMENTS,
+        shares: AMBASSADOR_SHARES,
+      },
+      stamp,
+    );
 
     await onProgress?.(75, `patterns: leader replies ${r.leader.from}..${r.leader.to}`);
-    await this.replace(t.pattern_leader_items, 'toDate(raised_at)', r.leader, stamp, LEADER_ITEMS_SQL(t), { ...r.leader });
+    await this.patterns.replaceLeaderItems(r.leader, stamp);
 
     const rows = {
       pattern_purposes: purposes,
-      pattern_person_weeks: await this.count(t.pattern_person_weeks, 'week', r.weekly),
-      pattern_leader_items: await this.count(t.pattern_leader_items, 'toDate(raised_at)', r.leader),
+      pattern_person_weeks: await this.patterns.countPersonWeeks(r.weekly),
+      pattern_leader_items: await this.patterns.countLeaderItems(r.leader),
     };
     await onProgress?.(100, 'patterns: done');
     const ms = Date.now() - started;
@@ -78,15 +80,10 @@ export class PatternComputeService {
   private async purposes(from: string, to: string, stamp: string): Promise<number> {
     const audiences = (await this.strategy?.audiences()) ?? [];
     const days = daysBetween(from, to) + 1;
-    const params = { from, to, wfrom: addDays(from, -(PURPOSE_WINDOW_DAYS - 1)), W: PURPOSE_WINDOW_DAYS, days };
+    const range = { from, to, windowFrom: addDays(from, -(PURPOSE_WINDOW_DAYS - 1)), window: PURPOSE_WINDOW_DAYS, days };
     const [deltas, conversations] = await Promise.all([
-      this.ch.rows<CellDelta>(PURPOSE_PEOPLE_SQL(this.ch.tables, Object.keys(PEOPLE_METRICS).length), {
-        ...params,
-        metrics: Object.keys(PEOPLE_METRICS),
-        ...Object.fromEntries(Object.values(PEOPLE_METRICS).map((m, i) => [`mask${i}`, m])),
-        ...audienceParams(audiences),
-      }),
-      this.ch.rows<GroupDelta>(PURPOSE_CONVERSATIONS_SQL(this.ch.tables), params),
+      this.patterns.purposePeopleDeltas(range, PEOPLE_METRICS, audienceParams(audiences)),
+      this.patterns.purposeConversationDeltas(range),
     ]);
     const rows = purposeRows(
       from,
@@ -95,29 +92,7 @@ export class PatternComputeService {
       conversationCounts(conversations.map((c) => ({ ...c, k: Number(c.k), delta: Number(c.delta) })), days),
       audiences.length > 0,
     );
-    const table = this.ch.tables.pattern_purposes;
-    for (let i = 0; i < rows.length; i += 50_000) {
-      await this.ch.client.insert({ table, values: rows.slice(i, i + 50_000).map((r) => ({ ...r, computed_at: stamp })), format: 'JSONEachRow' });
-    }
-    await this.dropOlder(table, 'day', { from, to }, stamp);
+    await this.patterns.replacePurposes({ from, to }, rows, stamp);
     return rows.length;
-  }
-
-  /** Runs the INSERT … SELECT that writes the range again with `stamp`, then drops the range's older rows. */
-  private async replace(table: string, dayExpr: string, range: { from: string; to: string }, stamp: string, insert: string, params: Record<string, unknown>): Promise<void> {
-    await this.ch.client.command({ query: insert, query_params: { ...params, stamp } });
-    await this.dropOlder(table, dayExpr, range, stamp);
-  }
-
-  private async dropOlder(table: string, dayExpr: string, range: { from: string; to: string }, stamp: string): Promise<void> {
-    await this.ch.client.command({
-      query: `DELETE FROM ${table} WHERE ${dayExpr} BETWEEN {from:Date} AND {to:Date} AND computed_at < {stamp:DateTime64(3, 'UTC')}`,
-      query_params: { ...range, stamp },
-    });
-  }
-
-  private async count(table: string, dayExpr: string, range: { from: string; to: string }): Promise<number> {
-    const [c] = await this.ch.rows<{ n: string }>(`SELECT count() AS n FROM ${table} FINAL WHERE ${dayExpr} BETWEEN {from:Date} AND {to:Date}`, range);
-    return Number(c?.n ?? 0);
   }
 }

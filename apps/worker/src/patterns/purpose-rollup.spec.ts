@@ -1,4 +1,5 @@
-import { conversationCounts, purposeRows, type CellDelta } from './purpose-rollup';
+import type { CellDelta } from '@hubpulse/clickhouse';
+import { conversationCounts, purposeRows } from './purpose-rollup';
 
 describe('purpose roll-up', () => {
   const d = (department: string, location: string, metric: string, k: number, delta: number): CellDelta => ({ department, location, metric, k, delta });

@@ -1,5 +1,6 @@
 import { PURPOSES, type PatternGroupBy, type Purpose } from '@hubpulse/contracts';
 import { addDays } from '@hubpulse/contracts';
+import type { CellDelta, GroupDelta } from '@hubpulse/clickhouse';
 
 /** What a person did on a day, as bits; a metric counts people with any of its bits in the window. */
 export const PURPOSE_BITS = {
@@ -29,24 +30,6 @@ export const PEOPLE_METRICS: Record<string, number> = {
   feedback_givers: B.feedback,
   task_updaters: B.task_update,
 };
-
-/** A change in a metric's count for one (department, location) cell from day index `k` on (see PURPOSE_PEOPLE_SQL). */
-export interface CellDelta {
-  department: string;
-  location: string;
-  metric: string;
-  k: number;
-  delta: number;
-}
-
-/** A change in the conversations (or led conversations) of a group from day index `k` on (PURPOSE_CONVERSATIONS_SQL). */
-export interface GroupDelta {
-  group_kind: PatternGroupBy;
-  group_value: string;
-  metric: 'conversations' | 'led';
-  k: number;
-  delta: number;
-}
 
 /** Running sums of the conversation deltas: conversations and led conversations per group and day index. */
 export function conversationCounts(deltas: GroupDelta[], days: number): ConversationCount[] {

@@ -1,10 +1,9 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { ClickHouseService } from '@hubpulse/clickhouse';
+import { EventsRepository, ScoresRepository } from '@hubpulse/clickhouse';
 import type { ScoreRunResultDto } from '@hubpulse/contracts';
 import { addDays, DAY_MS, daysBetween, formatDayKey } from '@hubpulse/contracts';
 import type { ScoringModel } from '@hubpulse/analytics';
 import { ScoringModelsRepository } from '@hubpulse/database';
-import { carriedScoredSql, denseScoredSql, halfLifeGroups, modelParams, rankInsertSql } from './score.sql';
 
 export type ScoreRunResult = ScoreRunResultDto;
 export type ScoreProgress = (pct: number, phase: string) => Promise<void> | void;
@@ -30,13 +29,10 @@ export class ScoreComputeService {
   watermarkMarginMs = 60_000;
 
   constructor(
-    private readonly ch: ClickHouseService,
+    private readonly events: EventsRepository,
+    private readonly scores: ScoresRepository,
     private readonly models: ScoringModelsRepository,
   ) {}
-
-  private get staging(): string {
-    return `${this.ch.tables.engagement_scores}_staging`;
-  }
 
   /**
    * kind 'auto': incremental when possible, full when nothing was scored yet with the current model;
@@ -45,12 +41,8 @@ export class ScoreComputeService {
   async recompute(opts: { kind?: 'auto' | 'full'; from?: string; to?: string } = {}, onProgress?: ScoreProgress): Promise<ScoreRunResult> {
     const started = Date.now();
     const model = await this.models.current();
-    const [bounds] = await this.ch.rows<{ first: string; last: string; n: string; wm: string }>(
-      `SELECT toString(toDate(min(occurred_at))) AS first, toString(toDate(max(occurred_at))) AS last, count() AS n,
-              toString(max(ingested_at)) AS wm
-       FROM ${this.ch.tables.events}`,
-    );
-    if (!bounds || Number(bounds.n) === 0) return { mode: 'none', from: null, to: null, rows: 0, model_version: model.version, ms: Date.now() - started };
+    const bounds = await this.events.span();
+    if (!bounds) return { mode: 'none', from: null, to: null, rows: 0, model_version: model.version, ms: Date.now() - started };
     const watermark = bounds.wm;
     const last = opts.to ?? bounds.last;
 
@@ -81,29 +73,16 @@ export class ScoreComputeService {
 
   /** Days touched since the last run with this model, or 'full' when there is nothing to carry forward from. */
   private async incrementalPlan(model: ScoringModel, firstEventDay: string, lastEventDay: string): Promise<{ from: string; to: string } | 'full' | 'nothing'> {
-    const [state] = await this.ch.rows<{ n: string; wm: string; last: string }>(
-      `SELECT count() AS n, toString(max(watermark)) AS wm, toString(max(day)) AS last
-       FROM ${this.ch.tables.score_days} FINAL WHERE model_version = {v:UInt32}`,
-      { v: model.version },
-    );
-    if (!state || Number(state.n) === 0) return 'full';
-    const [touched] = await this.ch.rows<{ from: string; n: string }>(
-      `SELECT toString(min(toDate(occurred_at))) AS from, count() AS n
-       FROM ${this.ch.tables.events}
-       WHERE ingested_at > parseDateTime64BestEffort({wm:String}, 3, 'UTC') - toIntervalMillisecond({margin:UInt32})`,
-      { wm: state.wm, margin: this.watermarkMarginMs },
-    );
+    const state = await this.scores.scoredWith(model.version);
+    if (!state) return 'full';
+    const touched = await this.events.firstDayIngestedSince(state.wm, this.watermarkMarginMs);
     const to = lastEventDay > state.last ? lastEventDay : state.last;
     // A new day with no events yet still needs scores (yesterday's actions decay) once events arrive.
-    const from = Number(touched?.n ?? 0) > 0 ? touched.from : state.last < to ? addDays(state.last, 1) : null;
+    const from = touched ?? (state.last < to ? addDays(state.last, 1) : null);
     if (!from) return 'nothing';
     const start = from < firstEventDay ? firstEventDay : from;
     if (start === firstEventDay) return { from: start, to };
-    const [prev] = await this.ch.rows<{ n: string }>(
-      `SELECT count() AS n FROM ${this.ch.tables.score_days} FINAL WHERE day = {d:Date} AND model_version = {v:UInt32}`,
-      { d: addDays(start, -1), v: model.version },
-    );
-    return Number(prev?.n ?? 0) > 0 ? { from: start, to } : 'full';
+    return (await this.scores.isDayScored(addDays(start, -1), model.version)) ? { from: start, to } : 'full';
   }
 
   /**
@@ -111,10 +90,8 @@ export class ScoreComputeService {
    * events per chunk) and swapped in month by month (REPLACE PARTITION is atomic per partition).
    */
   private async full(model: ScoringModel, from: string, to: string, watermark: string, onProgress?: ScoreProgress): Promise<number> {
-    const t = this.ch.tables;
-    await this.ch.client.command({ query: `CREATE TABLE IF NOT EXISTS ${this.staging} AS ${t.engagement_scores}` });
+    await this.scores.createStaging();
     const chunks = groupMonths(monthChunks(`${from.slice(0, 7)}-01`, to), MAX_CHUNK_DAYS);
-    const params = modelParams(model);
     let rows = 0;
     for (let i = 0; i < chunks.length; i++) {
       const months = chunks[i];
@@ -123,16 +100,9 @@ export class ScoreComputeService {
       await onProgress?.(Math.round((100 * i) / chunks.length), `scores ${cFrom}..${cTo}`);
       const days = daysBetween(cFrom, cTo) + 1;
       const dayList = Array.from({ length: days }, (_, k) => addDays(cFrom, k));
-      await this.ch.client.command({ query: `TRUNCATE TABLE ${this.staging}` });
-      await this.ch.client.command({
-        query: rankInsertSql(t, this.staging, denseScoredSql(t, days, model.lookbackDays, halfLifeGroups(model).hl.length)),
-        query_params: { ...params, from: cFrom, days: dayList },
-      });
-      for (const [mFrom] of months) {
-        const partition = mFrom.slice(0, 7).replace('-', '');
-        await this.ch.client.command({ query: `ALTER TABLE ${t.engagement_scores} REPLACE PARTITION ID '${partition}' FROM ${this.staging}` });
-      }
-      rows += await this.recordDays(model, dayList, 'full', watermark);
+      await this.scores.scoreIntoStaging(model, dayList);
+      for (const [mFrom] of months) await this.scores.swapInMonth(mFrom);
+      rows += await this.scores.recordDays(model.version, dayList, 'full', watermark);
     }
     await onProgress?.(100, 'scores done');
     return rows;
@@ -140,44 +110,13 @@ export class ScoreComputeService {
 
   /** Incremental: the touched days carried forward from the day before them, in one query. */
   private async carry(model: ScoringModel, from: string, to: string, watermark: string, onProgress?: ScoreProgress): Promise<number> {
-    const t = this.ch.tables;
     const days = daysBetween(from, to) + 1;
     const dayList = Array.from({ length: days }, (_, k) => addDays(from, k));
     await onProgress?.(0, `scores ${from}..${to} (carried forward)`);
-    await this.ch.client.command({
-      query: rankInsertSql(t, t.engagement_scores, carriedScoredSql(t, days, model.lookbackDays, halfLifeGroups(model).hl.length)),
-      query_params: { ...modelParams(model), from, days: dayList },
-    });
-    const rows = await this.recordDays(model, dayList, 'incremental', watermark);
+    await this.scores.carryForward(model, dayList);
+    const rows = await this.scores.recordDays(model.version, dayList, 'incremental', watermark);
     await onProgress?.(100, 'scores done');
     return rows;
-  }
-
-  /** One score_days row per day (also for a day nobody was active), returning the person-days written. */
-  private async recordDays(model: ScoringModel, days: string[], mode: string, watermark: string): Promise<number> {
-    const t = this.ch.tables;
-    await this.ch.client.command({
-      query: `
-        INSERT INTO ${t.score_days} (day, model_version, population, active, mode, watermark, computed_at)
-        WITH dir AS (SELECT person_id FROM ${t.people} FINAL),
-             counts AS (
-                 SELECT day, count() AS active, countIf(person_id NOT IN (SELECT person_id FROM dir)) AS outside
-                 FROM ${t.engagement_scores} FINAL
-                 WHERE day IN {days:Array(Date)} AND model_version = {v:UInt32} AND raw > 0
-                 GROUP BY day
-             )
-        SELECT d, {v:UInt32}, (SELECT count() FROM dir) + c.outside, c.active, {mode:String},
-               parseDateTime64BestEffort({wm:String}, 3, 'UTC'), now64(3)
-        FROM (SELECT arrayJoin({days:Array(Date)}) AS d) AS x
-        LEFT JOIN counts AS c ON c.day = x.d
-        SETTINGS join_use_nulls = 0`,
-      query_params: { days, v: model.version, mode, wm: watermark },
-    });
-    const [r] = await this.ch.rows<{ n: string }>(
-      `SELECT sum(active) AS n FROM ${t.score_days} FINAL WHERE day IN {days:Array(Date)} AND model_version = {v:UInt32}`,
-      { days, v: model.version },
-    );
-    return Number(r?.n ?? 0);
   }
 }
 

@@ -1,10 +1,16 @@
 import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
-import { compileSegmentRule, segmentRuleReferencesOf } from '@hubpulse/analytics';
+import {
+  compileSegmentRule,
+  prepareSegmentRule,
+  SEGMENT_DEFINITION_SOURCE,
+  SegmentMembershipRepository,
+  segmentRuleReferencesOf,
+  todayUtc,
+  type SegmentDefinitionRecord,
+  type SegmentDefinitionSource,
+} from '@hubpulse/audiences';
 import { ClickHouseService } from '@hubpulse/clickhouse';
 import { SegmentRuleError } from '@hubpulse/contracts';
-import { SEGMENT_DEFINITION_SOURCE, type SegmentDefinitionRecord, type SegmentDefinitionSource } from './segment-definition.source';
-import { prepareSegmentRule, todayUtc } from './segment-rule.prepare';
-import { SegmentStore } from './segment-store.repository';
 
 export interface SegmentRunResult {
   segment_id: string;
@@ -48,7 +54,7 @@ export class SegmentRunError extends Error {
 
 /**
  * Segment memberships: each computation writes the members as a new version, then records an 'ok'
- * run, which is the switch readers follow (SegmentStore). A failure records a 'failed' run with the
+ * run, which is the switch readers follow (SegmentMembershipRepository). A failure records a 'failed' run with the
  * error, logs it, deletes the partial version and keeps the last good one. No size cap: members go
  * from the compiled SELECT straight into the table.
  */
@@ -58,7 +64,7 @@ export class SegmentComputeService {
 
   constructor(
     private readonly ch: ClickHouseService,
-    private readonly store: SegmentStore,
+    private readonly store: SegmentMembershipRepository,
     @Optional() @Inject(SEGMENT_DEFINITION_SOURCE) private readonly source?: SegmentDefinitionSource,
   ) {}
 

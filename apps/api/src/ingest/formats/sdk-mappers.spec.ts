@@ -1,7 +1,7 @@
 import type { EventMapping } from '@hubpulse/contracts';
 import { checkHubEvent } from '@hubpulse/contracts';
-import { mapPostHog, postHogKey } from './posthog.mapper';
-import { mapSegment } from './segment.mapper';
+import { mapPostHog, postHogKey } from './posthog';
+import { mapSegment } from './segment';
 
 const table: EventMapping[] = [
   { source: 'segment', event: 'Post Created', type: 'post', channel: null, purpose: null },

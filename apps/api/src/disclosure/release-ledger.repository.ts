@@ -1,0 +1,55 @@
+import { Inject, Injectable, OnModuleDestroy } from '@nestjs/common';
+import IORedis from 'ioredis';
+import { HUBPULSE_CONFIG, type HubpulseConfig } from '@hubpulse/config';
+import type { WindowedNumber } from '@hubpulse/disclosure';
+
+const LOCK_MS = 5000;
+
+/**
+ * What each user has been shown of numbers over chosen windows (periods.ts rule 3), in Redis under
+ * the install's prefix: one hash per user, field `stat|group|from|to` → value. Kept as long as Redis
+ * keeps data: in production the queues' Redis must persist anyway. Each check-and-record runs under a
+ * per-user lock, so two requests of one user in parallel (or in two API processes) are decided one
+ * after the other.
+ */
+@Injectable()
+export class ReleaseLedgerRepository implements OnModuleDestroy {
+  private readonly redis: IORedis;
+  private readonly prefix: string;
+
+  constructor(@Inject(HUBPULSE_CONFIG) config: HubpulseConfig) {
+    this.redis = new IORedis(config.redis.url, { lazyConnect: true, maxRetriesPerRequest: 2 });
+    this.prefix = `${config.redis.prefix}:disclosure:ledger`;
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    this.redis.disconnect();
+  }
+
+  /** Runs `decide` on what `userId` was shown of `stats`, then records what it returns as released. */
+  async withLedger<T>(userId: string, stats: readonly string[], decide: (seen: WindowedNumber[]) => { result: T; released: WindowedNumber[] }): Promise<T> {
+    if (this.redis.status === 'wait') await this.redis.connect();
+    const key = `${this.prefix}:${userId}`;
+    const lock = `${key}:lock`;
+    const token = `${process.pid}-${Math.random()}`;
+    for (let i = 0; ; i++) {
+      if ((await this.redis.set(lock, token, 'PX', LOCK_MS, 'NX')) === 'OK') break;
+      if (i > 200) throw new Error('disclosure ledger: lock not acquired in 4 s');
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    try {
+      const fields = await this.redis.hgetall(key);
+      const wanted = new Set(stats);
+      const seen: WindowedNumber[] = [];
+      for (const [field, value] of Object.entries(fields)) {
+        const [stat, group, from, to] = field.split('|');
+        if (wanted.has(stat)) seen.push({ stat, group, from, to, value: Number(value) });
+      }
+      const { result, released } = decide(seen);
+      if (released.length) await this.redis.hset(key, Object.fromEntries(released.map((n) => [`${n.stat}|${n.group}|${n.from}|${n.to}`, String(n.value)])));
+      return result;
+    } finally {
+      if ((await this.redis.get(lock)) === token) await this.redis.del(lock);
+    }
+  }
+}

@@ -1,0 +1,80 @@
+import type { DataSource } from 'typeorm';
+import { formatIssues, personSchema, type Person } from '@hubpulse/contracts';
+import type { ClickHouseService } from '@hubpulse/clickhouse';
+import { validateEvents, writePeople, type EventRowsRepository } from '@hubpulse/ingestion';
+import { derivedEventId, type ImportRow } from './import-row';
+
+export interface SinkResult {
+  accepted: number;
+  /** By file line, in the order of the rows given. */
+  rejected: { line: number; errors: string[] }[];
+}
+
+/** Validates rows exactly as the HTTP API does and stores the valid ones; resolves once they are stored. */
+export interface RowSink {
+  write(rows: ImportRow[]): Promise<SinkResult>;
+}
+
+/**
+ * Events: `validateEvents` (the checks and TSV rows of POST /v1/events) with source `import`, then
+ * one TabSeparated INSERT per chunk (EventRowsRepository). The import is the only writer of its chunk, so it inserts
+ * directly instead of through the API's group-commit EventWriter (which the worker process lacks).
+ */
+export class EventRowSink implements RowSink {
+  /** Earliest day (YYYY-MM-DD) of a stored event, for the score recompute afterwards. */
+  firstDay: string | null = null;
+
+  constructor(
+    private readonly events: EventRowsRepository,
+    /** Stored in `key_id`: which import wrote an event. */
+    private readonly keyId: string,
+  ) {}
+
+  async write(rows: ImportRow[]): Promise<SinkResult> {
+    const events = rows.map((r) => {
+      const v = r.value!;
+      if (v.event_id === undefined || v.event_id === null) v.event_id = derivedEventId(r.key);
+      return v;
+    });
+    const { lines, rejected } = validateEvents(events, 'import', this.keyId);
+    for (const line of lines) {
+      // occurred_at is the 4th TSV column; tabs inside values are escaped.
+      const at = line.indexOf('\t', line.indexOf('\t', line.indexOf('\t') + 1) + 1) + 1;
+      const day = line.slice(at, at + 10);
+      if (this.firstDay === null || day < this.firstDay) this.firstDay = day;
+    }
+    if (lines.length > 0) {
+      await this.events.insertTsv(lines.join('\n') + '\n');
+    }
+    return { accepted: lines.length, rejected: rejected.map((r) => ({ line: rows[r.index].line, errors: r.errors })) };
+  }
+}
+
+/**
+ * People: `personSchema` (the checks of PUT /v1/people), then `writePeople`, the directory writer
+ * PUT /v1/people uses. A person repeated within a chunk is written once, the last row winning.
+ */
+export class PeopleRowSink implements RowSink {
+  constructor(
+    private readonly ds: DataSource,
+    private readonly ch: ClickHouseService,
+  ) {}
+
+  async write(rows: ImportRow[]): Promise<SinkResult> {
+    const people = new Map<string, Person>();
+    const rejected: SinkResult['rejected'] = [];
+    for (const r of rows) {
+      const p = personSchema.safeParse(r.value);
+      if (p.success) {
+        people.delete(p.data.person_id);
+        people.set(p.data.person_id, p.data);
+      } else rejected.push({ line: r.line, errors: formatIssues(p.error.issues) });
+    }
+    if (people.size > 0) await this.store([...people.values()]);
+    return { accepted: rows.length - rejected.length, rejected };
+  }
+
+  private async store(people: Person[]): Promise<void> {
+    await writePeople(this.ds, this.ch, people);
+  }
+}

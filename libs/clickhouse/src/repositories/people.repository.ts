@@ -1,0 +1,105 @@
+import { Injectable } from '@nestjs/common';
+import { ClickHouseService } from '../clickhouse.service';
+import { tenureBandSql } from './scores.repository';
+
+/** A person of the directory with the fields a list of people shows ('' where unset). */
+export interface DirectoryEntry {
+  person_id: string;
+  name: string;
+  email: string;
+  department: string;
+  location: string;
+  title: string;
+}
+
+/** One person of today's directory with every group key they belong to (the disclosure plan's groups). */
+export interface DirectoryGroupRow {
+  person_id: string;
+  department: string;
+  location: string;
+  team: string;
+  tenure: string;
+  /** Every manager above them, nearest first (up to 12 levels). */
+  managers: string[];
+}
+
+/**
+ * The reads of ClickHouse `people`, the query copy of the directory (its source of truth is the
+ * relational `people` table, DirectoryRepository; both are written by @hubpulse/ingestion's
+ * writePeople). Every read is FINAL: the newest version of a person wins. Other repositories join
+ * the directory into their own queries (who is in the population, departments of scored people);
+ * reads of the directory itself are here.
+ */
+@Injectable()
+export class PeopleRepository {
+  constructor(private readonly ch: ClickHouseService) {}
+
+  private get t() {
+    return this.ch.tables;
+  }
+
+  /** People in today's directory: the population every view describes (the disclosure plan's too). */
+  async count(): Promise<number> {
+    const [r] = await this.ch.rows<{ n: string }>(`SELECT count() AS n FROM ${this.t.people} FINAL`);
+    return Number(r?.n ?? 0);
+  }
+
+  /** Changes whenever the directory may have (a cache key): the people and the newest version written. */
+  async fingerprint(): Promise<{ people: string; version: string }> {
+    const [r] = await this.ch.rows<{ people: string; version: string }>(
+      `SELECT (SELECT count() FROM ${this.t.people} FINAL) AS people, (SELECT max(version) FROM ${this.t.people}) AS version`,
+    );
+    return r;
+  }
+
+  /** People whose name or email contains `q` (any case) or whose id is `q`; the id first, then name prefixes. */
+  search(q: string, limit: number): Promise<DirectoryEntry[]> {
+    return this.ch.rows<DirectoryEntry>(
+      `SELECT person_id, name, email, toString(department) AS department, toString(location) AS location, title
+       FROM ${this.t.people} FINAL
+       WHERE positionCaseInsensitiveUTF8(name, {q:String}) > 0 OR positionCaseInsensitiveUTF8(email, {q:String}) > 0 OR person_id = {q:String}
+       ORDER BY person_id != {q:String}, positionCaseInsensitiveUTF8(name, {q:String}) != 1, name, person_id
+       LIMIT {limit:UInt32}`,
+      { q, limit },
+    );
+  }
+
+  /** One person's name, department and hire date, or null. */
+  async person(personId: string): Promise<{ name: string; department: string; hired_at: string | null } | null> {
+    const [r] = await this.ch.rows<{ name: string; department: string; hired_at: string | null }>(
+      `SELECT name, toString(department) AS department, toString(hired_at) AS hired_at FROM ${this.t.people} FINAL WHERE person_id = {p:String}`,
+      { p: personId },
+    );
+    return r ?? null;
+  }
+
+  /** Display names of people, e.g. managers ("Name, Title"). */
+  async labels(ids: readonly string[]): Promise<Map<string, string>> {
+    if (ids.length === 0) return new Map();
+    const rows = await this.ch.rows<{ person_id: string; label: string }>(
+      `SELECT person_id, concat(name, if(title = '', '', concat(', ', title))) AS label FROM ${this.t.people} FINAL WHERE person_id IN {ids:Array(String)}`,
+      { ids },
+    );
+    return new Map(rows.map((r) => [r.person_id, r.label]));
+  }
+
+  /** Every department of the directory, the empty one included. */
+  async departments(): Promise<string[]> {
+    const rows = await this.ch.rows<{ d: string }>(`SELECT DISTINCT toString(department) AS d FROM ${this.t.people} FINAL`);
+    return rows.map((r) => r.d);
+  }
+
+  /** Every person with their department, location, team, tenure band (as of `asOf`) and managers, by person id. */
+  groupRows(asOf: string): Promise<DirectoryGroupRow[]> {
+    const p = this.t.people;
+    return this.ch.rows<DirectoryGroupRow>(
+      `WITH (SELECT (groupArray(person_id), groupArray(manager_id)) FROM ${p} FINAL WHERE manager_id != '') AS m
+       SELECT person_id, toString(department) AS department, toString(location) AS location,
+              JSONExtractString(attributes, 'team') AS team, ${tenureBandSql('hired_at', '{asOf:Date}')} AS tenure,
+              arrayFilter(x -> x != '', arrayFold((acc, i) -> if(acc[-1] = '', acc, arrayPushBack(acc, transform(acc[-1], m.1, m.2, ''))), range(11), [manager_id])) AS managers
+       FROM ${p} FINAL
+       ORDER BY person_id`,
+      { asOf },
+    );
+  }
+}
