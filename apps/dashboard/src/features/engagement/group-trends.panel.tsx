@@ -47,7 +47,7 @@ function GroupControls() {
         {(o) => o.label}
       </Segmented>
       <Segmented label="Range" options={GROUP_RANGE_DAYS} isActive={(d) => d === selection.days} onSelect={(d) => setSelection({ ...selection, days: d })}>
-        {(d) => `${d} days`}
+        {(d) => <>{d} days</>}
       </Segmented>
     </div>
   );

@@ -9,7 +9,7 @@ export function PatternRangeControl({ range }: { range?: { from: string; to: str
   return (
     <div className="pattern-range">
       <Segmented label="Range" options={PATTERN_WEEKS} isActive={(w) => w === selection.weeks} onSelect={(w) => setSelection({ ...selection, weeks: w })}>
-        {(w) => `${w} weeks`}
+        {(w) => <>{w} weeks</>}
       </Segmented>
       {range && <span className="muted">{formatRange(range.from, range.to)}</span>}
     </div>
