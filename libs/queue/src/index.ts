@@ -1,2 +1,2 @@
-export * from './queue.names';
+export * from './queue-names';
 export * from './queue.module';
