@@ -24,6 +24,25 @@ export function channelLabel(channel: string): string {
   return (CHANNEL_LABELS as Record<string, string>)[channel] ?? channel;
 }
 
+/** Channels by their full names, as sentences and recommendations name them. */
+export const CHANNEL_FULL_NAMES: Record<Channel, string> = {
+  blog: 'Blogs',
+  newsletter: 'Department newsletters',
+  microblog: 'Microblog',
+  ceo_blog: "CEO's vision blog",
+  documents: 'Document sharing',
+  tasks: 'Task sync',
+  qa: 'Q&A',
+};
+/** Purposes by their full names, as sentences and recommendations name them. */
+export const PURPOSE_FULL_NAMES: Record<Purpose, string> = {
+  inform: 'Inform',
+  vision: 'Shared vision',
+  productivity: 'Productivity',
+  engagement: 'Engagement',
+  strategy: 'Strategy',
+};
+
 /** Hub actions (event types), as the event mappings, the scoring model and the rule pickers name them. */
 export const EVENT_TYPE_LABELS: Record<EventType, string> = {
   view: 'View',

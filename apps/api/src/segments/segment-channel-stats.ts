@@ -1,24 +1,7 @@
 import { CHANNEL_PRIOR_STRENGTH, rankByLift, readRateCounts, shrinkRate, type RankInput, type ShrunkRate } from '@hubpulse/analytics';
 import { suppressTable } from '@hubpulse/disclosure';
-import { CHANNELS, PURPOSES, type Channel, type Purpose, round, type SegmentChannelRowDto, type SegmentChannelStatsDto, type SegmentPurposeRowDto, type ShrunkRateDto } from '@hubpulse/contracts';
+import { CHANNEL_FULL_NAMES, CHANNELS, PURPOSE_FULL_NAMES, PURPOSES, type Channel, type Purpose, round, type SegmentChannelRowDto, type SegmentChannelStatsDto, type SegmentPurposeRowDto, type ShrunkRateDto } from '@hubpulse/contracts';
 import type { PairRelease, ReleasedActivity } from './segment-channel-release';
-
-export const CHANNEL_LABELS: Record<Channel, string> = {
-  blog: 'Blogs',
-  newsletter: 'Department newsletters',
-  microblog: 'Microblog',
-  ceo_blog: "CEO's vision blog",
-  documents: 'Document sharing',
-  tasks: 'Task sync',
-  qa: 'Q&A',
-};
-export const PURPOSE_LABELS: Record<Purpose, string> = {
-  inform: 'Inform',
-  vision: 'Shared vision',
-  productivity: 'Productivity',
-  engagement: 'Engagement',
-  strategy: 'Strategy',
-};
 
 export const CHANNEL_STAT_DEFINITIONS: SegmentChannelStatsDto['definitions'] = {
   reach_rate: 'Members with at least one event on the channel in the period, divided by the members.',
@@ -106,14 +89,14 @@ export function channelStats(input: ChannelStatsInput): Pick<SegmentChannelStats
 
   const channelRank: RankInput<Channel>[] = [];
   for (const c of channelRows) {
-    if (c.read) channelRank.push({ key: c.row.channel, label: CHANNEL_LABELS[c.row.channel], metric: 'read_rate', rate: c.read });
-    else if (c.reach && c.reach.org > 1e-6) channelRank.push({ key: c.row.channel, label: CHANNEL_LABELS[c.row.channel], metric: 'reach_rate', rate: c.reach });
+    if (c.read) channelRank.push({ key: c.row.channel, label: CHANNEL_FULL_NAMES[c.row.channel], metric: 'read_rate', rate: c.read });
+    else if (c.reach && c.reach.org > 1e-6) channelRank.push({ key: c.row.channel, label: CHANNEL_FULL_NAMES[c.row.channel], metric: 'reach_rate', rate: c.reach });
   }
-  const purposeRank: RankInput<Purpose>[] = purposeRows.filter((p) => p.read).map((p) => ({ key: p.row.purpose, label: PURPOSE_LABELS[p.row.purpose], metric: 'read_rate', rate: p.read! }));
-  const round = <K extends string>(r: ReturnType<typeof rankByLift<K>>) => r.map((x) => ({ ...x, lift: Math.round(x.lift * 100) / 100 }));
+  const purposeRank: RankInput<Purpose>[] = purposeRows.filter((p) => p.read).map((p) => ({ key: p.row.purpose, label: PURPOSE_FULL_NAMES[p.row.purpose], metric: 'read_rate', rate: p.read! }));
+  const rounded = <K extends string>(r: ReturnType<typeof rankByLift<K>>) => r.map((x) => ({ ...x, lift: round(x.lift) }));
   return {
     channels: channelRows.map((c) => c.row),
     purposes: purposeRows.map((p) => p.row),
-    recommendations: { channels: round(rankByLift(channelRank)), purposes: round(rankByLift(purposeRank)) },
+    recommendations: { channels: rounded(rankByLift(channelRank)), purposes: rounded(rankByLift(purposeRank)) },
   };
 }
