@@ -85,6 +85,11 @@ export class SegmentDefinitionsRepository {
     return this.repo.findOneBy({ id });
   }
 
+  /** The segments of `ids`, archived ones included (no order). */
+  findMany(ids: readonly string[]): Promise<SegmentDefinitionEntity[]> {
+    return this.repo.findBy({ id: In([...ids]) });
+  }
+
   /** Segments ordered starters first, then by name; archived ones only when asked. */
   list(opts: { archived?: boolean } = {}): Promise<SegmentDefinitionEntity[]> {
     return this.repo.find({ where: opts.archived ? {} : { archivedAt: IsNull() }, order: { starter: 'DESC', name: 'ASC' } });
