@@ -71,6 +71,15 @@ export class ProgrammesRepository {
     return this.repo.find({ where: [{ goalId: Not(IsNull()) }, ...(ids.length ? [{ id: In([...ids]) }] : [])] });
   }
 
+  /** Membership versions that launched programmes pinned, per segment: the worker never prunes them. */
+  async pinnedVersions(segmentIds: readonly string[]): Promise<Map<string, number[]>> {
+    const out = new Map<string, number[]>();
+    if (!segmentIds.length) return out;
+    const rows = await this.repo.find({ where: { segmentId: In([...segmentIds]), status: 'launched' } });
+    for (const r of rows) if (r.launchMembershipVersion !== null) out.set(r.segmentId, [...(out.get(r.segmentId) ?? []), Number(r.launchMembershipVersion)]);
+    return out;
+  }
+
   /**
    * Launches a draft, keeping the forecast and the target's membership version of that moment (`at`:
    * when, for the demo's past launch); null when there is no draft with this id.
