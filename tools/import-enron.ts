@@ -4,7 +4,7 @@
  *
  *   npx tsx tools/import-enron.ts [--url http://127.0.0.1:3000] [--key <write key>] [--dir ../shared/datasets/enron]
  *
- * The mapping (TSV rows → people, content, events) is libs/demo/src/enron.mapping.ts. Event ids are
+ * The mapping (TSV rows → people, content, events) is libs/demo/src/enron-mapping.ts. Event ids are
  * derived from message and recipient numbers, so running the import twice counts every event once.
  */
 import { existsSync, readFileSync } from 'node:fs';

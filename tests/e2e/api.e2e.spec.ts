@@ -2,7 +2,7 @@ import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import { gzipSync } from 'node:zlib';
 import { request as httpRequest } from 'node:http';
-import { createApiApp } from '../../apps/api/src/app.factory';
+import { createApiApp } from '../../apps/api/src/app-factory';
 import { ClickHouseService } from '@hubpulse/clickhouse';
 import type { OverviewResponse } from '@hubpulse/contracts';
 import { hubEvent, testConfig, waitFor } from '@hubpulse/testing';

@@ -2,7 +2,7 @@ import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import type { GoalDetailDto, GoalLinkDto, LinkAnalysisDto, SegmentChannelStatsDto, SegmentDetailDto, SegmentRule, SegmentSavedDto } from '@hubpulse/contracts';
 import { hubEvent, signIn, testConfig, waitFor } from '@hubpulse/testing';
-import { createApiApp } from '../../apps/api/src/app.factory';
+import { createApiApp } from '../../apps/api/src/app-factory';
 import { AuthService } from '../../apps/api/src/auth/auth.service';
 
 /**

@@ -1,6 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
-import { createApiApp } from '../../apps/api/src/app.factory';
+import { createApiApp } from '../../apps/api/src/app-factory';
 import { AuthService } from '../../apps/api/src/auth/auth.service';
 import type { GroupScoresDto, ScoreDistributionDto, ScoreExplanationDto, ScoreJobDto, ScoringModelDto } from '@hubpulse/contracts';
 import { hubEvent, signIn, testConfig, waitFor } from '@hubpulse/testing';

@@ -21,7 +21,7 @@ import { differenceInDifferences, pearson, spearman } from '@hubpulse/analytics'
 import { ClickHouseService } from '@hubpulse/clickhouse';
 import { DATA_SOURCE, ProgrammeEntity } from '@hubpulse/database';
 import { signIn, testConfig, waitFor } from '@hubpulse/testing';
-import { createApiApp } from '../../apps/api/src/app.factory';
+import { createApiApp } from '../../apps/api/src/app-factory';
 import { AuthService } from '../../apps/api/src/auth/auth.service';
 import { PatternComputeService } from '../../apps/worker/src/patterns/pattern-compute.service';
 

@@ -11,7 +11,7 @@ import { DATA_SOURCE, PersonEntity } from '@hubpulse/database';
 import { QueueName, type ImportFormat, type ImportKind, type ImportProgress } from '@hubpulse/queue';
 import { hubEvent, testConfig } from '@hubpulse/testing';
 import type { DataSource } from 'typeorm';
-import { createApiApp } from '../../apps/api/src/app.factory';
+import { createApiApp } from '../../apps/api/src/app-factory';
 import { AuthService } from '../../apps/api/src/auth/auth.service';
 import { ImportsService, MAX_IMPORT_BYTES } from '../../apps/api/src/imports/imports.service';
 import { CsvParser, type CsvRecord } from '@hubpulse/ingestion';

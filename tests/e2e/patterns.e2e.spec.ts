@@ -1,6 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
-import { createApiApp } from '../../apps/api/src/app.factory';
+import { createApiApp } from '../../apps/api/src/app-factory';
 import { PatternComputeService } from '../../apps/worker/src/patterns/pattern-compute.service';
 import { ClickHouseService } from '@hubpulse/clickhouse';
 import {

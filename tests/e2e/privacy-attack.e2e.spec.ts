@@ -1,6 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
-import { createApiApp } from '../../apps/api/src/app.factory';
+import { createApiApp } from '../../apps/api/src/app-factory';
 import { AuthService } from '../../apps/api/src/auth/auth.service';
 import { hubEvent, signIn, testConfig, waitFor } from '@hubpulse/testing';
 import { attack, type Claim, type Truth, type WindowClaim } from './privacy-attack.attacker';

@@ -3,7 +3,7 @@ import { Analytics } from '@segment/analytics-node';
 import { PostHog } from 'posthog-node';
 import request from 'supertest';
 import { gzipSync } from 'node:zlib';
-import { createApiApp } from '../../apps/api/src/app.factory';
+import { createApiApp } from '../../apps/api/src/app-factory';
 import { ClickHouseService } from '@hubpulse/clickhouse';
 import type { IngestionSourcesResponse } from '@hubpulse/contracts';
 import { signIn, testConfig, waitFor } from '@hubpulse/testing';

@@ -2,7 +2,7 @@ import type { INestApplication } from '@nestjs/common';
 import { Logger } from '@nestjs/common';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { createApiApp } from '../../apps/api/src/app.factory';
+import { createApiApp } from '../../apps/api/src/app-factory';
 import { ClickHouseService } from '@hubpulse/clickhouse';
 import { DATA_SOURCE, PersonEntity } from '@hubpulse/database';
 import { hubEvent, signIn, TEST_POSTGRES_URL, testConfig, uniqueName } from '@hubpulse/testing';

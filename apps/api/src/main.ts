@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { ConfigError, ensureRedis, loadConfig, RedisUnavailableError } from '@hubpulse/config';
-import { createApiApp } from './app.factory';
+import { createApiApp } from './app-factory';
 
 async function main(): Promise<void> {
   const config = loadConfig();

@@ -1,3 +1,4 @@
+import type { ShrunkRateDto } from '@hubpulse/contracts';
 import { betaQuantile } from './beta-distribution';
 
 /**
@@ -37,23 +38,8 @@ export interface RateCounts {
   trials: number;
 }
 
-export interface ShrunkRate {
-  /** successes / trials, or null without trials. */
-  observed: number | null;
-  /** Posterior mean. */
-  estimate: number;
-  /** 95% interval of the rate. */
-  lower: number;
-  upper: number;
-  /** The organisation's rate (prior mean). */
-  org: number;
-  /** estimate / org, and the interval / org. */
-  lift: number;
-  lift_lower: number;
-  lift_upper: number;
-  /** How much the segment's own data counts: n / (n + m). */
-  weight: number;
-}
+/** The segment's rate shrunk towards the organisation's: the DTO's fields, before rounding. */
+export type ShrunkRate = ShrunkRateDto;
 
 /** Successes and trials of a read rate in people units: reads / items out of `members`. */
 export function readRateCounts(memberItemReads: number, members: number, items: number): RateCounts | null {

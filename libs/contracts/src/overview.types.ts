@@ -46,16 +46,23 @@ export interface OverviewResponse {
   goals: GoalSummary[];
 }
 
-export interface GoalSummary {
-  id: string;
+/** What a goal is, in the overview and in a seed. */
+interface GoalBasics {
   name: string;
   metric: GoalMetric;
+  /** Currency code or unit: "USD", "%", … */
   unit: string;
   baseline: number;
   target: number;
   target_type: TargetType;
+  /** YYYY-MM-DD */
   period_start: string;
+  /** YYYY-MM-DD */
   period_end: string;
+}
+
+export interface GoalSummary extends GoalBasics {
+  id: string;
   latest: { period: string; value: number } | null;
   /** Share of the way from baseline to target, 0–1 (may exceed 1). */
   progress: number | null;
@@ -77,18 +84,7 @@ export interface SessionUser {
 }
 
 /** A goal with its monthly KPI values, as the demo seeder and imports hand it over. */
-export interface GoalSeed {
-  name: string;
-  metric: GoalMetric;
-  /** Currency code or unit: "USD", "%", … */
-  unit: string;
-  baseline: number;
-  target: number;
-  target_type: TargetType;
-  /** YYYY-MM-DD */
-  period_start: string;
-  /** YYYY-MM-DD */
-  period_end: string;
+export interface GoalSeed extends GoalBasics {
   owner: string | null;
   /** One value per month: period is the first day of the month (YYYY-MM-01); a target inside the period becomes that month's target. */
   values: { period: string; value: number; target: number | null }[];

@@ -1,6 +1,6 @@
 import { DAY_MS } from '@hubpulse/contracts';
 import { HOUR_MS, weekday } from './calendar';
-import { DEPARTMENTS } from './organisation.catalog';
+import { DEPARTMENTS } from './organisation-catalog';
 import type { Rng } from './random';
 
 /** Relative activity by day of week, Sunday first: quiet weekends, a softer Friday. */

@@ -3,8 +3,8 @@
 export * from './calendar';
 export * from './demo.types';
 export * from './random';
-export { DEPARTMENTS, LOCATIONS, COMPANY_DOMAIN } from './organisation.catalog';
-export { generateOrganisation, DEFAULT_DAYS, DEFAULT_PEOPLE, EXECUTIVE_OFFICE } from './organisation.generator';
-export { generateEvents, type EventOptions } from './events.generator';
-export { generateGoals } from './goals.generator';
-export * from './enron.mapping';
+export { DEPARTMENTS, LOCATIONS, COMPANY_DOMAIN } from './organisation-catalog';
+export { generateOrganisation, DEFAULT_DAYS, DEFAULT_PEOPLE, EXECUTIVE_OFFICE } from './organisation-generator';
+export { generateEvents, type EventOptions } from './events-generator';
+export { generateGoals } from './goals-generator';
+export * from './enron-mapping';

@@ -1,7 +1,7 @@
 import { BullModule } from '@nestjs/bullmq';
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import type { HubpulseConfig } from '@hubpulse/config';
-import { QueueName } from './queue.names';
+import { QueueName } from './queue-names';
 
 /** BullMQ connection + every queue, shared by the API (producers) and workers (consumers). */
 @Global()

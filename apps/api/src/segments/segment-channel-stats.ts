@@ -1,6 +1,6 @@
 import { CHANNEL_PRIOR_STRENGTH, rankByLift, readRateCounts, shrinkRate, type RankInput, type ShrunkRate } from '@hubpulse/analytics';
 import { suppressTable } from '@hubpulse/disclosure';
-import { CHANNELS, PURPOSES, type Channel, type Purpose, type SegmentChannelRowDto, type SegmentChannelStatsDto, type SegmentPurposeRowDto, type ShrunkRateDto } from '@hubpulse/contracts';
+import { CHANNELS, PURPOSES, type Channel, type Purpose, round, type SegmentChannelRowDto, type SegmentChannelStatsDto, type SegmentPurposeRowDto, type ShrunkRateDto } from '@hubpulse/contracts';
 import type { PairRelease, ReleasedActivity } from './segment-channel-release';
 
 export const CHANNEL_LABELS: Record<Channel, string> = {
@@ -31,7 +31,7 @@ export const CHANNEL_STAT_DEFINITIONS: SegmentChannelStatsDto['definitions'] = {
     'Channels rank by lift = estimate / organisation rate of the read rate (of the reach rate where nothing was published); purposes by the read rate of their items. “Clearly above/below” = the whole interval is above/below the organisation.',
 };
 
-const r4 = (x: number) => Math.round(x * 1e4) / 1e4;
+const r4 = (x: number) => round(x, 4);
 export function rateDto(r: ShrunkRate, showObserved = true): ShrunkRateDto {
   return {
     observed: showObserved && r.observed !== null ? r4(r.observed) : null,

@@ -1,8 +1,8 @@
 import { InjectQueue } from '@nestjs/bullmq';
-import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import type { Queue } from 'bullmq';
 import { HUBPULSE_CONFIG, type HubpulseConfig } from '@hubpulse/config';
-import { JobName, QueueName, SCORES_SCHEDULER_ID } from '@hubpulse/queue';
+import { JobName, QueueName, registerSchedule, SCORES_SCHEDULER_ID } from '@hubpulse/queue';
 
 /** Registers the periodic recompute (idempotent: one scheduler id, whoever registers it). */
 @Injectable()
@@ -13,11 +13,13 @@ export class ScoreScheduleService implements OnApplicationBootstrap {
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    await this.queue.upsertJobScheduler(
-      SCORES_SCHEDULER_ID,
-      { every: this.config.scores.everyMinutes * 60_000 },
-      { name: JobName.ScoresRecompute, data: { reason: 'schedule' }, opts: { attempts: 3, backoff: { type: 'exponential', delay: 5000 }, removeOnComplete: 100, removeOnFail: 500 } },
-    );
-    new Logger('Scores').log(`recompute scheduled every ${this.config.scores.everyMinutes} min`);
+    const every = this.config.scores.everyMinutes;
+    await registerSchedule(this.queue, {
+      id: SCORES_SCHEDULER_ID,
+      everyMinutes: every,
+      job: JobName.ScoresRecompute,
+      opts: { attempts: 3, backoff: { type: 'exponential', delay: 5000 } },
+      log: ['Scores', `recompute scheduled every ${every} min`],
+    });
   }
 }

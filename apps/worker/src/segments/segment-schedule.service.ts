@@ -1,8 +1,8 @@
 import { InjectQueue } from '@nestjs/bullmq';
-import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import type { Queue } from 'bullmq';
 import { HUBPULSE_CONFIG, type HubpulseConfig } from '@hubpulse/config';
-import { JobName, QueueName, SEGMENT_JOB_OPTS, SEGMENTS_SCHEDULER_ID } from '@hubpulse/queue';
+import { JobName, QueueName, registerSchedule, SEGMENT_JOB_OPTS, SEGMENTS_SCHEDULER_ID } from '@hubpulse/queue';
 
 /**
  * Registers the periodic refresh of dynamic segments (idempotent: one scheduler id). It runs at the
@@ -17,11 +17,13 @@ export class SegmentScheduleService implements OnApplicationBootstrap {
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    await this.queue.upsertJobScheduler(
-      SEGMENTS_SCHEDULER_ID,
-      { every: this.config.scores.everyMinutes * 60_000 },
-      { name: JobName.SegmentsRefresh, data: { reason: 'schedule' }, opts: { ...SEGMENT_JOB_OPTS, removeOnComplete: 100, removeOnFail: 500 } },
-    );
-    new Logger('Segments').log(`dynamic segments refreshed every ${this.config.scores.everyMinutes} min`);
+    const every = this.config.scores.everyMinutes;
+    await registerSchedule(this.queue, {
+      id: SEGMENTS_SCHEDULER_ID,
+      everyMinutes: every,
+      job: JobName.SegmentsRefresh,
+      opts: SEGMENT_JOB_OPTS,
+      log: ['Segments', `dynamic segments refreshed every ${every} min`],
+    });
   }
 }

@@ -1,5 +1,5 @@
-import { generateGoals } from './goals.generator';
-import { generateOrganisation } from './organisation.generator';
+import { generateGoals } from './goals-generator';
+import { generateOrganisation } from './organisation-generator';
 
 describe('generateGoals', () => {
   const org = generateOrganisation({ seed: 42, people: 200, endDate: '2026-03-31' });

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { contentSchema, hubEventSchema, personSchema } from '@hubpulse/contracts';
-import { mapEnron, parseEnronEmployees, parseEnronMessages, parseEnronRecipients, parseTsv, readSubject } from './enron.mapping';
+import { mapEnron, parseEnronEmployees, parseEnronMessages, parseEnronRecipients, parseTsv, readSubject } from './enron-mapping';
 
 // The real corpus lives beside the repository (see /work/shared/datasets/enron/SOURCE.md). This
 // spec reads it on purpose: the mapping's numbers are only worth asserting on the real files.

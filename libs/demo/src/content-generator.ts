@@ -2,9 +2,9 @@ import type { Channel, Content, Purpose } from '@hubpulse/contracts';
 import { departmentTrend, weekdayFactor, workingTime } from './behaviour';
 import { DAY_MS, formatDayKey } from '@hubpulse/contracts';
 import { HOUR_MS, isoInstant, shortDate, weekday } from './calendar';
-import { BLOG_TITLES, CEO_TOPICS, DOCUMENT_KINDS, DOCUMENT_TOPICS, MICROBLOG_OPENERS, MICROBLOG_SUBJECTS, QUESTIONS } from './content.catalog';
+import { BLOG_TITLES, CEO_TOPICS, DOCUMENT_KINDS, DOCUMENT_TOPICS, MICROBLOG_OPENERS, MICROBLOG_SUBJECTS, QUESTIONS } from './content-catalog';
 import type { ContentKind, ContentMeta, DemoOrganisation } from './demo.types';
-import { DEPARTMENTS } from './organisation.catalog';
+import { DEPARTMENTS } from './organisation-catalog';
 import { Rng } from './random';
 
 const CHANNEL: Record<ContentKind, Channel> = {

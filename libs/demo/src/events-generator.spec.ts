@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { hubEventSchema, type HubEvent } from '@hubpulse/contracts';
-import { generateEvents } from './events.generator';
-import { generateOrganisation } from './organisation.generator';
+import { generateEvents } from './events-generator';
+import { generateOrganisation } from './organisation-generator';
 
 /** One pass over the default demo (2,400 people × 90 days), keeping what the assertions need. */
 function survey(seed: number, validate = true) {

@@ -1,5 +1,5 @@
 import { contentSchema, personSchema } from '@hubpulse/contracts';
-import { generateOrganisation } from './organisation.generator';
+import { generateOrganisation } from './organisation-generator';
 
 describe('generateOrganisation', () => {
   const org = generateOrganisation({ seed: 42, endDate: '2026-03-31' });

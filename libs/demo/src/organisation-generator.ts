@@ -1,9 +1,9 @@
 import type { Person } from '@hubpulse/contracts';
 import { DAY_MS, formatDayKey } from '@hubpulse/contracts';
 import { resolveWindow } from './calendar';
-import { generateContent } from './content.generator';
+import { generateContent } from './content-generator';
 import type { DemoOrganisation, Level, OrganisationOptions, PersonProfile } from './demo.types';
-import { COMPANY_DOMAIN, DEPARTMENTS, FIRST_NAMES, HEADQUARTERS, LAST_NAMES, LOCATIONS } from './organisation.catalog';
+import { COMPANY_DOMAIN, DEPARTMENTS, FIRST_NAMES, HEADQUARTERS, LAST_NAMES, LOCATIONS } from './organisation-catalog';
 import { Rng } from './random';
 
 export const DEFAULT_PEOPLE = 2400;
@@ -21,7 +21,7 @@ interface Slot {
 /**
  * A believable company: a CEO, an executive office, ten departments each led by an executive with
  * directors, managers and individual contributors, spread over several offices, hired over ~15
- * years; plus everything they publish on the hub during the window (see content.generator.ts).
+ * years; plus everything they publish on the hub during the window (see content-generator.ts).
  */
 export function generateOrganisation(options: OrganisationOptions): DemoOrganisation {
   const headcount = options.people ?? DEFAULT_PEOPLE;

@@ -2,7 +2,7 @@ import type { Channel, EventType, HubEvent, Purpose } from '@hubpulse/contracts'
 import { departmentTrend, weekdayFactor, workingTime } from './behaviour';
 import { DAY_MS } from '@hubpulse/contracts';
 import { HOUR_MS, isoInstant } from './calendar';
-import { buildDayPools, type DayPools } from './content.pool';
+import { buildDayPools, type DayPools } from './content-pool';
 import type { ContentKind, DemoOrganisation } from './demo.types';
 import { Rng } from './random';
 
