@@ -3,6 +3,8 @@ import * as path from 'node:path';
 import {
   dataSourceOptions,
   GoalEntity,
+  GoalsRepository,
+  type GoalFields,
   GoalLinkEntity,
   GoalMonthlyTargetEntity,
   KpiValueEntity,
@@ -14,7 +16,6 @@ import {
 } from '@hubpulse/database';
 import { generateGoals, generateOrganisation } from '@hubpulse/demo';
 import { TEST_POSTGRES_URL, uniqueName, workerDataDir } from '@hubpulse/testing';
-import { GoalsRepository, type GoalFields } from '../../apps/api/src/goals/goals.repository';
 import { GoalsService } from '../../apps/api/src/goals/goals.service';
 
 const fields: GoalFields = {
@@ -134,7 +135,7 @@ describe.each([
 
     expect((await goals.findLink(id, scope.id))!.scopeValues).toEqual(['Sales', 'Product']);
     expect(await goals.updateLink(id, scope.id, { hypothesis: 'Sales reading the vision lifts revenue' })).toMatchObject({ hypothesis: 'Sales reading the vision lifts revenue', purpose: 'vision' });
-    expect((await goals.programmesForGoals([id])).map((p) => p.id)).toEqual([prog.id]);
+    expect((await new ProgrammesRepository(ds).forGoals([id])).map((p) => p.id)).toEqual([prog.id]);
 
     // a deleted (draft) programme takes its link with it
     await new ProgrammesRepository(ds).deleteDraft(prog.id);
@@ -152,7 +153,7 @@ describe.each([
     const org = generateOrganisation({ seed: 42, people: 200, endDate: '2026-03-31' });
     const ids: string[] = [];
     for (const seed of generateGoals(org)) ids.push(await goals.create(seed, 'demo'));
-    const list = await new GoalsService(goals).list();
+    const list = await new GoalsService(goals, new ProgrammesRepository(ds), new SegmentDefinitionsRepository(ds)).list();
     const demo = list.goals.filter((g) => ids.includes(g.id));
     expect(demo.map((g) => [g.metric, g.unit_kind, g.sparkline.length, g.monthly_targets.length, g.links])).toEqual([
       ['revenue', 'currency', 12, 9, 1],

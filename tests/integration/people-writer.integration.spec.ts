@@ -1,9 +1,9 @@
 import type { ClickHouseClient } from '@clickhouse/client';
 import * as path from 'node:path';
 import type { DataSource } from 'typeorm';
-import { closeClickHouse, migrateClickHouse, openClickHouse, tablesFor, type ClickHouseService } from '@hubpulse/clickhouse';
-import { openDatabase, PersonEntity } from '@hubpulse/database';
-import { writePeople } from '@hubpulse/ingestion';
+import { closeClickHouse, migrateClickHouse, openClickHouse, PeopleRepository, tablesFor, type ClickHouseService } from '@hubpulse/clickhouse';
+import { DirectoryRepository, openDatabase, PersonEntity } from '@hubpulse/database';
+import { PeopleWriterService } from '@hubpulse/ingestion';
 import { uniqueName, workerDataDir } from '@hubpulse/testing';
 import { RELATIONAL_BACKENDS } from './relational-upgrade.fixture';
 
@@ -12,7 +12,7 @@ import { RELATIONAL_BACKENDS } from './relational-upgrade.fixture';
  * wrote values back into the given objects by position, so a batch not in person_id order reached
  * ClickHouse with ids and fields swapped.
  */
-describe.each(RELATIONAL_BACKENDS)('writePeople on chDB + %s', (_name, make) => {
+describe.each(RELATIONAL_BACKENDS)('PeopleWriterService on chDB + %s', (_name, make) => {
   const store = make();
   const chCfg = { mode: 'embedded' as const, path: path.join(workerDataDir(), 'clickhouse'), database: uniqueName() };
   let client: ClickHouseClient;
@@ -32,8 +32,9 @@ describe.each(RELATIONAL_BACKENDS)('writePeople on chDB + %s', (_name, make) => 
 
   it('writes the same person under the same id to both stores, whatever the batch order', async () => {
     const ch = { client, tables: tablesFor(chCfg.database) } as unknown as ClickHouseService;
+    const writer = new PeopleWriterService(new DirectoryRepository(ds), new PeopleRepository(ch));
     const person = (id: string, name: string) => ({ person_id: id, name, email: null, department: `dept of ${name}`, location: null, title: null, manager_id: null, hired_at: null, is_leader: false, attributes: {} });
-    for (let round = 0; round < 2; round++) await writePeople(ds, ch, [person('p3', 'Cleo'), person('p1', 'Ada'), person('p2', 'Bo')]); // new, then existing rows
+    for (let round = 0; round < 2; round++) await writer.write([person('p3', 'Cleo'), person('p1', 'Ada'), person('p2', 'Bo')]); // new, then existing rows
     const sql = (await ds.getRepository(PersonEntity).find({ order: { personId: 'ASC' } })).map((p) => [p.personId, p.name, p.department]);
     const rs = await client.query({ query: `SELECT person_id, name, toString(department) AS d FROM ${chCfg.database}.people FINAL ORDER BY person_id`, format: 'JSONEachRow' });
     const copy = (await rs.json<{ person_id: string; name: string; d: string }>()).map((p) => [p.person_id, p.name, p.d]);

@@ -123,7 +123,7 @@ describe.each([
     const forecast = { programme_id: p.id, segment_id: seg.id, from: 'a', to: 'b', segment_size: 40, segment_size_hidden: null, reason: null, pooled_read_rate: null, pooled_read_rate_hidden: null, expected_readers: null, channels: [], definition: 'd' };
     const launched = await programmes.launch(p.id, 'lead@x', forecast, 1795658991277);
     expect(launched).toMatchObject({ status: 'launched', launchedBy: 'lead@x', forecastAtLaunch: forecast, launchMembershipVersion: 1795658991277 });
-    expect(await segments.pinnedVersions([seg.id, 'other'])).toEqual(new Map([[seg.id, [1795658991277]]]));
+    expect(await programmes.pinnedVersions([seg.id, 'other'])).toEqual(new Map([[seg.id, [1795658991277]]]));
     expect(await programmes.launch(p.id, 'lead@x', null, null)).toBeNull();
     expect(await programmes.updateDraft(p.id, { name: 'late edit' })).toBeNull();
     expect(await programmes.deleteDraft(p.id)).toBe(false);

@@ -1,12 +1,13 @@
 import { Global, Module } from '@nestjs/common';
-import { SegmentDefinitionsRepository } from '@hubpulse/database';
-import { SEGMENT_DEFINITION_SOURCE } from './segment-definition-source';
+import { ProgrammesRepository, SegmentDefinitionsRepository } from '@hubpulse/database';
+import { SEGMENT_DEFINITION_SOURCE, type SegmentDefinitionSource } from './segment-definition-source';
 import { SegmentMembershipRepository } from './segment-membership.repository';
 import { SegmentPreviewService } from './segment-preview.service';
 
 /**
  * What the API and the segments worker share about segments: the definitions (relational store,
- * also as SEGMENT_DEFINITION_SOURCE, which the worker and the preview read them through), the
+ * also as SEGMENT_DEFINITION_SOURCE, which the worker and the preview read them through, with the
+ * membership versions launched programmes pinned from ProgrammesRepository), the
  * memberships and runs (SegmentMembershipRepository, the one owner of segment_members and
  * segment_runs) and the live preview. Both processes import this module; it is global, so the
  * disclosure layer, the goal links and the worker processors registered beside the API (inline
@@ -16,7 +17,15 @@ import { SegmentPreviewService } from './segment-preview.service';
 @Module({
   providers: [
     SegmentDefinitionsRepository,
-    { provide: SEGMENT_DEFINITION_SOURCE, useExisting: SegmentDefinitionsRepository },
+    {
+      provide: SEGMENT_DEFINITION_SOURCE,
+      inject: [SegmentDefinitionsRepository, ProgrammesRepository],
+      useFactory: (defs: SegmentDefinitionsRepository, programmes: ProgrammesRepository): SegmentDefinitionSource => ({
+        get: (id) => defs.get(id),
+        listDynamic: () => defs.listDynamic(),
+        pinnedVersions: (segmentIds) => programmes.pinnedVersions(segmentIds),
+      }),
+    },
     SegmentMembershipRepository,
     SegmentPreviewService,
   ],

@@ -3,6 +3,7 @@ export * from './clickhouse.service';
 export * from './clickhouse.module';
 export * from './clickhouse-migrator';
 export * from './tables';
+export * from './row-version';
 export { CLICKHOUSE_MIGRATIONS } from './migrations';
 export * from './repositories/content.repository';
 export * from './repositories/events.repository';

@@ -4,6 +4,7 @@ import { HUBPULSE_CONFIG, type HubpulseConfig } from '@hubpulse/config';
 import { DATA_SOURCE, openDatabase } from './data-source';
 import { DatabaseHealthRepository } from './database-health.repository';
 import { DirectoryRepository } from './directory.repository';
+import { GoalsRepository } from './goals.repository';
 import { ProgrammesRepository } from './programmes.repository';
 import { ScoringModelsRepository } from './scoring-models.repository';
 import { SessionsRepository } from './sessions.repository';
@@ -27,6 +28,7 @@ const REPOSITORIES = [
   SessionsRepository,
   WriteKeysRepository,
   DirectoryRepository,
+  GoalsRepository,
 ];
 
 /**

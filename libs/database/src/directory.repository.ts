@@ -1,11 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { In, type DataSource } from 'typeorm';
+import type { Person } from '@hubpulse/contracts';
 import { DATA_SOURCE } from './data-source';
 import { PersonEntity } from './entities/person.entity';
 
 /**
  * The directory's source of truth, the relational `people` table (ClickHouse `people` is its query
- * copy, read through PeopleRepository; both are written by @hubpulse/ingestion's writePeople).
+ * copy, PeopleRepository; @hubpulse/ingestion's PeopleWriterService writes this table, then the copy).
  */
 @Injectable()
 export class DirectoryRepository {
@@ -13,6 +14,31 @@ export class DirectoryRepository {
 
   private get repo() {
     return this.ds.getRepository(PersonEntity);
+  }
+
+  /**
+   * Inserts or replaces `people` (one entry per person id: PostgreSQL refuses an upsert touching a
+   * row twice), stamped `updatedAt`. SQLite caps bound variables per statement: upserted in slices
+   * of 500, each its own statement (no transaction around them). TypeORM's upsert writes values
+   * back into the objects it is given (on SQLite by position, not by key), so it gets copies.
+   */
+  async upsert(people: readonly Person[], updatedAt: string): Promise<void> {
+    const entities: PersonEntity[] = people.map((p) => ({
+      personId: p.person_id,
+      name: p.name,
+      email: p.email ?? null,
+      department: p.department ?? null,
+      location: p.location ?? null,
+      title: p.title ?? null,
+      managerId: p.manager_id ?? null,
+      hiredAt: p.hired_at ? p.hired_at.slice(0, 10) : null,
+      isLeader: p.is_leader,
+      attributes: p.attributes,
+      updatedAt,
+    }));
+    for (let i = 0; i < entities.length; i += 500) {
+      await this.repo.upsert(entities.slice(i, i + 500).map((e) => ({ ...e })), ['personId']);
+    }
   }
 
   /** The stored people of `ids` (read in slices: SQLite caps bound variables per statement). */

@@ -11,3 +11,4 @@ export * from './users.repository';
 export * from './sessions.repository';
 export * from './write-keys.repository';
 export * from './directory.repository';
+export * from './goals.repository';

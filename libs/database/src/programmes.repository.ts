@@ -1,9 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import type { DataSource } from 'typeorm';
+import { In, IsNull, Not, type DataSource } from 'typeorm';
 import type { ProgrammeForecastDto } from '@hubpulse/contracts';
 import { DATA_SOURCE } from './data-source';
-import { GoalEntity } from './entities/goal.entity';
 import { ProgrammeEntity } from './entities/programme.entity';
 
 /** The editable columns of a programme (everything but identity, status and stamps). */
@@ -52,9 +51,33 @@ export class ProgrammesRepository {
     return !!res.affected;
   }
 
-  /** Whether a strategy goal with this id exists (the goal_id hook). */
-  async goalExists(id: string): Promise<boolean> {
-    return (await this.ds.getRepository(GoalEntity).countBy({ id })) > 0;
+  /** The programmes of `ids` (no order). */
+  findMany(ids: readonly string[]): Promise<ProgrammeEntity[]> {
+    return this.repo.findBy({ id: In([...ids]) });
+  }
+
+  /** Every programme by id (the disclosure plan's order). */
+  listById(): Promise<ProgrammeEntity[]> {
+    return this.repo.find({ order: { id: 'ASC' } });
+  }
+
+  /** Programmes whose planner set one of these goals as their goal (all with a goal when omitted), oldest first. */
+  forGoals(goalIds?: readonly string[]): Promise<ProgrammeEntity[]> {
+    return this.repo.find({ where: { goalId: goalIds ? In([...goalIds]) : Not(IsNull()) }, order: { createdAt: 'ASC' } });
+  }
+
+  /** Programmes with a goal, and the programmes of `ids` (those goal links name); no order. */
+  withGoalOr(ids: readonly string[]): Promise<ProgrammeEntity[]> {
+    return this.repo.find({ where: [{ goalId: Not(IsNull()) }, ...(ids.length ? [{ id: In([...ids]) }] : [])] });
+  }
+
+  /** Membership versions that launched programmes pinned, per segment: the worker never prunes them. */
+  async pinnedVersions(segmentIds: readonly string[]): Promise<Map<string, number[]>> {
+    const out = new Map<string, number[]>();
+    if (!segmentIds.length) return out;
+    const rows = await this.repo.find({ where: { segmentId: In([...segmentIds]), status: 'launched' } });
+    for (const r of rows) if (r.launchMembershipVersion !== null) out.set(r.segmentId, [...(out.get(r.segmentId) ?? []), Number(r.launchMembershipVersion)]);
+    return out;
   }
 
   /**

@@ -3,7 +3,6 @@ import { randomUUID } from 'node:crypto';
 import { In, IsNull, type DataSource, type EntityManager } from 'typeorm';
 import { segmentRuleReferences, validateSegmentRule, type SegmentKind, type SegmentRule } from '@hubpulse/contracts';
 import { DATA_SOURCE } from './data-source';
-import { ProgrammeEntity } from './entities/programme.entity';
 import { SegmentDefinitionEntity, SegmentDefinitionRevisionEntity } from './entities/segment.entity';
 
 /** Another segment (live or archived) already has the name. Domain code: SEGMENT_NAME_TAKEN (a 409). */
@@ -44,8 +43,8 @@ export interface SegmentChanges {
 const toRecord = (e: SegmentDefinitionEntity): SegmentDefinitionRecord => ({ id: e.id, name: e.name, kind: e.kind, rule: e.rule, definition_version: e.definitionVersion });
 
 /**
- * Segment definitions and their edit history in the relational store. Also the segments worker's
- * SegmentDefinitionSource (`get`, `listDynamic`): archived segments are invisible to it.
+ * Segment definitions and their edit history in the relational store. Also what the segments
+ * worker's SegmentDefinitionSource reads (`get`, `listDynamic`): archived segments are invisible to it.
  */
 @Injectable()
 export class SegmentDefinitionsRepository {
@@ -64,15 +63,6 @@ export class SegmentDefinitionsRepository {
   }
 
   /** Every live dynamic segment. */
-  /** Membership versions that launched programmes pinned, per segment: the worker never prunes them. */
-  async pinnedVersions(segmentIds: readonly string[]): Promise<Map<string, number[]>> {
-    const out = new Map<string, number[]>();
-    if (!segmentIds.length) return out;
-    const rows = await this.ds.getRepository(ProgrammeEntity).find({ where: { segmentId: In([...segmentIds]), status: 'launched' } });
-    for (const r of rows) if (r.launchMembershipVersion !== null) out.set(r.segmentId, [...(out.get(r.segmentId) ?? []), Number(r.launchMembershipVersion)]);
-    return out;
-  }
-
   async listDynamic(): Promise<SegmentDefinitionRecord[]> {
     const rows = await this.repo.find({ where: { kind: 'dynamic', archivedAt: IsNull() }, order: { createdAt: 'ASC', id: 'ASC' } });
     return rows.map(toRecord);
@@ -83,6 +73,11 @@ export class SegmentDefinitionsRepository {
   /** One segment, archived ones included. */
   find(id: string): Promise<SegmentDefinitionEntity | null> {
     return this.repo.findOneBy({ id });
+  }
+
+  /** The segments of `ids`, archived ones included (no order). */
+  findMany(ids: readonly string[]): Promise<SegmentDefinitionEntity[]> {
+    return this.repo.findBy({ id: In([...ids]) });
   }
 
   /** Segments ordered starters first, then by name; archived ones only when asked. */

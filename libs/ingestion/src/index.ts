@@ -5,4 +5,4 @@ export * from './event-row';
 export * from './event-rows.repository';
 export * from './imports.repository';
 export * from './ingestion.module';
-export * from './people.repository';
+export * from './people-writer.service';

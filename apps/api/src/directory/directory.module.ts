@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
+import { IngestionModule } from '@hubpulse/ingestion';
 import { DirectoryController } from './directory.controller';
 import { DirectoryService } from './directory.service';
 
-@Module({ controllers: [DirectoryController], providers: [DirectoryService], exports: [DirectoryService] })
+@Module({ imports: [IngestionModule], controllers: [DirectoryController], providers: [DirectoryService], exports: [DirectoryService] })
 export class DirectoryModule {}

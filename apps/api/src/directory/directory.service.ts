@@ -1,12 +1,11 @@
-import { Inject, Injectable } from '@nestjs/common';
-import type { DataSource } from 'typeorm';
+import { Injectable } from '@nestjs/common';
 import type { Content, IngestRejection, Person } from '@hubpulse/contracts';
 import type { DirectoryPatch } from '../ingest/formats/mapped-batch';
 import { applyPersonPatch, newPerson } from './person-patch';
-import { ClickHouseService, ContentRepository } from '@hubpulse/clickhouse';
-import { DATA_SOURCE, DirectoryRepository, type PersonEntity } from '@hubpulse/database';
+import { ContentRepository, nextVersion } from '@hubpulse/clickhouse';
+import { DirectoryRepository, type PersonEntity } from '@hubpulse/database';
 import { StorageUnavailableError } from '../common/errors';
-import { nextVersion, toClickHouseTime, writePeople } from '@hubpulse/ingestion';
+import { PeopleWriterService, toClickHouseTime } from '@hubpulse/ingestion';
 
 /** A stored person as the contract shapes it. */
 function fromEntity(e: PersonEntity): Person {
@@ -29,15 +28,13 @@ export class DirectoryService {
   constructor(
     private readonly directory: DirectoryRepository,
     private readonly content: ContentRepository,
-    // Only for writePeople (@hubpulse/ingestion), which writes both copies of the directory.
-    @Inject(DATA_SOURCE) private readonly ds: DataSource,
-    private readonly ch: ClickHouseService,
+    private readonly peopleWriter: PeopleWriterService,
   ) {}
 
   /** Upserts the directory (source of truth) then its ClickHouse copy. */
   async upsertPeople(people: Person[]): Promise<{ upserted: number }> {
     try {
-      return { upserted: await writePeople(this.ds, this.ch, people) };
+      return { upserted: await this.peopleWriter.write(people) };
     } catch (err) {
       throw new StorageUnavailableError('directory could not be stored', err);
     }

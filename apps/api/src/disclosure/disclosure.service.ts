@@ -13,7 +13,7 @@ import {
   type StatKind,
   type WindowedNumber,
 } from '@hubpulse/disclosure';
-import { directoryGroups, FAMILY_PRIORITY, GroupRegistryRepository, groupKey } from './group-registry.repository';
+import { directoryGroups, FAMILY_PRIORITY, GroupRegistryService, groupKey } from './group-registry.service';
 import { ReleaseLedgerRepository } from './release-ledger.repository';
 
 export interface DisclosurePlan {
@@ -37,7 +37,7 @@ export class DisclosureService {
   private cached: { fingerprint: string; plan: Promise<DisclosurePlan> } | null = null;
 
   constructor(
-    private readonly registry: GroupRegistryRepository,
+    private readonly registry: GroupRegistryService,
     private readonly ledger: ReleaseLedgerRepository,
     @Inject(HUBPULSE_CONFIG) private readonly config: HubpulseConfig,
   ) {}

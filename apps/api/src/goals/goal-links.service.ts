@@ -30,14 +30,13 @@ import { addMonths, differenceInDifferences, laggedCorrelations, tooFewPoints, t
 import { SegmentMembershipRepository } from '@hubpulse/audiences';
 import { HUBPULSE_CONFIG, type HubpulseConfig } from '@hubpulse/config';
 import { EventsRepository, ScoresRepository } from '@hubpulse/clickhouse';
-import { DirectoryRepository, type GoalLinkEntity } from '@hubpulse/database';
+import { DirectoryRepository, GoalsRepository, ProgrammesRepository, SegmentDefinitionsRepository, type GoalLinkEntity } from '@hubpulse/database';
 import { InvalidInputError } from '../common/errors';
 import { toLinkDto } from './goal-dtos';
-import { GoalsRepository } from './goals.repository';
 import { GoalsService } from './goals.service';
 import { meanRule } from '@hubpulse/disclosure';
 import { DisclosureService, type DisclosurePlan } from '../disclosure/disclosure.service';
-import { groupKey } from '../disclosure/group-registry.repository';
+import { groupKey } from '../disclosure/group-registry.service';
 import { LinkAnalysisRepository } from './link-analysis.repository';
 import { audienceKey, didHidden, didTargetGap, releaseMonths } from './link-release';
 
@@ -54,6 +53,8 @@ export class GoalLinksService {
     private readonly scores: ScoresRepository,
     private readonly events: EventsRepository,
     private readonly directory: DirectoryRepository,
+    private readonly segments: SegmentDefinitionsRepository,
+    private readonly programmes: ProgrammesRepository,
     private readonly memberships: SegmentMembershipRepository,
     private readonly disclosure: DisclosureService,
     @Inject(HUBPULSE_CONFIG) private readonly config: HubpulseConfig,
@@ -64,12 +65,12 @@ export class GoalLinksService {
     const base = { goalId, segmentId: null, programmeId: null, scope: null, scopeValues: [] as string[], purpose: input.purpose ?? null, hypothesis: input.hypothesis, createdBy: by };
     let row: GoalLinkEntity;
     if (input.kind === 'segment') {
-      const segment = await this.repo.findSegment(input.segment_id);
+      const segment = await this.segments.find(input.segment_id);
       if (!segment) throw new InvalidInputError([`segment_id: no segment ${input.segment_id}`]);
       if (segment.archivedAt) throw new InvalidInputError([`segment_id: segment "${segment.name}" is archived`]);
       row = await this.repo.createLink({ ...base, kind: 'segment', segmentId: segment.id });
     } else if (input.kind === 'programme') {
-      const programme = await this.repo.findProgramme(input.programme_id);
+      const programme = await this.programmes.find(input.programme_id);
       if (!programme) throw new InvalidInputError([`programme_id: no programme ${input.programme_id}`]);
       row = await this.repo.createLink({ ...base, kind: 'programme', programmeId: programme.id });
     } else {
@@ -101,12 +102,12 @@ export class GoalLinksService {
   async list(goalId: string): Promise<GoalLinkDto[]> {
     await this.goals.goal(goalId);
     const links = await this.repo.links([goalId]);
-    const names = await this.repo.audienceNames(links.flatMap((l) => l.segmentId ?? []), links.flatMap((l) => l.programmeId ?? []));
+    const names = await this.goals.audienceNames(links.flatMap((l) => l.segmentId ?? []), links.flatMap((l) => l.programmeId ?? []));
     return links.map((l) => toLinkDto(l, names));
   }
 
   private async toDto(row: GoalLinkEntity): Promise<GoalLinkDto> {
-    return toLinkDto(row, await this.repo.audienceNames(row.segmentId ? [row.segmentId] : [], row.programmeId ? [row.programmeId] : []));
+    return toLinkDto(row, await this.goals.audienceNames(row.segmentId ? [row.segmentId] : [], row.programmeId ? [row.programmeId] : []));
   }
 
   private async link(goalId: string, linkId: string): Promise<GoalLinkEntity> {
@@ -126,7 +127,7 @@ export class GoalLinksService {
     const row = await this.link(goalId, linkId);
     const link = await this.toDto(row);
     const k = this.config.minGroupSize;
-    const programme = row.programmeId ? await this.repo.findProgramme(row.programmeId) : null;
+    const programme = row.programmeId ? await this.programmes.find(row.programmeId) : null;
     const dp = await this.disclosure.plan();
     const key = audienceKey(row, programme);
 

@@ -13,14 +13,14 @@ import {
   type KpiImportResultDto,
   type KpiSource,
   type KpiValueDto,
+  type GoalSummary,
 } from '@hubpulse/contracts';
 import { addMonths } from '@hubpulse/analytics';
-import type { GoalEntity } from '@hubpulse/database';
+import { GoalsRepository, ProgrammesRepository, SegmentDefinitionsRepository, type GoalEntity, type GoalFields, type KpiWrite } from '@hubpulse/database';
 import { InvalidInputError } from '../common/errors';
 import { parseOr400 } from '../common/zod.pipe';
-import { goalForecast, goalSeries, goalStatus } from './goal-rules';
+import { goalForecast, goalProgress, goalSeries, goalStatus } from './goal-rules';
 import { GOAL_TEXTS, ruleInput, toCardDto, toGoalDto, toHistoryDto, toKpiValueDto, toLinkDto } from './goal-dtos';
-import { GoalsRepository, type GoalFields, type KpiWrite } from './goals.repository';
 import type { KpiCsvReader } from './kpi-csv';
 
 /** Values may go back this many months before the period starts (history for the trend). */
@@ -38,7 +38,11 @@ export function periodProblem(goal: Pick<GoalDto, 'period_start' | 'period_end'>
 /** Goals, their monthly targets and KPI values: CRUD, status, progress and forecast. */
 @Injectable()
 export class GoalsService {
-  constructor(private readonly repo: GoalsRepository) {}
+  constructor(
+    private readonly repo: GoalsRepository,
+    private readonly programmes: ProgrammesRepository,
+    private readonly segments: SegmentDefinitionsRepository,
+  ) {}
 
   async list(): Promise<GoalListDto> {
     const [goals, targets, values, links] = await Promise.all([this.repo.listGoals(), this.repo.targets(), this.repo.values(), this.repo.links()]);
@@ -59,11 +63,11 @@ export class GoalsService {
     const [values, links, programmes, historyCount] = await Promise.all([
       this.repo.values([id]),
       this.repo.links([id]),
-      this.repo.programmesForGoals([id]),
+      this.programmes.forGoals([id]),
       this.repo.historyCount(id),
     ]);
     const linkedProgrammes = new Set(links.map((l) => l.programmeId));
-    const names = await this.repo.audienceNames(
+    const names = await this.audienceNames(
       links.flatMap((l) => (l.segmentId ? [l.segmentId] : [])),
       links.flatMap((l) => (l.programmeId ? [l.programmeId] : [])),
     );
@@ -81,6 +85,39 @@ export class GoalsService {
       programmes: programmes.map((p) => ({ id: p.id, name: p.name, status: p.status, launched_at: p.launchedAt, segment_id: p.segmentId, linked: linkedProgrammes.has(p.id) })),
       history_count: historyCount,
     };
+  }
+
+  /** Names of segments and programmes, for audience labels. */
+  async audienceNames(segmentIds: string[], programmeIds: string[]): Promise<{ segments: Map<string, string>; programmes: Map<string, string> }> {
+    const [segments, programmes] = await Promise.all([
+      segmentIds.length ? this.segments.findMany(segmentIds) : [],
+      programmeIds.length ? this.programmes.findMany(programmeIds) : [],
+    ]);
+    return { segments: new Map(segments.map((s) => [s.id, s.name])), programmes: new Map(programmes.map((p) => [p.id, p.name])) };
+  }
+
+  /** The goals as the overview shows them (GoalSummary). */
+  async summaries(): Promise<GoalSummary[]> {
+    const [goals, values, targets] = await Promise.all([this.repo.listGoals(), this.repo.values(), this.repo.targets()]);
+    return goals.map((g) => {
+      const monthly = new Map(targets.filter((t) => t.goalId === g.id).map((t) => [t.period, t.target]));
+      const series = values.filter((v) => v.goalId === g.id).map((v) => ({ period: v.period, value: v.value, target: monthly.get(v.period) ?? null }));
+      const last = series.at(-1);
+      return {
+        id: g.id,
+        name: g.name,
+        metric: g.metric,
+        unit: g.unit,
+        baseline: g.baseline,
+        target: g.target,
+        target_type: g.targetType,
+        period_start: g.periodStart,
+        period_end: g.periodEnd,
+        latest: last ? { period: last.period, value: last.value } : null,
+        progress: goalProgress(g.baseline, g.target, last?.value ?? null),
+        values: series,
+      };
+    });
   }
 
   async create(input: z.output<typeof goalCreateSchema>, by: string): Promise<GoalDetailDto> {

@@ -2,7 +2,7 @@ import { isSmall, meanRule, POPULATION, type GroupDecision, type HiddenReason } 
 import { PURPOSES, type Purpose } from '@hubpulse/contracts';
 import type { GoalLinkEntity, ProgrammeEntity } from '@hubpulse/database';
 import type { DisclosurePlan, DisclosureService } from '../disclosure/disclosure.service';
-import { groupKey } from '../disclosure/group-registry.repository';
+import { groupKey } from '../disclosure/group-registry.service';
 import { PURPOSE_BITS } from './link-analysis.repository';
 
 /**

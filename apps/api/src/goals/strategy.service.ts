@@ -17,7 +17,7 @@ import {
 import { HUBPULSE_CONFIG, type HubpulseConfig } from '@hubpulse/config';
 import { POPULATION, shareRule, type HiddenReason } from '@hubpulse/disclosure';
 import { DisclosureService, type DisclosurePlan } from '../disclosure/disclosure.service';
-import { groupKey } from '../disclosure/group-registry.repository';
+import { groupKey } from '../disclosure/group-registry.service';
 import { PatternsRepository, type PurposeRowRead } from '@hubpulse/clickhouse';
 import { GoalsService } from './goals.service';
 

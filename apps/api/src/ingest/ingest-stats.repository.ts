@@ -1,7 +1,5 @@
-import { Inject, Injectable } from '@nestjs/common';
-import type { DataSource } from 'typeorm';
+import { Injectable } from '@nestjs/common';
 import { ClickHouseService } from '@hubpulse/clickhouse';
-import { DATA_SOURCE, IngestionKeyEntity } from '@hubpulse/database';
 
 /** One minute's count of rejected events for a key, wire format and reason. */
 export interface RejectCounter {
@@ -14,14 +12,12 @@ export interface RejectCounter {
 
 /**
  * `ingest_rejects` (reject counters per minute) and the ingestion-visibility reads of `events`
- * (deduplicated: a retried event counts once, at its latest arrival), plus the write keys' names.
+ * (deduplicated: a retried event counts once, at its latest arrival). The write keys' names come
+ * from their owner, WriteKeysRepository.
  */
 @Injectable()
 export class IngestStatsRepository {
-  constructor(
-    private readonly ch: ClickHouseService,
-    @Inject(DATA_SOURCE) private readonly ds: DataSource,
-  ) {}
+  constructor(private readonly ch: ClickHouseService) {}
 
   async addRejects(rows: RejectCounter[]): Promise<void> {
     await this.ch.client.insert({ table: this.ch.tables.ingest_rejects, values: rows, format: 'JSONEachRow' });
@@ -60,10 +56,5 @@ export class IngestStatsRepository {
        GROUP BY key_id, source`,
       { window },
     );
-  }
-
-  /** Every write key (names and prefixes for the view). */
-  writeKeys(): Promise<IngestionKeyEntity[]> {
-    return this.ds.getRepository(IngestionKeyEntity).find();
   }
 }

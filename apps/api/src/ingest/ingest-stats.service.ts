@@ -1,5 +1,6 @@
 import { Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import type { IngestionSource, IngestionSourcesResponse } from '@hubpulse/contracts';
+import { WriteKeysRepository } from '@hubpulse/database';
 import { IngestStatsRepository } from './ingest-stats.repository';
 
 const FLUSH_MS = 5000;
@@ -20,7 +21,10 @@ export class IngestStatsService implements OnModuleInit, OnModuleDestroy {
   private rejects = new Map<string, number>();
   private timer: NodeJS.Timeout | null = null;
 
-  constructor(private readonly repo: IngestStatsRepository) {}
+  constructor(
+    private readonly repo: IngestStatsRepository,
+    private readonly writeKeys: WriteKeysRepository,
+  ) {}
 
   onModuleInit(): void {
     this.timer = setInterval(() => void this.flush(), FLUSH_MS);
@@ -61,7 +65,7 @@ export class IngestStatsService implements OnModuleInit, OnModuleDestroy {
     const [accepted, rejected, keys] = await Promise.all([
       this.repo.accepted(windowMinutes),
       this.repo.rejected(windowMinutes),
-      this.repo.writeKeys(),
+      this.writeKeys.list(), // names and prefixes for the view
     ]);
     const freshness = await this.repo.freshness(windowMinutes);
     const byKey = new Map(keys.map((k) => [k.id, k]));

@@ -7,7 +7,7 @@ import { EventsRepository } from '@hubpulse/clickhouse';
 import { HUBPULSE_CONFIG, type HubpulseConfig } from '@hubpulse/config';
 import { DisclosureService } from '../disclosure/disclosure.service';
 import { InvalidInputError } from '../common/errors';
-import { GoalsRepository } from '../goals/goals.repository';
+import { GoalsService } from '../goals/goals.service';
 import { releaseEventCounts } from './event-counts-rule';
 import { ENGAGEMENT_WINDOW_DAYS, OverviewRepository } from './overview.repository';
 
@@ -27,7 +27,7 @@ export class OverviewService {
   constructor(
     private readonly repo: OverviewRepository,
     private readonly events: EventsRepository,
-    private readonly goals: GoalsRepository,
+    private readonly goals: GoalsService,
     private readonly disclosure: DisclosureService,
     @Inject(HUBPULSE_CONFIG) private readonly config: HubpulseConfig,
   ) {}

@@ -1,7 +1,7 @@
 import { hiddenReasonText, POPULATION, shareRule, type GroupPlan, type HiddenReason } from '@hubpulse/disclosure';
 import type { PatternGroupBy, PurposeIndexPoint } from '@hubpulse/contracts';
 import { round } from '@hubpulse/contracts';
-import { groupKey } from '../disclosure/group-registry.repository';
+import { groupKey } from '../disclosure/group-registry.service';
 import { planCounts, releaseShare, type Decisions } from './pattern-release';
 import type { PurposeRowRead } from '@hubpulse/clickhouse';
 

@@ -12,11 +12,11 @@ import {
   programmeUpdateSchema,
 } from '@hubpulse/contracts';
 import { SegmentMembershipRepository } from '@hubpulse/audiences';
-import { ProgrammesRepository, SegmentDefinitionsRepository, type ProgrammeEntity, type ProgrammeFields } from '@hubpulse/database';
+import { GoalsRepository, ProgrammesRepository, SegmentDefinitionsRepository, type ProgrammeEntity, type ProgrammeFields } from '@hubpulse/database';
 import { EventsRepository, ScoresRepository } from '@hubpulse/clickhouse';
 import { InvalidInputError } from '../common/errors';
 import { DisclosureService } from '../disclosure/disclosure.service';
-import { groupKey } from '../disclosure/group-registry.repository';
+import { groupKey } from '../disclosure/group-registry.service';
 import { rateDto, releasedReadRate } from '../segments/segment-channel-stats';
 import { SegmentChannelsService, sizeReason } from '../segments/segment-channels.service';
 import { SegmentReadsRepository } from '../segments/segment-reads.repository';
@@ -41,6 +41,7 @@ export class ProgrammesService {
     private readonly scores: ScoresRepository,
     private readonly memberships: SegmentMembershipRepository,
     private readonly disclosure: DisclosureService,
+    private readonly goals: GoalsRepository,
   ) {}
 
   private async require(id: string): Promise<ProgrammeEntity> {
@@ -220,7 +221,7 @@ export class ProgrammesService {
   private async checkRefs(segmentId: string | undefined, goalId: string | null | undefined): Promise<void> {
     const problems: string[] = [];
     if (segmentId !== undefined && !(await this.defs.get(segmentId))) problems.push(`segment_id: no live segment ${segmentId}`);
-    if (goalId && !(await this.repo.goalExists(goalId))) problems.push(`goal_id: no goal ${goalId}`);
+    if (goalId && !(await this.goals.goalExists(goalId))) problems.push(`goal_id: no goal ${goalId}`);
     if (problems.length) throw new InvalidInputError(problems);
   }
 

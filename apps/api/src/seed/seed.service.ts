@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { HUBPULSE_CONFIG, type HubpulseConfig } from '@hubpulse/config';
 import { DAY_MS, formatDayKey, type Role } from '@hubpulse/contracts';
-import { ProgrammesRepository, SegmentDefinitionsRepository } from '@hubpulse/database';
+import { GoalsRepository, ProgrammesRepository, SegmentDefinitionsRepository } from '@hubpulse/database';
 import { EventsRepository } from '@hubpulse/clickhouse';
 import { generateOrganisation, generateEvents, generateGoals } from '@hubpulse/demo';
 import { AuthService } from '../auth/auth.service';
@@ -18,7 +18,6 @@ import { DirectoryService } from '../directory/directory.service';
 import { validateEvents } from '@hubpulse/ingestion';
 import { EventWriter } from '../ingest/event-writer.service';
 import { ScoreNudgeService } from '../ingest/score-nudge.service';
-import { GoalsRepository } from '../goals/goals.repository';
 
 /** Bootstrap admin and write key on an empty store, and the demo organisation when HUBPULSE_DEMO=1. */
 @Injectable()

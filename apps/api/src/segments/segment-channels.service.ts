@@ -10,7 +10,7 @@ import {
 } from '@hubpulse/contracts';
 import { InvalidInputError } from '../common/errors';
 import { DisclosureService } from '../disclosure/disclosure.service';
-import { groupKey } from '../disclosure/group-registry.repository';
+import { groupKey } from '../disclosure/group-registry.service';
 import { releaseActivity, type ReleasedActivity } from './segment-channel-release';
 import { CHANNEL_STAT_DEFINITIONS, channelStats } from './segment-channel-stats';
 import { EventsRepository } from '@hubpulse/clickhouse';

@@ -3,7 +3,7 @@ import { SegmentMembershipRepository, type SegmentRun } from '@hubpulse/audience
 import { isSmall, suppressRuns, type HiddenReason } from '@hubpulse/disclosure';
 import type { CountSuppression, SegmentRunDto } from '@hubpulse/contracts';
 import { DisclosureService, type DisclosurePlan } from '../disclosure/disclosure.service';
-import { groupKey } from '../disclosure/group-registry.repository';
+import { groupKey } from '../disclosure/group-registry.service';
 
 /** Runs shown per segment (size over time). */
 export const RUNS_SHOWN = 30;

@@ -1,12 +1,9 @@
 import { InjectQueue } from '@nestjs/bullmq';
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import type { Queue } from 'bullmq';
 import * as fs from 'node:fs';
 import { once } from 'node:events';
-import type { DataSource } from 'typeorm';
-import { ClickHouseService } from '@hubpulse/clickhouse';
-import { DATA_SOURCE } from '@hubpulse/database';
-import { CsvTooLongError, EventRowsRepository, ImportsRepository } from '@hubpulse/ingestion';
+import { CsvTooLongError, EventRowsRepository, ImportsRepository, PeopleWriterService } from '@hubpulse/ingestion';
 import { JobName, QueueName, type ImportMeta, type ImportProgress, type JobPayloads } from '@hubpulse/queue';
 import { csvRecords, ndjsonLines, type Batch } from './file-records';
 import { CsvRowMapper, ImportFileError, ndjsonRow, type ImportRow } from './import-row';
@@ -38,8 +35,7 @@ export class ImportRunService {
   constructor(
     private readonly store: ImportsRepository,
     private readonly events: EventRowsRepository,
-    private readonly ch: ClickHouseService,
-    @Inject(DATA_SOURCE) private readonly ds: DataSource,
+    private readonly people: PeopleWriterService,
     @InjectQueue(QueueName.Scores) private readonly scores: Queue,
   ) {}
 
@@ -59,7 +55,7 @@ export class ImportRunService {
     const progress: ImportProgress = { bytes: 0, total: size, rows: 0, accepted: 0, rejected: 0 };
     Object.assign(meta, { status: 'running', progress, chunks: 0, attempts: attempt, started_at: new Date().toISOString(), finished_at: null, error: null });
     await this.store.write(meta);
-    const sink: RowSink = meta.kind === 'events' ? new EventRowSink(this.events, `import:${id}`) : new PeopleRowSink(this.ds, this.ch);
+    const sink: RowSink = meta.kind === 'events' ? new EventRowSink(this.events, `import:${id}`) : new PeopleRowSink(this.people);
     const errors = fs.createWriteStream(this.store.errorsPath(id));
     let errorsFailed: Error | null = null;
     errors.on('error', (err) => (errorsFailed = err));

@@ -1,7 +1,5 @@
-import type { DataSource } from 'typeorm';
 import { formatIssues, personSchema, type Person } from '@hubpulse/contracts';
-import type { ClickHouseService } from '@hubpulse/clickhouse';
-import { validateEvents, writePeople, type EventRowsRepository } from '@hubpulse/ingestion';
+import { validateEvents, type EventRowsRepository, type PeopleWriterService } from '@hubpulse/ingestion';
 import { derivedEventId, type ImportRow } from './import-row';
 
 export interface SinkResult {
@@ -51,14 +49,11 @@ export class EventRowSink implements RowSink {
 }
 
 /**
- * People: `personSchema` (the checks of PUT /v1/people), then `writePeople`, the directory writer
+ * People: `personSchema` (the checks of PUT /v1/people), then PeopleWriterService, the directory writer
  * PUT /v1/people uses. A person repeated within a chunk is written once, the last row winning.
  */
 export class PeopleRowSink implements RowSink {
-  constructor(
-    private readonly ds: DataSource,
-    private readonly ch: ClickHouseService,
-  ) {}
+  constructor(private readonly writer: PeopleWriterService) {}
 
   async write(rows: ImportRow[]): Promise<SinkResult> {
     const people = new Map<string, Person>();
@@ -75,6 +70,6 @@ export class PeopleRowSink implements RowSink {
   }
 
   private async store(people: Person[]): Promise<void> {
-    await writePeople(this.ds, this.ch, people);
+    await this.writer.write(people);
   }
 }

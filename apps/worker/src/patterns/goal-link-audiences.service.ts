@@ -1,24 +1,29 @@
 import { Injectable, type Provider } from '@nestjs/common';
 import { SegmentMembershipRepository } from '@hubpulse/audiences';
-import { GoalLinkAudiencesRepository } from './goal-link-audiences.repository';
+import { PeopleRepository } from '@hubpulse/clickhouse';
+import { GoalsRepository, ProgrammesRepository } from '@hubpulse/database';
 import { STRATEGY_AUDIENCE_SOURCE, type StrategyAudience, type StrategyAudienceSource } from './strategy-audience';
 
 /**
  * The audiences linked to strategy goals, for the strategy purpose index: every goal link (a
  * segment, a programme's target segment, or a scope of departments / locations / the organisation),
  * and every programme whose planner set a goal (programmes.goal_id). Segments are resolved to their
- * current computed membership (person ids); an uncomputed segment has no members yet.
+ * current computed membership (person ids); an uncomputed segment has no members yet. Read through
+ * the tables' owners: goal links (GoalsRepository), programmes (ProgrammesRepository), the
+ * directory's departments (PeopleRepository) and memberships (SegmentMembershipRepository).
  */
 @Injectable()
 export class GoalLinkAudiencesService implements StrategyAudienceSource {
   constructor(
-    private readonly repo: GoalLinkAudiencesRepository,
+    private readonly goals: GoalsRepository,
+    private readonly programmes: ProgrammesRepository,
+    private readonly people: PeopleRepository,
     private readonly memberships: SegmentMembershipRepository,
   ) {}
 
   async audiences(): Promise<StrategyAudience[]> {
-    const links = await this.repo.links();
-    const programmes = await this.repo.programmes(links.flatMap((l) => l.programmeId ?? []));
+    const links = await this.goals.links(); // oldest first
+    const programmes = await this.programmes.withGoalOr(links.flatMap((l) => l.programmeId ?? []));
     const programmeById = new Map(programmes.map((p) => [p.id, p]));
 
     const out: StrategyAudience[] = [];
@@ -41,7 +46,7 @@ export class GoalLinkAudiencesService implements StrategyAudienceSource {
         else if (l.scope === 'location') out.push({ id: `link:${l.id}`, name: `Locations ${l.scopeValues.join(', ')}`, goal_ids: [l.goalId], locations: l.scopeValues });
         else {
           // The organisation: every department of the directory, the empty one included.
-          allDepartments ??= await this.repo.departments();
+          allDepartments ??= await this.people.departments();
           out.push({ id: `link:${l.id}`, name: 'Organisation', goal_ids: [l.goalId], departments: allDepartments });
         }
       } else if (l.kind === 'segment' && l.segmentId) segmentAudience(l.segmentId, l.goalId, `Segment ${l.segmentId}`);
@@ -61,4 +66,4 @@ export class GoalLinkAudiencesService implements StrategyAudienceSource {
 }
 
 /** Registers the goal links as the strategy index's audiences (PatternComputeService injects the token optionally). */
-export const GOAL_LINK_AUDIENCE_PROVIDERS: Provider[] = [GoalLinkAudiencesRepository, { provide: STRATEGY_AUDIENCE_SOURCE, useClass: GoalLinkAudiencesService }];
+export const GOAL_LINK_AUDIENCE_PROVIDERS: Provider[] = [{ provide: STRATEGY_AUDIENCE_SOURCE, useClass: GoalLinkAudiencesService }];

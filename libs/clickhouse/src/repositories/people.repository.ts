@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
+import type { Person } from '@hubpulse/contracts';
 import { ClickHouseService } from '../clickhouse.service';
+import { nextVersion } from '../row-version';
 import { tenureBandSql } from './scores.repository';
 
 /** A person of the directory with the fields a list of people shows ('' where unset). */
@@ -24,11 +26,11 @@ export interface DirectoryGroupRow {
 }
 
 /**
- * The reads of ClickHouse `people`, the query copy of the directory (its source of truth is the
- * relational `people` table, DirectoryRepository; both are written by @hubpulse/ingestion's
- * writePeople). Every read is FINAL: the newest version of a person wins. Other repositories join
+ * ClickHouse `people`, the query copy of the directory (its source of truth is the relational
+ * `people` table, DirectoryRepository; @hubpulse/ingestion's PeopleWriterService writes that first,
+ * then this copy). Every read is FINAL: the newest version of a person wins. Other repositories join
  * the directory into their own queries (who is in the population, departments of scored people);
- * reads of the directory itself are here.
+ * the writes and the reads of the directory itself are here.
  */
 @Injectable()
 export class PeopleRepository {
@@ -36,6 +38,24 @@ export class PeopleRepository {
 
   private get t() {
     return this.ch.tables;
+  }
+
+  /** Writes `people` (one row each, '' for unset text, the hire day only) under one new version, in one INSERT. */
+  async upsert(people: readonly Person[]): Promise<void> {
+    const rows = people.map((p) => ({
+      person_id: p.person_id,
+      name: p.name,
+      email: p.email ?? '',
+      department: p.department ?? '',
+      location: p.location ?? '',
+      title: p.title ?? '',
+      manager_id: p.manager_id ?? '',
+      hired_at: p.hired_at ? p.hired_at.slice(0, 10) : null,
+      is_leader: p.is_leader,
+      attributes: JSON.stringify(p.attributes),
+    }));
+    const version = nextVersion();
+    await this.ch.client.insert({ table: this.t.people, format: 'JSONEachRow', values: rows.map((r) => ({ ...r, version })) });
   }
 
   /** People in today's directory: the population every view describes (the disclosure plan's too). */

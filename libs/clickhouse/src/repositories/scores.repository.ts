@@ -270,7 +270,7 @@ export const scoresSql = {
  * API's reads (Engagement; the goal links' monthly sums and scored days; the programme scorecard's
  * daily totals). Queries of other repositories that join scores read them through scoresSql. A score
  * row counts only when its model version is the one that scored its day (score_days), so a
- * half-finished model change never mixes versions.
+ * half-finished model change never mixes versions (every read, the scorecard's totals included).
  */
 @Injectable()
 export class ScoresRepository {
@@ -400,17 +400,17 @@ export class ScoresRepository {
   }
 
   /**
-   * Per day of `days`: the sum of the scores of the people `among` selects (a SELECT of person_id with
-   * its own query parameters, e.g. a segmentMembersSql fragment; people without a row add 0) and how
-   * many of them scored above 0. Every stored row of the day counts, whatever its model version (as
-   * the programme scorecard has always read them).
+   * Per day of `days`: the sum of the current scores of the people `among` selects (a SELECT of
+   * person_id with its own query parameters, e.g. a segmentMembersSql fragment; people without a
+   * row add 0) and how many of them scored above 0. Current as in every other read (scoresSql): a
+   * day whose rows a recompute has swapped in but not yet recorded in score_days counts nothing.
+   * The day is filtered inside the fragment: outside it, the String alias `day` would shadow the column.
    */
   async dailyTotals(days: readonly string[], among: { sql: string; params: Record<string, unknown> }): Promise<Map<string, { total: number; contributors: number }>> {
     if (!days.length) return new Map();
     const rows = await this.ch.rows<{ day: string; total: number; contributors: string }>(
-      `SELECT toString(day) AS day, sum(score) AS total, countIf(score > 0) AS contributors FROM ${this.t.engagement_scores} FINAL
-       WHERE day IN {days:Array(Date)}
-         AND person_id IN (${among.sql})
+      `SELECT toString(day) AS day, sum(score) AS total, countIf(score > 0) AS contributors
+       FROM (${scoresSql.current(this.t, `day IN {days:Array(Date)} AND person_id IN (${among.sql})`, 'day, score')})
        GROUP BY day`,
       { ...among.params, days: [...days] },
     );

@@ -1,8 +1,7 @@
-import { Inject, Injectable } from '@nestjs/common';
-import type { DataSource } from 'typeorm';
+import { Injectable } from '@nestjs/common';
 import { SegmentMembershipRepository } from '@hubpulse/audiences';
 import { PeopleRepository, type DirectoryGroupRow } from '@hubpulse/clickhouse';
-import { DATA_SOURCE, GoalLinkEntity, ProgrammeEntity } from '@hubpulse/database';
+import { GoalsRepository, ProgrammesRepository, type GoalLinkEntity, type ProgrammeEntity } from '@hubpulse/database';
 import type { GroupSpec } from '@hubpulse/disclosure';
 
 /**
@@ -37,14 +36,16 @@ export const groupKey = {
  * Every group of people a view can describe, read fresh: the directory's departments, locations,
  * teams, tenure bands (as of `asOf`) and manager trees (PeopleRepository); segments' current
  * memberships and programmes' memberships pinned at launch (SegmentMembershipRepository); goal links'
- * scope audiences. Also a fingerprint that changes whenever
+ * scope audiences (GoalsRepository, ProgrammesRepository). It holds no SQL: it reads through the
+ * tables' owners. Also a fingerprint that changes whenever
  * any of them may have changed, so the plan built from them can be cached.
  */
 @Injectable()
-export class GroupRegistryRepository {
+export class GroupRegistryService {
   constructor(
     private readonly people: PeopleRepository,
-    @Inject(DATA_SOURCE) private readonly ds: DataSource,
+    private readonly goals: GoalsRepository,
+    private readonly programmes: ProgrammesRepository,
     private readonly memberships: SegmentMembershipRepository,
   ) {}
 
@@ -56,8 +57,8 @@ export class GroupRegistryRepository {
     const [people, runs, links, programmes] = await Promise.all([
       this.people.fingerprint(),
       this.memberships.runsFingerprint(),
-      this.ds.getRepository(GoalLinkEntity).find({ order: { id: 'ASC' } }),
-      this.ds.getRepository(ProgrammeEntity).find({ order: { id: 'ASC' } }),
+      this.goals.linksById(),
+      this.programmes.listById(),
     ]);
     const key = JSON.stringify([
       { ...people, ...runs },

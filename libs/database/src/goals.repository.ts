@@ -1,18 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { In, IsNull, Not, type DataSource, type EntityManager } from 'typeorm';
-import type { GoalSeed, GoalSummary, KpiSource } from '@hubpulse/contracts';
-import {
-  DATA_SOURCE,
-  GoalEntity,
-  GoalLinkEntity,
-  GoalMonthlyTargetEntity,
-  KpiValueEntity,
-  KpiValueHistoryEntity,
-  ProgrammeEntity,
-  SegmentDefinitionEntity,
-} from '@hubpulse/database';
-import { goalProgress } from './goal-rules';
+import { In, type DataSource, type EntityManager } from 'typeorm';
+import type { GoalSeed, KpiSource } from '@hubpulse/contracts';
+import { DATA_SOURCE } from './data-source';
+import { GoalEntity, GoalLinkEntity, GoalMonthlyTargetEntity, KpiValueEntity, KpiValueHistoryEntity } from './entities';
 
 /** The editable columns of a goal. */
 export type GoalFields = Omit<GoalEntity, 'id' | 'createdBy' | 'createdAt' | 'updatedAt'>;
@@ -31,7 +22,11 @@ export interface KpiWriteResult {
   rows: KpiValueEntity[];
 }
 
-/** Goals, monthly targets, KPI values with their history, and goal links in the relational store. */
+/**
+ * The goals table family of the relational store: `goals`, `goal_monthly_targets`, `kpi_values`
+ * with `kpi_value_history`, and `goal_links`. Used by the API's Strategy area, the programmes'
+ * goal check, the disclosure plan and the worker's strategy audiences.
+ */
 @Injectable()
 export class GoalsRepository {
   constructor(@Inject(DATA_SOURCE) private readonly ds: DataSource) {}
@@ -79,6 +74,11 @@ export class GoalsRepository {
 
   count(): Promise<number> {
     return this.ds.getRepository(GoalEntity).count();
+  }
+
+  /** Whether a goal with this id exists (a programme's goal_id). */
+  async goalExists(id: string): Promise<boolean> {
+    return (await this.ds.getRepository(GoalEntity).countBy({ id })) > 0;
   }
 
   /** Monthly targets of the goals (all goals when `goalIds` is omitted), by period. */
@@ -161,6 +161,11 @@ export class GoalsRepository {
     return this.ds.getRepository(GoalLinkEntity).find({ where: goalIds ? { goalId: In(goalIds) } : {}, order: { createdAt: 'ASC', id: 'ASC' } });
   }
 
+  /** Every goal link by id (the disclosure plan's order). */
+  linksById(): Promise<GoalLinkEntity[]> {
+    return this.ds.getRepository(GoalLinkEntity).find({ order: { id: 'ASC' } });
+  }
+
   findLink(goalId: string, id: string): Promise<GoalLinkEntity | null> {
     return this.ds.getRepository(GoalLinkEntity).findOneBy({ goalId, id });
   }
@@ -182,29 +187,7 @@ export class GoalsRepository {
     return !!res.affected;
   }
 
-  /** Programmes whose planner set one of these goals as their goal (all with a goal when omitted). */
-  programmesForGoals(goalIds?: string[]): Promise<ProgrammeEntity[]> {
-    return this.ds.getRepository(ProgrammeEntity).find({ where: { goalId: goalIds ? In(goalIds) : Not(IsNull()) }, order: { createdAt: 'ASC' } });
-  }
-
-  /** Names of segments and programmes, for audience labels. */
-  async audienceNames(segmentIds: string[], programmeIds: string[]): Promise<{ segments: Map<string, string>; programmes: Map<string, string> }> {
-    const [segments, programmes] = await Promise.all([
-      segmentIds.length ? this.ds.getRepository(SegmentDefinitionEntity).findBy({ id: In(segmentIds) }) : [],
-      programmeIds.length ? this.ds.getRepository(ProgrammeEntity).findBy({ id: In(programmeIds) }) : [],
-    ]);
-    return { segments: new Map(segments.map((s) => [s.id, s.name])), programmes: new Map(programmes.map((p) => [p.id, p.name])) };
-  }
-
-  findSegment(id: string): Promise<SegmentDefinitionEntity | null> {
-    return this.ds.getRepository(SegmentDefinitionEntity).findOneBy({ id });
-  }
-
-  findProgramme(id: string): Promise<ProgrammeEntity | null> {
-    return this.ds.getRepository(ProgrammeEntity).findOneBy({ id });
-  }
-
-  // ── the demo seed and the overview ──
+  // ── the demo seed ──
 
   /** A goal from the demo seed, with its values, monthly targets and scope links, in one transaction. */
   async create(seed: GoalSeed, setBy: string): Promise<string> {
@@ -229,29 +212,5 @@ export class GoalsRepository {
       }
     });
     return id;
-  }
-
-  /** The goals as the overview shows them (GoalSummary). */
-  async summaries(): Promise<GoalSummary[]> {
-    const [goals, values, targets] = await Promise.all([this.listGoals(), this.values(), this.targets()]);
-    return goals.map((g) => {
-      const monthly = new Map(targets.filter((t) => t.goalId === g.id).map((t) => [t.period, t.target]));
-      const series = values.filter((v) => v.goalId === g.id).map((v) => ({ period: v.period, value: v.value, target: monthly.get(v.period) ?? null }));
-      const last = series.at(-1);
-      return {
-        id: g.id,
-        name: g.name,
-        metric: g.metric,
-        unit: g.unit,
-        baseline: g.baseline,
-        target: g.target,
-        target_type: g.targetType,
-        period_start: g.periodStart,
-        period_end: g.periodEnd,
-        latest: last ? { period: last.period, value: last.value } : null,
-        progress: goalProgress(g.baseline, g.target, last?.value ?? null),
-        values: series,
-      };
-    });
   }
 }
