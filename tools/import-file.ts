@@ -60,7 +60,7 @@ export async function signIn(url: string, email: string, password: string): Prom
   return cookie.split(';')[0];
 }
 
-export function formatOf(file: string): ImportFormat | undefined {
+function formatOf(file: string): ImportFormat | undefined {
   const name = file.toLowerCase().replace(/\.gz$/, '');
   if (name.endsWith('.csv')) return 'csv';
   if (name.endsWith('.ndjson') || name.endsWith('.jsonl')) return 'ndjson';
@@ -85,7 +85,7 @@ export async function uploadFile(opts: { url: string; cookie: string; kind: Impo
   return ((await res.json()) as { import: ImportView }).import;
 }
 
-export async function getImport(url: string, cookie: string, id: string): Promise<ImportView> {
+async function getImport(url: string, cookie: string, id: string): Promise<ImportView> {
   const res = await fetch(`${url}/api/imports/${encodeURIComponent(id)}`, { headers: { Cookie: cookie } });
   if (!res.ok) throw await failure(res, `could not read import ${id}`);
   return ((await res.json()) as { import: ImportView }).import;

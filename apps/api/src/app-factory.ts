@@ -15,7 +15,7 @@ import { withIngestPaths } from './ingest/ingest-openapi';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
 /** Finds the built dashboard (dist/dashboard) from the source tree or from the bundle. */
-export function findDashboardDir(start = __dirname): string | null {
+function findDashboardDir(start = __dirname): string | null {
   let dir = start;
   for (let i = 0; i < 6; i++) {
     for (const candidate of [path.join(dir, 'dist', 'dashboard'), path.join(dir, 'dashboard')]) {

@@ -19,3 +19,4 @@ export * from './privacy.types';
 export * from './dates';
 export * from './numbers';
 export * from './labels';
+export * from './csv';

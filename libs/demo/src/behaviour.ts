@@ -1,4 +1,3 @@
-import { DAY_MS } from '@hubpulse/contracts';
 import { HOUR_MS, weekday } from './calendar';
 import { DEPARTMENTS } from './organisation-catalog';
 import type { Rng } from './random';
@@ -31,6 +30,3 @@ export function workingTime(rng: Rng, dayMs: number, utcOffset: number): number 
   return dayMs + (hour - utcOffset) * HOUR_MS;
 }
 
-export function dayOf(ms: number, startMs: number): number {
-  return Math.floor((ms - startMs) / DAY_MS);
-}

@@ -6,7 +6,7 @@ const DECAY: Partial<Record<ContentKind, number>> = { microblog: 0.55, blog: 0.7
 const REACH_DAYS = 7;
 
 /** A weighted bag of content indexes: draw with `pick(u)` for a uniform `u` in [0, 1). */
-export class WeightedPool {
+class WeightedPool {
   readonly items: number[] = [];
   private readonly cumulative: number[] = [];
   private total = 0;

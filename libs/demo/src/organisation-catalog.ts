@@ -2,7 +2,7 @@
 
 export const COMPANY_DOMAIN = 'alderbank.example';
 
-export interface DepartmentSpec {
+interface DepartmentSpec {
   name: string;
   slug: string;
   /** Share of the headcount. */
@@ -96,7 +96,7 @@ export const DEPARTMENTS: readonly DepartmentSpec[] = [
   },
 ];
 
-export interface LocationSpec {
+interface LocationSpec {
   name: string;
   /** Offset from UTC in hours (no daylight saving: the demo only needs a plausible rhythm). */
   utcOffset: number;

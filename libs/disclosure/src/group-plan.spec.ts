@@ -7,7 +7,7 @@ const K = 5;
 const ids = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => `p${from + i}`);
 
 /** Everyone under each manager (the manager excluded), from a person → manager map. */
-export function managerTrees(managerOf: ReadonlyMap<string, string>): GroupSpec[] {
+function managerTrees(managerOf: ReadonlyMap<string, string>): GroupSpec[] {
   const reports = new Map<string, string[]>();
   for (const [p, m] of managerOf) reports.set(m, [...(reports.get(m) ?? []), p]);
   const under = (m: string): string[] => (reports.get(m) ?? []).flatMap((r) => [r, ...under(r)]);

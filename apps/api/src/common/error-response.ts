@@ -1,7 +1,7 @@
 import { HttpException, HttpStatus } from '@nestjs/common';
 import { StorageUnavailableError } from './errors';
 
-export interface ErrorResponse {
+interface ErrorResponse {
   status: number;
   body: Record<string, unknown>;
   headers: Record<string, string>;

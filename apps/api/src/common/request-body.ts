@@ -13,7 +13,7 @@ import { InvalidInputError } from './errors';
  */
 
 /** A 4xx about the request body, in the API's error shape (message: one "where: why" line). */
-export class BodyError extends HttpException {
+class BodyError extends HttpException {
   constructor(status: number, message: string) {
     super({ statusCode: status, error: HttpStatus[status], message: [message] }, status);
   }
@@ -200,7 +200,7 @@ export class UploadBody {
 // ── small text files (KPI CSV) ──
 
 /** A KPI file is small: a few years of months. */
-export const KPI_UPLOAD_MAX_BYTES = 5 * 1024 * 1024;
+const KPI_UPLOAD_MAX_BYTES = 5 * 1024 * 1024;
 
 /**
  * Streams the raw request body as UTF-8 text into `push`, piece by piece, then calls `end`. Refuses a

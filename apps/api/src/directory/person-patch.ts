@@ -1,7 +1,7 @@
 import { formatIssues, personSchema, type Person } from '@hubpulse/contracts';
 import type { DirectoryPatch } from '../ingest/formats/mapped-batch';
 
-export type PatchResult = { ok: true; person: Person } | { ok: false; errors: string[] };
+type PatchResult = { ok: true; person: Person } | { ok: false; errors: string[] };
 
 /**
  * Applies one partial directory change to a person and checks the result with the person schema —

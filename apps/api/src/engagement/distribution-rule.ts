@@ -1,7 +1,7 @@
 import { SCORE_QUANTILES, type HiddenReason, type ScoreDistributionDto, type ScoreQuantile } from '@hubpulse/contracts';
 import { suppressTable } from '@hubpulse/disclosure';
 
-export const QUANTILE_LEVELS: Record<ScoreQuantile, number> = { p25: 0.25, p50: 0.5, p75: 0.75, p90: 0.9, p99: 0.99 };
+const QUANTILE_LEVELS: Record<ScoreQuantile, number> = { p25: 0.25, p50: 0.5, p75: 0.75, p90: 0.9, p99: 0.99 };
 
 /**
  * A quantile of n people's scores is shown only where at least k people are at or below it and at

@@ -17,7 +17,7 @@ import { DisclosureService, type DisclosurePlan } from '../disclosure/disclosure
 import { releaseMix } from './score-mix-rule';
 
 /** Rows shown per family; every decision is still taken over all groups of the plan. */
-export const GROUP_ROWS_LIMIT = 500;
+const GROUP_ROWS_LIMIT = 500;
 const NOT_ASKED: StatDecision = { shown: false, reason: 'below_minimum' };
 
 /** One day's statistic over every group of the plan: x per group key and the decision. */

@@ -8,7 +8,7 @@ export interface MixPart {
   passes: boolean;
 }
 
-export interface ReleasedMix {
+interface ReleasedMix {
   /** Shown types and their share of all the group's points. */
   shares: Record<string, number> | null;
   /** Share of the types merged together, when any was. */

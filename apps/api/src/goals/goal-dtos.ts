@@ -74,12 +74,12 @@ export function toCardDto(goal: GoalDto, values: KpiValueEntity[], links: number
 
 export const GOAL_TEXTS = { status_rule: GOAL_STATUS_RULE, progress_definition: PROGRESS_DEFINITION, forecast_method: FORECAST_METHOD };
 
-export interface AudienceNames {
+interface AudienceNames {
   segments: Map<string, string>;
   programmes: Map<string, string>;
 }
 
-export function audienceLabel(l: GoalLinkEntity, names: AudienceNames): string {
+function audienceLabel(l: GoalLinkEntity, names: AudienceNames): string {
   switch (l.kind) {
     case 'segment':
       return `Segment: ${names.segments.get(l.segmentId!) ?? l.segmentId}`;

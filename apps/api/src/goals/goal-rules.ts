@@ -33,7 +33,7 @@ export interface GoalRuleInput {
   monthly_targets: { period: string; target: number }[];
 }
 
-export interface MonthValue {
+interface MonthValue {
   period: string;
   value: number;
 }
@@ -47,7 +47,7 @@ export function goalProgress(baseline: number, target: number, latest: number | 
 }
 
 /** True when a higher value is better for this target type. */
-export const higherIsBetter = (t: TargetType) => t === 'increase_to' || t === 'at_or_above';
+const higherIsBetter = (t: TargetType) => t === 'increase_to' || t === 'at_or_above';
 
 /** Share of the period's days up to and including the last day of `period`'s month, 0–1. */
 export function elapsedAtMonthEnd(goal: Pick<GoalRuleInput, 'period_start' | 'period_end'>, period: string): number {
@@ -65,12 +65,6 @@ export function expectedValue(goal: GoalRuleInput, period: string): { value: num
     return { value: goal.baseline + (goal.target - goal.baseline) * elapsedAtMonthEnd(goal, period), from: 'trajectory' };
   }
   return { value: goal.target, from: 'target' };
-}
-
-/** Months of the period, YYYY-MM-01. */
-export function periodMonths(goal: Pick<GoalRuleInput, 'period_start' | 'period_end'>): string[] {
-  const n = monthsBetween(goal.period_start, goal.period_end) + 1;
-  return Array.from({ length: n }, (_, i) => addMonths(goal.period_start, i));
 }
 
 /** GOAL_STATUS_RULE applied to the latest value inside the period. */

@@ -24,10 +24,10 @@ import { GOAL_TEXTS, ruleInput, toCardDto, toGoalDto, toHistoryDto, toKpiValueDt
 import type { KpiCsvReader } from './kpi-csv';
 
 /** Values may go back this many months before the period starts (history for the trend). */
-export const KPI_HISTORY_MONTHS = 36;
+const KPI_HISTORY_MONTHS = 36;
 
 /** Why a value for `period` cannot be stored on this goal, or null. */
-export function periodProblem(goal: Pick<GoalDto, 'period_start' | 'period_end'>, period: string, today = new Date().toISOString().slice(0, 10)): string | null {
+function periodProblem(goal: Pick<GoalDto, 'period_start' | 'period_end'>, period: string, today = new Date().toISOString().slice(0, 10)): string | null {
   const thisMonth = `${today.slice(0, 7)}-01`;
   if (period > thisMonth) return `${period} is in the future (this month is ${thisMonth})`;
   if (period > addMonths(goal.period_end, 0)) return `${period} is after the goal's period ${goal.period_start}..${goal.period_end}`;

@@ -5,7 +5,7 @@ import { InvalidInputError } from '../common/errors';
 import { readCsvText, type BodyRequest } from '../common/request-body';
 
 /** A data row that parsed: month (YYYY-MM-01), value, note. Still to be checked against the goal. */
-export interface KpiCsvRow {
+interface KpiCsvRow {
   line: number;
   period: string;
   value: number;
@@ -18,7 +18,7 @@ export const kpiImportQuerySchema = z
   .transform(({ filename: v }) => ({ filename: typeof v === 'string' && v.trim() ? v.trim().slice(0, 200) : 'upload.csv' }));
 
 /** Data rows read at most from one file. */
-export const KPI_CSV_MAX_ROWS = 10_000;
+const KPI_CSV_MAX_ROWS = 10_000;
 
 const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
 const EXPECTED = `${KPI_CSV_REQUIRED_COLUMNS.join(',')}[,${KPI_CSV_OPTIONAL_COLUMNS.join(',')}]`;

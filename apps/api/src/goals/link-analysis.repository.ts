@@ -6,7 +6,7 @@ import { ClickHouseService, scoresSql } from '@hubpulse/clickhouse';
 export const PURPOSE_BITS = { inform: 1, vision: 2, productivity: 4, engagement: 8, strategy: 16 } as const;
 
 /** One person's score sums before and after a launch; g is T (targeted) or C (comparison). */
-export interface PanelRow {
+interface PanelRow {
   g: 'T' | 'C';
   before_sum: number;
   after_sum: number;

@@ -17,7 +17,7 @@ export function audienceKey(row: GoalLinkEntity, programme: ProgrammeEntity | nu
   return programme.launchMembershipVersion !== null ? groupKey.programme(programme.id) : groupKey.segment(programme.segmentId);
 }
 
-export interface MonthRelease {
+interface MonthRelease {
   /** The audience's score total of the month (its mean = total / (members × scored days)), hidden unless ≥ k members scored. */
   mean: { sum: number; hidden: HiddenReason | null };
   /** Members who did what each purpose counts: a share of the members (people and the rest ≥ k). */

@@ -110,7 +110,7 @@ export class StrategyService {
  * within its denominator (the strategy purpose's denominator is the linked audiences) must be ≥ k too.
  * Groups without a purpose row (no x) are not compared: the index exists for no other family.
  */
-export function releasePurposes(
+function releasePurposes(
   disclosure: DisclosureService,
   dp: DisclosurePlan,
   k: number,

@@ -15,7 +15,7 @@ import { inferFormat, type ImportQuery } from './dto/import-query';
 export const MAX_IMPORT_BYTES = 10 * 1024 ** 3;
 
 /** An import as the API shows it: its meta.json plus where its error report is. */
-export type ImportView = ImportMeta & { errors_url: string };
+type ImportView = ImportMeta & { errors_url: string };
 
 @Injectable()
 export class ImportsService {

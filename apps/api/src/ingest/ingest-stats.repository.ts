@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { ClickHouseService } from '@hubpulse/clickhouse';
 
 /** One minute's count of rejected events for a key, wire format and reason. */
-export interface RejectCounter {
+interface RejectCounter {
   minute: string;
   key_id: string;
   source: string;

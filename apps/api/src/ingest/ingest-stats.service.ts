@@ -6,7 +6,7 @@ import { IngestStatsRepository } from './ingest-stats.repository';
 const FLUSH_MS = 5000;
 
 /** The first error of a rejected event is its reason; capped so one odd value cannot bloat the table. */
-export function reasonOf(error: string): string {
+function reasonOf(error: string): string {
   return error.length > 200 ? `${error.slice(0, 199)}…` : error;
 }
 

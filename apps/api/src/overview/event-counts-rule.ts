@@ -7,7 +7,7 @@ export interface DayMask {
   n: number;
 }
 
-export interface ReleasedEventCounts {
+interface ReleasedEventCounts {
   total: HiddenReason | null;
   /** Per channel (in input order): null = shown. */
   channels: (HiddenReason | null)[];

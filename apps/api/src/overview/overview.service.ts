@@ -16,7 +16,7 @@ export const overviewQuerySchema = z.object({ from: day.optional(), to: day.opti
 export type OverviewQuery = z.output<typeof overviewQuerySchema>;
 
 /** The statistic of every window count of the overview: directory people who did anything. */
-export const ACTIVE_PEOPLE_STAT = 'active_people';
+const ACTIVE_PEOPLE_STAT = 'active_people';
 const ORG = 'org';
 const channelGroup = (c: string) => `channel:${c}`;
 /** A channel's people are among the organisation's; two channels overlap, so neither contains the other. */

@@ -158,7 +158,7 @@ export function releaseTable<C extends string>(plan: GroupPlan, table: GroupTabl
  * `key`'s released siblings of its family, or a released group A ⊃ key with a released B ⊂ A,
  * disjoint from key, and total(A) − total(B) = total(key). Null when nothing reveals it.
  */
-export function revealedBy(plan: GroupPlan, key: string, released: (key: string) => boolean, totals: ReadonlyMap<string, number>): string | null {
+function revealedBy(plan: GroupPlan, key: string, released: (key: string) => boolean, totals: ReadonlyMap<string, number>): string | null {
   const s = plan.structure;
   const total = (i: number) => totals.get(i < 0 ? POPULATION : s.groups[i].key) ?? 0;
   const popReleased = released(POPULATION);

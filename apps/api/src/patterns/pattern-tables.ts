@@ -3,7 +3,7 @@ import type { PatternGroupBy } from '@hubpulse/contracts';
 import { releaseTable, type GroupTable, type ReleasedTable } from './pattern-release';
 
 /** A week's table over every group of the plan, and what of it may be shown. */
-export interface WeekTable<C extends string> {
+interface WeekTable<C extends string> {
   table: GroupTable<C>;
   released: ReleasedTable<C>;
 }

@@ -9,7 +9,7 @@ import type { PurposeRowRead } from '@hubpulse/clickhouse';
 const CONVERSATION_PARTS = new Set(['conversations', 'led_conversations']);
 
 /** The plan's key of a stored group (the worker groups by department and location; 'org' is the population). */
-export const planKeyOf = (kind: PatternGroupBy, value: string): string => (kind === 'org' ? POPULATION : groupKey[kind](value));
+const planKeyOf = (kind: PatternGroupBy, value: string): string => (kind === 'org' ? POPULATION : groupKey[kind](value));
 
 /**
  * Releases the purpose indices of every day over every group the worker stores (the organisation,

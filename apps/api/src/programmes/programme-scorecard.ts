@@ -14,7 +14,7 @@ export function weekEnds(from: string, asOf: string): { week: string; day: strin
   return out;
 }
 
-export interface MetricInput {
+interface MetricInput {
   metric: ProgrammeMetric;
   /** Members (exact; the caller has checked the group plan shows the size). */
   n: number;

@@ -10,7 +10,7 @@ export interface PairRelease {
   hidden: HiddenReason | null;
 }
 
-export interface ChannelRelease {
+interface ChannelRelease {
   items: number;
   /** People with any event on the channel (reach rate = reached / members). */
   reached: PairRelease;

@@ -1,5 +1,4 @@
 import { CHANNEL_PRIOR_STRENGTH, rankByLift, readRateCounts, shrinkRate, type RankInput, type ShrunkRate } from '@hubpulse/analytics';
-import { suppressTable } from '@hubpulse/disclosure';
 import { CHANNEL_FULL_NAMES, CHANNELS, PURPOSE_FULL_NAMES, PURPOSES, type Channel, type Purpose, round, type SegmentChannelRowDto, type SegmentChannelStatsDto, type SegmentPurposeRowDto, type ShrunkRateDto } from '@hubpulse/contracts';
 import type { PairRelease, ReleasedActivity } from './segment-channel-release';
 
@@ -29,12 +28,7 @@ export function rateDto(r: ShrunkRate, showObserved = true): ShrunkRateDto {
   };
 }
 
-/** A people count `part` of a shown group `whole`: shown when neither it nor the rest is in 1..k−1 (rule 2 with two cells). */
-export function partShown(part: number, whole: number, k: number): boolean {
-  return !suppressTable([{ key: 'part', count: part }, { key: 'rest', count: whole - part }], whole, k).suppressed;
-}
-
-export interface ChannelStatsInput {
+interface ChannelStatsInput {
   /** Members as the plan counts them (the n of every rate; only called when the segment is shown) and the directory size. */
   n: number;
   population: number;

@@ -19,7 +19,7 @@ import type { SegmentSizing } from './segment-sizes.service';
 import { SegmentsService } from './segments.service';
 
 /** Default period of channel statistics and of the forecast's history: the 90 days up to the newest event. */
-export const CHANNEL_PERIOD_DAYS = 90;
+const CHANNEL_PERIOD_DAYS = 90;
 
 /** Why a segment has no numbers, in words. */
 export function sizeReason(z: SegmentSizing, k: number): string | null {

@@ -3,14 +3,14 @@ import { ConflictException, Injectable } from '@nestjs/common';
 import type { Response } from 'express';
 import { segmentMemberDto, SegmentMembershipRepository } from '@hubpulse/audiences';
 import { PeopleRepository } from '@hubpulse/clickhouse';
-import { SEGMENT_MEMBER_CSV_COLUMNS, segmentMembersQuerySchema, segmentPeopleSearchSchema, type DirectoryPersonDto, type SessionUser, type SegmentMembersPageDto } from '@hubpulse/contracts';
+import { SEGMENT_MEMBER_CSV_COLUMNS, segmentMembersQuerySchema, segmentPeopleSearchSchema, type DirectoryPersonDto, type SessionUser, type SegmentMembersPageDto, csvCell } from '@hubpulse/contracts';
 import { AuditLogRepository } from '@hubpulse/database';
 import { SegmentsService } from './segments.service';
 
 /** Audit actions of member access. */
-export const AUDIT_MEMBERS_EXPORT = 'segment.members.export';
-export const AUDIT_MEMBERS_VIEW = 'segment.members.view';
-export const AUDIT_PEOPLE_SEARCH = 'directory.people.search';
+const AUDIT_MEMBERS_EXPORT = 'segment.members.export';
+const AUDIT_MEMBERS_VIEW = 'segment.members.view';
+const AUDIT_PEOPLE_SEARCH = 'directory.people.search';
 const EXPORT_PAGE = 10_000;
 
 /**
@@ -91,12 +91,3 @@ export class SegmentMembersService {
   }
 }
 
-/**
- * One CSV cell (RFC 4180 quoting). A text starting with = + - @ or a tab is prefixed with ' so that a
- * spreadsheet does not run it as a formula (CSV injection).
- */
-export function csvCell(v: string | null | undefined): string {
-  let s = v ?? '';
-  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}

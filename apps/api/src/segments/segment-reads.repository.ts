@@ -36,7 +36,7 @@ export interface PersonReadRow {
 }
 
 /** Interaction: a reaction, comment, share or answer (answer = a reply on Q&A). */
-export const INTERACTION_TYPES = ['react', 'comment', 'share', 'answer'] as const;
+const INTERACTION_TYPES = ['react', 'comment', 'share', 'answer'] as const;
 
 /**
  * ClickHouse reads of the segments product: the activity counts of channel statistics and programme

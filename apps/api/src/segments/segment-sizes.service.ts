@@ -6,7 +6,7 @@ import { DisclosureService, type DisclosurePlan } from '../disclosure/disclosure
 import { groupKey } from '../disclosure/group-registry.service';
 
 /** Runs shown per segment (size over time). */
-export const RUNS_SHOWN = 30;
+const RUNS_SHOWN = 30;
 
 /** What may be shown about one segment's membership. */
 export interface SegmentSizing {

@@ -6,7 +6,7 @@ import { SegmentDefinitionsRepository, SegmentNameTakenError } from '@hubpulse/d
 import { JobName, QueueName, SEGMENT_JOB_OPTS, segmentRecomputeJobId, type JobPayloads } from '@hubpulse/queue';
 
 /** Who the starter segments are created by. */
-export const STARTER_CREATOR = 'hubpulse';
+const STARTER_CREATOR = 'hubpulse';
 
 /**
  * Starter segments out of the box (observers, contributors, ambassadors, new joiners, people managers,

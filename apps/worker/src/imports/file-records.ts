@@ -18,7 +18,7 @@ export interface Batch<T> {
 }
 
 /** NDJSON lines longer than this are rejected without being held in memory. */
-export const MAX_LINE_BYTES = 1 << 20;
+const MAX_LINE_BYTES = 1 << 20;
 
 /**
  * Splits a byte stream into lines, a batch per chunk read. Splitting happens on bytes (0x0A

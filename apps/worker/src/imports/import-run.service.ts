@@ -3,6 +3,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import type { Queue } from 'bullmq';
 import * as fs from 'node:fs';
 import { once } from 'node:events';
+import { csvCell } from '@hubpulse/contracts';
 import { CsvTooLongError, EventRowsRepository, ImportsRepository, PeopleWriterService } from '@hubpulse/ingestion';
 import { JobName, QueueName, type ImportMeta, type ImportProgress, type JobPayloads } from '@hubpulse/queue';
 import { csvRecords, ndjsonLines, type Batch } from './file-records';
@@ -14,13 +15,8 @@ export const IMPORT_CHUNK_ROWS = 10_000;
 const READ_CHUNK_BYTES = 1 << 20;
 
 /** Where an attempt reports progress (the BullMQ job). */
-export type ProgressReporter = (p: ImportProgress) => Promise<void>;
+type ProgressReporter = (p: ImportProgress) => Promise<void>;
 
-/** CSV-quotes a value when it needs it (RFC 4180). */
-export function csvCell(v: string | number): string {
-  const s = String(v);
-  return /[",\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
-}
 
 /**
  * Runs one import: streams the uploaded file, turns rows into what the HTTP API takes, validates

@@ -2,7 +2,7 @@ import { formatIssues, personSchema, type Person } from '@hubpulse/contracts';
 import { validateEvents, type EventRowsRepository, type PeopleWriterService } from '@hubpulse/ingestion';
 import { derivedEventId, type ImportRow } from './import-row';
 
-export interface SinkResult {
+interface SinkResult {
   accepted: number;
   /** By file line, in the order of the rows given. */
   rejected: { line: number; errors: string[] }[];

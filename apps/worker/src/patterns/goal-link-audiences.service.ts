@@ -13,7 +13,7 @@ import { STRATEGY_AUDIENCE_SOURCE, type StrategyAudience, type StrategyAudienceS
  * directory's departments (PeopleRepository) and memberships (SegmentMembershipRepository).
  */
 @Injectable()
-export class GoalLinkAudiencesService implements StrategyAudienceSource {
+class GoalLinkAudiencesService implements StrategyAudienceSource {
   constructor(
     private readonly goals: GoalsRepository,
     private readonly programmes: ProgrammesRepository,

@@ -12,7 +12,7 @@ import { patternRanges } from './pattern-range';
 import { conversationCounts, PEOPLE_METRICS, purposeRows } from './purpose-rollup';
 import { audienceParams, STRATEGY_AUDIENCE_SOURCE, type StrategyAudienceSource } from './strategy-audience';
 
-export interface PatternRunResult {
+interface PatternRunResult {
   ms: number;
   /** Rows written per table. */
   rows: Record<string, number>;

@@ -3,7 +3,7 @@ import { addDays, AMBASSADOR_WINDOW_WEEKS, LEADER_QUEUE_DAYS, mondayOf, PURPOSE_
 const maxDay = (a: string, b: string) => (a > b ? a : b);
 const minDay = (a: string, b: string) => (a < b ? a : b);
 
-export interface PatternRanges {
+interface PatternRanges {
   /** Days of pattern_purposes rewritten. */
   daily: { from: string; to: string };
   /** Mondays of the weeks of pattern_person_weeks rewritten. */

@@ -3,7 +3,7 @@ import { addDays } from '@hubpulse/contracts';
 import type { CellDelta, GroupDelta } from '@hubpulse/clickhouse';
 
 /** What a person did on a day, as bits; a metric counts people with any of its bits in the window. */
-export const PURPOSE_BITS = {
+const PURPOSE_BITS = {
   inform_view: 1,
   vision_action: 2,
   ceo_feedback: 4,
@@ -56,7 +56,7 @@ export function conversationCounts(deltas: GroupDelta[], days: number): Conversa
 }
 
 /** Conversations per day index and group, distinct per group. */
-export interface ConversationCount {
+interface ConversationCount {
   k: number;
   group_kind: PatternGroupBy;
   group_value: string;
@@ -64,7 +64,7 @@ export interface ConversationCount {
   led: number;
 }
 
-export interface PurposeRow {
+interface PurposeRow {
   day: string;
   group_kind: PatternGroupBy;
   group_value: string;

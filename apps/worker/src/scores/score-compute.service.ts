@@ -6,7 +6,7 @@ import type { ScoringModel } from '@hubpulse/analytics';
 import { ScoringModelsRepository } from '@hubpulse/database';
 
 export type ScoreRunResult = ScoreRunResultDto;
-export type ScoreProgress = (pct: number, phase: string) => Promise<void> | void;
+type ScoreProgress = (pct: number, phase: string) => Promise<void> | void;
 
 /** Longer incremental spans are recomputed month by month instead of carried day by day. */
 const MAX_CARRIED_DAYS = 14;

@@ -10,12 +10,12 @@ type ScoresJob = JobName.ScoresRecompute;
 
 /** Implemented by the patterns worker (personas, purposes, ambassadors, leaders): recomputed after the scores. */
 export const PATTERN_RECOMPUTE = Symbol('PATTERN_RECOMPUTE');
-export interface PatternRecompute {
+interface PatternRecompute {
   recompute(range: { from: string; to: string }, onProgress?: (pct: number, phase: string) => void | Promise<void>): Promise<unknown>;
 }
 
 /** Progress reported to the dashboard: { pct, phase }. Scores take the first 70 %, patterns the rest. */
-export interface ScoreJobProgress {
+interface ScoreJobProgress {
   pct: number;
   phase: string;
 }

@@ -28,7 +28,7 @@ export interface SegmentRunResult {
   error: string | null;
 }
 
-export interface SegmentComputeOptions {
+interface SegmentComputeOptions {
   reason?: string;
   /** Day the rule is evaluated on (default: today, UTC). */
   asOf?: string;
@@ -175,7 +175,7 @@ export class SegmentComputeService {
 }
 
 /** Definitions ordered so that a referenced segment comes before those referring to it (cycles: input order). */
-export function orderByReferences<T extends { id: string; rule: unknown }>(defs: readonly T[]): T[] {
+function orderByReferences<T extends { id: string; rule: unknown }>(defs: readonly T[]): T[] {
   const byId = new Map(defs.map((d) => [d.id, d]));
   const out: T[] = [];
   const state = new Map<string, 'visiting' | 'done'>();

@@ -1,7 +1,7 @@
 import type { EventMapping } from '@hubpulse/contracts';
 
 /** A directory change carried by an SDK call (Segment identify/group, PostHog $identify/$set). */
-export interface PersonPatch {
+interface PersonPatch {
   person_id: string;
   name?: string;
   email?: string | null;

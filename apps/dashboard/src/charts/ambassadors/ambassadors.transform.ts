@@ -2,7 +2,7 @@
 // at least it (a funnel), conversions between rungs, the weekly trend, and CSV.
 
 import { hiddenReasonText, type AmbassadorPipelineRow, type AmbassadorStage, type AmbassadorsResponse, type HiddenReason } from '@hubpulse/contracts';
-import { type CsvCell, toCsv } from '../../lib/csv.transform';
+import { type CsvCell, toCsv } from '@hubpulse/contracts';
 import { lastCompleteWeek } from '../personas/personas.transform';
 
 export interface FunnelStage {

@@ -2,7 +2,7 @@
 // (shrinkage) with 95% intervals, laid out on one scale per metric, and the ranked recommendations.
 
 import { round, type Channel, type HiddenReason, type Purpose, type RecommendationDto, type SegmentChannelStatsDto, type ShrunkRateDto } from '@hubpulse/contracts';
-import { type CsvCell, toCsv } from '../../lib/csv.transform';
+import { type CsvCell, toCsv } from '@hubpulse/contracts';
 
 export const RATE_METRICS = ['reach_rate', 'read_rate', 'interaction_rate'] as const;
 export type RateMetric = (typeof RATE_METRICS)[number];

@@ -9,7 +9,7 @@ import {
   type CompositionTableDto,
   type SegmentCompositionDto,
 } from '@hubpulse/contracts';
-import { type CsvCell, toCsv } from '../../lib/csv.transform';
+import { type CsvCell, toCsv } from '@hubpulse/contracts';
 
 export interface CompositionBar {
   key: string;

@@ -7,7 +7,7 @@ import {
   type EngagementSeriesKey,
   type LinkAnalysisDto,
 } from '@hubpulse/contracts';
-import { toCsv } from '../../lib/csv.transform';
+import { toCsv } from '@hubpulse/contracts';
 import { LOCALE, formatDay, formatMonth } from '../../lib/format';
 
 // An audience's engagement against a goal's KPI: the monthly series side by side, the lagged

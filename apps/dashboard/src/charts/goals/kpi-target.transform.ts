@@ -1,5 +1,5 @@
 import type { GoalDetailDto, KpiSource, KpiValueHistoryDto } from '@hubpulse/contracts';
-import { toCsv } from '../../lib/csv.transform';
+import { toCsv } from '@hubpulse/contracts';
 import { LOCALE, formatMonth } from '../../lib/format';
 
 // A goal's monthly KPI against where it should be, and the forecast after the last value.

@@ -2,7 +2,7 @@
 // draws, one row per day for Recharts, the table rows and their CSV.
 
 import { EVENT_TYPE_LABELS, hiddenReasonText, type EventType, type GroupScoreRow, type GroupScoresDto, type HiddenReason, type ScoreGroupBy, round } from '@hubpulse/contracts';
-import { type CsvCell, toCsv } from '../../lib/csv.transform';
+import { type CsvCell, toCsv } from '@hubpulse/contracts';
 import { addDays, eachDay } from '@hubpulse/contracts';
 
 // ---------- URL: ?by=department|location|team|manager|tenure&days=30|90 ----------

@@ -3,7 +3,7 @@ import { hiddenReasonText, round } from '@hubpulse/contracts';
 // age, the daily answered share, the table per group and kind, and CSV.
 
 import type { LeaderItemKind, LeaderResponsivenessResponse, LeaderResponsivenessRow } from '@hubpulse/contracts';
-import { type CsvCell, toCsv } from '../../lib/csv.transform';
+import { type CsvCell, toCsv } from '@hubpulse/contracts';
 
 export const KIND_LABELS: Record<LeaderItemKind | 'all', string> = {
   all: 'All',

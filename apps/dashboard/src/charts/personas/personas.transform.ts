@@ -2,7 +2,7 @@
 // week-to-week transition matrix, the comparison of groups, and CSV. Counts only, never names.
 
 import { hiddenReasonText, type HiddenReason, type Persona, type PersonaCounts, type PersonasResponse } from '@hubpulse/contracts';
-import { type CsvCell, toCsv } from '../../lib/csv.transform';
+import { type CsvCell, toCsv } from '@hubpulse/contracts';
 import { addDays } from '@hubpulse/contracts';
 
 export interface PersonaDef {

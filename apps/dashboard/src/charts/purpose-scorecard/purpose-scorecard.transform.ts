@@ -1,5 +1,5 @@
 import { hiddenReasonText, type HiddenReason, type Purpose, type StrategyOverviewDto } from '@hubpulse/contracts';
-import { toCsv } from '../../lib/csv.transform';
+import { toCsv } from '@hubpulse/contracts';
 import { LOCALE } from '../../lib/format';
 
 // The five purposes scorecard of the Strategy page: the organisation's index for each purpose with

@@ -2,7 +2,7 @@
 // the indices over time, the comparison table of groups, and CSV.
 
 import { hiddenReasonText, type HiddenReason, type Purpose, type PurposeIndexPoint, type PurposesResponse, round } from '@hubpulse/contracts';
-import { type CsvCell, toCsv } from '../../lib/csv.transform';
+import { type CsvCell, toCsv } from '@hubpulse/contracts';
 
 export interface PurposePart {
   key: string;

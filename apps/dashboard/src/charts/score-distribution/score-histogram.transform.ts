@@ -2,7 +2,7 @@
 // and both as CSV.
 
 import { hiddenReasonText, type HiddenReason, type ScoreDistributionDto } from '@hubpulse/contracts';
-import { type CsvCell, toCsv } from '../../lib/csv.transform';
+import { type CsvCell, toCsv } from '@hubpulse/contracts';
 import { formatPoints } from '../../lib/format';
 
 export interface HistogramBar {

@@ -2,7 +2,7 @@
 // detail's size and churn charts. Hidden counts stay null (a gap), never 0.
 
 import type { SegmentRunDto } from '@hubpulse/contracts';
-import { type CsvCell, toCsv } from '../../lib/csv.transform';
+import { type CsvCell, toCsv } from '@hubpulse/contracts';
 
 export interface SizePoint {
   /** Unique x value: the run's position. */

@@ -1,6 +1,6 @@
 import type { SegmentDetailDto } from '@hubpulse/contracts';
 import { PeopleCount } from '../shared/people-count';
-import { suppressedCsvNote } from '../../lib/csv.transform';
+import { suppressedCsvNote } from '@hubpulse/contracts';
 import { ChartPanel } from '../shared/chart-panel';
 import { EmptyState } from '../shared/chart-states';
 import { ExportCsvButton } from '../shared/export-csv-button';

@@ -1,4 +1,4 @@
-import { csvFileName } from '../../lib/csv.transform';
+import { csvFileName } from '@hubpulse/contracts';
 import { downloadCsv } from '../../lib/download';
 
 interface ExportCsvButtonProps {

@@ -3,7 +3,7 @@ import type { SegmentDetailDto } from '@hubpulse/contracts';
 import { downloadMembersCsv } from '../../api/segments.api';
 import { runLabel } from '../../charts/segment-size/segment-size.transform';
 import { ChartPanel } from '../../charts/shared/chart-panel';
-import { csvFileName } from '../../lib/csv.transform';
+import { csvFileName } from '@hubpulse/contracts';
 import { formatCount } from '../../lib/format';
 import { MembersNotAllowed } from './audiences-notices';
 import { memberRolesText } from './segments.transform';

@@ -9,7 +9,7 @@ import {
   type SegmentListDto,
   type SegmentSummaryDto,
 } from '@hubpulse/contracts';
-import { type CsvCell, toCsv } from '../../lib/csv.transform';
+import { type CsvCell, toCsv } from '@hubpulse/contracts';
 import { runLabel } from '../../charts/segment-size/segment-size.transform';
 
 export type SegmentTone = 'ok' | 'pending' | 'failed' | 'never';

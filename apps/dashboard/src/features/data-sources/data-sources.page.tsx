@@ -2,7 +2,7 @@ import type { IngestionSourcesResponse } from '@hubpulse/contracts';
 import { useMemo } from 'react';
 import { ErrorState, LoadingState } from '../../charts/shared/chart-states';
 import { Segmented } from '../../charts/shared/segmented';
-import { csvFileName } from '../../lib/csv.transform';
+import { csvFileName } from '@hubpulse/contracts';
 import { downloadCsv } from '../../lib/download';
 import { formatInteger } from '../../lib/format';
 import { useNow } from '../../lib/use-now';

@@ -3,7 +3,7 @@
 
 import { round, type IngestionSource, type IngestionSourcesResponse } from '@hubpulse/contracts';
 import { type MinuteSeries, buildMinuteSeries } from '../../charts/ingestion/source-activity.transform';
-import { type CsvCell, toCsv } from '../../lib/csv.transform';
+import { type CsvCell, toCsv } from '@hubpulse/contracts';
 import { LOCALE } from '../../lib/format';
 
 // ---------- Window (?window=15|60|1440) ----------

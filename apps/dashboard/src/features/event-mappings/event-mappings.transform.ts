@@ -3,7 +3,7 @@
 // and the table as CSV.
 
 import type { Channel, EventMapping, EventMappingsBody, EventType, Purpose } from '@hubpulse/contracts';
-import { toCsv } from '../../lib/csv.transform';
+import { toCsv } from '@hubpulse/contracts';
 
 export const MAPPING_SOURCES = ['segment', 'posthog'] as const;
 export type MappingSource = (typeof MAPPING_SOURCES)[number];

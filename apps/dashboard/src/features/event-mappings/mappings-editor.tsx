@@ -4,7 +4,7 @@ import { type FormEvent, useEffect, useMemo, useRef, useState } from 'react';
 import { isApiError } from '../../api/api.client';
 import { saveEventMappings } from '../../api/ingestion.api';
 import { queryKeys } from '../../api/query-keys';
-import { csvFileName } from '../../lib/csv.transform';
+import { csvFileName } from '@hubpulse/contracts';
 import { downloadCsv } from '../../lib/download';
 import {
   type DraftRow,

@@ -2,7 +2,7 @@
 // raw points, the day-by-day contributions, the person picker's labels, and CSV of both tables.
 
 import type { EventType, ScoreExplanationDto, ScoredPersonDto } from '@hubpulse/contracts';
-import { type CsvCell, toCsv } from '../../lib/csv.transform';
+import { type CsvCell, toCsv } from '@hubpulse/contracts';
 import { formatPoints, formatScore } from '../../lib/format';
 import { EVENT_TYPE_LABELS } from '@hubpulse/contracts';
 

@@ -2,7 +2,7 @@
 // is still running (the panel polls while one is).
 
 import type { ScoreJobDto, ScoreJobState } from '@hubpulse/contracts';
-import { type CsvCell, toCsv } from '../../lib/csv.transform';
+import { type CsvCell, toCsv } from '@hubpulse/contracts';
 import { formatCount, formatDay } from '../../lib/format';
 import { formatElapsed } from '../data-sources/data-sources.transform';
 

@@ -4,7 +4,7 @@
 
 import type { EventType, ScoringModelDto, ScoringModelInput } from '@hubpulse/contracts';
 import type { ApiIssue } from '../../api/api.client';
-import { type CsvCell, toCsv } from '../../lib/csv.transform';
+import { type CsvCell, toCsv } from '@hubpulse/contracts';
 import { EVENT_TYPE_LABELS } from '@hubpulse/contracts';
 
 /** Every action type, in the order the labels list them (the label map is complete by its type). */

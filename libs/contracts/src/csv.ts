@@ -1,4 +1,4 @@
-// CSV for "Export" buttons: RFC 4180 quoting, CRLF line ends, and spreadsheet formulas defused.
+// CSV cells and files for every export (dashboard and server): RFC 4180 quoting, CRLF line ends, and spreadsheet formulas defused.
 
 export type CsvCell = string | number | boolean | null | undefined;
 

@@ -1,4 +1,4 @@
-import { csvCell, csvFileName, toCsv } from './csv.transform';
+import { csvCell, csvFileName, toCsv } from './csv';
 
 describe('csvCell', () => {
   it('leaves plain text and numbers alone', () => {
