@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import type { Page } from 'playwright-core';
 import type { SegmentDetailDto, SegmentListDto, SegmentSummaryDto } from '@hubpulse/contracts';
 import { waitFor } from '@hubpulse/testing';
-import { fullPageShot, SHOTS, useDemoProduct } from './demo-product';
+import { fullPageShot, SHOTS, useDemoProduct, signInAs } from './demo-product';
 
 /**
  * The Audiences area as a planner meets it (signed in as the demo admin): the production build with
@@ -30,10 +30,7 @@ describe('Audiences area in headless Chromium (production build, demo data)', ()
 
     await page.goto(`${product.api.url}/`);
     await page.waitForURL(/\/login/);
-    await page.getByLabel('Email').fill('admin@hubpulse.local');
-    await page.getByLabel('Password').fill('hubpulse-demo');
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.waitForURL((u) => !u.pathname.startsWith('/login'));
+    await signInAs(page, 'admin@hubpulse.local');
 
     // The starter segments are computed by the inline worker once the demo data is in: wait through
     // the API (reloading would cancel slow first queries), then look.

@@ -59,3 +59,11 @@ export async function fullPageShot(page: Page, name: string, settleMs = 300): Pr
   await page.waitForTimeout(settleMs);
   await page.screenshot({ path: path.join(SHOTS, name.endsWith('.png') ? name : `${name}.png`), fullPage: true });
 }
+
+/** Fills the sign-in form on the current /login page, submits it and waits until the app leaves /login. */
+export async function signInAs(page: Page, email: string, password = 'hubpulse-demo'): Promise<void> {
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL((u) => !u.pathname.startsWith('/login'));
+}

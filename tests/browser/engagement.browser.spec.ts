@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import type { Page } from 'playwright-core';
-import { SHOTS, useDemoProduct } from './demo-product';
+import { SHOTS, useDemoProduct, signInAs } from './demo-product';
 
 /**
  * The Engagement area as an admin meets it: the production build with the demo organisation, sign
@@ -36,10 +36,7 @@ describe('Engagement area in headless Chromium (production build, demo data)', (
 
     await page.goto(`${product.api.url}/`);
     await page.waitForURL(/\/login/);
-    await page.getByLabel('Email').fill('admin@hubpulse.local');
-    await page.getByLabel('Password').fill('hubpulse-demo');
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.waitForURL((u) => !u.pathname.startsWith('/login'));
+    await signInAs(page, 'admin@hubpulse.local');
 
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Engagement' }).click();
     await page.waitForURL(/\/engagement$/);

@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { fullPageShot, useDemoProduct } from './demo-product';
+import { fullPageShot, useDemoProduct, signInAs } from './demo-product';
 
 /**
  * Every page of the dashboard as a leader and as an analyst see it (issue 11: "the dashboard still
@@ -13,10 +13,7 @@ describe('every page as leader and analyst, numbers hidden with their reasons (p
 
   async function signIn(page: Page, email: string): Promise<void> {
     await page.goto(`${product.api.url}/login`);
-    await page.getByLabel('Email').fill(email);
-    await page.getByLabel('Password').fill('hubpulse-demo');
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.waitForURL((u) => !u.pathname.startsWith('/login'));
+    await signInAs(page, email);
   }
 
   /** Ids to visit: the demo's first goal, its "Sales in New York" segment and its programme. */

@@ -2,7 +2,7 @@ import * as path from 'node:path';
 import type { GoalDetailDto, GoalListDto, LinkAnalysisDto, StrategyOverviewDto } from '@hubpulse/contracts';
 import { waitFor } from '@hubpulse/testing';
 import type { Page } from 'playwright-core';
-import { fullPageShot, SHOTS, useDemoProduct } from './demo-product';
+import { fullPageShot, SHOTS, useDemoProduct, signInAs } from './demo-product';
 
 
 /** The page as printed: print media at an A4 page's width, a picture, and the PDF Chromium prints. */
@@ -36,9 +36,7 @@ describe('Strategy area in headless Chromium (production build, demo data)', () 
 
     await page.goto(url('/'));
     await page.waitForURL(/\/login/);
-    await page.getByLabel('Email').fill('admin@hubpulse.local');
-    await page.getByLabel('Password').fill('hubpulse-demo');
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await signInAs(page, 'admin@hubpulse.local');
     await page.waitForURL((u) => u.pathname === '/overview'); // an admin lands on the overview
 
     // The scorecard reads purpose indices, computed by the inline worker after seeding: wait for them
@@ -178,9 +176,7 @@ describe('Strategy area in headless Chromium (production build, demo data)', () 
     const context = await product.browser.newContext({ viewport: { width: 1280, height: 800 } });
     const page = await context.newPage();
     await page.goto(`${product.api.url}/login`);
-    await page.getByLabel('Email').fill('leader@hubpulse.local');
-    await page.getByLabel('Password').fill('hubpulse-demo');
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await signInAs(page, 'leader@hubpulse.local');
     await page.waitForURL((u) => u.pathname === '/strategy'); // signing in lands a leader on Strategy
     await page.goto(`${product.api.url}/`);
     await page.waitForURL((u) => u.pathname === '/strategy');
