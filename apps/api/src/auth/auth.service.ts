@@ -50,7 +50,7 @@ export class AuthService {
   /** Returns a session token for the cookie, or throws 401 without saying which part was wrong. */
   async login(email: string, password: string): Promise<{ token: string; user: SessionUser; expiresAt: Date }> {
     const user = await this.users.findByEmail(email.toLowerCase());
-    if (!user || !(await verifyPassword(password, user.passwordHash))) {
+    if (!user || !(await verifyPassword(password, user.passwordHash)) || !user.active) {
       throw new UnauthorizedException('Wrong email or password');
     }
     const token = newToken();
@@ -65,9 +65,29 @@ export class AuthService {
   async userForSession(token: string | undefined): Promise<SessionUser | null> {
     if (!token) return null;
     const session = await this.sessions.find(sha256(token));
-    if (!session || session.expiresAt < new Date().toISOString()) return null;
+    const now = new Date().toISOString();
+    if (!session || session.expiresAt < now) return null;
     const user = await this.users.find(session.userId);
-    return user ? toSessionUser(user) : null;
+    if (!user?.active) return null;
+    // Last seen, to the minute: one write a minute per session, not one per request.
+    if (!session.lastSeenAt || session.lastSeenAt.slice(0, 16) < now.slice(0, 16)) await this.sessions.touch(session.tokenHash, now);
+    return toSessionUser(user);
+  }
+
+  /** After a sign-in: the user's last sign-in time and the session's user agent. */
+  async recordSignIn(userId: string, token: string, userAgent: string | undefined): Promise<void> {
+    await this.users.update(userId, { lastSignInAt: new Date().toISOString() });
+    if (userAgent) await this.sessions.setUserAgent(sha256(token), userAgent.slice(0, 300));
+  }
+
+  /** A new session for a user who proved who they are another way (a one-time link). */
+  async openSession(user: UserEntity, userAgent: string | undefined): Promise<{ token: string; user: SessionUser; expiresAt: Date }> {
+    const token = newToken();
+    const now = new Date();
+    const expiresAt = new Date(now.getTime() + this.config.sessionHours * 3_600_000);
+    await this.sessions.insert({ tokenHash: sha256(token), userId: user.id, expiresAt: expiresAt.toISOString(), createdAt: now.toISOString() });
+    await this.recordSignIn(user.id, token, userAgent);
+    return { token, user: toSessionUser(user), expiresAt };
   }
 
   async logout(token: string | undefined): Promise<void> {
