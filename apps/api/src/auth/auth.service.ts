@@ -2,7 +2,7 @@ import { Inject, Injectable, UnauthorizedException } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { Role, SessionUser, WriteKeyCreate, WriteKeyDto, WriteKeyScope } from '@hubpulse/contracts';
 import { HUBPULSE_CONFIG, type HubpulseConfig } from '@hubpulse/config';
-import { SessionsRepository, UsersRepository, WriteKeysRepository, type UserEntity } from '@hubpulse/database';
+import { AuditLogRepository, SessionsRepository, UsersRepository, WriteKeysRepository, type UserEntity } from '@hubpulse/database';
 import { hashPassword, newToken, sha256, verifyPassword } from './password';
 
 export const SESSION_COOKIE = 'hp_session';
@@ -25,6 +25,7 @@ export class AuthService {
     private readonly users: UsersRepository,
     private readonly sessions: SessionsRepository,
     private readonly writeKeys: WriteKeysRepository,
+    private readonly audit: AuditLogRepository,
     @Inject(HUBPULSE_CONFIG) private readonly config: HubpulseConfig,
   ) {}
 
@@ -94,8 +95,8 @@ export class AuthService {
     if (token) await this.sessions.delete(sha256(token));
   }
 
-  /** Stores a write key (hashed). `key` may be given (bootstrap) or is generated; returned once. */
-  async createWriteKey(spec: WriteKeyCreate, key = newToken('hp_wk_')): Promise<{ id: string; key: string }> {
+  /** Stores a write key (hashed). `key` may be given (bootstrap) or is generated; returned once. Audited when an admin (`actor`) made it. */
+  async createWriteKey(spec: WriteKeyCreate, key = newToken('hp_wk_'), actor?: SessionUser): Promise<{ id: string; key: string }> {
     const id = randomUUID();
     await this.writeKeys.insert({
       id,
@@ -108,6 +109,7 @@ export class AuthService {
       createdAt: new Date().toISOString(),
       revokedAt: null,
     });
+    if (actor) await this.audit.record({ actor: actor.email, action: 'write_key.create', target: `write_key:${id}`, details: { name: spec.name, scopes: spec.scopes, browser: spec.browser } });
     return { id, key };
   }
 
@@ -117,10 +119,13 @@ export class AuthService {
   }
 
   /** Revokes a key at once in this process; other API processes stop accepting it within a minute (their cache). */
-  async revokeWriteKey(id: string): Promise<boolean> {
+  async revokeWriteKey(id: string, actor: SessionUser): Promise<boolean> {
     const key = await this.writeKeys.find(id);
     if (!key) return false;
-    if (!key.revokedAt) await this.writeKeys.revoke(id, new Date().toISOString());
+    if (!key.revokedAt) {
+      await this.writeKeys.revoke(id, new Date().toISOString());
+      await this.audit.record({ actor: actor.email, action: 'write_key.revoke', target: `write_key:${id}`, details: { name: key.name } });
+    }
     this.keyCache.delete(key.keyHash);
     return true;
   }
