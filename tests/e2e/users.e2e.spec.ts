@@ -262,6 +262,26 @@ describe.each(RELATIONAL_STORES)('people & access (chDB + %s + Redis)', (name, r
     expect(JSON.stringify(audit.body)).not.toContain(made.body.key);
   });
 
+  it('documents every route, with its body schema, in the OpenAPI description', async () => {
+    const doc = (await request(http).get('/api/docs/openapi.json').expect(200)).body as { paths: Record<string, Record<string, { requestBody?: unknown }>> };
+    const routes: [string, string, boolean][] = [
+      ['/api/users', 'get', false],
+      ['/api/users/invites', 'post', true],
+      ['/api/users/{id}', 'patch', true],
+      ['/api/users/{id}/password-reset', 'post', false],
+      ['/api/invites/{token}', 'get', false],
+      ['/api/invites/{token}/accept', 'post', true],
+      ['/api/me/password', 'put', true],
+      ['/api/me/sessions', 'get', false],
+      ['/api/me/sessions/{id}', 'delete', false],
+      ['/api/me/sessions', 'delete', false],
+    ];
+    for (const [path, method, body] of routes) {
+      expect(doc.paths[path]).toHaveProperty([method]);
+      if (body) expect(doc.paths[path][method].requestBody).toBeDefined();
+    }
+  });
+
   it('answers bad input with 400s naming the fields', async () => {
     const bad = await request(http).post('/api/users/invites').set('Cookie', admin).send({ email: 'not-an-email', role: 'boss', extra: 1 }).expect(400);
     expect(bad.body.message).toEqual(['email: must be an email address', 'role: must be one of admin, leader, planner, analyst', 'unknown field(s) extra']);
