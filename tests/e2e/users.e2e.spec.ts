@@ -292,8 +292,8 @@ describe.each(RELATIONAL_STORES)('people & access (chDB + %s + Redis)', (name, r
     await request(http).patch('/api/users/00000000-0000-4000-8000-000000000000').set('Cookie', admin).send({ role: 'admin' }).expect(404);
     const { link } = await invite('short@corp.example', 'analyst');
     const short = await request(http).post(`/api/invites/${tokenOf(link)}/accept`).send({ password: 'short' }).expect(400);
-    expect(short.body.message).toEqual(['password: must be at least 8 characters']);
+    expect(short.body.message).toEqual(['password: must be at least 12 characters']);
     const pw = await request(http).put('/api/me/password').set('Cookie', admin).send({ new_password: 'x' }).expect(400);
-    expect(pw.body.message).toEqual(['current_password: is required', 'new_password: must be at least 8 characters']);
+    expect(pw.body.message).toEqual(['current_password: is required', 'new_password: must be at least 12 characters']);
   });
 });
