@@ -209,6 +209,17 @@ describe.each(RELATIONAL_STORES)('people & access (chDB + %s + Redis)', (name, r
     await request(http).patch(`/api/users/${boot.id}`).set('Cookie', second).send({ role: 'leader' }).expect(200);
     await request(http).patch(`/api/users/${user.id}`).set('Cookie', second).send({ active: false }).expect(409);
     await request(http).patch(`/api/users/${boot.id}`).set('Cookie', second).send({ role: 'admin' }).expect(200);
+    // two admins demoting each other at the same moment: one wins; the other is refused, with a 409
+    // (it was still admin when checked) or a 403 (its demotion landed before its own request was let in)
+    const [one, two] = await Promise.all([
+      request(http).patch(`/api/users/${user.id}`).set('Cookie', admin).send({ role: 'analyst' }),
+      request(http).patch(`/api/users/${boot.id}`).set('Cookie', second).send({ role: 'analyst' }),
+    ]);
+    expect([one.status, two.status].filter((s) => s === 200)).toHaveLength(1);
+    expect([403, 409]).toContain(one.status === 200 ? two.status : one.status);
+    const admins = ((await request(http).get('/api/users').set('Cookie', one.status === 200 ? admin : second).expect(200)).body.users as UserDto[]).filter((u) => u.role === 'admin' && u.active);
+    expect(admins).toHaveLength(1);
+    if (two.status === 200) await request(http).patch(`/api/users/${boot.id}`).set('Cookie', second).send({ role: 'admin' }).expect(200);
   });
 
   it('changes the own password with the current one; other sessions end, this one stays', async () => {

@@ -63,12 +63,12 @@ export class UsersService {
   /** Role and/or active; never leaves the organisation without an active admin. Deactivating ends every session. */
   async patch(id: string, patch: UserPatch, actor: SessionUser): Promise<UserDto> {
     const user = await this.userOr404(id);
-    const losesAdmin = user.role === 'admin' && user.active && ((patch.role !== undefined && patch.role !== 'admin') || patch.active === false);
-    if (losesAdmin && (await this.users.countActiveAdmins()) <= 1) throw new ConflictException(`${patch.active === false ? 'active' : 'role'}: ${LAST_ADMIN}`);
     const changes: Partial<Pick<UserEntity, 'role' | 'active'>> = {};
     if (patch.role !== undefined && patch.role !== user.role) changes.role = patch.role;
     if (patch.active !== undefined && patch.active !== user.active) changes.active = patch.active;
-    if (Object.keys(changes).length) await this.users.update(id, changes);
+    if (Object.keys(changes).length && !(await this.users.updateKeepingAnAdmin(id, changes))) {
+      throw new ConflictException(`${changes.active === false ? 'active' : 'role'}: ${LAST_ADMIN}`);
+    }
     if (changes.active === false) await this.sessions.deleteByUser(id);
     const target = `user:${id}`;
     if (changes.role) await this.audit.record({ actor: actor.email, action: 'user.role.change', target, details: { email: user.email, from: user.role, to: changes.role } });
