@@ -160,6 +160,7 @@ describe.each(RELATIONAL_STORES)('people & access (chDB + %s + Redis)', (name, r
     const first = await join(link, 'dora the explorer');
     const second = await signIn(http, 'dora@corp.example', 'dora the explorer');
     await request(http).get('/api/auth/me').set('Cookie', first).expect(200);
+    const resetBefore = linkOf((await request(http).post(`/api/users/${user.id}/password-reset`).set('Cookie', admin).expect(200)).body, 'dora@corp.example');
     const res = await request(http).patch(`/api/users/${user.id}`).set('Cookie', admin).send({ active: false }).expect(200);
     expect(res.body).toMatchObject({ active: false, status: 'deactivated' });
     await request(http).get('/api/auth/me').set('Cookie', first).expect(401);
@@ -167,6 +168,10 @@ describe.each(RELATIONAL_STORES)('people & access (chDB + %s + Redis)', (name, r
     await request(http).post('/api/auth/login').send({ email: 'dora@corp.example', password: 'dora the explorer' }).expect(401);
     await request(http).post(`/api/users/${user.id}/password-reset`).set('Cookie', admin).expect(409);
     await request(http).patch(`/api/users/${user.id}`).set('Cookie', admin).send({ active: true }).expect(200);
+    // a link made before the deactivation does not come back to life with the account
+    await request(http).patch(`/api/users/${user.id}`).set('Cookie', admin).send({ active: false }).expect(200);
+    await request(http).patch(`/api/users/${user.id}`).set('Cookie', admin).send({ active: true }).expect(200);
+    await request(http).get(`/api/invites/${tokenOf(resetBefore)}`).expect(410);
     await signIn(http, 'dora@corp.example', 'dora the explorer');
     const audit = await request(http).get('/api/audit').query({ target: `user:${user.id}` }).set('Cookie', admin).expect(200);
     expect(audit.body.map((e: { action: string }) => e.action)).toEqual(expect.arrayContaining(['user.deactivate', 'user.activate', 'user.invite']));

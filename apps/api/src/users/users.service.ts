@@ -1,6 +1,7 @@
 import { ConflictException, GoneException, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import {
+  INVITE_KINDS,
   INVITE_LINK_PATH,
   type InviteAccept,
   type InviteCreate,
@@ -69,7 +70,11 @@ export class UsersService {
     if (Object.keys(changes).length && !(await this.users.updateKeepingAnAdmin(id, changes))) {
       throw new ConflictException(`${changes.active === false ? 'active' : 'role'}: ${LAST_ADMIN}`);
     }
-    if (changes.active === false) await this.sessions.deleteByUser(id);
+    if (changes.active === false) {
+      // Signed out everywhere at once; open links stop working (reactivated users get new ones).
+      await this.sessions.deleteByUser(id);
+      for (const kind of INVITE_KINDS) await this.invites.retireUnused(id, kind, new Date().toISOString());
+    }
     const target = `user:${id}`;
     if (changes.role) await this.audit.record({ actor: actor.email, action: 'user.role.change', target, details: { email: user.email, from: user.role, to: changes.role } });
     if (changes.active !== undefined) await this.audit.record({ actor: actor.email, action: changes.active ? 'user.activate' : 'user.deactivate', target, details: { email: user.email } });
