@@ -28,6 +28,16 @@ export interface HubpulseConfig {
   scores: { everyMinutes: number; debounceMs: number };
   sessionHours: number;
   secureCookies: boolean;
+  /** Express's `trust proxy` value. */
+  trustProxy: boolean | number | string;
+  publicUrl?: string;
+  signIn: { accountFailures: number; accountWindowSeconds: number; lockBaseSeconds: number; lockMaxSeconds: number; addressFailures: number };
+}
+
+/** HUBPULSE_TRUST_PROXY as Express takes it: a boolean, a hop count or the addresses/subnets as given. */
+function trustProxy(value: string): boolean | number | string {
+  if (value === 'true' || value === 'false') return value === 'true';
+  return /^\d+$/.test(value) ? Number(value) : value;
 }
 
 export class ConfigError extends Error {
@@ -84,5 +94,14 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     scores: { everyMinutes: e.HUBPULSE_SCORE_EVERY_MINUTES, debounceMs: e.HUBPULSE_SCORE_DEBOUNCE_MS },
     sessionHours: e.HUBPULSE_SESSION_HOURS,
     secureCookies: e.HUBPULSE_SECURE_COOKIES,
+    trustProxy: trustProxy(e.HUBPULSE_TRUST_PROXY),
+    publicUrl: e.HUBPULSE_PUBLIC_URL,
+    signIn: {
+      accountFailures: e.HUBPULSE_SIGNIN_ACCOUNT_FAILURES,
+      accountWindowSeconds: e.HUBPULSE_SIGNIN_ACCOUNT_WINDOW_SECONDS,
+      lockBaseSeconds: e.HUBPULSE_SIGNIN_LOCK_SECONDS,
+      lockMaxSeconds: e.HUBPULSE_SIGNIN_LOCK_MAX_SECONDS,
+      addressFailures: e.HUBPULSE_SIGNIN_ADDRESS_FAILURES,
+    },
   };
 }
