@@ -5,7 +5,10 @@ import request from 'supertest';
 import { createApiApp } from '../../apps/api/src/app-factory';
 import { hashPassword } from '../../apps/api/src/auth/password';
 import { UsersRepository } from '@hubpulse/database';
-import { signIn, testConfig } from '@hubpulse/testing';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { signIn, spawnApi, testConfig, uniqueName } from '@hubpulse/testing';
 
 /** The real node:crypto module object (an `import * as` gives a copy a spy would not reach). */
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -170,6 +173,21 @@ describe('sign-in hardening (chDB + SQLite + Redis)', () => {
       expect(res.headers['permissions-policy']).toContain('camera=()');
     }
   });
+
+  it('refuses to start with a common bootstrap admin password, naming the variable and the rule (production build)', async () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hubpulse-weak-'));
+    try {
+      const start = spawnApi({
+        HUBPULSE_DATA_DIR: dataDir,
+        HUBPULSE_QUEUE_PREFIX: `hptest:${uniqueName()}`,
+        HUBPULSE_BOOTSTRAP_ADMIN_EMAIL: 'admin@weak.local',
+        HUBPULSE_BOOTSTRAP_ADMIN_PASSWORD: 'Password1234!',
+      });
+      await expect(start).rejects.toThrow(/HUBPULSE_BOOTSTRAP_ADMIN_PASSWORD: is one of the most common passwords; choose another/);
+    } finally {
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    }
+  }, 180_000);
 
   it('marks the session cookie Secure when a trusted proxy says the request came over HTTPS', async () => {
     const https = await request(http).post('/api/auth/login').set('X-Forwarded-Proto', 'https').send(admin).expect(200);
