@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ssoEnv, ssoProblems } from './sso';
 
 const bool01 = z.enum(['0', '1', 'true', 'false']).transform((v) => v === '1' || v === 'true');
 const optionalString = z
@@ -67,6 +68,8 @@ export const envSchema = z
     HUBPULSE_SESSION_HOURS: z.coerce.number().int().min(1).default(12),
     /** Set cookies with the Secure flag (behind HTTPS). */
     HUBPULSE_SECURE_COOKIES: bool01.default(false),
+    /** Single sign-on (OpenID Connect): HUBPULSE_OIDC_* and HUBPULSE_SSO_ONLY, one comment each in sso.ts. */
+    ...ssoEnv,
   })
   .superRefine((env, ctx) => {
     if (!!env.HUBPULSE_BOOTSTRAP_ADMIN_EMAIL !== !!env.HUBPULSE_BOOTSTRAP_ADMIN_PASSWORD) {
@@ -76,6 +79,7 @@ export const envSchema = z
         message: 'set both HUBPULSE_BOOTSTRAP_ADMIN_EMAIL and HUBPULSE_BOOTSTRAP_ADMIN_PASSWORD, or neither',
       });
     }
+    for (const [name, message] of ssoProblems(env)) ctx.addIssue({ code: 'custom', path: [name], message });
   });
 
 export type Env = z.output<typeof envSchema>;

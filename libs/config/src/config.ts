@@ -1,5 +1,6 @@
 import * as path from 'node:path';
 import { DEFAULT_REDIS_URL, envSchema } from './config.schema';
+import { ssoConfig, type SsoConfig } from './sso';
 
 export type ClickHouseConfig =
   | { mode: 'embedded'; path: string; database: string }
@@ -28,6 +29,10 @@ export interface HubpulseConfig {
   scores: { everyMinutes: number; debounceMs: number };
   sessionHours: number;
   secureCookies: boolean;
+  /** OpenID Connect sign-in; null = off. */
+  sso: SsoConfig | null;
+  /** Password sign-in refused except for the bootstrap admin (HUBPULSE_SSO_ONLY). */
+  ssoOnly: boolean;
 }
 
 export class ConfigError extends Error {
@@ -45,7 +50,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       parsed.error.issues.map((i) => {
         const name = String(i.path[0] ?? '');
         const value = name && env[name] !== undefined ? ` (got "${env[name]}")` : '';
-        return `${name}: ${i.message}${name.includes('PASSWORD') || name.includes('KEY') ? '' : value}`;
+        return `${name}: ${i.message}${name.includes('PASSWORD') || name.includes('KEY') || name.includes('SECRET') ? '' : value}`;
       }),
     );
   }
@@ -84,5 +89,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     scores: { everyMinutes: e.HUBPULSE_SCORE_EVERY_MINUTES, debounceMs: e.HUBPULSE_SCORE_DEBOUNCE_MS },
     sessionHours: e.HUBPULSE_SESSION_HOURS,
     secureCookies: e.HUBPULSE_SECURE_COOKIES,
+    sso: ssoConfig(e),
+    ssoOnly: e.HUBPULSE_SSO_ONLY,
   };
 }

@@ -8,6 +8,7 @@ import { GoalsRepository } from './goals.repository';
 import { ProgrammesRepository } from './programmes.repository';
 import { ScoringModelsRepository } from './scoring-models.repository';
 import { SessionsRepository } from './sessions.repository';
+import { UserIdentitiesRepository } from './user-identities.repository';
 import { UsersRepository } from './users.repository';
 import { WriteKeysRepository } from './write-keys.repository';
 
@@ -29,6 +30,7 @@ const REPOSITORIES = [
   WriteKeysRepository,
   DirectoryRepository,
   GoalsRepository,
+  UserIdentitiesRepository,
 ];
 
 /**

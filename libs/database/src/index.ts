@@ -12,3 +12,4 @@ export * from './sessions.repository';
 export * from './write-keys.repository';
 export * from './directory.repository';
 export * from './goals.repository';
+export * from './user-identities.repository';

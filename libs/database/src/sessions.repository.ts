@@ -28,4 +28,9 @@ export class SessionsRepository {
   async deleteExpired(now: string): Promise<void> {
     await this.repo.delete({ expiresAt: LessThan(now) });
   }
+
+  /** Ends every session of one user. */
+  async deleteForUser(userId: string): Promise<void> {
+    await this.repo.delete({ userId });
+  }
 }

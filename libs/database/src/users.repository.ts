@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
+import type { Role } from '@hubpulse/contracts';
 import { DATA_SOURCE } from './data-source';
 import { UserEntity } from './entities/user.entity';
 
@@ -27,5 +28,10 @@ export class UsersRepository {
   /** The user with this email (pass it lower-case, as stored). */
   findByEmail(email: string): Promise<UserEntity | null> {
     return this.repo.findOneBy({ email });
+  }
+
+  /** Sets a user's role (single sign-on re-reads it from the provider at every sign-in). */
+  async setRole(id: string, role: Role): Promise<void> {
+    await this.repo.update({ id }, { role });
   }
 }

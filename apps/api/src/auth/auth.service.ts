@@ -4,6 +4,7 @@ import type { Role, SessionUser, WriteKeyCreate, WriteKeyDto, WriteKeyScope } fr
 import { HUBPULSE_CONFIG, type HubpulseConfig } from '@hubpulse/config';
 import { SessionsRepository, UsersRepository, WriteKeysRepository, type UserEntity } from '@hubpulse/database';
 import { hashPassword, newToken, sha256, verifyPassword } from './password';
+import { assertPasswordSignIn } from './sso/password-sign-in';
 
 export const SESSION_COOKIE = 'hp_session';
 
@@ -47,6 +48,7 @@ export class AuthService {
 
   /** Returns a session token for the cookie, or throws 401 without saying which part was wrong. */
   async login(email: string, password: string): Promise<{ token: string; user: SessionUser; expiresAt: Date }> {
+    assertPasswordSignIn(this.config, email);
     const user = await this.users.findByEmail(email.toLowerCase());
     if (!user || !(await verifyPassword(password, user.passwordHash))) {
       throw new UnauthorizedException('Wrong email or password');
@@ -66,6 +68,15 @@ export class AuthService {
     if (!session || session.expiresAt < new Date().toISOString()) return null;
     const user = await this.users.find(session.userId);
     return user ? toSessionUser(user) : null;
+  }
+
+  /** A new session for a user signed in another way (single sign-on): the token for the cookie. */
+  async startSession(userId: string): Promise<{ token: string; expiresAt: Date }> {
+    const token = newToken();
+    const now = new Date();
+    const expiresAt = new Date(now.getTime() + this.config.sessionHours * 3_600_000);
+    await this.sessions.insert({ tokenHash: sha256(token), userId, expiresAt: expiresAt.toISOString(), createdAt: now.toISOString() });
+    return { token, expiresAt };
   }
 
   async logout(token: string | undefined): Promise<void> {
