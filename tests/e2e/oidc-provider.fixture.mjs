@@ -1,7 +1,7 @@
 // A real OpenID provider for the single sign-on e2e (npm oidc-provider, a certified implementation),
 // run as a child process: oidc-provider is ESM-only, which Jest's module loader cannot load.
 //
-//   node tests/e2e/oidc-provider.fixture.mjs <accounts.json> <client_id> <client_secret> <redirect_uri>
+//   node tests/e2e/oidc-provider.fixture.mjs <accounts.json> <client_id> <client_secret> <redirect_uri>[,<redirect_uri>…]
 //
 // Prints `issuer <url>` once it listens on a free port of 127.0.0.1. accounts.json, re-read at every
 // request, is { "next": "<account id>", "accounts": { "<id>": { email, email_verified, name, groups } } }:
@@ -12,7 +12,7 @@ import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import Provider from 'oidc-provider';
 
-const [file, clientId, clientSecret, redirectUri] = process.argv.slice(2);
+const [file, clientId, clientSecret, redirectUris] = process.argv.slice(2);
 const read = () => JSON.parse(readFileSync(file, 'utf8'));
 const key = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ format: 'jwk' });
 
@@ -25,7 +25,7 @@ const provider = new Provider(issuer, {
     {
       client_id: clientId,
       client_secret: clientSecret,
-      redirect_uris: [redirectUri],
+      redirect_uris: redirectUris.split(','),
       grant_types: ['authorization_code'],
       response_types: ['code'],
       token_endpoint_auth_method: 'client_secret_basic',

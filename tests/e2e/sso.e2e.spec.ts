@@ -18,6 +18,7 @@ type Account = { email: string; email_verified?: boolean; name: string; groups: 
  * cookie jar per host, until it lands on a Hubpulse page (not /api), or on a URL `stopAt` picks.
  */
 class Browser {
+  constructor(readonly home = hubpulseHost) {}
   readonly jar = new Map<string, Map<string, string>>();
 
   cookie(host: string, name: string): string | undefined {
@@ -48,7 +49,7 @@ class Browser {
       const location = res.headers.get('location');
       if (res.status < 300 || res.status >= 400 || !location) throw new Error(`${url} answered ${res.status} without a redirect`);
       const next = new URL(location, url);
-      if (next.host === hubpulseHost && !next.pathname.startsWith('/api/')) return next;
+      if (next.host === this.home && !next.pathname.startsWith('/api/')) return next;
       url = next;
     }
     throw new Error('too many redirects');
@@ -59,6 +60,9 @@ let hubpulseHost = '';
 
 describe('single sign-on against a real OpenID provider (oidc-provider)', () => {
   let app: INestApplication;
+  /** A second Hubpulse with no role map: roles kept in Hubpulse, new users get the default role. */
+  let plain: INestApplication;
+  let plainBase = '';
   let base = '';
   let issuer = '';
   let provider: ChildProcess;
@@ -86,10 +90,12 @@ describe('single sign-on against a real OpenID provider (oidc-provider)', () => 
 
   beforeAll(async () => {
     const port = await freePort();
+    const plainPort = await freePort();
     base = `http://127.0.0.1:${port}`;
+    plainBase = `http://127.0.0.1:${plainPort}`;
     hubpulseHost = `127.0.0.1:${port}`;
     as('alice');
-    provider = spawn(process.execPath, [path.join(REPO_ROOT, 'tests/e2e/oidc-provider.fixture.mjs'), accountsFile, CLIENT_ID, CLIENT_SECRET, `${base}/api/auth/sso/callback`], {
+    provider = spawn(process.execPath, [path.join(REPO_ROOT, 'tests/e2e/oidc-provider.fixture.mjs'), accountsFile, CLIENT_ID, CLIENT_SECRET, `${base}/api/auth/sso/callback,${plainBase}/api/auth/sso/callback`], {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let out = '';
@@ -102,22 +108,26 @@ describe('single sign-on against a real OpenID provider (oidc-provider)', () => 
       provider.stderr!.on('data', (d) => (out += d));
       provider.once('exit', (code) => reject(new Error(`the OpenID provider exited with ${code}:\n${out}`)));
     });
-    const config = testConfig({
-      HUBPULSE_OIDC_ISSUER: issuer,
-      HUBPULSE_OIDC_CLIENT_ID: CLIENT_ID,
-      HUBPULSE_OIDC_CLIENT_SECRET: CLIENT_SECRET,
-      HUBPULSE_OIDC_REDIRECT_URI: `${base}/api/auth/sso/callback`,
-      HUBPULSE_OIDC_SCOPES: 'openid email profile groups',
-      HUBPULSE_OIDC_LABEL: 'Corp ID',
-      HUBPULSE_OIDC_ROLE_MAP: ROLE_MAP,
-      HUBPULSE_SSO_ONLY: 'true',
-    });
-    app = await createApiApp(config, { logger: ['error'] });
+    const oidc = { HUBPULSE_OIDC_ISSUER: issuer, HUBPULSE_OIDC_CLIENT_ID: CLIENT_ID, HUBPULSE_OIDC_CLIENT_SECRET: CLIENT_SECRET };
+    app = await createApiApp(
+      testConfig({
+        ...oidc,
+        HUBPULSE_OIDC_REDIRECT_URI: `${base}/api/auth/sso/callback`,
+        HUBPULSE_OIDC_SCOPES: 'openid email profile groups',
+        HUBPULSE_OIDC_LABEL: 'Corp ID',
+        HUBPULSE_OIDC_ROLE_MAP: ROLE_MAP,
+        HUBPULSE_SSO_ONLY: 'true',
+      }),
+      { logger: ['error'] },
+    );
     await app.listen(port, '127.0.0.1');
+    plain = await createApiApp(testConfig({ ...oidc, HUBPULSE_OIDC_REDIRECT_URI: `${plainBase}/api/auth/sso/callback`, HUBPULSE_OIDC_DEFAULT_ROLE: 'analyst' }), { logger: ['error'] });
+    await plain.listen(plainPort, '127.0.0.1');
   }, 120_000);
 
   afterAll(async () => {
     await app?.close();
+    await plain?.close();
     provider?.kill();
     fs.rmSync(accountsFile, { force: true });
   });
@@ -226,5 +236,21 @@ describe('single sign-on against a real OpenID provider (oidc-provider)', () => 
     // A user made by single sign-on has no password at all.
     const sso = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'bob@corp.example', password: 'sso' }) });
     expect(sso.status).toBe(403);
+  });
+
+  it('without a role map, gives new users the default role and keeps the role an admin gave them', async () => {
+    expect(await (await fetch(`${plainBase}/api/auth/sso`)).json()).toEqual({ enabled: true, label: 'single sign-on', login_url: '/api/auth/sso/login', sso_only: false });
+    const host = new URL(plainBase).host;
+    const signIn = async () => {
+      as('carol');
+      const browser = new Browser(host);
+      expect((await browser.go(`${plainBase}/api/auth/sso/login`)).pathname).toBe('/');
+      const res = await fetch(`${plainBase}/api/auth/me`, { headers: { cookie: `hp_session=${browser.cookie(host, 'hp_session')}` } });
+      return ((await res.json()) as { user: { id: string; role: string } }).user;
+    };
+    const carol = await signIn();
+    expect(carol.role).toBe('analyst');
+    await plain.get(UsersRepository).setRole(carol.id, 'planner');
+    expect(await signIn()).toMatchObject({ id: carol.id, role: 'planner' });
   });
 });

@@ -57,9 +57,9 @@ export const ssoEnv = {
   HUBPULSE_OIDC_LABEL: z.string().trim().min(1).max(60).default('single sign-on'),
   /** Claim holding the user's groups or roles (ID token or userinfo); a dotted path reaches nested claims (realm_access.roles). */
   HUBPULSE_OIDC_ROLE_CLAIM: z.string().trim().min(1).default('groups'),
-  /** Claim value → Hubpulse role, e.g. hubpulse-admins:admin,hubpulse-leaders:leader; several matches = the first role in admin, leader, planner, analyst. */
+  /** Claim value → role, e.g. hubpulse-admins:admin,hubpulse-leaders:leader, re-read at every sign-in (several matches: the first of admin, leader, planner, analyst); unset = roles are kept in Hubpulse. */
   HUBPULSE_OIDC_ROLE_MAP: optional,
-  /** Role of a user none of whose values is mapped; unset = such a user is refused (and their sessions end). */
+  /** Role of a user none of whose values is mapped (without a role map: of every new user); unset = such a user is refused and signed out. */
   HUBPULSE_OIDC_DEFAULT_ROLE: optional.pipe(z.enum(ROLES, { error: `must be one of ${ROLES.join(', ')}` }).optional()),
   /** true = password sign-in refused, except for the bootstrap admin (HUBPULSE_BOOTSTRAP_ADMIN_EMAIL, the break-glass account). */
   HUBPULSE_SSO_ONLY: z.enum(['0', '1', 'true', 'false']).default('false').transform((v) => v === '1' || v === 'true'),

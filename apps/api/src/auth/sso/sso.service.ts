@@ -196,7 +196,9 @@ export class SsoService {
       user = await this.users.findByEmail(email);
       if (user && claims.email_verified === false) throw new SsoFailure('email_unverified', `${email} is not verified at the provider; not linked to the existing user`);
     }
-    const role = mapRole(claims, sso);
+    // With a role map the provider decides the role at every sign-in; without one (roles kept in Hubpulse,
+    // e.g. Google Workspace, which sends no groups) a new user gets the default role and keeps what an admin gives.
+    const role = sso.roleMap.length ? mapRole(claims, sso) : (user?.role ?? sso.defaultRole);
     if (!role) {
       // Removed from every mapped group: refused, and signed out everywhere.
       if (user) await this.sessions.deleteForUser(user.id);
