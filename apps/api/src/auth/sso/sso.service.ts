@@ -188,7 +188,7 @@ export class SsoService {
 
   /** The Hubpulse user of these claims: found by identity, else by email (linked), else created; role from the mapping. */
   private async provision(sso: SsoConfig, issuer: string, claims: Claims): Promise<UserEntity> {
-    const email = emailOf(claims);
+    const email = emailOf(claims, issuer);
     if (!email) throw new SsoFailure('no_email', `no email claim for subject ${claims.sub}`);
     const identity = await this.identities.find(issuer, claims.sub);
     let user = identity ? await this.users.find(identity.userId) : null;
@@ -247,9 +247,14 @@ export class SsoService {
   }
 }
 
-/** The email claim, else Entra ID's preferred_username when it is an address (the UPN); lower-case. */
-function emailOf(claims: Claims): string | null {
-  for (const v of [claims.email, claims.preferred_username]) {
+/**
+ * The email claim, lower-case; for Entra ID without the optional `email` claim, the UPN
+ * (preferred_username, set by the tenant's admins). Elsewhere preferred_username may be a name the
+ * user chose, so it never stands in for an email.
+ */
+function emailOf(claims: Claims, issuer: string): string | null {
+  const entra = new URL(issuer).host === 'login.microsoftonline.com';
+  for (const v of [claims.email, entra ? claims.preferred_username : undefined]) {
     if (typeof v === 'string' && /^[^\s@]+@[^\s@]+$/.test(v)) return v.toLowerCase();
   }
   return null;
