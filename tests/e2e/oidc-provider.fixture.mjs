@@ -21,16 +21,15 @@ await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
 const issuer = `http://127.0.0.1:${server.address().port}`;
 
 const provider = new Provider(issuer, {
-  clients: [
-    {
-      client_id: clientId,
-      client_secret: clientSecret,
-      redirect_uris: redirectUris.split(','),
-      grant_types: ['authorization_code'],
-      response_types: ['code'],
-      token_endpoint_auth_method: 'client_secret_basic',
-    },
-  ],
+  // <client_id> authenticates at the token endpoint with client_secret_basic, <client_id>-post with client_secret_post.
+  clients: ['client_secret_basic', 'client_secret_post'].map((method) => ({
+    client_id: method === 'client_secret_basic' ? clientId : `${clientId}-post`,
+    client_secret: clientSecret,
+    redirect_uris: redirectUris.split(','),
+    grant_types: ['authorization_code'],
+    response_types: ['code'],
+    token_endpoint_auth_method: method,
+  })),
   jwks: { keys: [{ ...key, kid: 'fixture-rs256', use: 'sig', alg: 'RS256' }] },
   claims: { openid: ['sub'], email: ['email', 'email_verified'], profile: ['name'], groups: ['groups'] },
   cookies: { keys: ['oidc fixture cookie key'] },

@@ -60,7 +60,7 @@ let hubpulseHost = '';
 
 describe('single sign-on against a real OpenID provider (oidc-provider)', () => {
   let app: INestApplication;
-  /** A second Hubpulse with no role map: roles kept in Hubpulse, new users get the default role. */
+  /** A second Hubpulse with no role map (roles kept in Hubpulse, new users get the default role), registered with client_secret_post. */
   let plain: INestApplication;
   let plainBase = '';
   let base = '';
@@ -121,7 +121,16 @@ describe('single sign-on against a real OpenID provider (oidc-provider)', () => 
       { logger: ['error'] },
     );
     await app.listen(port, '127.0.0.1');
-    plain = await createApiApp(testConfig({ ...oidc, HUBPULSE_OIDC_REDIRECT_URI: `${plainBase}/api/auth/sso/callback`, HUBPULSE_OIDC_DEFAULT_ROLE: 'analyst' }), { logger: ['error'] });
+    plain = await createApiApp(
+      testConfig({
+        ...oidc,
+        HUBPULSE_OIDC_CLIENT_ID: `${CLIENT_ID}-post`,
+        HUBPULSE_OIDC_TOKEN_AUTH: 'client_secret_post',
+        HUBPULSE_OIDC_REDIRECT_URI: `${plainBase}/api/auth/sso/callback`,
+        HUBPULSE_OIDC_DEFAULT_ROLE: 'analyst',
+      }),
+      { logger: ['error'] },
+    );
     await plain.listen(plainPort, '127.0.0.1');
   }, 120_000);
 
@@ -238,7 +247,7 @@ describe('single sign-on against a real OpenID provider (oidc-provider)', () => 
     expect(sso.status).toBe(403);
   });
 
-  it('without a role map, gives new users the default role and keeps the role an admin gave them', async () => {
+  it('without a role map, gives new users the default role and keeps the role an admin gave them (client_secret_post)', async () => {
     expect(await (await fetch(`${plainBase}/api/auth/sso`)).json()).toEqual({ enabled: true, label: 'single sign-on', login_url: '/api/auth/sso/login', sso_only: false });
     const host = new URL(plainBase).host;
     const signIn = async () => {
