@@ -259,7 +259,7 @@ describe('single sign-on against a real OpenID provider (oidc-provider)', () => 
     };
     const carol = await signIn();
     expect(carol.role).toBe('analyst');
-    await plain.get(UsersRepository).setRole(carol.id, 'planner');
+    await plain.get(UsersRepository).update(carol.id, { role: 'planner' });
     expect(await signIn()).toMatchObject({ id: carol.id, role: 'planner' });
   });
 });

@@ -114,12 +114,12 @@ describe.each([
     expect(await identities.find('https://idp.example', 'abc')).toMatchObject({ userId: 'u-sso', email: 'new@b.co', lastSignInAt: '2026-01-02T00:00:00.000Z' });
     expect(await identities.find('https://other.example', 'abc')).toBeNull();
 
-    await users.setRole('u-sso', 'leader');
+    await users.update('u-sso', { role: 'leader' });
     expect(await users.find('u-sso')).toMatchObject({ role: 'leader' });
 
     for (const h of ['s-1', 's-2']) await sessions.insert({ tokenHash: h, userId: 'u-sso', expiresAt: '2099-01-01T00:00:00.000Z', createdAt: '2026-01-01T00:00:00.000Z' });
     await sessions.insert({ tokenHash: 's-other', userId: 'u9', expiresAt: '2099-01-01T00:00:00.000Z', createdAt: '2026-01-01T00:00:00.000Z' });
-    await sessions.deleteForUser('u-sso');
+    await sessions.deleteByUser('u-sso');
     expect([await sessions.find('s-1'), await sessions.find('s-2')]).toEqual([null, null]);
     expect(await sessions.find('s-other')).toMatchObject({ userId: 'u9' });
 

@@ -29,8 +29,8 @@ export class SessionsRepository {
     await this.repo.delete({ expiresAt: LessThan(now) });
   }
 
-  /** Ends every session of one user. */
-  async deleteForUser(userId: string): Promise<void> {
+  /** Ends every session of a user. */
+  async deleteByUser(userId: string): Promise<void> {
     await this.repo.delete({ userId });
   }
 }

@@ -1,6 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
-import type { Role } from '@hubpulse/contracts';
 import { DATA_SOURCE } from './data-source';
 import { UserEntity } from './entities/user.entity';
 
@@ -30,8 +29,8 @@ export class UsersRepository {
     return this.repo.findOneBy({ email });
   }
 
-  /** Sets a user's role (single sign-on re-reads it from the provider at every sign-in). */
-  async setRole(id: string, role: Role): Promise<void> {
-    await this.repo.update({ id }, { role });
+  /** Changes a user (single sign-on re-reads the role from the provider at every sign-in). */
+  async update(id: string, patch: Partial<Pick<UserEntity, 'role' | 'name'>>): Promise<void> {
+    await this.repo.update({ id }, patch);
   }
 }

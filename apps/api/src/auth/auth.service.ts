@@ -70,13 +70,13 @@ export class AuthService {
     return user ? toSessionUser(user) : null;
   }
 
-  /** A new session for a user signed in another way (single sign-on): the token for the cookie. */
-  async startSession(userId: string): Promise<{ token: string; expiresAt: Date }> {
+  /** A new session for a user who proved who they are another way (single sign-on). */
+  async openSession(user: UserEntity, _userAgent: string | undefined): Promise<{ token: string; user: SessionUser; expiresAt: Date }> {
     const token = newToken();
     const now = new Date();
     const expiresAt = new Date(now.getTime() + this.config.sessionHours * 3_600_000);
-    await this.sessions.insert({ tokenHash: sha256(token), userId, expiresAt: expiresAt.toISOString(), createdAt: now.toISOString() });
-    return { token, expiresAt };
+    await this.sessions.insert({ tokenHash: sha256(token), userId: user.id, expiresAt: expiresAt.toISOString(), createdAt: now.toISOString() });
+    return { token, user: toSessionUser(user), expiresAt };
   }
 
   async logout(token: string | undefined): Promise<void> {

@@ -32,11 +32,11 @@ export class SsoController {
   @Public()
   @Get('login')
   @ApiOperation({ summary: 'Starts single sign-on: redirects to the identity provider (authorization code with PKCE)' })
-  async login(@ZodQuery(ssoLoginQuerySchema) { next }: { next?: string }, @Res() res: Response): Promise<void> {
+  async login(@ZodQuery(ssoLoginQuerySchema) { next }: { next?: string }, @Req() req: Request, @Res() res: Response): Promise<void> {
     const started = await this.sso.start(next);
     if (!started) throw new NotFoundException(NOT_CONFIGURED);
     if ('failed' in started) return res.redirect(303, started.failed);
-    res.cookie(STATE_COOKIE, started.cookie, { httpOnly: true, sameSite: 'lax', secure: this.config.secureCookies, maxAge: LOGIN_STATE_MINUTES * 60_000, path: STATE_COOKIE_PATH });
+    res.cookie(STATE_COOKIE, started.cookie, { httpOnly: true, sameSite: 'lax', secure: this.secure(req), maxAge: LOGIN_STATE_MINUTES * 60_000, path: STATE_COOKIE_PATH });
     res.redirect(302, started.url);
   }
 
@@ -44,12 +44,17 @@ export class SsoController {
   @Get('callback')
   @ApiOperation({ summary: "The identity provider's redirect back: sets the session cookie, or lands on /login?sso_error=<code>" })
   async callback(@ZodQuery(ssoCallbackQuerySchema) query: SsoCallbackQuery, @Req() req: Request, @Res() res: Response): Promise<void> {
-    const outcome = await this.sso.finish(query, req.cookies?.[STATE_COOKIE]);
+    const outcome = await this.sso.finish(query, req.cookies?.[STATE_COOKIE], req.headers['user-agent']);
     if (!outcome) throw new NotFoundException(NOT_CONFIGURED);
-    res.clearCookie(STATE_COOKIE, { path: STATE_COOKIE_PATH });
+    res.clearCookie(STATE_COOKIE, { httpOnly: true, sameSite: 'lax', secure: this.secure(req), path: STATE_COOKIE_PATH });
     if (outcome.session) {
-      res.cookie(SESSION_COOKIE, outcome.session.token, { httpOnly: true, sameSite: 'lax', secure: this.config.secureCookies, expires: outcome.session.expiresAt, path: '/' });
+      res.cookie(SESSION_COOKIE, outcome.session.token, { httpOnly: true, sameSite: 'lax', secure: this.secure(req), expires: outcome.session.expiresAt, path: '/' });
     }
     res.redirect(303, outcome.redirect);
+  }
+
+  /** Cookies are Secure when configured so or when the request came over HTTPS (directly or via a trusted proxy). */
+  private secure(req: Request): boolean {
+    return this.config.secureCookies || req.secure;
   }
 }

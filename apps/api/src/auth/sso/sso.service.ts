@@ -109,14 +109,14 @@ export class SsoService {
   }
 
   /** The provider's answer: a session and the page to land on, or the login page with the reason. */
-  async finish(query: SsoCallbackQuery, cookie: string | undefined): Promise<SsoOutcome | null> {
+  async finish(query: SsoCallbackQuery, cookie: string | undefined, userAgent: string | undefined): Promise<SsoOutcome | null> {
     const sso = this.config.sso;
     if (!sso) return null;
     try {
       const { user, next } = await this.signIn(sso, query, cookie);
-      const session = await this.auth.startSession(user.id);
+      const { token, expiresAt } = await this.auth.openSession(user, userAgent);
       this.log.log(`${user.email} signed in with ${sso.label} as ${user.role}`);
-      return { redirect: next, session };
+      return { redirect: next, session: { token, expiresAt } };
     } catch (err) {
       const code: SsoErrorCode = err instanceof SsoFailure ? err.code : err instanceof IdTokenError ? err.kind : 'token';
       this.log.warn(`sign-in refused (${code}): ${(err as Error).message}`);
@@ -196,22 +196,24 @@ export class SsoService {
       user = await this.users.findByEmail(email);
       if (user && claims.email_verified === false) throw new SsoFailure('email_unverified', `${email} is not verified at the provider; not linked to the existing user`);
     }
+    if (user && 'active' in user && user.active === false) throw new SsoFailure('deactivated', `${email} is deactivated in Hubpulse`);
     // With a role map the provider decides the role at every sign-in; without one (roles kept in Hubpulse,
     // e.g. Google Workspace, which sends no groups) a new user gets the default role and keeps what an admin gives.
     const role = sso.roleMap.length ? mapRole(claims, sso) : (user?.role ?? sso.defaultRole);
     if (!role) {
       // Removed from every mapped group: refused, and signed out everywhere.
-      if (user) await this.sessions.deleteForUser(user.id);
+      if (user) await this.sessions.deleteByUser(user.id);
       throw new SsoFailure('no_role', `${email}: no value of claim ${sso.roleClaim} is mapped to a role`);
     }
     const now = new Date().toISOString();
     if (!user) {
-      user = { id: randomUUID(), email, name: nameOf(claims, email), role, passwordHash: NO_PASSWORD, createdAt: now };
-      await this.users.insert(user);
+      const id = randomUUID();
+      await this.users.insert({ id, email, name: nameOf(claims, email), role, passwordHash: NO_PASSWORD, createdAt: now });
+      user = (await this.users.find(id))!;
       this.log.log(`${email} created by single sign-on as ${role}`);
     } else if (user.role !== role) {
       this.log.log(`${email}: role ${user.role} → ${role} (from claim ${sso.roleClaim})`);
-      await this.users.setRole(user.id, role);
+      await this.users.update(user.id, { role });
       user = { ...user, role };
     }
     if (identity) await this.identities.signedIn(issuer, claims.sub, email, now);
