@@ -262,4 +262,25 @@ describe('single sign-on against a real OpenID provider (oidc-provider)', () => 
     await plain.get(UsersRepository).update(carol.id, { role: 'planner' });
     expect(await signIn()).toMatchObject({ id: carol.id, role: 'planner' });
   });
+
+  it('does not start a sign-in when the discovery document names another issuer than configured', async () => {
+    const port = await freePort();
+    const wrong = await createApiApp(
+      testConfig({
+        HUBPULSE_OIDC_ISSUER: `${issuer}/`,
+        HUBPULSE_OIDC_CLIENT_ID: CLIENT_ID,
+        HUBPULSE_OIDC_CLIENT_SECRET: CLIENT_SECRET,
+        HUBPULSE_OIDC_REDIRECT_URI: `http://127.0.0.1:${port}/api/auth/sso/callback`,
+        HUBPULSE_OIDC_DEFAULT_ROLE: 'analyst',
+      }),
+      { logger: false },
+    );
+    try {
+      await wrong.listen(port, '127.0.0.1');
+      const res = await fetch(`http://127.0.0.1:${port}/api/auth/sso/login`, { redirect: 'manual' });
+      expect([res.status, res.headers.get('location'), res.headers.getSetCookie()]).toEqual([303, '/login?sso_error=unavailable', []]);
+    } finally {
+      await wrong.close();
+    }
+  });
 });

@@ -1,5 +1,5 @@
 import { Controller, Get, Inject, NotFoundException, Req, Res } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiFoundResponse, ApiOkResponse, ApiOperation, ApiQuery, ApiSeeOtherResponse, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { ssoCallbackQuerySchema, ssoLoginQuerySchema, type SsoCallbackQuery, type SsoInfoDto } from '@hubpulse/contracts';
 import { HUBPULSE_CONFIG, type HubpulseConfig } from '@hubpulse/config';
@@ -25,13 +25,17 @@ export class SsoController {
   @Public()
   @Get()
   @ApiOperation({ summary: 'Whether single sign-on is on, and the label of its button (public, for the login page)' })
+  @ApiOkResponse({ description: '{ enabled, label, login_url, sso_only }' })
   info(): SsoInfoDto {
     return this.sso.info();
   }
 
   @Public()
   @Get('login')
-  @ApiOperation({ summary: 'Starts single sign-on: redirects to the identity provider (authorization code with PKCE)' })
+  @ApiOperation({ summary: 'Starts single sign-on: redirects to the identity provider (authorization code with PKCE); 404 when SSO is off' })
+  @ApiQuery({ name: 'next', required: false, description: 'Path on this site to land on after signing in' })
+  @ApiFoundResponse({ description: "To the provider's authorization endpoint; sets the short-lived hp_sso cookie" })
+  @ApiSeeOtherResponse({ description: 'To /login?sso_error=unavailable when the provider cannot be reached' })
   async login(@ZodQuery(ssoLoginQuerySchema) { next }: { next?: string }, @Req() req: Request, @Res() res: Response): Promise<void> {
     const started = await this.sso.start(next);
     if (!started) throw new NotFoundException(NOT_CONFIGURED);
@@ -43,6 +47,11 @@ export class SsoController {
   @Public()
   @Get('callback')
   @ApiOperation({ summary: "The identity provider's redirect back: sets the session cookie, or lands on /login?sso_error=<code>" })
+  @ApiQuery({ name: 'code', required: false })
+  @ApiQuery({ name: 'state', required: false })
+  @ApiQuery({ name: 'iss', required: false })
+  @ApiQuery({ name: 'error', required: false })
+  @ApiSeeOtherResponse({ description: 'To `next` (signed in) or to /login?sso_error=<code>' })
   async callback(@ZodQuery(ssoCallbackQuerySchema) query: SsoCallbackQuery, @Req() req: Request, @Res() res: Response): Promise<void> {
     const outcome = await this.sso.finish(query, req.cookies?.[STATE_COOKIE], req.headers['user-agent']);
     if (!outcome) throw new NotFoundException(NOT_CONFIGURED);
