@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ssoEnv, ssoProblems } from './sso';
 
 const bool01 = z.enum(['0', '1', 'true', 'false']).transform((v) => v === '1' || v === 'true');
 const optionalString = z
@@ -90,6 +91,8 @@ export const envSchema = z
     HUBPULSE_SIGNIN_LOCK_MAX_SECONDS: z.coerce.number().int().min(1).default(3600),
     /** Failed sign-ins from one client address per minute before it must wait for the minute's end. */
     HUBPULSE_SIGNIN_ADDRESS_FAILURES: z.coerce.number().int().min(1).default(20),
+    /** Single sign-on (OpenID Connect): HUBPULSE_OIDC_* and HUBPULSE_SSO_ONLY, one comment each in sso.ts. */
+    ...ssoEnv,
   })
   .superRefine((env, ctx) => {
     if (!!env.HUBPULSE_BOOTSTRAP_ADMIN_EMAIL !== !!env.HUBPULSE_BOOTSTRAP_ADMIN_PASSWORD) {
@@ -99,6 +102,7 @@ export const envSchema = z
         message: 'set both HUBPULSE_BOOTSTRAP_ADMIN_EMAIL and HUBPULSE_BOOTSTRAP_ADMIN_PASSWORD, or neither',
       });
     }
+    for (const [name, message] of ssoProblems(env)) ctx.addIssue({ code: 'custom', path: [name], message });
   });
 
 export type Env = z.output<typeof envSchema>;

@@ -1,5 +1,6 @@
 import * as path from 'node:path';
 import { DEFAULT_REDIS_URL, envSchema } from './config.schema';
+import { ssoConfig, type SsoConfig } from './sso';
 
 export type ClickHouseConfig =
   | { mode: 'embedded'; path: string; database: string }
@@ -36,6 +37,10 @@ export interface HubpulseConfig {
   trustProxy: boolean | number | string;
   publicUrl?: string;
   signIn: { accountFailures: number; accountWindowSeconds: number; lockBaseSeconds: number; lockMaxSeconds: number; addressFailures: number };
+  /** OpenID Connect sign-in; null = off. */
+  sso: SsoConfig | null;
+  /** Password sign-in refused except for the bootstrap admin (HUBPULSE_SSO_ONLY). */
+  ssoOnly: boolean;
 }
 
 /** HUBPULSE_TRUST_PROXY as Express takes it: a boolean, a hop count or the addresses/subnets as given. */
@@ -59,7 +64,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       parsed.error.issues.map((i) => {
         const name = String(i.path[0] ?? '');
         const value = name && env[name] !== undefined ? ` (got "${env[name]}")` : '';
-        return `${name}: ${i.message}${name.includes('PASSWORD') || name.includes('KEY') || name.includes('SMTP') ? '' : value}`;
+        return `${name}: ${i.message}${name.includes('PASSWORD') || name.includes('KEY') || name.includes('SMTP') || name.includes('SECRET') ? '' : value}`;
       }),
     );
   }
@@ -110,5 +115,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       lockMaxSeconds: e.HUBPULSE_SIGNIN_LOCK_MAX_SECONDS,
       addressFailures: e.HUBPULSE_SIGNIN_ADDRESS_FAILURES,
     },
+    sso: ssoConfig(e),
+    ssoOnly: e.HUBPULSE_SSO_ONLY,
   };
 }

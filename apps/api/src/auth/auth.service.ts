@@ -6,6 +6,7 @@ import { AuditLogRepository, SessionsRepository, UsersRepository, WriteKeysRepos
 import { SignInThrottledError } from '../common/errors';
 import { hashPassword, needsRehash, newToken, sha256, verifyDummy, verifyPassword } from './password';
 import { SignInThrottleRepository } from './sign-in-throttle.repository';
+import { assertPasswordSignIn } from './sso/password-sign-in';
 
 export const SESSION_COOKIE = 'hp_session';
 
@@ -58,6 +59,7 @@ export class AuthService {
    * older scrypt parameters is replaced once the password is proven.
    */
   async login(email: string, password: string, address: string): Promise<{ token: string; user: SessionUser; expiresAt: Date }> {
+    assertPasswordSignIn(this.config, email);
     const normalized = email.toLowerCase();
     const waitMs = await this.signInThrottle.waitMs(normalized, address);
     if (waitMs > 0) throw new SignInThrottledError(Math.ceil(waitMs / 1000));
@@ -96,7 +98,7 @@ export class AuthService {
     if (userAgent) await this.sessions.setUserAgent(sha256(token), userAgent.slice(0, 300));
   }
 
-  /** A new session for a user who proved who they are another way (a one-time link). */
+  /** A new session for a user who proved who they are another way (a one-time link, single sign-on). */
   async openSession(user: UserEntity, userAgent: string | undefined): Promise<{ token: string; user: SessionUser; expiresAt: Date }> {
     const token = newToken();
     const now = new Date();
