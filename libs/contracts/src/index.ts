@@ -5,6 +5,7 @@ export * from './overview.types';
 export * from './event-validation';
 export * from './ingestion.types';
 export * from './write-keys.schema';
+export * from './imports.types';
 export * from './engagement.types';
 export * from './patterns.types'; export * from './pattern-definitions';
 export * from './segment-rule.schema';

@@ -126,3 +126,14 @@ export const TACTIC_LABELS: Record<EngagementTactic, string> = {
   ambassadors: 'Through ambassadors',
   feedback_loop: 'Feedback loop',
 };
+
+/** Audit-log actions by their names in the Admin → Audit page; an action not listed shows as recorded. */
+export const AUDIT_ACTION_LABELS: Record<string, string> = {
+  'segment.members.view': 'Viewed segment members',
+  'segment.members.export': 'Exported segment members',
+  'directory.people.search': 'Searched the directory',
+};
+
+export function auditActionLabel(action: string): string {
+  return AUDIT_ACTION_LABELS[action] ?? action;
+}

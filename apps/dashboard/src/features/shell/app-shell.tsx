@@ -23,6 +23,9 @@ const ADMIN_NAV: NavItem[] = [
   { to: '/admin/data-sources', label: 'Data sources' },
   { to: '/admin/event-mappings', label: 'Event mappings' },
   { to: '/admin/scoring-model', label: 'Scoring model' },
+  { to: '/admin/write-keys', label: 'Write keys' },
+  { to: '/admin/imports', label: 'Imports' },
+  { to: '/admin/audit', label: 'Audit' },
 ];
 
 /** The frame of every signed-in page: product name, navigation, the user and "Log out". */
