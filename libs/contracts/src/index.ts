@@ -6,6 +6,8 @@ export * from './event-validation';
 export * from './ingestion.types';
 export * from './write-keys.schema';
 export * from './imports.types';
+export * from './users.types';
+export * from './users.schema';
 export * from './engagement.types';
 export * from './patterns.types'; export * from './pattern-definitions';
 export * from './segment-rule.schema';

@@ -4,7 +4,9 @@ import { HUBPULSE_CONFIG, type HubpulseConfig } from '@hubpulse/config';
 import { DATA_SOURCE, openDatabase } from './data-source';
 import { DatabaseHealthRepository } from './database-health.repository';
 import { DirectoryRepository } from './directory.repository';
+import { AuditLogRepository } from './audit-log.repository';
 import { GoalsRepository } from './goals.repository';
+import { InvitesRepository } from './invites.repository';
 import { ProgrammesRepository } from './programmes.repository';
 import { ScoringModelsRepository } from './scoring-models.repository';
 import { SessionsRepository } from './sessions.repository';
@@ -26,6 +28,8 @@ const REPOSITORIES = [
   ProgrammesRepository,
   UsersRepository,
   SessionsRepository,
+  InvitesRepository,
+  AuditLogRepository,
   WriteKeysRepository,
   DirectoryRepository,
   GoalsRepository,

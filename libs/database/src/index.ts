@@ -9,6 +9,7 @@ export * from './audit-log.repository';
 export * from './database-health.repository';
 export * from './users.repository';
 export * from './sessions.repository';
+export * from './invites.repository';
 export * from './write-keys.repository';
 export * from './directory.repository';
 export * from './goals.repository';

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { LessThan, type DataSource } from 'typeorm';
+import { randomUUID } from 'node:crypto';
+import { LessThan, Not, type DataSource } from 'typeorm';
 import { DATA_SOURCE } from './data-source';
 import { SessionEntity } from './entities/user.entity';
 
@@ -12,8 +13,9 @@ export class SessionsRepository {
     return this.ds.getRepository(SessionEntity);
   }
 
-  async insert(session: SessionEntity): Promise<void> {
-    await this.repo.insert(session);
+  /** A new session; its URL id is made here unless given. */
+  async insert(session: Omit<SessionEntity, 'id' | 'lastSeenAt' | 'userAgent'> & Partial<Pick<SessionEntity, 'id' | 'lastSeenAt' | 'userAgent'>>): Promise<void> {
+    await this.repo.insert({ id: randomUUID(), lastSeenAt: session.createdAt, userAgent: null, ...session });
   }
 
   find(tokenHash: string): Promise<SessionEntity | null> {
@@ -27,5 +29,25 @@ export class SessionsRepository {
   /** Deletes every session (of anyone) that expired before `now`. */
   async deleteExpired(now: string): Promise<void> {
     await this.repo.delete({ expiresAt: LessThan(now) });
+  }
+
+  /** A user's sessions, newest first. */
+  listByUser(userId: string): Promise<SessionEntity[]> {
+    return this.repo.find({ where: { userId }, order: { createdAt: 'DESC' } });
+  }
+
+  /** Ends one session of a user by its id; false when the user has no such session. */
+  async deleteById(userId: string, id: string): Promise<boolean> {
+    const r = await this.repo.delete({ userId, id });
+    return (r.affected ?? 0) > 0;
+  }
+
+  /** Ends every session of a user, except the one with `keepTokenHash` when given. */
+  async deleteByUser(userId: string, keepTokenHash?: string): Promise<void> {
+    await this.repo.delete(keepTokenHash ? { userId, tokenHash: Not(keepTokenHash) } : { userId });
+  }
+
+  async touch(tokenHash: string, lastSeenAt: string): Promise<void> {
+    await this.repo.update({ tokenHash }, { lastSeenAt });
   }
 }

@@ -12,8 +12,9 @@ export class UsersRepository {
     return this.ds.getRepository(UserEntity);
   }
 
-  async insert(user: UserEntity): Promise<void> {
-    await this.repo.insert(user);
+  /** A new user; active unless said otherwise, never signed in. */
+  async insert(user: Omit<UserEntity, 'active' | 'lastSignInAt'> & Partial<Pick<UserEntity, 'active' | 'lastSignInAt'>>): Promise<void> {
+    await this.repo.insert({ active: true, lastSignInAt: null, ...user });
   }
 
   count(): Promise<number> {
@@ -27,5 +28,19 @@ export class UsersRepository {
   /** The user with this email (pass it lower-case, as stored). */
   findByEmail(email: string): Promise<UserEntity | null> {
     return this.repo.findOneBy({ email });
+  }
+
+  /** Every user, by email. */
+  list(): Promise<UserEntity[]> {
+    return this.repo.find({ order: { email: 'ASC' } });
+  }
+
+  async update(id: string, patch: Partial<Pick<UserEntity, 'role' | 'active' | 'name' | 'passwordHash' | 'lastSignInAt'>>): Promise<void> {
+    await this.repo.update({ id }, patch);
+  }
+
+  /** Active admins, the ones who can still manage users. */
+  countActiveAdmins(): Promise<number> {
+    return this.repo.countBy({ role: 'admin', active: true });
   }
 }

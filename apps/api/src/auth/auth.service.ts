@@ -36,6 +36,8 @@ export class AuthService {
       role: input.role,
       passwordHash: await hashPassword(input.password),
       createdAt: new Date().toISOString(),
+      active: true,
+      lastSignInAt: null,
     };
     await this.users.insert(user);
     return toSessionUser(user);

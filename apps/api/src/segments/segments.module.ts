@@ -1,6 +1,5 @@
 import { Module } from '@nestjs/common';
 import { AudiencesModule } from '@hubpulse/audiences';
-import { AuditLogRepository } from '@hubpulse/database';
 import { AuditController } from './audit.controller';
 import { SegmentChannelsService } from './segment-channels.service';
 import { SegmentMembersService } from './segment-members.service';
@@ -26,7 +25,6 @@ import { SegmentsService } from './segments.service';
     SegmentMembersService,
     SegmentChannelsService,
     SegmentStartersService,
-    AuditLogRepository,
   ],
   exports: [SegmentsService, SegmentChannelsService, SegmentReadsRepository],
 })

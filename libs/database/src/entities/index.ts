@@ -5,7 +5,7 @@ import { PersonEntity } from './person.entity';
 import { ProgrammeEntity } from './programme.entity';
 import { ScoringModelEntity } from './scoring-model.entity';
 import { SegmentDefinitionEntity, SegmentDefinitionRevisionEntity } from './segment.entity';
-import { IngestionKeyEntity, SessionEntity, UserEntity } from './user.entity';
+import { IngestionKeyEntity, InviteEntity, SessionEntity, UserEntity } from './user.entity';
 
 export * from './audit-log.entity';
 export * from './event-mapping.entity';
@@ -16,4 +16,4 @@ export * from './scoring-model.entity';
 export * from './segment.entity';
 export * from './user.entity';
 
-export const ENTITIES = [UserEntity, SessionEntity, IngestionKeyEntity, PersonEntity, GoalEntity, KpiValueEntity, GoalMonthlyTargetEntity, KpiValueHistoryEntity, GoalLinkEntity, ScoringModelEntity, EventMappingEntity, SegmentDefinitionEntity, SegmentDefinitionRevisionEntity, ProgrammeEntity, AuditLogEntity];
+export const ENTITIES = [UserEntity, SessionEntity, InviteEntity, IngestionKeyEntity, PersonEntity, GoalEntity, KpiValueEntity, GoalMonthlyTargetEntity, KpiValueHistoryEntity, GoalLinkEntity, ScoringModelEntity, EventMappingEntity, SegmentDefinitionEntity, SegmentDefinitionRevisionEntity, ProgrammeEntity, AuditLogEntity];

@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import type { Role, WriteKeyScope } from '@hubpulse/contracts';
+import type { InviteKind, Role, WriteKeyScope } from '@hubpulse/contracts';
 
 @Entity('users')
 export class UserEntity {
@@ -8,8 +8,12 @@ export class UserEntity {
   @Column('varchar', { length: 200 }) name: string;
   @Column('varchar', { length: 20 }) role: Role;
   /** scrypt$N$salt$hash */
+  /** scrypt$N$salt$hash; '' while an invited user has not chosen one (no password matches ''). */
   @Column('varchar', { length: 300, name: 'password_hash' }) passwordHash: string;
   @Column('varchar', { length: 30, name: 'created_at' }) createdAt: string;
+  /** A deactivated user cannot sign in and has no sessions. */
+  @Column('boolean', { default: true }) active: boolean;
+  @Column('varchar', { length: 30, name: 'last_sign_in_at', nullable: true }) lastSignInAt: string | null;
 }
 
 @Entity('sessions')
@@ -18,6 +22,24 @@ export class SessionEntity {
   @PrimaryColumn('varchar', { length: 64, name: 'token_hash' }) tokenHash: string;
   @Column('varchar', { length: 36, name: 'user_id' }) userId: string;
   @Column('varchar', { length: 30, name: 'expires_at' }) expiresAt: string;
+  @Column('varchar', { length: 30, name: 'created_at' }) createdAt: string;
+  /** For URLs (`DELETE /api/me/sessions/:id`): random, not derived from the token. */
+  @Column('varchar', { length: 36 }) id: string;
+  @Column('varchar', { length: 30, name: 'last_seen_at', nullable: true }) lastSeenAt: string | null;
+  @Column('varchar', { length: 300, name: 'user_agent', nullable: true }) userAgent: string | null;
+}
+
+/** A one-time link: joining (invite) or choosing a new password (reset); only its sha256 is stored. */
+@Entity('invites')
+export class InviteEntity {
+  @PrimaryColumn('varchar', { length: 36 }) id: string;
+  @Column('varchar', { length: 64, name: 'token_hash', unique: true }) tokenHash: string;
+  @Column('varchar', { length: 10 }) kind: InviteKind;
+  @Column('varchar', { length: 36, name: 'user_id' }) userId: string;
+  @Column('varchar', { length: 30, name: 'expires_at' }) expiresAt: string;
+  @Column('varchar', { length: 30, name: 'used_at', nullable: true }) usedAt: string | null;
+  /** The admin's email. */
+  @Column('varchar', { length: 320, name: 'created_by' }) createdBy: string;
   @Column('varchar', { length: 30, name: 'created_at' }) createdAt: string;
 }
 
