@@ -30,7 +30,7 @@ export function AuditPage() {
         <span>Who did what, and when: administrative actions and reads of people’s data, newest first.</span>
       </PageHeader>
 
-      <ChartPanel title="Audit log" description={<>{entries && shown ? countText(shown.length, entries.length) : '…'}
+      <ChartPanel title="Entries" description={<>{entries && shown ? countText(shown.length, entries.length) : '…'}
               {entries && entries.length >= AUDIT_LIMIT && ` (the latest ${AUDIT_LIMIT}; older entries are kept but not listed here)`}</>} aside={<ExportCsvButton stem="audit-log" csv={() => auditCsv(shown ?? [])} disabled={!shown || shown.length === 0} what="the entries shown" />}>
 
         <form className="admin-form admin-form__row audit-filters" role="search" aria-label="Filter the audit log" onSubmit={(e) => e.preventDefault()}>

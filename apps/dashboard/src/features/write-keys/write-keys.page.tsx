@@ -9,10 +9,10 @@ import { QueryStates } from '../../charts/shared/chart-states';
 import { DataTable } from '../../charts/shared/data-table';
 import { formatDateTime, formatInteger } from '../../lib/format';
 import { AdminOnlyNotice, isForbidden } from '../admin/admin-gate';
-import { formErrors } from '../admin/form-errors.transform';
 import { ShownOnce } from '../admin/shown-once';
+import { FormProblems, useCreateForm } from '../admin/use-create-form';
 import { PageHeader } from '../shell/page-header';
-import { EMPTY_KEY_DRAFT, KEY_EVENTS_WINDOW_MINUTES, type KeyDraft, type WriteKeyRow, buildKeyRows, keyDraftErrors, keyDraftToBody } from './write-keys.transform';
+import { EMPTY_KEY_DRAFT, KEY_EVENTS_WINDOW_MINUTES, type WriteKeyRow, buildKeyRows, keyDraftErrors, keyDraftToBody } from './write-keys.transform';
 
 export function WriteKeysPage() {
   const keys = useQuery(writeKeysQuery);
@@ -51,42 +51,26 @@ export function WriteKeysPage() {
 }
 
 function CreateKeyForm({ onCreated }: { onCreated: (key: CreatedWriteKey) => void }) {
-  const queryClient = useQueryClient();
-  const [draft, setDraft] = useState<KeyDraft>(EMPTY_KEY_DRAFT);
-  const [shown, setShown] = useState(false);
-  const create = useMutation({
-    mutationFn: createWriteKey,
-    onSuccess: async (key) => {
-      setDraft(EMPTY_KEY_DRAFT);
-      setShown(false);
-      onCreated(key);
-      await queryClient.invalidateQueries({ queryKey: queryKeys.writeKeys });
-    },
+  const form = useCreateForm({
+    empty: EMPTY_KEY_DRAFT,
+    check: keyDraftErrors,
+    toBody: keyDraftToBody,
+    send: createWriteKey,
+    invalidate: queryKeys.writeKeys,
+    onDone: onCreated,
+    fields: ['name', 'scopes', 'browser'],
   });
-  const local = shown ? keyDraftErrors(draft) : {};
-  const server = formErrors(create.error, ['name', 'scopes', 'browser']);
-  const nameError = local.name ?? server.byField.name;
-  const scopeError = server.byField.scopes ?? server.byField.browser;
+  const { draft, set } = form;
+  const nameError = form.error('name');
+  const scopeError = form.error('scopes') ?? form.error('browser');
 
   return (
-    <form
-      className="admin-form"
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        setShown(true);
-        if (Object.keys(keyDraftErrors(draft)).length === 0) create.mutate(keyDraftToBody(draft));
-      }}
-    >
-      {server.general.length > 0 && (
-        <p className="form__error" role="alert">
-          {server.general.join(' ')}
-        </p>
-      )}
+    <form className="admin-form" noValidate onSubmit={form.submit}>
+      <FormProblems messages={form.general} />
       <div className="admin-form__row">
         <div className="form-field form-field--grow">
           <label htmlFor="key-name">Name</label>
-          <input id="key-name" type="text" maxLength={250} placeholder="e.g. Intranet CMS" value={draft.name} aria-invalid={nameError ? true : undefined} aria-describedby="key-name-help" onChange={(e) => setDraft({ ...draft, name: e.target.value })} />
+          <input id="key-name" type="text" maxLength={250} placeholder="e.g. Intranet CMS" value={draft.name} aria-invalid={nameError ? true : undefined} aria-describedby="key-name-help" onChange={(e) => set({ name: e.target.value })} />
           <span id="key-name-help" className={nameError ? 'field-error' : 'field-help'}>
             {nameError ?? 'Which system sends with it.'}
           </span>
@@ -98,17 +82,17 @@ function CreateKeyForm({ onCreated }: { onCreated: (key: CreatedWriteKey) => voi
           <input type="checkbox" checked disabled /> Events (every key sends events)
         </label>
         <label className="check">
-          <input type="checkbox" checked={draft.directory && !draft.browser} disabled={draft.browser} onChange={(e) => setDraft({ ...draft, directory: e.target.checked })} /> Directory: people and
+          <input type="checkbox" checked={draft.directory && !draft.browser} disabled={draft.browser} onChange={(e) => set({ directory: e.target.checked })} /> Directory: people and
           the content catalogue
         </label>
         <label className="check">
-          <input type="checkbox" checked={draft.browser} onChange={(e) => setDraft({ ...draft, browser: e.target.checked })} /> Browser key (used inside a web page; events only)
+          <input type="checkbox" checked={draft.browser} onChange={(e) => set({ browser: e.target.checked })} /> Browser key (used inside a web page; events only)
         </label>
         {scopeError && <span className="field-error">{scopeError}</span>}
       </fieldset>
       <div className="admin-form__actions">
-        <button type="submit" className="button button--primary" disabled={create.isPending}>
-          {create.isPending ? 'Creating…' : 'Create key'}
+        <button type="submit" className="button button--primary" disabled={form.pending}>
+          {form.pending ? 'Creating…' : 'Create key'}
         </button>
       </div>
     </form>
