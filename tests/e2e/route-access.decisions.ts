@@ -89,6 +89,18 @@ export const DECISIONS: Readonly<Record<string, Access>> = {
   'GET /api/imports/:id': ADMIN,
   'GET /api/imports/:id/errors': ADMIN,
 
+  // ── people & access: users and roles (admins), one-time links (anyone holding one), own account ──
+  'GET /api/users': ADMIN,
+  'POST /api/users/invites': ADMIN,
+  'PATCH /api/users/:id': ADMIN,
+  'POST /api/users/:id/password-reset': ADMIN,
+  'GET /api/invites/:token': PUBLIC,
+  'POST /api/invites/:token/accept': PUBLIC,
+  'PUT /api/me/password': SIGNED_IN,
+  'GET /api/me/sessions': SIGNED_IN,
+  'DELETE /api/me/sessions/:id': SIGNED_IN,
+  'DELETE /api/me/sessions': SIGNED_IN,
+
   // ── audit log ──
   'GET /api/audit': ADMIN,
   'GET /api/privacy/groups': ADMIN,

@@ -5,38 +5,14 @@ import { DataSource } from 'typeorm';
 import { createApiApp } from '../../apps/api/src/app-factory';
 import { ClickHouseService } from '@hubpulse/clickhouse';
 import { DATA_SOURCE, PersonEntity } from '@hubpulse/database';
-import { hubEvent, signIn, TEST_POSTGRES_URL, testConfig, uniqueName } from '@hubpulse/testing';
-
-/** The relational store of a run: SQLite (testConfig's file) or a PostgreSQL database of its own. */
-const RELATIONAL: [string, () => Promise<{ env: Record<string, string>; drop: () => Promise<void> }>][] = [
-  ['SQLite', async () => ({ env: {}, drop: async () => undefined })],
-  [
-    'PostgreSQL',
-    async () => {
-      const name = uniqueName('wb');
-      const admin = new DataSource({ type: 'postgres', url: TEST_POSTGRES_URL });
-      await admin.initialize();
-      await admin.query(`CREATE DATABASE "${name}"`);
-      await admin.destroy();
-      return {
-        env: { DATABASE_URL: TEST_POSTGRES_URL.replace(/\/[^/]*$/, `/${name}`) },
-        drop: async () => {
-          const again = new DataSource({ type: 'postgres', url: TEST_POSTGRES_URL });
-          await again.initialize();
-          await again.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-          await again.destroy();
-        },
-      };
-    },
-  ],
-];
+import { hubEvent, RELATIONAL_STORES, signIn, testConfig } from '@hubpulse/testing';
 
 /**
  * Write boundaries (issue 11): write-key scopes and browser keys, the person schema on every
  * directory change, events owned by the source that first sent them, and store errors kept from
  * clients. The API in process on chDB, SQLite or PostgreSQL, and Redis.
  */
-describe.each(RELATIONAL)('write boundaries (chDB + %s + Redis)', (_name, relational) => {
+describe.each(RELATIONAL_STORES)('write boundaries (chDB + %s + Redis)', (_name, relational) => {
   let drop: () => Promise<void>;
   let app: INestApplication;
   let http: ReturnType<INestApplication['getHttpServer']>;

@@ -20,6 +20,7 @@ import { PatternsModule } from './patterns/patterns.module';
 import { ProgrammesModule } from './programmes/programmes.module';
 import { SeedService } from './seed/seed.service';
 import { SegmentsModule } from './segments/segments.module';
+import { UsersModule } from './users/users.module';
 
 /** The API process; with HUBPULSE_WORKERS=inline it also runs every job processor. */
 @Module({})
@@ -43,6 +44,7 @@ export class AppModule {
         SegmentsModule,
         ProgrammesModule,
         GoalsModule,
+        UsersModule,
         ...(config.workers === 'inline' ? [WorkerProcessorsModule] : []),
       ],
       controllers: [HealthController],

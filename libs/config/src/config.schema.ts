@@ -67,6 +67,14 @@ export const envSchema = z
     HUBPULSE_SESSION_HOURS: z.coerce.number().int().min(1).default(12),
     /** Set cookies with the Secure flag (behind HTTPS). */
     HUBPULSE_SECURE_COOKIES: bool01.default(false),
+    /** Address people open Hubpulse at (invite and reset links); unset = the listen address. */
+    HUBPULSE_PUBLIC_URL: optionalString.pipe(z.url({ protocol: /^https?$/, error: 'must be an http(s) URL such as https://hubpulse.example.com' }).optional()),
+    /** Hours an invite or password-reset link stays valid. */
+    HUBPULSE_INVITE_TTL_HOURS: z.coerce.number({ error: 'must be a number' }).int('must be a whole number').min(1, 'must be at least 1').max(24 * 30, 'must be at most 720').default(72),
+    /** Mail server for invite and reset links (smtp://user:pass@host:587, smtps://…); unset = links are shown to the admin once. */
+    HUBPULSE_SMTP_URL: optionalString.pipe(z.string().regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL').optional()),
+    /** Sender of those mails. */
+    HUBPULSE_MAIL_FROM: z.string().default('Hubpulse <hubpulse@localhost>'),
   })
   .superRefine((env, ctx) => {
     if (!!env.HUBPULSE_BOOTSTRAP_ADMIN_EMAIL !== !!env.HUBPULSE_BOOTSTRAP_ADMIN_PASSWORD) {

@@ -28,6 +28,10 @@ export interface HubpulseConfig {
   scores: { everyMinutes: number; debounceMs: number };
   sessionHours: number;
   secureCookies: boolean;
+  /** Base of links sent to people (no trailing slash). */
+  publicUrl: string;
+  inviteTtlHours: number;
+  mail: { smtpUrl?: string; from: string };
 }
 
 export class ConfigError extends Error {
@@ -45,7 +49,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       parsed.error.issues.map((i) => {
         const name = String(i.path[0] ?? '');
         const value = name && env[name] !== undefined ? ` (got "${env[name]}")` : '';
-        return `${name}: ${i.message}${name.includes('PASSWORD') || name.includes('KEY') ? '' : value}`;
+        return `${name}: ${i.message}${name.includes('PASSWORD') || name.includes('KEY') || name.includes('SMTP') ? '' : value}`;
       }),
     );
   }
@@ -84,5 +88,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     scores: { everyMinutes: e.HUBPULSE_SCORE_EVERY_MINUTES, debounceMs: e.HUBPULSE_SCORE_DEBOUNCE_MS },
     sessionHours: e.HUBPULSE_SESSION_HOURS,
     secureCookies: e.HUBPULSE_SECURE_COOKIES,
+    publicUrl: (e.HUBPULSE_PUBLIC_URL ?? `http://${['0.0.0.0', '::'].includes(e.HOST) ? 'localhost' : e.HOST.includes(':') ? `[${e.HOST}]` : e.HOST}:${e.PORT}`).replace(/\/+$/, ''),
+    inviteTtlHours: e.HUBPULSE_INVITE_TTL_HOURS,
+    mail: { smtpUrl: e.HUBPULSE_SMTP_URL, from: e.HUBPULSE_MAIL_FROM },
   };
 }

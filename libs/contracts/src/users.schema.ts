@@ -3,13 +3,13 @@ import { ROLES } from './enums';
 
 /** Request bodies of People & access (users, invites, own password), each error naming its field. */
 
-export const PASSWORD_MIN = 8;
-export const PASSWORD_MAX = 200;
+export const PASSWORD_MIN = 12;
+export const PASSWORD_MAX = 128;
 
 const strict = { error: (iss: { code: string; keys?: string[] }) => (iss.code === 'unrecognized_keys' ? `unknown field(s) ${(iss.keys ?? []).join(', ')}` : 'must be an object') };
 const role = z.enum(ROLES, { error: `must be one of ${ROLES.join(', ')}` });
 const name = z.string({ error: 'must be text' }).trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters');
-/** A new password: length over composition (the API adds its own checks, such as common passwords). */
+/** A new password: length over composition, 12 to 128 characters (the API adds its own checks: common passwords, not the email). */
 export const newPasswordSchema = z
   .string({ error: 'is required' })
   .min(PASSWORD_MIN, `must be at least ${PASSWORD_MIN} characters`)

@@ -25,6 +25,9 @@ export interface UserListDto {
 export const INVITE_KINDS = ['invite', 'reset'] as const;
 export type InviteKind = (typeof INVITE_KINDS)[number];
 
+/** Dashboard path of a one-time link: `<public URL>/invite/<token>` (invites and resets alike). */
+export const INVITE_LINK_PATH = '/invite/';
+
 /** A one-time link just made: `url` is null when it went by mail (then it is never shown). */
 export interface InviteLinkDto {
   url: string | null;

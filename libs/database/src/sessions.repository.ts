@@ -47,6 +47,10 @@ export class SessionsRepository {
     await this.repo.delete(keepTokenHash ? { userId, tokenHash: Not(keepTokenHash) } : { userId });
   }
 
+  async setUserAgent(tokenHash: string, userAgent: string): Promise<void> {
+    await this.repo.update({ tokenHash }, { userAgent });
+  }
+
   async touch(tokenHash: string, lastSeenAt: string): Promise<void> {
     await this.repo.update({ tokenHash }, { lastSeenAt });
   }

@@ -39,8 +39,20 @@ export class UsersRepository {
     await this.repo.update({ id }, patch);
   }
 
-  /** Active admins, the ones who can still manage users. */
-  countActiveAdmins(): Promise<number> {
-    return this.repo.countBy({ role: 'admin', active: true });
+  /**
+   * Changes role and/or active unless that would leave no active admin (then false, nothing changed).
+   * One transaction; on PostgreSQL the active admins' rows are locked, so two admins demoting each
+   * other at once cannot both succeed.
+   */
+  updateKeepingAnAdmin(id: string, patch: Partial<Pick<UserEntity, 'role' | 'active'>>): Promise<boolean> {
+    return this.ds.transaction(async (em) => {
+      const users = em.getRepository(UserEntity);
+      const lock = this.ds.options.type === 'postgres' ? { mode: 'pessimistic_write' as const } : undefined;
+      const admins = await users.find({ where: { role: 'admin', active: true }, lock });
+      const losesAdmin = admins.some((a) => a.id === id) && ((patch.role !== undefined && patch.role !== 'admin') || patch.active === false);
+      if (losesAdmin && admins.every((a) => a.id === id)) return false;
+      await users.update({ id }, patch);
+      return true;
+    });
   }
 }

@@ -69,3 +69,4 @@ export function hubEvent(over: Record<string, unknown> = {}): Record<string, unk
 
 export { REPO_ROOT, spawnApi, type SpawnedApi } from './spawn-api';
 export { signIn } from './sign-in';
+export * from './relational-store';

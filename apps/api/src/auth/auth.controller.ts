@@ -24,8 +24,9 @@ export class AuthController {
   @Post('login')
   @HttpCode(200)
   @ApiOperation({ summary: 'Sign in; sets the httpOnly session cookie' })
-  async login(@ZodBody(loginSchema) { email, password }: z.output<typeof loginSchema>, @Res({ passthrough: true }) res: Response) {
+  async login(@ZodBody(loginSchema) { email, password }: z.output<typeof loginSchema>, @Req() req: AuthedRequest, @Res({ passthrough: true }) res: Response) {
     const { token, user, expiresAt } = await this.auth.login(email, password);
+    await this.auth.recordSignIn(user.id, token, req.headers['user-agent']);
     res.cookie(SESSION_COOKIE, token, { httpOnly: true, sameSite: 'lax', secure: this.config.secureCookies, expires: expiresAt, path: '/' });
     return { user };
   }

@@ -2,7 +2,7 @@ import { Inject, Injectable, UnauthorizedException } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { Role, SessionUser, WriteKeyCreate, WriteKeyDto, WriteKeyScope } from '@hubpulse/contracts';
 import { HUBPULSE_CONFIG, type HubpulseConfig } from '@hubpulse/config';
-import { SessionsRepository, UsersRepository, WriteKeysRepository, type UserEntity } from '@hubpulse/database';
+import { AuditLogRepository, SessionsRepository, UsersRepository, WriteKeysRepository, type UserEntity } from '@hubpulse/database';
 import { hashPassword, newToken, sha256, verifyPassword } from './password';
 
 export const SESSION_COOKIE = 'hp_session';
@@ -25,6 +25,7 @@ export class AuthService {
     private readonly users: UsersRepository,
     private readonly sessions: SessionsRepository,
     private readonly writeKeys: WriteKeysRepository,
+    private readonly audit: AuditLogRepository,
     @Inject(HUBPULSE_CONFIG) private readonly config: HubpulseConfig,
   ) {}
 
@@ -50,7 +51,7 @@ export class AuthService {
   /** Returns a session token for the cookie, or throws 401 without saying which part was wrong. */
   async login(email: string, password: string): Promise<{ token: string; user: SessionUser; expiresAt: Date }> {
     const user = await this.users.findByEmail(email.toLowerCase());
-    if (!user || !(await verifyPassword(password, user.passwordHash))) {
+    if (!user || !(await verifyPassword(password, user.passwordHash)) || !user.active) {
       throw new UnauthorizedException('Wrong email or password');
     }
     const token = newToken();
@@ -65,17 +66,37 @@ export class AuthService {
   async userForSession(token: string | undefined): Promise<SessionUser | null> {
     if (!token) return null;
     const session = await this.sessions.find(sha256(token));
-    if (!session || session.expiresAt < new Date().toISOString()) return null;
+    const now = new Date().toISOString();
+    if (!session || session.expiresAt < now) return null;
     const user = await this.users.find(session.userId);
-    return user ? toSessionUser(user) : null;
+    if (!user?.active) return null;
+    // Last seen, to the minute: one write a minute per session, not one per request.
+    if (!session.lastSeenAt || session.lastSeenAt.slice(0, 16) < now.slice(0, 16)) await this.sessions.touch(session.tokenHash, now);
+    return toSessionUser(user);
+  }
+
+  /** After a sign-in: the user's last sign-in time and the session's user agent. */
+  async recordSignIn(userId: string, token: string, userAgent: string | undefined): Promise<void> {
+    await this.users.update(userId, { lastSignInAt: new Date().toISOString() });
+    if (userAgent) await this.sessions.setUserAgent(sha256(token), userAgent.slice(0, 300));
+  }
+
+  /** A new session for a user who proved who they are another way (a one-time link). */
+  async openSession(user: UserEntity, userAgent: string | undefined): Promise<{ token: string; user: SessionUser; expiresAt: Date }> {
+    const token = newToken();
+    const now = new Date();
+    const expiresAt = new Date(now.getTime() + this.config.sessionHours * 3_600_000);
+    await this.sessions.insert({ tokenHash: sha256(token), userId: user.id, expiresAt: expiresAt.toISOString(), createdAt: now.toISOString() });
+    await this.recordSignIn(user.id, token, userAgent);
+    return { token, user: toSessionUser(user), expiresAt };
   }
 
   async logout(token: string | undefined): Promise<void> {
     if (token) await this.sessions.delete(sha256(token));
   }
 
-  /** Stores a write key (hashed). `key` may be given (bootstrap) or is generated; returned once. */
-  async createWriteKey(spec: WriteKeyCreate, key = newToken('hp_wk_')): Promise<{ id: string; key: string }> {
+  /** Stores a write key (hashed). `key` may be given (bootstrap) or is generated; returned once. Audited when an admin (`actor`) made it. */
+  async createWriteKey(spec: WriteKeyCreate, key = newToken('hp_wk_'), actor?: SessionUser): Promise<{ id: string; key: string }> {
     const id = randomUUID();
     await this.writeKeys.insert({
       id,
@@ -88,6 +109,7 @@ export class AuthService {
       createdAt: new Date().toISOString(),
       revokedAt: null,
     });
+    if (actor) await this.audit.record({ actor: actor.email, action: 'write_key.create', target: `write_key:${id}`, details: { name: spec.name, scopes: spec.scopes, browser: spec.browser } });
     return { id, key };
   }
 
@@ -97,10 +119,13 @@ export class AuthService {
   }
 
   /** Revokes a key at once in this process; other API processes stop accepting it within a minute (their cache). */
-  async revokeWriteKey(id: string): Promise<boolean> {
+  async revokeWriteKey(id: string, actor: SessionUser): Promise<boolean> {
     const key = await this.writeKeys.find(id);
     if (!key) return false;
-    if (!key.revokedAt) await this.writeKeys.revoke(id, new Date().toISOString());
+    if (!key.revokedAt) {
+      await this.writeKeys.revoke(id, new Date().toISOString());
+      await this.audit.record({ actor: actor.email, action: 'write_key.revoke', target: `write_key:${id}`, details: { name: key.name } });
+    }
     this.keyCache.delete(key.keyHash);
     return true;
   }

@@ -1,8 +1,9 @@
-import { Controller, Delete, Get, HttpCode, NotFoundException, Param, Post } from '@nestjs/common';
+import { Controller, Delete, Get, HttpCode, NotFoundException, Param, Post, Req } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { writeKeyCreateSchema, type WriteKeyCreate } from '@hubpulse/contracts';
 import { Roles } from '../common/public.decorator';
 import { ZodBody } from '../common/zod.pipe';
+import type { AuthedRequest } from './auth.guard';
 import { AuthService } from './auth.service';
 
 /** Ingestion (write) keys: admins create, list and revoke them. A key is shown once, at creation. */
@@ -20,18 +21,18 @@ export class WriteKeysController {
 
   @Post()
   @ApiOperation({
-    summary: 'Create a write key: {"name", "scopes": ["events"] | ["events","directory"] (default ["events"]), "browser": false}; the answer holds the key, shown this once',
+    summary: 'Create a write key: {"name", "scopes": ["events"] | ["events","directory"] (default ["events"]), "browser": false}; the answer holds the key, shown this once; audited',
     description: 'A browser key (browser: true) ships inside a web page and can never hold the directory scope.',
   })
-  async create(@ZodBody(writeKeyCreateSchema) spec: WriteKeyCreate) {
-    const { id, key } = await this.auth.createWriteKey(spec);
+  async create(@ZodBody(writeKeyCreateSchema) spec: WriteKeyCreate, @Req() req: AuthedRequest) {
+    const { id, key } = await this.auth.createWriteKey(spec, undefined, req.user);
     return { id, ...spec, key, note: 'Store this key now: it is not shown again.' };
   }
 
   @Delete(':id')
   @HttpCode(204)
-  @ApiOperation({ summary: 'Revoke a write key (it stops being accepted; its data stays)' })
-  async revoke(@Param('id') id: string): Promise<void> {
-    if (!(await this.auth.revokeWriteKey(id))) throw new NotFoundException(`id: no write key ${id}`);
+  @ApiOperation({ summary: 'Revoke a write key (it stops being accepted; its data stays); audited' })
+  async revoke(@Param('id') id: string, @Req() req: AuthedRequest): Promise<void> {
+    if (!(await this.auth.revokeWriteKey(id, req.user!))) throw new NotFoundException(`id: no write key ${id}`);
   }
 }
