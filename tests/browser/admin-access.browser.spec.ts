@@ -177,4 +177,82 @@ describe('Admin: write keys, imports and the audit log in headless Chromium', ()
     await log.getByRole('button', { name: 'Clear filters' }).click();
     await expect(rows.count()).resolves.toBe(all);
   }, 120_000);
+
+  it('invites a planner who accepts in a second browser, changes their password and sees their sessions; then is deactivated', async () => {
+    await page.getByRole('navigation', { name: 'Admin sections' }).getByRole('link', { name: 'People & access' }).click();
+    await page.waitForURL(/\/admin\/people$/);
+    const invite = page.locator('section[aria-label="Invite someone"]');
+    await invite.getByLabel('Email').fill('not an email');
+    await invite.getByRole('button', { name: 'Invite' }).click();
+    await invite.getByText('must be an email address').waitFor();
+    await invite.getByLabel('Email').fill('nia.planner@hubpulse.local');
+    await invite.getByLabel('Name (optional)').fill('Nia Planner');
+    await invite.getByLabel('Role').selectOption('planner');
+    await invite.getByRole('button', { name: 'Invite' }).click();
+    // The demo has no mail server: the link is shown this once.
+    const link = ((await invite.getByTestId('shown-once-value').textContent()) ?? '').trim();
+    expect(link).toMatch(/\/invite\/[\w-]{20,}$/);
+    await invite.getByText('you will not see it again').waitFor();
+    const people = page.locator('section[aria-label="People"]');
+    const row = people.locator('tr', { hasText: 'nia.planner@hubpulse.local' });
+    await expect(row.textContent()).resolves.toMatch(/Nia Planner.*Invited.*Not yet/);
+    await fullPageShot(page, 'admin-people-invited');
+
+    // The invited person, in a browser of their own.
+    const nia = await product.browser.newContext({ viewport: { width: 1280, height: 860 } });
+    const niaPage = await nia.newPage();
+    niaPage.on('pageerror', (e) => errors.push(`nia: ${e.message}`));
+    await niaPage.goto(`${product.api.url}${new URL(link).pathname}`);
+    await niaPage.getByRole('heading', { name: 'Welcome to Hubpulse' }).waitFor();
+    await expect(niaPage.locator('.login__subtitle').textContent()).resolves.toMatch(/invited as Comms planner with nia\.planner@hubpulse\.local/);
+    await niaPage.getByLabel('Password', { exact: true }).fill('too short');
+    await niaPage.getByLabel('Password again').fill('too short');
+    await niaPage.getByRole('button', { name: 'Set password and sign in' }).click();
+    await niaPage.getByText(/must be at least 12 characters/).waitFor();
+    await fullPageShot(niaPage, 'invite-accept-error');
+    await niaPage.getByLabel('Password', { exact: true }).fill('a long planner passphrase');
+    await niaPage.getByLabel('Password again').fill('a long planner passphrase');
+    await niaPage.getByRole('button', { name: 'Set password and sign in' }).click();
+    await niaPage.waitForURL((u) => u.pathname === '/overview'); // a planner's start page
+
+    // The same link a second time: used.
+    const again = await product.browser.newPage();
+    await again.goto(`${product.api.url}${new URL(link).pathname}`);
+    await again.getByText(/has been used or has expired/).waitFor();
+    await again.close();
+
+    // Their own account: a wrong current password is named beside its field; the sessions list this one.
+    await fullPageShot(niaPage, 'invite-accepted-landing');
+    await niaPage.getByRole('link', { name: 'Your account: Nia Planner' }).click();
+    await niaPage.waitForURL(/\/account$/);
+    await niaPage.getByLabel('Current password').fill('not my password');
+    await niaPage.getByLabel('New password', { exact: true }).fill('another long passphrase');
+    await niaPage.getByLabel('New password again').fill('another long passphrase');
+    await niaPage.getByRole('button', { name: 'Change password' }).click();
+    await niaPage.getByText('is not your current password').waitFor();
+    await niaPage.getByLabel('Current password').fill('a long planner passphrase');
+    await niaPage.getByRole('button', { name: 'Change password' }).click();
+    await niaPage.getByText('Password changed.').waitFor();
+    const sessions = niaPage.locator('section[aria-label="Where you are signed in"]');
+    await sessions.getByText('This session').waitFor();
+    await expect(sessions.locator('tbody tr').count()).resolves.toBe(1);
+    await fullPageShot(niaPage, 'account');
+
+    // Back with the admin: active, signed in; deactivated after a confirmation, which signs Nia out.
+    await page.reload();
+    await expect(row.textContent()).resolves.toMatch(/Nia Planner.*Active.*UTC/);
+    page.once('dialog', (d) => void d.accept());
+    await row.getByRole('button', { name: 'Deactivate Nia Planner' }).click();
+    await row.getByText('Deactivated').waitFor();
+    await fullPageShot(page, 'admin-people');
+    await niaPage.reload();
+    await niaPage.waitForURL(/\/login/);
+    await nia.close();
+
+    // The audit log has the invitation and the deactivation.
+    await page.getByRole('navigation', { name: 'Admin sections' }).getByRole('link', { name: 'Audit log' }).click();
+    const log = page.locator('section[aria-label="Entries"]');
+    await log.locator('tbody').getByText('Invited someone').first().waitFor();
+    await log.locator('tbody').getByText('Deactivated someone').first().waitFor();
+  }, 180_000);
 });

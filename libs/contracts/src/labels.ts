@@ -132,6 +132,14 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'segment.members.view': 'Viewed segment members',
   'segment.members.export': 'Exported segment members',
   'directory.people.search': 'Searched the directory',
+  'user.invite': 'Invited someone',
+  'user.role.change': 'Changed a role',
+  'user.deactivate': 'Deactivated someone',
+  'user.activate': 'Reactivated someone',
+  'user.password.reset': 'Made a password reset link',
+  'user.password.change': 'Changed own password',
+  'write_key.create': 'Created a write key',
+  'write_key.revoke': 'Revoked a write key',
 };
 
 export function auditActionLabel(action: string): string {

@@ -7,6 +7,7 @@ import type { SegmentRule } from '@hubpulse/contracts';
 
 export const queryKeys = {
   session: ['auth', 'me'] as const,
+  ssoInfo: ['auth', 'sso'] as const,
   overviewAll: ['overview'] as const,
   overview: (params: OverviewParams) => ['overview', { from: params.from ?? null, to: params.to ?? null }] as const,
   ingestionSources: (windowMinutes: number) => ['ingestion', 'sources', windowMinutes] as const,

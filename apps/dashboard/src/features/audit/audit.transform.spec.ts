@@ -7,6 +7,7 @@ const entries = [
   entry('1', '2026-03-03T10:00:00.000Z', 'admin@hubpulse.local', 'segment.members.export', { rows: 12, format: 'csv' }),
   entry('2', '2026-03-02T23:59:00.000Z', 'Ana@Example.com', 'segment.members.view'),
   entry('3', '2026-03-01T00:00:00.000Z', 'admin@hubpulse.local', 'user.invite'),
+  entry('4', '2026-02-01T00:00:00.000Z', 'admin@hubpulse.local', 'something.new'),
 ];
 
 describe('audit filters', () => {
@@ -15,7 +16,7 @@ describe('audit filters', () => {
     expect(filterAudit(entries, { ...EMPTY_AUDIT_FILTER, actor: 'ana@' }).map((e) => e.id)).toEqual(['2']);
     expect(filterAudit(entries, { ...EMPTY_AUDIT_FILTER, from: '2026-03-02', to: '2026-03-02' }).map((e) => e.id)).toEqual(['2']);
     expect(filterAudit(entries, { ...EMPTY_AUDIT_FILTER, from: '2026-03-02' }).map((e) => e.id)).toEqual(['1', '2']);
-    expect(filterAudit(entries, EMPTY_AUDIT_FILTER)).toHaveLength(3);
+    expect(filterAudit(entries, EMPTY_AUDIT_FILTER)).toHaveLength(4);
   });
 
   it('round-trips the filter through the address, dropping bad days', () => {
@@ -28,7 +29,7 @@ describe('audit filters', () => {
   it('offers the actions and actors present, labelled', () => {
     const c = auditChoices(entries);
     expect(c.actors).toEqual(['Ana@Example.com', 'admin@hubpulse.local']);
-    expect(c.actions.map((a) => a.label)).toEqual(['Exported segment members', 'user.invite', 'Viewed segment members']);
+    expect(c.actions.map((a) => a.label)).toEqual(['Exported segment members', 'Invited someone', 'something.new', 'Viewed segment members']);
   });
 });
 

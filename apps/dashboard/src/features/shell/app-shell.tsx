@@ -49,7 +49,7 @@ export function AppShell() {
           </nav>
           <div className="topbar__user">
             {user && (
-              <NavLink to="/account" className="user" title={`${user.email}: your account, password and sessions`}>
+              <NavLink to="/account" className="user" title={`${user.email}: your account, password and sessions`} aria-label={`Your account: ${user.name || user.email}`}>
                 <span className="user__avatar" aria-hidden="true">
                   {initials(user.name || user.email)}
                 </span>
