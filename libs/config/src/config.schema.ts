@@ -67,8 +67,8 @@ export const envSchema = z
     HUBPULSE_SESSION_HOURS: z.coerce.number().int().min(1).default(12),
     /** Set cookies with the Secure flag (behind HTTPS). */
     HUBPULSE_SECURE_COOKIES: bool01.default(false),
-    /** Address people open Hubpulse at (invite and reset links); unset = the listen address. */
-    HUBPULSE_PUBLIC_URL: optionalString.pipe(z.url({ protocol: /^https?$/, error: 'must be an http(s) URL such as https://hubpulse.example.com' }).optional()),
+    /** The address users open the dashboard at (https://hubpulse.example.com); invite and reset links start with it (unset: the listen address). */
+    HUBPULSE_PUBLIC_URL: optionalString.pipe(z.url({ error: 'must be a URL such as https://hubpulse.example.com' }).optional()),
     /** Hours an invite or password-reset link stays valid. */
     HUBPULSE_INVITE_TTL_HOURS: z.coerce.number({ error: 'must be a number' }).int('must be a whole number').min(1, 'must be at least 1').max(24 * 30, 'must be at most 720').default(72),
     /** Mail server for invite and reset links (smtp://user:pass@host:587, smtps://…); unset = links are shown to the admin once. */

@@ -20,10 +20,10 @@ describe('loadConfig', () => {
   });
 
   it('builds invite links from the public URL, else the listen address; mail only with an SMTP URL', () => {
-    expect(loadConfig({})).toMatchObject({ publicUrl: 'http://localhost:3000', inviteTtlHours: 72, mail: { smtpUrl: undefined } });
-    expect(loadConfig({ HOST: '10.0.0.5', PORT: '8080' }).publicUrl).toBe('http://10.0.0.5:8080');
+    expect(loadConfig({})).toMatchObject({ linkBaseUrl: 'http://localhost:3000', inviteTtlHours: 72, mail: { smtpUrl: undefined } });
+    expect(loadConfig({ HOST: '10.0.0.5', PORT: '8080' }).linkBaseUrl).toBe('http://10.0.0.5:8080');
     const c = loadConfig({ HUBPULSE_PUBLIC_URL: 'https://hubpulse.corp.example/', HUBPULSE_INVITE_TTL_HOURS: '24', HUBPULSE_SMTP_URL: 'smtp://u:p@mail:587', HUBPULSE_MAIL_FROM: 'HP <hp@corp.example>' });
-    expect(c).toMatchObject({ publicUrl: 'https://hubpulse.corp.example', inviteTtlHours: 24, mail: { smtpUrl: 'smtp://u:p@mail:587', from: 'HP <hp@corp.example>' } });
+    expect(c).toMatchObject({ linkBaseUrl: 'https://hubpulse.corp.example', inviteTtlHours: 24, mail: { smtpUrl: 'smtp://u:p@mail:587', from: 'HP <hp@corp.example>' } });
     // a bad SMTP URL is named without echoing it (it may hold the mail password)
     expect(() => loadConfig({ HUBPULSE_SMTP_URL: 'htp://user:secret@mail' })).toThrow(/^(?![\s\S]*secret)[\s\S]*HUBPULSE_SMTP_URL/);
   });
@@ -44,7 +44,7 @@ describe('loadConfig', () => {
     ['HUBPULSE_MIN_GROUP_SIZE', '0'],
     ['HUBPULSE_DEMO', 'yes please'],
     ['CLICKHOUSE_DATABASE', 'drop table;'],
-    ['HUBPULSE_PUBLIC_URL', 'ftp://files.example'],
+    ['HUBPULSE_PUBLIC_URL', 'hubpulse'],
     ['HUBPULSE_INVITE_TTL_HOURS', '0'],
     ['HUBPULSE_SMTP_URL', 'http://mail.example'],
   ])('names %s when it is %p', (name, value) => {

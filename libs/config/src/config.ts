@@ -28,8 +28,8 @@ export interface HubpulseConfig {
   scores: { everyMinutes: number; debounceMs: number };
   sessionHours: number;
   secureCookies: boolean;
-  /** Base of links sent to people (no trailing slash). */
-  publicUrl: string;
+  /** Base of the links sent to people: HUBPULSE_PUBLIC_URL, else the listen address (no trailing slash). */
+  linkBaseUrl: string;
   inviteTtlHours: number;
   mail: { smtpUrl?: string; from: string };
 }
@@ -88,7 +88,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     scores: { everyMinutes: e.HUBPULSE_SCORE_EVERY_MINUTES, debounceMs: e.HUBPULSE_SCORE_DEBOUNCE_MS },
     sessionHours: e.HUBPULSE_SESSION_HOURS,
     secureCookies: e.HUBPULSE_SECURE_COOKIES,
-    publicUrl: (e.HUBPULSE_PUBLIC_URL ?? `http://${['0.0.0.0', '::'].includes(e.HOST) ? 'localhost' : e.HOST.includes(':') ? `[${e.HOST}]` : e.HOST}:${e.PORT}`).replace(/\/+$/, ''),
+    linkBaseUrl: (e.HUBPULSE_PUBLIC_URL ?? `http://${['0.0.0.0', '::'].includes(e.HOST) ? 'localhost' : e.HOST.includes(':') ? `[${e.HOST}]` : e.HOST}:${e.PORT}`).replace(/\/+$/, ''),
     inviteTtlHours: e.HUBPULSE_INVITE_TTL_HOURS,
     mail: { smtpUrl: e.HUBPULSE_SMTP_URL, from: e.HUBPULSE_MAIL_FROM },
   };

@@ -33,7 +33,7 @@ export class InvitesController {
   @ApiOperation({ summary: 'Use a link once: {"password", "name"?} sets the password and signs in (session cookie); a reset ends the other sessions' })
   async accept(@ZodParam('token', token) t: string, @ZodBody(inviteAcceptSchema) input: InviteAccept, @Req() req: AuthedRequest, @Res({ passthrough: true }) res: Response) {
     const { token: session, user, expiresAt } = await this.users.accept(t, input, req.headers['user-agent']);
-    res.cookie(SESSION_COOKIE, session, { httpOnly: true, sameSite: 'lax', secure: this.config.secureCookies, expires: expiresAt, path: '/' });
+    res.cookie(SESSION_COOKIE, session, { httpOnly: true, sameSite: 'lax', secure: this.config.secureCookies || req.secure, expires: expiresAt, path: '/' });
     return { user };
   }
 }

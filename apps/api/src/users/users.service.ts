@@ -129,7 +129,7 @@ export class UsersService {
     const expiresAt = new Date(now.getTime() + this.config.inviteTtlHours * 3_600_000).toISOString();
     await this.invites.retireUnused(user.id, kind, now.toISOString());
     await this.invites.insert({ id: randomUUID(), tokenHash: sha256(token), kind, userId: user.id, expiresAt, usedAt: null, createdBy: actor.email, createdAt: now.toISOString() });
-    const url = `${this.config.publicUrl}${INVITE_LINK_PATH}${token}`;
+    const url = `${this.config.linkBaseUrl}${INVITE_LINK_PATH}${token}`;
     const sent = this.mailer.enabled && (await this.mailer.send(user.email, ...mailText(kind, url, expiresAt, actor)));
     return { url: sent ? null : url, expires_at: expiresAt, sent_by_mail: sent };
   }
