@@ -73,11 +73,7 @@ describe('Admin: write keys, imports and the audit log in headless Chromium', ()
         await page.reload();
         const cells = page.locator('section[aria-label="All keys"] tr', { hasText: 'Browser spec CMS' }).locator('td.num');
         // '…' while the 24 h sources load (over the demo's data, a few seconds).
-        await page.waitForFunction(
-          () => [...document.querySelectorAll('section[aria-label="All keys"] td.num')].some((td) => /\d/.test(td.textContent ?? '')),
-          undefined,
-          { timeout: 30_000 },
-        );
+        await cells.filter({ hasText: /\d/ }).first().waitFor({ timeout: 30_000 });
         return ((await cells.first().textContent()) ?? '').trim() === '1';
       },
       'the event counted for the key',
