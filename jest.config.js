@@ -16,9 +16,9 @@ module.exports = {
   testPathIgnorePatterns: ['/node_modules/', '/dist/', '<rootDir>/tests/bench/'],
   transform: {
     '^.+\\.(t|j)sx?$': ['@swc/jest', swcrc],
-    '^.+\\.sql$': '<rootDir>/tests/sql-transform.js',
+    '^.+\\.(sql|txt)$': '<rootDir>/tests/sql-transform.js',
   },
-  moduleFileExtensions: ['ts', 'tsx', 'js', 'json', 'sql'],
+  moduleFileExtensions: ['ts', 'tsx', 'js', 'json', 'sql', 'txt'],
   moduleNameMapper,
   testTimeout: 60_000,
   // chDB and Nest apps are heavy: two workers match the two cores here.

@@ -1,5 +1,5 @@
 // Nest CLI webpack build of api and worker: libs are bundled, node_modules stay external,
-// and the ClickHouse .sql migrations are bundled as text. Output: dist/apps/<app>/main.js.
+// and the ClickHouse .sql migrations (and .txt data files) are bundled as text. Output: dist/apps/<app>/main.js.
 const path = require('node:path');
 
 module.exports = (options) => {
@@ -11,7 +11,7 @@ module.exports = (options) => {
     output: { ...options.output, path: path.join(__dirname, 'dist', 'apps', app), filename: 'main.js' },
     module: {
       ...options.module,
-      rules: [...(options.module?.rules ?? []), { test: /\.sql$/, type: 'asset/source' }],
+      rules: [...(options.module?.rules ?? []), { test: /\.(sql|txt)$/, type: 'asset/source' }],
     },
     devtool: 'source-map',
   };

@@ -1,5 +1,5 @@
-// Lets tsx-run scripts (benchmarks, tools) import .sql files as text, as webpack and Jest do.
+// Lets tsx-run scripts (benchmarks, tools) import .sql (and .txt) files as text, as webpack and Jest do.
 const fs = require('node:fs');
-require.extensions['.sql'] = (module, filename) => {
+require.extensions['.sql'] = require.extensions['.txt'] = (module, filename) => {
   module.exports = { __esModule: true, default: fs.readFileSync(filename, 'utf8') };
 };

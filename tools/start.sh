@@ -12,6 +12,8 @@ if [ ! -f dist/apps/api/main.js ] || [ ! -f dist/dashboard/index.html ] \
 fi
 
 # Demo defaults; every one can be overridden from the environment (see README: Configuration).
+# Reachable from this machine only unless HOST says otherwise (HOST=0.0.0.0: every interface).
+export HOST="${HOST:-127.0.0.1}"
 export HUBPULSE_DEMO="${HUBPULSE_DEMO:-1}"
 if [ "$HUBPULSE_DEMO" = 1 ]; then
 export HUBPULSE_BOOTSTRAP_ADMIN_EMAIL="${HUBPULSE_BOOTSTRAP_ADMIN_EMAIL:-admin@hubpulse.local}"

@@ -10,6 +10,7 @@ import {
   PersonEntity,
   SessionsRepository,
   UserEntity,
+  UserIdentitiesRepository,
   UsersRepository,
   WriteKeysRepository,
 } from '@hubpulse/database';
@@ -34,7 +35,7 @@ describe.each([
   it('runs the migrations once and records them', async () => {
     expect(await ds.showMigrations()).toBe(false);
     const done = await ds.query(`SELECT name FROM ${schema ? `"${schema}".` : ''}migrations`);
-    expect(done.map((r: { name: string }) => r.name)).toEqual(['Initial1764100000000', 'EventMappings1764200000000', 'ScoringModelV21764300000000', 'SegmentsProgrammes1764410000000', 'GoalsStrategy1764500000000', 'ProgrammeLaunchMembership1764600000000', 'WriteKeyScopes1764700000000', 'UsersAccess1764800000000']);
+    expect(done.map((r: { name: string }) => r.name)).toEqual(['Initial1764100000000', 'EventMappings1764200000000', 'ScoringModelV21764300000000', 'SegmentsProgrammes1764410000000', 'GoalsStrategy1764500000000', 'ProgrammeLaunchMembership1764600000000', 'WriteKeyScopes1764700000000', 'UsersAccess1764800000000', 'SsoIdentities1764900000000']);
     // running again is a no-op
     expect(await ds.runMigrations()).toEqual([]);
   });
@@ -101,6 +102,29 @@ describe.each([
     expect(await sessions.find('h-new')).toMatchObject({ userId: 'u9' });
     await sessions.delete('h-new');
     expect(await sessions.find('h-new')).toBeNull();
+  });
+
+  it('single sign-on: identities link a provider subject to a user; roles change; all sessions of a user end; a deleted user takes its identities', async () => {
+    const users = new UsersRepository(ds);
+    const sessions = new SessionsRepository(ds);
+    const identities = new UserIdentitiesRepository(ds);
+    await users.insert({ id: 'u-sso', email: 'sso@b.co', name: 'S', role: 'analyst', passwordHash: 'sso', createdAt: '2026-01-01T00:00:00.000Z' });
+    await identities.insert({ issuer: 'https://idp.example', subject: 'abc', userId: 'u-sso', email: 'sso@b.co', createdAt: '2026-01-01T00:00:00.000Z', lastSignInAt: '2026-01-01T00:00:00.000Z' });
+    await identities.signedIn('https://idp.example', 'abc', 'new@b.co', '2026-01-02T00:00:00.000Z');
+    expect(await identities.find('https://idp.example', 'abc')).toMatchObject({ userId: 'u-sso', email: 'new@b.co', lastSignInAt: '2026-01-02T00:00:00.000Z' });
+    expect(await identities.find('https://other.example', 'abc')).toBeNull();
+
+    await users.update('u-sso', { role: 'leader' });
+    expect(await users.find('u-sso')).toMatchObject({ role: 'leader' });
+
+    for (const h of ['s-1', 's-2']) await sessions.insert({ tokenHash: h, userId: 'u-sso', expiresAt: '2099-01-01T00:00:00.000Z', createdAt: '2026-01-01T00:00:00.000Z' });
+    await sessions.insert({ tokenHash: 's-other', userId: 'u9', expiresAt: '2099-01-01T00:00:00.000Z', createdAt: '2026-01-01T00:00:00.000Z' });
+    await sessions.deleteByUser('u-sso');
+    expect([await sessions.find('s-1'), await sessions.find('s-2')]).toEqual([null, null]);
+    expect(await sessions.find('s-other')).toMatchObject({ userId: 'u9' });
+
+    await ds.getRepository(UserEntity).delete({ id: 'u-sso' });
+    expect(await identities.find('https://idp.example', 'abc')).toBeNull();
   });
 
   it('WriteKeysRepository lists keys newest first, finds them by hash and revokes them', async () => {

@@ -9,6 +9,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { HubpulseConfig } from '@hubpulse/config';
 import { AppModule } from './app.module';
+import { SESSION_COOKIE } from './auth/auth.service';
+import { originCheck, setSecurityHeaders } from './common/http-hardening';
 import { SeedService } from './seed/seed.service';
 import { IngestHttpHandler } from './ingest/ingest-http';
 import { withIngestPaths } from './ingest/ingest-openapi';
@@ -44,7 +46,8 @@ export async function createApiApp(config: HubpulseConfig, opts: { logger?: fals
     bodyParser: false,
     logger: opts.logger ?? ['log', 'error', 'warn'],
   });
-  app.set('trust proxy', 'loopback');
+  // Whose X-Forwarded-For/-Proto count (client address for sign-in throttling, HTTPS for Secure cookies).
+  app.set('trust proxy', config.trustProxy);
   app.disable('x-powered-by');
   app.use((req: Request, res: Response, next: NextFunction) => {
     const id = typeof req.headers['x-request-id'] === 'string' && req.headers['x-request-id'].length <= 100 ? req.headers['x-request-id'] : randomUUID();
@@ -56,6 +59,7 @@ export async function createApiApp(config: HubpulseConfig, opts: { logger?: fals
   app.use(express.json({ limit: config.maxBodyBytes, type: ['application/json', 'application/*+json'] }));
   app.use(bodyErrors);
   app.use(cookieParser());
+  app.use(originCheck({ cookie: SESSION_COOKIE, publicUrl: config.publicUrl }));
 
   const doc = new DocumentBuilder()
     .setTitle('Hubpulse API')
@@ -85,7 +89,11 @@ export async function createApiApp(config: HubpulseConfig, opts: { logger?: fals
   const server = app.getHttpServer() as import('node:http').Server;
   const [framework] = server.listeners('request') as ((req: IncomingMessage, res: ServerResponse) => void)[];
   server.removeAllListeners('request');
-  server.on('request', (req: IncomingMessage, res: ServerResponse) => (ingest.matches(req) ? ingest.handle(req, res) : framework(req, res)));
+  server.on('request', (req: IncomingMessage, res: ServerResponse) => {
+    setSecurityHeaders(req.url, res);
+    if (ingest.matches(req)) ingest.handle(req, res);
+    else framework(req, res);
+  });
   await app.get(SeedService).run();
   return app;
 }

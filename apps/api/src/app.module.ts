@@ -7,6 +7,7 @@ import { QueueModule } from '@hubpulse/queue';
 import { WorkerProcessorsModule } from '@hubpulse/worker';
 import { AuthGuard } from './auth/auth.guard';
 import { AuthModule } from './auth/auth.module';
+import { SsoModule } from './auth/sso/sso.module';
 import { GlobalExceptionFilter } from './common/global-exception.filter';
 import { DirectoryModule } from './directory/directory.module';
 import { DisclosureModule } from './disclosure/disclosure.module';
@@ -35,6 +36,7 @@ export class AppModule {
         QueueModule.forRoot(config),
         DisclosureModule,
         AuthModule,
+        SsoModule,
         IngestModule,
         DirectoryModule,
         OverviewModule,

@@ -26,7 +26,7 @@ async function main(): Promise<void> {
   }
   await app.listen(config.port, config.host);
   const url = `http://127.0.0.1:${config.port}`;
-  const lines = [`Hubpulse is running at ${url}  (API docs: ${url}/api/docs)`, `workers: ${config.workers}`];
+  const lines = [`Hubpulse is running at ${url}  (API docs: ${url}/api/docs)`, `listening on ${config.host}:${config.port}, workers: ${config.workers}`];
   if (config.bootstrap.adminEmail && config.bootstrap.adminPassword && config.demo) {
     lines.push(`Sign in as ${config.bootstrap.adminEmail} / ${config.bootstrap.adminPassword}`);
     lines.push('(the demo also has leader@, planner@ and analyst@hubpulse.local, same password: each role\'s view)');

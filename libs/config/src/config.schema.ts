@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ssoEnv, ssoProblems } from './sso';
 
 const bool01 = z.enum(['0', '1', 'true', 'false']).transform((v) => v === '1' || v === 'true');
 const optionalString = z
@@ -16,7 +17,7 @@ export const envSchema = z
   .object({
     /** HTTP port of the API. */
     PORT: z.coerce.number().int().min(0).max(65535).default(3000),
-    /** Interface the API listens on. */
+    /** Interface the API listens on (`npm start` sets 127.0.0.1 unless HOST is given). */
     HOST: z.string().default('0.0.0.0'),
     /** Folder for embedded ClickHouse, SQLite and a private Redis. */
     HUBPULSE_DATA_DIR: z.string().min(1).default('./.hubpulse'),
@@ -65,16 +66,33 @@ export const envSchema = z
     HUBPULSE_SCORE_DEBOUNCE_MS: z.coerce.number().int().min(0).default(5000),
     /** Session lifetime in hours. */
     HUBPULSE_SESSION_HOURS: z.coerce.number().int().min(1).default(12),
-    /** Set cookies with the Secure flag (behind HTTPS). */
+    /** Always set cookies with the Secure flag; without it they get it when the request came over HTTPS (see HUBPULSE_TRUST_PROXY). */
     HUBPULSE_SECURE_COOKIES: bool01.default(false),
-    /** The address users open the dashboard at (https://hubpulse.example.com); invite and reset links start with it (unset: the listen address). */
-    HUBPULSE_PUBLIC_URL: optionalString.pipe(z.url({ error: 'must be a URL such as https://hubpulse.example.com' }).optional()),
     /** Hours an invite or password-reset link stays valid. */
     HUBPULSE_INVITE_TTL_HOURS: z.coerce.number({ error: 'must be a number' }).int('must be a whole number').min(1, 'must be at least 1').max(24 * 30, 'must be at most 720').default(72),
     /** Mail server for invite and reset links (smtp://user:pass@host:587, smtps://…); unset = links are shown to the admin once. */
     HUBPULSE_SMTP_URL: optionalString.pipe(z.string().regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL').optional()),
     /** Sender of those mails. */
     HUBPULSE_MAIL_FROM: z.string().default('Hubpulse <hubpulse@localhost>'),
+    /** Which proxies' X-Forwarded-For/-Proto are believed (client address, HTTPS): loopback, false, true (any), a hop count, or addresses/subnets separated by commas. */
+    HUBPULSE_TRUST_PROXY: z
+      .string()
+      .regex(/^(loopback|true|false|\d+|[0-9a-fA-F.:/]+(\s*,\s*[0-9a-fA-F.:/]+)*)$/, 'must be loopback, true, false, a hop count or addresses/subnets separated by commas')
+      .default('loopback'),
+    /** The address users open the dashboard at (https://hubpulse.example.com); invite and reset links start with it (unset: the listen address), and cookie requests from this Origin are allowed besides the same origin. */
+    HUBPULSE_PUBLIC_URL: optionalString.pipe(z.url({ error: 'must be a URL such as https://hubpulse.example.com' }).optional()),
+    /** Failed sign-ins of one account before it is locked (then locked for HUBPULSE_SIGNIN_LOCK_SECONDS, doubling with each further failure). */
+    HUBPULSE_SIGNIN_ACCOUNT_FAILURES: z.coerce.number().int().min(1).default(5),
+    /** Seconds without a failure after which an account's failures are forgotten. */
+    HUBPULSE_SIGNIN_ACCOUNT_WINDOW_SECONDS: z.coerce.number().int().min(1).default(900),
+    /** First lock of an account, in seconds; doubles with each further failure. */
+    HUBPULSE_SIGNIN_LOCK_SECONDS: z.coerce.number().int().min(1).default(60),
+    /** Longest lock of an account, in seconds. */
+    HUBPULSE_SIGNIN_LOCK_MAX_SECONDS: z.coerce.number().int().min(1).default(3600),
+    /** Failed sign-ins from one client address per minute before it must wait for the minute's end. */
+    HUBPULSE_SIGNIN_ADDRESS_FAILURES: z.coerce.number().int().min(1).default(20),
+    /** Single sign-on (OpenID Connect): HUBPULSE_OIDC_* and HUBPULSE_SSO_ONLY, one comment each in sso.ts. */
+    ...ssoEnv,
   })
   .superRefine((env, ctx) => {
     if (!!env.HUBPULSE_BOOTSTRAP_ADMIN_EMAIL !== !!env.HUBPULSE_BOOTSTRAP_ADMIN_PASSWORD) {
@@ -84,6 +102,7 @@ export const envSchema = z
         message: 'set both HUBPULSE_BOOTSTRAP_ADMIN_EMAIL and HUBPULSE_BOOTSTRAP_ADMIN_PASSWORD, or neither',
       });
     }
+    for (const [name, message] of ssoProblems(env)) ctx.addIssue({ code: 'custom', path: [name], message });
   });
 
 export type Env = z.output<typeof envSchema>;

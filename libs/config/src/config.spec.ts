@@ -28,6 +28,18 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ HUBPULSE_SMTP_URL: 'htp://user:secret@mail' })).toThrow(/^(?![\s\S]*secret)[\s\S]*HUBPULSE_SMTP_URL/);
   });
 
+  it('reads the sign-in hardening settings: trust proxy, public URL, throttling', () => {
+    const d = loadConfig({});
+    expect(d.trustProxy).toBe('loopback');
+    expect(d.signIn).toEqual({ accountFailures: 5, accountWindowSeconds: 900, lockBaseSeconds: 60, lockMaxSeconds: 3600, addressFailures: 20 });
+    expect(loadConfig({ HUBPULSE_TRUST_PROXY: 'false' }).trustProxy).toBe(false);
+    expect(loadConfig({ HUBPULSE_TRUST_PROXY: '2' }).trustProxy).toBe(2);
+    expect(loadConfig({ HUBPULSE_TRUST_PROXY: '10.0.0.0/8, 192.168.1.1' }).trustProxy).toBe('10.0.0.0/8, 192.168.1.1');
+    expect(() => loadConfig({ HUBPULSE_TRUST_PROXY: 'everyone' })).toThrow(/HUBPULSE_TRUST_PROXY: must be loopback, true, false/);
+    expect(loadConfig({ HUBPULSE_PUBLIC_URL: 'https://hubpulse.example.com' }).publicUrl).toBe('https://hubpulse.example.com');
+    expect(() => loadConfig({ HUBPULSE_PUBLIC_URL: 'hubpulse' })).toThrow(/HUBPULSE_PUBLIC_URL: must be a URL/);
+  });
+
   it('forces inline workers with embedded ClickHouse and says why', () => {
     const c = loadConfig({ HUBPULSE_WORKERS: 'external' });
     expect(c.workers).toBe('inline');

@@ -1,5 +1,6 @@
 import * as path from 'node:path';
 import { DEFAULT_REDIS_URL, envSchema } from './config.schema';
+import { ssoConfig, type SsoConfig } from './sso';
 
 export type ClickHouseConfig =
   | { mode: 'embedded'; path: string; database: string }
@@ -32,6 +33,20 @@ export interface HubpulseConfig {
   linkBaseUrl: string;
   inviteTtlHours: number;
   mail: { smtpUrl?: string; from: string };
+  /** Express's `trust proxy` value. */
+  trustProxy: boolean | number | string;
+  publicUrl?: string;
+  signIn: { accountFailures: number; accountWindowSeconds: number; lockBaseSeconds: number; lockMaxSeconds: number; addressFailures: number };
+  /** OpenID Connect sign-in; null = off. */
+  sso: SsoConfig | null;
+  /** Password sign-in refused except for the bootstrap admin (HUBPULSE_SSO_ONLY). */
+  ssoOnly: boolean;
+}
+
+/** HUBPULSE_TRUST_PROXY as Express takes it: a boolean, a hop count or the addresses/subnets as given. */
+function trustProxy(value: string): boolean | number | string {
+  if (value === 'true' || value === 'false') return value === 'true';
+  return /^\d+$/.test(value) ? Number(value) : value;
 }
 
 export class ConfigError extends Error {
@@ -49,7 +64,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       parsed.error.issues.map((i) => {
         const name = String(i.path[0] ?? '');
         const value = name && env[name] !== undefined ? ` (got "${env[name]}")` : '';
-        return `${name}: ${i.message}${name.includes('PASSWORD') || name.includes('KEY') || name.includes('SMTP') ? '' : value}`;
+        return `${name}: ${i.message}${name.includes('PASSWORD') || name.includes('KEY') || name.includes('SMTP') || name.includes('SECRET') ? '' : value}`;
       }),
     );
   }
@@ -91,5 +106,16 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     linkBaseUrl: (e.HUBPULSE_PUBLIC_URL ?? `http://${['0.0.0.0', '::'].includes(e.HOST) ? 'localhost' : e.HOST.includes(':') ? `[${e.HOST}]` : e.HOST}:${e.PORT}`).replace(/\/+$/, ''),
     inviteTtlHours: e.HUBPULSE_INVITE_TTL_HOURS,
     mail: { smtpUrl: e.HUBPULSE_SMTP_URL, from: e.HUBPULSE_MAIL_FROM },
+    trustProxy: trustProxy(e.HUBPULSE_TRUST_PROXY),
+    publicUrl: e.HUBPULSE_PUBLIC_URL,
+    signIn: {
+      accountFailures: e.HUBPULSE_SIGNIN_ACCOUNT_FAILURES,
+      accountWindowSeconds: e.HUBPULSE_SIGNIN_ACCOUNT_WINDOW_SECONDS,
+      lockBaseSeconds: e.HUBPULSE_SIGNIN_LOCK_SECONDS,
+      lockMaxSeconds: e.HUBPULSE_SIGNIN_LOCK_MAX_SECONDS,
+      addressFailures: e.HUBPULSE_SIGNIN_ADDRESS_FAILURES,
+    },
+    sso: ssoConfig(e),
+    ssoOnly: e.HUBPULSE_SSO_ONLY,
   };
 }

@@ -2,3 +2,4 @@ export * from './config';
 export * from './config.schema';
 export * from './config.module';
 export * from './redis';
+export { parseRoleMap, type SsoConfig } from './sso';

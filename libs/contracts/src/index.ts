@@ -23,3 +23,5 @@ export * from './dates';
 export * from './numbers';
 export * from './labels';
 export * from './csv';
+export * from './sso.types';
+export * from './sso.schema';

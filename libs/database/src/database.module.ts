@@ -10,6 +10,7 @@ import { InvitesRepository } from './invites.repository';
 import { ProgrammesRepository } from './programmes.repository';
 import { ScoringModelsRepository } from './scoring-models.repository';
 import { SessionsRepository } from './sessions.repository';
+import { UserIdentitiesRepository } from './user-identities.repository';
 import { UsersRepository } from './users.repository';
 import { WriteKeysRepository } from './write-keys.repository';
 
@@ -33,6 +34,7 @@ const REPOSITORIES = [
   WriteKeysRepository,
   DirectoryRepository,
   GoalsRepository,
+  UserIdentitiesRepository,
 ];
 
 /**

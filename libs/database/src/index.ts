@@ -13,3 +13,4 @@ export * from './invites.repository';
 export * from './write-keys.repository';
 export * from './directory.repository';
 export * from './goals.repository';
+export * from './user-identities.repository';

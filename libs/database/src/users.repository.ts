@@ -25,6 +25,11 @@ export class UsersRepository {
     return this.repo.findOneBy({ id });
   }
 
+  /** Replaces a user's password hash (a new password, or the same one rehashed with today's parameters). */
+  async updatePasswordHash(id: string, passwordHash: string): Promise<void> {
+    await this.repo.update({ id }, { passwordHash });
+  }
+
   /** The user with this email (pass it lower-case, as stored). */
   findByEmail(email: string): Promise<UserEntity | null> {
     return this.repo.findOneBy({ email });

@@ -67,6 +67,6 @@ export function hubEvent(over: Record<string, unknown> = {}): Record<string, unk
   };
 }
 
-export { REPO_ROOT, spawnApi, type SpawnedApi } from './spawn-api';
+export { freePort, REPO_ROOT, spawnApi, type SpawnedApi } from './spawn-api';
 export { signIn } from './sign-in';
 export * from './relational-store';

@@ -12,7 +12,7 @@ export interface SpawnedApi {
   stop: (signal?: NodeJS.Signals) => Promise<number | null>;
 }
 
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const srv = net.createServer();
     srv.listen(0, '127.0.0.1', () => {

@@ -1,6 +1,6 @@
 import { Controller, Get, HttpCode, Post, Req, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
 import { z } from 'zod';
 import { Inject } from '@nestjs/common';
 import { HUBPULSE_CONFIG, type HubpulseConfig } from '@hubpulse/config';
@@ -23,12 +23,17 @@ export class AuthController {
   @Public()
   @Post('login')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Sign in; sets the httpOnly session cookie' })
-  async login(@ZodBody(loginSchema) { email, password }: z.output<typeof loginSchema>, @Req() req: AuthedRequest, @Res({ passthrough: true }) res: Response) {
-    const { token, user, expiresAt } = await this.auth.login(email, password);
+  @ApiOperation({ summary: 'Sign in; sets the httpOnly session cookie (Secure over HTTPS). 429 with Retry-After after too many failures for the account or the address' })
+  async login(@ZodBody(loginSchema) { email, password }: z.output<typeof loginSchema>, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+    const { token, user, expiresAt } = await this.auth.login(email, password, req.ip ?? req.socket.remoteAddress ?? 'unknown');
     await this.auth.recordSignIn(user.id, token, req.headers['user-agent']);
-    res.cookie(SESSION_COOKIE, token, { httpOnly: true, sameSite: 'lax', secure: this.config.secureCookies, expires: expiresAt, path: '/' });
+    res.cookie(SESSION_COOKIE, token, { httpOnly: true, sameSite: 'lax', secure: this.secure(req), expires: expiresAt, path: '/' });
     return { user };
+  }
+
+  /** Cookies are Secure when configured so or when the request came over HTTPS (directly or via a trusted proxy). */
+  private secure(req: Request): boolean {
+    return this.config.secureCookies || req.secure;
   }
 
   @Public()
@@ -36,7 +41,7 @@ export class AuthController {
   @HttpCode(204)
   async logout(@Req() req: AuthedRequest, @Res({ passthrough: true }) res: Response): Promise<void> {
     await this.auth.logout(req.cookies?.[SESSION_COOKIE]);
-    res.clearCookie(SESSION_COOKIE, { path: '/' });
+    res.clearCookie(SESSION_COOKIE, { httpOnly: true, sameSite: 'lax', secure: this.secure(req), path: '/' });
   }
 
   @Get('me')

@@ -3,7 +3,10 @@ import { randomUUID } from 'node:crypto';
 import type { Role, SessionUser, WriteKeyCreate, WriteKeyDto, WriteKeyScope } from '@hubpulse/contracts';
 import { HUBPULSE_CONFIG, type HubpulseConfig } from '@hubpulse/config';
 import { AuditLogRepository, SessionsRepository, UsersRepository, WriteKeysRepository, type UserEntity } from '@hubpulse/database';
-import { hashPassword, newToken, sha256, verifyPassword } from './password';
+import { SignInThrottledError } from '../common/errors';
+import { hashPassword, needsRehash, newToken, sha256, verifyDummy, verifyPassword } from './password';
+import { SignInThrottleRepository } from './sign-in-throttle.repository';
+import { assertPasswordSignIn } from './sso/password-sign-in';
 
 export const SESSION_COOKIE = 'hp_session';
 
@@ -26,6 +29,7 @@ export class AuthService {
     private readonly sessions: SessionsRepository,
     private readonly writeKeys: WriteKeysRepository,
     private readonly audit: AuditLogRepository,
+    private readonly signInThrottle: SignInThrottleRepository,
     @Inject(HUBPULSE_CONFIG) private readonly config: HubpulseConfig,
   ) {}
 
@@ -48,12 +52,25 @@ export class AuthService {
     return this.users.count();
   }
 
-  /** Returns a session token for the cookie, or throws 401 without saying which part was wrong. */
-  async login(email: string, password: string): Promise<{ token: string; user: SessionUser; expiresAt: Date }> {
-    const user = await this.users.findByEmail(email.toLowerCase());
-    if (!user || !(await verifyPassword(password, user.passwordHash)) || !user.active) {
+  /**
+   * Returns a session token for the cookie, or throws 401 without saying which part was wrong; 429
+   * while the account or the client address has too many recent failures (checked before any
+   * password work). An unknown email costs the same scrypt work as a known one. A hash made with
+   * older scrypt parameters is replaced once the password is proven.
+   */
+  async login(email: string, password: string, address: string): Promise<{ token: string; user: SessionUser; expiresAt: Date }> {
+    assertPasswordSignIn(this.config, email);
+    const normalized = email.toLowerCase();
+    const waitMs = await this.signInThrottle.waitMs(normalized, address);
+    if (waitMs > 0) throw new SignInThrottledError(Math.ceil(waitMs / 1000));
+    const user = await this.users.findByEmail(normalized);
+    const valid = user ? await verifyPassword(password, user.passwordHash) : await verifyDummy(password);
+    if (!user || !valid || !user.active) {
+      await this.signInThrottle.recordFailure(normalized, address);
       throw new UnauthorizedException('Wrong email or password');
     }
+    await this.signInThrottle.reset(normalized);
+    if (needsRehash(user.passwordHash)) await this.users.updatePasswordHash(user.id, await hashPassword(password));
     const token = newToken();
     const now = new Date();
     const expiresAt = new Date(now.getTime() + this.config.sessionHours * 3_600_000);
@@ -81,7 +98,7 @@ export class AuthService {
     if (userAgent) await this.sessions.setUserAgent(sha256(token), userAgent.slice(0, 300));
   }
 
-  /** A new session for a user who proved who they are another way (a one-time link). */
+  /** A new session for a user who proved who they are another way (a one-time link, single sign-on). */
   async openSession(user: UserEntity, userAgent: string | undefined): Promise<{ token: string; user: SessionUser; expiresAt: Date }> {
     const token = newToken();
     const now = new Date();

@@ -36,6 +36,16 @@ export class RateLimitedError extends HttpException {
   }
 }
 
+/** Too many failed sign-ins for this account or from this address: 429 with Retry-After. */
+export class SignInThrottledError extends HttpException {
+  constructor(readonly retryAfterSeconds: number) {
+    super(
+      { statusCode: HttpStatus.TOO_MANY_REQUESTS, error: 'Too Many Requests', message: `too many failed sign-ins for this account or from this address; try again in ${retryAfterSeconds} s` },
+      HttpStatus.TOO_MANY_REQUESTS,
+    );
+  }
+}
+
 /** 403 for a write key that lacks the scope a write needs. */
 export class MissingScopeError extends ForbiddenException {
   constructor(scope: WriteKeyScope) {

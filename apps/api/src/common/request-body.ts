@@ -32,6 +32,39 @@ function contentEncoding(req: IncomingMessage): string {
 
 const declaredLength = (req: IncomingMessage) => Number(req.headers['content-length'] ?? 0);
 
+/**
+ * What each raw-body route takes (media types, lower case; a request without Content-Type is taken
+ * too): anything else is refused with a 415 naming these before a byte is read.
+ */
+const ACCEPTED_TYPES = {
+  /** SDKs send JSON as JSON, as text (sendBeacon, PostHog's gzip-js), as a `data=` form or as bytes. */
+  ingest: ['application/json', 'text/plain', 'application/x-www-form-urlencoded', 'application/octet-stream'],
+  /** Files as browsers and curl label them: CSV (Windows browsers say application/vnd.ms-excel), NDJSON, gzip, bytes. */
+  import: [
+    'application/octet-stream',
+    'text/csv',
+    'application/csv',
+    'application/vnd.ms-excel',
+    'text/plain',
+    'application/x-ndjson',
+    'application/ndjson',
+    'application/jsonl',
+    'application/jsonlines',
+    'application/x-jsonlines',
+    'application/gzip',
+    'application/x-gzip',
+  ],
+  kpiCsv: ['text/csv', 'application/csv', 'application/vnd.ms-excel', 'text/plain', 'application/octet-stream'],
+} as const;
+
+/** 415 unless the Content-Type is one of `accepted` (or a +json type where JSON is) or absent. */
+function acceptOnly(req: IncomingMessage, accepted: readonly string[]): void {
+  const type = String(req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
+  if (!type || accepted.includes(type)) return;
+  if (accepted.includes('application/json') && /^application\/[\w.+-]+\+json$/.test(type)) return;
+  throw drain(req, new BodyError(415, `Content-Type: ${type} is not accepted here; send ${accepted.join(', ')} (or no Content-Type)`));
+}
+
 /** The body was already read, as JSON, by Express: the raw readers have nothing left to read. */
 const takenByJsonParser = (req: BodyRequest) => Boolean(req._body) || req.readableEnded;
 
@@ -61,6 +94,7 @@ function drain(req: IncomingMessage, err: unknown): unknown {
  */
 export async function readJsonBody(req: IncomingMessage, limit: number): Promise<unknown> {
   const tooLarge = () => new BodyError(413, `body: larger than the limit of ${limit} bytes; send smaller batches`);
+  acceptOnly(req, ACCEPTED_TYPES.ingest);
   if (declaredLength(req) > limit) throw tooLarge();
   const decoder = decoderFor(contentEncoding(req));
   const source: NodeJS.ReadableStream = decoder ? req.pipe(decoder) : req;
@@ -130,6 +164,7 @@ function checkUploadHeaders(req: BodyRequest, maxBytes: number): string {
   if (takenByJsonParser(req)) {
     throw new BodyError(415, 'Content-Type: send the file as application/octet-stream, text/csv or application/x-ndjson (application/json bodies are parsed as one JSON document)');
   }
+  acceptOnly(req, ACCEPTED_TYPES.import);
   const encoding = contentEncoding(req);
   decoderFor(encoding)?.destroy();
   if (encoding === 'identity' && declaredLength(req) > maxBytes) throw new BodyError(413, `body: larger than the import limit of ${human(maxBytes)}`);
@@ -209,6 +244,7 @@ const KPI_UPLOAD_MAX_BYTES = 5 * 1024 * 1024;
  */
 export async function readCsvText(req: BodyRequest, sink: { push(text: string): void; end(): void }, maxBytes = KPI_UPLOAD_MAX_BYTES): Promise<void> {
   if (takenByJsonParser(req)) throw new BodyError(415, 'Content-Type: send the CSV as text/csv (an application/json body is parsed as JSON)');
+  acceptOnly(req, ACCEPTED_TYPES.kpiCsv);
   const encoding = contentEncoding(req);
   if (encoding !== 'identity') throw drain(req, new BodyError(415, `Content-Encoding: ${encoding} is not supported for KPI files (send plain text)`));
   if (declaredLength(req) > maxBytes) throw drain(req, new BodyError(413, `body: larger than ${maxBytes} bytes`));

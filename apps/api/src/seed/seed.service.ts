@@ -1,11 +1,11 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { HUBPULSE_CONFIG, type HubpulseConfig } from '@hubpulse/config';
+import { ConfigError, HUBPULSE_CONFIG, type HubpulseConfig } from '@hubpulse/config';
 import { DAY_MS, formatDayKey, type Role } from '@hubpulse/contracts';
 import { GoalsRepository, ProgrammesRepository, SegmentDefinitionsRepository } from '@hubpulse/database';
 import { EventsRepository } from '@hubpulse/clickhouse';
 import { generateOrganisation, generateEvents, generateGoals } from '@hubpulse/demo';
 import { AuthService } from '../auth/auth.service';
-import { newToken } from '../auth/password';
+import { checkPassword, newToken } from '../auth/password';
 
 const FIRST_ADMIN_EMAIL = 'admin@hubpulse.local';
 /** The demo's users besides the admin: one per role. */
@@ -39,6 +39,9 @@ export class SeedService {
   async run(): Promise<void> {
     const { adminEmail, adminPassword, writeKey } = this.config.bootstrap;
     if (adminEmail && adminPassword && (await this.auth.countUsers()) === 0) {
+      // The password rules hold for a real install's first admin; the demo's well-known password is exempt.
+      const problems = this.config.demo ? [] : checkPassword(adminPassword, { email: adminEmail, field: 'HUBPULSE_BOOTSTRAP_ADMIN_PASSWORD' });
+      if (problems.length) throw new ConfigError(problems);
       await this.auth.createUser({ email: adminEmail, password: adminPassword, name: 'Administrator', role: 'admin' });
       this.logger.log(`created admin user ${adminEmail}`);
     } else if (!adminEmail && (await this.auth.countUsers()) === 0) {

@@ -2,7 +2,7 @@ import { Injectable, NotFoundException } from '@nestjs/common';
 import type { OwnPasswordChange, SessionDto, SessionUser } from '@hubpulse/contracts';
 import { AuditLogRepository, SessionsRepository, UsersRepository } from '@hubpulse/database';
 import { InvalidInputError } from '../common/errors';
-import { hashPassword, verifyPassword } from '../auth/password';
+import { checkPassword, hashPassword, verifyPassword } from '../auth/password';
 
 /** The signed-in user's own account: password and sessions. `currentHash` is the sha256 of this request's cookie. */
 @Injectable()
@@ -18,6 +18,8 @@ export class MeService {
     const user = await this.users.find(me.id);
     if (!user || !(await verifyPassword(input.current_password, user.passwordHash))) throw new InvalidInputError(['current_password: is not your current password']);
     if (input.new_password === input.current_password) throw new InvalidInputError(['new_password: must differ from the current password']);
+    const weak = checkPassword(input.new_password, { email: user.email, field: 'new_password' });
+    if (weak.length) throw new InvalidInputError(weak);
     await this.users.update(me.id, { passwordHash: await hashPassword(input.new_password) });
     await this.sessions.deleteByUser(me.id, currentHash);
     await this.audit.record({ actor: me.email, action: 'user.password.change', target: `user:${me.id}`, details: {} });

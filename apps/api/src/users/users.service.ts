@@ -16,7 +16,8 @@ import {
 import { HUBPULSE_CONFIG, type HubpulseConfig } from '@hubpulse/config';
 import { AuditLogRepository, InvitesRepository, SessionsRepository, UsersRepository, type InviteEntity, type UserEntity } from '@hubpulse/database';
 import { AuthService } from '../auth/auth.service';
-import { hashPassword, newToken, sha256 } from '../auth/password';
+import { InvalidInputError } from '../common/errors';
+import { checkPassword, hashPassword, newToken, sha256 } from '../auth/password';
 import { MailerService } from './mailer.service';
 
 /** An invited user has no password yet and has never signed in (SSO users sign in without one). */
@@ -99,6 +100,9 @@ export class UsersService {
   /** Uses the link once: sets the password (a reset ends every other session) and signs the user in. */
   async accept(token: string, input: InviteAccept, userAgent: string | undefined) {
     const { invite, user } = await this.usableLink(token);
+    // Checked before the link is used up, so a refused password does not cost the link.
+    const weak = checkPassword(input.password, { email: user.email, field: 'password' });
+    if (weak.length) throw new InvalidInputError(weak);
     if (!(await this.invites.markUsed(invite.id, new Date().toISOString()))) throw new GoneException('token: this link was already used');
     const changes = { passwordHash: await hashPassword(input.password), ...(input.name ? { name: input.name } : {}) };
     await this.users.update(user.id, changes);

@@ -6,6 +6,7 @@ import { ProgrammeEntity } from './programme.entity';
 import { ScoringModelEntity } from './scoring-model.entity';
 import { SegmentDefinitionEntity, SegmentDefinitionRevisionEntity } from './segment.entity';
 import { IngestionKeyEntity, InviteEntity, SessionEntity, UserEntity } from './user.entity';
+import { UserIdentityEntity } from './user-identity.entity';
 
 export * from './audit-log.entity';
 export * from './event-mapping.entity';
@@ -15,5 +16,6 @@ export * from './programme.entity';
 export * from './scoring-model.entity';
 export * from './segment.entity';
 export * from './user.entity';
+export * from './user-identity.entity';
 
-export const ENTITIES = [UserEntity, SessionEntity, InviteEntity, IngestionKeyEntity, PersonEntity, GoalEntity, KpiValueEntity, GoalMonthlyTargetEntity, KpiValueHistoryEntity, GoalLinkEntity, ScoringModelEntity, EventMappingEntity, SegmentDefinitionEntity, SegmentDefinitionRevisionEntity, ProgrammeEntity, AuditLogEntity];
+export const ENTITIES = [UserEntity, SessionEntity, InviteEntity, IngestionKeyEntity, PersonEntity, GoalEntity, KpiValueEntity, GoalMonthlyTargetEntity, KpiValueHistoryEntity, GoalLinkEntity, ScoringModelEntity, EventMappingEntity, SegmentDefinitionEntity, SegmentDefinitionRevisionEntity, ProgrammeEntity, AuditLogEntity, UserIdentityEntity];
