@@ -1,4 +1,4 @@
-import type { SessionUser } from '@hubpulse/contracts';
+import type { SessionUser, SsoInfoDto } from '@hubpulse/contracts';
 import { apiRequest } from './api.client';
 import { queryKeys } from './query-keys';
 
@@ -33,25 +33,14 @@ export const sessionQuery = {
   staleTime: 5 * 60_000,
 };
 
-/**
- * `GET /api/auth/sso` (public; single sign-on, issue 13): whether the login page offers "Sign in
- * with …". The shape of contracts' SsoInfoDto on the SSO branch; an API without the route answers
- * 404, read as "off".
- */
-export interface SsoInfo {
-  enabled: boolean;
-  label: string | null;
-  login_url: string | null;
-  sso_only: boolean;
-}
-
-const SSO_OFF: SsoInfo = { enabled: false, label: null, login_url: null, sso_only: false };
+/** `GET /api/auth/sso` (public): whether the login page offers "Sign in with …"; any failure reads as "off". */
+const SSO_OFF: SsoInfoDto = { enabled: false, label: null, login_url: null, sso_only: false };
 
 export const ssoInfoQuery = {
   queryKey: queryKeys.ssoInfo,
-  queryFn: async ({ signal }: { signal: AbortSignal }): Promise<SsoInfo> => {
+  queryFn: async ({ signal }: { signal: AbortSignal }): Promise<SsoInfoDto> => {
     try {
-      return { ...SSO_OFF, ...(await apiRequest<Partial<SsoInfo>>('/api/auth/sso', { signal })) };
+      return { ...SSO_OFF, ...(await apiRequest<Partial<SsoInfoDto>>('/api/auth/sso', { signal })) };
     } catch (err) {
       if (err instanceof DOMException) throw err;
       return SSO_OFF;

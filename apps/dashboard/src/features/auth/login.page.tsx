@@ -1,3 +1,4 @@
+import { SSO_ERROR_MESSAGES } from '@hubpulse/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
@@ -58,7 +59,7 @@ export function LoginPage() {
 
         {ssoError && (
           <div className="form__error login__sso-error" role="alert">
-            Single sign-on did not complete ({ssoError}). Try again, or ask your administrator.
+            {(SSO_ERROR_MESSAGES as Record<string, string>)[ssoError] ?? 'Single sign-on did not complete. Try again, or ask your administrator.'}
           </div>
         )}
         {sso?.enabled && sso.login_url && (
