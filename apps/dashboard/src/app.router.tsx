@@ -14,11 +14,14 @@ export function createAppRouter(queryClient: QueryClient) {
       hydrateFallbackElement: <PageSplash />,
       children: [
         { path: '/login', loader: skipLoginWhenSignedIn(queryClient), element: <LoginPage /> },
+        // Public: an invitation or password reset link sets a password and signs in.
+        { path: '/invite/:token', lazy: async () => ({ Component: (await import('./features/auth/accept-invite.page')).AcceptInvitePage }) },
         {
           path: '/',
           loader: requireSession(queryClient),
           element: <AppShell />,
           children: [
+            { path: 'account', lazy: async () => ({ Component: (await import('./features/account/account.page')).AccountPage }) },
             // `/` is each role's landing page: Strategy for leadership, the overview for everyone else.
             { index: true, loader: landingRedirect(queryClient) },
             {
@@ -102,6 +105,10 @@ export function createAppRouter(queryClient: QueryClient) {
                   path: 'scoring-model',
                   lazy: async () => ({ Component: (await import('./features/scoring-model/scoring-model.page')).ScoringModelPage }),
                 },
+                { path: 'people', lazy: async () => ({ Component: (await import('./features/people/people.page')).PeoplePage }) },
+                { path: 'write-keys', lazy: async () => ({ Component: (await import('./features/write-keys/write-keys.page')).WriteKeysPage }) },
+                { path: 'imports', lazy: async () => ({ Component: (await import('./features/imports/imports.page')).ImportsPage }) },
+                { path: 'audit', lazy: async () => ({ Component: (await import('./features/audit/audit.page')).AuditPage }) },
               ],
             },
           ],

@@ -5,6 +5,7 @@ export * from './overview.types';
 export * from './event-validation';
 export * from './ingestion.types';
 export * from './write-keys.schema';
+export * from './imports.types';
 export * from './users.types';
 export * from './users.schema';
 export * from './engagement.types';

@@ -6,7 +6,7 @@ import type { AmbassadorStage, Persona } from './patterns.types';
 import type { HiddenReason } from './privacy.types';
 import type { EngagementTactic, ProgrammeGrouping } from './programmes.types';
 import type { SegmentAttributeField, SegmentAttributeOp } from './segment-rule.schema';
-import type { Channel, EventType, Purpose } from './enums';
+import type { Channel, EventType, Purpose, Role } from './enums';
 
 export const CHANNEL_LABELS: Record<Channel | 'other', string> = {
   blog: 'Blogs',
@@ -126,3 +126,41 @@ export const TACTIC_LABELS: Record<EngagementTactic, string> = {
   ambassadors: 'Through ambassadors',
   feedback_loop: 'Feedback loop',
 };
+
+/** Audit-log actions by their names in the Admin → Audit page; an action not listed shows as recorded. */
+export const AUDIT_ACTION_LABELS: Record<string, string> = {
+  'segment.members.view': 'Viewed segment members',
+  'segment.members.export': 'Exported segment members',
+  'directory.people.search': 'Searched the directory',
+  'user.invite': 'Invited someone',
+  'user.role.change': 'Changed a role',
+  'user.deactivate': 'Deactivated someone',
+  'user.activate': 'Reactivated someone',
+  'user.password.reset': 'Made a password reset link',
+  'user.password.change': 'Changed own password',
+  'write_key.create': 'Created a write key',
+  'write_key.revoke': 'Revoked a write key',
+};
+
+export function auditActionLabel(action: string): string {
+  return AUDIT_ACTION_LABELS[action] ?? action;
+}
+
+/** The four roles as the dashboard names them, and what each may do (the invite form's help). */
+export const ROLE_LABELS: Record<Role, string> = {
+  admin: 'Admin',
+  leader: 'Leadership',
+  planner: 'Comms planner',
+  analyst: 'Analyst',
+};
+
+export const ROLE_DESCRIPTIONS: Record<Role, string> = {
+  admin: 'everything, including the Admin pages: people and access, keys, imports, the audit log',
+  leader: 'leadership: goals, KPIs and how the engagement of linked audiences moves with them',
+  planner: 'comms planning: who engages where, audience segments and programmes',
+  analyst: 'explores the numbers and takes them elsewhere',
+};
+
+export function roleLabel(role: string): string {
+  return (ROLE_LABELS as Record<string, string>)[role] ?? role;
+}

@@ -64,41 +64,5 @@ export const SEGMENTS_AFTER_SCORES_ID = 'segments.refresh-after-scores';
  */
 export const SEGMENT_JOB_OPTS = { attempts: 3, backoff: { type: 'exponential', delay: 5000 }, removeOnComplete: true, removeOnFail: true } as const;
 
-export type ImportKind = 'events' | 'people';
-export type ImportFormat = 'ndjson' | 'csv';
-export type ImportStatus = 'queued' | 'running' | 'done' | 'failed';
-
-/** Counters of an import; also the BullMQ job progress. */
-export interface ImportProgress {
-  /** Bytes of the (decompressed) file read so far, and its size. */
-  bytes: number;
-  total: number;
-  /** Records read (NDJSON lines that are not blank, CSV records after the header). */
-  rows: number;
-  accepted: number;
-  rejected: number;
-}
-
-/**
- * What the API and the import worker know about one import (meta.json beside the upload): the
- * API writes it on upload, the worker updates it while it runs.
- */
-export interface ImportMeta {
-  id: string;
-  kind: ImportKind;
-  format: ImportFormat;
-  filename: string;
-  /** Bytes stored (after gzip/deflate/br decoding of the upload). */
-  size: number;
-  created_by: { id: string; email: string };
-  created_at: string;
-  status: ImportStatus;
-  progress: ImportProgress;
-  /** Chunks written so far in the current attempt. */
-  chunks: number;
-  attempts: number;
-  started_at: string | null;
-  finished_at: string | null;
-  /** Why the import failed (or why the last attempt failed, while a retry is queued). */
-  error: string | null;
-}
+// The import's types are the API's DTO too, so they live in contracts (the dashboard reads them).
+export type { ImportKind, ImportFormat, ImportStatus, ImportProgress, ImportMeta } from '@hubpulse/contracts';

@@ -1,4 +1,5 @@
 // Every TanStack Query key the dashboard uses, in one place, so invalidation never guesses.
+import type { AuditParams } from './admin.api';
 import type { GroupScoresParams } from './engagement.api';
 import type { OverviewParams } from './overview.api';
 import type { PatternKind, PatternParams } from './patterns.api';
@@ -6,10 +7,17 @@ import type { SegmentRule } from '@hubpulse/contracts';
 
 export const queryKeys = {
   session: ['auth', 'me'] as const,
+  ssoInfo: ['auth', 'sso'] as const,
   overviewAll: ['overview'] as const,
   overview: (params: OverviewParams) => ['overview', { from: params.from ?? null, to: params.to ?? null }] as const,
   ingestionSources: (windowMinutes: number) => ['ingestion', 'sources', windowMinutes] as const,
   eventMappings: ['ingestion', 'mappings'] as const,
+  writeKeys: ['ingestion', 'keys'] as const,
+  imports: ['imports'] as const,
+  audit: (p: AuditParams) => ['audit', { action: p.action ?? null, limit: p.limit }] as const,
+  users: ['users'] as const,
+  invite: (token: string) => ['invites', token] as const,
+  mySessions: ['me', 'sessions'] as const,
   engagementAll: ['engagement'] as const,
   scoringModels: ['engagement', 'models'] as const,
   scoreJobs: ['engagement', 'jobs'] as const,

@@ -116,3 +116,12 @@ export function formatPoints(points: number): string {
   if (abs < 10) return oneDecimal.format(points);
   return integer.format(points);
 }
+
+const dateTimeFormat = new Intl.DateTimeFormat(LOCALE, { dateStyle: 'medium', timeStyle: 'short', hourCycle: 'h23', timeZone: 'UTC' });
+
+/** An ISO timestamp as "Dec 3, 2026, 17:20 UTC"; "—" for none, the text itself when it is not a date. */
+export function formatDateTime(iso: string | null | undefined): string {
+  if (!iso) return '—';
+  const t = Date.parse(iso);
+  return Number.isNaN(t) ? iso : `${dateTimeFormat.format(t)} UTC`;
+}

@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Link, Outlet } from 'react-router';
 import { isApiError } from '../../api/api.client';
 import { sessionQuery } from '../../api/auth.api';
+import { type NavItem, NavLinks } from '../shell/nav-links';
 
 export function isAdmin(user: { role: string } | undefined): boolean {
   return user?.role === 'admin';
@@ -19,8 +20,28 @@ export function isForbidden(error: unknown): boolean {
 export function AdminGate({ nested = false }: { nested?: boolean }) {
   const { data: user } = useQuery(sessionQuery);
   // The parent route's loader has the session before this renders.
-  return isAdmin(user) ? <Outlet /> : <AdminOnlyNotice nested={nested} />;
+  if (!isAdmin(user)) return <AdminOnlyNotice nested={nested} />;
+  if (nested) return <Outlet />;
+  return (
+    <>
+      <nav className="subnav subnav--admin" aria-label="Admin sections">
+        <NavLinks items={ADMIN_SECTIONS} className="subnav__link" />
+      </nav>
+      <Outlet />
+    </>
+  );
 }
+
+/** The Admin area's pages, as tabs above each of them. */
+const ADMIN_SECTIONS: NavItem[] = [
+  { to: '/admin/data-sources', label: 'Data sources' },
+  { to: '/admin/event-mappings', label: 'Event mappings' },
+  { to: '/admin/scoring-model', label: 'Scoring model' },
+  { to: '/admin/people', label: 'People & access' },
+  { to: '/admin/write-keys', label: 'Write keys' },
+  { to: '/admin/imports', label: 'Imports' },
+  { to: '/admin/audit', label: 'Audit log' },
+];
 
 export function AdminOnlyNotice({ nested = false }: { nested?: boolean }) {
   const Root = nested ? 'div' : 'main';
@@ -30,8 +51,9 @@ export function AdminOnlyNotice({ nested = false }: { nested?: boolean }) {
       <div className="notice" role="alert">
         <h1 className="notice__title">Only administrators can see this page</h1>
         <p>
-          Data sources, event mappings and the scoring model change how data reaches Hubpulse and how it is read; score explanations name
-          people. Ask an administrator if you need something here.
+          Data sources, event mappings, keys, imports and the scoring model change how data reaches Hubpulse and how it is read; people
+          and access decide who can sign in; the audit log and score explanations name people. Ask an administrator if you need something
+          here.
         </p>
         <p>
           <Link to="/">Go to your start page</Link>

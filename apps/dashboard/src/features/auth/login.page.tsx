@@ -1,8 +1,9 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { SSO_ERROR_MESSAGES } from '@hubpulse/contracts';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { isApiError } from '../../api/api.client';
-import { login } from '../../api/auth.api';
+import { login, ssoInfoQuery } from '../../api/auth.api';
 import { queryKeys } from '../../api/query-keys';
 import { safeReturnPath } from './session';
 
@@ -23,6 +24,8 @@ export function LoginPage() {
   const [password, setPassword] = useState('');
   const [missing, setMissing] = useState<string | null>(null);
   const next = safeReturnPath(search.get('next'));
+  const { data: sso } = useQuery(ssoInfoQuery);
+  const ssoError = search.get('sso_error');
 
   const mutation = useMutation({
     mutationFn: login,
@@ -54,6 +57,19 @@ export function LoginPage() {
         <h1 className="login__title">Sign in</h1>
         <p className="login__subtitle">Engagement analytics for your company hub.</p>
 
+        {ssoError && (
+          <div className="form__error login__sso-error" role="alert">
+            {(SSO_ERROR_MESSAGES as Record<string, string>)[ssoError] ?? 'Single sign-on did not complete. Try again, or ask your administrator.'}
+          </div>
+        )}
+        {sso?.enabled && sso.login_url && (
+          <>
+            <a className="button button--secondary button--block" href={`${sso.login_url}${sso.login_url.includes('?') ? '&' : '?'}next=${encodeURIComponent(next)}`}>
+              Sign in with {sso.label ?? 'single sign-on'}
+            </a>
+            <p className="login__or">{sso.sso_only ? 'Password sign-in is for the break-glass administrator only.' : 'or with your password'}</p>
+          </>
+        )}
         <form className="form" onSubmit={onSubmit} noValidate>
           {(missing || mutation.isError) && (
             <div className="form__error" role="alert">

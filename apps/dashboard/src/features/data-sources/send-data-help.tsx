@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
+import { CopyButton } from '../admin/copy-button';
 
 /** How to get events in: a curl line for the native API, and where SDKs should point. */
 export function SendDataHelp({ origin = window.location.origin }: { origin?: string }) {
@@ -38,24 +39,5 @@ export function SendDataHelp({ origin = window.location.origin }: { origin?: str
         </li>
       </ul>
     </div>
-  );
-}
-
-function CopyButton({ text }: { text: string }) {
-  const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle');
-  const copy = async () => {
-    try {
-      await navigator.clipboard.writeText(text);
-      setState('copied');
-    } catch {
-      // Clipboard access needs a secure context; the text can still be selected by hand.
-      setState('failed');
-    }
-    setTimeout(() => setState('idle'), 2000);
-  };
-  return (
-    <button type="button" className="button button--ghost code-block__copy" onClick={() => void copy()}>
-      <span aria-live="polite">{state === 'copied' ? 'Copied' : state === 'failed' ? 'Select and copy' : 'Copy'}</span>
-    </button>
   );
 }

@@ -1,16 +1,10 @@
+import { roleLabel } from '@hubpulse/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { NavLink, Outlet, useNavigate } from 'react-router';
 import { logout, sessionQuery } from '../../api/auth.api';
 import { isAdmin } from '../admin/admin-gate';
 import { LOGIN_ROUTE } from '../auth/session';
 import { type NavItem, NavLinks } from './nav-links';
-
-const ROLE_LABELS: Record<string, string> = {
-  admin: 'Admin',
-  leader: 'Leadership',
-  planner: 'Comms planner',
-  analyst: 'Analyst',
-};
 
 const MAIN_NAV: NavItem[] = [
   { to: '/strategy', label: 'Strategy' },
@@ -19,11 +13,8 @@ const MAIN_NAV: NavItem[] = [
   { to: '/audiences', label: 'Audiences' },
 ];
 
-const ADMIN_NAV: NavItem[] = [
-  { to: '/admin/data-sources', label: 'Data sources' },
-  { to: '/admin/event-mappings', label: 'Event mappings' },
-  { to: '/admin/scoring-model', label: 'Scoring model' },
-];
+/** One entry for the Admin area; its pages are tabs inside it (AdminGate). */
+const ADMIN_NAV: NavItem[] = [{ to: '/admin', label: 'Admin' }];
 
 /** The frame of every signed-in page: product name, navigation, the user and "Log out". */
 export function AppShell() {
@@ -51,25 +42,22 @@ export function AppShell() {
           <nav className="topnav" aria-label="Main">
             <NavLinks items={MAIN_NAV} className="topnav__link" />
             {isAdmin(user) && (
-              <div className="topnav__group" role="group" aria-labelledby="topnav-admin">
-                <span className="topnav__label" id="topnav-admin">
-                  Admin
-                </span>
+              <div className="topnav__group">
                 <NavLinks items={ADMIN_NAV} className="topnav__link" />
               </div>
             )}
           </nav>
           <div className="topbar__user">
             {user && (
-              <div className="user" title={user.email}>
+              <NavLink to="/account" className="user" title={`${user.email}: your account, password and sessions`} aria-label={`Your account: ${user.name || user.email}`}>
                 <span className="user__avatar" aria-hidden="true">
                   {initials(user.name || user.email)}
                 </span>
                 <span className="user__text">
                   <span className="user__name">{user.name || user.email}</span>
-                  <span className="user__role">{ROLE_LABELS[user.role] ?? user.role}</span>
+                  <span className="user__role">{roleLabel(user.role)}</span>
                 </span>
-              </div>
+              </NavLink>
             )}
             <button
               type="button"
