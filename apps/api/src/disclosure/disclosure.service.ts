@@ -100,6 +100,16 @@ export class DisclosureService {
   }
 
   /**
+   * Which groups may show a statistic counted over `people` (e.g. who scored on a day, the
+   * contributors of a mean): their count per group of the plan, checked with planStat. Every view
+   * of a per-day mean asks this, so a group hidden in one view is hidden in all.
+   */
+  statOver(plan: DisclosurePlan, kind: StatKind, people: readonly string[]): Map<string, StatDecision> {
+    const counted = plan.plan.structure.sums(new Map(people.map((id) => [id, 1])));
+    return this.stat(plan, kind, counted.perGroup, counted.population);
+  }
+
+  /**
    * Numbers over user-chosen windows, decided against what `userId` was shown before and recorded
    * when released. Returns one reason (or null: shown) per number, in order.
    */

@@ -58,9 +58,8 @@ export class GroupScoresService {
       const row = byDay.get(day) ?? { ids: [], scores: [] };
       const s = dp.plan.structure;
       const sum = s.sums(new Map(row.ids.map((id, i) => [id, Number(row.scores[i])]))).perGroup;
-      const counted = s.sums(new Map(row.ids.map((id) => [id, 1])));
-      means.set(day, { sum, decisions: this.disclosure.stat(dp, 'mean', counted.perGroup, counted.population) });
-      if (day === to) active = { sum: counted.perGroup, decisions: this.disclosure.stat(dp, 'share', counted.perGroup, counted.population) };
+      means.set(day, { sum, decisions: this.disclosure.statOver(dp, 'mean', row.ids) });
+      if (day === to) active = { sum: s.sums(new Map(row.ids.map((id) => [id, 1]))).perGroup, decisions: this.disclosure.statOver(dp, 'share', row.ids) };
     }
 
     const family = dp.plan.all().filter((g) => g.family === by);

@@ -56,6 +56,11 @@ describe('programme scorecard metrics', () => {
     expect(score(undefined)).toMatchObject({ value: null, hidden: null });
   });
 
+  it('hides the mean score on a day the group plan hides this group’s mean, whatever the members alone allow', () => {
+    const series = metricSeries({ ...input('mean_score'), scoreTotal: () => ({ total: 900, contributors: 20, planHidden: 'complement' }) }, weeks('2026-03-08'));
+    expect(series[0]).toMatchObject({ value: null, hidden: 'complement' });
+  });
+
   it('reads the series on Sundays, the last one cut at as-of', () => {
     expect(mondayOf('2026-03-04')).toBe('2026-03-02');
     expect(mondayOf('2026-03-08')).toBe('2026-03-02');

@@ -21,8 +21,11 @@ interface MetricInput {
   k: number;
   /** First-occurrence counts per day of the period (SegmentReadsRepository.firstDays). */
   days: readonly FirstDayCounts[];
-  /** mean_score only: the members' score total on a day and how many of them scored above 0. */
-  scoreTotal?: (day: string) => { total: number; contributors: number } | undefined;
+  /**
+   * mean_score only: the members' score total on a day, how many of them scored above 0, and
+   * `planHidden` when the group plan hides this group's mean that day (as every other view of it does).
+   */
+  scoreTotal?: (day: string) => { total: number; contributors: number; planHidden?: HiddenReason | null } | undefined;
 }
 
 /** The measure's counts from `from` up to and including `day`. */
@@ -75,7 +78,7 @@ export function metricSeries(input: MetricInput, ends: readonly { week: string; 
       break;
     case 'mean_score': {
       const totals = ends.map((e) => input.scoreTotal?.(e.day));
-      hidden = totals.map((t) => (t === undefined ? null : meanRule(n, t.contributors, k)));
+      hidden = totals.map((t) => (t === undefined ? null : (t.planHidden ?? meanRule(n, t.contributors, k))));
       value = (_, i) => (totals[i] === undefined ? null : totals[i]!.total / n);
       break;
     }

@@ -185,8 +185,11 @@ export class ProgrammesService {
     if (p.measureMetric === 'mean_score') {
       const scored = await this.scores.lastScoredDay();
       const dayFor = (d: string) => (scored && scored < d ? scored : d);
-      const totals = scored ? await this.reads.scoreTotals(p.segmentId, version, [...new Set(ends.map((e) => dayFor(e.day)))]) : new Map<string, { total: number; contributors: number }>();
-      scoreTotal = (d) => (scored && scored >= p.measureFrom ? (totals.get(dayFor(d)) ?? { total: 0, contributors: 0 }) : undefined);
+      const scoreDays = [...new Set(ends.map((e) => dayFor(e.day)))];
+      const totals = scored ? await this.reads.scoreTotals(p.segmentId, version, scoreDays) : new Map<string, { total: number; contributors: number }>();
+      const planHidden = scored ? await this.meanHiddenByPlan(pinned ? groupKey.programme(p.id) : groupKey.segment(p.segmentId), scoreDays) : new Map<string, HiddenReason | null>();
+      scoreTotal = (d) =>
+        scored && scored >= p.measureFrom ? { ...(totals.get(dayFor(d)) ?? { total: 0, contributors: 0 }), planHidden: planHidden.get(dayFor(d)) ?? null } : undefined;
     }
     const r4 = (x: number | null) => (x === null ? null : Math.round(x * 1e4) / 1e4);
     const series = metricSeries({ metric: p.measureMetric, n: size, k: snap.k, days, scoreTotal }, ends).map((w) => ({ week: w.week, value: r4(w.value), hidden: w.hidden }));
@@ -201,6 +204,24 @@ export class ProgrammesService {
       status: actual === null ? (lastWeek?.hidden ? 'suppressed' : 'no_data') : actual >= p.measureTarget ? 'met' : 'below',
       series,
     };
+  }
+
+  /**
+   * The group plan's decision on a mean over `key` for each day: the same check the Engagement
+   * area's group scores make (DisclosureService.statOver over who scored), so the scorecard's mean
+   * cannot be subtracted from a department's or another segment's mean shown there.
+   */
+  private async meanHiddenByPlan(key: string, days: readonly string[]): Promise<Map<string, HiddenReason | null>> {
+    if (days.length === 0) return new Map();
+    const sorted = [...days].sort();
+    const [dp, daily] = await Promise.all([this.disclosure.plan(), this.scores.dailyScores(sorted[0], sorted.at(-1)!)]);
+    const ids = new Map(daily.map((d) => [d.day, d.ids]));
+    return new Map(
+      days.map((day) => {
+        const d = this.disclosure.statOver(dp, 'mean', ids.get(day) ?? []).get(key);
+        return [day, d === undefined || d.shown ? null : d.reason];
+      }),
+    );
   }
 
   /**
