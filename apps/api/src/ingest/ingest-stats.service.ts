@@ -1,5 +1,5 @@
 import { Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
-import type { IngestionSource, IngestionSourcesResponse } from '@hubpulse/contracts';
+import { round, type IngestionSource, type IngestionSourcesResponse } from '@hubpulse/contracts';
 import { WriteKeysRepository } from '@hubpulse/database';
 import { IngestStatsRepository } from './ingest-stats.repository';
 
@@ -118,7 +118,7 @@ export class IngestStatsService implements OnModuleInit, OnModuleDestroy {
     for (const s of sources.values()) {
       s.per_minute.sort((a, b) => a.minute.localeCompare(b.minute));
       s.rejects_by_reason.sort((a, b) => b.count - a.count);
-      s.events_per_minute = Math.round((s.accepted / windowMinutes) * 10) / 10;
+      s.events_per_minute = round(s.accepted / windowMinutes, 1);
     }
     return {
       generated_at: new Date().toISOString(),

@@ -10,6 +10,7 @@ import {
   type ProgrammeForecastDto,
   type ProgrammeScorecardDto,
   programmeUpdateSchema,
+  round,
 } from '@hubpulse/contracts';
 import { SegmentMembershipRepository } from '@hubpulse/audiences';
 import { GoalsRepository, ProgrammesRepository, SegmentDefinitionsRepository, type ProgrammeEntity, type ProgrammeFields } from '@hubpulse/database';
@@ -129,18 +130,17 @@ export class ProgrammesService {
     const { n, released } = inp;
     const shownN = inp.sizing.size;
     const rate = releasedReadRate(released.pooled, released.pooled.items, n, inp.population);
-    const r1 = (x: number) => Math.round(x * 10) / 10;
     const hiddenIfPublished = (items: number, hidden: typeof released.pooled.hidden) => (items > 0 ? hidden : null);
     return {
       ...base,
       reason: rate ? null : released.pooled.items === 0 ? "nothing was published on the programme's channels in the history window" : hiddenReasonText(released.pooled.hidden, inp.k),
       pooled_read_rate: rate ? rateDto(rate) : null,
       pooled_read_rate_hidden: hiddenIfPublished(released.pooled.items, released.pooled.hidden),
-      expected_readers: rate ? { estimate: r1(shownN * rate.estimate), lower: r1(shownN * rate.lower), upper: r1(shownN * rate.upper) } : null,
+      expected_readers: rate ? { estimate: round(shownN * rate.estimate, 1), lower: round(shownN * rate.lower, 1), upper: round(shownN * rate.upper, 1) } : null,
       channels: p.channels.map((channel) => {
         const c = released.channels.get(channel)!;
         const cr = releasedReadRate(c.reads, c.items, n, inp.population);
-        return { channel, items: c.items, read_rate: cr ? rateDto(cr) : null, read_rate_hidden: hiddenIfPublished(c.items, c.reads.hidden), expected_readers: cr ? r1(shownN * cr.estimate) : null };
+        return { channel, items: c.items, read_rate: cr ? rateDto(cr) : null, read_rate_hidden: hiddenIfPublished(c.items, c.reads.hidden), expected_readers: cr ? round(shownN * cr.estimate, 1) : null };
       }),
     };
   }
@@ -161,7 +161,7 @@ export class ProgrammesService {
       from: p.measureFrom,
       to: p.measureTo,
       as_of: asOf,
-      elapsed: asOf ? Math.round(((Date.parse(asOf) - Date.parse(p.measureFrom)) / DAY_MS + 1) / span * 1e4) / 1e4 : 0,
+      elapsed: asOf ? round(((Date.parse(asOf) - Date.parse(p.measureFrom)) / DAY_MS + 1) / span, 4) : 0,
       members: z.size,
       members_hidden: z.current ? z.suppressed : null,
       membership: 'current',
@@ -191,7 +191,7 @@ export class ProgrammesService {
       scoreTotal = (d) =>
         scored && scored >= p.measureFrom ? { ...(totals.get(dayFor(d)) ?? { total: 0, contributors: 0 }), planHidden: planHidden.get(dayFor(d)) ?? null } : undefined;
     }
-    const r4 = (x: number | null) => (x === null ? null : Math.round(x * 1e4) / 1e4);
+    const r4 = (x: number | null) => (x === null ? null : round(x, 4));
     const series = metricSeries({ metric: p.measureMetric, n: size, k: snap.k, days, scoreTotal }, ends).map((w) => ({ week: w.week, value: r4(w.value), hidden: w.hidden }));
     // The actual is the last week's value (its last day is as_of), under the same decision.
     const lastWeek = series.at(-1);
@@ -200,7 +200,7 @@ export class ProgrammesService {
       ...base,
       actual,
       actual_hidden: lastWeek?.hidden ?? null,
-      progress: actual === null || p.measureTarget === 0 ? null : Math.round((actual / p.measureTarget) * 1e4) / 1e4,
+      progress: actual === null || p.measureTarget === 0 ? null : round(actual / p.measureTarget, 4),
       status: actual === null ? (lastWeek?.hidden ? 'suppressed' : 'no_data') : actual >= p.measureTarget ? 'met' : 'below',
       series,
     };
