@@ -155,6 +155,8 @@ describe('Admin: write keys, imports and the audit log in headless Chromium', ()
     await log.getByLabel('Action').selectOption({ label: 'Searched the directory' });
     await expect(page.url()).toContain('action=directory.people.search');
     await log.getByLabel('Who').fill('planner@');
+    // the action filter refetches and the actor filter re-renders: wait for the list to settle
+    await waitFor(async () => (await rows.count()) === 1, 'the audit log filtered to the planner’s search', 15_000).catch(() => undefined);
     await expect(rows.count()).resolves.toBe(1);
     await expect(rows.first().textContent()).resolves.toMatch(/planner@hubpulse\.local.*Searched the directory.*directory:people.*query: jo/);
     await fullPageShot(page, 'admin-audit-filtered');
@@ -171,6 +173,7 @@ describe('Admin: write keys, imports and the audit log in headless Chromium', ()
     await log.getByLabel('From').fill(tomorrow);
     await log.getByText('No entries match these filters').waitFor();
     await log.getByRole('button', { name: 'Clear filters' }).click();
+    await waitFor(async () => (await rows.count()) === all, 'every entry back after clearing', 15_000).catch(() => undefined);
     await expect(rows.count()).resolves.toBe(all);
   }, 120_000);
 
