@@ -5,6 +5,7 @@ import { Roles } from '../common/public.decorator';
 import { ZodBody } from '../common/zod.pipe';
 import type { AuthedRequest } from './auth.guard';
 import { AuthService } from './auth.service';
+import { AuditedInService } from '../audit/audit.decorator';
 
 /** Ingestion (write) keys: admins create, list and revoke them. A key is shown once, at creation. */
 @ApiTags('ingestion admin')
@@ -24,11 +25,13 @@ export class WriteKeysController {
     summary: 'Create a write key: {"name", "scopes": ["events"] | ["events","directory"] (default ["events"]), "browser": false}; the answer holds the key, shown this once; audited',
     description: 'A browser key (browser: true) ships inside a web page and can never hold the directory scope.',
   })
+  @AuditedInService('write_key.create')
   async create(@ZodBody(writeKeyCreateSchema) spec: WriteKeyCreate, @Req() req: AuthedRequest) {
     const { id, key } = await this.auth.createWriteKey(spec, undefined, req.user);
     return { id, ...spec, key, note: 'Store this key now: it is not shown again.' };
   }
 
+  @AuditedInService('write_key.revoke')
   @Delete(':id')
   @HttpCode(204)
   @ApiOperation({ summary: 'Revoke a write key (it stops being accepted; its data stays); audited' })
