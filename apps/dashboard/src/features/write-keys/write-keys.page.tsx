@@ -42,7 +42,7 @@ export function WriteKeysPage() {
       </ChartPanel>
 
       <ChartPanel title="All keys" description={<>Events are those received in the last 24 hours; see <Link to={`/admin/data-sources?window=${KEY_EVENTS_WINDOW_MINUTES}`}>Data sources</Link>{' '}
-              for rates, lag and why events were rejected. Last used is recorded to the minute; hover it for the exact time.</>}>
+              for rates, lag and why events were rejected. Last used may be up to a minute behind; hover it for the exact time.</>}>
         <QueryStates data={rows} error={keys.error} onRetry={() => void keys.refetch()} loadingLabel="Loading write keys…" empty={(r) => r.length === 0 && 'No write keys yet'} emptyText="Create one above to start sending events.">
           {(r) => <KeysTable rows={r} />}
         </QueryStates>
