@@ -1,5 +1,5 @@
 import { Controller, Delete, Get, HttpCode, NotFoundException, Param, Post, Req } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { writeKeyCreateSchema, type WriteKeyCreate } from '@hubpulse/contracts';
 import { Roles } from '../common/public.decorator';
 import { ZodBody } from '../common/zod.pipe';
@@ -15,7 +15,11 @@ export class WriteKeysController {
   constructor(private readonly auth: AuthService) {}
 
   @Get()
-  @ApiOperation({ summary: 'Write keys (name, prefix, scopes, browser, created, revoked) — never the keys themselves' })
+  @ApiOperation({ summary: 'Write keys (name, prefix, scopes, browser, created, revoked, last used) — never the keys themselves' })
+  @ApiOkResponse({
+    description:
+      '{"keys": [WriteKeyDto]}: id, name, prefix, scopes, browser, created_at, revoked_at (null: active), last_used_at — when the key last authenticated an ingestion request, null if never; recorded at most once a minute per key, so up to a minute behind',
+  })
   async list() {
     return { keys: await this.auth.listWriteKeys() };
   }
