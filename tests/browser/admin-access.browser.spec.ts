@@ -193,8 +193,19 @@ describe('Admin: write keys, imports and the audit log in headless Chromium', ()
     await log.getByLabel('From').fill(tomorrow);
     await log.getByText('No entries match these filters').waitFor();
     await log.getByRole('button', { name: 'Clear filters' }).click();
-    await waitFor(async () => (await rows.count()) === all, 'every entry back after clearing', 15_000).catch(() => undefined);
-    await expect(rows.count()).resolves.toBe(all);
+    // every entry back, and one more: the export itself is audited
+    await waitFor(async () => (await rows.count()) === all + 1, 'every entry back after clearing', 15_000).catch(() => undefined);
+    await expect(rows.count()).resolves.toBe(all + 1);
+    await expect(rows.first().textContent()).resolves.toMatch(/admin@hubpulse\.local.*Exported the audit log.*audit_log.*action: directory\.people\.search/);
+
+    // A family of actions: every write-key action (the key made earlier in this spec), nothing else.
+    await log.getByLabel('Action').selectOption({ label: 'Write keys: every action' });
+    await expect(page.url()).toContain('action=write_key.');
+    await waitFor(async () => (await rows.count()) < all, 'the audit log filtered to write-key actions', 15_000).catch(() => undefined);
+    const keyRows = await rows.allTextContents();
+    expect(keyRows.length).toBeGreaterThanOrEqual(1);
+    for (const text of keyRows) expect(text).toMatch(/(Created|Revoked) a write key.*write_key:/);
+    await fullPageShot(page, 'admin-audit-family');
   }, 120_000);
 
   it('invites a planner who accepts in a second browser, changes their password and sees their sessions; then is deactivated', async () => {

@@ -1,8 +1,9 @@
 import { csvFileName, auditActionLabel } from '@hubpulse/contracts';
-import { useInfiniteQuery, useMutation, useQuery } from '@tanstack/react-query';
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { auditFacetsQuery, auditPagesQuery, downloadAuditCsv } from '../../api/admin.api';
+import { queryKeys } from '../../api/query-keys';
 import { ChartPanel } from '../../charts/shared/chart-panel';
 import { QueryStates } from '../../charts/shared/chart-states';
 import { DataTable } from '../../charts/shared/data-table';
@@ -35,9 +36,14 @@ export function AuditPage() {
   const entries = useMemo(() => pages.data?.pages.flat(), [pages.data]);
   const choices = useMemo(() => auditChoices(facets.data, filter.action), [facets.data, filter.action]);
   const filtered = Object.values(filter).some(Boolean);
+  const queryClient = useQueryClient();
   const exportCsv = useMutation({
     mutationFn: () => downloadAuditCsv(params),
-    onSuccess: ({ blob, fileName }) => saveBlob(fileName ?? csvFileName('audit-log', new Date()), blob),
+    onSuccess: ({ blob, fileName }) => {
+      saveBlob(fileName ?? csvFileName('audit-log', new Date()), blob);
+      // The export is itself an entry of the log: lists read before it are out of date.
+      void queryClient.invalidateQueries({ queryKey: queryKeys.auditAll });
+    },
   });
 
   if (isForbidden(pages.error)) return <AdminOnlyNotice />;
