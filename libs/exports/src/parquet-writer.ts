@@ -4,8 +4,8 @@ import type { Writable } from 'node:stream';
 import { checkedPages, type ExportTable } from './export-table';
 import { ParquetStagingRepository } from './parquet-staging.repository';
 
-/** Rows per staging INSERT: bounds memory on the way in (a batch as JS arrays and its JSON). */
-export const PARQUET_BATCH_ROWS = 20_000;
+/** Bytes of JSON per staging INSERT: bounds memory on the way in (batches cut by size alone, so the same rows give the same parts and bytes). */
+export const PARQUET_BATCH_BYTES = 2 << 20;
 
 /**
  * Parquet written by ClickHouse: the pages go into a staging table in batches, then
@@ -17,20 +17,20 @@ export async function writeParquet(table: ExportTable, sink: Writable, clickhous
   const stage = await repo.create(table.columns);
   try {
     let rows = 0;
-    let batch: (readonly unknown[])[] = [];
+    let batch = '';
     for await (const page of checkedPages(table)) {
+      // JSON.stringify writes a non-finite number as null: an empty cell.
       for (const row of page) {
-        // JSON has no NaN/Infinity: a non-finite number is an empty cell.
-        batch.push(row.some((c) => typeof c === 'number' && !Number.isFinite(c)) ? row.map((c) => (typeof c === 'number' && !Number.isFinite(c) ? null : c)) : row);
-        if (batch.length >= PARQUET_BATCH_ROWS) {
-          await repo.insert(stage, batch);
-          batch = [];
+        batch += `${JSON.stringify(row)}\n`;
+        if (batch.length >= PARQUET_BATCH_BYTES) {
+          await repo.insert(stage, Buffer.from(batch));
+          batch = '';
         }
       }
       rows += page.length;
     }
-    await repo.insert(stage, batch);
-    batch = [];
+    await repo.insert(stage, Buffer.from(batch));
+    batch = '';
     await pipeline(await repo.parquet(stage, table.columns), sink);
     return rows;
   } finally {

@@ -1,5 +1,5 @@
-import { stream as excelStream, type Worksheet } from 'exceljs';
-import type { Writable } from 'node:stream';
+import { stream as excelStream } from 'exceljs';
+import { PassThrough, type Writable } from 'node:stream';
 import { checkedPages, type ExportCell, type ExportColumn, type ExportTable } from './export-table';
 import { finish } from './hashing-sink';
 import { manifestRows, type ExportManifest } from './manifest';
@@ -21,20 +21,59 @@ function excelValue(type: ExportColumn['type'], cell: ExportCell): ExcelValue {
   return cell;
 }
 
-/** Internals of exceljs's streaming writer that bytes and memory depend on (archiver's zip and a sheet's buffer). */
-interface WriterInternals {
-  zip: { append(source: unknown, data: { name: string; date?: Date }): unknown; readableLength: number; writableLength: number };
-}
-interface SheetInternals {
-  _stream?: { buffers?: { length: number }[] };
+/** archiver's zip inside exceljs's streaming writer. */
+interface Zip {
+  append(source: unknown, data: { name: string; date?: Date }): unknown;
+  readableLength: number;
+  writableLength: number;
 }
 
-/** Bytes waiting inside the writer (the open sheet's buffer and the zip) before they reach the sink. */
-function pending(zip: WriterInternals['zip'], sheet: Worksheet, sink: Writable): number {
-  const buffers = (sheet as unknown as SheetInternals)._stream?.buffers ?? [];
-  let n = zip.readableLength + zip.writableLength + sink.writableLength;
-  for (const b of buffers) n += b.length;
-  return n;
+/** An exceljs sheet buffer: an old-style stream that archiver would wrap in a PassThrough of its own. */
+const isOldStyleStream = (s: unknown): s is { pipe(d: PassThrough): unknown } =>
+  typeof (s as { pipe?: unknown } | null)?.pipe === 'function' && !(s as { _readableState?: unknown })._readableState;
+
+/**
+ * exceljs's WorkbookWriter with every zip entry dated `created` (archiver stamps the current time
+ * otherwise; the writer's constructor already adds two entries, hence the hooks on addThemes and
+ * addOfficeRels, which it calls first). Sheet rows reach the zip through a PassThrough made here
+ * (archiver would make the same one), so what waits in it can be measured.
+ */
+class PinnedWorkbookWriter extends excelStream.xlsx.WorkbookWriter {
+  entries: PassThrough[];
+
+  private pin(): void {
+    const self = this as unknown as { zip: Zip & { pinned?: true }; created: Date; entries?: PassThrough[] };
+    if (self.zip.pinned) return;
+    self.zip.pinned = true;
+    const at = self.created;
+    const entries: PassThrough[] = (self.entries = []);
+    const append = self.zip.append.bind(self.zip);
+    self.zip.append = (source, data) => {
+      if (isOldStyleStream(source)) {
+        const through = new PassThrough();
+        source.pipe(through);
+        entries.push(through);
+        return append(through, { ...data, date: at });
+      }
+      return append(source, { ...data, date: at });
+    };
+  }
+
+  override addThemes(): Promise<void> {
+    this.pin();
+    return super.addThemes();
+  }
+
+  override addOfficeRels(): Promise<void> {
+    this.pin();
+    return super.addOfficeRels();
+  }
+
+  /** Bytes between a committed row and the sink. */
+  pending(sink: Writable): number {
+    const zip = (this as unknown as { zip: Zip }).zip;
+    return this.entries.reduce((n, e) => n + e.readableLength + e.writableLength, zip.readableLength + zip.writableLength + sink.writableLength);
+  }
 }
 
 /** Up to this many bytes may wait in the writer before the next page is taken. */
@@ -53,10 +92,7 @@ const MAX_PENDING = 4 << 20;
 export async function writeXlsx(table: ExportTable, manifest: ExportManifest, sink: Writable): Promise<number> {
   const at = new Date(manifest.created_at);
   if (Number.isNaN(at.getTime())) throw new Error(`manifest.created_at ${JSON.stringify(manifest.created_at)} is not a time`);
-  const wb = new excelStream.xlsx.WorkbookWriter({ stream: sink, useStyles: true, useSharedStrings: false, zip: { zlib: { level: 6 } } } as never);
-  const zip = (wb as unknown as WriterInternals).zip;
-  const append = zip.append.bind(zip);
-  zip.append = (source, data) => append(source, { ...data, date: at });
+  const wb = new PinnedWorkbookWriter({ stream: sink, useStyles: true, useSharedStrings: false, created: at, modified: at, zip: { zlib: { level: 6 } } } as never);
   wb.created = at;
   wb.modified = at;
   wb.creator = manifest.generator;
@@ -80,7 +116,10 @@ export async function writeXlsx(table: ExportTable, manifest: ExportManifest, si
       data.addRow(row.map((cell, i) => excelValue(types[i], cell))).commit();
     }
     rows += page.length;
-    while (pending(zip, data, sink) > MAX_PENDING) await new Promise<void>((r) => setTimeout(r, 1));
+    // Let zlib's callbacks run (pages of a generator may arrive without ever leaving the microtask
+    // queue), then wait while too much sits between the sheet and the sink.
+    await new Promise<void>((r) => setImmediate(r));
+    while (wb.pending(sink) > MAX_PENDING) await new Promise<void>((r) => setTimeout(r, 1));
   }
   data.commit();
 
