@@ -140,7 +140,7 @@ describe('export writers (chDB, exceljs)', () => {
     const ndjson = await write('ndjson', sampleTable(N, 100));
     expect(await compactRows(`SELECT * FROM file('${ndjson.file}', JSONEachRow, '${inSql}') SETTINGS date_time_input_format = 'best_effort'`)).toEqual(expected);
     const csv = await write('csv', sampleTable(N, 100));
-    const back = await compactRows(`SELECT * FROM file('${csv.file}', CSVWithNames, '${inSql}') SETTINGS date_time_input_format = 'best_effort', input_format_csv_empty_as_default = 0`);
+    const back = await compactRows(`SELECT * FROM file('${csv.file}', CSVWithNames, '${inSql}') SETTINGS date_time_input_format = 'best_effort', format_csv_null_representation = ''`);
     // CSV has one empty: an empty text and a null read back alike; formulas carry their leading quote.
     expect(back).toEqual(expected.map((r) => r.map((c, i) => (i === 0 && typeof c === 'string' && c.startsWith('=') ? `'${c}` : i === 6 && c === '' ? null : c))));
   });
