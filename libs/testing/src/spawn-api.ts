@@ -45,8 +45,10 @@ export async function spawnApi(env: Record<string, string>, timeoutMs = 120_000,
   for (;;) {
     if (child.exitCode !== null) throw new Error(`API exited with ${child.exitCode}:\n${out}`);
     try {
-      const r = await fetch(`${url}/api/health`);
-      if (r.status === 200) break;
+      // Only once this child says it listens: the port was free when picked, but the demo seeds for a
+      // minute before listening, and another test process on the machine may take the port meanwhile.
+      const r = out.includes(`running at ${url} `) ? await fetch(`${url}/api/health`) : undefined;
+      if (r?.status === 200) break;
     } catch {
       /* not listening yet */
     }
