@@ -5,7 +5,7 @@ import { fullPageShot, useDemoProduct, signInAs } from './demo-product';
 
 /**
  * The Admin pages of issue 13 as an administrator meets them (production build, demo data): a write
- * key created with scopes and shown once, its events counted, revoked after a confirmation and then
+ * key created with scopes and shown once, its events counted and its last use shown, revoked after a confirmation and then
  * refused; a CSV of events imported with its progress, summary and per-line error report; the audit
  * log filtered by action, actor and date range and exported as CSV.
  */
@@ -54,6 +54,7 @@ describe('Admin: write keys, imports and the audit log in headless Chromium', ()
     const table = page.locator('section[aria-label="All keys"]');
     const row = table.locator('tr', { hasText: 'Browser spec CMS' });
     await expect(row.textContent()).resolves.toContain('Events, Directory (people and content)');
+    await expect(row.getByTestId('key-last-used').textContent()).resolves.toBe('never'); // nothing sent with it yet
     const prefix = ((await row.locator('code').textContent()) ?? '').replace(/…$/, '');
     expect(prefix.length).toBeGreaterThan(6);
     expect(key.startsWith(prefix)).toBe(true);
@@ -81,6 +82,25 @@ describe('Admin: write keys, imports and the audit log in headless Chromium', ()
       1_000,
     );
     await expect(page.locator('section[aria-label="All keys"]').getByRole('link', { name: 'Data sources' }).getAttribute('href')).resolves.toBe('/admin/data-sources?window=1440');
+
+    // Last used: set by that event, relative in the cell, the exact time (UTC) on hover.
+    const used = page.locator('section[aria-label="All keys"] tr', { hasText: 'Browser spec CMS' }).getByTestId('key-last-used');
+    await expect(page.getByRole('columnheader', { name: 'Last used' }).count()).resolves.toBe(1);
+    // (recorded off the ingestion request's path, so a reload may come before it)
+    await waitFor(
+      async () => {
+        if (((await used.textContent()) ?? '') !== 'never') return true;
+        await page.reload();
+        await used.waitFor();
+        return false;
+      },
+      'the last use shown',
+      30_000,
+      500,
+    );
+    await expect(used.textContent()).resolves.toMatch(/^(just now|\d+ s ago|\d+ min ago)$/);
+    await expect(used.locator('time').getAttribute('title')).resolves.toMatch(/^\w{3} \d{1,2}, \d{4}, \d{2}:\d{2} UTC$/);
+    await fullPageShot(page, 'admin-write-key-last-used');
 
     // Revoke: dismissing the confirmation keeps the key, accepting it revokes.
     page.once('dialog', (d) => void d.dismiss());
@@ -173,8 +193,19 @@ describe('Admin: write keys, imports and the audit log in headless Chromium', ()
     await log.getByLabel('From').fill(tomorrow);
     await log.getByText('No entries match these filters').waitFor();
     await log.getByRole('button', { name: 'Clear filters' }).click();
-    await waitFor(async () => (await rows.count()) === all, 'every entry back after clearing', 15_000).catch(() => undefined);
-    await expect(rows.count()).resolves.toBe(all);
+    // every entry back, and one more: the export itself is audited
+    await waitFor(async () => (await rows.count()) === all + 1, 'every entry back after clearing', 15_000).catch(() => undefined);
+    await expect(rows.count()).resolves.toBe(all + 1);
+    await expect(rows.first().textContent()).resolves.toMatch(/admin@hubpulse\.local.*Exported the audit log.*audit_log.*action: directory\.people\.search/);
+
+    // A family of actions: every write-key action (the key made earlier in this spec), nothing else.
+    await log.getByLabel('Action').selectOption({ label: 'Write keys: every action' });
+    await expect(page.url()).toContain('action=write_key.');
+    await waitFor(async () => (await rows.count()) < all, 'the audit log filtered to write-key actions', 15_000).catch(() => undefined);
+    const keyRows = await rows.allTextContents();
+    expect(keyRows.length).toBeGreaterThanOrEqual(1);
+    for (const text of keyRows) expect(text).toMatch(/(Created|Revoked) a write key.*write_key:/);
+    await fullPageShot(page, 'admin-audit-family');
   }, 120_000);
 
   it('invites a planner who accepts in a second browser, changes their password and sees their sessions; then is deactivated', async () => {

@@ -106,6 +106,8 @@ export const DECISIONS: Readonly<Record<string, Access>> = {
 
   // ── audit log ──
   'GET /api/audit': ADMIN,
+  'GET /api/audit/facets': ADMIN,
+  'GET /api/audit/export.csv': ADMIN,
   'GET /api/privacy/groups': ADMIN,
 
   // ── overview and engagement (aggregates for every role; individuals and the scoring model for admins) ──

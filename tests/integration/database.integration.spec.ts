@@ -35,7 +35,7 @@ describe.each([
   it('runs the migrations once and records them', async () => {
     expect(await ds.showMigrations()).toBe(false);
     const done = await ds.query(`SELECT name FROM ${schema ? `"${schema}".` : ''}migrations`);
-    expect(done.map((r: { name: string }) => r.name)).toEqual(['Initial1764100000000', 'EventMappings1764200000000', 'ScoringModelV21764300000000', 'SegmentsProgrammes1764410000000', 'GoalsStrategy1764500000000', 'ProgrammeLaunchMembership1764600000000', 'WriteKeyScopes1764700000000', 'UsersAccess1764800000000', 'SsoIdentities1764900000000']);
+    expect(done.map((r: { name: string }) => r.name)).toEqual(['Initial1764100000000', 'EventMappings1764200000000', 'ScoringModelV21764300000000', 'SegmentsProgrammes1764410000000', 'GoalsStrategy1764500000000', 'ProgrammeLaunchMembership1764600000000', 'WriteKeyScopes1764700000000', 'UsersAccess1764800000000', 'SsoIdentities1764900000000', 'WriteKeyLastUsed1765100000000', 'AuditLogTime1765200000000']);
     // running again is a no-op
     expect(await ds.runMigrations()).toEqual([]);
   });
@@ -138,6 +138,20 @@ describe.each([
     expect(await keys.findByHash('hash-ka')).toMatchObject({ id: 'ka', scopes: ['events'] });
     await keys.revoke('ka', '2026-01-03T00:00:00.000Z');
     expect(await keys.find('ka')).toMatchObject({ revokedAt: '2026-01-03T00:00:00.000Z' });
+  });
+
+  it('WriteKeysRepository records a last use only over one older than the given minute', async () => {
+    const keys = new WriteKeysRepository(ds);
+    await keys.insert({ id: 'ku', name: 'ku', keyHash: 'hash-ku', prefix: 'hp_wk_used', scope: 'write', scopes: ['events'], browser: false, createdAt: '2026-01-01T00:00:00.000Z', revokedAt: null });
+    expect(await keys.find('ku')).toMatchObject({ lastUsedAt: null });
+    expect(await keys.markUsed('ku', '2026-01-05T10:00:00.000Z', '2026-01-05T09:59:00.000Z')).toBe(true); // never used: recorded
+    expect(await keys.markUsed('ku', '2026-01-05T10:00:30.000Z', '2026-01-05T09:59:30.000Z')).toBe(false); // another process recorded it this minute
+    expect(await keys.find('ku')).toMatchObject({ lastUsedAt: '2026-01-05T10:00:00.000Z' });
+    expect(await keys.markUsed('ku', '2026-01-05T10:01:00.000Z', '2026-01-05T10:00:00.000Z')).toBe(false); // stale means strictly older
+    expect(await keys.markUsed('ku', '2026-01-05T10:01:01.000Z', '2026-01-05T10:00:01.000Z')).toBe(true);
+    expect(await keys.find('ku')).toMatchObject({ lastUsedAt: '2026-01-05T10:01:01.000Z' });
+    expect(await keys.markUsed('nope', '2026-01-05T10:02:00.000Z', '2026-01-05T10:01:00.000Z')).toBe(false);
+    expect((await keys.list()).find((k) => k.id === 'ku')).toMatchObject({ lastUsedAt: '2026-01-05T10:01:01.000Z' });
   });
 
   it('DirectoryRepository reads people by ids (past the bound-variable cap) and checks departments', async () => {

@@ -5,6 +5,7 @@ import { ConfigModule, type HubpulseConfig } from '@hubpulse/config';
 import { DatabaseModule } from '@hubpulse/database';
 import { QueueModule } from '@hubpulse/queue';
 import { WorkerProcessorsModule } from '@hubpulse/worker';
+import { AuditModule } from './audit/audit.module';
 import { AuthGuard } from './auth/auth.guard';
 import { AuthModule } from './auth/auth.module';
 import { SsoModule } from './auth/sso/sso.module';
@@ -35,6 +36,7 @@ export class AppModule {
         DatabaseModule,
         QueueModule.forRoot(config),
         DisclosureModule,
+        AuditModule,
         AuthModule,
         SsoModule,
         IngestModule,

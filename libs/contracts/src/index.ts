@@ -23,5 +23,6 @@ export * from './dates';
 export * from './numbers';
 export * from './labels';
 export * from './csv';
+export * from './audit.types';
 export * from './sso.types';
 export * from './sso.schema';

@@ -342,21 +342,9 @@ export interface SegmentChannelStatsDto {
   recommendations: { channels: RecommendationDto<Channel>[]; purposes: RecommendationDto<Purpose>[] };
 }
 
-// ── jobs and audit ─────────────────────────────────────────────────────────
+// ── jobs ─────────────────────────────────────────────────────────────────
 
 /** POST /api/segments/:id/recompute and /freeze. */
 export interface SegmentJobDto {
   job_id: string | null;
-}
-
-/** GET /api/audit (admin): who did what, newest first. */
-export interface AuditLogEntryDto {
-  id: string;
-  at: string;
-  actor: string;
-  /** e.g. segment.members.export, segment.members.view */
-  action: string;
-  /** e.g. segment:<id> */
-  target: string;
-  details: Record<string, unknown>;
 }

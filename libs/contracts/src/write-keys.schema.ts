@@ -39,4 +39,9 @@ export interface WriteKeyDto {
   browser: boolean;
   created_at: string;
   revoked_at: string | null;
+  /**
+   * When the key last authenticated an ingestion request (ISO time; null: never). Recorded at most
+   * once a minute per key, so it may be up to a minute behind the latest request.
+   */
+  last_used_at: string | null;
 }

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { DataSource } from 'typeorm';
+import { Brackets, type DataSource } from 'typeorm';
 import { DATA_SOURCE } from './data-source';
 import { IngestionKeyEntity } from './entities/user.entity';
 
@@ -12,8 +12,8 @@ export class WriteKeysRepository {
     return this.ds.getRepository(IngestionKeyEntity);
   }
 
-  async insert(key: IngestionKeyEntity): Promise<void> {
-    await this.repo.insert(key);
+  async insert(key: Omit<IngestionKeyEntity, 'lastUsedAt'>): Promise<void> {
+    await this.repo.insert({ ...key, lastUsedAt: null });
   }
 
   /** Every key, newest first (revoked ones too). */
@@ -31,6 +31,22 @@ export class WriteKeysRepository {
 
   async revoke(id: string, at: string): Promise<void> {
     await this.repo.update({ id }, { revokedAt: at });
+  }
+
+  /**
+   * Records that a key authenticated at `at`, unless the stored time is already `staleBefore` or
+   * later (another API process recorded it within the minute). True when the row changed. Callers
+   * coalesce: one call per key and minute, not one per request (see the API's WriteKeyUsage).
+   */
+  async markUsed(id: string, at: string, staleBefore: string): Promise<boolean> {
+    const result = await this.repo
+      .createQueryBuilder()
+      .update()
+      .set({ lastUsedAt: at })
+      .where('id = :id', { id })
+      .andWhere(new Brackets((w) => w.where('last_used_at IS NULL').orWhere('last_used_at < :staleBefore', { staleBefore })))
+      .execute();
+    return (result.affected ?? 0) > 0;
   }
 
   count(): Promise<number> {

@@ -8,6 +8,7 @@ import { Public } from '../common/public.decorator';
 import { ZodBody } from '../common/zod.pipe';
 import type { AuthedRequest } from './auth.guard';
 import { AuthService, SESSION_COOKIE } from './auth.service';
+import { NotAudited } from '../audit/audit.decorator';
 
 const required = z.string({ error: 'is required' }).min(1, 'is required');
 const loginSchema = z.object({ email: required, password: required });
@@ -20,6 +21,7 @@ export class AuthController {
     @Inject(HUBPULSE_CONFIG) private readonly config: HubpulseConfig,
   ) {}
 
+  @NotAudited('signing in: the user list keeps each last sign-in, the throttle counts failures')
   @Public()
   @Post('login')
   @HttpCode(200)
@@ -36,6 +38,7 @@ export class AuthController {
     return this.config.secureCookies || req.secure;
   }
 
+  @NotAudited('signing out')
   @Public()
   @Post('logout')
   @HttpCode(204)

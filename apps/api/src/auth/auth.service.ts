@@ -1,4 +1,4 @@
-import { Inject, Injectable, UnauthorizedException } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnModuleDestroy, UnauthorizedException } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { Role, SessionUser, WriteKeyCreate, WriteKeyDto, WriteKeyScope } from '@hubpulse/contracts';
 import { HUBPULSE_CONFIG, type HubpulseConfig } from '@hubpulse/config';
@@ -7,6 +7,7 @@ import { SignInThrottledError } from '../common/errors';
 import { hashPassword, needsRehash, newToken, sha256, verifyDummy, verifyPassword } from './password';
 import { SignInThrottleRepository } from './sign-in-throttle.repository';
 import { assertPasswordSignIn } from './sso/password-sign-in';
+import { WriteKeyUsage } from './write-key-usage';
 
 export const SESSION_COOKIE = 'hp_session';
 
@@ -20,9 +21,15 @@ export interface WriteKeyPrincipal {
 }
 
 @Injectable()
-export class AuthService {
+export class AuthService implements OnModuleDestroy {
+  private readonly logger = new Logger('Auth');
   /** Write keys are checked on every ingestion request: cache hash → key for a minute. */
   private readonly keyCache = new Map<string, { key: WriteKeyPrincipal | null; until: number }>();
+  /** "Last used" per key, written at most once a minute per key, off the request's path. */
+  private readonly keyUsage = new WriteKeyUsage(
+    (id, at, staleBefore) => this.writeKeys.markUsed(id, at, staleBefore),
+    (id, err) => this.logger.error(`Could not record the last use of write key ${id}: ${err instanceof Error ? err.message : String(err)}`),
+  );
 
   constructor(
     private readonly users: UsersRepository,
@@ -132,7 +139,7 @@ export class AuthService {
 
   async listWriteKeys(): Promise<WriteKeyDto[]> {
     const rows = await this.writeKeys.list();
-    return rows.map((k) => ({ id: k.id, name: k.name, prefix: k.prefix, scopes: k.scopes, browser: k.browser, created_at: k.createdAt, revoked_at: k.revokedAt }));
+    return rows.map((k) => ({ id: k.id, name: k.name, prefix: k.prefix, scopes: k.scopes, browser: k.browser, created_at: k.createdAt, revoked_at: k.revokedAt, last_used_at: k.lastUsedAt }));
   }
 
   /** Revokes a key at once in this process; other API processes stop accepting it within a minute (their cache). */
@@ -157,6 +164,7 @@ export class AuthService {
     if (!match) throw new UnauthorizedException('Authorization: missing; send "Authorization: Bearer <write key>"');
     const key = await this.writeKey(match[1]);
     if (!key) throw new UnauthorizedException('Authorization: unknown or revoked write key');
+    this.keyUsage.used(key.id);
     return key;
   }
 
@@ -168,8 +176,14 @@ export class AuthService {
     if (cached && cached.until > now) return cached.key;
     const row = await this.writeKeys.findByHash(hash);
     const found = row && !row.revokedAt ? { id: row.id, scopes: row.scopes, browser: row.browser } : null;
+    if (row && found) this.keyUsage.known(row.id, row.lastUsedAt);
     if (this.keyCache.size > 10_000) this.keyCache.clear();
     this.keyCache.set(hash, { key: found, until: now + 60_000 });
     return found;
+  }
+
+  /** Lets a last-use write under way finish before the database closes. */
+  async onModuleDestroy(): Promise<void> {
+    await this.keyUsage.settle();
   }
 }

@@ -1,10 +1,11 @@
 import { Controller, Delete, Get, HttpCode, NotFoundException, Param, Post, Req } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { writeKeyCreateSchema, type WriteKeyCreate } from '@hubpulse/contracts';
 import { Roles } from '../common/public.decorator';
 import { ZodBody } from '../common/zod.pipe';
 import type { AuthedRequest } from './auth.guard';
 import { AuthService } from './auth.service';
+import { AuditedInService } from '../audit/audit.decorator';
 
 /** Ingestion (write) keys: admins create, list and revoke them. A key is shown once, at creation. */
 @ApiTags('ingestion admin')
@@ -14,7 +15,11 @@ export class WriteKeysController {
   constructor(private readonly auth: AuthService) {}
 
   @Get()
-  @ApiOperation({ summary: 'Write keys (name, prefix, scopes, browser, created, revoked) — never the keys themselves' })
+  @ApiOperation({ summary: 'Write keys (name, prefix, scopes, browser, created, revoked, last used) — never the keys themselves' })
+  @ApiOkResponse({
+    description:
+      '{"keys": [WriteKeyDto]}: id, name, prefix, scopes, browser, created_at, revoked_at (null: active), last_used_at — when the key last authenticated an ingestion request, null if never; recorded at most once a minute per key, so up to a minute behind',
+  })
   async list() {
     return { keys: await this.auth.listWriteKeys() };
   }
@@ -24,11 +29,13 @@ export class WriteKeysController {
     summary: 'Create a write key: {"name", "scopes": ["events"] | ["events","directory"] (default ["events"]), "browser": false}; the answer holds the key, shown this once; audited',
     description: 'A browser key (browser: true) ships inside a web page and can never hold the directory scope.',
   })
+  @AuditedInService('write_key.create')
   async create(@ZodBody(writeKeyCreateSchema) spec: WriteKeyCreate, @Req() req: AuthedRequest) {
     const { id, key } = await this.auth.createWriteKey(spec, undefined, req.user);
     return { id, ...spec, key, note: 'Store this key now: it is not shown again.' };
   }
 
+  @AuditedInService('write_key.revoke')
   @Delete(':id')
   @HttpCode(204)
   @ApiOperation({ summary: 'Revoke a write key (it stops being accepted; its data stays); audited' })

@@ -4,6 +4,8 @@ import { contentBatchSchema, peopleBatchSchema, type Content, type Person } from
 import { WriteKey } from '../common/public.decorator';
 import { ZodBody } from '../common/zod.pipe';
 import { DirectoryService } from './directory.service';
+import { Audited } from '../audit/audit.decorator';
+import { counts } from '../audit/audit-details';
 
 @ApiTags('ingestion')
 @ApiBearerAuth()
@@ -11,6 +13,7 @@ import { DirectoryService } from './directory.service';
 export class DirectoryController {
   constructor(private readonly directory: DirectoryService) {}
 
+  @Audited('directory.people.upsert', () => 'directory:people', ({ body, result }) => ({ people: (body as { people?: unknown[] }).people?.length ?? 0, ...counts(result, 'upserted', 'rejected') }))
   @WriteKey('directory')
   @Put('people')
   @HttpCode(200)
@@ -19,6 +22,7 @@ export class DirectoryController {
     return this.directory.upsertPeople(body.people);
   }
 
+  @Audited('directory.content.upsert', () => 'directory:content', ({ body, result }) => ({ content: (body as { content?: unknown[] }).content?.length ?? 0, ...counts(result, 'upserted', 'rejected') }))
   @WriteKey('directory')
   @Put('content')
   @HttpCode(200)

@@ -5,6 +5,8 @@ import type { AuthedRequest } from '../auth/auth.guard';
 import { Roles } from '../common/public.decorator';
 import { ZodBody, ZodQuery } from '../common/zod.pipe';
 import { daySchema, EngagementService, groupsSchema, jobSchema, peopleSchema, scoringModelBodySchema } from './engagement.service';
+import { Audited } from '../audit/audit.decorator';
+import { counts, summariseBody } from '../audit/audit-details';
 
 @ApiTags('engagement')
 @Controller('api/engagement')
@@ -17,6 +19,7 @@ export class EngagementController {
     return this.engagement.listModels();
   }
 
+  @Audited('scoring_model.create', ({ result }) => `scoring_model:v${(result as { model?: { version?: number } }).model?.version ?? '?'}`, ({ body, result }) => ({ ...summariseBody(body), ...counts(result, 'job_id') }))
   @Post('models')
   @Roles('admin')
   @ApiOperation({ summary: 'Create a new scoring model version; history is recomputed with it in the background (a full score job)' })
@@ -30,6 +33,7 @@ export class EngagementController {
     return this.engagement.jobs();
   }
 
+  @Audited('scores.recompute', () => 'scores', ({ body, result }) => ({ ...summariseBody(body), ...counts(result, 'job_id') }))
   @Post('jobs')
   @Roles('admin')
   @ApiOperation({ summary: 'Start a score job: {"kind":"incremental"} (days touched since the last run) or {"kind":"full"}' })

@@ -27,6 +27,8 @@ import { GoalLinksService } from './goal-links.service';
 import { GoalsService } from './goals.service';
 import { kpiImportQuerySchema, readKpiCsv } from './kpi-csv';
 import { StrategyService } from './strategy.service';
+import { Audited, byParam, byResultId } from '../audit/audit.decorator';
+import { counts, summariseBody } from '../audit/audit-details';
 
 const who = (req: AuthedRequest) => req.user?.email ?? 'unknown';
 
@@ -46,6 +48,7 @@ export class GoalsController {
     return this.goals.list();
   }
 
+  @Audited('goal.create', byResultId('goal'))
   @Post()
   @Roles('admin', 'leader')
   @ApiOperation({ summary: 'Create a goal (GoalCreateInput); a 400 names each bad field' })
@@ -59,6 +62,7 @@ export class GoalsController {
     return this.goals.detail(id);
   }
 
+  @Audited('goal.update', byParam('goal'))
   @Put(':id')
   @Roles('admin', 'leader')
   @ApiOperation({ summary: 'Change a goal (any GoalCreateInput fields; monthly_targets replaces the list); the result is checked as a whole' })
@@ -66,6 +70,7 @@ export class GoalsController {
     return this.goals.update(id, body, who(req));
   }
 
+  @Audited('goal.delete', byParam('goal'))
   @Delete(':id')
   @Roles('admin', 'leader')
   @HttpCode(204)
@@ -76,6 +81,7 @@ export class GoalsController {
 
   // ── KPI values ──
 
+  @Audited('kpi.values.set', byParam('goal'), ({ body, result }) => ({ periods: ((body as { values?: { period: string }[] }).values ?? []).map((v) => v.period).join(', '), ...counts(result, 'created', 'updated', 'unchanged') }))
   @Post(':id/values')
   @Roles('admin', 'leader')
   @ApiOperation({ summary: 'Store several monthly values at once ({values: [{period, value, note?}]}): all or none; overwritten values go to the history' })
@@ -83,6 +89,7 @@ export class GoalsController {
     return this.goals.bulk(id, body, who(req));
   }
 
+  @Audited('kpi.values.import', byParam('goal'), ({ result }) => counts(result, 'filename', 'rows', 'stored', 'created', 'updated', 'unchanged'))
   @Post(':id/values/import')
   @Roles('admin', 'leader')
   @HttpCode(200)
@@ -102,6 +109,7 @@ export class GoalsController {
     return this.goals.history(id);
   }
 
+  @Audited('kpi.value.set', byParam('goal'), ({ params, body }) => ({ period: params.period, ...summariseBody(body) }))
   @Put(':id/values/:period')
   @Roles('admin', 'leader')
   @ApiOperation({ summary: 'Set one month\'s value ({value, note?}); period is YYYY-MM or YYYY-MM-01' })
@@ -110,6 +118,7 @@ export class GoalsController {
     return this.goals.putValue(id, period, body, who(req));
   }
 
+  @Audited('kpi.value.delete', byParam('goal'), ({ params }) => ({ period: params.period }))
   @Delete(':id/values/:period')
   @Roles('admin', 'leader')
   @HttpCode(204)
@@ -126,6 +135,7 @@ export class GoalsController {
     return this.links.list(id);
   }
 
+  @Audited('goal.link.create', byParam('goal'), ({ body, result }) => ({ link_id: (result as { id?: string }).id, ...summariseBody(body) }))
   @Post(':id/links')
   @Roles('admin', 'leader')
   @ApiOperation({ summary: 'Link an audience (segment, programme, or scope of departments / locations / organisation) with a hypothesis (GoalLinkCreateInput)' })
@@ -133,6 +143,7 @@ export class GoalsController {
     return this.links.create(id, body, who(req));
   }
 
+  @Audited('goal.link.update', byParam('goal'), ({ params, body }) => ({ link_id: params.linkId, ...summariseBody(body) }))
   @Put(':id/links/:linkId')
   @Roles('admin', 'leader')
   @ApiOperation({ summary: 'Change a link\'s hypothesis or purpose' })
@@ -140,6 +151,7 @@ export class GoalsController {
     return this.links.update(id, linkId, body);
   }
 
+  @Audited('goal.link.delete', byParam('goal'), ({ params }) => ({ link_id: params.linkId }))
   @Delete(':id/links/:linkId')
   @Roles('admin', 'leader')
   @HttpCode(204)

@@ -7,6 +7,8 @@ import { ZodQuery } from '../common/zod.pipe';
 import { importQuerySchema, type ImportQuery } from './dto/import-query';
 import { ImporterGuard } from './importer.guard';
 import { ImportsService } from './imports.service';
+import { Audited, byResultId } from '../audit/audit.decorator';
+import { summariseBody } from '../audit/audit-details';
 
 @ApiTags('imports')
 @ApiCookieAuth('hp_session')
@@ -25,6 +27,7 @@ export class ImportsController {
       'a stable id derived from their row, so importing a file again counts each event once. Send Content-Type ' +
       'application/octet-stream, text/csv or application/x-ndjson (not application/json).',
   })
+  @Audited('import.upload', byResultId('import', 'import'), ({ query }) => summariseBody(query))
   @ApiConsumes('application/octet-stream', 'text/csv', 'application/x-ndjson')
   @ApiBody({ schema: { type: 'string', format: 'binary' } })
   @ApiQuery({ name: 'kind', enum: ['events', 'people'] })

@@ -6,6 +6,7 @@ import { Roles } from '../common/public.decorator';
 import { ZodBody, ZodQuery } from '../common/zod.pipe';
 import { EventMappingsService, mappingsSchema, type MappingsInput } from './event-mappings.service';
 import { IngestStatsService } from './ingest-stats.service';
+import { Audited } from '../audit/audit.decorator';
 
 const windowSchema = z.object({ window: z.coerce.number({ error: 'must be a number of minutes' }).int().min(1).max(7 * 24 * 60).default(60) });
 
@@ -30,6 +31,7 @@ export class IngestionAdminController {
     return { mappings: this.mappings.list() };
   }
 
+  @Audited('event_mappings.replace', () => 'event_mappings')
   @Put('mappings')
   @ApiOperation({ summary: 'Replace the SDK event mapping table (admin)' })
   async replace(@ZodBody(mappingsSchema) body: MappingsInput): Promise<EventMappingsBody> {

@@ -6,6 +6,7 @@ import type { AuthedRequest } from '../auth/auth.guard';
 import { Roles } from '../common/public.decorator';
 import { ZodBody, ZodQuery } from '../common/zod.pipe';
 import { ProgrammesService, programmeListQuerySchema } from './programmes.service';
+import { Audited, byParam, byResultId } from '../audit/audit.decorator';
 
 /** Comms programmes: everyone signed in reads; admins and planners plan and launch. */
 @ApiTags('programmes')
@@ -21,6 +22,7 @@ export class ProgrammesController {
     return this.programmes.list(query);
   }
 
+  @Audited('programme.create', byResultId('programme'))
   @Post()
   @Roles('admin', 'planner')
   @ApiOperation({ summary: 'Create a draft programme: segment, grouping, content, channels, tactic, measure (and optionally a goal)' })
@@ -34,6 +36,7 @@ export class ProgrammesController {
     return this.programmes.get(id);
   }
 
+  @Audited('programme.update', byParam('programme'))
   @Put(':id')
   @Roles('admin', 'planner')
   @ApiOperation({ summary: 'Edit a draft (409 once launched)' })
@@ -41,6 +44,7 @@ export class ProgrammesController {
     return this.programmes.update(id, body);
   }
 
+  @Audited('programme.delete', byParam('programme'))
   @Delete(':id')
   @HttpCode(204)
   @Roles('admin', 'planner')
@@ -49,6 +53,7 @@ export class ProgrammesController {
     await this.programmes.remove(id);
   }
 
+  @Audited('programme.launch', byParam('programme'))
   @Post(':id/launch')
   @HttpCode(200)
   @Roles('admin', 'planner')

@@ -3,8 +3,9 @@ import { ConflictException, Injectable } from '@nestjs/common';
 import type { Response } from 'express';
 import { segmentMemberDto, SegmentMembershipRepository } from '@hubpulse/audiences';
 import { PeopleRepository } from '@hubpulse/clickhouse';
-import { SEGMENT_MEMBER_CSV_COLUMNS, segmentMembersQuerySchema, segmentPeopleSearchSchema, type DirectoryPersonDto, type SessionUser, type SegmentMembersPageDto, csvCell } from '@hubpulse/contracts';
+import { SEGMENT_MEMBER_CSV_COLUMNS, segmentMembersQuerySchema, segmentPeopleSearchSchema, type DirectoryPersonDto, type SessionUser, type SegmentMembersPageDto, type CsvCell } from '@hubpulse/contracts';
 import { AuditLogRepository } from '@hubpulse/database';
+import { sendCsv } from '../common/csv-response';
 import { SegmentsService } from './segments.service';
 
 /** Audit actions of member access. */
@@ -68,26 +69,17 @@ export class SegmentMembersService {
       details: { segment_name: s.name, membership_version: current.version, definition_version: current.definition_version, rows: current.size, format: 'csv', role: user.role },
     });
     const filename = `segment-${s.name.replace(/[^A-Za-z0-9_-]+/g, '-').slice(0, 60) || 'members'}-v${current.version}.csv`;
-    res.status(200);
-    res.setHeader('Content-Type', 'text/csv; charset=utf-8');
-    res.setHeader('Content-Disposition', `attachment; filename="${filename}"`);
-    res.setHeader('Cache-Control', 'no-store');
-    res.write(`${SEGMENT_MEMBER_CSV_COLUMNS.join(',')}\r\n`);
-    let after = '';
-    try {
-      for (;;) {
-        const rows = await this.store.members(id, current.version, { after, limit: EXPORT_PAGE });
-        if (!rows.length) break;
-        res.write(rows.map((r) => SEGMENT_MEMBER_CSV_COLUMNS.map((c) => csvCell(r[c])).join(',')).join('\r\n') + '\r\n');
-        after = rows[rows.length - 1].person_id;
-        if (rows.length < EXPORT_PAGE) break;
-      }
-    } catch (err) {
-      // Headers are gone: cut the connection so the client sees a broken download, not a short file.
-      res.destroy(err instanceof Error ? err : new Error(String(err)));
-      throw err;
+    await sendCsv(res, filename, SEGMENT_MEMBER_CSV_COLUMNS, this.memberPages(id, current.version));
+  }
+
+  /** A membership version, person by person in id order, a page at a time. */
+  private async *memberPages(id: string, version: number): AsyncIterable<CsvCell[][]> {
+    for (let after = ''; ; ) {
+      const rows = await this.store.members(id, version, { after, limit: EXPORT_PAGE });
+      yield rows.map((r) => SEGMENT_MEMBER_CSV_COLUMNS.map((c) => r[c]));
+      if (rows.length < EXPORT_PAGE) return;
+      after = rows[rows.length - 1].person_id;
     }
-    res.end();
   }
 }
 

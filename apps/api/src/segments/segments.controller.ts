@@ -16,6 +16,8 @@ import { ZodBody, ZodQuery } from '../common/zod.pipe';
 import { SegmentChannelsService } from './segment-channels.service';
 import { SegmentMembersService } from './segment-members.service';
 import { listQuerySchema, SegmentsService } from './segments.service';
+import { Audited, byParam, byResultId, NotAudited } from '../audit/audit.decorator';
+import { counts } from '../audit/audit-details';
 
 const who = (req: AuthedRequest) => req.user?.email ?? 'unknown';
 
@@ -41,6 +43,7 @@ export class SegmentsController {
     return this.segments.list(query);
   }
 
+  @Audited('segment.create', byResultId('segment', 'segment'))
   @Post()
   @Roles('admin', 'planner')
   @ApiOperation({ summary: 'Create a segment (dynamic or static); a 400 names the bad rule node; its membership is computed in the background' })
@@ -48,6 +51,7 @@ export class SegmentsController {
     return this.segments.create(body, who(req));
   }
 
+  @NotAudited('a preview: nothing is stored')
   @Post('preview')
   @HttpCode(200)
   @Roles('admin', 'planner')
@@ -71,6 +75,7 @@ export class SegmentsController {
     return this.segments.detail(id);
   }
 
+  @Audited('segment.update', byParam('segment'))
   @Put(':id')
   @Roles('admin', 'planner')
   @ApiOperation({ summary: 'Edit name, description or rule (a new definition version in the history); a changed rule recomputes dynamic segments' })
@@ -78,6 +83,7 @@ export class SegmentsController {
     return this.segments.update(id, body, who(req));
   }
 
+  @Audited('segment.archive', byParam('segment'))
   @Delete(':id')
   @Roles('admin', 'planner')
   @ApiOperation({ summary: 'Archive a segment (409 while other segments refer to it); history and memberships are kept' })
@@ -91,6 +97,7 @@ export class SegmentsController {
     return this.segments.history(id);
   }
 
+  @Audited('segment.recompute', byParam('segment'), ({ result }) => counts(result, 'job_id'))
   @Post(':id/recompute')
   @HttpCode(202)
   @Roles('admin', 'planner')
@@ -99,6 +106,7 @@ export class SegmentsController {
     return this.segments.recompute(id);
   }
 
+  @Audited('segment.freeze', byParam('segment'), ({ result }) => counts(result, 'job_id'))
   @Post(':id/freeze')
   @HttpCode(202)
   @Roles('admin', 'planner')

@@ -1,6 +1,5 @@
 import { Module } from '@nestjs/common';
 import { AudiencesModule } from '@hubpulse/audiences';
-import { AuditController } from './audit.controller';
 import { SegmentChannelsService } from './segment-channels.service';
 import { SegmentMembersService } from './segment-members.service';
 import { SegmentReadsRepository } from './segment-reads.repository';
@@ -17,7 +16,7 @@ import { SegmentsService } from './segments.service';
  */
 @Module({
   imports: [AudiencesModule],
-  controllers: [SegmentsController, AuditController],
+  controllers: [SegmentsController],
   providers: [
     SegmentReadsRepository,
     SegmentSizesService,

@@ -9,6 +9,7 @@ import { SESSION_COOKIE } from '../auth/auth.service';
 import { Public } from '../common/public.decorator';
 import { ZodBody, ZodParam } from '../common/zod.pipe';
 import { UsersService } from './users.service';
+import { AuditedInService } from '../audit/audit.decorator';
 
 const token = z.string().regex(/^[A-Za-z0-9_-]{16,100}$/, 'is not a link token');
 
@@ -28,6 +29,7 @@ export class InvitesController {
     return this.users.linkInfo(t);
   }
 
+  @AuditedInService('user.invite.accept', 'user.password.reset.use')
   @Post(':token/accept')
   @HttpCode(200)
   @ApiOperation({ summary: 'Use a link once: {"password", "name"?} sets the password and signs in (session cookie); a reset ends the other sessions' })

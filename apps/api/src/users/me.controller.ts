@@ -7,6 +7,7 @@ import { SESSION_COOKIE } from '../auth/auth.service';
 import { sha256 } from '../auth/password';
 import { ZodBody, ZodParam } from '../common/zod.pipe';
 import { MeService } from './me.service';
+import { AuditedInService, NotAudited } from '../audit/audit.decorator';
 
 /** The sha256 of this request's session cookie, to tell the current session from the others. */
 const currentHash = (req: AuthedRequest) => sha256(String(req.cookies?.[SESSION_COOKIE] ?? ''));
@@ -17,6 +18,7 @@ const currentHash = (req: AuthedRequest) => sha256(String(req.cookies?.[SESSION_
 export class MeController {
   constructor(private readonly me: MeService) {}
 
+  @AuditedInService('user.password.change')
   @Put('password')
   @HttpCode(204)
   @ApiOperation({ summary: 'Change your password: {"current_password", "new_password"}; your other sessions end' })
@@ -30,6 +32,7 @@ export class MeController {
     return { sessions: await this.me.listSessions(req.user!, currentHash(req)) };
   }
 
+  @NotAudited('a person signing out one of their own browsers')
   @Delete('sessions/:id')
   @HttpCode(204)
   @ApiOperation({ summary: 'End one of your sessions (signs that browser out)' })
@@ -37,6 +40,7 @@ export class MeController {
     await this.me.endSession(req.user!, id);
   }
 
+  @NotAudited('a person signing out their other browsers')
   @Delete('sessions')
   @HttpCode(204)
   @ApiOperation({ summary: 'End all your sessions but this one' })

@@ -107,6 +107,7 @@ export class UsersService {
     const changes = { passwordHash: await hashPassword(input.password), ...(input.name ? { name: input.name } : {}) };
     await this.users.update(user.id, changes);
     if (invite.kind === 'reset') await this.sessions.deleteByUser(user.id);
+    await this.audit.record({ actor: user.email, action: invite.kind === 'reset' ? 'user.password.reset.use' : 'user.invite.accept', target: `user:${user.id}`, details: { email: user.email, role: user.role } });
     return this.auth.openSession({ ...user, ...changes }, userAgent);
   }
 

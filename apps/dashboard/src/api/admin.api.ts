@@ -1,6 +1,7 @@
 // Admin → Write keys, Imports and Audit: the existing ingestion-key, import and audit-log endpoints.
-import type { AuditLogEntryDto, ImportDto, ImportKind, WriteKeyCreate, WriteKeyDto } from '@hubpulse/contracts';
-import { ApiError, apiRequest, withQuery } from './api.client';
+import { infiniteQueryOptions } from '@tanstack/react-query';
+import type { AuditFacetsDto, AuditLogEntryDto, ImportDto, ImportKind, WriteKeyCreate, WriteKeyDto } from '@hubpulse/contracts';
+import { ApiError, apiDownload, apiRequest, withQuery } from './api.client';
 import { queryKeys } from './query-keys';
 
 export interface CreatedWriteKey extends WriteKeyCreate {
@@ -28,17 +29,35 @@ export const importsQuery = {
   queryFn: ({ signal }: { signal: AbortSignal }) => apiRequest<{ imports: ImportDto[] }>('/api/imports', { signal }),
 };
 
+/** Admin → Audit's filters as the API takes them (empty = not filtered). */
 export interface AuditParams {
   action?: string;
-  limit: number;
+  actor?: string;
+  from?: string;
+  to?: string;
 }
 
-export function auditQuery(params: AuditParams) {
-  return {
+/** Entries per page of Admin → Audit. */
+export const AUDIT_PAGE_SIZE = 200;
+
+/** The log a page at a time, newest first; the next page starts after the last entry shown. */
+export function auditPagesQuery(params: AuditParams) {
+  return infiniteQueryOptions({
     queryKey: queryKeys.audit(params),
-    queryFn: ({ signal }: { signal: AbortSignal }) =>
-      apiRequest<AuditLogEntryDto[]>(withQuery('/api/audit', { action: params.action, limit: String(params.limit) }), { signal }),
-  };
+    initialPageParam: undefined as string | undefined,
+    queryFn: ({ pageParam, signal }) => apiRequest<AuditLogEntryDto[]>(withQuery('/api/audit', { ...params, before: pageParam, limit: String(AUDIT_PAGE_SIZE) }), { signal }),
+    getNextPageParam: (last: AuditLogEntryDto[]) => (last.length < AUDIT_PAGE_SIZE ? undefined : last[last.length - 1].id),
+  });
+}
+
+export const auditFacetsQuery = {
+  queryKey: queryKeys.auditFacets,
+  queryFn: ({ signal }: { signal: AbortSignal }) => apiRequest<AuditFacetsDto>('/api/audit/facets', { signal }),
+};
+
+/** Every entry matching the filters as CSV, built by the server (the export is itself audited). */
+export function downloadAuditCsv(params: AuditParams): Promise<{ blob: Blob; fileName: string | null }> {
+  return apiDownload(withQuery('/api/audit/export.csv', { ...params }), 'text/csv');
 }
 
 /**

@@ -77,14 +77,33 @@ export async function apiRequest<T>(path: string, { method = 'GET', body, signal
   }
 
   const payload = await readJson(res);
-  if (!res.ok) {
-    const errBody = (payload ?? {}) as ApiErrorBody;
-    const raw = errBody.message;
-    const messages = Array.isArray(raw) ? raw : raw ? [raw] : [defaultMessage(res.status)];
-    const issues = Array.isArray(errBody.issues) ? errBody.issues.filter(isIssue) : [];
-    throw new ApiError(res.status, messages, path, errBody.request_id ?? res.headers.get('x-request-id') ?? undefined, issues);
-  }
+  if (!res.ok) throw apiError(res, payload, path);
   return payload as T;
+}
+
+/** The ApiError for a refused request, from the API's JSON error body (messages, issues, request id). */
+function apiError(res: Response, payload: unknown, path: string): ApiError {
+  const errBody = (payload ?? {}) as ApiErrorBody;
+  const raw = errBody.message;
+  const messages = Array.isArray(raw) ? raw : raw ? [raw] : [defaultMessage(res.status)];
+  const issues = Array.isArray(errBody.issues) ? errBody.issues.filter(isIssue) : [];
+  return new ApiError(res.status, messages, path, errBody.request_id ?? res.headers.get('x-request-id') ?? undefined, issues);
+}
+
+/**
+ * A file the server builds (an export), fetched rather than linked so that a refusal shows its
+ * reason; the file name comes from Content-Disposition when the server gives one.
+ */
+export async function apiDownload(path: string, accept: string): Promise<{ blob: Blob; fileName: string | null }> {
+  let res: Response;
+  try {
+    res = await fetch(path, { credentials: 'same-origin', headers: { Accept: accept } });
+  } catch {
+    throw new ApiError(0, ['Could not reach the Hubpulse server. Check your connection and try again.'], path);
+  }
+  if (!res.ok) throw apiError(res, await readJson(res), path);
+  const match = /filename="?([^";]+)"?/i.exec(res.headers.get('content-disposition') ?? '');
+  return { blob: await res.blob(), fileName: match ? match[1] : null };
 }
 
 function isIssue(value: unknown): value is ApiIssue {

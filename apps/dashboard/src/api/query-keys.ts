@@ -14,7 +14,10 @@ export const queryKeys = {
   eventMappings: ['ingestion', 'mappings'] as const,
   writeKeys: ['ingestion', 'keys'] as const,
   imports: ['imports'] as const,
-  audit: (p: AuditParams) => ['audit', { action: p.action ?? null, limit: p.limit }] as const,
+  /** Every audit-log read (entries of any filter, facets). */
+  auditAll: ['audit'] as const,
+  audit: (p: AuditParams) => ['audit', 'entries', { action: p.action ?? null, actor: p.actor ?? null, from: p.from ?? null, to: p.to ?? null }] as const,
+  auditFacets: ['audit', 'facets'] as const,
   users: ['users'] as const,
   invite: (token: string) => ['invites', token] as const,
   mySessions: ['me', 'sessions'] as const,

@@ -11,7 +11,7 @@ import type {
   SegmentSavedDto,
   SegmentUpdateInput,
 } from '@hubpulse/contracts';
-import { ApiError, apiRequest, withQuery } from './api.client';
+import { apiDownload, apiRequest, withQuery } from './api.client';
 import { queryKeys } from './query-keys';
 
 // Audience segments (issue 5): definitions, sizes, preview, composition, channels, history, members.
@@ -95,27 +95,6 @@ export function membersCsvPath(id: string): string {
  * The current membership as CSV (SEGMENT_MEMBER_ROLES only; the server writes the export to the
  * audit log before sending the first byte). Fetched rather than linked, so a refusal shows its reason.
  */
-export async function downloadMembersCsv(id: string): Promise<{ blob: Blob; fileName: string | null }> {
-  const path = membersCsvPath(id);
-  let res: Response;
-  try {
-    res = await fetch(path, { credentials: 'same-origin', headers: { Accept: 'text/csv' } });
-  } catch {
-    throw new ApiError(0, ['Could not reach the Hubpulse server. Check your connection and try again.'], path);
-  }
-  if (!res.ok) {
-    // Errors come back as the API's JSON body; let the shared client read it.
-    const body = await res.text();
-    let messages: string[] = [];
-    try {
-      const parsed = JSON.parse(body) as { message?: string | string[] };
-      messages = Array.isArray(parsed.message) ? parsed.message : parsed.message ? [parsed.message] : [];
-    } catch {
-      /* not JSON */
-    }
-    throw new ApiError(res.status, messages.length ? messages : [`Export failed (${res.status}).`], path, res.headers.get('x-request-id') ?? undefined);
-  }
-  const disposition = res.headers.get('content-disposition') ?? '';
-  const match = /filename="?([^";]+)"?/i.exec(disposition);
-  return { blob: await res.blob(), fileName: match ? match[1] : null };
+export function downloadMembersCsv(id: string): Promise<{ blob: Blob; fileName: string | null }> {
+  return apiDownload(membersCsvPath(id), 'text/csv');
 }

@@ -59,4 +59,6 @@ export class IngestionKeyEntity {
   @Column('boolean', { default: false }) browser: boolean;
   @Column('varchar', { length: 30, name: 'created_at' }) createdAt: string;
   @Column('varchar', { length: 30, name: 'revoked_at', nullable: true }) revokedAt: string | null;
+  /** When the key last authenticated an ingestion request, to the minute (written at most once a minute per key and process); null: never. */
+  @Column('varchar', { length: 30, name: 'last_used_at', nullable: true }) lastUsedAt: string | null;
 }

@@ -4,6 +4,7 @@ import { downloadMembersCsv } from '../../api/segments.api';
 import { runLabel } from '../../charts/segment-size/segment-size.transform';
 import { ChartPanel } from '../../charts/shared/chart-panel';
 import { csvFileName } from '@hubpulse/contracts';
+import { saveBlob } from '../../lib/download';
 import { formatCount } from '../../lib/format';
 import { MembersNotAllowed } from './audiences-notices';
 import { memberRolesText } from './segments.transform';
@@ -12,16 +13,7 @@ import { memberRolesText } from './segments.transform';
 export function MemberExportPanel({ segment, allowed }: { segment: SegmentDetailDto; allowed: boolean }) {
   const exportCsv = useMutation({
     mutationFn: () => downloadMembersCsv(segment.id),
-    onSuccess: ({ blob, fileName }) => {
-      const url = URL.createObjectURL(blob);
-      const link = document.createElement('a');
-      link.href = url;
-      link.download = fileName ?? csvFileName(`segment-${segment.name}-members`, new Date());
-      document.body.append(link);
-      link.click();
-      link.remove();
-      setTimeout(() => URL.revokeObjectURL(url), 1000);
-    },
+    onSuccess: ({ blob, fileName }) => saveBlob(fileName ?? csvFileName(`segment-${segment.name}-members`, new Date()), blob),
   });
   const computed = segment.membership_version !== null;
   return (

@@ -1,5 +1,6 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useMemo, useRef } from 'react';
+import { useDebounced } from '../../lib/use-debounced';
 import type { SegmentPreviewDto, SegmentRule, SegmentRuleIssue } from '@hubpulse/contracts';
 import { isApiError } from '../../api/api.client';
 import { segmentPreviewQuery } from '../../api/segments.api';
@@ -10,15 +11,6 @@ export const PREVIEW_DEBOUNCE_MS = 450;
 
 /** Everyone in the directory: leader or not. Its preview lists the known departments, locations and titles. */
 const EVERYONE: SegmentRule = { kind: 'or', children: [{ kind: 'leader', value: true }, { kind: 'leader', value: false }] };
-
-function useDebounced<T>(value: T, ms: number): T {
-  const [debounced, setDebounced] = useState(value);
-  useEffect(() => {
-    const t = setTimeout(() => setDebounced(value), ms);
-    return () => clearTimeout(t);
-  }, [value, ms]);
-  return debounced;
-}
 
 export interface PreviewState {
   /** The newest preview that came back (possibly of an earlier rule: see `stale`). */

@@ -1,9 +1,8 @@
-import { type AuditLogEntryDto, auditActionLabel, isValidDay, toCsv } from '@hubpulse/contracts';
-
-/** How many entries the page reads (the API's most): filters apply to these, newest first. */
-export const AUDIT_LIMIT = 1000;
+import { AUDIT_ACTION_FAMILIES, auditActionLabel, isValidDay, type AuditFacetsDto } from '@hubpulse/contracts';
+import type { AuditParams } from '../../api/admin.api';
 
 export interface AuditFilter {
+  /** An action, or a family by its prefix ending in a dot ('goal.'), or ''. */
   action: string;
   actor: string;
   /** Inclusive days, 'YYYY-MM-DD' (UTC), or ''. */
@@ -29,23 +28,29 @@ export function applyAuditSearch(current: URLSearchParams, filter: AuditFilter):
   return next;
 }
 
-/** Entries matching every filter set: the action exactly, the actor by part of the email, the day range inclusive (UTC). */
-export function filterAudit(entries: readonly AuditLogEntryDto[], f: AuditFilter): AuditLogEntryDto[] {
-  const actor = f.actor.trim().toLowerCase();
-  return entries.filter(
-    (e) =>
-      (!f.action || e.action === f.action) &&
-      (!actor || e.actor.toLowerCase().includes(actor)) &&
-      (!f.from || e.at.slice(0, 10) >= f.from) &&
-      (!f.to || e.at.slice(0, 10) <= f.to),
-  );
+/** The filter as GET /api/audit takes it: unset fields left out, the actor trimmed. */
+export function auditParams(f: AuditFilter): AuditParams {
+  const set = (v: string) => v.trim() || undefined;
+  return { action: set(f.action), actor: set(f.actor), from: set(f.from), to: set(f.to) };
 }
 
-/** The actions and actors present, for the filter's choices, sorted by label. */
-export function auditChoices(entries: readonly AuditLogEntryDto[]): { actions: { value: string; label: string }[]; actors: string[] } {
-  const actions = [...new Set(entries.map((e) => e.action))].map((value) => ({ value, label: auditActionLabel(value) }));
+export interface AuditChoice {
+  value: string;
+  label: string;
+}
+
+/**
+ * The action filter's choices: families first ("Goals and links: every action", those with entries
+ * on record), then each recorded action by its label; the current choice stays even if not on record.
+ */
+export function auditChoices(facets: AuditFacetsDto | undefined, current: string): { families: AuditChoice[]; actions: AuditChoice[] } {
+  const recorded = facets?.actions ?? [];
+  const families = Object.entries(AUDIT_ACTION_FAMILIES)
+    .filter(([prefix]) => prefix === current || recorded.some((a) => a.startsWith(prefix)))
+    .map(([value, label]) => ({ value, label: `${label}: every action` }));
+  const actions = [...new Set([...recorded, ...(current && !current.endsWith('.') ? [current] : [])])].map((value) => ({ value, label: auditActionLabel(value) }));
   actions.sort((a, b) => a.label.localeCompare(b.label));
-  return { actions, actors: [...new Set(entries.map((e) => e.actor))].sort() };
+  return { families, actions };
 }
 
 /** The details object as one line: "rows: 12 · format: csv". */
@@ -56,15 +61,8 @@ export function describeDetails(details: Record<string, unknown> | null | undefi
     .join(' · ');
 }
 
-export function auditCsv(entries: readonly AuditLogEntryDto[]): string {
-  return toCsv(
-    ['at', 'actor', 'action', 'action_label', 'target', 'details'],
-    entries.map((e) => [e.at, e.actor, e.action, auditActionLabel(e.action), e.target, JSON.stringify(e.details ?? {})]),
-  );
-}
-
-/** "12 of 340 entries" or "340 entries". */
-export function countText(shown: number, total: number): string {
-  const noun = total === 1 ? 'entry' : 'entries';
-  return shown === total ? `${total} ${noun}` : `${shown} of ${total} ${noun}`;
+/** "340 entries" when that is all, "the latest 200 entries (more below)" when older ones can be loaded. */
+export function countText(shown: number, more: boolean): string {
+  const noun = shown === 1 ? 'entry' : 'entries';
+  return more ? `The latest ${shown} ${noun}; older ones load on request` : `${shown} ${noun}`;
 }

@@ -8,11 +8,12 @@ import { ChartPanel } from '../../charts/shared/chart-panel';
 import { QueryStates } from '../../charts/shared/chart-states';
 import { DataTable } from '../../charts/shared/data-table';
 import { formatDateTime, formatInteger } from '../../lib/format';
+import { useNow } from '../../lib/use-now';
 import { AdminOnlyNotice, isForbidden } from '../admin/admin-gate';
 import { ShownOnce } from '../admin/shown-once';
 import { FormProblems, useCreateForm } from '../admin/use-create-form';
 import { PageHeader } from '../shell/page-header';
-import { EMPTY_KEY_DRAFT, KEY_EVENTS_WINDOW_MINUTES, type WriteKeyRow, buildKeyRows, keyDraftErrors, keyDraftToBody } from './write-keys.transform';
+import { EMPTY_KEY_DRAFT, KEY_EVENTS_WINDOW_MINUTES, type WriteKeyRow, buildKeyRows, keyDraftErrors, keyDraftToBody, lastUsedCell } from './write-keys.transform';
 
 export function WriteKeysPage() {
   const keys = useQuery(writeKeysQuery);
@@ -41,7 +42,7 @@ export function WriteKeysPage() {
       </ChartPanel>
 
       <ChartPanel title="All keys" description={<>Events are those received in the last 24 hours; see <Link to={`/admin/data-sources?window=${KEY_EVENTS_WINDOW_MINUTES}`}>Data sources</Link>{' '}
-              for rates, lag and why events were rejected. Hubpulse does not record when a key was last used beyond that window.</>}>
+              for rates, lag and why events were rejected. Last used may be up to a minute behind; hover it for the exact time.</>}>
         <QueryStates data={rows} error={keys.error} onRetry={() => void keys.refetch()} loadingLabel="Loading write keys…" empty={(r) => r.length === 0 && 'No write keys yet'} emptyText="Create one above to start sending events.">
           {(r) => <KeysTable rows={r} />}
         </QueryStates>
@@ -100,22 +101,24 @@ function CreateKeyForm({ onCreated }: { onCreated: (key: CreatedWriteKey) => voi
 }
 
 function KeysTable({ rows }: { rows: WriteKeyRow[] }) {
+  const now = useNow(15_000); // "… ago" keeps counting between refetches
   return (
-    <DataTable caption="Write keys" columns={['Name', 'Scopes', 'Kind', 'Created', { num: 'Events (24 h)' }, { num: 'Rejected' }, 'Status', '']}>
+    <DataTable caption="Write keys" columns={['Name', 'Scopes', 'Kind', 'Created', 'Last used', { num: 'Events (24 h)' }, { num: 'Rejected' }, 'Status', '']}>
       {rows.map((row) => (
-        <KeyRowView key={row.id} row={row} />
+        <KeyRowView key={row.id} row={row} now={now} />
       ))}
     </DataTable>
   );
 }
 
-function KeyRowView({ row }: { row: WriteKeyRow }) {
+function KeyRowView({ row, now }: { row: WriteKeyRow; now: number }) {
   const queryClient = useQueryClient();
   const revoke = useMutation({
     mutationFn: () => revokeWriteKey(row.id),
     onSettled: () => queryClient.invalidateQueries({ queryKey: queryKeys.writeKeys }),
   });
   const revoked = row.revokedAt !== null;
+  const lastUsed = lastUsedCell(row.lastUsedAt, now);
   return (
     <tr className={revoked ? 'is-revoked' : undefined}>
       <th scope="row" className="source-cell">
@@ -127,6 +130,15 @@ function KeyRowView({ row }: { row: WriteKeyRow }) {
       <td>{row.scopes}</td>
       <td>{row.browser ? <span className="badge">Browser</span> : <span className="muted">Server</span>}</td>
       <td>{formatDateTime(row.createdAt)}</td>
+      <td className="nowrap" data-testid="key-last-used">
+        {row.lastUsedAt ? (
+          <time dateTime={row.lastUsedAt} title={lastUsed.title ?? undefined}>
+            {lastUsed.text}
+          </time>
+        ) : (
+          <span className="muted">{lastUsed.text}</span>
+        )}
+      </td>
       <td className="num">{row.accepted === null ? '…' : formatInteger(row.accepted)}</td>
       <td className="num">{row.rejected === null ? '…' : formatInteger(row.rejected)}</td>
       <td>{revoked ? <span className="muted">Revoked {formatDateTime(row.revokedAt)}</span> : 'Active'}</td>

@@ -1,5 +1,5 @@
 import type { IngestionSource, WriteKeyDto } from '@hubpulse/contracts';
-import { buildKeyRows, keyDraftErrors, keyDraftToBody } from './write-keys.transform';
+import { buildKeyRows, keyDraftErrors, keyDraftToBody, lastUsedCell } from './write-keys.transform';
 
 const key = (id: string, created: string, revoked: string | null = null, extra: Partial<WriteKeyDto> = {}): WriteKeyDto => ({
   id,
@@ -9,6 +9,7 @@ const key = (id: string, created: string, revoked: string | null = null, extra: 
   browser: false,
   created_at: created,
   revoked_at: revoked,
+  last_used_at: null,
   ...extra,
 });
 
@@ -37,8 +38,28 @@ describe('buildKeyRows', () => {
     expect(rows[0]).toMatchObject({ accepted: 0, rejected: 0, scopes: 'Events, Directory (people and content)' });
   });
 
+  it('carries the last use through', () => {
+    const rows = buildKeyRows([key('a', '2026-01-01T00:00:00Z', null, { last_used_at: '2026-11-01T10:00:00.000Z' }), key('b', '2026-01-02T00:00:00Z')], []);
+    expect(rows.map((r) => [r.id, r.lastUsedAt])).toEqual([
+      ['b', null],
+      ['a', '2026-11-01T10:00:00.000Z'],
+    ]);
+  });
+
   it('leaves the counts unknown while the sources are', () => {
     expect(buildKeyRows([key('a', '2026-01-01T00:00:00Z')], undefined)[0]).toMatchObject({ accepted: null, rejected: null });
+  });
+});
+
+describe('lastUsedCell', () => {
+  const now = Date.parse('2026-11-01T10:05:00.000Z');
+  it('says "never" for a key not used yet, with no exact time', () => {
+    expect(lastUsedCell(null, now)).toEqual({ text: 'never', title: null });
+  });
+  it('shows how long ago, with the exact time to hover', () => {
+    expect(lastUsedCell('2026-11-01T10:02:00.000Z', now)).toEqual({ text: '3 min ago', title: 'Nov 1, 2026, 10:02 UTC' });
+    expect(lastUsedCell('2026-11-01T10:04:58.000Z', now).text).toBe('just now');
+    expect(lastUsedCell('2026-10-29T09:00:00.000Z', now).text).toBe('3 d ago');
   });
 });
 

@@ -1,4 +1,6 @@
 import type { IngestionSource, WriteKeyCreate, WriteKeyDto, WriteKeyScope } from '@hubpulse/contracts';
+import { formatDateTime } from '../../lib/format';
+import { formatLastSeen } from '../data-sources/data-sources.transform';
 
 /** The window "events per key" counts over: the longest Data sources offers. */
 export const KEY_EVENTS_WINDOW_MINUTES = 1440;
@@ -16,6 +18,8 @@ export interface WriteKeyRow {
   browser: boolean;
   createdAt: string;
   revokedAt: string | null;
+  /** When the key last authenticated an ingestion request (recorded to the minute); null: never. */
+  lastUsedAt: string | null;
   /** Accepted and rejected events over the window; null while the sources are unknown. */
   accepted: number | null;
   rejected: number | null;
@@ -42,10 +46,16 @@ export function buildKeyRows(keys: readonly WriteKeyDto[], sources: readonly Ing
         browser: k.browser,
         createdAt: k.created_at,
         revokedAt: k.revoked_at,
+        lastUsedAt: k.last_used_at,
         accepted: t?.accepted ?? null,
         rejected: t?.rejected ?? null,
       };
     });
+}
+
+/** "Last used" cell: relative ("3 min ago", "never") with the exact time for the hover title (null when never). */
+export function lastUsedCell(iso: string | null, now: number): { text: string; title: string | null } {
+  return { text: formatLastSeen(iso, now), title: iso ? formatDateTime(iso) : null };
 }
 
 export interface KeyDraft {
