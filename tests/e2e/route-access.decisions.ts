@@ -112,6 +112,14 @@ export const DECISIONS: Readonly<Record<string, Access>> = {
 
   // ── overview and engagement (aggregates for every role; individuals and the scoring model for admins) ──
   'GET /api/overview': SIGNED_IN,
+  // ── exports: every role exports what it may read (the view's roles are checked per export, 403 naming them) ──
+  'GET /api/exports/views': SIGNED_IN,
+  'POST /api/exports': SIGNED_IN,
+  'POST /api/exports/rerun': SIGNED_IN,
+  'GET /api/exports': SIGNED_IN,
+  'GET /api/exports/:id': SIGNED_IN,
+  'GET /api/exports/:id/file': SIGNED_IN,
+  'GET /api/exports/:id/manifest.json': SIGNED_IN,
   'GET /api/engagement/purposes': SIGNED_IN,
   'GET /api/engagement/personas': SIGNED_IN,
   'GET /api/engagement/ambassadors': SIGNED_IN,

@@ -13,6 +13,7 @@ import { GlobalExceptionFilter } from './common/global-exception.filter';
 import { DirectoryModule } from './directory/directory.module';
 import { DisclosureModule } from './disclosure/disclosure.module';
 import { EngagementModule } from './engagement/engagement.module';
+import { ExportsModule } from './exports/exports.module';
 import { GoalsModule } from './goals/goals.module';
 import { HealthController } from './health/health.controller';
 import { ImportsModule } from './imports/imports.module';
@@ -49,6 +50,7 @@ export class AppModule {
         ProgrammesModule,
         GoalsModule,
         UsersModule,
+        ExportsModule,
         ...(config.workers === 'inline' ? [WorkerProcessorsModule] : []),
       ],
       controllers: [HealthController],

@@ -69,6 +69,7 @@ export const envSchema = z
     /** Always set cookies with the Secure flag; without it they get it when the request came over HTTPS (see HUBPULSE_TRUST_PROXY). */
     HUBPULSE_SECURE_COOKIES: bool01.default(false),
     /** Hours an invite or password-reset link stays valid. */
+    HUBPULSE_EXPORT_RETENTION_DAYS: z.coerce.number({ error: 'must be a number' }).int('must be a whole number').min(1, 'must be at least 1').max(365, 'must be at most 365').default(7),
     HUBPULSE_INVITE_TTL_HOURS: z.coerce.number({ error: 'must be a number' }).int('must be a whole number').min(1, 'must be at least 1').max(24 * 30, 'must be at most 720').default(72),
     /** Mail server for invite and reset links (smtp://user:pass@host:587, smtps://…); unset = links are shown to the admin once. */
     HUBPULSE_SMTP_URL: optionalString.pipe(z.string().regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL').optional()),

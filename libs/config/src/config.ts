@@ -32,6 +32,8 @@ export interface HubpulseConfig {
   /** Base of the links sent to people: HUBPULSE_PUBLIC_URL, else the listen address (no trailing slash). */
   linkBaseUrl: string;
   inviteTtlHours: number;
+  /** Days an export's file stays downloadable (HUBPULSE_EXPORT_RETENTION_DAYS). */
+  exportRetentionDays: number;
   mail: { smtpUrl?: string; from: string };
   /** Express's `trust proxy` value. */
   trustProxy: boolean | number | string;
@@ -105,6 +107,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     secureCookies: e.HUBPULSE_SECURE_COOKIES,
     linkBaseUrl: (e.HUBPULSE_PUBLIC_URL ?? `http://${['0.0.0.0', '::'].includes(e.HOST) ? 'localhost' : e.HOST.includes(':') ? `[${e.HOST}]` : e.HOST}:${e.PORT}`).replace(/\/+$/, ''),
     inviteTtlHours: e.HUBPULSE_INVITE_TTL_HOURS,
+    exportRetentionDays: e.HUBPULSE_EXPORT_RETENTION_DAYS,
     mail: { smtpUrl: e.HUBPULSE_SMTP_URL, from: e.HUBPULSE_MAIL_FROM },
     trustProxy: trustProxy(e.HUBPULSE_TRUST_PROXY),
     publicUrl: e.HUBPULSE_PUBLIC_URL,

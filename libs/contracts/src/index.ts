@@ -26,3 +26,8 @@ export * from './csv';
 export * from './audit.types';
 export * from './sso.types';
 export * from './sso.schema';
+export * from './exports.types';
+export * from './tables/view-table';
+export * from './tables/view-tables';
+export * from './tables/group-rows';
+export * from './tables/segment-rows';

@@ -2,6 +2,7 @@ import { Global, Inject, Injectable, Logger, Module, type OnApplicationShutdown 
 import type { DataSource } from 'typeorm';
 import { HUBPULSE_CONFIG, type HubpulseConfig } from '@hubpulse/config';
 import { DATA_SOURCE, openDatabase } from './data-source';
+import { ExportsRepository } from './exports.repository';
 import { DatabaseHealthRepository } from './database-health.repository';
 import { DirectoryRepository } from './directory.repository';
 import { AuditLogRepository } from './audit-log.repository';
@@ -24,6 +25,7 @@ class DataSourceCloser implements OnApplicationShutdown {
 
 /** The repositories of the relational tables that several modules use. */
 const REPOSITORIES = [
+  ExportsRepository,
   DatabaseHealthRepository,
   ScoringModelsRepository,
   ProgrammesRepository,

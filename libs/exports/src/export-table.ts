@@ -1,16 +1,13 @@
 // The table contract between views and format writers (issue 14): columns with a type and a
 // description, rows in pages, every cell nullable (a hidden cell is null).
 
-export type ExportColumnType = 'string' | 'int' | 'float' | 'bool' | 'date' | 'datetime';
+import type { ExportFormatName, TableCell, TableColumn, TableColumnType } from '@hubpulse/contracts';
 
-export interface ExportColumn {
-  name: string;
-  type: ExportColumnType;
-  description: string;
-}
-
+// The column and cell types are contracts' (the views' tables are built there, shared with the dashboard).
+export type ExportColumnType = TableColumnType;
+export type ExportColumn = TableColumn;
 /** date: 'YYYY-MM-DD'; datetime: ISO 'YYYY-MM-DDTHH:mm:ss.sssZ'; null: empty (no value, or hidden). */
-export type ExportCell = string | number | boolean | null;
+export type ExportCell = TableCell;
 
 export interface ExportTable {
   columns: readonly ExportColumn[];
@@ -18,8 +15,7 @@ export interface ExportTable {
   rows: AsyncIterable<readonly (readonly ExportCell[])[]>;
 }
 
-export const EXPORT_FORMATS = ['csv', 'xlsx', 'parquet', 'ndjson'] as const;
-export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+export type ExportFormat = ExportFormatName;
 
 export const EXPORT_CONTENT_TYPES: Readonly<Record<ExportFormat, string>> = {
   csv: 'text/csv; charset=utf-8',

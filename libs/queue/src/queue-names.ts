@@ -3,6 +3,7 @@ export enum QueueName {
   Scores = 'scores',
   Imports = 'imports',
   Segments = 'segments',
+  Exports = 'exports',
 }
 
 /** Job names are `<queue>.<verb>`. */
@@ -11,6 +12,8 @@ export enum JobName {
   ImportsRun = 'imports.run',
   SegmentsRecompute = 'segments.recompute',
   SegmentsRefresh = 'segments.refresh',
+  ExportsRun = 'exports.run',
+  ExportsSweep = 'exports.sweep',
 }
 
 /** Payloads carry ids and ranges, never data. */
@@ -38,12 +41,21 @@ export interface JobPayloads {
     /** Every dynamic segment, referenced segments first. 'scores': after a score job changed scores and personas. */
     reason: 'schedule' | 'manual' | 'scores';
   };
+  [JobName.ExportsRun]: {
+    /** The exports row to fill. */
+    exportId: string;
+  };
+  [JobName.ExportsSweep]: {
+    /** Deletes the files of exports past their retention time. */
+    reason: 'schedule';
+  };
 }
 
 export const JOBS_BY_QUEUE: Record<QueueName, JobName[]> = {
   [QueueName.Scores]: [JobName.ScoresRecompute],
   [QueueName.Imports]: [JobName.ImportsRun],
   [QueueName.Segments]: [JobName.SegmentsRecompute, JobName.SegmentsRefresh],
+  [QueueName.Exports]: [JobName.ExportsRun, JobName.ExportsSweep],
 };
 
 /** Deterministic ids where work must not pile up. */
@@ -66,3 +78,7 @@ export const SEGMENT_JOB_OPTS = { attempts: 3, backoff: { type: 'exponential', d
 
 // The import's types are the API's DTO too, so they live in contracts (the dashboard reads them).
 export type { ImportKind, ImportFormat, ImportStatus, ImportProgress, ImportMeta } from '@hubpulse/contracts';
+
+/** One job per export (its row id); the retention sweep runs hourly under one scheduler id. */
+export const exportJobId = (exportId: string) => `exports.run-${exportId}`;
+export const EXPORTS_SWEEP_ID = 'exports.sweep-schedule';

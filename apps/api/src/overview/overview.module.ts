@@ -4,5 +4,5 @@ import { OverviewController } from './overview.controller';
 import { OverviewRepository } from './overview.repository';
 import { OverviewService } from './overview.service';
 
-@Module({ imports: [GoalsModule], controllers: [OverviewController], providers: [OverviewRepository, OverviewService] })
+@Module({ imports: [GoalsModule], controllers: [OverviewController], providers: [OverviewRepository, OverviewService], exports: [OverviewService] })
 export class OverviewModule {}

@@ -4,5 +4,5 @@ import { ProgrammesController } from './programmes.controller';
 import { ProgrammesService } from './programmes.service';
 
 /** Programmes of the Audiences area: the planner's six steps, forecast and scorecard. */
-@Module({ imports: [SegmentsModule], controllers: [ProgrammesController], providers: [ProgrammesService] })
+@Module({ imports: [SegmentsModule], controllers: [ProgrammesController], providers: [ProgrammesService], exports: [ProgrammesService] })
 export class ProgrammesModule {}

@@ -14,6 +14,14 @@ const AUDIT_MEMBERS_VIEW = 'segment.members.view';
 const AUDIT_PEOPLE_SEARCH = 'directory.people.search';
 const EXPORT_PAGE = 10_000;
 
+/** A segment's current membership, ready to be written out page by page. */
+export interface MemberExport {
+  segmentName: string;
+  version: number;
+  size: number;
+  pages: AsyncIterable<CsvCell[][]>;
+}
+
 /**
  * Who is in a segment: for SEGMENT_MEMBER_ROLES only (the controller checks the role). Counts here
  * are exact — these roles see the people themselves — and every access is written to the audit log:
@@ -58,18 +66,27 @@ export class SegmentMembersService {
     return { ...empty, membership_version: current.version, computed_at: current.computed_at, total: current.size, members };
   }
 
-  /** Streams the current membership as CSV (one pinned version, keyset pages), after writing the audit row. */
-  async exportCsv(id: string, user: SessionUser, res: Response): Promise<void> {
+  /**
+   * The current membership for an export (one pinned version, keyset pages), after writing the audit
+   * row: who exported which segment, which version, how many people, in which format.
+   */
+  async memberExport(id: string, user: SessionUser, format: string): Promise<MemberExport> {
     const { s, current } = await this.currentRun(id);
     if (!current) throw new ConflictException(`id: segment "${s.name}" has no computed membership yet`);
     await this.audit.record({
       actor: user.email,
       action: AUDIT_MEMBERS_EXPORT,
       target: `segment:${id}`,
-      details: { segment_name: s.name, membership_version: current.version, definition_version: current.definition_version, rows: current.size, format: 'csv', role: user.role },
+      details: { segment_name: s.name, membership_version: current.version, definition_version: current.definition_version, rows: current.size, format, role: user.role },
     });
-    const filename = `segment-${s.name.replace(/[^A-Za-z0-9_-]+/g, '-').slice(0, 60) || 'members'}-v${current.version}.csv`;
-    await sendCsv(res, filename, SEGMENT_MEMBER_CSV_COLUMNS, this.memberPages(id, current.version));
+    return { segmentName: s.name, version: current.version, size: current.size, pages: this.memberPages(id, current.version) };
+  }
+
+  /** Streams the current membership as CSV. */
+  async exportCsv(id: string, user: SessionUser, res: Response): Promise<void> {
+    const m = await this.memberExport(id, user, 'csv');
+    const filename = `segment-${m.segmentName.replace(/[^A-Za-z0-9_-]+/g, '-').slice(0, 60) || 'members'}-v${m.version}.csv`;
+    await sendCsv(res, filename, SEGMENT_MEMBER_CSV_COLUMNS, m.pages);
   }
 
   /** A membership version, person by person in id order, a page at a time. */

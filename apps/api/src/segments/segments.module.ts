@@ -25,6 +25,6 @@ import { SegmentsService } from './segments.service';
     SegmentChannelsService,
     SegmentStartersService,
   ],
-  exports: [SegmentsService, SegmentChannelsService, SegmentReadsRepository],
+  exports: [SegmentsService, SegmentChannelsService, SegmentMembersService, SegmentReadsRepository],
 })
 export class SegmentsModule {}

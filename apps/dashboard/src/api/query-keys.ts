@@ -14,6 +14,7 @@ export const queryKeys = {
   eventMappings: ['ingestion', 'mappings'] as const,
   writeKeys: ['ingestion', 'keys'] as const,
   imports: ['imports'] as const,
+  exports: ['exports'] as const,
   /** Every audit-log read (entries of any filter, facets). */
   auditAll: ['audit'] as const,
   audit: (p: AuditParams) => ['audit', 'entries', { action: p.action ?? null, actor: p.actor ?? null, from: p.from ?? null, to: p.to ?? null }] as const,

@@ -125,3 +125,16 @@ export function formatDateTime(iso: string | null | undefined): string {
   const t = Date.parse(iso);
   return Number.isNaN(t) ? iso : `${dateTimeFormat.format(t)} UTC`;
 }
+
+/** 1536 → "1.5 KB". */
+export function formatBytes(n: number): string {
+  if (n < 1024) return `${n} B`;
+  const units = ['KB', 'MB', 'GB', 'TB'];
+  let v = n / 1024;
+  let u = 0;
+  while (v >= 1024 && u < units.length - 1) {
+    v /= 1024;
+    u += 1;
+  }
+  return `${v >= 100 ? Math.round(v) : Math.round(v * 10) / 10} ${units[u]}`;
+}

@@ -46,4 +46,41 @@ export class EventsRepository {
     );
     return Number(r?.n ?? 0) > 0 ? r.from : null;
   }
+
+  /**
+   * Stored events of days [from, to], each once (FINAL), in table order (day, event_id) after the
+   * key `after`: a keyset page for exports, so a long range streams without an offset scan.
+   */
+  async page(from: string, to: string, after: { day: string; eventId: string } | null, limit: number): Promise<EventExportRow[]> {
+    // The ISO times get their own names: an alias named like its column would replace it in WHERE and ORDER BY.
+    const rows = await this.ch.rows<Omit<EventExportRow, 'occurred_at' | 'ingested_at'> & { occurred_iso: string; ingested_iso: string }>(
+      `SELECT event_id, type, actor_id, concat(replaceOne(toString(occurred_at), ' ', 'T'), 'Z') AS occurred_iso, content_id, channel, purpose,
+              target_actor_id, properties, source, key_id, concat(replaceOne(toString(ingested_at), ' ', 'T'), 'Z') AS ingested_iso,
+              toString(toDate(occurred_at)) AS day
+       FROM ${this.ch.tables.events} FINAL
+       WHERE toDate(occurred_at) BETWEEN {from:Date} AND {to:Date}
+         AND (toDate(occurred_at), event_id) > (toDate({afterDay:String}), {afterId:String})
+       ORDER BY toDate(occurred_at), event_id
+       LIMIT {limit:UInt32}`,
+      { from, to, afterDay: after?.day ?? '1970-01-01', afterId: after?.eventId ?? '', limit },
+    );
+    return rows.map(({ occurred_iso, ingested_iso, ...r }) => ({ ...r, occurred_at: occurred_iso, ingested_at: ingested_iso }));
+  }
+}
+
+/** An event as an export writes it (times ISO, UTC). */
+export interface EventExportRow {
+  event_id: string;
+  type: string;
+  actor_id: string;
+  occurred_at: string;
+  content_id: string;
+  channel: string;
+  purpose: string;
+  target_actor_id: string;
+  properties: string;
+  source: string;
+  key_id: string;
+  ingested_at: string;
+  day: string;
 }

@@ -1,5 +1,6 @@
 import { AuditLogEntity } from './audit-log.entity';
 import { EventMappingEntity } from './event-mapping.entity';
+import { ExportEntity } from './export.entity';
 import { GoalEntity, GoalLinkEntity, GoalMonthlyTargetEntity, KpiValueEntity, KpiValueHistoryEntity } from './goal.entity';
 import { PersonEntity } from './person.entity';
 import { ProgrammeEntity } from './programme.entity';
@@ -10,6 +11,7 @@ import { UserIdentityEntity } from './user-identity.entity';
 
 export * from './audit-log.entity';
 export * from './event-mapping.entity';
+export * from './export.entity';
 export * from './goal.entity';
 export * from './person.entity';
 export * from './programme.entity';
@@ -18,4 +20,4 @@ export * from './segment.entity';
 export * from './user.entity';
 export * from './user-identity.entity';
 
-export const ENTITIES = [UserEntity, SessionEntity, InviteEntity, IngestionKeyEntity, PersonEntity, GoalEntity, KpiValueEntity, GoalMonthlyTargetEntity, KpiValueHistoryEntity, GoalLinkEntity, ScoringModelEntity, EventMappingEntity, SegmentDefinitionEntity, SegmentDefinitionRevisionEntity, ProgrammeEntity, AuditLogEntity, UserIdentityEntity];
+export const ENTITIES = [UserEntity, SessionEntity, InviteEntity, IngestionKeyEntity, PersonEntity, GoalEntity, KpiValueEntity, GoalMonthlyTargetEntity, KpiValueHistoryEntity, GoalLinkEntity, ScoringModelEntity, EventMappingEntity, SegmentDefinitionEntity, SegmentDefinitionRevisionEntity, ProgrammeEntity, AuditLogEntity, UserIdentityEntity, ExportEntity];

@@ -2,7 +2,8 @@ import { useState } from 'react';
 import { formatCount, formatShare } from '../../lib/format';
 import { HiddenReasonValue } from '../shared/hidden-reason-value';
 import { seriesColor } from '../shared/chart-theme';
-import { type GroupTableRow, MAX_LINES } from './group-trends.transform';
+import type { GroupTableRow } from '@hubpulse/contracts';
+import { MAX_LINES } from './group-trends.transform';
 import { DataTable } from '../shared/data-table';
 
 interface GroupScoresTableProps {

@@ -1,11 +1,11 @@
 import { useState } from 'react';
-import type { GroupScoresDto } from '@hubpulse/contracts';
+import { buildGroupRows, type GroupScoresDto } from '@hubpulse/contracts';
 import { formatRange } from '../../lib/format';
 import { EmptyState } from '../shared/chart-states';
-import { ExportCsvButton } from '../shared/export-csv-button';
+import { ExportMenu } from '../shared/export-menu';
 import { GroupScoresTable } from './group-scores-table';
 import { GroupTrendsChart } from './group-trends-chart';
-import { MAX_LINES, buildGroupRows, buildTrendPoints, defaultChartKeys, groupTrendsCsv, groupsCsv, trendDomain } from './group-trends.transform';
+import { MAX_LINES, buildTrendPoints, defaultChartKeys, trendDomain } from './group-trends.transform';
 
 /** The chosen groups' daily mean score as lines, and every group in a table that picks the lines. */
 export function GroupTrendsView({ data, groupLabel, height }: { data: GroupScoresDto; groupLabel: string; height: number }) {
@@ -34,8 +34,8 @@ export function GroupTrendsView({ data, groupLabel, height }: { data: GroupScore
           All {groupLabel.toLowerCase()} groups, last day of the range
         </h3>
         <div className="panel__actions">
-          <ExportCsvButton stem={`scores-by-${data.by}-${data.to}`} csv={() => groupsCsv(data)} what={`scores by ${groupLabel.toLowerCase()}`} hasSuppressed={hidden > 0} />
-          <ExportCsvButton stem={`daily-scores-by-${data.by}-${data.to}`} label="Export daily CSV" csv={() => groupTrendsCsv(data)} hasSuppressed={hidden > 0} />
+          <ExportMenu view="engagement.groups" params={{ by: data.by, from: data.from, to: data.to }} what={`scores by ${groupLabel.toLowerCase()}`} />
+          <ExportMenu view="engagement.group-trends" params={{ by: data.by, from: data.from, to: data.to }} what={`daily scores by ${groupLabel.toLowerCase()}`} />
         </div>
       </div>
       <GroupScoresTable rows={rows} groupLabel={groupLabel} minGroupSize={data.min_group_size} chartKeys={chartKeys} onToggle={toggle} />

@@ -1,15 +1,10 @@
-import type { GroupScoreRow, GroupScoresDto } from '@hubpulse/contracts';
-import {
-  applyGroupSearch,
-  buildGroupRows,
-  buildTrendPoints,
-  defaultChartKeys,
-  groupRange,
-  groupTrendsCsv,
-  groupsCsv,
-  parseGroupSearch,
-  trendDomain,
-} from './group-trends.transform';
+import { buildGroupRows, engagementGroupsTable, engagementGroupTrendsTable, toCsv, type GroupScoreRow, type GroupScoresDto, type ViewTable } from '@hubpulse/contracts';
+import { applyGroupSearch, buildTrendPoints, defaultChartKeys, groupRange, parseGroupSearch, trendDomain } from './group-trends.transform';
+
+/** A view table as the server's CSV export writes it. */
+const csvOf = (t: ViewTable) => toCsv(t.columns.map((c) => c.name), t.rows);
+const groupsCsv = (d: GroupScoresDto) => csvOf(engagementGroupsTable(d));
+const groupTrendsCsv = (d: GroupScoresDto) => csvOf(engagementGroupTrendsTable(d));
 
 const q = (s: string) => new URLSearchParams(s);
 
@@ -109,7 +104,7 @@ describe('chart lines', () => {
   });
 });
 
-describe('CSV', () => {
+describe('export tables (the server writes these rows)', () => {
   it('exports hidden groups with empty cells and a note', () => {
     const lines = groupsCsv(dto([group('IT'), hidden])).split('\r\n');
     expect(lines[0]).toBe('group_by,group_key,group,from,to,people,mean_score,active_share,change,top_action,note');

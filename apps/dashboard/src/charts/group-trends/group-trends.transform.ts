@@ -1,9 +1,8 @@
 // Shaping for scores per group: the group-by and range in the URL, which groups the line chart
-// draws, one row per day for Recharts, the table rows and their CSV.
+// draws and one row per day for Recharts. The table's rows (buildGroupRows) live in contracts: the
+// server's exports read the same rows.
 
-import { EVENT_TYPE_LABELS, hiddenReasonText, type EventType, type GroupScoreRow, type GroupScoresDto, type HiddenReason, type ScoreGroupBy, round } from '@hubpulse/contracts';
-import { type CsvCell, toCsv } from '@hubpulse/contracts';
-import { addDays, eachDay } from '@hubpulse/contracts';
+import { addDays, eachDay, round, type GroupScoreRow, type GroupScoresDto, type GroupTableRow, type ScoreGroupBy } from '@hubpulse/contracts';
 
 // ---------- URL: ?by=department|location|team|manager|tenure&days=30|90 ----------
 
@@ -43,79 +42,6 @@ export function groupRange(days: GroupRangeDays, anchor: string | null | undefin
   if (!anchor) return null;
   const to = anchor.slice(0, 10);
   return { from: addDays(to, -(days - 1)), to };
-}
-
-// ---------- Table ----------
-
-export interface GroupTableRow {
-  key: string;
-  label: string;
-  people: number | null;
-  meanScore: number | null;
-  activeShare: number | null;
-  /** Mean score on the last day minus on the first day with one, in points; null without two days. */
-  change: number | null;
-  /** The action type earning the largest share of the group's points, with that share. */
-  topAction: { type: EventType; label: string; share: number } | null;
-  /** Why the group, its mean score or its active share is hidden (the API's reasons). */
-  hiddenReason: HiddenReason | null;
-  meanHidden: HiddenReason | null;
-  activeHidden: HiddenReason | null;
-  suppressed: boolean;
-  /** Whether the trend has at least one shown day. */
-  hasTrend: boolean;
-}
-
-const TENURE_ORDER = ['under 1 year', '1–3 years', '3–10 years', '10+ years', 'unknown'];
-
-function trendChange(trend: GroupScoreRow['trend']): number | null {
-  const shown = [...trend].sort((a, b) => a.day.localeCompare(b.day)).filter((p) => p.mean_score !== null);
-  if (shown.length < 2) return null;
-  return round((shown[shown.length - 1].mean_score as number) - (shown[0].mean_score as number), 1);
-}
-
-function topAction(mix: GroupScoreRow['mix']): GroupTableRow['topAction'] {
-  if (!mix) return null;
-  let best: GroupTableRow['topAction'] = null;
-  for (const [type, share] of Object.entries(mix) as [EventType, number][]) {
-    if (typeof share === 'number' && share > 0 && (!best || share > best.share)) {
-      best = { type, label: EVENT_TYPE_LABELS[type] ?? type, share };
-    }
-  }
-  return best;
-}
-
-/**
- * One row per group. Tenure bands keep their natural order; other groupings put the highest mean
- * score first, hidden groups last (their order must not hint at their numbers).
- */
-export function buildGroupRows(dto: Pick<GroupScoresDto, 'by' | 'groups'>): GroupTableRow[] {
-  const rows = dto.groups.map<GroupTableRow>((g) => ({
-    key: g.key,
-    label: g.label || g.key,
-    people: g.people,
-    meanScore: g.mean_score,
-    activeShare: g.active_share,
-    change: g.suppressed ? null : trendChange(g.trend),
-    topAction: g.suppressed ? null : topAction(g.mix),
-    hiddenReason: g.hidden_reason ?? null,
-    meanHidden: g.mean_score_hidden ?? null,
-    activeHidden: g.active_share_hidden ?? null,
-    suppressed: g.suppressed,
-    hasTrend: !g.suppressed && g.trend.some((p) => p.mean_score !== null),
-  }));
-  if (dto.by === 'tenure') {
-    const rank = (label: string) => {
-      const i = TENURE_ORDER.indexOf(label);
-      return i === -1 ? TENURE_ORDER.length : i;
-    };
-    return rows.sort((a, b) => rank(a.label) - rank(b.label) || a.label.localeCompare(b.label));
-  }
-  return rows.sort((a, b) => {
-    if (a.suppressed !== b.suppressed) return a.suppressed ? 1 : -1;
-    if (a.suppressed) return a.label.localeCompare(b.label);
-    return (b.meanScore ?? -1) - (a.meanScore ?? -1) || a.label.localeCompare(b.label);
-  });
 }
 
 /** Lines the chart starts with: the largest groups that have a trend (all of them for tenure). */
@@ -163,47 +89,6 @@ export function buildTrendPoints(
     return point;
   });
   return { series, points };
-}
-
-// ---------- CSV ----------
-
-/** The table, plus the daily means of every shown group in a second file. */
-export function groupsCsv(dto: GroupScoresDto): string {
-  const note = (r: GroupTableRow) => {
-    const reason = r.hiddenReason ?? r.meanHidden ?? r.activeHidden;
-    return r.suppressed || r.meanScore === null || r.activeShare === null ? hiddenReasonText(reason, dto.min_group_size) : '';
-  };
-  const rows: CsvCell[][] = buildGroupRows(dto).map((r) => [
-    dto.by,
-    r.key,
-    r.label,
-    dto.from,
-    dto.to,
-    r.people,
-    r.meanScore === null ? null : round(r.meanScore, 1),
-    r.activeShare === null ? null : round(r.activeShare, 3),
-    r.change,
-    r.topAction?.type ?? null,
-    note(r),
-  ]);
-  return toCsv(['group_by', 'group_key', 'group', 'from', 'to', 'people', 'mean_score', 'active_share', 'change', 'top_action', 'note'], rows);
-}
-
-export function groupTrendsCsv(dto: GroupScoresDto): string {
-  const note = (reason: HiddenReason | null | undefined) => hiddenReasonText(reason, dto.min_group_size);
-  const rows: CsvCell[][] = [];
-  for (const r of buildGroupRows(dto)) {
-    const g = dto.groups.find((x) => x.key === r.key);
-    if (!g) continue;
-    if (g.suppressed) {
-      rows.push([dto.by, g.key, r.label, null, null, note(g.hidden_reason)]);
-      continue;
-    }
-    for (const p of [...g.trend].sort((a, b) => a.day.localeCompare(b.day))) {
-      rows.push([dto.by, g.key, r.label, p.day.slice(0, 10), p.mean_score === null ? null : round(p.mean_score, 1), p.mean_score === null ? note(p.hidden_reason) : '']);
-    }
-  }
-  return toCsv(['group_by', 'group_key', 'group', 'day', 'mean_score', 'note'], rows);
 }
 
 /**

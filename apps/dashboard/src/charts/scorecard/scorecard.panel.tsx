@@ -4,6 +4,7 @@ import { programmeScorecardQuery } from '../../api/programmes.api';
 import { PeopleCount } from '../shared/people-count';
 import { formatDay, formatRange, formatShare } from '../../lib/format';
 import { ChartPanel } from '../shared/chart-panel';
+import { ExportMenu } from '../shared/export-menu';
 import { EmptyState, QueryStates } from '../shared/chart-states';
 import { ScorecardChart } from './scorecard-chart';
 import { METRIC_LABELS, SCORECARD_STATUS, buildScorecardPoints, formatMeasure, scorecardDomainMax } from './scorecard.transform';
@@ -12,7 +13,12 @@ import { METRIC_LABELS, SCORECARD_STATUS, buildScorecardPoints, formatMeasure, s
 export function ScorecardPanel({ programme }: { programme: ProgrammeDto }) {
   const query = useQuery(programmeScorecardQuery(programme.id));
   return (
-    <ChartPanel title="Scorecard" description={query.data?.definition ?? 'The measure, against its target, over its period.'} className="panel--wide">
+    <ChartPanel
+      title="Scorecard"
+      description={query.data?.definition ?? 'The measure, against its target, over its period.'}
+      className="panel--wide"
+      aside={<ExportMenu view="programmes.scorecard" params={{ id: programme.id }} what={`scorecard of ${programme.name}`} disabled={!query.data} />}
+    >
       <QueryStates data={query.data} error={query.error} onRetry={() => void query.refetch()} height={220} loadingLabel="Loading the scorecard…">
         {(d) => <ScorecardBody data={d} />}
       </QueryStates>

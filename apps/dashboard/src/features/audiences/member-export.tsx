@@ -3,6 +3,7 @@ import type { SegmentDetailDto } from '@hubpulse/contracts';
 import { downloadMembersCsv } from '../../api/segments.api';
 import { runLabel } from '../../charts/segment-size/segment-size.transform';
 import { ChartPanel } from '../../charts/shared/chart-panel';
+import { ExportMenu } from '../../charts/shared/export-menu';
 import { csvFileName } from '@hubpulse/contracts';
 import { saveBlob } from '../../lib/download';
 import { formatCount } from '../../lib/format';
@@ -22,9 +23,12 @@ export function MemberExportPanel({ segment, allowed }: { segment: SegmentDetail
       description={`Who is in the current membership${segment.computed_at ? `, computed ${runLabel(segment.computed_at)} UTC` : ''}: person id, name, email, department, location and title.`}
       aside={
         allowed && (
-          <button type="button" className="button button--secondary button--small" onClick={() => exportCsv.mutate()} disabled={!computed || exportCsv.isPending}>
-            {exportCsv.isPending ? 'Preparing…' : 'Export members (CSV)'}
-          </button>
+          <div className="panel__actions">
+            <button type="button" className="button button--secondary button--small" onClick={() => exportCsv.mutate()} disabled={!computed || exportCsv.isPending}>
+              {exportCsv.isPending ? 'Preparing…' : 'Export members (CSV)'}
+            </button>
+            <ExportMenu view="segments.members" params={{ id: segment.id }} what={`members of ${segment.name} in another format`} disabled={!computed} />
+          </div>
         )
       }
     >

@@ -1,14 +1,14 @@
 import { Link } from 'react-router';
-import type { SegmentListDto, SegmentSummaryDto } from '@hubpulse/contracts';
+import { sortSegments, type SegmentListDto, type SegmentSummaryDto } from '@hubpulse/contracts';
 import { SizeSparkline } from '../../charts/segment-size/size-sparkline';
 import { hasTrend, sizeChange, sparklinePoints } from '../../charts/segment-size/segment-size.transform';
 import { ChartPanel } from '../../charts/shared/chart-panel';
 import { QueryStates } from '../../charts/shared/chart-states';
-import { ExportCsvButton } from '../../charts/shared/export-csv-button';
+import { ExportMenu } from '../../charts/shared/export-menu';
 import { formatCount } from '../../lib/format';
 import { useNow } from '../../lib/use-now';
 import { formatElapsed } from '../data-sources/data-sources.transform';
-import { segmentStatus, segmentsCsv, sortSegments } from './segments.transform';
+import { segmentStatus } from './segments.transform';
 import { PeopleCount } from '../../charts/shared/people-count';
 import { useAudienceRights, useSegments } from './use-audiences';
 import { DataTable } from '../../charts/shared/data-table';
@@ -31,7 +31,7 @@ export function SegmentsListPage() {
         className="panel--wide"
         aside={
           <div className="panel__actions">
-            {data && <ExportCsvButton stem="segments" csv={() => segmentsCsv(data)} what="segments" hasSuppressed={data.segments.some((s) => s.size === null)} />}
+            <ExportMenu view="segments.list" params={{}} what="segments" disabled={!data} />
             {canEdit && (
               <Link to="/audiences/segments/new" className="button button--primary button--small">
                 New segment

@@ -1,5 +1,11 @@
 import type { SegmentListDto, SegmentSummaryDto } from '@hubpulse/contracts';
-import { canEditSegments, canSeeMembers, isComputing, memberRolesText, segmentStatus, segmentsCsv, sortSegments } from './segments.transform';
+import { segmentListTable, sortSegments, toCsv } from '@hubpulse/contracts';
+import { canEditSegments, canSeeMembers, isComputing, memberRolesText, segmentStatus } from './segments.transform';
+
+const segmentsCsv = (dto: SegmentListDto) => {
+  const t = segmentListTable(dto);
+  return toCsv(t.columns.map((c) => c.name), t.rows);
+};
 
 const NOW = Date.parse('2026-11-25T12:00:00Z');
 const elapsed = (ms: number) => `${Math.round(ms / 60000)} min ago`;
@@ -86,7 +92,7 @@ describe('list', () => {
   it('exports hidden sizes as empty cells with the reason, never 0', () => {
     const dto: SegmentListDto = { min_group_size: 5, population: 2400, segments: [seg({ size: null, size_suppressed: 'remainder' })] };
     const line = segmentsCsv(dto).split('\r\n')[1];
-    expect(line).toMatch(/^s1,Observers,dynamic,true,,"?Hidden to protect privacy: the whole organisation minus the shown groups would leave fewer than 5 people/);
+    expect(line).toBe('s1,Observers,dynamic,true,,ok,2026-11-25T11:50:00Z,3,1,,Hidden to protect privacy: the whole organisation minus the shown groups would leave fewer than 5 people.');
     expect(line).not.toMatch(/,0,/);
   });
 });

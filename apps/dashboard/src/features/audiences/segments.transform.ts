@@ -1,15 +1,7 @@
-// The segment list and a segment's state: status in words, what is still computing, who may do what,
-// and the list as CSV (hidden sizes export empty, with the reason).
+// A segment's state: status in words, what is still computing, who may do what. The list's order
+// (sortSegments) and its export rows live in contracts, shared with the server's exports.
 
-import {
-  SEGMENT_EDITOR_ROLES,
-  SEGMENT_MEMBER_ROLES,
-  hiddenReasonText,
-  type Role,
-  type SegmentListDto,
-  type SegmentSummaryDto,
-} from '@hubpulse/contracts';
-import { type CsvCell, toCsv } from '@hubpulse/contracts';
+import { SEGMENT_EDITOR_ROLES, SEGMENT_MEMBER_ROLES, type Role, type SegmentSummaryDto } from '@hubpulse/contracts';
 import { runLabel } from '../../charts/segment-size/segment-size.transform';
 
 export type SegmentTone = 'ok' | 'pending' | 'failed' | 'never';
@@ -72,29 +64,4 @@ export function memberRolesText(): string {
   return roles.length > 1 ? `${roles.slice(0, -1).join(', ')} and ${roles[roles.length - 1]}` : roles.join('');
 }
 
-/** Starter segments first (in the order shipped), then the rest by name. */
-export function sortSegments<T extends Pick<SegmentSummaryDto, 'starter' | 'name' | 'created_at'>>(segments: readonly T[]): T[] {
-  return [...segments].sort((a, b) => {
-    if (a.starter !== b.starter) return a.starter ? -1 : 1;
-    if (a.starter) return a.created_at.localeCompare(b.created_at) || a.name.localeCompare(b.name);
-    return a.name.localeCompare(b.name, undefined, { sensitivity: 'base' });
-  });
-}
 
-/** The list as CSV: a hidden size is an empty cell and the reason says why; never a 0. */
-export function segmentsCsv(dto: SegmentListDto): string {
-  const rows: CsvCell[][] = sortSegments(dto.segments).map((s) => [
-    s.id,
-    s.name,
-    s.kind,
-    s.starter,
-    s.size,
-    s.size === null && s.size_suppressed ? hiddenReasonText(s.size_suppressed, dto.min_group_size) : '',
-    s.status,
-    s.computed_at,
-    s.membership_version,
-    s.definition_version,
-    s.last_error,
-  ]);
-  return toCsv(['id', 'name', 'kind', 'starter', 'size', 'size_note', 'status', 'computed_at', 'membership_version', 'definition_version', 'last_error'], rows);
-}

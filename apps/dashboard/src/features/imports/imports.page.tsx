@@ -7,10 +7,10 @@ import { ChartPanel } from '../../charts/shared/chart-panel';
 import { QueryStates } from '../../charts/shared/chart-states';
 import { DataTable } from '../../charts/shared/data-table';
 import { Segmented } from '../../charts/shared/segmented';
-import { formatDateTime, formatShare } from '../../lib/format';
+import { formatBytes, formatDateTime, formatShare } from '../../lib/format';
 import { AdminOnlyNotice, isForbidden } from '../admin/admin-gate';
 import { PageHeader } from '../shell/page-header';
-import { IMPORT_ACCEPT, IMPORT_KINDS, fileFormat, formatBytes, importShare, importSummary, isImportActive, mergeImports, statusLabel } from './imports.transform';
+import { IMPORT_ACCEPT, IMPORT_KINDS, fileFormat, importShare, importSummary, isImportActive, mergeImports, statusLabel } from './imports.transform';
 
 /** How often a running import is asked about. */
 const POLL_MS = 1000;

@@ -1,5 +1,6 @@
 import type { ImportDto } from '@hubpulse/contracts';
-import { fileFormat, formatBytes, importShare, importSummary, isImportActive, mergeImports, statusLabel } from './imports.transform';
+import { formatBytes } from '../../lib/format';
+import { fileFormat, importShare, importSummary, isImportActive, mergeImports, statusLabel } from './imports.transform';
 
 const imp = (id: string, created: string, extra: Partial<ImportDto> = {}): ImportDto => ({
   id,

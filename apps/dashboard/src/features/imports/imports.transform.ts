@@ -31,18 +31,6 @@ export function importSummary(i: Pick<ImportDto, 'progress'>): string {
   return `${formatInteger(rows)} ${rows === 1 ? 'row' : 'rows'}: ${formatInteger(accepted)} accepted, ${formatInteger(rejected)} rejected`;
 }
 
-/** 1536 → "1.5 KB". */
-export function formatBytes(n: number): string {
-  if (n < 1024) return `${n} B`;
-  const units = ['KB', 'MB', 'GB', 'TB'];
-  let v = n / 1024;
-  let u = 0;
-  while (v >= 1024 && u < units.length - 1) {
-    v /= 1024;
-    u += 1;
-  }
-  return `${v >= 100 ? Math.round(v) : Math.round(v * 10) / 10} ${units[u]}`;
-}
 
 /** What a file name says about its format, for the form's hint; null when the API could not tell. */
 export function fileFormat(name: string): 'CSV' | 'NDJSON' | null {

@@ -1,6 +1,7 @@
 import { ChannelActivityChart } from '../../charts/channel-activity/channel-activity-chart';
 import { buildChannelBars, hasChannelActivity } from '../../charts/channel-activity/channel-activity.transform';
 import { ChartPanel } from '../../charts/shared/chart-panel';
+import { ExportMenu } from '../../charts/shared/export-menu';
 import { QueryStates } from '../../charts/shared/chart-states';
 import { SuppressedValue } from '../../charts/shared/suppressed-value';
 import { useOverview } from './use-overview';
@@ -17,6 +18,7 @@ export function ChannelActivityPanel() {
       title="Activity by channel"
       description="Events, and people with at least one event, on each hub channel in the range."
       className="panel--channels"
+      aside={<ExportMenu view="overview.channels" params={{ ...data?.range }} what="Activity by channel" disabled={!data} />}
     >
       <QueryStates
         data={data}

@@ -1,6 +1,7 @@
 import { EngagementChart } from '../../charts/engagement/engagement-chart';
 import { buildEngagementSeries, summarizeEngagement } from '../../charts/engagement/engagement.transform';
 import { ChartPanel } from '../../charts/shared/chart-panel';
+import { ExportMenu } from '../../charts/shared/export-menu';
 import { QueryStates } from '../../charts/shared/chart-states';
 import { formatDay } from '../../lib/format';
 import { useOverview } from './use-overview';
@@ -21,7 +22,7 @@ export function EngagementPanel() {
     </>
   );
 
-  const aside = summary.hasIndex ? (
+  const kpis = summary.hasIndex ? (
     <dl className="kpis">
       <div>
         <dt>Average</dt>
@@ -35,6 +36,12 @@ export function EngagementPanel() {
       )}
     </dl>
   ) : null;
+  const aside = (
+    <>
+      {kpis}
+      <ExportMenu view="overview.engagement" params={{ ...data?.range }} what="Engagement index by day" disabled={!data} />
+    </>
+  );
 
   return (
     <ChartPanel title="Engagement index" description={description} aside={aside} className="panel--engagement">

@@ -1,0 +1,251 @@
+import { Injectable } from '@nestjs/common';
+import { z } from 'zod';
+import { EventsRepository } from '@hubpulse/clickhouse';
+import {
+  engagementGroupsTable,
+  engagementGroupTrendsTable,
+  isValidDay,
+  overviewChannelsTable,
+  overviewEngagementTable,
+  programmeScorecardTable,
+  ROLES,
+  SEGMENT_MEMBER_CSV_COLUMNS,
+  SEGMENT_MEMBER_ROLES,
+  segmentListTable,
+  type ExportFormatName,
+  type ExportViewDto,
+  type Role,
+  type SessionUser,
+  type TableCell,
+  type TableColumn,
+  type ViewTable,
+} from '@hubpulse/contracts';
+import { EngagementService, groupsSchema } from '../engagement/engagement.service';
+import { OverviewService, overviewQuerySchema } from '../overview/overview.service';
+import { ProgrammesService } from '../programmes/programmes.service';
+import { SegmentMembersService } from '../segments/segment-members.service';
+import { listQuerySchema, SegmentsService } from '../segments/segments.service';
+
+/**
+ * What an export writes: the columns, the rows a page at a time, and what the manifest says of them.
+ * Counts are known once the pages have been read (a stream is counted as it goes).
+ */
+export interface ExportSource {
+  title: string;
+  columns: readonly TableColumn[];
+  pages: AsyncIterable<readonly (readonly TableCell[])[]>;
+  /** Cells left empty for privacy (known up front for a view table; 0 for member lists and raw events, which are not statistics). */
+  hiddenCells: number;
+  /** Segment membership versions the rows come from (segment id → version), for the manifest. */
+  segmentVersions: Record<string, number>;
+  /** Rows to expect, where known before reading (for progress). */
+  expectedRows?: number;
+}
+
+interface ExportView<P> {
+  id: string;
+  title: string;
+  description: string;
+  roles: readonly Role[];
+  params: z.ZodType<P>;
+  paramDocs: ExportViewDto['params'];
+  large: boolean;
+  source(params: P, user: SessionUser, format: ExportFormatName): Promise<ExportSource>;
+}
+
+const ALL_ROLES: readonly Role[] = ROLES;
+const day = z.string().refine(isValidDay, { error: 'must be a day YYYY-MM-DD' });
+const RANGE_DOCS = [
+  { name: 'from', description: 'First day, YYYY-MM-DD (default as on the page)', required: false },
+  { name: 'to', description: 'Last day, YYYY-MM-DD (default: the newest event day)', required: false },
+];
+const idParams = (what: string) => z.strictObject({ id: z.string({ error: `is required: the ${what}'s id` }).min(1, `is required: the ${what}'s id`).max(36, 'must be at most 36 characters') });
+const RAW_EVENTS_PAGE = 10_000;
+const EVENT_COLUMNS: TableColumn[] = [
+  { name: 'event_id', type: 'string', description: 'Event id as sent (an event sent twice is stored once)' },
+  { name: 'type', type: 'string', description: 'Hub action: view, react, comment, post, share, answer, …' },
+  { name: 'actor_id', type: 'string', description: 'Person id of who acted' },
+  { name: 'occurred_at', type: 'datetime', description: 'When it happened (UTC)' },
+  { name: 'content_id', type: 'string', description: 'Content item, if any' },
+  { name: 'channel', type: 'string', description: 'Hub channel' },
+  { name: 'purpose', type: 'string', description: 'Purpose of the content' },
+  { name: 'target_actor_id', type: 'string', description: 'Person acted on (a reply to, a mention of), if any' },
+  { name: 'properties', type: 'string', description: 'Further properties as sent (JSON)' },
+  { name: 'source', type: 'string', description: 'How it arrived: api, segment, posthog, rudderstack, import' },
+  { name: 'key_id', type: 'string', description: 'Write key that sent it' },
+  { name: 'ingested_at', type: 'datetime', description: 'When Hubpulse stored it (UTC)' },
+];
+const MEMBER_COLUMN_DOCS: Record<string, string> = {
+  person_id: 'Person id',
+  name: 'Name (directory)',
+  email: 'Email (directory)',
+  department: 'Department (directory)',
+  location: 'Location (directory)',
+  title: 'Job title (directory)',
+};
+
+/** A view table as one page. */
+function tableSource(title: string, t: ViewTable, segmentVersions: Record<string, number> = {}): ExportSource {
+  return { title, columns: t.columns, pages: once(t.rows), hiddenCells: t.hidden_cells, segmentVersions, expectedRows: t.rows.length };
+}
+
+async function* once<T>(rows: T[]): AsyncIterable<T[]> {
+  yield rows;
+}
+
+/**
+ * Every exportable view: its id (the dashboard's Export menu names it), who may export it (the roles
+ * that may read it on screen), its parameters, and how its rows are made — through the same services
+ * the dashboard's reads use, as the exporting user, so privacy suppression is the screen's own.
+ */
+@Injectable()
+export class ExportViewsService {
+  private readonly views = new Map<string, ExportView<never>>();
+
+  constructor(
+    overview: OverviewService,
+    engagement: EngagementService,
+    segments: SegmentsService,
+    members: SegmentMembersService,
+    programmes: ProgrammesService,
+    events: EventsRepository,
+  ) {
+    const range = overviewQuerySchema.strict();
+    this.add({
+      id: 'overview.engagement',
+      title: 'Overview: engagement index by day',
+      description: 'The daily engagement index (share of the directory active in the 7 days ending that day) and how many people that is',
+      roles: ALL_ROLES,
+      params: range,
+      paramDocs: RANGE_DOCS,
+      large: false,
+      source: async (p: z.output<typeof range>, user) => tableSource('Overview: engagement index by day', overviewEngagementTable(await overview.overview(p, user.id))),
+    });
+    this.add({
+      id: 'overview.channels',
+      title: 'Overview: activity by channel',
+      description: 'Hub actions and active people per channel over the range, and for the whole hub',
+      roles: ALL_ROLES,
+      params: range,
+      paramDocs: RANGE_DOCS,
+      large: false,
+      source: async (p: z.output<typeof range>, user) => tableSource('Overview: activity by channel', overviewChannelsTable(await overview.overview(p, user.id))),
+    });
+    const groups = groupsSchema.strict();
+    const groupDocs = [{ name: 'by', description: 'department (default), location, team, manager or tenure', required: false }, ...RANGE_DOCS];
+    this.add({
+      id: 'engagement.groups',
+      title: 'Engagement: groups',
+      description: 'Per group: people, mean score and active share on the last day of the range',
+      roles: ALL_ROLES,
+      params: groups,
+      paramDocs: groupDocs,
+      large: false,
+      source: async (p: z.output<typeof groups>) => tableSource(`Engagement: groups by ${p.by}`, engagementGroupsTable(await engagement.groups(p))),
+    });
+    this.add({
+      id: 'engagement.group-trends',
+      title: 'Engagement: daily mean score per group',
+      description: "Each group's daily mean score over the range",
+      roles: ALL_ROLES,
+      params: groups,
+      paramDocs: groupDocs,
+      large: true,
+      source: async (p: z.output<typeof groups>) => tableSource(`Engagement: daily mean score per ${p.by}`, engagementGroupTrendsTable(await engagement.groups(p))),
+    });
+    const list = listQuerySchema.strict();
+    this.add({
+      id: 'segments.list',
+      title: 'Audiences: segments',
+      description: 'Every segment with its current size, status and versions',
+      roles: ALL_ROLES,
+      params: list,
+      paramDocs: [{ name: 'archived', description: '1 = include archived segments', required: false }],
+      large: false,
+      source: async (p: z.output<typeof list>) => {
+        const dto = await segments.list(p);
+        const versions = Object.fromEntries(dto.segments.filter((s) => s.membership_version !== null).map((s) => [s.id, s.membership_version!]));
+        return tableSource('Audiences: segments', segmentListTable(dto), versions);
+      },
+    });
+    const segment = idParams('segment');
+    this.add({
+      id: 'segments.members',
+      title: 'Audiences: segment members',
+      description: 'Who is in a segment now: person id, name, email, department, location, title (admins and planners; audited)',
+      roles: SEGMENT_MEMBER_ROLES,
+      params: segment,
+      paramDocs: [{ name: 'id', description: "The segment's id", required: true }],
+      large: true,
+      source: async (p: z.output<typeof segment>, user, format) => {
+        const m = await members.memberExport(p.id, user, format);
+        return {
+          title: `Members of ${m.segmentName} (membership v${m.version})`,
+          columns: SEGMENT_MEMBER_CSV_COLUMNS.map((name) => ({ name, type: 'string' as const, description: MEMBER_COLUMN_DOCS[name] ?? name })),
+          pages: m.pages as AsyncIterable<TableCell[][]>,
+          hiddenCells: 0,
+          segmentVersions: { [p.id]: m.version },
+          expectedRows: m.size,
+        };
+      },
+    });
+    const programme = idParams('programme');
+    this.add({
+      id: 'programmes.scorecard',
+      title: 'Audiences: programme scorecard',
+      description: "A programme's measure per week against its target",
+      roles: ALL_ROLES,
+      params: programme,
+      paramDocs: [{ name: 'id', description: "The programme's id", required: true }],
+      large: false,
+      source: async (p: z.output<typeof programme>) => {
+        const dto = await programmes.scorecard(p.id);
+        return tableSource(`Programme scorecard (${dto.metric})`, programmeScorecardTable(dto));
+      },
+    });
+    const rawRange = z.strictObject({ from: day, to: day }).refine((r) => r.from <= r.to, { error: 'must not be after to', path: ['from'] });
+    this.add({
+      id: 'events.raw',
+      title: 'Raw events',
+      description: 'Every stored hub action of the days, each once (admins only)',
+      roles: ['admin'],
+      params: rawRange,
+      paramDocs: [
+        { name: 'from', description: 'First day, YYYY-MM-DD', required: true },
+        { name: 'to', description: 'Last day, YYYY-MM-DD', required: true },
+      ],
+      large: true,
+      source: async (p: z.output<typeof rawRange>) => ({
+        title: `Raw events ${p.from} to ${p.to}`,
+        columns: EVENT_COLUMNS,
+        pages: rawEventPages(events, p.from, p.to),
+        hiddenCells: 0,
+        segmentVersions: {},
+      }),
+    });
+  }
+
+  private add<P>(view: ExportView<P>): void {
+    this.views.set(view.id, view as unknown as ExportView<never>);
+  }
+
+  get(id: string): ExportView<unknown> | undefined {
+    return this.views.get(id) as ExportView<unknown> | undefined;
+  }
+
+  /** The views a role may export, for GET /api/exports/views. */
+  list(role: Role): ExportViewDto[] {
+    return [...this.views.values()]
+      .filter((v) => v.roles.includes(role))
+      .map((v) => ({ id: v.id, title: v.title, description: v.description, roles: [...v.roles], params: v.paramDocs, large: v.large }));
+  }
+}
+
+async function* rawEventPages(events: EventsRepository, from: string, to: string): AsyncIterable<TableCell[][]> {
+  for (let after: { day: string; eventId: string } | null = null; ; ) {
+    const rows = await events.page(from, to, after, RAW_EVENTS_PAGE);
+    yield rows.map((r) => EVENT_COLUMNS.map((c) => r[c.name as keyof typeof r]));
+    if (rows.length < RAW_EVENTS_PAGE) return;
+    after = { day: rows[rows.length - 1].day, eventId: rows[rows.length - 1].event_id };
+  }
+}

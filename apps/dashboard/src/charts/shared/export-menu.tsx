@@ -1,0 +1,114 @@
+import { EXPORT_FORMAT_LABELS, EXPORT_FORMATS, type ExportDto, type ExportFormatName } from '@hubpulse/contracts';
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect, useId, useRef, useState } from 'react';
+import { createExport, downloadExport, getExport, type ExportParams } from '../../api/exports.api';
+import { queryKeys } from '../../api/query-keys';
+import { saveBlob } from '../../lib/download';
+import { formatCount } from '../../lib/format';
+
+/** How often a running export is asked about, and for how long before the menu hands over to Reports → Exports. */
+const POLL_MS = 500;
+const WAIT_MS = 120_000;
+
+interface ExportMenuProps {
+  /** A view id of GET /api/exports/views. */
+  view: string;
+  /** The view's parameters as the panel shows them (range, grouping, id). */
+  params: ExportParams;
+  /** Names the panel for screen readers when a page has several. */
+  what: string;
+  disabled?: boolean;
+}
+
+type State = { kind: 'idle' } | { kind: 'running'; format: ExportFormatName; progress: number; rows: number | null } | { kind: 'done'; dto: ExportDto } | { kind: 'waiting' } | { kind: 'error'; message: string };
+
+/**
+ * "Export ▾" for a panel: the server makes the file from the same numbers as the screen (hidden ones
+ * empty, with a note), in the chosen format with a manifest beside it, and the browser downloads it.
+ */
+export function ExportMenu({ view, params, what, disabled }: ExportMenuProps) {
+  const [open, setOpen] = useState(false);
+  const [state, setState] = useState<State>({ kind: 'idle' });
+  const listId = useId();
+  const alive = useRef(true);
+  const queryClient = useQueryClient();
+  useEffect(() => {
+    alive.current = true;
+    return () => {
+      alive.current = false;
+    };
+  }, []);
+
+  async function run(format: ExportFormatName) {
+    setOpen(false);
+    setState({ kind: 'running', format, progress: 0, rows: null });
+    try {
+      let dto = await createExport(view, params, format);
+      const until = Date.now() + WAIT_MS;
+      while (dto.status === 'queued' || dto.status === 'running') {
+        if (!alive.current) return;
+        if (Date.now() > until) {
+          setState({ kind: 'waiting' });
+          return;
+        }
+        await new Promise((r) => setTimeout(r, POLL_MS));
+        dto = await getExport(dto.id);
+        setState({ kind: 'running', format, progress: dto.progress, rows: dto.rows });
+      }
+      void queryClient.invalidateQueries({ queryKey: queryKeys.exports });
+      if (dto.status !== 'done') throw new Error(dto.error ?? `the export ${dto.status}`);
+      const { blob, fileName } = await downloadExport(dto, 'file');
+      saveBlob(fileName ?? dto.file_name ?? `hubpulse-export.${format}`, blob);
+      if (alive.current) setState({ kind: 'done', dto });
+    } catch (err) {
+      if (alive.current) setState({ kind: 'error', message: err instanceof Error ? err.message : String(err) });
+    }
+  }
+
+  const busy = state.kind === 'running';
+  return (
+    <div className="export-menu">
+      <button
+        type="button"
+        className="button button--secondary button--small"
+        aria-expanded={open}
+        aria-controls={listId}
+        aria-label={`Export: ${what}`}
+        disabled={disabled || busy}
+        onClick={() => setOpen((o) => !o)}
+        onKeyDown={(e) => e.key === 'Escape' && setOpen(false)}
+      >
+        {busy ? 'Exporting…' : 'Export ▾'}
+      </button>
+      {open && (
+        <ul id={listId} className="export-menu__list" onKeyDown={(e) => e.key === 'Escape' && setOpen(false)}>
+          {EXPORT_FORMATS.map((f) => (
+            <li key={f}>
+              <button type="button" className="export-menu__item" onClick={() => void run(f)}>
+                {EXPORT_FORMAT_LABELS[f]}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <p className="export-menu__status" role="status" aria-live="polite">
+        {statusText(state)}
+      </p>
+    </div>
+  );
+}
+
+function statusText(s: State): string {
+  switch (s.kind) {
+    case 'idle':
+      return '';
+    case 'running':
+      return `Preparing the ${s.format.toUpperCase()}… ${s.rows !== null && s.rows > 0 ? `${formatCount(s.rows)} rows` : `${s.progress}%`}`;
+    case 'waiting':
+      return 'Still running: it will be in Reports → Exports when done.';
+    case 'done':
+      return `Downloaded ${s.dto.file_name ?? 'the file'}: ${formatCount(s.dto.rows ?? 0)} rows${s.dto.hidden_cells ? `, ${formatCount(s.dto.hidden_cells)} cells hidden for privacy` : ''}. Its manifest is in Reports → Exports.`;
+    case 'error':
+      return `Could not export: ${s.message}`;
+  }
+}
