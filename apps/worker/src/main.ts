@@ -20,7 +20,8 @@ async function main(): Promise<void> {
       app.close().then(() => process.exit(0), () => process.exit(1));
     });
   }
-  Logger.log(`worker started: processing queues ${Object.values(QueueName).join(', ')}`, 'Worker');
+  // Exports run in the API processes (they read views through the API's services).
+  Logger.log(`worker started: processing queues ${Object.values(QueueName).filter((q) => q !== QueueName.Exports).join(', ')}`, 'Worker');
 }
 
 main().catch((err: unknown) => {
