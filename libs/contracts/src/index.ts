@@ -26,3 +26,8 @@ export * from './csv';
 export * from './audit.types';
 export * from './sso.types';
 export * from './sso.schema';
+export * from './page-access';
+export * from './saved-views.types';
+export * from './saved-views.schema';
+export * from './metric-definitions';
+export * from './glossary';
