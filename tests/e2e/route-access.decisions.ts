@@ -164,6 +164,7 @@ export const DECISIONS: Readonly<Record<string, Access>> = {
   'GET /api/saved-views/:id': SIGNED_IN,
   'PATCH /api/saved-views/:id': SIGNED_IN,
   'DELETE /api/saved-views/:id': SIGNED_IN,
+  'GET /api/glossary': SIGNED_IN,
 
   // ── comms programmes (planners and admins plan and launch; everyone reads) ──
   'GET /api/programmes': SIGNED_IN,

@@ -1,6 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
-import type { AuditLogEntryDto, SavedViewDto } from '@hubpulse/contracts';
+import type { AuditLogEntryDto, GlossaryDto, SavedViewDto } from '@hubpulse/contracts';
 import { createApiApp } from '../../apps/api/src/app-factory';
 import { AuthService } from '../../apps/api/src/auth/auth.service';
 import { RELATIONAL_STORES, signIn, testConfig } from '@hubpulse/testing';
@@ -132,5 +132,13 @@ describe.each(RELATIONAL_STORES)('saved views (chDB + %s + Redis)', (_name, rela
       'path: your role (Analyst) cannot open Admin → people & access',
     ]);
     await request(http).get('/api/saved-views/x').expect(401);
+  });
+
+  it('serves the glossary to every role with the minimum group size filled in', async () => {
+    const g = (await request(http).get('/api/glossary').set('Cookie', analyst).expect(200)).body as GlossaryDto;
+    expect(g.min_group_size).toBe(5);
+    expect(g.groups.map((x) => x.id)).toEqual(expect.arrayContaining(['overview', 'scores', 'purposes', 'strategy', 'privacy']));
+    expect(g.groups.find((x) => x.id === 'privacy')!.entries[0].definition).toBe('Hidden to protect privacy: fewer than 5 people are behind this number.');
+    await request(http).get('/api/glossary').expect(401);
   });
 });

@@ -153,3 +153,9 @@ export function searchGlossary(groups: readonly GlossaryGroup[], search: string)
     .map((g) => ({ ...g, entries: g.entries.filter((e) => { const text = fold(`${e.term} ${e.definition} ${g.title}`); return terms.every((t) => text.includes(t)); }) }))
     .filter((g) => g.entries.length > 0);
 }
+
+/** `GET /api/glossary`. */
+export interface GlossaryDto {
+  min_group_size: number;
+  groups: GlossaryGroup[];
+}

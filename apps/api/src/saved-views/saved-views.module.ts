@@ -1,7 +1,8 @@
 import { Module } from '@nestjs/common';
+import { GlossaryController } from '../glossary/glossary.controller';
 import { SavedViewsController } from './saved-views.controller';
 import { SavedViewsService } from './saved-views.service';
 
-/** Saved views of the Reports area. */
-@Module({ controllers: [SavedViewsController], providers: [SavedViewsService] })
+/** The Reports area's own reads and writes: saved views, the glossary. */
+@Module({ controllers: [SavedViewsController, GlossaryController], providers: [SavedViewsService] })
 export class SavedViewsModule {}
