@@ -166,6 +166,14 @@ export const DECISIONS: Readonly<Record<string, Access>> = {
   'GET /api/segments/:id/members': ADMIN_PLANNER,
   'GET /api/segments/:id/members.csv': ADMIN_PLANNER,
 
+  // ── saved views (Reports area): every role keeps its own; the service decides owner / shared / page access ──
+  'GET /api/saved-views': SIGNED_IN,
+  'POST /api/saved-views': SIGNED_IN,
+  'GET /api/saved-views/:id': SIGNED_IN,
+  'PATCH /api/saved-views/:id': SIGNED_IN,
+  'DELETE /api/saved-views/:id': SIGNED_IN,
+  'GET /api/glossary': SIGNED_IN,
+
   // ── comms programmes (planners and admins plan and launch; everyone reads) ──
   'GET /api/programmes': SIGNED_IN,
   'POST /api/programmes': ADMIN_PLANNER,

@@ -21,6 +21,7 @@ import { IngestModule } from './ingest/ingest.module';
 import { OverviewModule } from './overview/overview.module';
 import { PatternsModule } from './patterns/patterns.module';
 import { ProgrammesModule } from './programmes/programmes.module';
+import { SavedViewsModule } from './saved-views/saved-views.module';
 import { SeedService } from './seed/seed.service';
 import { SegmentsModule } from './segments/segments.module';
 import { UsersModule } from './users/users.module';
@@ -51,6 +52,7 @@ export class AppModule {
         GoalsModule,
         UsersModule,
         ExportsModule,
+        SavedViewsModule,
         ...(config.workers === 'inline' ? [WorkerProcessorsModule] : []),
       ],
       controllers: [HealthController],

@@ -4,6 +4,7 @@ import { AdminGate } from './features/admin/admin-gate';
 import { LoginPage } from './features/auth/login.page';
 import { requireSession, skipLoginWhenSignedIn } from './features/auth/session';
 import { AppShell } from './features/shell/app-shell';
+import { REPORTS_TABS } from './features/reports/reports-tabs';
 import { landingRedirect } from './features/shell/landing';
 import { NotFoundPage, PageSplash, RouteError } from './features/shell/route-error';
 
@@ -87,6 +88,16 @@ export function createAppRouter(queryClient: QueryClient) {
                 { path: 'programmes/:id/edit', lazy: async () => ({ Component: (await import('./features/audiences/programme-editor.page')).ProgrammeEditorPage }) },
               ],
             },
+            {
+              path: 'reports',
+              lazy: async () => ({ Component: (await import('./features/reports/reports.page')).ReportsPage }),
+              children: [
+                { index: true, loader: () => redirect(`/reports/${REPORTS_TABS[0].path}`) },
+                ...REPORTS_TABS.map((tab) => ({ path: tab.path, lazy: async () => ({ Component: await tab.load() }) })),
+              ],
+            },
+            // A saved view's link: checks the caller's role, then opens the page with the view's state.
+            { path: 'views/:id', lazy: async () => ({ Component: (await import('./features/reports/open-view.page')).OpenViewPage }) },
             {
               path: 'admin',
               // Non-admins get an explanation at these addresses, not a redirect or a crash.

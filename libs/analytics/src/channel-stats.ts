@@ -1,4 +1,4 @@
-import type { ShrunkRateDto } from '@hubpulse/contracts';
+import { CHANNEL_PRIOR_STRENGTH, type ShrunkRateDto } from '@hubpulse/contracts';
 import { betaQuantile } from './beta-distribution';
 
 /**
@@ -28,7 +28,8 @@ import { betaQuantile } from './beta-distribution';
  * Interval: the 2.5% and 97.5% quantiles of the posterior (equal-tailed 95% credible interval).
  * Lift = estimate / p0 (p0 taken as known: the organisation is large compared with a segment).
  */
-export const CHANNEL_PRIOR_STRENGTH = 20;
+// Defined beside the sentence that names it (contracts metric-definitions), re-exported here.
+export { CHANNEL_PRIOR_STRENGTH };
 export const INTERVAL_LEVEL = 0.95;
 
 export interface RateCounts {

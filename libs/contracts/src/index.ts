@@ -31,3 +31,8 @@ export * from './tables/view-table';
 export * from './tables/view-tables';
 export * from './tables/group-rows';
 export * from './tables/segment-rows';
+export * from './page-access';
+export * from './saved-views.types';
+export * from './saved-views.schema';
+export * from './metric-definitions';
+export * from './glossary';

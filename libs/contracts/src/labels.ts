@@ -168,6 +168,9 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'directory.people.upsert': 'Updated the directory',
   'directory.content.upsert': 'Updated the content catalogue',
   'audit.export': 'Exported the audit log',
+  'saved_view.create': 'Saved a view',
+  'saved_view.update': 'Changed a saved view',
+  'saved_view.delete': 'Deleted a saved view',
 };
 
 /** Families of actions for the audit filter (`goal.` matches every goal action). */
@@ -184,6 +187,7 @@ export const AUDIT_ACTION_FAMILIES: Record<string, string> = {
   'import.': 'Imports',
   'directory.': 'Directory',
   'audit.': 'Audit log',
+  'saved_view.': 'Saved views',
 };
 
 export function auditActionLabel(action: string): string {

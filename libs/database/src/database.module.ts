@@ -12,6 +12,7 @@ import { ProgrammesRepository } from './programmes.repository';
 import { ScoringModelsRepository } from './scoring-models.repository';
 import { SessionsRepository } from './sessions.repository';
 import { UserIdentitiesRepository } from './user-identities.repository';
+import { SavedViewsRepository } from './saved-views.repository';
 import { UsersRepository } from './users.repository';
 import { WriteKeysRepository } from './write-keys.repository';
 
@@ -37,6 +38,7 @@ const REPOSITORIES = [
   DirectoryRepository,
   GoalsRepository,
   UserIdentitiesRepository,
+  SavedViewsRepository,
 ];
 
 /**

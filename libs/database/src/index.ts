@@ -15,3 +15,4 @@ export * from './directory.repository';
 export * from './goals.repository';
 export * from './user-identities.repository';
 export * from './exports.repository';
+export * from './saved-views.repository';

@@ -4,6 +4,7 @@ import type { HiddenReason } from '@hubpulse/disclosure';
 import {
   DAY_MS,
   hiddenReasonText,
+  PROGRAMME_FORECAST_DEFINITION,
   PROGRAMME_METRIC_DEFINITIONS,
   programmeCreateSchema,
   type ProgrammeDto,
@@ -26,8 +27,6 @@ import { SegmentsService } from '../segments/segments.service';
 import { metricSeries, weekEnds } from './programme-scorecard';
 
 export const programmeListQuerySchema = z.object({ segment_id: z.string().max(36).optional(), goal_id: z.string().max(36).optional() });
-const FORECAST_DEFINITION =
-  "Expected members reading an item on the programme's channels = segment size (after privacy suppression) × the segment's read rate pooled over those channels (distinct member-item views / (members × items published), in the 90 days up to the newest event), shrunk towards the organisation's rate; the range is the rate's 95% interval × the size.";
 
 /** Programmes: the six steps as drafts, launch, the reach forecast before and the scorecard after. */
 @Injectable()
@@ -124,7 +123,7 @@ export class ProgrammesService {
       pooled_read_rate_hidden: null,
       expected_readers: null,
       channels: p.channels.map((channel) => ({ channel, items: 0, read_rate: null, read_rate_hidden: null, expected_readers: null })),
-      definition: FORECAST_DEFINITION,
+      definition: PROGRAMME_FORECAST_DEFINITION,
     };
     if (inp.sizing.size === null || !inp.released) return base;
     const { n, released } = inp;

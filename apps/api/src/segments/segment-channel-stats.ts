@@ -1,17 +1,9 @@
-import { CHANNEL_PRIOR_STRENGTH, rankByLift, readRateCounts, shrinkRate, type RankInput, type ShrunkRate } from '@hubpulse/analytics';
-import { CHANNEL_FULL_NAMES, CHANNELS, PURPOSE_FULL_NAMES, PURPOSES, type Channel, type Purpose, round, type SegmentChannelRowDto, type SegmentChannelStatsDto, type SegmentPurposeRowDto, type ShrunkRateDto } from '@hubpulse/contracts';
+import { rankByLift, readRateCounts, shrinkRate, type RankInput, type ShrunkRate } from '@hubpulse/analytics';
+import { CHANNEL_FULL_NAMES, CHANNEL_STAT_DEFINITIONS, CHANNELS, PURPOSE_FULL_NAMES, PURPOSES, type Channel, type Purpose, round, type SegmentChannelRowDto, type SegmentChannelStatsDto, type SegmentPurposeRowDto, type ShrunkRateDto } from '@hubpulse/contracts';
 import type { PairRelease, ReleasedActivity } from './segment-channel-release';
 
-export const CHANNEL_STAT_DEFINITIONS: SegmentChannelStatsDto['definitions'] = {
-  reach_rate: 'Members with at least one event on the channel in the period, divided by the members.',
-  read_rate:
-    'Distinct (member, item) views of items published on the channel in the period, divided by members × those items: the average member’s share of the new items read.',
-  interaction_rate: 'Of the members reached on the channel, the share who reacted, commented, shared or answered there.',
-  shrinkage: `Each rate is pulled towards the organisation’s rate on the same channel and period (the whole directory): estimate = (x + m·org) / (n + m) with a prior worth m = ${CHANNEL_PRIOR_STRENGTH} people, so small segments lean on the organisation and large ones on themselves. For the read rate, x counts members’ worth of reading (reads / items).`,
-  interval: '95% interval: the 2.5% and 97.5% quantiles of the Beta posterior of the rate.',
-  ranking:
-    'Channels rank by lift = estimate / organisation rate of the read rate (of the reach rate where nothing was published); purposes by the read rate of their items. “Clearly above/below” = the whole interval is above/below the organisation.',
-};
+/** One sentence per number, in contracts so the Glossary reads the same. */
+export { CHANNEL_STAT_DEFINITIONS };
 
 const r4 = (x: number) => round(x, 4);
 export function rateDto(r: ShrunkRate, showObserved = true): ShrunkRateDto {

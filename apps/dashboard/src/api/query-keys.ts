@@ -49,4 +49,8 @@ export const queryKeys = {
   goal: (id: string) => ['goals', 'one', id] as const,
   goalHistory: (id: string) => ['goals', 'one', id, 'history'] as const,
   linkAnalysis: (goalId: string, linkId: string) => ['goals', 'one', goalId, 'links', linkId, 'analysis'] as const,
+  // Saved views (Reports): one invalidation of 'saved-views' refreshes the list and an opened view.
+  savedViews: ['saved-views', 'list'] as const,
+  savedView: (id: string) => ['saved-views', 'one', id] as const,
+  glossary: ['glossary'] as const,
 };

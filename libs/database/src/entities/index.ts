@@ -8,6 +8,7 @@ import { ScoringModelEntity } from './scoring-model.entity';
 import { SegmentDefinitionEntity, SegmentDefinitionRevisionEntity } from './segment.entity';
 import { IngestionKeyEntity, InviteEntity, SessionEntity, UserEntity } from './user.entity';
 import { UserIdentityEntity } from './user-identity.entity';
+import { SavedViewEntity } from './saved-view.entity';
 
 export * from './audit-log.entity';
 export * from './event-mapping.entity';
@@ -19,5 +20,6 @@ export * from './scoring-model.entity';
 export * from './segment.entity';
 export * from './user.entity';
 export * from './user-identity.entity';
+export * from './saved-view.entity';
 
-export const ENTITIES = [UserEntity, SessionEntity, InviteEntity, IngestionKeyEntity, PersonEntity, GoalEntity, KpiValueEntity, GoalMonthlyTargetEntity, KpiValueHistoryEntity, GoalLinkEntity, ScoringModelEntity, EventMappingEntity, SegmentDefinitionEntity, SegmentDefinitionRevisionEntity, ProgrammeEntity, AuditLogEntity, UserIdentityEntity, ExportEntity];
+export const ENTITIES = [UserEntity, SessionEntity, InviteEntity, IngestionKeyEntity, PersonEntity, GoalEntity, KpiValueEntity, GoalMonthlyTargetEntity, KpiValueHistoryEntity, GoalLinkEntity, ScoringModelEntity, EventMappingEntity, SegmentDefinitionEntity, SegmentDefinitionRevisionEntity, ProgrammeEntity, AuditLogEntity, UserIdentityEntity, ExportEntity, SavedViewEntity];

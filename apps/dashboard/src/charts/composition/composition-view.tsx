@@ -1,14 +1,8 @@
-import { ATTRIBUTE_FIELD_LABELS, SEGMENT_COMPOSITION_DIMENSIONS, type SegmentCompositionDto } from '@hubpulse/contracts';
+import { ATTRIBUTE_FIELD_LABELS, SCORE_BANDS_DEFINITION, SEGMENT_COMPOSITION_DIMENSIONS, type SegmentCompositionDto } from '@hubpulse/contracts';
 import { PeopleCount } from '../shared/people-count';
 import { CompositionBars } from './composition-bars';
 import { type ScoreBar, buildScoreBars, hasScoreData } from './composition.transform';
 import { ScoreBandsChart } from './score-bands-chart';
-
-export const COMPOSITION_DEFINITION =
-  'Members by their current department, location and title in the directory: the largest values, then all others together. Bars are to scale within each list; percentages are of the members.';
-
-export const SCORE_BANDS_DEFINITION =
-  "Members by their engagement score on the newest scored day: the 0–100 percentile rank in the whole organisation (a 62 out-engaged 62% of colleagues). 'No score' counts members without a score row that day.";
 
 /** Composition by department, location and title, and the engagement distribution; hidden cells say why. */
 export function CompositionView({ composition, minGroupSize, compact = false }: { composition: SegmentCompositionDto; minGroupSize: number; compact?: boolean }) {

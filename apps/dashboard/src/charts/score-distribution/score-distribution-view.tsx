@@ -1,4 +1,4 @@
-import type { ScoreDistributionDto } from '@hubpulse/contracts';
+import { RAW_SCORE_DEFINITION, type ScoreDistributionDto } from '@hubpulse/contracts';
 import { formatCount, formatDay, formatPoints, formatShare } from '../../lib/format';
 import { EmptyState } from '../shared/chart-states';
 import { HiddenReasonValue } from '../shared/hidden-reason-value';
@@ -6,14 +6,6 @@ import { SuppressedValue } from '../shared/suppressed-value';
 import { ScoreHistogramChart } from './score-histogram-chart';
 import { activeShare, buildHistogramBars, buildQuantileStats, hasHistogramData } from './score-histogram.transform';
 import { DataTable } from '../shared/data-table';
-
-export const SCORE_DEFINITION =
-  'The 0–100 engagement score is a percentile rank: the share of everyone in the organisation whose raw score that day is lower. ' +
-  'A score of 62 means the person out-engaged 62% of their colleagues. People without any action in the lookback window have raw 0 and score 0.';
-
-export const RAW_DEFINITION =
-  'Raw score = the sum over the lookback window of weight × actions counted (after the daily cap) × ½^(age in days ÷ half-life), per action type. ' +
-  'Weights, half-lives, caps and the lookback are set in the scoring model.';
 
 /** One day's distribution: people per band of raw score, the population and the quantiles. */
 export function ScoreDistributionView({ data, height }: { data: ScoreDistributionDto; height: number }) {
@@ -85,7 +77,7 @@ export function ScoreDistributionView({ data, height }: { data: ScoreDistributio
         ) : (
           <p className="muted">Quantiles are hidden: fewer than {data.min_group_size} people.</p>
         )}
-        <p className="definition">{RAW_DEFINITION}</p>
+        <p className="definition">{RAW_SCORE_DEFINITION}</p>
       </div>
     </div>
   );

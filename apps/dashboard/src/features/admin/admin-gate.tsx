@@ -1,11 +1,17 @@
+import { roleMayOpen } from '@hubpulse/contracts';
 import { useQuery } from '@tanstack/react-query';
-import { Link, Outlet } from 'react-router';
+import { Link, Outlet, useLocation } from 'react-router';
 import { isApiError } from '../../api/api.client';
 import { sessionQuery } from '../../api/auth.api';
 import { type NavItem, NavLinks } from '../shell/nav-links';
 
 export function isAdmin(user: { role: string } | undefined): boolean {
   return user?.role === 'admin';
+}
+
+/** Whether the user's role may open `path` (PAGE_ACCESS in contracts: the same table the saved-view API reads). */
+export function mayOpen(user: { role: string } | undefined, path: string): boolean {
+  return roleMayOpen(user?.role, path);
 }
 
 /** The API's answer for a role without access; the session may have changed role since sign-in. */
@@ -19,8 +25,9 @@ export function isForbidden(error: unknown): boolean {
  */
 export function AdminGate({ nested = false }: { nested?: boolean }) {
   const { data: user } = useQuery(sessionQuery);
+  const { pathname } = useLocation();
   // The parent route's loader has the session before this renders.
-  if (!isAdmin(user)) return <AdminOnlyNotice nested={nested} />;
+  if (!mayOpen(user, pathname)) return <AdminOnlyNotice nested={nested} />;
   if (nested) return <Outlet />;
   return (
     <>

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { Outlet } from 'react-router';
 import { sessionQuery } from '../../api/auth.api';
-import { isAdmin } from '../admin/admin-gate';
+import { mayOpen } from '../admin/admin-gate';
 import { type NavItem, NavLinks } from '../shell/nav-links';
 import { PageHeader } from '../shell/page-header';
 
@@ -25,7 +25,7 @@ export function EngagementPage() {
         <span className="page__privacy">Numbers about groups are hidden below the minimum group size</span>
       </PageHeader>
       <nav className="subnav" aria-label="Engagement sections">
-        <NavLinks items={isAdmin(user) ? [...SECTIONS, WHY] : SECTIONS} className="subnav__link" />
+        <NavLinks items={mayOpen(user, WHY.to) ? [...SECTIONS, WHY] : SECTIONS} className="subnav__link" />
       </nav>
       <Outlet />
     </main>

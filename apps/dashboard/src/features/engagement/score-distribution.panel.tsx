@@ -1,6 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import { isValidDay } from '@hubpulse/contracts';
-import { SCORE_DEFINITION, ScoreDistributionView } from '../../charts/score-distribution/score-distribution-view';
+import { SCORE_DEFINITION } from '@hubpulse/contracts';
+import { ScoreDistributionView } from '../../charts/score-distribution/score-distribution-view';
 import { histogramCsv, quantilesCsv } from '../../charts/score-distribution/score-histogram.transform';
 import { ChartPanel } from '../../charts/shared/chart-panel';
 import { QueryStates } from '../../charts/shared/chart-states';

@@ -1,3 +1,4 @@
+import { CHANNEL_ACTIVITY_DEFINITION } from '@hubpulse/contracts';
 import { ChannelActivityChart } from '../../charts/channel-activity/channel-activity-chart';
 import { buildChannelBars, hasChannelActivity } from '../../charts/channel-activity/channel-activity.transform';
 import { ChartPanel } from '../../charts/shared/chart-panel';
@@ -16,7 +17,7 @@ export function ChannelActivityPanel() {
   return (
     <ChartPanel
       title="Activity by channel"
-      description="Events, and people with at least one event, on each hub channel in the range."
+      description={CHANNEL_ACTIVITY_DEFINITION}
       className="panel--channels"
       aside={<ExportMenu view="overview.channels" params={{ ...data?.range }} what="Activity by channel" disabled={!data} />}
     >

@@ -1,3 +1,4 @@
+import { ENGAGEMENT_INDEX_DEFINITION } from '@hubpulse/contracts';
 import { EngagementChart } from '../../charts/engagement/engagement-chart';
 import { buildEngagementSeries, summarizeEngagement } from '../../charts/engagement/engagement.transform';
 import { ChartPanel } from '../../charts/shared/chart-panel';
@@ -14,10 +15,10 @@ export function EngagementPanel() {
   const points = data ? buildEngagementSeries(data.engagement, data.range, { trimLeadingEmpty: selection.kind === 'all' }) : [];
   const summary = summarizeEngagement(points);
 
-  // The definition comes from the contract (OverviewResponse.engagement).
+  // The definition is in contracts (metric-definitions), which the Glossary reads too.
   const description = (
     <>
-      Share of the directory (%) who did anything on the hub in the 7 days ending that day. Days when fewer than{' '}
+      {ENGAGEMENT_INDEX_DEFINITION} Days when fewer than{' '}
       {minGroupSize} people did are hidden.
     </>
   );

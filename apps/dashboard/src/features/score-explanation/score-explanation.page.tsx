@@ -4,7 +4,7 @@ import { useSearchParams } from 'react-router';
 import { scoreExplanationQuery } from '../../api/engagement.api';
 import { ChartPanel } from '../../charts/shared/chart-panel';
 import { EmptyState, ErrorState, LoadingState } from '../../charts/shared/chart-states';
-import { SCORE_DEFINITION } from '../../charts/score-distribution/score-distribution-view';
+import { SCORE_DEFINITION } from '@hubpulse/contracts';
 import { isValidDay } from '@hubpulse/contracts';
 import { formatDay, formatScore } from '../../lib/format';
 import { useNewestScoredDay } from '../engagement/use-engagement';

@@ -2,7 +2,7 @@ import { roleLabel } from '@hubpulse/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { NavLink, Outlet, useNavigate } from 'react-router';
 import { logout, sessionQuery } from '../../api/auth.api';
-import { isAdmin } from '../admin/admin-gate';
+import { mayOpen } from '../admin/admin-gate';
 import { LOGIN_ROUTE } from '../auth/session';
 import { type NavItem, NavLinks } from './nav-links';
 
@@ -11,6 +11,7 @@ const MAIN_NAV: NavItem[] = [
   { to: '/overview', label: 'Overview' },
   { to: '/engagement', label: 'Engagement' },
   { to: '/audiences', label: 'Audiences' },
+  { to: '/reports', label: 'Reports' },
 ];
 
 /** One entry for the Admin area; its pages are tabs inside it (AdminGate). */
@@ -41,7 +42,7 @@ export function AppShell() {
           </NavLink>
           <nav className="topnav" aria-label="Main">
             <NavLinks items={MAIN_NAV} className="topnav__link" />
-            {isAdmin(user) && (
+            {mayOpen(user, '/admin/data-sources') && (
               <div className="topnav__group">
                 <NavLinks items={ADMIN_NAV} className="topnav__link" />
               </div>

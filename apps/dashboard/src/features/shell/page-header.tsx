@@ -1,6 +1,10 @@
 import type { ReactNode } from 'react';
+import { SaveView } from './save-view';
 
-/** A page's heading: its title, a subtitle of short spans (children), and controls at the right (`aside`). */
+/**
+ * A page's heading: its title, a subtitle of short spans (children), and controls at the right
+ * (`aside`), with "Save view" (the page's path and query string under a name) beside them.
+ */
 export function PageHeader({ title, aside, children }: { title: ReactNode; aside?: ReactNode; children: ReactNode }) {
   return (
     <div className="page__header">
@@ -8,7 +12,10 @@ export function PageHeader({ title, aside, children }: { title: ReactNode; aside
         <h1 className="page__title">{title}</h1>
         <p className="page__subtitle">{children}</p>
       </div>
-      {aside}
+      <div className="page__header-aside">
+        {aside}
+        <SaveView />
+      </div>
     </div>
   );
 }

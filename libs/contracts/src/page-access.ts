@@ -1,0 +1,84 @@
+import { ROLES, type Role } from './enums';
+import { GOAL_EDITOR_ROLES } from './goals.types';
+import { SEGMENT_EDITOR_ROLES } from './segments.types';
+
+/**
+ * Which roles may open each dashboard page: the one table behind the dashboard's route gates (the
+ * Admin area, score explanations, the editors) and the saved-view API (a shared view is listed and
+ * opened only for roles that may open its page). A page not listed here is not a dashboard page.
+ * Member lists are a panel of the segment page, not a page: SEGMENT_MEMBER_ROLES gates that panel.
+ */
+export interface PageAccess {
+  /** Path pattern: literal segments, `:param` for one segment (an id). */
+  pattern: string;
+  /** What the page is called in lists (saved views, messages). */
+  label: string;
+  roles: readonly Role[];
+}
+
+const ALL: readonly Role[] = ROLES;
+const ADMIN: readonly Role[] = ['admin'];
+
+export const PAGE_ACCESS: readonly PageAccess[] = [
+  { pattern: '/overview', label: 'Overview', roles: ALL },
+  { pattern: '/strategy', label: 'Strategy', roles: ALL },
+  { pattern: '/strategy/goals/new', label: 'Strategy → new goal', roles: GOAL_EDITOR_ROLES },
+  { pattern: '/strategy/goals/:id', label: 'Strategy → goal', roles: ALL },
+  { pattern: '/strategy/goals/:id/edit', label: 'Strategy → edit goal', roles: GOAL_EDITOR_ROLES },
+  { pattern: '/engagement', label: 'Engagement → scores', roles: ALL },
+  { pattern: '/engagement/purposes', label: 'Engagement → purposes', roles: ALL },
+  { pattern: '/engagement/personas', label: 'Engagement → personas', roles: ALL },
+  { pattern: '/engagement/leaders', label: 'Engagement → leader responsiveness', roles: ALL },
+  // Explanations name a person.
+  { pattern: '/engagement/why', label: 'Engagement → why this score', roles: ADMIN },
+  { pattern: '/audiences', label: 'Audiences → segments', roles: ALL },
+  { pattern: '/audiences/segments/new', label: 'Audiences → new segment', roles: SEGMENT_EDITOR_ROLES },
+  { pattern: '/audiences/segments/:id', label: 'Audiences → segment', roles: ALL },
+  { pattern: '/audiences/segments/:id/edit', label: 'Audiences → edit segment', roles: SEGMENT_EDITOR_ROLES },
+  { pattern: '/audiences/programmes', label: 'Audiences → programmes', roles: ALL },
+  { pattern: '/audiences/programmes/new', label: 'Audiences → new programme', roles: SEGMENT_EDITOR_ROLES },
+  { pattern: '/audiences/programmes/:id', label: 'Audiences → programme', roles: ALL },
+  { pattern: '/audiences/programmes/:id/edit', label: 'Audiences → edit programme', roles: SEGMENT_EDITOR_ROLES },
+  { pattern: '/reports/saved-views', label: 'Reports → saved views', roles: ALL },
+  { pattern: '/reports/glossary', label: 'Reports → glossary', roles: ALL },
+  { pattern: '/account', label: 'Your account', roles: ALL },
+  // The Admin area: data reaching Hubpulse, keys, access and the audit log.
+  { pattern: '/admin/data-sources', label: 'Admin → data sources', roles: ADMIN },
+  { pattern: '/admin/event-mappings', label: 'Admin → event mappings', roles: ADMIN },
+  { pattern: '/admin/scoring-model', label: 'Admin → scoring model', roles: ADMIN },
+  { pattern: '/admin/people', label: 'Admin → people & access', roles: ADMIN },
+  { pattern: '/admin/write-keys', label: 'Admin → write keys', roles: ADMIN },
+  { pattern: '/admin/imports', label: 'Admin → imports', roles: ADMIN },
+  { pattern: '/admin/audit', label: 'Admin → audit log', roles: ADMIN },
+];
+
+function matches(pattern: string, path: string): boolean {
+  const want = pattern.split('/');
+  const got = path.split('/');
+  return want.length === got.length && want.every((w, i) => (w.startsWith(':') ? got[i].length > 0 : w === got[i]));
+}
+
+/** The page a path opens (a trailing slash ignored), or null when it is not a dashboard page. */
+export function pageFor(path: string): PageAccess | null {
+  const clean = path.length > 1 ? path.replace(/\/+$/, '') : path;
+  return PAGE_ACCESS.find((p) => matches(p.pattern, clean)) ?? null;
+}
+
+/**
+ * Whether `role` may open `path`. Paths below an area whose every page is for some roles (`/admin`,
+ * `/admin/…` not listed) take that area's roles, so a new Admin page is admin-only until listed.
+ */
+export function roleMayOpen(role: string | undefined, path: string): boolean {
+  if (!role) return false;
+  const page = pageFor(path) ?? areaFor(path);
+  return page ? (page.roles as readonly string[]).includes(role) : true;
+}
+
+/** For a path not in the table: the roles every listed page under its first segment share (none → open to all). */
+function areaFor(path: string): PageAccess | null {
+  const first = path.split('/')[1] ?? '';
+  const under = PAGE_ACCESS.filter((p) => p.pattern.split('/')[1] === first);
+  if (under.length === 0) return null;
+  const roles = ROLES.filter((r) => under.every((p) => p.roles.includes(r)));
+  return { pattern: `/${first}`, label: first, roles };
+}
