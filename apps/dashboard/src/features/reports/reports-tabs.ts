@@ -3,7 +3,7 @@ import type { ComponentType } from 'react';
 /**
  * The Reports area's tabs, in the order shown; the router makes one lazily loaded child route of
  * /reports per line, so a new tab is one line here (plus its line in PAGE_ACCESS, contracts, for its
- * roles and to be saveable as a view). Planned: Exports (first), Schedules, Alerts, Tokens (before Glossary).
+ * roles and to be saveable as a view). Planned: Schedules, Alerts, Tokens (before Glossary).
  */
 export interface ReportsTab {
   /** Below /reports, e.g. `saved-views` → /reports/saved-views. */
@@ -13,6 +13,7 @@ export interface ReportsTab {
 }
 
 export const REPORTS_TABS: readonly ReportsTab[] = [
+  { path: 'exports', label: 'Exports', load: async () => (await import('../exports/exports.page')).ExportsPage },
   { path: 'saved-views', label: 'Saved views', load: async () => (await import('./saved-views.page')).SavedViewsPage },
   { path: 'glossary', label: 'Glossary', load: async () => (await import('./glossary.page')).GlossaryPage },
 ];

@@ -1,0 +1,88 @@
+import * as fs from 'node:fs';
+import type { BrowserContext, Page } from 'playwright-core';
+import type { ExportDto, OverviewResponse } from '@hubpulse/contracts';
+import { fullPageShot, signInAs, useDemoProduct } from './demo-product';
+
+/**
+ * Exports (issue 14) in headless Chromium on the production build with the demo organisation: an
+ * analyst exports Overview → Activity by channel as CSV from the panel's Export menu and gets the
+ * numbers the page was drawn from; the engagement groups as XLSX; Reports → Exports lists both with
+ * their manifests; the menu works by keyboard.
+ */
+describe('Exports from the panels in headless Chromium', () => {
+  const product = useDemoProduct('exports');
+  const errors: string[] = [];
+  let context: BrowserContext;
+  let page: Page;
+
+  beforeAll(async () => {
+    context = await product.browser.newContext({ viewport: { width: 1360, height: 900 }, acceptDownloads: true });
+    page = await context.newPage();
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(`${product.api.url}/login`);
+    await signInAs(page, 'analyst@hubpulse.local');
+  });
+
+  afterAll(async () => {
+    await context?.close();
+    expect(errors).toEqual([]);
+  });
+
+  it('exports Activity by channel as CSV with the numbers the page shows', async () => {
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Overview' }).click();
+    await page.waitForURL(/\/overview/);
+    const panel = page.locator('section[aria-label="Activity by channel"]');
+    await panel.locator('.recharts-surface').first().waitFor();
+    const menu = panel.getByRole('button', { name: 'Export: Activity by channel' });
+    await menu.click();
+    await fullPageShot(page, 'exports-menu-open');
+    const [download] = await Promise.all([page.waitForEvent('download'), panel.getByRole('button', { name: /^CSV/ }).click()]);
+    expect(download.suggestedFilename()).toMatch(/^hubpulse-overview-channels-\d{8}-\d{4}\.csv$/);
+    const lines = fs.readFileSync((await download.path())!, 'utf8').trimEnd().split('\r\n');
+    await panel.getByRole('status').getByText(/^Downloaded hubpulse-overview-channels-.*\.csv: \d+ rows/).waitFor();
+
+    // The same numbers as the page's own read of the same range.
+    const dto = (await page.evaluate(`fetch('/api/overview').then((r) => r.json())`)) as OverviewResponse;
+    expect(lines[0]).toBe('from,to,channel,events,active_people,note');
+    expect(lines[1]).toBe(`${dto.range.from},${dto.range.to},all,${dto.totals.events ?? ''},${dto.totals.active_people ?? ''},`);
+    expect(lines).toHaveLength(2 + dto.by_channel.length);
+    for (const c of dto.by_channel) {
+      const line = lines.find((l) => l.split(',')[2] === c.channel)!;
+      expect(line.split(',').slice(3, 5)).toEqual([String(c.events ?? ''), String(c.active_people ?? '')]);
+      if (c.events === null || c.active_people === null) expect(line).toMatch(/Hidden to protect privacy/);
+    }
+  }, 120_000);
+
+  it('exports the engagement groups as an Excel workbook, the menu driven by keyboard', async () => {
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Engagement' }).click();
+    await page.waitForURL(/\/engagement/);
+    const menu = page.getByRole('button', { name: /^Export: scores by department$/ });
+    await menu.focus();
+    await page.keyboard.press('Enter');
+    await expect(menu.getAttribute('aria-expanded')).resolves.toBe('true');
+    await page.keyboard.press('Escape');
+    await expect(menu.getAttribute('aria-expanded')).resolves.toBe('false');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
+    expect(download.suggestedFilename()).toMatch(/^hubpulse-engagement-groups-.*\.xlsx$/);
+    expect(fs.readFileSync((await download.path())!).subarray(0, 2).toString('latin1')).toBe('PK');
+  }, 120_000);
+
+  it('lists the exports under Reports → Exports with their manifests', async () => {
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Reports' }).click();
+    await page.waitForURL(/\/reports\/exports$/);
+    const table = page.getByRole('table', { name: 'Your exports' });
+    await table.getByRole('row').nth(2).waitFor();
+    const rows = await table.locator('tbody tr').allTextContents();
+    expect(rows[0]).toMatch(/Engagement: groups.*XLSX.*Ready/);
+    expect(rows[1]).toMatch(/Overview: activity by channel.*CSV.*Ready/);
+    await fullPageShot(page, 'exports-reports-list');
+    const [download] = await Promise.all([page.waitForEvent('download'), table.getByRole('button', { name: 'Manifest of Overview: activity by channel (CSV)' }).click()]);
+    const manifest = JSON.parse(fs.readFileSync((await download.path())!, 'utf8')) as Record<string, unknown>;
+    expect(manifest).toMatchObject({ view: 'overview.channels', format: 'csv', created_by: 'analyst@hubpulse.local', min_group_size: 5 });
+    const exports = (await page.evaluate(`fetch('/api/exports').then((r) => r.json())`)) as ExportDto[];
+    expect(exports.map((e) => e.status)).toEqual(['done', 'done']);
+  }, 60_000);
+});
