@@ -14,3 +14,4 @@ export * from './write-keys.repository';
 export * from './directory.repository';
 export * from './goals.repository';
 export * from './user-identities.repository';
+export * from './read-tokens.repository';
