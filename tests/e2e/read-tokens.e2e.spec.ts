@@ -173,4 +173,17 @@ describe.each(RELATIONAL_STORES)('read tokens (chDB + %s + Redis)', (_name, rela
       expect.objectContaining({ actor: 'admin@test.local', details: { name: 'an admin will revoke this', owner: 'ana.lyst@corp.example' } }),
     ]);
   });
+
+  it('documents its routes, the create body and the read-token scheme in the OpenAPI description', async () => {
+    const doc = (await request(http).get('/api/docs/openapi.json').expect(200)).body as {
+      paths: Record<string, Record<string, { requestBody?: unknown }>>;
+      components: { securitySchemes: Record<string, { scheme?: string; description?: string }> };
+    };
+    expect(doc.paths['/api/me/tokens'].post.requestBody).toBeDefined();
+    expect(Object.keys(doc.paths['/api/me/tokens']).sort()).toEqual(['get', 'post']);
+    expect(Object.keys(doc.paths['/api/me/tokens/{id}'])).toEqual(['delete']);
+    expect(Object.keys(doc.paths['/api/read-tokens'])).toEqual(['get']);
+    expect(Object.keys(doc.paths['/api/read-tokens/{id}'])).toEqual(['delete']);
+    expect(doc.components.securitySchemes['read-token']).toMatchObject({ scheme: 'bearer', description: expect.stringContaining('hp_rt_') });
+  });
 });
