@@ -2,10 +2,13 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { REPO_ROOT, spawnApi, uniqueName, type SpawnedApi } from '@hubpulse/testing';
+import { freePort, REPO_ROOT, spawnApi, uniqueName, type SpawnedApi } from '@hubpulse/testing';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+/** How long the API may take to stop gracefully at the end of a spec before it is killed. */
+const STOP_GRACE_MS = 60_000;
 
 /** Where screenshots and the API's log go. */
 export const SHOTS = path.join(REPO_ROOT, 'test-results');
@@ -19,21 +22,26 @@ export interface DemoProduct {
  * For a browser spec: the production build started with the demo organisation in its own data
  * folder and queue prefix, and Debian's Chromium (Playwright gives every launch a fresh user dir).
  * Registers beforeAll/afterAll; the returned object is filled in by beforeAll. `name` names the
- * temp folder and the API log written to test-results/<name>-api.log.
+ * temp folder and the API log written to test-results/<name>-api.log. `env`, called in beforeAll with
+ * the address the API will listen on, adds variables (an SSO spec starts its provider there).
  */
-export function useDemoProduct(name: string): DemoProduct {
+export function useDemoProduct(name: string, env?: (url: string) => Promise<Record<string, string>>): DemoProduct {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `hubpulse-${name}-`));
   const product = {} as DemoProduct;
 
   beforeAll(async () => {
     fs.mkdirSync(SHOTS, { recursive: true });
+    const port = await freePort();
+    const extra = env ? await env(`http://127.0.0.1:${port}`) : {};
     product.api = await spawnApi(
       {
+        PORT: String(port),
         HUBPULSE_DATA_DIR: dataDir,
         HUBPULSE_DEMO: '1',
         HUBPULSE_QUEUE_PREFIX: `hptest:${uniqueName()}`,
         HUBPULSE_BOOTSTRAP_ADMIN_EMAIL: 'admin@hubpulse.local',
         HUBPULSE_BOOTSTRAP_ADMIN_PASSWORD: 'hubpulse-demo',
+        ...extra,
       },
       300_000,
     );
@@ -42,10 +50,18 @@ export function useDemoProduct(name: string): DemoProduct {
 
   afterAll(async () => {
     await product.browser?.close();
-    fs.writeFileSync(path.join(SHOTS, `${name}-api.log`), product.api?.output() ?? '');
-    await product.api?.stop('SIGTERM');
+    const log = path.join(SHOTS, `${name}-api.log`);
+    fs.writeFileSync(log, product.api?.output() ?? '');
+    // A graceful stop waits for the jobs the demo's start-up queued (scores, patterns) to finish, which
+    // can take minutes on a busy machine: after STOP_GRACE_MS the process is killed, and the log says so.
+    const stopped = product.api?.stop('SIGTERM');
+    const late = await Promise.race([stopped?.then(() => false), new Promise<boolean>((r) => setTimeout(() => r(true), STOP_GRACE_MS).unref())]);
+    if (late && product.api) {
+      await product.api.stop('SIGKILL');
+      fs.writeFileSync(log, `${product.api.output()}\n[demo-product] no exit ${STOP_GRACE_MS} ms after SIGTERM: killed\n`);
+    } else fs.writeFileSync(log, product.api?.output() ?? '');
     fs.rmSync(dataDir, { recursive: true, force: true });
-  });
+  }, STOP_GRACE_MS + 30_000);
 
   return product;
 }

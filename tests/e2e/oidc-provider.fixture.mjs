@@ -7,6 +7,12 @@
 // request, is { "next": "<account id>", "accounts": { "<id>": { email, email_verified, name, groups } } }:
 // the interaction signs in `next` without a form (login and consent at once), so a test changes who
 // signs in, or someone's groups, by rewriting the file.
+//
+// Two environment variables serve the browser spec:
+// OIDC_FIXTURE_FORMS=1 shows the provider's own sign-in form (any account id of accounts.json as the
+// login, any password) and consent page instead of signing in `next` (oidc-provider's devInteractions);
+// OIDC_FIXTURE_HOST names the issuer's host (default 127.0.0.1; `localhost` makes it another site than
+// a Hubpulse on 127.0.0.1, so the browser applies its cross-site cookie rules).
 import { generateKeyPairSync } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -18,7 +24,8 @@ const key = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.expor
 
 const server = createServer();
 await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-const issuer = `http://127.0.0.1:${server.address().port}`;
+const issuer = `http://${process.env.OIDC_FIXTURE_HOST || '127.0.0.1'}:${server.address().port}`;
+const forms = process.env.OIDC_FIXTURE_FORMS === '1';
 
 const provider = new Provider(issuer, {
   // <client_id> authenticates at the token endpoint with client_secret_basic, <client_id>-post with client_secret_post.
@@ -34,8 +41,8 @@ const provider = new Provider(issuer, {
   claims: { openid: ['sub'], email: ['email', 'email_verified'], profile: ['name'], groups: ['groups'] },
   cookies: { keys: ['oidc fixture cookie key'] },
   pkce: { required: () => true },
-  features: { devInteractions: { enabled: false } },
-  interactions: { url: (_ctx, interaction) => `/interaction/${interaction.uid}` },
+  features: { devInteractions: { enabled: forms } },
+  ...(forms ? {} : { interactions: { url: (_ctx, interaction) => `/interaction/${interaction.uid}` } }),
   async findAccount(_ctx, id) {
     const account = read().accounts[id];
     if (!account) return undefined;
@@ -44,7 +51,7 @@ const provider = new Provider(issuer, {
 });
 
 server.on('request', async (req, res) => {
-  if (!req.url.startsWith('/interaction/')) return provider.callback()(req, res);
+  if (forms || !req.url.startsWith('/interaction/')) return provider.callback()(req, res);
   try {
     const { params } = await provider.interactionDetails(req, res);
     const accountId = read().next;

@@ -12,14 +12,15 @@ import './styles/app.css';
 
 let router: AppRouter;
 
-// A 401 from any request means the session is gone: back to /login, remembering the page.
+// A 401 from any request means the session is gone: back to /login, remembering the page and
+// telling the login page that the session ended (signed out from another browser, deactivated).
 // A failed sign-in is the login form's business, and while a route loader is running it
 // redirects by itself.
 const queryClient = createQueryClient((error) => {
   if ((error as ApiError).path === LOGIN_PATH) return;
   const { location, navigation, initialized } = router.state;
   if (!initialized || navigation.state !== 'idle' || location.pathname === LOGIN_ROUTE) return;
-  void router.navigate(loginUrl(location.pathname + location.search), { replace: true }).then(() => queryClient.clear());
+  void router.navigate(loginUrl(location.pathname + location.search, true), { replace: true }).then(() => queryClient.clear());
 });
 
 router = createAppRouter(queryClient);

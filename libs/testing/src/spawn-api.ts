@@ -23,11 +23,14 @@ export async function freePort(): Promise<number> {
   });
 }
 
-/** Starts the production build (dist/apps/api/main.js) as a real process and waits for /api/health. */
+/**
+ * Starts the production build (dist/apps/api/main.js) as a real process and waits for /api/health.
+ * On a free port, or on `env.PORT` when the caller had to know the address beforehand (an SSO redirect URI).
+ */
 export async function spawnApi(env: Record<string, string>, timeoutMs = 120_000, nodeArgs: string[] = []): Promise<SpawnedApi> {
   const main = path.join(REPO_ROOT, 'dist', 'apps', 'api', 'main.js');
   if (!fs.existsSync(main)) throw new Error(`${main} is missing: run npm run build first`);
-  const port = await freePort();
+  const port = env.PORT ? Number(env.PORT) : await freePort();
   const child = spawn(process.execPath, [...nodeArgs, main], {
     cwd: REPO_ROOT,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', HOST: '127.0.0.1', PORT: String(port), ...env },
@@ -42,8 +45,10 @@ export async function spawnApi(env: Record<string, string>, timeoutMs = 120_000,
   for (;;) {
     if (child.exitCode !== null) throw new Error(`API exited with ${child.exitCode}:\n${out}`);
     try {
-      const r = await fetch(`${url}/api/health`);
-      if (r.status === 200) break;
+      // Only once this child says it listens: the port was free when picked, but the demo seeds for a
+      // minute before listening, and another test process on the machine may take the port meanwhile.
+      const r = out.includes(`running at ${url} `) ? await fetch(`${url}/api/health`) : undefined;
+      if (r?.status === 200) break;
     } catch {
       /* not listening yet */
     }

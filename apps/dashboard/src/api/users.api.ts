@@ -52,6 +52,8 @@ export function changeOwnPassword(body: OwnPasswordChange): Promise<void> {
 export const mySessionsQuery = {
   queryKey: queryKeys.mySessions,
   queryFn: ({ signal }: { signal: AbortSignal }) => apiRequest<SessionListDto>('/api/me/sessions', { signal }),
+  // Asked again every time the Account page opens: a sign-in elsewhere a minute ago must be listed.
+  staleTime: 0,
 };
 
 export function endSession(id: string): Promise<void> {

@@ -17,4 +17,9 @@ describe('loginUrl', () => {
     expect(loginUrl('/?range=30')).toBe('/login?next=%2F%3Frange%3D30');
     expect(loginUrl('/')).toBe('/login');
   });
+
+  it('says when a session ended under an open page', () => {
+    expect(loginUrl('/engagement', true)).toBe('/login?next=%2Fengagement&ended=1');
+    expect(loginUrl('/', true)).toBe('/login?ended=1');
+  });
 });

@@ -5,10 +5,17 @@ import { sessionQuery } from '../../api/auth.api';
 
 export const LOGIN_ROUTE = '/login';
 
-/** Where to send someone to sign in, remembering where they were. */
-export function loginUrl(returnTo: string): string {
+/** Set on /login when a session ended while its page was open (signed out elsewhere, deactivated), so the page can say so. */
+export const SESSION_ENDED_PARAM = 'ended';
+
+/** Where to send someone to sign in, remembering where they were (and, with `ended`, that their session just ended). */
+export function loginUrl(returnTo: string, ended = false): string {
   const next = safeReturnPath(returnTo);
-  return next === '/' ? LOGIN_ROUTE : `${LOGIN_ROUTE}?next=${encodeURIComponent(next)}`;
+  const params = new URLSearchParams();
+  if (next !== '/') params.set('next', next);
+  if (ended) params.set(SESSION_ENDED_PARAM, '1');
+  const query = params.toString();
+  return query ? `${LOGIN_ROUTE}?${query}` : LOGIN_ROUTE;
 }
 
 /** Only same-site paths, and never back to the login page: `?next=` must not become an open redirect. */

@@ -93,7 +93,7 @@ function UploadForm({ onUploaded }: { onUploaded: (imp: ImportDto) => void }) {
         </div>
       </div>
       {upload.isPending && (
-        <div className="progress" aria-label="Upload">
+        <div className="upload-progress" aria-label="Upload">
           <progress max={1} value={sent} />
           <span>Uploading… {formatShare(sent)}</span>
         </div>

@@ -1,0 +1,181 @@
+import type { ClickHouseClient } from '@clickhouse/client';
+import { createHash } from 'node:crypto';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { Workbook, ValueType } from 'exceljs';
+import { closeClickHouse, openClickHouse } from '@hubpulse/clickhouse';
+import { ParquetStagingRepository, writeExport, type ExportCell, type ExportColumn, type ExportFormat, type ExportTable } from '@hubpulse/exports';
+import { uniqueName, workerDataDir } from '@hubpulse/testing';
+import { SAMPLE_COLUMNS, sampleManifest, sampleRow, sampleTable } from './exports.fixture';
+
+/**
+ * The export format writers of libs/exports against real engines: Parquet written by embedded
+ * ClickHouse and read back by it (types, values, nulls, order), XLSX read back by exceljs, CSV and
+ * NDJSON read back by ClickHouse; the same SHA-256 on a re-run; bounded memory on 200k rows.
+ */
+describe('export writers (chDB, exceljs)', () => {
+  const cfg = { mode: 'embedded' as const, path: path.join(workerDataDir(), 'clickhouse'), database: uniqueName() };
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hubpulse-exports-'));
+  let clickhouse: ClickHouseClient;
+  let n = 0;
+
+  beforeAll(async () => {
+    clickhouse = await openClickHouse(cfg);
+    await clickhouse.command({ query: `CREATE DATABASE IF NOT EXISTS ${cfg.database}` });
+  });
+  afterAll(async () => {
+    await clickhouse.command({ query: `DROP DATABASE IF EXISTS ${cfg.database}` });
+    await closeClickHouse(clickhouse, cfg);
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  async function write(format: ExportFormat, table: ExportTable, created_at?: string) {
+    const file = path.join(dir, `e${++n}.${format}`);
+    const manifest = sampleManifest({ format, columns: [...table.columns], ...(created_at ? { created_at } : {}) });
+    const result = await writeExport(format, table, manifest, fs.createWriteStream(file), { clickhouse, database: cfg.database });
+    return { file, result };
+  }
+  const rows = async <T>(query: string) => (await clickhouse.query({ query, format: 'JSONEachRow' })).json<T>();
+  const compactRows = async (query: string) => (await clickhouse.query({ query, format: 'JSONCompactEachRow', clickhouse_settings: { output_format_json_quote_64bit_integers: 0 } })).json<ExportCell[]>();
+  /** A sample row as ClickHouse prints it (DateTime64 as 'YYYY-MM-DD hh:mm:ss.sss'). */
+  const asClickHouse = (row: ExportCell[]) => row.map((c, i) => (SAMPLE_COLUMNS[i].type === 'datetime' && typeof c === 'string' ? c.replace('T', ' ').replace('Z', '') : c));
+
+  it('writes Parquet that ClickHouse reads back with Nullable typed columns, equal values, nulls and row order kept', async () => {
+    const N = 3000;
+    const { file, result } = await write('parquet', sampleTable(N, 333));
+    expect(result.rows).toBe(N);
+    expect(result.bytes).toBe(fs.statSync(file).size);
+    expect(result.sha256).toBe(createHash('sha256').update(fs.readFileSync(file)).digest('hex'));
+    expect(fs.readFileSync(file).subarray(0, 4).toString()).toBe('PAR1');
+
+    const described = await rows<{ name: string; type: string }>(`DESCRIBE file('${file}', Parquet)`);
+    expect(described.map((d) => [d.name, d.type])).toEqual([
+      ['person_id', 'Nullable(String)'],
+      ['events', 'Nullable(Int64)'],
+      ['engagement index', 'Nullable(Float64)'],
+      ['is_leader', 'Nullable(Bool)'],
+      ['day', 'Nullable(Date32)'],
+      ['last_seen_at', "Nullable(DateTime64(3, 'UTC'))"],
+      ['note', 'Nullable(String)'],
+    ]);
+    const back = await compactRows(`SELECT * FROM file('${file}', Parquet)`);
+    expect(back).toHaveLength(N);
+    for (let i = 0; i < N; i++) expect(back[i]).toEqual(asClickHouse(sampleRow(i)));
+    const nulls = await compactRows(`SELECT toUInt32(countIf(events IS NULL)), toUInt32(countIf(day IS NULL)), toUInt32(countIf(is_leader IS NULL)) FROM file('${file}', Parquet)`);
+    expect(nulls[0]).toEqual([Math.ceil((N - 3) / 7), Math.ceil(N / 13), N / 5]);
+    // The staging table is gone.
+    expect(await new ParquetStagingRepository(clickhouse, cfg.database).leftovers()).toEqual([]);
+  });
+
+  it('writes Parquet for an empty table (the columns, no rows) and for odd column names', async () => {
+    const { file, result } = await write('parquet', sampleTable(0));
+    expect(result.rows).toBe(0);
+    expect((await rows<{ name: string }>(`DESCRIBE file('${file}', Parquet)`)).map((d) => d.name)).toEqual(SAMPLE_COLUMNS.map((c) => c.name));
+    expect(await rows(`SELECT * FROM file('${file}', Parquet)`)).toEqual([]);
+
+    const odd: ExportColumn[] = [{ name: 'a `tick` and \\ slash', type: 'int', description: 'x' }];
+    const oddFile = await write('parquet', sampleTable(2, 1, odd, (i) => [i]));
+    expect(await compactRows(`SELECT * FROM file('${oddFile.file}', Parquet)`)).toEqual([[0], [1]]);
+  });
+
+  it('drops the staging table when the table fails half-way, and fails the file stream', async () => {
+    const broken: ExportTable = {
+      columns: SAMPLE_COLUMNS,
+      rows: (async function* () {
+        yield [sampleRow(0)];
+        throw new Error('view failed');
+      })(),
+    };
+    const out = fs.createWriteStream(path.join(dir, 'broken.parquet'));
+    await expect(writeExport('parquet', broken, sampleManifest(), out, { clickhouse, database: cfg.database })).rejects.toThrow('view failed');
+    expect(out.destroyed).toBe(true);
+    expect(await new ParquetStagingRepository(clickhouse, cfg.database).leftovers()).toEqual([]);
+  });
+
+  it('writes XLSX that exceljs reads back: a typed Data sheet and the manifest in About', async () => {
+    const N = 500;
+    const { file, result } = await write('xlsx', sampleTable(N, 64));
+    expect(result.rows).toBe(N);
+    const wb = new Workbook();
+    await wb.xlsx.readFile(file);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Data', 'About']);
+    expect(wb.created.toISOString()).toBe('2026-03-01T09:31:12.000Z');
+    const data = wb.getWorksheet('Data')!;
+    expect(data.rowCount).toBe(N + 1);
+    expect((data.getRow(1).values as unknown[]).slice(1)).toEqual(SAMPLE_COLUMNS.map((c) => c.name));
+    for (let i = 0; i < N; i++) {
+      const expected = sampleRow(i);
+      const row = data.getRow(i + 2);
+      expected.forEach((cell, c) => {
+        const got = row.getCell(c + 1);
+        const type = SAMPLE_COLUMNS[c].type;
+        if (cell === null || cell === '') expect(got.value).toBeNull();
+        else if (type === 'date' || type === 'datetime') expect((got.value as Date).toISOString()).toBe(type === 'date' ? `${cell as string}T00:00:00.000Z` : cell);
+        else expect(got.value).toBe(cell);
+      });
+    }
+    // A text that looks like a formula stays text.
+    expect(data.getRow(5 + 2).getCell(1).type).toBe(ValueType.String);
+    expect(data.getRow(2 + 2).getCell(2).type).toBe(ValueType.Number);
+    expect(data.getRow(2 + 2).getCell(4).type).toBe(ValueType.Boolean);
+    expect(data.getRow(2 + 2).getCell(5).type).toBe(ValueType.Date);
+    expect(data.getRow(2 + 2).getCell(5).numFmt).toBe('yyyy-mm-dd');
+
+    const about = Object.fromEntries(
+      wb
+        .getWorksheet('About')!
+        .getSheetValues()
+        .slice(2)
+        .map((r) => (r as unknown[]).slice(1, 3)),
+    );
+    expect(about).toMatchObject({ view: 'engagement.members', rows: N, created_at: '2026-03-01T09:31:12.345Z', 'params.range': '90d', 'segment_membership_versions.seg-a': 7, 'columns.day': 'date: Day (UTC)', generator: 'hubpulse 0.1.0' });
+  });
+
+  it('writes CSV and NDJSON that ClickHouse reads back equal', async () => {
+    const N = 1000;
+    const structure = "person_id Nullable(String), events Nullable(Int64), `engagement index` Nullable(Float64), is_leader Nullable(Bool), day Nullable(Date32), last_seen_at Nullable(DateTime64(3, 'UTC')), note Nullable(String)";
+    const inSql = structure.replace(/'/g, "\\'");
+    const expected = Array.from({ length: N }, (_, i) => asClickHouse(sampleRow(i)));
+    const ndjson = await write('ndjson', sampleTable(N, 100));
+    expect(await compactRows(`SELECT * FROM file('${ndjson.file}', JSONEachRow, '${inSql}') SETTINGS date_time_input_format = 'best_effort'`)).toEqual(expected);
+    const csv = await write('csv', sampleTable(N, 100));
+    const back = await compactRows(`SELECT * FROM file('${csv.file}', CSVWithNames, '${inSql}') SETTINGS date_time_input_format = 'best_effort', input_format_csv_empty_as_default = 0`);
+    // CSV has one empty: an empty text and a null read back alike; formulas carry their leading quote.
+    expect(back).toEqual(expected.map((r) => r.map((c, i) => (i === 0 && typeof c === 'string' && c.startsWith('=') ? `'${c}` : i === 6 && c === '' ? null : c))));
+  });
+
+  it('gives every format the same SHA-256 when run again a second later', async () => {
+    for (const format of ['csv', 'ndjson', 'xlsx', 'parquet'] as const) {
+      const first = await write(format, sampleTable(5000, 700));
+      await new Promise((r) => setTimeout(r, 1100));
+      const second = await write(format, sampleTable(5000, 700));
+      expect({ format, sha256: second.result.sha256, bytes: second.result.bytes }).toEqual({ format, sha256: first.result.sha256, bytes: first.result.bytes });
+      expect(fs.readFileSync(second.file).equals(fs.readFileSync(first.file))).toBe(true);
+    }
+    // created_at is the only time inside: another one changes the XLSX.
+    expect((await write('xlsx', sampleTable(10), '2026-03-02T00:00:00.000Z')).result.sha256).not.toBe((await write('xlsx', sampleTable(10))).result.sha256);
+  });
+
+  describe('memory', () => {
+    /** 200k rows with a 400-character text each: ~100 MB of data, generated while written. */
+    const WIDE: ExportColumn[] = [...SAMPLE_COLUMNS, { name: 'comment', type: 'string', description: 'Free text' }];
+    const filler = 'lorem ipsum dolor sit amet '.repeat(15).slice(0, 400);
+    const wide = (n: number) => sampleTable(n, 1000, WIDE, (i) => [...sampleRow(i), `${i} ${filler}`]);
+    const DATA_BYTES = 200_000 * 500;
+
+    it.each(['csv', 'ndjson', 'xlsx', 'parquet'] as const)('streams 200k rows of %s with RSS growth well under the data size', async (format) => {
+      await write(format, wide(20_000)); // warm up (chDB arenas, JIT)
+      const start = process.memoryUsage().rss;
+      let peak = start;
+      const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 5);
+      const { result } = await write(format, wide(200_000));
+      clearInterval(timer);
+      peak = Math.max(peak, process.memoryUsage().rss);
+      const growth = peak - start;
+      process.stdout.write(`${format}: 200k rows, ${(result.bytes / 1048576).toFixed(1)} MB file, RSS growth ${(growth / 1048576).toFixed(0)} MB\n`);
+      expect(result.rows).toBe(200_000);
+      expect(growth).toBeLessThan(DATA_BYTES / 2);
+    }, 300_000);
+  });
+});
