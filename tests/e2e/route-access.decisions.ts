@@ -104,6 +104,13 @@ export const DECISIONS: Readonly<Record<string, Access>> = {
   'DELETE /api/me/sessions/:id': SIGNED_IN,
   'DELETE /api/me/sessions': SIGNED_IN,
 
+  // ── personal read tokens: own (everyone signed in), all of them (admins); session only — see READ_TOKEN_MANAGEMENT ──
+  'GET /api/me/tokens': SIGNED_IN,
+  'POST /api/me/tokens': SIGNED_IN,
+  'DELETE /api/me/tokens/:id': SIGNED_IN,
+  'GET /api/read-tokens': ADMIN,
+  'DELETE /api/read-tokens/:id': ADMIN,
+
   // ── audit log ──
   'GET /api/audit': ADMIN,
   'GET /api/audit/facets': ADMIN,
@@ -184,3 +191,28 @@ export const DECISIONS: Readonly<Record<string, Access>> = {
   'GET /api/programmes/:id/forecast': SIGNED_IN,
   'GET /api/programmes/:id/scorecard': SIGNED_IN,
 };
+
+/** A personal read token of each role (`Authorization: Bearer hp_rt_…`), the columns derived from DECISIONS by readTokenAccess. */
+export const TOKEN_CALLERS = ['adminToken', 'leaderToken', 'plannerToken', 'analystToken'] as const;
+export type TokenCaller = (typeof TOKEN_CALLERS)[number];
+export const TOKEN_ROLE = { adminToken: 'admin', leaderToken: 'leader', plannerToken: 'planner', analystToken: 'analyst' } as const satisfies Record<TokenCaller, Caller>;
+
+/** GET routes a read token never opens although its owner's role may: managing the tokens themselves (sign in for that). */
+export const READ_TOKEN_MANAGEMENT: ReadonlySet<string> = new Set(['GET /api/me/tokens', 'GET /api/read-tokens']);
+
+/**
+ * What a read token gets on a route, from the line its owner's session has: on a GET route exactly
+ * what the session of its owner's role gets (token management aside: 403); on every other method 403
+ * where a session would pass or be refused; a public route ignores it (OK); and it is no write key,
+ * so ingestion answers 401 as it does to a session.
+ */
+export function readTokenAccess(route: string, access: Access): Record<TokenCaller, Outcome> {
+  const method = route.split(' ')[0];
+  const one = (role: Caller): Outcome => {
+    if (access.anonymous === OK) return OK;
+    if (access[role] === 401) return 401;
+    if (method !== 'GET' || READ_TOKEN_MANAGEMENT.has(route)) return 403;
+    return access[role];
+  };
+  return Object.fromEntries(TOKEN_CALLERS.map((t) => [t, one(TOKEN_ROLE[t])])) as Record<TokenCaller, Outcome>;
+}

@@ -63,9 +63,10 @@ export async function createApiApp(config: HubpulseConfig, opts: { logger?: fals
 
   const doc = new DocumentBuilder()
     .setTitle('Hubpulse API')
-    .setDescription('Ingestion of hub activity (/v1, write key) and the dashboard API (/api, session cookie).')
+    .setDescription('Ingestion of hub activity (/v1, write key) and the dashboard API (/api, session cookie; GET routes also take a personal read token).')
     .setVersion('1')
     .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'write key' })
+    .addBearerAuth({ type: 'http', scheme: 'bearer', description: "personal read token (hp_rt_…, made under /api/me/tokens): opens the GET routes its owner's role may read, nothing else" }, 'read-token')
     .addCookieAuth('hp_session')
     .build();
   SwaggerModule.setup('api/docs', app, () => withIngestPaths(SwaggerModule.createDocument(app, doc)), { jsonDocumentUrl: 'api/docs/openapi.json' });

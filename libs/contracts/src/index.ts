@@ -5,6 +5,8 @@ export * from './overview.types';
 export * from './event-validation';
 export * from './ingestion.types';
 export * from './write-keys.schema';
+export * from './read-tokens.schema';
+export * from './read-tokens.types';
 export * from './imports.types';
 export * from './users.types';
 export * from './users.schema';

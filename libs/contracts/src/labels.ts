@@ -140,6 +140,9 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'user.password.change': 'Changed own password',
   'write_key.create': 'Created a write key',
   'write_key.revoke': 'Revoked a write key',
+  'read_token.create': 'Created a read token',
+  'read_token.revoke': 'Revoked a read token',
+  'read_token.use': 'Read with a read token',
   'user.invite.accept': 'Accepted an invitation',
   'user.password.reset.use': 'Set a password from a reset link',
   'goal.create': 'Created a goal',
@@ -177,6 +180,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
 export const AUDIT_ACTION_FAMILIES: Record<string, string> = {
   'user.': 'People and access',
   'write_key.': 'Write keys',
+  'read_token.': 'Read tokens',
   'goal.': 'Goals and links',
   'kpi.': 'KPI values',
   'segment.': 'Segments and member reads',

@@ -9,6 +9,7 @@ import { AuditLogRepository } from './audit-log.repository';
 import { GoalsRepository } from './goals.repository';
 import { InvitesRepository } from './invites.repository';
 import { ProgrammesRepository } from './programmes.repository';
+import { ReadTokensRepository } from './read-tokens.repository';
 import { ScoringModelsRepository } from './scoring-models.repository';
 import { SessionsRepository } from './sessions.repository';
 import { UserIdentitiesRepository } from './user-identities.repository';
@@ -39,6 +40,7 @@ const REPOSITORIES = [
   GoalsRepository,
   UserIdentitiesRepository,
   SavedViewsRepository,
+  ReadTokensRepository,
 ];
 
 /**

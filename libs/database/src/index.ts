@@ -16,3 +16,4 @@ export * from './goals.repository';
 export * from './user-identities.repository';
 export * from './exports.repository';
 export * from './saved-views.repository';
+export * from './read-tokens.repository';

@@ -11,3 +11,7 @@ export const WriteKey = (scope: WriteKeyScope = 'events') => applyDecorators(Set
 export const ROLES_KEY = 'hubpulse:roles';
 /** Route needs a session whose user has one of these roles (403 otherwise). */
 export const Roles = (...roles: Role[]) => SetMetadata(ROLES_KEY, roles);
+
+export const NO_READ_TOKEN = 'hubpulse:no-read-token';
+/** A session-only route a personal read token never opens, even for GET (managing the tokens themselves): 403. */
+export const NoReadToken = () => SetMetadata(NO_READ_TOKEN, true);

@@ -22,6 +22,7 @@ export const queryKeys = {
   users: ['users'] as const,
   invite: (token: string) => ['invites', token] as const,
   mySessions: ['me', 'sessions'] as const,
+  myReadTokens: ['me', 'tokens'] as const,
   engagementAll: ['engagement'] as const,
   scoringModels: ['engagement', 'models'] as const,
   scoreJobs: ['engagement', 'jobs'] as const,

@@ -1,6 +1,7 @@
 import { PASSWORD_MIN, type SessionDto, roleLabel } from '@hubpulse/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { Link } from 'react-router';
 import { sessionQuery } from '../../api/auth.api';
 import { queryKeys } from '../../api/query-keys';
 import { changeOwnPassword, endOtherSessions, endSession, mySessionsQuery } from '../../api/users.api';
@@ -29,6 +30,11 @@ export function AccountPage() {
         </ChartPanel>
         <SessionsPanel />
       </div>
+      <ChartPanel className="account-tokens" title="Read tokens" description={<>Pull numbers into pandas, a spreadsheet or a BI tool with a personal token that reads what your role may read, and nothing else.</>}>
+        <Link className="button button--secondary" to="/account/tokens">
+          Manage read tokens
+        </Link>
+      </ChartPanel>
     </main>
   );
 }

@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import { type CreatedWriteKey, createWriteKey, revokeWriteKey, writeKeysQuery } from '../../api/admin.api';
@@ -10,10 +10,11 @@ import { DataTable } from '../../charts/shared/data-table';
 import { formatDateTime, formatInteger } from '../../lib/format';
 import { useNow } from '../../lib/use-now';
 import { AdminOnlyNotice, isForbidden } from '../admin/admin-gate';
+import { CredentialNameCell, LastUsedCell, RevokeCell } from '../admin/credential-cells';
 import { ShownOnce } from '../admin/shown-once';
 import { FormProblems, useCreateForm } from '../admin/use-create-form';
 import { PageHeader } from '../shell/page-header';
-import { EMPTY_KEY_DRAFT, KEY_EVENTS_WINDOW_MINUTES, type WriteKeyRow, buildKeyRows, keyDraftErrors, keyDraftToBody, lastUsedCell } from './write-keys.transform';
+import { EMPTY_KEY_DRAFT, KEY_EVENTS_WINDOW_MINUTES, type WriteKeyRow, buildKeyRows, keyDraftErrors, keyDraftToBody } from './write-keys.transform';
 
 export function WriteKeysPage() {
   const keys = useQuery(writeKeysQuery);
@@ -112,54 +113,24 @@ function KeysTable({ rows }: { rows: WriteKeyRow[] }) {
 }
 
 function KeyRowView({ row, now }: { row: WriteKeyRow; now: number }) {
-  const queryClient = useQueryClient();
-  const revoke = useMutation({
-    mutationFn: () => revokeWriteKey(row.id),
-    onSettled: () => queryClient.invalidateQueries({ queryKey: queryKeys.writeKeys }),
-  });
   const revoked = row.revokedAt !== null;
-  const lastUsed = lastUsedCell(row.lastUsedAt, now);
   return (
     <tr className={revoked ? 'is-revoked' : undefined}>
-      <th scope="row" className="source-cell">
-        <span className="source-cell__name">{row.name}</span>
-        <code className="source-cell__prefix" title="The start of the write key">
-          {row.prefix}…
-        </code>
-      </th>
+      <CredentialNameCell name={row.name} prefix={row.prefix} prefixTitle="The start of the write key" />
       <td>{row.scopes}</td>
       <td>{row.browser ? <span className="badge">Browser</span> : <span className="muted">Server</span>}</td>
       <td>{formatDateTime(row.createdAt)}</td>
-      <td className="nowrap" data-testid="key-last-used">
-        {row.lastUsedAt ? (
-          <time dateTime={row.lastUsedAt} title={lastUsed.title ?? undefined}>
-            {lastUsed.text}
-          </time>
-        ) : (
-          <span className="muted">{lastUsed.text}</span>
-        )}
-      </td>
+      <LastUsedCell iso={row.lastUsedAt} now={now} testId="key-last-used" />
       <td className="num">{row.accepted === null ? '…' : formatInteger(row.accepted)}</td>
       <td className="num">{row.rejected === null ? '…' : formatInteger(row.rejected)}</td>
       <td>{revoked ? <span className="muted">Revoked {formatDateTime(row.revokedAt)}</span> : 'Active'}</td>
-      <td className="actions-cell">
-        {!revoked && (
-          <button
-            type="button"
-            className="button button--danger button--small"
-            disabled={revoke.isPending}
-            aria-label={`Revoke ${row.name}`}
-            onClick={() => window.confirm(`Revoke “${row.name}”? Systems sending with it are refused from now on; the data it sent stays.`) && revoke.mutate()}
-          >
-            Revoke
-          </button>
-        )}
-        {revoke.error && (
-          <span className="field-error" role="alert">
-            {revoke.error.message}
-          </span>
-        )}
-      </td>
+      <RevokeCell
+        name={row.name}
+        show={!revoked}
+        confirm={`Revoke “${row.name}”? Systems sending with it are refused from now on; the data it sent stays.`}
+        revoke={() => revokeWriteKey(row.id)}
+        invalidate={queryKeys.writeKeys}
+      />
     </tr>
   );
 }
