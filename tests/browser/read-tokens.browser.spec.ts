@@ -3,7 +3,7 @@ import { waitFor } from '@hubpulse/testing';
 import { fullPageShot, signInAs, useDemoProduct } from './demo-product';
 
 /**
- * Account → Read tokens as an analyst meets it (production build, demo data): reached from the
+ * Reports → Read tokens as an analyst meets it (production build, demo data): reached from the
  * account page, a token created with a name and an expiry and shown once with a copy button and
  * curl / pandas examples, used from outside (GET opens, POST refused), its last use listed, revoked
  * after a confirmation and then refused.
@@ -30,8 +30,8 @@ describe('Read tokens page in headless Chromium', () => {
     await page.getByRole('link', { name: 'Manage read tokens' }).waitFor();
     await fullPageShot(page, 'read-tokens-account-link');
     await page.getByRole('link', { name: 'Manage read tokens' }).click();
-    await page.waitForURL(/\/account\/tokens$/);
-    await page.getByRole('heading', { name: 'Read tokens', level: 1 }).waitFor();
+    await page.waitForURL(/\/reports\/tokens$/);
+    await page.getByRole('navigation', { name: 'Reports sections' }).getByRole('link', { name: 'Read tokens' }).waitFor();
     const list = page.locator('section[aria-label="Your tokens"]');
     await list.getByText('No read tokens yet').waitFor();
 

@@ -24,7 +24,6 @@ export function createAppRouter(queryClient: QueryClient) {
           children: [
             { path: 'account', lazy: async () => ({ Component: (await import('./features/account/account.page')).AccountPage }) },
             // Personal read tokens; moves to /reports/tokens once the Reports area exists.
-            { path: 'account/tokens', lazy: async () => ({ Component: (await import('./features/read-tokens/read-tokens.page')).ReadTokensPage }) },
             // `/` is each role's landing page: Strategy for leadership, the overview for everyone else.
             { index: true, loader: landingRedirect(queryClient) },
             {

@@ -31,7 +31,7 @@ export function AccountPage() {
         <SessionsPanel />
       </div>
       <ChartPanel className="account-tokens" title="Read tokens" description={<>Pull numbers into pandas, a spreadsheet or a BI tool with a personal token that reads what your role may read, and nothing else.</>}>
-        <Link className="button button--secondary" to="/account/tokens">
+        <Link className="button button--secondary" to="/reports/tokens">
           Manage read tokens
         </Link>
       </ChartPanel>

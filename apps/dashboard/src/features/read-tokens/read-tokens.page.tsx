@@ -1,7 +1,6 @@
 import type { ReadTokenCreatedDto, ReadTokenDto } from '@hubpulse/contracts';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
-import { Link } from 'react-router';
 import { sessionQuery } from '../../api/auth.api';
 import { queryKeys } from '../../api/query-keys';
 import { createReadToken, myReadTokensQuery, revokeReadToken } from '../../api/read-tokens.api';
@@ -14,23 +13,18 @@ import { CopyButton } from '../admin/copy-button';
 import { CredentialNameCell, LastUsedCell, RevokeCell } from '../admin/credential-cells';
 import { ShownOnce } from '../admin/shown-once';
 import { FormProblems, useCreateForm } from '../admin/use-create-form';
-import { PageHeader } from '../shell/page-header';
 import { EMPTY_TOKEN_DRAFT, EXPIRY_CHOICES, TOKEN_STATUS_LABELS, sortTokens, tokenDraftErrors, tokenDraftToBody, tokenSnippets } from './read-tokens.transform';
 
-/** Account → Tokens: personal read tokens for notebooks, spreadsheets and BI tools. */
+/** Reports → Tokens: personal read tokens for notebooks, spreadsheets and BI tools. */
 export function ReadTokensPage() {
   const tokens = useQuery(myReadTokensQuery);
   const [created, setCreated] = useState<ReadTokenCreatedDto | null>(null);
   const rows = useMemo(() => tokens.data && sortTokens(tokens.data.tokens), [tokens.data]);
 
   return (
-    <main className="page admin-page">
-      <title>Tokens · Hubpulse</title>
-      <PageHeader title="Read tokens">
-        <span>
-          Pull numbers into pandas, a spreadsheet or a BI tool. A token reads what your role may read, as you, and changes nothing. <Link to="/account">Your account</Link>
-        </span>
-      </PageHeader>
+    <>
+      <title>Read tokens · Reports · Hubpulse</title>
+      <p className="reports-intro">Pull numbers into pandas, a spreadsheet or a BI tool. A token reads what your role may read, as you, and changes nothing.</p>
 
       <ChartPanel
         title="New read token"
@@ -49,7 +43,7 @@ export function ReadTokensPage() {
           {(r) => <TokensTable rows={r} />}
         </QueryStates>
       </ChartPanel>
-    </main>
+    </>
   );
 }
 
