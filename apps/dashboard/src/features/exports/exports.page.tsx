@@ -67,19 +67,19 @@ export function ExportsPage() {
                 <td className="num nowrap">{e.bytes === null ? '' : formatBytes(e.bytes)}</td>
                 <td>{e.sha256 && <code title={e.sha256}>{e.sha256.slice(0, 12)}…</code>}</td>
                 <td className="nowrap">{formatDateTime(e.expires_at)}</td>
-                <td className="nowrap">
+                <td>
                   {e.status === 'done' && (
-                    <>
+                    <div className="export-actions">
                       <button type="button" className="button button--secondary button--small" onClick={() => download.mutate({ dto: e, what: 'file' })} aria-label={`Download ${e.title} (${e.format.toUpperCase()})`}>
                         Download
-                      </button>{' '}
+                      </button>
                       <button type="button" className="button button--ghost button--small" onClick={() => download.mutate({ dto: e, what: 'manifest' })} aria-label={`Manifest of ${e.title} (${e.format.toUpperCase()})`}>
                         Manifest
-                      </button>{' '}
+                      </button>
                       <button type="button" className="button button--ghost button--small" disabled={rerun.isPending} onClick={() => rerun.mutate(e)} aria-label={`Export ${e.title} again from its manifest`}>
                         Again from manifest
                       </button>
-                    </>
+                    </div>
                   )}
                 </td>
               </tr>
