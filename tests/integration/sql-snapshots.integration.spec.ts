@@ -157,6 +157,7 @@ describe('SQL snapshots of the ClickHouse repositories', () => {
       ['events.repository', 'EventsRepository', 'lastEventDay', () => events$.lastEventDay()],
       ['events.repository', 'EventsRepository', 'span', () => events$.span()],
       ['events.repository', 'EventsRepository', 'firstDayIngestedSince', () => events$.firstDayIngestedSince('2026-01-15 00:00:00.000', 60_000)],
+      ['events.repository', 'EventsRepository', 'page', () => events$.page('2026-01-01', '2026-01-31', { day: '2026-01-02', eventId: 'e1' }, 100)],
 
       ['scores.repository', 'ScoresRepository', 'createStaging', () => scores.createStaging()],
       ['scores.repository', 'ScoresRepository', 'scoreIntoStaging', () => scores.scoreIntoStaging(model, january)],
