@@ -68,9 +68,11 @@ describe('Reports: saved views and the glossary in headless Chromium', () => {
     viewId = saved.id;
 
     await analyst.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Reports' }).click();
-    await analyst.waitForURL(/\/reports\/saved-views$/);
+    await analyst.waitForURL(/\/reports\/exports$/);
     const tabs = analyst.getByRole('navigation', { name: 'Reports sections' });
-    await expect(tabs.getByRole('link').allTextContents()).resolves.toEqual(['Saved views', 'Glossary']);
+    await expect(tabs.getByRole('link').allTextContents()).resolves.toEqual(['Exports', 'Saved views', 'Read tokens', 'Glossary']);
+    await tabs.getByRole('link', { name: 'Saved views' }).click();
+    await analyst.waitForURL(/\/reports\/saved-views$/);
     const row = analyst.locator('section[aria-label="Your saved views"] tr', { hasText: 'Tenure over 90 days' });
     await expect(row.textContent()).resolves.toMatch(/Engagement → scores.*by tenure · days 90|days 90 · by tenure/);
     await row.getByRole('button', { name: 'Rename Tenure over 90 days' }).click();

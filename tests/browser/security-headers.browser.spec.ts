@@ -18,7 +18,7 @@ describe('security headers and the Origin check in headless Chromium (production
     });
     await page.exposeFunction('reportCspViolation', (v: string) => problems.push(`violation: ${v}`));
     // A string: this runs in the page, where the DOM types of the backend's tsconfig do not apply.
-    await page.addInitScript("document.addEventListener('securitypolicyviolation', (e) => window.reportCspViolation(e.violatedDirective + ' ' + e.blockedURI))");
+    await page.addInitScript("document.addEventListener('securitypolicyviolation', (e) => window.reportCspViolation(e.violatedDirective + ' ' + e.blockedURI + ' on ' + location.pathname + ' from ' + e.sourceFile + ':' + e.lineNumber))");
     return problems;
   }
 

@@ -175,7 +175,10 @@ describe('export writers (chDB, exceljs)', () => {
       const growth = peak - start;
       process.stdout.write(`${format}: 200k rows, ${(result.bytes / 1048576).toFixed(1)} MB file, RSS growth ${(growth / 1048576).toFixed(0)} MB\n`);
       expect(result.rows).toBe(200_000);
-      expect(growth).toBeLessThan(DATA_BYTES / 2);
+      // Unloaded, every format grows 20–31 MB; a writer that held the rows would pass the data's
+      // ~100 MB (XLSX did, +424 MB at 1M rows, before its zip was given time per page). Under a full
+      // parallel test run the collector lags, so the bound leaves room: three quarters of the data.
+      expect(growth).toBeLessThan(DATA_BYTES * 0.75);
     }, 300_000);
   });
 });

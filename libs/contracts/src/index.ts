@@ -38,3 +38,4 @@ export * from './saved-views.types';
 export * from './saved-views.schema';
 export * from './metric-definitions';
 export * from './glossary';
+export * from './tables/pattern-tables';

@@ -2,12 +2,17 @@ import { Injectable } from '@nestjs/common';
 import { z } from 'zod';
 import { EventsRepository } from '@hubpulse/clickhouse';
 import {
+  ambassadorsTable,
   engagementGroupsTable,
   engagementGroupTrendsTable,
   isValidDay,
+  leadersTable,
   overviewChannelsTable,
   overviewEngagementTable,
+  personaMovementTable,
+  personasTable,
   programmeScorecardTable,
+  purposesTable,
   ROLES,
   SEGMENT_MEMBER_CSV_COLUMNS,
   SEGMENT_MEMBER_ROLES,
@@ -22,6 +27,7 @@ import {
 } from '@hubpulse/contracts';
 import { EngagementService, groupsSchema } from '../engagement/engagement.service';
 import { OverviewService, overviewQuerySchema } from '../overview/overview.service';
+import { PatternsService, patternsQuerySchema } from '../patterns/patterns.service';
 import { ProgrammesService } from '../programmes/programmes.service';
 import { SegmentMembersService } from '../segments/segment-members.service';
 import { listQuerySchema, SegmentsService } from '../segments/segments.service';
@@ -105,6 +111,7 @@ export class ExportViewsService {
   constructor(
     overview: OverviewService,
     engagement: EngagementService,
+    patterns: PatternsService,
     segments: SegmentsService,
     members: SegmentMembersService,
     programmes: ProgrammesService,
@@ -153,6 +160,18 @@ export class ExportViewsService {
       large: true,
       source: async (p: z.output<typeof groups>) => tableSource(`Engagement: daily mean score per ${p.by}`, engagementGroupTrendsTable(await engagement.groups(p))),
     });
+    const pattern = patternsQuerySchema.strict();
+    const patternDocs = [{ name: 'by', description: 'org (default), department or location', required: false }, ...RANGE_DOCS];
+    const patternViews: [id: string, title: string, description: string, source: (p: z.output<typeof pattern>) => Promise<ViewTable>][] = [
+      ['engagement.purposes', 'Engagement: purpose indices', 'Every day of every purpose index per group, with numerator and denominator', async (p) => purposesTable(await patterns.purposes(p))],
+      ['engagement.personas', 'Engagement: personas per week', 'People per persona per ISO week and group', async (p) => personasTable(await patterns.personas(p))],
+      ['engagement.persona-movement', 'Engagement: persona movement', 'People moving between personas from one week to the next, per group', async (p) => personaMovementTable(await patterns.personas(p))],
+      ['engagement.ambassadors', 'Engagement: ambassador pipeline', 'People per pipeline stage per ISO week and group', async (p) => ambassadorsTable(await patterns.ambassadors(p))],
+      ['engagement.leaders', 'Engagement: leader responsiveness', 'Share answered, median hours to the first leader reply and the unanswered queue, per group and kind', async (p) => leadersTable(await patterns.leaders(p))],
+    ];
+    for (const [id, title, description, build] of patternViews) {
+      this.add({ id, title, description, roles: ALL_ROLES, params: pattern, paramDocs: patternDocs, large: false, source: async (p: z.output<typeof pattern>) => tableSource(title, await build(p)) });
+    }
     const list = listQuerySchema.strict();
     this.add({
       id: 'segments.list',

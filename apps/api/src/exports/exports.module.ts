@@ -4,6 +4,7 @@ import type { Queue } from 'bullmq';
 import { EXPORTS_SWEEP_ID, JobName, QueueName, registerSchedule } from '@hubpulse/queue';
 import { EngagementModule } from '../engagement/engagement.module';
 import { OverviewModule } from '../overview/overview.module';
+import { PatternsModule } from '../patterns/patterns.module';
 import { ProgrammesModule } from '../programmes/programmes.module';
 import { SegmentsModule } from '../segments/segments.module';
 import { ExportViewsService } from './export-views.service';
@@ -17,7 +18,7 @@ import { ExportsService } from './exports.service';
  * `<data dir>/exports/`; with several API hosts that folder must be shared (as imports' is).
  */
 @Module({
-  imports: [OverviewModule, EngagementModule, SegmentsModule, ProgrammesModule],
+  imports: [OverviewModule, EngagementModule, PatternsModule, SegmentsModule, ProgrammesModule],
   controllers: [ExportsController],
   providers: [ExportViewsService, ExportsService, ExportsProcessor],
 })

@@ -1,5 +1,10 @@
 import type { AmbassadorsResponse } from '@hubpulse/contracts';
-import { ambassadorsCsv, buildFunnel, buildPipelineWeeks } from './ambassadors.transform';
+import { ambassadorsTable, toCsv, type ViewTable } from '@hubpulse/contracts';
+import { buildFunnel, buildPipelineWeeks } from './ambassadors.transform';
+/** A view table as the server's CSV export writes it. */
+const csvOf = (t: ViewTable) => toCsv(t.columns.map((c) => c.name), t.rows);
+const ambassadorsCsv = (r: Parameters<typeof ambassadorsTable>[0]) => csvOf(ambassadorsTable(r));
+
 
 const keys = ['inactive', 'observer', 'contributor', 'steady', 'connector', 'ambassador'];
 

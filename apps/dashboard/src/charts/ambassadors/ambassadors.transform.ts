@@ -1,8 +1,7 @@
 // Shaping for the ambassador pipeline: each rung with the people on it and the people who reached
-// at least it (a funnel), conversions between rungs, the weekly trend, and CSV.
+// at least it (a funnel), conversions between rungs, and the weekly trend (the export's rows are contracts' ambassadorsTable).
 
-import { hiddenReasonText, type AmbassadorPipelineRow, type AmbassadorStage, type AmbassadorsResponse, type HiddenReason } from '@hubpulse/contracts';
-import { type CsvCell, toCsv } from '@hubpulse/contracts';
+import { type AmbassadorPipelineRow, type AmbassadorStage, type AmbassadorsResponse, type HiddenReason } from '@hubpulse/contracts';
 import { lastCompleteWeek } from '../personas/personas.transform';
 
 export interface FunnelStage {
@@ -79,16 +78,3 @@ export function buildPipelineWeeks(resp: AmbassadorsResponse, group?: string) {
   });
 }
 
-export function ambassadorsCsv(resp: AmbassadorsResponse): string {
-  const k = resp.min_group_size;
-  const rows: CsvCell[][] = [];
-  for (const w of resp.weeks) {
-    for (const g of w.groups) {
-      for (const s of resp.stages) {
-        const n = g.stages[s.key as AmbassadorStage];
-        rows.push([w.week.slice(0, 10), resp.by, g.group, g.population, s.key, n, n === null ? hiddenReasonText(g.hidden?.[s.key as AmbassadorStage] ?? g.population_hidden, k) : '']);
-      }
-    }
-  }
-  return toCsv(['week', 'group_by', 'group', 'population', 'stage', 'people', 'note'], rows);
-}

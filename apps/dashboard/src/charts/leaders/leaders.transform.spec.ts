@@ -1,5 +1,10 @@
 import type { LeaderResponsivenessResponse, LeaderResponsivenessRow } from '@hubpulse/contracts';
-import { buildAnsweredTrend, buildQueueBars, formatHours, headlineRow, leadersCsv, sortLeaderRows } from './leaders.transform';
+import { leadersTable, sortLeaderRows, toCsv, type ViewTable } from '@hubpulse/contracts';
+import { buildAnsweredTrend, buildQueueBars, formatHours, headlineRow } from './leaders.transform';
+/** A view table as the server's CSV export writes it. */
+const csvOf = (t: ViewTable) => toCsv(t.columns.map((c) => c.name), t.rows);
+const leadersCsv = (r: Parameters<typeof leadersTable>[0]) => csvOf(leadersTable(r));
+
 
 const queue = { under_1d: 3, d1_3: 5, d3_7: null, d7_30: 8, d30_90: 0 };
 

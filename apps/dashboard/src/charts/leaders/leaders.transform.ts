@@ -1,9 +1,8 @@
-import { hiddenReasonText, round } from '@hubpulse/contracts';
 // Shaping for leader responsiveness: the organisation's headline numbers, the unanswered queue by
-// age, the daily answered share, the table per group and kind, and CSV.
+// age, the daily answered share, the table per group and kind (ordered by contracts' sortLeaderRows, as the export).
 
 import type { LeaderItemKind, LeaderResponsivenessResponse, LeaderResponsivenessRow } from '@hubpulse/contracts';
-import { type CsvCell, toCsv } from '@hubpulse/contracts';
+import { round } from '@hubpulse/contracts';
 
 export const KIND_LABELS: Record<LeaderItemKind | 'all', string> = {
   all: 'All',
@@ -43,34 +42,4 @@ export function buildAnsweredTrend(resp: LeaderResponsivenessResponse) {
     .map((d) => ({ day: d.day.slice(0, 10), answered: d.answered_share === null ? null : round(d.answered_share, 1) }));
 }
 
-/** Groups by name; within a group "all" first, then each kind. */
-export function sortLeaderRows(rows: readonly LeaderResponsivenessRow[]): LeaderResponsivenessRow[] {
-  const kindRank = (k: string) => (k === 'all' ? 0 : k === 'qa' ? 1 : 2);
-  return [...rows].sort((a, b) => a.group.localeCompare(b.group) || kindRank(a.kind) - kindRank(b.kind));
-}
 
-export function leadersCsv(resp: LeaderResponsivenessResponse): string {
-  const k = resp.min_group_size;
-  const bands = resp.queue_bands.map((b) => b.key);
-  const rows: CsvCell[][] = sortLeaderRows(resp.groups).map((r) => [
-    resp.range.from,
-    resp.range.to,
-    resp.by,
-    r.group,
-    r.kind,
-    r.raised,
-    r.answered,
-    r.answered_share,
-    r.median_reply_hours,
-    r.queue_total,
-    ...bands.map((b) => r.queue[b]),
-    [r.hidden_reason ?? r.answers_hidden, r.queue_hidden]
-      .filter((h, i, all) => h && all.indexOf(h) === i)
-      .map((h) => hiddenReasonText(h, k))
-      .join(' '),
-  ]);
-  return toCsv(
-    ['from', 'to', 'group_by', 'group', 'kind', 'raised', 'answered', 'answered_share', 'median_reply_hours', 'unanswered', ...bands.map((b) => `unanswered_${b}`), 'note'],
-    rows,
-  );
-}

@@ -1,5 +1,11 @@
 import type { PersonaCounts, PersonasResponse } from '@hubpulse/contracts';
-import { buildPersonaRows, buildPersonaWeeks, buildTransitionMatrix, lastCompleteWeek, movementCsv, personasCsv } from './personas.transform';
+import { personaMovementTable, personasTable, toCsv, type ViewTable } from '@hubpulse/contracts';
+import { buildPersonaRows, buildPersonaWeeks, buildTransitionMatrix, lastCompleteWeek } from './personas.transform';
+/** A view table as the server's CSV export writes it. */
+const csvOf = (t: ViewTable) => toCsv(t.columns.map((c) => c.name), t.rows);
+const personasCsv = (r: Parameters<typeof personasTable>[0]) => csvOf(personasTable(r));
+const movementCsv = (r: Parameters<typeof personaMovementTable>[0]) => csvOf(personaMovementTable(r));
+
 
 const counts = (o: number | null, r: number | null) => ({ inactive: 10, observer: o, responder: r, broadcaster: 5, engager: 20, catalyst: 6 });
 

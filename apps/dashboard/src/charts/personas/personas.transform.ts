@@ -1,8 +1,7 @@
 // Shaping for personas: weekly counts (stacked bars), the latest week beside each definition, the
-// week-to-week transition matrix, the comparison of groups, and CSV. Counts only, never names.
+// week-to-week transition matrix, the comparison of groups (the exports' rows are contracts' personasTable and personaMovementTable). Counts only, never names.
 
-import { hiddenReasonText, type HiddenReason, type Persona, type PersonaCounts, type PersonasResponse } from '@hubpulse/contracts';
-import { type CsvCell, toCsv } from '@hubpulse/contracts';
+import { type HiddenReason, type Persona, type PersonaCounts, type PersonasResponse } from '@hubpulse/contracts';
 import { addDays } from '@hubpulse/contracts';
 
 export interface PersonaDef {
@@ -130,33 +129,5 @@ export function buildPersonaGroupRows(
     .map((g) => ({ group: g.group, population: g.population, population_hidden: g.population_hidden, suppressed: g.suppressed, counts: g.counts, hidden: g.hidden }));
 }
 
-/** The CSV note of a hidden number: why, in words. */
-const noteOf = (reason: HiddenReason | null | undefined, k: number) => (reason ? hiddenReasonText(reason, k) : '');
 
-export function personasCsv(resp: PersonasResponse): string {
-  const k = resp.min_group_size;
-  const defs = personaDefs(resp);
-  const rows: CsvCell[][] = [];
-  for (const w of resp.weeks) {
-    for (const g of w.groups) {
-      for (const d of defs) {
-        const n = g.counts[d.key];
-        rows.push([w.week.slice(0, 10), resp.by, g.group, g.population, d.key, n, n === null ? noteOf(g.hidden?.[d.key] ?? g.population_hidden, k) || hiddenReasonText(null, k) : '']);
-      }
-    }
-  }
-  return toCsv(['week', 'group_by', 'group', 'population', 'persona', 'people', 'note'], rows);
-}
 
-export function movementCsv(resp: PersonasResponse): string {
-  const k = resp.min_group_size;
-  const rows: CsvCell[][] = [];
-  for (const m of resp.movement) {
-    for (const g of m.groups) {
-      for (const c of g.cells) {
-        rows.push([m.from_week.slice(0, 10), m.week.slice(0, 10), resp.by, g.group, c.from, c.to, c.suppressed ? null : c.people, c.suppressed ? hiddenReasonText(c.hidden_reason, k) : '']);
-      }
-    }
-  }
-  return toCsv(['from_week', 'to_week', 'group_by', 'group', 'from_persona', 'to_persona', 'people', 'note'], rows);
-}

@@ -1,5 +1,10 @@
 import type { PurposeIndexPoint, PurposesResponse } from '@hubpulse/contracts';
-import { buildPurposeCards, buildPurposeGroupRows, buildPurposeTrend, purposesCsv } from './purposes.transform';
+import { purposesTable, toCsv, type ViewTable } from '@hubpulse/contracts';
+import { buildPurposeCards, buildPurposeGroupRows, buildPurposeTrend } from './purposes.transform';
+/** A view table as the server's CSV export writes it. */
+const csvOf = (t: ViewTable) => toCsv(t.columns.map((c) => c.name), t.rows);
+const purposesCsv = (r: Parameters<typeof purposesTable>[0]) => csvOf(purposesTable(r));
+
 
 const point = (day: string, value: number | null, o: Partial<PurposeIndexPoint> = {}): PurposeIndexPoint => ({
   day,
@@ -93,8 +98,8 @@ describe('groups and CSV', () => {
 
   it('exports hidden and unavailable values as empty cells with a note', () => {
     const lines = purposesCsv(resp()).split('\r\n');
-    expect(lines[0]).toBe('purpose,group_by,group,day,index,numerator,denominator,management_share,note');
-    expect(lines[1]).toBe('inform,org,org,2026-11-02,61.26,612.6,1000,,');
-    expect(lines[3]).toBe('engagement,org,org,2026-11-02,,,,,Hidden to protect privacy: fewer than 5 people are counted in this number.');
+    expect(lines[0]).toBe('purpose,group_by,group,day,index,numerator,denominator,management_share,why_unavailable,note');
+    expect(lines[1]).toBe('inform,org,org,2026-11-02,61.26,612.6,1000,,,');
+    expect(lines[3]).toBe('engagement,org,org,2026-11-02,,,,,,Hidden to protect privacy: fewer than 5 people are counted in this number.');
   });
 });

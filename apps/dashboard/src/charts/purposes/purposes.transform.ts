@@ -1,8 +1,7 @@
 // Shaping for the five purpose indices: a card per index (the latest value beside its definition),
-// the indices over time, the comparison table of groups, and CSV.
+// the indices over time, the comparison table of groups (the export's rows are contracts' purposesTable).
 
 import { hiddenReasonText, type HiddenReason, type Purpose, type PurposeIndexPoint, type PurposesResponse, round } from '@hubpulse/contracts';
-import { type CsvCell, toCsv } from '@hubpulse/contracts';
 
 export interface PurposePart {
   key: string;
@@ -122,29 +121,3 @@ export function buildPurposeGroupRows(resp: PurposesResponse): PurposeGroupRow[]
   return [...rows.values()].sort((a, b) => a.group.localeCompare(b.group));
 }
 
-/** Every day of every index and group; hidden values empty with a note saying why. */
-export function purposesCsv(resp: PurposesResponse): string {
-  const why = (p: PurposeIndexPoint) => {
-    const reason = p.hidden_reason ?? p.denominator_hidden ?? p.management_share_hidden ?? null;
-    return reason ? hiddenReasonText(reason, resp.min_group_size) : null;
-  };
-  const rows: CsvCell[][] = [];
-  for (const index of resp.indices) {
-    for (const g of index.groups) {
-      for (const p of g.days) {
-        rows.push([
-          index.purpose,
-          resp.by,
-          g.group,
-          p.day.slice(0, 10),
-          p.value,
-          p.numerator,
-          p.denominator,
-          p.management_share ?? null,
-          why(p) ?? index.unavailable_reason ?? p.reason ?? '',
-        ]);
-      }
-    }
-  }
-  return toCsv(['purpose', 'group_by', 'group', 'day', 'index', 'numerator', 'denominator', 'management_share', 'note'], rows);
-}

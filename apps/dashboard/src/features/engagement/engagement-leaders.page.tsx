@@ -1,7 +1,7 @@
 import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from 'recharts';
 import { hiddenReasonText, type HiddenReason, type LeaderResponsivenessResponse } from '@hubpulse/contracts';
 import { GroupTrendsChart } from '../../charts/group-trends/group-trends-chart';
-import { KIND_LABELS, buildAnsweredTrend, buildQueueBars, formatHours, headlineRow, leadersCsv, sortLeaderRows } from '../../charts/leaders/leaders.transform';
+import { KIND_LABELS, buildAnsweredTrend, buildQueueBars, formatHours, headlineRow } from '../../charts/leaders/leaders.transform';
 import { chartTheme } from '../../charts/shared/chart-theme';
 import { EmptyState } from '../../charts/shared/chart-states';
 import { MaybeHiddenValue } from '../../charts/shared/hidden-reason-value';
@@ -9,6 +9,7 @@ import { formatCount } from '../../lib/format';
 import { GroupComparePanel } from './group-compare.panel';
 import { PatternRangeControl } from './pattern-range-control';
 import { PatternPanel } from './pattern.panel';
+import { sortLeaderRows } from '@hubpulse/contracts';
 import { usePattern } from './use-engagement';
 
 /** Engagement → Leader responsiveness: do leaders answer what employees address to them? */
@@ -23,8 +24,7 @@ export function EngagementLeadersPage() {
         query={org}
         title="Leader responsiveness"
         description={data?.definition ?? 'Questions and feedback addressed to leaders, and how leaders answer them.'}
-        csv={leadersCsv}
-        stem="leader-responsiveness"
+        exportView="engagement.leaders"
         what="leader responsiveness"
         loadingLabel="Loading leader responsiveness…"
       >
@@ -118,8 +118,7 @@ function LeadersComparePanel() {
       title={`By ${query.selection.compare} of the asker`}
       description="Per group and kind of item: raised, answered by a leader, median time to first reply and the unanswered queue."
       caption="Leader responsiveness"
-      csv={leadersCsv}
-      stem="leader-responsiveness"
+      exportView="engagement.leaders"
       what="leader responsiveness"
       empty={rows.length === 0 && 'No items in this range'}
       columns={() => ['Kind', { num: 'Raised' }, { num: 'Answered' }, { num: 'Share answered' }, { num: 'Median first reply' }, { num: 'Unanswered' }]}

@@ -1,25 +1,23 @@
 import { useState } from 'react';
 import type { AmbassadorsResponse, PersonasResponse } from '@hubpulse/contracts';
 import { AmbassadorFunnel } from '../../charts/ambassadors/ambassador-funnel';
-import { ambassadorsCsv, buildFunnel } from '../../charts/ambassadors/ambassadors.transform';
+import { buildFunnel } from '../../charts/ambassadors/ambassadors.transform';
 import { PersonaWeeksChart } from '../../charts/personas/persona-weeks-chart';
 import {
   buildPersonaRows,
   buildPersonaWeeks,
   buildTransitionMatrix,
   lastCompleteWeek,
-  movementCsv,
   personaDefs,
-  personasCsv,
 } from '../../charts/personas/personas.transform';
 import { TransitionMatrixTable } from '../../charts/personas/transition-matrix';
 import { ChartPanel } from '../../charts/shared/chart-panel';
 import { EmptyState } from '../../charts/shared/chart-states';
-import { ExportCsvButton } from '../../charts/shared/export-csv-button';
+import { ExportMenu } from '../../charts/shared/export-menu';
 import { HiddenReasonValue } from '../../charts/shared/hidden-reason-value';
 import { formatCount, formatShare, formatShortDay } from '../../lib/format';
 import { PatternRangeControl } from './pattern-range-control';
-import { PatternPanel } from './pattern.panel';
+import { PatternPanel, patternExportParams } from './pattern.panel';
 import { usePattern } from './use-engagement';
 import { DataTable } from '../../charts/shared/data-table';
 
@@ -35,8 +33,7 @@ export function EngagementPersonasPage() {
         query={personas}
         title="Personas"
         description={personas.data?.period_definition ?? 'Personas from the balance of what a person gives and receives, per ISO week.'}
-        csv={personasCsv}
-        stem="personas"
+        exportView="engagement.personas"
         what="personas per week"
         loadingLabel="Loading personas…"
         empty={(d) => d.weeks.length === 0 && 'No weeks in this range'}
@@ -49,8 +46,7 @@ export function EngagementPersonasPage() {
         query={ambassadors}
         title="Ambassador pipeline"
         description={ambassadors.data?.definition ?? 'From observer to ambassador, in aggregate.'}
-        csv={ambassadorsCsv}
-        stem="ambassador-pipeline"
+        exportView="engagement.ambassadors"
         what="ambassador pipeline"
         loadingLabel="Loading the pipeline…"
         empty={(d) => d.weeks.length === 0 && 'No weeks in this range'}
@@ -126,7 +122,7 @@ function MovementPanel({ data }: { data: PersonasResponse }) {
               ))}
             </select>
           </label>
-          <ExportCsvButton stem={`persona-movement-${data.range.to}`} csv={() => movementCsv(data)} what="persona movement" hasSuppressed />
+          <ExportMenu view="engagement.persona-movement" params={patternExportParams(data)} what="persona movement" />
         </div>
       }
     >

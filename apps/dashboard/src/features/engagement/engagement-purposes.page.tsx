@@ -1,7 +1,7 @@
 import type { Purpose, PurposesResponse } from '@hubpulse/contracts';
 import { GroupTrendsChart } from '../../charts/group-trends/group-trends-chart';
 import { PURPOSE_COLORS, PurposeCardView } from '../../charts/purposes/purpose-cards';
-import { buildPurposeCards, buildPurposeGroupRows, buildPurposeTrend, purposesCsv } from '../../charts/purposes/purposes.transform';
+import { buildPurposeCards, buildPurposeGroupRows, buildPurposeTrend } from '../../charts/purposes/purposes.transform';
 import { ChartPanel } from '../../charts/shared/chart-panel';
 import { EmptyState } from '../../charts/shared/chart-states';
 import { HiddenReasonValue } from '../../charts/shared/hidden-reason-value';
@@ -22,8 +22,7 @@ export function EngagementPurposesPage() {
         query={org}
         title="The five purposes"
         description={data ? `Each index, for the whole organisation, on the last day of the range. ${data.population_definition}` : 'Each index, for the whole organisation, on the last day of the range.'}
-        csv={purposesCsv}
-        stem="purpose-indices"
+        exportView="engagement.purposes"
         what="purpose indices"
         loadingLabel="Loading the purpose indices…"
         empty={(d) => d.indices.length === 0 && 'No purpose indices yet'}
@@ -71,8 +70,7 @@ function PurposeComparePanel() {
       title={`By ${query.selection.compare}`}
       description={`Each index per ${query.selection.compare} on the last day of the range (percent). A hidden number says why on hover: a group or a count below ${data?.min_group_size ?? 'the minimum of'} people, or one that subtraction would reveal.`}
       caption="Purpose indices"
-      csv={purposesCsv}
-      stem="purpose-indices"
+      exportView="engagement.purposes"
       what="purpose indices"
       empty={rows.length === 0 && 'No groups'}
       columns={() => purposes.map((p) => ({ num: <abbr title={p.definition}>{p.label}</abbr> }))}
