@@ -37,15 +37,25 @@ export function purposesTable(resp: PurposesResponse): ViewTable {
   );
 }
 
-/** People per persona per ISO week and group. */
-export function personasTable(resp: PersonasResponse): ViewTable {
+/** A week's group as the personas and ambassador reads give it: its population and one count per key. */
+interface WeeklyGroup {
+  group: string;
+  population: number | null;
+  population_hidden: HiddenReason | null;
+  hidden?: Partial<Record<string, HiddenReason | null>> | null;
+}
+
+/** One row per week, group and key (a persona, a pipeline stage): how many people of the group. */
+function weeklyCountsTable<G extends WeeklyGroup>(
+  resp: { by: string; min_group_size: number; weeks: { week: string; groups: G[] }[] },
+  keys: readonly string[],
+  countOf: (g: G, key: string) => number | null | undefined,
+  key: { name: string; description: string; people: string },
+): ViewTable {
   const rows: DraftCell[][] = [];
   for (const w of resp.weeks) {
     for (const g of w.groups) {
-      for (const p of resp.personas) {
-        const key = p.key as Persona;
-        rows.push([w.week.slice(0, 10), resp.by, g.group, counted(g.population, g.population_hidden), p.key, counted(g.counts[key], g.hidden?.[key] ?? g.population_hidden)]);
-      }
+      for (const k of keys) rows.push([w.week.slice(0, 10), resp.by, g.group, counted(g.population, g.population_hidden), k, counted(countOf(g, k), g.hidden?.[k] ?? g.population_hidden)]);
     }
   }
   return finishTable(
@@ -54,12 +64,17 @@ export function personasTable(resp: PersonasResponse): ViewTable {
       col('group_by', 'string', 'How people are grouped'),
       col('group', 'string', 'The group'),
       col('population', 'int', 'People in the group that week'),
-      col('persona', 'string', 'The persona'),
-      col('people', 'int', 'People of the group with that persona that week'),
+      col(key.name, 'string', key.description),
+      col('people', 'int', key.people),
     ],
     rows,
     resp.min_group_size,
   );
+}
+
+/** People per persona per ISO week and group. */
+export function personasTable(resp: PersonasResponse): ViewTable {
+  return weeklyCountsTable(resp, resp.personas.map((p) => p.key), (g, k) => g.counts[k as Persona], { name: 'persona', description: 'The persona', people: 'People of the group with that persona that week' });
 }
 
 /** Movement between personas from one week to the next, per group. */
@@ -87,27 +102,7 @@ export function personaMovementTable(resp: PersonasResponse): ViewTable {
 
 /** The pipeline from observer to ambassador per ISO week and group. */
 export function ambassadorsTable(resp: AmbassadorsResponse): ViewTable {
-  const rows: DraftCell[][] = [];
-  for (const w of resp.weeks) {
-    for (const g of w.groups) {
-      for (const s of resp.stages) {
-        const key = s.key as AmbassadorStage;
-        rows.push([w.week.slice(0, 10), resp.by, g.group, counted(g.population, g.population_hidden), s.key, counted(g.stages[key], g.hidden?.[key] ?? g.population_hidden)]);
-      }
-    }
-  }
-  return finishTable(
-    [
-      col('week', 'date', 'ISO week (its Monday)'),
-      col('group_by', 'string', 'How people are grouped'),
-      col('group', 'string', 'The group'),
-      col('population', 'int', 'People in the group that week'),
-      col('stage', 'string', 'The pipeline stage'),
-      col('people', 'int', 'People of the group at that stage that week'),
-    ],
-    rows,
-    resp.min_group_size,
-  );
+  return weeklyCountsTable(resp, resp.stages.map((s) => s.key), (g, k) => g.stages[k as AmbassadorStage], { name: 'stage', description: 'The pipeline stage', people: 'People of the group at that stage that week' });
 }
 
 /** Groups by name; within a group "all" first, then Q&A, then the CEO blog. */
