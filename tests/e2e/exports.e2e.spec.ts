@@ -5,7 +5,7 @@ import request from 'supertest';
 import { createApiApp } from '../../apps/api/src/app-factory';
 import { AuthService } from '../../apps/api/src/auth/auth.service';
 import { ExportsService } from '../../apps/api/src/exports/exports.service';
-import { ambassadorsTable, engagementGroupsTable, leadersTable, personaMovementTable, personasTable, purposesTable, toCsv, type ViewTable, type AuditLogEntryDto, type ExportDto, type ExportViewDto, type GroupScoresDto, type ScoreJobDto, type SegmentSavedDto } from '@hubpulse/contracts';
+import { scoreHistogramTable, scoreQuantilesTable, ambassadorsTable, engagementGroupsTable, leadersTable, personaMovementTable, personasTable, purposesTable, toCsv, type ViewTable, type AuditLogEntryDto, type ExportDto, type ExportViewDto, type GroupScoresDto, type ScoreJobDto, type SegmentSavedDto } from '@hubpulse/contracts';
 import { hubEvent, RELATIONAL_STORES, signIn, testConfig, waitFor } from '@hubpulse/testing';
 
 /**
@@ -106,7 +106,7 @@ describe.each(RELATIONAL_STORES)('exports (chDB + %s + Redis)', (_name, relation
     expect((manifest.columns as { name: string; type: string }[]).map((c) => `${c.name}:${c.type}`)).toEqual(table.columns.map((c) => `${c.name}:${c.type}`));
   });
 
-  it('exports each engagement pattern with the rows of the page’s own read', async () => {
+  it('exports each engagement pattern and the score distribution with the rows of the page’s own read', async () => {
     const params = { by: 'department', from: '2026-03-01', to: '2026-03-03' };
     const cases: [view: string, route: string, table: (dto: never) => ViewTable][] = [
       ['engagement.purposes', 'purposes', purposesTable],
@@ -115,10 +115,14 @@ describe.each(RELATIONAL_STORES)('exports (chDB + %s + Redis)', (_name, relation
       ['engagement.ambassadors', 'ambassadors', ambassadorsTable],
       ['engagement.leaders', 'leaders', leadersTable],
     ];
-    for (const [view, route, table] of cases) {
-      const screen = (await request(http).get(`/api/engagement/${route}`).query(params).set('Cookie', analyst).expect(200)).body as never;
+    for (const [view, route, table, query] of [
+      ...cases.map((c) => [...c, params] as const),
+      ['engagement.distribution', 'distribution', scoreHistogramTable, { day: '2026-03-03' }] as const,
+      ['engagement.quantiles', 'distribution', scoreQuantilesTable, { day: '2026-03-03' }] as const,
+    ]) {
+      const screen = (await request(http).get(`/api/engagement/${route}`).query(query).set('Cookie', analyst).expect(200)).body as never;
       const t = table(screen);
-      const e = await exportOf(analyst, view, params, 'csv');
+      const e = await exportOf(analyst, view, query, 'csv');
       expect({ view, csv: (await fileOf(analyst, e)).toString('utf8'), hidden: e.hidden_cells }).toEqual({ view, csv: toCsv(t.columns.map((c) => c.name), t.rows), hidden: t.hidden_cells });
     }
   });

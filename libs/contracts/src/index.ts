@@ -39,3 +39,4 @@ export * from './saved-views.schema';
 export * from './metric-definitions';
 export * from './glossary';
 export * from './tables/pattern-tables';
+export * from './tables/score-tables';

@@ -13,6 +13,8 @@ import {
   personasTable,
   programmeScorecardTable,
   purposesTable,
+  scoreHistogramTable,
+  scoreQuantilesTable,
   ROLES,
   SEGMENT_MEMBER_CSV_COLUMNS,
   SEGMENT_MEMBER_ROLES,
@@ -25,7 +27,7 @@ import {
   type TableColumn,
   type ViewTable,
 } from '@hubpulse/contracts';
-import { EngagementService, groupsSchema } from '../engagement/engagement.service';
+import { daySchema, EngagementService, groupsSchema } from '../engagement/engagement.service';
 import { OverviewService, overviewQuerySchema } from '../overview/overview.service';
 import { PatternsService, patternsQuerySchema } from '../patterns/patterns.service';
 import { ProgrammesService } from '../programmes/programmes.service';
@@ -171,6 +173,15 @@ export class ExportViewsService {
     ];
     for (const [id, title, description, build] of patternViews) {
       this.add({ id, title, description, roles: ALL_ROLES, params: pattern, paramDocs: patternDocs, large: false, source: async (p: z.output<typeof pattern>) => tableSource(title, await build(p)) });
+    }
+    const scoredDay = daySchema.strict();
+    const dayDocs = [{ name: 'day', description: 'The scored day, YYYY-MM-DD (default: the newest scored day)', required: false }];
+    const distributionViews: [id: string, title: string, description: string, table: (dto: Awaited<ReturnType<EngagementService['distribution']>>) => ViewTable][] = [
+      ['engagement.distribution', 'Engagement: score distribution', 'People per band of raw score on the day', scoreHistogramTable],
+      ['engagement.quantiles', 'Engagement: score quantiles', 'The raw score at the 25th, 50th, 75th, 90th and 99th percentile on the day', scoreQuantilesTable],
+    ];
+    for (const [id, title, description, table] of distributionViews) {
+      this.add({ id, title, description, roles: ALL_ROLES, params: scoredDay, paramDocs: dayDocs, large: false, source: async (p: z.output<typeof scoredDay>) => tableSource(title, table(await engagement.distribution(p))) });
     }
     const list = listQuerySchema.strict();
     this.add({

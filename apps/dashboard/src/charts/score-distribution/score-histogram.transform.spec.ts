@@ -1,5 +1,11 @@
 import type { ScoreDistributionDto } from '@hubpulse/contracts';
-import { activeShare, binLabel, buildHistogramBars, buildQuantileStats, hasHistogramData, histogramCsv, quantilesCsv } from './score-histogram.transform';
+import { scoreHistogramTable, scoreQuantilesTable, toCsv, type ViewTable } from '@hubpulse/contracts';
+import { activeShare, binLabel, buildHistogramBars, buildQuantileStats, hasHistogramData } from './score-histogram.transform';
+
+/** A view table as the server's CSV export writes it. */
+const csvOf = (t: ViewTable) => toCsv(t.columns.map((c) => c.name), t.rows);
+const histogramCsv = (d: Parameters<typeof scoreHistogramTable>[0]) => csvOf(scoreHistogramTable(d));
+const quantilesCsv = (d: Parameters<typeof scoreQuantilesTable>[0]) => csvOf(scoreQuantilesTable(d));
 
 function dto(overrides: Partial<ScoreDistributionDto> = {}): ScoreDistributionDto {
   return {

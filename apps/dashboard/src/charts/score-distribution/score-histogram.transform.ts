@@ -1,8 +1,7 @@
-// Shaping for the score distribution: histogram bars of raw scores, the quantiles beside them,
-// and both as CSV.
+// Shaping for the score distribution: histogram bars of raw scores and the quantiles beside them
+// (the exports' rows are contracts' scoreHistogramTable and scoreQuantilesTable).
 
-import { hiddenReasonText, type HiddenReason, type ScoreDistributionDto } from '@hubpulse/contracts';
-import { type CsvCell, toCsv } from '@hubpulse/contracts';
+import { SCORE_QUANTILE_POINTS, type HiddenReason, type ScoreDistributionDto } from '@hubpulse/contracts';
 import { formatPoints } from '../../lib/format';
 
 export interface HistogramBar {
@@ -64,35 +63,14 @@ export interface QuantileStat {
   hiddenReason: HiddenReason | null;
 }
 
-const QUANTILES: { key: QuantileStat['key']; label: string; score: number }[] = [
-  { key: 'p25', label: '25th percentile', score: 25 },
-  { key: 'p50', label: 'Median', score: 50 },
-  { key: 'p75', label: '75th percentile', score: 75 },
-  { key: 'p90', label: '90th percentile', score: 90 },
-  { key: 'p99', label: '99th percentile', score: 99 },
-];
 
 export function buildQuantileStats(quantiles: ScoreDistributionDto['quantiles'], hidden?: ScoreDistributionDto['quantiles_hidden']): QuantileStat[] {
   if (!quantiles) return [];
-  return QUANTILES.map((q) => ({ ...q, raw: quantiles[q.key], hiddenReason: hidden?.[q.key] ?? (quantiles[q.key] === null ? 'numerator' : null) }));
+  return SCORE_QUANTILE_POINTS.map((q) => ({ ...q, raw: quantiles[q.key], hiddenReason: hidden?.[q.key] ?? (quantiles[q.key] === null ? 'numerator' : null) }));
 }
 
 /** Share of the population with an action in the lookback window, or null when unknown / hidden. */
 export function activeShare(dto: Pick<ScoreDistributionDto, 'population' | 'active'>): number | null {
   if (dto.population === null || dto.active === null || dto.population <= 0) return null;
   return dto.active / dto.population;
-}
-
-/** The histogram as a table: hidden counts are empty cells with a note, never 0. */
-export function histogramCsv(dto: ScoreDistributionDto): string {
-  const note = (r: HiddenReason | null | undefined) => hiddenReasonText(r, dto.min_group_size);
-  const rows: CsvCell[][] = [...dto.bins]
-    .sort((a, b) => a.from - b.from)
-    .map((b) => [dto.day, dto.model_version, b.from, b.to, b.people, b.people === null ? note(b.hidden_reason) : '']);
-  return toCsv(['day', 'model_version', 'raw_from', 'raw_to', 'people', 'note'], rows);
-}
-
-export function quantilesCsv(dto: ScoreDistributionDto): string {
-  const rows: CsvCell[][] = buildQuantileStats(dto.quantiles, dto.quantiles_hidden).map((q) => [dto.day, dto.model_version, q.key, q.raw, q.raw === null ? hiddenReasonText(q.hiddenReason, dto.min_group_size) : '']);
-  return toCsv(['day', 'model_version', 'quantile', 'raw_score', 'note'], rows);
 }

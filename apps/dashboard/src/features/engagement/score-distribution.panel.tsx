@@ -2,10 +2,9 @@ import { type FormEvent, useState } from 'react';
 import { isValidDay } from '@hubpulse/contracts';
 import { SCORE_DEFINITION } from '@hubpulse/contracts';
 import { ScoreDistributionView } from '../../charts/score-distribution/score-distribution-view';
-import { histogramCsv, quantilesCsv } from '../../charts/score-distribution/score-histogram.transform';
 import { ChartPanel } from '../../charts/shared/chart-panel';
 import { QueryStates } from '../../charts/shared/chart-states';
-import { ExportCsvButton } from '../../charts/shared/export-csv-button';
+import { ExportMenu } from '../../charts/shared/export-menu';
 import { useScoreDay, useScoreDistribution } from './use-engagement';
 
 const HEIGHT = 280;
@@ -25,19 +24,8 @@ export function ScoreDistributionPanel() {
           <DayPicker day={day ?? data?.day ?? undefined} onChange={setDay} onReset={day ? () => setDay(undefined) : undefined} />
           {data && (
             <div className="panel__actions">
-              <ExportCsvButton
-                stem={`score-distribution-${data.day ?? 'none'}`}
-                csv={() => histogramCsv(data)}
-                disabled={data.bins.length === 0}
-                what="score distribution"
-                hasSuppressed={data.bins.some((b) => b.people === null)}
-              />
-              <ExportCsvButton
-                stem={`score-quantiles-${data.day ?? 'none'}`}
-                label="Export quantiles"
-                csv={() => quantilesCsv(data)}
-                disabled={!data.quantiles}
-              />
+              <ExportMenu view="engagement.distribution" params={{ day: data.day ?? undefined }} what="score distribution" disabled={data.bins.length === 0} />
+              <ExportMenu view="engagement.quantiles" params={{ day: data.day ?? undefined }} what="score quantiles" disabled={!data.quantiles} />
             </div>
           )}
         </div>
