@@ -174,6 +174,8 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'saved_view.create': 'Saved a view',
   'saved_view.update': 'Changed a saved view',
   'saved_view.delete': 'Deleted a saved view',
+  'export.create': 'Exported a view',
+  'export.rerun': 'Exported a view again from its manifest',
 };
 
 /** Families of actions for the audit filter (`goal.` matches every goal action). */
@@ -192,6 +194,7 @@ export const AUDIT_ACTION_FAMILIES: Record<string, string> = {
   'directory.': 'Directory',
   'audit.': 'Audit log',
   'saved_view.': 'Saved views',
+  'export.': 'Exports',
 };
 
 export function auditActionLabel(action: string): string {

@@ -1,14 +1,15 @@
-import { Controller, Get, Header, Post, Query, Req, Res } from '@nestjs/common';
+import { Controller, Get, Header, Post, Req, Res } from '@nestjs/common';
 import { ApiCookieAuth, ApiOperation, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { z } from 'zod';
 import { EXPORT_FORMATS, exportCreateSchema, type ExportCreate, type ExportDto, type ExportViewDto } from '@hubpulse/contracts';
 import type { AuthedRequest } from '../auth/auth.guard';
 import { Audited, byResultId } from '../audit/audit.decorator';
-import { ZodBody, ZodParam } from '../common/zod.pipe';
+import { ZodBody, ZodParam, ZodQuery } from '../common/zod.pipe';
 import { ExportsService, type RerunFrom } from './exports.service';
 
 const exportId = z.uuid({ error: 'must be an export id' });
+const listSchema = z.strictObject({ all: z.enum(['0', '1', 'true', 'false'], { error: 'must be 0 or 1' }).optional() }, { error: 'unknown parameter' });
 /** The manifest of an earlier export (the file beside it), to make the same file again. */
 const rerunSchema = z.object(
   {
@@ -35,7 +36,7 @@ export class ExportsController {
   }
 
   @Post()
-  @Audited('export.create', byResultId('export'), ({ body }) => body as Record<string, unknown>)
+  @Audited('export.create', byResultId('export'))
   @ApiOperation({ summary: 'Export a view: {"view", "params", "format": csv | xlsx | parquet | ndjson}; 202 with the export, made in the background (poll GET /api/exports/{id})' })
   @ApiResponse({ status: 202, description: 'ExportDto, status queued' })
   @ApiResponse({ status: 400, description: 'A bad format or parameter, named (params.from: …)' })
@@ -58,9 +59,9 @@ export class ExportsController {
 
   @Get()
   @ApiOperation({ summary: 'Your exports, newest first (admins: ?all=1 for everyone’s)' })
-  @ApiQuery({ name: 'all', required: false })
-  list(@Query('all') all: string | undefined, @Req() req: AuthedRequest): Promise<ExportDto[]> {
-    return this.exports.list(req.user!, all === '1' || all === 'true');
+  @ApiQuery({ name: 'all', required: false, description: '1 = everyone’s (admins)' })
+  list(@ZodQuery(listSchema) query: z.output<typeof listSchema>, @Req() req: AuthedRequest): Promise<ExportDto[]> {
+    return this.exports.list(req.user!, query.all === '1' || query.all === 'true');
   }
 
   @Get(':id')

@@ -145,21 +145,8 @@ export class ExportsService {
     await fs.promises.mkdir(this.dir, { recursive: true });
     const part = path.join(this.dir, `${id}.${ext}.part`);
     const out = fs.createWriteStream(part);
-    let written = 0;
-    let lastProgress = Date.now();
-    const expected = source.expectedRows;
-    const counted = async function* (this: ExportsService): AsyncIterable<readonly (readonly TableCell[])[]> {
-      for await (const page of source.pages) {
-        written += page.length;
-        if (Date.now() - lastProgress > PROGRESS_EVERY_MS) {
-          lastProgress = Date.now();
-          await this.repo.update(id, { rows: written, progress: expected ? Math.min(99, Math.floor((written / expected) * 100)) : 0 });
-        }
-        yield page;
-      }
-    }.call(this);
     try {
-      const result = await writeExport(row.format as ExportFormatName, { columns: source.columns, rows: counted }, manifest, out, { clickhouse: this.ch.client, database: this.ch.database });
+      const result = await writeExport(row.format as ExportFormatName, { columns: source.columns, rows: this.withProgress(id, source) }, manifest, out, { clickhouse: this.ch.client, database: this.ch.database });
       await fs.promises.rename(part, path.join(this.dir, `${id}.${ext}`));
       const final: ExportManifest = { ...manifest, rows: result.rows };
       await this.repo.update(id, {
@@ -177,6 +164,20 @@ export class ExportsService {
       out.destroy();
       await fs.promises.rm(part, { force: true });
       throw err;
+    }
+  }
+
+  /** The source's pages as they pass, writing how many rows went out (and the share, where known) at most once a second. */
+  private async *withProgress(id: string, source: ExportSource): AsyncIterable<readonly (readonly TableCell[])[]> {
+    let written = 0;
+    let lastProgress = Date.now();
+    for await (const page of source.pages) {
+      written += page.length;
+      if (Date.now() - lastProgress > PROGRESS_EVERY_MS) {
+        lastProgress = Date.now();
+        await this.repo.update(id, { rows: written, progress: source.expectedRows ? Math.min(99, Math.floor((written / source.expectedRows) * 100)) : 0 });
+      }
+      yield page;
     }
   }
 
