@@ -178,12 +178,19 @@ describe('export writers (chDB, exceljs)', () => {
       gc();
       const start = process.memoryUsage().rss;
       let peak = start;
-      const timer = setInterval(() => {
+      // A forced collection costs more as the heap grows and the machine is loaded (every 200 ms, a
+      // full CI run once spent the whole 300 s collecting): the next sample waits ten collections'
+      // time, at least half a second, so collecting stays under a tenth of the writer's time.
+      let timer: NodeJS.Timeout | undefined;
+      const sample = () => {
+        const t0 = performance.now();
         gc();
         peak = Math.max(peak, process.memoryUsage().rss);
-      }, 200);
+        timer = setTimeout(sample, Math.max(500, 10 * (performance.now() - t0)));
+      };
+      timer = setTimeout(sample, 500);
       const { result } = await write(format, wide(200_000));
-      clearInterval(timer);
+      clearTimeout(timer);
       gc();
       peak = Math.max(peak, process.memoryUsage().rss);
       const growth = peak - start;
