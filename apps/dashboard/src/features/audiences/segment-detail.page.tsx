@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { hiddenReasonText, type SegmentDetailDto } from '@hubpulse/contracts';
+import { hiddenReasonText, type SegmentDetailDto, type SegmentListDto } from '@hubpulse/contracts';
 import { queryKeys } from '../../api/query-keys';
 import { archiveSegment, freezeSegment, recomputeSegment } from '../../api/segments.api';
 import { ChannelRatesPanel } from '../../charts/channel-rates/channel-rates.panel';
@@ -106,6 +106,9 @@ function SegmentSummaryPanel({
     onSuccess: (archived) => {
       setConfirmArchive(false);
       queryClient.setQueryData(queryKeys.segment(s.id), archived);
+      // Off the cached list at once (the list leaves archived segments out), so going back to it
+      // never shows the archived one while the refetch is on its way.
+      queryClient.setQueryData<SegmentListDto>(queryKeys.segments, (list) => list && { ...list, segments: list.segments.filter((x) => x.id !== s.id) });
       void queryClient.invalidateQueries({ queryKey: queryKeys.segments });
     },
   });
