@@ -51,7 +51,7 @@ describe('Engagement area in headless Chromium (production build, demo data)', (
 
     // Scores by group: lines of the largest departments and a table of every department.
     const groups = page.locator('section[aria-label="Scores by group"]');
-    await groups.locator('.recharts-line-curve').first().waitFor();
+    await reloadUntil(page, 'section[aria-label="Scores by group"] .recharts-line-curve');
     expect(await groups.locator('.recharts-line-curve').count()).toBeGreaterThanOrEqual(2);
     expect(await groups.locator('tbody tr').count()).toBeGreaterThanOrEqual(3);
     await groups.getByRole('button', { name: 'Tenure' }).click();
@@ -104,5 +104,5 @@ describe('Engagement area in headless Chromium (production build, demo data)', (
     await page.screenshot({ path: path.join(SHOTS, 'engagement-scoring-model.png'), fullPage: true });
 
     expect(errors).toEqual([]);
-  }, 300_000);
+  }, 420_000);
 });
