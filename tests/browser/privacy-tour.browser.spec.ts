@@ -29,8 +29,10 @@ describe('every page as leader and analyst, numbers hidden with their reasons (p
   async function visit(page: Page, path: string, shot: string): Promise<void> {
     await page.goto(`${product.api.url}${path}`);
     await page.locator('main h1').first().waitFor({ timeout: 30_000 });
-    // the reads behind a page: wait until none is loading (the API computes some on first use)
-    await page.waitForLoadState('networkidle', { timeout: 60_000 });
+    // the reads behind a page: wait until none is loading (the API computes some on first use).
+    // Network quiet is only a hint: a page polling a running job (the demo's start-up scores) on a
+    // loaded machine may never be quiet for 500 ms; what counts is that no panel is still loading.
+    await page.waitForLoadState('networkidle', { timeout: 20_000 }).catch(() => undefined);
     await page.waitForFunction('!document.querySelector(\'main [aria-busy="true"], main .loading\')', undefined, { timeout: 60_000 }).catch(() => undefined);
     const text = (await page.locator('main').first().innerText()) ?? '';
     expect({ path, bad: text.match(/\b(NaN|undefined|null)\b/g) ?? [] }).toEqual({ path, bad: [] });
