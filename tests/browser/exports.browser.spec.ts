@@ -62,6 +62,9 @@ describe('Exports from the panels in headless Chromium', () => {
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Engagement' }).click();
     await page.waitForURL(/\/engagement/);
     const menu = page.getByRole('button', { name: /^Export: scores by department$/ });
+    // The panel shows its menu once the group scores are read: a cold read on a loaded machine
+    // (demo start-up jobs, parallel suites) has taken over 30 s.
+    await menu.waitFor({ timeout: 120_000 });
     await menu.focus();
     await page.keyboard.press('Enter');
     await expect(menu.getAttribute('aria-expanded')).resolves.toBe('true');
@@ -73,7 +76,7 @@ describe('Exports from the panels in headless Chromium', () => {
     const [download] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
     expect(download.suggestedFilename()).toMatch(/^hubpulse-engagement-groups-.*\.xlsx$/);
     expect(fs.readFileSync((await download.path())!).subarray(0, 2).toString('latin1')).toBe('PK');
-  }, 120_000);
+  }, 240_000);
 
   it('lists the exports under Reports → Exports with their manifests', async () => {
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Reports' }).click();
