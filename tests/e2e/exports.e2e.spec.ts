@@ -5,6 +5,7 @@ import request from 'supertest';
 import { createApiApp } from '../../apps/api/src/app-factory';
 import { AuthService } from '../../apps/api/src/auth/auth.service';
 import { ExportsService } from '../../apps/api/src/exports/exports.service';
+import { PARQUET_MANIFEST_KEY, parquetKeyValues } from '@hubpulse/exports';
 import { eventMappingsTable, ingestionRejectsTable, ingestionSourcesTable, kpiHistoryTable, kpiValuesTable, linkCorrelationsTable, purposeScorecardTable, scoreExplanationDaysTable, scoreExplanationTypesTable, scoreJobsTable, scoringModelsTable, segmentChannelsTable, segmentCompositionTable, segmentSizeHistoryTable, type EventMappingsBody, type GoalDetailDto, type GoalLinkDto, scoreHistogramTable, scoreQuantilesTable, ambassadorsTable, engagementGroupsTable, leadersTable, personaMovementTable, personasTable, purposesTable, toCsv, type ViewTable, type AuditLogEntryDto, type ExportDto, type ExportViewDto, type GroupScoresDto, type ScoreJobDto, type SegmentSavedDto } from '@hubpulse/contracts';
 import { hubEvent, RELATIONAL_STORES, signIn, testConfig, waitFor } from '@hubpulse/testing';
 
@@ -210,6 +211,8 @@ describe.each(RELATIONAL_STORES)('exports (chDB + %s + Redis)', (_name, relation
     const parquet = await fileOf(analyst, pq);
     expect(parquet.subarray(0, 4).toString('latin1')).toBe('PAR1');
     expect(parquet.subarray(parquet.length - 4).toString('latin1')).toBe('PAR1');
+    // the manifest beside the file is also inside it, in the Parquet footer's key-value metadata
+    expect(parquetKeyValues(parquet)).toEqual({ [PARQUET_MANIFEST_KEY]: (await request(http).get(pq.manifest_url!).set('Cookie', analyst).expect(200)).text });
 
     for (const e of [csv, x, pq]) {
       const again = (await request(http).post('/api/exports/rerun').set('Cookie', analyst).send(await manifestOf(analyst, e)).expect(202)).body as ExportDto;
