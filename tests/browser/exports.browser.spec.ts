@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import type { BrowserContext, Page } from 'playwright-core';
-import { purposeScorecardTable, segmentCompositionTable, toCsv, type ExportDto, type OverviewResponse, type SegmentDetailDto, type SegmentListDto, type StrategyOverviewDto } from '@hubpulse/contracts';
+import { eventMappingsTable, purposeScorecardTable, type EventMappingsBody, segmentCompositionTable, toCsv, type ExportDto, type OverviewResponse, type SegmentDetailDto, type SegmentListDto, type StrategyOverviewDto } from '@hubpulse/contracts';
 import { fullPageShot, SHOTS, signInAs, useDemoProduct } from './demo-product';
 
 /**
@@ -118,5 +118,31 @@ describe('Exports from the panels in headless Chromium', () => {
     const detail = (await page.evaluate(`fetch('/api/segments/${segment.id}').then((r) => r.json())`)) as SegmentDetailDto;
     const c = segmentCompositionTable(detail);
     expect(fs.readFileSync((await file.path())!, 'utf8')).toBe(toCsv(c.columns.map((x) => x.name), c.rows));
+  }, 120_000);
+
+  it('has Export ▾ on the admin pages: data sources and the saved event mappings (an admin)', async () => {
+    const admin = await product.browser.newContext({ viewport: { width: 1360, height: 900 }, acceptDownloads: true });
+    try {
+      const p = await admin.newPage();
+      p.on('pageerror', (e) => errors.push(e.message));
+      await p.goto(`${product.api.url}/login`);
+      await signInAs(p, 'admin@hubpulse.local');
+      await p.goto(`${product.api.url}/admin/data-sources`);
+      await p.getByRole('button', { name: 'Export: data sources' }).click();
+      await p.getByRole('button', { name: /^Parquet/ }).waitFor();
+      await p.screenshot({ path: `${SHOTS}/exports-data-sources-menu-open.png` });
+      await p.keyboard.press('Escape');
+
+      await p.goto(`${product.api.url}/admin/event-mappings`);
+      const menu = p.getByRole('button', { name: 'Export: event mappings' });
+      await menu.click();
+      const [download] = await Promise.all([p.waitForEvent('download'), p.getByRole('button', { name: /^CSV/ }).click()]);
+      const saved = (await p.evaluate(`fetch('/api/ingestion/mappings').then((r) => r.json())`)) as EventMappingsBody;
+      const t = eventMappingsTable(saved.mappings);
+      expect(t.rows.length).toBeGreaterThan(0);
+      expect(fs.readFileSync((await download.path())!, 'utf8')).toBe(toCsv(t.columns.map((c) => c.name), t.rows));
+    } finally {
+      await admin.close();
+    }
   }, 120_000);
 });

@@ -102,7 +102,7 @@ function SourcesPanelBody({ data }: { data: IngestionSourcesResponse }) {
           </dl>
           <div className="panel__actions">
             <ExportMenu view="ingestion.sources" params={{ window: data.window_minutes }} what="data sources" disabled={rows.length === 0} />
-            <ExportMenu view="ingestion.rejects" params={{ window: data.window_minutes }} what="rejects by reason" disabled={!hasRejects} />
+            <ExportMenu view="ingestion.rejects" params={{ window: data.window_minutes }} what="rejects by reason" label="Export rejects" disabled={!hasRejects} />
           </div>
         </div>
       </header>
