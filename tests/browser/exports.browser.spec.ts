@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import type { BrowserContext, Page } from 'playwright-core';
-import type { ExportDto, OverviewResponse } from '@hubpulse/contracts';
-import { fullPageShot, signInAs, useDemoProduct } from './demo-product';
+import { eventMappingsTable, purposeScorecardTable, type EventMappingsBody, segmentCompositionTable, toCsv, type ExportDto, type OverviewResponse, type SegmentDetailDto, type SegmentListDto, type StrategyOverviewDto } from '@hubpulse/contracts';
+import { fullPageShot, SHOTS, signInAs, useDemoProduct } from './demo-product';
 
 /**
  * Exports (issue 14) in headless Chromium on the production build with the demo organisation: an
@@ -93,4 +93,61 @@ describe('Exports from the panels in headless Chromium', () => {
     const exports = (await page.evaluate(`fetch('/api/exports').then((r) => r.json())`)) as ExportDto[];
     expect(exports.map((e) => e.status)).toEqual(['done', 'done']);
   }, 60_000);
+
+  it('has Export ▾ on the purposes scorecard and a segment’s panels, with the numbers of the page’s read', async () => {
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Strategy' }).click();
+    await page.waitForURL(/\/strategy/);
+    const purposes = page.locator('section[aria-label="The five purposes"]');
+    const menu = purposes.getByRole('button', { name: 'Export: five purposes scorecard' });
+    await menu.click();
+    await purposes.getByRole('button', { name: /^CSV/ }).waitFor();
+    await fullPageShot(page, 'exports-purposes-menu-open');
+    const [download] = await Promise.all([page.waitForEvent('download'), purposes.getByRole('button', { name: /^CSV/ }).click()]);
+    const overview = (await page.evaluate(`fetch('/api/strategy/overview').then((r) => r.json())`)) as StrategyOverviewDto;
+    const t = purposeScorecardTable(overview);
+    expect(fs.readFileSync((await download.path())!, 'utf8')).toBe(toCsv(t.columns.map((c) => c.name), t.rows));
+
+    // a segment: composition, size over time and channel rates each have their menu
+    const list = (await page.evaluate(`fetch('/api/segments').then((r) => r.json())`)) as SegmentListDto;
+    const segment = list.segments.find((x) => x.size !== null && x.membership_version !== null)!;
+    await page.goto(`${product.api.url}/audiences/segments/${segment.id}`);
+    for (const what of [`Export: composition of ${segment.name}`, `Export: runs of ${segment.name}`, `Export: channel rates of ${segment.name}`]) {
+      await page.getByRole('button', { name: what }).waitFor();
+    }
+    const composition = page.locator('section[aria-label="Composition"]');
+    await composition.getByRole('button', { name: `Export: composition of ${segment.name}` }).click();
+    await composition.getByRole('button', { name: /^CSV/ }).waitFor();
+    await composition.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${SHOTS}/exports-composition-menu-open.png` });
+    const [file] = await Promise.all([page.waitForEvent('download'), composition.getByRole('button', { name: /^CSV/ }).click()]);
+    const detail = (await page.evaluate(`fetch('/api/segments/${segment.id}').then((r) => r.json())`)) as SegmentDetailDto;
+    const c = segmentCompositionTable(detail);
+    expect(fs.readFileSync((await file.path())!, 'utf8')).toBe(toCsv(c.columns.map((x) => x.name), c.rows));
+  }, 120_000);
+
+  it('has Export ▾ on the admin pages: data sources and the saved event mappings (an admin)', async () => {
+    const admin = await product.browser.newContext({ viewport: { width: 1360, height: 900 }, acceptDownloads: true });
+    try {
+      const p = await admin.newPage();
+      p.on('pageerror', (e) => errors.push(e.message));
+      await p.goto(`${product.api.url}/login`);
+      await signInAs(p, 'admin@hubpulse.local');
+      await p.goto(`${product.api.url}/admin/data-sources`);
+      await p.getByRole('button', { name: 'Export: data sources' }).click();
+      await p.getByRole('button', { name: /^Parquet/ }).waitFor();
+      await p.screenshot({ path: `${SHOTS}/exports-data-sources-menu-open.png` });
+      await p.keyboard.press('Escape');
+
+      await p.goto(`${product.api.url}/admin/event-mappings`);
+      const menu = p.getByRole('button', { name: 'Export: event mappings' });
+      await menu.click();
+      const [download] = await Promise.all([p.waitForEvent('download'), p.getByRole('button', { name: /^CSV/ }).click()]);
+      const saved = (await p.evaluate(`fetch('/api/ingestion/mappings').then((r) => r.json())`)) as EventMappingsBody;
+      const t = eventMappingsTable(saved.mappings);
+      expect(t.rows.length).toBeGreaterThan(0);
+      expect(fs.readFileSync((await download.path())!, 'utf8')).toBe(toCsv(t.columns.map((c) => c.name), t.rows));
+    } finally {
+      await admin.close();
+    }
+  }, 120_000);
 });

@@ -5,7 +5,8 @@ import request from 'supertest';
 import { createApiApp } from '../../apps/api/src/app-factory';
 import { AuthService } from '../../apps/api/src/auth/auth.service';
 import { ExportsService } from '../../apps/api/src/exports/exports.service';
-import { scoreHistogramTable, scoreQuantilesTable, ambassadorsTable, engagementGroupsTable, leadersTable, personaMovementTable, personasTable, purposesTable, toCsv, type ViewTable, type AuditLogEntryDto, type ExportDto, type ExportViewDto, type GroupScoresDto, type ScoreJobDto, type SegmentSavedDto } from '@hubpulse/contracts';
+import { PARQUET_MANIFEST_KEY, parquetKeyValues } from '@hubpulse/exports';
+import { eventMappingsTable, ingestionRejectsTable, ingestionSourcesTable, kpiHistoryTable, kpiValuesTable, linkCorrelationsTable, purposeScorecardTable, scoreExplanationDaysTable, scoreExplanationTypesTable, scoreJobsTable, scoringModelsTable, segmentChannelsTable, segmentCompositionTable, segmentSizeHistoryTable, type EventMappingsBody, type GoalDetailDto, type GoalLinkDto, scoreHistogramTable, scoreQuantilesTable, ambassadorsTable, engagementGroupsTable, leadersTable, personaMovementTable, personasTable, purposesTable, toCsv, type ViewTable, type AuditLogEntryDto, type ExportDto, type ExportViewDto, type GroupScoresDto, type ScoreJobDto, type SegmentSavedDto } from '@hubpulse/contracts';
 import { hubEvent, RELATIONAL_STORES, signIn, testConfig, waitFor } from '@hubpulse/testing';
 
 /**
@@ -127,6 +128,68 @@ describe.each(RELATIONAL_STORES)('exports (chDB + %s + Redis)', (_name, relation
     }
   });
 
+  it('exports every remaining panel with the rows of the page’s own read, hidden cells empty and counted, for the roles of that read', async () => {
+    const goal = (await request(http).post('/api/goals').set('Cookie', admin).send({
+      name: 'Grow Sales revenue', metric: 'revenue', scope: 'department', scope_value: 'Sales', unit_kind: 'currency', unit: 'EUR', baseline: 100, target: 160,
+      target_type: 'increase_to', period_start: '2026-01-01', period_end: '2026-12-31', monthly_targets: [{ period: '2026-03', target: 110 }], owner: 'CRO',
+    }).expect(201)).body as GoalDetailDto;
+    await request(http).post(`/api/goals/${goal.id}/values`).set('Cookie', admin).send({ values: [{ period: '2026-01', value: 100 }, { period: '2026-02', value: 104 }, { period: '2026-03', value: 103 }] }).expect(201);
+    await request(http).put(`/api/goals/${goal.id}/values/2026-02`).set('Cookie', admin).send({ value: 105, note: '=corrected, later' }).expect(200);
+    await request(http).put(`/api/goals/${goal.id}/values/2026-02`).set('Cookie', admin).send({ value: 106 }).expect(200);
+    const link = (await request(http).post(`/api/goals/${goal.id}/links`).set('Cookie', admin).send({ kind: 'segment', segment_id: segmentId, hypothesis: 'Sales reading lifts revenue' }).expect(201)).body as GoalLinkDto;
+    // what the segment's channel rates are of: items published on the hub in the window
+    await request(http).put('/v1/content').set('Authorization', `Bearer ${config.key}`).send({ content: [{ content_id: 'c1', channel: 'blog', purpose: 'inform', title: 'Blog 1', published_at: '2026-03-01T08:00:00Z' }] }).expect(200);
+    // 7 of 12 people posted at least 5 times: a segment whose size and complement are both shown, so its channel rates are
+    const posters = ((await request(http).post('/api/segments').set('Cookie', admin).send({ name: 'Posters', rule: { kind: 'behaviour', action: 'post', min_count: 5, days: 365 } }).expect(201)).body as SegmentSavedDto).segment.id;
+    await waitFor(async () => (await request(http).get(`/api/segments/${posters}`).set('Cookie', admin)).body.membership_version !== null, 'segment membership', 60_000);
+    await request(http).put('/api/ingestion/mappings').set('Cookie', admin).send({ mappings: [{ source: 'segment', event: 'Post Created', type: 'post', channel: null, purpose: null }] }).expect(200);
+
+    // one Segment event the table does not map: a reject by reason on Data sources
+    const basic = `Basic ${Buffer.from(`${config.key}:`).toString('base64')}`;
+    await request(http).post('/v1/batch').set('Authorization', basic).send({ batch: [{ type: 'track', userId: 'p1', event: 'Something Unmapped', messageId: 'unmapped-1', timestamp: '2026-03-02T10:00:00Z' }] }).expect(200);
+
+    const read = async (cookie: string, url: string, query: Record<string, string> = {}) => (await request(http).get(url).query(query).set('Cookie', cookie).expect(200)).body as never;
+    const g = (await read(analyst, `/api/goals/${goal.id}`)) as GoalDetailDto;
+    const range = { from: '2026-03-01', to: '2026-03-03' };
+    const cases: [view: string, params: Record<string, string>, cookie: string, screen: () => Promise<ViewTable>, hidden?: boolean][] = [
+      ['segments.composition', { id: segmentId }, analyst, async () => segmentCompositionTable(await read(analyst, `/api/segments/${segmentId}`)), true],
+      ['segments.size-history', { id: segmentId }, analyst, async () => segmentSizeHistoryTable(await read(analyst, `/api/segments/${segmentId}`))],
+      ['segments.channels', { id: posters, ...range }, analyst, async () => segmentChannelsTable(await read(analyst, `/api/segments/${posters}/channels`, range), 'Posters')],
+      ['goals.kpi-values', { id: goal.id }, analyst, async () => kpiValuesTable(await read(analyst, `/api/goals/${goal.id}`))],
+      ['goals.kpi-history', { id: goal.id }, analyst, async () => kpiHistoryTable(await read(analyst, `/api/goals/${goal.id}/values/history`), g)],
+      ['goals.link-correlations', { id: goal.id, link_id: link.id }, analyst, async () => linkCorrelationsTable(await read(analyst, `/api/goals/${goal.id}/links/${link.id}/analysis`))],
+      ['strategy.purposes', {}, analyst, async () => purposeScorecardTable(await read(analyst, '/api/strategy/overview')), true],
+      ['engagement.scoring-models', {}, analyst, async () => scoringModelsTable(await read(analyst, '/api/engagement/models'))],
+      ['engagement.score-jobs', {}, analyst, async () => scoreJobsTable(await read(analyst, '/api/engagement/jobs'))],
+      ['ingestion.sources', { window: '10080' }, admin, async () => ingestionSourcesTable(await read(admin, '/api/ingestion/sources', { window: '10080' }))],
+      ['ingestion.rejects', { window: '10080' }, admin, async () => ingestionRejectsTable(await read(admin, '/api/ingestion/sources', { window: '10080' }))],
+      ['ingestion.mappings', {}, admin, async () => eventMappingsTable(((await read(admin, '/api/ingestion/mappings')) as EventMappingsBody).mappings)],
+      ['engagement.explanation', { person_id: 'p9', day: '2026-03-03' }, admin, async () => scoreExplanationTypesTable(await read(admin, '/api/engagement/people/p9/why', { day: '2026-03-03' }))],
+      ['engagement.explanation-days', { person_id: 'p9', day: '2026-03-03' }, admin, async () => scoreExplanationDaysTable(await read(admin, '/api/engagement/people/p9/why', { day: '2026-03-03' }))],
+    ];
+    for (const [view, params, cookie, screen, hidden] of cases) {
+      const t = await screen();
+      const e = await exportOf(cookie, view, params, 'csv');
+      const csv = (await fileOf(cookie, e)).toString('utf8');
+      expect({ view, csv, hidden: e.hidden_cells }).toEqual({ view, csv: toCsv(t.columns.map((c) => c.name), t.rows), hidden: t.hidden_cells });
+      expect({ view, rows: t.rows.length > 0 }).toEqual({ view, rows: true });
+      if (hidden) expect({ view, hidden: t.hidden_cells > 0 }).toEqual({ view, hidden: true });
+    }
+    // hidden cells are empty, never 0, and the note says why
+    const composition = (await fileOf(analyst, await exportOf(analyst, 'segments.composition', { id: segmentId }, 'csv'))).toString('utf8');
+    expect(composition).toMatch(/^segment_id,segment,dimension,value,people,note\r\n/);
+    expect(composition.split('\r\n').find((l) => l.includes(',score,') && l.includes('Hidden to protect privacy'))).toMatch(/,score,[^,]+,,Hidden to protect privacy/);
+    // a formula-looking note is neutralised like every CSV cell
+    expect((await fileOf(analyst, await exportOf(analyst, 'goals.kpi-history', { id: goal.id }, 'csv'))).toString('utf8')).toContain(`"'=corrected, later"`);
+
+    // the roles of the page's read: admins only for data sources, mappings and why a score
+    for (const view of ['ingestion.sources', 'ingestion.rejects', 'ingestion.mappings', 'engagement.explanation', 'engagement.explanation-days']) {
+      expect((await request(http).post('/api/exports').set('Cookie', analyst).send({ view, params: view.startsWith('engagement') ? { person_id: 'p9' } : {}, format: 'csv' }).expect(403)).body.message).toMatch(/needs the role Admin; you are signed in as Analyst$/);
+    }
+    expect((await request(http).post('/api/exports').set('Cookie', analyst).send({ view: 'goals.link-correlations', params: { id: goal.id }, format: 'csv' }).expect(400)).body.message).toEqual(["params.link_id: is required: the link's id"]);
+    expect((await request(http).post('/api/exports').set('Cookie', admin).send({ view: 'ingestion.sources', params: { window: 0 }, format: 'csv' }).expect(400)).body.message[0]).toMatch(/^params\.window: /);
+  });
+
   it('writes NDJSON, XLSX and Parquet of the same view, and a re-run from the manifest gives the same bytes', async () => {
     const params = { from: '2026-03-01', to: '2026-03-03' };
     const csv = await exportOf(analyst, 'overview.channels', params, 'csv');
@@ -148,6 +211,8 @@ describe.each(RELATIONAL_STORES)('exports (chDB + %s + Redis)', (_name, relation
     const parquet = await fileOf(analyst, pq);
     expect(parquet.subarray(0, 4).toString('latin1')).toBe('PAR1');
     expect(parquet.subarray(parquet.length - 4).toString('latin1')).toBe('PAR1');
+    // the manifest beside the file is also inside it, in the Parquet footer's key-value metadata
+    expect(parquetKeyValues(parquet)).toEqual({ [PARQUET_MANIFEST_KEY]: (await request(http).get(pq.manifest_url!).set('Cookie', analyst).expect(200)).text });
 
     for (const e of [csv, x, pq]) {
       const again = (await request(http).post('/api/exports/rerun').set('Cookie', analyst).send(await manifestOf(analyst, e)).expect(202)).body as ExportDto;

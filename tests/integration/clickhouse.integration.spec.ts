@@ -1,7 +1,7 @@
 import type { ClickHouseClient } from '@clickhouse/client';
 import * as path from 'node:path';
-import { closeClickHouse, CLICKHOUSE_MIGRATIONS, migrateClickHouse, openClickHouse, splitStatements, tablesFor } from '@hubpulse/clickhouse';
-import { uniqueName, workerDataDir } from '@hubpulse/testing';
+import { ClickHouseService, closeClickHouse, CLICKHOUSE_MIGRATIONS, EventsRepository, migrateClickHouse, openClickHouse, splitStatements, tablesFor } from '@hubpulse/clickhouse';
+import { testConfig, uniqueName, workerDataDir } from '@hubpulse/testing';
 
 describe('ClickHouse (embedded chDB) schema', () => {
   const cfg = { mode: 'embedded' as const, path: path.join(workerDataDir(), 'clickhouse'), database: uniqueName() };
@@ -69,7 +69,7 @@ describe('ClickHouse events keyed by origin (migration 014, chDB)', () => {
       format: 'JSONEachRow',
       values: [ev({ event_id: 'old-1', ingested_at: '2026-03-02 11:00:00.000' }), ev({ event_id: 'old-2', key_id: 'import:i1', ingested_at: '2026-03-02 11:00:00.000' })],
     });
-    expect(await migrateClickHouse(client, cfg.database)).toEqual(['014_events_by_origin', '015_pattern_leader_repliers']);
+    expect(await migrateClickHouse(client, cfg.database)).toEqual(['014_events_by_origin', '015_pattern_leader_repliers', '016_events_newest_ingested']);
     expect(await rows(`SELECT event_id, key_id, origin, toString(ingested_at) AS at FROM ${t.events} FINAL ORDER BY event_id`)).toEqual([
       { event_id: 'old-1', key_id: 'key-a', origin: 'key-a', at: '2026-03-02 11:00:00.000' },
       { event_id: 'old-2', key_id: 'import:i1', origin: 'import', at: '2026-03-02 11:00:00.000' },
@@ -110,5 +110,56 @@ describe('ClickHouse events keyed by origin (migration 014, chDB)', () => {
       ]);
       expect(await rows(`SELECT toString(count()) AS n FROM ${t.events} FINAL WHERE event_id = 'imp'`)).toEqual([{ n: '1' }]);
     }
+  });
+});
+
+/**
+ * Migration 016: the newest ingested_at (exports' data watermark) comes from the `newest_ingested`
+ * projection — one row per part instead of a scan of `events` — with the answer a full scan gives,
+ * before and after merges that drop duplicates (the projection is rebuilt then).
+ */
+describe('ClickHouse newest ingested event (migration 016, chDB)', () => {
+  const cfg = { mode: 'embedded' as const, path: path.join(workerDataDir(), 'clickhouse'), database: uniqueName() };
+  const t = tablesFor(cfg.database);
+  let client: ClickHouseClient;
+  let events: EventsRepository;
+  const rows = async <T>(query: string) => (await client.query({ query, format: 'JSONEachRow' })).json<T>();
+  const fullScan = async () => (await rows<{ wm: string }>(`SELECT toString(max(ingested_at)) AS wm FROM ${t.events} SETTINGS optimize_use_projections = 0`))[0].wm;
+  const plan = async () => (await rows<{ explain: string }>(`EXPLAIN SELECT toString(max(ingested_at)) AS wm, count() AS n FROM ${t.events}`)).map((r) => r.explain).join('\n');
+  const ev = (id: string, at: string) => ({ event_id: id, type: 'view', actor_id: 'p1', occurred_at: '2026-03-02 10:00:00.000', key_id: 'key-a', ingested_at: at });
+
+  beforeAll(async () => {
+    client = await openClickHouse(cfg);
+    const before016 = CLICKHOUSE_MIGRATIONS.filter((m) => m.version < 16);
+    await migrateClickHouse(client, cfg.database, before016);
+    // events stored before the migration: their parts get the projection when it is materialised
+    await client.insert({ table: t.events, format: 'JSONEachRow', values: [ev('old', '2026-03-02 11:00:00.000')] });
+    expect(await migrateClickHouse(client, cfg.database)).toEqual(['016_events_newest_ingested']);
+    const config = testConfig({});
+    events = new EventsRepository(new ClickHouseService(client, { ...config, clickhouse: { ...config.clickhouse, database: cfg.database } }));
+  });
+  afterAll(async () => {
+    await client.command({ query: `DROP DATABASE IF EXISTS ${cfg.database}` });
+    await closeClickHouse(client, cfg);
+  });
+
+  it('answers from the projection what a full scan answers, and what span() said, across duplicates and merges', async () => {
+    expect(await events.newestIngestedAt()).toBe('2026-03-02 11:00:00.000');
+    expect(await plan()).toMatch(/ReadFromMergeTree \(newest_ingested\)/);
+    // the same event sent again later (the later copy survives), another in a new month's partition, an older one
+    await client.insert({ table: t.events, format: 'JSONEachRow', values: [ev('old', '2026-03-05 08:00:00.000'), ev('new', '2026-03-04 09:30:00.123')] });
+    await client.insert({ table: t.events, format: 'JSONEachRow', values: [{ ...ev('april', '2026-03-01 00:00:00.000'), occurred_at: '2026-04-01 00:00:00.000' }] });
+    for (const optimise of [false, true]) {
+      if (optimise) await client.command({ query: `OPTIMIZE TABLE ${t.events} FINAL` });
+      expect({ optimise, wm: await events.newestIngestedAt() }).toEqual({ optimise, wm: '2026-03-05 08:00:00.000' });
+      expect(await events.newestIngestedAt()).toBe(await fullScan());
+      expect(await events.newestIngestedAt()).toBe((await events.span())!.wm);
+      expect(await plan()).toMatch(/ReadFromMergeTree \(newest_ingested\)/);
+    }
+  });
+
+  it('says null when no event is stored', async () => {
+    await client.command({ query: `TRUNCATE TABLE ${t.events}` });
+    expect(await events.newestIngestedAt()).toBeNull();
   });
 });

@@ -3,11 +3,13 @@ import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import * as v8 from 'node:v8';
 import * as vm from 'node:vm';
 import { Workbook, ValueType } from 'exceljs';
 import { closeClickHouse, openClickHouse } from '@hubpulse/clickhouse';
-import { ParquetStagingRepository, writeExport, type ExportCell, type ExportColumn, type ExportFormat, type ExportTable } from '@hubpulse/exports';
+import { canonicalManifestJson, footerWithKeyValues, PARQUET_MANIFEST_KEY, parquetFooter, ParquetFooterRewriter, parquetKeyValues, ParquetStagingRepository, writeExport, type ExportCell, type ExportColumn, type ExportFormat, type ExportTable } from '@hubpulse/exports';
 import { uniqueName, workerDataDir } from '@hubpulse/testing';
 import { SAMPLE_COLUMNS, sampleManifest, sampleRow, sampleTable } from './exports.fixture';
 
@@ -36,7 +38,7 @@ describe('export writers (chDB, exceljs)', () => {
     const file = path.join(dir, `e${++n}.${format}`);
     const manifest = sampleManifest({ format, columns: [...table.columns], ...(created_at ? { created_at } : {}) });
     const result = await writeExport(format, table, manifest, fs.createWriteStream(file), { clickhouse, database: cfg.database });
-    return { file, result };
+    return { file, result, manifest };
   }
   const rows = async <T>(query: string) => (await clickhouse.query({ query, format: 'JSONEachRow' })).json<T>();
   const compactRows = async (query: string) => (await clickhouse.query({ query, format: 'JSONCompactEachRow', clickhouse_settings: { output_format_json_quote_64bit_integers: 0 } })).json<ExportCell[]>();
@@ -45,7 +47,7 @@ describe('export writers (chDB, exceljs)', () => {
 
   it('writes Parquet that ClickHouse reads back with Nullable typed columns, equal values, nulls and row order kept', async () => {
     const N = 3000;
-    const { file, result } = await write('parquet', sampleTable(N, 333));
+    const { file, result, manifest } = await write('parquet', sampleTable(N, 333));
     expect(result.rows).toBe(N);
     expect(result.bytes).toBe(fs.statSync(file).size);
     expect(result.sha256).toBe(createHash('sha256').update(fs.readFileSync(file)).digest('hex'));
@@ -68,6 +70,58 @@ describe('export writers (chDB, exceljs)', () => {
     expect(nulls[0]).toEqual([Math.ceil((N - 3) / 7), Math.ceil(N / 13), N / 5]);
     // The staging table is gone.
     expect(await new ParquetStagingRepository(clickhouse, cfg.database).leftovers()).toEqual([]);
+
+    // The manifest is in the footer's key-value metadata (rows as written), and the rewritten footer still reads as ClickHouse wrote it.
+    const bytes = fs.readFileSync(file);
+    const meta = parquetKeyValues(bytes);
+    expect(Object.keys(meta)).toEqual([PARQUET_MANIFEST_KEY]);
+    expect(JSON.parse(meta[PARQUET_MANIFEST_KEY])).toEqual({ ...manifest, rows: N });
+    expect(bytes.includes(Buffer.from(canonicalManifestJson({ ...manifest, rows: N }), 'utf8'))).toBe(true);
+    const [footer] = await rows<{ num_rows: string | number; num_columns: string | number; num_row_groups: string | number }>(`SELECT num_rows, num_columns, num_row_groups FROM file('${file}', ParquetMetadata)`);
+    expect([Number(footer.num_rows), Number(footer.num_columns), Number(footer.num_row_groups)]).toEqual([N, SAMPLE_COLUMNS.length, 1]);
+  });
+
+  it('rewrites a ClickHouse Parquet footer as the format defines it: fields kept, key-value metadata merged, a stream held back only at its end', async () => {
+    // Two row groups and a footer of ClickHouse's own making, written without our rewrite.
+    const plain = path.join(dir, 'plain.parquet');
+    await clickhouse.command({ query: `INSERT INTO FUNCTION file('${plain}', Parquet) SELECT number AS n, toString(number) AS s FROM numbers(20000) SETTINGS output_format_parquet_row_group_size = 10000, engine_file_truncate_on_insert = 1` });
+    const original = fs.readFileSync(plain);
+    expect(parquetKeyValues(original)).toEqual({});
+
+    const rewrite = async (chunkSize: number, window: number, entries: [string, string][], source = original) => {
+      const out: Buffer[] = [];
+      const chunks = Array.from({ length: Math.ceil(source.length / chunkSize) }, (_, i) => source.subarray(i * chunkSize, (i + 1) * chunkSize));
+      const rewriter = new ParquetFooterRewriter(() => entries, window);
+      rewriter.on('data', (c: Buffer) => out.push(c));
+      await pipeline(Readable.from(chunks), rewriter);
+      return Buffer.concat(out);
+    };
+    const entries: [string, string][] = [['a', 'ü'.repeat(20)], ['empty', '']];
+    const whole = await rewrite(original.length, 1 << 20, entries);
+    // the row groups are byte for byte ClickHouse's; only the footer changed
+    const footerStart = original.length - 8 - original.readUInt32LE(original.length - 8);
+    expect(whole.subarray(0, footerStart).equals(original.subarray(0, footerStart))).toBe(true);
+    expect(parquetKeyValues(whole)).toEqual({ a: 'ü'.repeat(20), empty: '' });
+    // the same bytes however the stream is cut, as long as the footer fits the window
+    expect((await rewrite(997, 4096, entries)).equals(whole)).toBe(true);
+    await expect(rewrite(16, 64, entries)).rejects.toThrow(/larger than the 64 bytes held back/);
+
+    const again = path.join(dir, 'rewritten.parquet');
+    fs.writeFileSync(again, whole);
+    expect(await compactRows(`SELECT toUInt32(count()), toUInt64(sum(n)), max(s) FROM file('${again}', Parquet)`)).toEqual([[20000, 199990000, '9999']]);
+    const [m] = await rows<{ num_rows: string | number; num_row_groups: string | number }>(`SELECT num_rows, num_row_groups FROM file('${again}', ParquetMetadata)`);
+    expect([Number(m.num_rows), Number(m.num_row_groups)]).toEqual([20000, 2]);
+    // metadata already there is kept, ours after it; 15 or more entries take the long list header
+    const many = Array.from({ length: 20 }, (_, i): [string, string] => [`k${i}`, `v${i}`]);
+    const twice = parquetKeyValues(Buffer.concat([whole.subarray(0, footerStart), ...(() => {
+      const f = footerWithKeyValues(parquetFooter(whole), many);
+      const len = Buffer.alloc(4);
+      len.writeUInt32LE(f.length);
+      return [f, len, Buffer.from('PAR1')];
+    })()]));
+    expect(Object.keys(twice)).toEqual(['a', 'empty', ...many.map(([k]) => k)]);
+    // a stream cut short is refused, not passed on with a broken footer
+    await expect(rewrite(997, 1 << 20, entries, original.subarray(0, original.length - 3))).rejects.toThrow('Parquet stream does not end with PAR1');
   });
 
   it('writes Parquet for an empty table (the columns, no rows) and for odd column names', async () => {

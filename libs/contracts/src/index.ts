@@ -40,3 +40,6 @@ export * from './metric-definitions';
 export * from './glossary';
 export * from './tables/pattern-tables';
 export * from './tables/score-tables';
+export * from './tables/audience-tables';
+export * from './tables/strategy-tables';
+export * from './tables/admin-tables';

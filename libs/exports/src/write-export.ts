@@ -51,7 +51,7 @@ function writeBody(format: ExportFormat, table: ExportTable, manifest: ExportMan
       return writeXlsx(table, manifest, sink);
     case 'parquet': {
       if (!deps.clickhouse || !deps.database) throw new Error('a Parquet export needs deps.clickhouse and deps.database');
-      return writeParquet(table, sink, deps.clickhouse, deps.database);
+      return writeParquet(table, manifest, sink, deps.clickhouse, deps.database);
     }
     default: {
       const never: never = format;

@@ -31,43 +31,20 @@ import { daySchema, EngagementService, groupsSchema } from '../engagement/engage
 import { OverviewService, overviewQuerySchema } from '../overview/overview.service';
 import { PatternsService, patternsQuerySchema } from '../patterns/patterns.service';
 import { ProgrammesService } from '../programmes/programmes.service';
+import { SegmentChannelsService } from '../segments/segment-channels.service';
 import { SegmentMembersService } from '../segments/segment-members.service';
+import { GoalLinksService } from '../goals/goal-links.service';
+import { GoalsService } from '../goals/goals.service';
+import { StrategyService } from '../goals/strategy.service';
+import { EventMappingsService } from '../ingest/event-mappings.service';
+import { IngestStatsService } from '../ingest/ingest-stats.service';
 import { listQuerySchema, SegmentsService } from '../segments/segments.service';
+import { ALL_ROLES, idParams, RANGE_DOCS, tableSource, type ExportSource, type ExportView } from './export-view';
+import { panelViews } from './panel-export-views';
 
-/**
- * What an export writes: the columns, the rows a page at a time, and what the manifest says of them.
- * Counts are known once the pages have been read (a stream is counted as it goes).
- */
-export interface ExportSource {
-  title: string;
-  columns: readonly TableColumn[];
-  pages: AsyncIterable<readonly (readonly TableCell[])[]>;
-  /** Cells left empty for privacy (known up front for a view table; 0 for member lists and raw events, which are not statistics). */
-  hiddenCells: number;
-  /** Segment membership versions the rows come from (segment id → version), for the manifest. */
-  segmentVersions: Record<string, number>;
-  /** Rows to expect, where known before reading (for progress). */
-  expectedRows?: number;
-}
+export type { ExportSource };
 
-interface ExportView<P> {
-  id: string;
-  title: string;
-  description: string;
-  roles: readonly Role[];
-  params: z.ZodType<P>;
-  paramDocs: ExportViewDto['params'];
-  large: boolean;
-  source(params: P, user: SessionUser, format: ExportFormatName): Promise<ExportSource>;
-}
-
-const ALL_ROLES: readonly Role[] = ROLES;
 const day = z.string().refine(isValidDay, { error: 'must be a day YYYY-MM-DD' });
-const RANGE_DOCS = [
-  { name: 'from', description: 'First day, YYYY-MM-DD (default as on the page)', required: false },
-  { name: 'to', description: 'Last day, YYYY-MM-DD (default: the newest event day)', required: false },
-];
-const idParams = (what: string) => z.strictObject({ id: z.string({ error: `is required: the ${what}'s id` }).min(1, `is required: the ${what}'s id`).max(36, 'must be at most 36 characters') });
 const RAW_EVENTS_PAGE = 10_000;
 const EVENT_COLUMNS: TableColumn[] = [
   { name: 'event_id', type: 'string', description: 'Event id as sent (an event sent twice is stored once)' },
@@ -92,15 +69,6 @@ const MEMBER_COLUMN_DOCS: Record<string, string> = {
   title: 'Job title (directory)',
 };
 
-/** A view table as one page. */
-function tableSource(title: string, t: ViewTable, segmentVersions: Record<string, number> = {}): ExportSource {
-  return { title, columns: t.columns, pages: once(t.rows), hiddenCells: t.hidden_cells, segmentVersions, expectedRows: t.rows.length };
-}
-
-async function* once<T>(rows: T[]): AsyncIterable<T[]> {
-  yield rows;
-}
-
 /**
  * Every exportable view: its id (the dashboard's Export menu names it), who may export it (the roles
  * that may read it on screen), its parameters, and how its rows are made — through the same services
@@ -118,6 +86,12 @@ export class ExportViewsService {
     members: SegmentMembersService,
     programmes: ProgrammesService,
     events: EventsRepository,
+    channels: SegmentChannelsService,
+    goals: GoalsService,
+    links: GoalLinksService,
+    strategy: StrategyService,
+    ingestStats: IngestStatsService,
+    mappings: EventMappingsService,
   ) {
     const range = overviewQuerySchema.strict();
     this.add({
@@ -253,9 +227,11 @@ export class ExportViewsService {
         segmentVersions: {},
       }),
     });
+    for (const v of panelViews({ segments, channels, goals, links, strategy, engagement, ingestStats, mappings })) this.add(v);
   }
 
   private add<P>(view: ExportView<P>): void {
+    if (this.views.has(view.id)) throw new Error(`export view ${view.id} registered twice`);
     this.views.set(view.id, view as unknown as ExportView<never>);
   }
 

@@ -3,6 +3,8 @@ import { Module, type OnApplicationBootstrap } from '@nestjs/common';
 import type { Queue } from 'bullmq';
 import { EXPORTS_SWEEP_ID, JobName, QueueName, registerSchedule } from '@hubpulse/queue';
 import { EngagementModule } from '../engagement/engagement.module';
+import { GoalsModule } from '../goals/goals.module';
+import { IngestModule } from '../ingest/ingest.module';
 import { OverviewModule } from '../overview/overview.module';
 import { PatternsModule } from '../patterns/patterns.module';
 import { ProgrammesModule } from '../programmes/programmes.module';
@@ -18,7 +20,7 @@ import { ExportsService } from './exports.service';
  * `<data dir>/exports/`; with several API hosts that folder must be shared (as imports' is).
  */
 @Module({
-  imports: [OverviewModule, EngagementModule, PatternsModule, SegmentsModule, ProgrammesModule],
+  imports: [OverviewModule, EngagementModule, PatternsModule, SegmentsModule, ProgrammesModule, GoalsModule, IngestModule],
   controllers: [ExportsController],
   providers: [ExportViewsService, ExportsService, ExportsProcessor],
 })

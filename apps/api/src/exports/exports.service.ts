@@ -208,7 +208,7 @@ export class ExportsService {
   }
 
   private async manifestFor(row: ExportEntity, source: ExportSource, rerunOf?: { created_at: string; created_by: string }): Promise<ExportManifest> {
-    const [model, span, scored] = await Promise.all([this.models.current(), this.events.span(), this.scores.lastScoredDay()]);
+    const [model, newestIngested, scored] = await Promise.all([this.models.current(), this.events.newestIngestedAt(), this.scores.lastScoredDay()]);
     return {
       view: row.view,
       title: source.title,
@@ -217,7 +217,7 @@ export class ExportsService {
       min_group_size: this.config.minGroupSize,
       scoring_model_version: model.version,
       segment_membership_versions: source.segmentVersions,
-      data_watermark: { newest_ingested_at: span ? `${span.wm.replace(' ', 'T')}Z` : null, newest_scored_day: scored },
+      data_watermark: { newest_ingested_at: newestIngested ? `${newestIngested.replace(' ', 'T')}Z` : null, newest_scored_day: scored },
       created_at: rerunOf?.created_at ?? row.createdAt,
       created_by: rerunOf?.created_by ?? row.createdBy,
       columns: source.columns.map((c) => ({ name: c.name, type: c.type, description: c.description })),

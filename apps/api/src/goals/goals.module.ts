@@ -9,6 +9,6 @@ import { StrategyService } from './strategy.service';
 @Module({
   controllers: [GoalsController, StrategyController],
   providers: [GoalsService, GoalLinksService, LinkAnalysisRepository, StrategyService],
-  exports: [GoalsService],
+  exports: [GoalsService, GoalLinksService, StrategyService],
 })
 export class GoalsModule {}

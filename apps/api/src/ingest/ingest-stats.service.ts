@@ -1,7 +1,11 @@
 import { Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import { round, type IngestionSource, type IngestionSourcesResponse } from '@hubpulse/contracts';
 import { WriteKeysRepository } from '@hubpulse/database';
+import { z } from 'zod';
 import { IngestStatsRepository } from './ingest-stats.repository';
+
+/** `?window=` of GET /api/ingestion/sources (and its export): minutes up to now, 1 to a week. */
+export const sourcesWindowSchema = z.object({ window: z.coerce.number({ error: 'must be a number of minutes' }).int().min(1).max(7 * 24 * 60).default(60) });
 
 const FLUSH_MS = 5000;
 

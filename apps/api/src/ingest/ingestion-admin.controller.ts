@@ -1,14 +1,13 @@
 import { Controller, Get, Put } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { z } from 'zod';
+import type { z } from 'zod';
 import type { EventMappingsBody, IngestionSourcesResponse } from '@hubpulse/contracts';
 import { Roles } from '../common/public.decorator';
 import { ZodBody, ZodQuery } from '../common/zod.pipe';
 import { EventMappingsService, mappingsSchema, type MappingsInput } from './event-mappings.service';
-import { IngestStatsService } from './ingest-stats.service';
+import { IngestStatsService, sourcesWindowSchema as windowSchema } from './ingest-stats.service';
 import { Audited } from '../audit/audit.decorator';
 
-const windowSchema = z.object({ window: z.coerce.number({ error: 'must be a number of minutes' }).int().min(1).max(7 * 24 * 60).default(60) });
 
 @ApiTags('ingestion admin')
 @Roles('admin')

@@ -1,8 +1,3 @@
-/** Hands a CSV to the browser as a download. The BOM makes Excel read it as UTF-8. */
-export function downloadCsv(fileName: string, csv: string): void {
-  saveBlob(fileName, new Blob(['\uFEFF', csv], { type: 'text/csv;charset=utf-8' }));
-}
-
 /** Hands a file (built here or fetched from the server) to the browser as a download. */
 export function saveBlob(fileName: string, blob: Blob): void {
   const url = URL.createObjectURL(blob);

@@ -13,6 +13,7 @@ import segmentMembers from './012_segment_members.sql';
 import segmentRuns from './013_segment_runs.sql';
 import eventsByOrigin from './014_events_by_origin.sql';
 import patternLeaderRepliers from './015_pattern_leader_repliers.sql';
+import eventsNewestIngested from './016_events_newest_ingested.sql';
 
 /** Numbered migrations, applied in order and recorded in schema_migrations. Append only. */
 export const CLICKHOUSE_MIGRATIONS: { version: number; name: string; sql: string }[] = [
@@ -31,4 +32,5 @@ export const CLICKHOUSE_MIGRATIONS: { version: number; name: string; sql: string
   { version: 13, name: '013_segment_runs', sql: segmentRuns },
   { version: 14, name: '014_events_by_origin', sql: eventsByOrigin },
   { version: 15, name: '015_pattern_leader_repliers', sql: patternLeaderRepliers },
+  { version: 16, name: '016_events_newest_ingested', sql: eventsNewestIngested },
 ];

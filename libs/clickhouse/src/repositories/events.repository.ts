@@ -36,6 +36,18 @@ export class EventsRepository {
     return r && Number(r.n) > 0 ? r : null;
   }
 
+  /**
+   * When the newest stored event was ingested ('YYYY-MM-DD HH:mm:ss.sss', UTC), or null when there is
+   * none: the data watermark of exports' manifests. Served by the `newest_ingested` projection
+   * (migration 016): one row per part, not a scan of the table, with the same answer as span().wm.
+   */
+  async newestIngestedAt(): Promise<string | null> {
+    const [r] = await this.ch.rows<{ wm: string; n: string }>(
+      `SELECT toString(max(ingested_at)) AS wm, count() AS n FROM ${this.ch.tables.events}`,
+    );
+    return r && Number(r.n) > 0 ? r.wm : null;
+  }
+
   /** The first day of the events ingested after `watermark` − `marginMs`, or null when none were. */
   async firstDayIngestedSince(watermark: string, marginMs: number): Promise<string | null> {
     const [r] = await this.ch.rows<{ from: string; n: string }>(

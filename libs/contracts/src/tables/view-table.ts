@@ -39,3 +39,23 @@ export function finishTable(columns: readonly TableColumn[], rows: readonly (rea
   });
   return { columns: [...columns, NOTE_COLUMN], rows: out, hidden_cells: hidden };
 }
+
+/**
+ * A table of settings or records rather than numbers about people (versions, jobs, mappings): nothing
+ * is ever hidden, so no note column.
+ */
+export function plainTable(columns: readonly TableColumn[], rows: readonly (readonly TableCell[])[]): ViewTable {
+  return { columns: [...columns], rows: rows.map((r) => [...r]), hidden_cells: 0 };
+}
+
+/** A time as exports write it (UTC, milliseconds: 2026-03-01T09:00:00.000Z), whatever ISO form the DTO carries; null stays null. */
+export function utcTime(iso: string | null | undefined): string | null {
+  if (!iso) return null;
+  const t = Date.parse(iso);
+  return Number.isNaN(t) ? iso : new Date(t).toISOString();
+}
+
+/** The day of an ISO date or time (YYYY-MM-DD); null stays null. */
+export function dayOf(iso: string | null | undefined): string | null {
+  return iso ? iso.slice(0, 10) : null;
+}

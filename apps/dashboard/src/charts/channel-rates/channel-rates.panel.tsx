@@ -5,8 +5,8 @@ import { PeopleCount } from '../shared/people-count';
 import { formatCount, formatRange } from '../../lib/format';
 import { ChartPanel } from '../shared/chart-panel';
 import { EmptyState, QueryStates } from '../shared/chart-states';
-import { ExportCsvButton } from '../shared/export-csv-button';
-import { RATE_LABELS, RATE_METRICS, buildChannelRows, buildRecommendations, channelStatsCsv, formatRate } from './channel-rates.transform';
+import { ExportMenu } from '../shared/export-menu';
+import { RATE_LABELS, RATE_METRICS, buildChannelRows, buildRecommendations, formatRate } from './channel-rates.transform';
 import { IntervalBar } from './interval-bar';
 import { DataTable } from '../shared/data-table';
 
@@ -23,7 +23,7 @@ export function ChannelRatesPanel({ segmentId, segmentName }: { segmentId: strin
           : "Each rate is pulled towards the organisation's rate on the same channel, more so the smaller the segment, and shown with its 95% interval."
       }
       className="panel--wide"
-      aside={data && <ExportCsvButton stem={`segment-channels-${segmentName}-${data.to}`} csv={() => channelStatsCsv(segmentName, data)} what="channel rates" disabled={data.channels.length === 0} />}
+      aside={data && <ExportMenu view="segments.channels" params={{ id: segmentId, from: data.from, to: data.to }} what={`channel rates of ${segmentName}`} disabled={data.channels.length === 0} />}
     >
       <QueryStates
         data={data}

@@ -1,5 +1,5 @@
 import type { SegmentChannelStatsDto, ShrunkRateDto } from '@hubpulse/contracts';
-import { buildChannelRows, buildRecommendations, channelStatsCsv, formatLift, formatRate, niceMax, shrinkageText, verdictOf } from './channel-rates.transform';
+import { buildChannelRows, buildRecommendations, formatLift, formatRate, niceMax, shrinkageText, verdictOf } from './channel-rates.transform';
 
 const rate = (o: Partial<ShrunkRateDto> = {}): ShrunkRateDto => ({
   observed: 0.12,
@@ -78,12 +78,5 @@ describe('words', () => {
       [1, 'BLOG', '1.67×', 'read rate'],
       [2, 'QA', '0.5×', 'reach'],
     ]);
-  });
-
-  it('exports every channel and rate', () => {
-    const lines = channelStatsCsv('X', dto).split('\r\n');
-    expect(lines[0]).toMatch(/^segment,from,to,channel,items,members_reached,metric,observed/);
-    expect(lines[2]).toBe('X,2026-08-28,2026-11-25,blog,12,60,read_rate,0.12,0.1,0.07,0.13,0.06,1.67,0.34,above');
-    expect(lines[3]).toBe('X,2026-08-28,2026-11-25,blog,12,60,interaction_rate,,,,,,,,');
   });
 });

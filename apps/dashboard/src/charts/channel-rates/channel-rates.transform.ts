@@ -1,11 +1,11 @@
 // Channel statistics of a segment: reach, read and interaction rates pulled towards the organisation
 // (shrinkage) with 95% intervals, laid out on one scale per metric, and the ranked recommendations.
 
-import { round, type Channel, type HiddenReason, type Purpose, type RecommendationDto, type SegmentChannelStatsDto, type ShrunkRateDto } from '@hubpulse/contracts';
-import { type CsvCell, toCsv } from '@hubpulse/contracts';
+import { rateVerdict, round, type Channel, type HiddenReason, type Purpose, type RecommendationDto, type SegmentChannelStatsDto, type ShrunkRateDto } from '@hubpulse/contracts';
 
-export const RATE_METRICS = ['reach_rate', 'read_rate', 'interaction_rate'] as const;
-export type RateMetric = (typeof RATE_METRICS)[number];
+import { SEGMENT_RATE_METRICS as RATE_METRICS, type SegmentRateMetric as RateMetric } from '@hubpulse/contracts';
+
+export { RATE_METRICS, type RateMetric };
 
 export const RATE_LABELS: Record<RateMetric, string> = { reach_rate: 'Reach', read_rate: 'Read rate', interaction_rate: 'Interaction rate' };
 
@@ -39,11 +39,7 @@ export function niceMax(max: number): number {
   return 1;
 }
 
-export function verdictOf(rate: ShrunkRateDto): 'above' | 'below' | 'similar' {
-  if (rate.lower > rate.org) return 'above';
-  if (rate.upper < rate.org) return 'below';
-  return 'similar';
-}
+export const verdictOf: (rate: ShrunkRateDto) => 'above' | 'below' | 'similar' = rateVerdict;
 
 /** One scale per metric, from 0 to a round number above every interval and organisation rate shown. */
 export function metricScales(dto: Pick<SegmentChannelStatsDto, 'channels'>): Record<RateMetric, number> {
@@ -121,19 +117,4 @@ export function buildRecommendations<K extends Channel | Purpose>(recs: readonly
       verdict: r.verdict,
       reason: r.reason,
     }));
-}
-
-/** Every channel and rate as CSV: the estimate, its interval, the organisation's rate and the observed rate (empty when hidden). */
-export function channelStatsCsv(name: string, dto: SegmentChannelStatsDto): string {
-  const rows: CsvCell[][] = [];
-  for (const c of dto.channels) {
-    for (const m of RATE_METRICS) {
-      const r = c[m];
-      rows.push([name, dto.from, dto.to, c.channel, c.items, c.reached, m, r?.observed, r?.estimate, r?.lower, r?.upper, r?.org, r?.lift, r?.weight, r ? verdictOf(r) : '']);
-    }
-  }
-  return toCsv(
-    ['segment', 'from', 'to', 'channel', 'items', 'members_reached', 'metric', 'observed', 'estimate', 'lower_95', 'upper_95', 'organisation', 'lift', 'own_data_weight', 'verdict'],
-    rows,
-  );
 }

@@ -1,5 +1,5 @@
 import { COMPOSITION_OTHER, type SegmentCompositionDto } from '@hubpulse/contracts';
-import { buildCompositionBars, buildScoreBars, cellLabel, compositionCsv, hasScoreData } from './composition.transform';
+import { buildCompositionBars, buildScoreBars, cellLabel, hasScoreData } from './composition.transform';
 
 const table = {
   total: 100,
@@ -61,12 +61,5 @@ describe('score bars and CSV', () => {
     ]);
     expect(hasScoreData(buildScoreBars(comp.score))).toBe(true);
     expect(hasScoreData([])).toBe(false);
-  });
-
-  it('exports hidden cells empty with the reason', () => {
-    const lines = compositionCsv('X', comp, (r) => `hidden (${r})`).split('\r\n');
-    expect(lines).toContain('X,department,,,hidden (below_minimum)');
-    expect(lines).toContain('X,department,all others,20,');
-    expect(lines).toContain('X,score,no score,,hidden (complementary)');
   });
 });

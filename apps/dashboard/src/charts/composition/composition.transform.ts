@@ -4,12 +4,10 @@
 
 import {
   COMPOSITION_OTHER,
-  SEGMENT_COMPOSITION_DIMENSIONS,
   type CellSuppression,
   type CompositionTableDto,
   type SegmentCompositionDto,
 } from '@hubpulse/contracts';
-import { type CsvCell, toCsv } from '@hubpulse/contracts';
 
 export interface CompositionBar {
   key: string;
@@ -72,18 +70,4 @@ export function buildScoreBars(score: SegmentCompositionDto['score']): ScoreBar[
 
 export function hasScoreData(bars: readonly ScoreBar[]): boolean {
   return bars.some((b) => b.count === null || b.count > 0);
-}
-
-/** Every table of a composition as one CSV; hidden cells empty, with the reason. */
-export function compositionCsv(name: string, c: SegmentCompositionDto, note: (reason: CellSuppression) => string): string {
-  const rows: CsvCell[][] = [];
-  for (const dim of SEGMENT_COMPOSITION_DIMENSIONS) {
-    const table = c.by[dim];
-    for (const cell of table.cells) {
-      rows.push([name, dim, cell.value === COMPOSITION_OTHER ? 'all others' : cell.value, cell.count, cell.count === null ? note(cell.suppressed ?? 'below_minimum') : '']);
-    }
-  }
-  for (const b of c.score.bins) rows.push([name, 'score', `${b.from}-${b.to}`, b.count, b.count === null ? note(b.suppressed ?? 'below_minimum') : '']);
-  rows.push([name, 'score', 'no score', c.score.unscored, c.score.unscored === null ? note(c.score.unscored_suppressed ?? 'below_minimum') : '']);
-  return toCsv(['segment', 'dimension', 'value', 'people', 'note'], rows);
 }

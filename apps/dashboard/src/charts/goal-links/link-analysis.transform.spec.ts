@@ -14,7 +14,6 @@ import {
   buildLinkSeries,
   correlationRows,
   correlationSummary,
-  correlationsCsv,
   defaultSeries,
   formatCoefficient,
   formatPValue,
@@ -108,13 +107,6 @@ describe('correlations', () => {
     expect(formatCoefficient(-0.105)).toBe('−0.11');
     expect([formatPValue(0.5), formatPValue(0.0123), formatPValue(0.00004)]).toEqual(['0.50', '0.012', '< 0.001']);
     expect([pText('0.012'), pText('< 0.001')]).toEqual(['p = 0.012', 'p < 0.001']);
-  });
-
-  it('exports every series, lag and method with the reason and the caveat', () => {
-    const lines = correlationsCsv(analysis(demoRefusals)).split('\r\n');
-    expect(lines[0]).toBe('series,lag_months,method,n,estimate,ci95_low,ci95_high,p_value,not_computed_because,caveat');
-    expect(lines[1]).toBe('mean_score,0,pearson,3,,,,,"too few points: n=3, need ≥ 6","correlation, not proof"');
-    expect(lines).toHaveLength(1 + 16 + 1);
   });
 });
 

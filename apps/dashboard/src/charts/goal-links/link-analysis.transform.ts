@@ -7,7 +7,6 @@ import {
   type EngagementSeriesKey,
   type LinkAnalysisDto,
 } from '@hubpulse/contracts';
-import { toCsv } from '@hubpulse/contracts';
 import { LOCALE, formatDay, formatMonth } from '../../lib/format';
 
 // An audience's engagement against a goal's KPI: the monthly series side by side, the lagged
@@ -128,14 +127,6 @@ export function correlationSummary(rows: readonly CorrelationRow[], minPoints: n
     `Largest: ${best.method} = ${best.c.estimate} (${best.row.lagLabel.toLowerCase()}; 95% interval ${best.c.ci}, ${pText(best.c.p)}, n = ${best.c.n}).` +
     (refused > 0 ? ` ${refused} of ${cells.length} not computed: too few months.` : '')
   );
-}
-
-/** Every series × lag × method, as the table shows them, for export. */
-export function correlationsCsv(analysis: Pick<LinkAnalysisDto, 'correlations' | 'caveat'>): string {
-  const rows = analysis.correlations.flatMap((c) =>
-    [c.pearson, c.spearman].map((x) => [c.series, c.lag, x.method, x.n, x.estimate, x.ci95?.[0] ?? null, x.ci95?.[1] ?? null, x.p_value, x.reason, analysis.caveat]),
-  );
-  return toCsv(['series', 'lag_months', 'method', 'n', 'estimate', 'ci95_low', 'ci95_high', 'p_value', 'not_computed_because', 'caveat'], rows);
 }
 
 export interface DidGroupRow {

@@ -1,5 +1,5 @@
 import { goalDetailFixture } from './goals.fixtures';
-import { buildKpiChart, formatSetAt, kpiHistoryCsv, kpiValueRows, kpiValuesCsv, niceAxis, niceStep } from './kpi-target.transform';
+import { buildKpiChart, formatSetAt, kpiValueRows, niceAxis, niceStep } from './kpi-target.transform';
 
 describe('buildKpiChart', () => {
   it('orders the months and starts the forecast line and bands at the last measured value', () => {
@@ -52,20 +52,6 @@ describe('KPI values table', () => {
       { period: '2026-11-01', month: 'Nov 2026', value: 44_803_763, monthTarget: 46_050_000, source: 'CSV import', setBy: 'leader@example.com', setAt: 'Nov 26, 2026, 09:05 UTC', note: 'kpi.csv line 2' },
       { period: '2026-10-01', month: 'Oct 2026', value: 43_893_562, monthTarget: 45_400_000, source: 'Demo data', setBy: 'demo', setAt: 'Nov 26, 2026, 01:47 UTC', note: null },
     ]);
-  });
-
-  it('exports the values oldest first, and the history as it came', () => {
-    expect(kpiValuesCsv(goalDetailFixture()).split('\r\n')).toEqual([
-      'period,value,unit,month_target,source,set_by,set_at,note',
-      '2026-10-01,43893562,USD,45400000,demo,demo,2026-11-26T01:47:47.092Z,',
-      '2026-11-01,44803763,USD,46050000,import,leader@example.com,2026-11-26T09:05:00.000Z,kpi.csv line 2',
-      '',
-    ]);
-    const csv = kpiHistoryCsv(
-      [{ period: '2026-11-01', value: 44_000_000, source: 'demo', set_by: 'demo', set_at: '2026-11-20T00:00:00Z', note: null, change: 'overwritten', replaced_by: 'leader@example.com', replaced_at: '2026-11-26T09:05:00Z' }],
-      'USD',
-    );
-    expect(csv.split('\r\n')[1]).toBe('2026-11-01,44000000,USD,demo,demo,2026-11-20T00:00:00Z,,overwritten,leader@example.com,2026-11-26T09:05:00Z');
   });
 
   it('reads a broken timestamp back as it is', () => {

@@ -1,5 +1,4 @@
-import type { GoalDetailDto, KpiSource, KpiValueHistoryDto } from '@hubpulse/contracts';
-import { toCsv } from '@hubpulse/contracts';
+import type { GoalDetailDto, KpiSource } from '@hubpulse/contracts';
 import { LOCALE, formatMonth } from '../../lib/format';
 
 // A goal's monthly KPI against where it should be, and the forecast after the last value.
@@ -94,25 +93,6 @@ export function buildKpiChart(goal: Pick<GoalDetailDto, 'series' | 'target' | 'b
     for (const v of [p.actual, p.expected, p.forecast, ...(p.band95 ?? [])]) if (v !== null && Number.isFinite(v)) values.push(v);
   }
   return { points, forecastSpan, ...niceAxis(Math.min(...values), Math.max(...values)) };
-}
-
-/** The values table as CSV: one row per month with a value, with who or what set it. */
-export function kpiValuesCsv(goal: Pick<GoalDetailDto, 'values' | 'unit' | 'monthly_targets'>): string {
-  const targets = new Map(goal.monthly_targets.map((t) => [t.period, t.target]));
-  return toCsv(
-    ['period', 'value', 'unit', 'month_target', 'source', 'set_by', 'set_at', 'note'],
-    [...goal.values]
-      .sort((a, b) => a.period.localeCompare(b.period))
-      .map((v) => [v.period, v.value, goal.unit, targets.get(v.period) ?? null, v.source, v.set_by, v.set_at, v.note]),
-  );
-}
-
-/** The value history as CSV, newest change first. */
-export function kpiHistoryCsv(rows: readonly KpiValueHistoryDto[], unit: string): string {
-  return toCsv(
-    ['period', 'value', 'unit', 'source', 'set_by', 'set_at', 'note', 'change', 'replaced_by', 'replaced_at'],
-    rows.map((h) => [h.period, h.value, unit, h.source, h.set_by, h.set_at, h.note, h.change, h.replaced_by, h.replaced_at]),
-  );
 }
 
 /** Who or what set a value, in words. */

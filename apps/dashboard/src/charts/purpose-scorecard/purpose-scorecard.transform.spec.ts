@@ -1,5 +1,5 @@
 import type { PurposeScorecardRowDto, StrategyOverviewDto } from '@hubpulse/contracts';
-import { buildDepartmentRows, buildScorecardRows, formatChange, scorecardCsv } from './purpose-scorecard.transform';
+import { buildDepartmentRows, buildScorecardRows, formatChange } from './purpose-scorecard.transform';
 
 const row = (purpose: PurposeScorecardRowDto['purpose'], label: string, value: number | null, change: number | null, departments: PurposeScorecardRowDto['departments']): PurposeScorecardRowDto => ({
   purpose,
@@ -51,14 +51,5 @@ describe('buildDepartmentRows', () => {
     });
     expect(rows[1].cells.inform).toEqual({ value: '90.0%', share: 0.9002, change: { text: '−0.2 pts', direction: 'down' }, suppressed: false, hidden_reason: null });
     expect(rows[1].allHidden).toBe(false);
-  });
-});
-
-describe('scorecardCsv', () => {
-  it('exports hidden values as empty cells with the reason', () => {
-    const lines = scorecardCsv(scorecard, 5).split('\r\n');
-    expect(lines[0]).toBe('group,purpose,value_percent,change_vs_28_days_earlier_points,note');
-    expect(lines).toContain('Executive Office,inform,,,Hidden to protect privacy: fewer than 5 people are behind this number.');
-    expect(lines).toContain('Organisation,strategy,,,No audience is linked to a strategy goal yet.');
   });
 });

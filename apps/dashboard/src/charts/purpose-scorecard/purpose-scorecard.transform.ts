@@ -1,5 +1,4 @@
-import { hiddenReasonText, type HiddenReason, type Purpose, type StrategyOverviewDto } from '@hubpulse/contracts';
-import { toCsv } from '@hubpulse/contracts';
+import { type HiddenReason, type Purpose, type StrategyOverviewDto } from '@hubpulse/contracts';
 import { LOCALE } from '../../lib/format';
 
 // The five purposes scorecard of the Strategy page: the organisation's index for each purpose with
@@ -80,13 +79,4 @@ export function buildDepartmentRows(scorecard: Scorecard): DepartmentRowModel[] 
     }
     return { department, cells, allHidden: Object.values(cells).every((c) => c.suppressed) };
   });
-}
-
-/** Organisation and departments, one row per group and purpose; hidden values as empty cells with a note. */
-export function scorecardCsv(scorecard: Scorecard, minGroupSize: number): string {
-  const rows = scorecard.purposes.flatMap((p) => [
-    ['Organisation', p.purpose, p.organisation.value, p.organisation.change, p.organisation.value === null ? (p.unavailable_reason ?? p.organisation.reason) : null],
-    ...p.departments.map((d) => [d.department, p.purpose, d.value, d.change, d.suppressed ? hiddenReasonText(d.hidden_reason, minGroupSize) : null]),
-  ]);
-  return toCsv(['group', 'purpose', 'value_percent', `change_vs_${scorecard.window_days}_days_earlier_points`, 'note'], rows);
 }

@@ -1,5 +1,5 @@
 import type { SegmentRunDto } from '@hubpulse/contracts';
-import { buildSizePoints, hasChurn, hasTrend, runLabel, runsCsv, sizeChange, sparklinePoints } from './segment-size.transform';
+import { buildSizePoints, hasChurn, hasTrend, runLabel, sizeChange, sparklinePoints } from './segment-size.transform';
 
 function run(at: string, size: number | null, overrides: Partial<SegmentRunDto> = {}): SegmentRunDto {
   return { version: 1, definition_version: 1, started_at: null, finished_at: at, status: 'ok', error: null, size, entered: 10, left: 4, ...overrides };
@@ -44,11 +44,5 @@ describe('size points', () => {
   it('knows when nobody entered or left', () => {
     expect(hasChurn(buildSizePoints(runs))).toBe(true);
     expect(hasChurn(buildSizePoints([run('2026-11-01T00:00:00Z', 5, { entered: 0, left: 0 })]))).toBe(false);
-  });
-
-  it('exports runs with hidden counts empty and a note', () => {
-    const lines = runsCsv('Observers', [run('2026-11-01T00:00:00Z', null, { entered: null })], 'hidden: fewer than 5 people').split('\r\n');
-    expect(lines[0]).toBe('segment,finished_at,status,membership_version,definition_version,size,entered,left,note,error');
-    expect(lines[1]).toBe('Observers,2026-11-01T00:00:00Z,ok,1,1,,,4,hidden: fewer than 5 people,');
   });
 });

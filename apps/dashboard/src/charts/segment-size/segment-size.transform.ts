@@ -2,7 +2,6 @@
 // detail's size and churn charts. Hidden counts stay null (a gap), never 0.
 
 import type { SegmentRunDto } from '@hubpulse/contracts';
-import { type CsvCell, toCsv } from '@hubpulse/contracts';
 
 export interface SizePoint {
   /** Unique x value: the run's position. */
@@ -84,18 +83,3 @@ export function hasChurn(points: readonly SizePoint[]): boolean {
   return points.some((p) => (p.entered ?? 0) > 0 || (p.left ?? 0) > 0);
 }
 
-export function runsCsv(segmentName: string, runs: readonly SegmentRunDto[], note: string): string {
-  const rows: CsvCell[][] = buildSizePoints(runs).map((p) => [
-    segmentName,
-    p.at,
-    p.failed ? 'failed' : 'ok',
-    p.version,
-    p.definitionVersion,
-    p.size,
-    p.entered,
-    p.left,
-    !p.failed && (p.size === null || p.entered === null || p.left === null) ? note : '',
-    p.error,
-  ]);
-  return toCsv(['segment', 'finished_at', 'status', 'membership_version', 'definition_version', 'size', 'entered', 'left', 'note', 'error'], rows);
-}

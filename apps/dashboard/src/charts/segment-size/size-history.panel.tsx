@@ -1,11 +1,10 @@
 import type { SegmentDetailDto } from '@hubpulse/contracts';
 import { PeopleCount } from '../shared/people-count';
-import { suppressedCsvNote } from '@hubpulse/contracts';
 import { ChartPanel } from '../shared/chart-panel';
 import { EmptyState } from '../shared/chart-states';
-import { ExportCsvButton } from '../shared/export-csv-button';
+import { ExportMenu } from '../shared/export-menu';
 import { CHURN_COLORS, ChurnChart, SizeHistoryChart } from './size-history-chart';
-import { buildSizePoints, hasChurn, runsCsv } from './segment-size.transform';
+import { buildSizePoints, hasChurn } from './segment-size.transform';
 import { DataTable } from '../shared/data-table';
 
 export const SIZE_DEFINITION =
@@ -23,13 +22,7 @@ export function SizeHistoryPanel({ segment }: { segment: SegmentDetailDto }) {
       description={SIZE_DEFINITION}
       className="panel--wide"
       aside={
-        <ExportCsvButton
-          stem={`segment-runs-${segment.name}`}
-          csv={() => runsCsv(segment.name, segment.runs, suppressedCsvNote(k))}
-          disabled={segment.runs.length === 0}
-          what="runs"
-          hasSuppressed={points.some((p) => !p.failed && (p.size === null || p.entered === null || p.left === null))}
-        />
+<ExportMenu view="segments.size-history" params={{ id: segment.id }} disabled={segment.runs.length === 0} what={`runs of ${segment.name}`} />
       }
     >
       {points.length === 0 ? (

@@ -18,6 +18,8 @@ interface ExportMenuProps {
   /** Names the panel for screen readers when a page has several. */
   what: string;
   disabled?: boolean;
+  /** Visible text where a panel has two menus side by side ("Export rejects"); default "Export". */
+  label?: string;
 }
 
 type State = { kind: 'idle' } | { kind: 'running'; format: ExportFormatName; progress: number; rows: number | null } | { kind: 'done'; dto: ExportDto } | { kind: 'waiting' } | { kind: 'error'; message: string };
@@ -26,7 +28,7 @@ type State = { kind: 'idle' } | { kind: 'running'; format: ExportFormatName; pro
  * "Export ▾" for a panel: the server makes the file from the same numbers as the screen (hidden ones
  * empty, with a note), in the chosen format with a manifest beside it, and the browser downloads it.
  */
-export function ExportMenu({ view, params, what, disabled }: ExportMenuProps) {
+export function ExportMenu({ view, params, what, disabled, label = 'Export' }: ExportMenuProps) {
   const [open, setOpen] = useState(false);
   const [state, setState] = useState<State>({ kind: 'idle' });
   const listId = useId();
@@ -78,7 +80,7 @@ export function ExportMenu({ view, params, what, disabled }: ExportMenuProps) {
         onClick={() => setOpen((o) => !o)}
         onKeyDown={(e) => e.key === 'Escape' && setOpen(false)}
       >
-        {busy ? 'Exporting…' : 'Export ▾'}
+        {busy ? 'Exporting…' : `${label} ▾`}
       </button>
       {open && (
         <ul id={listId} className="export-menu__list" onKeyDown={(e) => e.key === 'Escape' && setOpen(false)}>

@@ -1,18 +1,17 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { hiddenReasonText, type SegmentDetailDto, type SegmentListDto } from '@hubpulse/contracts';
+import type { SegmentDetailDto, SegmentListDto } from '@hubpulse/contracts';
 import { queryKeys } from '../../api/query-keys';
 import { archiveSegment, freezeSegment, recomputeSegment } from '../../api/segments.api';
 import { ChannelRatesPanel } from '../../charts/channel-rates/channel-rates.panel';
 import { COMPOSITION_DEFINITION } from '@hubpulse/contracts';
 import { CompositionView } from '../../charts/composition/composition-view';
-import { compositionCsv } from '../../charts/composition/composition.transform';
 import { SizeHistoryPanel } from '../../charts/segment-size/size-history.panel';
 import { runLabel } from '../../charts/segment-size/segment-size.transform';
 import { ChartPanel } from '../../charts/shared/chart-panel';
 import { EmptyState, QueryStates } from '../../charts/shared/chart-states';
-import { ExportCsvButton } from '../../charts/shared/export-csv-button';
+import { ExportMenu } from '../../charts/shared/export-menu';
 import { formatDay } from '../../lib/format';
 import { useNow } from '../../lib/use-now';
 import { formatElapsed } from '../data-sources/data-sources.transform';
@@ -59,14 +58,7 @@ function SegmentDetail({ segment: s, waiting, onJob }: { segment: SegmentDetailD
         description={COMPOSITION_DEFINITION}
         className="panel--wide"
         aside={
-          s.composition && (
-            <ExportCsvButton
-              stem={`segment-composition-${s.name}`}
-              csv={() => compositionCsv(s.name, s.composition!, (r) => hiddenReasonText(r, k))}
-              what="composition"
-              hasSuppressed
-            />
-          )
+          s.composition && <ExportMenu view="segments.composition" params={{ id: s.id }} what={`composition of ${s.name}`} />
         }
       >
         {s.composition ? (

@@ -2,8 +2,7 @@ import type { IngestionSourcesResponse } from '@hubpulse/contracts';
 import { useMemo } from 'react';
 import { ErrorState, LoadingState } from '../../charts/shared/chart-states';
 import { Segmented } from '../../charts/shared/segmented';
-import { csvFileName } from '@hubpulse/contracts';
-import { downloadCsv } from '../../lib/download';
+import { ExportMenu } from '../../charts/shared/export-menu';
 import { formatInteger } from '../../lib/format';
 import { useNow } from '../../lib/use-now';
 import { AdminOnlyNotice, isForbidden } from '../admin/admin-gate';
@@ -13,8 +12,6 @@ import {
   buildSourceRows,
   formatElapsed,
   formatRejectedShare,
-  rejectsCsv,
-  sourcesCsv,
   summarizeSources,
   windowLabel,
 } from './data-sources.transform';
@@ -77,8 +74,6 @@ function SourcesPanelBody({ data }: { data: IngestionSourcesResponse }) {
   const summary = summarizeSources(rows);
   const share = formatRejectedShare(summary.rejectedShare);
   const windowText = windowLabel(data.window_minutes);
-  const stem = `${data.window_minutes}min`;
-  const generated = new Date(data.generated_at);
   const hasRejects = data.sources.some((s) => (s.rejects_by_reason ?? []).length > 0);
 
   return (
@@ -106,22 +101,8 @@ function SourcesPanelBody({ data }: { data: IngestionSourcesResponse }) {
             </div>
           </dl>
           <div className="panel__actions">
-            <button
-              type="button"
-              className="button button--secondary button--small"
-              disabled={rows.length === 0}
-              onClick={() => downloadCsv(csvFileName(`data-sources-${stem}`, generated), sourcesCsv(data))}
-            >
-              Export CSV
-            </button>
-            <button
-              type="button"
-              className="button button--secondary button--small"
-              disabled={!hasRejects}
-              onClick={() => downloadCsv(csvFileName(`rejects-by-reason-${stem}`, generated), rejectsCsv(data))}
-            >
-              Export rejects CSV
-            </button>
+            <ExportMenu view="ingestion.sources" params={{ window: data.window_minutes }} what="data sources" disabled={rows.length === 0} />
+            <ExportMenu view="ingestion.rejects" params={{ window: data.window_minutes }} what="rejects by reason" label="Export rejects" disabled={!hasRejects} />
           </div>
         </div>
       </header>

@@ -8,8 +8,6 @@ import {
   formatRate,
   formatRejectedShare,
   parseWindowSearch,
-  rejectsCsv,
-  sourcesCsv,
   summarizeSources,
   windowLabel,
 } from './data-sources.transform';
@@ -177,30 +175,5 @@ describe('buildSourceRows', () => {
     expect(formatRejectedShare(9 / 432_116)).toBe('< 1%');
     expect(formatRejectedShare(0.126)).toBe('13%');
     expect(formatRejectedShare(0)).toBeNull();
-  });
-});
-
-describe('CSV exports', () => {
-  const data = response([
-    source({
-      accepted: 3,
-      rejected: 2,
-      events_per_minute: 0.05,
-      last_event_at: '2026-03-01T10:30:00Z',
-      lag_seconds: { p50: 0.5, p95: null },
-      rejects_by_reason: [{ reason: 'no mapping for event "Signed Up", ignored', count: 2 }],
-    }),
-  ]);
-
-  it('exports the sources table with raw values', () => {
-    expect(sourcesCsv(data).split('\r\n')).toEqual([
-      'key_id,key_name,key_prefix,format,window_minutes,events_per_minute,accepted,rejected,last_event_at,lag_p50_seconds,lag_p95_seconds',
-      'k1,Intranet,hp_wk_ab,segment,60,0.05,3,2,2026-03-01T10:30:00Z,0.5,',
-      '',
-    ]);
-  });
-
-  it('exports rejects, one line per reason, quoting reasons', () => {
-    expect(rejectsCsv(data).split('\r\n')[1]).toBe('k1,Intranet,hp_wk_ab,segment,60,"no mapping for event ""Signed Up"", ignored",2');
   });
 });

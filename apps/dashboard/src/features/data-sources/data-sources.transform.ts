@@ -1,9 +1,8 @@
 // Shaping for the Data sources page: the window in the URL, human units for lag and "… ago",
-// table rows (with their per-minute series, see charts/ingestion) and their CSV.
+// table rows (with their per-minute series, see charts/ingestion).
 
 import { round, type IngestionSource, type IngestionSourcesResponse } from '@hubpulse/contracts';
 import { type MinuteSeries, buildMinuteSeries } from '../../charts/ingestion/source-activity.transform';
-import { type CsvCell, toCsv } from '@hubpulse/contracts';
 import { LOCALE } from '../../lib/format';
 
 // ---------- Window (?window=15|60|1440) ----------
@@ -197,42 +196,3 @@ export function summarizeSources(rows: readonly Pick<SourceRow, 'accepted' | 're
 }
 
 // ---------- CSV ----------
-
-/** The sources table with raw values (ISO times, seconds), for spreadsheets rather than eyes. */
-export function sourcesCsv(response: IngestionSourcesResponse): string {
-  const header = [
-    'key_id',
-    'key_name',
-    'key_prefix',
-    'format',
-    'window_minutes',
-    'events_per_minute',
-    'accepted',
-    'rejected',
-    'last_event_at',
-    'lag_p50_seconds',
-    'lag_p95_seconds',
-  ];
-  const rows: CsvCell[][] = response.sources.map((s) => [
-    s.key_id,
-    s.key_name,
-    s.key_prefix,
-    s.format,
-    response.window_minutes,
-    s.events_per_minute,
-    s.accepted,
-    s.rejected,
-    s.last_event_at,
-    s.lag_seconds?.p50,
-    s.lag_seconds?.p95,
-  ]);
-  return toCsv(header, rows);
-}
-
-/** Every source's rejects by reason, one line per source and reason. */
-export function rejectsCsv(response: IngestionSourcesResponse): string {
-  const rows: CsvCell[][] = response.sources.flatMap((s) =>
-    (s.rejects_by_reason ?? []).map((r) => [s.key_id, s.key_name, s.key_prefix, s.format, response.window_minutes, r.reason, r.count]),
-  );
-  return toCsv(['key_id', 'key_name', 'key_prefix', 'format', 'window_minutes', 'reason', 'count'], rows);
-}

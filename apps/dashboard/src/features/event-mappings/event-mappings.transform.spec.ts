@@ -8,7 +8,6 @@ import {
   emptyRow,
   errorText,
   hasErrors,
-  mappingsCsv,
   parseServerErrors,
   toDraftRows,
   toMappingsBody,
@@ -156,13 +155,5 @@ describe('clearFieldError', () => {
     expect(clearFieldError(errors, 'a', 'type')).toEqual({ byRow: { a: [{ field: 'event', message: 'y' }] }, general: ['g'] });
     expect(clearFieldError(clearFieldError(errors, 'a', 'type'), 'a', 'event')).toEqual({ byRow: {}, general: ['g'] });
     expect(clearFieldError(errors, 'zzz', 'type')).toBe(errors);
-  });
-});
-
-describe('mappingsCsv', () => {
-  it('exports the table with blanks for "from properties"', () => {
-    expect(mappingsCsv(toDraftRows(saved))).toBe(
-      'source,event,type,channel,purpose\r\nsegment,Post Created,post,blog,\r\nposthog,$pageview,view,,\r\n',
-    );
   });
 });

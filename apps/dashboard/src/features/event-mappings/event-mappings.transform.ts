@@ -1,9 +1,7 @@
 // Shaping for the Event mappings editor: rows with stable ids, the diff behind "unsaved
-// changes", checks before saving, the server's "mappings.N.field: why" lines placed on rows,
-// and the table as CSV.
+// changes", checks before saving, and the server's "mappings.N.field: why" lines placed on rows.
 
 import type { Channel, EventMapping, EventMappingsBody, EventType, Purpose } from '@hubpulse/contracts';
-import { toCsv } from '@hubpulse/contracts';
 
 export const MAPPING_SOURCES = ['segment', 'posthog'] as const;
 export type MappingSource = (typeof MAPPING_SOURCES)[number];
@@ -195,12 +193,3 @@ export function clearFieldError(errors: RowErrors, rowId: string, field: Mapping
   return { ...errors, byRow };
 }
 
-// ---------- CSV ----------
-
-/** The table as shown, blanks for "from properties". */
-export function mappingsCsv(rows: readonly DraftRow[]): string {
-  return toCsv(
-    ['source', 'event', 'type', 'channel', 'purpose'],
-    rows.map((r) => [r.source, r.event, r.type, r.channel, r.purpose]),
-  );
-}

@@ -4,8 +4,7 @@ import { type FormEvent, useEffect, useMemo, useRef, useState } from 'react';
 import { isApiError } from '../../api/api.client';
 import { saveEventMappings } from '../../api/ingestion.api';
 import { queryKeys } from '../../api/query-keys';
-import { csvFileName } from '@hubpulse/contracts';
-import { downloadCsv } from '../../lib/download';
+import { ExportMenu } from '../../charts/shared/export-menu';
 import {
   type DraftRow,
   type MappingField,
@@ -17,7 +16,6 @@ import {
   diffMappings,
   emptyRow,
   hasErrors,
-  mappingsCsv,
   parseServerErrors,
   toDraftRows,
   toMappingsBody,
@@ -117,9 +115,8 @@ export function MappingsEditor({ initial }: { initial: readonly EventMapping[] }
   return (
     <form className="mappings-form" onSubmit={onSubmit} noValidate>
       <SaveBar dirty={diff.dirty} status={diff.dirty ? describeDiff(diff) : savedOnce ? 'Saved' : `${rows.length} ${rows.length === 1 ? 'mapping' : 'mappings'}`}>
-        <button type="button" className="button button--ghost" disabled={rows.length === 0} onClick={() => downloadCsv(csvFileName('event-mappings', new Date()), mappingsCsv(rows))}>
-          Export CSV
-        </button>
+        {/* The server exports the saved table: with unsaved edits, save or discard them first. */}
+        <ExportMenu view="ingestion.mappings" params={{}} what={diff.dirty ? 'saved event mappings (save or discard your changes first)' : 'event mappings'} disabled={diff.dirty || rows.length === 0} />
         <button type="button" className="button button--secondary" disabled={!diff.dirty || save.isPending} onClick={discard}>
           Discard changes
         </button>

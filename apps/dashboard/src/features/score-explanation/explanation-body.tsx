@@ -1,13 +1,13 @@
 import { round, type ScoreExplanationDto } from '@hubpulse/contracts';
-import { ExportCsvButton } from '../../charts/shared/export-csv-button';
+import { ExportMenu } from '../../charts/shared/export-menu';
 import { DataTable } from '../../charts/shared/data-table';
 import { formatCount, formatDay, formatPoints, formatScore } from '../../lib/format';
-import { type ActionRow, type TypeRow, actionRowsCsv, buildActionRows, buildTypeRows, rankSentence, typeRowsCsv } from './score-explanation.transform';
+import { type ActionRow, type TypeRow, buildActionRows, buildTypeRows, rankSentence } from './score-explanation.transform';
 
 /** One person's score taken apart: the ranks, the points per action type, and day by day. */
 export function ExplanationBody({ data }: { data: ScoreExplanationDto }) {
   const actions = buildActionRows(data);
-  const stem = `why-${data.person_id}-${data.day}`;
+  const params = { person_id: data.person_id, day: data.day };
   return (
     <div className="why">
       <p className="why__summary">{data.summary}</p>
@@ -15,7 +15,7 @@ export function ExplanationBody({ data }: { data: ScoreExplanationDto }) {
 
       <div className="table-toolbar">
         <h3 className="table-toolbar__title">Points per action type</h3>
-        <ExportCsvButton stem={stem} csv={() => typeRowsCsv(data)} what="points per action type" />
+        <ExportMenu view="engagement.explanation" params={params} what="points per action type" />
       </div>
       <TypeTable rows={buildTypeRows(data)} />
 
@@ -23,7 +23,7 @@ export function ExplanationBody({ data }: { data: ScoreExplanationDto }) {
         <summary>Day by day: what each day's actions add today ({actions.length})</summary>
         <div className="table-toolbar">
           <p className="muted">Decay = ½^(age ÷ half-life): an action counts in full on its day and half after one half-life.</p>
-          <ExportCsvButton stem={`${stem}-days`} csv={() => actionRowsCsv(data)} what="day by day contributions" />
+          <ExportMenu view="engagement.explanation-days" params={params} what="day by day contributions" />
         </div>
         <DayTable rows={actions} />
       </details>

@@ -1,5 +1,5 @@
 import type { ScoreExplanationDto } from '@hubpulse/contracts';
-import { actionRowsCsv, buildActionRows, buildTypeRows, personOptionLabel, rankSentence, typeRowsCsv } from './score-explanation.transform';
+import { buildActionRows, buildTypeRows, personOptionLabel, rankSentence } from './score-explanation.transform';
 
 const dto: ScoreExplanationDto = {
   person_id: 'p0042',
@@ -56,12 +56,5 @@ describe('words', () => {
   it('labels people in the picker', () => {
     expect(personOptionLabel({ person_id: 'p1', name: 'Ana', department: 'IT', raw: 3.456, score: 71.25 })).toBe('Ana (p1) · IT · score 71.3 · raw 3.5');
     expect(personOptionLabel({ person_id: 'x9', name: null, department: null, raw: 0, score: 0 })).toBe('x9 · score 0 · raw 0');
-  });
-});
-
-describe('CSV', () => {
-  it('exports both tables', () => {
-    expect(typeRowsCsv(dto).split('\r\n')[1]).toBe('p0042,2026-11-20,3,comment,4,14,,8,8,30,0.75');
-    expect(actionRowsCsv(dto).split('\r\n')[3]).toBe('p0042,2026-11-20,2026-11-19,view,30,20,0.95,19');
   });
 });

@@ -4,10 +4,10 @@ import type { ScoreJobDto } from '@hubpulse/contracts';
 import { sessionQuery } from '../../api/auth.api';
 import { ChartPanel } from '../../charts/shared/chart-panel';
 import { EmptyState, ErrorState, LoadingState } from '../../charts/shared/chart-states';
-import { ExportCsvButton } from '../../charts/shared/export-csv-button';
+import { ExportMenu } from '../../charts/shared/export-menu';
 import { useNow } from '../../lib/use-now';
 import { isAdmin, isForbidden } from '../admin/admin-gate';
-import { type JobView, buildJobView, hasRunningJob, scoreJobsCsv } from './score-jobs.transform';
+import { type JobView, buildJobView, hasRunningJob } from './score-jobs.transform';
 import { useScoreJobs, useStartScoreJob } from './use-score-jobs';
 
 const SHOWN = 8;
@@ -54,7 +54,7 @@ export function ScoreJobsPanel({ highlightJobId }: { highlightJobId?: string | n
               </button>
             </>
           )}
-          {data && <ExportCsvButton stem="score-jobs" csv={() => scoreJobsCsv(data)} disabled={data.length === 0} what="score jobs" />}
+          {data && <ExportMenu view="engagement.score-jobs" params={{}} disabled={data.length === 0} what="score jobs" />}
         </div>
       }
     >

@@ -1,5 +1,5 @@
 import type { ScoreJobDto } from '@hubpulse/contracts';
-import { buildJobView, formatDuration, hasRunningJob, isRunning, scoreJobsCsv } from './score-jobs.transform';
+import { buildJobView, formatDuration, hasRunningJob, isRunning } from './score-jobs.transform';
 
 const NOW = Date.parse('2026-11-25T10:00:00Z');
 
@@ -103,13 +103,5 @@ describe('formatDuration', () => {
     expect(formatDuration(4200)).toBe('4.2 s');
     expect(formatDuration(26_000)).toBe('26 s');
     expect(formatDuration(125_000)).toBe('2 min 5 s');
-  });
-});
-
-describe('scoreJobsCsv', () => {
-  it('exports one line per job', () => {
-    const lines = scoreJobsCsv([job({ failed_reason: 'a, b' })]).split('\r\n');
-    expect(lines[0]).toMatch(/^job_id,kind,reason,state,progress/);
-    expect(lines[1]).toContain('"a, b"');
   });
 });

@@ -2,7 +2,6 @@
 // is still running (the panel polls while one is).
 
 import type { ScoreJobDto, ScoreJobState } from '@hubpulse/contracts';
-import { type CsvCell, toCsv } from '@hubpulse/contracts';
 import { formatCount, formatDay } from '../../lib/format';
 import { formatElapsed } from '../data-sources/data-sources.transform';
 
@@ -130,27 +129,3 @@ export function buildJobView(job: ScoreJobDto, now: number): JobView {
   };
 }
 
-export function scoreJobsCsv(jobs: readonly ScoreJobDto[]): string {
-  const rows: CsvCell[][] = jobs.map((j) => [
-    j.id,
-    j.kind,
-    j.reason,
-    j.state,
-    j.progress,
-    j.phase,
-    j.created_at,
-    j.started_at,
-    j.finished_at,
-    j.attempts,
-    j.failed_reason,
-    j.result?.rows,
-    j.result?.from,
-    j.result?.to,
-    j.result?.model_version,
-    j.result?.ms,
-  ]);
-  return toCsv(
-    ['job_id', 'kind', 'reason', 'state', 'progress', 'phase', 'created_at', 'started_at', 'finished_at', 'attempts', 'failed_reason', 'rows', 'from', 'to', 'model_version', 'ms'],
-    rows,
-  );
-}

@@ -1,9 +1,9 @@
 import { Fragment, useState } from 'react';
 import type { ScoringModelDto } from '@hubpulse/contracts';
-import { ExportCsvButton } from '../../charts/shared/export-csv-button';
+import { ExportMenu } from '../../charts/shared/export-menu';
 import { formatPoints } from '../../lib/format';
 import { EVENT_TYPE_LABELS } from '@hubpulse/contracts';
-import { ACTION_TYPES, modelsCsv, versionChanges } from './scoring-model.transform';
+import { ACTION_TYPES, versionChanges } from './scoring-model.transform';
 import { DataTable, TableHead } from '../../charts/shared/data-table';
 
 const dateTime = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
@@ -22,7 +22,7 @@ export function ModelHistory({ models, onStartFrom }: { models: ScoringModelDto[
         <h3 className="table-toolbar__title">
           {models.length} {models.length === 1 ? 'version' : 'versions'}
         </h3>
-        <ExportCsvButton stem="scoring-model-versions" csv={() => modelsCsv(models)} what="scoring model versions" />
+        <ExportMenu view="engagement.scoring-models" params={{}} what="scoring model versions" />
       </div>
       <DataTable caption="Scoring model versions, newest first" className="history-table" columns={['Version', 'Created', 'By', 'What changed', 'Note', <span className="visually-hidden">Actions</span>]}>
         {models.map((m, i) => {

@@ -3,7 +3,6 @@ import {
   ACTION_TYPES,
   describePath,
   diffDraft,
-  modelsCsv,
   parseModelErrors,
   parseNumber,
   toDraft,
@@ -129,16 +128,5 @@ describe('parseModelErrors', () => {
   it('names fields for people', () => {
     expect(describePath('daily_caps.doc_share')).toBe('Document share daily cap');
     expect(describePath('lookback_days')).toBe('Lookback');
-  });
-});
-
-describe('modelsCsv', () => {
-  it('puts every number of a version on one line, blank for no cap', () => {
-    const lines = modelsCsv([v1]).split('\r\n');
-    expect(lines[0].split(',').slice(0, 6)).toEqual(['version', 'created_at', 'created_by', 'lookback_days', 'note', 'weight_view']);
-    expect(lines[0].split(',')).toHaveLength(5 + 27);
-    const cells = lines[1].split(',');
-    expect(cells.slice(0, 6)).toEqual(['1', '2026-11-01T00:00:00Z', '', '90', '', '1']);
-    expect(cells.slice(-9)).toEqual(['20', '', '', '', '', '', '', '', '']);
   });
 });

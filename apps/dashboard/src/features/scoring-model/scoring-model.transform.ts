@@ -1,14 +1,12 @@
 // Shaping for the scoring model editor: the form's draft (text, as typed), checks that mirror the
 // server's, the body to POST, what changed against the version in use, the server's 400 placed on
-// fields, and the version history as CSV.
+// fields.
 
 import type { EventType, ScoringModelDto, ScoringModelInput } from '@hubpulse/contracts';
 import type { ApiIssue } from '../../api/api.client';
-import { type CsvCell, toCsv } from '@hubpulse/contracts';
-import { EVENT_TYPE_LABELS } from '@hubpulse/contracts';
+import { ACTION_TYPES, EVENT_TYPE_LABELS } from '@hubpulse/contracts';
 
-/** Every action type, in the order the labels list them (the label map is complete by its type). */
-export const ACTION_TYPES = Object.keys(EVENT_TYPE_LABELS) as EventType[];
+export { ACTION_TYPES };
 
 /** The server's limits (libs/analytics MODEL_LIMITS): the form refuses what the server would. */
 export const MODEL_LIMITS = {
@@ -191,31 +189,6 @@ export function describePath(path: FieldPath): string {
 }
 
 // ---------- History ----------
-
-/** One line per version with every number, so versions can be compared in a spreadsheet. */
-export function modelsCsv(models: readonly ScoringModelDto[]): string {
-  const header = [
-    'version',
-    'created_at',
-    'created_by',
-    'lookback_days',
-    'note',
-    ...ACTION_TYPES.map((t) => `weight_${t}`),
-    ...ACTION_TYPES.map((t) => `half_life_days_${t}`),
-    ...ACTION_TYPES.map((t) => `daily_cap_${t}`),
-  ];
-  const rows: CsvCell[][] = models.map((m) => [
-    m.version,
-    m.created_at,
-    m.created_by,
-    m.lookback_days,
-    m.note,
-    ...ACTION_TYPES.map((t) => m.weights[t]),
-    ...ACTION_TYPES.map((t) => m.half_lives[t]),
-    ...ACTION_TYPES.map((t) => m.daily_caps[t] ?? null),
-  ]);
-  return toCsv(header, rows);
-}
 
 /** "Comment 4 → 6, Lookback 90 → 60": how a version differs from the one before it. */
 export function versionChanges(model: ScoringModelDto, previous: ScoringModelDto | undefined): ModelChange[] {

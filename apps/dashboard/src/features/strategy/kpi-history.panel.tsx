@@ -2,10 +2,10 @@ import { useQuery } from '@tanstack/react-query';
 import type { GoalDetailDto } from '@hubpulse/contracts';
 import { goalHistoryQuery } from '../../api/goals.api';
 import { formatGoalValue } from '../../charts/goals/goals.transform';
-import { KPI_SOURCE_LABELS, formatSetAt, kpiHistoryCsv } from '../../charts/goals/kpi-target.transform';
+import { KPI_SOURCE_LABELS, formatSetAt } from '../../charts/goals/kpi-target.transform';
 import { ChartPanel } from '../../charts/shared/chart-panel';
 import { QueryStates } from '../../charts/shared/chart-states';
-import { ExportCsvButton } from '../../charts/shared/export-csv-button';
+import { ExportMenu } from '../../charts/shared/export-menu';
 import { formatMonth } from '../../lib/format';
 import { DataTable } from '../../charts/shared/data-table';
 
@@ -20,7 +20,7 @@ export function KpiHistoryPanel({ goal }: { goal: GoalDetailDto }) {
       className="panel--wide"
       aside={
         query.data && (
-          <ExportCsvButton stem={`kpi-history-${goal.name}`} csv={() => kpiHistoryCsv(query.data.history, goal.unit)} what="value history" disabled={query.data.history.length === 0} />
+          <ExportMenu view="goals.kpi-history" params={{ id: goal.id }} what="value history" disabled={query.data.history.length === 0} />
         )
       }
     >

@@ -4,9 +4,9 @@ import type { GoalDetailDto } from '@hubpulse/contracts';
 import { isApiError } from '../../api/api.client';
 import { deleteKpiValue, putKpiValue } from '../../api/goals.api';
 import { formatGoalValue } from '../../charts/goals/goals.transform';
-import { type KpiValueRow, kpiValueRows, kpiValuesCsv } from '../../charts/goals/kpi-target.transform';
+import { type KpiValueRow, kpiValueRows } from '../../charts/goals/kpi-target.transform';
 import { ChartPanel } from '../../charts/shared/chart-panel';
-import { ExportCsvButton } from '../../charts/shared/export-csv-button';
+import { ExportMenu } from '../../charts/shared/export-menu';
 import { type FieldIssues, parseNumber } from './goal-form.transform';
 import { useRefreshGoals } from './use-strategy';
 import { DataTable } from '../../charts/shared/data-table';
@@ -21,7 +21,7 @@ export function KpiValuesPanel({ goal, canEdit }: { goal: GoalDetailDto; canEdit
       title="KPI values"
       description={`One value per month, in ${goal.unit}. Each keeps who or what set it and when; a replaced value moves to the history below.`}
       className="panel--wide"
-      aside={<ExportCsvButton stem={`kpi-values-${goal.name}`} csv={() => kpiValuesCsv(goal)} what="KPI values" disabled={rows.length === 0} />}
+      aside={<ExportMenu view="goals.kpi-values" params={{ id: goal.id }} what="KPI values" disabled={rows.length === 0} />}
     >
       <DataTable caption={<>KPI values of {goal.name}</>} className="kpi-values" columns={['Month', { num: 'Value' }, { num: "Month's target" }, 'Set by', 'When', 'Note', ...(canEdit ? [{ th: <span className="visually-hidden">Actions</span>, className: 'no-print' }] : [])]}>
         {rows.length === 0 && (

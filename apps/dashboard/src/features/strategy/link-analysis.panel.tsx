@@ -7,7 +7,6 @@ import {
   buildLinkSeries,
   correlationRows,
   correlationSummary,
-  correlationsCsv,
   defaultSeries,
   seriesLabel,
   seriesUnit,
@@ -16,7 +15,7 @@ import { MonthlySeriesChart } from '../../charts/goal-links/link-series-chart';
 import { formatGoalValue } from '../../charts/goals/goals.transform';
 import { QueryStates } from '../../charts/shared/chart-states';
 import { chartTheme } from '../../charts/shared/chart-theme';
-import { ExportCsvButton } from '../../charts/shared/export-csv-button';
+import { ExportMenu } from '../../charts/shared/export-menu';
 import { SuppressedValue } from '../../charts/shared/suppressed-value';
 import { formatCount, formatScore } from '../../lib/format';
 import { CorrelationTable } from './correlation-table';
@@ -108,7 +107,7 @@ function LinkAnalysisBody({ analysis }: { analysis: LinkAnalysisDto }) {
 
       <div className="table-toolbar">
         <h4 className="table-toolbar__title">Lagged correlation: {seriesLabel(series).toLowerCase()} against the KPI</h4>
-        <ExportCsvButton stem={`correlations-${analysis.goal.name}-${analysis.link.audience_label}`} csv={() => correlationsCsv(analysis)} what="correlations" />
+        <ExportMenu view="goals.link-correlations" params={{ id: analysis.goal.id, link_id: analysis.link.id }} what={`correlations with ${analysis.link.audience_label}`} />
       </div>
       <p className="correlations__summary">
         <span className="caveat-tag">{CORRELATION_CAVEAT}</span> {correlationSummary(rows, analysis.min_points)}

@@ -4,10 +4,9 @@ import {
   type ChangeModel,
   buildDepartmentRows,
   buildScorecardRows,
-  scorecardCsv,
 } from '../../charts/purpose-scorecard/purpose-scorecard.transform';
 import { ChartPanel } from '../../charts/shared/chart-panel';
-import { ExportCsvButton } from '../../charts/shared/export-csv-button';
+import { ExportMenu } from '../../charts/shared/export-menu';
 import { HiddenValue } from './hidden-value';
 import { formatDay } from '../../lib/format';
 import { DataTable } from '../../charts/shared/data-table';
@@ -26,7 +25,7 @@ export function PurposeScorecardPanel({ overview }: { overview: StrategyOverview
       title="The five purposes"
       description={`What the hub is for, measured: the share of people who did what each purpose counts in the ${scorecard.window_days} days ending ${scorecard.day ? formatDay(scorecard.day) : 'the newest scored day'}, and the change against ${scorecard.window_days} days before.`}
       className="panel--wide"
-      aside={<ExportCsvButton stem={`purpose-scorecard-${scorecard.day ?? 'none'}`} csv={() => scorecardCsv(scorecard, k)} what="five purposes scorecard" hasSuppressed />}
+      aside={<ExportMenu view="strategy.purposes" params={{}} what="five purposes scorecard" />}
     >
       <DataTable caption={<>The five purposes for the organisation, {when}</>} className="purposes-table" columns={['Purpose and what it counts', { num: 'Organisation' }, { num: 'Change' }]} bare>
         {rows.map((r) => (
