@@ -17,3 +17,4 @@ export * from './user-identities.repository';
 export * from './exports.repository';
 export * from './saved-views.repository';
 export * from './read-tokens.repository';
+export * from './deliveries.repository';
