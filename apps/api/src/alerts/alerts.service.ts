@@ -16,6 +16,7 @@ import {
   type Role,
   type SessionUser,
 } from '@hubpulse/contracts';
+import { PatternsRepository } from '@hubpulse/clickhouse';
 import { AlertsRepository, DeliveriesRepository, GoalsRepository, UsersRepository, type AlertEntity } from '@hubpulse/database';
 import { ALERT_JOB_OPTS, JobName, QueueName, type JobPayloads } from '@hubpulse/queue';
 import { InvalidInputError } from '../common/errors';
@@ -44,6 +45,7 @@ export class AlertsService {
     private readonly deliveries: DeliveriesRepository,
     private readonly delivery: DeliveryService,
     private readonly patterns: PatternsService,
+    private readonly patternsRepo: PatternsRepository,
     @InjectQueue(QueueName.Alerts) private readonly queue: Queue,
   ) {}
 
@@ -119,9 +121,12 @@ export class AlertsService {
 
   /** What the create form picks from: the goals, and the departments and locations the Engagement page shows. */
   async options(user: SessionUser): Promise<AlertOptionsDto> {
-    const [goals, dep, loc] = await Promise.all([this.goals.listGoals(), this.patterns.purposes({ by: 'department' }), this.patterns.purposes({ by: 'location' })]);
-    const groupsOf = (r: typeof dep) => [...new Set(r.indices.flatMap((i) => i.groups.map((g) => g.group)))].sort();
-    return { goals: goals.map((g) => ({ id: g.id, name: g.name })), groups: { department: groupsOf(dep), location: groupsOf(loc) }, can_watch_goals: ALERT_GOAL_ROLES.includes(user.role as Role) };
+    const [goals, day] = await Promise.all([this.goals.listGoals(), this.patternsRepo.lastPurposeDay()]);
+    // the groups of the newest purpose day: the day index alerts read
+    const groupsOf = async (by: 'department' | 'location') =>
+      day ? [...new Set((await this.patterns.purposes({ by, from: day, to: day })).indices.flatMap((i) => i.groups.map((g) => g.group)))].sort() : [];
+    const [department, location] = await Promise.all([groupsOf('department'), groupsOf('location')]);
+    return { goals: goals.map((g) => ({ id: g.id, name: g.name })), groups: { department, location }, can_watch_goals: ALERT_GOAL_ROLES.includes(user.role as Role) };
   }
 
   private async evaluateSoon(alertId: string): Promise<void> {
