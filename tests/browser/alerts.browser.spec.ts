@@ -1,6 +1,6 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import type { AlertDto } from '@hubpulse/contracts';
-import { fullPageShot, signInAs, useDemoProduct } from './demo-product';
+import { fullPageShot, signedInPage, useDemoProduct } from './demo-product';
 
 /**
  * Reports → Alerts (issue 14) in headless Chromium on the production build with the demo
@@ -13,16 +13,7 @@ describe('Reports → Alerts in headless Chromium', () => {
   const contexts: BrowserContext[] = [];
   const errors: string[] = [];
 
-  async function signedIn(email: string): Promise<Page> {
-    const context = await product.browser.newContext({ viewport: { width: 1360, height: 900 } });
-    contexts.push(context);
-    const page = await context.newPage();
-    page.on('pageerror', (e) => errors.push(`${email}: ${e.message}`));
-    page.on('dialog', (d) => void d.accept());
-    await page.goto(`${product.api.url}/login`);
-    await signInAs(page, email);
-    return page;
-  }
+  const signedIn = (email: string): Promise<Page> => signedInPage(product, email, contexts, errors);
 
   afterAll(async () => {
     for (const c of contexts) await c.close();
