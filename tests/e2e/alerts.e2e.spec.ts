@@ -148,6 +148,11 @@ describe.each(RELATIONAL_STORES)('alerts (chDB + %s + Redis, real SMTP)', (_name
     expect(mail).toContain(`https://hubpulse.example/strategy/goals/${goal.id}`);
     expect(hook.got.map((h) => [h.path, h.body.text])).toEqual([['/services/T0/B0/secret-path', 'Firing: Revenue slipping']]);
 
+    // a recipient deactivated since: checked again at each send, skipped with the reason recorded
+    const users = (await request(server).get('/api/users').set('Cookie', admin).expect(200)).body as { users: { id: string; email: string }[] };
+    const ana = users.users.find((u) => u.email === 'analyst@test.local')!;
+    await request(server).patch(`/api/users/${ana.id}`).set('Cookie', admin).send({ active: false }).expect(200);
+
     // still at risk: nothing; off track inside the cooldown: held
     await putKpi(goal.id, 113);
     await putKpi(goal.id, 100);
@@ -176,7 +181,12 @@ describe.each(RELATIONAL_STORES)('alerts (chDB + %s + Redis, real SMTP)', (_name
       ['firing', 'resolved', 'resolved', 'On track'],
       ['resolved', 'firing', 'firing', 'Off track'],
     ]);
-    expect(h.deliveries.filter((d) => d.status === 'sent')).toHaveLength(9);
+    expect(h.deliveries.filter((d) => d.status === 'sent')).toHaveLength(7);
+    expect(h.deliveries.filter((d) => d.status === 'skipped').map((d) => [d.target, d.error])).toEqual([
+      ['analyst@test.local', 'the user is deactivated'],
+      ['analyst@test.local', 'the user is deactivated'],
+    ]);
+    expect(subjects('analyst@test.local')).toEqual(['Firing: Revenue slipping']);
     expect(new Set(h.deliveries.map((d) => d.run_key))).toEqual(new Set(h.transitions.map((t) => t.id)));
   }, 180_000);
 

@@ -97,7 +97,7 @@ export class AlertsService {
     // Fields of another kind are dropped when the kind changes without them.
     if (change.kind && change.kind !== r.kind) for (const f of ['goal_id', 'statuses', 'level', 'direction', 'purpose', 'group_by', 'group'] as const) if (change[f] === undefined) merged[f] = null;
     if (change.group_by === 'org' && change.group === undefined) merged.group = null;
-    const fields = await this.checked(parseOr400(alertCreateSchema, merged), user);
+    const fields = await this.checked(parseOr400(alertCreateSchema, merged), user, new Set(recipientIds(a)));
     await this.repo.updateRule(id, { ...fields, updatedAt: new Date().toISOString() });
     await this.evaluateSoon(id);
     return this.get(id, user);
@@ -134,8 +134,13 @@ export class AlertsService {
     await this.queue.add(JobName.AlertsEvaluate, data, ALERT_JOB_OPTS);
   }
 
-  /** The stored fields of a valid rule: the caller may watch its kind, the goal exists, each recipient may open its page. */
-  private async checked(input: AlertCreate, user: SessionUser): Promise<Omit<AlertEntity, 'id' | 'ownerId' | 'state' | 'stateSince' | 'valueKey' | 'lastFiredAt' | 'lastNotifiedAt' | 'lastEvaluatedAt' | 'lastValue' | 'lastReason' | 'version' | 'createdAt' | 'updatedAt'>> {
+  /**
+   * The stored fields of a valid rule: the caller may watch its kind, the goal exists, each new
+   * recipient is an active user whose role may open its page. Recipients the alert already has
+   * (`kept`) stay even when they may not receive now: each send checks them again and skips them
+   * while they may not, and the owner can still edit the alert.
+   */
+  private async checked(input: AlertCreate, user: SessionUser, kept = new Set<string>()): Promise<Omit<AlertEntity, 'id' | 'ownerId' | 'state' | 'stateSince' | 'valueKey' | 'lastFiredAt' | 'lastNotifiedAt' | 'lastEvaluatedAt' | 'lastValue' | 'lastReason' | 'version' | 'createdAt' | 'updatedAt'>> {
     if (input.kind !== 'index' && !ALERT_GOAL_ROLES.includes(user.role as Role)) {
       throw new ForbiddenException(`kind: alerts on goals are for ${ALERT_GOAL_ROLES.map(roleLabel).join(' or ')}; as ${roleLabel(user.role)} you may watch an engagement or purpose index`);
     }
@@ -146,6 +151,7 @@ export class AlertsService {
     for (const [i, email] of input.recipients.entries()) {
       const u = await this.users.findByEmail(email);
       if (!u) problems.push(`recipients[${i}]: no Hubpulse user has the email ${email}`);
+      else if (kept.has(u.id)) ids.push(u.id);
       else if (!u.active) problems.push(`recipients[${i}]: ${email} is deactivated`);
       else if (!roleMayOpen(u.role, page)) problems.push(`recipients[${i}]: ${email} is ${roleLabel(u.role)}, a role that may not open ${pageFor(page)?.label ?? page}`);
       else ids.push(u.id);
