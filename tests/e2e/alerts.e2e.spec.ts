@@ -190,6 +190,30 @@ describe.each(RELATIONAL_STORES)('alerts (chDB + %s + Redis, real SMTP)', (_name
     expect(new Set(h.deliveries.map((d) => d.run_key))).toEqual(new Set(h.transitions.map((t) => t.id)));
   }, 180_000);
 
+  it('fires when the chance of meeting a goal falls below a level, and resolves when it recovers', async () => {
+    const goal = (
+      await request(server)
+        .post('/api/goals')
+        .set('Cookie', admin)
+        .send({ name: 'Cut costs', metric: 'revenue', scope: 'organisation', unit_kind: 'currency', unit: 'EUR', baseline: 100, target: 200, target_type: 'increase_to', period_start: '2026-01-01', period_end: '2026-12-31' })
+        .expect(201)
+    ).body as { id: string };
+    const a = (await request(server).post('/api/alerts').set('Cookie', admin).send({ name: 'Costs unlikely', kind: 'goal_probability', goal_id: goal.id, level: 50, recipients: ['leader@test.local'], cooldown_hours: 0 }).expect(201)).body as AlertDto;
+    await settle();
+    expect(await alert(a.id)).toMatchObject({ state: 'ok', last_value: null, last_reason: 'too few points: n=0, need ≥ 3' });
+    // flat: no chance of reaching 200 by December
+    await request(server).post(`/api/goals/${goal.id}/values`).set('Cookie', admin).send({ values: [{ period: '2026-01', value: 100 }, { period: '2026-02', value: 101 }, { period: '2026-03', value: 100 }] }).expect(201);
+    await settle();
+    const card = ((await request(server).get('/api/goals').set('Cookie', admin).expect(200)).body as { goals: { id: string; probability_of_meeting_target: number }[] }).goals.find((g) => g.id === goal.id)!;
+    expect(card.probability_of_meeting_target).toBeLessThan(0.5);
+    expect(await alert(a.id)).toMatchObject({ state: 'firing', last_value: `${Math.round(card.probability_of_meeting_target * 1000) / 10} %` });
+    // steep growth: the chance recovers
+    await request(server).post(`/api/goals/${goal.id}/values`).set('Cookie', admin).send({ values: [{ period: '2026-02', value: 130 }, { period: '2026-03', value: 160 }] }).expect(201);
+    await settle();
+    expect(await alert(a.id)).toMatchObject({ state: 'resolved' });
+    expect(subjects('leader@test.local').filter((s) => s.endsWith('Costs unlikely'))).toEqual(['Firing: Costs unlikely', 'Resolved: Costs unlikely']);
+  });
+
   it('fires when a score run moves a purpose index across its threshold; a withheld index never fires or is sent', async () => {
     const create = async (cookie: string, body: Record<string, unknown>) => (await request(server).post('/api/alerts').set('Cookie', cookie).send(body).expect(201)).body as AlertDto;
     const vision = await create(leader, { name: 'Vision up', kind: 'index', purpose: 'vision', direction: 'above', level: 50, recipients: ['leader@test.local'], cooldown_hours: 0 });
