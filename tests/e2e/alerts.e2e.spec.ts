@@ -64,6 +64,15 @@ describe.each(RELATIONAL_STORES)('alerts (chDB + %s + Redis, real SMTP)', (_name
     await request(server).put(`/api/goals/${goalId}/values/2026-03`).set('Cookie', leader).send({ value }).expect(200);
     await settle();
   };
+  /** A 2026 revenue goal from 100 to 200: March expects 124.66 (a quarter of the way). */
+  const createGoal = async (cookie: string, name: string) =>
+    (
+      await request(server)
+        .post('/api/goals')
+        .set('Cookie', cookie)
+        .send({ name, metric: 'revenue', scope: 'organisation', unit_kind: 'currency', unit: 'EUR', baseline: 100, target: 200, target_type: 'increase_to', period_start: '2026-01-01', period_end: '2026-12-31' })
+        .expect(201)
+    ).body as { id: string };
   const scoreRun = async () => {
     await request(server).post('/api/engagement/jobs').set('Cookie', admin).send({ kind: 'full' }).expect(201);
     await settle();
@@ -113,13 +122,7 @@ describe.each(RELATIONAL_STORES)('alerts (chDB + %s + Redis, real SMTP)', (_name
   });
 
   it('fires once when a KPI write changes a goal’s status, holds under the cooldown, resolves, and records it all', async () => {
-    const goal = (
-      await request(server)
-        .post('/api/goals')
-        .set('Cookie', leader)
-        .send({ name: 'Grow revenue', metric: 'revenue', scope: 'organisation', unit_kind: 'currency', unit: 'EUR', baseline: 100, target: 200, target_type: 'increase_to', period_start: '2026-01-01', period_end: '2026-12-31' })
-        .expect(201)
-    ).body as { id: string };
+    const goal = await createGoal(leader, 'Grow revenue');
     const created = (
       await request(server)
         .post('/api/alerts')
@@ -191,13 +194,7 @@ describe.each(RELATIONAL_STORES)('alerts (chDB + %s + Redis, real SMTP)', (_name
   }, 180_000);
 
   it('fires when the chance of meeting a goal falls below a level, and resolves when it recovers', async () => {
-    const goal = (
-      await request(server)
-        .post('/api/goals')
-        .set('Cookie', admin)
-        .send({ name: 'Cut costs', metric: 'revenue', scope: 'organisation', unit_kind: 'currency', unit: 'EUR', baseline: 100, target: 200, target_type: 'increase_to', period_start: '2026-01-01', period_end: '2026-12-31' })
-        .expect(201)
-    ).body as { id: string };
+    const goal = await createGoal(admin, 'Cut costs');
     const a = (await request(server).post('/api/alerts').set('Cookie', admin).send({ name: 'Costs unlikely', kind: 'goal_probability', goal_id: goal.id, level: 50, recipients: ['leader@test.local'], cooldown_hours: 0 }).expect(201)).body as AlertDto;
     await settle();
     expect(await alert(a.id)).toMatchObject({ state: 'ok', last_value: null, last_reason: 'too few points: n=0, need ≥ 3' });
