@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { freePort, REPO_ROOT, spawnApi, uniqueName, type SpawnedApi } from '@hubpulse/testing';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -82,4 +82,19 @@ export async function signInAs(page: Page, email: string, password = 'hubpulse-d
   await page.getByLabel('Password').fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.waitForURL((u) => !u.pathname.startsWith('/login'));
+}
+
+/**
+ * A new 1360×900 browser context signed in as `email` on the demo product: its page errors go to
+ * `errors` (a spec expects none), dialogs are accepted, and the context is kept in `contexts` for closing.
+ */
+export async function signedInPage(product: DemoProduct, email: string, contexts: BrowserContext[], errors: string[]): Promise<Page> {
+  const context = await product.browser.newContext({ viewport: { width: 1360, height: 900 } });
+  contexts.push(context);
+  const page = await context.newPage();
+  page.on('pageerror', (e) => errors.push(`${email}: ${e.message}`));
+  page.on('dialog', (d) => void d.accept());
+  await page.goto(`${product.api.url}/login`);
+  await signInAs(page, email);
+  return page;
 }

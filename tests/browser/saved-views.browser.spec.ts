@@ -1,6 +1,6 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import type { SavedViewDto } from '@hubpulse/contracts';
-import { fullPageShot, signInAs, useDemoProduct } from './demo-product';
+import { fullPageShot, signedInPage, useDemoProduct } from './demo-product';
 
 /**
  * Reports: saved views and the glossary (issue 14) in headless Chromium on the production build with
@@ -17,16 +17,7 @@ describe('Reports: saved views and the glossary in headless Chromium', () => {
   let leader: Page;
   let admin: Page;
 
-  async function signedIn(email: string): Promise<Page> {
-    const context = await product.browser.newContext({ viewport: { width: 1360, height: 900 } });
-    contexts.push(context);
-    const page = await context.newPage();
-    page.on('pageerror', (e) => errors.push(`${email}: ${e.message}`));
-    page.on('dialog', (d) => void d.accept());
-    await page.goto(`${product.api.url}/login`);
-    await signInAs(page, email);
-    return page;
-  }
+  const signedIn = (email: string): Promise<Page> => signedInPage(product, email, contexts, errors);
 
   const views = async (page: Page) => (await page.evaluate(async () => (await fetch('/api/saved-views')).json())) as SavedViewDto[];
 

@@ -30,12 +30,14 @@ export const ACCESS = {
   ADMIN:             row(401,  401,  401,  OK,  403, 403, 403),
   ADMIN_LEADER:      row(401,  401,  401,  OK,  OK,  403, 403),
   ADMIN_PLANNER:     row(401,  401,  401,  OK,  403, OK,  403),
+  /** Reports → Alerts: leadership, admins and planners (who watch purpose indices); the service keeps goal alerts to admins and leaders. */
+  ADMIN_LEADER_PLANNER: row(401, 401,  401,  OK,  OK,  OK,  403),
   WRITE_KEY:         row(401,  OK,   OK,   401, 401, 401, 401),
   /** A directory or catalogue write: needs a key with the "directory" scope, which a browser key never has. */
   DIRECTORY_KEY:     row(401,  OK,   403,  401, 401, 401, 401),
 } as const;
 
-const { PUBLIC, SIGNED_IN, ADMIN, ADMIN_LEADER, ADMIN_PLANNER, WRITE_KEY, DIRECTORY_KEY } = ACCESS;
+const { PUBLIC, SIGNED_IN, ADMIN, ADMIN_LEADER, ADMIN_PLANNER, ADMIN_LEADER_PLANNER, WRITE_KEY, DIRECTORY_KEY } = ACCESS;
 
 export const DECISIONS: Readonly<Record<string, Access>> = {
   // ── health, sign-in, API docs (the OpenAPI description and Swagger UI) ──
@@ -180,6 +182,15 @@ export const DECISIONS: Readonly<Record<string, Access>> = {
   'PATCH /api/saved-views/:id': SIGNED_IN,
   'DELETE /api/saved-views/:id': SIGNED_IN,
   'GET /api/glossary': SIGNED_IN,
+
+  // ── alerts (Reports area): admins, leaders and planners; owner or admin edits; goal alerts for admins and leaders (403 from the service) ──
+  'GET /api/alerts': ADMIN_LEADER_PLANNER,
+  'GET /api/alerts/options': ADMIN_LEADER_PLANNER,
+  'GET /api/alerts/:id': ADMIN_LEADER_PLANNER,
+  'GET /api/alerts/:id/history': ADMIN_LEADER_PLANNER,
+  'POST /api/alerts': ADMIN_LEADER_PLANNER,
+  'PATCH /api/alerts/:id': ADMIN_LEADER_PLANNER,
+  'DELETE /api/alerts/:id': ADMIN_LEADER_PLANNER,
 
   // ── comms programmes (planners and admins plan and launch; everyone reads) ──
   'GET /api/programmes': SIGNED_IN,

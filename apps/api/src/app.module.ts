@@ -5,6 +5,7 @@ import { ConfigModule, type HubpulseConfig } from '@hubpulse/config';
 import { DatabaseModule } from '@hubpulse/database';
 import { QueueModule } from '@hubpulse/queue';
 import { WorkerProcessorsModule } from '@hubpulse/worker';
+import { AlertsModule } from './alerts/alerts.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthGuard } from './auth/auth.guard';
 import { AuthModule } from './auth/auth.module';
@@ -53,6 +54,7 @@ export class AppModule {
         UsersModule,
         ExportsModule,
         SavedViewsModule,
+        AlertsModule,
         ...(config.workers === 'inline' ? [WorkerProcessorsModule] : []),
       ],
       controllers: [HealthController],

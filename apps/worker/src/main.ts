@@ -20,8 +20,8 @@ async function main(): Promise<void> {
       app.close().then(() => process.exit(0), () => process.exit(1));
     });
   }
-  // Exports run in the API processes (they read views through the API's services).
-  Logger.log(`worker started: processing queues ${Object.values(QueueName).filter((q) => q !== QueueName.Exports).join(', ')}`, 'Worker');
+  // Exports and alert evaluations run in the API processes (they read views through the API's services and disclosure layer).
+  Logger.log(`worker started: processing queues ${Object.values(QueueName).filter((q) => q !== QueueName.Exports && q !== QueueName.Alerts).join(', ')}`, 'Worker');
 }
 
 main().catch((err: unknown) => {

@@ -36,6 +36,8 @@ export * from './tables/segment-rows';
 export * from './page-access';
 export * from './saved-views.types';
 export * from './saved-views.schema';
+export * from './alerts.types';
+export * from './alerts.schema';
 export * from './metric-definitions';
 export * from './glossary';
 export * from './tables/pattern-tables';

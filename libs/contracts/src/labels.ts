@@ -176,6 +176,9 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'saved_view.delete': 'Deleted a saved view',
   'export.create': 'Exported a view',
   'export.rerun': 'Exported a view again from its manifest',
+  'alert.create': 'Created an alert',
+  'alert.update': 'Changed an alert',
+  'alert.delete': 'Deleted an alert',
 };
 
 /** Families of actions for the audit filter (`goal.` matches every goal action). */
@@ -195,6 +198,7 @@ export const AUDIT_ACTION_FAMILIES: Record<string, string> = {
   'audit.': 'Audit log',
   'saved_view.': 'Saved views',
   'export.': 'Exports',
+  'alert.': 'Alerts',
 };
 
 export function auditActionLabel(action: string): string {

@@ -1,4 +1,5 @@
 import { ROLES, type Role } from './enums';
+import { ALERT_ROLES } from './alerts.types';
 import { GOAL_EDITOR_ROLES } from './goals.types';
 import { SEGMENT_EDITOR_ROLES } from './segments.types';
 
@@ -41,6 +42,7 @@ export const PAGE_ACCESS: readonly PageAccess[] = [
   { pattern: '/audiences/programmes/:id/edit', label: 'Audiences → edit programme', roles: SEGMENT_EDITOR_ROLES },
   { pattern: '/reports/exports', label: 'Reports → exports', roles: ALL },
   { pattern: '/reports/saved-views', label: 'Reports → saved views', roles: ALL },
+  { pattern: '/reports/alerts', label: 'Reports → alerts', roles: ALERT_ROLES },
   { pattern: '/reports/tokens', label: 'Reports → read tokens', roles: ALL },
   { pattern: '/reports/glossary', label: 'Reports → glossary', roles: ALL },
   { pattern: '/account', label: 'Your account', roles: ALL },

@@ -3,6 +3,8 @@ import type { DataSource } from 'typeorm';
 import { HUBPULSE_CONFIG, type HubpulseConfig } from '@hubpulse/config';
 import { DATA_SOURCE, openDatabase } from './data-source';
 import { ExportsRepository } from './exports.repository';
+import { DeliveriesRepository } from './deliveries.repository';
+import { AlertsRepository } from './alerts.repository';
 import { DatabaseHealthRepository } from './database-health.repository';
 import { DirectoryRepository } from './directory.repository';
 import { AuditLogRepository } from './audit-log.repository';
@@ -41,6 +43,8 @@ const REPOSITORIES = [
   UserIdentitiesRepository,
   SavedViewsRepository,
   ReadTokensRepository,
+  DeliveriesRepository,
+  AlertsRepository,
 ];
 
 /**

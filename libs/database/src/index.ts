@@ -17,3 +17,5 @@ export * from './user-identities.repository';
 export * from './exports.repository';
 export * from './saved-views.repository';
 export * from './read-tokens.repository';
+export * from './deliveries.repository';
+export * from './alerts.repository';

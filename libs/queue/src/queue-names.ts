@@ -4,6 +4,7 @@ export enum QueueName {
   Imports = 'imports',
   Segments = 'segments',
   Exports = 'exports',
+  Alerts = 'alerts',
 }
 
 /** Job names are `<queue>.<verb>`. */
@@ -14,6 +15,7 @@ export enum JobName {
   SegmentsRefresh = 'segments.refresh',
   ExportsRun = 'exports.run',
   ExportsSweep = 'exports.sweep',
+  AlertsEvaluate = 'alerts.evaluate',
 }
 
 /** Payloads carry ids and ranges, never data. */
@@ -49,6 +51,14 @@ export interface JobPayloads {
     /** Deletes the files of exports past their retention time. */
     reason: 'schedule';
   };
+  [JobName.AlertsEvaluate]: {
+    /** kpi: a goal's KPI values (or the goal) changed; scores: a score run changed scores and purpose indices; rule: an alert was created or edited. */
+    reason: 'kpi' | 'scores' | 'rule';
+    /** kpi: the goal whose alerts to evaluate. */
+    goalId?: string;
+    /** rule: the one alert to evaluate. */
+    alertId?: string;
+  };
 }
 
 export const JOBS_BY_QUEUE: Record<QueueName, JobName[]> = {
@@ -56,6 +66,7 @@ export const JOBS_BY_QUEUE: Record<QueueName, JobName[]> = {
   [QueueName.Imports]: [JobName.ImportsRun],
   [QueueName.Segments]: [JobName.SegmentsRecompute, JobName.SegmentsRefresh],
   [QueueName.Exports]: [JobName.ExportsRun, JobName.ExportsSweep],
+  [QueueName.Alerts]: [JobName.AlertsEvaluate],
 };
 
 /** Deterministic ids where work must not pile up. */
@@ -82,3 +93,9 @@ export type { ImportKind, ImportFormat, ImportStatus, ImportProgress, ImportMeta
 /** One job per export (its row id); the retention sweep runs hourly under one scheduler id. */
 export const exportJobId = (exportId: string) => `exports.run-${exportId}`;
 export const EXPORTS_SWEEP_ID = 'exports.sweep-schedule';
+
+/**
+ * Alert evaluations: no deterministic id (a write made while an evaluation runs must still be seen);
+ * an evaluation is idempotent (state compare-and-set), so a repeated one sends nothing twice.
+ */
+export const ALERT_JOB_OPTS = { attempts: 3, backoff: { type: 'exponential', delay: 2000 }, removeOnComplete: 100, removeOnFail: 500 } as const;

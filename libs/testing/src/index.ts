@@ -70,3 +70,4 @@ export function hubEvent(over: Record<string, unknown> = {}): Record<string, unk
 export { freePort, REPO_ROOT, spawnApi, type SpawnedApi } from './spawn-api';
 export { signIn } from './sign-in';
 export * from './relational-store';
+export * from './smtp-catcher';

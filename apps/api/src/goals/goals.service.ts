@@ -1,4 +1,6 @@
-import { Injectable, NotFoundException } from '@nestjs/common';
+import { InjectQueue } from '@nestjs/bullmq';
+import { Injectable, NotFoundException, Optional } from '@nestjs/common';
+import type { Queue } from 'bullmq';
 import type { z } from 'zod';
 import {
   goalCreateSchema,
@@ -16,6 +18,7 @@ import {
   type GoalSummary,
 } from '@hubpulse/contracts';
 import { addMonths } from '@hubpulse/analytics';
+import { ALERT_JOB_OPTS, JobName, QueueName, type JobPayloads } from '@hubpulse/queue';
 import { GoalsRepository, ProgrammesRepository, SegmentDefinitionsRepository, type GoalEntity, type GoalFields, type KpiWrite } from '@hubpulse/database';
 import { InvalidInputError } from '../common/errors';
 import { parseOr400 } from '../common/zod.pipe';
@@ -42,7 +45,14 @@ export class GoalsService {
     private readonly repo: GoalsRepository,
     private readonly programmes: ProgrammesRepository,
     private readonly segments: SegmentDefinitionsRepository,
+    @Optional() @InjectQueue(QueueName.Alerts) private readonly alerts?: Queue,
   ) {}
+
+  /** After a write that may change a goal's status or forecast: its alerts are evaluated (alerts queue). */
+  private async kpiChanged(goalId: string): Promise<void> {
+    const data: JobPayloads[JobName.AlertsEvaluate] = { reason: 'kpi', goalId };
+    await this.alerts?.add(JobName.AlertsEvaluate, data, ALERT_JOB_OPTS);
+  }
 
   async list(): Promise<GoalListDto> {
     const [goals, targets, values, links] = await Promise.all([this.repo.listGoals(), this.repo.targets(), this.repo.values(), this.repo.links()]);
@@ -140,6 +150,7 @@ export class GoalsService {
     if (changes.scope === 'organisation' && changes.scope_value === undefined) merged.scope_value = null;
     const input = parseOr400(goalCreateSchema, merged);
     if (!(await this.repo.updateGoal(id, toFields(input), input.monthly_targets))) throw new NotFoundException(`goal ${id}: not found`);
+    await this.kpiChanged(id);
     return this.detail(id);
   }
 
@@ -154,12 +165,14 @@ export class GoalsService {
     const problem = periodProblem(goal, period);
     if (problem) throw new InvalidInputError([`period: ${problem}`]);
     const res = await this.repo.writeValues(id, [{ period, value: input.value, note: input.note ?? null }], 'entry', by);
+    await this.kpiChanged(id);
     return toKpiValueDto(res.rows[0]);
   }
 
   async deleteValue(id: string, period: string, by: string): Promise<void> {
     await this.goal(id);
     if (!(await this.repo.deleteValue(id, period, by))) throw new NotFoundException(`goal ${id}: no value for ${period}`);
+    await this.kpiChanged(id);
   }
 
   /** All stored or none: every problem is a 400 line naming values[i].field. */
@@ -175,6 +188,7 @@ export class GoalsService {
     });
     if (problems.length) throw new InvalidInputError(problems);
     const res = await this.repo.writeValues(id, input.values.map((v) => ({ period: v.period, value: v.value, note: v.note ?? null })), 'api', by);
+    await this.kpiChanged(id);
     return { goal_id: id, created: res.created, updated: res.updated, unchanged: res.unchanged, values: res.rows.map(toKpiValueDto) };
   }
 
@@ -193,6 +207,7 @@ export class GoalsService {
     errors.sort((a, b) => a.line - b.line);
     const source: KpiSource = 'import';
     const res = good.length ? await this.repo.writeValues(id, good, source, by) : { created: 0, updated: 0, unchanged: 0, rows: [] };
+    if (good.length) await this.kpiChanged(id);
     return {
       goal_id: id,
       filename,

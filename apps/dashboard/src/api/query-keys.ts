@@ -53,5 +53,8 @@ export const queryKeys = {
   // Saved views (Reports): one invalidation of 'saved-views' refreshes the list and an opened view.
   savedViews: ['saved-views', 'list'] as const,
   savedView: (id: string) => ['saved-views', 'one', id] as const,
+  alerts: ['alerts', 'list'] as const,
+  alertOptions: ['alerts', 'options'] as const,
+  alertHistory: (id: string) => ['alerts', 'history', id] as const,
   glossary: ['glossary'] as const,
 };

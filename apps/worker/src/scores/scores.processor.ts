@@ -2,7 +2,7 @@ import { InjectQueue, OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullm
 import { Inject, Logger, Optional } from '@nestjs/common';
 import { DelayedError, type Job, type Queue } from 'bullmq';
 import { HUBPULSE_CONFIG, type HubpulseConfig } from '@hubpulse/config';
-import { JobName, QueueName, SEGMENT_JOB_OPTS, SEGMENTS_AFTER_SCORES_ID, type JobPayloads } from '@hubpulse/queue';
+import { ALERT_JOB_OPTS, JobName, QueueName, SEGMENT_JOB_OPTS, SEGMENTS_AFTER_SCORES_ID, type JobPayloads } from '@hubpulse/queue';
 import { ScoreComputeService, type ScoreRunResult } from './score-compute.service';
 import { OrgLock, type RedisLike } from './org-lock';
 
@@ -33,6 +33,7 @@ export class ScoresProcessor extends WorkerHost {
     private readonly scores: ScoreComputeService,
     @InjectQueue(QueueName.Scores) queue: Queue,
     @InjectQueue(QueueName.Segments) private readonly segments: Queue,
+    @InjectQueue(QueueName.Alerts) private readonly alerts: Queue,
     @Inject(HUBPULSE_CONFIG) config: HubpulseConfig,
     @Optional() @Inject(PATTERN_RECOMPUTE) private readonly patterns?: PatternRecompute,
   ) {
@@ -65,6 +66,9 @@ export class ScoresProcessor extends WorkerHost {
           // rather than at the next schedule (a no-op while one refresh is already waiting).
           if (result.from && result.to) {
             await this.segments.add(JobName.SegmentsRefresh, { reason: 'scores' }, { ...SEGMENT_JOB_OPTS, jobId: SEGMENTS_AFTER_SCORES_ID });
+            // Purpose indices moved: the index alerts are evaluated (by the API processes, through its disclosure layer).
+            const alert: JobPayloads[JobName.AlertsEvaluate] = { reason: 'scores' };
+            await this.alerts.add(JobName.AlertsEvaluate, alert, ALERT_JOB_OPTS);
           }
           return result;
         } finally {

@@ -10,6 +10,8 @@ import { SegmentDefinitionEntity, SegmentDefinitionRevisionEntity } from './segm
 import { IngestionKeyEntity, InviteEntity, SessionEntity, UserEntity } from './user.entity';
 import { UserIdentityEntity } from './user-identity.entity';
 import { SavedViewEntity } from './saved-view.entity';
+import { DeliveryEntity } from './delivery.entity';
+import { AlertEntity, AlertTransitionEntity } from './alert.entity';
 
 export * from './audit-log.entity';
 export * from './event-mapping.entity';
@@ -23,5 +25,7 @@ export * from './segment.entity';
 export * from './user.entity';
 export * from './user-identity.entity';
 export * from './saved-view.entity';
+export * from './delivery.entity';
+export * from './alert.entity';
 
-export const ENTITIES = [UserEntity, SessionEntity, InviteEntity, IngestionKeyEntity, PersonEntity, GoalEntity, KpiValueEntity, GoalMonthlyTargetEntity, KpiValueHistoryEntity, GoalLinkEntity, ScoringModelEntity, EventMappingEntity, SegmentDefinitionEntity, SegmentDefinitionRevisionEntity, ProgrammeEntity, AuditLogEntity, UserIdentityEntity, ExportEntity, SavedViewEntity, ReadTokenEntity];
+export const ENTITIES = [UserEntity, SessionEntity, InviteEntity, IngestionKeyEntity, PersonEntity, GoalEntity, KpiValueEntity, GoalMonthlyTargetEntity, KpiValueHistoryEntity, GoalLinkEntity, ScoringModelEntity, EventMappingEntity, SegmentDefinitionEntity, SegmentDefinitionRevisionEntity, ProgrammeEntity, AuditLogEntity, UserIdentityEntity, ExportEntity, SavedViewEntity, ReadTokenEntity, DeliveryEntity, AlertEntity, AlertTransitionEntity];
