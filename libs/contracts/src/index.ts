@@ -40,3 +40,5 @@ export * from './metric-definitions';
 export * from './glossary';
 export * from './tables/pattern-tables';
 export * from './tables/score-tables';
+export * from './schedules.schema';
+export * from './schedules.types';

@@ -176,6 +176,10 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'saved_view.delete': 'Deleted a saved view',
   'export.create': 'Exported a view',
   'export.rerun': 'Exported a view again from its manifest',
+  'schedule.create': 'Scheduled a report',
+  'schedule.update': 'Changed a scheduled report',
+  'schedule.send': 'Sent a scheduled report now',
+  'schedule.delete': 'Deleted a scheduled report',
 };
 
 /** Families of actions for the audit filter (`goal.` matches every goal action). */
@@ -195,6 +199,7 @@ export const AUDIT_ACTION_FAMILIES: Record<string, string> = {
   'audit.': 'Audit log',
   'saved_view.': 'Saved views',
   'export.': 'Exports',
+  'schedule.': 'Scheduled reports',
 };
 
 export function auditActionLabel(action: string): string {

@@ -4,6 +4,7 @@ import { HUBPULSE_CONFIG, type HubpulseConfig } from '@hubpulse/config';
 import { DATA_SOURCE, openDatabase } from './data-source';
 import { ExportsRepository } from './exports.repository';
 import { DeliveriesRepository } from './deliveries.repository';
+import { SchedulesRepository } from './schedules.repository';
 import { DatabaseHealthRepository } from './database-health.repository';
 import { DirectoryRepository } from './directory.repository';
 import { AuditLogRepository } from './audit-log.repository';
@@ -43,6 +44,7 @@ const REPOSITORIES = [
   SavedViewsRepository,
   ReadTokensRepository,
   DeliveriesRepository,
+  SchedulesRepository,
 ];
 
 /**

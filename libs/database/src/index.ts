@@ -18,3 +18,4 @@ export * from './exports.repository';
 export * from './saved-views.repository';
 export * from './read-tokens.repository';
 export * from './deliveries.repository';
+export * from './schedules.repository';

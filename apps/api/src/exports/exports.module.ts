@@ -21,6 +21,7 @@ import { ExportsService } from './exports.service';
   imports: [OverviewModule, EngagementModule, PatternsModule, SegmentsModule, ProgrammesModule],
   controllers: [ExportsController],
   providers: [ExportViewsService, ExportsService, ExportsProcessor],
+  exports: [ExportViewsService, ExportsService],
 })
 export class ExportsModule implements OnApplicationBootstrap {
   constructor(@InjectQueue(QueueName.Exports) private readonly queue: Queue) {}
