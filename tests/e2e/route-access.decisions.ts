@@ -183,6 +183,7 @@ export const DECISIONS: Readonly<Record<string, Access>> = {
 
   // ── scheduled reports: every role schedules the views it may open; the service decides owner / admin and checks recipients' roles ──
   'GET /api/schedules': SIGNED_IN,
+  'GET /api/schedules/recipients': SIGNED_IN,
   'POST /api/schedules': SIGNED_IN,
   'GET /api/schedules/:id': SIGNED_IN,
   'PATCH /api/schedules/:id': SIGNED_IN,

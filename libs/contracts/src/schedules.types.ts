@@ -1,3 +1,4 @@
+import type { Role } from './enums';
 import type { ScheduleAttachment, ScheduleFrequency, ScheduleWebhookKind } from './schedules.schema';
 
 /** A scheduled report as the API shows it; webhooks by host only (the path of an incoming webhook is its secret). */
@@ -42,4 +43,12 @@ export interface DeliveryDto {
 export interface ScheduleSendResultDto {
   run: string;
   deliveries: DeliveryDto[];
+}
+
+/** Someone a schedule may mail (`GET /api/schedules/recipients`). */
+export interface ScheduleRecipientDto {
+  id: string;
+  name: string;
+  email: string;
+  role: Role;
 }

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import { HUBPULSE_CONFIG, type HubpulseConfig } from '@hubpulse/config';
-import { roleMayOpen, type Role, type SessionUser } from '@hubpulse/contracts';
+import { roleMayOpen, type SessionUser } from '@hubpulse/contracts';
 import { SavedViewsRepository, SchedulesRepository, UsersRepository, type DeliveryEntity, type ScheduleEntity, type UserEntity } from '@hubpulse/database';
 import { DeliveryService, type DeliveryChannel, type DeliveryOutcome } from '../delivery';
 import { nextRun } from './next-run';
@@ -19,7 +19,8 @@ export class ScheduleClock {
  * Runs due schedules. Every API process checks every HUBPULSE_SCHEDULE_TICK_SECONDS; a run is taken
  * by moving the schedule's next_run_at forward only if it still holds the due time (compare and set)
  * and by claiming the (schedule, scheduled time) row in schedule_runs, so two processes never send
- * the same run. A run reads the content once per recipient role (each role gets what it may see),
+ * the same run. A run reads the content as each recipient (their role, and their own disclosure
+ * history, so each gets what they may see),
  * skips when its fingerprint equals the last sent one ("skipped: unchanged", unless sent now), and
  * delivers through DeliveryService, which re-checks each recipient's role and state before the send.
  */
@@ -85,30 +86,28 @@ export class ScheduleRunner implements OnApplicationBootstrap, OnModuleDestroy {
     if (stop) return this.skipAll(s, runKey, at, stop);
     const pages = views.map((v) => v.path);
 
-    // readers: one per role among active recipients who may open every page; the owner for webhooks
+    // readers: each active recipient whose role opens every page (the disclosure layer keeps each reader's own history); the owner for webhooks
     const recipients = await Promise.all(s.recipientIds.map((id) => this.users.find(id)));
-    const byRole = new Map<Role, UserEntity[]>();
-    for (const u of recipients) if (u?.active && pages.every((p) => roleMayOpen(u.role, p))) byRole.set(u.role, [...(byRole.get(u.role) ?? []), u]);
-    const readers: [Role | 'webhooks', SessionUser][] = [...byRole].map(([role, us]) => [role, session(us[0])]);
-    if (s.webhooks.length) readers.push(['webhooks', session(owner!)]);
+    const eligible = recipients.filter((u): u is UserEntity => !!u && u.active && pages.every((p) => roleMayOpen(u.role, p)));
+    const readers: { key: string; reader: SessionUser; user: UserEntity | null }[] = eligible.map((u) => ({ key: `user:${u.id}`, reader: session(u), user: u }));
+    if (s.webhooks.length) readers.push({ key: 'webhooks', reader: session(owner!), user: null });
     const built = [];
-    for (const [key, reader] of readers.sort(([a], [b]) => a.localeCompare(b))) built.push({ key, reader, content: await this.content.build(s, views, reader, { files: false, at }) });
-    const fingerprint = createHash('sha256').update(JSON.stringify(built.map((b) => [b.key, b.content.fingerprint]))).digest('hex');
+    for (const r of readers) built.push({ ...r, content: await this.content.build(s, views, r.reader, { files: false, at }) });
+    const fingerprint = createHash('sha256').update(JSON.stringify(built.map((b) => [b.key, b.content.fingerprint]).sort())).digest('hex');
     if (!force && built.length && fingerprint === s.lastFingerprint) return this.skipAll(s, runKey, at, 'unchanged since the last send', 'unchanged');
 
     const outcomes: DeliveryOutcome[] = [];
-    for (const { key, reader, content } of built) {
-      if (key === 'webhooks') {
+    for (const { reader, user, content } of built) {
+      if (!user) {
         const channels: DeliveryChannel[] = s.webhooks.map((w) => ({ kind: w.kind, url: w.url }));
         outcomes.push(...(await this.delivery.deliver({ source, runKey, message: { ...content.message, attachments: [] }, channels })));
       } else {
-        const withFiles = s.attachments.length ? (await this.content.build(s, views, reader, { files: true, at })).message : content.message;
-        const channels: DeliveryChannel[] = byRole.get(key)!.map((u) => ({ kind: 'email', userId: u.id }));
-        outcomes.push(...(await this.delivery.deliver({ source, runKey, message: withFiles, channels, needs: { pages, roles: [key] } })));
+        const message = s.attachments.length ? (await this.content.build(s, views, reader, { files: true, at })).message : content.message;
+        outcomes.push(...(await this.delivery.deliver({ source, runKey, message, channels: [{ kind: 'email', userId: user.id }], needs: { pages, roles: [user.role] } })));
       }
     }
     // recipients who are gone, deactivated or may not open a page: recorded as skipped, with why
-    const left = s.recipientIds.filter((id, i) => !recipients[i] || !byRole.get(recipients[i]!.role)?.some((u) => u.id === id));
+    const left = s.recipientIds.filter((id) => !eligible.some((u) => u.id === id));
     if (left.length) outcomes.push(...(await this.delivery.deliver({ source, runKey, message: { subject: s.name, summary: [] }, channels: left.map((userId) => ({ kind: 'email', userId })), needs: { pages } })));
 
     const sent = outcomes.filter((o) => o.status === 'sent').length;

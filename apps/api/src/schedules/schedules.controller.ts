@@ -22,6 +22,12 @@ export class SchedulesController {
     return this.schedules.list(req.user!);
   }
 
+  @Get('recipients')
+  @ApiOperation({ summary: 'Who a schedule may mail: the active Hubpulse users, with their roles (the form checks each against the views’ pages)' })
+  recipients() {
+    return this.schedules.recipients();
+  }
+
   @Get(':id')
   @ApiOperation({ summary: 'One schedule' })
   @ApiResponse({ status: 404, description: 'Deleted, or someone else’s' })

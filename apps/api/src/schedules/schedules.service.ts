@@ -1,6 +1,6 @@
 import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { pageFor, roleLabel, roleMayOpen, type DeliveryDto, type ScheduleCreate, type ScheduleDto, type ScheduleSendResultDto, type ScheduleUpdate, type SessionUser } from '@hubpulse/contracts';
+import { pageFor, roleLabel, roleMayOpen, type DeliveryDto, type ScheduleCreate, type ScheduleDto, type ScheduleRecipientDto, type ScheduleSendResultDto, type ScheduleUpdate, type SessionUser } from '@hubpulse/contracts';
 import { DeliveriesRepository, SavedViewsRepository, SchedulesRepository, UsersRepository, type DeliveryEntity, type ScheduleEntity, type UserEntity } from '@hubpulse/database';
 import { InvalidInputError } from '../common/errors';
 import { DeliveryService, webhookTarget } from '../delivery';
@@ -30,6 +30,14 @@ export class SchedulesService {
   async list(user: SessionUser): Promise<ScheduleDto[]> {
     const rows = await this.repo.list(user.role === 'admin' ? undefined : user.id);
     return Promise.all(rows.map((s) => this.toDto(s, user)));
+  }
+
+  /** Active users, by name: whom a schedule may mail. */
+  async recipients(): Promise<ScheduleRecipientDto[]> {
+    return (await this.users.list())
+      .filter((u) => u.active)
+      .map((u) => ({ id: u.id, name: u.name, email: u.email, role: u.role }))
+      .sort((a, b) => (a.name || a.email).localeCompare(b.name || b.email));
   }
 
   async get(id: string, user: SessionUser): Promise<ScheduleDto> {

@@ -53,5 +53,8 @@ export const queryKeys = {
   // Saved views (Reports): one invalidation of 'saved-views' refreshes the list and an opened view.
   savedViews: ['saved-views', 'list'] as const,
   savedView: (id: string) => ['saved-views', 'one', id] as const,
+  schedules: ['schedules', 'list'] as const,
+  scheduleRecipients: ['schedules', 'recipients'] as const,
+  scheduleDeliveries: (id: string) => ['schedules', 'deliveries', id] as const,
   glossary: ['glossary'] as const,
 };
