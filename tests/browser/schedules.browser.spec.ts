@@ -1,7 +1,9 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import type { Page } from 'playwright-core';
 import type { SavedViewDto } from '@hubpulse/contracts';
 import { mimeLeaves, parseMime, startSmtpCatcher, waitFor, type SmtpCatcher } from '@hubpulse/testing';
-import { fullPageShot, signInAs, useDemoProduct } from './demo-product';
+import { fullPageShot, SHOTS, signInAs, useDemoProduct } from './demo-product';
 
 /**
  * Reports → Schedules as an analyst meets it (production build, demo data, a real SMTP server): a
@@ -52,6 +54,7 @@ describe('Schedules page in headless Chromium', () => {
 
     const row = list.getByTestId('schedule-row').filter({ hasText: 'Monday purposes' });
     await row.waitFor();
+    expect(await form.getByLabel('Name').inputValue()).toBe(''); // the form is emptied for the next one
     await expect(row.textContent()).resolves.toContain('Every Monday at 07:45 (Europe/Berlin)');
     const before = smtp.mails.length;
     await row.getByRole('button', { name: 'Send now' }).click();
@@ -61,8 +64,18 @@ describe('Schedules page in headless Chromium', () => {
     const csv = leaves.find((p) => p.filename?.endsWith('.csv'));
     const pdf = leaves.find((p) => p.contentType === 'application/pdf');
     expect(csv?.body.toString('utf8').split('\n')[0]).toMatch(/purpose/);
+    fs.writeFileSync(path.join(SHOTS, 'schedules-report.pdf'), pdf!.body); // to look at
     expect(pdf?.body.subarray(0, 5).toString()).toBe('%PDF-');
-    expect(pdf!.body.length).toBeGreaterThan(10_000);
+    expect(pdf!.body.toString('latin1')).toMatch(/\/Type\s*\/Page\b/);
+    expect(pdf!.body.length).toBeGreaterThan(5_000);
+    // what the PDF shows: the view's page as printed, for the reader
+    const printed = await product.browser.newPage({ viewport: { width: 1200, height: 900 } });
+    await printed.context().addCookies(await page.context().cookies());
+    await printed.goto(`${product.api.url}/engagement/purposes?by=department`, { waitUntil: 'networkidle' });
+    await printed.waitForFunction("!document.querySelector('.chart-state--loading')");
+    await printed.emulateMedia({ media: 'print' });
+    await fullPageShot(printed, 'schedules-printed-view');
+    await printed.close();
     expect(view.id).toBeTruthy();
 
     await row.getByRole('button', { name: 'History' }).click();

@@ -44,6 +44,8 @@ export class PdfRenderer implements OnModuleDestroy {
         const res = await page.goto(`${base}${view.path}${view.query ? `?${view.query}` : ''}`, { waitUntil: 'networkidle', timeout: PAGE_TIMEOUT_MS });
         if (!res || res.status() >= 400) return { ok: false, reason: `the dashboard answered ${res?.status() ?? 'nothing'}` };
         if (new URL(page.url()).pathname.startsWith('/login')) return { ok: false, reason: 'the dashboard did not accept the reader' };
+        // the panels load their data after the route's chunk: wait until none shows its loading state
+        await page.waitForFunction("!document.querySelector('.chart-state--loading')", undefined, { timeout: PAGE_TIMEOUT_MS });
         await page.emulateMedia({ media: 'print' });
         return { ok: true, pdf: await page.pdf({ format: 'A4', printBackground: true, margin: { top: '12mm', bottom: '12mm', left: '10mm', right: '10mm' } }) };
       } finally {
