@@ -61,7 +61,7 @@ describe('Reports: saved views and the glossary in headless Chromium', () => {
     await analyst.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Reports' }).click();
     await analyst.waitForURL(/\/reports\/exports$/);
     const tabs = analyst.getByRole('navigation', { name: 'Reports sections' });
-    await expect(tabs.getByRole('link').allTextContents()).resolves.toEqual(['Exports', 'Saved views', 'Read tokens', 'Glossary']);
+    await expect(tabs.getByRole('link').allTextContents()).resolves.toEqual(['Exports', 'Saved views', 'Schedules', 'Read tokens', 'Glossary']);
     await tabs.getByRole('link', { name: 'Saved views' }).click();
     await analyst.waitForURL(/\/reports\/saved-views$/);
     const row = analyst.locator('section[aria-label="Your saved views"] tr', { hasText: 'Tenure over 90 days' });

@@ -191,6 +191,15 @@ export const DECISIONS: Readonly<Record<string, Access>> = {
   'POST /api/alerts': ADMIN_LEADER_PLANNER,
   'PATCH /api/alerts/:id': ADMIN_LEADER_PLANNER,
   'DELETE /api/alerts/:id': ADMIN_LEADER_PLANNER,
+  // ── scheduled reports: every role schedules the views it may open; the service decides owner / admin and checks recipients' roles ──
+  'GET /api/schedules': SIGNED_IN,
+  'GET /api/schedules/recipients': SIGNED_IN,
+  'POST /api/schedules': SIGNED_IN,
+  'GET /api/schedules/:id': SIGNED_IN,
+  'PATCH /api/schedules/:id': SIGNED_IN,
+  'DELETE /api/schedules/:id': SIGNED_IN,
+  'GET /api/schedules/:id/deliveries': SIGNED_IN,
+  'POST /api/schedules/:id/send': SIGNED_IN,
 
   // ── comms programmes (planners and admins plan and launch; everyone reads) ──
   'GET /api/programmes': SIGNED_IN,

@@ -1,28 +1,9 @@
-import * as http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import * as path from 'node:path';
 import type { DataSource } from 'typeorm';
 import { DeliveriesRepository, openDatabase, UsersRepository } from '@hubpulse/database';
-import { decodeHeader, mimeLeaves, parseMime, startSmtpCatcher, testConfig, uniqueName, workerDataDir, type SmtpCatcher } from '@hubpulse/testing';
+import { decodeHeader, mimeLeaves, parseMime, startSmtpCatcher, startWebhookCatcher, testConfig, uniqueName, workerDataDir, type SmtpCatcher } from '@hubpulse/testing';
 import { DeliveryService, webhookTarget, type DeliveryMessage } from '../../apps/api/src/delivery';
 import { MailerService } from '../../apps/api/src/users/mailer.service';
-
-/** A local HTTP server answering each POST with the next status of `statuses` (the last repeats), keeping the bodies. */
-async function hookServer(statuses: number[]) {
-  const got: { path: string; body: unknown }[] = [];
-  const server = http.createServer((req, res) => {
-    let raw = '';
-    req.on('data', (d: Buffer) => (raw += d.toString()));
-    req.on('end', () => {
-      got.push({ path: req.url ?? '', body: JSON.parse(raw) });
-      res.statusCode = statuses[Math.min(got.length - 1, statuses.length - 1)];
-      res.end('');
-    });
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  return { base, got, close: () => new Promise<void>((r) => server.close(() => r())) };
-}
 
 const message: DeliveryMessage = {
   subject: 'Weekly engagement — Sales',
@@ -95,7 +76,7 @@ describe('DeliveryService', () => {
   });
 
   it('retries a webhook answering 500, then records it failed with its attempts; the secret path is never stored', async () => {
-    const hook = await hookServer([500]);
+    const hook = await startWebhookCatcher([500]);
     try {
       const url = `${hook.base}/services/T000/B000/SECRETsecret`;
       const [out] = await delivery.deliver({ source: { kind: 'schedule', id: 's-500' }, message, channels: [{ kind: 'slack', url }] });
@@ -110,8 +91,8 @@ describe('DeliveryService', () => {
   });
 
   it('succeeds on a retry after a 503, and does not retry a 404', async () => {
-    const flaky = await hookServer([503, 200]);
-    const gone = await hookServer([404]);
+    const flaky = await startWebhookCatcher([503, 200]);
+    const gone = await startWebhookCatcher([404]);
     try {
       const outs = await delivery.deliver({ source: { kind: 'alert', id: 'a-retry' }, message, channels: [{ kind: 'teams', url: `${flaky.base}/x` }, { kind: 'webhook', url: `${gone.base}/y` }] });
       expect(outs.map((o) => [o.status, o.attempts])).toEqual([['sent', 2], ['failed', 1]]);
@@ -123,7 +104,7 @@ describe('DeliveryService', () => {
   });
 
   it('gives up on an unreachable webhook and a dead mail server after the attempts, without throwing', async () => {
-    const hook = await hookServer([200]);
+    const hook = await startWebhookCatcher([200]);
     await hook.close();
     const [out] = await delivery.deliver({ source: { kind: 'alert', id: 'a-dead' }, message, channels: [{ kind: 'webhook', url: `${hook.base}/z` }] });
     expect(out).toMatchObject({ status: 'failed', attempts: 3 });
@@ -139,7 +120,7 @@ describe('DeliveryService', () => {
   });
 
   it('posts Slack Block Kit and a Teams Adaptive Card in their incoming-webhook shapes, and plain JSON', async () => {
-    const hook = await hookServer([200]);
+    const hook = await startWebhookCatcher([200]);
     try {
       await delivery.deliver({ source: { kind: 'schedule', id: 's-shapes' }, runKey: 'k', message, channels: [{ kind: 'slack', url: `${hook.base}/s` }, { kind: 'teams', url: `${hook.base}/t` }, { kind: 'webhook', url: `${hook.base}/j` }] });
       const [slack, teams, json] = hook.got.map((g) => g.body as Record<string, any>);

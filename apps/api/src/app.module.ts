@@ -23,6 +23,7 @@ import { OverviewModule } from './overview/overview.module';
 import { PatternsModule } from './patterns/patterns.module';
 import { ProgrammesModule } from './programmes/programmes.module';
 import { SavedViewsModule } from './saved-views/saved-views.module';
+import { SchedulesModule } from './schedules/schedules.module';
 import { SeedService } from './seed/seed.service';
 import { SegmentsModule } from './segments/segments.module';
 import { UsersModule } from './users/users.module';
@@ -55,6 +56,7 @@ export class AppModule {
         ExportsModule,
         SavedViewsModule,
         AlertsModule,
+        SchedulesModule,
         ...(config.workers === 'inline' ? [WorkerProcessorsModule] : []),
       ],
       controllers: [HealthController],

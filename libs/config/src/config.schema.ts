@@ -75,6 +75,10 @@ export const envSchema = z
     HUBPULSE_SMTP_URL: optionalString.pipe(z.string().regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL').optional()),
     /** Sender of those mails. */
     HUBPULSE_MAIL_FROM: z.string().default('Hubpulse <hubpulse@localhost>'),
+    /** Chromium that renders scheduled reports' PDFs (default /usr/bin/chromium when present; without one PDFs are skipped with a note in the mail). */
+    HUBPULSE_CHROMIUM_PATH: optionalString,
+    /** Seconds between checks for due scheduled reports in each API process; 0 = no checks (Send now still works). */
+    HUBPULSE_SCHEDULE_TICK_SECONDS: z.coerce.number({ error: 'must be a number' }).int('must be a whole number').min(0, 'must be at least 0').max(3600, 'must be at most 3600').default(30),
     /** Which proxies' X-Forwarded-For/-Proto are believed (client address, HTTPS): loopback, false, true (any), a hop count, or addresses/subnets separated by commas. */
     HUBPULSE_TRUST_PROXY: z
       .string()

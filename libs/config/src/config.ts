@@ -1,3 +1,4 @@
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { DEFAULT_REDIS_URL, envSchema } from './config.schema';
 import { ssoConfig, type SsoConfig } from './sso';
@@ -35,6 +36,10 @@ export interface HubpulseConfig {
   /** Days an export's file stays downloadable (HUBPULSE_EXPORT_RETENTION_DAYS). */
   exportRetentionDays: number;
   mail: { smtpUrl?: string; from: string };
+  /** Chromium for scheduled reports' PDFs (HUBPULSE_CHROMIUM_PATH, else /usr/bin/chromium when present); null = PDFs skipped. */
+  chromiumPath: string | null;
+  /** Seconds between due-schedule checks (HUBPULSE_SCHEDULE_TICK_SECONDS); 0 = none. */
+  scheduleTickSeconds: number;
   /** Express's `trust proxy` value. */
   trustProxy: boolean | number | string;
   publicUrl?: string;
@@ -50,6 +55,8 @@ function trustProxy(value: string): boolean | number | string {
   if (value === 'true' || value === 'false') return value === 'true';
   return /^\d+$/.test(value) ? Number(value) : value;
 }
+
+const DEFAULT_CHROMIUM = '/usr/bin/chromium';
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -109,6 +116,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     inviteTtlHours: e.HUBPULSE_INVITE_TTL_HOURS,
     exportRetentionDays: e.HUBPULSE_EXPORT_RETENTION_DAYS,
     mail: { smtpUrl: e.HUBPULSE_SMTP_URL, from: e.HUBPULSE_MAIL_FROM },
+    chromiumPath: e.HUBPULSE_CHROMIUM_PATH ?? (fs.existsSync(DEFAULT_CHROMIUM) ? DEFAULT_CHROMIUM : null),
+    scheduleTickSeconds: e.HUBPULSE_SCHEDULE_TICK_SECONDS,
     trustProxy: trustProxy(e.HUBPULSE_TRUST_PROXY),
     publicUrl: e.HUBPULSE_PUBLIC_URL,
     signIn: {

@@ -45,3 +45,5 @@ export * from './tables/score-tables';
 export * from './tables/audience-tables';
 export * from './tables/strategy-tables';
 export * from './tables/admin-tables';
+export * from './schedules.schema';
+export * from './schedules.types';

@@ -179,6 +179,10 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'alert.create': 'Created an alert',
   'alert.update': 'Changed an alert',
   'alert.delete': 'Deleted an alert',
+  'schedule.create': 'Scheduled a report',
+  'schedule.update': 'Changed a scheduled report',
+  'schedule.send': 'Sent a scheduled report now',
+  'schedule.delete': 'Deleted a scheduled report',
 };
 
 /** Families of actions for the audit filter (`goal.` matches every goal action). */
@@ -199,6 +203,7 @@ export const AUDIT_ACTION_FAMILIES: Record<string, string> = {
   'saved_view.': 'Saved views',
   'export.': 'Exports',
   'alert.': 'Alerts',
+  'schedule.': 'Scheduled reports',
 };
 
 export function auditActionLabel(action: string): string {

@@ -42,6 +42,7 @@ export const PAGE_ACCESS: readonly PageAccess[] = [
   { pattern: '/audiences/programmes/:id/edit', label: 'Audiences → edit programme', roles: SEGMENT_EDITOR_ROLES },
   { pattern: '/reports/exports', label: 'Reports → exports', roles: ALL },
   { pattern: '/reports/saved-views', label: 'Reports → saved views', roles: ALL },
+  { pattern: '/reports/schedules', label: 'Reports → schedules', roles: ALL },
   { pattern: '/reports/alerts', label: 'Reports → alerts', roles: ALERT_ROLES },
   { pattern: '/reports/tokens', label: 'Reports → read tokens', roles: ALL },
   { pattern: '/reports/glossary', label: 'Reports → glossary', roles: ALL },

@@ -5,6 +5,7 @@ import { DATA_SOURCE, openDatabase } from './data-source';
 import { ExportsRepository } from './exports.repository';
 import { DeliveriesRepository } from './deliveries.repository';
 import { AlertsRepository } from './alerts.repository';
+import { SchedulesRepository } from './schedules.repository';
 import { DatabaseHealthRepository } from './database-health.repository';
 import { DirectoryRepository } from './directory.repository';
 import { AuditLogRepository } from './audit-log.repository';
@@ -45,6 +46,7 @@ const REPOSITORIES = [
   ReadTokensRepository,
   DeliveriesRepository,
   AlertsRepository,
+  SchedulesRepository,
 ];
 
 /**

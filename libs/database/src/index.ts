@@ -19,3 +19,4 @@ export * from './saved-views.repository';
 export * from './read-tokens.repository';
 export * from './deliveries.repository';
 export * from './alerts.repository';
+export * from './schedules.repository';

@@ -71,3 +71,4 @@ export { freePort, REPO_ROOT, spawnApi, type SpawnedApi } from './spawn-api';
 export { signIn } from './sign-in';
 export * from './relational-store';
 export * from './smtp-catcher';
+export * from './webhook-catcher';

@@ -23,6 +23,7 @@ import { ExportsService } from './exports.service';
   imports: [OverviewModule, EngagementModule, PatternsModule, SegmentsModule, ProgrammesModule, GoalsModule, IngestModule],
   controllers: [ExportsController],
   providers: [ExportViewsService, ExportsService, ExportsProcessor],
+  exports: [ExportViewsService, ExportsService],
 })
 export class ExportsModule implements OnApplicationBootstrap {
   constructor(@InjectQueue(QueueName.Exports) private readonly queue: Queue) {}

@@ -5,6 +5,7 @@ import type { Response } from 'express';
 import { randomUUID } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { ClickHouseService, EventsRepository, ScoresRepository } from '@hubpulse/clickhouse';
 import { HUBPULSE_CONFIG, type HubpulseConfig } from '@hubpulse/config';
@@ -196,6 +197,37 @@ export class ExportsService {
     return due.length;
   }
 
+  // ── in memory, for scheduled reports ──
+
+  /**
+   * A small view's whole table read as `user` (their role's access and privacy, as on their screen);
+   * refused for large views, and past `maxRows`. Params are checked by the view's schema (400 naming them).
+   */
+  async readView(viewId: string, params: unknown, user: SessionUser, maxRows = 50_000): Promise<ReadView> {
+    const view = this.views.get(viewId);
+    if (!view || view.large) throw new NotFoundException(`view: no small exportable view "${viewId}"`);
+    if (!view.roles.includes(user.role as Role)) throw new ForbiddenException(`view: ${view.title} is not for the role ${ROLE_LABELS[user.role as Role]}`);
+    const checked = parseOr400(view.params, params, 'params') as Record<string, string | number | boolean>;
+    const source = await view.source(checked as never, user, 'csv');
+    const rows: (readonly TableCell[])[] = [];
+    for await (const page of source.pages) {
+      rows.push(...page);
+      if (rows.length > maxRows) throw new Error(`${view.title} has more than ${maxRows} rows; too many for a scheduled mail`);
+    }
+    return { view: view.id, title: source.title, params: checked, columns: source.columns, rows, hiddenCells: source.hiddenCells, segmentVersions: source.segmentVersions };
+  }
+
+  /** A read view written as a file in memory with its manifest (made at `createdAt` by `createdBy`). */
+  async fileOf(read: ReadView, format: 'csv' | 'xlsx', createdAt: string, createdBy: string): Promise<{ fileName: string; contentType: string; content: Buffer; sha256: string }> {
+    const source: ExportSource = { title: read.title, columns: read.columns, pages: (async function* () { yield read.rows; })(), hiddenCells: read.hiddenCells, segmentVersions: read.segmentVersions, expectedRows: read.rows.length };
+    const manifest = await this.manifestFor({ view: read.view, params: read.params, format, createdAt, createdBy }, source);
+    const chunks: Buffer[] = [];
+    const out = new Writable({ write: (c: Buffer, _e, cb) => (chunks.push(c), cb()) });
+    const result = await writeExport(format, { columns: source.columns, rows: source.pages }, manifest, out);
+    const fileName = `hubpulse-${read.view.replace(/[^a-z0-9]+/gi, '-')}-${createdAt.slice(0, 16).replace(/[-:]/g, '').replace('T', '-')}.${EXPORT_EXTENSIONS[format]}`;
+    return { fileName, contentType: EXPORT_CONTENT_TYPES[format], content: Buffer.concat(chunks), sha256: result.sha256 };
+  }
+
   // ── helpers ──
 
   /** The user the export runs as, re-read now: a deactivated user or a role that lost the view gets nothing. */
@@ -207,7 +239,7 @@ export class ExportsService {
     return { id: u.id, email: u.email, name: u.name, role: u.role } as SessionUser;
   }
 
-  private async manifestFor(row: ExportEntity, source: ExportSource, rerunOf?: { created_at: string; created_by: string }): Promise<ExportManifest> {
+  private async manifestFor(row: Pick<ExportEntity, 'view' | 'params' | 'format' | 'createdAt' | 'createdBy'>, source: ExportSource, rerunOf?: { created_at: string; created_by: string }): Promise<ExportManifest> {
     const [model, newestIngested, scored] = await Promise.all([this.models.current(), this.events.newestIngestedAt(), this.scores.lastScoredDay()]);
     return {
       view: row.view,
@@ -244,6 +276,17 @@ export class ExportsService {
   private filePath(row: ExportEntity): string {
     return path.join(this.dir, `${row.id}.${EXPORT_EXTENSIONS[row.format as ExportFormatName]}`);
   }
+}
+
+/** A view's table read whole, as one user. */
+export interface ReadView {
+  view: string;
+  title: string;
+  params: Record<string, string | number | boolean>;
+  columns: ExportSource['columns'];
+  rows: (readonly TableCell[])[];
+  hiddenCells: number;
+  segmentVersions: Record<string, number>;
 }
 
 /** The export cannot run for its author any more: recorded as failed, not retried. */

@@ -56,5 +56,8 @@ export const queryKeys = {
   alerts: ['alerts', 'list'] as const,
   alertOptions: ['alerts', 'options'] as const,
   alertHistory: (id: string) => ['alerts', 'history', id] as const,
+  schedules: ['schedules', 'list'] as const,
+  scheduleRecipients: ['schedules', 'recipients'] as const,
+  scheduleDeliveries: (id: string) => ['schedules', 'deliveries', id] as const,
   glossary: ['glossary'] as const,
 };

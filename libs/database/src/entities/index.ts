@@ -11,6 +11,7 @@ import { IngestionKeyEntity, InviteEntity, SessionEntity, UserEntity } from './u
 import { UserIdentityEntity } from './user-identity.entity';
 import { SavedViewEntity } from './saved-view.entity';
 import { DeliveryEntity } from './delivery.entity';
+import { ScheduleEntity, ScheduleRunEntity } from './schedule.entity';
 import { AlertEntity, AlertTransitionEntity } from './alert.entity';
 
 export * from './audit-log.entity';
@@ -26,6 +27,7 @@ export * from './user.entity';
 export * from './user-identity.entity';
 export * from './saved-view.entity';
 export * from './delivery.entity';
+export * from './schedule.entity';
 export * from './alert.entity';
 
-export const ENTITIES = [UserEntity, SessionEntity, InviteEntity, IngestionKeyEntity, PersonEntity, GoalEntity, KpiValueEntity, GoalMonthlyTargetEntity, KpiValueHistoryEntity, GoalLinkEntity, ScoringModelEntity, EventMappingEntity, SegmentDefinitionEntity, SegmentDefinitionRevisionEntity, ProgrammeEntity, AuditLogEntity, UserIdentityEntity, ExportEntity, SavedViewEntity, ReadTokenEntity, DeliveryEntity, AlertEntity, AlertTransitionEntity];
+export const ENTITIES = [UserEntity, SessionEntity, InviteEntity, IngestionKeyEntity, PersonEntity, GoalEntity, KpiValueEntity, GoalMonthlyTargetEntity, KpiValueHistoryEntity, GoalLinkEntity, ScoringModelEntity, EventMappingEntity, SegmentDefinitionEntity, SegmentDefinitionRevisionEntity, ProgrammeEntity, AuditLogEntity, UserIdentityEntity, ExportEntity, SavedViewEntity, ReadTokenEntity, DeliveryEntity, ScheduleEntity, ScheduleRunEntity, AlertEntity, AlertTransitionEntity];

@@ -1,0 +1,153 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { createHash } from 'node:crypto';
+import { HUBPULSE_CONFIG, type HubpulseConfig } from '@hubpulse/config';
+import { pageFor, type Role, type SessionUser, type TableCell } from '@hubpulse/contracts';
+import type { SavedViewEntity, ScheduleEntity } from '@hubpulse/database';
+import type { DeliveryFact, DeliveryMessage } from '../delivery';
+import type { MailAttachment } from '../users/mailer.service';
+import { escapeHtml } from '../delivery/mail-body';
+import { ExportsService, type ReadView } from '../exports/exports.service';
+import { PdfRenderer } from './pdf-renderer';
+
+/** The server exports a saved view's page becomes in a scheduled report (small views only). */
+const PAGE_EXPORTS: Record<string, readonly string[]> = {
+  '/overview': ['overview.engagement', 'overview.channels'],
+  '/engagement': ['engagement.groups'],
+  '/engagement/purposes': ['engagement.purposes'],
+  '/engagement/personas': ['engagement.personas'],
+  '/engagement/leaders': ['engagement.leaders'],
+  '/audiences': ['segments.list'],
+  '/audiences/programmes/:id': ['programmes.scorecard'],
+};
+/** Parameters an export view takes from the saved view's query string (the rest of the page state has no export counterpart). */
+const QUERY_KEYS = ['from', 'to', 'by', 'day', 'archived'];
+const FACTS_PER_TABLE = 4;
+
+/** One audience's content: the message and what its fingerprint is made from. */
+export interface ScheduleContent {
+  message: DeliveryMessage;
+  /** SHA-256 of the tables' rows and the notes: the same data gives the same fingerprint. */
+  fingerprint: string;
+}
+
+/**
+ * A schedule's content for one reader: each saved view's tables read through the server exports as
+ * that reader (so the numbers, and what is hidden, are what their role sees on screen), key figures
+ * from the newest row, a link back, and the chosen files (CSV, XLSX through the export writers; PDF of
+ * the printable page when a Chromium is available).
+ */
+@Injectable()
+export class ScheduleContentService {
+  constructor(
+    private readonly exports: ExportsService,
+    private readonly pdf: PdfRenderer,
+    @Inject(HUBPULSE_CONFIG) private readonly config: HubpulseConfig,
+  ) {}
+
+  async build(schedule: ScheduleEntity, views: readonly SavedViewEntity[], reader: SessionUser, opts: { files: boolean; at: Date }): Promise<ScheduleContent> {
+    const notes: string[] = [];
+    const attachments: MailAttachment[] = [];
+    const sections: { view: SavedViewEntity; link: string; facts: DeliveryFact[]; tables: ReadView[] }[] = [];
+    const hash = createHash('sha256');
+    const missing = schedule.viewIds.length - views.length;
+    if (missing > 0) notes.push(`${missing} saved view${missing === 1 ? ' was' : 's were'} deleted and ${missing === 1 ? 'is' : 'are'} left out.`);
+    for (const view of views) {
+      const link = `${this.config.linkBaseUrl}${view.path}${view.query ? `?${view.query}` : ''}`;
+      const tables: ReadView[] = [];
+      for (const exportId of exportsOf(view.path)) {
+        try {
+          tables.push(await this.exports.readView(exportId, paramsOf(view), reader));
+        } catch (err) {
+          notes.push(`${view.name}: ${exportId} could not be read (${err instanceof Error ? err.message : String(err)}).`);
+        }
+      }
+      for (const t of tables) hash.update(JSON.stringify([view.id, t.view, t.params, t.columns.map((c) => c.name), t.rows, t.hiddenCells]));
+      sections.push({ view, link, tables, facts: tables.flatMap((t) => keyFacts(t, this.config.minGroupSize)) });
+      if (!exportsOf(view.path).length) notes.push(`${view.name}: ${pageFor(view.path)?.label ?? view.path} has no table to attach; open it from the link.`);
+    }
+    const stamp = opts.at.toISOString();
+    if (opts.files) {
+      for (const s of sections) {
+        for (const t of s.tables) {
+          for (const format of schedule.attachments) {
+            if (format === 'pdf') continue;
+            const f = await this.exports.fileOf(t, format, stamp, `schedule:${schedule.id}`);
+            attachments.push({ filename: f.fileName, contentType: f.contentType, content: f.content });
+          }
+        }
+        if (schedule.attachments.includes('pdf')) {
+          const made = await this.pdf.render(s.view, reader);
+          if (made.ok) attachments.push({ filename: `${fileStem(s.view.name)}.pdf`, contentType: 'application/pdf', content: made.pdf });
+          else notes.push(`PDF of ${s.view.name} skipped: ${made.reason}.`);
+        }
+      }
+    }
+    hash.update(JSON.stringify(notes.filter((n) => !n.startsWith('PDF '))));
+    const facts = sections.flatMap((s) => s.facts.map((f) => ({ label: `${s.view.name} — ${f.label}`, value: f.value })));
+    const message: DeliveryMessage = {
+      subject: `${schedule.name} — Hubpulse report`,
+      summary: sections.map((s) => `${s.view.name} (${pageFor(s.view.path)?.label ?? s.view.path}): ${s.link}`),
+      facts,
+      link: { url: `${this.config.linkBaseUrl}/reports/schedules`, label: 'Schedules in Hubpulse' },
+      attachments,
+      notes: [...notes, `Numbers about fewer than ${this.config.minGroupSize} people are hidden, as on screen (for the role ${reader.role}).`],
+    };
+    message.html = html(schedule, sections, message.notes ?? [], this.config.linkBaseUrl);
+    return { message, fingerprint: hash.digest('hex') };
+  }
+}
+
+export function exportsOf(path: string): readonly string[] {
+  const page = pageFor(path);
+  return page ? (PAGE_EXPORTS[page.pattern] ?? []) : [];
+}
+
+/** The export parameters in a saved view: its page's id and the query keys exports know. */
+function paramsOf(view: SavedViewEntity): Record<string, string> {
+  const q = new URLSearchParams(view.query);
+  const out: Record<string, string> = {};
+  for (const k of QUERY_KEYS) {
+    const v = q.get(k);
+    if (v) out[k] = v;
+  }
+  const page = pageFor(view.path);
+  if (page?.pattern.endsWith('/:id')) out.id = view.path.split('/').pop()!;
+  return out;
+}
+
+/** The newest row's first figures, labelled by its first text column; hidden cells said so. */
+function keyFacts(t: ReadView, k: number): DeliveryFact[] {
+  const last = t.rows[t.rows.length - 1];
+  if (!last) return [{ label: t.title, value: 'no rows' }];
+  const keyCol = t.columns.findIndex((c) => c.type === 'string' || c.type === 'date');
+  const key = keyCol >= 0 && last[keyCol] !== null ? ` (${String(last[keyCol])})` : '';
+  const numeric = t.columns.map((c, i) => ({ c, i })).filter(({ c }) => c.type === 'int' || c.type === 'float').slice(0, FACTS_PER_TABLE);
+  return numeric.map(({ c, i }) => ({ label: `${c.name}${key}`, value: show(last[i], k) }));
+}
+
+function show(v: TableCell | undefined, k: number): string {
+  if (v === null || v === undefined) return `hidden (fewer than ${k} people)`;
+  if (typeof v === 'number') return Number.isInteger(v) ? v.toLocaleString('en-US') : v.toLocaleString('en-US', { maximumFractionDigits: 3 });
+  return String(v);
+}
+
+function fileStem(name: string): string {
+  return `hubpulse-${name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'view'}`;
+}
+
+function html(schedule: ScheduleEntity, sections: { view: SavedViewEntity; link: string; facts: DeliveryFact[]; tables: ReadView[] }[], notes: readonly string[], base: string): string {
+  const font = 'font-family:system-ui,sans-serif';
+  const parts = [`<h2 style="${font};margin:0 0 8px">${escapeHtml(schedule.name)}</h2>`];
+  for (const s of sections) {
+    parts.push(`<h3 style="${font};margin:16px 0 4px"><a href="${escapeHtml(s.link)}">${escapeHtml(s.view.name)}</a> <span style="color:#666;font-weight:400">${escapeHtml(pageFor(s.view.path)?.label ?? s.view.path)}</span></h3>`);
+    if (s.facts.length) {
+      const rows = s.facts.map((f) => `<tr><th align="left" style="padding:2px 12px 2px 0;font-weight:600">${escapeHtml(f.label)}</th><td style="padding:2px 0">${escapeHtml(f.value)}</td></tr>`);
+      parts.push(`<table style="${font};border-collapse:collapse">${rows.join('')}</table>`);
+    }
+    for (const t of s.tables) parts.push(`<p style="${font};color:#666;font-size:12px;margin:2px 0">${escapeHtml(t.title)}: ${t.rows.length} rows${t.hiddenCells ? `, ${t.hiddenCells} hidden cells` : ''}</p>`);
+  }
+  for (const n of notes) parts.push(`<p style="${font};color:#666;font-size:12px;margin:8px 0 0">${escapeHtml(n)}</p>`);
+  parts.push(`<p style="${font};font-size:12px"><a href="${escapeHtml(base)}/reports/schedules">Manage this schedule in Hubpulse</a></p>`);
+  return `<!doctype html><html><body>${parts.join('\n')}</body></html>`;
+}
+
