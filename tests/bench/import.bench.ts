@@ -12,8 +12,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { once } from 'node:events';
 import { parseArgs } from 'node:util';
-import { spawnApi } from '@hubpulse/testing';
 import { progressLine, signIn, uploadFile, waitForImport } from '../../tools/import-file';
+import { BENCH_ADMIN, processMemory, spawnBenchApi } from './bench-api';
 import { benchEvent } from './bench-events';
 
 const { values: args } = parseArgs({
@@ -30,13 +30,6 @@ const BAD_EVERY = 100_000;
 
 const fmt = (n: number) => Math.round(n).toLocaleString('en');
 const mb = (kb: number) => (kb / 1024).toFixed(0);
-
-/** VmRSS and VmHWM (peak) of a process, in kB. */
-function memory(pid: number): { rss: number; hwm: number } {
-  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
-  const kb = (field: string) => Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)?.[1] ?? 0);
-  return { rss: kb('VmRSS'), hwm: kb('VmHWM') };
-}
 
 /** Writes ~`size` bytes of NDJSON events (30 days of history), streaming; returns the line count. */
 async function generate(file: string, size: number): Promise<{ lines: number; bad: number }> {
@@ -78,27 +71,20 @@ async function main(): Promise<void> {
   console.log(`generated ${file}: ${fmt(lines)} lines, ${fmt(size / 1024 / 1024)} MB in ${((Date.now() - t) / 1000).toFixed(1)} s`);
 
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hubpulse-bench-import-'));
-  const email = 'bench@hubpulse.local';
-  const password = 'bench-password';
-  const api = await spawnApi({
-    HUBPULSE_DATA_DIR: dataDir,
-    HUBPULSE_BOOTSTRAP_ADMIN_EMAIL: email,
-    HUBPULSE_BOOTSTRAP_ADMIN_PASSWORD: password,
-    HUBPULSE_QUEUE_PREFIX: `hpbench:${process.pid}`,
-  });
+  const api = await spawnBenchApi(dataDir);
   const pid = api.child.pid!;
   try {
-    const idle = memory(pid);
+    const idle = processMemory(pid);
     console.log(`API up (pid ${pid}): RSS ${mb(idle.rss)} MB, peak so far ${mb(idle.hwm)} MB`);
-    const cookie = await signIn(api.url, email, password);
+    const cookie = await signIn(api.url, BENCH_ADMIN.email, BENCH_ADMIN.password);
 
     // Sample RSS while the file is uploaded and imported.
     let maxRss = 0;
-    const sampler = setInterval(() => (maxRss = Math.max(maxRss, memory(pid).rss)), 250);
+    const sampler = setInterval(() => (maxRss = Math.max(maxRss, processMemory(pid).rss)), 250);
     t = Date.now();
     const queued = await uploadFile({ url: api.url, cookie, kind: 'events', format: 'ndjson', file });
     const uploadSecs = (Date.now() - t) / 1000;
-    const afterUpload = memory(pid);
+    const afterUpload = processMemory(pid);
     console.log(`uploaded in ${uploadSecs.toFixed(1)} s (${fmt(size / 1024 / 1024 / uploadSecs)} MB/s); peak RSS so far ${mb(afterUpload.hwm)} MB`);
 
     let lastPrint = 0;
@@ -110,10 +96,10 @@ async function main(): Promise<void> {
       onProgress: (m) => {
         if (Date.now() - lastPrint < 10_000 && m.status === 'running') return;
         lastPrint = Date.now();
-        console.log(`  ${progressLine(m, t)} · RSS ${mb(memory(pid).rss)} MB`);
+        console.log(`  ${progressLine(m, t)} · RSS ${mb(processMemory(pid).rss)} MB`);
       },
     });
-    const end = memory(pid); // before the score recompute the import enqueues gets going
+    const end = processMemory(pid); // before the score recompute the import enqueues gets going
     clearInterval(sampler);
     const p = done.progress;
     const importSecs = (Date.parse(done.finished_at!) - Date.parse(done.started_at!)) / 1000;

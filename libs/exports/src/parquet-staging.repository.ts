@@ -29,7 +29,7 @@ export const PARQUET_STAGE_PREFIX = 'export_stage_';
 const PARQUET_SETTINGS = 'max_threads = 1, max_block_size = 8192, output_format_parquet_row_group_size = 8192, output_format_parquet_compression_method = \'zstd\', output_format_parquet_string_as_string = 1';
 
 /** chdb-node's own calls on the chDB connection: client.exec/insert materialize results and bodies as JS strings there. */
-interface ChdbNative {
+export interface ChdbNative {
   connectionName: 'chdb';
   chdb: {
     queryStream(sql: string, opts: { format: string }): AsyncIterable<{ raw(): Uint8Array }>;
@@ -37,7 +37,7 @@ interface ChdbNative {
   };
 }
 
-function chdbConnection(client: ClickHouseClient): ChdbNative | null {
+export function chdbConnection(client: ClickHouseClient): ChdbNative | null {
   const conn = (client as unknown as { connection?: Partial<ChdbNative> }).connection;
   return conn?.connectionName === 'chdb' && typeof conn.chdb?.queryStream === 'function' && typeof conn.chdb.rawInsert === 'function' ? (conn as ChdbNative) : null;
 }

@@ -1,0 +1,33 @@
+import * as fs from 'node:fs';
+import { spawnApi, type SpawnedApi } from '@hubpulse/testing';
+
+/** The admin the benches that drive the production build create on its empty store and sign in as. */
+export const BENCH_ADMIN = { email: 'bench@hubpulse.local', password: 'bench-password' } as const;
+
+/** The production build (dist/apps/api/main.js) on `dataDir`, with the bench admin and a queue prefix of this process's own. */
+export function spawnBenchApi(dataDir: string, env: Record<string, string> = {}): Promise<SpawnedApi> {
+  return spawnApi({
+    HUBPULSE_DATA_DIR: dataDir,
+    HUBPULSE_BOOTSTRAP_ADMIN_EMAIL: BENCH_ADMIN.email,
+    HUBPULSE_BOOTSTRAP_ADMIN_PASSWORD: BENCH_ADMIN.password,
+    HUBPULSE_QUEUE_PREFIX: `hpbench:${process.pid}`,
+    ...env,
+  });
+}
+
+/** VmRSS and VmHWM (peak) of a process, in kB. */
+export function processMemory(pid: number): { rss: number; hwm: number } {
+  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = (field: string) => Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)?.[1] ?? 0);
+  return { rss: kb('VmRSS'), hwm: kb('VmHWM') };
+}
+
+/** Resets a process's peak RSS (VmHWM) to its current RSS; false where the kernel does not allow it. */
+export function resetPeakMemory(pid: number): boolean {
+  try {
+    fs.writeFileSync(`/proc/${pid}/clear_refs`, '5');
+    return true;
+  } catch {
+    return false;
+  }
+}
