@@ -158,6 +158,20 @@ describe('ClickHouse newest ingested event (migration 016, chDB)', () => {
     }
   });
 
+  it("pages every stored event once, a page boundary between two sources' events with one id included", async () => {
+    // one id from two write keys and an import on one day, a retry, and neighbours either side
+    const same = (key: string, at: string) => ({ ...ev('same', at), occurred_at: '2026-03-03 09:00:00.000', key_id: key });
+    await client.insert({ table: t.events, format: 'JSONEachRow', values: [same('key-a', '2026-03-03 09:00:01.000'), same('key-b', '2026-03-03 09:00:02.000'), same('import:i1', '2026-03-03 09:00:03.000')] });
+    await client.insert({ table: t.events, format: 'JSONEachRow', values: [same('key-a', '2026-03-03 09:00:04.000'), { ...ev('after', '2026-03-03 10:00:00.000'), occurred_at: '2026-03-03 10:00:00.000' }] });
+    const stored = await rows<{ id: string }>(`SELECT concat(toString(toDate(occurred_at)), '/', event_id, '/', origin) AS id FROM ${t.events} FINAL WHERE toDate(occurred_at) BETWEEN '2026-03-01' AND '2026-04-30' ORDER BY id`);
+    expect(stored.length).toBe(7); // old, new, april, same × 3 sources, after
+    for (const size of [1, 2, 3, 100]) {
+      const paged: string[] = [];
+      for await (const page of events.pages('2026-03-01', '2026-04-30', size)) paged.push(...page.map((r) => `${r.day}/${r.event_id}/${r.origin}`));
+      expect({ size, paged }).toEqual({ size, paged: stored.map((r) => r.id) });
+    }
+  });
+
   it('says null when no event is stored', async () => {
     await client.command({ query: `TRUNCATE TABLE ${t.events}` });
     expect(await events.newestIngestedAt()).toBeNull();

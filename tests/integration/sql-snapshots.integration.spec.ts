@@ -42,6 +42,7 @@ type File = keyof typeof SOURCES;
 
 /** Methods that emit no ClickHouse statement of their own: helpers that build one. */
 const NOT_SNAPSHOTTED: Record<string, string[]> = {
+  EventsRepository: ['pages'], // runs page()'s statement, snapshotted there
   ScoresRepository: ['current'],
   PatternsRepository: ['purposeParams', 'dropOlder', 'count'],
   LinkAnalysisRepository: ['scores', 'groupsCte'],
@@ -158,7 +159,7 @@ describe('SQL snapshots of the ClickHouse repositories', () => {
       ['events.repository', 'EventsRepository', 'span', () => events$.span()],
       ['events.repository', 'EventsRepository', 'newestIngestedAt', () => events$.newestIngestedAt()],
       ['events.repository', 'EventsRepository', 'firstDayIngestedSince', () => events$.firstDayIngestedSince('2026-01-15 00:00:00.000', 60_000)],
-      ['events.repository', 'EventsRepository', 'page', () => events$.page('2026-01-01', '2026-01-31', { day: '2026-01-02', eventId: 'e1' }, 100)],
+      ['events.repository', 'EventsRepository', 'page', () => events$.page('2026-01-01', '2026-01-31', { day: '2026-01-02', eventId: 'e1', origin: 'key-a' }, 100)],
 
       ['scores.repository', 'ScoresRepository', 'createStaging', () => scores.createStaging()],
       ['scores.repository', 'ScoresRepository', 'scoreIntoStaging', () => scores.scoreIntoStaging(model, january)],

@@ -248,10 +248,5 @@ export class ExportViewsService {
 }
 
 async function* rawEventPages(events: EventsRepository, from: string, to: string): AsyncIterable<TableCell[][]> {
-  for (let after: { day: string; eventId: string } | null = null; ; ) {
-    const rows = await events.page(from, to, after, RAW_EVENTS_PAGE);
-    yield rows.map((r) => EVENT_COLUMNS.map((c) => r[c.name as keyof typeof r]));
-    if (rows.length < RAW_EVENTS_PAGE) return;
-    after = { day: rows[rows.length - 1].day, eventId: rows[rows.length - 1].event_id };
-  }
+  for await (const rows of events.pages(from, to, RAW_EVENTS_PAGE)) yield rows.map((r) => EVENT_COLUMNS.map((c) => r[c.name as keyof typeof r]));
 }

@@ -60,23 +60,38 @@ export class EventsRepository {
   }
 
   /**
-   * Stored events of days [from, to], each once (FINAL), in table order (day, event_id) after the
-   * key `after`: a keyset page for exports, so a long range streams without an offset scan.
+   * Stored events of days [from, to], each once (FINAL), in table key order (day, event_id, origin)
+   * after the key `after`: a keyset page for exports, so a long range streams without an offset scan.
+   * The cursor is the whole sorting key: two sources' events with one id on one day are two rows, and
+   * a page ending between them must not skip the second. `day >= after.day` lets the primary index
+   * skip the days already read (the tuple comparison alone does not).
    */
-  async page(from: string, to: string, after: { day: string; eventId: string } | null, limit: number): Promise<EventExportRow[]> {
+  async page(from: string, to: string, after: EventPageKey | null, limit: number): Promise<EventExportRow[]> {
     // The ISO times get their own names: an alias named like its column would replace it in WHERE and ORDER BY.
-    const rows = await this.ch.rows<Omit<EventExportRow, 'occurred_at' | 'ingested_at'> & { occurred_iso: string; ingested_iso: string }>(
+    const rows = await this.ch.rows<Omit<EventExportRow, 'occurred_at' | 'ingested_at' | 'origin'> & { occurred_iso: string; ingested_iso: string; origin_key: string }>(
       `SELECT event_id, type, actor_id, concat(replaceOne(toString(occurred_at), ' ', 'T'), 'Z') AS occurred_iso, content_id, channel, purpose,
               target_actor_id, properties, source, key_id, concat(replaceOne(toString(ingested_at), ' ', 'T'), 'Z') AS ingested_iso,
-              toString(toDate(occurred_at)) AS day
+              toString(toDate(occurred_at)) AS day, toString(origin) AS origin_key
        FROM ${this.ch.tables.events} FINAL
        WHERE toDate(occurred_at) BETWEEN {from:Date} AND {to:Date}
-         AND (toDate(occurred_at), event_id) > (toDate({afterDay:String}), {afterId:String})
-       ORDER BY toDate(occurred_at), event_id
+         AND toDate(occurred_at) >= toDate({afterDay:String})
+         AND (toDate(occurred_at), event_id, origin) > (toDate({afterDay:String}), {afterId:String}, {afterOrigin:String})
+       ORDER BY toDate(occurred_at), event_id, origin
        LIMIT {limit:UInt32}`,
-      { from, to, afterDay: after?.day ?? '1970-01-01', afterId: after?.eventId ?? '', limit },
+      { from, to, afterDay: after?.day ?? '1970-01-01', afterId: after?.eventId ?? '', afterOrigin: after?.origin ?? '', limit },
     );
-    return rows.map(({ occurred_iso, ingested_iso, ...r }) => ({ ...r, occurred_at: occurred_iso, ingested_at: ingested_iso }));
+    return rows.map(({ occurred_iso, ingested_iso, origin_key, ...r }) => ({ ...r, occurred_at: occurred_iso, ingested_at: ingested_iso, origin: origin_key }));
+  }
+
+  /** Every stored event of days [from, to], once, as keyset pages of `size` rows in table key order. */
+  async *pages(from: string, to: string, size: number): AsyncGenerator<EventExportRow[]> {
+    for (let after: EventPageKey | null = null; ; ) {
+      const rows = await this.page(from, to, after, size);
+      if (rows.length) yield rows;
+      if (rows.length < size) return;
+      const last = rows[rows.length - 1];
+      after = { day: last.day, eventId: last.event_id, origin: last.origin };
+    }
   }
 }
 
@@ -95,4 +110,13 @@ export interface EventExportRow {
   key_id: string;
   ingested_at: string;
   day: string;
+  /** The sorting key's source part (the write key id, or 'import'): with day and event_id, the page cursor. */
+  origin: string;
+}
+
+/** Where an events page continues: the last row's whole sorting key. */
+export interface EventPageKey {
+  day: string;
+  eventId: string;
+  origin: string;
 }
