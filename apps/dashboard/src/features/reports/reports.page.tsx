@@ -13,7 +13,7 @@ export function ReportsPage() {
   return (
     <main className="page">
       <PageHeader title="Reports">
-        <span>Exports with their manifests, views saved under a name, alerts on goals and indices, read tokens for other tools, and what every number means</span>
+        <span>Exports with their manifests, views saved under a name and sent on a schedule, alerts on goals and indices, read tokens for other tools, and what every number means</span>
       </PageHeader>
       <nav className="subnav" aria-label="Reports sections">
         <NavLinks items={tabs} className="subnav__link" />
