@@ -1,7 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import ExcelJS from 'exceljs';
 import request from 'supertest';
-import type { AuditLogEntryDto, DeliveryDto, SavedViewDto, ScheduleDto, ScheduleSendResultDto } from '@hubpulse/contracts';
+import { addDays, type AuditLogEntryDto, type DeliveryDto, type OverviewResponse, type SavedViewDto, type ScheduleDto, type ScheduleSendResultDto } from '@hubpulse/contracts';
 import { SavedViewsRepository, SchedulesRepository, UsersRepository } from '@hubpulse/database';
 import { decodeHeader, hubEvent, mimeLeaves, parseMime, RELATIONAL_STORES, signIn, startSmtpCatcher, startWebhookCatcher, testConfig, type SmtpCatcher } from '@hubpulse/testing';
 import { createApiApp } from '../../apps/api/src/app-factory';
@@ -106,6 +106,31 @@ describe.each(RELATIONAL_STORES)('scheduled reports (chDB + %s + Redis)', (_name
     await book.xlsx.load(files[1].body as unknown as ArrayBuffer);
     expect(book.worksheets[0].rowCount).toBe(csv.trim().split('\n').length);
     expect(await latest('schedule.send')).toMatchObject({ actor: 'analyst@test.local', target: `schedule:${s.id}` });
+  });
+
+  it('sends a saved view with a relative preset (range=30) as the 30 days ending at the newest event day, the export API’s file for that range', async () => {
+    // the anchor as the dashboard gets it: range.to of the overview's default answer
+    const anchor = ((await request(server).get('/api/overview').set('Cookie', analyst).expect(200)).body as OverviewResponse).range.to;
+    const from = addDays(anchor, -29);
+    // activity 40 days back: inside the 90-day default, outside the last 30 days
+    const early = addDays(anchor, -40);
+    await ingest(Array.from({ length: 12 }, (_, i) => hubEvent({ event_id: `early-${i}`, type: 'view', actor_id: `p${i + 1}`, occurred_at: `${early}T09:00:00Z` })));
+    const exportFile = async (params: Record<string, string>) => {
+      const e = await request(server).post('/api/exports').set('Cookie', analyst).send({ view: 'overview.engagement', params, format: 'csv' }).expect(202);
+      return (await request(server).get((await waitForExport(e.body.id)).file_url).set('Cookie', analyst).buffer(true).expect(200)).text;
+    };
+    const days = (csv: string) => csv.trim().split(/\r?\n/).slice(1).map((l) => l.split(',')[0]);
+    expect(days(await exportFile({}))).toContain(early);
+
+    const v = await view(analyst, 'Overview, last 30 days', '/overview', 'range=30');
+    const s = (await post(analyst, '/api/schedules', { name: 'Last 30 days', view_ids: [v.id], frequency: 'daily', time: '08:00', time_zone: 'UTC', recipient_ids: [ids.analyst], attachments: ['csv'] })) as ScheduleDto;
+    const before = smtp.mails.length;
+    await post(analyst, `/api/schedules/${s.id}/send`, {}, 200);
+    const [mail] = smtp.mails.slice(before).map((m) => parseMime(m.raw));
+    const csv = mimeLeaves(mail).find((p) => p.filename?.startsWith('hubpulse-overview-engagement'))!.body.toString('utf8');
+    expect(days(csv).length).toBeGreaterThan(0);
+    expect(days(csv).every((d) => d >= from && d <= anchor)).toBe(true);
+    expect(csv).toBe(await exportFile({ from, to: anchor }));
   });
 
   async function waitForExport(id: string): Promise<{ file_url: string }> {

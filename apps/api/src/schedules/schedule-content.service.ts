@@ -1,12 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import { HUBPULSE_CONFIG, type HubpulseConfig } from '@hubpulse/config';
-import { pageFor, type Role, type SessionUser, type TableCell } from '@hubpulse/contracts';
+import { needsAnchor, pageFor, parseRangeSearch, toRangeParams, type SessionUser, type TableCell } from '@hubpulse/contracts';
 import type { SavedViewEntity, ScheduleEntity } from '@hubpulse/database';
 import type { DeliveryFact, DeliveryMessage } from '../delivery';
 import type { MailAttachment } from '../users/mailer.service';
 import { escapeHtml } from '../delivery/mail-body';
+import { ExportViewsService } from '../exports/export-views.service';
 import { ExportsService, type ReadView } from '../exports/exports.service';
+import { OverviewService } from '../overview/overview.service';
 import { PdfRenderer } from './pdf-renderer';
 
 /** The server exports a saved view's page becomes in a scheduled report (small views only). */
@@ -19,8 +21,8 @@ const PAGE_EXPORTS: Record<string, readonly string[]> = {
   '/audiences': ['segments.list'],
   '/audiences/programmes/:id': ['programmes.scorecard'],
 };
-/** Parameters an export view takes from the saved view's query string (the rest of the page state has no export counterpart). */
-const QUERY_KEYS = ['from', 'to', 'by', 'day', 'archived'];
+/** Parameters an export view takes from the saved view's query string as they are (from/to come from the range, id from the path). */
+const QUERY_KEYS = ['by', 'day', 'archived'];
 const FACTS_PER_TABLE = 4;
 
 /** One audience's content: the message and what its fingerprint is made from. */
@@ -40,6 +42,8 @@ export interface ScheduleContent {
 export class ScheduleContentService {
   constructor(
     private readonly exports: ExportsService,
+    private readonly views: ExportViewsService,
+    private readonly overview: OverviewService,
     private readonly pdf: PdfRenderer,
     @Inject(HUBPULSE_CONFIG) private readonly config: HubpulseConfig,
   ) {}
@@ -51,12 +55,13 @@ export class ScheduleContentService {
     const hash = createHash('sha256');
     const missing = schedule.viewIds.length - views.length;
     if (missing > 0) notes.push(`${missing} saved view${missing === 1 ? ' was' : 's were'} deleted and ${missing === 1 ? 'is' : 'are'} left out.`);
+    const anchor = lazy(async () => (await this.overview.resolveRange({})).to);
     for (const view of views) {
       const link = `${this.config.linkBaseUrl}${view.path}${view.query ? `?${view.query}` : ''}`;
       const tables: ReadView[] = [];
       for (const exportId of exportsOf(view.path)) {
         try {
-          tables.push(await this.exports.readView(exportId, paramsOf(view), reader));
+          tables.push(await this.exports.readView(exportId, await this.paramsOf(exportId, view, anchor), reader));
         } catch (err) {
           notes.push(`${view.name}: ${exportId} could not be read (${err instanceof Error ? err.message : String(err)}).`);
         }
@@ -95,24 +100,41 @@ export class ScheduleContentService {
     message.html = html(schedule, sections, message.notes ?? [], this.config.linkBaseUrl);
     return { message, fingerprint: hash.digest('hex') };
   }
+
+  /**
+   * The parameters `exportId` takes, from the saved view: its page's id, the query keys exports know,
+   * and the date range read as the dashboard reads it — a preset (`range=30`) ends at the newest event
+   * day now, resolved as the overview's default read does, so a "last 30 days" view sends the newest 30 days.
+   */
+  private async paramsOf(exportId: string, view: SavedViewEntity, anchor: () => Promise<string>): Promise<Record<string, string>> {
+    const takes = new Set(this.views.get(exportId)?.paramDocs.map((p) => p.name) ?? []);
+    const q = new URLSearchParams(view.query);
+    const out: Record<string, string> = {};
+    for (const k of QUERY_KEYS) {
+      const v = q.get(k);
+      if (v && takes.has(k)) out[k] = v;
+    }
+    if (takes.has('from') || takes.has('to')) {
+      const selection = parseRangeSearch(q);
+      const range = toRangeParams(selection, needsAnchor(selection) ? await anchor() : undefined) ?? {};
+      if (range.from) out.from = range.from;
+      if (range.to) out.to = range.to;
+    }
+    const page = pageFor(view.path);
+    if (page?.pattern.endsWith('/:id') && takes.has('id')) out.id = view.path.split('/').pop()!;
+    return out;
+  }
+}
+
+/** A value computed once, on first use. */
+function lazy<T>(make: () => Promise<T>): () => Promise<T> {
+  let made: Promise<T> | undefined;
+  return () => (made ??= make());
 }
 
 export function exportsOf(path: string): readonly string[] {
   const page = pageFor(path);
   return page ? (PAGE_EXPORTS[page.pattern] ?? []) : [];
-}
-
-/** The export parameters in a saved view: its page's id and the query keys exports know. */
-function paramsOf(view: SavedViewEntity): Record<string, string> {
-  const q = new URLSearchParams(view.query);
-  const out: Record<string, string> = {};
-  for (const k of QUERY_KEYS) {
-    const v = q.get(k);
-    if (v) out[k] = v;
-  }
-  const page = pageFor(view.path);
-  if (page?.pattern.endsWith('/:id')) out.id = view.path.split('/').pop()!;
-  return out;
 }
 
 /** The newest row's first figures, labelled by its first text column; hidden cells said so. */
