@@ -43,7 +43,8 @@ describe.each(RELATIONAL_STORES)('scheduled reports (chDB + %s + Redis)', (_name
     drop = r.drop;
     smtp = await startSmtpCatcher();
     // a Chromium path that does not exist: PDFs are skipped with a note (the browser spec renders real ones)
-    const cfg = testConfig({ ...r.env, HUBPULSE_SMTP_URL: smtp.url, HUBPULSE_SCHEDULE_TICK_SECONDS: '0', HUBPULSE_CHROMIUM_PATH: '/nonexistent/chromium', HUBPULSE_PUBLIC_URL: 'https://hubpulse.corp.example' });
+    // the local webhook receivers are allowed by name (plain http only to hosts listed by name)
+    const cfg = testConfig({ ...r.env, HUBPULSE_WEBHOOK_HOSTS: '127.0.0.1,*.webhook.office.com', HUBPULSE_SMTP_URL: smtp.url, HUBPULSE_SCHEDULE_TICK_SECONDS: '0', HUBPULSE_CHROMIUM_PATH: '/nonexistent/chromium', HUBPULSE_PUBLIC_URL: 'https://hubpulse.corp.example' });
     key = cfg.bootstrap.writeKey!;
     app = await createApiApp(cfg, { logger: ['error'] });
     server = app.getHttpServer();
@@ -244,7 +245,12 @@ describe.each(RELATIONAL_STORES)('scheduled reports (chDB + %s + Redis)', (_name
     expect(noWeekday.message).toEqual(['weekday: is required for a weekly schedule: 1 (Monday) to 7 (Sunday)']);
     const nobody = await post(analyst, '/api/schedules', { name: 'n', view_ids: [v.id], frequency: 'daily', time: '08:00', time_zone: 'UTC' }, 400);
     expect(nobody.message).toEqual(['recipient_ids: give at least one recipient or webhook']);
+    const hosts = 'webhooks may go to 127.0.0.1, *.webhook.office.com (HUBPULSE_WEBHOOK_HOSTS)';
+    const internal = await post(analyst, '/api/schedules', { name: 'n', view_ids: [v.id], frequency: 'daily', time: '08:00', time_zone: 'UTC', webhooks: [{ kind: 'teams', url: 'https://contoso.webhook.office.com/webhookb2/x' }, { kind: 'teams', url: 'http://contoso.webhook.office.com/webhookb2/x' }, { kind: 'webhook', url: 'https://169.254.169.254/latest/meta-data' }] }, 400);
+    expect(internal.message).toEqual([`webhooks.1.url: must be an https:// URL (plain http:// only to a host listed by name); ${hosts}`, `webhooks.2.url: the host 169.254.169.254 is not allowed; ${hosts}`]);
     const s = (await post(analyst, '/api/schedules', { name: 'Mine', view_ids: [v.id], frequency: 'daily', time: '08:00', time_zone: 'UTC', recipient_ids: [ids.analyst] })) as ScheduleDto;
+    const moved = (await request(server).patch(`/api/schedules/${s.id}`).set('Cookie', analyst).send({ webhooks: [{ kind: 'slack', url: 'https://hooks.slack.com/services/x' }] }).expect(400)).body;
+    expect(moved.message).toEqual([`webhooks.0.url: the host hooks.slack.com is not allowed; ${hosts}`]);
     const leader = await signIn(server, 'leader@test.local', 'leader password 1');
     await request(server).get(`/api/schedules/${s.id}`).set('Cookie', leader).expect(404);
     await request(server).post(`/api/schedules/${s.id}/send`).set('Cookie', leader).expect(404);
