@@ -1,13 +1,14 @@
 import type { INestApplication } from '@nestjs/common';
 import ExcelJS from 'exceljs';
 import request from 'supertest';
-import { addDays, type AuditLogEntryDto, type DeliveryDto, type OverviewResponse, type SavedViewDto, type ScheduleDto, type ScheduleSendResultDto } from '@hubpulse/contracts';
+import { addDays, PAGE_ACCESS, type AuditLogEntryDto, type DeliveryDto, type OverviewResponse, type SavedViewDto, type ScheduleDto, type ScheduleSendResultDto } from '@hubpulse/contracts';
 import { SavedViewsRepository, SchedulesRepository, UsersRepository } from '@hubpulse/database';
 import { decodeHeader, hubEvent, mimeLeaves, parseMime, RELATIONAL_STORES, signIn, startSmtpCatcher, startWebhookCatcher, testConfig, type SmtpCatcher } from '@hubpulse/testing';
 import { createApiApp } from '../../apps/api/src/app-factory';
 import { AuthService } from '../../apps/api/src/auth/auth.service';
 import { DeliveryService } from '../../apps/api/src/delivery';
-import { ScheduleContentService } from '../../apps/api/src/schedules/schedule-content.service';
+import { ExportViewsService } from '../../apps/api/src/exports/export-views.service';
+import { PAGE_EXPORTS, ScheduleContentService } from '../../apps/api/src/schedules/schedule-content.service';
 import { ScheduleClock, ScheduleRunner } from '../../apps/api/src/schedules/schedule-runner.service';
 
 /** A webhook receiver answering `status`, at a URL whose path is a secret. */
@@ -132,6 +133,44 @@ describe.each(RELATIONAL_STORES)('scheduled reports (chDB + %s + Redis)', (_name
     expect(days(csv).length).toBeGreaterThan(0);
     expect(days(csv).every((d) => d >= from && d <= anchor)).toBe(true);
     expect(csv).toBe(await exportFile({ from, to: anchor }));
+  });
+
+  it('attaches the exports of every page that has them, only views every reader of the page may read', () => {
+    const views = app.get(ExportViewsService);
+    for (const [pattern, ids] of Object.entries(PAGE_EXPORTS)) {
+      const page = PAGE_ACCESS.find((p) => p.pattern === pattern);
+      expect(page).toBeDefined();
+      for (const id of ids) {
+        const v = views.get(id);
+        expect({ pattern, id, found: !!v, large: v?.large, missing: page!.roles.filter((r) => !v?.roles.includes(r)) }).toEqual({ pattern, id, found: true, large: false, missing: [] });
+      }
+    }
+    // every small view some page's Export menu offers is scheduled with that page
+    const mapped = new Set(Object.values(PAGE_EXPORTS).flat());
+    expect(views.list('admin').filter((v) => !v.large && !mapped.has(v.id)).map((v) => v.id)).toEqual([]);
+  });
+
+  it('sends a goal page’s KPI values, their history and each link’s correlations, read with the goal id from the saved view’s path', async () => {
+    const goal = (await post(admin, '/api/goals', { name: 'Grow revenue', metric: 'revenue', scope: 'organisation', unit_kind: 'currency', unit: 'EUR', baseline: 100, target: 200, target_type: 'increase_to', period_start: '2026-01-01', period_end: '2026-12-31' })) as { id: string };
+    await post(admin, `/api/goals/${goal.id}/values`, { values: [{ period: '2026-01', value: 100 }, { period: '2026-02', value: 120 }] });
+    await post(admin, `/api/goals/${goal.id}/values`, { values: [{ period: '2026-02', value: 130 }] });
+    const links = [];
+    for (const purpose of ['engagement', 'inform']) links.push((await post(admin, `/api/goals/${goal.id}/links`, { kind: 'scope', scope: 'organisation', purpose, hypothesis: `More ${purpose}, more revenue` })) as { id: string });
+    const v = await view(analyst, 'Revenue goal', `/strategy/goals/${goal.id}`);
+    const s = (await post(analyst, '/api/schedules', { name: 'Revenue', view_ids: [v.id], frequency: 'daily', time: '08:00', time_zone: 'UTC', recipient_ids: [ids.analyst], attachments: ['csv'] })) as ScheduleDto;
+    const before = smtp.mails.length;
+    await post(analyst, `/api/schedules/${s.id}/send`, {}, 200);
+    const [mail] = smtp.mails.slice(before).map((m) => parseMime(m.raw));
+    const files = mimeLeaves(mail).filter((p) => p.filename);
+    expect(files.map((f) => f.filename!.replace(/-\d{8}-\d{4}(-\d)?\./, '$1.'))).toEqual(['hubpulse-goals-kpi-values.csv', 'hubpulse-goals-kpi-history.csv', 'hubpulse-goals-link-correlations.csv', 'hubpulse-goals-link-correlations-2.csv']);
+    const reads: [string, Record<string, string>][] = [['goals.kpi-values', { id: goal.id }], ['goals.kpi-history', { id: goal.id }], ...links.map((l): [string, Record<string, string>] => ['goals.link-correlations', { id: goal.id, link_id: l.id }])];
+    for (const [i, [exportId, params]] of reads.entries()) {
+      const e = await request(server).post('/api/exports').set('Cookie', analyst).send({ view: exportId, params, format: 'csv' }).expect(202);
+      const file = (await request(server).get((await waitForExport(e.body.id)).file_url).set('Cookie', analyst).buffer(true).expect(200)).text;
+      expect(files[i].body.toString('utf8')).toBe(file);
+    }
+    expect(files[0].body.toString('utf8')).toContain('2026-02');
+    expect(files[1].body.toString('utf8').trim().split(/\r?\n/)).toHaveLength(2);
   });
 
   async function waitForExport(id: string): Promise<{ file_url: string }> {
