@@ -83,7 +83,7 @@ describe.each(RELATIONAL_STORES)('alerts (chDB + %s + Redis, real SMTP)', (_name
     hook = await hookServer();
     const r = await relational();
     drop = r.drop;
-    app = await createApiApp(testConfig({ ...r.env, HUBPULSE_MIN_GROUP_SIZE: '3', HUBPULSE_SMTP_URL: smtp.url, HUBPULSE_PUBLIC_URL: 'https://hubpulse.example' }), { logger: ['error'] });
+    app = await createApiApp(testConfig({ ...r.env, HUBPULSE_WEBHOOK_HOSTS: '127.0.0.1,hooks.slack.com', HUBPULSE_MIN_GROUP_SIZE: '3', HUBPULSE_SMTP_URL: smtp.url, HUBPULSE_PUBLIC_URL: 'https://hubpulse.example' }), { logger: ['error'] });
     server = app.getHttpServer();
     queues = [QueueName.Alerts, QueueName.Scores, QueueName.Segments].map((q) => app.get<Queue>(getQueueToken(q)));
     ch = app.get(ClickHouseService);
@@ -117,6 +117,14 @@ describe.each(RELATIONAL_STORES)('alerts (chDB + %s + Redis, real SMTP)', (_name
     );
     const who = await request(server).post('/api/alerts').set('Cookie', leader).send({ name: 'x', kind: 'index', purpose: 'vision', direction: 'below', level: 10, recipients: ['nobody@test.local'] }).expect(400);
     expect(who.body.message).toEqual(['recipients[0]: no Hubpulse user has the email nobody@test.local']);
+    // webhooks only to the allowed hosts (HUBPULSE_WEBHOOK_HOSTS), plain http only to one named there
+    const hosts = 'webhooks may go to 127.0.0.1, hooks.slack.com (HUBPULSE_WEBHOOK_HOSTS)';
+    const internal = await request(server).post('/api/alerts').set('Cookie', leader).send({ name: 'x', kind: 'index', purpose: 'vision', direction: 'below', level: 10, webhooks: [{ kind: 'slack', url: 'https://hooks.slack.com/services/T/B/x' }, { kind: 'webhook', url: 'http://localhost:6379/x' }, { kind: 'webhook', url: 'https://metadata.google.internal/x' }] }).expect(400);
+    expect(internal.body.message).toEqual([`webhooks.1.url: must be an https:// URL (plain http:// only to a host listed by name); ${hosts}`, `webhooks.2.url: the host metadata.google.internal is not allowed; ${hosts}`]);
+    const ok = (await request(server).post('/api/alerts').set('Cookie', leader).send({ name: 'Hooked', kind: 'index', purpose: 'vision', direction: 'below', level: 10, enabled: false, webhooks: [{ kind: 'slack', url: 'https://hooks.slack.com/services/T/B/x' }] }).expect(201)).body as { id: string };
+    const moved = await request(server).patch(`/api/alerts/${ok.id}`).set('Cookie', leader).send({ webhooks: [{ kind: 'slack', url: 'https://10.0.0.5/services/x' }] }).expect(400);
+    expect(moved.body.message).toEqual([`webhooks.0.url: the host 10.0.0.5 is not allowed; ${hosts}`]);
+    await request(server).delete(`/api/alerts/${ok.id}`).set('Cookie', leader).expect(204);
     const goal = await request(server).post('/api/alerts').set('Cookie', planner).send({ name: 'x', kind: 'goal_status', goal_id: 'g', recipients: ['planner@test.local'] }).expect(403);
     expect(goal.body.message).toMatch(/^kind: alerts on goals are for Admin or Leadership/);
   });

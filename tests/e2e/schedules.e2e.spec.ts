@@ -1,13 +1,14 @@
 import type { INestApplication } from '@nestjs/common';
 import ExcelJS from 'exceljs';
 import request from 'supertest';
-import type { AuditLogEntryDto, DeliveryDto, SavedViewDto, ScheduleDto, ScheduleSendResultDto } from '@hubpulse/contracts';
+import { addDays, PAGE_ACCESS, type AuditLogEntryDto, type DeliveryDto, type OverviewResponse, type SavedViewDto, type ScheduleDto, type ScheduleSendResultDto } from '@hubpulse/contracts';
 import { SavedViewsRepository, SchedulesRepository, UsersRepository } from '@hubpulse/database';
 import { decodeHeader, hubEvent, mimeLeaves, parseMime, RELATIONAL_STORES, signIn, startSmtpCatcher, startWebhookCatcher, testConfig, type SmtpCatcher } from '@hubpulse/testing';
 import { createApiApp } from '../../apps/api/src/app-factory';
 import { AuthService } from '../../apps/api/src/auth/auth.service';
 import { DeliveryService } from '../../apps/api/src/delivery';
-import { ScheduleContentService } from '../../apps/api/src/schedules/schedule-content.service';
+import { ExportViewsService } from '../../apps/api/src/exports/export-views.service';
+import { PAGE_EXPORTS, ScheduleContentService } from '../../apps/api/src/schedules/schedule-content.service';
 import { ScheduleClock, ScheduleRunner } from '../../apps/api/src/schedules/schedule-runner.service';
 
 /** A webhook receiver answering `status`, at a URL whose path is a secret. */
@@ -43,7 +44,8 @@ describe.each(RELATIONAL_STORES)('scheduled reports (chDB + %s + Redis)', (_name
     drop = r.drop;
     smtp = await startSmtpCatcher();
     // a Chromium path that does not exist: PDFs are skipped with a note (the browser spec renders real ones)
-    const cfg = testConfig({ ...r.env, HUBPULSE_SMTP_URL: smtp.url, HUBPULSE_SCHEDULE_TICK_SECONDS: '0', HUBPULSE_CHROMIUM_PATH: '/nonexistent/chromium', HUBPULSE_PUBLIC_URL: 'https://hubpulse.corp.example' });
+    // the local webhook receivers are allowed by name (plain http only to hosts listed by name)
+    const cfg = testConfig({ ...r.env, HUBPULSE_WEBHOOK_HOSTS: '127.0.0.1,*.webhook.office.com', HUBPULSE_SMTP_URL: smtp.url, HUBPULSE_SCHEDULE_TICK_SECONDS: '0', HUBPULSE_CHROMIUM_PATH: '/nonexistent/chromium', HUBPULSE_PUBLIC_URL: 'https://hubpulse.corp.example' });
     key = cfg.bootstrap.writeKey!;
     app = await createApiApp(cfg, { logger: ['error'] });
     server = app.getHttpServer();
@@ -106,6 +108,69 @@ describe.each(RELATIONAL_STORES)('scheduled reports (chDB + %s + Redis)', (_name
     await book.xlsx.load(files[1].body as unknown as ArrayBuffer);
     expect(book.worksheets[0].rowCount).toBe(csv.trim().split('\n').length);
     expect(await latest('schedule.send')).toMatchObject({ actor: 'analyst@test.local', target: `schedule:${s.id}` });
+  });
+
+  it('sends a saved view with a relative preset (range=30) as the 30 days ending at the newest event day, the export API’s file for that range', async () => {
+    // the anchor as the dashboard gets it: range.to of the overview's default answer
+    const anchor = ((await request(server).get('/api/overview').set('Cookie', analyst).expect(200)).body as OverviewResponse).range.to;
+    const from = addDays(anchor, -29);
+    // activity 40 days back: inside the 90-day default, outside the last 30 days
+    const early = addDays(anchor, -40);
+    await ingest(Array.from({ length: 12 }, (_, i) => hubEvent({ event_id: `early-${i}`, type: 'view', actor_id: `p${i + 1}`, occurred_at: `${early}T09:00:00Z` })));
+    const exportFile = async (params: Record<string, string>) => {
+      const e = await request(server).post('/api/exports').set('Cookie', analyst).send({ view: 'overview.engagement', params, format: 'csv' }).expect(202);
+      return (await request(server).get((await waitForExport(e.body.id)).file_url).set('Cookie', analyst).buffer(true).expect(200)).text;
+    };
+    const days = (csv: string) => csv.trim().split(/\r?\n/).slice(1).map((l) => l.split(',')[0]);
+    expect(days(await exportFile({}))).toContain(early);
+
+    const v = await view(analyst, 'Overview, last 30 days', '/overview', 'range=30');
+    const s = (await post(analyst, '/api/schedules', { name: 'Last 30 days', view_ids: [v.id], frequency: 'daily', time: '08:00', time_zone: 'UTC', recipient_ids: [ids.analyst], attachments: ['csv'] })) as ScheduleDto;
+    const before = smtp.mails.length;
+    await post(analyst, `/api/schedules/${s.id}/send`, {}, 200);
+    const [mail] = smtp.mails.slice(before).map((m) => parseMime(m.raw));
+    const csv = mimeLeaves(mail).find((p) => p.filename?.startsWith('hubpulse-overview-engagement'))!.body.toString('utf8');
+    expect(days(csv).length).toBeGreaterThan(0);
+    expect(days(csv).every((d) => d >= from && d <= anchor)).toBe(true);
+    expect(csv).toBe(await exportFile({ from, to: anchor }));
+  });
+
+  it('attaches the exports of every page that has them, only views every reader of the page may read', () => {
+    const views = app.get(ExportViewsService);
+    for (const [pattern, ids] of Object.entries(PAGE_EXPORTS)) {
+      const page = PAGE_ACCESS.find((p) => p.pattern === pattern);
+      expect(page).toBeDefined();
+      for (const id of ids) {
+        const v = views.get(id);
+        expect({ pattern, id, found: !!v, large: v?.large, missing: page!.roles.filter((r) => !v?.roles.includes(r)) }).toEqual({ pattern, id, found: true, large: false, missing: [] });
+      }
+    }
+    // every small view some page's Export menu offers is scheduled with that page
+    const mapped = new Set(Object.values(PAGE_EXPORTS).flat());
+    expect(views.list('admin').filter((v) => !v.large && !mapped.has(v.id)).map((v) => v.id)).toEqual([]);
+  });
+
+  it('sends a goal page’s KPI values, their history and each link’s correlations, read with the goal id from the saved view’s path', async () => {
+    const goal = (await post(admin, '/api/goals', { name: 'Grow revenue', metric: 'revenue', scope: 'organisation', unit_kind: 'currency', unit: 'EUR', baseline: 100, target: 200, target_type: 'increase_to', period_start: '2026-01-01', period_end: '2026-12-31' })) as { id: string };
+    await post(admin, `/api/goals/${goal.id}/values`, { values: [{ period: '2026-01', value: 100 }, { period: '2026-02', value: 120 }] });
+    await post(admin, `/api/goals/${goal.id}/values`, { values: [{ period: '2026-02', value: 130 }] });
+    const links = [];
+    for (const purpose of ['engagement', 'inform']) links.push((await post(admin, `/api/goals/${goal.id}/links`, { kind: 'scope', scope: 'organisation', purpose, hypothesis: `More ${purpose}, more revenue` })) as { id: string });
+    const v = await view(analyst, 'Revenue goal', `/strategy/goals/${goal.id}`);
+    const s = (await post(analyst, '/api/schedules', { name: 'Revenue', view_ids: [v.id], frequency: 'daily', time: '08:00', time_zone: 'UTC', recipient_ids: [ids.analyst], attachments: ['csv'] })) as ScheduleDto;
+    const before = smtp.mails.length;
+    await post(analyst, `/api/schedules/${s.id}/send`, {}, 200);
+    const [mail] = smtp.mails.slice(before).map((m) => parseMime(m.raw));
+    const files = mimeLeaves(mail).filter((p) => p.filename);
+    expect(files.map((f) => f.filename!.replace(/-\d{8}-\d{4}(-\d)?\./, '$1.'))).toEqual(['hubpulse-goals-kpi-values.csv', 'hubpulse-goals-kpi-history.csv', 'hubpulse-goals-link-correlations.csv', 'hubpulse-goals-link-correlations-2.csv']);
+    const reads: [string, Record<string, string>][] = [['goals.kpi-values', { id: goal.id }], ['goals.kpi-history', { id: goal.id }], ...links.map((l): [string, Record<string, string>] => ['goals.link-correlations', { id: goal.id, link_id: l.id }])];
+    for (const [i, [exportId, params]] of reads.entries()) {
+      const e = await request(server).post('/api/exports').set('Cookie', analyst).send({ view: exportId, params, format: 'csv' }).expect(202);
+      const file = (await request(server).get((await waitForExport(e.body.id)).file_url).set('Cookie', analyst).buffer(true).expect(200)).text;
+      expect(files[i].body.toString('utf8')).toBe(file);
+    }
+    expect(files[0].body.toString('utf8')).toContain('2026-02');
+    expect(files[1].body.toString('utf8').trim().split(/\r?\n/)).toHaveLength(2);
   });
 
   async function waitForExport(id: string): Promise<{ file_url: string }> {
@@ -219,7 +284,12 @@ describe.each(RELATIONAL_STORES)('scheduled reports (chDB + %s + Redis)', (_name
     expect(noWeekday.message).toEqual(['weekday: is required for a weekly schedule: 1 (Monday) to 7 (Sunday)']);
     const nobody = await post(analyst, '/api/schedules', { name: 'n', view_ids: [v.id], frequency: 'daily', time: '08:00', time_zone: 'UTC' }, 400);
     expect(nobody.message).toEqual(['recipient_ids: give at least one recipient or webhook']);
+    const hosts = 'webhooks may go to 127.0.0.1, *.webhook.office.com (HUBPULSE_WEBHOOK_HOSTS)';
+    const internal = await post(analyst, '/api/schedules', { name: 'n', view_ids: [v.id], frequency: 'daily', time: '08:00', time_zone: 'UTC', webhooks: [{ kind: 'teams', url: 'https://contoso.webhook.office.com/webhookb2/x' }, { kind: 'teams', url: 'http://contoso.webhook.office.com/webhookb2/x' }, { kind: 'webhook', url: 'https://169.254.169.254/latest/meta-data' }] }, 400);
+    expect(internal.message).toEqual([`webhooks.1.url: must be an https:// URL (plain http:// only to a host listed by name); ${hosts}`, `webhooks.2.url: the host 169.254.169.254 is not allowed; ${hosts}`]);
     const s = (await post(analyst, '/api/schedules', { name: 'Mine', view_ids: [v.id], frequency: 'daily', time: '08:00', time_zone: 'UTC', recipient_ids: [ids.analyst] })) as ScheduleDto;
+    const moved = (await request(server).patch(`/api/schedules/${s.id}`).set('Cookie', analyst).send({ webhooks: [{ kind: 'slack', url: 'https://hooks.slack.com/services/x' }] }).expect(400)).body;
+    expect(moved.message).toEqual([`webhooks.0.url: the host hooks.slack.com is not allowed; ${hosts}`]);
     const leader = await signIn(server, 'leader@test.local', 'leader password 1');
     await request(server).get(`/api/schedules/${s.id}`).set('Cookie', leader).expect(404);
     await request(server).post(`/api/schedules/${s.id}/send`).set('Cookie', leader).expect(404);

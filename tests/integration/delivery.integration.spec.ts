@@ -16,6 +16,9 @@ const message: DeliveryMessage = {
   attachments: [{ filename: 'overview.csv', contentType: 'text/csv', content: Buffer.from('day,index\n2026-03-02,0.41\n') }],
 };
 
+/** The local webhook receivers' host, allowed by name (HUBPULSE_WEBHOOK_HOSTS) so plain http reaches it. */
+const HOOK_HOSTS = ['127.0.0.1'];
+
 /** The delivery service against SQLite, a real SMTP server and local webhook servers (issue 14). */
 describe('DeliveryService', () => {
   let ds: DataSource;
@@ -29,7 +32,7 @@ describe('DeliveryService', () => {
     smtp = await startSmtpCatcher();
     mailer = new MailerService(testConfig({ HUBPULSE_SMTP_URL: smtp.url, HUBPULSE_MAIL_FROM: 'Hubpulse <hp@corp.example>' }));
     users = new UsersRepository(ds);
-    delivery = new DeliveryService(new DeliveriesRepository(ds), users, mailer, { attempts: 3, backoffMs: 20, maxBackoffMs: 100, timeoutMs: 2000 });
+    delivery = new DeliveryService(new DeliveriesRepository(ds), users, mailer, { webhookHosts: HOOK_HOSTS }, { attempts: 3, backoffMs: 20, maxBackoffMs: 100, timeoutMs: 2000 });
     const now = new Date().toISOString();
     await users.insert({ id: 'u-an', email: 'ana@corp.example', name: 'Ana', role: 'analyst', passwordHash: '', createdAt: now });
     await users.insert({ id: 'u-off', email: 'off@corp.example', name: 'Off', role: 'analyst', passwordHash: '', createdAt: now, active: false });
@@ -103,6 +106,25 @@ describe('DeliveryService', () => {
     }
   });
 
+  it('does not post to a host the allow-list no longer has: recorded failed with the reason, nothing sent', async () => {
+    const hook = await startWebhookCatcher([200]);
+    try {
+      const port = new URL(hook.base).port;
+      const outs = await delivery.deliver({ source: { kind: 'alert', id: 'a-host' }, message, channels: [{ kind: 'webhook', url: `http://localhost:${port}/internal` }, { kind: 'slack', url: 'https://169.254.169.254/latest/meta-data' }, { kind: 'email', userId: 'u-an' }] });
+      expect(outs.map((o) => [o.target, o.status, o.attempts])).toEqual([[`localhost:${port}`, 'failed', 0], ['169.254.169.254', 'failed', 0], ['ana@corp.example', 'sent', 1]]);
+      expect(outs[0].error).toBe('not sent: must be an https:// URL (plain http:// only to a host listed by name); webhooks may go to 127.0.0.1 (HUBPULSE_WEBHOOK_HOSTS)');
+      expect(outs[1].error).toBe('not sent: the host 169.254.169.254 is not allowed; webhooks may go to 127.0.0.1 (HUBPULSE_WEBHOOK_HOSTS)');
+      expect(hook.got).toHaveLength(0);
+      const strict = new DeliveryService(new DeliveriesRepository(ds), users, mailer, { webhookHosts: ['hooks.slack.com'] }, { attempts: 1, backoffMs: 10, maxBackoffMs: 10, timeoutMs: 2000 });
+      const [out] = await strict.deliver({ source: { kind: 'alert', id: 'a-host' }, message, channels: [{ kind: 'slack', url: `${hook.base}/s` }] });
+      expect(out).toMatchObject({ status: 'failed', attempts: 0, error: 'not sent: must be an https:// URL (plain http:// only to a host listed by name); webhooks may go to hooks.slack.com (HUBPULSE_WEBHOOK_HOSTS)' });
+      expect(hook.got).toHaveLength(0);
+      expect((await delivery.history('alert', 'a-host')).filter((d) => d.status === 'failed')).toHaveLength(3);
+    } finally {
+      await hook.close();
+    }
+  });
+
   it('gives up on an unreachable webhook and a dead mail server after the attempts, without throwing', async () => {
     const hook = await startWebhookCatcher([200]);
     await hook.close();
@@ -111,7 +133,7 @@ describe('DeliveryService', () => {
     expect(out.error).toMatch(/^fetch failed: .*ECONNREFUSED/);
     const deadMailer = new MailerService(testConfig({ HUBPULSE_SMTP_URL: hook.base.replace('http', 'smtp') }));
     try {
-      const viaDead = new DeliveryService(new DeliveriesRepository(ds), users, deadMailer, { attempts: 2, backoffMs: 10, maxBackoffMs: 10, timeoutMs: 2000 });
+      const viaDead = new DeliveryService(new DeliveriesRepository(ds), users, deadMailer, { webhookHosts: HOOK_HOSTS }, { attempts: 2, backoffMs: 10, maxBackoffMs: 10, timeoutMs: 2000 });
       const [mail] = await viaDead.deliver({ source: { kind: 'alert', id: 'a-dead' }, message, channels: [{ kind: 'email', userId: 'u-an' }] });
       expect(mail).toMatchObject({ status: 'failed', attempts: 2, error: expect.stringMatching(/ECONNREFUSED/) });
     } finally {

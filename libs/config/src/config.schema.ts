@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ssoEnv, ssoProblems } from './sso';
+import { webhookHostsEnv } from './webhook-hosts';
 
 const bool01 = z.enum(['0', '1', 'true', 'false']).transform((v) => v === '1' || v === 'true');
 const optionalString = z
@@ -79,6 +80,8 @@ export const envSchema = z
     HUBPULSE_CHROMIUM_PATH: optionalString,
     /** Seconds between checks for due scheduled reports in each API process; 0 = no checks (Send now still works). */
     HUBPULSE_SCHEDULE_TICK_SECONDS: z.coerce.number({ error: 'must be a number' }).int('must be a whole number').min(0, 'must be at least 0').max(3600, 'must be at most 3600').default(30),
+    /** Hosts schedules' and alerts' webhooks may post to, separated by commas (`*.example.com` = any host below it); plain http:// only to hosts listed by name. Default: Slack and Microsoft Teams webhook hosts. */
+    HUBPULSE_WEBHOOK_HOSTS: webhookHostsEnv,
     /** Which proxies' X-Forwarded-For/-Proto are believed (client address, HTTPS): loopback, false, true (any), a hop count, or addresses/subnets separated by commas. */
     HUBPULSE_TRUST_PROXY: z
       .string()

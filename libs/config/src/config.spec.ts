@@ -1,4 +1,5 @@
 import { ConfigError, loadConfig } from './config';
+import { DEFAULT_WEBHOOK_HOSTS, webhookRefusal } from './webhook-hosts';
 
 describe('loadConfig', () => {
   it('applies the embedded defaults', () => {
@@ -59,6 +60,8 @@ describe('loadConfig', () => {
     ['HUBPULSE_PUBLIC_URL', 'hubpulse'],
     ['HUBPULSE_INVITE_TTL_HOURS', '0'],
     ['HUBPULSE_SMTP_URL', 'http://mail.example'],
+    ['HUBPULSE_WEBHOOK_HOSTS', 'hooks.slack.com,https://x.example'],
+    ['HUBPULSE_WEBHOOK_HOSTS', '*.'],
   ])('names %s when it is %p', (name, value) => {
     let err: unknown;
     try {
@@ -79,5 +82,33 @@ describe('loadConfig', () => {
       expect((e as Error).message).toContain('HUBPULSE_BOOTSTRAP_WRITE_KEY');
       expect((e as Error).message).not.toContain('short-secret');
     }
+  });
+
+  it('reads the webhook host allow-list: Slack and Teams hosts by default, names and wildcards, lower case', () => {
+    expect(loadConfig({}).webhookHosts).toEqual([...DEFAULT_WEBHOOK_HOSTS]);
+    expect(loadConfig({ HUBPULSE_WEBHOOK_HOSTS: ' Hooks.Example.com , *.corp.example ,127.0.0.1' }).webhookHosts).toEqual(['hooks.example.com', '*.corp.example', '127.0.0.1']);
+  });
+});
+
+describe('webhookRefusal', () => {
+  const hosts = [...DEFAULT_WEBHOOK_HOSTS];
+  it('lets Slack and Teams webhook hosts through over https', () => {
+    for (const url of ['https://hooks.slack.com/services/T0/B0/x', 'https://contoso.webhook.office.com/webhookb2/x', 'https://prod-12.westeurope.logic.azure.com:443/workflows/x', 'https://default1234.ab.environment.api.powerplatform.com/powerautomate/x']) {
+      expect(webhookRefusal(url, hosts)).toBeNull();
+    }
+  });
+
+  it('refuses other hosts, look-alikes and internal addresses, naming the allowed hosts', () => {
+    for (const url of ['https://169.254.169.254/latest/meta-data', 'https://localhost:6379/', 'https://hooks.slack.com.evil.example/x', 'https://evilhooks.slack.com/x', 'https://webhook.office.com/x', 'https://hooks.slack.com@10.0.0.1/x']) {
+      expect(webhookRefusal(url, hosts)).toMatch(/^the host \S+ is not allowed; webhooks may go to hooks\.slack\.com, \*\.webhook\.office\.com, .* \(HUBPULSE_WEBHOOK_HOSTS\)$/);
+    }
+  });
+
+  it('refuses plain http unless the host is listed by name', () => {
+    // a wildcard never opens plain http; a host named in the list does (as the test receivers need)
+    expect(webhookRefusal('http://a.logic.azure.com/x', hosts)).toMatch(/^must be an https:\/\/ URL/);
+    expect(webhookRefusal('http://127.0.0.1:8080/hook', ['127.0.0.1'])).toBeNull();
+    expect(webhookRefusal('http://127.0.0.2:8080/hook', ['127.0.0.1'])).toMatch(/^must be an https:\/\/ URL/);
+    expect(webhookRefusal('ftp://hooks.slack.com/x', hosts)).toMatch(/^must be an https:\/\/ URL/);
   });
 });

@@ -38,6 +38,8 @@ export interface HubpulseConfig {
   mail: { smtpUrl?: string; from: string };
   /** Chromium for scheduled reports' PDFs (HUBPULSE_CHROMIUM_PATH, else /usr/bin/chromium when present); null = PDFs skipped. */
   chromiumPath: string | null;
+  /** Hosts webhooks may post to (HUBPULSE_WEBHOOK_HOSTS): names and `*.` wildcards; see webhookRefusal. */
+  webhookHosts: readonly string[];
   /** Seconds between due-schedule checks (HUBPULSE_SCHEDULE_TICK_SECONDS); 0 = none. */
   scheduleTickSeconds: number;
   /** Express's `trust proxy` value. */
@@ -118,6 +120,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     mail: { smtpUrl: e.HUBPULSE_SMTP_URL, from: e.HUBPULSE_MAIL_FROM },
     chromiumPath: e.HUBPULSE_CHROMIUM_PATH ?? (fs.existsSync(DEFAULT_CHROMIUM) ? DEFAULT_CHROMIUM : null),
     scheduleTickSeconds: e.HUBPULSE_SCHEDULE_TICK_SECONDS,
+    webhookHosts: e.HUBPULSE_WEBHOOK_HOSTS,
     trustProxy: trustProxy(e.HUBPULSE_TRUST_PROXY),
     publicUrl: e.HUBPULSE_PUBLIC_URL,
     signIn: {

@@ -22,6 +22,7 @@ export * from './goal-links.types';
 export * from './strategy.types';
 export * from './privacy.types';
 export * from './dates';
+export * from './date-range';
 export * from './numbers';
 export * from './labels';
 export * from './csv';

@@ -97,7 +97,8 @@ export class AlertsService {
     // Fields of another kind are dropped when the kind changes without them.
     if (change.kind && change.kind !== r.kind) for (const f of ['goal_id', 'statuses', 'level', 'direction', 'purpose', 'group_by', 'group'] as const) if (change[f] === undefined) merged[f] = null;
     if (change.group_by === 'org' && change.group === undefined) merged.group = null;
-    const fields = await this.checked(parseOr400(alertCreateSchema, merged), user, new Set(recipientIds(a)));
+    // stored webhooks are checked again only when the list changes (and before every post)
+    const fields = await this.checked(parseOr400(alertCreateSchema, merged), user, new Set(recipientIds(a)), change.webhooks !== undefined);
     await this.repo.updateRule(id, { ...fields, updatedAt: new Date().toISOString() });
     await this.evaluateSoon(id);
     return this.get(id, user);
@@ -140,11 +141,11 @@ export class AlertsService {
    * (`kept`) stay even when they may not receive now: each send checks them again and skips them
    * while they may not, and the owner can still edit the alert.
    */
-  private async checked(input: AlertCreate, user: SessionUser, kept = new Set<string>()): Promise<Omit<AlertEntity, 'id' | 'ownerId' | 'state' | 'stateSince' | 'valueKey' | 'lastFiredAt' | 'lastNotifiedAt' | 'lastEvaluatedAt' | 'lastValue' | 'lastReason' | 'version' | 'createdAt' | 'updatedAt'>> {
+  private async checked(input: AlertCreate, user: SessionUser, kept = new Set<string>(), newWebhooks = true): Promise<Omit<AlertEntity, 'id' | 'ownerId' | 'state' | 'stateSince' | 'valueKey' | 'lastFiredAt' | 'lastNotifiedAt' | 'lastEvaluatedAt' | 'lastValue' | 'lastReason' | 'version' | 'createdAt' | 'updatedAt'>> {
     if (input.kind !== 'index' && !ALERT_GOAL_ROLES.includes(user.role as Role)) {
       throw new ForbiddenException(`kind: alerts on goals are for ${ALERT_GOAL_ROLES.map(roleLabel).join(' or ')}; as ${roleLabel(user.role)} you may watch an engagement or purpose index`);
     }
-    const problems: string[] = [];
+    const problems: string[] = newWebhooks ? this.delivery.webhookProblems(input.webhooks) : [];
     if (input.goal_id && !(await this.goals.findGoal(input.goal_id))) problems.push(`goal_id: no goal ${input.goal_id}`);
     const page = alertPage({ kind: input.kind, goalId: input.goal_id });
     const ids: string[] = [];

@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
+import { HUBPULSE_CONFIG, webhookRefusal, type HubpulseConfig } from '@hubpulse/config';
 import { pageFor, roleLabel, roleMayOpen } from '@hubpulse/contracts';
 import { DeliveriesRepository, UsersRepository, type DeliveryChannelKind, type DeliveryEntity, type DeliverySourceKind } from '@hubpulse/database';
 import { MailerService, smtpResponseCode } from '../users/mailer.service';
@@ -27,6 +28,7 @@ export class DeliveryService {
     private readonly repo: DeliveriesRepository,
     private readonly users: UsersRepository,
     private readonly mailer: MailerService,
+    @Inject(HUBPULSE_CONFIG) private readonly config: Pick<HubpulseConfig, 'webhookHosts'>,
     @Optional() @Inject(DELIVERY_POLICY) policy?: DeliveryPolicy,
   ) {
     this.policy = policy ?? DEFAULT_DELIVERY_POLICY;
@@ -36,6 +38,17 @@ export class DeliveryService {
     const out: DeliveryOutcome[] = [];
     for (const channel of req.channels) out.push(channel.kind === 'email' ? await this.email(req, channel.userId) : await this.webhook(req, channel));
     return out;
+  }
+
+  /**
+   * `webhooks.N.url: …` for each webhook whose address HUBPULSE_WEBHOOK_HOSTS does not allow (checked
+   * when a schedule or alert is saved; again before every post, since the list may have changed).
+   */
+  webhookProblems(webhooks: readonly { url: string }[]): string[] {
+    return webhooks.flatMap((w, i) => {
+      const refusal = webhookRefusal(w.url, this.config.webhookHosts);
+      return refusal ? [`webhooks.${i}.url: ${refusal}`] : [];
+    });
   }
 
   /** Records a run that sent nothing at all (e.g. "skipped: unchanged"), so the history shows it. */
@@ -68,6 +81,8 @@ export class DeliveryService {
 
   private async webhook(req: DeliveryRequest, channel: Extract<DeliveryChannel, { url: string }>): Promise<DeliveryOutcome> {
     const row = await this.start(req, channel.kind, null, webhookTarget(channel.url));
+    const refusal = webhookRefusal(channel.url, this.config.webhookHosts);
+    if (refusal) return this.finish(row, 'failed', 0, `not sent: ${refusal}`);
     const body = JSON.stringify(channel.kind === 'slack' ? slackBody(req.message) : channel.kind === 'teams' ? teamsBody(req.message) : jsonBody(req.message, req.source, req.runKey ?? ''));
     return this.withRetries(row, async () => {
       const res = await fetch(channel.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body, redirect: 'error', signal: AbortSignal.timeout(this.policy.timeoutMs) });

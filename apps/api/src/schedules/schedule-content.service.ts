@@ -1,26 +1,43 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import { HUBPULSE_CONFIG, type HubpulseConfig } from '@hubpulse/config';
-import { pageFor, type Role, type SessionUser, type TableCell } from '@hubpulse/contracts';
+import { needsAnchor, pageFor, parseRangeSearch, toRangeParams, type SessionUser, type TableCell } from '@hubpulse/contracts';
 import type { SavedViewEntity, ScheduleEntity } from '@hubpulse/database';
 import type { DeliveryFact, DeliveryMessage } from '../delivery';
 import type { MailAttachment } from '../users/mailer.service';
 import { escapeHtml } from '../delivery/mail-body';
+import { ExportViewsService } from '../exports/export-views.service';
 import { ExportsService, type ReadView } from '../exports/exports.service';
+import { GoalLinksService } from '../goals/goal-links.service';
+import { OverviewService } from '../overview/overview.service';
 import { PdfRenderer } from './pdf-renderer';
 
-/** The server exports a saved view's page becomes in a scheduled report (small views only). */
-const PAGE_EXPORTS: Record<string, readonly string[]> = {
+/**
+ * The server exports a saved view's page becomes in a scheduled report: the small views of the page's
+ * Export menus whose roles include every role that may open the page (so any reader of the page may
+ * read them; a segment's member list is neither). The e2e checks both against PAGE_ACCESS.
+ */
+export const PAGE_EXPORTS: Readonly<Record<string, readonly string[]>> = {
   '/overview': ['overview.engagement', 'overview.channels'],
-  '/engagement': ['engagement.groups'],
+  '/strategy': ['strategy.purposes'],
+  '/strategy/goals/:id': ['goals.kpi-values', 'goals.kpi-history', 'goals.link-correlations'],
+  '/engagement': ['engagement.groups', 'engagement.distribution', 'engagement.quantiles'],
   '/engagement/purposes': ['engagement.purposes'],
-  '/engagement/personas': ['engagement.personas'],
+  '/engagement/personas': ['engagement.personas', 'engagement.persona-movement', 'engagement.ambassadors'],
   '/engagement/leaders': ['engagement.leaders'],
+  '/engagement/why': ['engagement.explanation', 'engagement.explanation-days'],
   '/audiences': ['segments.list'],
+  '/audiences/segments/:id': ['segments.composition', 'segments.size-history', 'segments.channels'],
   '/audiences/programmes/:id': ['programmes.scorecard'],
+  '/admin/data-sources': ['ingestion.sources', 'ingestion.rejects'],
+  '/admin/event-mappings': ['ingestion.mappings'],
+  '/admin/scoring-model': ['engagement.scoring-models', 'engagement.score-jobs'],
 };
-/** Parameters an export view takes from the saved view's query string (the rest of the page state has no export counterpart). */
-const QUERY_KEYS = ['from', 'to', 'by', 'day', 'archived'];
+/**
+ * Parameters an export view takes from the saved view's query string as they are, by the page's name
+ * for them (from/to come from the range, id from the path).
+ */
+const QUERY_KEYS: Readonly<Record<string, string>> = { by: 'by', day: 'day', archived: 'archived', window: 'window', person_id: 'person' };
 const FACTS_PER_TABLE = 4;
 
 /** One audience's content: the message and what its fingerprint is made from. */
@@ -40,6 +57,9 @@ export interface ScheduleContent {
 export class ScheduleContentService {
   constructor(
     private readonly exports: ExportsService,
+    private readonly views: ExportViewsService,
+    private readonly overview: OverviewService,
+    private readonly links: GoalLinksService,
     private readonly pdf: PdfRenderer,
     @Inject(HUBPULSE_CONFIG) private readonly config: HubpulseConfig,
   ) {}
@@ -51,12 +71,13 @@ export class ScheduleContentService {
     const hash = createHash('sha256');
     const missing = schedule.viewIds.length - views.length;
     if (missing > 0) notes.push(`${missing} saved view${missing === 1 ? ' was' : 's were'} deleted and ${missing === 1 ? 'is' : 'are'} left out.`);
+    const anchor = lazy(async () => (await this.overview.resolveRange({})).to);
     for (const view of views) {
       const link = `${this.config.linkBaseUrl}${view.path}${view.query ? `?${view.query}` : ''}`;
       const tables: ReadView[] = [];
       for (const exportId of exportsOf(view.path)) {
         try {
-          tables.push(await this.exports.readView(exportId, paramsOf(view), reader));
+          for (const params of await this.perPanel(exportId, await this.paramsOf(exportId, view, anchor))) tables.push(await this.exports.readView(exportId, params, reader));
         } catch (err) {
           notes.push(`${view.name}: ${exportId} could not be read (${err instanceof Error ? err.message : String(err)}).`);
         }
@@ -72,7 +93,7 @@ export class ScheduleContentService {
           for (const format of schedule.attachments) {
             if (format === 'pdf') continue;
             const f = await this.exports.fileOf(t, format, stamp, `schedule:${schedule.id}`);
-            attachments.push({ filename: f.fileName, contentType: f.contentType, content: f.content });
+            attachments.push({ filename: unique(f.fileName, attachments), contentType: f.contentType, content: f.content });
           }
         }
         if (schedule.attachments.includes('pdf')) {
@@ -95,24 +116,55 @@ export class ScheduleContentService {
     message.html = html(schedule, sections, message.notes ?? [], this.config.linkBaseUrl);
     return { message, fingerprint: hash.digest('hex') };
   }
+
+  /** A view the page shows once per item gets one table per item: a goal's link correlations, one per link (as its panels). */
+  private async perPanel(exportId: string, params: Record<string, string>): Promise<Record<string, string>[]> {
+    if (exportId !== 'goals.link-correlations') return [params];
+    return (await this.links.list(params.id)).map((l) => ({ ...params, link_id: l.id }));
+  }
+
+  /**
+   * The parameters `exportId` takes, from the saved view: its page's id, the query keys exports know,
+   * and the date range read as the dashboard reads it — a preset (`range=30`) ends at the newest event
+   * day now, resolved as the overview's default read does, so a "last 30 days" view sends the newest 30 days.
+   */
+  private async paramsOf(exportId: string, view: SavedViewEntity, anchor: () => Promise<string>): Promise<Record<string, string>> {
+    const takes = new Set(this.views.get(exportId)?.paramDocs.map((p) => p.name) ?? []);
+    const q = new URLSearchParams(view.query);
+    const out: Record<string, string> = {};
+    for (const [k, name] of Object.entries(QUERY_KEYS)) {
+      const v = q.get(name);
+      if (v && takes.has(k)) out[k] = v;
+    }
+    if (takes.has('from') || takes.has('to')) {
+      const selection = parseRangeSearch(q);
+      const range = toRangeParams(selection, needsAnchor(selection) ? await anchor() : undefined) ?? {};
+      if (range.from) out.from = range.from;
+      if (range.to) out.to = range.to;
+    }
+    const page = pageFor(view.path);
+    if (page?.pattern.endsWith('/:id') && takes.has('id')) out.id = view.path.split('/').pop()!;
+    return out;
+  }
+}
+
+/** `name`, or name-2, name-3 … when another attachment has it (a view read once per link). */
+function unique(name: string, taken: readonly MailAttachment[]): string {
+  const dot = name.lastIndexOf('.');
+  let candidate = name;
+  for (let n = 2; taken.some((a) => a.filename === candidate); n++) candidate = `${name.slice(0, dot)}-${n}${name.slice(dot)}`;
+  return candidate;
+}
+
+/** A value computed once, on first use. */
+function lazy<T>(make: () => Promise<T>): () => Promise<T> {
+  let made: Promise<T> | undefined;
+  return () => (made ??= make());
 }
 
 export function exportsOf(path: string): readonly string[] {
   const page = pageFor(path);
   return page ? (PAGE_EXPORTS[page.pattern] ?? []) : [];
-}
-
-/** The export parameters in a saved view: its page's id and the query keys exports know. */
-function paramsOf(view: SavedViewEntity): Record<string, string> {
-  const q = new URLSearchParams(view.query);
-  const out: Record<string, string> = {};
-  for (const k of QUERY_KEYS) {
-    const v = q.get(k);
-    if (v) out[k] = v;
-  }
-  const page = pageFor(view.path);
-  if (page?.pattern.endsWith('/:id')) out.id = view.path.split('/').pop()!;
-  return out;
 }
 
 /** The newest row's first figures, labelled by its first text column; hidden cells said so. */

@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { DeliveryModule } from '../delivery';
 import { ExportsModule } from '../exports/exports.module';
+import { GoalsModule } from '../goals/goals.module';
+import { OverviewModule } from '../overview/overview.module';
 import { PdfRenderer } from './pdf-renderer';
 import { ScheduleContentService } from './schedule-content.service';
 import { ScheduleClock, ScheduleRunner } from './schedule-runner.service';
@@ -12,7 +14,7 @@ import { SchedulesService } from './schedules.service';
  * Chromium) and the runner, which checks for due schedules in every API process (one sends each run).
  */
 @Module({
-  imports: [DeliveryModule, ExportsModule],
+  imports: [DeliveryModule, ExportsModule, OverviewModule, GoalsModule],
   controllers: [SchedulesController],
   providers: [SchedulesService, ScheduleRunner, ScheduleClock, ScheduleContentService, PdfRenderer],
 })

@@ -45,7 +45,7 @@ export class SchedulesService {
   }
 
   async create(input: ScheduleCreate, user: SessionUser): Promise<ScheduleDto> {
-    await this.check(input.view_ids, input.recipient_ids, user);
+    await this.check(input.view_ids, input.recipient_ids, user, input.webhooks);
     const now = this.clock.now();
     const s: ScheduleEntity = {
       id: randomUUID(),
@@ -94,6 +94,8 @@ export class SchedulesService {
     if (next.frequency === 'weekly' && next.weekday == null) problems.push('weekday: is required for a weekly schedule: 1 (Monday) to 7 (Sunday)');
     if (next.frequency === 'monthly' && next.dayOfMonth == null) problems.push('day_of_month: is required for a monthly schedule: 1 to 31');
     if (!next.recipientIds.length && !next.webhooks.length) problems.push('recipient_ids: give at least one recipient or webhook');
+    // stored webhooks are checked again only when the list changes (and before every post)
+    problems.push(...this.delivery.webhookProblems(input.webhooks ?? []));
     if (problems.length) throw new InvalidInputError(problems);
     if (input.view_ids || input.recipient_ids) await this.check(next.viewIds, next.recipientIds, user);
     const now = this.clock.now();
@@ -132,9 +134,9 @@ export class SchedulesService {
     return s;
   }
 
-  /** 400 naming each view the owner may not schedule and each recipient who may not receive them. */
-  private async check(viewIds: readonly string[], recipientIds: readonly string[], user: SessionUser): Promise<void> {
-    const problems: string[] = [];
+  /** 400 naming each view the owner may not schedule, each recipient who may not receive them and each webhook address not allowed. */
+  private async check(viewIds: readonly string[], recipientIds: readonly string[], user: SessionUser, webhooks: readonly { url: string }[] = []): Promise<void> {
+    const problems: string[] = this.delivery.webhookProblems(webhooks);
     const paths: string[] = [];
     for (const [i, vid] of viewIds.entries()) {
       const v = await this.views.find(vid);

@@ -1,6 +1,6 @@
 import { type FormEvent, useState } from 'react';
 import { Segmented } from '../../charts/shared/segmented';
-import { type RangeSelection, PRESET_DAYS, isSameSelection, validateCustomRange } from './date-range';
+import { type RangeSelection, PRESET_DAYS, isSameSelection, validateCustomRange } from '@hubpulse/contracts';
 import { useOverview, useRangeSelection } from './use-overview';
 
 const PRESETS: { label: string; selection: RangeSelection }[] = [

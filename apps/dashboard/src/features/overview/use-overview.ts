@@ -1,9 +1,8 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router';
-import type { OverviewResponse } from '@hubpulse/contracts';
 import { overviewQuery } from '../../api/overview.api';
-import { type RangeSelection, applyRangeSearch, needsAnchor, parseRangeSearch, toOverviewParams } from './date-range';
+import { type OverviewResponse, type RangeSelection, applyRangeSearch, needsAnchor, parseRangeSearch, toRangeParams } from '@hubpulse/contracts';
 
 /** The range selected in the URL, and a setter that writes it back (one history entry per change). */
 export function useRangeSelection() {
@@ -38,7 +37,7 @@ export function useOverview(): OverviewState {
   const { selection } = useRangeSelection();
   const anchorQuery = useQuery({ ...overviewQuery({}), enabled: needsAnchor(selection) });
   const anchor = anchorQuery.data?.range.to;
-  const params = toOverviewParams(selection, anchor);
+  const params = toRangeParams(selection, anchor);
   const query = useQuery({
     ...overviewQuery(params ?? {}),
     enabled: params !== null,

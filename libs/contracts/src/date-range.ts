@@ -1,10 +1,16 @@
-// The date range lives in the URL query so a view can be bookmarked and shared:
+// The date range lives in the URL query so a view can be bookmarked, shared and saved:
 //   ?range=30 | 90 | 365 | all   a preset, ending at the newest event
 //   ?from=YYYY-MM-DD&to=YYYY-MM-DD   a custom range (either bound may be left out)
 // No parameter means the server's default: the 90 days ending at the newest event.
+// One reading for the dashboard (the range control) and the server (a scheduled report of a saved view).
 
-import type { OverviewParams } from '../../api/overview.api';
-import { addDays, isValidDay } from '@hubpulse/contracts';
+import { addDays, isValidDay } from './dates';
+
+/** Range parameters of a read: both optional; without them the server answers its default range. */
+export interface RangeParams {
+  from?: string;
+  to?: string;
+}
 
 export const PRESET_DAYS = [30, 90, 365] as const;
 export type PresetDays = (typeof PRESET_DAYS)[number];
@@ -62,9 +68,9 @@ export function needsAnchor(selection: RangeSelection): boolean {
 
 /**
  * API parameters for a selection. Presets end at `anchor`, the newest event day, which the
- * server reports as `range.to` of its default answer. Returns null while the anchor is unknown.
+ * server reports as `range.to` of its default answer (and resolves the same way itself). Returns null while the anchor is unknown.
  */
-export function toOverviewParams(selection: RangeSelection, anchor: string | undefined): OverviewParams | null {
+export function toRangeParams(selection: RangeSelection, anchor: string | undefined): RangeParams | null {
   if (selection.kind === 'custom') return { from: selection.from, to: selection.to };
   if (!needsAnchor(selection)) return {};
   if (!anchor || !isValidDay(anchor)) return null;

@@ -2,7 +2,7 @@ import {
   applyRangeSearch,
   isSameSelection,
   parseRangeSearch,
-  toOverviewParams,
+  toRangeParams,
   validateCustomRange,
 } from './date-range';
 
@@ -45,25 +45,25 @@ describe('applyRangeSearch', () => {
   });
 });
 
-describe('toOverviewParams', () => {
+describe('toRangeParams', () => {
   it('sends nothing for the server default', () => {
-    expect(toOverviewParams({ kind: 'preset', days: 90 }, undefined)).toEqual({});
+    expect(toRangeParams({ kind: 'preset', days: 90 }, undefined)).toEqual({});
   });
 
   it('ends other presets at the newest event day', () => {
-    expect(toOverviewParams({ kind: 'preset', days: 30 }, '2026-03-30')).toEqual({ from: '2026-03-01', to: '2026-03-30' });
-    expect(toOverviewParams({ kind: 'preset', days: 365 }, '2026-12-31')).toEqual({ from: '2026-01-01', to: '2026-12-31' });
+    expect(toRangeParams({ kind: 'preset', days: 30 }, '2026-03-30')).toEqual({ from: '2026-03-01', to: '2026-03-30' });
+    expect(toRangeParams({ kind: 'preset', days: 365 }, '2026-12-31')).toEqual({ from: '2026-01-01', to: '2026-12-31' });
     // The server accepts at most 10 years (3660 days between from and to).
-    expect(toOverviewParams({ kind: 'all' }, '2026-03-30')).toEqual({ from: '2016-04-02', to: '2026-03-30' });
+    expect(toRangeParams({ kind: 'all' }, '2026-03-30')).toEqual({ from: '2016-04-02', to: '2026-03-30' });
   });
 
   it('waits for the anchor when it is needed', () => {
-    expect(toOverviewParams({ kind: 'preset', days: 30 }, undefined)).toBeNull();
-    expect(toOverviewParams({ kind: 'all' }, 'bad')).toBeNull();
+    expect(toRangeParams({ kind: 'preset', days: 30 }, undefined)).toBeNull();
+    expect(toRangeParams({ kind: 'all' }, 'bad')).toBeNull();
   });
 
   it('passes a custom range through', () => {
-    expect(toOverviewParams({ kind: 'custom', from: '2026-01-01' }, undefined)).toEqual({ from: '2026-01-01', to: undefined });
+    expect(toRangeParams({ kind: 'custom', from: '2026-01-01' }, undefined)).toEqual({ from: '2026-01-01', to: undefined });
   });
 });
 
