@@ -107,6 +107,7 @@ describe('webhookRefusal', () => {
   it('refuses plain http unless the host is listed by name', () => {
     // a wildcard never opens plain http; a host named in the list does (as the test receivers need)
     expect(webhookRefusal('http://a.logic.azure.com/x', hosts)).toMatch(/^must be an https:\/\/ URL/);
+    expect(webhookRefusal('http://hooks.slack.com/services/x', hosts)).toMatch(/^must be an https:\/\/ URL/);
     expect(webhookRefusal('http://127.0.0.1:8080/hook', ['127.0.0.1'])).toBeNull();
     expect(webhookRefusal('http://127.0.0.2:8080/hook', ['127.0.0.1'])).toMatch(/^must be an https:\/\/ URL/);
     expect(webhookRefusal('ftp://hooks.slack.com/x', hosts)).toMatch(/^must be an https:\/\/ URL/);

@@ -20,7 +20,8 @@ export const webhookHostsEnv = z
 
 /**
  * Why `url` may not be posted to, or null when it may: its host must match an entry (`*.x.y` matches
- * any host below x.y, not x.y itself), and a plain http:// URL only goes to a host listed by name.
+ * any host below x.y, not x.y itself), and a plain http:// URL only goes to a host listed by name
+ * (not to the default Slack and Teams hosts, which take https only).
  */
 export function webhookRefusal(url: string, hosts: readonly string[]): string | null {
   let u: URL;
@@ -32,7 +33,9 @@ export function webhookRefusal(url: string, hosts: readonly string[]): string | 
   const host = u.hostname.toLowerCase();
   const allowed = `webhooks may go to ${hosts.join(', ')} (HUBPULSE_WEBHOOK_HOSTS)`;
   const named = hosts.includes(host);
-  if (u.protocol === 'http:') return named ? null : `must be an https:// URL (plain http:// only to a host listed by name); ${allowed}`;
+  // Plain http:// is for a company's own receiver an admin named; Slack and Teams take https only.
+  const plainAllowed = named && !(DEFAULT_WEBHOOK_HOSTS as readonly string[]).includes(host);
+  if (u.protocol === 'http:') return plainAllowed ? null : `must be an https:// URL (plain http:// only to a host listed by name); ${allowed}`;
   if (u.protocol !== 'https:') return `must be an https:// URL; ${allowed}`;
   if (named || hosts.some((h) => h.startsWith('*.') && host.endsWith(h.slice(1)))) return null;
   return `the host ${host} is not allowed; ${allowed}`;
