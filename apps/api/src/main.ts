@@ -1,9 +1,10 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
-import { ConfigError, ensureRedis, loadConfig, RedisUnavailableError } from '@hubpulse/config';
+import { ConfigError, ensureRedis, loadConfig, RedisUnavailableError, sizeLibuvPool } from '@hubpulse/config';
 import { createApiApp } from './app-factory';
 
 async function main(): Promise<void> {
+  sizeLibuvPool(); // before anything asynchronous: chDB's queries share the pool with static files and sign-in
   const config = loadConfig();
   if (config.workersNote) Logger.warn(config.workersNote, 'Config');
   await ensureRedis(config, (m) => Logger.log(m, 'Redis'));

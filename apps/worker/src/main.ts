@@ -1,11 +1,12 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { ConfigError, ensureRedis, loadConfig } from '@hubpulse/config';
+import { ConfigError, ensureRedis, loadConfig, sizeLibuvPool } from '@hubpulse/config';
 import { QueueName } from '@hubpulse/queue';
 import { WorkerModule } from './worker.module';
 
 async function main(): Promise<void> {
+  sizeLibuvPool(); // before anything asynchronous: chDB's queries share the pool with static files and sign-in
   const config = loadConfig();
   if (config.clickhouse.mode === 'embedded') {
     throw new ConfigError([
