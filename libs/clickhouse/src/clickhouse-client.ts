@@ -7,14 +7,15 @@ export const CLICKHOUSE = Symbol('CLICKHOUSE');
 
 export async function openClickHouse(cfg: ClickHouseConfig): Promise<ClickHouseClient> {
   if (cfg.mode === 'server') {
-    return createClient({
+    const common = {
       url: cfg.url,
       username: cfg.username,
       password: cfg.password,
-      database: cfg.database,
       request_timeout: 60_000,
-      clickhouse_settings: { date_time_input_format: 'best_effort' },
-    });
+      clickhouse_settings: { date_time_input_format: 'best_effort' as const },
+    };
+    await createDatabase(common, cfg.database);
+    return createClient({ ...common, database: cfg.database });
   }
   fs.mkdirSync(cfg.path, { recursive: true });
   // Loaded lazily: chDB costs ~0.5 s and ~450 MB, and server deployments never need it.
@@ -24,6 +25,21 @@ export async function openClickHouse(cfg: ClickHouseConfig): Promise<ClickHouseC
     connection: createChdbConnection({ path: cfg.path }) as never,
     clickhouse_settings: { date_time_input_format: 'best_effort' },
   });
+}
+
+/**
+ * A fresh server has only `default`, and it refuses every request of a client that names a database it
+ * does not have (UNKNOWN_DATABASE) before running the statement — the migrator's own CREATE DATABASE
+ * included. So the database is created first through a client of `default`.
+ */
+async function createDatabase(common: NonNullable<Parameters<typeof createClient>[0]>, database: string): Promise<void> {
+  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(database)) throw new Error(`Invalid ClickHouse database name "${database}"`);
+  const bootstrap = createClient(common);
+  try {
+    await bootstrap.command({ query: `CREATE DATABASE IF NOT EXISTS ${database}` });
+  } finally {
+    await bootstrap.close();
+  }
 }
 
 /** Closes the client; for chDB also waits until the engine released its folder. */
