@@ -2,6 +2,7 @@ import { Global, Logger, Module } from '@nestjs/common';
 import { HUBPULSE_CONFIG, type HubpulseConfig } from '@hubpulse/config';
 import { CLICKHOUSE, openClickHouse } from './clickhouse-client';
 import { migrateClickHouse } from './clickhouse-migrator';
+import { withRedisLock } from './migration-lock';
 import { ClickHouseService } from './clickhouse.service';
 import { ContentRepository } from './repositories/content.repository';
 import { EventsRepository } from './repositories/events.repository';
@@ -22,7 +23,14 @@ import { ScoresRepository } from './repositories/scores.repository';
       useFactory: async (config: HubpulseConfig) => {
         const logger = new Logger('ClickHouse');
         const client = await openClickHouse(config.clickhouse);
-        const ran = await migrateClickHouse(client, config.clickhouse.database);
+        // Embedded chDB is one process per data folder; on a server, processes starting together take turns.
+        const migrate = () => migrateClickHouse(client, config.clickhouse.database);
+        const ran =
+          config.clickhouse.mode === 'embedded'
+            ? await migrate()
+            : await withRedisLock(config.redis.url, `${config.redis.prefix}:migrations:clickhouse:${config.clickhouse.database}`, migrate, {
+                onWait: () => logger.log('another process is migrating ClickHouse; waiting for it'),
+              });
         const where = config.clickhouse.mode === 'embedded' ? `embedded chDB at ${config.clickhouse.path}` : config.clickhouse.url;
         logger.log(`${where}, database ${config.clickhouse.database}${ran.length ? `; applied ${ran.join(', ')}` : ''}`);
         return client;

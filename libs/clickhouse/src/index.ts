@@ -2,6 +2,7 @@ export * from './clickhouse-client';
 export * from './clickhouse.service';
 export * from './clickhouse.module';
 export * from './clickhouse-migrator';
+export * from './migration-lock';
 export * from './tables';
 export * from './row-version';
 export { CLICKHOUSE_MIGRATIONS } from './migrations';

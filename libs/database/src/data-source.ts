@@ -40,6 +40,27 @@ export async function openDatabase(cfg: DatabaseConfig, extra: { schema?: string
   }
   const ds = new DataSource(dataSourceOptions(cfg, extra));
   await ds.initialize();
-  await ds.runMigrations({ transaction: 'each' });
+  if (cfg.type === 'postgres') await withAdvisoryLock(ds, `hubpulse.migrations.${extra.schema ?? 'public'}`, () => ds.runMigrations({ transaction: 'each' }));
+  else await ds.runMigrations({ transaction: 'each' }); // SQLite: the embedded deployment's one process
   return ds;
+}
+
+/**
+ * PostgreSQL: processes starting together (API × N, workers × M) take turns migrating, so each
+ * migration runs once (two at once both found "scopes" missing and the second failed to add it).
+ * A session-level advisory lock on its own connection: freed by PostgreSQL if the holder dies.
+ */
+async function withAdvisoryLock<T>(ds: DataSource, key: string, work: () => Promise<T>): Promise<T> {
+  const runner = ds.createQueryRunner();
+  await runner.connect();
+  try {
+    await runner.query('SELECT pg_advisory_lock(hashtext($1))', [key]);
+    try {
+      return await work();
+    } finally {
+      await runner.query('SELECT pg_advisory_unlock(hashtext($1))', [key]);
+    }
+  } finally {
+    await runner.release();
+  }
 }
