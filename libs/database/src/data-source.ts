@@ -40,25 +40,27 @@ export async function openDatabase(cfg: DatabaseConfig, extra: { schema?: string
   }
   const ds = new DataSource(dataSourceOptions(cfg, extra));
   await ds.initialize();
-  if (cfg.type === 'postgres') await withAdvisoryLock(ds, `hubpulse.migrations.${extra.schema ?? 'public'}`, () => ds.runMigrations({ transaction: 'each' }));
-  else await ds.runMigrations({ transaction: 'each' }); // SQLite: the embedded deployment's one process
+  await withStoreLock(ds, `hubpulse.migrations.${extra.schema ?? 'public'}`, () => ds.runMigrations({ transaction: 'each' }));
   return ds;
 }
 
 /**
- * PostgreSQL: processes starting together (API × N, workers × M) take turns migrating, so each
- * migration runs once (two at once both found "scopes" missing and the second failed to add it).
- * A session-level advisory lock on its own connection: freed by PostgreSQL if the holder dies.
+ * Runs `work` while no other process of the install runs work under the same name: on PostgreSQL a
+ * session-level advisory lock on a connection of its own (freed by PostgreSQL if the holder dies);
+ * on SQLite, the embedded deployment's single process, it just runs. Production starts API × N and
+ * workers × M together: migrations (two at once both found write keys' "scopes" missing and the
+ * second failed to add it) and the first start's seeding must each happen once.
  */
-async function withAdvisoryLock<T>(ds: DataSource, key: string, work: () => Promise<T>): Promise<T> {
+export async function withStoreLock<T>(ds: DataSource, name: string, work: () => Promise<T>): Promise<T> {
+  if (ds.options.type !== 'postgres') return work();
   const runner = ds.createQueryRunner();
   await runner.connect();
   try {
-    await runner.query('SELECT pg_advisory_lock(hashtext($1))', [key]);
+    await runner.query('SELECT pg_advisory_lock(hashtext($1))', [name]);
     try {
       return await work();
     } finally {
-      await runner.query('SELECT pg_advisory_unlock(hashtext($1))', [key]);
+      await runner.query('SELECT pg_advisory_unlock(hashtext($1))', [name]);
     }
   } finally {
     await runner.release();

@@ -2,6 +2,7 @@ import { Global, Inject, Injectable, Logger, Module, type OnApplicationShutdown 
 import type { DataSource } from 'typeorm';
 import { HUBPULSE_CONFIG, type HubpulseConfig } from '@hubpulse/config';
 import { DATA_SOURCE, openDatabase } from './data-source';
+import { StoreLock } from './store-lock';
 import { ExportsRepository } from './exports.repository';
 import { DeliveriesRepository } from './deliveries.repository';
 import { AlertsRepository } from './alerts.repository';
@@ -67,8 +68,9 @@ const REPOSITORIES = [
       },
     },
     DataSourceCloser,
+    StoreLock,
     ...REPOSITORIES,
   ],
-  exports: [DATA_SOURCE, ...REPOSITORIES],
+  exports: [DATA_SOURCE, StoreLock, ...REPOSITORIES],
 })
 export class DatabaseModule {}

@@ -1,4 +1,5 @@
 export * from './data-source';
+export * from './store-lock';
 export * from './database.module';
 export * from './entities';
 export { MIGRATIONS } from './migrations';

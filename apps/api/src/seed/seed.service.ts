@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { ConfigError, HUBPULSE_CONFIG, type HubpulseConfig } from '@hubpulse/config';
 import { DAY_MS, formatDayKey, type Role } from '@hubpulse/contracts';
-import { GoalsRepository, ProgrammesRepository, SegmentDefinitionsRepository } from '@hubpulse/database';
+import { GoalsRepository, ProgrammesRepository, SegmentDefinitionsRepository, StoreLock } from '@hubpulse/database';
 import { EventsRepository } from '@hubpulse/clickhouse';
 import { generateOrganisation, generateEvents, generateGoals } from '@hubpulse/demo';
 import { AuthService } from '../auth/auth.service';
@@ -34,9 +34,15 @@ export class SeedService {
     private readonly events: EventsRepository,
     private readonly segments: SegmentDefinitionsRepository,
     private readonly programmes: ProgrammesRepository,
+    private readonly lock: StoreLock,
   ) {}
 
-  async run(): Promise<void> {
+  /** Once at a time across API processes starting together: each sees what the first created. */
+  run(): Promise<void> {
+    return this.lock.run('seed', () => this.seed());
+  }
+
+  private async seed(): Promise<void> {
     const { adminEmail, adminPassword, writeKey } = this.config.bootstrap;
     if (adminEmail && adminPassword && (await this.auth.countUsers()) === 0) {
       // The password rules hold for a real install's first admin; the demo's well-known password is exempt.
