@@ -84,6 +84,7 @@ export const DECISIONS: Readonly<Record<string, Access>> = {
   'GET /api/ingestion/keys': ADMIN,
   'POST /api/ingestion/keys': ADMIN,
   'DELETE /api/ingestion/keys/:id': ADMIN,
+  'PATCH /api/ingestion/keys/:id': ADMIN,
   'GET /api/ingestion/sources': ADMIN,
   'GET /api/ingestion/mappings': ADMIN,
   'PUT /api/ingestion/mappings': ADMIN,

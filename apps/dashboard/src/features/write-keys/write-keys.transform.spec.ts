@@ -10,6 +10,7 @@ const key = (id: string, created: string, revoked: string | null = null, extra: 
   created_at: created,
   revoked_at: revoked,
   last_used_at: null,
+  allowed_origins: [],
   ...extra,
 });
 
