@@ -75,8 +75,14 @@ function resolve(path: string): { route: Route; pathKey?: string } | undefined {
   return undefined;
 }
 
-/** Headers browsers may send with an ingestion request (analytics.js, posthog-js and RudderStack send no others). */
-const CORS_HEADERS = 'Content-Type, Authorization, AnonymousId, X-Request-Id';
+/**
+ * Headers a preflight allows: those the browser asks for (RudderStack sends its own, such as SentAt
+ * and RSA-Since-Last-Attempt), when they are plain header names; else the ones SDKs commonly send.
+ */
+function corsHeaders(requested: string | string[] | undefined): string {
+  const asked = typeof requested === 'string' ? requested.trim() : '';
+  return asked && asked.length <= 1000 && /^[A-Za-z0-9-]+(\s*,\s*[A-Za-z0-9-]+)*$/.test(asked) ? asked : 'Content-Type, Authorization, AnonymousId, X-Request-Id';
+}
 
 /**
  * The ingestion fast path: `/v1/events`, the Segment spec (`/v1/batch`, `/v1/track`, …, also what
@@ -111,7 +117,7 @@ export class IngestHttpHandler {
     const origin = typeof req.headers.origin === 'string' ? req.headers.origin : undefined;
     const ctx: Ctx = { pathKey, origin };
     const format = 'format' in route ? route.format : route.answer;
-    const work = req.method === 'OPTIONS' ? this.preflight(ctx) : this.run(req, route, ctx);
+    const work = req.method === 'OPTIONS' ? this.preflight(ctx, req.headers['access-control-request-headers']) : this.run(req, route, ctx);
     work.then(
       (out) => this.send(res, out.status ?? 200, out.body, requestId, { ...out.headers, ...this.cors(ctx) }),
       (err: unknown) => {
@@ -185,14 +191,14 @@ export class IngestHttpHandler {
    * A CORS preflight carries no key: it is answered for an origin some active browser key allows,
    * and refused (403, no CORS headers) for any other. The request itself is checked against its own key.
    */
-  private async preflight(ctx: Ctx): Promise<Answer> {
+  private async preflight(ctx: Ctx, requestedHeaders: string | string[] | undefined): Promise<Answer> {
     if (!ctx.origin) throw new BadRequestException('Origin: missing; an OPTIONS request here is a CORS preflight');
     if (!(await this.auth.isBrowserOrigin(ctx.origin))) throw new ForbiddenException(`Origin: ${ctx.origin} is not allowed by any browser write key; add it to the key's allowed origins under Admin → Write keys`);
     ctx.allowed = true;
     return {
       status: 204,
       body: null,
-      headers: { 'Access-Control-Allow-Methods': 'GET, POST, OPTIONS', 'Access-Control-Allow-Headers': CORS_HEADERS, 'Access-Control-Max-Age': '600' },
+      headers: { 'Access-Control-Allow-Methods': 'GET, POST, OPTIONS', 'Access-Control-Allow-Headers': corsHeaders(requestedHeaders), 'Access-Control-Max-Age': '600' },
     };
   }
 
