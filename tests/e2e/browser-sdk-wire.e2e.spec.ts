@@ -139,6 +139,10 @@ describe('browser SDK wire formats (chDB + SQLite + Redis)', () => {
     const flagsBody = `data=${encodeURIComponent(Buffer.from(JSON.stringify({ token: key, distinct_id: 'dev-1' })).toString('base64'))}`;
     const flags = await request(http).post('/flags/?v=2&compression=base64').set('Origin', PAGE).set('Content-Type', 'application/x-www-form-urlencoded').send(flagsBody).expect(200);
     expect(flags.body).toMatchObject({ flags: {}, featureFlags: {}, errorsWhileComputingFlags: false });
+    // documented beside the other routes
+    const doc = (await request(http).get('/api/docs/openapi.json').expect(200)).body as { paths: Record<string, Record<string, unknown>> };
+    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/v1/projects/{writeKey}/settings', '/sourceConfig', '/beacon/v1/batch', '/array/{token}/config', '/flags', '/i/v0/e/']));
+    expect(doc.paths['/api/ingestion/keys/{id}'].patch).toBeDefined();
   });
 
   it('answers a 4xx naming what is wrong', async () => {
