@@ -48,23 +48,24 @@ export interface WriteKeyDto {
   allowed_origins: string[];
 }
 
-/** A web origin as browsers send it in `Origin`: `http(s)://host[:port]`, no path (a trailing slash is dropped). */
-export const webOriginSchema = z
-  .string({ error: 'must be a web origin such as https://intranet.example.com' })
-  .trim()
-  .transform((s, ctx) => {
-    const given = s.replace(/\/+$/, '');
-    let origin: string | null = null;
-    try {
-      const u = new URL(given);
-      if ((u.protocol === 'http:' || u.protocol === 'https:') && u.origin.toLowerCase() === given.toLowerCase()) origin = u.origin;
-    } catch {
-      /* not a URL */
-    }
-    if (origin) return origin;
-    ctx.addIssue({ code: 'custom', message: `"${s.slice(0, 100)}" is not a web origin: give scheme, host and port only, such as https://intranet.example.com` });
-    return z.NEVER;
-  });
+/** `text` as a web origin as browsers send it in `Origin` (`http(s)://host[:port]`, no path; a trailing slash dropped), or null. */
+export function webOrigin(text: string): string | null {
+  const given = text.trim().replace(/\/+$/, '');
+  try {
+    const u = new URL(given);
+    if ((u.protocol === 'http:' || u.protocol === 'https:') && u.origin.toLowerCase() === given.toLowerCase()) return u.origin;
+  } catch {
+    /* not a URL */
+  }
+  return null;
+}
+
+export const webOriginSchema = z.string({ error: 'must be a web origin such as https://intranet.example.com' }).transform((s, ctx) => {
+  const origin = webOrigin(s);
+  if (origin) return origin;
+  ctx.addIssue({ code: 'custom', message: `"${s.slice(0, 100)}" is not a web origin: give scheme, host and port only, such as https://intranet.example.com` });
+  return z.NEVER;
+});
 
 /** Body of `PATCH /api/ingestion/keys/:id`: what an admin may change on a key after it was made. */
 export const writeKeyUpdateSchema = z.strictObject(
