@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { chromium, type Browser, type Page, type Request } from 'playwright-core';
 import { spawnApi, uniqueName, waitFor, type SpawnedApi } from '@hubpulse/testing';
 import { SDKS, sentIds, startIntranet, type IntranetServer, type Sdk } from './browser-sdks.page';
-import { SHOTS } from './demo-product';
+import { fullPageShot, SHOTS, signInAs } from './demo-product';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
@@ -152,6 +152,31 @@ describe('browser SDKs deliver from a web page (headless Chromium, production bu
   }
 
   const isDelivery = (r: Request) => r.method() === 'POST' && INGEST_PATH.test(new URL(r.url()).pathname);
+
+  it("lets an admin edit a browser key's allowed origins on Admin → Write keys", async () => {
+    const context = await browser.newContext({ viewport: { width: 1360, height: 900 } });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(`${api.url}/login`);
+    await signInAs(page, 'admin@hubpulse.local');
+    await page.goto(`${api.url}/admin/write-keys`);
+    const row = page.getByRole('row', { name: /intranet page/ });
+    await row.getByText(intranet.url).waitFor();
+    await row.getByRole('button', { name: 'Edit allowed origins of intranet page' }).click();
+    const field = row.getByLabel(/Pages that may send with/);
+    await field.fill(`${intranet.url}\nintranet.example.com`);
+    await row.getByText('Not a web origin: intranet.example.com').waitFor();
+    await field.fill(`${intranet.url}\nhttps://intranet.example.com/`);
+    await fullPageShot(page, 'browser-sdks-write-keys-editing');
+    await row.getByRole('button', { name: 'Save origins' }).click();
+    await row.getByText('https://intranet.example.com').waitFor();
+    await fullPageShot(page, 'browser-sdks-write-keys');
+    const keys = (await (await admin('/api/ingestion/keys')).json()) as { keys: { id: string; allowed_origins: string[] }[] };
+    expect(keys.keys.find((k) => k.id === keyId)!.allowed_origins).toEqual([intranet.url, 'https://intranet.example.com']);
+    expect(errors).toEqual([]);
+    await context.close();
+  }, 120_000);
 
   it.each(SDKS)('%s: page views, a click and custom events land exactly once, through a lost answer and a page unload', async (sdk) => {
     const log: Delivery[] = [];
