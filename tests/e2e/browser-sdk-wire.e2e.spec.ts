@@ -80,6 +80,8 @@ describe('browser SDK wire formats (chDB + SQLite + Redis)', () => {
     // A server key (no origins) is refused from every page.
     const server = await request(http).post('/v1/batch').set('Origin', PAGE).set('Authorization', `Bearer ${serverKey}`).send({ batch: [] }).expect(403);
     expect(server.body.message).toMatch(/^Origin: this write key is not a browser key/);
+    // This site's own pages (the API docs' "try it out") are not another origin.
+    await request(http).post('/v1/batch').set('Origin', 'https://hubpulse.example.com').set('Authorization', `Bearer ${serverKey}`).send({ batch: [{ type: 'page', messageId: 'w-own-1', userId: 'p1' }] }).expect(200);
     expect(await stored(['w-cors-1'])).toEqual([]);
   });
 

@@ -114,7 +114,7 @@ export class IngestHttpHandler {
     const header = req.headers['x-request-id'];
     const requestId = typeof header === 'string' && header.length <= 100 ? header : randomUUID();
     const { route, pathKey } = resolve(pathOf(req.url))!;
-    const origin = typeof req.headers.origin === 'string' ? req.headers.origin : undefined;
+    const origin = this.crossOrigin(req);
     const ctx: Ctx = { pathKey, origin };
     const format = 'format' in route ? route.format : route.answer;
     const work = req.method === 'OPTIONS' ? this.preflight(ctx, req.headers['access-control-request-headers']) : this.run(req, route, ctx);
@@ -225,6 +225,17 @@ export class IngestHttpHandler {
   private cors(ctx: Ctx): Record<string, string> {
     if (!ctx.origin || !ctx.allowed) return ctx.origin ? { Vary: 'Origin' } : {};
     return { 'Access-Control-Allow-Origin': ctx.origin, 'Access-Control-Allow-Credentials': 'true', Vary: 'Origin' };
+  }
+
+  /**
+   * The Origin of a request from another site, which CORS governs; undefined for clients that send
+   * none (servers, curl) and for this site's own pages (the API docs' "try it out").
+   */
+  private crossOrigin(req: IncomingMessage): string | undefined {
+    const origin = req.headers.origin;
+    if (typeof origin !== 'string') return undefined;
+    const own = [`http://${req.headers.host}`, `https://${req.headers.host}`, ...(this.config.publicUrl ? [new URL(this.config.publicUrl).origin] : [])];
+    return own.includes(origin.toLowerCase()) ? undefined : origin;
   }
 
   /** The address SDKs are told to send to: HUBPULSE_PUBLIC_URL, else the host this request came to. */
