@@ -149,7 +149,12 @@ describe('browser SDK wire formats (chDB + SQLite + Redis)', () => {
 
   it('answers a 4xx naming what is wrong', async () => {
     const post = (path: string, body: string | Buffer, type = 'text/plain') => request(http).post(path).set('Origin', PAGE).set('Content-Type', type).send(body);
-    expect((await post('/i/v0/e/', JSON.stringify([{ event: '$pageview', uuid: 'x', properties: { distinct_id: 'd' } }])).expect(401)).body.message).toMatch(/^api_key: missing/);
+    const missing = await post('/i/v0/e/', JSON.stringify([{ event: '$pageview', uuid: 'x', properties: { distinct_id: 'd' } }])).expect(401);
+    expect(missing.body.message).toMatch(/^api_key: missing/);
+    // the page may read why (its origin is allowed by a browser key), so the SDK sees the 401, not a CORS failure
+    expect(missing.headers['access-control-allow-origin']).toBe(PAGE);
+    const elsewhere = await request(http).post('/i/v0/e/').set('Origin', OTHER).set('Content-Type', 'text/plain').send('[]').expect(401);
+    expect(elsewhere.headers['access-control-allow-origin']).toBeUndefined();
     expect((await post('/e/?compression=base64', 'data=bm90IGpzb24=', 'application/x-www-form-urlencoded').expect(400)).body.message).toEqual([expect.stringMatching(/^body: not valid JSON/)]);
     expect((await post('/v1/p', JSON.stringify({ type: 'page', messageId: 'x', anonymousId: 'a' })).expect(401)).body.message).toMatch(/^Authorization: missing; .*writeKey in the body/);
     expect((await post('/beacon/v1/batch?writeKey=hp_wk_unknown_key', JSON.stringify({ batch: [] })).expect(401)).body.message).toBe('Authorization: unknown or revoked write key');

@@ -114,23 +114,29 @@ export class IngestHttpHandler {
     const header = req.headers['x-request-id'];
     const requestId = typeof header === 'string' && header.length <= 100 ? header : randomUUID();
     const { route, pathKey } = resolve(pathOf(req.url))!;
-    const origin = this.crossOrigin(req);
-    const ctx: Ctx = { pathKey, origin };
-    const format = 'format' in route ? route.format : route.answer;
+    const ctx: Ctx = { pathKey, origin: this.crossOrigin(req) };
     const work = req.method === 'OPTIONS' ? this.preflight(ctx, req.headers['access-control-request-headers']) : this.run(req, route, ctx);
     work.then(
       (out) => this.send(res, out.status ?? 200, out.body, requestId, { ...out.headers, ...this.cors(ctx) }),
-      (err: unknown) => {
-        const out = toErrorResponse(err, requestId);
-        const line = errorLogLine(out, `${req.method} ${req.url}`, requestId, err);
-        if (line) this.logger.error(line);
-        if (ctx.key && 'format' in route) this.stats.reject(ctx.key.id, format, [[`request: ${out.status} ${firstMessage(out.body.message)}`]]);
-        // An unread body must not be parsed as the next request on this connection.
-        if (!req.complete) out.headers.Connection = 'close';
-        this.send(res, out.status, out.body, requestId, { ...out.headers, ...this.cors(ctx) });
-        if (!req.complete) req.resume();
-      },
+      (err: unknown) => void this.fail(req, res, route, err, requestId, ctx),
     );
+  }
+
+  /**
+   * Answers an error. Before any key was known (a missing or unknown key, a bad body), a page of an
+   * origin some browser key allows may read it, so its SDK sees the 4xx and what is wrong instead
+   * of a CORS failure; an origin refused by the request's own key may not.
+   */
+  private async fail(req: IncomingMessage, res: ServerResponse, route: Route, err: unknown, requestId: string, ctx: Ctx): Promise<void> {
+    if (ctx.origin && !ctx.key && req.method !== 'OPTIONS') ctx.allowed = await this.auth.isBrowserOrigin(ctx.origin).catch(() => false);
+    const out = toErrorResponse(err, requestId);
+    const line = errorLogLine(out, `${req.method} ${req.url}`, requestId, err);
+    if (line) this.logger.error(line);
+    if (ctx.key && 'format' in route) this.stats.reject(ctx.key.id, route.format, [[`request: ${out.status} ${firstMessage(out.body.message)}`]]);
+    // An unread body must not be parsed as the next request on this connection.
+    if (!req.complete) out.headers.Connection = 'close';
+    this.send(res, out.status, out.body, requestId, { ...out.headers, ...this.cors(ctx) });
+    if (!req.complete) req.resume();
   }
 
   private async run(req: IncomingMessage, route: Route, ctx: Ctx): Promise<Answer> {
