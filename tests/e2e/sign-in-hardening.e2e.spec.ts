@@ -137,14 +137,16 @@ describe('sign-in hardening (chDB + SQLite + Redis)', () => {
       await write().expect(400);
     });
 
-    it('refuses a cross-site sign-in (login CSRF) but not write-key ingestion from another origin', async () => {
+    it("refuses a cross-site sign-in (login CSRF); write-key ingestion from another origin is the key's decision, not the cookie check's", async () => {
       const res = await request(http).post('/api/auth/login').set('Origin', 'https://evil.example').send(admin).expect(403);
       expect(res.body.message[0]).toMatch(/^Origin: https:\/\/evil\.example is not this host/);
-      await request(http)
+      // A server key allows no web origin (browser keys list theirs: tests/e2e/browser-sdk-wire.e2e.spec.ts).
+      const ingest = await request(http)
         .post('/v1/events')
         .set({ Authorization: `Bearer ${writeKey}`, Origin: 'https://hub.example', Cookie: cookie })
         .send({ events: [] })
-        .expect((r) => expect(r.status).not.toBe(403));
+        .expect(403);
+      expect(ingest.body.message).toMatch(/^Origin: this write key is not a browser key/);
     });
   });
 

@@ -140,6 +140,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'user.password.change': 'Changed own password',
   'write_key.create': 'Created a write key',
   'write_key.revoke': 'Revoked a write key',
+  'write_key.update': 'Changed the web origins of a browser key',
   'read_token.create': 'Created a read token',
   'read_token.revoke': 'Revoked a read token',
   'read_token.use': 'Read with a read token',

@@ -44,4 +44,37 @@ export interface WriteKeyDto {
    * once a minute per key, so it may be up to a minute behind the latest request.
    */
   last_used_at: string | null;
+  /** Web origins a browser key may send from (CORS); empty: it refuses requests from any browser origin. */
+  allowed_origins: string[];
 }
+
+/** `text` as a web origin as browsers send it in `Origin` (`http(s)://host[:port]`, no path; a trailing slash dropped), or null. */
+export function webOrigin(text: string): string | null {
+  const given = text.trim().replace(/\/+$/, '');
+  try {
+    const u = new URL(given);
+    if ((u.protocol === 'http:' || u.protocol === 'https:') && u.origin.toLowerCase() === given.toLowerCase()) return u.origin;
+  } catch {
+    /* not a URL */
+  }
+  return null;
+}
+
+export const webOriginSchema = z.string({ error: 'must be a web origin such as https://intranet.example.com' }).transform((s, ctx) => {
+  const origin = webOrigin(s);
+  if (origin) return origin;
+  ctx.addIssue({ code: 'custom', message: `"${s.slice(0, 100)}" is not a web origin: give scheme, host and port only, such as https://intranet.example.com` });
+  return z.NEVER;
+});
+
+/** Body of `PATCH /api/ingestion/keys/:id`: what an admin may change on a key after it was made. */
+export const writeKeyUpdateSchema = z.strictObject(
+  {
+    allowed_origins: z.array(webOriginSchema, { error: 'must be a list of web origins such as ["https://intranet.example.com"]' }).max(50, 'must hold at most 50 origins'),
+  },
+  { error: (iss) => (iss.code === 'unrecognized_keys' ? `unknown field(s) ${iss.keys.join(', ')}` : 'must be an object') },
+);
+export type WriteKeyUpdate = z.output<typeof writeKeyUpdateSchema>;
+
+/** Why a server key (not made for a web page) may not be given browser origins. */
+export const SERVER_KEY_ORIGINS = 'only a browser key can be allowed web origins: make a browser key (events only) for a web page';

@@ -12,8 +12,18 @@ export class WriteKeysRepository {
     return this.ds.getRepository(IngestionKeyEntity);
   }
 
-  async insert(key: Omit<IngestionKeyEntity, 'lastUsedAt'>): Promise<void> {
-    await this.repo.insert({ ...key, lastUsedAt: null });
+  async insert(key: Omit<IngestionKeyEntity, 'lastUsedAt' | 'allowedOrigins'>): Promise<void> {
+    await this.repo.insert({ ...key, lastUsedAt: null, allowedOrigins: [] });
+  }
+
+  async setAllowedOrigins(id: string, origins: string[]): Promise<void> {
+    await this.repo.update({ id }, { allowedOrigins: origins });
+  }
+
+  /** Every origin some active browser key allows (what a CORS preflight, which carries no key, may be answered for). */
+  async browserOrigins(): Promise<string[]> {
+    const rows = await this.repo.find({ select: { allowedOrigins: true, revokedAt: true, browser: true }, where: { browser: true } });
+    return [...new Set(rows.filter((r) => !r.revokedAt).flatMap((r) => r.allowedOrigins))];
   }
 
   /** Every key, newest first (revoked ones too). */

@@ -1,9 +1,9 @@
 import { Inject, Injectable, Logger, type OnModuleDestroy, UnauthorizedException } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import type { Role, SessionUser, WriteKeyCreate, WriteKeyDto, WriteKeyScope } from '@hubpulse/contracts';
+import { SERVER_KEY_ORIGINS, type Role, type SessionUser, type WriteKeyCreate, type WriteKeyDto, type WriteKeyScope, type WriteKeyUpdate } from '@hubpulse/contracts';
 import { HUBPULSE_CONFIG, type HubpulseConfig } from '@hubpulse/config';
 import { AuditLogRepository, SessionsRepository, UsersRepository, WriteKeysRepository, type UserEntity } from '@hubpulse/database';
-import { SignInThrottledError } from '../common/errors';
+import { InvalidInputError, SignInThrottledError } from '../common/errors';
 import { hashPassword, needsRehash, newToken, sha256, verifyDummy, verifyPassword } from './password';
 import { SignInThrottleRepository } from './sign-in-throttle.repository';
 import { assertPasswordSignIn } from './sso/password-sign-in';
@@ -18,6 +18,8 @@ export interface WriteKeyPrincipal {
   id: string;
   scopes: readonly WriteKeyScope[];
   browser: boolean;
+  /** Web origins the key may send from (browser keys); a request from any other browser origin is refused. */
+  origins: readonly string[];
 }
 
 @Injectable()
@@ -25,6 +27,8 @@ export class AuthService implements OnModuleDestroy {
   private readonly logger = new Logger('Auth');
   /** Write keys are checked on every ingestion request: cache hash → key for a minute. */
   private readonly keyCache = new Map<string, { key: WriteKeyPrincipal | null; until: number }>();
+  /** Every origin an active browser key allows, for CORS preflights (which carry no key); cached for a minute. */
+  private originsCache: { origins: Promise<ReadonlySet<string>>; until: number } | null = null;
   /** "Last used" per key, written at most once a minute per key, off the request's path. */
   private readonly keyUsage = new WriteKeyUsage(
     (id, at, staleBefore) => this.writeKeys.markUsed(id, at, staleBefore),
@@ -139,7 +143,34 @@ export class AuthService implements OnModuleDestroy {
 
   async listWriteKeys(): Promise<WriteKeyDto[]> {
     const rows = await this.writeKeys.list();
-    return rows.map((k) => ({ id: k.id, name: k.name, prefix: k.prefix, scopes: k.scopes, browser: k.browser, created_at: k.createdAt, revoked_at: k.revokedAt, last_used_at: k.lastUsedAt }));
+    return rows.map((k) => ({ id: k.id, name: k.name, prefix: k.prefix, scopes: k.scopes, browser: k.browser, created_at: k.createdAt, revoked_at: k.revokedAt, last_used_at: k.lastUsedAt, allowed_origins: k.allowedOrigins }));
+  }
+
+  /**
+   * Sets the web origins a browser key may send from; null when there is no such key. Takes effect
+   * at once in this process, within a minute in others (their key cache). Audited.
+   */
+  async updateWriteKey(id: string, patch: WriteKeyUpdate, actor: SessionUser): Promise<WriteKeyDto | null> {
+    const key = await this.writeKeys.find(id);
+    if (!key) return null;
+    const origins = [...new Set(patch.allowed_origins)];
+    if (!key.browser && origins.length > 0) throw new InvalidInputError([`allowed_origins: ${SERVER_KEY_ORIGINS}`]);
+    await this.writeKeys.setAllowedOrigins(id, origins);
+    await this.audit.record({ actor: actor.email, action: 'write_key.update', target: `write_key:${id}`, details: { name: key.name, allowed_origins: origins } });
+    this.keyCache.delete(key.keyHash);
+    this.originsCache = null;
+    return (await this.listWriteKeys()).find((k) => k.id === id) ?? null;
+  }
+
+  /** Whether some active browser key allows `origin` (a CORS preflight carries no key to ask). */
+  async isBrowserOrigin(origin: string): Promise<boolean> {
+    const now = Date.now();
+    if (!this.originsCache || this.originsCache.until <= now) {
+      const origins = this.writeKeys.browserOrigins().then((list) => new Set(list));
+      this.originsCache = { origins, until: now + 60_000 };
+      origins.catch(() => (this.originsCache = null));
+    }
+    return (await this.originsCache.origins).has(origin);
   }
 
   /** Revokes a key at once in this process; other API processes stop accepting it within a minute (their cache). */
@@ -151,6 +182,7 @@ export class AuthService implements OnModuleDestroy {
       await this.audit.record({ actor: actor.email, action: 'write_key.revoke', target: `write_key:${id}`, details: { name: key.name } });
     }
     this.keyCache.delete(key.keyHash);
+    this.originsCache = null;
     return true;
   }
 
@@ -175,7 +207,7 @@ export class AuthService implements OnModuleDestroy {
     const cached = this.keyCache.get(hash);
     if (cached && cached.until > now) return cached.key;
     const row = await this.writeKeys.findByHash(hash);
-    const found = row && !row.revokedAt ? { id: row.id, scopes: row.scopes, browser: row.browser } : null;
+    const found = row && !row.revokedAt ? { id: row.id, scopes: row.scopes, browser: row.browser, origins: row.allowedOrigins } : null;
     if (row && found) this.keyUsage.known(row.id, row.lastUsedAt);
     if (this.keyCache.size > 10_000) this.keyCache.clear();
     this.keyCache.set(hash, { key: found, until: now + 60_000 });

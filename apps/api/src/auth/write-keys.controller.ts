@@ -1,6 +1,6 @@
-import { Controller, Delete, Get, HttpCode, NotFoundException, Param, Post, Req } from '@nestjs/common';
+import { Controller, Delete, Get, HttpCode, NotFoundException, Param, Patch, Post, Req } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { writeKeyCreateSchema, type WriteKeyCreate } from '@hubpulse/contracts';
+import { writeKeyCreateSchema, writeKeyUpdateSchema, type WriteKeyCreate, type WriteKeyDto, type WriteKeyUpdate } from '@hubpulse/contracts';
 import { Roles } from '../common/public.decorator';
 import { ZodBody } from '../common/zod.pipe';
 import type { AuthedRequest } from './auth.guard';
@@ -33,6 +33,19 @@ export class WriteKeysController {
   async create(@ZodBody(writeKeyCreateSchema) spec: WriteKeyCreate, @Req() req: AuthedRequest) {
     const { id, key } = await this.auth.createWriteKey(spec, undefined, req.user);
     return { id, ...spec, key, note: 'Store this key now: it is not shown again.' };
+  }
+
+  @AuditedInService('write_key.update')
+  @Patch(':id')
+  @ApiOperation({
+    summary: 'Set the web origins a browser key may send from: {"allowed_origins": ["https://intranet.example.com"]}; audited',
+    description:
+      'Browsers send from these origins only (CORS): a preflight is answered for an origin some browser key allows, and a request from a browser origin its key does not allow is refused with a 403. A key without origins refuses every browser origin; server keys cannot have any (400).',
+  })
+  async update(@Param('id') id: string, @ZodBody(writeKeyUpdateSchema) patch: WriteKeyUpdate, @Req() req: AuthedRequest): Promise<WriteKeyDto> {
+    const key = await this.auth.updateWriteKey(id, patch, req.user!);
+    if (!key) throw new NotFoundException(`id: no write key ${id}`);
+    return key;
   }
 
   @AuditedInService('write_key.revoke')

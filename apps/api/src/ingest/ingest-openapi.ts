@@ -42,5 +42,38 @@ export function withIngestPaths(doc: OpenAPIObject): OpenAPIObject {
       },
     },
   };
+  for (const [path, method, summary] of BROWSER_PATHS) {
+    doc.paths[path] = {
+      ...doc.paths[path],
+      [method]: {
+        operationId: `browserSdk ${method} ${path}`,
+        tags: ['ingestion: browser SDKs'],
+        summary,
+        description: BROWSER_NOTE,
+        responses: {
+          '200': { description: 'The answer the SDK expects' },
+          '204': { description: 'CORS preflight (OPTIONS) for an origin a browser key allows' },
+          '400': { description: 'The body or a message is wrong; the message names the field' },
+          '401': { description: 'Missing or unknown write key' },
+          '403': { description: "From a browser origin the key does not allow (or a preflight from an origin no browser key allows)" },
+          '404': { description: 'No active write key of that name in the path' },
+        },
+      },
+    };
+  }
   return doc;
 }
+
+const BROWSER_NOTE =
+  "Browser SDKs unchanged (posthog-js, Segment analytics.js, RudderStack's JS SDK): the write key as each SDK sends it (header, body, query or path). A request with an Origin passes only from an origin its browser key allows (PATCH /api/ingestion/keys/{id}); anonymous visitors are stored as anon:<id>; an identify without traits names the signed-in person and writes nothing.";
+
+const BROWSER_PATHS: [string, 'get' | 'post', string][] = [
+  ['/v1/projects/{writeKey}/settings', 'get', 'analytics.js settings (its cdnURL): the Segment.io destination naming this host as apiHost'],
+  ['/v1/t', 'post', 'analytics.js track (also /v1/p page, /v1/i identify, /v1/g group, /v1/s screen, /v1/a alias)'],
+  ['/v1/b', 'post', 'analytics.js batch (deliveryStrategy batching): {writeKey, batch:[…]}'],
+  ['/sourceConfig', 'get', "RudderStack's source config (write key as HTTP Basic user)"],
+  ['/beacon/v1/batch', 'post', 'RudderStack beacon batch (useBeacon): ?writeKey= in the query'],
+  ['/array/{token}/config', 'get', 'posthog-js remote config (JSON; /array/{token}/config.js as a script)'],
+  ['/flags', 'post', 'posthog-js flags (also /decide): no feature flags'],
+  ['/i/v0/e/', 'post', 'posthog-js capture: JSON, data=<base64> forms or gzip-js as text/plain; the token inside each event'],
+];

@@ -20,6 +20,11 @@ export function createWriteKey(spec: WriteKeyCreate): Promise<CreatedWriteKey> {
   return apiRequest<CreatedWriteKey>('/api/ingestion/keys', { method: 'POST', body: spec });
 }
 
+/** Sets the web origins a browser key may send from (its CORS allow-list). */
+export function setWriteKeyOrigins(id: string, origins: string[]): Promise<WriteKeyDto> {
+  return apiRequest<WriteKeyDto>(`/api/ingestion/keys/${encodeURIComponent(id)}`, { method: 'PATCH', body: { allowed_origins: origins } });
+}
+
 export function revokeWriteKey(id: string): Promise<void> {
   return apiRequest<void>(`/api/ingestion/keys/${encodeURIComponent(id)}`, { method: 'DELETE' });
 }

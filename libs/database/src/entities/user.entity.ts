@@ -61,4 +61,6 @@ export class IngestionKeyEntity {
   @Column('varchar', { length: 30, name: 'revoked_at', nullable: true }) revokedAt: string | null;
   /** When the key last authenticated an ingestion request, to the minute (written at most once a minute per key and process); null: never. */
   @Column('varchar', { length: 30, name: 'last_used_at', nullable: true }) lastUsedAt: string | null;
+  /** Web origins (`https://intranet.example.com`) a browser key may send from; empty: no browser origin is allowed. */
+  @Column('simple-array', { name: 'allowed_origins', default: '' }) allowedOrigins: string[];
 }

@@ -39,6 +39,21 @@ export interface MappedBatch {
 
 export type MappingLookup = (event: string) => EventMapping | undefined;
 
+/**
+ * How to read a payload. `browser`: it came with a browser key, from a page anyone can script: an
+ * anonymous visitor is stored as `anon:<anonymous id>` (never taken for a person of the directory),
+ * and an identify naming only the signed-in person (no traits) is accepted and changes nothing.
+ */
+export interface MapOptions {
+  browser?: boolean;
+}
+
+/** The actor of an event sent without a person id: a browser's anonymous id, kept apart from person ids. */
+export const anonymousActor = (id: string) => `anon:${id}`;
+
+/** A directory patch that names a person and changes nothing (an identify without traits). */
+export const changesNothing = (p: { person_id: string }) => Object.keys(p).length === 1;
+
 export const emptyBatch = (): MappedBatch => ({ events: [], origin: [], people: [], rejected: [], total: 0 });
 
 const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);

@@ -1,4 +1,4 @@
-import { emptyBatch, flatScalars, isObj, pick, personPatch, str, type MappedBatch, type MappingLookup } from './mapped-batch';
+import { anonymousActor, changesNothing, emptyBatch, flatScalars, isObj, pick, personPatch, str, type MapOptions, type MappedBatch, type MappingLookup } from './mapped-batch';
 
 const FIELD_PROPS = new Set(['content_id', 'contentId', 'channel', 'purpose', 'target_actor_id', 'targetActorId', 'distinct_id', 'token']);
 
@@ -7,23 +7,27 @@ const FIELD_PROPS = new Set(['content_id', 'contentId', 'channel', 'purpose', 't
  * `uuid` is the event id; `$identify`, `$groupidentify` and `$set` on any event update the directory.
  * `$set_once` is not applied (nothing writes it).
  */
-export function mapPostHog(body: unknown, lookup: MappingLookup): MappedBatch {
+export function mapPostHog(body: unknown, lookup: MappingLookup, opts: MapOptions = {}): MappedBatch {
   const out = emptyBatch();
   const messages: unknown[] = Array.isArray(body) ? body : isObj(body) && Array.isArray(body.batch) ? body.batch : [body];
   out.total = messages.length;
   messages.forEach((m, index) => {
     if (!isObj(m)) return void out.rejected.push({ index, errors: ['must be an object'] });
     const props = isObj(m.properties) ? m.properties : {};
-    const actor = str(m.distinct_id) ?? str(props.distinct_id) ?? str(m.$distinct_id);
-    if (!actor) return void out.rejected.push({ index, errors: ['distinct_id: is required'] });
+    const distinctId = str(m.distinct_id) ?? str(props.distinct_id) ?? str(m.$distinct_id);
+    if (!distinctId) return void out.rejected.push({ index, errors: ['distinct_id: is required'] });
+    // posthog-js marks a visitor who has not been identified yet; their distinct id is a device id.
+    const actor = opts.browser && props.$is_identified === false ? anonymousActor(distinctId) : distinctId;
     const name = str(m.event);
     if (!name) return void out.rejected.push({ index, errors: ['event: is required'] });
     // `$set` updates the person on any event, as PostHog does — also on an event without a mapping
     // (the event is rejected, its $set still applies: the directory write is its own part).
     const set = isObj(m.$set) ? m.$set : isObj(props.$set) ? props.$set : null;
-    if (set) out.people.push({ index, call: '$set', patch: personPatch(actor, set) });
+    const patch = set ? personPatch(actor, set) : null;
+    // From a browser, a $set without directory fields (posthog-js sends $set: {} and its own $-properties) changes nothing.
+    if (patch && !(opts.browser && changesNothing(patch))) out.people.push({ index, call: '$set', patch });
     if (name === '$identify' || name === '$set') {
-      if (!set) out.people.push({ index, call: name, patch: { person_id: actor } });
+      if (!set && !opts.browser) out.people.push({ index, call: name, patch: { person_id: actor } });
       return;
     }
     if (name === '$groupidentify') {
@@ -55,11 +59,16 @@ export function mapPostHog(body: unknown, lookup: MappingLookup): MappedBatch {
   return out;
 }
 
-/** The project key PostHog SDKs put in the body. */
+/**
+ * The project key PostHog SDKs put in the body: `api_key` (or `token`) beside the batch (posthog-node),
+ * or `properties.token` inside each event of a bare array (posthog-js).
+ */
 export function postHogKey(body: unknown): string | undefined {
+  if (Array.isArray(body)) return eventKey(body[0]);
   if (!isObj(body)) return undefined;
   const direct = str(body.api_key) ?? str(body.token);
   if (direct) return direct;
-  const first = Array.isArray(body.batch) ? body.batch[0] : undefined;
-  return isObj(first) ? (str(first.api_key) ?? str(isObj(first.properties) ? first.properties.token : undefined)) : undefined;
+  return Array.isArray(body.batch) ? eventKey(body.batch[0]) : eventKey(body);
 }
+
+const eventKey = (e: unknown) => (isObj(e) ? (str(e.api_key) ?? str(isObj(e.properties) ? e.properties.token : undefined)) : undefined);

@@ -91,3 +91,34 @@ describe('mapPostHog', () => {
     expect(mapPostHog({ event: '$pageview', distinct_id: 'd', uuid: 'u' }, lookup('posthog')).events).toHaveLength(1);
   });
 });
+
+describe('browser payloads (a browser key)', () => {
+  it('stores anonymous visitors as anon:<id> and accepts an identify that only names the signed-in person', () => {
+    const seg = mapSegment({ batch: [
+      { type: 'page', messageId: 'p', anonymousId: 'a-1', properties: { path: '/news' } },
+      { type: 'identify', messageId: 'i', userId: 'p0042', anonymousId: 'a-1', traits: {} },
+      { type: 'identify', messageId: 'j', userId: 'p0042', traits: { department: 'Sales' } },
+      { type: 'track', messageId: 't', userId: 'p0042', anonymousId: 'a-1', event: 'Post Created' },
+    ] }, null, lookup('segment'), { browser: true });
+    expect(seg.events.map((e) => (e as { actor_id: string }).actor_id)).toEqual(['anon:a-1', 'p0042']);
+    // traits are a directory change, refused later by the key's scope; the bare identify is nothing to write
+    expect(seg.people).toEqual([{ index: 2, call: 'identify', patch: { person_id: 'p0042', department: 'Sales' } }]);
+    expect(seg.rejected).toEqual([]);
+    // a server key keeps sending anonymous ids as they are
+    expect((mapSegment({ type: 'page', messageId: 'p', anonymousId: 'a-1' }, 'page', lookup('segment')).events[0] as { actor_id: string }).actor_id).toBe('a-1');
+  });
+
+  it('reads posthog-js events: the token inside each event, $is_identified, an empty $set', () => {
+    const body = [
+      { event: '$pageview', uuid: 'u1', properties: { distinct_id: 'dev-1', token: 'k', $is_identified: false, $pathname: '/news' } },
+      { event: '$identify', uuid: 'u2', properties: { distinct_id: 'p0042', token: 'k', $anon_distinct_id: 'dev-1', $is_identified: true }, $set: {} },
+      { event: '$pageview', uuid: 'u3', properties: { distinct_id: 'p0042', token: 'k', $is_identified: true, $pathname: '/news' } },
+    ];
+    expect(postHogKey(body)).toBe('k');
+    expect(postHogKey({ batch: body })).toBe('k');
+    const out = mapPostHog(body, lookup('posthog'), { browser: true });
+    expect(out.events.map((e) => [(e as { event_id: string }).event_id, (e as { actor_id: string }).actor_id])).toEqual([['u1', 'anon:dev-1'], ['u3', 'p0042']]);
+    expect(out.people).toEqual([]);
+    expect(out.rejected).toEqual([]);
+  });
+});

@@ -1,4 +1,4 @@
-import { emptyBatch, flatScalars, isObj, pick, personPatch, str, type MappedBatch, type MappingLookup } from './mapped-batch';
+import { anonymousActor, changesNothing, emptyBatch, flatScalars, isObj, pick, personPatch, str, type MapOptions, type MappedBatch, type MappingLookup } from './mapped-batch';
 
 /** Properties that become event fields rather than properties. */
 const FIELD_PROPS = new Set(['content_id', 'contentId', 'channel', 'purpose', 'target_actor_id', 'targetActorId', 'event_id']);
@@ -8,7 +8,7 @@ const SEGMENT_TYPES = new Set(['track', 'identify', 'group', 'page', 'screen', '
  * The Segment spec (also what RudderStack's SDKs send): `/v1/batch` carries `{batch:[…]}`; the
  * single-call endpoints carry one message whose type the path implies. `messageId` is the event id.
  */
-export function mapSegment(body: unknown, pathType: string | null, lookup: MappingLookup): MappedBatch {
+export function mapSegment(body: unknown, pathType: string | null, lookup: MappingLookup, opts: MapOptions = {}): MappedBatch {
   const out = emptyBatch();
   const messages: unknown[] = pathType === null ? (isObj(body) && Array.isArray(body.batch) ? body.batch : []) : [body];
   out.total = messages.length;
@@ -16,7 +16,8 @@ export function mapSegment(body: unknown, pathType: string | null, lookup: Mappi
     if (!isObj(m)) return void out.rejected.push({ index, errors: ['must be an object'] });
     const type = str(m.type) ?? pathType ?? '';
     if (!SEGMENT_TYPES.has(type)) return void out.rejected.push({ index, errors: [`type: must be one of ${[...SEGMENT_TYPES].join(', ')}`] });
-    const actor = str(m.userId) ?? str(m.anonymousId);
+    const anonymous = str(m.anonymousId);
+    const actor = str(m.userId) ?? (anonymous && opts.browser ? anonymousActor(anonymous) : anonymous);
     if (!actor) return void out.rejected.push({ index, errors: ['userId: is required (or anonymousId)'] });
     const props = isObj(m.properties) ? m.properties : undefined;
     const base = {
@@ -58,7 +59,8 @@ export function mapSegment(body: unknown, pathType: string | null, lookup: Mappi
       }
       case 'identify': {
         if (!str(m.userId)) return void out.rejected.push({ index, errors: ['userId: identify needs a userId (the directory person_id)'] });
-        out.people.push({ index, call: 'identify', patch: personPatch(actor, isObj(m.traits) ? m.traits : {}) });
+        const patch = personPatch(actor, isObj(m.traits) ? m.traits : {});
+        if (!(opts.browser && changesNothing(patch))) out.people.push({ index, call: 'identify', patch });
         return;
       }
       case 'group': {

@@ -14,6 +14,7 @@ import { CredentialNameCell, LastUsedCell, RevokeCell } from '../admin/credentia
 import { ShownOnce } from '../admin/shown-once';
 import { FormProblems, useCreateForm } from '../admin/use-create-form';
 import { PageHeader } from '../shell/page-header';
+import { OriginsCell } from './write-key-origins';
 import { EMPTY_KEY_DRAFT, KEY_EVENTS_WINDOW_MINUTES, type WriteKeyRow, buildKeyRows, keyDraftErrors, keyDraftToBody } from './write-keys.transform';
 
 export function WriteKeysPage() {
@@ -32,7 +33,7 @@ export function WriteKeysPage() {
       </PageHeader>
 
       <ChartPanel title="New write key" description={<>One key per sending system, so each can be revoked on its own. A browser key ships inside a web page where anyone can read it:
-              it can send events only.</>}>
+              it can send events only, and only from the pages listed as its allowed origins.</>}>
         {created ? (
           <ShownOnce title={`Write key “${created.name}” created`} value={created.key} onDone={() => setCreated(null)}>
             Hubpulse keeps only a fingerprint of it. If it is lost, create a new key and revoke this one.
@@ -104,7 +105,7 @@ function CreateKeyForm({ onCreated }: { onCreated: (key: CreatedWriteKey) => voi
 function KeysTable({ rows }: { rows: WriteKeyRow[] }) {
   const now = useNow(15_000); // "… ago" keeps counting between refetches
   return (
-    <DataTable caption="Write keys" columns={['Name', 'Scopes', 'Kind', 'Created', 'Last used', { num: 'Events (24 h)' }, { num: 'Rejected' }, 'Status', '']}>
+    <DataTable caption="Write keys" columns={['Name', 'Scopes', 'Kind', 'Allowed origins', 'Created', 'Last used', { num: 'Events (24 h)' }, { num: 'Rejected' }, 'Status', '']}>
       {rows.map((row) => (
         <KeyRowView key={row.id} row={row} now={now} />
       ))}
@@ -119,6 +120,7 @@ function KeyRowView({ row, now }: { row: WriteKeyRow; now: number }) {
       <CredentialNameCell name={row.name} prefix={row.prefix} prefixTitle="The start of the write key" />
       <td>{row.scopes}</td>
       <td>{row.browser ? <span className="badge">Browser</span> : <span className="muted">Server</span>}</td>
+      <OriginsCell row={row} />
       <td>{formatDateTime(row.createdAt)}</td>
       <LastUsedCell iso={row.lastUsedAt} now={now} testId="key-last-used" />
       <td className="num">{row.accepted === null ? '…' : formatInteger(row.accepted)}</td>

@@ -1,5 +1,5 @@
 import type { IngestionSource, WriteKeyDto } from '@hubpulse/contracts';
-import { buildKeyRows, keyDraftErrors, keyDraftToBody, lastUsedCell } from './write-keys.transform';
+import { buildKeyRows, keyDraftErrors, keyDraftToBody, lastUsedCell, parseOrigins } from './write-keys.transform';
 
 const key = (id: string, created: string, revoked: string | null = null, extra: Partial<WriteKeyDto> = {}): WriteKeyDto => ({
   id,
@@ -10,6 +10,7 @@ const key = (id: string, created: string, revoked: string | null = null, extra: 
   created_at: created,
   revoked_at: revoked,
   last_used_at: null,
+  allowed_origins: [],
   ...extra,
 });
 
@@ -72,5 +73,15 @@ describe('key form', () => {
   it('gives the directory scope only to server keys', () => {
     expect(keyDraftToBody({ name: ' CMS ', directory: true, browser: false })).toEqual({ name: 'CMS', scopes: ['events', 'directory'], browser: false });
     expect(keyDraftToBody({ name: 'Web', directory: true, browser: true })).toEqual({ name: 'Web', scopes: ['events'], browser: true });
+  });
+});
+
+describe('parseOrigins', () => {
+  it('takes origins one per line or separated by commas, drops trailing slashes and repeats, and lists what is not an origin', () => {
+    expect(parseOrigins('https://intranet.example.com/\nhttp://localhost:8080, https://intranet.example.com\n\nintranet.example.com https://x.example.com/news')).toEqual({
+      origins: ['https://intranet.example.com', 'http://localhost:8080'],
+      invalid: ['intranet.example.com', 'https://x.example.com/news'],
+    });
+    expect(parseOrigins('  ')).toEqual({ origins: [], invalid: [] });
   });
 });

@@ -1,4 +1,4 @@
-import type { IngestionSource, WriteKeyCreate, WriteKeyDto, WriteKeyScope } from '@hubpulse/contracts';
+import { type IngestionSource, type WriteKeyCreate, type WriteKeyDto, type WriteKeyScope, webOrigin } from '@hubpulse/contracts';
 import { formatDateTime } from '../../lib/format';
 import { formatLastSeen } from '../data-sources/data-sources.transform';
 
@@ -20,6 +20,8 @@ export interface WriteKeyRow {
   revokedAt: string | null;
   /** When the key last authenticated an ingestion request (recorded to the minute); null: never. */
   lastUsedAt: string | null;
+  /** Web origins a browser key may send from (empty: none yet, so browsers are refused). */
+  allowedOrigins: string[];
   /** Accepted and rejected events over the window; null while the sources are unknown. */
   accepted: number | null;
   rejected: number | null;
@@ -47,6 +49,7 @@ export function buildKeyRows(keys: readonly WriteKeyDto[], sources: readonly Ing
         createdAt: k.created_at,
         revokedAt: k.revoked_at,
         lastUsedAt: k.last_used_at,
+        allowedOrigins: k.allowed_origins ?? [],
         accepted: t?.accepted ?? null,
         rejected: t?.rejected ?? null,
       };
@@ -81,4 +84,19 @@ export function keyDraftErrors(draft: KeyDraft): Partial<Record<keyof KeyDraft, 
   if (!name) return { name: 'Give the key a name, such as the system that will send with it.' };
   if (name.length > 200) return { name: 'At most 200 characters.' };
   return {};
+}
+
+/**
+ * The origins field (one per line, or separated by commas or spaces) as the list the API takes,
+ * with the lines that are not a web origin (scheme, host and port only); the API checks again.
+ */
+export function parseOrigins(text: string): { origins: string[]; invalid: string[] } {
+  const origins: string[] = [];
+  const invalid: string[] = [];
+  for (const raw of text.split(/[\s,]+/).filter(Boolean)) {
+    const origin = webOrigin(raw);
+    if (origin === null) invalid.push(raw);
+    else if (!origins.includes(origin)) origins.push(origin);
+  }
+  return { origins, invalid };
 }
