@@ -104,6 +104,8 @@ export function hiddenShortText(reason: HiddenReason | null, minGroupSize: numbe
     case 'period':
     case 'earlier_release':
       return 'hidden (period)';
+    case 'moved':
+      return 'hidden (moved)';
     case 'below_minimum':
       return `fewer than ${minGroupSize}`;
     default:
