@@ -185,6 +185,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'schedule.update': 'Changed a scheduled report',
   'schedule.send': 'Sent a scheduled report now',
   'schedule.delete': 'Deleted a scheduled report',
+  'directory.person.history': "Viewed a person's directory history",
 };
 
 /** Families of actions for the audit filter (`goal.` matches every goal action). */
