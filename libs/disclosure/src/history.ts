@@ -1,4 +1,4 @@
-import { planGroups, type GroupPlan, type GroupSpec } from './group-plan';
+import { planGroups, POPULATION, type GroupPlan, type GroupSpec } from './group-plan';
 
 /**
  * History as it was (issue 15): a group view on a past day can count people under the group they
@@ -21,20 +21,24 @@ export const wasFamily = (family: string) => `${WAS_PREFIX}${family}`;
 
 /**
  * The plan of a past day: `today` (every group of today's plan) and `then` (the directory's groups as
- * they were that day; only HISTORY_FAMILIES are taken). Groups of both versions hidden because of
- * each other get the reason `moved`.
+ * they were that day; only HISTORY_FAMILIES are taken). Groups hidden because of the other version get
+ * the reason `moved`: a group as it was hidden against one of today's, and one of today's that today's
+ * plan alone (`todayPlan`, built here when not given) shows.
  */
-export function planWithHistory(population: Iterable<string>, today: readonly GroupSpec[], then: readonly GroupSpec[], k: number): GroupPlan {
+export function planWithHistory(population: Iterable<string>, today: readonly GroupSpec[], then: readonly GroupSpec[], k: number, todayPlan?: GroupPlan): GroupPlan {
   // Above today's version of the same family, so that a conflict between the two hides today's.
   const rank = new Map<string, number>();
   for (const g of [...today, ...then]) rank.set(g.family, Math.max(rank.get(g.family) ?? -Infinity, g.priority ?? 0));
   const was: GroupSpec[] = then
     .filter((g) => (HISTORY_FAMILIES as readonly string[]).includes(g.family))
     .map((g) => ({ ...g, key: wasKey(g.key), family: wasFamily(g.family), priority: rank.get(g.family)! + 0.5, crossTabbed: [g.family] }));
-  const plan = planGroups(population, [...today, ...was], k);
+  const people = [...population];
+  const plan = planGroups(people, [...today, ...was], k);
+  const alone = todayPlan ?? planGroups(people, today, k);
   for (const d of plan.all()) {
-    if (d.shown || !d.against || (d.reason !== 'difference' && d.reason !== 'hierarchy')) continue;
-    if (d.key.startsWith(WAS_PREFIX) !== d.against.startsWith(WAS_PREFIX)) Object.assign(d, { reason: 'moved' });
+    if (d.shown || d.reason === 'below_minimum') continue;
+    const isWas = d.key.startsWith(WAS_PREFIX);
+    if (isWas ? d.against?.startsWith(WAS_PREFIX) === false && d.against !== POPULATION : alone.isShown(d.key)) Object.assign(d, { reason: 'moved' });
   }
   return plan;
 }

@@ -127,7 +127,7 @@ export class DisclosureService {
   private async buildOn(day: string, current: DisclosurePlan): Promise<DisclosurePlan> {
     const started = Date.now();
     const then = directoryGroups(await this.registry.directoryOn(day, current.asOf));
-    const plan = planWithHistory(current.population, current.groups, then, this.k);
+    const plan = planWithHistory(current.population, current.groups, then, this.k, current.plan);
     const builtMs = Date.now() - started;
     this.log.log(`disclosure plan of ${day} (directory as it was): ${plan.all().length} groups, ${plan.all().filter((g) => !g.shown).length} hidden, ${builtMs} ms`);
     return { plan, groups: current.groups, asOf: current.asOf, population: current.population, builtMs, historyFrom: day };
