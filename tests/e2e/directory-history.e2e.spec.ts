@@ -2,7 +2,7 @@ import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import { createApiApp } from '../../apps/api/src/app-factory';
 import { AuthService } from '../../apps/api/src/auth/auth.service';
-import type { GroupScoresDto, ScoreJobDto } from '@hubpulse/contracts';
+import { toRangeParams, type GroupScoresDto, type OverviewResponse, type ScoreJobDto } from '@hubpulse/contracts';
 import { hubEvent, signIn, testConfig, waitFor } from '@hubpulse/testing';
 
 /**
@@ -100,4 +100,40 @@ describe('Directory history: group views count each day under the group as it wa
     const audit = (await request(http).get('/api/audit').query({ action: 'directory.person.history' }).set('Cookie', admin).expect(200)).body as { target: string }[];
     expect(audit[0]).toMatchObject({ target: 'person:mv' });
   });
+});
+
+describe('"All" over the whole span of the data: 13 years (issue 15)', () => {
+  const config = testConfig();
+  const key = config.bootstrap.writeKey!;
+  let app: INestApplication;
+  let http: ReturnType<INestApplication['getHttpServer']>;
+  let admin: string;
+
+  beforeAll(async () => {
+    app = await createApiApp(config, { logger: ['error'] });
+    http = app.getHttpServer();
+    admin = await signIn(http, 'admin@test.local', 'correct horse battery');
+  });
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  it('stores a batch spanning 157 monthly partitions, and the overview accepts the span from the first event', async () => {
+    // One event a month from June 2013 to June 2026, in one request: one INSERT over 157 partitions.
+    const events = Array.from({ length: 157 }, (_, i) => {
+      const d = new Date(Date.UTC(2013, 5 + i, 1, 9));
+      return hubEvent({ event_id: `m-${i}`, actor_id: `p${i % 7}`, occurred_at: d.toISOString() });
+    });
+    expect((await request(http).post('/v1/events').set('Authorization', `Bearer ${key}`).send({ events }).expect(200)).body).toEqual({ accepted: 157, rejected: [] });
+
+    const anchor = (await request(http).get('/api/overview').set('Cookie', admin).expect(200)).body as OverviewResponse;
+    expect(anchor).toMatchObject({ range: { to: '2026-06-01' }, data_from: '2013-06-01' });
+    const params = toRangeParams({ kind: 'all' }, anchor.range.to, anchor.data_from)!;
+    expect(params).toEqual({ from: '2013-06-01', to: '2026-06-01' });
+    const all = (await request(http).get('/api/overview').query(params).set('Cookie', admin).expect(200)).body as OverviewResponse;
+    expect(all.range).toEqual(params);
+    // before the data began, a range over ten years is still refused, naming the field
+    const bad = await request(http).get('/api/overview').query({ from: '2012-01-01', to: '2026-06-01' }).set('Cookie', admin).expect(400);
+    expect(bad.body.message).toEqual(['from: a range over 10 years must start on or after the first event day (2013-06-01)']);
+  }, 120_000);
 });

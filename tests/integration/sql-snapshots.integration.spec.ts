@@ -158,6 +158,7 @@ describe('SQL snapshots of the ClickHouse repositories', () => {
     const cases: [File, string, string, () => Promise<unknown>][] = [
       ['events.repository', 'EventsRepository', 'lastEventDay', () => events$.lastEventDay()],
       ['events.repository', 'EventsRepository', 'span', () => events$.span()],
+      ['events.repository', 'EventsRepository', 'firstEventDay', () => events$.firstEventDay()],
       ['events.repository', 'EventsRepository', 'newestIngestedAt', () => events$.newestIngestedAt()],
       ['events.repository', 'EventsRepository', 'firstDayIngestedSince', () => events$.firstDayIngestedSince('2026-01-15 00:00:00.000', 60_000)],
       ['events.repository', 'EventsRepository', 'page', () => events$.page('2026-01-01', '2026-01-31', { day: '2026-01-02', eventId: 'e1', origin: 'key-a' }, 100)],
