@@ -233,7 +233,6 @@ describe('SQL snapshots of the ClickHouse repositories', () => {
       ['people.repository', 'PeopleRepository', 'groupRowsOn', () => people$.groupRowsOn('2025-06-01', day)],
       ['people.repository', 'PeopleRepository', 'history', () => people$.history('p1')],
       ['people.repository', 'PeopleRepository', 'changeDays', () => people$.changeDays(range.from, range.to)],
-      ['people.repository', 'PeopleRepository', 'historyFrom', () => people$.historyFrom()],
 
       [
         'content.repository',

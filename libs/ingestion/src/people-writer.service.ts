@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { Person } from '@hubpulse/contracts';
 import { PeopleRepository } from '@hubpulse/clickhouse';
 import { DirectoryRepository, type PersonEntity, type PersonStintEntity } from '@hubpulse/database';
-import { applyChange, effectiveDay, stintOn, stintValues, type Stint } from './person-stints';
+import { applyChange, effectiveDay, SINCE_ALWAYS, stintOn, stintValues, type Stint } from './person-stints';
 
 const fromStintEntity = (e: PersonStintEntity): Stint => ({ person_id: e.personId, department: e.department, location: e.location, manager_id: e.managerId, title: e.title, valid_from: e.validFrom, valid_to: e.validTo });
 const toStintEntity = (s: Stint): PersonStintEntity => ({ personId: s.person_id, department: s.department, location: s.location, managerId: s.manager_id, title: s.title, validFrom: s.valid_from, validTo: s.valid_to });
@@ -42,9 +42,10 @@ export class PeopleWriterService {
     const history: Stint[] = [];
     for (const [id, rows] of sent) {
       const old = before.get(id) ?? seedStint(stored.get(id));
-      const changes = rows.map((p, i) => ({ p, i, day: effectiveDay(p.effective_at ?? now) })).sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : a.i - b.i));
+      const changes = rows.map((p, i) => ({ p, i, day: p.effective_at ? effectiveDay(p.effective_at) : null })).sort((a, b) => order(a.day, b.day) || a.i - b.i);
       let stints = old;
-      for (const c of changes) stints = applyChange(stints, id, c.day, stintValues(c.p));
+      // Undated rows: a new person's first one holds since always; any other is a change of today.
+      for (const c of changes) stints = applyChange(stints, id, c.day ?? (stints.length ? today : null), stintValues(c.p));
       const current = stintOn(stints, today)!;
       people.push({ ...rows[rows.length - 1], department: current.department, location: current.location, manager_id: current.manager_id, title: current.title });
       if (JSON.stringify(stints) !== JSON.stringify(before.get(id) ?? [])) {
@@ -60,8 +61,16 @@ export class PeopleWriterService {
   }
 }
 
-/** A person stored before the directory kept history: their stored values, from the day they were last written. */
+/** A person stored before the directory kept history: their stored values, since always. */
 function seedStint(e: PersonEntity | undefined): Stint[] {
   if (!e) return [];
-  return [{ person_id: e.personId, department: e.department, location: e.location, manager_id: e.managerId, title: e.title, valid_from: e.updatedAt.slice(0, 10), valid_to: null }];
+  return [{ person_id: e.personId, department: e.department, location: e.location, manager_id: e.managerId, title: e.title, valid_from: SINCE_ALWAYS, valid_to: null }];
+}
+
+/** Undated rows (null) before dated ones: they are the person as first known (or today's change, applied last would undo a dated one). */
+function order(a: string | null, b: string | null): number {
+  if (a === b) return 0;
+  if (a === null) return -1;
+  if (b === null) return 1;
+  return a < b ? -1 : 1;
 }

@@ -1,4 +1,4 @@
-import { applyChange, effectiveDay, stintOn, type Stint, type StintValues } from './person-stints';
+import { applyChange, effectiveDay, SINCE_ALWAYS, stintOn, type Stint, type StintValues } from './person-stints';
 
 const v = (department: string, title: string | null = null): StintValues => ({ department, location: 'Berlin', manager_id: null, title });
 const spans = (s: Stint[]) => s.map((x) => `${x.department}:${x.valid_from}..${x.valid_to ?? ''}`);
@@ -41,6 +41,11 @@ describe('person stints', () => {
   it('a title change is a change too', () => {
     const s = applyChange(applyChange([], 'p1', '2020-01-01', v('Sales', 'Rep')), 'p1', '2021-01-01', v('Sales', 'Lead'));
     expect(s.map((x) => x.title)).toEqual(['Rep', 'Lead']);
+  });
+
+  it('a person first known without a day holds since always, so a later back-dated move splits it', () => {
+    const s = applyChange(applyChange([], 'p1', null, v('Engineering')), 'p1', '2026-11-23', v('Sales'));
+    expect(spans(s)).toEqual([`Engineering:${SINCE_ALWAYS}..2026-11-23`, 'Sales:2026-11-23..']);
   });
 
   it('stintOn finds the day; days before the first stint count under it', () => {

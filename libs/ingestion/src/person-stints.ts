@@ -29,18 +29,27 @@ export const stintValues = (p: Pick<Person, 'department' | 'location' | 'manager
 
 const sameValues = (a: StintValues, b: StintValues) => a.department === b.department && a.location === b.location && a.manager_id === b.manager_id && a.title === b.title;
 
+/**
+ * `valid_from` of a person's first stint when nobody said from when it holds (a person first written
+ * without `effective_at`, or stored before the directory kept history): since always, so that a
+ * back-dated change sent later splits it instead of ending before it.
+ */
+export const SINCE_ALWAYS = '1900-01-01';
+
 /** The day (UTC) of an ISO date or date-time. */
 export const effectiveDay = (at: string): string => (/^\d{4}-\d{2}-\d{2}$/.test(at) ? at : new Date(at).toISOString().slice(0, 10));
 
 /**
- * A person's stints after `values` took effect on `day`. The change holds from `day` until the next
+ * A person's stints after `values` took effect on `day` (null: nobody said; for a person not yet
+ * known that is SINCE_ALWAYS, the caller passes today otherwise). The change holds from `day` until the next
  * change already recorded after it (a back-dated change does not overwrite later ones): the stint
  * holding on `day` is split there, or — before the first stint — a stint is added up to it.
  * Neighbours with the same values are merged, so re-sending an unchanged person changes nothing.
  */
-export function applyChange(stints: readonly Stint[], personId: string, day: string, values: StintValues): Stint[] {
+export function applyChange(stints: readonly Stint[], personId: string, day: string | null, values: StintValues): Stint[] {
   const out = stints.map((s) => ({ ...s }));
-  if (out.length === 0) return [{ person_id: personId, ...values, valid_from: day, valid_to: null }];
+  if (out.length === 0) return [{ person_id: personId, ...values, valid_from: day ?? SINCE_ALWAYS, valid_to: null }];
+  if (day === null) throw new Error('applyChange: a change to a known person needs its day');
   if (day < out[0].valid_from) {
     out.unshift({ person_id: personId, ...values, valid_from: day, valid_to: out[0].valid_from });
   } else {

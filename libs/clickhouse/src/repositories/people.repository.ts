@@ -126,12 +126,6 @@ export class PeopleRepository {
     return rows.map((r) => r.d);
   }
 
-  /** The oldest day anybody's history starts (null: no history). */
-  async historyFrom(): Promise<string | null> {
-    const [r] = await this.ch.rows<{ d: string | null }>(`SELECT if(count() = 0, NULL, toString(min(valid_from))) AS d FROM ${this.t.people_history}`);
-    return r?.d ?? null;
-  }
-
   /** People whose name or email contains `q` (any case) or whose id is `q`; the id first, then name prefixes. */
   search(q: string, limit: number): Promise<DirectoryEntry[]> {
     return this.ch.rows<DirectoryEntry>(
