@@ -40,13 +40,17 @@ describe('Scores by group: the "Count under" control (production build, demo dat
       const now = stints.stints[stints.stints.length - 1];
       people.push({ person_id: p.person_id, name: p.name ?? p.person_id, department: to, location: now.location || null, manager_id: now.manager_id || null, title: now.title || null, effective_at: effective });
     }
+    const read = async (attribution: string) => (await (await api.get(`${url}/api/engagement/groups?by=department&from=${addDays(newest!, -29)}&to=${newest}&attribution=${attribution}`)).json()) as GroupScoresDto;
+    const size = (d: GroupScoresDto, dept: string) => d.groups.find((g) => g.key === dept)?.people;
+    const before = await read('as_it_was');
     const put = await api.put(`${url}/v1/people`, { headers: { Authorization: `Bearer ${WRITE_KEY}` }, data: { people } });
     expect(put.status()).toBe(200);
 
-    const read = async (attribution: string) => (await (await api.get(`${url}/api/engagement/groups?by=department&from=${addDays(newest!, -29)}&to=${newest}&attribution=${attribution}`)).json()) as GroupScoresDto;
     const [was, today] = [await read('as_it_was'), await read('today')];
     const first = (d: GroupScoresDto) => d.groups.find((g) => g.key === from)?.trend[0];
     expect(first(was)).not.toEqual(first(today));
+    // the last day is after the move: both versions count the six under their new department
+    for (const d of [was, today]) expect([size(d, from), size(d, to)]).toEqual([size(before, from)! - 6, size(before, to)! + 6]);
 
     await page.goto(`${url}/engagement?by=department&days=30`);
     const panel = page.locator('section[aria-label="Scores by group"]');
