@@ -2,8 +2,8 @@ import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import { createApiApp } from '../../apps/api/src/app-factory';
 import { AuthService } from '../../apps/api/src/auth/auth.service';
-import { toRangeParams, type GroupScoresDto, type OverviewResponse, type ScoreJobDto } from '@hubpulse/contracts';
-import { hubEvent, signIn, testConfig, waitFor } from '@hubpulse/testing';
+import { toRangeParams, type GroupScoresDto, type OverviewResponse } from '@hubpulse/contracts';
+import { hubEvent, runFullScoreJob, signIn, testConfig } from '@hubpulse/testing';
 
 /**
  * History as it was (issue 15). Sales (s1..s10 and mv), Operations (o1..o8) and Marketing (m1..m8)
@@ -38,13 +38,7 @@ describe('Directory history: group views count each day under the group as it wa
     // everyone posts on each day, a different number of times (distinct scores)
     const events = people.flatMap((p, i) => ['01', '02', '03'].flatMap((d) => Array.from({ length: (i % 4) + 1 }, (_, j) => hubEvent({ event_id: `${p.person_id}-${d}-${j}`, type: 'post', actor_id: p.person_id, occurred_at: `2026-03-${d}T09:00:00Z` }))));
     await request(http).post('/v1/events').set('Authorization', `Bearer ${key}`).send({ events }).expect(200);
-    const { job_id } = (await request(http).post('/api/engagement/jobs').set('Cookie', admin).send({ kind: 'full' }).expect(201)).body;
-    const job = (await waitFor(
-      async () => ((await request(http).get('/api/engagement/jobs').set('Cookie', admin)).body as ScoreJobDto[]).find((j) => j.id === job_id && (j.state === 'completed' || j.state === 'failed')),
-      'score job',
-      60_000,
-    )) as ScoreJobDto;
-    expect(job.state).toBe('completed');
+    expect((await runFullScoreJob(http, admin)).state).toBe('completed');
   }, 120_000);
 
   afterAll(async () => {
