@@ -42,6 +42,11 @@ export class OverviewService {
     return { from, to };
   }
 
+  /** Day of the oldest stored event (null: none): where "All" starts. */
+  dataFrom(): Promise<string | null> {
+    return this.events.firstEventDay();
+  }
+
   /**
    * Every number about people here goes through the disclosure layer: active people over windows
    * (the range, each channel over the range, the 7-day window of each day) through `windows` against
