@@ -3,7 +3,7 @@ import request from 'supertest';
 import { createApiApp } from '../../apps/api/src/app-factory';
 import { AuthService } from '../../apps/api/src/auth/auth.service';
 import { toRangeParams, type GroupScoresDto, type OverviewResponse } from '@hubpulse/contracts';
-import { hubEvent, runFullScoreJob, signIn, testConfig } from '@hubpulse/testing';
+import { hubEvent, runFullScoreJob, signIn, testConfig, waitFor } from '@hubpulse/testing';
 
 /**
  * History as it was (issue 15). Sales (s1..s10 and mv), Operations (o1..o8) and Marketing (m1..m8)
@@ -78,6 +78,24 @@ describe('Directory history: group views count each day under the group as it wa
     expect(future.body.message).toEqual(['people.0.effective_at: must not be in the future']);
     const bad = await putPeople({ people: [person('o1', 'Sales', 'last tuesday')] }).expect(400);
     expect(bad.body.message[0]).toMatch(/^people\.0\.effective_at: must be an ISO 8601 date/);
+  });
+
+  it('people imports carry effective_at: the rows of a person are their history, in order of their days', async () => {
+    const csv = ['person_id,name,department,location,effective_at', 'imp1,Imp One,Operations,Oslo,2024-05-01', 'imp1,Imp One,Sales,Oslo,2019-02-01', 'imp1,Imp One,Marketing,Oslo,2022-01-01', 'imp2,Imp Two,Sales,Oslo,3000-01-01'].join('\n');
+    const queued = (await request(http).post('/api/imports?kind=people&format=csv').set('Cookie', admin).set('Content-Type', 'application/octet-stream').send(Buffer.from(csv)).expect(202)).body.import as { id: string };
+    const done = await waitFor(async () => {
+      const view = (await request(http).get(`/api/imports/${queued.id}`).set('Cookie', admin).expect(200)).body.import as { status: string };
+      return view.status === 'done' || view.status === 'failed' ? view : null;
+    }, 'people import');
+    expect(done.status).toBe('done');
+    const errors = (await request(http).get(`/api/imports/${queued.id}/errors`).set('Cookie', admin).expect(200)).text;
+    expect(errors).toMatch(/5,.*effective_at: must not be in the future/);
+    const history = (await request(http).get('/api/directory/people/imp1/history').set('Cookie', admin).expect(200)).body as { stints: { department: string; valid_from: string; valid_to: string | null }[] };
+    expect(history.stints.map((s) => [s.department, s.valid_from, s.valid_to])).toEqual([
+      ['Sales', '2019-02-01', '2022-01-01'],
+      ['Marketing', '2022-01-01', '2024-05-01'],
+      ['Operations', '2024-05-01', null],
+    ]);
   });
 
   it('GET /api/directory/people/:personId/history: the stints of one person, for admins, audited', async () => {
