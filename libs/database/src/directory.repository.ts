@@ -59,12 +59,12 @@ export class DirectoryRepository {
 
   /**
    * Replaces the stints of every person in `personIds` with `stints`, in one transaction (a reader
-   * never sees a person without history), deleting and inserting in slices of 500.
+   * never sees a person without history), deleting and inserting in slices of 500 (7 columns: 3,500 bound variables).
    */
   async replaceStints(personIds: readonly string[], stints: readonly PersonStintEntity[]): Promise<void> {
     await this.ds.transaction(async (m) => {
       for (let i = 0; i < personIds.length; i += 500) await m.delete(PersonStintEntity, { personId: In(personIds.slice(i, i + 500)) });
-      for (let i = 0; i < stints.length; i += 100) await m.insert(PersonStintEntity, stints.slice(i, i + 100).map((s) => ({ ...s })));
+      for (let i = 0; i < stints.length; i += 500) await m.insert(PersonStintEntity, stints.slice(i, i + 500).map((s) => ({ ...s })));
     });
   }
 

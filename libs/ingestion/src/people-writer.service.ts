@@ -32,10 +32,10 @@ export class PeopleWriterService {
     const sent = new Map<string, Person[]>();
     for (const p of input) (sent.get(p.person_id) ?? sent.set(p.person_id, []).get(p.person_id)!).push(p);
     const ids = [...sent.keys()];
-    const [storedStints, storedPeople] = await Promise.all([this.directory.stints(ids), this.directory.findMany(ids)]);
     const before = new Map<string, Stint[]>();
-    for (const e of storedStints) (before.get(e.personId) ?? before.set(e.personId, []).get(e.personId)!).push(fromStintEntity(e));
-    const stored = new Map(storedPeople.map((e) => [e.personId, e]));
+    for (const e of await this.directory.stints(ids)) (before.get(e.personId) ?? before.set(e.personId, []).get(e.personId)!).push(fromStintEntity(e));
+    // Only people without history may be stored from before it (their values become their first stint).
+    const stored = new Map((await this.directory.findMany(ids.filter((id) => !before.has(id)))).map((e) => [e.personId, e]));
 
     const people: Person[] = [];
     const changed: string[] = [];
