@@ -101,7 +101,7 @@ describe.each(RELATIONAL_STORES)('exports (chDB + %s + Redis)', (_name, relation
     expect(e.bytes).toBe(file.length);
     const manifest = await manifestOf(analyst, e);
     expect(manifest).toMatchObject({
-      view: 'engagement.groups', params, format: 'csv', min_group_size: 5, scoring_model_version: 1, created_by: 'analyst@test.local', created_at: e.created_at,
+      view: 'engagement.groups', params: { ...params, attribution: 'as_it_was' }, attribution: 'as_it_was', format: 'csv', min_group_size: 5, scoring_model_version: 1, created_by: 'analyst@test.local', created_at: e.created_at,
       rows: table.rows.length, hidden_cells: table.hidden_cells, data_watermark: { newest_scored_day: expect.any(String), newest_ingested_at: expect.stringMatching(/^\d{4}-\d\d-\d\dT.*Z$/) },
     });
     expect((manifest.columns as { name: string; type: string }[]).map((c) => `${c.name}:${c.type}`)).toEqual(table.columns.map((c) => `${c.name}:${c.type}`));

@@ -230,6 +230,9 @@ export const DECISIONS: Readonly<Record<string, Access>> = {
   'POST /api/programmes/:id/launch': ADMIN_PLANNER,
   'GET /api/programmes/:id/forecast': SIGNED_IN,
   'GET /api/programmes/:id/scorecard': SIGNED_IN,
+
+  // ── directory history (issue 15): one person's past departments and managers, admins only like a person's score ──
+  'GET /api/directory/people/:personId/history': ADMIN,
 };
 
 /** A personal read token of each role (`Authorization: Bearer hp_rt_…`), the columns derived from DECISIONS by readTokenAccess. */

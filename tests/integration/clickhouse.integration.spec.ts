@@ -20,7 +20,7 @@ describe('ClickHouse (embedded chDB) schema', () => {
     expect(await migrateClickHouse(client, cfg.database)).toEqual(CLICKHOUSE_MIGRATIONS.map((m) => m.name));
     expect(await migrateClickHouse(client, cfg.database)).toEqual([]);
     const rs = await client.query({ query: `SELECT name FROM system.tables WHERE database = {db:String} ORDER BY name`, query_params: { db: cfg.database }, format: 'JSONEachRow' });
-    expect((await rs.json<{ name: string }>()).map((r) => r.name)).toEqual(['content', 'engagement_scores', 'events', 'ingest_rejects', 'pattern_leader_items', 'pattern_person_weeks', 'pattern_purposes', 'people', 'schema_migrations', 'score_days', 'segment_members', 'segment_runs']);
+    expect((await rs.json<{ name: string }>()).map((r) => r.name)).toEqual(['content', 'engagement_scores', 'events', 'ingest_rejects', 'pattern_leader_items', 'pattern_person_weeks', 'pattern_purposes', 'people', 'people_history', 'schema_migrations', 'score_days', 'segment_members', 'segment_runs']);
   });
 
   it('counts an event stored twice once (FINAL), after merges too', async () => {
@@ -69,7 +69,7 @@ describe('ClickHouse events keyed by origin (migration 014, chDB)', () => {
       format: 'JSONEachRow',
       values: [ev({ event_id: 'old-1', ingested_at: '2026-03-02 11:00:00.000' }), ev({ event_id: 'old-2', key_id: 'import:i1', ingested_at: '2026-03-02 11:00:00.000' })],
     });
-    expect(await migrateClickHouse(client, cfg.database)).toEqual(['014_events_by_origin', '015_pattern_leader_repliers', '016_events_newest_ingested']);
+    expect(await migrateClickHouse(client, cfg.database)).toEqual(['014_events_by_origin', '015_pattern_leader_repliers', '016_events_newest_ingested', '018_people_history']);
     expect(await rows(`SELECT event_id, key_id, origin, toString(ingested_at) AS at FROM ${t.events} FINAL ORDER BY event_id`)).toEqual([
       { event_id: 'old-1', key_id: 'key-a', origin: 'key-a', at: '2026-03-02 11:00:00.000' },
       { event_id: 'old-2', key_id: 'import:i1', origin: 'import', at: '2026-03-02 11:00:00.000' },
@@ -134,7 +134,7 @@ describe('ClickHouse newest ingested event (migration 016, chDB)', () => {
     await migrateClickHouse(client, cfg.database, before016);
     // events stored before the migration: their parts get the projection when it is materialised
     await client.insert({ table: t.events, format: 'JSONEachRow', values: [ev('old', '2026-03-02 11:00:00.000')] });
-    expect(await migrateClickHouse(client, cfg.database)).toEqual(['016_events_newest_ingested']);
+    expect(await migrateClickHouse(client, cfg.database)).toEqual(['016_events_newest_ingested', '018_people_history']);
     const config = testConfig({});
     events = new EventsRepository(new ClickHouseService(client, { ...config, clickhouse: { ...config.clickhouse, database: cfg.database } }));
   });

@@ -48,6 +48,7 @@ export function sampleManifest(over: Partial<ExportManifest> = {}): ExportManife
     view: 'engagement.members',
     title: 'Engagement — members',
     params: { range: '90d', group_by: 'department' },
+    attribution: 'today',
     format: 'csv',
     min_group_size: 5,
     scoring_model_version: 3,

@@ -44,6 +44,7 @@ type File = keyof typeof SOURCES;
 const NOT_SNAPSHOTTED: Record<string, string[]> = {
   EventsRepository: ['pages'], // runs page()'s statement, snapshotted there
   ScoresRepository: ['current'],
+  PeopleRepository: ['groupRowsFrom'], // the statement of groupRows and groupRowsOn
   PatternsRepository: ['purposeParams', 'dropOlder', 'count'],
   LinkAnalysisRepository: ['scores', 'groupsCte'],
 };
@@ -157,6 +158,7 @@ describe('SQL snapshots of the ClickHouse repositories', () => {
     const cases: [File, string, string, () => Promise<unknown>][] = [
       ['events.repository', 'EventsRepository', 'lastEventDay', () => events$.lastEventDay()],
       ['events.repository', 'EventsRepository', 'span', () => events$.span()],
+      ['events.repository', 'EventsRepository', 'firstEventDay', () => events$.firstEventDay()],
       ['events.repository', 'EventsRepository', 'newestIngestedAt', () => events$.newestIngestedAt()],
       ['events.repository', 'EventsRepository', 'firstDayIngestedSince', () => events$.firstDayIngestedSince('2026-01-15 00:00:00.000', 60_000)],
       ['events.repository', 'EventsRepository', 'page', () => events$.page('2026-01-01', '2026-01-31', { day: '2026-01-02', eventId: 'e1', origin: 'key-a' }, 100)],
@@ -228,6 +230,9 @@ describe('SQL snapshots of the ClickHouse repositories', () => {
       ['people.repository', 'PeopleRepository', 'labels', () => people$.labels(['p0', 'p1'])],
       ['people.repository', 'PeopleRepository', 'departments', () => people$.departments()],
       ['people.repository', 'PeopleRepository', 'groupRows', () => people$.groupRows(day)],
+      ['people.repository', 'PeopleRepository', 'groupRowsOn', () => people$.groupRowsOn('2025-06-01', day)],
+      ['people.repository', 'PeopleRepository', 'history', () => people$.history('p1')],
+      ['people.repository', 'PeopleRepository', 'changeDays', () => people$.changeDays(range.from, range.to)],
 
       [
         'content.repository',
@@ -307,6 +312,12 @@ describe('SQL snapshots of the ClickHouse repositories', () => {
         'upsert',
         () =>
           people$.upsert([{ person_id: 'p9', name: 'Person 9', email: null, department: 'Engineering', location: 'Oslo', title: null, manager_id: null, hired_at: '2024-03-01', is_leader: false, attributes: {} }]),
+      ],
+      [
+        'people.repository',
+        'PeopleRepository',
+        'writeHistory',
+        () => people$.writeHistory([{ person_id: 'p9', department: 'Engineering', location: 'Oslo', manager_id: null, title: null, valid_from: '2024-03-01', valid_to: null }]),
       ],
     ];
 

@@ -1,4 +1,5 @@
 import { Worker } from 'node:worker_threads';
+import { INSERT_SETTINGS } from './insert-settings';
 
 declare const __non_webpack_require__: NodeJS.Require | undefined;
 /** Node's own require, also inside the webpack bundle (where `require` is webpack's). */
@@ -16,7 +17,7 @@ parentPort.on('message', async (m) => {
     return;
   }
   try {
-    await conn.chdb.rawInsert({ table: m.table, columns: m.columns, format: 'TabSeparated', values: Buffer.from(m.payload.buffer, m.payload.byteOffset, m.payload.byteLength) });
+    await conn.chdb.rawInsert({ table: m.table, columns: m.columns, format: 'TabSeparated', values: Buffer.from(m.payload.buffer, m.payload.byteOffset, m.payload.byteLength), settings: workerData.settings });
     parentPort.postMessage({ id: m.id });
   } catch (err) {
     parentPort.postMessage({ id: m.id, error: String(err && err.message || err) });
@@ -40,7 +41,7 @@ export class ChdbInsertWorker {
     if (this.worker) return this.worker;
     const w = new Worker(WORKER_SOURCE, {
       eval: true,
-      workerData: { path: this.path, connectionModule: nodeRequire.resolve('chdb/connection') },
+      workerData: { path: this.path, connectionModule: nodeRequire.resolve('chdb/connection'), settings: INSERT_SETTINGS },
     });
     w.on('message', (m: { id: number; error?: string }) => {
       const p = this.pending.get(m.id);

@@ -1,6 +1,7 @@
 import { createClient, type ClickHouseClient } from '@clickhouse/client';
 import * as fs from 'node:fs';
 import type { ClickHouseConfig } from '@hubpulse/config';
+import { INSERT_SETTINGS } from './insert-settings';
 
 /** DI token: the @clickhouse/client instance, embedded (chDB) or server, chosen by config. */
 export const CLICKHOUSE = Symbol('CLICKHOUSE');
@@ -12,7 +13,7 @@ export async function openClickHouse(cfg: ClickHouseConfig): Promise<ClickHouseC
       username: cfg.username,
       password: cfg.password,
       request_timeout: 60_000,
-      clickhouse_settings: { date_time_input_format: 'best_effort' as const },
+      clickhouse_settings: { date_time_input_format: 'best_effort' as const, ...INSERT_SETTINGS },
     };
     await createDatabase(common, cfg.database);
     return createClient({ ...common, database: cfg.database });
@@ -23,7 +24,7 @@ export async function openClickHouse(cfg: ClickHouseConfig): Promise<ClickHouseC
   const { createChdbConnection } = require('chdb/connection') as { createChdbConnection: (o: { path: string }) => unknown };
   return createClient({
     connection: createChdbConnection({ path: cfg.path }) as never,
-    clickhouse_settings: { date_time_input_format: 'best_effort' },
+    clickhouse_settings: { date_time_input_format: 'best_effort', ...INSERT_SETTINGS },
   });
 }
 

@@ -3,6 +3,7 @@ import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/
 import { Readable } from 'node:stream';
 import { HUBPULSE_CONFIG, type HubpulseConfig } from '@hubpulse/config';
 import { ChdbInsertWorker } from './chdb-insert-worker';
+import { INSERT_SETTINGS } from './insert-settings';
 import { CLICKHOUSE, closeClickHouse } from './clickhouse-client';
 import { tablesFor, type Tables } from './tables';
 
@@ -40,7 +41,7 @@ export class ClickHouseService implements OnApplicationShutdown {
       this.insertWorker ??= new ChdbInsertWorker(this.config.clickhouse.path);
       return this.insertWorker.insert(table, columns, payload);
     }
-    await this.client.insert({ table, values: Readable.from([payload], { objectMode: false }), format: 'TabSeparated', columns: [...columns] as [string, ...string[]] });
+    await this.client.insert({ table, values: Readable.from([payload], { objectMode: false }), format: 'TabSeparated', columns: [...columns] as [string, ...string[]], clickhouse_settings: INSERT_SETTINGS });
   }
 
   async rows<T>(query: string, query_params: Record<string, unknown> = {}): Promise<T[]> {

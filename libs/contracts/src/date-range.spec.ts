@@ -57,6 +57,12 @@ describe('toRangeParams', () => {
     expect(toRangeParams({ kind: 'all' }, '2026-03-30')).toEqual({ from: '2016-04-02', to: '2026-03-30' });
   });
 
+  it('"All" starts at the first event day when the data covers more than ten years (issue 15)', () => {
+    expect(toRangeParams({ kind: 'all' }, '2026-03-30', '2013-05-01')).toEqual({ from: '2013-05-01', to: '2026-03-30' });
+    expect(toRangeParams({ kind: 'all' }, '2026-03-30', '2025-01-01')).toEqual({ from: '2016-04-02', to: '2026-03-30' });
+    expect(toRangeParams({ kind: 'preset', days: 30 }, '2026-03-30', '2013-05-01')).toEqual({ from: '2026-03-01', to: '2026-03-30' });
+  });
+
   it('waits for the anchor when it is needed', () => {
     expect(toRangeParams({ kind: 'preset', days: 30 }, undefined)).toBeNull();
     expect(toRangeParams({ kind: 'all' }, 'bad')).toBeNull();

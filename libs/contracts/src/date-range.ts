@@ -19,9 +19,9 @@ export type PresetDays = (typeof PRESET_DAYS)[number];
 export const SERVER_DEFAULT_DAYS: PresetDays = 90;
 
 /**
- * "All" needs a lower bound and the API does not (yet) say when the first event happened, so
- * it asks for the longest range the server accepts (10 years); charts trim the empty days
- * before the first one.
+ * "All" needs a lower bound: the first event day (`data_from` of the overview) when known and
+ * earlier, else the last ten years (the server accepts either); charts trim the empty days before
+ * the first one.
  */
 export const ALL_TIME_DAYS = 3650;
 
@@ -70,12 +70,14 @@ export function needsAnchor(selection: RangeSelection): boolean {
  * API parameters for a selection. Presets end at `anchor`, the newest event day, which the
  * server reports as `range.to` of its default answer (and resolves the same way itself). Returns null while the anchor is unknown.
  */
-export function toRangeParams(selection: RangeSelection, anchor: string | undefined): RangeParams | null {
+export function toRangeParams(selection: RangeSelection, anchor: string | undefined, dataFrom?: string | null): RangeParams | null {
   if (selection.kind === 'custom') return { from: selection.from, to: selection.to };
   if (!needsAnchor(selection)) return {};
   if (!anchor || !isValidDay(anchor)) return null;
   const days = selection.kind === 'all' ? ALL_TIME_DAYS : selection.days;
-  return { from: addDays(anchor, -(days - 1)), to: anchor };
+  const from = addDays(anchor, -(days - 1));
+  if (selection.kind === 'all' && dataFrom && isValidDay(dataFrom) && dataFrom < from) return { from: dataFrom, to: anchor };
+  return { from, to: anchor };
 }
 
 export function isSameSelection(a: RangeSelection, b: RangeSelection): boolean {

@@ -1,4 +1,4 @@
-import type { EventType } from './enums';
+import type { Attribution, EventType } from './enums';
 import type { HiddenReason } from './privacy.types';
 
 /**
@@ -119,6 +119,8 @@ export interface GroupScoresDto {
   min_group_size: number;
   /** The day tenure bands and the directory's groups are taken on (the disclosure plan's day). */
   as_of: string;
+  /** Each day's scores counted under the group people were in that day (`as_it_was`) or today's (`today`). */
+  attribution: Attribution;
   groups: GroupScoreRow[];
 }
 

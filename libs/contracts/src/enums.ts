@@ -28,3 +28,10 @@ export type GoalMetric = (typeof GOAL_METRICS)[number];
 
 export const TARGET_TYPES = ['at_or_above', 'at_or_below', 'increase_to', 'decrease_to'] as const;
 export type TargetType = (typeof TARGET_TYPES)[number];
+
+/**
+ * Whose group an action counts under in group views (issue 15): the group the person was in when it
+ * happened (`as_it_was`, the default) or the one they are in today (`today`).
+ */
+export const ATTRIBUTIONS = ['as_it_was', 'today'] as const;
+export type Attribution = (typeof ATTRIBUTIONS)[number];

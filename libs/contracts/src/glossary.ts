@@ -75,6 +75,7 @@ const HIDDEN_REASON_TERMS: Record<(typeof HIDDEN_REASONS)[number], string> = {
   complementary: 'Hidden: complementary suppression',
   period: 'Hidden: neighbouring period',
   earlier_release: 'Hidden: earlier release',
+  moved: 'Hidden: people moved',
 };
 
 /** Every group of the glossary; `minGroupSize` fills the privacy sentences as the dashboard shows them. */

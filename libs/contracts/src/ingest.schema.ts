@@ -62,6 +62,11 @@ export const personSchema = z.strictObject({
   hired_at: isoDate.nullish(),
   is_leader: z.boolean().default(false),
   attributes: flatPropertiesSchema.default({}),
+  /**
+   * From when department, location, manager and title hold (the directory keeps their history); a
+   * date or date-time, today or earlier; default: now. Stored by day (UTC).
+   */
+  effective_at: isoDate.refine((v) => Date.parse(v) <= Date.now(), { error: 'must not be in the future' }).nullish(),
 });
 export type PersonInput = z.input<typeof personSchema>;
 export type Person = z.output<typeof personSchema>;

@@ -104,6 +104,8 @@ export function hiddenShortText(reason: HiddenReason | null, minGroupSize: numbe
     case 'period':
     case 'earlier_release':
       return 'hidden (period)';
+    case 'moved':
+      return 'hidden (moved)';
     case 'below_minimum':
       return `fewer than ${minGroupSize}`;
     default:
@@ -184,6 +186,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'schedule.update': 'Changed a scheduled report',
   'schedule.send': 'Sent a scheduled report now',
   'schedule.delete': 'Deleted a scheduled report',
+  'directory.person.history': "Viewed a person's directory history",
 };
 
 /** Families of actions for the audit filter (`goal.` matches every goal action). */

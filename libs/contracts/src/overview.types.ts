@@ -16,6 +16,8 @@ import type { HiddenReason } from './privacy.types';
  */
 export interface OverviewResponse {
   range: { from: string; to: string };
+  /** Day of the oldest stored event (null: none): where the dashboard's "All" starts. */
+  data_from: string | null;
   min_group_size: number;
   totals: {
     events: number | null;

@@ -21,6 +21,8 @@ export const HIDDEN_REASONS = [
   'period',
   /** Differs by 1..k−1 people from a number over an overlapping period already shown to this user. */
   'earlier_release',
+  /** A group on a past day as the directory was then, set beside today's version of it, would single out the few who moved between them. */
+  'moved',
 ] as const;
 
 export type HiddenReason = (typeof HIDDEN_REASONS)[number];
@@ -46,6 +48,8 @@ export function hiddenReasonText(reason: HiddenReason | null | undefined, k: num
       return `Hidden to protect privacy: it differs from the same number over a neighbouring period by fewer than ${k} people.`;
     case 'earlier_release':
       return `Hidden to protect privacy: it differs by fewer than ${k} people from a number over an overlapping period you were shown before.`;
+    case 'moved':
+      return `Hidden to protect privacy: on this day the group as the directory was then and as it is today differ by fewer than ${k} people (who moved), whom subtraction would reveal.`;
     default:
       return `Hidden to protect privacy: fewer than ${k} people are behind this number, or it would reveal a group that small by subtraction.`;
   }

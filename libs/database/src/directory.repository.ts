@@ -3,6 +3,7 @@ import { In, type DataSource } from 'typeorm';
 import type { Person } from '@hubpulse/contracts';
 import { DATA_SOURCE } from './data-source';
 import { PersonEntity } from './entities/person.entity';
+import { PersonStintEntity } from './entities/person-stint.entity';
 
 /**
  * The directory's source of truth, the relational `people` table (ClickHouse `people` is its query
@@ -46,6 +47,25 @@ export class DirectoryRepository {
     const found: PersonEntity[] = [];
     for (let i = 0; i < ids.length; i += 500) found.push(...(await this.repo.findBy({ personId: In(ids.slice(i, i + 500)) })));
     return found;
+  }
+
+  /** The stints of `ids`, each person's in order of `validFrom` (read in slices of 500). */
+  async stints(ids: readonly string[]): Promise<PersonStintEntity[]> {
+    const found: PersonStintEntity[] = [];
+    const repo = this.ds.getRepository(PersonStintEntity);
+    for (let i = 0; i < ids.length; i += 500) found.push(...(await repo.find({ where: { personId: In(ids.slice(i, i + 500)) }, order: { personId: 'ASC', validFrom: 'ASC' } })));
+    return found;
+  }
+
+  /**
+   * Replaces the stints of every person in `personIds` with `stints`, in one transaction (a reader
+   * never sees a person without history), deleting and inserting in slices of 500 (7 columns: 3,500 bound variables).
+   */
+  async replaceStints(personIds: readonly string[], stints: readonly PersonStintEntity[]): Promise<void> {
+    await this.ds.transaction(async (m) => {
+      for (let i = 0; i < personIds.length; i += 500) await m.delete(PersonStintEntity, { personId: In(personIds.slice(i, i + 500)) });
+      for (let i = 0; i < stints.length; i += 500) await m.insert(PersonStintEntity, stints.slice(i, i + 500).map((s) => ({ ...s })));
+    });
   }
 
   count(): Promise<number> {

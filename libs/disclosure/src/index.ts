@@ -10,3 +10,4 @@ export * from './group-plan';
 export * from './stat-plan';
 export * from './periods';
 export * from './complementary-suppression';
+export * from './history';

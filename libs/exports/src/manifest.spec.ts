@@ -4,6 +4,7 @@ const manifest: ExportManifest = {
   view: 'overview.channels',
   title: 'Overview — channels',
   params: { to: '2026-02-28', from: '2026-02-01' },
+  attribution: 'today',
   format: 'csv',
   min_group_size: 5,
   scoring_model_version: 2,
@@ -23,7 +24,7 @@ describe('canonicalManifestJson', () => {
     const shuffled = Object.fromEntries(Object.entries(manifest).reverse()) as unknown as ExportManifest;
     const json = canonicalManifestJson(manifest);
     expect(canonicalManifestJson(shuffled)).toBe(json);
-    expect(Object.keys(JSON.parse(json))).toEqual(['view', 'title', 'params', 'format', 'min_group_size', 'scoring_model_version', 'segment_membership_versions', 'data_watermark', 'created_at', 'created_by', 'columns', 'rows', 'hidden_cells', 'hidden_note', 'generator']);
+    expect(Object.keys(JSON.parse(json))).toEqual(['view', 'title', 'params', 'attribution', 'format', 'min_group_size', 'scoring_model_version', 'segment_membership_versions', 'data_watermark', 'created_at', 'created_by', 'columns', 'rows', 'hidden_cells', 'hidden_note', 'generator']);
     expect(json).toContain('"params": {\n    "from": "2026-02-01",\n    "to": "2026-02-28"\n  }');
     expect(json).toContain('{\n      "name": "channel",\n      "type": "string",\n      "description": "Hub channel"\n    }');
     expect(json.endsWith('}\n')).toBe(true);

@@ -5,6 +5,11 @@ export interface ExportManifest {
   view: string;
   title: string;
   params: Record<string, string | number | boolean>;
+  /**
+   * Whose group people's actions count under (issue 15): `as_it_was` (the group they were in that
+   * day) where the view takes `attribution`, else `today` (every other view groups by today's directory).
+   */
+  attribution: 'as_it_was' | 'today';
   format: ExportFormat;
   min_group_size: number;
   scoring_model_version: number | null;
@@ -28,6 +33,7 @@ const KEY_ORDER: readonly (keyof ExportManifest)[] = [
   'view',
   'title',
   'params',
+  'attribution',
   'format',
   'min_group_size',
   'scoring_model_version',

@@ -17,7 +17,7 @@ export class DirectoryController {
   @WriteKey('directory')
   @Put('people')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Upsert people of the directory (a write key with the directory scope): {"people":[{person_id, name, email, department, location, title, manager_id, hired_at, is_leader, attributes}]}' })
+  @ApiOperation({ summary: 'Upsert people of the directory (a write key with the directory scope): {"people":[{person_id, name, email, department, location, title, manager_id, hired_at, is_leader, attributes, effective_at}]}; effective_at (date or date-time, not in the future, default now): from when department, location, manager and title hold (the directory keeps their history)' })
   people(@ZodBody(peopleBatchSchema) body: { people: Person[] }) {
     return this.directory.upsertPeople(body.people);
   }

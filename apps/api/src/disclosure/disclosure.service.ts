@@ -1,10 +1,12 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
+import { addDays } from '@hubpulse/contracts';
 import { HUBPULSE_CONFIG, type HubpulseConfig } from '@hubpulse/config';
 import type { GoalLinkEntity, ProgrammeEntity } from '@hubpulse/database';
 import {
   checkWindows,
   planGroups,
   planStat,
+  planWithHistory,
   type GroupContains,
   type GroupPlan,
   type GroupSpec,
@@ -18,6 +20,10 @@ import { ReleaseLedgerRepository } from './release-ledger.repository';
 
 export interface DisclosurePlan {
   plan: GroupPlan;
+  /** Every group of today's plan as given to it (a past day's plan adds the groups as they were). */
+  groups: readonly GroupSpec[];
+  /** For a past day's plan (planWithHistory): the first day it describes; null for today's plan. */
+  historyFrom?: string | null;
   /** The day tenure bands are measured on (today, UTC): every view groups tenure as of this day. */
   asOf: string;
   /** Directory person ids (the population). */
@@ -35,6 +41,13 @@ export interface DisclosurePlan {
 export class DisclosureService {
   private readonly log = new Logger(DisclosureService.name);
   private cached: { fingerprint: string; plan: Promise<DisclosurePlan> } | null = null;
+  /**
+   * Plans of past days whose directory differed from today's, by the change day that ended them;
+   * least recently used dropped first. 40: a 30-day range with a change every day is built once
+   * (~6 MB a plan on the demo: ~180 MB for 30; README → Performance → History as it was).
+   */
+  private readonly past = new Map<string, Promise<DisclosurePlan>>();
+  private static readonly PAST_PLANS = 40;
 
   constructor(
     private readonly registry: GroupRegistryService,
@@ -80,7 +93,51 @@ export class DisclosureService {
     const plan = planGroups(population, groups, this.k);
     const builtMs = Date.now() - started;
     this.log.log(`disclosure plan: ${groups.length} groups over ${population.size} people, ${plan.all().filter((g) => !g.shown).length} hidden, ${builtMs} ms`);
-    return { plan, asOf, population, builtMs };
+    return { plan, groups, asOf, population, builtMs };
+  }
+
+  /**
+   * The plan of each day of [from, to] for views that count people under their group as it was that
+   * day: today's plan for the days since the last change of the directory, and for each earlier
+   * stretch between changes a plan holding today's groups and those of that stretch (see
+   * planWithHistory in @hubpulse/disclosure). Views asked "as of today" use the same plans, so both
+   * answers about one day were checked against each other.
+   */
+  async dayPlans(from: string, to: string): Promise<Map<string, DisclosurePlan>> {
+    const current = await this.plan();
+    const fingerprint = this.cached?.fingerprint ?? '';
+    const changes = await this.registry.changeDays(addDays(from, 1), current.asOf);
+    const out = new Map<string, DisclosurePlan>();
+    let i = 0;
+    for (let day = from; day <= to; day = addDays(day, 1)) {
+      while (i < changes.length && changes[i] <= day) i++;
+      if (i === changes.length) {
+        out.set(day, current);
+        continue;
+      }
+      const key = `${fingerprint}|until:${changes[i]}`;
+      let plan = this.past.get(key);
+      if (plan) {
+        this.past.delete(key); // most recently used last
+        this.past.set(key, plan);
+      } else {
+        plan = this.buildOn(day, current);
+        this.past.set(key, plan);
+        plan.catch(() => this.past.delete(key));
+        while (this.past.size > DisclosureService.PAST_PLANS) this.past.delete(this.past.keys().next().value!);
+      }
+      out.set(day, await plan);
+    }
+    return out;
+  }
+
+  private async buildOn(day: string, current: DisclosurePlan): Promise<DisclosurePlan> {
+    const started = Date.now();
+    const then = directoryGroups(await this.registry.directoryOn(day, current.asOf));
+    const plan = planWithHistory(current.population, current.groups, then, this.k, current.plan);
+    const builtMs = Date.now() - started;
+    this.log.log(`disclosure plan of ${day} (directory as it was): ${plan.all().length} groups, ${plan.all().filter((g) => !g.shown).length} hidden, ${builtMs} ms`);
+    return { plan, groups: current.groups, asOf: current.asOf, population: current.population, builtMs, historyFrom: day };
   }
 
   /** The plan as admins read it (GET /api/privacy/groups). */

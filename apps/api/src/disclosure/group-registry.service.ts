@@ -73,6 +73,16 @@ export class GroupRegistryService {
     return this.people.groupRows(asOf);
   }
 
+  /** The directory as it was on `day` (department, location and manager trees then; team and tenure as of `asOf`). */
+  directoryOn(day: string, asOf: string): Promise<DirectoryGroupRow[]> {
+    return this.people.groupRowsOn(day, asOf);
+  }
+
+  /** Days in [from, to] on which somebody's department, location or manager changed. */
+  changeDays(from: string, to: string): Promise<string[]> {
+    return this.people.changeDays(from, to);
+  }
+
   /** Current membership of every segment with an ok run: its newest ok version. */
   segments(): Promise<{ id: string; members: string[] }[]> {
     return this.memberships.currentMembers();

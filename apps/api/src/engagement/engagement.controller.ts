@@ -51,6 +51,7 @@ export class EngagementController {
   @Get('groups')
   @ApiOperation({ summary: 'Mean score, active share, action mix and daily trend per department / location / team / manager tree / tenure band' })
   @ApiQuery({ name: 'by', required: false, enum: ['department', 'location', 'team', 'manager', 'tenure'] })
+  @ApiQuery({ name: 'attribution', required: false, enum: ['as_it_was', 'today'], description: "as_it_was (default): each day under the department, location and manager tree people had that day; today: under today's" })
   @ApiQuery({ name: 'from', required: false })
   @ApiQuery({ name: 'to', required: false })
   groups(@ZodQuery(groupsSchema) query: z.output<typeof groupsSchema>) {

@@ -10,6 +10,7 @@ import {
   type GroupScoresDto,
   round,
   SCORE_GROUP_BYS,
+  ATTRIBUTIONS,
   type ScoreDistributionDto,
   type ScoredPersonDto,
   type ScoreExplanationDto,
@@ -29,7 +30,10 @@ import { GroupScoresService } from './group-scores.service';
 
 const dayParam = z.iso.date({ error: 'must be a date YYYY-MM-DD' });
 const rangeSchema = z.object({ from: dayParam.optional(), to: dayParam.optional() });
-export const groupsSchema = rangeSchema.extend({ by: z.enum(SCORE_GROUP_BYS, { error: `must be one of ${SCORE_GROUP_BYS.join(', ')}` }).default('department') });
+export const groupsSchema = rangeSchema.extend({
+  by: z.enum(SCORE_GROUP_BYS, { error: `must be one of ${SCORE_GROUP_BYS.join(', ')}` }).default('department'),
+  attribution: z.enum(ATTRIBUTIONS, { error: `must be one of ${ATTRIBUTIONS.join(', ')}` }).default('as_it_was'),
+});
 export const daySchema = z.object({ day: dayParam.optional() });
 export const peopleSchema = daySchema.extend({ q: z.string().max(200).optional(), limit: z.coerce.number().int().min(1).max(200).default(50) });
 export const jobSchema = z.object({ kind: z.enum(['full', 'incremental'], { error: 'must be "full" or "incremental"' }) });
@@ -155,7 +159,7 @@ export class EngagementService {
     const from = q.from ?? formatDayKey(Date.parse(to) - 29 * DAY_MS);
     if (from > to) throw new InvalidInputError([`from: must not be after to (${from} > ${to})`]);
     if (Date.parse(to) - Date.parse(from) > 366 * DAY_MS) throw new InvalidInputError(['from: range is limited to one year']);
-    return this.groupScores.groups(q.by, from, to);
+    return this.groupScores.groups(q.by, from, to, q.attribution);
   }
 
   async people(q: z.output<typeof peopleSchema>): Promise<ScoredPersonDto[]> {

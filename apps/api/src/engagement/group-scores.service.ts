@@ -8,8 +8,9 @@ import {
   type HiddenReason,
   round,
   type ScoreGroupBy,
+  type Attribution,
 } from '@hubpulse/contracts';
-import type { StatDecision } from '@hubpulse/disclosure';
+import { HISTORY_FAMILIES, wasFamily, type StatDecision } from '@hubpulse/disclosure';
 import { HUBPULSE_CONFIG, type HubpulseConfig } from '@hubpulse/config';
 import { PeopleRepository, ScoresRepository } from '@hubpulse/clickhouse';
 import { ScoringModelsRepository } from '@hubpulse/database';
@@ -34,6 +35,12 @@ interface DayStat {
  * can be worked out from the distribution). So a decision depends on the day and the plan only —
  * never on the family, range or day a request asks for — and two requests cannot be subtracted into
  * fewer than k people or contributors.
+ *
+ * Attribution (issue 15): by default each day counts people under the group they were in that day
+ * (`as_it_was`: department, location and manager trees from the directory's history); `today` counts
+ * them under today's groups. A day whose directory differed from today's has its own plan holding
+ * both versions (DisclosureService.dayPlans), so the two answers about one day were checked
+ * against each other; today's version yields there (reason `moved`).
  */
 @Injectable()
 export class GroupScoresService {
@@ -45,16 +52,21 @@ export class GroupScoresService {
     @Inject(HUBPULSE_CONFIG) private readonly config: HubpulseConfig,
   ) {}
 
-  async groups(by: ScoreGroupBy, from: string, to: string): Promise<GroupScoresDto> {
+  async groups(by: ScoreGroupBy, from: string, to: string, attribution: Attribution = 'as_it_was'): Promise<GroupScoresDto> {
     const k = this.config.minGroupSize;
-    const dp = await this.disclosure.plan();
     const days: string[] = [];
     for (let d = Date.parse(from); d <= Date.parse(to); d += DAY_MS) days.push(new Date(d).toISOString().slice(0, 10));
-    const [daily, mixByGroup] = await Promise.all([this.repo.dailyScores(from, to), this.mix(dp, by, to)]);
+    const plans = await this.disclosure.dayPlans(from, to);
+    // The family a day's rows are read from: as it was on a past day whose directory differed, today's otherwise.
+    const familyOn = (dp: DisclosurePlan) => (attribution === 'as_it_was' && dp.historyFrom && (HISTORY_FAMILIES as readonly string[]).includes(by) ? wasFamily(by) : by);
+    const keyOn = (dp: DisclosurePlan, raw: string) => `${familyOn(dp)}:${raw}`;
+    const dpTo = plans.get(to)!;
+    const [daily, mixByGroup] = await Promise.all([this.repo.dailyScores(from, to), this.mix(dpTo, familyOn(dpTo), to)]);
     const byDay = new Map(daily.map((d) => [d.day, d]));
     const means = new Map<string, DayStat>();
     let active: DayStat | null = null;
     for (const day of days) {
+      const dp = plans.get(day)!;
       const row = byDay.get(day) ?? { ids: [], scores: [] };
       const s = dp.plan.structure;
       const sum = s.sums(new Map(row.ids.map((id, i) => [id, Number(row.scores[i])]))).perGroup;
@@ -62,23 +74,37 @@ export class GroupScoresService {
       if (day === to) active = { sum: s.sums(new Map(row.ids.map((id) => [id, 1]))).perGroup, decisions: this.disclosure.statOver(dp, 'share', row.ids) };
     }
 
-    const family = dp.plan.all().filter((g) => g.family === by);
-    const ordered = [...family.filter((g) => g.shown).sort((a, b) => b.size - a.size || (a.key < b.key ? -1 : 1)), ...family.filter((g) => !g.shown).sort((a, b) => (a.key < b.key ? -1 : 1))].slice(0, GROUP_ROWS_LIMIT);
-    const rawKey = (key: string) => key.slice(by.length + 1);
-    const labels = by === 'manager' ? await this.people.labels(ordered.map((g) => rawKey(g.key))) : new Map<string, string>();
-
-    const groups = ordered.map((g): GroupScoreRow => {
-      const key = rawKey(g.key);
-      const label = labels.get(key) || key;
-      if (!g.shown) {
-        return { key, label, people: null, hidden_reason: g.reason, mean_score: null, mean_score_hidden: g.reason, active_share: null, active_share_hidden: g.reason, mix: null, mix_other: null, mix_hidden: g.reason, trend: days.map((day) => ({ day, mean_score: null, hidden_reason: g.reason })), suppressed: true };
+    // Rows: the family's groups on the last day, then those that existed only on earlier days of the range.
+    const rawKey = (key: string, dp: DisclosurePlan) => key.slice(familyOn(dp).length + 1);
+    const ofFamily = (dp: DisclosurePlan) => dp.plan.all().filter((g) => g.family === familyOn(dp));
+    const family = ofFamily(dpTo);
+    const ordered = [...family.filter((g) => g.shown).sort((a, b) => b.size - a.size || (a.key < b.key ? -1 : 1)), ...family.filter((g) => !g.shown).sort((a, b) => (a.key < b.key ? -1 : 1))].map((g) => rawKey(g.key, dpTo));
+    const listed = new Set(ordered);
+    for (const dp of new Set(plans.values())) {
+      for (const g of ofFamily(dp)) {
+        const key = rawKey(g.key, dp);
+        if (!listed.has(key)) ordered.push(key);
+        listed.add(key);
       }
+    }
+    const rows = ordered.slice(0, GROUP_ROWS_LIMIT);
+    const labels = by === 'manager' ? await this.people.labels(rows) : new Map<string, string>();
+
+    const groups = rows.map((key): GroupScoreRow => {
+      const label = labels.get(key) || key;
       const meanOn = (day: string) => {
+        const dp = plans.get(day)!;
+        const g = dp.plan.get(keyOn(dp, key));
         const stat = means.get(day)!;
-        const d = stat.decisions.get(g.key) ?? NOT_ASKED;
-        return { day, mean_score: d.shown ? round((stat.sum.get(g.key) ?? 0) / g.size) : null, hidden_reason: d.shown ? null : d.reason };
+        const d = g?.shown ? (stat.decisions.get(g.key) ?? NOT_ASKED) : { shown: false, reason: g?.reason ?? 'below_minimum' };
+        return { day, mean_score: d.shown ? round((stat.sum.get(g!.key) ?? 0) / g!.size) : null, hidden_reason: d.shown ? null : d.reason };
       };
       const trend = days.map(meanOn);
+      const g = dpTo.plan.get(keyOn(dpTo, key));
+      if (!g?.shown) {
+        const reason = g?.reason ?? 'below_minimum';
+        return { key, label, people: null, hidden_reason: reason, mean_score: null, mean_score_hidden: reason, active_share: null, active_share_hidden: reason, mix: null, mix_other: null, mix_hidden: reason, trend, suppressed: true };
+      }
       const last = trend[trend.length - 1];
       const a = active!.decisions.get(g.key) ?? NOT_ASKED;
       const mix = mixByGroup.get(g.key) ?? { shares: null, other: null, hidden: 'numerator' as HiddenReason };
@@ -98,7 +124,7 @@ export class GroupScoresService {
         suppressed: false,
       };
     });
-    return { by, from, to, min_group_size: k, as_of: dp.asOf, groups };
+    return { by, from, to, min_group_size: k, as_of: dpTo.asOf, attribution, groups };
   }
 
   /**
@@ -106,7 +132,7 @@ export class GroupScoresService {
    * type are the contributors of a 'mean' statistic checked over every group (planStat); then
    * releaseMix merges what fails, and more until the merged part has k people behind it.
    */
-  private async mix(dp: DisclosurePlan, by: ScoreGroupBy, day: string) {
+  private async mix(dp: DisclosurePlan, family: string, day: string) {
     const out = new Map<string, ReturnType<typeof releaseMix>>();
     const meta = await this.repo.day(day);
     const model = meta ? await this.models.get(meta.model_version) : null;
@@ -135,7 +161,7 @@ export class GroupScoresService {
       return { type, points: s.sums(t.points).perGroup, decisions: this.disclosure.stat(dp, 'mean', counted.perGroup, counted.population) };
     });
     dp.plan.all().forEach((g, gi) => {
-      if (!g.shown || g.family !== by) return;
+      if (!g.shown || g.family !== family) return;
       const members = s.members[gi];
       const contributorsOf = (types: ReadonlySet<string>) => {
         let mask = 0;

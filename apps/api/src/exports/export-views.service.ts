@@ -115,7 +115,11 @@ export class ExportViewsService {
       source: async (p: z.output<typeof range>, user) => tableSource('Overview: activity by channel', overviewChannelsTable(await overview.overview(p, user.id))),
     });
     const groups = groupsSchema.strict();
-    const groupDocs = [{ name: 'by', description: 'department (default), location, team, manager or tenure', required: false }, ...RANGE_DOCS];
+    const groupDocs = [
+      { name: 'by', description: 'department (default), location, team, manager or tenure', required: false },
+      { name: 'attribution', description: 'as_it_was (default): each day under the group people were in that day; today: under today’s groups', required: false },
+      ...RANGE_DOCS,
+    ];
     this.add({
       id: 'engagement.groups',
       title: 'Engagement: groups',

@@ -245,6 +245,7 @@ export class ExportsService {
       view: row.view,
       title: source.title,
       params: row.params,
+      attribution: row.params.attribution === 'as_it_was' ? 'as_it_was' : 'today',
       format: row.format as ExportFormatName,
       min_group_size: this.config.minGroupSize,
       scoring_model_version: model.version,

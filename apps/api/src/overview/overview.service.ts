@@ -7,6 +7,7 @@ import { EventsRepository } from '@hubpulse/clickhouse';
 import { HUBPULSE_CONFIG, type HubpulseConfig } from '@hubpulse/config';
 import { DisclosureService } from '../disclosure/disclosure.service';
 import { InvalidInputError } from '../common/errors';
+import { checkRangeLength } from '../common/range-limit';
 import { GoalsService } from '../goals/goals.service';
 import { releaseEventCounts } from './event-counts-rule';
 import { ENGAGEMENT_WINDOW_DAYS, OverviewRepository } from './overview.repository';
@@ -37,8 +38,13 @@ export class OverviewService {
     const to = q.to ?? (await this.events.lastEventDay()) ?? new Date().toISOString().slice(0, 10);
     const from = q.from ?? formatDayKey(Date.parse(to) - 89 * DAY_MS);
     if (from > to) throw new InvalidInputError([`from: must not be after to (${from} > ${to})`]);
-    if (Date.parse(to) - Date.parse(from) > 3660 * DAY_MS) throw new InvalidInputError(['from: range is limited to 10 years']);
+    await checkRangeLength(from, to, () => this.events.firstEventDay());
     return { from, to };
+  }
+
+  /** Day of the oldest stored event (null: none): where "All" starts. */
+  dataFrom(): Promise<string | null> {
+    return this.events.firstEventDay();
   }
 
   /**
@@ -50,11 +56,12 @@ export class OverviewService {
   async overview(query: OverviewQuery, userId: string): Promise<OverviewResponse> {
     const { from, to } = await this.resolveRange(query);
     const k = this.config.minGroupSize;
-    const [totals, engagement, byChannel, goals] = await Promise.all([
+    const [totals, engagement, byChannel, goals, dataFrom] = await Promise.all([
       this.repo.totals(from, to),
       this.repo.engagement(from, to),
       this.repo.byChannel(from, to),
       this.goals.summaries(),
+      this.events.firstEventDay(),
     ]);
     const days: string[] = [];
     for (let d = Date.parse(from); d <= Date.parse(to); d += DAY_MS) days.push(formatDayKey(d));
@@ -85,6 +92,7 @@ export class OverviewService {
 
     return {
       range: { from, to },
+      data_from: dataFrom,
       min_group_size: k,
       totals: {
         events: show(totals.events, events.total),

@@ -46,6 +46,7 @@ import { releaseDays, releaseLeaders, type LeaderDecision } from './leader-relea
 import { groupsOf, hiddenCells, rowOf, weekTable } from './pattern-tables';
 import { EventsRepository, PatternsRepository, type LeaderItemRead } from '@hubpulse/clickhouse';
 import { releasePurposePoints } from './purpose-release';
+import { checkRangeLength } from '../common/range-limit';
 
 const day = z.iso.date({ error: 'must be a date YYYY-MM-DD' });
 export const patternsQuerySchema = z.object({
@@ -77,7 +78,7 @@ export class PatternsService {
     const to = q.to ?? (await this.events.lastEventDay()) ?? new Date().toISOString().slice(0, 10);
     const from = q.from ?? addDays(to, -89);
     if (from > to) throw new InvalidInputError([`from: must not be after to (${from} > ${to})`]);
-    if (Date.parse(to) - Date.parse(from) > 3660 * DAY_MS) throw new InvalidInputError(['from: range is limited to 10 years']);
+    await checkRangeLength(from, to, () => this.events.firstEventDay());
     return { from, to, by: q.by };
   }
 

@@ -71,7 +71,8 @@ export class ScheduleContentService {
     const hash = createHash('sha256');
     const missing = schedule.viewIds.length - views.length;
     if (missing > 0) notes.push(`${missing} saved view${missing === 1 ? ' was' : 's were'} deleted and ${missing === 1 ? 'is' : 'are'} left out.`);
-    const anchor = lazy(async () => (await this.overview.resolveRange({})).to);
+    // where presets end (the newest event day) and where "All" starts (the first, when over ten years before)
+    const anchor = lazy(async () => [(await this.overview.resolveRange({})).to, await this.overview.dataFrom()] as const);
     for (const view of views) {
       const link = `${this.config.linkBaseUrl}${view.path}${view.query ? `?${view.query}` : ''}`;
       const tables: ReadView[] = [];
@@ -128,7 +129,7 @@ export class ScheduleContentService {
    * and the date range read as the dashboard reads it — a preset (`range=30`) ends at the newest event
    * day now, resolved as the overview's default read does, so a "last 30 days" view sends the newest 30 days.
    */
-  private async paramsOf(exportId: string, view: SavedViewEntity, anchor: () => Promise<string>): Promise<Record<string, string>> {
+  private async paramsOf(exportId: string, view: SavedViewEntity, anchor: () => Promise<readonly [string, string | null]>): Promise<Record<string, string>> {
     const takes = new Set(this.views.get(exportId)?.paramDocs.map((p) => p.name) ?? []);
     const q = new URLSearchParams(view.query);
     const out: Record<string, string> = {};
@@ -138,7 +139,8 @@ export class ScheduleContentService {
     }
     if (takes.has('from') || takes.has('to')) {
       const selection = parseRangeSearch(q);
-      const range = toRangeParams(selection, needsAnchor(selection) ? await anchor() : undefined) ?? {};
+      const [to, dataFrom] = needsAnchor(selection) ? await anchor() : [undefined, null];
+      const range = toRangeParams(selection, to, dataFrom) ?? {};
       if (range.from) out.from = range.from;
       if (range.to) out.to = range.to;
     }

@@ -1,4 +1,5 @@
 import type {
+  Attribution,
   GroupScoresDto,
   ScoreDistributionDto,
   ScoreExplanationDto,
@@ -49,6 +50,7 @@ export function scoreDistributionQuery(day: string | undefined) {
 
 export interface GroupScoresParams {
   by: ScoreGroupBy;
+  attribution?: Attribution;
   from?: string;
   to?: string;
 }
@@ -57,7 +59,7 @@ export function groupScoresQuery(params: GroupScoresParams) {
   return {
     queryKey: queryKeys.groupScores(params),
     queryFn: ({ signal }: Signal) =>
-      apiRequest<GroupScoresDto>(withQuery('/api/engagement/groups', { by: params.by, from: params.from, to: params.to }), { signal }),
+      apiRequest<GroupScoresDto>(withQuery('/api/engagement/groups', { by: params.by, from: params.from, to: params.to, attribution: params.attribution }), { signal }),
   };
 }
 

@@ -27,7 +27,7 @@ export const queryKeys = {
   scoringModels: ['engagement', 'models'] as const,
   scoreJobs: ['engagement', 'jobs'] as const,
   scoreDistribution: (day: string | undefined) => ['engagement', 'distribution', day ?? null] as const,
-  groupScores: (p: GroupScoresParams) => ['engagement', 'groups', { by: p.by, from: p.from ?? null, to: p.to ?? null }] as const,
+  groupScores: (p: GroupScoresParams) => ['engagement', 'groups', { by: p.by, from: p.from ?? null, to: p.to ?? null, attribution: p.attribution ?? null }] as const,
   scoredPeople: (day: string | undefined, q: string) => ['engagement', 'people', day ?? null, q] as const,
   pattern: (kind: PatternKind, p: PatternParams) => ['engagement', kind, { by: p.by, from: p.from ?? null, to: p.to ?? null }] as const,
   scoreExplanation: (personId: string, day: string | undefined) => ['engagement', 'why', personId, day ?? null] as const,

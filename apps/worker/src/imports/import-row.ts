@@ -41,7 +41,7 @@ export function ndjsonRow(l: TextLine): ImportRow {
 }
 
 const EVENT_FIELDS = ['event_id', 'type', 'actor_id', 'occurred_at', 'content_id', 'channel', 'purpose', 'target_actor_id'];
-const PERSON_FIELDS = ['person_id', 'name', 'email', 'department', 'location', 'title', 'manager_id', 'hired_at', 'is_leader'];
+const PERSON_FIELDS = ['person_id', 'name', 'email', 'department', 'location', 'title', 'manager_id', 'hired_at', 'is_leader', 'effective_at'];
 /** Per kind: plain columns, the flat-object column (also `<name>.<key>` columns), required columns. */
 const LAYOUT: Record<ImportKind, { fields: string[]; bag: string; required: string[] }> = {
   events: { fields: EVENT_FIELDS, bag: 'properties', required: ['type', 'actor_id', 'occurred_at'] },

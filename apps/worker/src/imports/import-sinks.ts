@@ -50,22 +50,21 @@ export class EventRowSink implements RowSink {
 
 /**
  * People: `personSchema` (the checks of PUT /v1/people), then PeopleWriterService, the directory writer
- * PUT /v1/people uses. A person repeated within a chunk is written once, the last row winning.
+ * PUT /v1/people uses. Every row is passed on: rows of one person with different `effective_at` are
+ * their history (the writer applies them in order of their days; of one day, the last row wins).
  */
 export class PeopleRowSink implements RowSink {
   constructor(private readonly writer: PeopleWriterService) {}
 
   async write(rows: ImportRow[]): Promise<SinkResult> {
-    const people = new Map<string, Person>();
+    const people: Person[] = [];
     const rejected: SinkResult['rejected'] = [];
     for (const r of rows) {
       const p = personSchema.safeParse(r.value);
-      if (p.success) {
-        people.delete(p.data.person_id);
-        people.set(p.data.person_id, p.data);
-      } else rejected.push({ line: r.line, errors: formatIssues(p.error.issues) });
+      if (p.success) people.push(p.data);
+      else rejected.push({ line: r.line, errors: formatIssues(p.error.issues) });
     }
-    if (people.size > 0) await this.store([...people.values()]);
+    if (people.length > 0) await this.store(people);
     return { accepted: rows.length - rejected.length, rejected };
   }
 

@@ -26,6 +26,14 @@ export class EventsRepository {
     return r && Number(r.n) > 0 ? r.last : null;
   }
 
+  /** Day of the oldest stored event, or null when there is none (the start of "All"). */
+  async firstEventDay(): Promise<string | null> {
+    const [r] = await this.ch.rows<{ first: string; n: string }>(
+      `SELECT toString(min(toDate(occurred_at))) AS first, count() AS n FROM ${this.ch.tables.events}`,
+    );
+    return r && Number(r.n) > 0 ? r.first : null;
+  }
+
   /** Days of the first and last event, the row count and the newest ingested_at; null when there is no event. */
   async span(): Promise<EventSpan | null> {
     const [r] = await this.ch.rows<EventSpan>(

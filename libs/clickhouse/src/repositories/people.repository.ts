@@ -25,6 +25,19 @@ export interface DirectoryGroupRow {
   managers: string[];
 }
 
+/** One stint of a person's history (see people_history): the days they held these values ('' where unset). */
+export interface HistoryRow {
+  person_id: string;
+  department: string | null;
+  location: string | null;
+  manager_id: string | null;
+  title: string | null;
+  /** First day, YYYY-MM-DD. */
+  valid_from: string;
+  /** Day after the last (exclusive); null: still holds. */
+  valid_to: string | null;
+}
+
 /**
  * ClickHouse `people`, the query copy of the directory (its source of truth is the relational
  * `people` table, DirectoryRepository; @hubpulse/ingestion's PeopleWriterService writes that first,
@@ -64,12 +77,53 @@ export class PeopleRepository {
     return Number(r?.n ?? 0);
   }
 
-  /** Changes whenever the directory may have (a cache key): the people and the newest version written. */
-  async fingerprint(): Promise<{ people: string; version: string }> {
-    const [r] = await this.ch.rows<{ people: string; version: string }>(
-      `SELECT (SELECT count() FROM ${this.t.people} FINAL) AS people, (SELECT max(version) FROM ${this.t.people}) AS version`,
+  /** Changes whenever the directory or its history may have (a cache key): the people and the newest versions written. */
+  async fingerprint(): Promise<{ people: string; version: string; history: string }> {
+    const [r] = await this.ch.rows<{ people: string; version: string; history: string }>(
+      `SELECT (SELECT count() FROM ${this.t.people} FINAL) AS people, (SELECT max(version) FROM ${this.t.people}) AS version,
+              (SELECT max(version) FROM ${this.t.people_history}) AS history`,
     );
     return r;
+  }
+
+  /** Writes every stint of the people in `rows` under one new version: it replaces their whole history. */
+  async writeHistory(rows: readonly HistoryRow[]): Promise<void> {
+    if (rows.length === 0) return;
+    const version = nextVersion();
+    const values = rows.map((r) => ({ person_id: r.person_id, department: r.department ?? '', location: r.location ?? '', manager_id: r.manager_id ?? '', title: r.title ?? '', valid_from: r.valid_from, valid_to: r.valid_to, version }));
+    await this.ch.client.insert({ table: this.t.people_history, format: 'JSONEachRow', values });
+  }
+
+  /** Each person's stints of their newest written version (a subquery over people_history). */
+  private get newestHistory(): string {
+    const h = this.t.people_history;
+    return `(SELECT * FROM ${h} FINAL WHERE (person_id, version) IN (SELECT person_id, max(version) FROM ${h} GROUP BY person_id))`;
+  }
+
+  /** One person's history, oldest first. */
+  history(personId: string): Promise<HistoryRow[]> {
+    return this.ch.rows<HistoryRow>(
+      `SELECT person_id, toString(department) AS department, toString(location) AS location, manager_id, title,
+              toString(valid_from) AS valid_from, if(valid_to IS NULL, NULL, toString(valid_to)) AS valid_to
+       FROM ${this.newestHistory} WHERE person_id = {p:String} ORDER BY valid_from`,
+      { p: personId },
+    );
+  }
+
+  /**
+   * The days in [from, to] on which somebody's department, location or manager changed (a person's
+   * first stint is no change: days before it count under it). The directory is the same between two
+   * such days.
+   */
+  async changeDays(from: string, to: string): Promise<string[]> {
+    const rows = await this.ch.rows<{ d: string }>(
+      `SELECT DISTINCT toString(valid_from) AS d FROM ${this.newestHistory} AS h
+       WHERE valid_from BETWEEN {from:Date32} AND {to:Date32}
+         AND (person_id, valid_from) NOT IN (SELECT person_id, min(valid_from) FROM ${this.newestHistory} GROUP BY person_id)
+       ORDER BY d`,
+      { from, to },
+    );
+    return rows.map((r) => r.d);
   }
 
   /** People whose name or email contains `q` (any case) or whose id is `q`; the id first, then name prefixes. */
@@ -111,15 +165,33 @@ export class PeopleRepository {
 
   /** Every person with their department, location, team, tenure band (as of `asOf`) and managers, by person id. */
   groupRows(asOf: string): Promise<DirectoryGroupRow[]> {
-    const p = this.t.people;
+    return this.groupRowsFrom(`${this.t.people} FINAL`, {}, asOf);
+  }
+
+  /**
+   * groupRowsOn: the directory as it was on `day` — department, location and manager from each
+   * person's stint holding that day (before their first stint: the first; people without history:
+   * today's values); team and tenure band (as of `asOf`) as today. Managers' trees as they were.
+   */
+  groupRowsOn(day: string, asOf: string): Promise<DirectoryGroupRow[]> {
+    const then = `(SELECT p.person_id AS person_id, if(h.known = 1, h.s.1, toString(p.department)) AS department, if(h.known = 1, h.s.2, toString(p.location)) AS location,
+                          if(h.known = 1, h.s.3, p.manager_id) AS manager_id, p.attributes AS attributes, p.hired_at AS hired_at
+                   FROM ${this.t.people} AS p FINAL
+                   LEFT JOIN (SELECT person_id, 1 AS known,
+                                     argMax((toString(department), toString(location), manager_id), (valid_from <= {day:Date32}, if(valid_from <= {day:Date32}, toInt32(valid_from), -toInt32(valid_from)))) AS s
+                              FROM ${this.newestHistory} GROUP BY person_id) AS h ON h.person_id = p.person_id)`;
+    return this.groupRowsFrom(then, { day }, asOf);
+  }
+
+  private groupRowsFrom(p: string, params: Record<string, unknown>, asOf: string): Promise<DirectoryGroupRow[]> {
     return this.ch.rows<DirectoryGroupRow>(
-      `WITH (SELECT (groupArray(person_id), groupArray(manager_id)) FROM ${p} FINAL WHERE manager_id != '') AS m
+      `WITH (SELECT (groupArray(person_id), groupArray(manager_id)) FROM ${p} WHERE manager_id != '') AS m
        SELECT person_id, toString(department) AS department, toString(location) AS location,
               JSONExtractString(attributes, 'team') AS team, ${tenureBandSql('hired_at', '{asOf:Date}')} AS tenure,
               arrayFilter(x -> x != '', arrayFold((acc, i) -> if(acc[-1] = '', acc, arrayPushBack(acc, transform(acc[-1], m.1, m.2, ''))), range(11), [manager_id])) AS managers
-       FROM ${p} FINAL
+       FROM ${p}
        ORDER BY person_id`,
-      { asOf },
+      { ...params, asOf },
     );
   }
 }

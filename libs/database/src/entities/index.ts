@@ -13,6 +13,7 @@ import { SavedViewEntity } from './saved-view.entity';
 import { DeliveryEntity } from './delivery.entity';
 import { ScheduleEntity, ScheduleRunEntity } from './schedule.entity';
 import { AlertEntity, AlertTransitionEntity } from './alert.entity';
+import { PersonStintEntity } from './person-stint.entity';
 
 export * from './audit-log.entity';
 export * from './event-mapping.entity';
@@ -29,5 +30,6 @@ export * from './saved-view.entity';
 export * from './delivery.entity';
 export * from './schedule.entity';
 export * from './alert.entity';
+export * from './person-stint.entity';
 
-export const ENTITIES = [UserEntity, SessionEntity, InviteEntity, IngestionKeyEntity, PersonEntity, GoalEntity, KpiValueEntity, GoalMonthlyTargetEntity, KpiValueHistoryEntity, GoalLinkEntity, ScoringModelEntity, EventMappingEntity, SegmentDefinitionEntity, SegmentDefinitionRevisionEntity, ProgrammeEntity, AuditLogEntity, UserIdentityEntity, ExportEntity, SavedViewEntity, ReadTokenEntity, DeliveryEntity, ScheduleEntity, ScheduleRunEntity, AlertEntity, AlertTransitionEntity];
+export const ENTITIES = [UserEntity, SessionEntity, InviteEntity, IngestionKeyEntity, PersonEntity, GoalEntity, KpiValueEntity, GoalMonthlyTargetEntity, KpiValueHistoryEntity, GoalLinkEntity, ScoringModelEntity, EventMappingEntity, SegmentDefinitionEntity, SegmentDefinitionRevisionEntity, ProgrammeEntity, AuditLogEntity, UserIdentityEntity, ExportEntity, SavedViewEntity, ReadTokenEntity, DeliveryEntity, ScheduleEntity, ScheduleRunEntity, AlertEntity, AlertTransitionEntity, PersonStintEntity];

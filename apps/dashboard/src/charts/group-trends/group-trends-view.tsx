@@ -34,8 +34,8 @@ export function GroupTrendsView({ data, groupLabel, height }: { data: GroupScore
           All {groupLabel.toLowerCase()} groups, last day of the range
         </h3>
         <div className="panel__actions">
-          <ExportMenu view="engagement.groups" params={{ by: data.by, from: data.from, to: data.to }} what={`scores by ${groupLabel.toLowerCase()}`} />
-          <ExportMenu view="engagement.group-trends" params={{ by: data.by, from: data.from, to: data.to }} what={`daily scores by ${groupLabel.toLowerCase()}`} />
+          <ExportMenu view="engagement.groups" params={{ by: data.by, from: data.from, to: data.to, attribution: data.attribution }} what={`scores by ${groupLabel.toLowerCase()}`} />
+          <ExportMenu view="engagement.group-trends" params={{ by: data.by, from: data.from, to: data.to, attribution: data.attribution }} what={`daily scores by ${groupLabel.toLowerCase()}`} />
         </div>
       </div>
       <GroupScoresTable rows={rows} groupLabel={groupLabel} minGroupSize={data.min_group_size} chartKeys={chartKeys} onToggle={toggle} />

@@ -34,7 +34,7 @@ function group(key: string, overrides: Partial<GroupScoreRow> = {}): GroupScoreR
 const hidden = group('Legal', { people: null, hidden_reason: 'below_minimum', mean_score: null, active_share: null, mix: null, trend: [], suppressed: true });
 
 function dto(groups: GroupScoreRow[], by: GroupScoresDto['by'] = 'department'): GroupScoresDto {
-  return { by, from: '2026-11-01', to: '2026-11-03', min_group_size: 5, as_of: '2026-11-03', groups };
+  return { by, from: '2026-11-01', to: '2026-11-03', min_group_size: 5, as_of: '2026-11-03', attribution: 'as_it_was', groups };
 }
 
 describe('group selection in the URL', () => {
@@ -42,10 +42,14 @@ describe('group selection in the URL', () => {
     expect(parseGroupSearch(q(''))).toEqual({ by: 'department', days: 30 });
     expect(parseGroupSearch(q('by=manager&days=90'))).toEqual({ by: 'manager', days: 90 });
     expect(parseGroupSearch(q('by=salary&days=7'))).toEqual({ by: 'department', days: 30 });
+    expect(parseGroupSearch(q('by=location&attribution=today'))).toEqual({ by: 'location', days: 30, attribution: 'today' });
+    expect(parseGroupSearch(q('attribution=then'))).toEqual({ by: 'department', days: 30 });
   });
 
   it('writes them back, keeping other parameters', () => {
     expect(applyGroupSearch(q('x=1'), { by: 'tenure', days: 90 }).toString()).toBe('x=1&by=tenure&days=90');
+    expect(applyGroupSearch(q('attribution=today'), { by: 'tenure', days: 90, attribution: 'as_it_was' }).toString()).toBe('by=tenure&days=90');
+    expect(applyGroupSearch(q(''), { by: 'team', days: 30, attribution: 'today' }).toString()).toBe('by=team&days=30&attribution=today');
   });
 
   it('ends the range on the newest scored day', () => {

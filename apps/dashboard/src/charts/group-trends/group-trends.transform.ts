@@ -2,7 +2,7 @@
 // draws and one row per day for Recharts. The table's rows (buildGroupRows) live in contracts: the
 // server's exports read the same rows.
 
-import { addDays, eachDay, round, type GroupScoreRow, type GroupScoresDto, type GroupTableRow, type ScoreGroupBy } from '@hubpulse/contracts';
+import { addDays, eachDay, round, type Attribution, type GroupScoreRow, type GroupScoresDto, type GroupTableRow, type ScoreGroupBy } from '@hubpulse/contracts';
 
 // ---------- URL: ?by=department|location|team|manager|tenure&days=30|90 ----------
 
@@ -20,20 +20,32 @@ export type GroupRangeDays = (typeof GROUP_RANGE_DAYS)[number];
 export interface GroupSelection {
   by: ScoreGroupBy;
   days: GroupRangeDays;
+  /** Whose group a day counts under (?attribution=today; absent: as it was). Optional: old links lack it. */
+  attribution?: Attribution;
 }
+
+/** ?attribution=…: each day under the group people were in then (default), or under today's. */
+export const ATTRIBUTION_OPTIONS: { attribution: Attribution; label: string }[] = [
+  { attribution: 'as_it_was', label: 'As it was' },
+  { attribution: 'today', label: 'As of today' },
+];
 
 export const DEFAULT_GROUP_SELECTION: GroupSelection = { by: 'department', days: 30 };
 
 export function parseGroupSearch(search: URLSearchParams): GroupSelection {
   const by = GROUP_BY_OPTIONS.find((o) => o.by === search.get('by'))?.by ?? DEFAULT_GROUP_SELECTION.by;
   const days = Number(search.get('days'));
-  return { by, days: (GROUP_RANGE_DAYS as readonly number[]).includes(days) ? (days as GroupRangeDays) : DEFAULT_GROUP_SELECTION.days };
+  const selection: GroupSelection = { by, days: (GROUP_RANGE_DAYS as readonly number[]).includes(days) ? (days as GroupRangeDays) : DEFAULT_GROUP_SELECTION.days };
+  if (search.get('attribution') === 'today') selection.attribution = 'today';
+  return selection;
 }
 
 export function applyGroupSearch(current: URLSearchParams, selection: GroupSelection): URLSearchParams {
   const next = new URLSearchParams(current);
   next.set('by', selection.by);
   next.set('days', String(selection.days));
+  if (selection.attribution === 'today') next.set('attribution', 'today');
+  else next.delete('attribution');
   return next;
 }
 

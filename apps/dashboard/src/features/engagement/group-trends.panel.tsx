@@ -1,5 +1,5 @@
 import { GroupTrendsView } from '../../charts/group-trends/group-trends-view';
-import { GROUP_BY_OPTIONS, GROUP_RANGE_DAYS } from '../../charts/group-trends/group-trends.transform';
+import { ATTRIBUTION_OPTIONS, GROUP_BY_OPTIONS, GROUP_RANGE_DAYS } from '../../charts/group-trends/group-trends.transform';
 import { ChartPanel } from '../../charts/shared/chart-panel';
 import { QueryStates } from '../../charts/shared/chart-states';
 import { Segmented } from '../../charts/shared/segmented';
@@ -16,8 +16,11 @@ export function GroupTrendsPanel() {
       title="Scores by group"
       description={
         <>
-          The mean of the daily 0–100 score over each {option.noun}'s people; a manager's group is everyone in their reporting tree. Groups
-          under {data?.min_group_size ?? 'the minimum of'} people are hidden for privacy.
+          The mean of the daily 0–100 score over each {option.noun}'s people; a manager's group is everyone in their reporting tree.{' '}
+          {data?.attribution === 'today'
+            ? "Each day counts people under today's groups."
+            : 'Each day counts people under the group they were in that day (department, location and manager as the directory had them).'}{' '}
+          Groups under {data?.min_group_size ?? 'the minimum of'} people are hidden for privacy.
         </>
       }
       className={isStale ? 'panel--wide is-stale' : 'panel--wide'}
@@ -44,6 +47,14 @@ function GroupControls() {
   return (
     <div className="panel__controls">
       <Segmented label="Group by" options={GROUP_BY_OPTIONS} isActive={(o) => o.by === selection.by} onSelect={(o) => setSelection({ ...selection, by: o.by })}>
+        {(o) => o.label}
+      </Segmented>
+      <Segmented
+        label="Count under"
+        options={ATTRIBUTION_OPTIONS}
+        isActive={(o) => o.attribution === (selection.attribution ?? 'as_it_was')}
+        onSelect={(o) => setSelection({ ...selection, attribution: o.attribution })}
+      >
         {(o) => o.label}
       </Segmented>
       <Segmented label="Range" options={GROUP_RANGE_DAYS} isActive={(d) => d === selection.days} onSelect={(d) => setSelection({ ...selection, days: d })}>

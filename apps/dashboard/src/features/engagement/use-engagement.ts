@@ -67,7 +67,7 @@ export function useGroupScores() {
   const { selection } = useGroupSelection();
   const range = useAnchoredRange((anchor) => groupRange(selection.days, anchor));
   const query = useQuery({
-    ...groupScoresQuery({ by: selection.by, from: range?.from, to: range?.to }),
+    ...groupScoresQuery({ by: selection.by, from: range?.from, to: range?.to, attribution: selection.attribution }),
     enabled: range !== null,
     placeholderData: keepPreviousData,
   });

@@ -37,7 +37,7 @@ export function useOverview(): OverviewState {
   const { selection } = useRangeSelection();
   const anchorQuery = useQuery({ ...overviewQuery({}), enabled: needsAnchor(selection) });
   const anchor = anchorQuery.data?.range.to;
-  const params = toRangeParams(selection, anchor);
+  const params = toRangeParams(selection, anchor, anchorQuery.data?.data_from);
   const query = useQuery({
     ...overviewQuery(params ?? {}),
     enabled: params !== null,
