@@ -12,7 +12,7 @@ import {
   type ScoringModel,
 } from './scoring';
 
-const uniform = (v: number) => ({ view: v, react: v, comment: v, post: v, share: v, doc_share: v, task_update: v, answer: v, feedback: v });
+const uniform = (v: number) => ({ view: v, react: v, comment: v, post: v, share: v, doc_share: v, task_update: v, answer: v, feedback: v, newsletter_send: v, newsletter_open: v, newsletter_click: v });
 const model: ScoringModel = {
   ...DEFAULT_SCORING_MODEL,
   halfLives: { ...uniform(10), post: 20 },

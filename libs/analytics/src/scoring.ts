@@ -39,7 +39,7 @@ const uniform = (v: number) => Object.fromEntries(EVENT_TYPES.map((t) => [t, v])
  */
 export const DEFAULT_SCORING_MODEL: ScoringModel = {
   version: 1,
-  weights: { view: 1, react: 2, comment: 4, share: 4, feedback: 5, answer: 6, doc_share: 5, task_update: 3, post: 8 },
+  weights: { view: 1, react: 2, comment: 4, share: 4, feedback: 5, answer: 6, doc_share: 5, task_update: 3, post: 8, newsletter_send: 0, newsletter_open: 0, newsletter_click: 0 },
   halfLives: uniform(14),
   dailyCaps: { view: 20 },
   lookbackDays: 90,

@@ -80,6 +80,7 @@ export class DirectoryService {
           purpose: c.purpose,
           author_id: c.author_id ?? '',
           title: c.title,
+          audience_segment_id: c.audience_segment_id ?? '',
           published_at: toClickHouseTime(c.published_at),
           version,
         })),
