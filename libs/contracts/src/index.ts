@@ -48,3 +48,4 @@ export * from './tables/strategy-tables';
 export * from './tables/admin-tables';
 export * from './schedules.schema';
 export * from './schedules.types';
+export * from './content.types';
