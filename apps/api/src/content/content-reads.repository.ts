@@ -222,9 +222,9 @@ export class ContentReadsRepository {
        ),
        per AS (
          SELECT i.author_id AS author_id, e.actor_id AS actor_id,
-                uniqExactIf(e.content_id, e.type = 'view') AS reads,
-                uniqExactIf(e.event_id, e.type IN {interactions:Array(String)}) AS interactions,
-                uniqExactIf(e.event_id, e.type IN {replies:Array(String)}) AS replies
+                uniqExactIf(e.content_id, e.type = 'view') AS p_reads,
+                uniqExactIf(e.event_id, e.type IN {interactions:Array(String)}) AS p_interactions,
+                uniqExactIf(e.event_id, e.type IN {replies:Array(String)}) AS p_replies
          FROM ${t.events} AS e INNER JOIN items AS i ON i.content_id = e.content_id
          WHERE e.content_id IN (SELECT content_id FROM items) AND toDate(e.occurred_at) >= {from:Date}
            AND e.actor_id IN (SELECT person_id FROM ${t.people} FINAL)
@@ -235,8 +235,8 @@ export class ContentReadsRepository {
               ifNull(g.interactions, 0) AS interactions, ifNull(g.commenters, 0) AS commenters, ifNull(g.comments, 0) AS comments
        FROM (SELECT author_id, count() AS items, groupArray(audience_segment_id) AS audiences FROM items GROUP BY author_id) AS a
        LEFT JOIN (
-         SELECT author_id, countIf(reads > 0) AS readers, sum(reads) AS reads, countIf(interactions > 0) AS interactors,
-                sum(interactions) AS interactions, countIf(replies > 0) AS commenters, sum(replies) AS comments
+         SELECT author_id, countIf(p_reads > 0) AS readers, sum(p_reads) AS reads, countIf(p_interactions > 0) AS interactors,
+                sum(p_interactions) AS interactions, countIf(p_replies > 0) AS commenters, sum(p_replies) AS comments
          FROM per GROUP BY author_id
        ) AS g ON g.author_id = a.author_id
        LEFT JOIN (SELECT person_id, name FROM ${t.people} FINAL) AS p ON p.person_id = a.author_id
