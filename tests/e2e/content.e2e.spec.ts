@@ -2,6 +2,7 @@ import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import { createApiApp } from '../../apps/api/src/app-factory';
 import { AuthService } from '../../apps/api/src/auth/auth.service';
+import { contentAuthorsTable, contentDecayTable, contentItemsTable, newsletterBreakdownTable, newsletterLinksTable, newslettersTable, toCsv, type ExportDto, type ViewTable } from '@hubpulse/contracts';
 import type { OverviewResponse, ContentAuthorsDto, ContentItemDto, ContentListDto, NewsletterIssueDto, NewslettersDto, SegmentDetailDto, SegmentRule, SegmentSavedDto } from '@hubpulse/contracts';
 import { hubEvent, signIn, testConfig, waitFor } from '@hubpulse/testing';
 
@@ -175,6 +176,36 @@ describe('Content analytics (issue 15)', () => {
     const o = (await request(http).get('/api/overview?from=2026-03-05&to=2026-03-05').set('Cookie', analyst).expect(200)).body as OverviewResponse;
     // on 5 March 60 people were sent it; 30 opened or clicked (machine opens are still the person's events)
     expect(o.totals.active_people).toBe(30);
+  });
+
+  it('exports every Content panel with the rows of the page’s own read, hidden cells empty and counted', async () => {
+    const exportCsv = async (view: string, params: Record<string, string>) => {
+      const made = (await request(http).post('/api/exports').set('Cookie', analyst).send({ view, params, format: 'csv' }).expect(202)).body as ExportDto;
+      const done = (await waitFor(async () => {
+        const e = (await request(http).get(`/api/exports/${made.id}`).set('Cookie', analyst).expect(200)).body as ExportDto;
+        return e.status === 'done' || e.status === 'failed' ? e : false;
+      }, `export ${view}`, 60_000)) as ExportDto;
+      expect({ view, status: done.status }).toEqual({ view, status: 'done' });
+      const file = (await request(http).get(done.file_url!).set('Cookie', analyst).buffer(true).parse((res, cb) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => cb(null, Buffer.concat(chunks)));
+      }).expect(200)).body as Buffer;
+      return { csv: file.toString('utf8'), hidden: done.hidden_cells };
+    };
+    const cases: [string, Record<string, string>, string, (dto: never) => ViewTable][] = [
+      ['content.items', { from: '2026-03-01', to: '2026-03-31' }, `/api/content/items?${period}`, contentItemsTable],
+      ['content.item-decay', { id: 'c-all' }, '/api/content/items/c-all', contentDecayTable],
+      ['content.authors', { from: '2026-03-01', to: '2026-03-31' }, `/api/content/authors?${period}`, contentAuthorsTable],
+      ['content.newsletters', { from: '2026-03-01', to: '2026-03-31' }, `/api/content/newsletters?${period}`, newslettersTable],
+      ['content.newsletter-links', { issue: 'nl-1' }, '/api/content/newsletters/nl-1', newsletterLinksTable],
+      ['content.newsletter-breakdown', { issue: 'nl-1', by: 'department' }, '/api/content/newsletters/nl-1?by=department', newsletterBreakdownTable],
+    ];
+    for (const [view, params, route, table] of cases) {
+      const t = table(await get<never>(route));
+      expect({ view, ...(await exportCsv(view, params)) }).toEqual({ view, csv: toCsv(t.columns.map((c) => c.name), t.rows), hidden: t.hidden_cells });
+    }
+    expect(contentItemsTable(await get<never>(`/api/content/items?${period}`)).hidden_cells).toBeGreaterThan(0);
   });
 
   it('answers bad input with a 400 naming the field', async () => {

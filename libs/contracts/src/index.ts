@@ -49,3 +49,4 @@ export * from './tables/admin-tables';
 export * from './schedules.schema';
 export * from './schedules.types';
 export * from './content.types';
+export * from './tables/content-tables';
