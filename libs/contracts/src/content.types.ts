@@ -172,3 +172,21 @@ export interface NewsletterIssueDto extends NewsletterIssueRowDto {
   links: NewsletterLinkRowDto[];
   breakdown: NewsletterBreakdownRowDto[];
 }
+
+/** What each Content number means: shown beside the numbers and in Reports → Glossary. */
+export const CONTENT_DEFINITIONS = {
+  audience: 'The people an item was aimed at: a segment (its current membership) or everyone in the directory. Reach and read rate are measured within it.',
+  read_rate: 'People of the audience who viewed the item, as a share of the audience.',
+  reach_rate: 'People of the audience who did anything with the item (viewed, reacted, commented, shared, answered), as a share of the audience.',
+  interactions: 'Reactions, comments, shares and answers on the item by anyone in the directory; each action counted once.',
+  comments: 'Comments and answers on the item.',
+  leader_replies: 'Comments and answers on the item by people marked as leaders in the directory; shown only when at least the minimum group size of leaders replied.',
+  time_to_first_comment: 'Hours from publishing to the first comment or answer; shown only when at least the minimum group size of people commented.',
+  decay: 'New readers of the audience by day since publishing (day 0 = the publishing day), merged into consecutive buckets of at least the minimum group size, as a share of all its readers.',
+  author_readers: "People who viewed at least one of the author's items in the period, as a share of everyone; an author's readers are a group under the privacy rules.",
+  author_read_rate: "Views of the author's items (one per person and item) per audience member and item.",
+  open_rate: 'Unique open rate: recipients who opened the issue (a click counts as an open) as a share of recipients.',
+  click_to_open: 'Recipients who clicked a link as a share of those who opened.',
+  machine_opens: 'Opens made by a machine, not counted by default: flagged by the sender (properties.machine) or within 60 seconds of the send (mail proxies prefetching).',
+  top_bottom: 'Items ranked by a figure that is shown; items whose figure is hidden for privacy are listed last, by publication, whatever the order.',
+} as const;
