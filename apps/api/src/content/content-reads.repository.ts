@@ -262,7 +262,7 @@ export class ContentReadsRepository {
    * The per-person newsletter figures, as a subquery over issues whose first send falls in
    * [from, to] (or one issue): per issue and directory recipient, opened (a human open or any click)
    * and clicked. The issue is properties.issue, else the event's content_id. An open is a machine's
-   * when flagged (properties.machine) or within MACHINE_OPEN_SECONDS of the person's send.
+   * when flagged (properties.machine: true, 1, "true" or "1") or within MACHINE_OPEN_SECONDS of the person's send.
    */
   private recipientsSql(): string {
     const t = this.t;
@@ -270,7 +270,7 @@ export class ContentReadsRepository {
       WITH ev AS (
         SELECT if(JSONExtractString(properties, 'issue') != '', JSONExtractString(properties, 'issue'), content_id) AS issue,
                actor_id, toString(type) AS type, occurred_at, event_id, JSONExtractString(properties, 'link') AS link,
-               JSONExtractBool(properties, 'machine') AS flagged
+               JSONExtractRaw(properties, 'machine') IN ('true', '1', '"true"', '"1"') AS flagged
         FROM ${t.events}
         WHERE type IN ('newsletter_send', 'newsletter_open', 'newsletter_click')
           AND actor_id IN (SELECT person_id FROM ${t.people} FINAL)
