@@ -88,7 +88,7 @@ function ItemBody({ item }: { item: ContentItemDto }) {
             <XAxis dataKey="label" tick={{ fill: chartTheme.axis, fontSize: chartTheme.fontSize }} tickLine={false} axisLine={{ stroke: chartTheme.grid }} interval={0} />
             <YAxis width={44} unit="%" tick={{ fill: chartTheme.axis, fontSize: chartTheme.fontSize }} tickLine={false} axisLine={false} />
             <Tooltip cursor={{ fill: '#f1f5f9' }} formatter={(v, _n, p) => [`${String(v)}% (${(p.payload as { readers: number }).readers} readers)`, 'New readers']} />
-            <Bar dataKey="percent" name="New readers" fill={chartTheme.series[0]} radius={[3, 3, 0, 0]} maxBarSize={56} />
+            <Bar dataKey="percent" name="New readers" fill={chartTheme.series[0]} radius={[3, 3, 0, 0]} maxBarSize={56} isAnimationActive={false} />
           </BarChart>
         )}
       </ChartPanel>
