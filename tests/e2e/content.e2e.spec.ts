@@ -172,6 +172,21 @@ describe('Content analytics (issue 15)', () => {
     expect(s.breakdown.find((r) => r.key === `segment:${segmentB}`)).toMatchObject({ recipients: { value: 20 }, open_rate: { value: 0.5 } });
   });
 
+  it('maps the usual SDK names to newsletter events ("Newsletter Sent", "Email Opened", "Link Clicked")', async () => {
+    const basic = `Basic ${Buffer.from(`${key}:`).toString('base64')}`;
+    const track = (event: string, p: number, at: string, properties: Record<string, unknown>) => ({ type: 'track', userId: `p${p}`, event, messageId: `sdk-${event}-${p}`, timestamp: at, properties: { issue: 'nl-sdk', ...properties } });
+    const batch = [
+      ...range(41, 50).map((p) => track('Newsletter Sent', p, '2026-04-02T07:00:00Z', {})),
+      ...range(41, 45).map((p) => track('Email Opened', p, '2026-04-02T09:00:00Z', {})),
+      ...range(46, 47).map((p) => track('Email Opened', p, '2026-04-02T09:00:00Z', { machine: true })),
+      ...range(41, 43).map((p) => track('Link Clicked', p, '2026-04-02T09:01:00Z', { link: 'https://hub/x' })),
+    ];
+    const res = await request(http).post('/v1/batch').set('Authorization', basic).send({ batch }).expect(200);
+    expect(res.body.rejected).toEqual([]);
+    const n = await get<NewslettersDto>('/api/content/newsletters?from=2026-04-01&to=2026-04-30');
+    expect(n.issues.map((i) => ({ issue: i.issue, recipients: i.recipients.value, open_rate: i.open_rate.value, machine: i.machine_opens_excluded }))).toEqual([{ issue: 'nl-sdk', recipients: 10, open_rate: 0.5, machine: 2 }]);
+  });
+
   it('sends are not activity: the overview counts no one active for a newsletter send alone', async () => {
     const o = (await request(http).get('/api/overview?from=2026-03-05&to=2026-03-05').set('Cookie', analyst).expect(200)).body as OverviewResponse;
     // on 5 March 60 people were sent it; 30 opened or clicked (machine opens are still the person's events)
