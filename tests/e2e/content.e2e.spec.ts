@@ -187,6 +187,28 @@ describe('Content analytics (issue 15)', () => {
     expect(n.issues.map((i) => ({ issue: i.issue, recipients: i.recipients.value, open_rate: i.open_rate.value, machine: i.machine_opens_excluded }))).toEqual([{ issue: 'nl-sdk', recipients: 10, open_rate: 0.5, machine: 2 }]);
   });
 
+  it('imports the catalogue with audiences (kind=content), rejecting bad rows by line and field', async () => {
+    const admin = await signIn(http, 'admin@test.local', 'correct horse battery');
+    const csv = [
+      'content_id,channel,purpose,author_id,title,audience_segment_id,published_at',
+      `imp-1,blog,strategy,p3,Imported for B,${segmentB},2026-03-20T08:00:00Z`,
+      'imp-2,tv,inform,p3,Bad channel,,2026-03-20T08:00:00Z',
+      'imp-3,qa,engagement,,For everyone,,2026-03-21T08:00:00Z',
+    ].join('\n');
+    const queued = (await request(http).post('/api/imports?kind=content&format=csv&filename=content.csv').set('Cookie', admin).set('Content-Type', 'text/csv').send(csv).expect(202)).body.import as { id: string };
+    const done = (await waitFor(async () => {
+      const m = (await request(http).get(`/api/imports/${queued.id}`).set('Cookie', admin).expect(200)).body.import as { status: string; progress: { accepted: number; rejected: number } };
+      return m.status === 'done' || m.status === 'failed' ? m : false;
+    }, 'content import', 60_000)) as { status: string; progress: { accepted: number; rejected: number } };
+    expect(done).toMatchObject({ status: 'done', progress: { accepted: 2, rejected: 1 } });
+    const errors = (await request(http).get(`/api/imports/${queued.id}/errors`).set('Cookie', admin).expect(200)).text;
+    expect(errors).toContain('3,');
+    expect(errors).toContain('channel: must be one of');
+    const forB = await get<ContentListDto>(`/api/content/items?from=2026-03-20&to=2026-03-21&segment=${segmentB}`);
+    expect(forB.items.map((i) => [i.content_id, i.title, i.audience.name])).toEqual([['imp-1', 'Imported for B', 'Department B']]);
+    await request(http).post('/api/imports?kind=posts&format=csv').set('Cookie', admin).set('Content-Type', 'text/csv').send('x').expect(400);
+  });
+
   it('sends are not activity: the overview counts no one active for a newsletter send alone', async () => {
     const o = (await request(http).get('/api/overview?from=2026-03-05&to=2026-03-05').set('Cookie', analyst).expect(200)).body as OverviewResponse;
     // on 5 March 60 people were sent it; 30 opened or clicked (machine opens are still the person's events)

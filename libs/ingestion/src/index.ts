@@ -6,3 +6,4 @@ export * from './event-rows.repository';
 export * from './imports.repository';
 export * from './ingestion.module';
 export * from './people-writer.service';
+export * from './content-rows';
