@@ -13,6 +13,9 @@
  * and the ratio API p95 ÷ raw p95 per read.
  *
  *   npm run bench:content [-- --people 100000 --events 10000000 --runs 10]
+ *
+ * The data folder is a new one under the temp folder (TMPDIR), removed at the end; the API's queues
+ * use HUBPULSE_QUEUE_PREFIX when it is set (else a prefix of this process's own).
  */
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -137,7 +140,8 @@ async function main(): Promise<void> {
   await closeClickHouse(client, config.clickhouse);
 
   // No scheduled score run of the 10M events while reads are timed.
-  const api = await spawnBenchApi(dataDir, { HUBPULSE_SCORE_EVERY_MINUTES: String(7 * 24 * 60), HUBPULSE_SCORE_DEBOUNCE_MS: String(3_600_000) });
+  const prefix: Record<string, string> = process.env.HUBPULSE_QUEUE_PREFIX ? { HUBPULSE_QUEUE_PREFIX: process.env.HUBPULSE_QUEUE_PREFIX } : {};
+  const api = await spawnBenchApi(dataDir, { HUBPULSE_SCORE_EVERY_MINUTES: String(7 * 24 * 60), HUBPULSE_SCORE_DEBOUNCE_MS: String(3_600_000), ...prefix });
   const pid = api.child.pid!;
   const rows: { read: string; question: string; cold: number; p50: number; p95: number }[] = [];
   try {
