@@ -48,7 +48,7 @@ const NOT_SNAPSHOTTED: Record<string, string[]> = {
   ScoresRepository: ['current'],
   PatternsRepository: ['purposeParams', 'dropOlder', 'count'],
   LinkAnalysisRepository: ['scores', 'groupsCte'],
-  ContentReadsRepository: ['recipientsSql'], // the newsletter subquery, in issues and recipients
+  ContentReadsRepository: ['recipientsSql', 'itemCtes'], // subqueries of issues / recipients and of items / authors
 };
 
 /** The repositories checked for a snapshot of every method. */
