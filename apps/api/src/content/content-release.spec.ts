@@ -1,5 +1,5 @@
 import { TOTAL, decayBuckets, decideShares, decideSum } from './content-release';
-import { releaseBreakdown, releaseItemRow, releaseLinks, type BreakdownGroup } from './content-figures';
+import { releaseAuthor, releaseBreakdown, releaseIssueRow, releaseItemRow, releaseLinks, type BreakdownGroup } from './content-figures';
 import type { ContentAggRow, RecipientRow } from './content-reads.repository';
 import { sortItems } from './content-sort';
 
@@ -127,5 +127,26 @@ describe('sortItems', () => {
     const items = [mk('a', 0.2), mk('b', null), mk('c', 0.5)];
     expect(sortItems(items, 'read_rate', 'desc').map((i) => i.content_id)).toEqual(['c', 'a', 'b']);
     expect(sortItems(items, 'read_rate', 'asc').map((i) => i.content_id)).toEqual(['a', 'c', 'b']);
+  });
+});
+
+describe('releaseIssueRow and releaseAuthor', () => {
+  it('hides an open rate whose openers or non-openers are few, and click-to-open with it', () => {
+    const base = { issue: 'i1', title: '', first_sent_at: '2026-03-05T07:00:00Z', machine_opens: 3 };
+    const ok = releaseIssueRow({ ...base, recipients: 40, openers: 20, clickers: 8 }, k);
+    expect(ok).toMatchObject({ title: 'i1', open_rate: { value: 0.5, hidden: null }, click_to_open: { value: 0.4, hidden: null }, machine_opens_excluded: 3 });
+    const most = releaseIssueRow({ ...base, recipients: 40, openers: 37, clickers: 20 }, k);
+    expect(most.open_rate.hidden).toBe('complement');
+    expect(most.click_to_open.hidden).toBe('complement');
+    const fewClicks = releaseIssueRow({ ...base, recipients: 40, openers: 20, clickers: 2 }, k);
+    expect([fewClicks.open_rate.hidden, fewClicks.click_to_open.hidden]).toEqual([null, 'numerator']);
+    expect(releaseIssueRow({ ...base, recipients: 3, openers: 1, clickers: 0 }, k).recipients.hidden).toBe('below_minimum');
+  });
+
+  it("shows an author's readers as a share of everyone, and their read rate only with it", () => {
+    const a = { author_id: 'p1', name: 'Ann', items: 2, audience_total: 200, readers: 30, reads: 50, interactors: 4, interactions: 9, commenters: 6, comments: 7 };
+    const r = releaseAuthor(a, 100, k);
+    expect(r).toMatchObject({ readers: { value: 30 }, reader_share: { value: 0.3 }, read_rate: { value: 0.25 }, interactions: { value: null, hidden: 'numerator' }, comments: { value: 7 } });
+    expect(releaseAuthor({ ...a, readers: 97 }, 100, k).read_rate.hidden).toBe('complement');
   });
 });
