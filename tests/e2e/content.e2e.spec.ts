@@ -259,6 +259,15 @@ describe('Content analytics (issue 15)', () => {
     await bad('/api/content/newsletters/nl-1?by=team', 'by');
   });
 
+  it('answers from its cache only while no new event or catalogue change arrived', async () => {
+    expect((await get<ContentItemDto>('/api/content/items/c-few')).readers).toEqual({ value: null, hidden: 'numerator' });
+    const events = [4, 5, 6].map((p) => hubEvent({ event_id: `v-c-few-late-${p}`, type: 'view', actor_id: `p${p}`, content_id: 'c-few', occurred_at: '2026-03-13T09:00:00Z' }));
+    await request(http).post('/v1/events').set('Authorization', `Bearer ${key}`).send({ events }).expect(200);
+    expect((await get<ContentItemDto>('/api/content/items/c-few')).readers).toEqual({ value: 6, hidden: null });
+    await request(http).put('/v1/content').set('Authorization', `Bearer ${key}`).send({ content: [{ content_id: 'c-few', channel: 'blog', purpose: 'vision', author_id: 'p2', title: 'Few readers, renamed', published_at: '2026-03-12T08:00:00Z' }] }).expect(200);
+    expect((await get<ContentItemDto>('/api/content/items/c-few')).title).toBe('Few readers, renamed');
+  });
+
   it('needs a session', async () => {
     await request(http).get('/api/content/items').expect(401);
   });

@@ -215,6 +215,19 @@ export class ContentReadsRepository {
     }));
   }
 
+  /**
+   * What every content read depends on besides the directory and the memberships (the disclosure
+   * plan covers those): the newest ingested event (the events table's projection answers it without
+   * a scan) and the catalogue's newest version and size. Equal marks, equal answers.
+   */
+  async watermark(): Promise<string> {
+    const [r] = await this.ch.rows<{ events: string; content: string }>(
+      `SELECT (SELECT toString(max(ingested_at)) FROM ${this.t.events}) AS events,
+              (SELECT concat(toString(max(version)), '/', toString(count())) FROM ${this.t.content}) AS content`,
+    );
+    return `${r?.events ?? ''}|${r?.content ?? ''}`;
+  }
+
   /** New readers of one item in its audience per day since publishing (day 0 = the publishing day). */
   async readerDays(contentId: string): Promise<Map<number, number>> {
     const t = this.t;

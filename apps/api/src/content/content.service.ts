@@ -26,8 +26,18 @@ import { sortItems } from './content-sort';
  * counts, the disclosure plan says which groups exist and which are hidden, content-figures decides
  * what may be shown.
  */
+/** Answers kept per request (method and query) while their data is unchanged; the oldest go first. */
+const CACHE_ENTRIES = 200;
+
 @Injectable()
 export class ContentService {
+  /**
+   * Answers by request, valid while the disclosure plan (directory, memberships, day) is the same
+   * object and the data watermark (newest ingested event, catalogue version) is unchanged: the
+   * numbers change only when new data arrives, and no content figure depends on who asks.
+   */
+  private readonly cache = new Map<string, { plan: DisclosurePlan; mark: string; value: Promise<unknown> }>();
+
   constructor(
     private readonly repo: ContentReadsRepository,
     private readonly channels: SegmentChannelsService,
@@ -38,6 +48,20 @@ export class ContentService {
   /** The period [from, to] asked for, or the 90 days up to the newest event (as the segments' channel statistics). */
   period(q: { from?: string; to?: string }): Promise<{ from: string; to: string }> {
     return this.channels.period(q);
+  }
+
+  private async cached<T>(key: string, compute: () => Promise<T>): Promise<T> {
+    const [plan, mark] = await Promise.all([this.disclosure.plan(), this.repo.watermark()]);
+    const hit = this.cache.get(key);
+    if (hit && hit.plan === plan && hit.mark === mark) return hit.value as Promise<T>;
+    const value = compute();
+    this.cache.delete(key);
+    this.cache.set(key, { plan, mark, value });
+    if (this.cache.size > CACHE_ENTRIES) this.cache.delete(this.cache.keys().next().value!);
+    value.catch(() => {
+      if (this.cache.get(key)?.value === value) this.cache.delete(key);
+    });
+    return value;
   }
 
   /** Audiences of the plan, by segment id ('' = everyone), with the segments' names. */
@@ -51,7 +75,11 @@ export class ContentService {
     };
   }
 
-  async list(q: z.output<typeof contentListQuerySchema>): Promise<ContentListDto> {
+  list(q: z.output<typeof contentListQuerySchema>): Promise<ContentListDto> {
+    return this.cached(JSON.stringify(['list', q]), () => this.computeList(q));
+  }
+
+  private async computeList(q: z.output<typeof contentListQuerySchema>): Promise<ContentListDto> {
     const { from, to } = await this.period(q);
     const segment = q.segment === undefined ? undefined : q.segment === 'everyone' ? '' : q.segment;
     const [plan, rows] = await Promise.all([this.disclosure.plan(), this.repo.items({ from, to, channel: q.channel, purpose: q.purpose, segment })]);
@@ -65,7 +93,11 @@ export class ContentService {
     return { from, to, min_group_size: k, population, sort: q.sort, order: q.order, total_items: items.length, items: sortItems(items, q.sort, q.order).slice(0, q.limit) };
   }
 
-  async item(id: string): Promise<ContentItemDto> {
+  item(id: string): Promise<ContentItemDto> {
+    return this.cached(JSON.stringify(['item', id]), () => this.computeItem(id));
+  }
+
+  private async computeItem(id: string): Promise<ContentItemDto> {
     const [plan, rows, days] = await Promise.all([
       this.disclosure.plan(),
       this.repo.items({ from: '1970-01-01', to: '2149-06-01', contentId: id }),
@@ -89,17 +121,25 @@ export class ContentService {
     };
   }
 
-  async authors(q: z.output<typeof contentPeriodQuerySchema> & { channel?: string; purpose?: string }): Promise<ContentAuthorsDto> {
+  authors(q: z.output<typeof contentPeriodQuerySchema>): Promise<ContentAuthorsDto> {
+    return this.cached(JSON.stringify(['authors', q]), () => this.computeAuthors(q));
+  }
+
+  private async computeAuthors(q: z.output<typeof contentPeriodQuerySchema>): Promise<ContentAuthorsDto> {
     const { from, to } = await this.period(q);
     const plan = await this.disclosure.plan();
     const k = this.disclosure.k;
     const population = plan.plan.populationSize;
     const sizeOf = (seg: string) => (seg === '' ? population : (plan.plan.get(groupKey.segment(seg))?.size ?? 0));
-    const rows = await this.repo.authors({ from, to, channel: q.channel, purpose: q.purpose }, sizeOf);
+    const rows = await this.repo.authors({ from, to }, sizeOf);
     return { from, to, min_group_size: k, population, authors: rows.map((a) => releaseAuthor(a, population, k)) };
   }
 
-  async newsletters(q: z.output<typeof newsletterQuerySchema>): Promise<NewslettersDto> {
+  newsletters(q: z.output<typeof newsletterQuerySchema>): Promise<NewslettersDto> {
+    return this.cached(JSON.stringify(['newsletters', q]), () => this.computeNewsletters(q));
+  }
+
+  private async computeNewsletters(q: z.output<typeof newsletterQuerySchema>): Promise<NewslettersDto> {
     const { from, to } = await this.period(q);
     const includeMachine = q.include_machine === '1';
     const rows = await this.repo.issues(from, to, includeMachine);
@@ -107,7 +147,11 @@ export class ContentService {
     return { from, to, min_group_size: k, include_machine: includeMachine, issues: rows.map((r) => releaseIssueRow(r, k)) };
   }
 
-  async issue(issue: string, q: z.output<typeof newsletterIssueQuerySchema>): Promise<NewsletterIssueDto> {
+  issue(issue: string, q: z.output<typeof newsletterIssueQuerySchema>): Promise<NewsletterIssueDto> {
+    return this.cached(JSON.stringify(['issue', issue, q]), () => this.computeIssue(issue, q));
+  }
+
+  private async computeIssue(issue: string, q: z.output<typeof newsletterIssueQuerySchema>): Promise<NewsletterIssueDto> {
     const includeMachine = q.include_machine === '1';
     const [plan, rec] = await Promise.all([this.disclosure.plan(), this.repo.recipients(issue, includeMachine)]);
     if (rec.rows.length === 0) throw new NotFoundException(`issue: no newsletter issue ${issue} with recipients in the directory`);
