@@ -8,7 +8,8 @@
  *    each read's question (readers per item of the period, readers of one item, readers per author,
  *    recipients and openers per issue, openers per department of one issue) — p50 / p95 of N runs;
  * 2. the production build on the same data folder, signed in as its admin, once idle: each content
- *    read through the HTTP API — one cold call, then p50 / p95 of N warm calls;
+ *    read through the HTTP API — one cold call (computed), then p50 / p95 of N warm calls (the same
+ *    request again: answered from the content cache while the data watermark is unchanged);
  *
  * and the ratio API p95 ÷ raw p95 per read.
  *
