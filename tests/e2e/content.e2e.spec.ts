@@ -268,6 +268,21 @@ describe('Content analytics (issue 15)', () => {
     expect((await get<ContentItemDto>('/api/content/items/c-few')).title).toBe('Few readers, renamed');
   });
 
+  it("hides an item's readers from a reader who saw them a few people ago (readers over time: 10, then 12)", async () => {
+    const before = await get<ContentItemDto>('/api/content/items/c-b2');
+    expect(before.readers).toEqual({ value: 10, hidden: null });
+    const events = [31, 32].map((p) => hubEvent({ event_id: `v-c-b2-late-${p}`, type: 'view', actor_id: `p${p}`, content_id: 'c-b2', occurred_at: '2026-03-14T09:00:00Z' }));
+    await request(http).post('/v1/events').set('Authorization', `Bearer ${key}`).send({ events }).expect(200);
+    const after = await get<ContentItemDto>('/api/content/items/c-b2');
+    expect(after.readers).toEqual({ value: null, hidden: 'earlier_release' });
+    expect(after.read_rate.value).toBeNull();
+    expect(after.everyone!.readers).toEqual({ value: null, hidden: 'earlier_release' });
+    expect(after.decay).toEqual([]);
+    // the list says the same to this reader; a reader who saw neither gets 12
+    expect((await get<ContentListDto>(`/api/content/items?${period}`)).items.find((i) => i.content_id === 'c-b2')!.readers.hidden).toBe('earlier_release');
+    expect((await get<ContentItemDto>('/api/content/items/c-b2', planner)).readers).toEqual({ value: 12, hidden: null });
+  });
+
   it('needs a session', async () => {
     await request(http).get('/api/content/items').expect(401);
   });

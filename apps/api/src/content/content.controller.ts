@@ -1,7 +1,8 @@
-import { Controller, Get, Param } from '@nestjs/common';
+import { Controller, Get, Param, Req } from '@nestjs/common';
 import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { z } from 'zod';
 import { contentListQuerySchema, contentPeriodQuerySchema, newsletterIssueQuerySchema, newsletterQuerySchema } from '@hubpulse/contracts';
+import type { AuthedRequest } from '../auth/auth.guard';
 import { ZodQuery } from '../common/zod.pipe';
 import { ContentService } from './content.service';
 
@@ -25,14 +26,14 @@ export class ContentController {
   @ApiQuery({ name: 'sort', required: false, description: 'read_rate (default), reach, interactions, comments, published_at' })
   @ApiQuery({ name: 'order', required: false, description: 'desc (top, default) or asc (bottom)' })
   @ApiQuery({ name: 'limit', required: false, description: '1–200, default 50' })
-  items(@ZodQuery(contentListQuerySchema) q: z.output<typeof contentListQuerySchema>) {
-    return this.content.list(q);
+  items(@ZodQuery(contentListQuerySchema) q: z.output<typeof contentListQuerySchema>, @Req() req: AuthedRequest) {
+    return this.content.list(q, req.user!.id);
   }
 
   @Get('items/:id')
   @ApiOperation({ summary: "One item: reach and read rate within its audience (a segment or everyone), interactions, comments and answers, leader replies, time to first comment, decay of attention by day since publishing (buckets of ≥ k readers)" })
-  item(@Param('id') id: string) {
-    return this.content.item(id);
+  item(@Param('id') id: string, @Req() req: AuthedRequest) {
+    return this.content.item(id, req.user!.id);
   }
 
   @Get('authors')
@@ -48,15 +49,15 @@ export class ContentController {
   @ApiQuery({ name: 'from', required: false })
   @ApiQuery({ name: 'to', required: false })
   @ApiQuery({ name: 'include_machine', required: false, description: '1 = count machine opens' })
-  newsletters(@ZodQuery(newsletterQuerySchema) q: z.output<typeof newsletterQuerySchema>) {
-    return this.content.newsletters(q);
+  newsletters(@ZodQuery(newsletterQuerySchema) q: z.output<typeof newsletterQuerySchema>, @Req() req: AuthedRequest) {
+    return this.content.newsletters(q, req.user!.id);
   }
 
   @Get('newsletters/:issue')
   @ApiOperation({ summary: "One issue: open rate and click-to-open, its link table, and the same by department or segment (by=department|segment)" })
   @ApiQuery({ name: 'by', required: false, description: 'department (default) or segment' })
   @ApiQuery({ name: 'include_machine', required: false, description: '1 = count machine opens' })
-  issue(@Param('issue') issue: string, @ZodQuery(newsletterIssueQuerySchema) q: z.output<typeof newsletterIssueQuerySchema>) {
-    return this.content.issue(issue, q);
+  issue(@Param('issue') issue: string, @ZodQuery(newsletterIssueQuerySchema) q: z.output<typeof newsletterIssueQuerySchema>, @Req() req: AuthedRequest) {
+    return this.content.issue(issue, q, req.user!.id);
   }
 }

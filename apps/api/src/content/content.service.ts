@@ -1,6 +1,8 @@
 import type { z } from 'zod';
 import { Injectable, NotFoundException } from '@nestjs/common';
+import { POPULATION, type HiddenReason, type WindowedNumber } from '@hubpulse/disclosure';
 import {
+  formatDayKey,
   type ContentAuthorsDto,
   type ContentItemDto,
   type ContentItemRowDto,
@@ -18,6 +20,7 @@ import { DisclosureService, type DisclosurePlan } from '../disclosure/disclosure
 import { groupKey } from '../disclosure/group-registry.service';
 import { releaseAuthor, releaseBreakdown, releaseIssueRow, releaseItemRow, releaseLinks, type AudienceInPlan, type BreakdownGroup } from './content-figures';
 import { decayBuckets } from './content-release';
+import { hideIssueCounts, hideItemCounts, issueNumbers, itemNumbers } from './content-windows';
 import { ContentReadsRepository } from './content-reads.repository';
 import { sortItems } from './content-sort';
 
@@ -75,8 +78,38 @@ export class ContentService {
     };
   }
 
-  list(q: z.output<typeof contentListQuerySchema>): Promise<ContentListDto> {
-    return this.cached(JSON.stringify(['list', q]), () => this.computeList(q));
+  async list(q: z.output<typeof contentListQuerySchema>, userId: string): Promise<ContentListDto> {
+    const dto = await this.cached(JSON.stringify(['list', q]), () => this.computeList(q));
+    const items = await this.overTime(userId, dto.items, itemNumbers, hideItemCounts);
+    return { ...dto, items: sortItems(items, dto.sort, dto.order) };
+  }
+
+  /**
+   * Counts that grow over time, checked against what `userId` was shown before (content-windows.ts):
+   * each row with the counts the reader's ledger refused hidden. Cached answers are the same for
+   * everyone; this part is per reader.
+   */
+  private async overTime<R, C extends string>(
+    userId: string,
+    rows: readonly R[],
+    numbers: (row: R, today: string) => { count: C; n: WindowedNumber }[],
+    hideCounts: (row: R, refused: ReadonlyMap<C, HiddenReason>) => R,
+  ): Promise<R[]> {
+    const today = formatDayKey(Date.now());
+    const perRow = rows.map((r) => numbers(r, today));
+    const all = perRow.flat();
+    if (all.length === 0) return [...rows];
+    const contains = (big: string, small: string) => big === small || big === POPULATION;
+    const verdicts = await this.disclosure.windows(userId, all.map((x) => x.n), contains);
+    let i = 0;
+    return rows.map((row, r) => {
+      const refused = new Map<C, HiddenReason>();
+      for (const x of perRow[r]) {
+        const v = verdicts[i++];
+        if (v) refused.set(x.count, v);
+      }
+      return hideCounts(row, refused);
+    });
   }
 
   private async computeList(q: z.output<typeof contentListQuerySchema>): Promise<ContentListDto> {
@@ -93,8 +126,9 @@ export class ContentService {
     return { from, to, min_group_size: k, population, sort: q.sort, order: q.order, total_items: items.length, items: sortItems(items, q.sort, q.order).slice(0, q.limit) };
   }
 
-  item(id: string): Promise<ContentItemDto> {
-    return this.cached(JSON.stringify(['item', id]), () => this.computeItem(id));
+  async item(id: string, userId: string): Promise<ContentItemDto> {
+    const dto = await this.cached(JSON.stringify(['item', id]), () => this.computeItem(id));
+    return (await this.overTime(userId, [dto], itemNumbers, hideItemCounts))[0];
   }
 
   private async computeItem(id: string): Promise<ContentItemDto> {
@@ -135,8 +169,9 @@ export class ContentService {
     return { from, to, min_group_size: k, population, authors: rows.map((a) => releaseAuthor(a, population, k)) };
   }
 
-  newsletters(q: z.output<typeof newsletterQuerySchema>): Promise<NewslettersDto> {
-    return this.cached(JSON.stringify(['newsletters', q]), () => this.computeNewsletters(q));
+  async newsletters(q: z.output<typeof newsletterQuerySchema>, userId: string): Promise<NewslettersDto> {
+    const dto = await this.cached(JSON.stringify(['newsletters', q]), () => this.computeNewsletters(q));
+    return { ...dto, issues: await this.overTime(userId, dto.issues, issueNumbers, hideIssueCounts) };
   }
 
   private async computeNewsletters(q: z.output<typeof newsletterQuerySchema>): Promise<NewslettersDto> {
@@ -147,8 +182,9 @@ export class ContentService {
     return { from, to, min_group_size: k, include_machine: includeMachine, issues: rows.map((r) => releaseIssueRow(r, k)) };
   }
 
-  issue(issue: string, q: z.output<typeof newsletterIssueQuerySchema>): Promise<NewsletterIssueDto> {
-    return this.cached(JSON.stringify(['issue', issue, q]), () => this.computeIssue(issue, q));
+  async issue(issue: string, q: z.output<typeof newsletterIssueQuerySchema>, userId: string): Promise<NewsletterIssueDto> {
+    const dto = await this.cached(JSON.stringify(['issue', issue, q]), () => this.computeIssue(issue, q));
+    return (await this.overTime(userId, [dto], issueNumbers, hideIssueCounts))[0];
   }
 
   private async computeIssue(issue: string, q: z.output<typeof newsletterIssueQuerySchema>): Promise<NewsletterIssueDto> {
