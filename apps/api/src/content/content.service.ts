@@ -24,20 +24,22 @@ import { hideIssueCounts, hideItemCounts, issueNumbers, itemNumbers } from './co
 import { ContentReadsRepository } from './content-reads.repository';
 import { sortItems } from './content-sort';
 
-/**
- * The Content area: items (top and bottom), an item's page, authors and newsletters. The repository
- * counts, the disclosure plan says which groups exist and which are hidden, content-figures decides
- * what may be shown.
- */
 /** Answers kept per request (method and query) while their data is unchanged; the oldest go first. */
 const CACHE_ENTRIES = 200;
 
+/**
+ * The Content area: items (top and bottom), an item's page, authors and newsletters. The repository
+ * counts, the disclosure plan says which groups exist and which are hidden, content-figures decides
+ * what may be shown, content-windows what the reader's ledger refuses over time.
+ */
 @Injectable()
 export class ContentService {
   /**
    * Answers by request, valid while the disclosure plan (directory, memberships, day) is the same
    * object and the data watermark (newest ingested event, catalogue version) is unchanged: the
-   * numbers change only when new data arrives, and no content figure depends on who asks.
+   * numbers change only when new data arrives, and no content figure depends on who asks (the
+   * ledger's check is applied per reader after the cache). A renamed segment shows its old name in
+   * a cached answer until the next event arrives.
    */
   private readonly cache = new Map<string, { plan: DisclosurePlan; mark: string; value: Promise<unknown> }>();
 
