@@ -24,7 +24,7 @@ Options:
   --url <url>          API base URL (default http://127.0.0.1:3000)
   --email <email>      an admin; default HUBPULSE_EMAIL
   --password <pw>      default HUBPULSE_PASSWORD
-  --kind <kind>        events or people
+  --kind <kind>        events, people or content
   --format <format>    ndjson or csv (default: from the file name: .ndjson, .jsonl, .csv, optionally .gz)
   --errors-out <file>  save the error report (CSV) there when rows were rejected
   --help               show this text`;
@@ -137,7 +137,7 @@ async function main(): Promise<number> {
   const file = positionals[0];
   if (!file || positionals.length > 1) throw new ImportCliError('give exactly one FILE (see --help)');
   if (!email || !password) throw new ImportCliError('sign-in: pass --email and --password (or set HUBPULSE_EMAIL, HUBPULSE_PASSWORD)');
-  if (values.kind !== 'events' && values.kind !== 'people') throw new ImportCliError('--kind: must be events or people');
+  if (values.kind !== 'events' && values.kind !== 'people' && values.kind !== 'content') throw new ImportCliError('--kind: must be events, people or content');
   const format = (values.format ?? formatOf(file)) as ImportFormat | undefined;
   if (format !== 'csv' && format !== 'ndjson') throw new ImportCliError('--format: must be ndjson or csv (the file name does not tell)');
   if (!fs.existsSync(file)) throw new ImportCliError(`${file}: no such file`);

@@ -39,6 +39,8 @@ async function main(): Promise<void> {
   const goal = goals[0] ? await get(`/api/goals/${goals[0].id}`) : null;
   const link = goal?.links?.[0] as { id: string } | undefined;
   const segment = segments.find((s) => s.name === 'Sales in New York') ?? segments[0];
+  const items = ((await get('/api/content/items?limit=1')).items ?? []) as { content_id: string }[];
+  const issues = ((await get('/api/content/newsletters')).issues ?? []) as { issue: string }[];
 
   const reads: string[] = [
     '/api/health',
@@ -57,6 +59,12 @@ async function main(): Promise<void> {
     ...(programmeList[0] ? [`/api/programmes/${programmeList[0].id}/scorecard`] : []),
     ...(goals[0] ? [`/api/goals/${goals[0].id}`] : []),
     ...(goals[0] && link ? [`/api/goals/${goals[0].id}/links/${link.id}/analysis`] : []),
+    // The Content area (issue 15): the item list, its first item, authors, newsletters and the first issue.
+    '/api/content/items',
+    ...(items[0] ? [`/api/content/items/${encodeURIComponent(items[0].content_id)}`] : []),
+    '/api/content/authors',
+    '/api/content/newsletters',
+    ...(issues[0] ? [`/api/content/newsletters/${encodeURIComponent(issues[0].issue)}`] : []),
   ];
   const runs = Number(args.runs);
   console.log(`${reads.length} reads as ${args.email}, ${runs} warm runs each (after one cold run)`);

@@ -223,7 +223,7 @@ describe('Bulk import (chDB + SQLite + Redis, inline workers)', () => {
 
   it('refuses a bad kind, format, encoding or body with a 4xx that says why', async () => {
     const post = (query: string) => request(http).post(`/api/imports${query}`).set('Cookie', admin).set('Content-Type', 'application/octet-stream');
-    expect((await post('?kind=goals&format=csv').send('a').expect(400)).body.message).toEqual(['kind: must be events or people']);
+    expect((await post('?kind=goals&format=csv').send('a').expect(400)).body.message).toEqual(['kind: must be events, people or content']);
     expect((await post('?kind=events&format=xml').send('a').expect(400)).body.message).toEqual(['format: must be ndjson or csv']);
     expect((await post('?kind=events').send('a').expect(400)).body.message[0]).toMatch(/^format: must be ndjson or csv \(or give a filename/);
     expect((await post('?kind=events&format=ndjson').send('').expect(400)).body.message).toEqual(['body: empty; send the file as the request body']);

@@ -180,6 +180,13 @@ export const DECISIONS: Readonly<Record<string, Access>> = {
   'DELETE /api/goals/:id/links/:linkId': ADMIN_LEADER,
   'GET /api/goals/:id/links/:linkId/analysis': SIGNED_IN,
 
+  // ── content (issue 15): reads of items, authors and newsletters, privacy-suppressed; every signed-in role ──
+  'GET /api/content/items': SIGNED_IN,
+  'GET /api/content/items/:id': SIGNED_IN,
+  'GET /api/content/authors': SIGNED_IN,
+  'GET /api/content/newsletters': SIGNED_IN,
+  'GET /api/content/newsletters/:issue': SIGNED_IN,
+
   // ── segments (planners and admins build them and see who is in them; everyone reads suppressed sizes) ──
   'GET /api/segments': SIGNED_IN,
   'POST /api/segments': ADMIN_PLANNER,

@@ -69,7 +69,7 @@ describe('ClickHouse events keyed by origin (migration 014, chDB)', () => {
       format: 'JSONEachRow',
       values: [ev({ event_id: 'old-1', ingested_at: '2026-03-02 11:00:00.000' }), ev({ event_id: 'old-2', key_id: 'import:i1', ingested_at: '2026-03-02 11:00:00.000' })],
     });
-    expect(await migrateClickHouse(client, cfg.database)).toEqual(['014_events_by_origin', '015_pattern_leader_repliers', '016_events_newest_ingested', '018_people_history']);
+    expect(await migrateClickHouse(client, cfg.database)).toEqual(['014_events_by_origin', '015_pattern_leader_repliers', '016_events_newest_ingested', '017_content_audience', '018_people_history']);
     expect(await rows(`SELECT event_id, key_id, origin, toString(ingested_at) AS at FROM ${t.events} FINAL ORDER BY event_id`)).toEqual([
       { event_id: 'old-1', key_id: 'key-a', origin: 'key-a', at: '2026-03-02 11:00:00.000' },
       { event_id: 'old-2', key_id: 'import:i1', origin: 'import', at: '2026-03-02 11:00:00.000' },
@@ -134,7 +134,7 @@ describe('ClickHouse newest ingested event (migration 016, chDB)', () => {
     await migrateClickHouse(client, cfg.database, before016);
     // events stored before the migration: their parts get the projection when it is materialised
     await client.insert({ table: t.events, format: 'JSONEachRow', values: [ev('old', '2026-03-02 11:00:00.000')] });
-    expect(await migrateClickHouse(client, cfg.database)).toEqual(['016_events_newest_ingested', '018_people_history']);
+    expect(await migrateClickHouse(client, cfg.database)).toEqual(['016_events_newest_ingested', '017_content_audience', '018_people_history']);
     const config = testConfig({});
     events = new EventsRepository(new ClickHouseService(client, { ...config, clickhouse: { ...config.clickhouse, database: cfg.database } }));
   });

@@ -35,7 +35,7 @@ describe.each([
   it('runs the migrations once and records them', async () => {
     expect(await ds.showMigrations()).toBe(false);
     const done = await ds.query(`SELECT name FROM ${schema ? `"${schema}".` : ''}migrations`);
-    expect(done.map((r: { name: string }) => r.name)).toEqual(['Initial1764100000000', 'EventMappings1764200000000', 'ScoringModelV21764300000000', 'SegmentsProgrammes1764410000000', 'GoalsStrategy1764500000000', 'ProgrammeLaunchMembership1764600000000', 'WriteKeyScopes1764700000000', 'UsersAccess1764800000000', 'SsoIdentities1764900000000', 'WriteKeyLastUsed1765100000000', 'AuditLogTime1765200000000', 'Exports1765300000000', 'ReadTokens1765310000000', 'SavedViews1765340000000', 'Deliveries1765400000000', 'Schedules1765410000000', 'Alerts1765500000000', 'WriteKeyOrigins1765600000000', 'PersonStints1765620000000']);
+    expect(done.map((r: { name: string }) => r.name)).toEqual(['Initial1764100000000', 'EventMappings1764200000000', 'ScoringModelV21764300000000', 'SegmentsProgrammes1764410000000', 'GoalsStrategy1764500000000', 'ProgrammeLaunchMembership1764600000000', 'WriteKeyScopes1764700000000', 'UsersAccess1764800000000', 'SsoIdentities1764900000000', 'WriteKeyLastUsed1765100000000', 'AuditLogTime1765200000000', 'Exports1765300000000', 'ReadTokens1765310000000', 'SavedViews1765340000000', 'Deliveries1765400000000', 'Schedules1765410000000', 'Alerts1765500000000', 'WriteKeyOrigins1765600000000', 'NewsletterMappings1765610000000', 'PersonStints1765620000000']);
     // running again is a no-op
     expect(await ds.runMigrations()).toEqual([]);
   });
@@ -44,6 +44,8 @@ describe.each([
     const rows = await ds.getRepository(EventMappingEntity).findBy({ source: 'segment' });
     expect(rows.find((r) => r.event === 'Post Created')).toMatchObject({ type: 'post', channel: null });
     expect(await ds.getRepository(EventMappingEntity).findOneBy({ source: 'posthog', event: '$pageview' })).toMatchObject({ type: 'view' });
+    expect(rows.find((r) => r.event === 'Email Opened')).toMatchObject({ type: 'newsletter_open', channel: 'newsletter' });
+    expect(await ds.getRepository(EventMappingEntity).findOneBy({ source: 'posthog', event: 'Link Clicked' })).toMatchObject({ type: 'newsletter_click' });
   });
 
   it('stores users with unique emails', async () => {

@@ -1,5 +1,5 @@
 import { cohortOf, percentileRank, pointsByType, tenureBand, type DayActions, type ScoringModel } from '@hubpulse/analytics';
-import { EVENT_TYPES, type EventType } from '@hubpulse/contracts';
+import { EVENT_TYPES, PASSIVE_EVENT_TYPES, type EventType } from '@hubpulse/contracts';
 
 const DAY = 86_400_000;
 const isoDay = (d: number) => new Date(d * DAY).toISOString().slice(0, 10);
@@ -18,6 +18,8 @@ export function reference(events: Ev[], people: Person[], model: ScoringModel, f
   const unique = new Map(events.map((e) => [e.event_id, e]));
   const counts = new Map<string, Map<string, DayActions>>();
   for (const e of unique.values()) {
+    // a newsletter reaching an inbox is not something the person did: no points, not an action
+    if ((PASSIVE_EVENT_TYPES as readonly string[]).includes(e.type)) continue;
     const d = dayNum(e.occurred_at);
     const byKey = counts.get(e.actor_id) ?? new Map<string, DayActions>();
     const k = `${d}|${e.type}`;

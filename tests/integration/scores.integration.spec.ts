@@ -40,8 +40,8 @@ describe('engagement scores in ClickHouse', () => {
   }));
   // per-type half-lives, a cap, a lookback shorter than the data so actions leave the window
   const model: Omit<ScoringModel, 'version'> = {
-    weights: { view: 1, react: 2, comment: 4, post: 8, share: 4, doc_share: 5, task_update: 3, answer: 6, feedback: 5 },
-    halfLives: { view: 3, react: 5, comment: 10, post: 20, share: 7, doc_share: 14, task_update: 2, answer: 30, feedback: 12 },
+    weights: { view: 1, react: 2, comment: 4, post: 8, share: 4, doc_share: 5, task_update: 3, answer: 6, feedback: 5, newsletter_send: 0, newsletter_open: 0, newsletter_click: 0 },
+    halfLives: { view: 3, react: 5, comment: 10, post: 20, share: 7, doc_share: 14, task_update: 2, answer: 30, feedback: 12, newsletter_send: 14, newsletter_open: 14, newsletter_click: 14 },
     dailyCaps: { view: 2, react: 1 },
     lookbackDays: 30,
   };

@@ -6,6 +6,7 @@ import { compileSegmentRule, segmentPreviewQuery, SegmentMembershipRepository } 
 import { ClickHouseService, closeClickHouse, ContentRepository, EventsRepository, migrateClickHouse, openClickHouse, PatternsRepository, PeopleRepository, ScoresRepository } from '@hubpulse/clickhouse';
 import { EVENT_TYPES, addDays } from '@hubpulse/contracts';
 import { testConfig } from '@hubpulse/testing';
+import { ContentReadsRepository } from '../../apps/api/src/content/content-reads.repository';
 import { LinkAnalysisRepository } from '../../apps/api/src/goals/link-analysis.repository';
 import { IngestStatsRepository } from '../../apps/api/src/ingest/ingest-stats.repository';
 import { OverviewRepository } from '../../apps/api/src/overview/overview.repository';
@@ -37,6 +38,7 @@ const SOURCES = {
   'link-analysis.repository': 'apps/api/src/goals/link-analysis.repository.ts',
   'ingest-stats.repository': 'apps/api/src/ingest/ingest-stats.repository.ts',
   'overview.repository': 'apps/api/src/overview/overview.repository.ts',
+  'content-reads.repository': 'apps/api/src/content/content-reads.repository.ts',
 } as const;
 type File = keyof typeof SOURCES;
 
@@ -47,6 +49,7 @@ const NOT_SNAPSHOTTED: Record<string, string[]> = {
   PeopleRepository: ['groupRowsFrom'], // the statement of groupRows and groupRowsOn
   PatternsRepository: ['purposeParams', 'dropOlder', 'count'],
   LinkAnalysisRepository: ['scores', 'groupsCte'],
+  ContentReadsRepository: ['recipientsSql', 'itemCtes'], // subqueries of issues / recipients and of items / authors
 };
 
 /** The repositories checked for a snapshot of every method. */
@@ -61,6 +64,7 @@ const REPOSITORIES = [
   LinkAnalysisRepository,
   IngestStatsRepository,
   OverviewRepository,
+  ContentReadsRepository,
 ];
 
 /** The client with query, command and insert recorded (inserts as their INSERT line: the rows are data). */
@@ -150,6 +154,7 @@ describe('SQL snapshots of the ClickHouse repositories', () => {
     const memberships = new SegmentMembershipRepository(ch);
     const segmentReads = new SegmentReadsRepository(ch, scores);
     const links = new LinkAnalysisRepository(ch);
+    const contentReads = new ContentReadsRepository(ch);
     const rule = { kind: 'leader', value: false };
     const didWindow = { bfrom: '2026-01-01', bto: '2026-01-15', afrom: '2026-01-16', ato: '2026-01-31' };
     const stamp = '2026-02-01 00:00:00.000';
@@ -304,6 +309,13 @@ describe('SQL snapshots of the ClickHouse repositories', () => {
       ['overview.repository', 'OverviewRepository', 'engagement', () => overview.engagement(range.from, range.to)],
       ['overview.repository', 'OverviewRepository', 'byChannel', () => overview.byChannel(range.from, range.to)],
       ['overview.repository', 'OverviewRepository', 'dailyChannelPeople', () => overview.dailyChannelPeople(range.from, range.to, ['blog', 'qa'])],
+
+      ['content-reads.repository', 'ContentReadsRepository', 'items', () => contentReads.items({ ...range, channel: 'blog', segment: 's1' })],
+      ['content-reads.repository', 'ContentReadsRepository', 'readerDays', () => contentReads.readerDays('c0')],
+      ['content-reads.repository', 'ContentReadsRepository', 'watermark', () => contentReads.watermark()],
+      ['content-reads.repository', 'ContentReadsRepository', 'authors', () => contentReads.authors(range, () => 10)],
+      ['content-reads.repository', 'ContentReadsRepository', 'issues', () => contentReads.issues(range.from, range.to, false)],
+      ['content-reads.repository', 'ContentReadsRepository', 'recipients', () => contentReads.recipients('c0', false)],
 
       // Last: a write to the directory copy (the same person p9 again, under a new version).
       [

@@ -11,6 +11,7 @@ import { AuthGuard } from './auth/auth.guard';
 import { AuthModule } from './auth/auth.module';
 import { SsoModule } from './auth/sso/sso.module';
 import { GlobalExceptionFilter } from './common/global-exception.filter';
+import { ContentModule } from './content/content.module';
 import { DirectoryModule } from './directory/directory.module';
 import { DisclosureModule } from './disclosure/disclosure.module';
 import { EngagementModule } from './engagement/engagement.module';
@@ -57,6 +58,7 @@ export class AppModule {
         SavedViewsModule,
         AlertsModule,
         SchedulesModule,
+        ContentModule,
         ...(config.workers === 'inline' ? [WorkerProcessorsModule] : []),
       ],
       controllers: [HealthController],

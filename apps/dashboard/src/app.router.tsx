@@ -90,6 +90,17 @@ export function createAppRouter(queryClient: QueryClient) {
               ],
             },
             {
+              path: 'content',
+              lazy: async () => ({ Component: (await import('./features/content/content.page')).ContentPage }),
+              children: [
+                { index: true, lazy: async () => ({ Component: (await import('./features/content/content-items.page')).ContentItemsPage }) },
+                { path: 'items/:id', lazy: async () => ({ Component: (await import('./features/content/content-item.page')).ContentItemPage }) },
+                { path: 'newsletters', lazy: async () => ({ Component: (await import('./features/content/newsletters.page')).NewslettersPage }) },
+                { path: 'newsletters/:issue', lazy: async () => ({ Component: (await import('./features/content/newsletter-issue.page')).NewsletterIssuePage }) },
+                { path: 'authors', lazy: async () => ({ Component: (await import('./features/content/content-authors.page')).ContentAuthorsPage }) },
+              ],
+            },
+            {
               path: 'reports',
               lazy: async () => ({ Component: (await import('./features/reports/reports.page')).ReportsPage }),
               children: [

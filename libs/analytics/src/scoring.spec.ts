@@ -12,7 +12,7 @@ import {
   type ScoringModel,
 } from './scoring';
 
-const uniform = (v: number) => ({ view: v, react: v, comment: v, post: v, share: v, doc_share: v, task_update: v, answer: v, feedback: v });
+const uniform = (v: number) => ({ view: v, react: v, comment: v, post: v, share: v, doc_share: v, task_update: v, answer: v, feedback: v, newsletter_send: v, newsletter_open: v, newsletter_click: v });
 const model: ScoringModel = {
   ...DEFAULT_SCORING_MODEL,
   halfLives: { ...uniform(10), post: 20 },
@@ -87,5 +87,16 @@ describe('scoring (hand-computed)', () => {
     expect(quantile([1, 2, 3, 4], 0.5)).toBe(2.5);
     expect(quantile([0, 10], 0.99)).toBeCloseTo(9.9, 12);
     expect(quantile([], 0.5)).toBe(0);
+  });
+});
+
+describe('validateModel and newsletter types', () => {
+  const nine = { view: 1, react: 2, comment: 4, post: 8, share: 4, doc_share: 5, task_update: 3, answer: 6, feedback: 5 };
+  it('accepts a model without the newsletter types (clients written before them), and checks them when given', () => {
+    expect(validateModel({ weights: nine, half_lives: Object.fromEntries(Object.keys(nine).map((k) => [k, 14])), lookback_days: 90 })).toEqual([]);
+    expect(validateModel({ weights: { ...nine, newsletter_open: -1 }, half_lives: Object.fromEntries(Object.keys(nine).map((k) => [k, 14])), lookback_days: 90 })).toEqual([
+      { path: 'weights.newsletter_open', message: 'must be between 0 and 1000' },
+    ]);
+    expect(validateModel({ weights: { view: 1 }, half_lives: {}, lookback_days: 90 }).map((p) => p.path)).toContain('weights.react');
   });
 });

@@ -39,7 +39,7 @@ const uniform = (v: number) => Object.fromEntries(EVENT_TYPES.map((t) => [t, v])
  */
 export const DEFAULT_SCORING_MODEL: ScoringModel = {
   version: 1,
-  weights: { view: 1, react: 2, comment: 4, share: 4, feedback: 5, answer: 6, doc_share: 5, task_update: 3, post: 8 },
+  weights: { view: 1, react: 2, comment: 4, share: 4, feedback: 5, answer: 6, doc_share: 5, task_update: 3, post: 8, newsletter_send: 0, newsletter_open: 0, newsletter_click: 0 },
   halfLives: uniform(14),
   dailyCaps: { view: 20 },
   lookbackDays: 90,
@@ -113,6 +113,15 @@ export function cohortOf(department: string | null | undefined, band: TenureBand
   return `${department || 'unknown'} · ${band}`;
 }
 
+/**
+ * What a model change that leaves out a newsletter type gives it: weight 0 (a send, an open or a click
+ * scores nothing unless an admin says so) and the default half-life.
+ */
+export const MODEL_DEFAULTS: { weights: Partial<Record<EventType, number>>; half_lives: Partial<Record<EventType, number>> } = {
+  weights: { newsletter_send: 0, newsletter_open: 0, newsletter_click: 0 },
+  half_lives: { newsletter_send: 14, newsletter_open: 14, newsletter_click: 14 },
+};
+
 /** Validation of a model change; returns problems as { path, message } (empty when valid). */
 export function validateModel(input: {
   weights?: Record<string, unknown>;
@@ -128,6 +137,8 @@ export function validateModel(input: {
     for (const k of Object.keys(rec)) if (!(EVENT_TYPES as readonly string[]).includes(k)) problems.push({ path: `${group}.${k}`, message: `unknown action type "${k}"` });
     for (const t of EVENT_TYPES) {
       const v = rec[t];
+      // Types added after clients were written (newsletters) may be left out: they take MODEL_DEFAULTS.
+      if (v === undefined && t in MODEL_DEFAULTS[group]) continue;
       if (!num(v)) problems.push({ path: `${group}.${t}`, message: 'required, a number' });
       else if ((v as number) < lim.min || (v as number) > lim.max) problems.push({ path: `${group}.${t}`, message: `must be between ${lim.min} and ${lim.max}` });
     }

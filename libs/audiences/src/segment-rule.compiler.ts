@@ -1,5 +1,6 @@
 import {
   EVENT_TYPES,
+  PASSIVE_EVENT_TYPES,
   SegmentRuleError,
   segmentRuleReferences,
   validateSegmentRule,
@@ -219,7 +220,8 @@ class Compiler {
     }
     const P = this.params;
     const parts = [`d > ${this.asOf} - ${P.add(node.days, 'UInt32')}`];
-    if (node.action !== 'any') parts.push(`type = ${P.add(node.action, 'String')}`);
+    // "any action" is something the person did: a newsletter reaching their inbox is not.
+    parts.push(node.action !== 'any' ? `type = ${P.add(node.action, 'String')}` : `type NOT IN ${P.add([...PASSIVE_EVENT_TYPES], 'Array(String)')}`);
     for (const [f, v] of filters) parts.push(`${allowListedColumn(SEGMENT_EVENT_FILTER_COLUMNS, f, `${path}.${f}`)} = ${P.add(v, 'String')}`);
     const count: EventCount = { key, action: node.action, exact: node.kind === 'behaviour' && node.min_count > 1, column: `c${this.events.size}`, days: node.days, condition: parts.join(' AND ') };
     this.events.set(key, count);

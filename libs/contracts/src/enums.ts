@@ -9,7 +9,15 @@ export const EVENT_TYPES = [
   'task_update',
   'answer',
   'feedback',
+  // Newsletters (issue 15): a send to a person, their open (properties.issue, properties.machine) and
+  // click (properties.issue, properties.link). Weight 0 in scoring; a send is not activity.
+  'newsletter_send',
+  'newsletter_open',
+  'newsletter_click',
 ] as const;
+
+/** Event types that are not something the person did (a newsletter reaching their inbox). */
+export const PASSIVE_EVENT_TYPES = ['newsletter_send'] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 
 /** Where on the hub it happened. */

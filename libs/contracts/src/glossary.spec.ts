@@ -26,7 +26,7 @@ describe('glossary', () => {
   });
 
   it('groups by area, every area with entries', () => {
-    expect(groups.map((g) => g.id)).toEqual(['overview', 'scores', 'purposes', 'personas', 'ambassadors', 'leaders', 'strategy', 'segments', 'programmes', 'privacy']);
+    expect(groups.map((g) => g.id)).toEqual(['overview', 'scores', 'purposes', 'personas', 'ambassadors', 'leaders', 'strategy', 'segments', 'programmes', 'content', 'privacy']);
     expect(groups.every((g) => g.entries.length > 0)).toBe(true);
   });
 

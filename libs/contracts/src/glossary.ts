@@ -33,6 +33,7 @@ import {
 import { HIDDEN_REASONS, hiddenReasonText } from './privacy.types';
 import { ENGAGEMENT_TACTIC_DEFINITIONS, PROGRAMME_METRIC_DEFINITIONS } from './programmes.types';
 import { TACTIC_LABELS } from './labels';
+import { CONTENT_DEFINITIONS } from './content.types';
 
 /**
  * The Reports → Glossary: every definition the dashboard shows beside a number, built from the very
@@ -137,6 +138,22 @@ export function buildGlossary(minGroupSize: number): GlossaryGroup[] {
       ['Reach forecast', PROGRAMME_FORECAST_DEFINITION],
       ...Object.entries(PROGRAMME_METRIC_DEFINITIONS).map(([k, d]): [string, string] => [`Measure: ${words(k)}`, d]),
       ...Object.entries(ENGAGEMENT_TACTIC_DEFINITIONS).map(([k, d]): [string, string] => [`Tactic: ${TACTIC_LABELS[k as keyof typeof TACTIC_LABELS]}`, d]),
+    ]),
+    group('content', 'Content', 'Content → items, an item, newsletters, authors', [
+      ['Audience', CONTENT_DEFINITIONS.audience],
+      ['Read rate (content)', CONTENT_DEFINITIONS.read_rate],
+      ['Reach rate (content)', CONTENT_DEFINITIONS.reach_rate],
+      ['Interactions', CONTENT_DEFINITIONS.interactions],
+      ['Comments and answers', CONTENT_DEFINITIONS.comments],
+      ['Leader replies', CONTENT_DEFINITIONS.leader_replies],
+      ['Time to first comment', CONTENT_DEFINITIONS.time_to_first_comment],
+      ['Attention by day since publishing', CONTENT_DEFINITIONS.decay],
+      ["Author's readers", CONTENT_DEFINITIONS.author_readers],
+      ["Author's read rate", CONTENT_DEFINITIONS.author_read_rate],
+      ['Unique open rate', CONTENT_DEFINITIONS.open_rate],
+      ['Click-to-open rate', CONTENT_DEFINITIONS.click_to_open],
+      ['Machine opens', CONTENT_DEFINITIONS.machine_opens],
+      ['Top and bottom content', CONTENT_DEFINITIONS.top_bottom],
     ]),
     group('privacy', 'Privacy: hidden numbers', 'Everywhere a number about people is hidden', HIDDEN_REASONS.map((r) => [HIDDEN_REASON_TERMS[r], hiddenReasonText(r, minGroupSize)])),
   ];

@@ -1,6 +1,6 @@
 /** Bulk imports (`/api/imports`): the file's meta as the API and the import worker keep it. */
 
-export type ImportKind = 'events' | 'people';
+export type ImportKind = 'events' | 'people' | 'content';
 export type ImportFormat = 'ndjson' | 'csv';
 export type ImportStatus = 'queued' | 'running' | 'done' | 'failed';
 

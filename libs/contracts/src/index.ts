@@ -48,3 +48,5 @@ export * from './tables/strategy-tables';
 export * from './tables/admin-tables';
 export * from './schedules.schema';
 export * from './schedules.types';
+export * from './content.types';
+export * from './tables/content-tables';

@@ -81,6 +81,8 @@ export const contentSchema = z.strictObject({
   purpose: z.enum(PURPOSES, { error: `must be one of ${PURPOSES.join(', ')}` }),
   author_id: id.nullish(),
   title: z.string().trim().max(500).default(''),
+  /** The audience segment the item was aimed at; absent = everyone. */
+  audience_segment_id: id.nullish(),
   published_at: isoDateTime,
 });
 export type ContentInput = z.input<typeof contentSchema>;

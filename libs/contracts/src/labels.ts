@@ -54,6 +54,9 @@ export const EVENT_TYPE_LABELS: Record<EventType, string> = {
   task_update: 'Task update',
   answer: 'Answer',
   feedback: 'Feedback',
+  newsletter_send: 'Newsletter sent',
+  newsletter_open: 'Newsletter opened',
+  newsletter_click: 'Newsletter link clicked',
 };
 
 /** "did {action} at least 3 times": past tense reads naturally in a rule. */
@@ -67,6 +70,9 @@ export const ACTION_VERBS: Record<EventType, string> = {
   task_update: 'updated a task',
   answer: 'answered',
   feedback: 'gave feedback',
+  newsletter_send: 'was sent a newsletter',
+  newsletter_open: 'opened a newsletter',
+  newsletter_click: 'clicked a newsletter link',
 };
 
 export const PURPOSE_LABELS: Record<Purpose, string> = {

@@ -40,6 +40,12 @@ export const PAGE_ACCESS: readonly PageAccess[] = [
   { pattern: '/audiences/programmes/new', label: 'Audiences → new programme', roles: SEGMENT_EDITOR_ROLES },
   { pattern: '/audiences/programmes/:id', label: 'Audiences → programme', roles: ALL },
   { pattern: '/audiences/programmes/:id/edit', label: 'Audiences → edit programme', roles: SEGMENT_EDITOR_ROLES },
+  // Content (issue 15): planners plan it, analysts explore it, leaders see what their messages reached.
+  { pattern: '/content', label: 'Content → items', roles: ALL },
+  { pattern: '/content/items/:id', label: 'Content → item', roles: ALL },
+  { pattern: '/content/newsletters', label: 'Content → newsletters', roles: ALL },
+  { pattern: '/content/newsletters/:issue', label: 'Content → newsletter issue', roles: ALL },
+  { pattern: '/content/authors', label: 'Content → authors', roles: ALL },
   { pattern: '/reports/exports', label: 'Reports → exports', roles: ALL },
   { pattern: '/reports/saved-views', label: 'Reports → saved views', roles: ALL },
   { pattern: '/reports/schedules', label: 'Reports → schedules', roles: ALL },

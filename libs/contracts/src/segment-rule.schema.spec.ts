@@ -60,7 +60,7 @@ describe('segment rule schema', () => {
     expect(issues({ kind: 'score_band', min: -1, max: 101 })).toEqual(['rule.min: must be at least 0', 'rule.max: must be at most 100']);
     expect(issues({ kind: 'behaviour', action: 'post', min_count: 1.5, days: 731 })).toEqual(['rule.min_count: must be a whole number', 'rule.days: must be at most 730']);
     expect(issues({ kind: 'not_since', action: 'jump', days: 0 })).toEqual([
-      'rule.action: must be one of view, react, comment, post, share, doc_share, task_update, answer, feedback, any',
+      'rule.action: must be one of view, react, comment, post, share, doc_share, task_update, answer, feedback, newsletter_send, newsletter_open, newsletter_click, any',
       'rule.days: must be at least 1',
     ]);
     expect(issues({ kind: 'persona', personas: ['observer', 'lurker'] })).toEqual(['rule.personas[1]: must be one of inactive, observer, responder, broadcaster, engager, catalyst']);

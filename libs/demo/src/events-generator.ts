@@ -34,6 +34,9 @@ const FEED_WEIGHTS = [52, 12, 22, 14];
 const REACTIONS = ['like', 'like', 'like', 'celebrate', 'insightful', 'support'];
 const TASK_STATUSES = ['in_progress', 'in_progress', 'done', 'done', 'review', 'blocked'];
 const MINUTE = 60_000;
+/** A newsletter issue's links (paths under the hub), the first clicked most. */
+const NEWSLETTER_LINKS = ['feature', 'events', 'people', 'tools'] as const;
+const NEWSLETTER_LINK_WEIGHTS = [50, 25, 15, 10];
 
 /**
  * The window's hub activity for `org`, day by day (time order within a day; answers may come some
@@ -79,6 +82,10 @@ class Simulation {
   /** Latest newsletter (content index) per department, -1 before the first Monday. */
   private readonly latestNewsletter: number[];
   private latestCeoPost = -1;
+  /** When each person was last sent their department's newsletter (ms; 0 = never). */
+  private readonly sentAt: Float64Array;
+  /** Newsletter sends, opens and clicks draw from their own stream, so the rest of the demo is unchanged by them. */
+  private nl: Rng | null = null;
   private contentCursor = 0;
   private poolCursor = 0;
   private readonly membersByDepartment: number[][];
@@ -88,6 +95,7 @@ class Simulation {
     const n = org.people.length;
     this.newsletterRead = new Int32Array(n).fill(-1);
     this.ceoPostRead = new Int32Array(n).fill(-1);
+    this.sentAt = new Float64Array(n);
     this.latestNewsletter = org.departments.map(() => -1);
     this.membersByDepartment = org.departments.map(() => []);
     org.profiles.forEach((p, i) => this.membersByDepartment[p.department].push(i));
@@ -104,6 +112,7 @@ class Simulation {
   day(day: number): Draft[] {
     const { org } = this;
     const rng = new Rng(org.seed, `events:${day}`);
+    this.nl = new Rng(org.seed, `newsletters:${day}`);
     const dayMs = org.window.startMs + day * DAY_MS;
     const out: Draft[] = [];
     const emit = (d: Draft) => {
@@ -141,7 +150,10 @@ class Simulation {
     const m = org.contentMeta[c];
     const base = { ms: m.publishedMs, actor: m.author, content: c, channel: CHANNEL_OF[m.kind], purpose: org.content[c].purpose, target: -1 };
     emit({ ...base, type: m.kind === 'document' ? 'doc_share' : 'post' });
-    if (m.kind === 'newsletter') this.latestNewsletter[m.department] = c;
+    if (m.kind === 'newsletter') {
+      this.latestNewsletter[m.department] = c;
+      this.send(c, emit);
+    }
     if (m.kind === 'ceo_blog') this.latestCeoPost = c;
     if (m.kind !== 'question') return;
     // Colleagues answer questions within hours, mostly from the asker's department.
@@ -162,6 +174,7 @@ class Simulation {
     if (own >= 0 && this.newsletterRead[person] !== own && rng.chance(0.2 * trend)) {
       this.newsletterRead[person] = own;
       const view = this.view(person, own, at(), rng, emit);
+      this.openAndClick(person, own, view.ms, emit);
       if (rng.chance(0.05 * p.voice)) this.react(view, rng, emit);
       if (rng.chance(0.025 * p.voice * trend)) this.comment(view, rng, emit);
     }
@@ -169,6 +182,38 @@ class Simulation {
       const other = this.latestNewsletter[rng.int(0, this.latestNewsletter.length - 1)];
       if (other >= 0 && other !== own) this.view(person, other, at(), rng, emit);
     }
+  }
+
+  /**
+   * A department's newsletter mailed to every member there at publishing (a big list takes a few
+   * seconds); a mail proxy opens one in ten within a minute, half of them flagged as machine opens.
+   */
+  private send(c: number, emit: (d: Draft) => Draft): void {
+    const { org } = this;
+    const nl = this.nl!;
+    const m = org.contentMeta[c];
+    const issue = org.content[c].content_id;
+    const base = { actor: -1, content: c, channel: 'newsletter' as const, purpose: org.content[c].purpose, target: -1 };
+    this.membersByDepartment[m.department].forEach((person, i) => {
+      if (person === m.author || org.profiles[person].firstDay > m.day) return;
+      const ms = m.publishedMs + Math.floor(i / 50) * 1000;
+      this.sentAt[person] = ms;
+      emit({ ...base, ms, type: 'newsletter_send', actor: person, properties: { issue } });
+      if (nl.chance(0.1)) emit({ ...base, ms: ms + nl.int(2, 50) * 1000, type: 'newsletter_open', actor: person, properties: nl.chance(0.5) ? { issue, machine: 'true' } : { issue } });
+    });
+  }
+
+  /** A reader of their department's newsletter opened the mail just before, and a third click a link in it. */
+  private openAndClick(person: number, c: number, viewMs: number, emit: (d: Draft) => Draft): void {
+    const nl = this.nl!;
+    if (this.sentAt[person] === 0) return;
+    const issue = this.org.content[c].content_id;
+    const base = { actor: person, content: c, channel: 'newsletter' as const, purpose: this.org.content[c].purpose, target: -1 };
+    const openMs = Math.max(this.sentAt[person] + 2 * MINUTE, viewMs - 30_000);
+    emit({ ...base, ms: openMs, type: 'newsletter_open', properties: { issue } });
+    if (!nl.chance(0.35)) return;
+    const link = `https://hub.example.com/${NEWSLETTER_LINKS[nl.weightedIndex(NEWSLETTER_LINK_WEIGHTS)]}/${issue}`;
+    emit({ ...base, ms: openMs + nl.int(5, 120) * 1000, type: 'newsletter_click', properties: { issue, link } });
   }
 
   /** The CEO's weekly post: read by many, reacted to, and answered with feedback that leaders reply to. */

@@ -7,3 +7,4 @@ export * from './imports.repository';
 export * from './ingestion.module';
 export * from './people-writer.service';
 export * from './person-stints';
+export * from './content-rows';

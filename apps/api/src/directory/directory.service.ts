@@ -5,7 +5,7 @@ import { applyPersonPatch, newPerson } from './person-patch';
 import { ContentRepository, nextVersion } from '@hubpulse/clickhouse';
 import { DirectoryRepository, type PersonEntity } from '@hubpulse/database';
 import { StorageUnavailableError } from '../common/errors';
-import { PeopleWriterService, toClickHouseTime } from '@hubpulse/ingestion';
+import { PeopleWriterService, toContentRows } from '@hubpulse/ingestion';
 
 /** A stored person as the contract shapes it. */
 function fromEntity(e: PersonEntity): Person {
@@ -73,17 +73,7 @@ export class DirectoryService {
   async upsertContent(content: Content[]): Promise<{ upserted: number }> {
     const version = nextVersion();
     try {
-      await this.content.insert(
-        content.map((c) => ({
-          content_id: c.content_id,
-          channel: c.channel,
-          purpose: c.purpose,
-          author_id: c.author_id ?? '',
-          title: c.title,
-          published_at: toClickHouseTime(c.published_at),
-          version,
-        })),
-      );
+      await this.content.insert(toContentRows(content, version));
     } catch (err) {
       throw new StorageUnavailableError('content could not be stored', err);
     }

@@ -19,7 +19,7 @@ import {
   type ScoringModelCreated,
   type ScoringModelDto,
 } from '@hubpulse/contracts';
-import { countedActions, decay, validateModel } from '@hubpulse/analytics';
+import { countedActions, decay, MODEL_DEFAULTS, validateModel } from '@hubpulse/analytics';
 import { HUBPULSE_CONFIG, type HubpulseConfig } from '@hubpulse/config';
 import { PeopleRepository, ScoresRepository } from '@hubpulse/clickhouse';
 import { ScoringModelsRepository } from '@hubpulse/database';
@@ -52,8 +52,8 @@ export const scoringModelBodySchema = z.unknown().transform((body, ctx): NewMode
   const caps: Partial<Record<EventType, number>> = {};
   for (const [k, v] of Object.entries((input.daily_caps as Record<string, number | null> | undefined) ?? {})) if (v != null) caps[k as EventType] = v;
   return {
-    weights: input.weights as Record<EventType, number>,
-    halfLives: input.half_lives as Record<EventType, number>,
+    weights: { ...MODEL_DEFAULTS.weights, ...(input.weights as Record<EventType, number>) },
+    halfLives: { ...MODEL_DEFAULTS.half_lives, ...(input.half_lives as Record<EventType, number>) },
     dailyCaps: caps,
     lookbackDays: input.lookback_days as number,
     note: (input.note as string | undefined)?.trim() || null,

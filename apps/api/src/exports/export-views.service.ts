@@ -41,6 +41,8 @@ import { IngestStatsService } from '../ingest/ingest-stats.service';
 import { listQuerySchema, SegmentsService } from '../segments/segments.service';
 import { ALL_ROLES, idParams, RANGE_DOCS, tableSource, type ExportSource, type ExportView } from './export-view';
 import { panelViews } from './panel-export-views';
+import { ContentService } from '../content/content.service';
+import { contentViews } from './content-export-views';
 
 export type { ExportSource };
 
@@ -92,6 +94,7 @@ export class ExportViewsService {
     strategy: StrategyService,
     ingestStats: IngestStatsService,
     mappings: EventMappingsService,
+    content: ContentService,
   ) {
     const range = overviewQuerySchema.strict();
     this.add({
@@ -232,6 +235,7 @@ export class ExportViewsService {
       }),
     });
     for (const v of panelViews({ segments, channels, goals, links, strategy, engagement, ingestStats, mappings })) this.add(v);
+    for (const v of contentViews(content)) this.add(v);
   }
 
   private add<P>(view: ExportView<P>): void {

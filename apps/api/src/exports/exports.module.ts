@@ -2,6 +2,7 @@ import { InjectQueue } from '@nestjs/bullmq';
 import { Module, type OnApplicationBootstrap } from '@nestjs/common';
 import type { Queue } from 'bullmq';
 import { EXPORTS_SWEEP_ID, JobName, QueueName, registerSchedule } from '@hubpulse/queue';
+import { ContentModule } from '../content/content.module';
 import { EngagementModule } from '../engagement/engagement.module';
 import { GoalsModule } from '../goals/goals.module';
 import { IngestModule } from '../ingest/ingest.module';
@@ -20,7 +21,7 @@ import { ExportsService } from './exports.service';
  * `<data dir>/exports/`; with several API hosts that folder must be shared (as imports' is).
  */
 @Module({
-  imports: [OverviewModule, EngagementModule, PatternsModule, SegmentsModule, ProgrammesModule, GoalsModule, IngestModule],
+  imports: [OverviewModule, EngagementModule, PatternsModule, SegmentsModule, ProgrammesModule, GoalsModule, IngestModule, ContentModule],
   controllers: [ExportsController],
   providers: [ExportViewsService, ExportsService, ExportsProcessor],
   exports: [ExportViewsService, ExportsService],

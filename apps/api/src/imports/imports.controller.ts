@@ -30,7 +30,7 @@ export class ImportsController {
   @Audited('import.upload', byResultId('import', 'import'), ({ query }) => summariseBody(query))
   @ApiConsumes('application/octet-stream', 'text/csv', 'application/x-ndjson')
   @ApiBody({ schema: { type: 'string', format: 'binary' } })
-  @ApiQuery({ name: 'kind', enum: ['events', 'people'] })
+  @ApiQuery({ name: 'kind', enum: ['events', 'people', 'content'] })
   @ApiQuery({ name: 'format', enum: ['ndjson', 'csv'], required: false, description: 'default: from the filename or Content-Type' })
   @ApiQuery({ name: 'filename', required: false })
   @ApiResponse({ status: 202, description: '{"import": {id, status: "queued", progress, …}}; poll GET /api/imports/{id}' })

@@ -13,7 +13,7 @@ export class OverviewRepository {
   async totals(from: string, to: string): Promise<{ events: number; active: number; people: number }> {
     const [r] = await this.ch.rows<{ events: string; active: string; people: string }>(
       `SELECT count() AS events,
-              uniqExactIf(actor_id, actor_id IN (SELECT person_id FROM ${this.ch.tables.people} FINAL)) AS active,
+              uniqExactIf(actor_id, type != 'newsletter_send' AND actor_id IN (SELECT person_id FROM ${this.ch.tables.people} FINAL)) AS active,
               (SELECT count() FROM ${this.ch.tables.people} FINAL) AS people
        FROM ${this.ch.tables.events} FINAL
        WHERE toDate(occurred_at) BETWEEN {from:Date} AND {to:Date}`,
@@ -34,6 +34,7 @@ export class OverviewRepository {
          SELECT DISTINCT actor_id, toDate(occurred_at) AS acted
          FROM ${this.ch.tables.events}
          WHERE toDate(occurred_at) BETWEEN toDate({from:Date}) - ${ENGAGEMENT_WINDOW_DAYS - 1} AND {to:Date}
+           AND type != 'newsletter_send' -- a newsletter reaching an inbox is not activity
            AND actor_id IN (SELECT person_id FROM ${this.ch.tables.people} FINAL)
        )
        ARRAY JOIN arrayMap(i -> acted + i, range(${ENGAGEMENT_WINDOW_DAYS})) AS d

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { ConfigError, HUBPULSE_CONFIG, type HubpulseConfig } from '@hubpulse/config';
-import { DAY_MS, formatDayKey, type Role } from '@hubpulse/contracts';
+import { DAY_MS, formatDayKey, type Content, type Role } from '@hubpulse/contracts';
 import { GoalsRepository, ProgrammesRepository, SegmentDefinitionsRepository, StoreLock } from '@hubpulse/database';
 import { EventsRepository } from '@hubpulse/clickhouse';
 import { generateOrganisation, generateEvents, generateGoals } from '@hubpulse/demo';
@@ -85,14 +85,14 @@ export class SeedService {
    * demo's last day and linked to the revenue goal.
    * (The demo's activity does not react to it: whatever difference shows is what the data says.)
    */
-  private async seedDemoProgramme(revenueGoalId: string | undefined, endDate: Date, people: readonly { department?: string | null; location?: string | null }[]): Promise<void> {
-    if (!revenueGoalId) return;
+  private async seedDemoProgramme(revenueGoalId: string | undefined, endDate: Date, people: readonly { department?: string | null; location?: string | null }[]): Promise<string | null> {
+    if (!revenueGoalId) return null;
     const day = (offset: number) => formatDayKey(endDate.getTime() + offset * DAY_MS);
     // The sales site with the most people: the rest of Sales is the comparison group of the before/after.
     const sites = new Map<string, number>();
     for (const p of people) if (p.department === 'Sales' && p.location) sites.set(p.location, (sites.get(p.location) ?? 0) + 1);
     const site = [...sites].sort((a, b) => b[1] - a[1])[0]?.[0];
-    if (!site) return;
+    if (!site) return null;
     const sales = await this.segments.create(
       {
         name: `Sales in ${site}`,
@@ -138,6 +138,29 @@ export class SeedService {
       hypothesis: `Leader-led vision briefings for Sales in ${site} should lift revenue`,
       createdBy: 'demo',
     });
+    return sales.id;
+  }
+
+  /**
+   * Some demo items aimed at a segment rather than everyone, so the Content area measures reach within
+   * an audience: Sales' newsletters at the programme's Sales segment, engagement blog posts and Q&A at
+   * the starter segment of new joiners, documents at people managers (the catalogue is written again
+   * with the audience: the newest version of an item wins).
+   */
+  private async aimDemoContent(content: readonly Content[], salesSegmentId: string | null): Promise<void> {
+    const starters = new Map((await this.segments.list()).flatMap((s) => (s.starterKey ? [[s.starterKey, s.id] as const] : [])));
+    const audienceOf = (c: Content): string | undefined => {
+      if (c.channel === 'newsletter' && c.content_id.startsWith('nl-sales-')) return salesSegmentId ?? undefined;
+      if ((c.channel === 'blog' && c.purpose === 'engagement') || c.channel === 'qa') return starters.get('new_joiners');
+      if (c.channel === 'documents') return starters.get('people_managers');
+      return undefined;
+    };
+    const aimed = content.flatMap((c) => {
+      const audience = audienceOf(c);
+      return audience ? [{ ...c, audience_segment_id: audience }] : [];
+    });
+    for (let i = 0; i < aimed.length; i += 1000) await this.directory.upsertContent(aimed.slice(i, i + 1000));
+    this.logger.log(`demo content: ${aimed.length} items aimed at a segment`);
   }
 
   private async storeIsEmpty(): Promise<boolean> {
@@ -168,7 +191,8 @@ export class SeedService {
     }
     const goalIds = new Map<string, string>();
     for (const goal of generateGoals(org)) goalIds.set(goal.metric, await this.goals.create(goal, 'demo'));
-    await this.seedDemoProgramme(goalIds.get('revenue'), endDate, org.people);
+    const salesSegment = await this.seedDemoProgramme(goalIds.get('revenue'), endDate, org.people);
+    await this.aimDemoContent(org.content, salesSegment);
     await this.nudge.now('manual');
     this.logger.log(`demo data seeded: ${total.toLocaleString('en')} events in ${((Date.now() - started) / 1000).toFixed(1)} s; scores are being computed`);
   }

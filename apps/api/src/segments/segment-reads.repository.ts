@@ -65,7 +65,7 @@ export class SegmentReadsRepository {
       this.ch.rows<{ person_id: string; channel: string; interacted: string }>(
         `SELECT actor_id AS person_id, toString(channel) AS channel, max(type IN {interactions:Array(String)}) AS interacted
          FROM ${this.t.events}
-         WHERE toDate(occurred_at) BETWEEN {from:Date} AND {to:Date} AND channel != ''
+         WHERE toDate(occurred_at) BETWEEN {from:Date} AND {to:Date} AND channel != '' AND type != 'newsletter_send'
            AND actor_id IN (SELECT person_id FROM ${this.t.people} FINAL)
          GROUP BY actor_id, channel`,
         { from, to, interactions: [...INTERACTION_TYPES] },

@@ -1,5 +1,6 @@
 // Every TanStack Query key the dashboard uses, in one place, so invalidation never guesses.
 import type { AuditParams } from './admin.api';
+import type { ContentListParams, ContentPeriodParams } from './content.api';
 import type { GroupScoresParams } from './engagement.api';
 import type { OverviewParams } from './overview.api';
 import type { PatternKind, PatternParams } from './patterns.api';
@@ -60,4 +61,10 @@ export const queryKeys = {
   scheduleRecipients: ['schedules', 'recipients'] as const,
   scheduleDeliveries: (id: string) => ['schedules', 'deliveries', id] as const,
   glossary: ['glossary'] as const,
+  contentAll: ['content'] as const,
+  contentItems: (p: ContentListParams) => ['content', 'items', { ...p }] as const,
+  contentItem: (id: string) => ['content', 'item', id] as const,
+  contentAuthors: (p: ContentPeriodParams) => ['content', 'authors', { ...p }] as const,
+  newsletters: (p: ContentPeriodParams & { include_machine?: string }) => ['content', 'newsletters', { ...p }] as const,
+  newsletterIssue: (issue: string, p: { by?: string; include_machine?: string }) => ['content', 'newsletter', issue, { ...p }] as const,
 };

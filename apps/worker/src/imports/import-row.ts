@@ -42,10 +42,13 @@ export function ndjsonRow(l: TextLine): ImportRow {
 
 const EVENT_FIELDS = ['event_id', 'type', 'actor_id', 'occurred_at', 'content_id', 'channel', 'purpose', 'target_actor_id'];
 const PERSON_FIELDS = ['person_id', 'name', 'email', 'department', 'location', 'title', 'manager_id', 'hired_at', 'is_leader', 'effective_at'];
+const CONTENT_FIELDS = ['content_id', 'channel', 'purpose', 'author_id', 'title', 'audience_segment_id', 'published_at'];
 /** Per kind: plain columns, the flat-object column (also `<name>.<key>` columns), required columns. */
 const LAYOUT: Record<ImportKind, { fields: string[]; bag: string; required: string[] }> = {
   events: { fields: EVENT_FIELDS, bag: 'properties', required: ['type', 'actor_id', 'occurred_at'] },
   people: { fields: PERSON_FIELDS, bag: 'attributes', required: ['person_id', 'name'] },
+  // The catalogue has no free-form bag: a `properties` column is refused as unknown by the schema.
+  content: { fields: CONTENT_FIELDS, bag: 'properties', required: ['content_id', 'channel', 'purpose', 'published_at'] },
 };
 
 const NUMBER = /^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?$/;

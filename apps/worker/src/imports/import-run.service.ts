@@ -5,10 +5,11 @@ import * as fs from 'node:fs';
 import { once } from 'node:events';
 import { csvCell } from '@hubpulse/contracts';
 import { CsvTooLongError, EventRowsRepository, ImportsRepository, PeopleWriterService } from '@hubpulse/ingestion';
+import { ContentRepository } from '@hubpulse/clickhouse';
 import { JobName, QueueName, type ImportMeta, type ImportProgress, type JobPayloads } from '@hubpulse/queue';
 import { csvRecords, ndjsonLines, type Batch } from './file-records';
 import { CsvRowMapper, ImportFileError, ndjsonRow, type ImportRow } from './import-row';
-import { EventRowSink, PeopleRowSink, type RowSink } from './import-sinks';
+import { ContentRowSink, EventRowSink, PeopleRowSink, type RowSink } from './import-sinks';
 
 /** Rows per write: one INSERT (and one progress update) each. Reading pauses while a chunk is written. */
 export const IMPORT_CHUNK_ROWS = 10_000;
@@ -32,6 +33,7 @@ export class ImportRunService {
     private readonly store: ImportsRepository,
     private readonly events: EventRowsRepository,
     private readonly people: PeopleWriterService,
+    private readonly content: ContentRepository,
     @InjectQueue(QueueName.Scores) private readonly scores: Queue,
   ) {}
 
@@ -51,7 +53,7 @@ export class ImportRunService {
     const progress: ImportProgress = { bytes: 0, total: size, rows: 0, accepted: 0, rejected: 0 };
     Object.assign(meta, { status: 'running', progress, chunks: 0, attempts: attempt, started_at: new Date().toISOString(), finished_at: null, error: null });
     await this.store.write(meta);
-    const sink: RowSink = meta.kind === 'events' ? new EventRowSink(this.events, `import:${id}`) : new PeopleRowSink(this.people);
+    const sink: RowSink = meta.kind === 'events' ? new EventRowSink(this.events, `import:${id}`) : meta.kind === 'content' ? new ContentRowSink(this.content) : new PeopleRowSink(this.people);
     const errors = fs.createWriteStream(this.store.errorsPath(id));
     let errorsFailed: Error | null = null;
     errors.on('error', (err) => (errorsFailed = err));

@@ -1,5 +1,7 @@
-import { formatIssues, personSchema, type Person } from '@hubpulse/contracts';
-import { validateEvents, type EventRowsRepository, type PeopleWriterService } from '@hubpulse/ingestion';
+import type { z } from 'zod';
+import { contentSchema, formatIssues, personSchema, type Content, type Person } from '@hubpulse/contracts';
+import { nextVersion, type ContentRepository } from '@hubpulse/clickhouse';
+import { toContentRows, validateEvents, type EventRowsRepository, type PeopleWriterService } from '@hubpulse/ingestion';
 import { derivedEventId, type ImportRow } from './import-row';
 
 interface SinkResult {
@@ -49,6 +51,23 @@ export class EventRowSink implements RowSink {
 }
 
 /**
+ * The rows `schema` accepts, one per key (a key repeated within a chunk keeps its last row, in the
+ * position of that row), and the others' errors by file line.
+ */
+function lastValidPerKey<T>(rows: readonly ImportRow[], schema: z.ZodType<T>, keyOf: (v: T) => string): { valid: T[]; rejected: SinkResult['rejected'] } {
+  const valid = new Map<string, T>();
+  const rejected: SinkResult['rejected'] = [];
+  for (const r of rows) {
+    const p = schema.safeParse(r.value);
+    if (p.success) {
+      valid.delete(keyOf(p.data));
+      valid.set(keyOf(p.data), p.data);
+    } else rejected.push({ line: r.line, errors: formatIssues(p.error.issues) });
+  }
+  return { valid: [...valid.values()], rejected };
+}
+
+/**
  * People: `personSchema` (the checks of PUT /v1/people), then PeopleWriterService, the directory writer
  * PUT /v1/people uses. Every row is passed on: rows of one person with different `effective_at` are
  * their history (the writer applies them in order of their days; of one day, the last row wins).
@@ -64,11 +83,22 @@ export class PeopleRowSink implements RowSink {
       if (p.success) people.push(p.data);
       else rejected.push({ line: r.line, errors: formatIssues(p.error.issues) });
     }
-    if (people.length > 0) await this.store(people);
+    if (people.length > 0) await this.writer.write(people);
     return { accepted: rows.length - rejected.length, rejected };
   }
+}
 
-  private async store(people: Person[]): Promise<void> {
-    await this.writer.write(people);
+/**
+ * Content: `contentSchema` (the checks of PUT /v1/content, audience_segment_id included), then one
+ * insert of the chunk's items with one version (the newest version of an item wins). An item
+ * repeated within a chunk is written once, the last row winning.
+ */
+export class ContentRowSink implements RowSink {
+  constructor(private readonly content: ContentRepository) {}
+
+  async write(rows: ImportRow[]): Promise<SinkResult> {
+    const { valid, rejected } = lastValidPerKey<Content>(rows, contentSchema, (c) => c.content_id);
+    if (valid.length > 0) await this.content.insert(toContentRows(valid, nextVersion()));
+    return { accepted: rows.length - rejected.length, rejected };
   }
 }

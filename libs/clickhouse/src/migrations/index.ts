@@ -14,6 +14,7 @@ import segmentRuns from './013_segment_runs.sql';
 import eventsByOrigin from './014_events_by_origin.sql';
 import patternLeaderRepliers from './015_pattern_leader_repliers.sql';
 import eventsNewestIngested from './016_events_newest_ingested.sql';
+import contentAudience from './017_content_audience.sql';
 import peopleHistory from './018_people_history.sql';
 
 /** Numbered migrations, applied in order and recorded in schema_migrations. Append only. */
@@ -34,5 +35,6 @@ export const CLICKHOUSE_MIGRATIONS: { version: number; name: string; sql: string
   { version: 14, name: '014_events_by_origin', sql: eventsByOrigin },
   { version: 15, name: '015_pattern_leader_repliers', sql: patternLeaderRepliers },
   { version: 16, name: '016_events_newest_ingested', sql: eventsNewestIngested },
+  { version: 17, name: '017_content_audience', sql: contentAudience },
   { version: 18, name: '018_people_history', sql: peopleHistory },
 ];

@@ -8,6 +8,8 @@ export interface ContentRow {
   purpose: string;
   author_id: string;
   title: string;
+  /** The segment the item was aimed at; '' (or absent) = everyone. */
+  audience_segment_id?: string;
   published_at: string | null;
   version: number;
 }

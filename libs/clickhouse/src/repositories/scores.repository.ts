@@ -1,6 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import * as os from 'node:os';
-import { EVENT_TYPES } from '@hubpulse/contracts';
+import { EVENT_TYPES, PASSIVE_EVENT_TYPES } from '@hubpulse/contracts';
+
+/** What a person did: a newsletter reaching their inbox (a send) scores nothing and is not an action. */
+const SCORED_TYPES = EVENT_TYPES.filter((t) => !(PASSIVE_EVENT_TYPES as readonly string[]).includes(t));
 import type { ScoringModel } from '@hubpulse/analytics';
 import { ClickHouseService } from '../clickhouse.service';
 import type { Tables } from '../tables';
@@ -39,18 +42,18 @@ const NO_CAP = 4294967295;
  * group (1-based) of each type.
  */
 function halfLifeGroups(model: ScoringModel): { hl: number[]; gi: number[] } {
-  const hl = [...new Set(EVENT_TYPES.map((t) => model.halfLives[t]))].sort((a, b) => a - b);
-  return { hl, gi: EVENT_TYPES.map((t) => hl.indexOf(model.halfLives[t]) + 1) };
+  const hl = [...new Set(SCORED_TYPES.map((t) => model.halfLives[t]))].sort((a, b) => a - b);
+  return { hl, gi: SCORED_TYPES.map((t) => hl.indexOf(model.halfLives[t]) + 1) };
 }
 
 function modelParams(model: ScoringModel) {
   const { hl, gi } = halfLifeGroups(model);
   return {
-    types: [...EVENT_TYPES],
-    weights: EVENT_TYPES.map((t) => model.weights[t] ?? 0),
+    types: [...SCORED_TYPES],
+    weights: SCORED_TYPES.map((t) => model.weights[t] ?? 0),
     hl,
     gi,
-    caps: EVENT_TYPES.map((t) => model.dailyCaps[t] ?? NO_CAP),
+    caps: SCORED_TYPES.map((t) => model.dailyCaps[t] ?? NO_CAP),
     lookback: model.lookbackDays,
     version: model.version,
   };
@@ -67,7 +70,7 @@ const int = (n: number) => {
  * so that a sum over groups counts them once). One GROUP BY (person, day) with a count per type.
  */
 const dayPoints = (t: Tables, where: string, groups: number) => {
-  const js = EVENT_TYPES.map((_, j) => j + 1);
+  const js = SCORED_TYPES.map((_, j) => j + 1);
   const counted = (j: number) => `{weights:Array(Float64)}[${j}] * least(c${j}, {caps:Array(UInt32)}[${j}])`;
   return `
     SELECT person_id, d, g,
@@ -77,14 +80,14 @@ const dayPoints = (t: Tables, where: string, groups: number) => {
         SELECT actor_id AS person_id, toDate(occurred_at) AS d,
                ${js.map((j) => `countIf(type = {types:Array(String)}[${j}]) AS c${j}`).join(', ')}
         FROM ${t.events} FINAL
-        WHERE ${where}
+        WHERE (${where}) AND type IN {types:Array(String)}
         GROUP BY person_id, d
     )
     ARRAY JOIN range(1, ${int(groups)} + 1) AS g`;
 };
 
 /** Up to nine half-life groups (one per action type at most): a fixed-arity transpose with arrayZip. */
-const SLOTS = Array.from({ length: EVENT_TYPES.length }, (_, j) => j + 1);
+const SLOTS = Array.from({ length: SCORED_TYPES.length }, (_, j) => j + 1);
 
 /**
  * Every day of [from, from + days) at once. Per person and half-life group, a dense array over the

@@ -3,7 +3,7 @@ import type { ImportFormat } from '@hubpulse/queue';
 
 /** Query of `POST /api/imports`; the file is the raw request body. */
 export const importQuerySchema = z.object({
-  kind: z.enum(['events', 'people'], { error: 'must be events or people' }),
+  kind: z.enum(['events', 'people', 'content'], { error: 'must be events, people or content' }),
   format: z.enum(['ndjson', 'csv'], { error: 'must be ndjson or csv' }).optional(),
   filename: z.string().trim().min(1, 'must not be empty').max(255, 'must be at most 255 characters').optional(),
 });

@@ -15,7 +15,7 @@ const uniform = (v: number) => Object.fromEntries(ACTION_TYPES.map((t) => [t, v]
 
 const v1: ScoringModelDto = {
   version: 1,
-  weights: { view: 1, react: 2, comment: 4, share: 4, feedback: 5, answer: 6, doc_share: 5, task_update: 3, post: 8 },
+  weights: { view: 1, react: 2, comment: 4, share: 4, feedback: 5, answer: 6, doc_share: 5, task_update: 3, post: 8, newsletter_send: 0, newsletter_open: 0, newsletter_click: 0 },
   half_lives: uniform(14),
   daily_caps: { view: 20 },
   lookback_days: 90,
@@ -25,8 +25,8 @@ const v1: ScoringModelDto = {
 };
 
 describe('ACTION_TYPES', () => {
-  it('lists all nine action types', () => {
-    expect(ACTION_TYPES).toEqual(['view', 'react', 'comment', 'post', 'share', 'doc_share', 'task_update', 'answer', 'feedback']);
+  it('lists every action type, the newsletter ones last', () => {
+    expect(ACTION_TYPES).toEqual(['view', 'react', 'comment', 'post', 'share', 'doc_share', 'task_update', 'answer', 'feedback', 'newsletter_send', 'newsletter_open', 'newsletter_click']);
   });
 });
 

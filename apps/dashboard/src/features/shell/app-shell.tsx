@@ -11,6 +11,7 @@ const MAIN_NAV: NavItem[] = [
   { to: '/overview', label: 'Overview' },
   { to: '/engagement', label: 'Engagement' },
   { to: '/audiences', label: 'Audiences' },
+  { to: '/content', label: 'Content' },
   { to: '/reports', label: 'Reports' },
 ];
 

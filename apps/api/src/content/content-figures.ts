@@ -1,0 +1,165 @@
+import type {
+  ContentAuthorRowDto,
+  ContentItemRowDto,
+  HiddenReason,
+  NewsletterBreakdownRowDto,
+  NewsletterIssueRowDto,
+  NewsletterLinkRowDto,
+} from '@hubpulse/contracts';
+import type { AuthorAggRow, ContentAggRow, IssueAggRow, RecipientRow } from './content-reads.repository';
+import { TOTAL, decideShares, decideSum, figure, rate, type ShareCell } from './content-release';
+
+/** The audience an item is measured in, as the group plan sees it. */
+export interface AudienceInPlan {
+  /** null = everyone (the population). */
+  segmentId: string | null;
+  name: string;
+  /** Members in the population (0 when the segment is unknown or not computed). */
+  size: number;
+  /** The group plan's reason when it hides the segment everywhere. */
+  hidden: HiddenReason | null;
+}
+
+/**
+ * One item's figures as they may leave the API. Reach and read rate are shares of the audience;
+ * for an item aimed at a segment, everyone's readers are a share of the population, and the people
+ * outside the segment (population − segment, with their readers) must pass too, else the segment's
+ * figures are hidden ('difference'). Sums over people need ≥ k contributors.
+ */
+export function releaseItemRow(r: ContentAggRow, audience: AudienceInPlan, population: number, k: number): ContentItemRowDto & { everyone: { readers: ContentItemRowDto['readers']; read_rate: ContentItemRowDto['read_rate'] } | null } {
+  const segment = audience.segmentId !== null;
+  const cell = (x: number, xAll: number): ShareCell => ({
+    key: 'audience',
+    n: audience.size,
+    x,
+    hidden: audience.hidden ?? (segment && audience.size === 0 ? 'below_minimum' : null),
+    inside: segment ? [{ key: TOTAL, diff: { n: population - audience.size, x: xAll - x } }] : [],
+  });
+  const decide = (x: number, xAll: number) => {
+    const d = segment ? decideShares({ n: population, x: xAll }, [cell(x, xAll)], k) : decideShares({ n: population, x }, [], k);
+    return { aud: segment ? d.get('audience')!.reason : d.get(TOTAL)!.reason, all: d.get(TOTAL)!.reason };
+  };
+  const readers = decide(r.readers_aud, r.readers_all);
+  const reached = decide(r.reached_aud, r.reached_all);
+  const sizeHidden = audience.hidden ?? (audience.size < k ? 'below_minimum' : null);
+  return {
+    content_id: r.content_id,
+    title: r.title,
+    channel: r.channel,
+    purpose: r.purpose,
+    author_id: r.author_id || null,
+    author_name: r.author_id ? r.author_name || r.author_id : null,
+    published_at: r.published_at,
+    audience: { segment_id: audience.segmentId, name: audience.name, size: figure(audience.size, sizeHidden) },
+    reached: figure(r.reached_aud, reached.aud),
+    reach_rate: rate(r.reached_aud, audience.size, reached.aud),
+    readers: figure(r.readers_aud, readers.aud),
+    read_rate: rate(r.readers_aud, audience.size, readers.aud),
+    interactions: figure(r.interactions, decideSum(population, r.interactors, k)),
+    comments: figure(r.comments, decideSum(population, r.commenters, k)),
+    leader_replies: figure(r.leader_replies, decideSum(population, r.leader_repliers, k)),
+    everyone: segment ? { readers: figure(r.readers_all, readers.all), read_rate: rate(r.readers_all, population, readers.all) } : null,
+  };
+}
+
+/** An author's figures: readers as a share of everyone; reads, interactions and comments as sums over ≥ k contributors. */
+export function releaseAuthor(a: AuthorAggRow, population: number, k: number): ContentAuthorRowDto {
+  const readersHidden = decideShares({ n: population, x: a.readers }, [], k).get(TOTAL)!.reason;
+  const readsHidden = readersHidden ?? decideSum(population, a.readers, k);
+  return {
+    author_id: a.author_id,
+    name: a.name,
+    items: a.items,
+    readers: figure(a.readers, readersHidden),
+    reader_share: rate(a.readers, population, readersHidden),
+    read_rate: rate(a.reads, a.audience_total, readsHidden),
+    interactions: figure(a.interactions, decideSum(population, a.interactors, k)),
+    comments: figure(a.comments, decideSum(population, a.commenters, k)),
+  };
+}
+
+/** An issue's open rate (openers of recipients) and click-to-open (clickers of openers), each a share. */
+export function releaseIssueRow(r: IssueAggRow, k: number): NewsletterIssueRowDto {
+  const recipientsHidden = r.recipients < k ? 'below_minimum' : null;
+  const openHidden = recipientsHidden ?? decideShares({ n: r.recipients, x: r.openers }, [], k).get(TOTAL)!.reason;
+  const ctoHidden = openHidden ?? decideShares({ n: r.openers, x: r.clickers }, [], k).get(TOTAL)!.reason;
+  return {
+    issue: r.issue,
+    title: r.title || r.issue,
+    first_sent_at: r.first_sent_at,
+    recipients: figure(r.recipients, recipientsHidden),
+    openers: figure(r.openers, openHidden),
+    open_rate: rate(r.openers, r.recipients, openHidden),
+    clickers: figure(r.clickers, ctoHidden),
+    click_to_open: rate(r.clickers, r.openers, ctoHidden),
+    machine_opens_excluded: r.machine_opens,
+  };
+}
+
+/** A group the breakdown may show: its key, label and members (person ids). */
+export interface BreakdownGroup {
+  key: string;
+  label: string;
+  members: ReadonlySet<string>;
+  /** The group plan's reason when it hides the group everywhere. */
+  hidden: HiddenReason | null;
+}
+
+/**
+ * An issue's recipients broken down by department (disjoint: the total minus the shown departments
+ * is checked) or by segment (overlapping: a segment strictly inside another shown one or inside all
+ * recipients is checked against their difference). Open rate and click-to-open are decided apart;
+ * a row shows its recipients only when its open rate is shown.
+ */
+export function releaseBreakdown(rows: readonly RecipientRow[], groups: readonly BreakdownGroup[], partition: boolean, k: number): NewsletterBreakdownRowDto[] {
+  const cellsOf = (universe: (r: RecipientRow) => boolean, counted: (r: RecipientRow) => boolean) => {
+    const sets = groups.map((g) => new Set(rows.filter((r) => universe(r) && g.members.has(r.person_id)).map((r) => r.person_id)));
+    const x = (s: Set<string>) => rows.filter((r) => s.has(r.person_id) && counted(r)).length;
+    const total = { n: rows.filter(universe).length, x: rows.filter((r) => universe(r) && counted(r)).length };
+    const cells: ShareCell[] = groups.map((g, i) => {
+      const inside: ShareCell['inside'] = [{ key: TOTAL, diff: { n: total.n - sets[i].size, x: total.x - x(sets[i]) } }];
+      if (!partition) {
+        groups.forEach((o, j) => {
+          if (j === i || sets[j].size <= sets[i].size || ![...sets[i]].every((p) => sets[j].has(p))) return;
+          const diff = new Set([...sets[j]].filter((p) => !sets[i].has(p)));
+          inside.push({ key: o.key, diff: { n: diff.size, x: x(diff) } });
+        });
+      }
+      return { key: g.key, n: sets[i].size, x: x(sets[i]), hidden: g.hidden, inside };
+    });
+    return { decisions: decideShares(total, cells, k, partition), cells };
+  };
+  const open = cellsOf(() => true, (r) => r.opened === 1);
+  const cto = cellsOf((r) => r.opened === 1, (r) => r.clicked === 1);
+  return groups.map((g, i) => {
+    const o = open.decisions.get(g.key)!;
+    const c = cto.decisions.get(g.key)!;
+    const openHidden = o.shown ? null : o.reason;
+    return {
+      key: g.key,
+      label: g.label,
+      recipients: figure(open.cells[i].n, openHidden),
+      open_rate: rate(open.cells[i].x, open.cells[i].n, openHidden),
+      click_to_open: rate(cto.cells[i].x, cto.cells[i].n, openHidden ?? (c.shown ? null : c.reason)),
+    };
+  });
+}
+
+/**
+ * The link table of an issue: clickers of each link as a share of the issue's openers; a link is
+ * also hidden when the issue's clickers minus the link's would be 1..k−1 people.
+ */
+export function releaseLinks(rows: readonly RecipientRow[], k: number): NewsletterLinkRowDto[] {
+  const openers = rows.filter((r) => r.opened === 1).length;
+  const clickers = rows.filter((r) => r.clicked === 1).length;
+  const perLink = new Map<string, number>();
+  for (const r of rows) for (const l of r.links) perLink.set(l, (perLink.get(l) ?? 0) + 1);
+  return [...perLink.entries()]
+    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+    .map(([link, n]) => {
+      const own = decideShares({ n: openers, x: n }, [], k).get(TOTAL)!.reason;
+      const rest = clickers - n;
+      const hidden = own ?? (rest > 0 && rest < k ? 'difference' : null);
+      return { link, clickers: figure(n, hidden), click_rate: rate(n, openers, hidden) };
+    });
+}

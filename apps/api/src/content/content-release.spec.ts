@@ -1,0 +1,152 @@
+import { TOTAL, decayBuckets, decideShares, decideSum } from './content-release';
+import { releaseAuthor, releaseBreakdown, releaseIssueRow, releaseItemRow, releaseLinks, type BreakdownGroup } from './content-figures';
+import type { ContentAggRow, RecipientRow } from './content-reads.repository';
+import { sortItems } from './content-sort';
+
+const k = 5;
+
+describe('decideShares', () => {
+  it('hides a share whose numerator or complement is under k', () => {
+    expect(decideShares({ n: 20, x: 4 }, [], k).get(TOTAL)).toEqual({ shown: false, reason: 'numerator' });
+    expect(decideShares({ n: 20, x: 16 }, [], k).get(TOTAL)).toEqual({ shown: false, reason: 'complement' });
+    expect(decideShares({ n: 20, x: 10 }, [], k).get(TOTAL)).toEqual({ shown: true, reason: null });
+  });
+
+  it('hides a segment whose difference from everyone describes a few people (reach of everyone minus reach of the segment)', () => {
+    // segment: 30 people, 10 readers; everyone: 100 people, 13 readers → outside the segment 3 readers
+    const d = decideShares({ n: 100, x: 13 }, [{ key: 's', n: 30, x: 10, inside: [{ key: TOTAL, diff: { n: 70, x: 3 } }] }], k);
+    expect(d.get(TOTAL)!.shown).toBe(true);
+    expect(d.get('s')).toEqual({ shown: false, reason: 'difference' });
+    // 10 readers outside: both shown
+    const ok = decideShares({ n: 100, x: 20 }, [{ key: 's', n: 30, x: 10, inside: [{ key: TOTAL, diff: { n: 70, x: 10 } }] }], k);
+    expect(ok.get('s')!.shown).toBe(true);
+  });
+
+  it('hides a segment that is everyone but a few people', () => {
+    const d = decideShares({ n: 100, x: 50 }, [{ key: 's', n: 97, x: 48, inside: [{ key: TOTAL, diff: { n: 3, x: 2 } }] }], k);
+    expect(d.get('s')!.reason).toBe('difference');
+  });
+
+  it('in a partition, hides the smallest shown cell until the remainder is nobody or passes', () => {
+    // three departments of 20, 20 and 10 recipients; the third is hidden (numerator), leaving 10 people with 2 openers
+    const cells = [
+      { key: 'a', n: 20, x: 10 },
+      { key: 'b', n: 20, x: 10 },
+      { key: 'c', n: 10, x: 2 },
+    ];
+    const d = decideShares({ n: 50, x: 22 }, cells, k, true);
+    expect(d.get('c')!.reason).toBe('numerator');
+    expect(d.get('a')!.shown).not.toBe(d.get('b')!.shown);
+    expect([d.get('a')!.reason, d.get('b')!.reason]).toContain('remainder');
+  });
+
+  it('takes the plan\'s reason for a group hidden everywhere', () => {
+    expect(decideShares(null, [{ key: 's', n: 50, x: 20, hidden: 'hierarchy' }], k).get('s')).toEqual({ shown: false, reason: 'hierarchy' });
+  });
+});
+
+describe('decideSum', () => {
+  it('needs k contributors', () => {
+    expect(decideSum(100, 4, k)).toBe('numerator');
+    expect(decideSum(100, 5, k)).toBeNull();
+    expect(decideSum(4, 4, k)).toBe('below_minimum');
+  });
+});
+
+describe('decayBuckets', () => {
+  it('merges consecutive days into buckets of at least k readers; a short tail joins the last bucket', () => {
+    const b = decayBuckets(new Map([[0, 12], [1, 3], [2, 3], [3, 1], [5, 2]]), k);
+    expect(b).toEqual([
+      { from_day: 0, to_day: 0, readers: 12 },
+      { from_day: 1, to_day: 5, readers: 9 },
+    ]);
+    for (const x of b) expect(x.readers).toBeGreaterThanOrEqual(k);
+  });
+
+  it('shows nothing under k readers in all', () => {
+    expect(decayBuckets(new Map([[0, 2], [1, 2]]), k)).toEqual([]);
+  });
+});
+
+const agg = (over: Partial<ContentAggRow>): ContentAggRow => ({
+  content_id: 'c1', title: 'T', channel: 'blog', purpose: 'inform', author_id: 'p1', author_name: 'Ann', audience_segment_id: '',
+  published_at: '2026-11-01T09:00:00Z', reached_all: 0, readers_all: 0, reached_aud: 0, readers_aud: 0, interactors: 0, interactions: 0,
+  commenters: 0, comments: 0, leader_repliers: 0, leader_replies: 0, first_comment_s: null, ...over,
+});
+
+describe('releaseItemRow', () => {
+  it('gives the read rate within everyone for an item aimed at everyone', () => {
+    const r = releaseItemRow(agg({ reached_all: 40, readers_all: 30, reached_aud: 40, readers_aud: 30, interactors: 6, interactions: 9 }), { segmentId: null, name: 'Everyone', size: 100, hidden: null }, 100, k);
+    expect(r.read_rate).toEqual({ value: 0.3, hidden: null });
+    expect(r.reach_rate.value).toBeCloseTo(0.4);
+    expect(r.interactions).toEqual({ value: 9, hidden: null });
+    expect(r.comments).toEqual({ value: null, hidden: 'numerator' });
+    expect(r.everyone).toBeNull();
+  });
+
+  it('hides a segment\'s readers when everyone\'s readers give away the few outside it', () => {
+    const r = releaseItemRow(agg({ audience_segment_id: 's1', readers_all: 22, readers_aud: 20, reached_all: 22, reached_aud: 20 }), { segmentId: 's1', name: 'S', size: 40, hidden: null }, 100, k);
+    expect(r.readers).toEqual({ value: null, hidden: 'difference' });
+    expect(r.read_rate.hidden).toBe('difference');
+    expect(r.everyone!.readers).toEqual({ value: 22, hidden: null });
+  });
+
+  it('hides everything about a segment the plan hides', () => {
+    const r = releaseItemRow(agg({ audience_segment_id: 's1', readers_all: 50, readers_aud: 10 }), { segmentId: 's1', name: 'S', size: 30, hidden: 'difference' }, 100, k);
+    expect(r.audience.size.hidden).toBe('difference');
+    expect(r.read_rate.hidden).toBe('difference');
+  });
+});
+
+const rec = (id: string, department: string, opened: number, clicked: number, links: string[] = []): RecipientRow => ({ person_id: id, department, opened, clicked, links });
+
+describe('newsletter breakdown and links', () => {
+  const rows: RecipientRow[] = [];
+  for (let i = 0; i < 20; i++) rows.push(rec(`a${i}`, 'A', i < 10 ? 1 : 0, i < 5 ? 1 : 0, i < 5 ? ['l1'] : []));
+  for (let i = 0; i < 20; i++) rows.push(rec(`b${i}`, 'B', i < 10 ? 1 : 0, i < 6 ? 1 : 0, i < 6 ? ['l1', ...(i < 2 ? ['l2'] : [])] : []));
+  for (let i = 0; i < 3; i++) rows.push(rec(`c${i}`, 'C', 1, 0));
+  const group = (key: string, prefix: string): BreakdownGroup => ({ key, label: key, members: new Set(rows.filter((r) => r.person_id.startsWith(prefix)).map((r) => r.person_id)), hidden: null });
+
+  it('by department: a small department is hidden and so is another, so the total cannot give it away', () => {
+    const out = releaseBreakdown(rows, [group('A', 'a'), group('B', 'b'), group('C', 'c')], true, k);
+    expect(out.find((r) => r.key === 'C')!.open_rate.hidden).toBe('below_minimum');
+    expect(out.filter((r) => r.open_rate.hidden === null)).toHaveLength(1);
+  });
+
+  it('links: a link clicked by fewer than k is hidden; one clicked by every clicker is shown', () => {
+    const links = releaseLinks(rows, k);
+    expect(links.find((l) => l.link === 'l2')!.clickers.hidden).toBe('numerator');
+    expect(links.find((l) => l.link === 'l1')!.clickers).toEqual({ value: 11, hidden: null });
+  });
+});
+
+describe('sortItems', () => {
+  it('puts hidden figures last in both directions', () => {
+    const base = releaseItemRow(agg({}), { segmentId: null, name: 'E', size: 100, hidden: null }, 100, k);
+    const mk = (id: string, v: number | null) => ({ ...base, content_id: id, read_rate: { value: v, hidden: v === null ? ('numerator' as const) : null } });
+    const items = [mk('a', 0.2), mk('b', null), mk('c', 0.5)];
+    expect(sortItems(items, 'read_rate', 'desc').map((i) => i.content_id)).toEqual(['c', 'a', 'b']);
+    expect(sortItems(items, 'read_rate', 'asc').map((i) => i.content_id)).toEqual(['a', 'c', 'b']);
+  });
+});
+
+describe('releaseIssueRow and releaseAuthor', () => {
+  it('hides an open rate whose openers or non-openers are few, and click-to-open with it', () => {
+    const base = { issue: 'i1', title: '', first_sent_at: '2026-03-05T07:00:00Z', machine_opens: 3 };
+    const ok = releaseIssueRow({ ...base, recipients: 40, openers: 20, clickers: 8 }, k);
+    expect(ok).toMatchObject({ title: 'i1', open_rate: { value: 0.5, hidden: null }, click_to_open: { value: 0.4, hidden: null }, machine_opens_excluded: 3 });
+    const most = releaseIssueRow({ ...base, recipients: 40, openers: 37, clickers: 20 }, k);
+    expect(most.open_rate.hidden).toBe('complement');
+    expect(most.click_to_open.hidden).toBe('complement');
+    const fewClicks = releaseIssueRow({ ...base, recipients: 40, openers: 20, clickers: 2 }, k);
+    expect([fewClicks.open_rate.hidden, fewClicks.click_to_open.hidden]).toEqual([null, 'numerator']);
+    expect(releaseIssueRow({ ...base, recipients: 3, openers: 1, clickers: 0 }, k).recipients.hidden).toBe('below_minimum');
+  });
+
+  it("shows an author's readers as a share of everyone, and their read rate only with it", () => {
+    const a = { author_id: 'p1', name: 'Ann', items: 2, audience_total: 200, readers: 30, reads: 50, interactors: 4, interactions: 9, commenters: 6, comments: 7 };
+    const r = releaseAuthor(a, 100, k);
+    expect(r).toMatchObject({ readers: { value: 30 }, reader_share: { value: 0.3 }, read_rate: { value: 0.25 }, interactions: { value: null, hidden: 'numerator' }, comments: { value: 7 } });
+    expect(releaseAuthor({ ...a, readers: 97 }, 100, k).read_rate.hidden).toBe('complement');
+  });
+});

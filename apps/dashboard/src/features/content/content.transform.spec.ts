@@ -1,0 +1,28 @@
+import { decayBars, formatHoursSpan, formatRate, listParamsFrom } from './content.transform';
+
+describe('content transforms', () => {
+  it('reads the list filters from the address, dropping values the API would refuse', () => {
+    expect(listParamsFrom(new URLSearchParams('from=2026-03-01&channel=blog&purpose=nope&sort=reach&order=up&segment=s1'))).toEqual({ from: '2026-03-01', channel: 'blog', sort: 'reach', segment: 's1' });
+    expect(listParamsFrom(new URLSearchParams(''))).toEqual({});
+  });
+
+  it('labels decay buckets by the days they cover', () => {
+    expect(
+      decayBars([
+        { from_day: 0, to_day: 0, readers: 12, share: 0.4 },
+        { from_day: 2, to_day: 5, readers: 18, share: 0.6 },
+      ]),
+    ).toEqual([
+      { label: 'Day 0', readers: 12, percent: 40 },
+      { label: 'Days 2–5', readers: 18, percent: 60 },
+    ]);
+  });
+
+  it('formats rates and spans', () => {
+    expect(formatRate(0.4567)).toBe('45.7%');
+    expect(formatRate(0.5)).toBe('50.0%');
+    expect(formatHoursSpan(0.5)).toBe('30 min');
+    expect(formatHoursSpan(2)).toBe('2 h');
+    expect(formatHoursSpan(72)).toBe('3 days');
+  });
+});
