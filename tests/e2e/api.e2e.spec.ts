@@ -50,6 +50,8 @@ describe('API end to end (chDB + SQLite + Redis, inline workers)', () => {
   it('reports health of all three stores', async () => {
     const res = await request(http).get('/api/health').expect(200);
     expect(res.body).toEqual({ status: 'ok', clickhouse: 'ok', database: 'ok', redis: 'ok' });
+    expect((await request(http).get('/api/health/ready').expect(200)).body).toEqual(res.body);
+    expect((await request(http).get('/api/health/live').expect(200)).body).toEqual({ status: 'ok' });
   });
 
   it('signs in with the bootstrap admin and guards /api', async () => {

@@ -42,6 +42,8 @@ const { PUBLIC, SIGNED_IN, ADMIN, ADMIN_LEADER, ADMIN_PLANNER, ADMIN_LEADER_PLAN
 export const DECISIONS: Readonly<Record<string, Access>> = {
   // ── health, sign-in, API docs (the OpenAPI description and Swagger UI) ──
   'GET /api/health': PUBLIC,
+  'GET /api/health/live': PUBLIC,
+  'GET /api/health/ready': PUBLIC,
   'POST /api/auth/login': PUBLIC,
   'POST /api/auth/logout': PUBLIC,
   'GET /api/auth/me': SIGNED_IN,

@@ -72,7 +72,8 @@ export interface GoalSummary extends GoalBasics {
 }
 
 export interface HealthResponse {
-  status: 'ok' | 'degraded';
+  /** draining: the process is stopping (SIGTERM) and finishes what it has; send it nothing new. */
+  status: 'ok' | 'degraded' | 'draining';
   clickhouse: 'ok' | 'down';
   database: 'ok' | 'down';
   redis: 'ok' | 'down';

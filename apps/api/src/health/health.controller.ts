@@ -1,5 +1,5 @@
 import { InjectQueue } from '@nestjs/bullmq';
-import { Controller, Get, Res } from '@nestjs/common';
+import { type BeforeApplicationShutdown, Controller, Get, HttpCode, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Queue } from 'bullmq';
 import type { Response } from 'express';
@@ -12,18 +12,44 @@ import { Public } from '../common/public.decorator';
 const within = <T>(p: Promise<T>, ms: number) =>
   Promise.race([p, new Promise<never>((_, reject) => setTimeout(() => reject(new Error('timeout')), ms))]);
 
+/**
+ * Liveness and readiness, as a load balancer or Kubernetes asks them: `live` is 200 while the process
+ * serves HTTP at all (restart it otherwise); `ready` (and the older `/api/health`) is 200 only when
+ * ClickHouse, the relational store and Redis answer and the process is not stopping — send it traffic.
+ */
 @ApiTags('health')
 @Controller('api/health')
-export class HealthController {
+export class HealthController implements BeforeApplicationShutdown {
+  private draining = false;
+
   constructor(
     private readonly ch: ClickHouseService,
     private readonly database: DatabaseHealthRepository,
     @InjectQueue(QueueName.Scores) private readonly queue: Queue,
   ) {}
 
+  beforeApplicationShutdown(): void {
+    this.draining = true;
+  }
+
+  @Public()
+  @Get('live')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Liveness: 200 while the process answers HTTP; checks no store' })
+  live(): { status: 'ok' } {
+    return { status: 'ok' };
+  }
+
+  @Public()
+  @Get('ready')
+  @ApiOperation({ summary: 'Readiness: 200 when ClickHouse, the database and Redis answer; 503 naming what is down, or "draining" while the process stops' })
+  ready(@Res({ passthrough: true }) res: Response): Promise<HealthResponse> {
+    return this.health(res);
+  }
+
   @Public()
   @Get()
-  @ApiOperation({ summary: '200 when ClickHouse, the database and Redis answer; 503 naming what is down' })
+  @ApiOperation({ summary: 'Readiness (as /api/health/ready): 200 when ClickHouse, the database and Redis answer; 503 naming what is down' })
   async health(@Res({ passthrough: true }) res: Response): Promise<HealthResponse> {
     const [clickhouse, database, redis] = await Promise.all([
       within(this.ch.ping(), 3000).catch(() => false),
@@ -31,7 +57,7 @@ export class HealthController {
       within(this.queue.client.then((c) => (c as unknown as { ping(): Promise<string> }).ping()), 3000).then((p) => p === 'PONG', () => false),
     ]);
     const body: HealthResponse = {
-      status: clickhouse && database && redis ? 'ok' : 'degraded',
+      status: this.draining ? 'draining' : clickhouse && database && redis ? 'ok' : 'degraded',
       clickhouse: clickhouse ? 'ok' : 'down',
       database: database ? 'ok' : 'down',
       redis: redis ? 'ok' : 'down',
