@@ -228,11 +228,11 @@ describe('production topology: 2 API processes + 2 workers on PostgreSQL, ClickH
     // let the automatic runs after ingestion settle, then keep only w1 so the job is surely on it
     await waitFor(async () => (await call<{ state: string }[]>(apis[0], 'GET', '/api/engagement/jobs')).every((j) => !['active', 'waiting', 'prioritized'].includes(j.state)), 'quiet score queue', 180_000, 500);
     await workers[1].stop('SIGTERM');
-    const w1Before = workers[0].output().length;
     const { job_id } = await call<{ job_id: string }>(apis[0], 'POST', '/api/engagement/jobs', { kind: 'full' });
     await waitFor(async () => (await call<{ id: string; state: string; progress: number }[]>(apis[0], 'GET', '/api/engagement/jobs')).find((j) => j.id === job_id && j.state === 'active'), 'the full job to start', 60_000, 25);
     await workers[0].stop('SIGKILL');
-    expect(workers[0].output().slice(w1Before)).not.toMatch(/scores full /); // killed before it finished
+    // killed before the job ended (its scores phase may be done; the patterns phase takes longer)
+    expect((await call<{ id: string; state: string }[]>(apis[0], 'GET', '/api/engagement/jobs')).find((j) => j.id === job_id)?.state).toBe('active');
     workers[1] = await spawnWorker('w2b');
     const job = await waitFor(async () => {
       const j = (await call<{ id: string; state: string; attempts: number }[]>(apis[0], 'GET', '/api/engagement/jobs')).find((x) => x.id === job_id);

@@ -32,6 +32,11 @@ export const PAGE_EXPORTS: Readonly<Record<string, readonly string[]>> = {
   '/admin/data-sources': ['ingestion.sources', 'ingestion.rejects'],
   '/admin/event-mappings': ['ingestion.mappings'],
   '/admin/scoring-model': ['engagement.scoring-models', 'engagement.score-jobs'],
+  '/content': ['content.items'],
+  '/content/items/:id': ['content.item-decay'],
+  '/content/newsletters': ['content.newsletters'],
+  '/content/newsletters/:issue': ['content.newsletter-links', 'content.newsletter-breakdown'],
+  '/content/authors': ['content.authors'],
 };
 /**
  * Parameters an export view takes from the saved view's query string as they are, by the page's name
@@ -145,7 +150,9 @@ export class ScheduleContentService {
       if (range.to) out.to = range.to;
     }
     const page = pageFor(view.path);
-    if (page?.pattern.endsWith('/:id') && takes.has('id')) out.id = view.path.split('/').pop()!;
+    // the page's path parameter (`/strategy/goals/:id`, `/content/newsletters/:issue`) by its name
+    const param = /\/:([a-z_]+)$/.exec(page?.pattern ?? '')?.[1];
+    if (param && takes.has(param)) out[param] = decodeURIComponent(view.path.split('/').pop()!);
     return out;
   }
 }
