@@ -115,7 +115,7 @@ describe('single sign-on in headless Chromium against a real OpenID provider', (
     await page.waitForURL((u) => u.pathname === '/strategy');
     const nav = page.getByRole('navigation', { name: 'Main' });
     await nav.getByRole('link', { name: 'Strategy' }).waitFor();
-    await expect(nav.getByRole('link').allTextContents()).resolves.toEqual(['Strategy', 'Overview', 'Engagement', 'Audiences', 'Reports']);
+    await expect(nav.getByRole('link').allTextContents()).resolves.toEqual(['Strategy', 'Overview', 'Engagement', 'Audiences', 'Content', 'Reports']);
     const account = page.getByRole('link', { name: 'Your account: Alice Leader' });
     await expect(account.textContent()).resolves.toContain('Leadership');
     await page.getByRole('heading', { name: 'Strategy', level: 1 }).waitFor();
