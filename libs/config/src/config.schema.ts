@@ -57,6 +57,8 @@ export const envSchema = z
     HUBPULSE_MIN_GROUP_SIZE: z.coerce.number().int().min(1).max(1000).default(5),
     /** Largest accepted request body, in bytes. */
     HUBPULSE_MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(5 * 1024 * 1024),
+    /** Events waiting for ClickHouse in one API process at most; past it ingestion answers 503 + Retry-After (backpressure when ClickHouse is slow). */
+    HUBPULSE_INGEST_MAX_QUEUED_ROWS: z.coerce.number().int().min(1000).default(500_000),
     /** Largest accepted single event (its stored row), in bytes; bigger events are rejected with a reason. */
     HUBPULSE_MAX_EVENT_BYTES: z.coerce.number().int().min(256).default(32 * 1024),
     /** Events per second one write key may send (per API process); 0 = unlimited. Bursts up to 2 s worth. */

@@ -25,6 +25,8 @@ export interface HubpulseConfig {
   demoDays: number;
   minGroupSize: number;
   maxBodyBytes: number;
+  /** Events waiting for ClickHouse in one API process at most (HUBPULSE_INGEST_MAX_QUEUED_ROWS). */
+  ingestMaxQueuedRows: number;
   maxEventBytes: number;
   rateLimitEvents: number;
   scores: { everyMinutes: number; debounceMs: number };
@@ -109,6 +111,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     demoDays: e.HUBPULSE_DEMO_DAYS,
     minGroupSize: e.HUBPULSE_MIN_GROUP_SIZE,
     maxBodyBytes: e.HUBPULSE_MAX_BODY_BYTES,
+    ingestMaxQueuedRows: e.HUBPULSE_INGEST_MAX_QUEUED_ROWS,
     maxEventBytes: e.HUBPULSE_MAX_EVENT_BYTES,
     rateLimitEvents: e.HUBPULSE_RATE_LIMIT_EVENTS,
     scores: { everyMinutes: e.HUBPULSE_SCORE_EVERY_MINUTES, debounceMs: e.HUBPULSE_SCORE_DEBOUNCE_MS },

@@ -1,4 +1,5 @@
-import { Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
+import { HUBPULSE_CONFIG, type HubpulseConfig } from '@hubpulse/config';
 import { EventRowsRepository } from '@hubpulse/ingestion';
 
 interface Pending {
@@ -16,6 +17,13 @@ const MAX_ROWS_PER_INSERT = 200_000;
  */
 const LANES = 1;
 
+/** More events wait for ClickHouse than the process holds: nothing of this request was queued. */
+export class IngestBacklogError extends Error {
+  constructor(readonly queuedRows: number) {
+    super(`${queuedRows} events are waiting for ClickHouse`);
+  }
+}
+
 /**
  * Group commit: rows from concurrent requests are gathered while earlier inserts run and written
  * together in one INSERT. A caller's promise resolves only after the insert holding its rows
@@ -26,21 +34,39 @@ const LANES = 1;
 export class EventWriter implements OnModuleDestroy {
   private readonly logger = new Logger('EventWriter');
   private queue: Pending[] = [];
+  /** Rows in `queue` (not yet in an INSERT). */
+  private queuedRows = 0;
   private active = 0;
   private scheduled = false;
   private idle: (() => void)[] = [];
   private closed = false;
   /** Counters for visibility. */
-  readonly stats = { inserts: 0, rows: 0, failures: 0, insertMs: 0 };
+  readonly stats = { inserts: 0, rows: 0, failures: 0, insertMs: 0, refused: 0 };
 
-  constructor(private readonly events: EventRowsRepository) {}
+  private readonly maxQueuedRows: number;
 
-  /** Resolves once the TSV `lines` are stored; rejects if the INSERT holding them failed. */
+  constructor(
+    private readonly events: EventRowsRepository,
+    @Inject(HUBPULSE_CONFIG) config: HubpulseConfig,
+  ) {
+    this.maxQueuedRows = config.ingestMaxQueuedRows;
+  }
+
+  /**
+   * Resolves once the TSV `lines` are stored; rejects if the INSERT holding them failed. Backpressure:
+   * while more than HUBPULSE_INGEST_MAX_QUEUED_ROWS rows wait behind a slow ClickHouse, a new request is
+   * refused at once (IngestBacklogError → 503 + Retry-After) instead of growing memory and waiting.
+   */
   write(lines: string[]): Promise<void> {
     if (lines.length === 0) return Promise.resolve();
     if (this.closed) return Promise.reject(new Error('shutting down'));
+    if (this.queuedRows > 0 && this.queuedRows + lines.length > this.maxQueuedRows) {
+      this.stats.refused += lines.length;
+      return Promise.reject(new IngestBacklogError(this.queuedRows));
+    }
     return new Promise<void>((resolve, reject) => {
       this.queue.push({ lines, resolve, reject });
+      this.queuedRows += lines.length;
       this.schedule();
     });
   }
@@ -63,6 +89,7 @@ export class EventWriter implements OnModuleDestroy {
       batch.push(p);
       n += p.lines.length;
     }
+    this.queuedRows -= n;
     this.active++;
     let payload = '';
     for (const p of batch) payload += p.lines.join('\n') + '\n';

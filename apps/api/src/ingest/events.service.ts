@@ -5,7 +5,7 @@ import type { WriteKeyPrincipal } from '../auth/auth.service';
 import { DirectoryService } from '../directory/directory.service';
 import { InvalidInputError, RateLimitedError, StorageUnavailableError } from '../common/errors';
 import { validateEvents } from '@hubpulse/ingestion';
-import { EventWriter } from './event-writer.service';
+import { EventWriter, IngestBacklogError } from './event-writer.service';
 import type { DirectoryPatch, MappedBatch } from './formats/mapped-batch';
 import { IngestStatsService } from './ingest-stats.service';
 import { EventRateLimiter } from './rate-limiter';
@@ -69,6 +69,7 @@ export class EventsService {
     try {
       await this.writer.write(lines);
     } catch (err) {
+      if (err instanceof IngestBacklogError) throw new StorageUnavailableError(`ClickHouse is behind (${err.queuedRows} events waiting in this process)`, err, 1);
       throw new StorageUnavailableError('events could not be stored', err);
     }
     this.nudge.nudge();
