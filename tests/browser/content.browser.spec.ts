@@ -76,7 +76,7 @@ describe('Content area in headless Chromium', () => {
     expect(n.issues.length).toBeGreaterThan(0);
     const shown = n.issues.filter((i) => i.open_rate.value !== null);
     expect(shown.length).toBeGreaterThan(0);
-    expect(n.issues.some((i) => i.machine_opens_excluded > 0)).toBe(true);
+    expect(n.issues.some((i) => (i.machine_opens_excluded ?? 0) > 0)).toBe(true);
     await fullPageShot(planner, 'content-newsletters', 600);
     const issue = shown[0];
     await table.getByRole('link', { name: issue.title, exact: true }).first().click();

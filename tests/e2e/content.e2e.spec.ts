@@ -17,6 +17,7 @@ import { hubEvent, signIn, testConfig, waitFor } from '@hubpulse/testing';
  * - c-few (everyone, by p2): read by 3.
  * - newsletter nl-1: sent to p1–p60; human opens p1–p10, p21–p30, p41–p43; opens within 60 s of the
  *   send p11–p15; flagged machine opens p16, p17; link a clicked by p1–p8 and p21–p25, link b by p1, p2.
+ * - newsletter nl-mo (May, added by its test): sent to p1–p20; human opens p1–p10; only machine opens p11, p12.
  */
 describe('Content analytics (issue 15)', () => {
   const config = testConfig({ HUBPULSE_SCORE_DEBOUNCE_MS: '3600000', HUBPULSE_SCORE_EVERY_MINUTES: '100000' });
@@ -184,7 +185,47 @@ describe('Content analytics (issue 15)', () => {
     const res = await request(http).post('/v1/batch').set('Authorization', basic).send({ batch }).expect(200);
     expect(res.body.rejected).toEqual([]);
     const n = await get<NewslettersDto>('/api/content/newsletters?from=2026-04-01&to=2026-04-30');
-    expect(n.issues.map((i) => ({ issue: i.issue, recipients: i.recipients.value, open_rate: i.open_rate.value, machine: i.machine_opens_excluded }))).toEqual([{ issue: 'nl-sdk', recipients: 10, open_rate: 0.5, machine: 2 }]);
+    // the 2 machine opens came from 2 recipients: fewer than k, so their count is hidden
+    expect(n.issues.map((i) => ({ issue: i.issue, recipients: i.recipients.value, open_rate: i.open_rate.value, machine: i.machine_opens_excluded }))).toEqual([{ issue: 'nl-sdk', recipients: 10, open_rate: 0.5, machine: null }]);
+  });
+
+  it('with machine opens counted, hides what would give away the 2 recipients whose only opens were machine opens (12 − 10 openers)', async () => {
+    // nl-mo: sent to p1–p20; human opens p1–p10; machine opens only (flagged) p11, p12; clicks p1–p5
+    const mo = (type: string, p: number, at: string, properties: Record<string, unknown> = {}) =>
+      hubEvent({ event_id: `mo-${type}-${p}`, type, actor_id: `p${p}`, content_id: 'nl-mo', channel: 'newsletter', purpose: 'inform', occurred_at: at, properties: { issue: 'nl-mo', ...properties } });
+    const events = [
+      ...range(1, 20).map((p) => mo('newsletter_send', p, '2026-05-04T07:00:00Z')),
+      ...range(1, 10).map((p) => mo('newsletter_open', p, '2026-05-04T08:00:00Z')),
+      ...[11, 12].map((p) => mo('newsletter_open', p, '2026-05-04T09:00:00Z', { machine: true })),
+      ...range(1, 5).map((p) => mo('newsletter_click', p, '2026-05-04T08:01:00Z', { link: 'https://hub/mo' })),
+    ];
+    await request(http).post('/v1/events').set('Authorization', `Bearer ${key}`).send({ events }).expect(200);
+    const may = 'from=2026-05-01&to=2026-05-31';
+    // excluded (the default): unchanged — 10 of 20 opened, 5 of 10 clicked; the 2 machine opens came from 2 recipients: hidden
+    const excluded = (await get<NewslettersDto>(`/api/content/newsletters?${may}`, planner)).issues;
+    expect(excluded).toHaveLength(1);
+    expect(excluded[0]).toMatchObject({ issue: 'nl-mo', recipients: { value: 20, hidden: null }, openers: { value: 10, hidden: null }, open_rate: { value: 0.5, hidden: null }, clickers: { value: 5, hidden: null }, click_to_open: { value: 0.5, hidden: null }, machine_opens_excluded: null });
+    // counted: 12 openers (each share passes alone) minus 10 would be the 2 people: hidden, for any reader
+    for (const cookie of [planner, analyst]) {
+      const counted = (await get<NewslettersDto>(`/api/content/newsletters?${may}&include_machine=1`, cookie)).issues[0];
+      expect(counted).toMatchObject({
+        issue: 'nl-mo',
+        recipients: { value: 20, hidden: null },
+        openers: { value: null, hidden: 'difference' },
+        open_rate: { value: null, hidden: 'difference' },
+        clickers: { value: 5, hidden: null },
+        click_to_open: { value: null, hidden: 'difference' },
+        machine_opens_excluded: 0,
+      });
+    }
+    // the issue page: totals hidden the same way, and no breakdown or links built on the counted openers
+    const page = await get<NewsletterIssueDto>('/api/content/newsletters/nl-mo?include_machine=1', planner);
+    expect(page).toMatchObject({ include_machine: true, openers: { value: null, hidden: 'difference' }, open_rate: { value: null, hidden: 'difference' }, click_to_open: { value: null, hidden: 'difference' }, breakdown: [], links: [] });
+    const pageExcluded = await get<NewsletterIssueDto>('/api/content/newsletters/nl-mo', planner);
+    expect(pageExcluded).toMatchObject({ include_machine: false, openers: { value: 10, hidden: null }, open_rate: { value: 0.5, hidden: null }, click_to_open: { value: 0.5, hidden: null }, machine_opens_excluded: null });
+    // the list's export in counted mode: those cells empty (openers, open rate, clickers, click-to-open, machine opens)
+    const t = newslettersTable(await get<NewslettersDto>(`/api/content/newsletters?${may}&include_machine=1`, planner));
+    expect(t.rows[0].slice(4, 9)).toEqual([null, null, 5, null, 0]);
   });
 
   it('imports the catalogue with audiences (kind=content), rejecting bad rows by line and field', async () => {

@@ -138,8 +138,11 @@ export interface NewsletterIssueRowDto {
   clickers: ContentFigure;
   /** Unique clickers / unique openers. */
   click_to_open: ContentFigure;
-  /** Opens not counted: flagged as machine opens, or within 60 s of the send. */
-  machine_opens_excluded: number;
+  /**
+   * Opens not counted: flagged as machine opens, or within 60 s of the send (0 when counted). null:
+   * hidden for privacy, fewer than k recipients had a machine open ('numerator').
+   */
+  machine_opens_excluded: number | null;
 }
 
 export interface NewslettersDto {

@@ -78,21 +78,31 @@ export function releaseAuthor(a: AuthorAggRow, population: number, k: number): C
   };
 }
 
-/** An issue's open rate (openers of recipients) and click-to-open (clickers of openers), each a share. */
-export function releaseIssueRow(r: IssueAggRow, k: number): NewsletterIssueRowDto {
+/** 1..k−1 people: a difference the reader could work out by subtraction that would describe a few. */
+const few = (d: number, k: number) => d > 0 && d < k;
+
+/**
+ * An issue's open rate (openers of recipients) and click-to-open (clickers of openers), each a share.
+ * With machine opens counted (`includeMachine`), the openers minus the openers without them are the
+ * recipients whose only opens were machine opens: when they are 1..k−1 people, the counted openers,
+ * open rate and click-to-open are hidden ('difference'); the excluded mode's figures stand as they are.
+ * The machine opens left out are a sum over the recipients they came from: shown with ≥ k of them.
+ */
+export function releaseIssueRow(r: IssueAggRow, k: number, includeMachine = false): NewsletterIssueRowDto {
   const recipientsHidden = r.recipients < k ? 'below_minimum' : null;
   const openHidden = recipientsHidden ?? decideShares({ n: r.recipients, x: r.openers }, [], k).get(TOTAL)!.reason;
   const ctoHidden = openHidden ?? decideShares({ n: r.openers, x: r.clickers }, [], k).get(TOTAL)!.reason;
+  const machineHidden = includeMachine && few(r.machine_only_openers, k) ? 'difference' : null;
   return {
     issue: r.issue,
     title: r.title || r.issue,
     first_sent_at: r.first_sent_at,
     recipients: figure(r.recipients, recipientsHidden),
-    openers: figure(r.openers, openHidden),
-    open_rate: rate(r.openers, r.recipients, openHidden),
+    openers: figure(r.openers, openHidden ?? machineHidden),
+    open_rate: rate(r.openers, r.recipients, openHidden ?? machineHidden),
     clickers: figure(r.clickers, ctoHidden),
-    click_to_open: rate(r.clickers, r.openers, ctoHidden),
-    machine_opens_excluded: r.machine_opens,
+    click_to_open: rate(r.clickers, r.openers, ctoHidden ?? machineHidden),
+    machine_opens_excluded: includeMachine ? 0 : decideSum(r.recipients, r.machine_openers, k) === null ? r.machine_opens : null,
   };
 }
 
@@ -109,9 +119,12 @@ export interface BreakdownGroup {
  * An issue's recipients broken down by department (disjoint: the total minus the shown departments
  * is checked) or by segment (overlapping: a segment strictly inside another shown one or inside all
  * recipients is checked against their difference). Open rate and click-to-open are decided apart;
- * a row shows its recipients only when its open rate is shown.
+ * a row shows its recipients only when its open rate is shown. With machine opens counted, a row's
+ * open rate and click-to-open are also hidden ('difference') when its machine-only openers (what the
+ * excluded mode's row would subtract to), the total's minus the shown rows' (departments), or a
+ * containing segment's minus its own (segments) are 1..k−1 people.
  */
-export function releaseBreakdown(rows: readonly RecipientRow[], groups: readonly BreakdownGroup[], partition: boolean, k: number): NewsletterBreakdownRowDto[] {
+export function releaseBreakdown(rows: readonly RecipientRow[], groups: readonly BreakdownGroup[], partition: boolean, k: number, includeMachine = false): NewsletterBreakdownRowDto[] {
   const cellsOf = (universe: (r: RecipientRow) => boolean, counted: (r: RecipientRow) => boolean) => {
     const sets = groups.map((g) => new Set(rows.filter((r) => universe(r) && g.members.has(r.person_id)).map((r) => r.person_id)));
     const x = (s: Set<string>) => rows.filter((r) => s.has(r.person_id) && counted(r)).length;
@@ -131,23 +144,57 @@ export function releaseBreakdown(rows: readonly RecipientRow[], groups: readonly
   };
   const open = cellsOf(() => true, (r) => r.opened === 1);
   const cto = cellsOf((r) => r.opened === 1, (r) => r.clicked === 1);
+  const machine = includeMachine ? machineOnlyHidden(rows, groups, open.cells, (key) => open.decisions.get(key)!.shown, partition, k) : new Set<string>();
   return groups.map((g, i) => {
     const o = open.decisions.get(g.key)!;
     const c = cto.decisions.get(g.key)!;
     const openHidden = o.shown ? null : o.reason;
+    const machineHidden = machine.has(g.key) ? 'difference' : null;
     return {
       key: g.key,
       label: g.label,
       recipients: figure(open.cells[i].n, openHidden),
-      open_rate: rate(open.cells[i].x, open.cells[i].n, openHidden),
-      click_to_open: rate(cto.cells[i].x, cto.cells[i].n, openHidden ?? (c.shown ? null : c.reason)),
+      open_rate: rate(open.cells[i].x, open.cells[i].n, openHidden ?? machineHidden),
+      click_to_open: rate(cto.cells[i].x, cto.cells[i].n, openHidden ?? machineHidden ?? (c.shown ? null : c.reason)),
     };
   });
 }
 
 /**
+ * The breakdown rows whose counted open rate would give away, beside the excluded mode's, a few
+ * recipients whose only opens were machine opens: a shown row's own machine-only openers, a
+ * containing segment's minus its own, or (departments) the total's minus the shown rows' being
+ * 1..k−1 hides the row (the smallest first, until none is left). The total's own difference is the
+ * issue row's check (the breakdown is shown only with its open rate).
+ */
+function machineOnlyHidden(rows: readonly RecipientRow[], groups: readonly BreakdownGroup[], cells: readonly ShareCell[], shown: (key: string) => boolean, partition: boolean, k: number): Set<string> {
+  const machineOnly = new Set(rows.filter((r) => r.machine_only === 1).map((r) => r.person_id));
+  const d = new Map(groups.map((g) => [g.key, [...g.members].filter((p) => machineOnly.has(p)).length]));
+  const hidden = new Set<string>();
+  const isShown = (key: string) => key === TOTAL || (shown(key) && !hidden.has(key));
+  const bySize = [...cells].sort((a, b) => a.n - b.n || a.key.localeCompare(b.key));
+  for (;;) {
+    const live = bySize.filter((c) => isShown(c.key));
+    let victim = live.find((c) => few(d.get(c.key)!, k));
+    if (!victim && !partition) {
+      // a segment inside another shown one (or inside all recipients): the larger's minus its own
+      victim = live.find((c) => (c.inside ?? []).some((p) => isShown(p.key) && few((p.key === TOTAL ? machineOnly.size : d.get(p.key)!) - d.get(c.key)!, k)));
+    }
+    if (!victim && partition && live.length > 0) {
+      // departments: all recipients' minus the shown rows'; hiding a row with none would not change it
+      const rest = machineOnly.size - live.reduce((s, c) => s + d.get(c.key)!, 0);
+      if (few(rest, k)) victim = live.find((c) => d.get(c.key)! > 0) ?? live[0];
+    }
+    if (!victim) return hidden;
+    hidden.add(victim.key);
+  }
+}
+
+/**
  * The link table of an issue: clickers of each link as a share of the issue's openers; a link is
- * also hidden when the issue's clickers minus the link's would be 1..k−1 people.
+ * also hidden when the issue's clickers minus the link's would be 1..k−1 people. The table is built
+ * only when the issue's click-to-open shows, so with machine opens counted its openers (the rates'
+ * denominator) have passed releaseIssueRow's machine-only check.
  */
 export function releaseLinks(rows: readonly RecipientRow[], k: number): NewsletterLinkRowDto[] {
   const openers = rows.filter((r) => r.opened === 1).length;

@@ -65,6 +65,8 @@ export interface RecipientRow {
   opened: number;
   clicked: number;
   links: string[];
+  /** 1 when the recipient's only opens were machine opens (and no click): an opener only when machine opens are counted. */
+  machine_only?: number;
 }
 
 export interface IssueAggRow {
@@ -74,7 +76,11 @@ export interface IssueAggRow {
   recipients: number;
   openers: number;
   clickers: number;
+  /** Recipients whose only opens were machine opens (and no click): counted openers − excluded openers. */
+  machine_only_openers: number;
+  /** Machine opens left out (0 when counted), and the recipients they came from. */
   machine_opens: number;
+  machine_openers: number;
 }
 
 /**
@@ -300,7 +306,8 @@ export class ContentReadsRepository {
    * The per-person newsletter figures, per issue and directory recipient: opened (a human open or
    * any click) and clicked. The issue is properties.issue, else the event's content_id. An open is a
    * machine's when flagged (properties.machine: true, 1, "true" or "1") or within
-   * MACHINE_OPEN_SECONDS of the person's send. `scope` keeps the scan small: the issues first sent in
+   * MACHINE_OPEN_SECONDS of the person's send. Both modes' `opened` are computed (opened_any,
+   * opened_human): their difference, the machine-only openers, is checked before counted figures show. `scope` keeps the scan small: the issues first sent in
    * [from, to] read events from `from` on; one issue reads the events that name it.
    */
   private recipientsSql(scope: 'period' | 'issue'): string {
@@ -333,19 +340,23 @@ export class ContentReadsRepository {
       rec AS (
         SELECT issue, actor_id, clicked, links,
                arrayCount(o -> o.2 OR dateDiff('second', sent_at, o.1) < ${MACHINE_OPEN_SECONDS}, opens) AS machine_opens,
-               clicked OR arrayExists(o -> {include_machine:UInt8} = 1 OR NOT (o.2 OR dateDiff('second', sent_at, o.1) < ${MACHINE_OPEN_SECONDS}), opens) AS opened,
+               clicked OR arrayExists(o -> NOT (o.2 OR dateDiff('second', sent_at, o.1) < ${MACHINE_OPEN_SECONDS}), opens) AS opened_human,
+               clicked OR notEmpty(opens) AS opened_any,
+               if({include_machine:UInt8} = 1, opened_any, opened_human) AS opened,
                sent_at
         FROM per
       )`;
   }
 
-  /** Per issue first sent in [from, to]: directory recipients, openers, clickers, machine opens left out. */
+  /** Per issue first sent in [from, to]: directory recipients, openers, clickers, machine-only openers, machine opens left out and their recipients. */
   async issues(from: string, to: string, includeMachine: boolean): Promise<IssueAggRow[]> {
     const rows = await this.ch.rows<Record<string, string>>(
       `${this.recipientsSql('period')}
        SELECT r.issue AS issue, ifNull(c.title, '') AS title, formatDateTime(min(r.sent_at), '%Y-%m-%dT%H:%i:%SZ') AS first_sent_at,
               count() AS recipients, countIf(r.opened) AS openers, countIf(r.clicked) AS clickers,
-              if({include_machine:UInt8} = 1, 0, sum(r.machine_opens)) AS machine_opens
+              countIf(r.opened_any AND NOT r.opened_human) AS machine_only_openers,
+              if({include_machine:UInt8} = 1, 0, sum(r.machine_opens)) AS machine_opens,
+              if({include_machine:UInt8} = 1, 0, countIf(r.machine_opens > 0)) AS machine_openers
        FROM rec AS r LEFT JOIN (SELECT content_id, title FROM ${this.t.content} FINAL) AS c ON c.content_id = r.issue
        GROUP BY r.issue, c.title
        HAVING toDate(min(r.sent_at)) BETWEEN {from:Date} AND {to:Date}
@@ -360,24 +371,27 @@ export class ContentReadsRepository {
       recipients: Number(r.recipients),
       openers: Number(r.openers),
       clickers: Number(r.clickers),
+      machine_only_openers: Number(r.machine_only_openers),
       machine_opens: Number(r.machine_opens),
+      machine_openers: Number(r.machine_openers),
     }));
   }
 
   /** The directory recipients of one issue with their department, whether they opened and clicked, and the links they clicked. */
-  async recipients(issue: string, includeMachine: boolean): Promise<{ rows: RecipientRow[]; machine_opens: number; title: string; first_sent_at: string | null }> {
-    const rows = await this.ch.rows<{ person_id: string; department: string; opened: number | boolean; clicked: number | boolean; links: string[]; machine_opens: string; sent_at: string }>(
+  async recipients(issue: string, includeMachine: boolean): Promise<{ rows: RecipientRow[]; machine_opens: number; machine_openers: number; title: string; first_sent_at: string | null }> {
+    const rows = await this.ch.rows<{ person_id: string; department: string; opened: number | boolean; clicked: number | boolean; links: string[]; machine_only: number | boolean; machine_opens: string; sent_at: string }>(
       `${this.recipientsSql('issue')}
        SELECT r.actor_id AS person_id, ifNull(toString(p.department), '') AS department, r.opened AS opened, r.clicked AS clicked, r.links AS links,
-              r.machine_opens AS machine_opens, formatDateTime(r.sent_at, '%Y-%m-%dT%H:%i:%SZ') AS sent_at
+              r.opened_any AND NOT r.opened_human AS machine_only, r.machine_opens AS machine_opens, formatDateTime(r.sent_at, '%Y-%m-%dT%H:%i:%SZ') AS sent_at
        FROM rec AS r LEFT JOIN (SELECT person_id, department FROM ${this.t.people} FINAL) AS p ON p.person_id = r.actor_id
        SETTINGS join_use_nulls = 1`,
       { issue, include_machine: includeMachine ? 1 : 0 },
     );
     const [c] = await this.ch.rows<{ title: string }>(`SELECT title FROM ${this.t.content} FINAL WHERE content_id = {id:String}`, { id: issue });
     return {
-      rows: rows.map((r) => ({ person_id: r.person_id, department: r.department, opened: Number(r.opened), clicked: Number(r.clicked), links: r.links })),
+      rows: rows.map((r) => ({ person_id: r.person_id, department: r.department, opened: Number(r.opened), clicked: Number(r.clicked), links: r.links, machine_only: Number(r.machine_only) })),
       machine_opens: includeMachine ? 0 : rows.reduce((s, r) => s + Number(r.machine_opens), 0),
+      machine_openers: includeMachine ? 0 : rows.filter((r) => Number(r.machine_opens) > 0).length,
       title: c?.title ?? '',
       first_sent_at: rows.length ? rows.map((r) => r.sent_at).sort()[0] : null,
     };

@@ -113,6 +113,50 @@ describe('newsletter breakdown and links', () => {
     expect(out.filter((r) => r.open_rate.hidden === null)).toHaveLength(1);
   });
 
+  it('with machine opens counted, hides a department whose machine-only openers are 1..k−1, and another so the total cannot give them away', () => {
+    // A: 20 recipients, 10 human openers; B: 20, 10 human openers + 5 machine-only; D: 20, 10 human openers + 2 machine-only
+    const mrows: RecipientRow[] = [];
+    for (const [dept, extra] of [['A', 0], ['B', 5], ['D', 2]] as const) {
+      for (let i = 0; i < 20; i++) {
+        const machineOnly = i >= 10 && i < 10 + extra ? 1 : 0;
+        mrows.push({ ...rec(`${dept}${i}`, dept, i < 10 || machineOnly ? 1 : 0, i < 5 ? 1 : 0), machine_only: machineOnly });
+      }
+    }
+    const g = (key: string): BreakdownGroup => ({ key, label: key, members: new Set(mrows.filter((r) => r.department === key).map((r) => r.person_id)), hidden: null });
+    const groups = [g('A'), g('B'), g('D')];
+    const counted = releaseBreakdown(mrows, groups, true, k, true);
+    const by = (key: string) => counted.find((r) => r.key === key)!;
+    expect(by('D').open_rate).toEqual({ value: null, hidden: 'difference' });
+    expect(by('D').click_to_open.hidden).toBe('difference');
+    expect(by('D').recipients).toEqual({ value: 20, hidden: null });
+    expect(by('A').open_rate).toEqual({ value: 0.5, hidden: null });
+    // total 7 machine-only − A's 0 − B's 5 = D's 2: B is hidden too
+    expect(by('B').open_rate.hidden).toBe('difference');
+    // the same rows with machine opens excluded: all shown as before
+    const excludedRows = mrows.map((r) => ({ ...r, opened: r.machine_only ? 0 : r.opened }));
+    const excluded = releaseBreakdown(excludedRows, groups, true, k, false);
+    expect(excluded.map((r) => r.open_rate)).toEqual([0.5, 0.5, 0.5].map((v) => ({ value: v, hidden: null })));
+  });
+
+  it('with machine opens counted, hides a segment whose containing segment differs from it by 1..k−1 machine-only openers', () => {
+    // 50 recipients; human openers: the even ones under 30 and 40..44; 30..32 opened only by machine
+    const srows: RecipientRow[] = [];
+    for (let i = 0; i < 50; i++) {
+      const machineOnly = i >= 30 && i < 33 ? 1 : 0;
+      const human = (i < 30 && i % 2 === 0) || (i >= 40 && i < 45);
+      srows.push({ ...rec(`p${i}`, 'X', human || machineOnly ? 1 : 0, i < 12 && i % 2 === 0 ? 1 : 0), machine_only: machineOnly });
+    }
+    const seg = (key: string, n: number): BreakdownGroup => ({ key, label: key, members: new Set(Array.from({ length: n }, (_, i) => `p${i}`)), hidden: null });
+    const inner = seg('inner', 20);
+    const outer = seg('outer', 40);
+    const counted = releaseBreakdown(srows, [inner, outer], false, k, true);
+    // outer has 3 machine-only openers: its own check hides it
+    expect(counted.find((r) => r.key === 'outer')!.open_rate.hidden).toBe('difference');
+    // inner has none, and all recipients (3) minus inner (0) would be 3: hidden as well
+    expect(counted.find((r) => r.key === 'inner')!.open_rate.hidden).toBe('difference');
+    expect(releaseBreakdown(srows.map((r) => ({ ...r, opened: r.machine_only ? 0 : r.opened })), [inner, outer], false, k, false).every((r) => r.open_rate.hidden !== 'difference')).toBe(true);
+  });
+
   it('links: a link clicked by fewer than k is hidden; one clicked by every clicker is shown', () => {
     const links = releaseLinks(rows, k);
     expect(links.find((l) => l.link === 'l2')!.clickers.hidden).toBe('numerator');
@@ -132,7 +176,7 @@ describe('sortItems', () => {
 
 describe('releaseIssueRow and releaseAuthor', () => {
   it('hides an open rate whose openers or non-openers are few, and click-to-open with it', () => {
-    const base = { issue: 'i1', title: '', first_sent_at: '2026-03-05T07:00:00Z', machine_opens: 3 };
+    const base = { issue: 'i1', title: '', first_sent_at: '2026-03-05T07:00:00Z', machine_only_openers: 0, machine_opens: 3, machine_openers: 5 };
     const ok = releaseIssueRow({ ...base, recipients: 40, openers: 20, clickers: 8 }, k);
     expect(ok).toMatchObject({ title: 'i1', open_rate: { value: 0.5, hidden: null }, click_to_open: { value: 0.4, hidden: null }, machine_opens_excluded: 3 });
     const most = releaseIssueRow({ ...base, recipients: 40, openers: 37, clickers: 20 }, k);
@@ -141,6 +185,32 @@ describe('releaseIssueRow and releaseAuthor', () => {
     const fewClicks = releaseIssueRow({ ...base, recipients: 40, openers: 20, clickers: 2 }, k);
     expect([fewClicks.open_rate.hidden, fewClicks.click_to_open.hidden]).toEqual([null, 'numerator']);
     expect(releaseIssueRow({ ...base, recipients: 3, openers: 1, clickers: 0 }, k).recipients.hidden).toBe('below_minimum');
+  });
+
+  it('with machine opens counted, hides the openers, open rate and click-to-open when 1..k−1 recipients opened only by machine', () => {
+    const base = { issue: 'i1', title: 'W', first_sent_at: '2026-03-05T07:00:00Z', recipients: 40, clickers: 8, machine_opens: 0, machine_openers: 0 };
+    // excluded: 20 openers; counted: 22 (2 recipients whose only opens were a machine's)
+    const excluded = releaseIssueRow({ ...base, openers: 20, machine_only_openers: 2, machine_opens: 6, machine_openers: 6 }, k, false);
+    expect(excluded).toMatchObject({ openers: { value: 20, hidden: null }, open_rate: { value: 0.5, hidden: null }, click_to_open: { value: 0.4, hidden: null }, machine_opens_excluded: 6 });
+    const counted = releaseIssueRow({ ...base, openers: 22, machine_only_openers: 2 }, k, true);
+    expect(counted).toMatchObject({
+      recipients: { value: 40, hidden: null },
+      openers: { value: null, hidden: 'difference' },
+      open_rate: { value: null, hidden: 'difference' },
+      clickers: { value: 8, hidden: null },
+      click_to_open: { value: null, hidden: 'difference' },
+      machine_opens_excluded: 0,
+    });
+    // none, or at least k, machine-only openers: the counted figures show
+    expect(releaseIssueRow({ ...base, openers: 20, machine_only_openers: 0 }, k, true).open_rate).toEqual({ value: 0.5, hidden: null });
+    expect(releaseIssueRow({ ...base, openers: 25, machine_only_openers: 5 }, k, true).open_rate).toEqual({ value: 25 / 40, hidden: null });
+  });
+
+  it('shows the machine opens left out only when at least k recipients had one', () => {
+    const base = { issue: 'i1', title: 'W', first_sent_at: '2026-03-05T07:00:00Z', recipients: 40, openers: 20, clickers: 8, machine_only_openers: 0 };
+    expect(releaseIssueRow({ ...base, machine_opens: 9, machine_openers: 4 }, k).machine_opens_excluded).toBeNull();
+    expect(releaseIssueRow({ ...base, machine_opens: 9, machine_openers: 5 }, k).machine_opens_excluded).toBe(9);
+    expect(releaseIssueRow({ ...base, machine_opens: 0, machine_openers: 0 }, k).machine_opens_excluded).toBeNull();
   });
 
   it("shows an author's readers as a share of everyone, and their read rate only with it", () => {

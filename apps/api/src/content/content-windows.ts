@@ -46,7 +46,7 @@ export function hideItemCounts<T extends ContentItemRowDto & { everyone?: { read
   return out;
 }
 
-/** An issue's openers and clickers (with or without machine opens: one statistic, so the two differ by 0 or ≥ k). */
+/** An issue's openers and clickers (with or without machine opens: one statistic; releaseIssueRow hides counted openers that differ from the excluded ones by 1..k−1). */
 export function issueNumbers(row: NewsletterIssueRowDto, today: string): { count: IssueCount; n: WindowedNumber }[] {
   const from = row.first_sent_at.slice(0, 10);
   const to = today < from ? from : today;

@@ -181,7 +181,7 @@ export class ContentService {
     const includeMachine = q.include_machine === '1';
     const rows = await this.repo.issues(from, to, includeMachine);
     const k = this.disclosure.k;
-    return { from, to, min_group_size: k, include_machine: includeMachine, issues: rows.map((r) => releaseIssueRow(r, k)) };
+    return { from, to, min_group_size: k, include_machine: includeMachine, issues: rows.map((r) => releaseIssueRow(r, k, includeMachine)) };
   }
 
   async issue(issue: string, q: z.output<typeof newsletterIssueQuerySchema>, userId: string): Promise<NewsletterIssueDto> {
@@ -202,12 +202,15 @@ export class ContentService {
         recipients: rec.rows.length,
         openers: rec.rows.filter((r) => r.opened === 1).length,
         clickers: rec.rows.filter((r) => r.clicked === 1).length,
+        machine_only_openers: rec.rows.filter((r) => r.machine_only === 1).length,
         machine_opens: rec.machine_opens,
+        machine_openers: rec.machine_openers,
       },
       k,
+      includeMachine,
     );
     const groups = q.by === 'department' ? this.departmentGroups(plan, rec.rows) : await this.segmentGroups(plan);
-    const breakdown = row.open_rate.hidden ? [] : releaseBreakdown(rec.rows, groups, q.by === 'department', k);
+    const breakdown = row.open_rate.hidden ? [] : releaseBreakdown(rec.rows, groups, q.by === 'department', k, includeMachine);
     const links = row.click_to_open.hidden ? [] : releaseLinks(rec.rows, k);
     return { ...row, min_group_size: k, include_machine: includeMachine, by: q.by, links, breakdown };
   }

@@ -83,13 +83,13 @@ const ISSUE_COLUMNS = [
   col('open_rate', 'float', 'Unique open rate: openers / recipients'),
   col('clickers', 'int', 'Recipients who clicked a link'),
   col('click_to_open', 'float', 'Clickers / openers'),
-  col('machine_opens_excluded', 'int', 'Opens flagged as machine opens or within 60 s of the send, not counted'),
+  col('machine_opens_excluded', 'int', 'Opens flagged as machine opens or within 60 s of the send, not counted (empty when fewer than the minimum group size of recipients had one)'),
 ];
 
 export function newslettersTable(dto: NewslettersDto): ViewTable {
   return finishTable(
     ISSUE_COLUMNS,
-    dto.issues.map((i) => [i.issue, i.title, utcTime(i.first_sent_at), f(i.recipients), f(i.openers), f(i.open_rate), f(i.clickers), f(i.click_to_open), i.machine_opens_excluded]),
+    dto.issues.map((i) => [i.issue, i.title, utcTime(i.first_sent_at), f(i.recipients), f(i.openers), f(i.open_rate), f(i.clickers), f(i.click_to_open), shown(i.machine_opens_excluded, 'numerator')]),
     dto.min_group_size,
   );
 }

@@ -6,8 +6,9 @@ import { ChartPanel } from '../../charts/shared/chart-panel';
 import { EmptyState, QueryStates } from '../../charts/shared/chart-states';
 import { DataTable } from '../../charts/shared/data-table';
 import { ExportMenu } from '../../charts/shared/export-menu';
+import { MaybeHiddenValue } from '../../charts/shared/hidden-reason-value';
 import { Segmented } from '../../charts/shared/segmented';
-import { formatCount, formatDateTime } from '../../lib/format';
+import { formatDateTime } from '../../lib/format';
 import { Figure } from './content-figure';
 
 const BY = ['department', 'segment'] as const;
@@ -46,7 +47,18 @@ function IssueBody({ issue, params, byControl }: { issue: NewsletterIssueDto; pa
   const k = issue.min_group_size;
   return (
     <>
-      <ChartPanel title={issue.title} description={`First sent ${formatDateTime(issue.first_sent_at)}. ${issue.include_machine ? 'Machine opens counted.' : `${formatCount(issue.machine_opens_excluded)} machine opens left out.`}`} className="panel--wide">
+      <ChartPanel title={issue.title} description={
+          <>
+            First sent {formatDateTime(issue.first_sent_at)}.{' '}
+            {issue.include_machine ? (
+              'Machine opens counted.'
+            ) : (
+              <>
+                <MaybeHiddenValue value={issue.machine_opens_excluded} reason="numerator" minGroupSize={k} /> machine opens left out.
+              </>
+            )}
+          </>
+        } className="panel--wide">
         <div className="leader-kpis">
           <div className="leader-kpi">
             <p className="leader-kpi__label">Recipients</p>

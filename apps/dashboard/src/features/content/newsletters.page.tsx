@@ -6,8 +6,9 @@ import { ChartPanel } from '../../charts/shared/chart-panel';
 import { QueryStates } from '../../charts/shared/chart-states';
 import { DataTable } from '../../charts/shared/data-table';
 import { ExportMenu } from '../../charts/shared/export-menu';
+import { MaybeHiddenValue } from '../../charts/shared/hidden-reason-value';
 import { Segmented } from '../../charts/shared/segmented';
-import { formatCount, formatDateTime, formatRange } from '../../lib/format';
+import { formatDateTime, formatRange } from '../../lib/format';
 import { Figure } from './content-figure';
 
 /** Content → Newsletters: each issue's unique open rate and click-to-open. */
@@ -66,7 +67,7 @@ function IssuesTable({ data, machine }: { data: NewslettersDto; machine: boolean
           <td className="num">
             <Figure f={i.click_to_open} k={k} rate />
           </td>
-          <td className="num">{machine ? <span className="muted">counted</span> : formatCount(i.machine_opens_excluded)}</td>
+          <td className="num">{machine ? <span className="muted">counted</span> : <MaybeHiddenValue value={i.machine_opens_excluded} reason="numerator" minGroupSize={k} />}</td>
         </tr>
       ))}
     </DataTable>
