@@ -1,5 +1,6 @@
 import type { BrowserContext, Page } from 'playwright-core';
-import type { AlertDto } from '@hubpulse/contracts';
+import type { AlertDto, AlertOptionsDto } from '@hubpulse/contracts';
+import { waitFor } from '@hubpulse/testing';
 import { fullPageShot, signedInPage, useDemoProduct } from './demo-product';
 
 /**
@@ -56,6 +57,10 @@ describe('Reports → Alerts in headless Chromium', () => {
   it('offers planners index alerts only, and analysts no Alerts tab', async () => {
     const planner = await signedIn('planner@hubpulse.local');
     await planner.goto(`${product.api.url}/reports/alerts`);
+    // the groups come from the newest purpose day, which the demo's start-up jobs compute: wait for them
+    const groups = async () => (await planner.evaluate(async () => (await fetch('/api/alerts/options')).json())) as AlertOptionsDto;
+    await waitFor(async () => (await groups()).groups.department.length > 0, 'the purpose indices of the demo', 180_000, 1000);
+    await planner.reload();
     await planner.getByRole('button', { name: 'New alert' }).click();
     const form = planner.getByRole('form', { name: 'New alert' });
     expect(await form.getByLabel('Watch').locator('option').allTextContents()).toEqual(['Engagement or purpose index']);
