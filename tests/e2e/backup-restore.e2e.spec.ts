@@ -3,7 +3,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import request from 'supertest';
-import { hubEvent, REPO_ROOT, runFullScoreJob, signIn, spawnApi, uniqueName, type SpawnedApi } from '@hubpulse/testing';
+import { REPO_ROOT, runFullScoreJob, signIn, spawnApi, uniqueName, type SpawnedApi } from '@hubpulse/testing';
+import { smallHubEvents, smallHubPeople } from '../support/small-hub';
 
 /**
  * `npm run backup` / `npm run restore` of the embedded deployment (issue 16): the production build
@@ -53,13 +54,8 @@ describe('backup and restore of the embedded deployment (production build)', () 
 
   it('backs up the stopped product and restores it into a new folder that reads the same numbers', async () => {
     api = await spawnApi({ ...env, HUBPULSE_DATA_DIR: original });
-    // 40 people, 30 of them active: the complement of the active is not below k (so totals are shown)
-    const people = Array.from({ length: 40 }, (_, i) => ({ person_id: `p${i}`, name: `Person ${i}`, department: ['Sales', 'Operations', 'Finance'][i % 3], location: 'Berlin' }));
-    await request(api.url).put('/v1/people').set('Authorization', `Bearer ${key}`).send({ people }).expect(200);
-    const events = Array.from({ length: 3000 }, (_, i) =>
-      hubEvent({ event_id: `b-${i}`, actor_id: `p${i % 30}`, type: ['view', 'react', 'comment'][i % 3], occurred_at: new Date(Date.UTC(2026, 9, 1 + (i % 30), 10)).toISOString() }),
-    );
-    await request(api.url).post('/v1/events').set('Authorization', `Bearer ${key}`).send({ events }).expect(200);
+    await request(api.url).put('/v1/people').set('Authorization', `Bearer ${key}`).send({ people: smallHubPeople() }).expect(200);
+    await request(api.url).post('/v1/events').set('Authorization', `Bearer ${key}`).send({ events: smallHubEvents('b') }).expect(200);
     const admin = await signIn(api.url, env.HUBPULSE_BOOTSTRAP_ADMIN_EMAIL, env.HUBPULSE_BOOTSTRAP_ADMIN_PASSWORD);
     expect((await runFullScoreJob(api.url, admin, 120_000)).state).toBe('completed');
     const before = await figures(api.url);

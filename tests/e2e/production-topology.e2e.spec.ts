@@ -1,11 +1,10 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { createClient, type ClickHouseClient } from '@clickhouse/client';
 import { CLICKHOUSE_MIGRATIONS } from '@hubpulse/clickhouse';
 import { MIGRATIONS } from '@hubpulse/database';
-import { hubEvent, RELATIONAL_STORES, REPO_ROOT, spawnApi, uniqueName, waitFor, type SpawnedApi } from '@hubpulse/testing';
+import { hubEvent, RELATIONAL_STORES, spawnApi, spawnWorker, uniqueName, waitFor, type SpawnedApi, type SpawnedWorker } from '@hubpulse/testing';
 import { DataSource } from 'typeorm';
 import { spawnClickHouseFront, type ClickHouseFrontProcess } from '../support/clickhouse-front.process';
 
@@ -22,12 +21,7 @@ const ADMIN = { email: 'admin@topology.local', password: 'correct horse battery 
 const KEY = 'hp_wk_topology_key_0123456789abcdef';
 const DB = 'hp_topology';
 
-interface Proc {
-  name: string;
-  child: ChildProcess;
-  output: () => string;
-  stop: (signal?: NodeJS.Signals) => Promise<number | null>;
-}
+type Proc = SpawnedWorker & { name: string };
 
 describe('production topology: 2 API processes + 2 workers on PostgreSQL, ClickHouse over HTTP and Redis', () => {
   let front: ClickHouseFrontProcess;
@@ -40,19 +34,7 @@ describe('production topology: 2 API processes + 2 workers on PostgreSQL, ClickH
   const workers: Proc[] = [];
   const cookies = new Map<string, string>();
 
-  const spawnWorker = async (name: string): Promise<Proc> => {
-    const main = path.join(REPO_ROOT, 'dist', 'apps', 'worker', 'main.js');
-    const child = spawn(process.execPath, [main], { cwd: REPO_ROOT, env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    child.stdout!.on('data', (d) => (out += d));
-    child.stderr!.on('data', (d) => (out += d));
-    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-    await waitFor(async () => {
-      if (child.exitCode !== null) throw new Error(`worker ${name} exited with ${child.exitCode}:\n${out}`);
-      return out.includes('worker started');
-    }, `worker ${name} to start`, 120_000);
-    return { name, child, output: () => out, stop: async (signal = 'SIGTERM') => (child.exitCode === null && child.kill(signal), exited) };
-  };
+  const startWorker = async (name: string): Promise<Proc> => ({ name, ...(await spawnWorker(env)) });
 
   const cookie = async (api: SpawnedApi) => {
     if (!cookies.has(api.url)) {
@@ -108,7 +90,7 @@ describe('production topology: 2 API processes + 2 workers on PostgreSQL, ClickH
       HUBPULSE_BOOTSTRAP_WRITE_KEY: KEY,
     };
     // all four at once, on empty stores: migrations race here
-    const started = await Promise.all([spawnApi(env), spawnApi(env), spawnWorker('w1'), spawnWorker('w2')]);
+    const started = await Promise.all([spawnApi(env), spawnApi(env), startWorker('w1'), startWorker('w2')]);
     apis.push(started[0] as SpawnedApi, started[1] as SpawnedApi);
     workers.push(started[2] as Proc, started[3] as Proc);
   }, 300_000);
@@ -233,7 +215,7 @@ describe('production topology: 2 API processes + 2 workers on PostgreSQL, ClickH
     await workers[0].stop('SIGKILL');
     // killed before the job ended (its scores phase may be done; the patterns phase takes longer)
     expect((await call<{ id: string; state: string }[]>(apis[0], 'GET', '/api/engagement/jobs')).find((j) => j.id === job_id)?.state).toBe('active');
-    workers[1] = await spawnWorker('w2b');
+    workers[1] = await startWorker('w2b');
     const job = await waitFor(async () => {
       const j = (await call<{ id: string; state: string; attempts: number }[]>(apis[0], 'GET', '/api/engagement/jobs')).find((x) => x.id === job_id);
       return j?.state === 'completed' || j?.state === 'failed' ? j : undefined;

@@ -54,8 +54,6 @@ const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 export interface ClickHouseFront {
   url: string;
-  /** Requests served so far (each query, insert and ping). */
-  readonly served: number;
   close(): Promise<void>;
 }
 
@@ -80,7 +78,6 @@ export async function startClickHouseFront(opts: ClickHouseFrontOptions): Promis
   const session = new Session(opts.path);
   const maxBody = opts.maxBodyBytes ?? 512 * 1024 * 1024;
   let queue: Promise<unknown> = Promise.resolve();
-  let served = 0;
   /** Settings some request SET on the session (reset to DEFAULT for requests that do not ask for them). */
   const dirtySettings = new Set<string>();
 
@@ -92,7 +89,6 @@ export async function startClickHouseFront(opts: ClickHouseFrontOptions): Promis
   };
 
   const server = http.createServer((req, res) => {
-    served++;
     handle(req, res).catch((err: unknown) => {
       if (!res.headersSent) writeError(res, err);
       else res.destroy(err as Error);
@@ -181,9 +177,6 @@ export async function startClickHouseFront(opts: ClickHouseFrontOptions): Promis
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://${opts.host ?? '127.0.0.1'}:${port}`,
-    get served() {
-      return served;
-    },
     async close() {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));

@@ -11,7 +11,8 @@ import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { freePort, hubEvent, waitFor } from '@hubpulse/testing';
+import { freePort, waitFor } from '@hubpulse/testing';
+import { smallHubEvents, smallHubPeople } from './small-hub';
 
 export const FIXTURE_ADMIN = { email: 'admin@upgrade.local', password: 'correct horse battery' };
 export const FIXTURE_KEY = 'hp_wk_upgrade_key_0123456789abcdef';
@@ -19,14 +20,6 @@ export const FIXTURE_QUERIES = {
   overview: '/api/overview?from=2026-10-01&to=2026-10-30',
   groups: '/api/engagement/groups?by=department&from=2026-10-01&to=2026-10-30',
 };
-
-export const fixturePeople = () =>
-  Array.from({ length: 40 }, (_, i) => ({ person_id: `p${i}`, name: `Person ${i}`, department: ['Sales', 'Operations', 'Finance'][i % 3], location: i % 2 ? 'Berlin' : 'Paris' }));
-
-export const fixtureEvents = () =>
-  Array.from({ length: 3000 }, (_, i) =>
-    hubEvent({ event_id: `u-${i}`, actor_id: `p${i % 30}`, type: ['view', 'react', 'comment'][i % 3], occurred_at: new Date(Date.UTC(2026, 9, 1 + (i % 30), 10)).toISOString() }),
-  );
 
 async function main(): Promise<void> {
   const [oldRoot, out, commit] = process.argv.slice(2);
@@ -58,8 +51,8 @@ async function main(): Promise<void> {
       if (!res.ok) throw new Error(`${res.status}: ${await res.text()}`);
       return res;
     };
-    await ok(fetch(`${url}/v1/people`, { method: 'PUT', headers: auth, body: JSON.stringify({ people: fixturePeople() }) }));
-    await ok(fetch(`${url}/v1/events`, { method: 'POST', headers: auth, body: JSON.stringify({ events: fixtureEvents() }) }));
+    await ok(fetch(`${url}/v1/people`, { method: 'PUT', headers: auth, body: JSON.stringify({ people: smallHubPeople() }) }));
+    await ok(fetch(`${url}/v1/events`, { method: 'POST', headers: auth, body: JSON.stringify({ events: smallHubEvents('u') }) }));
     const login = await ok(fetch(`${url}/api/auth/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(FIXTURE_ADMIN) }));
     const cookie = login.headers.get('set-cookie')!.split(';')[0];
     const { job_id } = (await (await ok(fetch(`${url}/api/engagement/jobs`, { method: 'POST', headers: { Cookie: cookie, 'Content-Type': 'application/json' }, body: '{"kind":"full"}' }))).json()) as { job_id: string };

@@ -67,7 +67,7 @@ export function hubEvent(over: Record<string, unknown> = {}): Record<string, unk
   };
 }
 
-export { freePort, REPO_ROOT, spawnApi, type SpawnedApi } from './spawn-api';
+export { freePort, REPO_ROOT, spawnApi, spawnWorker, type SpawnedApi, type SpawnedWorker } from './spawn-api';
 export { signIn } from './sign-in';
 export { runFullScoreJob } from './score-job';
 export * from './relational-store';

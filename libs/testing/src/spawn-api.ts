@@ -23,48 +23,70 @@ export async function freePort(): Promise<number> {
   });
 }
 
-/**
- * Starts the production build (dist/apps/api/main.js) as a real process and waits for /api/health.
- * On a free port, or on `env.PORT` when the caller had to know the address beforehand (an SSO redirect URI).
- */
-export async function spawnApi(env: Record<string, string>, timeoutMs = 120_000, nodeArgs: string[] = []): Promise<SpawnedApi> {
-  const main = path.join(REPO_ROOT, 'dist', 'apps', 'api', 'main.js');
+/** A production build's process: its combined output, and a stop that resolves with its exit code. */
+function spawnBuilt(app: 'api' | 'worker', env: Record<string, string>, nodeArgs: string[] = []) {
+  const main = path.join(REPO_ROOT, 'dist', 'apps', app, 'main.js');
   if (!fs.existsSync(main)) throw new Error(`${main} is missing: run npm run build first`);
-  const port = env.PORT ? Number(env.PORT) : await freePort();
   const child = spawn(process.execPath, [...nodeArgs, main], {
     cwd: REPO_ROOT,
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', HOST: '127.0.0.1', PORT: String(port), ...env },
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
   child.stdout!.on('data', (d) => (out += d));
   child.stderr!.on('data', (d) => (out += d));
-  const url = `http://127.0.0.1:${port}`;
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  return {
+    child,
+    output: () => out,
+    stop: async (signal: NodeJS.Signals = 'SIGTERM') => {
+      if (child.exitCode === null) child.kill(signal);
+      return exited;
+    },
+  };
+}
+
+/**
+ * Starts the production build (dist/apps/api/main.js) as a real process and waits for /api/health.
+ * On a free port, or on `env.PORT` when the caller had to know the address beforehand (an SSO redirect URI).
+ */
+export async function spawnApi(env: Record<string, string>, timeoutMs = 120_000, nodeArgs: string[] = []): Promise<SpawnedApi> {
+  const port = env.PORT ? Number(env.PORT) : await freePort();
+  const proc = spawnBuilt('api', { HOST: '127.0.0.1', PORT: String(port), ...env }, nodeArgs);
+  const url = `http://127.0.0.1:${port}`;
   const until = Date.now() + timeoutMs;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`API exited with ${child.exitCode}:\n${out}`);
+    if (proc.child.exitCode !== null) throw new Error(`API exited with ${proc.child.exitCode}:\n${proc.output()}`);
     try {
       // Only once this child says it listens: the port was free when picked, but the demo seeds for a
       // minute before listening, and another test process on the machine may take the port meanwhile.
-      const r = out.includes(`running at ${url} `) ? await fetch(`${url}/api/health`) : undefined;
+      const r = proc.output().includes(`running at ${url} `) ? await fetch(`${url}/api/health`) : undefined;
       if (r?.status === 200) break;
     } catch {
       /* not listening yet */
     }
     if (Date.now() > until) {
-      child.kill('SIGKILL');
-      throw new Error(`API did not become healthy in ${timeoutMs} ms:\n${out}`);
+      proc.child.kill('SIGKILL');
+      throw new Error(`API did not become healthy in ${timeoutMs} ms:\n${proc.output()}`);
     }
     await new Promise((r) => setTimeout(r, 250));
   }
-  return {
-    url,
-    child,
-    output: () => out,
-    stop: async (signal = 'SIGTERM') => {
-      if (child.exitCode === null) child.kill(signal);
-      return exited;
-    },
-  };
+  return { url, ...proc };
+}
+
+export type SpawnedWorker = Omit<SpawnedApi, 'url'>;
+
+/** Starts the production build's worker (dist/apps/worker/main.js; needs a ClickHouse server) and waits for its start line. */
+export async function spawnWorker(env: Record<string, string>, timeoutMs = 120_000): Promise<SpawnedWorker> {
+  const proc = spawnBuilt('worker', env);
+  const until = Date.now() + timeoutMs;
+  while (!proc.output().includes('worker started')) {
+    if (proc.child.exitCode !== null) throw new Error(`worker exited with ${proc.child.exitCode}:\n${proc.output()}`);
+    if (Date.now() > until) {
+      proc.child.kill('SIGKILL');
+      throw new Error(`worker did not start in ${timeoutMs} ms:\n${proc.output()}`);
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  return proc;
 }
