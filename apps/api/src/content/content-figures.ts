@@ -6,6 +6,7 @@ import type {
   NewsletterIssueRowDto,
   NewsletterLinkRowDto,
 } from '@hubpulse/contracts';
+import { isSmall } from '@hubpulse/disclosure';
 import type { AuthorAggRow, ContentAggRow, IssueAggRow, RecipientRow } from './content-reads.repository';
 import { TOTAL, decideShares, decideSum, figure, rate, type ShareCell } from './content-release';
 
@@ -78,8 +79,6 @@ export function releaseAuthor(a: AuthorAggRow, population: number, k: number): C
   };
 }
 
-/** 1..k−1 people: a difference the reader could work out by subtraction that would describe a few. */
-const few = (d: number, k: number) => d > 0 && d < k;
 
 /**
  * An issue's open rate (openers of recipients) and click-to-open (clickers of openers), each a share.
@@ -92,7 +91,7 @@ export function releaseIssueRow(r: IssueAggRow, k: number, includeMachine = fals
   const recipientsHidden = r.recipients < k ? 'below_minimum' : null;
   const openHidden = recipientsHidden ?? decideShares({ n: r.recipients, x: r.openers }, [], k).get(TOTAL)!.reason;
   const ctoHidden = openHidden ?? decideShares({ n: r.openers, x: r.clickers }, [], k).get(TOTAL)!.reason;
-  const machineHidden = includeMachine && few(r.machine_only_openers, k) ? 'difference' : null;
+  const machineHidden = includeMachine && isSmall(r.machine_only_openers, k) ? 'difference' : null;
   return {
     issue: r.issue,
     title: r.title || r.issue,
@@ -175,15 +174,15 @@ function machineOnlyHidden(rows: readonly RecipientRow[], groups: readonly Break
   const bySize = [...cells].sort((a, b) => a.n - b.n || a.key.localeCompare(b.key));
   for (;;) {
     const live = bySize.filter((c) => isShown(c.key));
-    let victim = live.find((c) => few(d.get(c.key)!, k));
+    let victim = live.find((c) => isSmall(d.get(c.key)!, k));
     if (!victim && !partition) {
       // a segment inside another shown one (or inside all recipients): the larger's minus its own
-      victim = live.find((c) => (c.inside ?? []).some((p) => isShown(p.key) && few((p.key === TOTAL ? machineOnly.size : d.get(p.key)!) - d.get(c.key)!, k)));
+      victim = live.find((c) => (c.inside ?? []).some((p) => isShown(p.key) && isSmall((p.key === TOTAL ? machineOnly.size : d.get(p.key)!) - d.get(c.key)!, k)));
     }
     if (!victim && partition && live.length > 0) {
       // departments: all recipients' minus the shown rows'; hiding a row with none would not change it
       const rest = machineOnly.size - live.reduce((s, c) => s + d.get(c.key)!, 0);
-      if (few(rest, k)) victim = live.find((c) => d.get(c.key)! > 0) ?? live[0];
+      if (isSmall(rest, k)) victim = live.find((c) => d.get(c.key)! > 0) ?? live[0];
     }
     if (!victim) return hidden;
     hidden.add(victim.key);

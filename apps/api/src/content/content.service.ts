@@ -3,6 +3,7 @@ import { Injectable, NotFoundException } from '@nestjs/common';
 import { POPULATION, type HiddenReason, type WindowedNumber } from '@hubpulse/disclosure';
 import {
   formatDayKey,
+  round,
   type ContentAuthorsDto,
   type ContentItemDto,
   type ContentItemRowDto,
@@ -151,7 +152,7 @@ export class ContentService {
     return {
       ...row,
       min_group_size: k,
-      hours_to_first_comment: { value: firstCommentHidden ? null : Math.round(((r.first_comment_s ?? 0) / 3600) * 10) / 10, hidden: firstCommentHidden },
+      hours_to_first_comment: { value: firstCommentHidden ? null : round((r.first_comment_s ?? 0) / 3600, 1), hidden: firstCommentHidden },
       decay: buckets.map((b) => ({ ...b, share: total > 0 ? b.readers / total : 0 })),
       decay_hidden: decayHidden ?? (buckets.length === 0 ? 'below_minimum' : null),
     };
