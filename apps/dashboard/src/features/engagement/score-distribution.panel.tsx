@@ -25,7 +25,7 @@ export function ScoreDistributionPanel() {
           {data && (
             <div className="panel__actions">
               <ExportMenu view="engagement.distribution" params={{ day: data.day ?? undefined }} what="score distribution" disabled={data.bins.length === 0} />
-              <ExportMenu view="engagement.quantiles" params={{ day: data.day ?? undefined }} what="score quantiles" disabled={!data.quantiles} />
+              <ExportMenu view="engagement.quantiles" params={{ day: data.day ?? undefined }} what="score quantiles" label="Export quantiles" disabled={!data.quantiles} />
             </div>
           )}
         </div>
