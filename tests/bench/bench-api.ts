@@ -31,3 +31,28 @@ export function resetPeakMemory(pid: number): boolean {
     return false;
   }
 }
+
+/** One cold call of `fn`, then `runs` warm ones: their times in ms. */
+export async function timed(fn: () => Promise<unknown>, runs: number): Promise<{ cold: number; warm: number[] }> {
+  let t0 = performance.now();
+  await fn();
+  const cold = performance.now() - t0;
+  const warm: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    t0 = performance.now();
+    await fn();
+    warm.push(performance.now() - t0);
+  }
+  return { cold, warm };
+}
+
+/** Waits until process `pid` has used under 5 % of a core for 5 s running, after `settleMs` (for start-up jobs to be queued). */
+export async function waitIdle(pid: number, settleMs: number): Promise<void> {
+  const cpu = () => fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ').slice(11, 13).reduce((s, x) => s + Number(x), 0);
+  await new Promise((r) => setTimeout(r, settleMs));
+  for (let i = 0, calm = 0; i < 1800 && calm < 5; i++) {
+    const c0 = cpu();
+    await new Promise((r) => setTimeout(r, 1000));
+    calm = cpu() - c0 < 5 ? calm + 1 : 0;
+  }
+}

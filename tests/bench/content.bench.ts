@@ -25,7 +25,7 @@ import { parseArgs } from 'node:util';
 import { ClickHouseService, closeClickHouse, migrateClickHouse, openClickHouse } from '@hubpulse/clickhouse';
 import { loadConfig } from '@hubpulse/config';
 import { signIn } from '../../tools/import-file';
-import { BENCH_ADMIN, spawnBenchApi } from './bench-api';
+import { BENCH_ADMIN, spawnBenchApi, timed, waitIdle } from './bench-api';
 import { addContentData, ISSUES, SEGMENT } from './content-bench.data';
 import { generateSegmentBenchData } from './segment-bench.data';
 
@@ -54,19 +54,6 @@ function rawQuestions(ch: ClickHouseService, item: string): [name: string, sql: 
   ];
 }
 
-async function time(fn: () => Promise<unknown>, runs: number): Promise<{ cold: number; warm: number[] }> {
-  let t0 = performance.now();
-  await fn();
-  const cold = performance.now() - t0;
-  const warm: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    t0 = performance.now();
-    await fn();
-    warm.push(performance.now() - t0);
-  }
-  return { cold, warm };
-}
-
 async function main(): Promise<void> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hubpulse-bench-content-'));
   const config = loadConfig({ HUBPULSE_DATA_DIR: dataDir });
@@ -87,7 +74,7 @@ async function main(): Promise<void> {
   );
   const raw = new Map<string, number[]>();
   for (const [name, sql, params] of rawQuestions(ch, item)) {
-    const { warm } = await time(() => ch.rows(sql, params), RUNS);
+    const { warm } = await timed(() => ch.rows(sql, params), RUNS);
     raw.set(name, warm);
   }
   await closeClickHouse(client, config.clickhouse);
@@ -107,14 +94,7 @@ async function main(): Promise<void> {
     };
     // Idle: start-up work (the starter segments' first computation over the 10M events) is over.
     t0 = performance.now();
-    const cpu = () => fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ').slice(11, 13).reduce((s, x) => s + Number(x), 0);
-    // Quiet = under 5 % of a core for 5 seconds running, after 10 s for the start-up jobs to be queued.
-    await new Promise((r) => setTimeout(r, 10_000));
-    for (let i = 0, calm = 0; i < 900 && calm < 5; i++) {
-      const c0 = cpu();
-      await new Promise((r) => setTimeout(r, 1000));
-      calm = cpu() - c0 < 5 ? calm + 1 : 0;
-    }
+    await waitIdle(pid, 10_000);
     console.log(`API idle         after ${secs(performance.now() - t0)}`);
     const from = '2026-08-03';
     const reads: [read: string, url: string, question: string][] = [
@@ -128,7 +108,7 @@ async function main(): Promise<void> {
       ['one issue by segment', '/api/content/newsletters/nl-3?by=segment', 'openers per department of one issue'],
     ];
     for (const [read, url, question] of reads) {
-      const { cold, warm } = await time(() => get(url), RUNS);
+      const { cold, warm } = await timed(() => get(url), RUNS);
       rows.push({ read, question, cold, p50: pct(warm, 50), p95: pct(warm, 95) });
       console.log(`  ${read.padEnd(40)} cold ${fmt(cold).padStart(6)} ms  p50 ${fmt(pct(warm, 50)).padStart(6)} ms  p95 ${fmt(pct(warm, 95)).padStart(6)} ms`);
     }

@@ -47,9 +47,10 @@ export const RULES: [string, SegmentRule][] = [
 /**
  * 100,000 people (12 departments, 5 sites, 8 titles, a manager tree of 8 reports each, hired over 15
  * years, 200 leaders), events over the 365 days to `AS_OF`, one scored day (10 % without a score)
- * and one pattern week, as the score and pattern workers leave them.
+ * and one pattern week, as the score and pattern workers leave them. `derived: false` leaves the
+ * scores and patterns out, for a bench whose product computes them itself (bench:api).
  */
-export async function generateSegmentBenchData(ch: ClickHouseService, PEOPLE: number, EVENTS: number, AS_OF: string): Promise<void> {
+export async function generateSegmentBenchData(ch: ClickHouseService, PEOPLE: number, EVENTS: number, AS_OF: string, { derived = true } = {}): Promise<void> {
   const t = ch.tables;
   // The directory: 12 departments, 5 sites, 8 titles, a manager tree of 8 reports each, hired over 15 years.
   await ch.client.command({
@@ -84,6 +85,7 @@ export async function generateSegmentBenchData(ch: ClickHouseService, PEOPLE: nu
       FROM numbers(5000)`,
     query_params: { people: PEOPLE, end: `${AS_OF} 23:59:59` },
   });
+  if (!derived) return;
   // One scored day and one pattern week, as the score and pattern workers leave them.
   await ch.client.command({ query: `INSERT INTO ${t.score_days} (day, model_version, population, active, mode, watermark, computed_at) VALUES ({asOf:Date}, 1, {people:UInt32}, {people:UInt32}, 'full', now64(3), now64(3))`, query_params: { asOf: AS_OF, people: PEOPLE } });
   await ch.client.command({

@@ -1,0 +1,270 @@
+/**
+ * bench:api — every read the dashboard makes, at enterprise size (issue 17). Generates bench:segments'
+ * hub without its derived rows (100,000 people in 12 departments and 5 sites, 10,000,000 events over
+ * the 365 days to yesterday, 5,000 items) plus bench:content's segment-aimed items and 26 newsletter
+ * issues, then, in one run:
+ *
+ * 1. the production build on that data folder computes what it computes for a real hub (the
+ *    scheduled full score run, patterns, starter segments: timed until the API is idle), and a goal,
+ *    a link, a segment and a programme are created through the API as a user would;
+ * 2. each read through the HTTP API as the signed-in admin: one cold call, then p50 / p95 of N warm
+ *    calls (the same request again);
+ * 3. each dashboard page drawn in headless Chromium (Debian's): from navigation to no panel loading,
+ *    one cold draw and the median of three warm ones (a fresh page each time, the session kept);
+ * 4. after the API stops, in this process on the same data: the plainest ClickHouse SQL answering
+ *    each read's question (no privacy, no FINAL on events) — p50 / p95 of N runs;
+ *
+ * and the ratio API p95 ÷ raw p95 per read. Targets (issue 17): every read p95 < 300 ms and ≤ 3× its
+ * plain question; every page drawn in < 1 s.
+ *
+ *   npm run bench:api [-- --people 100000 --events 10000000 --runs 10]
+ *
+ * The data folder is a new one under the temp folder (TMPDIR), removed at the end.
+ */
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { parseArgs } from 'node:util';
+import { chromium } from 'playwright-core';
+import { ClickHouseService, closeClickHouse, migrateClickHouse, openClickHouse } from '@hubpulse/clickhouse';
+import { loadConfig } from '@hubpulse/config';
+import { signIn } from '../../tools/import-file';
+import { BENCH_ADMIN, spawnBenchApi, timed, waitIdle } from './bench-api';
+import { addContentData, SEGMENT } from './content-bench.data';
+import { generateSegmentBenchData } from './segment-bench.data';
+
+const { values: args } = parseArgs({
+  options: {
+    people: { type: 'string', default: '100000' },
+    events: { type: 'string', default: '10000000' },
+    runs: { type: 'string', default: '10' },
+    'keep-data': { type: 'boolean', default: false },
+  },
+});
+const PEOPLE = Number(args.people);
+const EVENTS = Number(args.events);
+const RUNS = Number(args.runs);
+const AS_OF = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+const fmt = (n: number) => Math.round(n).toLocaleString('en');
+const secs = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.max(0, Math.ceil((p / 100) * xs.length) - 1))];
+const load = () => os.loadavg().map((l) => l.toFixed(1)).join(' ');
+const daysAgo = (n: number) => new Date(Date.parse(AS_OF) - n * 86_400_000).toISOString().slice(0, 10);
+
+/** The plainest SQL answering each read's question, by name (no privacy, no audiences, no FINAL on events). */
+function plainQuestions(ch: ClickHouseService, item: string): Record<string, [sql: string, params: Record<string, unknown>]> {
+  const t = ch.tables;
+  const since = (days: number) => `occurred_at >= toDateTime64({asOf:Date}, 3, 'UTC') - toIntervalDay(${days - 1})`;
+  const activeBy = (column: string) => [
+    `SELECT p.g, uniqExact(e.actor_id) FROM ${t.events} AS e INNER JOIN (SELECT person_id, ${column} AS g FROM ${t.people} FINAL) AS p ON p.person_id = e.actor_id WHERE ${since(30)} GROUP BY p.g`,
+    { asOf: AS_OF },
+  ] as [string, Record<string, unknown>];
+  const daily = (days: number) => [`SELECT toDate(occurred_at) AS d, uniqExact(actor_id) FROM ${t.events} WHERE ${since(days)} GROUP BY d`, { asOf: AS_OF }] as [string, Record<string, unknown>];
+  return {
+    'daily active people, 30 days': daily(30),
+    'daily active people, 90 days': daily(90),
+    'daily active people, 365 days': daily(365),
+    'active people per department, 30 days': activeBy('department'),
+    'active people per location, 30 days': activeBy('location'),
+    'active people per manager, 30 days': activeBy('manager_id'),
+    'active people per hiring year, 30 days': activeBy('toYear(hired_at)'),
+    'score histogram of the newest day': [`SELECT intDiv(score, 5) AS b, count() FROM ${t.engagement_scores} FINAL WHERE day = (SELECT max(day) FROM ${t.score_days}) GROUP BY b`, {}],
+    'actions and people per purpose and week, 90 days': [`SELECT purpose, toMonday(occurred_at) AS w, count(), uniqExact(actor_id) FROM ${t.events} WHERE ${since(90)} GROUP BY purpose, w`, { asOf: AS_OF }],
+    'people per persona, newest week': [`SELECT persona, count() FROM ${t.pattern_person_weeks} FINAL WHERE week = (SELECT max(week) FROM ${t.pattern_person_weeks}) GROUP BY persona`, {}],
+    "leaders' items and their repliers, 90 days": [
+      `SELECT e.actor_id, uniqExact(e.content_id) FROM ${t.events} AS e INNER JOIN (SELECT person_id FROM ${t.people} FINAL WHERE is_leader) AS l ON l.person_id = e.actor_id WHERE e.type = 'post' AND ${since(90)} GROUP BY e.actor_id`,
+      { asOf: AS_OF },
+    ],
+    'active people per month, 12 months': [`SELECT toStartOfMonth(occurred_at) AS m, uniqExact(actor_id) FROM ${t.events} WHERE ${since(365)} GROUP BY m`, { asOf: AS_OF }],
+    'members per segment': [`SELECT segment_id, count() FROM ${t.segment_members} GROUP BY segment_id`, {}],
+    "a segment's members per department": [
+      `SELECT p.department, count() FROM ${t.segment_members} AS s INNER JOIN (SELECT person_id, department FROM ${t.people} FINAL) AS p ON p.person_id = s.person_id WHERE s.segment_id = {seg:String} GROUP BY p.department`,
+      { seg: SEGMENT },
+    ],
+    'read rate of inform content per channel, 30 days': [`SELECT channel, countIf(type = 'view') / count() FROM ${t.events} WHERE purpose = 'inform' AND ${since(30)} GROUP BY channel`, { asOf: AS_OF }],
+    'readers per item published in 90 days': [
+      `SELECT content_id, uniqExact(actor_id) FROM ${t.events} WHERE type = 'view' AND content_id IN (SELECT content_id FROM ${t.content} FINAL WHERE toDate(published_at) >= toDate({asOf:Date}) - 89) AND ${since(90)} GROUP BY content_id`,
+      { asOf: AS_OF },
+    ],
+    'readers of one item': [`SELECT uniqExact(actor_id) FROM ${t.events} WHERE content_id = {item:String} AND type = 'view'`, { item }],
+    'readers per author, 90 days': [
+      `SELECT i.author_id, uniqExact(e.actor_id) FROM ${t.events} AS e INNER JOIN (SELECT content_id, author_id FROM ${t.content} FINAL WHERE toDate(published_at) >= toDate({asOf:Date}) - 89) AS i ON i.content_id = e.content_id WHERE e.type = 'view' AND ${since(90)} GROUP BY i.author_id`,
+      { asOf: AS_OF },
+    ],
+    'recipients and openers per issue': [`SELECT content_id, uniqExactIf(actor_id, type = 'newsletter_send'), uniqExactIf(actor_id, type = 'newsletter_open') FROM ${t.events} WHERE type IN ('newsletter_send', 'newsletter_open') GROUP BY content_id`, {}],
+    'openers per department of one issue': [
+      `SELECT p.department, uniqExact(e.actor_id) FROM ${t.events} AS e INNER JOIN (SELECT person_id, department FROM ${t.people} FINAL) AS p ON p.person_id = e.actor_id WHERE e.content_id = 'nl-3' AND e.type = 'newsletter_open' GROUP BY p.department`,
+      {},
+    ],
+  };
+}
+
+async function main(): Promise<void> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hubpulse-bench-api-'));
+  const config = loadConfig({ HUBPULSE_DATA_DIR: dataDir });
+  console.log(`bench:api — ${fmt(PEOPLE)} people, ${fmt(EVENTS)} events over the 365 days to ${AS_OF}, ${RUNS} warm runs per read, ${os.cpus().length} cores, load ${load()}`);
+
+  let client = await openClickHouse(config.clickhouse);
+  await migrateClickHouse(client, config.clickhouse.database);
+  let ch = new ClickHouseService(client, config);
+  let t0 = performance.now();
+  await generateSegmentBenchData(ch, PEOPLE, EVENTS, AS_OF, { derived: false });
+  await addContentData(ch, PEOPLE, AS_OF);
+  const [{ n }] = await ch.rows<{ n: string }>(`SELECT count() AS n FROM ${ch.tables.events}`);
+  console.log(`generated          in ${secs(performance.now() - t0)} (${fmt(Number(n))} events)`);
+  const [{ item }] = await ch.rows<{ item: string }>(`SELECT content_id AS item FROM ${ch.tables.content} FINAL WHERE audience_segment_id = {seg:String} AND toDate(published_at) >= toDate({asOf:Date}) - 89 ORDER BY content_id LIMIT 1`, { seg: SEGMENT, asOf: AS_OF });
+  await closeClickHouse(client, config.clickhouse);
+
+  const prefix: Record<string, string> = process.env.HUBPULSE_QUEUE_PREFIX ? { HUBPULSE_QUEUE_PREFIX: process.env.HUBPULSE_QUEUE_PREFIX } : {};
+  t0 = performance.now();
+  const api = await spawnBenchApi(dataDir, prefix);
+  const pid = api.child.pid!;
+  const apiRows: { read: string; question: string; cold: number; p50: number; p95: number }[] = [];
+  const pageRows: { page: string; cold: number; warm: number; errors: number }[] = [];
+  try {
+    const cookie = await signIn(api.url, BENCH_ADMIN.email, BENCH_ADMIN.password);
+    const call = async (method: string, url: string, body?: unknown) => {
+      const res = await fetch(`${api.url}${url}`, { method, headers: { Cookie: cookie, ...(body ? { 'Content-Type': 'application/json' } : {}) }, body: body ? JSON.stringify(body) : undefined });
+      const text = await res.text();
+      if (!res.ok) throw new Error(`${method} ${url}: ${res.status} ${text.slice(0, 300)}`);
+      return text ? JSON.parse(text) : null;
+    };
+    const get = (url: string) => call('GET', url);
+
+    // What the product computes for a real hub at start: the scheduled full score run, patterns, starter segments.
+    await waitIdle(pid, 15_000);
+    const scored = await get('/api/engagement/distribution');
+    console.log(`start-up jobs done in ${secs(performance.now() - t0)} (scores of ${scored.day ?? 'no day'})`);
+    if (!scored.day) throw new Error('the start-up score run left no scored day');
+
+    // What a leader and a planner create: a segment, a goal with KPI values linked to it, a programme.
+    const seg = (await call('POST', '/api/segments', { name: 'Dept 3', rule: { kind: 'attribute', field: 'department', op: 'in', values: ['Dept 3'] } })).segment.id as string;
+    const year = AS_OF.slice(0, 4);
+    const goal = (await call('POST', '/api/goals', { name: 'Grow revenue', metric: 'revenue', scope: 'organisation', unit_kind: 'currency', unit: 'EUR', baseline: 100, target: 160, target_type: 'increase_to', period_start: `${year}-01-01`, period_end: `${year}-12-31` })).id as string;
+    await call('POST', `/api/goals/${goal}/values`, { values: Array.from({ length: Number(AS_OF.slice(5, 7)) }, (_, m) => ({ period: `${year}-${String(m + 1).padStart(2, '0')}`, value: 100 + 4 * m })) });
+    const link = (await call('POST', `/api/goals/${goal}/links`, { kind: 'segment', segment_id: seg, hypothesis: 'Engaged Dept 3 sells more' })).id as string;
+    const programme = (await call('POST', '/api/programmes', { name: 'Dept 3 vision', segment_id: seg, content: { purposes: ['vision'] }, channels: ['ceo_blog', 'blog'], tactic: { kind: 'leader_led' }, measure: { metric: 'reach_rate', target: 0.5, from: daysAgo(89), to: AS_OF }, goal_id: goal })).id as string;
+    await waitIdle(pid, 3_000);
+
+    const reads: [read: string, url: string, question: string][] = [
+      ['overview, 30 days', `/api/overview?from=${daysAgo(29)}&to=${AS_OF}`, 'daily active people, 30 days'],
+      ['overview, 90 days', `/api/overview?from=${daysAgo(89)}&to=${AS_OF}`, 'daily active people, 90 days'],
+      ['overview, 365 days', `/api/overview?from=${daysAgo(364)}&to=${AS_OF}`, 'daily active people, 365 days'],
+      ...(['department', 'location', 'team', 'manager', 'tenure'] as const).map((by): [string, string, string] => [
+        `engagement groups by ${by}`,
+        `/api/engagement/groups?by=${by}`,
+        by === 'location' ? 'active people per location, 30 days' : by === 'tenure' ? 'active people per hiring year, 30 days' : by === 'department' ? 'active people per department, 30 days' : 'active people per manager, 30 days',
+      ]),
+      ['score distribution', '/api/engagement/distribution', 'score histogram of the newest day'],
+      ['purposes', '/api/engagement/purposes', 'actions and people per purpose and week, 90 days'],
+      ['personas', '/api/engagement/personas', 'people per persona, newest week'],
+      ['ambassadors', '/api/engagement/ambassadors', 'people per persona, newest week'],
+      ['leaders', '/api/engagement/leaders', "leaders' items and their repliers, 90 days"],
+      ['strategy overview', '/api/strategy/overview', 'active people per month, 12 months'],
+      ['goal', `/api/goals/${goal}`, 'active people per month, 12 months'],
+      ['goal link analysis', `/api/goals/${goal}/links/${link}/analysis`, 'active people per month, 12 months'],
+      ['segment list', '/api/segments', 'members per segment'],
+      ['segment detail', `/api/segments/${seg}`, "a segment's members per department"],
+      ['segment channels', `/api/segments/${seg}/channels`, 'read rate of inform content per channel, 30 days'],
+      ['programme scorecard', `/api/programmes/${programme}/scorecard`, 'read rate of inform content per channel, 30 days'],
+      ['content items (90 days)', '/api/content/items', 'readers per item published in 90 days'],
+      ['content item', `/api/content/items/${item}`, 'readers of one item'],
+      ['content authors', '/api/content/authors', 'readers per author, 90 days'],
+      ['newsletters', '/api/content/newsletters', 'recipients and openers per issue'],
+      ['newsletter issue by department', '/api/content/newsletters/nl-3?by=department', 'openers per department of one issue'],
+    ];
+    for (const [read, url, question] of reads) {
+      const { cold, warm } = await timed(() => get(url), RUNS);
+      apiRows.push({ read, question, cold, p50: pct(warm, 50), p95: pct(warm, 95) });
+      console.log(`  ${read.padEnd(34)} cold ${fmt(cold).padStart(6)} ms  p50 ${fmt(pct(warm, 50)).padStart(6)} ms  p95 ${fmt(pct(warm, 95)).padStart(6)} ms`);
+    }
+
+    // The pages, as a browser draws them: from navigation until no panel shows its loading state.
+    const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    try {
+      const context = await browser.newContext({ viewport: { width: 1440, height: 1000 } });
+      const [name, value] = cookie.split('=');
+      await context.addCookies([{ name, value, url: api.url }]);
+      const pages: [string, string][] = [
+        ['Overview', '/overview'],
+        ['Strategy', '/strategy'],
+        ['Goal', `/strategy/goals/${goal}`],
+        ['Engagement', '/engagement'],
+        ['Purposes', '/engagement/purposes'],
+        ['Personas', '/engagement/personas'],
+        ['Leaders', '/engagement/leaders'],
+        ['Audiences', '/audiences'],
+        ['Segment', `/audiences/segments/${seg}`],
+        ['Programme', `/audiences/programmes/${programme}`],
+        ['Content', '/content'],
+        ['Content item', `/content/items/${item}`],
+        ['Authors', '/content/authors'],
+        ['Newsletters', '/content/newsletters'],
+      ];
+      const draw = async (url: string): Promise<{ ms: number; errors: number }> => {
+        const page = await context.newPage();
+        try {
+          const start = performance.now();
+          await page.goto(`${api.url}${url}`, { waitUntil: 'domcontentloaded' });
+          await page.waitForFunction(
+            () => {
+              // Runs in the page (no DOM types in this project's compile).
+              const doc = (globalThis as unknown as { document: { querySelector(s: string): unknown } }).document;
+              return !!doc.querySelector('main .panel, main table, main h1') && !doc.querySelector('.chart-state--loading, [aria-busy="true"], .splash');
+            },
+            undefined,
+            { polling: 25, timeout: 60_000 },
+          );
+          const ms = performance.now() - start;
+          return { ms, errors: await page.locator('.chart-state--error').count() };
+        } finally {
+          await page.close();
+        }
+      };
+      for (const [label, url] of pages) {
+        const cold = await draw(url);
+        const warm: number[] = [];
+        for (let i = 0; i < 3; i++) warm.push((await draw(url)).ms);
+        pageRows.push({ page: label, cold: cold.ms, warm: pct(warm, 50), errors: cold.errors });
+        console.log(`  page ${label.padEnd(14)} cold ${fmt(cold.ms).padStart(6)} ms  warm median ${fmt(pct(warm, 50)).padStart(6)} ms${cold.errors ? `  (${cold.errors} panels failed)` : ''}`);
+      }
+    } finally {
+      await browser.close();
+    }
+    await api.stop('SIGTERM');
+  } catch (err) {
+    await api.stop('SIGKILL');
+    console.error(api.output().slice(-3000));
+    throw err;
+  }
+
+  // The plain questions, on the same data now that the API has let go of the folder.
+  client = await openClickHouse(config.clickhouse);
+  ch = new ClickHouseService(client, config);
+  const raw = new Map<string, number[]>();
+  for (const [question, [sql, params]] of Object.entries(plainQuestions(ch, item))) raw.set(question, (await timed(() => ch.rows(sql, params), RUNS)).warm);
+  await closeClickHouse(client, config.clickhouse);
+
+  const ok = (b: boolean) => (b ? '' : ' ✗');
+  console.log(`\n| read | API cold | API p50 / p95 | plain question | raw p50 / p95 | p95 ÷ raw p95 |`);
+  console.log('|---|---|---|---|---|---|');
+  for (const r of apiRows) {
+    const w = raw.get(r.question)!;
+    const ratio = r.p95 / pct(w, 95);
+    console.log(`| ${r.read} | ${fmt(r.cold)} ms | ${fmt(r.p50)} / ${fmt(r.p95)} ms${ok(r.p95 < 300)} | ${r.question} | ${fmt(pct(w, 50))} / ${fmt(pct(w, 95))} ms | ${ratio.toFixed(1)}×${ok(ratio <= 3)} |`);
+  }
+  console.log(`\n| page | drawn, cold | drawn, warm (median of 3) |`);
+  console.log('|---|---|---|');
+  for (const p of pageRows) console.log(`| ${p.page} | ${fmt(p.cold)} ms${ok(p.cold < 1000)} | ${fmt(p.warm)} ms${ok(p.warm < 1000)} |`);
+  console.log(`\n✗ = misses issue 17's target (read p95 < 300 ms and ≤ 3× raw; page < 1 s). Load after: ${load()} (other processes share the ${os.cpus().length} cores)`);
+  if (args['keep-data']) console.log(`data kept in ${dataDir}`);
+  else fs.rmSync(dataDir, { recursive: true, force: true });
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});
