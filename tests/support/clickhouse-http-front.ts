@@ -19,6 +19,10 @@
  *   syntax and bad parameters), `X-ClickHouse-Exception-Code`, body `Code: N. DB::Exception: … (TYPE)`;
  * - `X-ClickHouse-Query-Id`, `X-ClickHouse-Format`, `X-ClickHouse-Summary` headers.
  *
+ * Not a server's: `/harness/insert-delay` makes the front a slow ClickHouse for backpressure and
+ * shutdown tests. `POST /harness/insert-delay?ms=N` holds every INSERT N ms before it runs (0 = off);
+ * `GET` answers `{"ms": N, "waiting": <INSERTs being held now>}`. Other queries are not held.
+ *
  * Queries run one at a time: chdb warns that parallel parameterised queries on one connection can
  * corrupt values. So does one process per data folder: run this front in its own process
  * (`clickhouse-http-front.cli.ts`) and point every product process at it.
@@ -64,6 +68,8 @@ export interface ClickHouseFrontOptions {
   host?: string;
   /** Refuse bodies over this many bytes (decoded), as a server's max size would. */
   maxBodyBytes?: number;
+  /** Hold every INSERT this long before it runs (changed at run time through /harness/insert-delay). */
+  insertDelayMs?: number;
 }
 
 class HttpFailure extends Error {
@@ -80,6 +86,8 @@ export async function startClickHouseFront(opts: ClickHouseFrontOptions): Promis
   let queue: Promise<unknown> = Promise.resolve();
   /** Settings some request SET on the session (reset to DEFAULT for requests that do not ask for them). */
   const dirtySettings = new Set<string>();
+  /** The slow-ClickHouse knob: how long INSERTs are held, and how many are held now. */
+  const insertDelay = { ms: opts.insertDelayMs ?? 0, waiting: 0 };
 
   /** One query at a time on the engine, in arrival order. */
   const serial = <T>(work: () => Promise<T>): Promise<T> => {
@@ -99,6 +107,11 @@ export async function startClickHouseFront(opts: ClickHouseFrontOptions): Promis
     const url = new URL(req.url ?? '/', 'http://front');
     if (url.pathname === '/ping' || (url.pathname === '/' && req.method === 'GET' && !url.searchParams.has('query'))) {
       res.writeHead(200, { 'Content-Type': 'text/plain; charset=UTF-8' }).end('Ok.\n');
+      return;
+    }
+    if (url.pathname === '/harness/insert-delay') {
+      if (req.method === 'POST') insertDelay.ms = Math.max(0, Number(url.searchParams.get('ms') ?? 0) || 0);
+      res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify(insertDelay));
       return;
     }
     if (url.pathname !== '/') throw new HttpFailure(404, 0, 'NOT_FOUND', `There is no handle ${url.pathname}`);
@@ -139,6 +152,10 @@ export async function startClickHouseFront(opts: ClickHouseFrontOptions): Promis
     const format = params.get('default_format') || 'TabSeparated';
     const queryId = params.get('query_id') || randomUUID();
 
+    if (insertDelay.ms > 0 && /^\s*INSERT\b/i.test(sqlText)) {
+      insertDelay.waiting++;
+      await new Promise((r) => setTimeout(r, insertDelay.ms)).finally(() => insertDelay.waiting--);
+    }
     const result = await serial(() => {
       const reset = [...dirtySettings].filter((name) => !settings.has(name)).map((name) => `SET ${name} = DEFAULT`);
       for (const name of settings.keys()) dirtySettings.add(name);

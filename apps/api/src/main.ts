@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { ConfigError, ensureRedis, loadConfig, RedisUnavailableError, sizeLibuvPool } from '@hubpulse/config';
 import { createApiApp } from './app-factory';
+import { HealthController } from './health/health.controller';
 
 async function main(): Promise<void> {
   sizeLibuvPool(); // before anything asynchronous: chDB's queries share the pool with static files and sign-in
@@ -16,6 +17,7 @@ async function main(): Promise<void> {
       if (stopping) return;
       stopping = true;
       Logger.log(`${signal}: finishing in-flight work`, 'Shutdown');
+      app.get(HealthController).startDraining();
       app.close().then(
         () => process.exit(0),
         (err: unknown) => {

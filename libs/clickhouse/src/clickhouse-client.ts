@@ -1,6 +1,8 @@
 import { createClient, type ClickHouseClient } from '@clickhouse/client';
 import * as fs from 'node:fs';
 import type { ClickHouseConfig } from '@hubpulse/config';
+import { bookkeepingStatements } from './clickhouse-ddl';
+import { checkClusterTopology } from './cluster-topology';
 import { INSERT_SETTINGS } from './insert-settings';
 
 /** DI token: the @clickhouse/client instance, embedded (chDB) or server, chosen by config. */
@@ -15,7 +17,7 @@ export async function openClickHouse(cfg: ClickHouseConfig): Promise<ClickHouseC
       request_timeout: 60_000,
       clickhouse_settings: { date_time_input_format: 'best_effort' as const, ...INSERT_SETTINGS },
     };
-    await createDatabase(common, cfg.database);
+    await createDatabase(common, cfg.database, cfg.cluster);
     return createClient({ ...common, database: cfg.database });
   }
   fs.mkdirSync(cfg.path, { recursive: true });
@@ -33,11 +35,11 @@ export async function openClickHouse(cfg: ClickHouseConfig): Promise<ClickHouseC
  * does not have (UNKNOWN_DATABASE) before running the statement — the migrator's own CREATE DATABASE
  * included. So the database is created first through a client of `default`.
  */
-async function createDatabase(common: NonNullable<Parameters<typeof createClient>[0]>, database: string): Promise<void> {
-  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(database)) throw new Error(`Invalid ClickHouse database name "${database}"`);
+async function createDatabase(common: NonNullable<Parameters<typeof createClient>[0]>, database: string, cluster?: string): Promise<void> {
   const bootstrap = createClient(common);
   try {
-    await bootstrap.command({ query: `CREATE DATABASE IF NOT EXISTS ${database}` });
+    if (cluster) await checkClusterTopology(bootstrap, cluster);
+    await bootstrap.command({ query: bookkeepingStatements({ database, cluster })[0] });
   } finally {
     await bootstrap.close();
   }

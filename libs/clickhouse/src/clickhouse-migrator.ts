@@ -1,24 +1,28 @@
 import type { ClickHouseClient } from '@clickhouse/client';
+import { bookkeepingStatements, migrationStatements, type DdlTarget } from './clickhouse-ddl';
 import { CLICKHOUSE_MIGRATIONS } from './migrations';
 
-/** Applies the numbered migrations not yet recorded; returns the names it ran. */
+/**
+ * Applies the numbered migrations not yet recorded; returns the names it ran. With a cluster
+ * (CLICKHOUSE_CLUSTER) every DDL statement runs ON CLUSTER and schema_migrations is itself replicated.
+ */
 export async function migrateClickHouse(
   client: ClickHouseClient,
   database: string,
   migrations = CLICKHOUSE_MIGRATIONS,
+  opts: { cluster?: string } = {},
 ): Promise<string[]> {
-  await client.command({ query: `CREATE DATABASE IF NOT EXISTS ${database}` });
-  await client.command({
-    query: `CREATE TABLE IF NOT EXISTS ${database}.schema_migrations
-      (version UInt32, name String, applied_at DateTime64(3, 'UTC') DEFAULT now64(3))
-      ENGINE = MergeTree ORDER BY version`,
-  });
+  const target: DdlTarget = { database, cluster: opts.cluster };
+  for (const statement of bookkeepingStatements(target)) await client.command({ query: statement });
+  // Another process may have recorded a migration on another replica a moment ago (it released the
+  // lock after its insert was acknowledged there): fetch what the replication log holds before reading.
+  if (opts.cluster) await client.command({ query: `SYSTEM SYNC REPLICA ${database}.schema_migrations` });
   const rs = await client.query({ query: `SELECT version FROM ${database}.schema_migrations`, format: 'JSONEachRow' });
   const done = new Set((await rs.json<{ version: number }>()).map((r) => Number(r.version)));
   const ran: string[] = [];
   for (const m of [...migrations].sort((a, b) => a.version - b.version)) {
     if (done.has(m.version)) continue;
-    for (const statement of splitStatements(m.sql.replaceAll('{db}', database))) {
+    for (const statement of migrationStatements(m.sql, target)) {
       await client.command({ query: statement });
     }
     await client.insert({
@@ -29,12 +33,4 @@ export async function migrateClickHouse(
     ran.push(m.name);
   }
   return ran;
-}
-
-/** Splits a file on `;` at line ends, dropping comment-only chunks. */
-export function splitStatements(sql: string): string[] {
-  return sql
-    .split(/;\s*(?:\n|$)/)
-    .map((s) => s.replace(/^\s*--.*$/gm, '').trim())
-    .filter(Boolean);
 }

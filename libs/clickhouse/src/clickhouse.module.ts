@@ -3,6 +3,7 @@ import { HUBPULSE_CONFIG, type HubpulseConfig } from '@hubpulse/config';
 import { CLICKHOUSE, openClickHouse } from './clickhouse-client';
 import { migrateClickHouse } from './clickhouse-migrator';
 import { withRedisLock } from './migration-lock';
+import { CLICKHOUSE_MIGRATIONS } from './migrations';
 import { ClickHouseService } from './clickhouse.service';
 import { ContentRepository } from './repositories/content.repository';
 import { EventsRepository } from './repositories/events.repository';
@@ -24,14 +25,15 @@ import { ScoresRepository } from './repositories/scores.repository';
         const logger = new Logger('ClickHouse');
         const client = await openClickHouse(config.clickhouse);
         // Embedded chDB is one process per data folder; on a server, processes starting together take turns.
-        const migrate = () => migrateClickHouse(client, config.clickhouse.database);
+        const cluster = config.clickhouse.mode === 'server' ? config.clickhouse.cluster : undefined;
+        const migrate = () => migrateClickHouse(client, config.clickhouse.database, CLICKHOUSE_MIGRATIONS, { cluster });
         const ran =
           config.clickhouse.mode === 'embedded'
             ? await migrate()
             : await withRedisLock(config.redis.url, `${config.redis.prefix}:migrations:clickhouse:${config.clickhouse.database}`, migrate, {
                 onWait: () => logger.log('another process is migrating ClickHouse; waiting for it'),
               });
-        const where = config.clickhouse.mode === 'embedded' ? `embedded chDB at ${config.clickhouse.path}` : config.clickhouse.url;
+        const where = config.clickhouse.mode === 'embedded' ? `embedded chDB at ${config.clickhouse.path}` : `${config.clickhouse.url}${cluster ? ` (cluster ${cluster})` : ''}`;
         logger.log(`${where}, database ${config.clickhouse.database}${ran.length ? `; applied ${ran.join(', ')}` : ''}`);
         return client;
       },

@@ -5,6 +5,7 @@ import { HUBPULSE_CONFIG, type HubpulseConfig } from '@hubpulse/config';
 import { ChdbInsertWorker } from './chdb-insert-worker';
 import { INSERT_SETTINGS } from './insert-settings';
 import { CLICKHOUSE, closeClickHouse } from './clickhouse-client';
+import type { DdlTarget } from './clickhouse-ddl';
 import { tablesFor, type Tables } from './tables';
 
 /** Owns the client's lifecycle and knows the table names. */
@@ -13,6 +14,8 @@ export class ClickHouseService implements OnApplicationShutdown {
   private readonly logger = new Logger('ClickHouse');
   readonly tables: Tables;
   readonly database: string;
+  /** Where DDL at run time goes: this database, on the cluster when CLICKHOUSE_CLUSTER is set. */
+  readonly ddl: DdlTarget;
   private insertWorker?: ChdbInsertWorker;
 
   constructor(
@@ -21,6 +24,7 @@ export class ClickHouseService implements OnApplicationShutdown {
   ) {
     this.database = config.clickhouse.database;
     this.tables = tablesFor(this.database);
+    this.ddl = { database: this.database, cluster: config.clickhouse.mode === 'server' ? config.clickhouse.cluster : undefined };
   }
 
   async ping(): Promise<boolean> {

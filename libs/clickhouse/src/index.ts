@@ -2,6 +2,8 @@ export * from './clickhouse-client';
 export * from './clickhouse.service';
 export * from './clickhouse.module';
 export * from './clickhouse-migrator';
+export * from './clickhouse-ddl';
+export * from './cluster-topology';
 export * from './migration-lock';
 export * from './tables';
 export * from './row-version';

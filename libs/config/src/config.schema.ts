@@ -31,6 +31,8 @@ export const envSchema = z
       .string()
       .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'must be a plain identifier (letters, digits, _)')
       .default('hubpulse'),
+    /** Self-managed ClickHouse cluster (a `remote_servers` name, one shard × N replicas): DDL runs ON CLUSTER with Replicated* tables. Server mode only; unset for one server and for ClickHouse Cloud. */
+    CLICKHOUSE_CLUSTER: optionalString.pipe(z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'must be a plain identifier (letters, digits, _)').optional()),
     /** Relational store: unset = SQLite in the data folder; postgres://… = PostgreSQL. */
     DATABASE_URL: optionalString.pipe(
       z
@@ -111,6 +113,9 @@ export const envSchema = z
         path: [env.HUBPULSE_BOOTSTRAP_ADMIN_EMAIL ? 'HUBPULSE_BOOTSTRAP_ADMIN_PASSWORD' : 'HUBPULSE_BOOTSTRAP_ADMIN_EMAIL'],
         message: 'set both HUBPULSE_BOOTSTRAP_ADMIN_EMAIL and HUBPULSE_BOOTSTRAP_ADMIN_PASSWORD, or neither',
       });
+    }
+    if (env.CLICKHOUSE_CLUSTER && !env.CLICKHOUSE_URL) {
+      ctx.addIssue({ code: 'custom', path: ['CLICKHOUSE_CLUSTER'], message: 'needs a ClickHouse server (CLICKHOUSE_URL): embedded chDB is one engine in the data folder, with no cluster' });
     }
     for (const [name, message] of ssoProblems(env)) ctx.addIssue({ code: 'custom', path: [name], message });
   });

@@ -20,6 +20,13 @@ describe('loadConfig', () => {
     expect(c.workers).toBe('external');
   });
 
+  it('takes CLICKHOUSE_CLUSTER only with a ClickHouse server', () => {
+    expect(loadConfig({ CLICKHOUSE_URL: 'http://ch:8123' }).clickhouse).not.toHaveProperty('cluster');
+    expect(loadConfig({ CLICKHOUSE_URL: 'http://ch:8123', CLICKHOUSE_CLUSTER: 'hub' }).clickhouse).toMatchObject({ mode: 'server', cluster: 'hub' });
+    expect(() => loadConfig({ CLICKHOUSE_CLUSTER: 'hub' })).toThrow(/CLICKHOUSE_CLUSTER: needs a ClickHouse server \(CLICKHOUSE_URL\): embedded chDB/);
+    expect(() => loadConfig({ CLICKHOUSE_URL: 'http://ch:8123', CLICKHOUSE_CLUSTER: "hub'; DROP" })).toThrow(/CLICKHOUSE_CLUSTER: must be a plain identifier/);
+  });
+
   it('builds invite links from the public URL, else the listen address; mail only with an SMTP URL', () => {
     expect(loadConfig({})).toMatchObject({ linkBaseUrl: 'http://localhost:3000', inviteTtlHours: 72, mail: { smtpUrl: undefined } });
     expect(loadConfig({ HOST: '10.0.0.5', PORT: '8080' }).linkBaseUrl).toBe('http://10.0.0.5:8080');

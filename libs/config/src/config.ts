@@ -5,7 +5,7 @@ import { ssoConfig, type SsoConfig } from './sso';
 
 export type ClickHouseConfig =
   | { mode: 'embedded'; path: string; database: string }
-  | { mode: 'server'; url: string; username: string; password: string; database: string };
+  | { mode: 'server'; url: string; username: string; password: string; database: string; cluster?: string };
 
 export type DatabaseConfig = { type: 'sqlite'; path: string } | { type: 'postgres'; url: string };
 
@@ -84,7 +84,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const e = parsed.data;
   const dataDir = path.resolve(e.HUBPULSE_DATA_DIR);
   const clickhouse: ClickHouseConfig = e.CLICKHOUSE_URL
-    ? { mode: 'server', url: e.CLICKHOUSE_URL, username: e.CLICKHOUSE_USER, password: e.CLICKHOUSE_PASSWORD, database: e.CLICKHOUSE_DATABASE }
+    ? { mode: 'server', url: e.CLICKHOUSE_URL, username: e.CLICKHOUSE_USER, password: e.CLICKHOUSE_PASSWORD, database: e.CLICKHOUSE_DATABASE, ...(e.CLICKHOUSE_CLUSTER ? { cluster: e.CLICKHOUSE_CLUSTER } : {}) }
     : { mode: 'embedded', path: path.join(dataDir, 'clickhouse'), database: e.CLICKHOUSE_DATABASE };
   let workers = e.HUBPULSE_WORKERS;
   let workersNote: string | undefined;

@@ -28,8 +28,17 @@ export class HealthController implements BeforeApplicationShutdown {
     @InjectQueue(QueueName.Scores) private readonly queue: Queue,
   ) {}
 
-  beforeApplicationShutdown(): void {
+  /**
+   * Readiness answers "draining" from the signal on (main.ts): Nest runs the modules' destroy hooks
+   * (the EventWriter finishing its batches) before beforeApplicationShutdown, and a load balancer
+   * must stop sending new requests while they run.
+   */
+  startDraining(): void {
     this.draining = true;
+  }
+
+  beforeApplicationShutdown(): void {
+    this.startDraining();
   }
 
   @Public()

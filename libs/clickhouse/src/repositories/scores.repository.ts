@@ -5,6 +5,7 @@ import { EVENT_TYPES, PASSIVE_EVENT_TYPES } from '@hubpulse/contracts';
 /** What a person did: a newsletter reaching their inbox (a send) scores nothing and is not an action. */
 const SCORED_TYPES = EVENT_TYPES.filter((t) => !(PASSIVE_EVENT_TYPES as readonly string[]).includes(t));
 import type { ScoringModel } from '@hubpulse/analytics';
+import { scoresStagingStatement } from '../clickhouse-ddl';
 import { ClickHouseService } from '../clickhouse.service';
 import type { Tables } from '../tables';
 
@@ -308,9 +309,9 @@ export class ScoresRepository {
     return Number(prev?.n ?? 0) > 0;
   }
 
-  /** The staging table a full recompute builds whole months in (same structure as engagement_scores). */
+  /** The staging table a full recompute builds whole months in (same structure as engagement_scores; local to the replica in a cluster). */
   async createStaging(): Promise<void> {
-    await this.ch.client.command({ query: `CREATE TABLE IF NOT EXISTS ${this.staging} AS ${this.t.engagement_scores}` });
+    await this.ch.client.command({ query: scoresStagingStatement(this.ch.ddl) });
   }
 
   /** Empties the staging table, then scores the days `days` (consecutive, from `days[0]`) from the events into it. */

@@ -1,0 +1,1 @@
+ALTER TABLE hubpulse.events ON CLUSTER hubpulse_cluster MODIFY COLUMN key_id LowCardinality(String) DEFAULT '';

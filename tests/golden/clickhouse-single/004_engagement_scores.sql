@@ -1,0 +1,13 @@
+CREATE TABLE IF NOT EXISTS hubpulse.engagement_scores
+(
+    day           Date,
+    person_id     String,
+    raw           Float64,
+    score         Float64,
+    actions       UInt32,
+    model_version UInt32,
+    computed_at   DateTime64(3, 'UTC')
+)
+ENGINE = ReplacingMergeTree(computed_at)
+PARTITION BY toYYYYMM(day)
+ORDER BY (day, person_id);

@@ -1,0 +1,1 @@
+ALTER TABLE hubpulse.events MODIFY COLUMN key_id LowCardinality(String) DEFAULT '';

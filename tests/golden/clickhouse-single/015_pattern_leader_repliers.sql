@@ -1,0 +1,1 @@
+ALTER TABLE hubpulse.pattern_leader_items ADD COLUMN IF NOT EXISTS first_replier_id String DEFAULT '' AFTER first_reply_at;

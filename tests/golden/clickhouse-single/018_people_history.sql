@@ -1,0 +1,13 @@
+CREATE TABLE IF NOT EXISTS hubpulse.people_history
+(
+    person_id   String,
+    department  LowCardinality(String) DEFAULT '',
+    location    LowCardinality(String) DEFAULT '',
+    manager_id  String DEFAULT '',
+    title       String DEFAULT '',
+    valid_from  Date32,
+    valid_to    Nullable(Date32),
+    version     UInt64
+)
+ENGINE = ReplacingMergeTree(version)
+ORDER BY (person_id, valid_from);

@@ -1,0 +1,1 @@
+CREATE TABLE IF NOT EXISTS hubpulse.engagement_scores_staging AS hubpulse.engagement_scores;
