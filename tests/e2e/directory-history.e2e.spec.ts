@@ -24,7 +24,7 @@ describe('Directory history: group views count each day under the group as it wa
   const sales = [...ids('s', 10), 'mv'];
   const person = (id: string, department: string, effective_at?: string) => ({ person_id: id, name: `Person ${id}`, department, location: 'Berlin', hired_at: '2020-01-15', ...(effective_at ? { effective_at } : {}) });
   const people = [...sales.map((id) => person(id, 'Sales')), ...ids('o', 8).map((id) => person(id, 'Operations')), ...ids('m', 8).map((id) => person(id, 'Marketing'))];
-  const groups = async (attribution?: string) => (await request(http).get('/api/engagement/groups').query({ by: 'department', from: '2026-03-01', to: '2026-03-03', ...(attribution ? { attribution } : {}) }).set('Cookie', analyst).expect(200)).body as GroupScoresDto;
+  const groups = async (attribution?: string, from = '2026-03-01', to = '2026-03-03') => (await request(http).get('/api/engagement/groups').query({ by: 'department', from, to, ...(attribution ? { attribution } : {}) }).set('Cookie', analyst).expect(200)).body as GroupScoresDto;
   const trend = (dto: GroupScoresDto, dept: string) => dto.groups.find((g) => g.key === dept)?.trend.map((t) => t.mean_score ?? t.hidden_reason);
   const putPeople = (body: object) => request(http).put('/v1/people').set('Authorization', `Bearer ${key}`).send(body);
 
@@ -61,6 +61,14 @@ describe('Directory history: group views count each day under the group as it wa
     const today = await groups('today');
     expect(trend(today, 'Sales')).toEqual(['moved', 'moved', 'moved']);
     expect(trend(today, 'Operations')).toEqual(['moved', 'moved', 'moved']);
+
+    // Across days: Sales after the move (10) beside Sales before it (11) would give mv too, so the
+    // version after is hidden on every day it describes, in both attributions, its size with it.
+    for (const attribution of ['as_it_was', 'today']) {
+      const june = await groups(attribution, '2026-05-30', '2026-06-02');
+      expect(trend(june, 'Sales')).toEqual([...(attribution === 'today' ? ['moved', 'moved'] : [null, null]), 'moved', 'moved'].map((v) => v ?? expect.anything()));
+      expect(june.groups.find((g) => g.key === 'Sales')).toMatchObject({ people: null, hidden_reason: 'moved' });
+    }
 
     // Four more leave Sales from 1 July: five apart, both versions show, and they differ.
     await putPeople({ people: ['s7', 's8', 's9', 's10'].map((id) => person(id, 'Operations', '2026-07-01')) }).expect(200);

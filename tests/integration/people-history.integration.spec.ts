@@ -41,9 +41,10 @@ describe.each(RELATIONAL_BACKENDS)('directory history on chDB + %s', (_name, mak
     await writer.write([person('p1', 'Operations', '2024-06-01', null)]);
     await writer.write([person('p1', 'Marketing', '2020-01-01', 'boss')]); // back-dated: holds until the move of 2024
     await writer.write([person('p2', 'Sales', undefined, 'boss')]); // unchanged: no new stint
+    await writer.write([{ ...person('p2', 'Sales', '2022-02-02', 'boss'), title: 'Lead' }]); // a new title only: no change day
 
     const relational = (await ds.getRepository(PersonStintEntity).find({ order: { personId: 'ASC', validFrom: 'ASC' } })).map((s) => `${s.personId}:${s.department}:${s.validFrom}..${s.validTo ?? ''}`);
-    expect(relational).toEqual(['boss:Sales:2014-01-01..', 'p1:Sales:2014-01-01..2020-01-01', 'p1:Marketing:2020-01-01..2024-06-01', 'p1:Operations:2024-06-01..', 'p2:Sales:2014-01-01..']);
+    expect(relational).toEqual(['boss:Sales:2014-01-01..', 'p1:Sales:2014-01-01..2020-01-01', 'p1:Marketing:2020-01-01..2024-06-01', 'p1:Operations:2024-06-01..', 'p2:Sales:2014-01-01..2022-02-02', 'p2:Sales:2022-02-02..']);
     const copy = (await people.history('p1')).map((s) => `${s.department}:${s.valid_from}..${s.valid_to ?? ''}`);
     expect(copy).toEqual(['Sales:2014-01-01..2020-01-01', 'Marketing:2020-01-01..2024-06-01', 'Operations:2024-06-01..']);
     expect(await people.changeDays('2000-01-01', '2030-01-01')).toEqual(['2020-01-01', '2024-06-01']);

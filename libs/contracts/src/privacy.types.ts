@@ -21,7 +21,7 @@ export const HIDDEN_REASONS = [
   'period',
   /** Differs by 1..k−1 people from a number over an overlapping period already shown to this user. */
   'earlier_release',
-  /** A group on a past day as the directory was then, set beside today's version of it, would single out the few who moved between them. */
+  /** The group's members on this day differ by 1..k−1 people from its members on another day shown (or today's, on the same day): subtraction would single out the few who moved. */
   'moved',
 ] as const;
 
@@ -49,7 +49,7 @@ export function hiddenReasonText(reason: HiddenReason | null | undefined, k: num
     case 'earlier_release':
       return `Hidden to protect privacy: it differs by fewer than ${k} people from a number over an overlapping period you were shown before.`;
     case 'moved':
-      return `Hidden to protect privacy: on this day the group as the directory was then and as it is today differ by fewer than ${k} people (who moved), whom subtraction would reveal.`;
+      return `Hidden to protect privacy: the group's members on this day differ by fewer than ${k} people (who moved) from its members on another day that is shown, or as of today, whom subtraction would reveal.`;
     default:
       return `Hidden to protect privacy: fewer than ${k} people are behind this number, or it would reveal a group that small by subtraction.`;
   }

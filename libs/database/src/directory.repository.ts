@@ -19,11 +19,16 @@ export class DirectoryRepository {
 
   /**
    * Inserts or replaces `people` (one entry per person id: PostgreSQL refuses an upsert touching a
-   * row twice), stamped `updatedAt`. SQLite caps bound variables per statement: upserted in slices
-   * of 500, each its own statement (no transaction around them). TypeORM's upsert writes values
-   * back into the objects it is given (on SQLite by position, not by key), so it gets copies.
+   * row twice), stamped `updatedAt`, and replaces the stints of every person in `changed` with
+   * `stints` — all in one transaction: a failure leaves neither, so a retry finds the people still
+   * to write and writes their history too (written apart, a failed stints write left the person
+   * updated and a retry saw nothing to change). SQLite caps bound variables per statement: every
+   * write goes in slices of 500 (stints: 7 columns, 3,500 variables); one transaction over a
+   * 20,000-person sync is also what makes it fast there (one journal commit, not one per slice).
+   * TypeORM's upsert writes values back into the objects it is given (on SQLite by position, not by
+   * key), so it gets copies.
    */
-  async upsert(people: readonly Person[], updatedAt: string): Promise<void> {
+  async write(people: readonly Person[], updatedAt: string, changed: readonly string[] = [], stints: readonly PersonStintEntity[] = []): Promise<void> {
     const entities: PersonEntity[] = people.map((p) => ({
       personId: p.person_id,
       name: p.name,
@@ -37,9 +42,11 @@ export class DirectoryRepository {
       attributes: p.attributes,
       updatedAt,
     }));
-    for (let i = 0; i < entities.length; i += 500) {
-      await this.repo.upsert(entities.slice(i, i + 500).map((e) => ({ ...e })), ['personId']);
-    }
+    await this.ds.transaction(async (m) => {
+      for (let i = 0; i < entities.length; i += 500) await m.upsert(PersonEntity, entities.slice(i, i + 500).map((e) => ({ ...e })), ['personId']);
+      for (let i = 0; i < changed.length; i += 500) await m.delete(PersonStintEntity, { personId: In(changed.slice(i, i + 500)) });
+      for (let i = 0; i < stints.length; i += 500) await m.insert(PersonStintEntity, stints.slice(i, i + 500).map((s) => ({ ...s })));
+    });
   }
 
   /** The stored people of `ids` (read in slices: SQLite caps bound variables per statement). */
@@ -55,17 +62,6 @@ export class DirectoryRepository {
     const repo = this.ds.getRepository(PersonStintEntity);
     for (let i = 0; i < ids.length; i += 500) found.push(...(await repo.find({ where: { personId: In(ids.slice(i, i + 500)) }, order: { personId: 'ASC', validFrom: 'ASC' } })));
     return found;
-  }
-
-  /**
-   * Replaces the stints of every person in `personIds` with `stints`, in one transaction (a reader
-   * never sees a person without history), deleting and inserting in slices of 500 (7 columns: 3,500 bound variables).
-   */
-  async replaceStints(personIds: readonly string[], stints: readonly PersonStintEntity[]): Promise<void> {
-    await this.ds.transaction(async (m) => {
-      for (let i = 0; i < personIds.length; i += 500) await m.delete(PersonStintEntity, { personId: In(personIds.slice(i, i + 500)) });
-      for (let i = 0; i < stints.length; i += 500) await m.insert(PersonStintEntity, stints.slice(i, i + 500).map((s) => ({ ...s })));
-    });
   }
 
   count(): Promise<number> {

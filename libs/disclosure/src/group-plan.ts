@@ -387,8 +387,12 @@ export function settle<C extends { victim: number; needs: readonly number[] }>(c
   return acted;
 }
 
-/** Builds the plan. Cost: Σ over people of (groups they are in)², plus the rounds of rule checks. */
-export function planGroups(population: Iterable<string>, groups: readonly GroupSpec[], k: number): GroupPlan {
+/**
+ * Builds the plan. Cost: Σ over people of (groups they are in)², plus the rounds of rule checks.
+ * `forced`: groups hidden before the rules run, with their reason (versions the history ledger did
+ * not admit); the rules then treat them as any hidden group (merged into remainders).
+ */
+export function planGroups(population: Iterable<string>, groups: readonly GroupSpec[], k: number, forced: ReadonlyMap<string, HiddenReason> = new Map()): GroupPlan {
   const index = new Map<string, number>();
   groups.forEach((g, i) => {
     if (index.has(g.key)) throw new Error(`disclosure: group key ${g.key} appears twice`);
@@ -402,8 +406,8 @@ export function planGroups(population: Iterable<string>, groups: readonly GroupS
     key: g.key,
     family: g.family,
     size: size[i],
-    shown: size[i] >= k,
-    reason: size[i] >= k ? null : 'below_minimum',
+    shown: size[i] >= k && !forced.has(g.key),
+    reason: size[i] < k ? 'below_minimum' : (forced.get(g.key) ?? null),
     against: null,
   }));
   const isShown = (i: number) => decisions[i].shown;

@@ -13,9 +13,10 @@ const toStintEntity = (s: Stint): PersonStintEntity => ({ personId: s.person_id,
  * manager and title hold from the person's `effective_at` (default: now) until the next recorded
  * change (person_stints, copied to people_history). Several rows of one person in a batch are
  * changes in order of their days; the person's row holds the fields of the last row sent, with the
- * history's values of today. The copy is written only once every slice of the directory is: a
- * failed directory write leaves the copy untouched (slices written before it stay; a retry writes
- * them again). Used by PUT /v1/people, SDK identify calls and the bulk import alike.
+ * history's values of today. The directory's people and stints are written in one transaction
+ * (a failure leaves neither, so a retry still sees the change and writes both), and the copy only
+ * after it: a failed directory write leaves the copy untouched. Used by PUT /v1/people, SDK identify
+ * calls and the bulk import alike.
  */
 @Injectable()
 export class PeopleWriterService {
@@ -53,8 +54,7 @@ export class PeopleWriterService {
         history.push(...stints);
       }
     }
-    await this.directory.upsert(people, now);
-    if (changed.length) await this.directory.replaceStints(changed, history.map(toStintEntity));
+    await this.directory.write(people, now, changed, history.map(toStintEntity));
     await this.copy.upsert(people);
     await this.copy.writeHistory(history);
     return people.length;

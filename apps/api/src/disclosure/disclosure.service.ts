@@ -7,6 +7,7 @@ import {
   planGroups,
   planStat,
   planWithHistory,
+  VersionLedger,
   type GroupContains,
   type GroupPlan,
   type GroupSpec,
@@ -28,8 +29,19 @@ export interface DisclosurePlan {
   asOf: string;
   /** Directory person ids (the population). */
   population: ReadonlySet<string>;
+  /**
+   * The directory's history as today's plan was built over it: the change days (oldest first) and,
+   * per stretch between them (the last: today's), the groups whose version there is not admitted
+   * (VersionLedger). Past days' plans read it; it changes only with the directory.
+   */
+  history: { changes: readonly string[]; refused: readonly ReadonlySet<string>[] };
   builtMs: number;
 }
+
+/** Before any stint (Date32's first day): change days are read from here, so every stretch of the history is. */
+const HISTORY_START = '1900-01-01';
+/** Directory reads in flight at once while stretches are read or planned (each is one ClickHouse query). */
+const STRETCH_READS = 4;
 
 /**
  * The API's door to @hubpulse/disclosure: the group plan over every group any view can show (built
@@ -90,54 +102,80 @@ export class DisclosureService {
       groups.push({ key: groupKey.link(l.id), family: 'link', members, priority: FAMILY_PRIORITY.link });
     }
     const population = new Set(rows.map((r) => r.person_id));
-    const plan = planGroups(population, groups, this.k);
+    const history = await this.history(asOf, groups);
+    const refused = history.refused[history.refused.length - 1];
+    const plan = planGroups(population, groups, this.k, new Map([...refused].map((key) => [key, 'moved' as const])));
     const builtMs = Date.now() - started;
-    this.log.log(`disclosure plan: ${groups.length} groups over ${population.size} people, ${plan.all().filter((g) => !g.shown).length} hidden, ${builtMs} ms`);
-    return { plan, groups, asOf, population, builtMs };
+    this.log.log(`disclosure plan: ${groups.length} groups over ${population.size} people, ${plan.all().filter((g) => !g.shown).length} hidden, ${history.changes.length} change days, ${builtMs} ms`);
+    return { plan, groups, asOf, population, history, builtMs };
+  }
+
+  /**
+   * Which versions of the directory's groups may be shown on any day (VersionLedger): every stretch
+   * of the history in day order from the first, then today's groups. Decided over the whole history,
+   * never a requested range, so no two answers combine into a version difference of 1..k−1 people.
+   * Reads each stretch's directory (STRETCH_READS at a time) and keeps only the decisions.
+   */
+  private async history(asOf: string, today: readonly GroupSpec[]): Promise<DisclosurePlan['history']> {
+    const changes = await this.registry.changeDays(addDays(HISTORY_START, 1), asOf);
+    const ledger = new VersionLedger(this.k);
+    const refused = await mapInOrder(
+      changes.map((_, i) => stretchStart(changes, i)),
+      (day) => this.registry.directoryOn(day, asOf),
+      (rows) => ledger.next(directoryGroups(rows)),
+    );
+    refused.push(ledger.next(today));
+    return { changes, refused };
   }
 
   /**
    * The plan of each day of [from, to] for views that count people under their group as it was that
    * day: today's plan for the days since the last change of the directory, and for each earlier
    * stretch between changes a plan holding today's groups and those of that stretch (see
-   * planWithHistory in @hubpulse/disclosure). Views asked "as of today" use the same plans, so both
-   * answers about one day were checked against each other.
+   * planWithHistory in @hubpulse/disclosure), with the versions the history did not admit hidden.
+   * Views asked "as of today" use the same plans, so both answers about one day were checked against
+   * each other. Each stretch the range touches is planned once for the request (read STRETCH_READS at
+   * a time, cached across requests up to PAST_PLANS), and the request keeps all of its own.
    */
   async dayPlans(from: string, to: string): Promise<Map<string, DisclosurePlan>> {
     const current = await this.plan();
     const fingerprint = this.cached?.fingerprint ?? '';
-    const changes = await this.registry.changeDays(addDays(from, 1), current.asOf);
-    const out = new Map<string, DisclosurePlan>();
+    const { changes } = current.history;
+    const stretchOf = new Map<string, number>();
     let i = 0;
     for (let day = from; day <= to; day = addDays(day, 1)) {
       while (i < changes.length && changes[i] <= day) i++;
-      if (i === changes.length) {
-        out.set(day, current);
-        continue;
-      }
-      const key = `${fingerprint}|until:${changes[i]}`;
-      let plan = this.past.get(key);
-      if (plan) {
-        this.past.delete(key); // most recently used last
-        this.past.set(key, plan);
-      } else {
-        plan = this.buildOn(day, current);
-        this.past.set(key, plan);
-        plan.catch(() => this.past.delete(key));
-        while (this.past.size > DisclosureService.PAST_PLANS) this.past.delete(this.past.keys().next().value!);
-      }
-      out.set(day, await plan);
+      stretchOf.set(day, i);
     }
-    return out;
+    const wanted = [...new Set(stretchOf.values())].filter((s) => s < changes.length);
+    const plans = new Map<number, DisclosurePlan>(await mapInOrder(wanted, (s) => this.pastPlan(fingerprint, current, s).then((p) => [s, p] as const)));
+    return new Map([...stretchOf].map(([day, s]) => [day, plans.get(s) ?? current]));
   }
 
-  private async buildOn(day: string, current: DisclosurePlan): Promise<DisclosurePlan> {
+  /** The plan of stretch `s` (< the number of change days), from the cache or built. */
+  private pastPlan(fingerprint: string, current: DisclosurePlan, s: number): Promise<DisclosurePlan> {
+    const key = `${fingerprint}|until:${current.history.changes[s]}`;
+    let plan = this.past.get(key);
+    if (plan) {
+      this.past.delete(key); // most recently used last
+      this.past.set(key, plan);
+      return plan;
+    }
+    plan = this.buildOn(stretchStart(current.history.changes, s), current, current.history.refused[s]);
+    this.past.set(key, plan);
+    plan.catch(() => this.past.delete(key));
+    while (this.past.size > DisclosureService.PAST_PLANS) this.past.delete(this.past.keys().next().value!);
+    return plan;
+  }
+
+  private async buildOn(day: string, current: DisclosurePlan, refused: ReadonlySet<string>): Promise<DisclosurePlan> {
     const started = Date.now();
     const then = directoryGroups(await this.registry.directoryOn(day, current.asOf));
-    const plan = planWithHistory(current.population, current.groups, then, this.k, current.plan);
+    const notAdmitted = { today: current.history.refused[current.history.refused.length - 1], then: refused };
+    const plan = planWithHistory(current.population, current.groups, then, this.k, current.plan, notAdmitted);
     const builtMs = Date.now() - started;
     this.log.log(`disclosure plan of ${day} (directory as it was): ${plan.all().length} groups, ${plan.all().filter((g) => !g.shown).length} hidden, ${builtMs} ms`);
-    return { plan, groups: current.groups, asOf: current.asOf, population: current.population, builtMs, historyFrom: day };
+    return { ...current, plan, builtMs, historyFrom: day };
   }
 
   /** The plan as admins read it (GET /api/privacy/groups). */
@@ -177,4 +215,29 @@ export class DisclosureService {
       return { result, released: numbers.filter((_, i) => result[i] === null) };
     });
   }
+}
+
+/** The first day of stretch `s` of the history (stretch 0: the day before the first change, any day before it reads the same). */
+function stretchStart(changes: readonly string[], s: number): string {
+  return s === 0 ? addDays(changes[0], -1) : changes[s - 1];
+}
+
+/**
+ * `read` over `items` with up to STRETCH_READS in flight, `use` on each result in the items' order
+ * (the ledger must see stretches in day order) as soon as it and those before it are read, so no more
+ * than STRETCH_READS results are held; returns what `use` returned, in order.
+ */
+async function mapInOrder<T, R, U = R>(items: readonly T[], read: (item: T) => Promise<R>, use: (r: R) => U = (r) => r as unknown as U): Promise<U[]> {
+  const pending: Promise<R>[] = [];
+  const out: U[] = [];
+  let started = 0;
+  for (let i = 0; i < items.length; i++) {
+    while (pending.length < STRETCH_READS && started < items.length) {
+      const p = read(items[started++]);
+      p.catch(() => undefined); // awaited below in order; a failure then rejects the whole call
+      pending.push(p);
+    }
+    out.push(use(await pending.shift()!));
+  }
+  return out;
 }

@@ -112,14 +112,16 @@ export class PeopleRepository {
 
   /**
    * The days in [from, to] on which somebody's department, location or manager changed (a person's
-   * first stint is no change: days before it count under it). The directory is the same between two
-   * such days.
+   * first stint is no change: days before it count under it; a stint that changes only the title is
+   * none either, since no group changes). The directory's groups are the same between two such days.
    */
   async changeDays(from: string, to: string): Promise<string[]> {
     const rows = await this.ch.rows<{ d: string }>(
-      `SELECT DISTINCT toString(valid_from) AS d FROM ${this.newestHistory} AS h
-       WHERE valid_from BETWEEN {from:Date32} AND {to:Date32}
-         AND (person_id, valid_from) NOT IN (SELECT person_id, min(valid_from) FROM ${this.newestHistory} GROUP BY person_id)
+      `SELECT DISTINCT toString(valid_from) AS d
+       FROM (SELECT person_id, valid_from, (toString(department), toString(location), manager_id) AS held,
+                    lagInFrame(held) OVER w AS before, row_number() OVER w AS n
+             FROM ${this.newestHistory} WINDOW w AS (PARTITION BY person_id ORDER BY valid_from ROWS BETWEEN 1 PRECEDING AND CURRENT ROW))
+       WHERE n > 1 AND held != before AND valid_from BETWEEN {from:Date32} AND {to:Date32}
        ORDER BY d`,
       { from, to },
     );
