@@ -69,4 +69,19 @@ describe.each(RELATIONAL_BACKENDS)('PeopleWriterService on chDB + %s', (_name, m
     const copy = await rows(`SELECT concat(toString(department), ':', toString(valid_from)) AS v FROM ${chCfg.database}.people_history FINAL WHERE person_id = 'mover' AND version = (SELECT max(version) FROM ${chCfg.database}.people_history WHERE person_id = 'mover') ORDER BY valid_from`);
     expect(copy.map((r) => r.v)).toEqual(['Sales:1900-01-01', 'Operations:2025-03-01']);
   });
+
+  it("heals the query copy's history on a retry after its write failed (the relational write had succeeded)", async () => {
+    const tables = tablesFor(chCfg.database);
+    const writer = new PeopleWriterService(new DirectoryRepository(ds), new PeopleRepository({ client, tables } as unknown as ClickHouseService));
+    // The same writer with the copy's history table missing: a real refusal by ClickHouse (UNKNOWN_TABLE), not a mock.
+    const broken = new PeopleWriterService(new DirectoryRepository(ds), new PeopleRepository({ client, tables: { ...tables, people_history: `${chCfg.database}.no_such_table` } } as unknown as ClickHouseService));
+    const person = (department: string, effective_at?: string) => ({ person_id: 'healer', name: 'He', email: null, department, location: null, title: null, manager_id: null, hired_at: null, is_leader: false, attributes: {}, effective_at });
+    await writer.write([person('Sales')]);
+    await expect(broken.write([person('Operations', '2025-06-01')])).rejects.toThrow(/no_such_table|UNKNOWN_TABLE|doesn't exist|does not exist/i);
+
+    await writer.write([person('Operations', '2025-06-01')]); // the sender's retry: the directory already holds the change
+    const rows = async (query: string) => (await client.query({ query, format: 'JSONEachRow' })).json<{ v: string }>();
+    const copy = await rows(`SELECT concat(toString(department), ':', toString(valid_from)) AS v FROM ${chCfg.database}.people_history FINAL WHERE person_id = 'healer' AND version = (SELECT max(version) FROM ${chCfg.database}.people_history WHERE person_id = 'healer') ORDER BY valid_from`);
+    expect(copy.map((r) => r.v)).toEqual(['Sales:1900-01-01', 'Operations:2025-06-01']);
+  });
 });

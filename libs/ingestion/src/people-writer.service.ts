@@ -15,8 +15,9 @@ const toStintEntity = (s: Stint): PersonStintEntity => ({ personId: s.person_id,
  * changes in order of their days; the person's row holds the fields of the last row sent, with the
  * history's values of today. The directory's people and stints are written in one transaction
  * (a failure leaves neither, so a retry still sees the change and writes both), and the copy only
- * after it: a failed directory write leaves the copy untouched. Used by PUT /v1/people, SDK identify
- * calls and the bulk import alike.
+ * after it: a failed directory write leaves the copy untouched, and a failed copy write is healed by
+ * the retry, which rewrites every sent person's history to the copy whether it changed or not. Used
+ * by PUT /v1/people, SDK identify calls and the bulk import alike.
  */
 @Injectable()
 export class PeopleWriterService {
@@ -40,6 +41,7 @@ export class PeopleWriterService {
 
     const people: Person[] = [];
     const changed: string[] = [];
+    const changedHistory: Stint[] = [];
     const history: Stint[] = [];
     for (const [id, rows] of sent) {
       const old = before.get(id) ?? seedStint(stored.get(id));
@@ -51,10 +53,13 @@ export class PeopleWriterService {
       people.push({ ...rows[rows.length - 1], department: current.department, location: current.location, manager_id: current.manager_id, title: current.title });
       if (JSON.stringify(stints) !== JSON.stringify(before.get(id) ?? [])) {
         changed.push(id);
-        history.push(...stints);
+        changedHistory.push(...stints);
       }
+      // Every person's whole history goes to the copy, changed or not: a retry after a failed copy
+      // write finds the directory already changed, and this is what still brings the copy up to it.
+      history.push(...stints);
     }
-    await this.directory.write(people, now, changed, history.map(toStintEntity));
+    await this.directory.write(people, now, changed, changedHistory.map(toStintEntity));
     await this.copy.upsert(people);
     await this.copy.writeHistory(history);
     return people.length;
