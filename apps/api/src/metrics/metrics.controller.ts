@@ -23,6 +23,8 @@ export class MetricsController {
   async scrape(@Headers('authorization') authorization: string | undefined, @Res() res: Response): Promise<void> {
     const refusal = metricsRefusal(this.config.metrics.token, authorization);
     if (refusal) throw new UnauthorizedException(refusal);
-    res.type(this.metrics.contentType).send(await this.metrics.text());
+    // Written as is: Express's send() would rewrite the Content-Type's parameters.
+    res.setHeader('Content-Type', this.metrics.contentType);
+    res.end(await this.metrics.text());
   }
 }
