@@ -1,7 +1,7 @@
 import { getQueueToken, WorkerHost } from '@nestjs/bullmq';
 import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { DiscoveryService, ModuleRef } from '@nestjs/core';
-import type { Job, Queue } from 'bullmq';
+import type { Job, Queue, Worker } from 'bullmq';
 import { JobName, QueueName } from '@hubpulse/queue';
 import { Metrics } from './metrics';
 
@@ -22,7 +22,8 @@ export class JobMetrics implements OnApplicationBootstrap {
   onApplicationBootstrap(): void {
     for (const { instance } of this.discovery.getProviders()) {
       if (!(instance instanceof WorkerHost)) continue;
-      const worker = instance.worker;
+      const worker = workerOf(instance);
+      if (!worker) continue;
       const queue = worker.name;
       worker.on('completed', (job: Job) => this.observe(queue, job, 'completed'));
       worker.on('failed', (job: Job | undefined) => {
@@ -36,6 +37,15 @@ export class JobMetrics implements OnApplicationBootstrap {
   private observe(queue: string, job: Job, outcome: 'completed' | 'failed'): void {
     const started = job.processedOn ?? Date.now();
     this.metrics.jobDuration.observe({ queue, job: jobLabel(job.name), outcome }, Math.max(0, (job.finishedOn ?? Date.now()) - started) / 1000);
+  }
+}
+
+/** A processor's BullMQ worker; none when no BullModule started it (a processor provided alone, in a test module). */
+function workerOf(host: WorkerHost): Worker | undefined {
+  try {
+    return host.worker;
+  } catch {
+    return undefined;
   }
 }
 
