@@ -4,7 +4,7 @@ const fs = require('node:fs');
 const swcrc = JSON.parse(fs.readFileSync(`${__dirname}/.swcrc`, 'utf8'));
 delete swcrc.$schema;
 
-const libs = ['contracts', 'config', 'clickhouse', 'database', 'queue', 'analytics', 'disclosure', 'demo', 'ingestion', 'audiences', 'exports', 'testing'];
+const libs = ['contracts', 'config', 'clickhouse', 'database', 'queue', 'analytics', 'disclosure', 'demo', 'ingestion', 'audiences', 'exports', 'metrics', 'testing'];
 const moduleNameMapper = Object.fromEntries(libs.map((l) => [`^@hubpulse/${l}$`, `<rootDir>/libs/${l}/src`]));
 moduleNameMapper['^@hubpulse/worker$'] = '<rootDir>/apps/worker/src/worker-processors.module';
 

@@ -44,6 +44,8 @@ export const DECISIONS: Readonly<Record<string, Access>> = {
   'GET /api/health': PUBLIC,
   'GET /api/health/live': PUBLIC,
   'GET /api/health/ready': PUBLIC,
+  // Prometheus scrapes: no session; HUBPULSE_METRICS_TOKEN (unset in this matrix) guards it when set.
+  'GET /metrics': PUBLIC,
   'POST /api/auth/login': PUBLIC,
   'POST /api/auth/logout': PUBLIC,
   'GET /api/auth/me': SIGNED_IN,

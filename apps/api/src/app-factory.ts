@@ -8,12 +8,14 @@ import { randomUUID } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { HubpulseConfig } from '@hubpulse/config';
+import { Metrics } from '@hubpulse/metrics';
 import { AppModule } from './app.module';
 import { SESSION_COOKIE } from './auth/auth.service';
 import { originCheck, setSecurityHeaders } from './common/http-hardening';
 import { SeedService } from './seed/seed.service';
 import { IngestHttpHandler } from './ingest/ingest-http';
 import { withIngestPaths } from './ingest/ingest-openapi';
+import { timeRequest } from './metrics/http-metrics';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
 /** Finds the built dashboard (dist/dashboard) from the source tree or from the bundle. */
@@ -77,7 +79,7 @@ export async function createApiApp(config: HubpulseConfig, opts: { logger?: fals
     const indexHtml = path.join(dashboard, 'index.html');
     // Client-side routes fall back to index.html; API paths never do.
     app.use((req: Request, res: Response, next: NextFunction) => {
-      if (req.method !== 'GET' || req.path.startsWith('/api') || req.path.startsWith('/v1')) return next();
+      if (req.method !== 'GET' || req.path.startsWith('/api') || req.path.startsWith('/v1') || req.path === '/metrics') return next();
       res.setHeader('Cache-Control', 'no-cache');
       res.sendFile(indexHtml);
     });
@@ -87,12 +89,15 @@ export async function createApiApp(config: HubpulseConfig, opts: { logger?: fals
   await app.init();
   // Ingestion routes are served ahead of Express (see IngestHttpHandler).
   const ingest = app.get(IngestHttpHandler);
+  const metrics = app.get(Metrics);
   const server = app.getHttpServer() as import('node:http').Server;
   const [framework] = server.listeners('request') as ((req: IncomingMessage, res: ServerResponse) => void)[];
   server.removeAllListeners('request');
   server.on('request', (req: IncomingMessage, res: ServerResponse) => {
     setSecurityHeaders(req.url, res);
-    if (ingest.matches(req)) ingest.handle(req, res);
+    const ingestRoute = ingest.routeOf(req);
+    timeRequest(metrics, req, res, ingestRoute);
+    if (ingestRoute) ingest.handle(req, res);
     else framework(req, res);
   });
   await app.get(SeedService).run();

@@ -19,6 +19,7 @@ import { ExportsModule } from './exports/exports.module';
 import { GoalsModule } from './goals/goals.module';
 import { HealthController } from './health/health.controller';
 import { ImportsModule } from './imports/imports.module';
+import { ApiMetricsModule } from './metrics/metrics.module';
 import { IngestModule } from './ingest/ingest.module';
 import { OverviewModule } from './overview/overview.module';
 import { PatternsModule } from './patterns/patterns.module';
@@ -59,6 +60,7 @@ export class AppModule {
         AlertsModule,
         SchedulesModule,
         ContentModule,
+        ApiMetricsModule,
         ...(config.workers === 'inline' ? [WorkerProcessorsModule] : []),
       ],
       controllers: [HealthController],

@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { ClickHouseModule } from '@hubpulse/clickhouse';
 import { ConfigModule, type HubpulseConfig } from '@hubpulse/config';
 import { DatabaseModule } from '@hubpulse/database';
+import { MetricsServer } from '@hubpulse/metrics';
 import { QueueModule } from '@hubpulse/queue';
 import { WorkerProcessorsModule } from './worker-processors.module';
 
@@ -12,6 +13,8 @@ export class WorkerModule {
     return {
       module: WorkerModule,
       imports: [ConfigModule.forRoot(config), ClickHouseModule, DatabaseModule, QueueModule.forRoot(config), WorkerProcessorsModule],
+      // /metrics and /health/live on HUBPULSE_METRICS_PORT: the worker has no other HTTP server.
+      providers: [MetricsServer],
     };
   }
 }

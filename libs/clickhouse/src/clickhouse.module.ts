@@ -1,5 +1,6 @@
 import { Global, Logger, Module } from '@nestjs/common';
 import { HUBPULSE_CONFIG, type HubpulseConfig } from '@hubpulse/config';
+import { MetricsModule } from '@hubpulse/metrics';
 import { CLICKHOUSE, openClickHouse } from './clickhouse-client';
 import { migrateClickHouse } from './clickhouse-migrator';
 import { withRedisLock } from './migration-lock';
@@ -17,6 +18,8 @@ import { ScoresRepository } from './repositories/scores.repository';
  */
 @Global()
 @Module({
+  // Every app that reaches ClickHouse has the metrics registry its statements are timed in.
+  imports: [MetricsModule],
   providers: [
     {
       provide: CLICKHOUSE,

@@ -103,6 +103,10 @@ export const envSchema = z
     HUBPULSE_SIGNIN_LOCK_MAX_SECONDS: z.coerce.number().int().min(1).default(3600),
     /** Failed sign-ins from one client address per minute before it must wait for the minute's end. */
     HUBPULSE_SIGNIN_ADDRESS_FAILURES: z.coerce.number().int().min(1).default(20),
+    /** When set, GET /metrics (API and worker) requires `Authorization: Bearer <this token>`; unset, /metrics is open to whoever reaches the port. */
+    HUBPULSE_METRICS_TOKEN: optionalString.pipe(z.string().min(16, 'must be at least 16 characters').optional()),
+    /** Port of the worker process's /metrics and /health/live (apps/worker has no other HTTP server); 0 = off. The API serves /metrics on PORT. */
+    HUBPULSE_METRICS_PORT: z.coerce.number({ error: 'must be a port number' }).int().min(0).max(65535).default(0),
     /** Single sign-on (OpenID Connect): HUBPULSE_OIDC_* and HUBPULSE_SSO_ONLY, one comment each in sso.ts. */
     ...ssoEnv,
   })

@@ -13,6 +13,13 @@ describe('loadConfig', () => {
     expect(c.demo).toBe(false);
   });
 
+  it('reads the metrics token and the worker metrics port (off by default); a bad token is named, not echoed', () => {
+    expect(loadConfig({}).metrics).toEqual({ token: undefined, port: 0 });
+    expect(loadConfig({ HUBPULSE_METRICS_TOKEN: 'scrape-token-0123456789', HUBPULSE_METRICS_PORT: '9464' }).metrics).toEqual({ token: 'scrape-token-0123456789', port: 9464 });
+    expect(() => loadConfig({ HUBPULSE_METRICS_TOKEN: 'short-secret' })).toThrow(/^(?![\s\S]*short-secret)[\s\S]*HUBPULSE_METRICS_TOKEN: must be at least 16 characters/);
+    expect(() => loadConfig({ HUBPULSE_METRICS_PORT: 'x' })).toThrow(/HUBPULSE_METRICS_PORT: must be a port number/);
+  });
+
   it('picks server backends from URLs', () => {
     const c = loadConfig({ CLICKHOUSE_URL: 'http://ch:8123', DATABASE_URL: 'postgres://u@db/x', HUBPULSE_WORKERS: 'external' });
     expect(c.clickhouse).toMatchObject({ mode: 'server', url: 'http://ch:8123', database: 'hubpulse' });

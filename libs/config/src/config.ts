@@ -48,6 +48,8 @@ export interface HubpulseConfig {
   trustProxy: boolean | number | string;
   publicUrl?: string;
   signIn: { accountFailures: number; accountWindowSeconds: number; lockBaseSeconds: number; lockMaxSeconds: number; addressFailures: number };
+  /** Prometheus metrics: the scrape token (HUBPULSE_METRICS_TOKEN) and the worker's metrics port (HUBPULSE_METRICS_PORT, 0 = off). */
+  metrics: { token?: string; port: number };
   /** OpenID Connect sign-in; null = off. */
   sso: SsoConfig | null;
   /** Password sign-in refused except for the bootstrap admin (HUBPULSE_SSO_ONLY). */
@@ -77,7 +79,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       parsed.error.issues.map((i) => {
         const name = String(i.path[0] ?? '');
         const value = name && env[name] !== undefined ? ` (got "${env[name]}")` : '';
-        return `${name}: ${i.message}${name.includes('PASSWORD') || name.includes('KEY') || name.includes('SMTP') || name.includes('SECRET') ? '' : value}`;
+        return `${name}: ${i.message}${name.includes('PASSWORD') || name.includes('KEY') || name.includes('SMTP') || name.includes('SECRET') || name.includes('TOKEN') ? '' : value}`;
       }),
     );
   }
@@ -133,6 +135,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       lockMaxSeconds: e.HUBPULSE_SIGNIN_LOCK_MAX_SECONDS,
       addressFailures: e.HUBPULSE_SIGNIN_ADDRESS_FAILURES,
     },
+    metrics: { token: e.HUBPULSE_METRICS_TOKEN, port: e.HUBPULSE_METRICS_PORT },
     sso: ssoConfig(e),
     ssoOnly: e.HUBPULSE_SSO_ONLY,
   };

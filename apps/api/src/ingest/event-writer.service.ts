@@ -1,6 +1,7 @@
-import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable, Logger, Optional, type OnModuleDestroy } from '@nestjs/common';
 import { HUBPULSE_CONFIG, type HubpulseConfig } from '@hubpulse/config';
 import { EventRowsRepository } from '@hubpulse/ingestion';
+import { Metrics } from '@hubpulse/metrics';
 
 interface Pending {
   lines: string[];
@@ -48,8 +49,10 @@ export class EventWriter implements OnModuleDestroy {
   constructor(
     private readonly events: EventRowsRepository,
     @Inject(HUBPULSE_CONFIG) config: HubpulseConfig,
+    @Optional() private readonly metrics?: Metrics,
   ) {
     this.maxQueuedRows = config.ingestMaxQueuedRows;
+    metrics?.onScrape(() => metrics.queuedRows.set(this.queuedRows));
   }
 
   /**
@@ -62,6 +65,7 @@ export class EventWriter implements OnModuleDestroy {
     if (this.closed) return Promise.reject(new Error('shutting down'));
     if (this.queuedRows > 0 && this.queuedRows + lines.length > this.maxQueuedRows) {
       this.stats.refused += lines.length;
+      this.metrics?.backpressure.inc();
       return Promise.reject(new IngestBacklogError(this.queuedRows));
     }
     return new Promise<void>((resolve, reject) => {
@@ -102,9 +106,12 @@ export class EventWriter implements OnModuleDestroy {
       for (const p of batch) p.resolve();
     } catch (err) {
       this.stats.failures++;
+      this.metrics?.insertFailures.inc();
       this.logger.error(`insert of ${n} events failed: ${(err as Error).message}`);
       for (const p of batch) p.reject(err);
     } finally {
+      this.metrics?.insertRows.observe(n);
+      this.metrics?.insertDuration.observe((performance.now() - started) / 1000);
       this.active--;
       this.schedule();
       if (this.active === 0 && this.queue.length === 0) for (const done of this.idle.splice(0)) done();

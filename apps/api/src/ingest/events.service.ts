@@ -31,6 +31,7 @@ export class EventsService {
     this.limit(keyId, events.length);
     const { lines, rejected } = validateEvents(events, format, keyId, this.config.maxEventBytes);
     await this.store(lines);
+    this.stats.accept(format, lines.length);
     this.stats.reject(keyId, format, rejected.map((r) => r.errors));
     return { accepted: lines.length, rejected };
   }
@@ -47,6 +48,7 @@ export class EventsService {
     const directory = await this.patchDirectory(mapped.people, key);
     const rejected = byMessage([...mapped.rejected, ...v.rejected.map((r) => ({ index: mapped.origin[r.index], errors: r.errors })), ...directory]);
     await this.store(v.lines);
+    this.stats.accept(format, mapped.total - rejected.length);
     this.stats.reject(key.id, format, rejected.map((r) => r.errors));
     return { accepted: mapped.total - rejected.length, rejected };
   }

@@ -65,12 +65,12 @@ const pathOf = (url: string | undefined) => {
   return q >= 0 ? url!.slice(0, q) : (url ?? '');
 };
 
-/** The route of a path, and the key a keyed path holds. */
-function resolve(path: string): { route: Route; pathKey?: string } | undefined {
-  if (ROUTES.has(path)) return { route: ROUTES.get(path)! };
+/** The route of a path, its template (the path itself, or one with :writeKey / :token), and the key a keyed path holds. */
+function resolve(path: string): { route: Route; template: string; pathKey?: string } | undefined {
+  if (ROUTES.has(path)) return { route: ROUTES.get(path)!, template: path };
   for (const [re, template] of KEYED_PATHS) {
     const m = re.exec(path);
-    if (m) return { route: ROUTES.get(template)!, pathKey: decodeURIComponent(m[1]) };
+    if (m) return { route: ROUTES.get(template)!, template, pathKey: decodeURIComponent(m[1]) };
   }
   return undefined;
 }
@@ -106,8 +106,13 @@ export class IngestHttpHandler {
   ) {}
 
   matches(req: IncomingMessage): boolean {
+    return this.routeOf(req) !== undefined;
+  }
+
+  /** The route template this handler answers the request under (a metrics label: keys never appear), or undefined. */
+  routeOf(req: IncomingMessage): string | undefined {
     const found = resolve(pathOf(req.url));
-    return found !== undefined && (req.method === found.route.method || req.method === 'OPTIONS');
+    return found !== undefined && (req.method === found.route.method || req.method === 'OPTIONS') ? found.template : undefined;
   }
 
   handle(req: IncomingMessage, res: ServerResponse): void {
@@ -132,7 +137,7 @@ export class IngestHttpHandler {
     const out = toErrorResponse(err, requestId);
     const line = errorLogLine(out, `${req.method} ${req.url}`, requestId, err);
     if (line) this.logger.error(line);
-    if (ctx.key && 'format' in route) this.stats.reject(ctx.key.id, route.format, [[`request: ${out.status} ${firstMessage(out.body.message)}`]]);
+    if ('format' in route && req.method !== 'OPTIONS') this.stats.reject(ctx.key?.id, route.format, [[`request: ${out.status} ${firstMessage(out.body.message)}`]]);
     // An unread body must not be parsed as the next request on this connection.
     if (!req.complete) out.headers.Connection = 'close';
     this.send(res, out.status, out.body, requestId, { ...out.headers, ...this.cors(ctx) });

@@ -1,6 +1,7 @@
 import { Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import { round, type IngestionSource, type IngestionSourcesResponse } from '@hubpulse/contracts';
 import { WriteKeysRepository } from '@hubpulse/database';
+import { Metrics, rejectReason } from '@hubpulse/metrics';
 import { z } from 'zod';
 import { IngestStatsRepository } from './ingest-stats.repository';
 
@@ -28,6 +29,7 @@ export class IngestStatsService implements OnModuleInit, OnModuleDestroy {
   constructor(
     private readonly repo: IngestStatsRepository,
     private readonly writeKeys: WriteKeysRepository,
+    private readonly metrics: Metrics,
   ) {}
 
   onModuleInit(): void {
@@ -40,9 +42,19 @@ export class IngestStatsService implements OnModuleInit, OnModuleDestroy {
     await this.flush();
   }
 
-  /** Counts rejected events (or whole requests) by reason. */
-  reject(keyId: string, format: string, errors: string[][]): void {
+  /** Counts accepted events (for /metrics; the view counts them from the events table). */
+  accept(format: string, n: number): void {
+    if (n > 0) this.metrics.ingestAccepted.inc({ source: format }, n);
+  }
+
+  /**
+   * Counts rejected events (or whole requests) by reason: in /metrics always, in the per-key view
+   * (ingest_rejects) when the key is known.
+   */
+  reject(keyId: string | undefined, format: string, errors: string[][]): void {
     if (errors.length === 0) return;
+    for (const e of errors) this.metrics.ingestRejected.inc({ source: format, reason: rejectReason(e[0]) });
+    if (!keyId) return;
     const minute = new Date(Math.floor(Date.now() / 60_000) * 60_000).toISOString().slice(0, 19).replace('T', ' ');
     for (const e of errors) {
       const k = `${minute}\u0000${keyId}\u0000${format}\u0000${reasonOf(e[0] ?? 'unknown')}`;
