@@ -106,7 +106,7 @@ async function main(): Promise<void> {
     const cookie = login.headers.get('set-cookie')!.split(';')[0];
     const ov = (await (await fetch(`${api.url}/api/overview?from=${new Date(t0 - 86_400_000).toISOString().slice(0, 10)}&to=${new Date().toISOString().slice(0, 10)}`, { headers: { Cookie: cookie } })).json()) as { totals: { events: number } };
     await api.stop('SIGTERM');
-    const writer = /wrote \d+ events in .*$/m.exec(api.output().replace(/\x1b\[[0-9;]*m/g, ""))?.[0];
+    const writer = /"msg":"(wrote \d+ events in [^"]*)"/.exec(api.output())?.[1];
 
     // The raw engine, same process model: the same rows straight into chDB, 100k rows per INSERT.
     const rawDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hubpulse-bench-raw-'));

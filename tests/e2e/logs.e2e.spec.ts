@@ -55,6 +55,11 @@ describe('structured logs of the production build (API + worker)', () => {
   }, 300_000);
 
   afterAll(async () => {
+    // the processes' logs, for a failure's post-mortem
+    const logs = path.join(os.tmpdir(), 'hp-logs-logs');
+    fs.mkdirSync(logs, { recursive: true });
+    if (api) fs.writeFileSync(path.join(logs, 'api.log'), api.output());
+    if (worker) fs.writeFileSync(path.join(logs, 'worker.log'), worker.output());
     await Promise.all([api, worker].map((p) => p?.stop('SIGKILL')));
     await ch?.close();
     await front?.stop();
