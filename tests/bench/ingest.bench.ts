@@ -63,6 +63,8 @@ async function main(): Promise<void> {
     HUBPULSE_MAX_BODY_BYTES: String(10 * 1024 * 1024),
     HUBPULSE_RATE_LIMIT_EVENTS: '0',
     HP_NOOP_INSERT: process.env.HP_NOOP_INSERT ?? '',
+    // HUBPULSE_LOG_LEVEL=warn drops the access lines, to weigh what they cost
+    HUBPULSE_LOG_LEVEL: process.env.HUBPULSE_LOG_LEVEL ?? 'info',
   },
     120_000,
     // e.g. BENCH_API_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the API under load

@@ -41,7 +41,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((err: unknown) => {
-  // A bad environment stops the process before it has a logger: said plainly to whoever started it.
+  // A bad environment is said plainly to whoever starts the process (loadConfig's comes before any logger).
   if (err instanceof ConfigError) console.error(err.message);
   else Logger.fatal(err instanceof RedisUnavailableError ? err.message : err, 'Startup');
   process.exit(1);
