@@ -63,6 +63,8 @@ async function main(): Promise<void> {
     HUBPULSE_MAX_BODY_BYTES: String(10 * 1024 * 1024),
     HUBPULSE_RATE_LIMIT_EVENTS: '0',
     HP_NOOP_INSERT: process.env.HP_NOOP_INSERT ?? '',
+    // HUBPULSE_LOG_LEVEL=warn drops the access lines, to weigh what they cost
+    HUBPULSE_LOG_LEVEL: process.env.HUBPULSE_LOG_LEVEL ?? 'info',
   },
     120_000,
     // e.g. BENCH_API_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the API under load
@@ -106,7 +108,7 @@ async function main(): Promise<void> {
     const cookie = login.headers.get('set-cookie')!.split(';')[0];
     const ov = (await (await fetch(`${api.url}/api/overview?from=${new Date(t0 - 86_400_000).toISOString().slice(0, 10)}&to=${new Date().toISOString().slice(0, 10)}`, { headers: { Cookie: cookie } })).json()) as { totals: { events: number } };
     await api.stop('SIGTERM');
-    const writer = /wrote \d+ events in .*$/m.exec(api.output().replace(/\x1b\[[0-9;]*m/g, ""))?.[0];
+    const writer = /"msg":"(wrote \d+ events in [^"]*)"/.exec(api.output())?.[1];
 
     // The raw engine, same process model: the same rows straight into chDB, 100k rows per INSERT.
     const rawDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hubpulse-bench-raw-'));

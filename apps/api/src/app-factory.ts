@@ -4,13 +4,14 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import cookieParser from 'cookie-parser';
 import express, { type NextFunction, type Request, type Response } from 'express';
-import { randomUUID } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { HubpulseConfig } from '@hubpulse/config';
+import { createLogger, HubpulseLogger, type HubpulseConfig, type LogLevel } from '@hubpulse/config';
 import { Metrics } from '@hubpulse/metrics';
+import type pino from 'pino';
 import { AppModule } from './app.module';
 import { SESSION_COOKIE } from './auth/auth.service';
+import { httpLogger } from './common/http-log';
 import { originCheck, setSecurityHeaders } from './common/http-hardening';
 import { SeedService } from './seed/seed.service';
 import { IngestHttpHandler } from './ingest/ingest-http';
@@ -33,7 +34,7 @@ function findDashboardDir(start = __dirname): string | null {
 /** Body-parser failures become the same JSON errors as everything else. */
 function bodyErrors(err: { type?: string; status?: number; message?: string; limit?: number }, req: Request, res: Response, next: NextFunction) {
   if (!err || (!err.type && !(err.status && err.status >= 400 && err.status < 500))) return next(err);
-  const requestId = String(req.headers['x-request-id']);
+  const requestId = String(req.id);
   const send = (status: number, message: string) => res.status(status).json({ statusCode: status, message: [message], request_id: requestId });
   if (err.type === 'entity.too.large') return send(413, `body: larger than the limit of ${err.limit} bytes; send smaller batches`);
   if (err.type === 'entity.parse.failed') return send(400, `body: not valid JSON (${err.message})`);
@@ -42,21 +43,22 @@ function bodyErrors(err: { type?: string; status?: number; message?: string; lim
   return send(err.status ?? 400, `body: ${err.message}`);
 }
 
-/** Builds the configured API app (not yet listening): used by main.ts and by the tests. */
-export async function createApiApp(config: HubpulseConfig, opts: { logger?: false | ('log' | 'error' | 'warn')[] } = {}) {
+/** The least severe level of Nest's logger-levels list, as the tests give it. */
+const levelOf = (levels: false | ('log' | 'error' | 'warn')[]): LogLevel => (!levels ? 'silent' : levels.includes('log') ? 'info' : levels.includes('warn') ? 'warn' : 'error');
+
+/**
+ * Builds the configured API app (not yet listening): used by main.ts, which passes its logger, and by
+ * the tests, which pass the levels they want to see (else HUBPULSE_LOG_LEVEL decides).
+ */
+export async function createApiApp(config: HubpulseConfig, opts: { logger?: false | ('log' | 'error' | 'warn')[]; log?: pino.Logger } = {}) {
+  const log = opts.log ?? createLogger(opts.logger === undefined ? config.logLevel : levelOf(opts.logger), 'api');
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
     bodyParser: false,
-    logger: opts.logger ?? ['log', 'error', 'warn'],
+    logger: new HubpulseLogger(log),
   });
   // Whose X-Forwarded-For/-Proto count (client address for sign-in throttling, HTTPS for Secure cookies).
   app.set('trust proxy', config.trustProxy);
   app.disable('x-powered-by');
-  app.use((req: Request, res: Response, next: NextFunction) => {
-    const id = typeof req.headers['x-request-id'] === 'string' && req.headers['x-request-id'].length <= 100 ? req.headers['x-request-id'] : randomUUID();
-    req.headers['x-request-id'] = id;
-    res.setHeader('X-Request-Id', id);
-    next();
-  });
   // gzip/deflate bodies are inflated by the parser; the limit applies to the inflated size.
   app.use(express.json({ limit: config.maxBodyBytes, type: ['application/json', 'application/*+json'] }));
   app.use(bodyErrors);
@@ -87,19 +89,22 @@ export async function createApiApp(config: HubpulseConfig, opts: { logger?: fals
     new Logger('Dashboard').warn('no built dashboard found (run npm run build:dashboard); serving the API only');
   }
   await app.init();
-  // Ingestion routes are served ahead of Express (see IngestHttpHandler).
+  // Ingestion routes are served ahead of Express (see IngestHttpHandler); request ids and access lines ahead of both.
   const ingest = app.get(IngestHttpHandler);
   const metrics = app.get(Metrics);
+  const logged = httpLogger(log);
   const server = app.getHttpServer() as import('node:http').Server;
   const [framework] = server.listeners('request') as ((req: IncomingMessage, res: ServerResponse) => void)[];
   server.removeAllListeners('request');
-  server.on('request', (req: IncomingMessage, res: ServerResponse) => {
-    setSecurityHeaders(req.url, res);
-    const ingestRoute = ingest.routeOf(req);
-    timeRequest(metrics, req, res, ingestRoute);
-    if (ingestRoute) ingest.handle(req, res);
-    else framework(req, res);
-  });
+  server.on('request', (req: IncomingMessage, res: ServerResponse) =>
+    logged(req, res, () => {
+      setSecurityHeaders(req.url, res);
+      const ingestRoute = ingest.routeOf(req);
+      timeRequest(metrics, req, res, ingestRoute);
+      if (ingestRoute) ingest.handle(req, res);
+      else framework(req, res);
+    }),
+  );
   await app.get(SeedService).run();
   return app;
 }

@@ -1,15 +1,17 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
-import { ConfigError, ensureRedis, loadConfig, RedisUnavailableError, sizeLibuvPool } from '@hubpulse/config';
+import { ConfigError, createLogger, ensureRedis, HubpulseLogger, loadConfig, RedisUnavailableError, sizeLibuvPool } from '@hubpulse/config';
 import { createApiApp } from './app-factory';
 import { HealthController } from './health/health.controller';
 
 async function main(): Promise<void> {
   sizeLibuvPool(); // before anything asynchronous: chDB's queries share the pool with static files and sign-in
   const config = loadConfig();
+  const log = createLogger(config.logLevel, 'api');
+  Logger.overrideLogger(new HubpulseLogger(log));
   if (config.workersNote) Logger.warn(config.workersNote, 'Config');
   await ensureRedis(config, (m) => Logger.log(m, 'Redis'));
-  const app = await createApiApp(config);
+  const app = await createApiApp(config, { log });
   // Graceful stop: stop accepting, finish in-flight batches (EventWriter drains on destroy), close stores.
   let stopping = false;
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {
@@ -21,7 +23,7 @@ async function main(): Promise<void> {
       app.close().then(
         () => process.exit(0),
         (err: unknown) => {
-          console.error(err);
+          log.error({ err, context: 'Shutdown' }, 'could not stop cleanly');
           process.exit(1);
         },
       );
@@ -29,19 +31,20 @@ async function main(): Promise<void> {
   }
   await app.listen(config.port, config.host);
   const url = `http://127.0.0.1:${config.port}`;
-  const lines = [`Hubpulse is running at ${url}  (API docs: ${url}/api/docs)`, `listening on ${config.host}:${config.port}, workers: ${config.workers}`];
+  // The one line a person starting Hubpulse reads (spawnApi in libs/testing waits for it too).
+  log.info({ listen: `${config.host}:${config.port}`, workers: config.workers }, `Hubpulse is running at ${url}  (API docs: ${url}/api/docs)`);
   if (config.bootstrap.adminEmail && config.bootstrap.adminPassword && config.demo) {
-    lines.push(`Sign in as ${config.bootstrap.adminEmail} / ${config.bootstrap.adminPassword}`);
-    lines.push('(the demo also has leader@, planner@ and analyst@hubpulse.local, same password: each role\'s view)');
+    // The demo's own published password: a real install's is never logged.
+    log.info(`Sign in as ${config.bootstrap.adminEmail} / ${config.bootstrap.adminPassword} (the demo also has leader@, planner@ and analyst@hubpulse.local, same password: each role's view)`);
   } else if (config.bootstrap.adminEmail) {
-    lines.push(`Sign in as ${config.bootstrap.adminEmail} (password from HUBPULSE_BOOTSTRAP_ADMIN_PASSWORD)`);
+    log.info(`Sign in as ${config.bootstrap.adminEmail} (password from HUBPULSE_BOOTSTRAP_ADMIN_PASSWORD)`);
   }
-  if (config.demo && config.bootstrap.writeKey) lines.push(`Demo write key: ${config.bootstrap.writeKey}`);
-  console.log(`\n${lines.map((l) => `  ${l}`).join('\n')}\n`);
+  if (config.demo && config.bootstrap.writeKey) log.info(`Demo write key: ${config.bootstrap.writeKey}`);
 }
 
 main().catch((err: unknown) => {
-  if (err instanceof ConfigError || err instanceof RedisUnavailableError) console.error(err.message);
-  else console.error(err);
+  // A bad environment is said plainly to whoever starts the process (loadConfig's comes before any logger).
+  if (err instanceof ConfigError) console.error(err.message);
+  else Logger.fatal(err instanceof RedisUnavailableError ? err.message : err, 'Startup');
   process.exit(1);
 });

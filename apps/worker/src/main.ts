@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { ConfigError, ensureRedis, loadConfig, sizeLibuvPool } from '@hubpulse/config';
+import { ConfigError, createLogger, ensureRedis, HubpulseLogger, loadConfig, sizeLibuvPool } from '@hubpulse/config';
 import { QueueName } from '@hubpulse/queue';
 import { WorkerModule } from './worker.module';
 
@@ -13,8 +13,10 @@ async function main(): Promise<void> {
       'CLICKHOUSE_URL: the separate worker process needs a ClickHouse server; with embedded ClickHouse the API runs the workers inline',
     ]);
   }
+  const logger = new HubpulseLogger(createLogger(config.logLevel, 'worker'));
+  Logger.overrideLogger(logger);
   await ensureRedis(config, (m) => Logger.log(m, 'Redis'));
-  const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { bufferLogs: false });
+  const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { logger });
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     process.once(signal, () => {
       Logger.log(`${signal}: finishing the current job`, 'Worker');
@@ -26,6 +28,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((err: unknown) => {
-  console.error(err instanceof ConfigError ? err.message : err);
+  // A bad environment is said plainly to whoever starts the process (loadConfig's comes before any logger).
+  if (err instanceof ConfigError) console.error(err.message);
+  else Logger.fatal(err, 'Startup');
   process.exit(1);
 });

@@ -1,4 +1,5 @@
-import { createClient, type ClickHouseClient } from '@clickhouse/client';
+import { Logger } from '@nestjs/common';
+import { createClient, type ClickHouseClient, type ErrorLogParams, type Logger as ClientLogger, type LogParams, type WarnLogParams } from '@clickhouse/client';
 import * as fs from 'node:fs';
 import type { ClickHouseConfig } from '@hubpulse/config';
 import { bookkeepingStatements } from './clickhouse-ddl';
@@ -8,6 +9,34 @@ import { INSERT_SETTINGS } from './insert-settings';
 /** DI token: the @clickhouse/client instance, embedded (chDB) or server, chosen by config. */
 export const CLICKHOUSE = Symbol('CLICKHOUSE');
 
+/**
+ * The client's own lines, through Nest's Logger (JSON like every other line) rather than its console
+ * printer; without its `args`, which may hold query text. Its errors are thrown to the caller as
+ * well, which logs or answers them: the client's line about one is debug, so it is not said twice.
+ */
+class ClientLog implements ClientLogger {
+  private readonly logger = new Logger('ClickHouse');
+  private entry(p: LogParams & { err?: Error }) {
+    return { msg: `${p.module}: ${p.message}`, ...(p.err ? { err: p.err } : {}) };
+  }
+  trace(p: LogParams) {
+    this.logger.verbose(this.entry(p));
+  }
+  debug(p: LogParams) {
+    this.logger.debug(this.entry(p));
+  }
+  info(p: LogParams) {
+    this.logger.log(this.entry(p));
+  }
+  warn(p: WarnLogParams) {
+    this.logger.warn(this.entry(p));
+  }
+  error(p: ErrorLogParams) {
+    this.logger.debug(this.entry(p));
+  }
+}
+const log = { LoggerClass: ClientLog };
+
 export async function openClickHouse(cfg: ClickHouseConfig): Promise<ClickHouseClient> {
   if (cfg.mode === 'server') {
     const common = {
@@ -15,6 +44,7 @@ export async function openClickHouse(cfg: ClickHouseConfig): Promise<ClickHouseC
       username: cfg.username,
       password: cfg.password,
       request_timeout: 60_000,
+      log,
       clickhouse_settings: { date_time_input_format: 'best_effort' as const, ...INSERT_SETTINGS },
     };
     await createDatabase(common, cfg.database, cfg.cluster);
@@ -26,6 +56,7 @@ export async function openClickHouse(cfg: ClickHouseConfig): Promise<ClickHouseC
   const { createChdbConnection } = require('chdb/connection') as { createChdbConnection: (o: { path: string }) => unknown };
   return createClient({
     connection: createChdbConnection({ path: cfg.path }) as never,
+    log,
     clickhouse_settings: { date_time_input_format: 'best_effort', ...INSERT_SETTINGS },
   });
 }

@@ -8,6 +8,9 @@ const optionalString = z
   .optional()
   .transform((v) => (v === undefined || v.trim() === '' ? undefined : v));
 
+export const LOG_LEVELS = ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
 export const DEFAULT_REDIS_URL = 'redis://127.0.0.1:6379';
 
 /**
@@ -16,6 +19,8 @@ export const DEFAULT_REDIS_URL = 'redis://127.0.0.1:6379';
  */
 export const envSchema = z
   .object({
+    /** Least severe log line written (JSON on stdout): trace, debug, info, warn, error, fatal or silent. */
+    HUBPULSE_LOG_LEVEL: z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
     /** HTTP port of the API. */
     PORT: z.coerce.number().int().min(0).max(65535).default(3000),
     /** Interface the API listens on (`npm start` sets 127.0.0.1 unless HOST is given). */

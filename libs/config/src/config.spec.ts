@@ -55,6 +55,12 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ HUBPULSE_PUBLIC_URL: 'hubpulse' })).toThrow(/HUBPULSE_PUBLIC_URL: must be a URL/);
   });
 
+  it('reads the log level: info by default, a bad one named with the levels there are', () => {
+    expect(loadConfig({}).logLevel).toBe('info');
+    expect(loadConfig({ HUBPULSE_LOG_LEVEL: 'warn' }).logLevel).toBe('warn');
+    expect(() => loadConfig({ HUBPULSE_LOG_LEVEL: 'verbose' })).toThrow(/HUBPULSE_LOG_LEVEL: must be one of trace, debug, info, warn, error, fatal, silent \(got "verbose"\)/);
+  });
+
   it('forces inline workers with embedded ClickHouse and says why', () => {
     const c = loadConfig({ HUBPULSE_WORKERS: 'external' });
     expect(c.workers).toBe('inline');

@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { DEFAULT_REDIS_URL, envSchema } from './config.schema';
+import { DEFAULT_REDIS_URL, envSchema, type LogLevel } from './config.schema';
 import { ssoConfig, type SsoConfig } from './sso';
 
 export type ClickHouseConfig =
@@ -12,6 +12,8 @@ export type DatabaseConfig = { type: 'sqlite'; path: string } | { type: 'postgre
 export interface HubpulseConfig {
   port: number;
   host: string;
+  /** HUBPULSE_LOG_LEVEL. */
+  logLevel: LogLevel;
   dataDir: string;
   clickhouse: ClickHouseConfig;
   database: DatabaseConfig;
@@ -98,6 +100,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   return {
     port: e.PORT,
     host: e.HOST,
+    logLevel: e.HUBPULSE_LOG_LEVEL,
     dataDir,
     clickhouse,
     database: e.DATABASE_URL ? { type: 'postgres', url: e.DATABASE_URL } : { type: 'sqlite', path: path.join(dataDir, 'hubpulse.sqlite') },

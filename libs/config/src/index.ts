@@ -5,3 +5,4 @@ export * from './redis';
 export { parseRoleMap, type SsoConfig } from './sso';
 export { DEFAULT_WEBHOOK_HOSTS, webhookRefusal } from './webhook-hosts';
 export { DEFAULT_LIBUV_POOL, sizeLibuvPool } from './libuv-pool';
+export { createLogger, HubpulseLogger } from './logging';

@@ -55,12 +55,14 @@ export async function spawnApi(env: Record<string, string>, timeoutMs = 120_000,
   const proc = spawnBuilt('api', { HOST: '127.0.0.1', PORT: String(port), ...env }, nodeArgs);
   const url = `http://127.0.0.1:${port}`;
   const until = Date.now() + timeoutMs;
+  // Told to log less than info, the process never says it listens: then its health alone.
+  const silent = env.HUBPULSE_LOG_LEVEL !== undefined && !['trace', 'debug', 'info'].includes(env.HUBPULSE_LOG_LEVEL);
   for (;;) {
     if (proc.child.exitCode !== null) throw new Error(`API exited with ${proc.child.exitCode}:\n${proc.output()}`);
     try {
       // Only once this child says it listens: the port was free when picked, but the demo seeds for a
       // minute before listening, and another test process on the machine may take the port meanwhile.
-      const r = proc.output().includes(`running at ${url} `) ? await fetch(`${url}/api/health`) : undefined;
+      const r = silent || proc.output().includes(`running at ${url} `) ? await fetch(`${url}/api/health`) : undefined;
       if (r?.status === 200) break;
     } catch {
       /* not listening yet */

@@ -41,11 +41,13 @@ export function toErrorResponse(exception: unknown, requestId: string): ErrorRes
   };
 }
 
-/** The log line for an answered error, or null when there is nothing to log (a client's mistake). */
-export function errorLogLine(out: ErrorResponse, what: string, requestId: string, exception: unknown): string | null {
-  const detail = (e: unknown) => (e instanceof Error ? (e.stack ?? e.message) : String(e));
-  if (out.unexpected) return `${what} [${requestId}] ${detail(exception)}`;
+/**
+ * The log entry for an answered error (the error with its stack as `err`; the request id comes with
+ * the request's logger), or null when there is nothing to log (a client's mistake). `what` is the
+ * method and path: never the query string, which may hold a write key.
+ */
+export function errorLog(out: ErrorResponse, what: string, exception: unknown): { msg: string; err?: unknown } | null {
+  if (out.unexpected) return { msg: `${what} → 500`, err: exception };
   if (out.status < 500) return null;
-  const cause = out.logged === undefined ? '' : `; cause: ${detail(out.logged)}`;
-  return `${what} → ${out.status} [${requestId}]: ${JSON.stringify(out.body.message)}${cause}`;
+  return { msg: `${what} → ${out.status}: ${JSON.stringify(out.body.message)}`, ...(out.logged === undefined ? {} : { err: out.logged }) };
 }

@@ -80,7 +80,7 @@ export function originCheck(opts: { cookie: string; publicUrl?: string }) {
       statusCode: 403,
       error: 'Forbidden',
       message: [`${header}: ${from ?? `"${origin ?? referer}"`} is not ${allowed}; a request with the session cookie that changes something must come from the dashboard's own origin (behind a proxy that rewrites Host, set HUBPULSE_PUBLIC_URL)`],
-      request_id: String(req.headers['x-request-id']),
+      request_id: String(req.id),
     });
   };
 }

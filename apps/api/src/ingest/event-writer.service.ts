@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger, Optional, type OnModuleDestroy } from '@nes
 import { HUBPULSE_CONFIG, type HubpulseConfig } from '@hubpulse/config';
 import { EventRowsRepository } from '@hubpulse/ingestion';
 import { Metrics } from '@hubpulse/metrics';
+import { outsideRequest } from '../common/http-log';
 
 interface Pending {
   lines: string[];
@@ -79,10 +80,13 @@ export class EventWriter implements OnModuleDestroy {
   private schedule(): void {
     if (this.scheduled || this.active >= LANES || this.queue.length === 0) return;
     this.scheduled = true;
-    setImmediate(() => {
-      this.scheduled = false;
-      if (this.active < LANES && this.queue.length > 0) void this.insertNext();
-    });
+    // The insert serves every request queued in it, so it logs under none of their ids.
+    outsideRequest(() =>
+      setImmediate(() => {
+        this.scheduled = false;
+        if (this.active < LANES && this.queue.length > 0) void this.insertNext();
+      }),
+    );
   }
 
   private async insertNext(): Promise<void> {

@@ -1,11 +1,11 @@
 import { BadRequestException, ForbiddenException, Inject, Injectable, Logger, NotFoundException, UnauthorizedException } from '@nestjs/common';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { randomUUID } from 'node:crypto';
 import { eventBatchEnvelopeSchema } from '@hubpulse/contracts';
 import { HUBPULSE_CONFIG, type HubpulseConfig } from '@hubpulse/config';
 import { AuthService, type WriteKeyPrincipal } from '../auth/auth.service';
 import { MissingScopeError } from '../common/errors';
-import { errorLogLine, toErrorResponse } from '../common/error-response';
+import { errorLog, toErrorResponse } from '../common/error-response';
+import { logFields } from '../common/http-log';
 import { readJsonBody } from '../common/request-body';
 import { ZodPipe } from '../common/zod.pipe';
 import { EventMappingsService } from './event-mappings.service';
@@ -65,7 +65,7 @@ const pathOf = (url: string | undefined) => {
   return q >= 0 ? url!.slice(0, q) : (url ?? '');
 };
 
-/** The route of a path, its template (the path itself, or one with :writeKey / :token), and the key a keyed path holds. */
+/** The route of a path, its template (the path itself, or one with :writeKey / :token: what logs and metrics show), and the key a keyed path holds. */
 function resolve(path: string): { route: Route; template: string; pathKey?: string } | undefined {
   if (ROUTES.has(path)) return { route: ROUTES.get(path)!, template: path };
   for (const [re, template] of KEYED_PATHS) {
@@ -116,10 +116,10 @@ export class IngestHttpHandler {
   }
 
   handle(req: IncomingMessage, res: ServerResponse): void {
-    const header = req.headers['x-request-id'];
-    const requestId = typeof header === 'string' && header.length <= 100 ? header : randomUUID();
-    const { route, pathKey } = resolve(pathOf(req.url))!;
-    const ctx: Ctx = { pathKey, origin: this.crossOrigin(req) };
+    const requestId = String(req.id);
+    const { route, template, pathKey } = resolve(pathOf(req.url))!;
+    logFields(req, { route: template });
+    const ctx: Ctx = { req, pathKey, origin: this.crossOrigin(req) };
     const work = req.method === 'OPTIONS' ? this.preflight(ctx, req.headers['access-control-request-headers']) : this.run(req, route, ctx);
     work.then(
       (out) => this.send(res, out.status ?? 200, out.body, requestId, { ...out.headers, ...this.cors(ctx) }),
@@ -135,7 +135,7 @@ export class IngestHttpHandler {
   private async fail(req: IncomingMessage, res: ServerResponse, route: Route, err: unknown, requestId: string, ctx: Ctx): Promise<void> {
     if (ctx.origin && !ctx.key && req.method !== 'OPTIONS') ctx.allowed = await this.auth.isBrowserOrigin(ctx.origin).catch(() => false);
     const out = toErrorResponse(err, requestId);
-    const line = errorLogLine(out, `${req.method} ${req.url}`, requestId, err);
+    const line = errorLog(out, `${req.method} ${pathOf(req.url)}`, err);
     if (line) this.logger.error(line);
     if ('format' in route && req.method !== 'OPTIONS') this.stats.reject(ctx.key?.id, route.format, [[`request: ${out.status} ${firstMessage(out.body.message)}`]]);
     // An unread body must not be parsed as the next request on this connection.
@@ -219,6 +219,7 @@ export class IngestHttpHandler {
    */
   private keyed(ctx: Ctx, key: WriteKeyPrincipal): WriteKeyPrincipal {
     ctx.key = key;
+    logFields(ctx.req, { key_id: key.id });
     if (ctx.origin !== undefined) {
       if (!key.origins.includes(ctx.origin)) {
         throw new ForbiddenException(
@@ -280,6 +281,7 @@ export class IngestHttpHandler {
 }
 
 interface Ctx {
+  req: IncomingMessage;
   pathKey?: string;
   origin?: string;
   key?: WriteKeyPrincipal;
