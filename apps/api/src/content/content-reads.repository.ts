@@ -53,13 +53,8 @@ export interface AuthorAggRow {
   author_id: string;
   name: string;
   items: number;
-  audience_total: number;
+  /** People who viewed at least one of the author's items. */
   readers: number;
-  reads: number;
-  interactors: number;
-  interactions: number;
-  commenters: number;
-  comments: number;
 }
 
 /** One directory recipient of a newsletter issue. */
@@ -249,49 +244,32 @@ export class ContentReadsRepository {
     return `${r?.events ?? ''}|${r?.content ?? ''}`;
   }
 
-  /** Per author of items published in [from, to]: items, Σ audience sizes and their readers' figures (the passes of `items`). */
-  async authors(f: { from: string; to: string; channel?: string; purpose?: string }, audienceSize: (segmentId: string) => number): Promise<AuthorAggRow[]> {
+  /**
+   * Per author of items published in [from, to]: their items and the union of those items' readers
+   * (the passes of `items`). Their sums (reads, interactions, comments) are the service's, over the
+   * item rows it shows.
+   */
+  async authors(f: { from: string; to: string }): Promise<AuthorAggRow[]> {
     const t = this.t;
     const rows = await this.ch.rows<Record<string, string>>(
       `WITH items AS (
          SELECT content_id, author_id, audience_segment_id, published_at FROM ${t.content} FINAL
          WHERE author_id != '' AND toDate(published_at) BETWEEN {from:Date} AND {to:Date}
-           AND ({channel:String} = '' OR channel = {channel:String})
-           AND ({purpose:String} = '' OR purpose = {purpose:String})
        ),
        ${this.itemCtes(t)}
-       SELECT a.author_id AS author_id, ifNull(p.name, a.author_id) AS name, a.items AS items, a.audiences AS audiences,
-              ifNull(g.readers, 0) AS readers, ifNull(g.reads, 0) AS reads, ifNull(g.interactors, 0) AS interactors,
-              ifNull(c.interactions, 0) AS interactions, ifNull(g.commenters, 0) AS commenters, ifNull(c.comments, 0) AS comments
-       FROM (SELECT author_id, count() AS items, groupArray(audience_segment_id) AS audiences FROM items GROUP BY author_id) AS a
+       SELECT a.author_id AS author_id, ifNull(p.name, a.author_id) AS name, a.items AS items, ifNull(g.readers, 0) AS readers
+       FROM (SELECT author_id, count() AS items FROM items GROUP BY author_id) AS a
        LEFT JOIN (
-         SELECT i.author_id AS author_id, uniqExactIf(pe.actor_id, pe.viewed = 1) AS readers, countIf(pe.viewed = 1) AS reads,
-                uniqExactIf(pe.actor_id, pe.interacted = 1) AS interactors, uniqExactIf(pe.actor_id, pe.replied = 1) AS commenters
+         SELECT i.author_id AS author_id, uniqExactIf(pe.actor_id, pe.viewed = 1) AS readers
          FROM pe INNER JOIN items AS i ON i.content_id = pe.content_id
          GROUP BY author_id
        ) AS g ON g.author_id = a.author_id
-       LEFT JOIN (
-         SELECT i.author_id AS author_id, sum(counts.interactions) AS interactions, sum(counts.comments) AS comments
-         FROM counts INNER JOIN items AS i ON i.content_id = counts.content_id
-         GROUP BY author_id
-       ) AS c ON c.author_id = a.author_id
        LEFT JOIN (SELECT person_id, name FROM ${t.people} FINAL WHERE person_id IN (SELECT author_id FROM items)) AS p ON p.person_id = a.author_id
        ORDER BY a.items DESC, a.author_id
        SETTINGS join_use_nulls = 1`,
-      { from: f.from, to: f.to, channel: f.channel ?? '', purpose: f.purpose ?? '', interactions: [...INTERACTION_TYPES], replies: [...REPLY_TYPES] },
+      { from: f.from, to: f.to, interactions: [...INTERACTION_TYPES], replies: [...REPLY_TYPES] },
     );
-    return rows.map((r) => ({
-      author_id: r.author_id,
-      name: r.name,
-      items: Number(r.items),
-      audience_total: (r.audiences as unknown as string[]).reduce((s, a) => s + audienceSize(a), 0),
-      readers: Number(r.readers),
-      reads: Number(r.reads),
-      interactors: Number(r.interactors),
-      interactions: Number(r.interactions),
-      commenters: Number(r.commenters),
-      comments: Number(r.comments),
-    }));
+    return rows.map((r) => ({ author_id: r.author_id, name: r.name, items: Number(r.items), readers: Number(r.readers) }));
   }
 
   /**

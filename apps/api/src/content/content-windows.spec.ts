@@ -61,7 +61,7 @@ describe('content counts over time', () => {
     expect(checkWindows([c1], authorNumbers(row(30), ledger, '2026-03-13').map((x) => x.n), k, contentContains)[1]).toBe('earlier_release');
     // an item is never taken to contain its author's readers
     expect(contentContains(POPULATION, 'author:p1')).toBe(false);
-    expect(hideAuthorCounts(row(32), new Map([['readers', 'earlier_release']]))).toMatchObject({ readers: { value: null }, reader_share: { value: null }, read_rate: { value: null }, interactions: f(9) });
+    expect(hideAuthorCounts(row(32), new Map([['readers', 'earlier_release']]))).toMatchObject({ readers: { value: null }, reader_share: { value: null }, read_rate: f(0.2), interactions: f(9) });
     expect(hideAuthorCounts(row(32), new Map([['reads', 'earlier_release']]))).toMatchObject({ readers: f(32), read_rate: { value: null, hidden: 'earlier_release' } });
   });
 

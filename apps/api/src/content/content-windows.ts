@@ -100,14 +100,14 @@ export function authorNumbers(row: ContentAuthorRowDto, a: AuthorLedger, today: 
   return out;
 }
 
-/** The author row with the counts the ledger refused hidden, and the shares and rates computed from them. */
+/** The author row with the counts the ledger refused hidden, and the share or rate computed from each. */
 export function hideAuthorCounts(row: ContentAuthorRowDto, refused: ReadonlyMap<AuthorCount, HiddenReason>): ContentAuthorRowDto {
   if (refused.size === 0) return row;
   const out = { ...row };
   const readers = refused.get('readers');
-  if (readers) Object.assign(out, { readers: hide(readers), reader_share: hide(readers), read_rate: hide(readers) });
+  if (readers) Object.assign(out, { readers: hide(readers), reader_share: hide(readers) });
   const reads = refused.get('reads');
-  if (reads && !readers) out.read_rate = hide(reads);
+  if (reads) out.read_rate = hide(reads);
   const interactions = refused.get('interactions');
   if (interactions) out.interactions = hide(interactions);
   const comments = refused.get('comments');

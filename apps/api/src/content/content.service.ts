@@ -188,12 +188,17 @@ export class ContentService {
     const k = this.disclosure.k;
     const population = plan.plan.populationSize;
     const sizeOf = (seg: string) => (seg === '' ? population : (plan.plan.get(groupKey.segment(seg))?.size ?? 0));
-    // the items' own figures (the rows the item list shows) to check each author's against
-    const [rows, items] = await Promise.all([this.repo.authors({ from, to }, sizeOf), this.repo.items({ from, to })]);
+    // the items' own figures (the rows the item list shows): the authors' sums and checks are over them
+    const [rows, items] = await Promise.all([this.repo.authors({ from, to }), this.repo.items({ from, to })]);
     const byAuthor = new Map<string, typeof items>();
     for (const i of items) if (i.author_id) (byAuthor.get(i.author_id) ?? byAuthor.set(i.author_id, []).get(i.author_id)!).push(i);
-    const ledger = new Map(rows.map((a) => [a.author_id, { from, reads: a.reads, itemIds: (byAuthor.get(a.author_id) ?? []).map((i) => i.content_id) }]));
-    const authors = rows.map((a) => releaseAuthor(a, byAuthor.get(a.author_id) ?? [], population, k));
+    const ledger = new Map<string, AuthorLedger>();
+    const authors = rows.map((a) => {
+      const mine = byAuthor.get(a.author_id) ?? [];
+      const { reads, ...row } = releaseAuthor(a, mine, sizeOf, population, k);
+      ledger.set(a.author_id, { from, reads, itemIds: mine.map((i) => i.content_id) });
+      return row;
+    });
     return { dto: { from, to, min_group_size: k, population, authors }, ledger };
   }
 
