@@ -91,7 +91,8 @@ export class ContentService {
    * the ledger. `total_items` counts every matching item.
    */
   async list(q: z.output<typeof contentListQuerySchema>, userId: string): Promise<ContentListDto> {
-    const dto = await this.cached(JSON.stringify(['list', q]), (plan) => this.computeList(q, plan));
+    // the cached rows are every matching item, whatever the limit
+    const dto = await this.cached(JSON.stringify(['list', { ...q, limit: undefined }]), (plan) => this.computeList(q, plan));
     const items = await this.overTime(userId, dto.items, itemNumbers, hideItemCounts, (rows) => sortItems(rows, dto.sort, dto.order).slice(0, q.limit));
     return { ...dto, items };
   }
