@@ -127,17 +127,20 @@ describe('Content analytics (issue 15)', () => {
     expect(b2.everyone!.readers).toEqual({ value: 16, hidden: null });
   });
 
-  it('shows an item page: time to first comment, decay in buckets of at least k readers', async () => {
+  it('shows an item page: median time to first comment, decay in buckets of at least k readers', async () => {
     const item = await get<ContentItemDto>('/api/content/items/c-all');
-    expect(item.hours_to_first_comment).toEqual({ value: 2, hidden: null });
+    // 7 commenters, first comments 2 to 8 hours after publishing: the median is the 4th, 5 hours (the first alone was 2)
+    expect(item.median_hours_to_first_comment).toEqual({ value: 5, hidden: null });
     expect(item.decay.map(({ from_day, to_day, readers }) => ({ from_day, to_day, readers }))).toEqual([
       { from_day: 0, to_day: 0, readers: 12 },
       { from_day: 1, to_day: 1, readers: 8 },
       { from_day: 2, to_day: 5, readers: 10 },
     ]);
     expect(item.decay[0].share).toBeCloseTo(12 / 30, 6);
+    expect(item.decay.reduce((s, b) => s + b.readers, 0)).toBe(item.readers.value);
     const few = await get<ContentItemDto>('/api/content/items/c-few');
-    expect(few).toMatchObject({ decay: [], decay_hidden: 'numerator', hours_to_first_comment: { value: null } });
+    // nobody commented: a group of 0 people, not a 'numerator'
+    expect(few).toMatchObject({ decay: [], decay_hidden: 'numerator', median_hours_to_first_comment: { value: null, hidden: 'below_minimum' } });
     await request(http).get('/api/content/items/nope').set('Cookie', analyst).expect(404);
   });
 
@@ -322,6 +325,68 @@ describe('Content analytics (issue 15)', () => {
     // the list says the same to this reader; a reader who saw neither gets 12
     expect((await get<ContentListDto>(`/api/content/items?${period}`)).items.find((i) => i.content_id === 'c-b2')!.readers.hidden).toBe('earlier_release');
     expect((await get<ContentItemDto>('/api/content/items/c-b2', planner)).readers).toEqual({ value: 12, hidden: null });
+  });
+
+  it('authors by subtraction and over time, counts in the ledger, ranking after it (June items)', async () => {
+    // j-1 and j-2 by p9, read by p1–p10 and p11–p20; j-3 and j-4 by p8, read by p1–p10 and p1–p11
+    // (p8's 11 readers minus j-3's 10 would be p11). p1–p5 comment on j-1 1 to 5 hours after it was
+    // published. p12 viewed j-4 two days before its publication, a view twice, a person outside the directory.
+    const catalogue = [
+      { content_id: 'j-1', channel: 'blog', purpose: 'inform', author_id: 'p9', title: 'June 1', published_at: '2026-06-01T08:00:00Z' },
+      { content_id: 'j-2', channel: 'blog', purpose: 'inform', author_id: 'p9', title: 'June 2', published_at: '2026-06-02T08:00:00Z' },
+      { content_id: 'j-3', channel: 'blog', purpose: 'inform', author_id: 'p8', title: 'June 3', published_at: '2026-06-03T08:00:00Z' },
+      { content_id: 'j-4', channel: 'blog', purpose: 'inform', author_id: 'p8', title: 'June 4', published_at: '2026-06-04T08:00:00Z' },
+    ];
+    await request(http).put('/v1/content').set('Authorization', `Bearer ${key}`).send({ content: catalogue }).expect(200);
+    const view = (item: string, p: number | string, at: string, id = `jv-${item}-${p}`) => hubEvent({ event_id: id, type: 'view', actor_id: typeof p === 'number' ? `p${p}` : p, content_id: item, occurred_at: at });
+    const events = [
+      ...range(1, 10).map((p) => view('j-1', p, '2026-06-01T09:00:00Z')),
+      ...range(11, 20).map((p) => view('j-2', p, '2026-06-02T09:00:00Z')),
+      ...range(1, 10).map((p) => view('j-3', p, '2026-06-03T09:00:00Z')),
+      ...range(1, 11).map((p) => view('j-4', p, '2026-06-05T09:00:00Z')),
+      view('j-4', 12, '2026-06-02T09:00:00Z'),
+      view('j-1', 1, '2026-06-01T09:00:00Z'),
+      view('j-1', 'outsider', '2026-06-01T09:00:00Z'),
+      ...range(1, 5).map((p) => hubEvent({ event_id: `jc-${p}`, type: 'comment', actor_id: `p${p}`, content_id: 'j-1', occurred_at: `2026-06-01T${String(8 + p).padStart(2, '0')}:00:00Z` })),
+    ];
+    await request(http).post('/v1/events').set('Authorization', `Bearer ${key}`).send({ events }).expect(200);
+    const june = 'from=2026-06-01&to=2026-06-30';
+
+    const authors = await get<ContentAuthorsDto>(`/api/content/authors?${june}`);
+    const by = (a: ContentAuthorsDto, id: string) => a.authors.find((x) => x.author_id === id)!;
+    expect(by(authors, 'p9')).toMatchObject({ readers: { value: 20, hidden: null }, read_rate: { value: 20 / 124, hidden: null } });
+    expect(by(authors, 'p8')).toMatchObject({ readers: { value: null, hidden: 'difference' }, reader_share: { value: null, hidden: 'difference' }, read_rate: { value: 21 / 124, hidden: null } });
+
+    // list and page count j-4's readers alike (not p12's view before it was published); the decay adds up to the readers
+    const list = await get<ContentListDto>(`/api/content/items?${june}`);
+    expect(list.items.map((i) => [i.content_id, i.readers.value])).toEqual([['j-4', 11], ['j-3', 10], ['j-2', 10], ['j-1', 10]]);
+    const j1 = await get<ContentItemDto>('/api/content/items/j-1');
+    expect(j1.readers.value).toBe(10);
+    expect(j1.decay).toEqual([{ from_day: 0, to_day: 0, readers: 10, share: 1 }]);
+    expect(j1.median_hours_to_first_comment).toEqual({ value: 3, hidden: null });
+    expect(j1.comments).toEqual({ value: 5, hidden: null });
+    expect((await get<ContentItemDto>('/api/content/items/j-4')).readers.value).toBe(11);
+
+    // two more readers of j-1 and one comment more: the analyst saw 10 readers, 20 author readers and 5 comments
+    const later = [
+      ...[21, 22].map((p) => view('j-1', p, '2026-06-06T09:00:00Z')),
+      hubEvent({ event_id: 'jc-6', type: 'comment', actor_id: 'p6', content_id: 'j-1', occurred_at: '2026-06-02T08:00:00Z' }),
+    ];
+    await request(http).post('/v1/events').set('Authorization', `Bearer ${key}`).send({ events: later }).expect(200);
+    const again = by(await get<ContentAuthorsDto>(`/api/content/authors?${june}`), 'p9');
+    expect(again).toMatchObject({ readers: { value: null, hidden: 'earlier_release' }, reader_share: { value: null }, read_rate: { value: null, hidden: 'earlier_release' } });
+    expect(by(await get<ContentAuthorsDto>(`/api/content/authors?${june}`, planner), 'p9').readers).toEqual({ value: 22, hidden: null });
+    const j1Again = await get<ContentItemDto>('/api/content/items/j-1');
+    expect(j1Again.comments).toEqual({ value: null, hidden: 'earlier_release' });
+    expect(j1Again.interactions).toEqual({ value: null, hidden: 'earlier_release' });
+
+    // top 1 by read rate: j-1 (12 of 62) for a reader who may see it; for the analyst its rate is hidden, so j-4 (11 of 62) leads
+    const top = await get<ContentListDto>(`/api/content/items?${june}&limit=1`);
+    expect(top.items.map((i) => [i.content_id, i.read_rate.value])).toEqual([['j-4', 11 / 62]]);
+    expect(top.total_items).toBe(4);
+    const bottom = await get<ContentListDto>(`/api/content/items?${june}&order=asc`);
+    expect(bottom.items.map((i) => i.content_id)).toEqual(['j-3', 'j-2', 'j-4', 'j-1']);
+    expect((await get<ContentListDto>(`/api/content/items?${june}&limit=1`, planner)).items.map((i) => i.content_id)).toEqual(['j-1']);
   });
 
   it('needs a session', async () => {

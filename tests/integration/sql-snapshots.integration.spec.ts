@@ -311,9 +311,8 @@ describe('SQL snapshots of the ClickHouse repositories', () => {
       ['overview.repository', 'OverviewRepository', 'dailyChannelPeople', () => overview.dailyChannelPeople(range.from, range.to, ['blog', 'qa'])],
 
       ['content-reads.repository', 'ContentReadsRepository', 'items', () => contentReads.items({ ...range, channel: 'blog', segment: 's1' })],
-      ['content-reads.repository', 'ContentReadsRepository', 'readerDays', () => contentReads.readerDays('c0')],
       ['content-reads.repository', 'ContentReadsRepository', 'watermark', () => contentReads.watermark()],
-      ['content-reads.repository', 'ContentReadsRepository', 'authors', () => contentReads.authors(range, () => 10)],
+      ['content-reads.repository', 'ContentReadsRepository', 'authors', () => contentReads.authors(range)],
       ['content-reads.repository', 'ContentReadsRepository', 'issues', () => contentReads.issues(range.from, range.to, false)],
       ['content-reads.repository', 'ContentReadsRepository', 'recipients', () => contentReads.recipients('c0', false)],
 

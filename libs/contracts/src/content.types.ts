@@ -99,8 +99,8 @@ export interface ContentItemDto extends ContentItemRowDto {
   min_group_size: number;
   /** Everyone's figures beside an item aimed at a segment (null for an item aimed at everyone). */
   everyone: { readers: ContentFigure; read_rate: ContentFigure } | null;
-  /** Hours from publishing to the first comment or answer. */
-  hours_to_first_comment: ContentFigure;
+  /** Median over the people who commented of the hours from publishing to their first comment or answer (shown with ≥ k commenters). */
+  median_hours_to_first_comment: ContentFigure;
   /** New audience readers by day since publishing, merged so that each bucket holds ≥ k readers. */
   decay: ContentDecayDto[];
   decay_hidden: HiddenReason | null;
@@ -184,12 +184,13 @@ export const CONTENT_DEFINITIONS = {
   interactions: 'Reactions, comments, shares and answers on the item by anyone in the directory; each action counted once.',
   comments: 'Comments and answers on the item.',
   leader_replies: 'Comments and answers on the item by people marked as leaders in the directory; shown only when at least the minimum group size of leaders replied.',
-  time_to_first_comment: 'Hours from publishing to the first comment or answer; shown only when at least the minimum group size of people commented.',
+  time_to_first_comment: "Median time to a first comment: for each person who commented or answered, the hours from publishing to their first comment; the median over them. Shown only when at least the minimum group size of people commented (so also not when nobody did): a figure about a group, never one person's time.",
+  author_privacy: "An author's readers are hidden where they differ from one of the author's items' readers by fewer than the minimum group size (they would be the people who read only the author's other items). Their read rate, interactions and comments leave out the items whose own figure is hidden, so subtracting the shown items never gives one away.",
   decay: 'New readers of the audience by day since publishing (day 0 = the publishing day), merged into consecutive buckets of at least the minimum group size, as a share of all its readers.',
   author_readers: "People who viewed at least one of the author's items in the period, as a share of everyone; an author's readers are a group under the privacy rules.",
-  author_read_rate: "Views of the author's items (one per person and item) per audience member and item.",
+  author_read_rate: "Views of the author's items (one per person and item) per audience member and item, over the items whose readers are shown; interactions and comments likewise add up the items whose own figure is shown.",
   open_rate: 'Unique open rate: recipients who opened the issue (a click counts as an open) as a share of recipients.',
   click_to_open: 'Recipients who clicked a link as a share of those who opened.',
   machine_opens: 'Opens made by a machine, not counted by default: flagged by the sender (properties.machine) or within 60 seconds of the send (mail proxies prefetching).',
-  top_bottom: 'Items ranked by a figure that is shown; items whose figure is hidden for privacy are listed last, by publication, whatever the order.',
+  top_bottom: 'Items ranked by a figure that is shown to you; items whose figure is hidden for privacy are listed after every ranked item, by publication, whatever the order (so "top 10" is the ten best of the items that can be compared).',
 } as const;

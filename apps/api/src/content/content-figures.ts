@@ -63,19 +63,47 @@ export function releaseItemRow(r: ContentAggRow, audience: AudienceInPlan, popul
   };
 }
 
-/** An author's figures: readers as a share of everyone; reads, interactions and comments as sums over ≥ k contributors. */
-export function releaseAuthor(a: AuthorAggRow, population: number, k: number): ContentAuthorRowDto {
-  const readersHidden = decideShares({ n: population, x: a.readers }, [], k).get(TOTAL)!.reason;
-  const readsHidden = readersHidden ?? decideSum(population, a.readers, k);
+/**
+ * An author's figures. Readers are the union of the readers of the author's items in the period, a
+ * share of everyone. The items are shown beside them (their own rows, with everyone's readers and
+ * their audience's), so:
+ *
+ * - readers minus one item's readers (everyone's or its audience's) are the people who read only the
+ *   author's other items (or read it from outside its audience): 1..k−1 hides the readers and their
+ *   share ('difference');
+ * - the sums (reads behind the read rate, interactions, comments) add up the items' figures, so an
+ *   item's hidden figure would be the author's sum minus the shown ones: each sum is taken over the
+ *   items whose own figure shows (everyone's readers by the share rule, interactions and comments by
+ *   ≥ k contributors) and tells nothing the item rows do not. Hiding the whole sum instead whenever
+ *   one item's figure is hidden would hide it for almost every author with many items;
+ * - reads minus readers (Σ|items| − |union|: the extra items read by people who read more than one)
+ *   1..k−1 would say that a few people read several: the readers are hidden ('difference'). Unions
+ *   and intersections of three or more items beyond this (inclusion–exclusion) are not audited.
+ *
+ * All of it is checked against the items' figures of the same moment; over days the reader's ledger
+ * (content-windows.ts) compares the author's numbers with what they were shown before.
+ */
+export function releaseAuthor(a: AuthorAggRow, items: readonly ContentAggRow[], audienceSize: (segmentId: string) => number, population: number, k: number): ContentAuthorRowDto & { reads: number } {
+  const read = items.filter((i) => decideShares({ n: population, x: i.readers_all }, [], k).get(TOTAL)!.shown);
+  const reads = read.reduce((s, i) => s + i.readers_all, 0);
+  const audienceTotal = read.reduce((s, i) => s + audienceSize(i.audience_segment_id), 0);
+  const sum = (value: (i: ContentAggRow) => number, contributors: (i: ContentAggRow) => number) => {
+    const shown = items.filter((i) => decideSum(population, contributors(i), k) === null);
+    return figure(shown.reduce((s, i) => s + value(i), 0), shown.length ? null : 'numerator');
+  };
+  const readersHidden =
+    decideShares({ n: population, x: a.readers }, [], k).get(TOTAL)!.reason ??
+    (items.some((i) => isSmall(a.readers - i.readers_all, k) || isSmall(a.readers - i.readers_aud, k)) || isSmall(reads - a.readers, k) ? 'difference' : null);
   return {
     author_id: a.author_id,
     name: a.name,
     items: a.items,
     readers: figure(a.readers, readersHidden),
     reader_share: rate(a.readers, population, readersHidden),
-    read_rate: rate(a.reads, a.audience_total, readsHidden),
-    interactions: figure(a.interactions, decideSum(population, a.interactors, k)),
-    comments: figure(a.comments, decideSum(population, a.commenters, k)),
+    read_rate: rate(reads, audienceTotal, read.length ? null : 'numerator'),
+    interactions: sum((i) => i.interactions, (i) => i.interactors),
+    comments: sum((i) => i.comments, (i) => i.commenters),
+    reads,
   };
 }
 

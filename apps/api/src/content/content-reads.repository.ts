@@ -41,21 +41,20 @@ export interface ContentAggRow {
   comments: number;
   leader_repliers: number;
   leader_replies: number;
-  /** Seconds from publishing to the first comment or answer (null: none). */
-  first_comment_s: number | null;
+  /** Median over the commenters of the seconds from publishing to their first comment or answer (null: none). */
+  median_first_comment_s: number | null;
+  /** One item only (`contentId`): its audience readers by day of their first view since publishing (day 0 = the publishing day); they add up to readers_aud. Empty for a list. */
+  reader_days: Map<number, number>;
 }
+
+const readerDays = (m: [number[], (number | string)[]] | null): Map<number, number> => new Map((m?.[0] ?? []).map((d, i) => [Number(d), Number(m![1][i])]));
 
 export interface AuthorAggRow {
   author_id: string;
   name: string;
   items: number;
-  audience_total: number;
+  /** People who viewed at least one of the author's items. */
   readers: number;
-  reads: number;
-  interactors: number;
-  interactions: number;
-  commenters: number;
-  comments: number;
 }
 
 /** One directory recipient of a newsletter issue. */
@@ -97,7 +96,8 @@ export class ContentReadsRepository {
   }
 
   /**
-   * Two passes over the items' events (from the earliest publication among them on): per item and
+   * Two passes over the items' events (each item's from its own publication day on, as one item's
+   * page reads it: a list and a page never differ by the people who came before): per item and
    * directory person, whether they viewed, interacted and replied (no per-person distinct counts,
    * which would be millions of hash sets), and per item the distinct interactions, replies and leader
    * replies (a retried event counts once). Joined per item with the audience membership.
@@ -110,10 +110,12 @@ export class ContentReadsRepository {
                 max(type = 'view') AS viewed,
                 max(type IN {interactions:Array(String)}) AS interacted,
                 max(type IN {replies:Array(String)}) AS replied,
-                minIf(occurred_at, type IN {replies:Array(String)}) AS first_reply
+                minIf(occurred_at, type IN {replies:Array(String)}) AS first_reply,
+                minIf(occurred_at, type = 'view') AS first_view
          FROM ${t.events}
          WHERE toDate(occurred_at) >= (SELECT min(toDate(published_at)) FROM items)
            AND content_id IN (SELECT content_id FROM items)
+           AND toDate(occurred_at) >= transform(content_id, (SELECT groupArray(content_id) FROM items), (SELECT groupArray(toDate(published_at)) FROM items), toDate(0))
            AND type != 'newsletter_send'
            AND actor_id IN (SELECT person_id FROM dir)
          GROUP BY content_id, actor_id
@@ -126,6 +128,7 @@ export class ContentReadsRepository {
          FROM ${t.events}
          WHERE toDate(occurred_at) >= (SELECT min(toDate(published_at)) FROM items)
            AND content_id IN (SELECT content_id FROM items)
+           AND toDate(occurred_at) >= transform(content_id, (SELECT groupArray(content_id) FROM items), (SELECT groupArray(toDate(published_at)) FROM items), toDate(0))
            AND type IN {interactions:Array(String)}
            AND actor_id IN (SELECT person_id FROM dir)
          GROUP BY content_id
@@ -160,7 +163,11 @@ export class ContentReadsRepository {
                 countIf(interacted = 1) AS interactors,
                 countIf(replied = 1) AS commenters,
                 countIf(replied = 1 AND actor_id IN (SELECT person_id FROM ${t.people} FINAL WHERE is_leader)) AS leader_repliers,
-                minIf(first_reply, replied = 1) AS first_reply
+                medianExactIf(toUnixTimestamp(first_reply), replied = 1) AS median_first_reply,
+                -- one item (with_days): its audience readers by day of their first view since publishing,
+                -- under the very condition that counts readers_aud, so the buckets add up to them
+                sumMapIf([toUInt32(greatest(0, dateDiff('day', toDate((SELECT any(published_at) FROM items)), toDate(first_view))))], [toUInt32(1)],
+                         in_aud AND viewed = 1 AND {with_days:UInt8} = 1) AS reader_days
          FROM (
            SELECT *, audience = '' OR (audience, actor_id) IN (SELECT segment_id, person_id FROM aud) AS in_aud
            FROM (
@@ -178,7 +185,8 @@ export class ContentReadsRepository {
               g.reached_all AS reached_all, g.readers_all AS readers_all, g.reached_aud AS reached_aud, g.readers_aud AS readers_aud,
               g.interactors AS interactors, c.interactions AS interactions, g.commenters AS commenters, c.comments AS comments,
               g.leader_repliers AS leader_repliers, c.leader_replies AS leader_replies,
-              if(g.commenters > 0, toString(greatest(0, dateDiff('second', i.published_at, g.first_reply))), NULL) AS first_comment_s
+              if(g.commenters > 0, toString(greatest(0, g.median_first_reply - toUnixTimestamp(i.published_at))), NULL) AS median_first_comment_s,
+              g.reader_days AS reader_days
        FROM items AS i
        LEFT JOIN agg AS g ON g.content_id = i.content_id
        LEFT JOIN counts AS c ON c.content_id = i.content_id
@@ -193,6 +201,7 @@ export class ContentReadsRepository {
         any_segment: f.segment === undefined ? 1 : 0,
         segment: f.segment ?? '',
         content_id: f.contentId ?? '',
+        with_days: f.contentId === undefined ? 0 : 1,
         interactions: [...INTERACTION_TYPES],
         replies: [...REPLY_TYPES],
       },
@@ -217,7 +226,8 @@ export class ContentReadsRepository {
       comments: num(r.comments),
       leader_repliers: num(r.leader_repliers),
       leader_replies: num(r.leader_replies),
-      first_comment_s: r.first_comment_s === null || r.first_comment_s === undefined ? null : Number(r.first_comment_s),
+      median_first_comment_s: r.median_first_comment_s === null || r.median_first_comment_s === undefined ? null : Number(r.median_first_comment_s),
+      reader_days: readerDays(r.reader_days as unknown as [number[], (number | string)[]] | null),
     }));
   }
 
@@ -234,72 +244,32 @@ export class ContentReadsRepository {
     return `${r?.events ?? ''}|${r?.content ?? ''}`;
   }
 
-  /** New readers of one item in its audience per day since publishing (day 0 = the publishing day). */
-  async readerDays(contentId: string): Promise<Map<number, number>> {
-    const t = this.t;
-    const rows = await this.ch.rows<{ d: string; n: string }>(
-      `WITH item AS (SELECT content_id, audience_segment_id, published_at FROM ${t.content} FINAL WHERE content_id = {id:String})
-       SELECT toString(greatest(0, dateDiff('day', toDate((SELECT published_at FROM item)), first))) AS d, count() AS n
-       FROM (
-         SELECT actor_id, toDate(min(occurred_at)) AS first FROM ${t.events}
-         WHERE content_id = {id:String} AND type = 'view'
-           AND toDate(occurred_at) >= toDate((SELECT published_at FROM item))
-           AND actor_id IN (SELECT person_id FROM ${t.people} FINAL)
-           AND ((SELECT audience_segment_id FROM item) = '' OR actor_id IN (
-             SELECT person_id FROM ${t.segment_members}
-             WHERE segment_id = (SELECT audience_segment_id FROM item)
-               AND version = (SELECT max(version) FROM ${t.segment_runs} WHERE segment_id = (SELECT audience_segment_id FROM item) AND status = 'ok')))
-         GROUP BY actor_id
-       )
-       GROUP BY d`,
-      { id: contentId },
-    );
-    return new Map(rows.map((r) => [Number(r.d), Number(r.n)]));
-  }
-
-  /** Per author of items published in [from, to]: items, Σ audience sizes and their readers' figures (the passes of `items`). */
-  async authors(f: { from: string; to: string; channel?: string; purpose?: string }, audienceSize: (segmentId: string) => number): Promise<AuthorAggRow[]> {
+  /**
+   * Per author of items published in [from, to]: their items and the union of those items' readers
+   * (the passes of `items`). Their sums (reads, interactions, comments) are the service's, over the
+   * item rows it shows.
+   */
+  async authors(f: { from: string; to: string }): Promise<AuthorAggRow[]> {
     const t = this.t;
     const rows = await this.ch.rows<Record<string, string>>(
       `WITH items AS (
          SELECT content_id, author_id, audience_segment_id, published_at FROM ${t.content} FINAL
          WHERE author_id != '' AND toDate(published_at) BETWEEN {from:Date} AND {to:Date}
-           AND ({channel:String} = '' OR channel = {channel:String})
-           AND ({purpose:String} = '' OR purpose = {purpose:String})
        ),
        ${this.itemCtes(t)}
-       SELECT a.author_id AS author_id, ifNull(p.name, a.author_id) AS name, a.items AS items, a.audiences AS audiences,
-              ifNull(g.readers, 0) AS readers, ifNull(g.reads, 0) AS reads, ifNull(g.interactors, 0) AS interactors,
-              ifNull(c.interactions, 0) AS interactions, ifNull(g.commenters, 0) AS commenters, ifNull(c.comments, 0) AS comments
-       FROM (SELECT author_id, count() AS items, groupArray(audience_segment_id) AS audiences FROM items GROUP BY author_id) AS a
+       SELECT a.author_id AS author_id, ifNull(p.name, a.author_id) AS name, a.items AS items, ifNull(g.readers, 0) AS readers
+       FROM (SELECT author_id, count() AS items FROM items GROUP BY author_id) AS a
        LEFT JOIN (
-         SELECT i.author_id AS author_id, uniqExactIf(pe.actor_id, pe.viewed = 1) AS readers, countIf(pe.viewed = 1) AS reads,
-                uniqExactIf(pe.actor_id, pe.interacted = 1) AS interactors, uniqExactIf(pe.actor_id, pe.replied = 1) AS commenters
+         SELECT i.author_id AS author_id, uniqExactIf(pe.actor_id, pe.viewed = 1) AS readers
          FROM pe INNER JOIN items AS i ON i.content_id = pe.content_id
          GROUP BY author_id
        ) AS g ON g.author_id = a.author_id
-       LEFT JOIN (
-         SELECT i.author_id AS author_id, sum(counts.interactions) AS interactions, sum(counts.comments) AS comments
-         FROM counts INNER JOIN items AS i ON i.content_id = counts.content_id
-         GROUP BY author_id
-       ) AS c ON c.author_id = a.author_id
        LEFT JOIN (SELECT person_id, name FROM ${t.people} FINAL WHERE person_id IN (SELECT author_id FROM items)) AS p ON p.person_id = a.author_id
        ORDER BY a.items DESC, a.author_id
        SETTINGS join_use_nulls = 1`,
-      { from: f.from, to: f.to, channel: f.channel ?? '', purpose: f.purpose ?? '', interactions: [...INTERACTION_TYPES], replies: [...REPLY_TYPES] },
+      { from: f.from, to: f.to, interactions: [...INTERACTION_TYPES], replies: [...REPLY_TYPES] },
     );
-    return rows.map((r) => ({
-      author_id: r.author_id,
-      name: r.name,
-      items: Number(r.items),
-      audience_total: (r.audiences as unknown as string[]).reduce((s, a) => s + audienceSize(a), 0),
-      readers: Number(r.readers),
-      reads: Number(r.reads),
-      interactors: Number(r.interactors),
-      interactions: Number(r.interactions),
-      commenters: Number(r.commenters),
-      comments: Number(r.comments),
-    }));
+    return rows.map((r) => ({ author_id: r.author_id, name: r.name, items: Number(r.items), readers: Number(r.readers) }));
   }
 
   /**

@@ -1,4 +1,6 @@
-import { TOTAL, decayBuckets, decideShares, decideSum } from './content-release';
+import fc from 'fast-check';
+import { isSmall } from '@hubpulse/disclosure';
+import { TOTAL, decayBuckets, decideShares, decideSum, releaseDecay } from './content-release';
 import { releaseAuthor, releaseBreakdown, releaseIssueRow, releaseItemRow, releaseLinks, type BreakdownGroup } from './content-figures';
 import type { ContentAggRow, RecipientRow } from './content-reads.repository';
 import { sortItems } from './content-sort';
@@ -66,12 +68,27 @@ describe('decayBuckets', () => {
   it('shows nothing under k readers in all', () => {
     expect(decayBuckets(new Map([[0, 2], [1, 2]]), k)).toEqual([]);
   });
+
+  it("is released only when its buckets add up to the item's shown readers", () => {
+    const days = new Map([[0, 12], [1, 8], [4, 10]]);
+    expect(releaseDecay(days, 30, k)).toEqual({
+      decay: [
+        { from_day: 0, to_day: 0, readers: 12, share: 0.4 },
+        { from_day: 1, to_day: 1, readers: 8, share: 8 / 30 },
+        { from_day: 4, to_day: 4, readers: 10, share: 1 / 3 },
+      ],
+      hidden: null,
+    });
+    // counted apart, 2 readers more on one side: the buckets minus the readers would be those 2
+    expect(releaseDecay(days, 32, k)).toEqual({ decay: [], hidden: 'difference' });
+    expect(releaseDecay(new Map([[0, 3]]), 3, k)).toEqual({ decay: [], hidden: 'below_minimum' });
+  });
 });
 
 const agg = (over: Partial<ContentAggRow>): ContentAggRow => ({
   content_id: 'c1', title: 'T', channel: 'blog', purpose: 'inform', author_id: 'p1', author_name: 'Ann', audience_segment_id: '',
   published_at: '2026-11-01T09:00:00Z', reached_all: 0, readers_all: 0, reached_aud: 0, readers_aud: 0, interactors: 0, interactions: 0,
-  commenters: 0, comments: 0, leader_repliers: 0, leader_replies: 0, first_comment_s: null, ...over,
+  commenters: 0, comments: 0, leader_repliers: 0, leader_replies: 0, median_first_comment_s: null, reader_days: new Map(), ...over,
 });
 
 describe('releaseItemRow', () => {
@@ -213,10 +230,77 @@ describe('releaseIssueRow and releaseAuthor', () => {
     expect(releaseIssueRow({ ...base, machine_opens: 0, machine_openers: 0 }, k).machine_opens_excluded).toBeNull();
   });
 
-  it("shows an author's readers as a share of everyone, and their read rate only with it", () => {
-    const a = { author_id: 'p1', name: 'Ann', items: 2, audience_total: 200, readers: 30, reads: 50, interactors: 4, interactions: 9, commenters: 6, comments: 7 };
-    const r = releaseAuthor(a, 100, k);
-    expect(r).toMatchObject({ readers: { value: 30 }, reader_share: { value: 0.3 }, read_rate: { value: 0.25 }, interactions: { value: null, hidden: 'numerator' }, comments: { value: 7 } });
-    expect(releaseAuthor({ ...a, readers: 97 }, 100, k).read_rate.hidden).toBe('complement');
+  const item = (id: string, readers: number, over: Partial<ContentAggRow> = {}) => agg({ content_id: id, readers_all: readers, readers_aud: readers, commenters: 6, interactors: 6, comments: 8, interactions: 10, ...over });
+  const author = { author_id: 'p1', name: 'Ann', items: 2, readers: 30 };
+  const size = (segment: string) => (segment === '' ? 100 : 40);
+
+  it("shows an author's readers as a share of everyone, and the read rate over the items' shown readers", () => {
+    const items = [item('c1', 30), item('c2', 20, { audience_segment_id: 's' })];
+    const r = releaseAuthor(author, items, size, 100, k);
+    expect(r).toMatchObject({ readers: { value: 30 }, reader_share: { value: 0.3 }, read_rate: { value: 50 / 140 }, interactions: { value: 20 }, comments: { value: 16 }, reads: 50 });
+    expect(releaseAuthor({ ...author, readers: 97 }, items, size, 100, k).readers.hidden).toBe('complement');
+  });
+
+  it("hides an author's readers that differ from one item's readers by 1..k−1 (the people who read only the other items)", () => {
+    // 30 readers in all, 27 of them read c1: the 3 others read only c2
+    const r = releaseAuthor(author, [item('c1', 27), item('c2', 20)], size, 100, k);
+    expect(r).toMatchObject({ readers: { value: null, hidden: 'difference' }, reader_share: { value: null, hidden: 'difference' }, read_rate: { value: 47 / 200, hidden: null } });
+    // the same against an item's audience readers: everyone's are all 40 of the author's, its segment's 37
+    expect(releaseAuthor({ ...author, readers: 40 }, [item('c1', 40, { audience_segment_id: 's', readers_aud: 37 }), item('c2', 30)], size, 100, k).readers.hidden).toBe('difference');
+  });
+
+  it("sums reads, interactions and comments over the items whose own figure shows, so no item's hidden figure is the author's minus the shown ones", () => {
+    // c2's 3 readers and 2 commenters are hidden on its row
+    const r = releaseAuthor(author, [item('c1', 30), item('c2', 3, { commenters: 2, comments: 2, interactors: 0, interactions: 0 })], size, 100, k);
+    expect(r).toMatchObject({ readers: { value: 30, hidden: null }, read_rate: { value: 0.3, hidden: null }, comments: { value: 8, hidden: null }, interactions: { value: 10 }, reads: 30 });
+    // no item's comments show: neither do the author's
+    expect(releaseAuthor(author, [item('c1', 30, { commenters: 4 })], size, 100, k).comments).toEqual({ value: null, hidden: 'numerator' });
+  });
+
+  it('hides the readers where reads minus readers (the extra reads of those who read several items) are 1..k−1', () => {
+    // 20 + 12 reads by 30 people: 2 people read both
+    expect(releaseAuthor(author, [item('c1', 20), item('c2', 12)], size, 100, k).readers.hidden).toBe('difference');
+  });
+
+  it('attacked by subtraction from the items shown beside it, an author row never gives away 1..k−1 people', () => {
+    const N = 40;
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.record({
+            read: fc.array(fc.boolean(), { minLength: N, maxLength: N }),
+            segment: fc.option(fc.array(fc.boolean(), { minLength: N, maxLength: N }), { nil: undefined }),
+          }),
+          { minLength: 1, maxLength: 4 },
+        ),
+        fc.array(fc.integer({ min: 0, max: 3 }), { minLength: N, maxLength: N }),
+        (specs, skew) => {
+          // skew thins some people's reading, so that small differences come up often
+          const rows = specs.map((sp, i) => {
+            const readers = sp.read.map((r, p) => r && skew[p] !== 0);
+            const aud = sp.segment ?? readers.map(() => true);
+            const size = aud.filter(Boolean).length;
+            const segment = sp.segment ? `s${i}` : '';
+            const r = agg({ content_id: `c${i}`, audience_segment_id: segment, readers_all: readers.filter(Boolean).length, readers_aud: readers.filter((x, p) => x && aud[p]).length });
+            return { r, readers, released: releaseItemRow(r, { segmentId: segment || null, name: 'A', size, hidden: size < k ? 'below_minimum' : null }, N, k), size };
+          });
+          const union = Array.from({ length: N }, (_, p) => rows.some((x) => x.readers[p])).filter(Boolean).length;
+          // everyone's readers of each item as its row shows them
+          const everyoneShown = rows.map((x) => (x.released.everyone ? x.released.everyone.readers.value : x.released.readers.value));
+          // the read rate's denominator as its definition says: the audiences of the items whose readers show
+          const audienceTotal = rows.reduce((s, x, i) => s + (everyoneShown[i] === null ? 0 : x.size), 0);
+          const a = releaseAuthor({ author_id: 'p1', name: 'A', items: rows.length, readers: union }, rows.map((x) => x.r), (seg) => rows.find((x) => x.r.audience_segment_id === seg)!.size, N, k);
+          const shownItemReaders = rows.flatMap((x) => [x.released.readers.value, x.released.everyone?.readers.value ?? null].filter((v): v is number => v !== null));
+          if (a.readers.value !== null) for (const v of shownItemReaders) expect(isSmall(a.readers.value - v, k)).toBe(false);
+          if (a.read_rate.value !== null) {
+            const s = Math.round(a.read_rate.value * audienceTotal);
+            const hiddenSum = s - everyoneShown.reduce<number>((t, v) => t + (v ?? 0), 0);
+            expect(isSmall(hiddenSum, k)).toBe(false);
+            if (a.readers.value !== null) expect(isSmall(s - a.readers.value, k)).toBe(false);
+          }
+        },
+      ),
+      { numRuns: 400 },
+    );
   });
 });

@@ -121,6 +121,19 @@ export function decayBuckets(perDay: ReadonlyMap<number, number>, k: number): De
   return out;
 }
 
+/**
+ * The decay as released beside the item's shown audience readers: the buckets' total must be exactly
+ * those readers, else the two would differ by the people counted in one and not the other (the
+ * repository counts both under one condition; this is the guard). Shares are of that total.
+ */
+export function releaseDecay(perDay: ReadonlyMap<number, number>, readers: number, k: number): { decay: (DecayBucket & { share: number })[]; hidden: HiddenReason | null } {
+  const buckets = decayBuckets(perDay, k);
+  const total = buckets.reduce((s, b) => s + b.readers, 0);
+  if (buckets.length === 0) return { decay: [], hidden: 'below_minimum' };
+  if (total !== readers) return { decay: [], hidden: 'difference' };
+  return { decay: buckets.map((b) => ({ ...b, share: b.readers / total })), hidden: null };
+}
+
 /** Released value: the number or null, with the reason. */
 export interface ReleasedFigure {
   value: number | null;

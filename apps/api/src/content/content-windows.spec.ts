@@ -1,15 +1,15 @@
 import { checkWindows, POPULATION } from '@hubpulse/disclosure';
-import type { ContentItemDto, NewsletterIssueDto } from '@hubpulse/contracts';
-import { hideIssueCounts, hideItemCounts, issueNumbers, itemNumbers } from './content-windows';
+import type { ContentAuthorRowDto, ContentItemDto, NewsletterIssueDto } from '@hubpulse/contracts';
+import { authorNumbers, contentContains, hideAuthorCounts, hideIssueCounts, hideItemCounts, issueNumbers, itemNumbers } from './content-windows';
 
 const k = 5;
 const f = (value: number) => ({ value, hidden: null });
-const item = (readers: number, everyone: number | null): ContentItemDto =>
+const item = (readers: number, everyone: number | null, comments = 7): ContentItemDto =>
   ({
     content_id: 'c1', title: 'T', channel: 'blog', purpose: 'inform', author_id: null, author_name: null, published_at: '2026-03-02T08:00:00Z',
     audience: { segment_id: everyone === null ? null : 's1', name: 'S', size: f(40) }, reached: f(readers), reach_rate: f(readers / 40), readers: f(readers), read_rate: f(readers / 40),
-    interactions: f(9), comments: f(7), leader_replies: f(5), min_group_size: k, everyone: everyone === null ? null : { readers: f(everyone), read_rate: f(everyone / 100) },
-    hours_to_first_comment: f(2), decay: [{ from_day: 0, to_day: 1, readers, share: 1 }], decay_hidden: null,
+    interactions: f(9), comments: f(comments), leader_replies: f(5), min_group_size: k, everyone: everyone === null ? null : { readers: f(everyone), read_rate: f(everyone / 100) },
+    median_hours_to_first_comment: f(2), decay: [{ from_day: 0, to_day: 1, readers, share: 1 }], decay_hidden: null,
   }) as ContentItemDto;
 
 describe('content counts over time', () => {
@@ -19,15 +19,50 @@ describe('content counts over time', () => {
       ['readers', 'segment:s1', '2026-03-02', '2026-03-12', 10],
       ['reached', 'segment:s1', '2026-03-02', '2026-03-12', 10],
       ['everyone', POPULATION, '2026-03-02', '2026-03-12', 16],
+      ['interactions', POPULATION, '2026-03-02', '2026-03-12', 9],
+      ['comments', POPULATION, '2026-03-02', '2026-03-12', 7],
+      ['leader_replies', POPULATION, '2026-03-02', '2026-03-12', 5],
     ]);
-    const contains = (big: string, small: string) => big === small || big === POPULATION;
-    expect(checkWindows([], first.map((x) => x.n), k, contains)).toEqual([null, null, null]);
+    const contains = contentContains;
+    expect(checkWindows([], first.map((x) => x.n), k, contains)).toEqual([null, null, null, null, null, null]);
     const later = itemNumbers(item(12, 18), '2026-03-14');
     const verdicts = checkWindows(first.map((x) => x.n), later.map((x) => x.n), k, contains);
-    expect(verdicts).toEqual(['earlier_release', 'earlier_release', 'earlier_release']);
+    expect(verdicts).toEqual(['earlier_release', 'earlier_release', 'earlier_release', null, null, null]);
     const hidden = hideItemCounts(item(12, 18), new Map(later.map((x, i) => [x.count, verdicts[i]!])));
     expect(hidden).toMatchObject({ readers: { value: null, hidden: 'earlier_release' }, read_rate: { value: null }, reach_rate: { value: null }, decay: [], decay_hidden: 'earlier_release', everyone: { readers: { value: null } } });
     expect(hidden.comments).toEqual(f(7));
+  });
+
+  it("refuses an item's comments that grew by 1..k−1 since the reader saw them (one comment more is one person's)", () => {
+    const first = itemNumbers(item(10, null, 7), '2026-03-12');
+    const later = itemNumbers(item(10, null, 8), '2026-03-13');
+    const verdicts = checkWindows(first.map((x) => x.n), later.map((x) => x.n), k, contentContains);
+    const refused = new Map(later.flatMap((x, i) => (verdicts[i] ? [[x.count, verdicts[i]!] as const] : [])));
+    expect([...refused.keys()]).toEqual(['comments']);
+    expect(hideItemCounts(item(10, null, 8), refused)).toMatchObject({ comments: { value: null, hidden: 'earlier_release' }, interactions: f(9), readers: f(10) });
+  });
+
+  it("checks an author's readers over days, and against each of their items' readers shown before", () => {
+    const row = (readers: number): ContentAuthorRowDto => ({ author_id: 'p1', name: 'Ann', items: 2, readers: f(readers), reader_share: f(readers / 100), read_rate: f(0.2), interactions: f(9), comments: { value: null, hidden: 'numerator' } });
+    const ledger = { from: '2026-03-01', reads: 40, itemIds: ['c1', 'c2'] };
+    const day1 = authorNumbers(row(30), ledger, '2026-03-12');
+    expect(day1.map((x) => [x.count, x.n.stat, x.n.group, x.n.from, x.n.to, x.n.value])).toEqual([
+      ['readers', 'content_author_readers:p1', POPULATION, '2026-03-01', '2026-03-12', 30],
+      ['readers', 'content_readers:c1', 'author:p1', '2026-03-01', '2026-03-12', 30],
+      ['readers', 'content_readers:c2', 'author:p1', '2026-03-01', '2026-03-12', 30],
+      ['reads', 'content_author_reads:p1', POPULATION, '2026-03-01', '2026-03-12', 40],
+      ['interactions', 'content_author_interactions:p1', POPULATION, '2026-03-01', '2026-03-12', 9],
+    ]);
+    // the same period two days later with 2 readers more
+    const day3 = authorNumbers(row(32), { ...ledger, reads: 42 }, '2026-03-14');
+    expect(checkWindows(day1.map((x) => x.n), day3.map((x) => x.n), k, contentContains)).toEqual(['earlier_release', 'earlier_release', 'earlier_release', 'earlier_release', null]);
+    // item c1 seen with 28 readers (published 2 March): the author's 30 the next day would be 2 people who read only c2
+    const c1 = { stat: 'content_readers:c1', group: POPULATION, from: '2026-03-02', to: '2026-03-12', value: 28 };
+    expect(checkWindows([c1], authorNumbers(row(30), ledger, '2026-03-13').map((x) => x.n), k, contentContains)[1]).toBe('earlier_release');
+    // an item is never taken to contain its author's readers
+    expect(contentContains(POPULATION, 'author:p1')).toBe(false);
+    expect(hideAuthorCounts(row(32), new Map([['readers', 'earlier_release']]))).toMatchObject({ readers: { value: null }, reader_share: { value: null }, read_rate: f(0.2), interactions: f(9) });
+    expect(hideAuthorCounts(row(32), new Map([['reads', 'earlier_release']]))).toMatchObject({ readers: f(32), read_rate: { value: null, hidden: 'earlier_release' } });
   });
 
   it("hides an issue's open rate and breakdown with its openers, and click-to-open and links with its clickers", () => {

@@ -1,5 +1,5 @@
 import { POPULATION, type HiddenReason, type WindowedNumber } from '@hubpulse/disclosure';
-import type { ContentFigure, ContentItemRowDto, NewsletterIssueRowDto } from '@hubpulse/contracts';
+import type { ContentAuthorRowDto, ContentFigure, ContentItemRowDto, NewsletterIssueRowDto } from '@hubpulse/contracts';
 
 /**
  * Content figures over time (periods.ts rule 3, the reader's ledger): an item's readers and reach
@@ -9,21 +9,42 @@ import type { ContentFigure, ContentItemRowDto, NewsletterIssueRowDto } from '@h
  * shown before; a difference of 1..k−1 people hides it ('earlier_release', or 'period' within one
  * answer), and with it what is computed from it. Pure: the service asks the ledger.
  */
-export type ItemCount = 'readers' | 'reached' | 'everyone';
+export type ItemCount = 'readers' | 'reached' | 'everyone' | 'interactions' | 'comments' | 'leader_replies';
 export type IssueCount = 'openers' | 'clickers';
+export type AuthorCount = 'readers' | 'reads' | 'interactions' | 'comments';
 
 const hide = (reason: HiddenReason): ContentFigure => ({ value: null, hidden: reason });
 
-/** The counts of an item row the ledger checks: the audience's readers and reached, everyone's readers beside a segment. */
+/** The group of an author's union of readers when it is compared with one of their items' readers (under the item's statistic). */
+const authorGroup = (authorId: string) => `author:${authorId}`;
+
+/**
+ * Which group's people include which, for the content numbers: everyone's include a segment's; an
+ * author's readers include the readers of each of their items (everyone's and its audience's), and
+ * are included in no item's.
+ */
+export const contentContains = (big: string, small: string): boolean => big === small || big.startsWith('author:') || (big === POPULATION && !small.startsWith('author:'));
+
+/** [published (or the period's start), today]: the window of a count that grows until today. */
+const window = (from: string, today: string) => ({ from, to: today < from ? from : today });
+
+/**
+ * The counts of an item row the ledger checks: the audience's readers and reached, everyone's readers
+ * beside a segment, and the interactions, comments and leader replies (each a count of actions by
+ * ≥ k people, that grows: a comment more tomorrow would be one person's).
+ */
 export function itemNumbers(row: ContentItemRowDto & { everyone?: { readers: ContentFigure } | null }, today: string): { count: ItemCount; n: WindowedNumber }[] {
   const group = row.audience.segment_id ? `segment:${row.audience.segment_id}` : POPULATION;
-  const from = row.published_at.slice(0, 10);
-  const to = today < from ? from : today;
+  const { from, to } = window(row.published_at.slice(0, 10), today);
   const out: { count: ItemCount; n: WindowedNumber }[] = [];
   if (row.readers.value !== null) out.push({ count: 'readers', n: { stat: `content_readers:${row.content_id}`, group, from, to, value: row.readers.value } });
   if (row.reached.value !== null) out.push({ count: 'reached', n: { stat: `content_reached:${row.content_id}`, group, from, to, value: row.reached.value } });
   const everyone = row.everyone?.readers.value;
   if (everyone !== null && everyone !== undefined) out.push({ count: 'everyone', n: { stat: `content_readers:${row.content_id}`, group: POPULATION, from, to, value: everyone } });
+  for (const count of ['interactions', 'comments', 'leader_replies'] as const) {
+    const value = row[count].value;
+    if (value !== null) out.push({ count, n: { stat: `content_${count}:${row.content_id}`, group: POPULATION, from, to, value } });
+  }
   return out;
 }
 
@@ -43,13 +64,60 @@ export function hideItemCounts<T extends ContentItemRowDto & { everyone?: { read
   if (reached) Object.assign(out, { reached: hide(reached), reach_rate: hide(reached) });
   const everyone = refused.get('everyone');
   if (everyone && out.everyone) out.everyone = { readers: hide(everyone), read_rate: hide(everyone) };
+  for (const count of ['interactions', 'comments', 'leader_replies'] as const) {
+    const reason = refused.get(count);
+    if (reason) Object.assign(out, { [count]: hide(reason) });
+  }
+  return out;
+}
+
+/** What the ledger needs of an author beyond the shown row: the period's start, their reads (behind the read rate) and their items. */
+export interface AuthorLedger {
+  from: string;
+  reads: number;
+  itemIds: readonly string[];
+}
+
+/**
+ * An author's counts over [the period's start, today]: readers, reads, interactions and comments
+ * each under the author's own statistic (the same period read on two days, or a wider one, differ by
+ * the people in between), and the readers also under each item's readers statistic as a group
+ * containing the item's: the author's readers today minus an item's readers shown yesterday (or the
+ * other way) would be the people who read only the author's other items, or came since.
+ */
+export function authorNumbers(row: ContentAuthorRowDto, a: AuthorLedger, today: string): { count: AuthorCount; n: WindowedNumber }[] {
+  const { from, to } = window(a.from, today);
+  const own = (count: AuthorCount, value: number) => ({ count, n: { stat: `content_author_${count}:${row.author_id}`, group: POPULATION, from, to, value } });
+  const out: { count: AuthorCount; n: WindowedNumber }[] = [];
+  const readers = row.readers.value;
+  if (readers !== null) {
+    out.push(own('readers', readers));
+    for (const id of a.itemIds) out.push({ count: 'readers', n: { stat: `content_readers:${id}`, group: authorGroup(row.author_id), from, to, value: readers } });
+  }
+  if (row.read_rate.value !== null) out.push(own('reads', a.reads));
+  if (row.interactions.value !== null) out.push(own('interactions', row.interactions.value));
+  if (row.comments.value !== null) out.push(own('comments', row.comments.value));
+  return out;
+}
+
+/** The author row with the counts the ledger refused hidden, and the share or rate computed from each. */
+export function hideAuthorCounts(row: ContentAuthorRowDto, refused: ReadonlyMap<AuthorCount, HiddenReason>): ContentAuthorRowDto {
+  if (refused.size === 0) return row;
+  const out = { ...row };
+  const readers = refused.get('readers');
+  if (readers) Object.assign(out, { readers: hide(readers), reader_share: hide(readers) });
+  const reads = refused.get('reads');
+  if (reads) out.read_rate = hide(reads);
+  const interactions = refused.get('interactions');
+  if (interactions) out.interactions = hide(interactions);
+  const comments = refused.get('comments');
+  if (comments) out.comments = hide(comments);
   return out;
 }
 
 /** An issue's openers and clickers (with or without machine opens: one statistic; releaseIssueRow hides counted openers that differ from the excluded ones by 1..k−1). */
 export function issueNumbers(row: NewsletterIssueRowDto, today: string): { count: IssueCount; n: WindowedNumber }[] {
-  const from = row.first_sent_at.slice(0, 10);
-  const to = today < from ? from : today;
+  const { from, to } = window(row.first_sent_at.slice(0, 10), today);
   const group = `recipients:${row.issue}`;
   const out: { count: IssueCount; n: WindowedNumber }[] = [];
   if (row.openers.value !== null) out.push({ count: 'openers', n: { stat: `newsletter_openers:${row.issue}`, group, from, to, value: row.openers.value } });

@@ -31,17 +31,17 @@ export class ContentController {
   }
 
   @Get('items/:id')
-  @ApiOperation({ summary: "One item: reach and read rate within its audience (a segment or everyone), interactions, comments and answers, leader replies, time to first comment, decay of attention by day since publishing (buckets of ≥ k readers)" })
+  @ApiOperation({ summary: "One item: reach and read rate within its audience (a segment or everyone), interactions, comments and answers, leader replies, median time to a commenter's first comment, decay of attention by day since publishing (buckets of ≥ k readers)" })
   item(@Param('id') id: string, @Req() req: AuthedRequest) {
     return this.content.item(id, req.user!.id);
   }
 
   @Get('authors')
-  @ApiOperation({ summary: 'Per author of items published in the period: items, readers and their share of everyone, read rate, interactions, comments (each hidden under k contributors)' })
+  @ApiOperation({ summary: "Per author of items published in the period: items, readers and their share of everyone, read rate, interactions, comments (each hidden under k contributors, where it differs from one of the author's items by 1..k−1 readers, or from what the reader was shown before)" })
   @ApiQuery({ name: 'from', required: false })
   @ApiQuery({ name: 'to', required: false })
-  authors(@ZodQuery(contentPeriodQuerySchema) q: z.output<typeof contentPeriodQuerySchema>) {
-    return this.content.authors(q);
+  authors(@ZodQuery(contentPeriodQuerySchema) q: z.output<typeof contentPeriodQuerySchema>, @Req() req: AuthedRequest) {
+    return this.content.authors(q, req.user!.id);
   }
 
   @Get('newsletters')

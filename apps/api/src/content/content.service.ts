@@ -1,9 +1,10 @@
 import type { z } from 'zod';
 import { Injectable, NotFoundException } from '@nestjs/common';
-import { POPULATION, type HiddenReason, type WindowedNumber } from '@hubpulse/disclosure';
+import type { HiddenReason, WindowedNumber } from '@hubpulse/disclosure';
 import {
   formatDayKey,
   round,
+  type ContentAuthorRowDto,
   type ContentAuthorsDto,
   type ContentItemDto,
   type ContentItemRowDto,
@@ -20,8 +21,8 @@ import { SegmentChannelsService } from '../segments/segment-channels.service';
 import { DisclosureService, type DisclosurePlan } from '../disclosure/disclosure.service';
 import { groupKey } from '../disclosure/group-registry.service';
 import { releaseAuthor, releaseBreakdown, releaseIssueRow, releaseItemRow, releaseLinks, type AudienceInPlan, type BreakdownGroup } from './content-figures';
-import { decayBuckets } from './content-release';
-import { hideIssueCounts, hideItemCounts, issueNumbers, itemNumbers } from './content-windows';
+import { decideSum, releaseDecay } from './content-release';
+import { authorNumbers, contentContains, hideAuthorCounts, hideIssueCounts, hideItemCounts, issueNumbers, itemNumbers, type AuthorLedger } from './content-windows';
 import { ContentReadsRepository } from './content-reads.repository';
 import { sortItems } from './content-sort';
 
@@ -56,11 +57,12 @@ export class ContentService {
     return this.channels.period(q);
   }
 
-  private async cached<T>(key: string, compute: () => Promise<T>): Promise<T> {
+  /** The answer to `key`, computed with the request's one plan (and checked against its one watermark) unless cached. */
+  private async cached<T>(key: string, compute: (plan: DisclosurePlan) => Promise<T>): Promise<T> {
     const [plan, mark] = await Promise.all([this.disclosure.plan(), this.repo.watermark()]);
     const hit = this.cache.get(key);
     if (hit && hit.plan === plan && hit.mark === mark) return hit.value as Promise<T>;
-    const value = compute();
+    const value = compute(plan);
     this.cache.delete(key);
     this.cache.set(key, { plan, mark, value });
     if (this.cache.size > CACHE_ENTRIES) this.cache.delete(this.cache.keys().next().value!);
@@ -81,44 +83,66 @@ export class ContentService {
     };
   }
 
+  /**
+   * Top or bottom items: ranked and cut to `limit` only after the reader's ledger hid what it refuses,
+   * so that the rank is always by a shown value (an item whose figure is hidden, by its own rule or by
+   * the ledger, is listed after every ranked one whatever the order, as a planner reads "top 10 by read
+   * rate": the ten best of what can be compared, then the rest). Only the rows shown are recorded in
+   * the ledger. `total_items` counts every matching item.
+   */
   async list(q: z.output<typeof contentListQuerySchema>, userId: string): Promise<ContentListDto> {
-    const dto = await this.cached(JSON.stringify(['list', q]), () => this.computeList(q));
-    const items = await this.overTime(userId, dto.items, itemNumbers, hideItemCounts);
-    return { ...dto, items: sortItems(items, dto.sort, dto.order) };
+    // the cached rows are every matching item, whatever the limit
+    const dto = await this.cached(JSON.stringify(['list', { ...q, limit: undefined }]), (plan) => this.computeList(q, plan));
+    const items = await this.overTime(userId, dto.items, itemNumbers, hideItemCounts, (rows) => sortItems(rows, dto.sort, dto.order).slice(0, q.limit));
+    return { ...dto, items };
   }
 
   /**
    * Counts that grow over time, checked against what `userId` was shown before (content-windows.ts):
-   * each row with the counts the reader's ledger refused hidden. Cached answers are the same for
-   * everyone; this part is per reader.
+   * each row with the counts the reader's ledger refused hidden, then `select` picks the rows shown
+   * (all by default). Only the counts shown are recorded. Cached answers are the same for everyone;
+   * this part is per reader.
    */
   private async overTime<R, C extends string>(
     userId: string,
     rows: readonly R[],
     numbers: (row: R, today: string) => { count: C; n: WindowedNumber }[],
     hideCounts: (row: R, refused: ReadonlyMap<C, HiddenReason>) => R,
+    select: (rows: R[]) => R[] = (all) => all,
   ): Promise<R[]> {
     const today = formatDayKey(Date.now());
     const perRow = rows.map((r) => numbers(r, today));
     const all = perRow.flat();
-    if (all.length === 0) return [...rows];
-    const contains = (big: string, small: string) => big === small || big === POPULATION;
-    const verdicts = await this.disclosure.windows(userId, all.map((x) => x.n), contains);
-    let i = 0;
-    return rows.map((row, r) => {
-      const refused = new Map<C, HiddenReason>();
-      for (const x of perRow[r]) {
-        const v = verdicts[i++];
-        if (v) refused.set(x.count, v);
-      }
-      return hideCounts(row, refused);
-    });
+    if (all.length === 0) return select([...rows]);
+    let shown: R[] = [];
+    await this.disclosure.windows(
+      userId,
+      all.map((x) => x.n),
+      contentContains,
+      (verdicts) => {
+        let i = 0;
+        const refusedOf = perRow.map((counts) => {
+          const refused = new Map<C, HiddenReason>();
+          for (const x of counts) {
+            const v = verdicts[i++];
+            if (v) refused.set(x.count, v);
+          }
+          return refused;
+        });
+        const hidden = rows.map((row, r) => hideCounts(row, refusedOf[r]));
+        shown = select(hidden);
+        const kept = new Set(shown);
+        // a count is recorded when its row is shown and none of the row's numbers for it was refused
+        return perRow.flatMap((counts, r) => counts.map((x) => kept.has(hidden[r]) && !refusedOf[r].has(x.count)));
+      },
+    );
+    return shown;
   }
 
-  private async computeList(q: z.output<typeof contentListQuerySchema>): Promise<ContentListDto> {
+  private async computeList(q: z.output<typeof contentListQuerySchema>, plan: DisclosurePlan): Promise<ContentListDto> {
     const { from, to } = await this.period(q);
     const segment = q.segment === undefined ? undefined : q.segment === 'everyone' ? '' : q.segment;
-    const [plan, rows] = await Promise.all([this.disclosure.plan(), this.repo.items({ from, to, channel: q.channel, purpose: q.purpose, segment })]);
+    const rows = await this.repo.items({ from, to, channel: q.channel, purpose: q.purpose, segment });
     const audienceOf = await this.audiences(plan, rows.map((r) => r.audience_segment_id));
     const k = this.disclosure.k;
     const population = plan.plan.populationSize;
@@ -126,50 +150,57 @@ export class ContentService {
       const { everyone: _everyone, ...row } = releaseItemRow(r, audienceOf(r.audience_segment_id), population, k);
       return row;
     });
-    return { from, to, min_group_size: k, population, sort: q.sort, order: q.order, total_items: items.length, items: sortItems(items, q.sort, q.order).slice(0, q.limit) };
+    return { from, to, min_group_size: k, population, sort: q.sort, order: q.order, total_items: items.length, items };
   }
 
   async item(id: string, userId: string): Promise<ContentItemDto> {
-    const dto = await this.cached(JSON.stringify(['item', id]), () => this.computeItem(id));
+    const dto = await this.cached(JSON.stringify(['item', id]), (plan) => this.computeItem(id, plan));
     return (await this.overTime(userId, [dto], itemNumbers, hideItemCounts))[0];
   }
 
-  private async computeItem(id: string): Promise<ContentItemDto> {
-    const [plan, rows, days] = await Promise.all([
-      this.disclosure.plan(),
-      this.repo.items({ from: '1970-01-01', to: '2149-06-01', contentId: id }),
-      this.repo.readerDays(id),
-    ]);
-    const r = rows[0];
+  private async computeItem(id: string, plan: DisclosurePlan): Promise<ContentItemDto> {
+    // one read: the decay's days come from the same rows and condition as the audience readers
+    const [r] = await this.repo.items({ from: '1970-01-01', to: '2149-06-01', contentId: id });
     if (!r) throw new NotFoundException(`id: no content item ${id}`);
     const k = this.disclosure.k;
     const audienceOf = await this.audiences(plan, [r.audience_segment_id]);
     const row = releaseItemRow(r, audienceOf(r.audience_segment_id), plan.plan.populationSize, k);
-    const firstCommentHidden = r.first_comment_s === null ? 'numerator' : r.commenters < k ? 'numerator' : null;
-    const decayHidden = row.readers.hidden;
-    const buckets = decayHidden ? [] : decayBuckets(days, k);
-    const total = buckets.reduce((s, b) => s + b.readers, 0);
+    // a median over the commenters' first comments: a group of ≥ k people (none: a group of 0, 'below_minimum')
+    const medianHidden = decideSum(r.commenters, r.commenters, k);
+    const decay = row.readers.hidden ? { decay: [], hidden: row.readers.hidden } : releaseDecay(r.reader_days, r.readers_aud, k);
     return {
       ...row,
       min_group_size: k,
-      hours_to_first_comment: { value: firstCommentHidden ? null : round((r.first_comment_s ?? 0) / 3600, 1), hidden: firstCommentHidden },
-      decay: buckets.map((b) => ({ ...b, share: total > 0 ? b.readers / total : 0 })),
-      decay_hidden: decayHidden ?? (buckets.length === 0 ? 'below_minimum' : null),
+      median_hours_to_first_comment: { value: medianHidden || r.median_first_comment_s === null ? null : round(r.median_first_comment_s / 3600, 1), hidden: medianHidden },
+      decay: decay.decay,
+      decay_hidden: decay.hidden,
     };
   }
 
-  authors(q: z.output<typeof contentPeriodQuerySchema>): Promise<ContentAuthorsDto> {
-    return this.cached(JSON.stringify(['authors', q]), () => this.computeAuthors(q));
+  /** Authors, their counts checked against the reader's ledger as an item's are (content-windows.ts). */
+  async authors(q: z.output<typeof contentPeriodQuerySchema>, userId: string): Promise<ContentAuthorsDto> {
+    const { dto, ledger } = await this.cached(JSON.stringify(['authors', q]), (plan) => this.computeAuthors(q, plan));
+    const authors = await this.overTime(userId, dto.authors, (row: ContentAuthorRowDto, today) => authorNumbers(row, ledger.get(row.author_id)!, today), hideAuthorCounts);
+    return { ...dto, authors };
   }
 
-  private async computeAuthors(q: z.output<typeof contentPeriodQuerySchema>): Promise<ContentAuthorsDto> {
+  private async computeAuthors(q: z.output<typeof contentPeriodQuerySchema>, plan: DisclosurePlan): Promise<{ dto: ContentAuthorsDto; ledger: Map<string, AuthorLedger> }> {
     const { from, to } = await this.period(q);
-    const plan = await this.disclosure.plan();
     const k = this.disclosure.k;
     const population = plan.plan.populationSize;
     const sizeOf = (seg: string) => (seg === '' ? population : (plan.plan.get(groupKey.segment(seg))?.size ?? 0));
-    const rows = await this.repo.authors({ from, to }, sizeOf);
-    return { from, to, min_group_size: k, population, authors: rows.map((a) => releaseAuthor(a, population, k)) };
+    // the items' own figures (the rows the item list shows): the authors' sums and checks are over them
+    const [rows, items] = await Promise.all([this.repo.authors({ from, to }), this.repo.items({ from, to })]);
+    const byAuthor = new Map<string, typeof items>();
+    for (const i of items) if (i.author_id) (byAuthor.get(i.author_id) ?? byAuthor.set(i.author_id, []).get(i.author_id)!).push(i);
+    const ledger = new Map<string, AuthorLedger>();
+    const authors = rows.map((a) => {
+      const mine = byAuthor.get(a.author_id) ?? [];
+      const { reads, ...row } = releaseAuthor(a, mine, sizeOf, population, k);
+      ledger.set(a.author_id, { from, reads, itemIds: mine.map((i) => i.content_id) });
+      return row;
+    });
+    return { dto: { from, to, min_group_size: k, population, authors }, ledger };
   }
 
   async newsletters(q: z.output<typeof newsletterQuerySchema>, userId: string): Promise<NewslettersDto> {
@@ -186,13 +217,13 @@ export class ContentService {
   }
 
   async issue(issue: string, q: z.output<typeof newsletterIssueQuerySchema>, userId: string): Promise<NewsletterIssueDto> {
-    const dto = await this.cached(JSON.stringify(['issue', issue, q]), () => this.computeIssue(issue, q));
+    const dto = await this.cached(JSON.stringify(['issue', issue, q]), (plan) => this.computeIssue(issue, q, plan));
     return (await this.overTime(userId, [dto], issueNumbers, hideIssueCounts))[0];
   }
 
-  private async computeIssue(issue: string, q: z.output<typeof newsletterIssueQuerySchema>): Promise<NewsletterIssueDto> {
+  private async computeIssue(issue: string, q: z.output<typeof newsletterIssueQuerySchema>, plan: DisclosurePlan): Promise<NewsletterIssueDto> {
     const includeMachine = q.include_machine === '1';
-    const [plan, rec] = await Promise.all([this.disclosure.plan(), this.repo.recipients(issue, includeMachine)]);
+    const rec = await this.repo.recipients(issue, includeMachine);
     if (rec.rows.length === 0) throw new NotFoundException(`issue: no newsletter issue ${issue} with recipients in the directory`);
     const k = this.disclosure.k;
     const row = releaseIssueRow(

@@ -206,13 +206,16 @@ export class DisclosureService {
 
   /**
    * Numbers over user-chosen windows, decided against what `userId` was shown before and recorded
-   * when released. Returns one reason (or null: shown) per number, in order.
+   * when released. Returns one reason (or null: shown) per number, in order. `shown`, given the
+   * verdicts, says which of the passing numbers the caller will actually show (a list cut after
+   * ranking); only those are recorded, under the same lock.
    */
-  windows(userId: string, numbers: readonly WindowedNumber[], contains?: GroupContains): Promise<(HiddenReason | null)[]> {
+  windows(userId: string, numbers: readonly WindowedNumber[], contains?: GroupContains, shown?: (verdicts: readonly (HiddenReason | null)[]) => readonly boolean[]): Promise<(HiddenReason | null)[]> {
     const stats = [...new Set(numbers.map((n) => n.stat))];
     return this.ledger.withLedger(userId, stats, (seen) => {
       const result = checkWindows(seen, numbers, this.k, contains);
-      return { result, released: numbers.filter((_, i) => result[i] === null) };
+      const keep = shown?.(result);
+      return { result, released: numbers.filter((_, i) => result[i] === null && (keep?.[i] ?? true)) };
     });
   }
 }

@@ -46,7 +46,9 @@ export class ReleaseLedgerRepository implements OnModuleDestroy {
         if (wanted.has(stat)) seen.push({ stat, group, from, to, value: Number(value) });
       }
       const { result, released } = decide(seen);
-      if (released.length) await this.redis.hset(key, Object.fromEntries(released.map((n) => [`${n.stat}|${n.group}|${n.from}|${n.to}`, String(n.value)])));
+      // only what is new or changed: a page read again records the same numbers again
+      const changed = released.map((n) => [`${n.stat}|${n.group}|${n.from}|${n.to}`, String(n.value)] as const).filter(([field, value]) => fields[field] !== value);
+      if (changed.length) await this.redis.hset(key, Object.fromEntries(changed));
       return result;
     } finally {
       if ((await this.redis.get(lock)) === token) await this.redis.del(lock);

@@ -38,7 +38,7 @@ export function contentViews(content: ContentService): ExportView<never>[] {
   table('content.item-decay', 'Content: attention by day since publishing', "An item's new readers by day since publishing, in buckets of at least the minimum group size", z.strictObject({ id: ID }), [{ name: 'id', description: "The item's id", required: true }], async (p, user) =>
     contentDecayTable(await content.item(p.id, user)),
   );
-  table('content.authors', 'Content: authors', 'Per author: items, readers, read rate, interactions and comments', contentPeriodQuerySchema, RANGE_DOCS, async (p) => contentAuthorsTable(await content.authors(p)));
+  table('content.authors', 'Content: authors', 'Per author: items, readers, read rate, interactions and comments', contentPeriodQuerySchema, RANGE_DOCS, async (p, user) => contentAuthorsTable(await content.authors(p, user)));
   table('content.newsletters', 'Content: newsletter issues', 'Per issue: recipients, unique open rate and click-to-open', newsletterQuerySchema, [...RANGE_DOCS, MACHINE_DOC], async (p, user) => newslettersTable(await content.newsletters(p, user)));
   const issue = newsletterIssueQuerySchema.extend({ issue: ID }).strict();
   const issueDocs = [{ name: 'issue', description: 'The issue', required: true }, { name: 'by', description: 'department (default) or segment', required: false }, MACHINE_DOC];

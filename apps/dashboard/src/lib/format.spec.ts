@@ -72,6 +72,8 @@ describe('formatShare', () => {
   it('rounds a 0–1 share to a whole percent', () => {
     expect(formatShare(0.456)).toBe('46%');
     expect(formatShare(1.2)).toBe('120%');
+    expect(formatShare(0.4567, 1)).toBe('45.7%');
+    expect(formatShare(0.5, 1)).toBe('50.0%');
   });
 });
 

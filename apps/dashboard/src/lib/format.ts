@@ -69,9 +69,10 @@ export function formatMetricValue(value: number, unit: string, opts: { compact?:
   return u ? `${num} ${u}` : num;
 }
 
-/** 0.4567 → "46%". */
-export function formatShare(share: number): string {
-  return `${Math.round(share * 100)}%`;
+/** 0.4567 → "46%"; with `decimals` 1 (a single item's rate, read closely) → "45.7%". */
+export function formatShare(share: number, decimals = 0): string {
+  const f = 10 ** decimals;
+  return `${(Math.round(share * 100 * f) / f).toFixed(decimals)}%`;
 }
 
 const dayFormat = new Intl.DateTimeFormat(LOCALE, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });

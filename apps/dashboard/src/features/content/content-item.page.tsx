@@ -7,7 +7,7 @@ import { ChartPanel } from '../../charts/shared/chart-panel';
 import { chartTheme } from '../../charts/shared/chart-theme';
 import { EmptyState, QueryStates } from '../../charts/shared/chart-states';
 import { ExportMenu } from '../../charts/shared/export-menu';
-import { MaybeHiddenValue } from '../../charts/shared/hidden-reason-value';
+import { HiddenReasonValue } from '../../charts/shared/hidden-reason-value';
 import { formatDateTime } from '../../lib/format';
 import { Figure } from './content-figure';
 import { decayBars, formatHoursSpan } from './content.transform';
@@ -63,9 +63,15 @@ function ItemBody({ item }: { item: ContentItemDto }) {
           <Kpi label="Comments and answers" f={item.comments} k={k} definition={CONTENT_DEFINITIONS.comments} />
           <Kpi label="Leader replies" f={item.leader_replies} k={k} definition={CONTENT_DEFINITIONS.leader_replies} />
           <div className="leader-kpi">
-            <p className="leader-kpi__label">Time to first comment</p>
+            <p className="leader-kpi__label">Median time to first comment</p>
             <p className="leader-kpi__value">
-              <MaybeHiddenValue value={item.hours_to_first_comment.value} reason={item.hours_to_first_comment.hidden} minGroupSize={k} format={formatHoursSpan} />
+              {item.median_hours_to_first_comment.value !== null ? (
+                formatHoursSpan(item.median_hours_to_first_comment.value)
+              ) : (
+                <HiddenReasonValue reason={item.median_hours_to_first_comment.hidden} minGroupSize={k}>
+                  Fewer than {k} commented
+                </HiddenReasonValue>
+              )}
             </p>
             <p className="leader-kpi__definition">{CONTENT_DEFINITIONS.time_to_first_comment}</p>
           </div>

@@ -1,4 +1,4 @@
-import { decayBars, formatHoursSpan, formatRate, listParamsFrom } from './content.transform';
+import { decayBars, formatHoursSpan, listParamsFrom } from './content.transform';
 
 describe('content transforms', () => {
   it('reads the list filters from the address, dropping values the API would refuse', () => {
@@ -18,9 +18,7 @@ describe('content transforms', () => {
     ]);
   });
 
-  it('formats rates and spans', () => {
-    expect(formatRate(0.4567)).toBe('45.7%');
-    expect(formatRate(0.5)).toBe('50.0%');
+  it('formats spans', () => {
     expect(formatHoursSpan(0.5)).toBe('30 min');
     expect(formatHoursSpan(2)).toBe('2 h');
     expect(formatHoursSpan(72)).toBe('3 days');

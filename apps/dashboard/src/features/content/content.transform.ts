@@ -41,11 +41,6 @@ export function decayBars(decay: readonly ContentDecayDto[]): DecayBar[] {
   }));
 }
 
-/** 0.4567 → "45.7%": rates of single items are read closely, so one decimal. */
-export function formatRate(rate: number): string {
-  return `${(Math.round(rate * 1000) / 10).toFixed(1)}%`;
-}
-
 /** Hours as "45 min", "3.5 h" or "2.1 days". */
 export function formatHoursSpan(hours: number): string {
   if (hours < 1) return `${Math.round(hours * 60)} min`;
