@@ -26,6 +26,11 @@ import { isSmall, type HiddenReason } from './rules';
  * 4. remainder of two: two disjoint shown groups A, B with |U| − |A| − |B| in 1..k−1 ('remainder');
  *    the smaller is hidden.
  *
+ * Versions of groups across days (GroupSpec.layers, history.ts's planVersions) are held to the same
+ * rules, rule 3 per snapshot as well, and rules 2 and 4 count a pair's combinations as a reader with
+ * scores would: A − B is about A \ B and B \ A together, U − A − B about those in neither and those
+ * in both, whether or not one contains the other or they are disjoint.
+ *
  * In a laminar family every set a reader can form with + and − from shown groups is a union of
  * "atoms" (a shown group minus its children), so rules 1–3 make each such set 0 or ≥ k people. Across
  * families only pairs (rule 2, 4) are checked: A − B − C with A, B, C from three different families

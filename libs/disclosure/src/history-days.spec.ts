@@ -117,12 +117,13 @@ describe('privacy across days: an attacker combining the shown versions of one g
  * reader's best case); the population's too. A combination of them must not be about 1..k−1 people:
  * for every set S of k−1 people, the vectors' rank equals their rank without S's columns.
  *
- * What one day's plan guarantees (planGroups) across families is pairs: any two shown groups and the
- * population, and each family's hierarchy whole. planVersions gives the same across days — any two
- * versions shown on any days (Sales as it was in March beside Operations as it was in May), and each
- * stretch's families whole — tested here. Three versions from three different stretches are as
- * unchecked as three groups of three families on one day: the last test shows the single day has that
- * gap too (departments beside locations), so the cross-day plan is no weaker than one day's.
+ * What one day's plan checks (planGroups) across families is pairs — nested, cross-tabbed or disjoint
+ * groups and the population — and each family's hierarchy whole. planVersions holds versions of any
+ * days to that, rule 3 per stretch, and every pair as a linear combination (Sales as it was in March
+ * beside Operations as it was in May, overlapping or not): the pair attack below. Three versions from
+ * three different stretches are as unchecked as three groups of three families on one day: the last
+ * test shows one day has that gap too (departments beside locations), so the plan across days is no
+ * weaker than one day's.
  */
 describe('privacy across days: the linear attack over every group and day', () => {
   const rank = (rows: number[][]): number => {
@@ -204,7 +205,7 @@ describe('privacy across days: the linear attack over every group and day', () =
         const shown = plan.all().flatMap((g, i) => (g.shown ? [[...plan.structure.members[i]]] : []));
         if (isolating(n, K, [new Array<number>(n).fill(1), ...shown.map((v) => row(n, v))])) throw new Error('isolates');
       }),
-      { numRuns: 300 },
+      { numRuns: 300, seed: 15 }, // fixed: a known gap must fail every run, not most
     );
   });
 });

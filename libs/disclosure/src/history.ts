@@ -66,19 +66,20 @@ export function planWithHistory(
  * group, on any days, are one version), and a day shows its version only where that plan does.
  *
  * What the plan checks is what planGroups checks for the groups of one day, now across days: every
- * pair of versions (rule 2: one contains the other, or two versions of one family overlap — as it was
- * and as of today cross-tab them — and differ one-sidedly by 1..k−1; rule 4: two disjoint versions
- * leave 1..k−1 of the population), each stretch's families as hierarchies exactly (rule 3 per
- * snapshot, GroupSpec.layers: what a day's own plan checks), and greedy packings across them. Versions
+ * pair of versions, as a reader with scores combines them (rule 2: A − B is about A \ B and B \ A;
+ * two versions of one family also differ one-sidedly by 0 or ≥ k, as it was and as of today
+ * cross-tab them; rule 4: U − A − B is about those in neither and those in both), each stretch's
+ * families as hierarchies exactly (rule 3 per snapshot, GroupSpec.layers: what a day's own plan
+ * checks), and greedy packings across them. Versions
  * of one stretch are to one another what one day's departments and locations are; the full linear
  * attack over several partitions is no more covered across days than across families on one day
  * (README's privacy model).
  *
- * Older versions rank above newer ones of their family (priority + up to 0.5 by age), so in a
+ * Older versions rank above newer ones of an equal family rank (priority + up to 0.5 by age), so in a
  * conflict the newer is hidden: a new change day adds versions that yield to what was shown before
- * (one person leaving a team of six hides the team of five, today too, until k have changed or the
- * old members are back). That is as append-stable as planGroups allows, not fully: a new version can
- * still hide an older one where the older ranks lower (another family's, or smaller among equals —
+ * (one person leaving a department of six hides the department of five, today too, until k have
+ * changed or the old members are back). That is as append-stable as planGroups allows, not fully: a new version can
+ * still hide an older one where the older ranks lower (a lower family's, or smaller among equals —
  * rule 3's remainder picks its lowest child, rule 4 the smaller), and rounds settle in size order.
  * The decision depends only on the directory's history, never on the range or attribution a request
  * asks for, so answers to many requests combine into nothing finer. People leaving the directory
