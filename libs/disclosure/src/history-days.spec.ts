@@ -183,9 +183,16 @@ describe('privacy across days: the linear attack over every group and day', () =
     // stand beside d1's first — no one day shows both — but they share p5, and the population minus
     // both is p6 − p5: about two people. Disjoint pairs alone (one day's rule 4) miss it.
     const first = [1, 0, 0, 0, 0, 1, 2, 1, 1, 1, 1, 1, 0];
-    const { n, byKey } = shownVersions({ first, moves: [[{ person: 5, to: 0 }]] }, 3);
+    const { n, byKey, stretches } = shownVersions({ first, moves: [[{ person: 5, to: 0 }]] }, 3);
     const shown = [...byKey.values()].flatMap((vs) => [...vs.values()]);
     expect(isolating(n, 3, [new Array<number>(n).fill(1), ...shown.map((v) => row(n, v))])).toBeNull();
+    // d0's first yields within its own day (remainder); both second versions because of another day's (moved)
+    const population = first.map((_, p) => `p${p}`);
+    const groupsOf = (assign: number[]) => [0, 1, 2].map((d) => department(`d${d}`, population.filter((_, p) => assign[p] === d)));
+    expect(planVersions(population, stretches.map(groupsOf), 3).refused.map((r) => Object.fromEntries(r))).toEqual([
+      { 'department:d0': 'remainder', 'department:d2': 'below_minimum' },
+      { 'department:d0': 'moved', 'department:d1': 'moved', 'department:d2': 'below_minimum' },
+    ]);
   });
 
   it.failing('KNOWN GAP, one day as across days: three groups of different families (or stretches) and the population', () => {
