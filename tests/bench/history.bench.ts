@@ -75,6 +75,9 @@ async function main(): Promise<void> {
     const before = rss();
     await measure(`${days} days of moves`);
     console.log(`API RSS ${before.toFixed(0)} MB before the reads with history, ${rss().toFixed(0)} MB after`);
+    // today's plan, where the history is decided (once per directory change): its last log line
+    const built = api.output().split('\n').filter((l) => l.includes('disclosure plan:'));
+    if (built.length) console.log(built[built.length - 1].replace(/^.*disclosure plan:/, "today's disclosure plan:"));
   } catch (err) {
     console.error(api.output().slice(-3000));
     throw err;

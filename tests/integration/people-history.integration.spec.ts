@@ -56,5 +56,12 @@ describe.each(RELATIONAL_BACKENDS)('directory history on chDB + %s', (_name, mak
     expect(await on('2021-01-01')).toEqual({ boss: 'Sales/', p1: 'Marketing/boss', p2: 'Sales/boss' });
     expect(await on('2025-01-01')).toEqual({ boss: 'Sales/', p1: 'Operations/', p2: 'Sales/boss' });
     expect((await people.groupRows('2026-01-01')).find((r) => r.person_id === 'p1')?.department).toBe('Operations');
+
+    // historyRowsOn: the same directories from one read, on every day that matters (and a person without history)
+    await people.upsert([{ ...person('p3', 'Finance', undefined, 'p1'), location: 'Paris' }]); // ClickHouse only: no stints
+    const days = ['2010-05-05', '2014-01-01', '2019-12-31', '2020-01-01', '2022-02-02', '2024-05-31', '2024-06-01', '2026-01-01'];
+    const asGroups = (rows: { person_id: string; department: string; location: string; managers: string[] }[]) => rows.map((r) => `${r.person_id}:${r.department}/${r.location}/${r.managers.join(',')}`);
+    const once = await people.historyRowsOn(days);
+    for (const [i, day] of days.entries()) expect(asGroups(once[i])).toEqual(asGroups(await people.groupRowsOn(day, '2026-01-01')));
   });
 });

@@ -236,6 +236,7 @@ describe('SQL snapshots of the ClickHouse repositories', () => {
       ['people.repository', 'PeopleRepository', 'departments', () => people$.departments()],
       ['people.repository', 'PeopleRepository', 'groupRows', () => people$.groupRows(day)],
       ['people.repository', 'PeopleRepository', 'groupRowsOn', () => people$.groupRowsOn('2025-06-01', day)],
+      ['people.repository', 'PeopleRepository', 'historyRowsOn', () => people$.historyRowsOn(['2025-06-01'])],
       ['people.repository', 'PeopleRepository', 'history', () => people$.history('p1')],
       ['people.repository', 'PeopleRepository', 'changeDays', () => people$.changeDays(range.from, range.to)],
 

@@ -26,6 +26,11 @@ import { isSmall, type HiddenReason } from './rules';
  * 4. remainder of two: two disjoint shown groups A, B with |U| − |A| − |B| in 1..k−1 ('remainder');
  *    the smaller is hidden.
  *
+ * Versions of groups across days (GroupSpec.layers, history.ts's planVersions) are held to the same
+ * rules, rule 3 per snapshot as well, and rules 2 and 4 count a pair's combinations as a reader with
+ * scores would: A − B is about A \ B and B \ A together, U − A − B about those in neither and those
+ * in both, whether or not one contains the other or they are disjoint.
+ *
  * In a laminar family every set a reader can form with + and − from shown groups is a union of
  * "atoms" (a shown group minus its children), so rules 1–3 make each such set 0 or ≥ k people. Across
  * families only pairs (rule 2, 4) are checked: A − B − C with A, B, C from three different families
@@ -56,6 +61,12 @@ export interface GroupSpec {
    * gives an exact difference.
    */
   crossTabbed?: readonly string[];
+  /**
+   * The snapshots (stretches of the directory's history) the group belongs to, when the plan holds
+   * several (history.ts's planVersions). Within one snapshot each family is laminar, as today's is, so
+   * rule 3 packs each snapshot's groups of a family exactly, as it does a family of one day.
+   */
+  layers?: readonly number[];
 }
 
 export interface GroupDecision {
@@ -93,6 +104,9 @@ export class GroupStructure {
   private readonly overlaps: Map<number, number>[];
   private readonly byFamily: Map<string, number[]>;
   private readonly mark: Int32Array;
+  /** Per group, the snapshots it belongs to (GroupSpec.layers); and every snapshot of the plan. */
+  private readonly inLayer: (Set<number> | null)[];
+  private readonly allLayers: number[];
   private stamp = 0;
 
   constructor(
@@ -119,6 +133,8 @@ export class GroupStructure {
     this.byFamily = new Map(this.families.map((f) => [f, [] as number[]]));
     this.familyOf.forEach((f, i) => this.byFamily.get(f)!.push(i));
     this.mark = new Int32Array(U);
+    this.inLayer = groups.map((g) => (g.layers ? new Set(g.layers) : null));
+    this.allLayers = [...new Set(groups.flatMap((g) => g.layers ?? []))].sort((a, b) => a - b);
 
     // person → groups, then pairwise overlaps by counting (only pairs that share somebody).
     const start = new Int32Array(U + 1);
@@ -229,6 +245,15 @@ export class GroupStructure {
       keep(this.greedy(capacity, inside, m));
       if (m.length <= 24) for (const drop of m) keep(this.greedy(capacity, inside.filter((c) => c !== drop), m.filter((c) => c !== drop)));
     }
+    // Per snapshot: each family's maximal admitted groups there (P's children as they were then).
+    const layers = P < 0 ? this.allLayers : (this.groups[P].layers ?? []);
+    for (const l of layers) {
+      const there = inside.filter((c) => this.inLayer[c]?.has(l));
+      for (const F of this.families) {
+        const m = this.maximalOf(there.filter((c) => this.familyOf[c] === F));
+        if (this.disjoint(m)) keep(m);
+      }
+    }
     if (this.disjoint(all)) keep(all);
     else {
       const prio = (i: number) => this.groups[i].priority ?? 0;
@@ -315,6 +340,11 @@ export class GroupStructure {
     return true;
   }
 
+  /** True when the group is a version in a plan over several snapshots (GroupSpec.layers). */
+  layered(i: number): boolean {
+    return this.inLayer[i] !== null;
+  }
+
   /** True when some view shows how many people the two groups have in common (see GroupSpec.crossTabbed). */
   crossTabbed(a: number, b: number): boolean {
     const [ga, gb] = [this.groups[a], this.groups[b]];
@@ -389,7 +419,7 @@ export function settle<C extends { victim: number; needs: readonly number[] }>(c
 
 /**
  * Builds the plan. Cost: Σ over people of (groups they are in)², plus the rounds of rule checks.
- * `forced`: groups hidden before the rules run, with their reason (versions the history ledger did
+ * `forced`: groups hidden before the rules run, with their reason (versions the plan over the history did
  * not admit); the rules then treat them as any hidden group (merged into remainders).
  */
 export function planGroups(population: Iterable<string>, groups: readonly GroupSpec[], k: number, forced: ReadonlyMap<string, HiddenReason> = new Map()): GroupPlan {
@@ -419,7 +449,9 @@ export function planGroups(population: Iterable<string>, groups: readonly GroupS
       if (!isShown(a) || !isShown(b)) continue;
       // |A \ B| follows from |A| − |B| only when B ⊆ A, or when a view shows |A ∩ B| (cross-tabbed)
       const exact = o === size[a] || o === size[b] || s.crossTabbed(a, b);
-      if (exact && (isSmall(size[a] - o, k) || isSmall(size[b] - o, k))) {
+      // Versions across days (layers): A − B itself is about A \ B and B \ A together, exact or not.
+      const linear = s.layered(a) || s.layered(b);
+      if ((exact && (isSmall(size[a] - o, k) || isSmall(size[b] - o, k))) || (linear && isSmall(size[a] + size[b] - 2 * o, k))) {
         const victim = s.hideFirst(a, b);
         found.push({ victim, reason: 'difference', against: victim === a ? b : a, needs: [a, b] });
       }
@@ -445,7 +477,11 @@ export function planGroups(population: Iterable<string>, groups: readonly GroupS
       for (let y = x + 1; y < big.length; y++) {
         const [a, b] = [big[x], big[y]];
         if (size[a] + size[b] < U - k + 1) break;
-        if (s.overlap(a, b) === 0 && isSmall(U - size[a] - size[b], k)) {
+        const o = s.overlap(a, b);
+        // U − A − B is about those in neither and those in both; for versions across days (layers)
+        // that counts overlapping pairs too, and U − |A ∪ B| where a view shows the overlap.
+        const linear = o > 0 && (s.layered(a) || s.layered(b)) && (isSmall(U - size[a] - size[b] + 2 * o, k) || (s.crossTabbed(a, b) && isSmall(U - size[a] - size[b] + o, k)));
+        if ((o === 0 && isSmall(U - size[a] - size[b], k)) || linear) {
           const victim = s.hideFirst(a, b);
           found.push({ victim, reason: 'remainder', against: victim === a ? b : a, needs: [a, b] });
         }

@@ -1,5 +1,5 @@
 import { planGroups, POPULATION, type GroupPlan, type GroupSpec } from './group-plan';
-import { isSmall, type HiddenReason } from './rules';
+import type { HiddenReason } from './rules';
 
 /**
  * History as it was (issue 15): a group view on a past day can count people under the group they
@@ -32,8 +32,8 @@ export function planWithHistory(
   then: readonly GroupSpec[],
   k: number,
   todayPlan?: GroupPlan,
-  /** Versions the history ledger did not admit (VersionLedger), by unprefixed key: today's (`today`) and this stretch's (`then`). */
-  notAdmitted: { today: ReadonlySet<string>; then: ReadonlySet<string> } = { today: new Set(), then: new Set() },
+  /** Versions the plan over the history hid (planVersions), by unprefixed key with the reason: today's (`today`) and this stretch's (`then`). */
+  notAdmitted: { today: ReadonlyMap<string, HiddenReason>; then: ReadonlyMap<string, HiddenReason> } = { today: new Map(), then: new Map() },
 ): GroupPlan {
   // Above today's version of the same family, so that a conflict between the two hides today's.
   const rank = new Map<string, number>();
@@ -42,10 +42,10 @@ export function planWithHistory(
     .filter((g) => (HISTORY_FAMILIES as readonly string[]).includes(g.family))
     .map((g) => ({ ...g, key: wasKey(g.key), family: wasFamily(g.family), priority: rank.get(g.family)! + 0.5, crossTabbed: [g.family] }));
   const people = [...population];
-  const forced = new Map<string, HiddenReason>([...notAdmitted.today].map((key) => [key, 'moved']));
-  for (const key of notAdmitted.then) forced.set(wasKey(key), 'moved');
+  const forced = new Map<string, HiddenReason>(notAdmitted.today);
+  for (const [key, reason] of notAdmitted.then) forced.set(wasKey(key), reason);
   const plan = planGroups(people, [...today, ...was], k, forced);
-  const alone = todayPlan ?? planGroups(people, today, k, new Map([...notAdmitted.today].map((key) => [key, 'moved'])));
+  const alone = todayPlan ?? planGroups(people, today, k, notAdmitted.today);
   for (const d of plan.all()) {
     if (d.shown || d.reason === 'below_minimum') continue;
     const isWas = d.key.startsWith(WAS_PREFIX);
@@ -59,79 +59,76 @@ export function planWithHistory(
  * change days (its members as they were) and today's; answers about different days show different
  * versions, and scores are decayed, so they move little from one day to the next: size × mean on a
  * day when Sales had 6 people minus size × mean on a day when it had 5 is about the score of the one
- * who left. And sizes alone: a row's `people` is shown with its version, and 6 beside 5 says that one
- * person left — a number about fewer than k people, which group-plan.ts's difference rule already
- * refuses for two groups of one day (|A| − |B| with B ⊂ A); the same holds across days here.
+ * who left. And not only versions of one group: Sales as it was in March beside Operations as it was
+ * in May and the population leaves the people in neither, a set no single day's plan sees. A version
+ * shown on any day is known on every day, so the versions are decided in ONE plan (planGroups) over
+ * every distinct version of every such group across the whole history (identical member sets of a
+ * group, on any days, are one version), and a day shows its version only where that plan does.
  *
- * The rule, as group-plan.ts's rule 2 for cross-tabbed pairs (as planWithHistory treats two versions
- * of one day): any two versions of one group that may be shown on any days, in either attribution,
- * differ one-sidedly by 0 or ≥ k people (|A \ B| and |B \ A| each). Versions are admitted in day
- * order from the first stretch, today's last: a version is admitted when it has k people and differs
- * so from every version admitted before it (an identical one differs by 0). A version not admitted is
- * hidden on every day it describes, as of today on every past day when it is today's (reason `moved`),
- * and the day's plan is built with it hidden, so the remainder and hierarchy rules merge it with
- * others as they would a group hidden for any other reason.
+ * What the plan checks is what planGroups checks for the groups of one day, now across days: every
+ * pair of versions, as a reader with scores combines them (rule 2: A − B is about A \ B and B \ A;
+ * two versions of one family also differ one-sidedly by 0 or ≥ k, as it was and as of today
+ * cross-tab them; rule 4: U − A − B is about those in neither and those in both), each stretch's
+ * families as hierarchies exactly (rule 3 per snapshot, GroupSpec.layers: what a day's own plan
+ * checks), and greedy packings across them. Versions
+ * of one stretch are to one another what one day's departments and locations are; the full linear
+ * attack over several partitions is no more covered across days than across families on one day
+ * (README's privacy model).
  *
+ * Older versions rank above newer ones of an equal family rank (priority + up to 0.5 by age), so in a
+ * conflict the newer is hidden: a new change day adds versions that yield to what was shown before
+ * (one person leaving a department of six hides the department of five, today too, until k have
+ * changed or the old members are back). That is as append-stable as planGroups allows, not fully: a new version can
+ * still hide an older one where the older ranks lower (a lower family's, or smaller among equals —
+ * rule 3's remainder picks its lowest child, rule 4 the smaller), and rounds settle in size order.
  * The decision depends only on the directory's history, never on the range or attribution a request
- * asks for, so answers to many requests combine into nothing finer. Day order (rather than today's
- * version first) makes it append-stable: a new change day adds a stretch and a new today's version at
- * the end without changing any earlier decision, so what a reader saw before the change (yesterday's
- * today) is still checked against what they see after it — at the price that a department one person
- * left is hidden today too, until it differs from its last shown version by k or returns to it.
- *
- * Not checked (README's privacy model): versions of different groups on different days against each
- * other (Sales on one day beside a manager's tree on another), and people leaving the directory (they
- * drop out of every version at once).
+ * asks for, so answers to many requests combine into nothing finer. People leaving the directory
+ * leave every version at once (the population is today's) and are not checked.
  */
-export class VersionLedger {
-  /** Per group key, the members (sorted) of each version admitted so far. */
-  private readonly admitted = new Map<string, string[][]>();
-  /** Per group key, its version in the previous stretch and whether it was admitted (most groups do not change). */
-  private readonly previous = new Map<string, { members: string[]; admitted: boolean }>();
+export interface VersionDecisions {
+  /** Per stretch in day order (today's last): the keys of its groups whose version is hidden, with the reason (`moved` when hidden against another day's version). */
+  refused: Map<string, HiddenReason>[];
+  /** Distinct versions planned, and how many of them are hidden. */
+  versions: number;
+  hidden: number;
+}
 
-  constructor(private readonly k: number) {}
-
-  /**
-   * The next stretch in day order (its groups; families outside HISTORY_FAMILIES are ignored): returns
-   * the keys of its versions not admitted. Groups missing from a stretch have no version there.
-   */
-  next(groups: readonly GroupSpec[]): Set<string> {
-    const refused = new Set<string>();
+export function planVersions(population: Iterable<string>, stretches: readonly (readonly GroupSpec[])[], k: number): VersionDecisions {
+  const S = stretches.length;
+  const versions: (GroupSpec & { members: string[]; layers: number[] })[] = [];
+  const byKey = new Map<string, number[]>();
+  /** Per stretch, group key → its version's index. */
+  const at: Map<string, number>[] = stretches.map((groups, s) => {
+    const here = new Map<string, number>();
     for (const g of groups) {
       if (!(HISTORY_FAMILIES as readonly string[]).includes(g.family)) continue;
       const members = [...new Set(g.members)].sort();
-      const before = this.previous.get(g.key);
-      let admitted: boolean;
-      if (before && sameMembers(before.members, members)) admitted = before.admitted;
-      else {
-        const earlier = this.admitted.get(g.key) ?? [];
-        admitted = members.length >= this.k && earlier.every((e) => !differsByFew(e, members, this.k));
-        if (admitted) this.admitted.set(g.key, [...earlier, members]);
-        this.previous.set(g.key, { members, admitted });
+      const known = byKey.get(g.key) ?? byKey.set(g.key, []).get(g.key)!;
+      // most groups do not change: their last version first
+      let v = -1;
+      for (let i = known.length - 1; i >= 0 && v < 0; i--) if (sameMembers(versions[known[i]].members, members)) v = known[i];
+      if (v < 0) {
+        v = versions.length;
+        known.push(v);
+        versions.push({ key: `${g.key}@${s}`, family: g.family, members, priority: (g.priority ?? 0) + (0.5 * (S - s)) / S, crossTabbed: [g.family], layers: [] });
       }
-      if (!admitted) refused.add(g.key);
+      versions[v].layers.push(s);
+      here.set(g.key, v);
     }
-    return refused;
-  }
-}
-
-/** For each stretch in day order (today's last), the keys of its versions not admitted (see VersionLedger). */
-export function refusedVersions(stretches: readonly (readonly GroupSpec[])[], k: number): Set<string>[] {
-  const ledger = new VersionLedger(k);
-  return stretches.map((groups) => ledger.next(groups));
+    return here;
+  });
+  const plan = planGroups(population, versions, k);
+  const decisions = plan.all();
+  const index = plan.structure.index;
+  const reason = (v: number): HiddenReason => {
+    const d = decisions[v];
+    const against = d.against === null ? undefined : index.get(d.against);
+    // hidden against a version no day shows beside it: because of the history
+    const apart = against !== undefined && !versions[against].layers.some((l) => versions[v].layers.includes(l));
+    return apart && d.reason !== 'below_minimum' ? 'moved' : d.reason!;
+  };
+  const refused = at.map((here) => new Map([...here].flatMap(([key, v]) => (decisions[v].shown ? [] : [[key, reason(v)] as const]))));
+  return { refused, versions: versions.length, hidden: decisions.filter((d) => !d.shown).length };
 }
 
 const sameMembers = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
-
-/** True when |A \ B| or |B \ A| is 1..k−1 (both sorted). */
-function differsByFew(a: readonly string[], b: readonly string[], k: number): boolean {
-  let i = 0;
-  let j = 0;
-  let common = 0;
-  while (i < a.length && j < b.length) {
-    if (a[i] === b[j]) (common++, i++, j++);
-    else if (a[i] < b[j]) i++;
-    else j++;
-  }
-  return isSmall(a.length - common, k) || isSmall(b.length - common, k);
-}

@@ -6,8 +6,8 @@ import {
   checkWindows,
   planGroups,
   planStat,
+  planVersions,
   planWithHistory,
-  VersionLedger,
   type GroupContains,
   type GroupPlan,
   type GroupSpec,
@@ -31,10 +31,11 @@ export interface DisclosurePlan {
   population: ReadonlySet<string>;
   /**
    * The directory's history as today's plan was built over it: the change days (oldest first) and,
-   * per stretch between them (the last: today's), the groups whose version there is not admitted
-   * (VersionLedger). Past days' plans read it; it changes only with the directory.
+   * per stretch between them (the last: today's), the groups whose version there is hidden, with the
+   * reason (planVersions); and how many distinct versions were planned. Past days' plans read it; it
+   * changes only with the directory.
    */
-  history: { changes: readonly string[]; refused: readonly ReadonlySet<string>[] };
+  history: { changes: readonly string[]; refused: readonly ReadonlyMap<string, HiddenReason>[]; versions: number };
   builtMs: number;
 }
 
@@ -102,37 +103,34 @@ export class DisclosureService {
       groups.push({ key: groupKey.link(l.id), family: 'link', members, priority: FAMILY_PRIORITY.link });
     }
     const population = new Set(rows.map((r) => r.person_id));
-    const history = await this.history(asOf, groups);
-    const refused = history.refused[history.refused.length - 1];
-    const plan = planGroups(population, groups, this.k, new Map([...refused].map((key) => [key, 'moved' as const])));
+    const history = await this.history(asOf, population, groups);
+    const plan = planGroups(population, groups, this.k, history.refused[history.refused.length - 1]);
     const builtMs = Date.now() - started;
-    this.log.log(`disclosure plan: ${groups.length} groups over ${population.size} people, ${plan.all().filter((g) => !g.shown).length} hidden, ${history.changes.length} change days, ${builtMs} ms`);
+    this.log.log(
+      `disclosure plan: ${groups.length} groups over ${population.size} people, ${plan.all().filter((g) => !g.shown).length} hidden, ${history.changes.length} change days (${history.versions} versions), ${builtMs} ms`,
+    );
     return { plan, groups, asOf, population, history, builtMs };
   }
 
   /**
-   * Which versions of the directory's groups may be shown on any day (VersionLedger): every stretch
-   * of the history in day order from the first, then today's groups. Decided over the whole history,
-   * never a requested range, so no two answers combine into a version difference of 1..k−1 people.
-   * Reads each stretch's directory (STRETCH_READS at a time) and keeps only the decisions.
+   * Which versions of the directory's groups may be shown on any day: one plan over every distinct
+   * version of every department, location and manager tree across the history's stretches and
+   * today's (planVersions). Decided over the whole history, never a requested range, so answers to
+   * many requests combine into nothing that plan did not check. Every stretch is read at once, in
+   * one query; only the decisions are kept.
    */
-  private async history(asOf: string, today: readonly GroupSpec[]): Promise<DisclosurePlan['history']> {
+  private async history(asOf: string, population: ReadonlySet<string>, today: readonly GroupSpec[]): Promise<DisclosurePlan['history']> {
     const changes = await this.registry.changeDays(addDays(HISTORY_START, 1), asOf);
-    const ledger = new VersionLedger(this.k);
-    const refused = await mapInOrder(
-      changes.map((_, i) => stretchStart(changes, i)),
-      (day) => this.registry.directoryOn(day, asOf),
-      (rows) => ledger.next(directoryGroups(rows)),
-    );
-    refused.push(ledger.next(today));
-    return { changes, refused };
+    const stretches = (await this.registry.historyOn(changes.map((_, i) => stretchStart(changes, i)))).map(directoryGroups);
+    const { refused, versions } = planVersions(population, [...stretches, today], this.k);
+    return { changes, refused, versions };
   }
 
   /**
    * The plan of each day of [from, to] for views that count people under their group as it was that
    * day: today's plan for the days since the last change of the directory, and for each earlier
    * stretch between changes a plan holding today's groups and those of that stretch (see
-   * planWithHistory in @hubpulse/disclosure), with the versions the history did not admit hidden.
+   * planWithHistory in @hubpulse/disclosure), with the versions planVersions hid over the history hidden.
    * Views asked "as of today" use the same plans, so both answers about one day were checked against
    * each other. Each stretch the range touches is planned once for the request (read STRETCH_READS at
    * a time, cached across requests up to PAST_PLANS), and the request keeps all of its own.
@@ -168,7 +166,7 @@ export class DisclosureService {
     return plan;
   }
 
-  private async buildOn(day: string, current: DisclosurePlan, refused: ReadonlySet<string>): Promise<DisclosurePlan> {
+  private async buildOn(day: string, current: DisclosurePlan, refused: ReadonlyMap<string, HiddenReason>): Promise<DisclosurePlan> {
     const started = Date.now();
     const then = directoryGroups(await this.registry.directoryOn(day, current.asOf));
     const notAdmitted = { today: current.history.refused[current.history.refused.length - 1], then: refused };
@@ -226,9 +224,9 @@ function stretchStart(changes: readonly string[], s: number): string {
 }
 
 /**
- * `read` over `items` with up to STRETCH_READS in flight, `use` on each result in the items' order
- * (the ledger must see stretches in day order) as soon as it and those before it are read, so no more
- * than STRETCH_READS results are held; returns what `use` returned, in order.
+ * `read` over `items` with up to STRETCH_READS in flight, `use` on each result in the items' order as
+ * soon as it and those before it are read, so no more than STRETCH_READS results are held; returns
+ * what `use` returned, in order.
  */
 async function mapInOrder<T, R, U = R>(items: readonly T[], read: (item: T) => Promise<R>, use: (r: R) => U = (r) => r as unknown as U): Promise<U[]> {
   const pending: Promise<R>[] = [];

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { SegmentMembershipRepository } from '@hubpulse/audiences';
-import { PeopleRepository, type DirectoryGroupRow } from '@hubpulse/clickhouse';
+import { PeopleRepository, type DirectoryGroupRow, type HistoryGroupRow } from '@hubpulse/clickhouse';
 import { GoalsRepository, ProgrammesRepository, type GoalLinkEntity, type ProgrammeEntity } from '@hubpulse/database';
 import type { GroupSpec } from '@hubpulse/disclosure';
 
@@ -78,6 +78,11 @@ export class GroupRegistryService {
     return this.people.groupRowsOn(day, asOf);
   }
 
+  /** The groups kept in history (department, location, manager trees) as they were on each of `days`, from one read. */
+  historyOn(days: readonly string[]): Promise<HistoryGroupRow[][]> {
+    return days.length ? this.people.historyRowsOn(days) : Promise.resolve([]);
+  }
+
   /** Days in [from, to] on which somebody's department, location or manager changed. */
   changeDays(from: string, to: string): Promise<string[]> {
     return this.people.changeDays(from, to);
@@ -99,8 +104,8 @@ export class GroupRegistryService {
   }
 }
 
-/** The groups of the directory rows, family by family (teams only where a team is set). */
-export function directoryGroups(rows: readonly DirectoryGroupRow[]): GroupSpec[] {
+/** The groups of the directory rows, family by family (teams only where a team is set; history rows have neither teams nor tenure). */
+export function directoryGroups(rows: readonly (HistoryGroupRow & Partial<DirectoryGroupRow>)[]): GroupSpec[] {
   const groups = new Map<string, GroupSpec & { members: string[] }>();
   const add = (family: string, key: string, person: string) => {
     const g = groups.get(key) ?? groups.set(key, { key, family, members: [], priority: FAMILY_PRIORITY[family] }).get(key)!;
@@ -110,7 +115,7 @@ export function directoryGroups(rows: readonly DirectoryGroupRow[]): GroupSpec[]
     add('department', groupKey.department(r.department), r.person_id);
     add('location', groupKey.location(r.location), r.person_id);
     if (r.team) add('team', groupKey.team(r.team), r.person_id);
-    add('tenure', groupKey.tenure(r.tenure), r.person_id);
+    if (r.tenure !== undefined) add('tenure', groupKey.tenure(r.tenure), r.person_id);
     for (const m of r.managers) add('manager', groupKey.manager(m), r.person_id);
   }
   return [...groups.values()];

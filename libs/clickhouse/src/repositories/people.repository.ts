@@ -15,6 +15,9 @@ export interface DirectoryEntry {
 }
 
 /** One person of today's directory with every group key they belong to (the disclosure plan's groups). */
+/** A person's groups kept in history (department, location, managers) on one day. */
+export type HistoryGroupRow = Pick<DirectoryGroupRow, 'person_id' | 'department' | 'location' | 'managers'>;
+
 export interface DirectoryGroupRow {
   person_id: string;
   department: string;
@@ -183,6 +186,40 @@ export class PeopleRepository {
                                      argMax((toString(department), toString(location), manager_id), (valid_from <= {day:Date32}, if(valid_from <= {day:Date32}, toInt32(valid_from), -toInt32(valid_from)))) AS s
                               FROM ${this.newestHistory} GROUP BY person_id) AS h ON h.person_id = p.person_id)`;
     return this.groupRowsFrom(then, { day }, asOf);
+  }
+
+  /**
+   * groupRowsOn's department, location and managers for each of `days`, from ONE read of today's
+   * people and every stint (the disclosure plan over the history needs every stretch at once): the
+   * same rules, applied here per day (the integration test compares both on every day).
+   */
+  async historyRowsOn(days: readonly string[]): Promise<HistoryGroupRow[][]> {
+    const people = await this.ch.rows<{ person_id: string; department: string; location: string; manager_id: string; stints: [string, string, string, string][] }>(
+      `SELECT p.person_id AS person_id, toString(p.department) AS department, toString(p.location) AS location, p.manager_id AS manager_id, h.stints AS stints
+       FROM ${this.t.people} AS p FINAL
+       LEFT JOIN (SELECT person_id, arraySort(groupArray((toString(valid_from), toString(department), toString(location), manager_id))) AS stints
+                  FROM ${this.newestHistory} GROUP BY person_id) AS h ON h.person_id = p.person_id
+       ORDER BY person_id`,
+    );
+    return days.map((day) => {
+      // each person's stint holding the day (its from ≤ day, the latest), else their first; no stints: today's
+      const held = people.map((p) => {
+        let s = p.stints.length ? p.stints[0] : null;
+        for (const x of p.stints) if (x[0] <= day) s = x;
+        return s ? { person_id: p.person_id, department: s[1], location: s[2], manager_id: s[3] } : p;
+      });
+      const managerOf = new Map(held.flatMap((r) => (r.manager_id === '' ? [] : [[r.person_id, r.manager_id] as const])));
+      return held.map((r) => {
+        // as groupRowsFrom's arrayFold: the manager, then up to 11 more steps up
+        const managers = r.manager_id === '' ? [] : [r.manager_id];
+        for (let i = 0; i < 11 && managers.length; i++) {
+          const up = managerOf.get(managers[managers.length - 1]);
+          if (up === undefined) break;
+          managers.push(up);
+        }
+        return { person_id: r.person_id, department: r.department, location: r.location, managers };
+      });
+    });
   }
 
   private groupRowsFrom(p: string, params: Record<string, unknown>, asOf: string): Promise<DirectoryGroupRow[]> {
