@@ -58,6 +58,18 @@ describe('planGroups: the holes of issue 11', () => {
     expect(plan.get('department:eng')!.shown).toBe(true);
   });
 
+  it('hides one of two overlapping groups of different families that differ by a few people on both sides (A − B = one person minus another)', () => {
+    // Legal p1..p10 all in Berlin but p1; Berlin is Legal but p1, plus p11: neither contains the other,
+    // yet Σ Legal − Σ Berlin = x(p1) − x(p11), a number about 2 people.
+    const plan = planGroups(ids(1, 30), [
+      { key: 'department:legal', family: 'department', members: ids(1, 10) },
+      { key: 'location:berlin', family: 'location', members: ids(2, 11) },
+    ], K);
+    const [legal, berlin] = [plan.get('department:legal')!, plan.get('location:berlin')!];
+    expect([legal.shown, berlin.shown].filter(Boolean)).toHaveLength(1);
+    expect(legal.shown ? berlin : legal).toMatchObject({ reason: 'difference' });
+  });
+
   it('is deterministic and refuses duplicate keys', () => {
     expect(() => planGroups(ids(1, 9), [{ key: 'x', family: 'f', members: [] }, { key: 'x', family: 'f', members: [] }], K)).toThrow(/twice/);
   });

@@ -26,10 +26,10 @@ import { isSmall, type HiddenReason } from './rules';
  * 4. remainder of two: two disjoint shown groups A, B with |U| − |A| − |B| in 1..k−1 ('remainder');
  *    the smaller is hidden.
  *
- * Versions of groups across days (GroupSpec.layers, history.ts's planVersions) are held to the same
- * rules, rule 3 per snapshot as well, and rules 2 and 4 count a pair's combinations as a reader with
- * scores would: A − B is about A \ B and B \ A together, U − A − B about those in neither and those
- * in both, whether or not one contains the other or they are disjoint.
+ * Rules 2 and 4 count a pair's combinations as a reader with sums (size × mean, active counts) would:
+ * A − B is about A \ B and B \ A together, U − A − B about those in neither and those in both,
+ * whether or not one contains the other or they are disjoint. Versions of groups across days
+ * (GroupSpec.layers, history.ts's planVersions) are held to the same rules, rule 3 per snapshot too.
  *
  * In a laminar family every set a reader can form with + and − from shown groups is a union of
  * "atoms" (a shown group minus its children), so rules 1–3 make each such set 0 or ≥ k people. Across
@@ -340,11 +340,6 @@ export class GroupStructure {
     return true;
   }
 
-  /** True when the group is a version in a plan over several snapshots (GroupSpec.layers). */
-  layered(i: number): boolean {
-    return this.inLayer[i] !== null;
-  }
-
   /** True when some view shows how many people the two groups have in common (see GroupSpec.crossTabbed). */
   crossTabbed(a: number, b: number): boolean {
     const [ga, gb] = [this.groups[a], this.groups[b]];
@@ -449,9 +444,9 @@ export function planGroups(population: Iterable<string>, groups: readonly GroupS
       if (!isShown(a) || !isShown(b)) continue;
       // |A \ B| follows from |A| − |B| only when B ⊆ A, or when a view shows |A ∩ B| (cross-tabbed)
       const exact = o === size[a] || o === size[b] || s.crossTabbed(a, b);
-      // Versions across days (layers): A − B itself is about A \ B and B \ A together, exact or not.
-      const linear = s.layered(a) || s.layered(b);
-      if ((exact && (isSmall(size[a] - o, k) || isSmall(size[b] - o, k))) || (linear && isSmall(size[a] + size[b] - 2 * o, k))) {
+      // And A − B itself (a sum, an active count) is about A \ B and B \ A together, exact or not:
+      // Legal all in Berlin but one, Berlin all Legal but one, gives one person's value minus another's.
+      if ((exact && (isSmall(size[a] - o, k) || isSmall(size[b] - o, k))) || isSmall(size[a] + size[b] - 2 * o, k)) {
         const victim = s.hideFirst(a, b);
         found.push({ victim, reason: 'difference', against: victim === a ? b : a, needs: [a, b] });
       }
@@ -478,9 +473,9 @@ export function planGroups(population: Iterable<string>, groups: readonly GroupS
         const [a, b] = [big[x], big[y]];
         if (size[a] + size[b] < U - k + 1) break;
         const o = s.overlap(a, b);
-        // U − A − B is about those in neither and those in both; for versions across days (layers)
-        // that counts overlapping pairs too, and U − |A ∪ B| where a view shows the overlap.
-        const linear = o > 0 && (s.layered(a) || s.layered(b)) && (isSmall(U - size[a] - size[b] + 2 * o, k) || (s.crossTabbed(a, b) && isSmall(U - size[a] - size[b] + o, k)));
+        // U − A − B is about those in neither and those in both, for overlapping pairs too; and
+        // U − |A ∪ B| where a view shows the overlap.
+        const linear = o > 0 && (isSmall(U - size[a] - size[b] + 2 * o, k) || (s.crossTabbed(a, b) && isSmall(U - size[a] - size[b] + o, k)));
         if ((o === 0 && isSmall(U - size[a] - size[b], k)) || linear) {
           const victim = s.hideFirst(a, b);
           found.push({ victim, reason: 'remainder', against: victim === a ? b : a, needs: [a, b] });
