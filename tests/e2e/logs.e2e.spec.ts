@@ -123,6 +123,18 @@ describe('structured logs of the production build (API + worker)', () => {
     for (const secret of [KEY, 'hp_wk_not_a_key_but_secret_42', marker]) expect(api.output()).not.toContain(secret);
   });
 
+  it('never writes a path a route did not name beyond its first segment (invitation and reset tokens are paths)', async () => {
+    const token = 'invite-token-secret-5b21c7e9d04a';
+    const page = await get(`/invite/${token}`, { 'X-Request-Id': 'logs-invite-page' });
+    expect(page.status).toBeLessThan(500);
+    // Refused before any route matched: the body is not JSON.
+    const refused = await fetch(`${api.url}/api/invites/${token}/accept`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Request-Id': 'logs-invite-bad' }, body: '{not json' });
+    expect(refused.status).toBe(400);
+    expect(await accessLine(api, 'logs-invite-page')).toMatchObject({ method: 'GET', route: '/invite/…' });
+    expect(await accessLine(api, 'logs-invite-bad')).toMatchObject({ method: 'POST', status: 400 });
+    expect(api.output()).not.toContain(token);
+  });
+
   it('answers a 5xx with the request id to quote, and logs the error with its stack under that id', async () => {
     const tooManyParts = (n: number) => ch.command({ query: `ALTER TABLE events MODIFY SETTING parts_to_throw_insert = ${n}, parts_to_delay_insert = ${Math.min(n, 1000)}` });
     await tooManyParts(1);

@@ -29,13 +29,19 @@ export function logFields(req: IncomingMessage, fields: LogFields): void {
   r[FIELDS] = { ...r[FIELDS], ...fields };
 }
 
-/** The route's template (`/api/invites/:token`, never the token), else the path; never the query string. */
+/**
+ * The route's template (`/api/invites/:token`, never the token). A path no route matched (the
+ * dashboard's pages and files, 404s, a request refused before routing such as bad JSON) shows its
+ * first segment only, `/invite/…`: its later segments can be credentials (an invitation or reset
+ * token, a write key). Never the query string.
+ */
 function routeOf(req: LoggedRequest): string {
   const named = req[FIELDS]?.route ?? (req.route?.path ? `${req.baseUrl ?? ''}${req.route.path}` : undefined);
   if (named) return named;
   const url = req.url ?? '';
-  const q = url.indexOf('?');
-  return q >= 0 ? url.slice(0, q) : url;
+  const path = url.slice(0, url.indexOf('?') < 0 ? url.length : url.indexOf('?'));
+  const first = /^\/[^/]*/.exec(path)?.[0] ?? '/';
+  return path.length > first.length ? `${first}/…` : first;
 }
 
 /** One access line per request: method, route, status, duration, request id, and who (ids only). */
