@@ -19,6 +19,14 @@ async function answers(url: string): Promise<boolean> {
 
 export class RedisUnavailableError extends Error {}
 
+/** A Redis URL fit for a message: its password (redis://user:secret@host) replaced. */
+export function withoutPassword(url: string): string {
+  if (!URL.canParse(url)) return url.replace(/\/\/[^@/]*@/, '//***@');
+  const u = new URL(url);
+  if (u.password) u.password = '***';
+  return u.toString();
+}
+
 /**
  * Makes sure Redis answers at the configured URL. When nothing answers at the default URL and
  * `redis-server` is installed, starts a private one with its data under the data folder; the
@@ -27,7 +35,7 @@ export class RedisUnavailableError extends Error {}
 export async function ensureRedis(config: HubpulseConfig, log: (m: string) => void): Promise<ChildProcess | undefined> {
   if (await answers(config.redis.url)) return undefined;
   if (!config.redis.isDefault) {
-    throw new RedisUnavailableError(`REDIS_URL: nothing answers at ${config.redis.url}. Start Redis there or point REDIS_URL at a running one.`);
+    throw new RedisUnavailableError(`REDIS_URL: nothing answers at ${withoutPassword(config.redis.url)}. Start Redis there or point REDIS_URL at a running one.`);
   }
   const which = spawnSync('sh', ['-c', 'command -v redis-server'], { encoding: 'utf8' });
   const bin = which.stdout.trim();

@@ -64,7 +64,7 @@ export class ImportsService {
       };
       await this.store.write(meta);
       await this.enqueue(meta);
-      this.logger.log(`import ${id}: ${meta.kind} ${meta.format} "${meta.filename}", ${size} bytes, by ${user.email}`);
+      this.logger.log(`import ${id}: ${meta.kind} ${meta.format} "${meta.filename}", ${size} bytes, by user ${user.id}`);
       return this.view(meta);
     } catch (err) {
       body.refused();
