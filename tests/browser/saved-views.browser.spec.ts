@@ -61,6 +61,7 @@ describe('Reports: saved views and the glossary in headless Chromium', () => {
     await analyst.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Reports' }).click();
     await analyst.waitForURL(/\/reports\/exports$/);
     const tabs = analyst.getByRole('navigation', { name: 'Reports sections' });
+    await tabs.getByRole('link').first().waitFor(); // allTextContents does not wait for the page to draw
     await expect(tabs.getByRole('link').allTextContents()).resolves.toEqual(['Exports', 'Saved views', 'Schedules', 'Read tokens', 'Glossary']);
     await tabs.getByRole('link', { name: 'Saved views' }).click();
     await analyst.waitForURL(/\/reports\/saved-views$/);
