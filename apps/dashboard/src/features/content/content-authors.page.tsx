@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 import { CONTENT_DEFINITIONS, type ContentAuthorsDto } from '@hubpulse/contracts';
 import { contentAuthorsQuery } from '../../api/content.api';
 import { ChartPanel } from '../../charts/shared/chart-panel';
@@ -29,31 +30,46 @@ export function ContentAuthorsPage() {
   );
 }
 
+/** Authors drawn at first, and added per "Show more": a hub has thousands (the demo 1,854); the export has them all. */
+const PAGE = 50;
+
 function AuthorsTable({ data }: { data: ContentAuthorsDto }) {
   const k = data.min_group_size;
+  const [shown, setShown] = useState(PAGE);
+  const left = data.authors.length - shown;
   return (
-    <DataTable caption="Authors" className="content-table" columns={['Author', { num: 'Items' }, { num: 'Readers' }, { num: <abbr title={CONTENT_DEFINITIONS.author_readers}>Of everyone</abbr> }, { num: <abbr title={CONTENT_DEFINITIONS.author_read_rate}>Read rate</abbr> }, { num: 'Interactions' }, { num: 'Comments' }]}>
-      {data.authors.map((a) => (
-        <tr key={a.author_id}>
-          <td>{a.name}</td>
-          <td className="num">{formatCount(a.items)}</td>
-          <td className="num">
-            <Figure f={a.readers} k={k} />
-          </td>
-          <td className="num">
-            <Figure f={a.reader_share} k={k} rate />
-          </td>
-          <td className="num">
-            <Figure f={a.read_rate} k={k} rate />
-          </td>
-          <td className="num">
-            <Figure f={a.interactions} k={k} />
-          </td>
-          <td className="num">
-            <Figure f={a.comments} k={k} />
-          </td>
-        </tr>
-      ))}
-    </DataTable>
+    <>
+      <DataTable caption="Authors" className="content-table" columns={['Author', { num: 'Items' }, { num: 'Readers' }, { num: <abbr title={CONTENT_DEFINITIONS.author_readers}>Of everyone</abbr> }, { num: <abbr title={CONTENT_DEFINITIONS.author_read_rate}>Read rate</abbr> }, { num: 'Interactions' }, { num: 'Comments' }]}>
+        {data.authors.slice(0, shown).map((a) => (
+          <tr key={a.author_id}>
+            <td>{a.name}</td>
+            <td className="num">{formatCount(a.items)}</td>
+            <td className="num">
+              <Figure f={a.readers} k={k} />
+            </td>
+            <td className="num">
+              <Figure f={a.reader_share} k={k} rate />
+            </td>
+            <td className="num">
+              <Figure f={a.read_rate} k={k} rate />
+            </td>
+            <td className="num">
+              <Figure f={a.interactions} k={k} />
+            </td>
+            <td className="num">
+              <Figure f={a.comments} k={k} />
+            </td>
+          </tr>
+        ))}
+      </DataTable>
+      {left > 0 && (
+        <p className="table-more">
+          <span className="muted">{`${formatCount(shown)} of ${formatCount(data.authors.length)} authors. `}</span>
+          <button type="button" className="button button--secondary" onClick={() => setShown((n) => n + PAGE)}>
+            {`Show ${formatCount(Math.min(PAGE, left))} more`}
+          </button>
+        </p>
+      )}
+    </>
   );
 }
