@@ -7,8 +7,11 @@ const LOCK_MS = 5000;
 
 /**
  * What each user has been shown of numbers over chosen windows (periods.ts rule 3), in Redis under
- * the install's prefix: one hash per user, field `stat|group|from|to` → value. Kept as long as Redis
- * keeps data: in production the queues' Redis must persist anyway. Each check-and-record runs under a
+ * the install's prefix: one hash per user, field `stat|group|from|to` → every value released under it
+ * (comma-separated). Never overwritten: a number read again with another value (the period read
+ * wider, then narrower, then wider again) is checked against all it was, else 300, then 200, then
+ * 302 would pass against 200 alone and give 302 − 300 = 2. Kept as long as Redis keeps data: in
+ * production the queues' Redis must persist anyway. Each check-and-record runs under a
  * per-user lock, so two requests of one user in parallel (or in two API processes) are decided one
  * after the other.
  */
@@ -43,12 +46,17 @@ export class ReleaseLedgerRepository implements OnModuleDestroy {
       const seen: WindowedNumber[] = [];
       for (const [field, value] of Object.entries(fields)) {
         const [stat, group, from, to] = field.split('|');
-        if (wanted.has(stat)) seen.push({ stat, group, from, to, value: Number(value) });
+        if (wanted.has(stat)) for (const v of value.split(',')) seen.push({ stat, group, from, to, value: Number(v) });
       }
       const { result, released } = decide(seen);
-      // only what is new or changed: a page read again records the same numbers again
-      const changed = released.map((n) => [`${n.stat}|${n.group}|${n.from}|${n.to}`, String(n.value)] as const).filter(([field, value]) => fields[field] !== value);
-      if (changed.length) await this.redis.hset(key, Object.fromEntries(changed));
+      // only what is new: a page read again records the same numbers again
+      const added = new Map<string, string>();
+      for (const n of released) {
+        const field = `${n.stat}|${n.group}|${n.from}|${n.to}`;
+        const values = (added.get(field) ?? fields[field])?.split(',') ?? [];
+        if (!values.includes(String(n.value))) added.set(field, [...values, String(n.value)].join(','));
+      }
+      if (added.size) await this.redis.hset(key, Object.fromEntries(added));
       return result;
     } finally {
       if ((await this.redis.get(lock)) === token) await this.redis.del(lock);

@@ -1,0 +1,34 @@
+import IORedis from 'ioredis';
+import { checkWindows, type WindowedNumber } from '@hubpulse/disclosure';
+import type { HubpulseConfig } from '@hubpulse/config';
+import { ReleaseLedgerRepository } from './release-ledger.repository';
+
+// A real Redis (127.0.0.1:6379), under a prefix of this run's own.
+const prefix = `ledger-spec-${process.pid}-${Date.now()}`;
+const config = { redis: { url: 'redis://127.0.0.1:6379', isDefault: true, prefix } } as HubpulseConfig;
+
+describe('ReleaseLedgerRepository', () => {
+  const ledger = new ReleaseLedgerRepository(config);
+  afterAll(async () => {
+    const redis = new IORedis(config.redis.url);
+    const keys = await redis.keys(`${prefix}:*`);
+    if (keys.length) await redis.del(...keys);
+    redis.disconnect();
+    await ledger.onModuleDestroy();
+  });
+
+  const read = (value: number) => {
+    const n: WindowedNumber = { stat: 'content_author_readers:a1', group: 'population', from: '2026-01-01', to: '2026-04-02', value };
+    return ledger.withLedger('u1', [n.stat], (seen) => {
+      const [verdict] = checkWindows(seen, [n], 5);
+      return { result: verdict, released: verdict === null ? [n] : [] };
+    });
+  };
+
+  it('keeps every value released under one window: 300, then 200, then 302 is checked against 300 too', async () => {
+    expect(await read(300)).toBeNull();
+    expect(await read(200)).toBeNull();
+    expect(await read(302)).toBe('earlier_release');
+    expect(await read(300)).toBeNull();
+  });
+});
