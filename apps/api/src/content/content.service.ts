@@ -20,7 +20,7 @@ import { SegmentDefinitionsRepository } from '@hubpulse/database';
 import { SegmentChannelsService } from '../segments/segment-channels.service';
 import { DisclosureService, type DisclosurePlan } from '../disclosure/disclosure.service';
 import { groupKey } from '../disclosure/group-registry.service';
-import { releaseAuthor, releaseBreakdown, releaseIssueRow, releaseItemRow, releaseLinks, type AudienceInPlan, type BreakdownGroup } from './content-figures';
+import { releaseAuthor, releaseBreakdown, releaseIssueRow, releaseItemRow, releaseLinks, type AudienceInPlan, type AuthorSum, type BreakdownGroup } from './content-figures';
 import { decideSum, releaseDecay } from './content-release';
 import { authorNumbers, contentContains, hideAuthorCounts, hideIssueCounts, hideItemCounts, issueNumbers, itemNumbers, type AuthorLedger } from './content-windows';
 import { ContentReadsRepository } from './content-reads.repository';
@@ -177,30 +177,55 @@ export class ContentService {
     };
   }
 
-  /** Authors, their counts checked against the reader's ledger as an item's are (content-windows.ts). */
+  /**
+   * Authors, their counts checked against the reader's ledger as an item's are (content-windows.ts).
+   * First the items' counts are checked against what this reader was shown (nothing recorded): the
+   * items' figures the ledger would hide leave the author's sums for this reader (releaseAuthor).
+   */
   async authors(q: z.output<typeof contentPeriodQuerySchema>, userId: string): Promise<ContentAuthorsDto> {
-    const { dto, ledger } = await this.cached(JSON.stringify(['authors', q]), (plan) => this.computeAuthors(q, plan));
-    const authors = await this.overTime(userId, dto.authors, (row: ContentAuthorRowDto, today) => authorNumbers(row, ledger.get(row.author_id)!, today), hideAuthorCounts);
-    return { ...dto, authors };
+    const c = await this.cached(JSON.stringify(['authors', q]), (plan) => this.computeAuthors(q, plan));
+    const today = formatDayKey(Date.now());
+    const perItem = c.itemRows.map((r) => itemNumbers(r, today));
+    const verdicts = await this.disclosure.windows(userId, perItem.flat().map((x) => x.n), contentContains, (v) => v.map(() => false));
+    const refused = new Map<string, Set<AuthorSum>>();
+    let v = 0;
+    perItem.forEach((counts, i) => {
+      for (const x of counts) {
+        if (!verdicts[v++]) continue;
+        const sum: AuthorSum | null = x.count === 'readers' || x.count === 'everyone' ? 'reads' : x.count === 'interactions' || x.count === 'comments' ? x.count : null;
+        if (sum) (refused.get(c.itemRows[i].content_id) ?? refused.set(c.itemRows[i].content_id, new Set()).get(c.itemRows[i].content_id)!).add(sum);
+      }
+    });
+    const ledger = new Map<string, AuthorLedger>();
+    const rows = c.rows.map((a) => {
+      const mine = c.byAuthor.get(a.author_id) ?? [];
+      const { reads, ...row } = releaseAuthor(a, mine, c.sizeOf, c.dto.population, c.dto.min_group_size, refused);
+      ledger.set(a.author_id, { from: c.dto.from, reads, itemIds: mine.map((i) => i.content_id) });
+      return row;
+    });
+    const authors = await this.overTime(userId, rows, (row: ContentAuthorRowDto, t) => authorNumbers(row, ledger.get(row.author_id)!, t), hideAuthorCounts);
+    return { ...c.dto, authors };
   }
 
-  private async computeAuthors(q: z.output<typeof contentPeriodQuerySchema>, plan: DisclosurePlan): Promise<{ dto: ContentAuthorsDto; ledger: Map<string, AuthorLedger> }> {
+  /** What every reader's author rows are computed from: the authors' and their items' counts, the items' rows as the item list shows them, the audiences' sizes as shown. */
+  private async computeAuthors(q: z.output<typeof contentPeriodQuerySchema>, plan: DisclosurePlan) {
     const { from, to } = await this.period(q);
     const k = this.disclosure.k;
     const population = plan.plan.populationSize;
-    const sizeOf = (seg: string) => (seg === '' ? population : (plan.plan.get(groupKey.segment(seg))?.size ?? 0));
     // the items' own figures (the rows the item list shows): the authors' sums and checks are over them
     const [rows, items] = await Promise.all([this.repo.authors({ from, to }), this.repo.items({ from, to })]);
+    const audienceOf = await this.audiences(plan, items.map((i) => i.audience_segment_id));
+    // an audience whose size the item row hides sets no author's read rate
+    const sizeOf = (seg: string) => {
+      const a = audienceOf(seg);
+      return a.hidden === null && a.size >= k ? a.size : null;
+    };
     const byAuthor = new Map<string, typeof items>();
     for (const i of items) if (i.author_id) (byAuthor.get(i.author_id) ?? byAuthor.set(i.author_id, []).get(i.author_id)!).push(i);
-    const ledger = new Map<string, AuthorLedger>();
-    const authors = rows.map((a) => {
-      const mine = byAuthor.get(a.author_id) ?? [];
-      const { reads, ...row } = releaseAuthor(a, mine, sizeOf, population, k);
-      ledger.set(a.author_id, { from, reads, itemIds: mine.map((i) => i.content_id) });
-      return row;
-    });
-    return { dto: { from, to, min_group_size: k, population, authors }, ledger };
+    const mine = items.filter((i) => i.author_id);
+    const itemRows = mine.map((i) => releaseItemRow(i, audienceOf(i.audience_segment_id), population, k));
+    const dto: Omit<ContentAuthorsDto, 'authors'> = { from, to, min_group_size: k, population };
+    return { dto, rows, byAuthor, itemRows, sizeOf };
   }
 
   async newsletters(q: z.output<typeof newsletterQuerySchema>, userId: string): Promise<NewslettersDto> {
