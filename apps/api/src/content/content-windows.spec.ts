@@ -47,6 +47,18 @@ describe('content counts over time', () => {
     expect(hideItemCounts(withDecay([{ from_day: 0, to_day: 4, readers: 21 }]), refused)).toMatchObject({ decay: [], decay_hidden: 'earlier_release', readers: { value: 21 } });
   });
 
+  it("refuses an item's comments that grew by ≥ k from one person's posts: a changed count of actions needs ≥ k more people", () => {
+    const acts = (commenters: number) => ({ interactions: 6, comments: commenters, leader_replies: 5 });
+    const comments = (value: number, commenters: number, today: string) => itemNumbers(item(10, null, value), today, acts(commenters)).find((x) => x.count === 'comments')!.n;
+    const seen = [comments(40, 12, '2026-03-12')];
+    expect(checkWindows(seen, [comments(46, 12, '2026-03-13')], k, contentContains)).toEqual(['earlier_release']);
+    expect(checkWindows(seen, [comments(60, 17, '2026-03-14')], k, contentContains)).toEqual([null]);
+    // an author's sums do not know their people: only an unchanged one passes
+    const author = (value: number) => authorNumbers({ author_id: 'p1', name: 'A', items: 2, readers: f(30), reader_share: f(0.3), read_rate: f(0.5), interactions: f(20), comments: f(value) }, { from: '2026-03-01', reads: 40, itemIds: [] }, '2026-03-12').find((x) => x.count === 'comments')!.n;
+    expect(checkWindows([author(40)], [author(50)], k, contentContains)).toEqual(['earlier_release']);
+    expect(checkWindows([author(40)], [author(40)], k, contentContains)).toEqual([null]);
+  });
+
   it("refuses an item's comments that grew by 1..k−1 since the reader saw them (one comment more is one person's)", () => {
     const first = itemNumbers(item(10, null, 7), '2026-03-12');
     const later = itemNumbers(item(10, null, 8), '2026-03-13');

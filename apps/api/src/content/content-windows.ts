@@ -31,12 +31,17 @@ const window = (from: string, today: string) => ({ from, to: today < from ? from
 /**
  * The counts of an item row the ledger checks: the audience's readers and reached, everyone's readers
  * beside a segment, and the interactions, comments and leader replies (each a count of actions by
- * ≥ k people, that grows: a comment more tomorrow would be one person's). The decay's buckets are
+ * ≥ k people, that grows: a comment more tomorrow would be one person's — so each goes with its
+ * `actors`, and a changed count passes only when ≥ k more people acted). The decay's buckets are
  * cut afresh each day (a short tail joins the last), so their edges move: each bucket's running
  * total is the audience's readers over [published, published + its last day], checked as such
  * (day 1 [0:10][3–9:6], day 2 [0:10][3–4:5][9–10:6]: 15 by day 4 against 16 by day 9 is refused).
  */
-export function itemNumbers(row: ContentItemRowDto & { everyone?: { readers: ContentFigure } | null; decay?: readonly { to_day: number; readers: number }[] }, today: string): { count: ItemCount; n: WindowedNumber }[] {
+export function itemNumbers(
+  row: ContentItemRowDto & { everyone?: { readers: ContentFigure } | null; decay?: readonly { to_day: number; readers: number }[] },
+  today: string,
+  actors?: ItemActors,
+): { count: ItemCount; n: WindowedNumber }[] {
   const group = row.audience.segment_id ? `segment:${row.audience.segment_id}` : POPULATION;
   const { from, to } = window(row.published_at.slice(0, 10), today);
   const out: { count: ItemCount; n: WindowedNumber }[] = [];
@@ -51,10 +56,19 @@ export function itemNumbers(row: ContentItemRowDto & { everyone?: { readers: Con
   }
   for (const count of ['interactions', 'comments', 'leader_replies'] as const) {
     const value = row[count].value;
-    if (value !== null) out.push({ count, n: { stat: `content_${count}:${row.content_id}`, group: POPULATION, from, to, value } });
+    if (value !== null) out.push({ count, n: { stat: `content_${count}:${row.content_id}`, group: POPULATION, from, to, value, actors: actors?.[count] ?? null } });
   }
   return out;
 }
+
+/** The distinct people behind an item's counts of actions (never shown: the ledger compares them, periods.ts). */
+export interface ItemActors {
+  interactions: number;
+  comments: number;
+  leader_replies: number;
+}
+
+export const itemActors = (r: { interactors: number; commenters: number; leader_repliers: number }): ItemActors => ({ interactions: r.interactors, comments: r.commenters, leader_replies: r.leader_repliers });
 
 /** The row with the counts the ledger refused hidden, and the rates and the decay computed from them. */
 export function hideItemCounts<T extends ContentItemRowDto & { everyone?: { readers: ContentFigure; read_rate: ContentFigure } | null; decay?: unknown[]; decay_hidden?: HiddenReason | null }>(
@@ -105,8 +119,11 @@ export function authorNumbers(row: ContentAuthorRowDto, a: AuthorLedger, today: 
     for (const id of a.itemIds) out.push({ count: 'readers', n: { stat: `content_readers:${id}`, group: authorGroup(row.author_id), from, to, value: readers } });
   }
   if (row.read_rate.value !== null) out.push(own('reads', a.reads));
-  if (row.interactions.value !== null) out.push(own('interactions', row.interactions.value));
-  if (row.comments.value !== null) out.push(own('comments', row.comments.value));
+  // counts of actions whose distinct people across the items are not counted here: only an unchanged one passes
+  for (const count of ['interactions', 'comments'] as const) {
+    const value = row[count].value;
+    if (value !== null) out.push({ count, n: { ...own(count, value).n, actors: null } });
+  }
   return out;
 }
 

@@ -22,7 +22,7 @@ import { DisclosureService, type DisclosurePlan } from '../disclosure/disclosure
 import { groupKey } from '../disclosure/group-registry.service';
 import { releaseAuthor, releaseBreakdown, releaseIssueRow, releaseItemRow, releaseLinks, type AudienceInPlan, type AuthorSum, type BreakdownGroup } from './content-figures';
 import { decideSum, releaseDecay } from './content-release';
-import { authorNumbers, contentContains, hideAuthorCounts, hideIssueCounts, hideItemCounts, issueNumbers, itemNumbers, type AuthorLedger } from './content-windows';
+import { authorNumbers, contentContains, hideAuthorCounts, hideIssueCounts, hideItemCounts, issueNumbers, itemActors, itemNumbers, type AuthorLedger, type ItemActors } from './content-windows';
 import { ContentReadsRepository } from './content-reads.repository';
 import { sortItems } from './content-sort';
 
@@ -92,8 +92,9 @@ export class ContentService {
    */
   async list(q: z.output<typeof contentListQuerySchema>, userId: string): Promise<ContentListDto> {
     // the cached rows are every matching item, whatever the limit
-    const dto = await this.cached(JSON.stringify(['list', { ...q, limit: undefined }]), (plan) => this.computeList(q, plan));
-    const items = await this.overTime(userId, dto.items, itemNumbers, hideItemCounts, (rows) => sortItems(rows, dto.sort, dto.order).slice(0, q.limit));
+    const { dto, actors } = await this.cached(JSON.stringify(['list', { ...q, limit: undefined }]), (plan) => this.computeList(q, plan));
+    const numbers = (row: ContentItemRowDto, today: string) => itemNumbers(row, today, actors.get(row.content_id));
+    const items = await this.overTime(userId, dto.items, numbers, hideItemCounts, (rows) => sortItems(rows, dto.sort, dto.order).slice(0, q.limit));
     return { ...dto, items };
   }
 
@@ -139,7 +140,7 @@ export class ContentService {
     return shown;
   }
 
-  private async computeList(q: z.output<typeof contentListQuerySchema>, plan: DisclosurePlan): Promise<ContentListDto> {
+  private async computeList(q: z.output<typeof contentListQuerySchema>, plan: DisclosurePlan): Promise<{ dto: ContentListDto; actors: Map<string, ItemActors> }> {
     const { from, to } = await this.period(q);
     const segment = q.segment === undefined ? undefined : q.segment === 'everyone' ? '' : q.segment;
     const rows = await this.repo.items({ from, to, channel: q.channel, purpose: q.purpose, segment });
@@ -150,15 +151,16 @@ export class ContentService {
       const { everyone: _everyone, ...row } = releaseItemRow(r, audienceOf(r.audience_segment_id), population, k);
       return row;
     });
-    return { from, to, min_group_size: k, population, sort: q.sort, order: q.order, total_items: items.length, items };
+    const dto = { from, to, min_group_size: k, population, sort: q.sort, order: q.order, total_items: items.length, items };
+    return { dto, actors: new Map(rows.map((r) => [r.content_id, itemActors(r)])) };
   }
 
   async item(id: string, userId: string): Promise<ContentItemDto> {
-    const dto = await this.cached(JSON.stringify(['item', id]), (plan) => this.computeItem(id, plan));
-    return (await this.overTime(userId, [dto], itemNumbers, hideItemCounts))[0];
+    const { dto, actors } = await this.cached(JSON.stringify(['item', id]), (plan) => this.computeItem(id, plan));
+    return (await this.overTime(userId, [dto], (row, today) => itemNumbers(row, today, actors), hideItemCounts))[0];
   }
 
-  private async computeItem(id: string, plan: DisclosurePlan): Promise<ContentItemDto> {
+  private async computeItem(id: string, plan: DisclosurePlan): Promise<{ dto: ContentItemDto; actors: ItemActors }> {
     // one read: the decay's days come from the same rows and condition as the audience readers
     const [r] = await this.repo.items({ from: '1970-01-01', to: '2149-06-01', contentId: id });
     if (!r) throw new NotFoundException(`id: no content item ${id}`);
@@ -168,13 +170,14 @@ export class ContentService {
     // a median over the commenters' first comments: a group of ≥ k people (none: a group of 0, 'below_minimum')
     const medianHidden = decideSum(r.commenters, r.commenters, k);
     const decay = row.readers.hidden ? { decay: [], hidden: row.readers.hidden } : releaseDecay(r.reader_days, r.readers_aud, k);
-    return {
+    const dto = {
       ...row,
       min_group_size: k,
       median_hours_to_first_comment: { value: medianHidden || r.median_first_comment_s === null ? null : round(r.median_first_comment_s / 3600, 1), hidden: medianHidden },
       decay: decay.decay,
       decay_hidden: decay.hidden,
     };
+    return { dto, actors: itemActors(r) };
   }
 
   /**
@@ -185,7 +188,7 @@ export class ContentService {
   async authors(q: z.output<typeof contentPeriodQuerySchema>, userId: string): Promise<ContentAuthorsDto> {
     const c = await this.cached(JSON.stringify(['authors', q]), (plan) => this.computeAuthors(q, plan));
     const today = formatDayKey(Date.now());
-    const perItem = c.itemRows.map((r) => itemNumbers(r, today));
+    const perItem = c.itemRows.map((r) => itemNumbers(r, today, c.actors.get(r.content_id)));
     const verdicts = await this.disclosure.windows(userId, perItem.flat().map((x) => x.n), contentContains, (v) => v.map(() => false));
     const refused = new Map<string, Set<AuthorSum>>();
     let v = 0;
@@ -225,7 +228,7 @@ export class ContentService {
     const mine = items.filter((i) => i.author_id);
     const itemRows = mine.map((i) => releaseItemRow(i, audienceOf(i.audience_segment_id), population, k));
     const dto: Omit<ContentAuthorsDto, 'authors'> = { from, to, min_group_size: k, population };
-    return { dto, rows, byAuthor, itemRows, sizeOf };
+    return { dto, rows, byAuthor, itemRows, sizeOf, actors: new Map(mine.map((i) => [i.content_id, itemActors(i)])) };
   }
 
   async newsletters(q: z.output<typeof newsletterQuerySchema>, userId: string): Promise<NewslettersDto> {

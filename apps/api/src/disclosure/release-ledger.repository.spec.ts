@@ -17,8 +17,9 @@ describe('ReleaseLedgerRepository', () => {
     await ledger.onModuleDestroy();
   });
 
-  const read = (value: number) => {
-    const n: WindowedNumber = { stat: 'content_author_readers:a1', group: 'population', from: '2026-01-01', to: '2026-04-02', value };
+  const read = (value: number, actors?: number) => {
+    const stat = actors === undefined ? 'content_author_readers:a1' : 'content_comments:c1';
+    const n: WindowedNumber = { stat, group: 'population', from: '2026-01-01', to: '2026-04-02', value, ...(actors === undefined ? {} : { actors }) };
     return ledger.withLedger('u1', [n.stat], (seen) => {
       const [verdict] = checkWindows(seen, [n], 5);
       return { result: verdict, released: verdict === null ? [n] : [] };
@@ -30,5 +31,11 @@ describe('ReleaseLedgerRepository', () => {
     expect(await read(200)).toBeNull();
     expect(await read(302)).toBe('earlier_release');
     expect(await read(300)).toBeNull();
+  });
+
+  it('keeps the people behind a count of actions with it: 6 comments more by the same 12 are refused, by 5 more people shown', async () => {
+    expect(await read(40, 12)).toBeNull();
+    expect(await read(46, 12)).toBe('earlier_release');
+    expect(await read(60, 17)).toBeNull();
   });
 });

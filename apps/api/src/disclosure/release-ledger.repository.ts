@@ -8,7 +8,7 @@ const LOCK_MS = 5000;
 /**
  * What each user has been shown of numbers over chosen windows (periods.ts rule 3), in Redis under
  * the install's prefix: one hash per user, field `stat|group|from|to` → every value released under it
- * (comma-separated). Never overwritten: a number read again with another value (the period read
+ * (comma-separated; a count of actions as `value@actors`). Never overwritten: a number read again with another value (the period read
  * wider, then narrower, then wider again) is checked against all it was, else 300, then 200, then
  * 302 would pass against 200 alone and give 302 − 300 = 2. Kept as long as Redis keeps data: in
  * production the queues' Redis must persist anyway. Each check-and-record runs under a
@@ -46,7 +46,11 @@ export class ReleaseLedgerRepository implements OnModuleDestroy {
       const seen: WindowedNumber[] = [];
       for (const [field, value] of Object.entries(fields)) {
         const [stat, group, from, to] = field.split('|');
-        if (wanted.has(stat)) for (const v of value.split(',')) seen.push({ stat, group, from, to, value: Number(v) });
+        if (!wanted.has(stat)) continue;
+        for (const v of value.split(',')) {
+          const [n, actors] = v.split('@');
+          seen.push({ stat, group, from, to, value: Number(n), ...(actors === undefined ? {} : { actors: Number(actors) }) });
+        }
       }
       const { result, released } = decide(seen);
       // only what is new: a page read again records the same numbers again
@@ -54,7 +58,8 @@ export class ReleaseLedgerRepository implements OnModuleDestroy {
       for (const n of released) {
         const field = `${n.stat}|${n.group}|${n.from}|${n.to}`;
         const values = (added.get(field) ?? fields[field])?.split(',') ?? [];
-        if (!values.includes(String(n.value))) added.set(field, [...values, String(n.value)].join(','));
+        const value = typeof n.actors === 'number' ? `${n.value}@${n.actors}` : String(n.value);
+        if (!values.includes(value)) added.set(field, [...values, value].join(','));
       }
       if (added.size) await this.redis.hset(key, Object.fromEntries(added));
       return result;
