@@ -9,7 +9,7 @@ const item = (readers: number, everyone: number | null, comments = 7): ContentIt
     content_id: 'c1', title: 'T', channel: 'blog', purpose: 'inform', author_id: null, author_name: null, published_at: '2026-03-02T08:00:00Z',
     audience: { segment_id: everyone === null ? null : 's1', name: 'S', size: f(40) }, reached: f(readers), reach_rate: f(readers / 40), readers: f(readers), read_rate: f(readers / 40),
     interactions: f(9), comments: f(comments), leader_replies: f(5), min_group_size: k, everyone: everyone === null ? null : { readers: f(everyone), read_rate: f(everyone / 100) },
-    median_hours_to_first_comment: f(2), decay: [{ from_day: 0, to_day: 1, readers, share: 1 }], decay_hidden: null,
+    median_time_to_first_comment: { band: '1_4h', hidden: null }, decay: [{ from_day: 0, to_day: 1, readers, share: 1 }], decay_hidden: null,
   }) as ContentItemDto;
 
 describe('content counts over time', () => {

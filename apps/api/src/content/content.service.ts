@@ -2,8 +2,8 @@ import type { z } from 'zod';
 import { Injectable, NotFoundException } from '@nestjs/common';
 import type { HiddenReason, WindowedNumber } from '@hubpulse/disclosure';
 import {
+  firstCommentBand,
   formatDayKey,
-  round,
   type ContentAuthorRowDto,
   type ContentAuthorsDto,
   type ContentItemDto,
@@ -173,7 +173,8 @@ export class ContentService {
     const dto = {
       ...row,
       min_group_size: k,
-      median_hours_to_first_comment: { value: medianHidden || r.median_first_comment_s === null ? null : round(r.median_first_comment_s / 3600, 1), hidden: medianHidden },
+      // a band, never the median itself: that is one commenter's exact time
+      median_time_to_first_comment: { band: medianHidden || r.median_first_comment_s === null ? null : firstCommentBand(r.median_first_comment_s / 3600), hidden: medianHidden },
       decay: decay.decay,
       decay_hidden: decay.hidden,
     };
