@@ -1,10 +1,13 @@
 import IORedis from 'ioredis';
 import { checkWindows, type WindowedNumber } from '@hubpulse/disclosure';
 import type { HubpulseConfig } from '@hubpulse/config';
-import { ReleaseLedgerRepository } from './release-ledger.repository';
+import { formatDayKey } from '@hubpulse/contracts';
+import { LEDGER_KEEP_DAYS, ReleaseLedgerRepository } from './release-ledger.repository';
 
 // A real Redis (127.0.0.1:6379), under a prefix of this run's own.
 const prefix = `ledger-spec-${process.pid}-${Date.now()}`;
+// the windows end today, so they are never old enough to be forgotten
+const today = formatDayKey(Date.now());
 const config = { redis: { url: 'redis://127.0.0.1:6379', isDefault: true, prefix } } as HubpulseConfig;
 
 describe('ReleaseLedgerRepository', () => {
@@ -19,7 +22,7 @@ describe('ReleaseLedgerRepository', () => {
 
   const read = (value: number, actors?: number) => {
     const stat = actors === undefined ? 'content_author_readers:a1' : 'content_comments:c1';
-    const n: WindowedNumber = { stat, group: 'population', from: '2026-01-01', to: '2026-04-02', value, ...(actors === undefined ? {} : { actors }) };
+    const n: WindowedNumber = { stat, group: 'population', from: '2026-01-01', to: today, value, ...(actors === undefined ? {} : { actors }) };
     return ledger.withLedger('u1', [n.stat], (seen) => {
       const [verdict] = checkWindows(seen, [n], 5);
       return { result: verdict, released: verdict === null ? [n] : [] };
@@ -37,5 +40,15 @@ describe('ReleaseLedgerRepository', () => {
     expect(await read(40, 12)).toBeNull();
     expect(await read(46, 12)).toBe('earlier_release');
     expect(await read(60, 17)).toBeNull();
+  });
+
+  it(`forgets windows that ended more than ${LEDGER_KEEP_DAYS} days ago`, async () => {
+    const redis = new IORedis(config.redis.url);
+    const key = `${prefix}:disclosure:ledger:u1`;
+    await redis.hset(key, 'content_readers:c9|population|2020-01-01|2020-02-01', '30');
+    expect(await read(300)).toBeNull();
+    expect(await redis.hexists(key, 'content_readers:c9|population|2020-01-01|2020-02-01')).toBe(0);
+    expect(await redis.hexists(key, `content_author_readers:a1|population|2026-01-01|${today}`)).toBe(1);
+    redis.disconnect();
   });
 });
