@@ -95,12 +95,28 @@ export interface ContentDecayDto {
   share: number;
 }
 
+/**
+ * Bands of the median time to a first comment, by their upper end in hours (the last has none). A
+ * median is one commenter's own time; its band says only that at least half of the ≥ k commenters
+ * took at least the band's start and at least half at most its end — a statement about the group.
+ */
+export const FIRST_COMMENT_BANDS = [
+  { key: 'under_1h', label: 'under 1 h', below_hours: 1 },
+  { key: '1_4h', label: '1–4 h', below_hours: 4 },
+  { key: '4_24h', label: '4–24 h', below_hours: 24 },
+  { key: '1_3d', label: '1–3 days', below_hours: 72 },
+  { key: 'over_3d', label: 'over 3 days', below_hours: Infinity },
+] as const;
+export type FirstCommentBand = (typeof FIRST_COMMENT_BANDS)[number]['key'];
+
+export const firstCommentBand = (hours: number): FirstCommentBand => FIRST_COMMENT_BANDS.find((b) => hours < b.below_hours)!.key;
+
 export interface ContentItemDto extends ContentItemRowDto {
   min_group_size: number;
   /** Everyone's figures beside an item aimed at a segment (null for an item aimed at everyone). */
   everyone: { readers: ContentFigure; read_rate: ContentFigure } | null;
-  /** Median over the people who commented of the hours from publishing to their first comment or answer (shown with ≥ k commenters). */
-  median_hours_to_first_comment: ContentFigure;
+  /** The band of the median over the people who commented of the time from publishing to their first comment or answer (shown with ≥ k commenters). */
+  median_time_to_first_comment: { band: FirstCommentBand | null; hidden: HiddenReason | null };
   /** New audience readers by day since publishing, merged so that each bucket holds ≥ k readers. */
   decay: ContentDecayDto[];
   decay_hidden: HiddenReason | null;
@@ -184,7 +200,7 @@ export const CONTENT_DEFINITIONS = {
   interactions: 'Reactions, comments, shares and answers on the item by anyone in the directory; each action counted once.',
   comments: 'Comments and answers on the item.',
   leader_replies: 'Comments and answers on the item by people marked as leaders in the directory; shown only when at least the minimum group size of leaders replied.',
-  time_to_first_comment: "Median time to a first comment: for each person who commented or answered, the hours from publishing to their first comment; the median over them. Shown only when at least the minimum group size of people commented (so also not when nobody did): a figure about a group, never one person's time.",
+  time_to_first_comment: "Median time to a first comment: for each person who commented or answered, the time from publishing to their first comment; the band (under 1 h, 1–4 h, 4–24 h, 1–3 days, over 3 days) the median over them falls in. Shown only when at least the minimum group size of people commented (so also not when nobody did), and only as a band: a median is one person's exact time, its band says how at least half of them fared.",
   author_privacy: "An author's readers are hidden where they differ from one of the author's items' readers by fewer than the minimum group size (they would be the people who read only the author's other items). Their read rate, interactions and comments leave out the items whose own figure is hidden, so subtracting the shown items never gives one away.",
   decay: 'New readers of the audience by day since publishing (day 0 = the publishing day), merged into consecutive buckets of at least the minimum group size, as a share of all its readers.',
   author_readers: "People who viewed at least one of the author's items in the period, as a share of everyone; an author's readers are a group under the privacy rules.",

@@ -33,6 +33,18 @@ describe('checkWindows (the ledger)', () => {
     expect(checkWindows(seen, [w('2026-03-10', '2026-03-31', 27)], K)).toEqual([null]);
   });
 
+  it("shows a changed count of actions only when ≥ k more people acted (one person's 6 comments more is a gap of 6)", () => {
+    const acts = (value: number, actors: number | null) => ({ ...w('2026-03-01', '2026-03-21', value, 'org', 'comments'), actors });
+    const seen = [acts(40, 12)];
+    expect(checkWindows(seen, [acts(46, 12)], K)).toEqual(['earlier_release']); // one of the 12 posted 6 more
+    expect(checkWindows(seen, [acts(44, 14)], K)).toEqual(['earlier_release']);
+    expect(checkWindows(seen, [acts(40, 12)], K)).toEqual([null]);
+    expect(checkWindows(seen, [acts(60, 17)], K)).toEqual([null]); // 5 more people acted
+    // people unknown: only an unchanged count passes
+    expect(checkWindows(seen, [acts(60, null)], K)).toEqual(['earlier_release']);
+    expect(checkWindows([acts(40, null)], [acts(60, 17)], K)).toEqual(['earlier_release']);
+  });
+
   it('checks the numbers of one answer against each other, and groups that contain others', () => {
     const contains = (big: string, small: string) => big === small || big === 'org';
     expect(checkWindows([], [w('2026-03-01', '2026-03-21', 30), w('2026-03-01', '2026-03-21', 27, 'channel:blog')], K, contains)).toEqual([null, 'period']);

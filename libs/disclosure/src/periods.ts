@@ -18,6 +18,8 @@ import { isSmall, ruleFor, type HiddenReason, type StatKind } from './rules';
  *    shown (the ledger) and with the other numbers of the same response. Two numbers conflict when
  *    one's set contains the other's — group ⊇ group and window ⊇ window — and they differ by 1..k−1.
  *    The same window and group shown again with a changed value (late events) conflicts the same way.
+ *    A count of actions rather than people (`actors` set) conflicts when it changed and fewer than k
+ *    more people acted.
  */
 
 export interface CumulativePoint {
@@ -55,6 +57,14 @@ export interface WindowedNumber {
   from: string;
   to: string;
   value: number;
+  /**
+   * Set for a count of ACTIONS (comments, interactions), not of people: the distinct people who
+   * acted, or null when not known. Two actions counts differ by what the people in between did, and
+   * one person's 6 comments more are a gap of 6: a changed count passes only when both know their
+   * people and those differ by ≥ k (then ≥ k people acted in between, and the change is a sum over
+   * them, as the mean rule asks). Unknown people: only an unchanged count passes.
+   */
+  actors?: number | null;
 }
 
 /** True when the people behind `big` include the people behind `small`. */
@@ -68,7 +78,10 @@ function conflict(prev: WindowedNumber, next: WindowedNumber, contains: GroupCon
   const nested =
     (within(prev, next) && contains(next.group, prev.group)) || // prev ⊆ next
     (within(next, prev) && contains(prev.group, next.group)); // next ⊆ prev
-  return nested && isSmall(Math.abs(next.value - prev.value), k);
+  if (!nested) return false;
+  if (next.actors === undefined) return isSmall(Math.abs(next.value - prev.value), k);
+  const newPeople = next.actors === null || prev.actors === null || prev.actors === undefined ? 0 : Math.abs(next.actors - prev.actors);
+  return next.value !== prev.value && newPeople < k;
 }
 
 /**

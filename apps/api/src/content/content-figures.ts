@@ -63,6 +63,9 @@ export function releaseItemRow(r: ContentAggRow, audience: AudienceInPlan, popul
   };
 }
 
+/** The sums of an author row, each over the items whose own figure shows. */
+export type AuthorSum = 'reads' | 'interactions' | 'comments';
+
 /**
  * An author's figures. Readers are the union of the readers of the author's items in the period, a
  * share of everyone. The items are shown beside them (their own rows, with everyone's readers and
@@ -81,14 +84,27 @@ export function releaseItemRow(r: ContentAggRow, audience: AudienceInPlan, popul
  *   and intersections of three or more items beyond this (inclusion–exclusion) are not audited.
  *
  * All of it is checked against the items' figures of the same moment; over days the reader's ledger
- * (content-windows.ts) compares the author's numbers with what they were shown before.
+ * (content-windows.ts) compares the author's numbers with what they were shown before. The items'
+ * figures the ledger hides from this reader (`refused`, by item id: grown by 1..k−1 since they were
+ * shown) leave the sums as a hidden item figure does: else the author's sum minus the other shown
+ * items would be the item's new value, and minus the value shown earlier the few people in between.
+ * An item whose audience size is hidden (the group plan hides the segment, or it is under k) leaves
+ * the read rate: its size in the denominator would be the rate's denominator minus the others'.
  */
-export function releaseAuthor(a: AuthorAggRow, items: readonly ContentAggRow[], audienceSize: (segmentId: string) => number, population: number, k: number): ContentAuthorRowDto & { reads: number } {
-  const read = items.filter((i) => decideShares({ n: population, x: i.readers_all }, [], k).get(TOTAL)!.shown);
+export function releaseAuthor(
+  a: AuthorAggRow,
+  items: readonly ContentAggRow[],
+  audienceSize: (segmentId: string) => number | null,
+  population: number,
+  k: number,
+  refused: ReadonlyMap<string, ReadonlySet<AuthorSum>> = new Map(),
+): ContentAuthorRowDto & { reads: number } {
+  const left = (i: ContentAggRow, sum: AuthorSum) => refused.get(i.content_id)?.has(sum) === true;
+  const read = items.filter((i) => !left(i, 'reads') && audienceSize(i.audience_segment_id) !== null && decideShares({ n: population, x: i.readers_all }, [], k).get(TOTAL)!.shown);
   const reads = read.reduce((s, i) => s + i.readers_all, 0);
-  const audienceTotal = read.reduce((s, i) => s + audienceSize(i.audience_segment_id), 0);
-  const sum = (value: (i: ContentAggRow) => number, contributors: (i: ContentAggRow) => number) => {
-    const shown = items.filter((i) => decideSum(population, contributors(i), k) === null);
+  const audienceTotal = read.reduce((s, i) => s + audienceSize(i.audience_segment_id)!, 0);
+  const sum = (name: AuthorSum, value: (i: ContentAggRow) => number, contributors: (i: ContentAggRow) => number) => {
+    const shown = items.filter((i) => !left(i, name) && decideSum(population, contributors(i), k) === null);
     return figure(shown.reduce((s, i) => s + value(i), 0), shown.length ? null : 'numerator');
   };
   const readersHidden =
@@ -101,8 +117,8 @@ export function releaseAuthor(a: AuthorAggRow, items: readonly ContentAggRow[], 
     readers: figure(a.readers, readersHidden),
     reader_share: rate(a.readers, population, readersHidden),
     read_rate: rate(reads, audienceTotal, read.length ? null : 'numerator'),
-    interactions: sum((i) => i.interactions, (i) => i.interactors),
-    comments: sum((i) => i.comments, (i) => i.commenters),
+    interactions: sum('interactions', (i) => i.interactions, (i) => i.interactors),
+    comments: sum('comments', (i) => i.comments, (i) => i.commenters),
     reads,
   };
 }

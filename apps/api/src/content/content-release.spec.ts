@@ -257,6 +257,21 @@ describe('releaseIssueRow and releaseAuthor', () => {
     expect(releaseAuthor(author, [item('c1', 30, { commenters: 4 })], size, 100, k).comments).toEqual({ value: null, hidden: 'numerator' });
   });
 
+  it("leaves out of the sums the items' figures the reader's ledger refuses (author's sum − other items = the item's new value)", () => {
+    // c2's comments and readers were shown earlier and grew by a few: the ledger hides them on its row
+    const items = [item('c1', 30), item('c2', 32, { comments: 12 })];
+    const refused = new Map([['c2', new Set(['reads', 'comments'] as const)]]);
+    const r = releaseAuthor({ ...author, readers: 50 }, items, size, 100, k, refused);
+    expect(r).toMatchObject({ read_rate: { value: 0.3 }, comments: { value: 8 }, interactions: { value: 20 }, reads: 30 });
+    expect(releaseAuthor({ ...author, readers: 50 }, items, size, 100, k).comments.value).toBe(20);
+  });
+
+  it('leaves out of the read rate the items whose audience size is hidden (else |S| = reads ÷ rate − the other audiences)', () => {
+    const items = [item('c1', 30), item('c2', 20, { audience_segment_id: 's' })];
+    const hiddenSegment = (segment: string) => (segment === '' ? 100 : null);
+    expect(releaseAuthor(author, items, hiddenSegment, 100, k)).toMatchObject({ read_rate: { value: 0.3, hidden: null }, reads: 30 });
+  });
+
   it('hides the readers where reads minus readers (the extra reads of those who read several items) are 1..k−1', () => {
     // 20 + 12 reads by 30 people: 2 people read both
     expect(releaseAuthor(author, [item('c1', 20), item('c2', 12)], size, 100, k).readers.hidden).toBe('difference');
@@ -282,19 +297,20 @@ describe('releaseIssueRow and releaseAuthor', () => {
             const size = aud.filter(Boolean).length;
             const segment = sp.segment ? `s${i}` : '';
             const r = agg({ content_id: `c${i}`, audience_segment_id: segment, readers_all: readers.filter(Boolean).length, readers_aud: readers.filter((x, p) => x && aud[p]).length });
-            return { r, readers, released: releaseItemRow(r, { segmentId: segment || null, name: 'A', size, hidden: size < k ? 'below_minimum' : null }, N, k), size };
+            const released = releaseItemRow(r, { segmentId: segment || null, name: 'A', size, hidden: size < k ? 'below_minimum' : null }, N, k);
+            return { r, readers, released, size: released.audience.size.value };
           });
           const union = Array.from({ length: N }, (_, p) => rows.some((x) => x.readers[p])).filter(Boolean).length;
           // everyone's readers of each item as its row shows them
           const everyoneShown = rows.map((x) => (x.released.everyone ? x.released.everyone.readers.value : x.released.readers.value));
-          // the read rate's denominator as its definition says: the audiences of the items whose readers show
-          const audienceTotal = rows.reduce((s, x, i) => s + (everyoneShown[i] === null ? 0 : x.size), 0);
+          // the read rate's denominator as its definition says: the shown audiences of the items whose readers show
+          const audienceTotal = rows.reduce((s, x, i) => s + (everyoneShown[i] === null || x.size === null ? 0 : x.size), 0);
           const a = releaseAuthor({ author_id: 'p1', name: 'A', items: rows.length, readers: union }, rows.map((x) => x.r), (seg) => rows.find((x) => x.r.audience_segment_id === seg)!.size, N, k);
           const shownItemReaders = rows.flatMap((x) => [x.released.readers.value, x.released.everyone?.readers.value ?? null].filter((v): v is number => v !== null));
           if (a.readers.value !== null) for (const v of shownItemReaders) expect(isSmall(a.readers.value - v, k)).toBe(false);
           if (a.read_rate.value !== null) {
             const s = Math.round(a.read_rate.value * audienceTotal);
-            const hiddenSum = s - everyoneShown.reduce<number>((t, v) => t + (v ?? 0), 0);
+            const hiddenSum = s - everyoneShown.reduce<number>((t, v, i) => t + (rows[i].size === null ? 0 : (v ?? 0)), 0);
             expect(isSmall(hiddenSum, k)).toBe(false);
             if (a.readers.value !== null) expect(isSmall(s - a.readers.value, k)).toBe(false);
           }

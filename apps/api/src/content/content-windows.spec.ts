@@ -9,7 +9,7 @@ const item = (readers: number, everyone: number | null, comments = 7): ContentIt
     content_id: 'c1', title: 'T', channel: 'blog', purpose: 'inform', author_id: null, author_name: null, published_at: '2026-03-02T08:00:00Z',
     audience: { segment_id: everyone === null ? null : 's1', name: 'S', size: f(40) }, reached: f(readers), reach_rate: f(readers / 40), readers: f(readers), read_rate: f(readers / 40),
     interactions: f(9), comments: f(comments), leader_replies: f(5), min_group_size: k, everyone: everyone === null ? null : { readers: f(everyone), read_rate: f(everyone / 100) },
-    median_hours_to_first_comment: f(2), decay: [{ from_day: 0, to_day: 1, readers, share: 1 }], decay_hidden: null,
+    median_time_to_first_comment: { band: '1_4h', hidden: null }, decay: [{ from_day: 0, to_day: 1, readers, share: 1 }], decay_hidden: null,
   }) as ContentItemDto;
 
 describe('content counts over time', () => {
@@ -19,18 +19,44 @@ describe('content counts over time', () => {
       ['readers', 'segment:s1', '2026-03-02', '2026-03-12', 10],
       ['reached', 'segment:s1', '2026-03-02', '2026-03-12', 10],
       ['everyone', POPULATION, '2026-03-02', '2026-03-12', 16],
+      ['decay', 'segment:s1', '2026-03-02', '2026-03-03', 10],
       ['interactions', POPULATION, '2026-03-02', '2026-03-12', 9],
       ['comments', POPULATION, '2026-03-02', '2026-03-12', 7],
       ['leader_replies', POPULATION, '2026-03-02', '2026-03-12', 5],
     ]);
     const contains = contentContains;
-    expect(checkWindows([], first.map((x) => x.n), k, contains)).toEqual([null, null, null, null, null, null]);
+    expect(checkWindows([], first.map((x) => x.n), k, contains)).toEqual([null, null, null, null, null, null, null]);
     const later = itemNumbers(item(12, 18), '2026-03-14');
     const verdicts = checkWindows(first.map((x) => x.n), later.map((x) => x.n), k, contains);
-    expect(verdicts).toEqual(['earlier_release', 'earlier_release', 'earlier_release', null, null, null]);
+    expect(verdicts).toEqual(['earlier_release', 'earlier_release', 'earlier_release', 'earlier_release', null, null, null]);
     const hidden = hideItemCounts(item(12, 18), new Map(later.map((x, i) => [x.count, verdicts[i]!])));
     expect(hidden).toMatchObject({ readers: { value: null, hidden: 'earlier_release' }, read_rate: { value: null }, reach_rate: { value: null }, decay: [], decay_hidden: 'earlier_release', everyone: { readers: { value: null } } });
     expect(hidden.comments).toEqual(f(7));
+  });
+
+  it('checks each decay bucket as the readers up to its last day, so moving bucket edges give away nobody', () => {
+    // day 1: [0:10] [3–9:6]; day 2: [0:10] [3–4:5] [9–10:6] — 6 − 5 would be 1 person who first read on days 5–9
+    const withDecay = (decay: { from_day: number; to_day: number; readers: number }[]) => ({ ...item(decay.reduce((s, b) => s + b.readers, 0), null), decay: decay.map((b) => ({ ...b, share: 0 })) });
+    const day1 = itemNumbers(withDecay([{ from_day: 0, to_day: 0, readers: 10 }, { from_day: 3, to_day: 9, readers: 6 }]), '2026-03-12');
+    const day2 = itemNumbers(withDecay([{ from_day: 0, to_day: 0, readers: 10 }, { from_day: 3, to_day: 4, readers: 5 }, { from_day: 9, to_day: 10, readers: 6 }]), '2026-03-13');
+    expect(day2.filter((x) => x.count === 'decay').map((x) => [x.n.to, x.n.value])).toEqual([['2026-03-02', 10], ['2026-03-06', 15], ['2026-03-12', 21]]);
+    const verdicts = checkWindows(day1.map((x) => x.n), day2.map((x) => x.n), k, contentContains);
+    const refused = new Map(day2.flatMap((x, i) => (verdicts[i] ? [[x.count, verdicts[i]!] as const] : [])));
+    expect(refused.get('decay')).toBe('earlier_release');
+    expect(refused.has('readers')).toBe(false); // 16 → 21
+    expect(hideItemCounts(withDecay([{ from_day: 0, to_day: 4, readers: 21 }]), refused)).toMatchObject({ decay: [], decay_hidden: 'earlier_release', readers: { value: 21 } });
+  });
+
+  it("refuses an item's comments that grew by ≥ k from one person's posts: a changed count of actions needs ≥ k more people", () => {
+    const acts = (commenters: number) => ({ interactions: 6, comments: commenters, leader_replies: 5 });
+    const comments = (value: number, commenters: number, today: string) => itemNumbers(item(10, null, value), today, acts(commenters)).find((x) => x.count === 'comments')!.n;
+    const seen = [comments(40, 12, '2026-03-12')];
+    expect(checkWindows(seen, [comments(46, 12, '2026-03-13')], k, contentContains)).toEqual(['earlier_release']);
+    expect(checkWindows(seen, [comments(60, 17, '2026-03-14')], k, contentContains)).toEqual([null]);
+    // an author's sums do not know their people: only an unchanged one passes
+    const author = (value: number) => authorNumbers({ author_id: 'p1', name: 'A', items: 2, readers: f(30), reader_share: f(0.3), read_rate: f(0.5), interactions: f(20), comments: f(value) }, { from: '2026-03-01', reads: 40, itemIds: [] }, '2026-03-12').find((x) => x.count === 'comments')!.n;
+    expect(checkWindows([author(40)], [author(50)], k, contentContains)).toEqual(['earlier_release']);
+    expect(checkWindows([author(40)], [author(40)], k, contentContains)).toEqual([null]);
   });
 
   it("refuses an item's comments that grew by 1..k−1 since the reader saw them (one comment more is one person's)", () => {

@@ -1,5 +1,5 @@
 import { POPULATION, type HiddenReason, type WindowedNumber } from '@hubpulse/disclosure';
-import type { ContentAuthorRowDto, ContentFigure, ContentItemRowDto, NewsletterIssueRowDto } from '@hubpulse/contracts';
+import { addDays, type ContentAuthorRowDto, type ContentFigure, type ContentItemRowDto, type NewsletterIssueRowDto } from '@hubpulse/contracts';
 
 /**
  * Content figures over time (periods.ts rule 3, the reader's ledger): an item's readers and reach
@@ -9,7 +9,7 @@ import type { ContentAuthorRowDto, ContentFigure, ContentItemRowDto, NewsletterI
  * shown before; a difference of 1..k−1 people hides it ('earlier_release', or 'period' within one
  * answer), and with it what is computed from it. Pure: the service asks the ledger.
  */
-export type ItemCount = 'readers' | 'reached' | 'everyone' | 'interactions' | 'comments' | 'leader_replies';
+export type ItemCount = 'readers' | 'reached' | 'everyone' | 'decay' | 'interactions' | 'comments' | 'leader_replies';
 export type IssueCount = 'openers' | 'clickers';
 export type AuthorCount = 'readers' | 'reads' | 'interactions' | 'comments';
 
@@ -31,9 +31,17 @@ const window = (from: string, today: string) => ({ from, to: today < from ? from
 /**
  * The counts of an item row the ledger checks: the audience's readers and reached, everyone's readers
  * beside a segment, and the interactions, comments and leader replies (each a count of actions by
- * ≥ k people, that grows: a comment more tomorrow would be one person's).
+ * ≥ k people, that grows: a comment more tomorrow would be one person's — so each goes with its
+ * `actors`, and a changed count passes only when ≥ k more people acted). The decay's buckets are
+ * cut afresh each day (a short tail joins the last), so their edges move: each bucket's running
+ * total is the audience's readers over [published, published + its last day], checked as such
+ * (day 1 [0:10][3–9:6], day 2 [0:10][3–4:5][9–10:6]: 15 by day 4 against 16 by day 9 is refused).
  */
-export function itemNumbers(row: ContentItemRowDto & { everyone?: { readers: ContentFigure } | null }, today: string): { count: ItemCount; n: WindowedNumber }[] {
+export function itemNumbers(
+  row: ContentItemRowDto & { everyone?: { readers: ContentFigure } | null; decay?: readonly { to_day: number; readers: number }[] },
+  today: string,
+  actors?: ItemActors,
+): { count: ItemCount; n: WindowedNumber }[] {
   const group = row.audience.segment_id ? `segment:${row.audience.segment_id}` : POPULATION;
   const { from, to } = window(row.published_at.slice(0, 10), today);
   const out: { count: ItemCount; n: WindowedNumber }[] = [];
@@ -41,12 +49,26 @@ export function itemNumbers(row: ContentItemRowDto & { everyone?: { readers: Con
   if (row.reached.value !== null) out.push({ count: 'reached', n: { stat: `content_reached:${row.content_id}`, group, from, to, value: row.reached.value } });
   const everyone = row.everyone?.readers.value;
   if (everyone !== null && everyone !== undefined) out.push({ count: 'everyone', n: { stat: `content_readers:${row.content_id}`, group: POPULATION, from, to, value: everyone } });
+  let running = 0;
+  for (const b of row.decay ?? []) {
+    running += b.readers;
+    out.push({ count: 'decay', n: { stat: `content_readers:${row.content_id}`, group, from, to: addDays(from, b.to_day), value: running } });
+  }
   for (const count of ['interactions', 'comments', 'leader_replies'] as const) {
     const value = row[count].value;
-    if (value !== null) out.push({ count, n: { stat: `content_${count}:${row.content_id}`, group: POPULATION, from, to, value } });
+    if (value !== null) out.push({ count, n: { stat: `content_${count}:${row.content_id}`, group: POPULATION, from, to, value, actors: actors?.[count] ?? null } });
   }
   return out;
 }
+
+/** The distinct people behind an item's counts of actions (never shown: the ledger compares them, periods.ts). */
+export interface ItemActors {
+  interactions: number;
+  comments: number;
+  leader_replies: number;
+}
+
+export const itemActors = (r: { interactors: number; commenters: number; leader_repliers: number }): ItemActors => ({ interactions: r.interactors, comments: r.commenters, leader_replies: r.leader_repliers });
 
 /** The row with the counts the ledger refused hidden, and the rates and the decay computed from them. */
 export function hideItemCounts<T extends ContentItemRowDto & { everyone?: { readers: ContentFigure; read_rate: ContentFigure } | null; decay?: unknown[]; decay_hidden?: HiddenReason | null }>(
@@ -60,6 +82,8 @@ export function hideItemCounts<T extends ContentItemRowDto & { everyone?: { read
     Object.assign(out, { readers: hide(readers), read_rate: hide(readers) });
     if ('decay' in out) Object.assign(out, { decay: [], decay_hidden: readers });
   }
+  const decay = refused.get('decay');
+  if (decay && 'decay' in out) Object.assign(out, { decay: [], decay_hidden: decay });
   const reached = refused.get('reached');
   if (reached) Object.assign(out, { reached: hide(reached), reach_rate: hide(reached) });
   const everyone = refused.get('everyone');
@@ -95,8 +119,11 @@ export function authorNumbers(row: ContentAuthorRowDto, a: AuthorLedger, today: 
     for (const id of a.itemIds) out.push({ count: 'readers', n: { stat: `content_readers:${id}`, group: authorGroup(row.author_id), from, to, value: readers } });
   }
   if (row.read_rate.value !== null) out.push(own('reads', a.reads));
-  if (row.interactions.value !== null) out.push(own('interactions', row.interactions.value));
-  if (row.comments.value !== null) out.push(own('comments', row.comments.value));
+  // counts of actions whose distinct people across the items are not counted here: only an unchanged one passes
+  for (const count of ['interactions', 'comments'] as const) {
+    const value = row[count].value;
+    if (value !== null) out.push({ count, n: { ...own(count, value).n, actors: null } });
+  }
   return out;
 }
 

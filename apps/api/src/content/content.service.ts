@@ -2,8 +2,8 @@ import type { z } from 'zod';
 import { Injectable, NotFoundException } from '@nestjs/common';
 import type { HiddenReason, WindowedNumber } from '@hubpulse/disclosure';
 import {
+  firstCommentBand,
   formatDayKey,
-  round,
   type ContentAuthorRowDto,
   type ContentAuthorsDto,
   type ContentItemDto,
@@ -20,9 +20,9 @@ import { SegmentDefinitionsRepository } from '@hubpulse/database';
 import { SegmentChannelsService } from '../segments/segment-channels.service';
 import { DisclosureService, type DisclosurePlan } from '../disclosure/disclosure.service';
 import { groupKey } from '../disclosure/group-registry.service';
-import { releaseAuthor, releaseBreakdown, releaseIssueRow, releaseItemRow, releaseLinks, type AudienceInPlan, type BreakdownGroup } from './content-figures';
+import { releaseAuthor, releaseBreakdown, releaseIssueRow, releaseItemRow, releaseLinks, type AudienceInPlan, type AuthorSum, type BreakdownGroup } from './content-figures';
 import { decideSum, releaseDecay } from './content-release';
-import { authorNumbers, contentContains, hideAuthorCounts, hideIssueCounts, hideItemCounts, issueNumbers, itemNumbers, type AuthorLedger } from './content-windows';
+import { authorNumbers, contentContains, hideAuthorCounts, hideIssueCounts, hideItemCounts, issueNumbers, itemActors, itemNumbers, type AuthorLedger, type ItemActors } from './content-windows';
 import { ContentReadsRepository } from './content-reads.repository';
 import { sortItems } from './content-sort';
 
@@ -92,8 +92,9 @@ export class ContentService {
    */
   async list(q: z.output<typeof contentListQuerySchema>, userId: string): Promise<ContentListDto> {
     // the cached rows are every matching item, whatever the limit
-    const dto = await this.cached(JSON.stringify(['list', { ...q, limit: undefined }]), (plan) => this.computeList(q, plan));
-    const items = await this.overTime(userId, dto.items, itemNumbers, hideItemCounts, (rows) => sortItems(rows, dto.sort, dto.order).slice(0, q.limit));
+    const { dto, actors } = await this.cached(JSON.stringify(['list', { ...q, limit: undefined }]), (plan) => this.computeList(q, plan));
+    const numbers = (row: ContentItemRowDto, today: string) => itemNumbers(row, today, actors.get(row.content_id));
+    const items = await this.overTime(userId, dto.items, numbers, hideItemCounts, (rows) => sortItems(rows, dto.sort, dto.order).slice(0, q.limit));
     return { ...dto, items };
   }
 
@@ -139,7 +140,7 @@ export class ContentService {
     return shown;
   }
 
-  private async computeList(q: z.output<typeof contentListQuerySchema>, plan: DisclosurePlan): Promise<ContentListDto> {
+  private async computeList(q: z.output<typeof contentListQuerySchema>, plan: DisclosurePlan): Promise<{ dto: ContentListDto; actors: Map<string, ItemActors> }> {
     const { from, to } = await this.period(q);
     const segment = q.segment === undefined ? undefined : q.segment === 'everyone' ? '' : q.segment;
     const rows = await this.repo.items({ from, to, channel: q.channel, purpose: q.purpose, segment });
@@ -150,15 +151,16 @@ export class ContentService {
       const { everyone: _everyone, ...row } = releaseItemRow(r, audienceOf(r.audience_segment_id), population, k);
       return row;
     });
-    return { from, to, min_group_size: k, population, sort: q.sort, order: q.order, total_items: items.length, items };
+    const dto = { from, to, min_group_size: k, population, sort: q.sort, order: q.order, total_items: items.length, items };
+    return { dto, actors: new Map(rows.map((r) => [r.content_id, itemActors(r)])) };
   }
 
   async item(id: string, userId: string): Promise<ContentItemDto> {
-    const dto = await this.cached(JSON.stringify(['item', id]), (plan) => this.computeItem(id, plan));
-    return (await this.overTime(userId, [dto], itemNumbers, hideItemCounts))[0];
+    const { dto, actors } = await this.cached(JSON.stringify(['item', id]), (plan) => this.computeItem(id, plan));
+    return (await this.overTime(userId, [dto], (row, today) => itemNumbers(row, today, actors), hideItemCounts))[0];
   }
 
-  private async computeItem(id: string, plan: DisclosurePlan): Promise<ContentItemDto> {
+  private async computeItem(id: string, plan: DisclosurePlan): Promise<{ dto: ContentItemDto; actors: ItemActors }> {
     // one read: the decay's days come from the same rows and condition as the audience readers
     const [r] = await this.repo.items({ from: '1970-01-01', to: '2149-06-01', contentId: id });
     if (!r) throw new NotFoundException(`id: no content item ${id}`);
@@ -168,39 +170,66 @@ export class ContentService {
     // a median over the commenters' first comments: a group of ≥ k people (none: a group of 0, 'below_minimum')
     const medianHidden = decideSum(r.commenters, r.commenters, k);
     const decay = row.readers.hidden ? { decay: [], hidden: row.readers.hidden } : releaseDecay(r.reader_days, r.readers_aud, k);
-    return {
+    const dto = {
       ...row,
       min_group_size: k,
-      median_hours_to_first_comment: { value: medianHidden || r.median_first_comment_s === null ? null : round(r.median_first_comment_s / 3600, 1), hidden: medianHidden },
+      // a band, never the median itself: that is one commenter's exact time
+      median_time_to_first_comment: { band: medianHidden || r.median_first_comment_s === null ? null : firstCommentBand(r.median_first_comment_s / 3600), hidden: medianHidden },
       decay: decay.decay,
       decay_hidden: decay.hidden,
     };
+    return { dto, actors: itemActors(r) };
   }
 
-  /** Authors, their counts checked against the reader's ledger as an item's are (content-windows.ts). */
+  /**
+   * Authors, their counts checked against the reader's ledger as an item's are (content-windows.ts).
+   * First the items' counts are checked against what this reader was shown (nothing recorded): the
+   * items' figures the ledger would hide leave the author's sums for this reader (releaseAuthor).
+   */
   async authors(q: z.output<typeof contentPeriodQuerySchema>, userId: string): Promise<ContentAuthorsDto> {
-    const { dto, ledger } = await this.cached(JSON.stringify(['authors', q]), (plan) => this.computeAuthors(q, plan));
-    const authors = await this.overTime(userId, dto.authors, (row: ContentAuthorRowDto, today) => authorNumbers(row, ledger.get(row.author_id)!, today), hideAuthorCounts);
-    return { ...dto, authors };
+    const c = await this.cached(JSON.stringify(['authors', q]), (plan) => this.computeAuthors(q, plan));
+    const today = formatDayKey(Date.now());
+    const perItem = c.itemRows.map((r) => itemNumbers(r, today, c.actors.get(r.content_id)));
+    const verdicts = await this.disclosure.windows(userId, perItem.flat().map((x) => x.n), contentContains, (v) => v.map(() => false));
+    const refused = new Map<string, Set<AuthorSum>>();
+    let v = 0;
+    perItem.forEach((counts, i) => {
+      for (const x of counts) {
+        if (!verdicts[v++]) continue;
+        const sum: AuthorSum | null = x.count === 'readers' || x.count === 'everyone' ? 'reads' : x.count === 'interactions' || x.count === 'comments' ? x.count : null;
+        if (sum) (refused.get(c.itemRows[i].content_id) ?? refused.set(c.itemRows[i].content_id, new Set()).get(c.itemRows[i].content_id)!).add(sum);
+      }
+    });
+    const ledger = new Map<string, AuthorLedger>();
+    const rows = c.rows.map((a) => {
+      const mine = c.byAuthor.get(a.author_id) ?? [];
+      const { reads, ...row } = releaseAuthor(a, mine, c.sizeOf, c.dto.population, c.dto.min_group_size, refused);
+      ledger.set(a.author_id, { from: c.dto.from, reads, itemIds: mine.map((i) => i.content_id) });
+      return row;
+    });
+    const authors = await this.overTime(userId, rows, (row: ContentAuthorRowDto, t) => authorNumbers(row, ledger.get(row.author_id)!, t), hideAuthorCounts);
+    return { ...c.dto, authors };
   }
 
-  private async computeAuthors(q: z.output<typeof contentPeriodQuerySchema>, plan: DisclosurePlan): Promise<{ dto: ContentAuthorsDto; ledger: Map<string, AuthorLedger> }> {
+  /** What every reader's author rows are computed from: the authors' and their items' counts, the items' rows as the item list shows them, the audiences' sizes as shown. */
+  private async computeAuthors(q: z.output<typeof contentPeriodQuerySchema>, plan: DisclosurePlan) {
     const { from, to } = await this.period(q);
     const k = this.disclosure.k;
     const population = plan.plan.populationSize;
-    const sizeOf = (seg: string) => (seg === '' ? population : (plan.plan.get(groupKey.segment(seg))?.size ?? 0));
     // the items' own figures (the rows the item list shows): the authors' sums and checks are over them
     const [rows, items] = await Promise.all([this.repo.authors({ from, to }), this.repo.items({ from, to })]);
+    const audienceOf = await this.audiences(plan, items.map((i) => i.audience_segment_id));
+    // an audience whose size the item row hides sets no author's read rate
+    const sizeOf = (seg: string) => {
+      const a = audienceOf(seg);
+      return a.hidden === null && a.size >= k ? a.size : null;
+    };
     const byAuthor = new Map<string, typeof items>();
     for (const i of items) if (i.author_id) (byAuthor.get(i.author_id) ?? byAuthor.set(i.author_id, []).get(i.author_id)!).push(i);
-    const ledger = new Map<string, AuthorLedger>();
-    const authors = rows.map((a) => {
-      const mine = byAuthor.get(a.author_id) ?? [];
-      const { reads, ...row } = releaseAuthor(a, mine, sizeOf, population, k);
-      ledger.set(a.author_id, { from, reads, itemIds: mine.map((i) => i.content_id) });
-      return row;
-    });
-    return { dto: { from, to, min_group_size: k, population, authors }, ledger };
+    const mine = items.filter((i) => i.author_id);
+    const itemRows = mine.map((i) => releaseItemRow(i, audienceOf(i.audience_segment_id), population, k));
+    const dto: Omit<ContentAuthorsDto, 'authors'> = { from, to, min_group_size: k, population };
+    return { dto, rows, byAuthor, itemRows, sizeOf, actors: new Map(mine.map((i) => [i.content_id, itemActors(i)])) };
   }
 
   async newsletters(q: z.output<typeof newsletterQuerySchema>, userId: string): Promise<NewslettersDto> {

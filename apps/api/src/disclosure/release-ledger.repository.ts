@@ -2,13 +2,21 @@ import { Inject, Injectable, OnModuleDestroy } from '@nestjs/common';
 import IORedis from 'ioredis';
 import { HUBPULSE_CONFIG, type HubpulseConfig } from '@hubpulse/config';
 import type { WindowedNumber } from '@hubpulse/disclosure';
+import { addDays, formatDayKey } from '@hubpulse/contracts';
 
 const LOCK_MS = 5000;
+/** Windows that ended longer ago than this are forgotten, so a reader's hash stops growing (read whole on every request). */
+export const LEDGER_KEEP_DAYS = 400;
 
 /**
  * What each user has been shown of numbers over chosen windows (periods.ts rule 3), in Redis under
- * the install's prefix: one hash per user, field `stat|group|from|to` → value. Kept as long as Redis
- * keeps data: in production the queues' Redis must persist anyway. Each check-and-record runs under a
+ * the install's prefix: one hash per user, field `stat|group|from|to` → every value released under it
+ * (comma-separated; a count of actions as `value@actors`). Never overwritten: a number read again with another value (the period read
+ * wider, then narrower, then wider again) is checked against all it was, else 300, then 200, then
+ * 302 would pass against 200 alone and give 302 − 300 = 2. Kept as long as Redis keeps data: in
+ * production the queues' Redis must persist anyway, except windows that ended more than
+ * LEDGER_KEEP_DAYS ago: a number compared with one shown over a year before is then not checked
+ * (README, Content privacy limits). Each check-and-record runs under a
  * per-user lock, so two requests of one user in parallel (or in two API processes) are decided one
  * after the other.
  */
@@ -41,14 +49,28 @@ export class ReleaseLedgerRepository implements OnModuleDestroy {
       const fields = await this.redis.hgetall(key);
       const wanted = new Set(stats);
       const seen: WindowedNumber[] = [];
+      const oldest = addDays(formatDayKey(Date.now()), -LEDGER_KEEP_DAYS);
+      const stale: string[] = [];
       for (const [field, value] of Object.entries(fields)) {
         const [stat, group, from, to] = field.split('|');
-        if (wanted.has(stat)) seen.push({ stat, group, from, to, value: Number(value) });
+        if (to < oldest) stale.push(field);
+        if (!wanted.has(stat) || to < oldest) continue;
+        for (const v of value.split(',')) {
+          const [n, actors] = v.split('@');
+          seen.push({ stat, group, from, to, value: Number(n), ...(actors === undefined ? {} : { actors: Number(actors) }) });
+        }
       }
       const { result, released } = decide(seen);
-      // only what is new or changed: a page read again records the same numbers again
-      const changed = released.map((n) => [`${n.stat}|${n.group}|${n.from}|${n.to}`, String(n.value)] as const).filter(([field, value]) => fields[field] !== value);
-      if (changed.length) await this.redis.hset(key, Object.fromEntries(changed));
+      // only what is new: a page read again records the same numbers again
+      const added = new Map<string, string>();
+      for (const n of released) {
+        const field = `${n.stat}|${n.group}|${n.from}|${n.to}`;
+        const values = (added.get(field) ?? fields[field])?.split(',') ?? [];
+        const value = typeof n.actors === 'number' ? `${n.value}@${n.actors}` : String(n.value);
+        if (!values.includes(value)) added.set(field, [...values, value].join(','));
+      }
+      if (added.size) await this.redis.hset(key, Object.fromEntries(added));
+      if (stale.length) await this.redis.hdel(key, ...stale);
       return result;
     } finally {
       if ((await this.redis.get(lock)) === token) await this.redis.del(lock);

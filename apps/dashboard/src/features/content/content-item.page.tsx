@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
 import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from 'recharts';
-import { channelLabel, CONTENT_DEFINITIONS, hiddenReasonText, PURPOSE_LABELS, type ContentFigure, type ContentItemDto } from '@hubpulse/contracts';
+import { channelLabel, CONTENT_DEFINITIONS, FIRST_COMMENT_BANDS, hiddenReasonText, PURPOSE_LABELS, type ContentFigure, type ContentItemDto } from '@hubpulse/contracts';
 import { contentItemQuery } from '../../api/content.api';
 import { ChartPanel } from '../../charts/shared/chart-panel';
 import { chartTheme } from '../../charts/shared/chart-theme';
@@ -10,7 +10,7 @@ import { ExportMenu } from '../../charts/shared/export-menu';
 import { HiddenReasonValue } from '../../charts/shared/hidden-reason-value';
 import { formatDateTime } from '../../lib/format';
 import { Figure } from './content-figure';
-import { decayBars, formatHoursSpan } from './content.transform';
+import { decayBars } from './content.transform';
 
 /** Content → an item: how far it reached within its audience, how people took part, how attention decayed. */
 export function ContentItemPage() {
@@ -65,10 +65,10 @@ function ItemBody({ item }: { item: ContentItemDto }) {
           <div className="leader-kpi">
             <p className="leader-kpi__label">Median time to first comment</p>
             <p className="leader-kpi__value">
-              {item.median_hours_to_first_comment.value !== null ? (
-                formatHoursSpan(item.median_hours_to_first_comment.value)
+              {item.median_time_to_first_comment.band !== null ? (
+                FIRST_COMMENT_BANDS.find((b) => b.key === item.median_time_to_first_comment.band)!.label
               ) : (
-                <HiddenReasonValue reason={item.median_hours_to_first_comment.hidden} minGroupSize={k}>
+                <HiddenReasonValue reason={item.median_time_to_first_comment.hidden} minGroupSize={k}>
                   Fewer than {k} commented
                 </HiddenReasonValue>
               )}

@@ -1,4 +1,5 @@
-import { decayBars, formatHoursSpan, listParamsFrom } from './content.transform';
+import { firstCommentBand } from '@hubpulse/contracts';
+import { decayBars, listParamsFrom } from './content.transform';
 
 describe('content transforms', () => {
   it('reads the list filters from the address, dropping values the API would refuse', () => {
@@ -18,9 +19,7 @@ describe('content transforms', () => {
     ]);
   });
 
-  it('formats spans', () => {
-    expect(formatHoursSpan(0.5)).toBe('30 min');
-    expect(formatHoursSpan(2)).toBe('2 h');
-    expect(formatHoursSpan(72)).toBe('3 days');
+  it('puts a median time to first comment in its band, never shown itself', () => {
+    expect([0.5, 1, 3.9, 4, 23.9, 24, 71.9, 72, 500].map(firstCommentBand)).toEqual(['under_1h', '1_4h', '1_4h', '4_24h', '4_24h', '1_3d', '1_3d', 'over_3d', 'over_3d']);
   });
 });

@@ -41,9 +41,3 @@ export function decayBars(decay: readonly ContentDecayDto[]): DecayBar[] {
   }));
 }
 
-/** Hours as "45 min", "3.5 h" or "2.1 days". */
-export function formatHoursSpan(hours: number): string {
-  if (hours < 1) return `${Math.round(hours * 60)} min`;
-  if (hours < 48) return `${Math.round(hours * 10) / 10} h`;
-  return `${Math.round((hours / 24) * 10) / 10} days`;
-}
