@@ -1,6 +1,6 @@
 import { checkWindows, POPULATION } from '@hubpulse/disclosure';
 import type { ContentAuthorRowDto, ContentItemDto, NewsletterIssueDto } from '@hubpulse/contracts';
-import { authorNumbers, contentContains, hideAuthorCounts, hideIssueCounts, hideItemCounts, issueNumbers, itemNumbers } from './content-windows';
+import { authorNumbers, contentContains, hideAuthorCounts, hideIssueCounts, hideItemCounts, issueNumbers, issueRefusals, itemNumbers, type IssueCount } from './content-windows';
 
 const k = 5;
 const f = (value: number) => ({ value, hidden: null });
@@ -93,8 +93,53 @@ describe('content counts over time', () => {
 
   it("hides an issue's open rate and breakdown with its openers, and click-to-open and links with its clickers", () => {
     const issue = { issue: 'nl-1', title: 'W', first_sent_at: '2026-03-05T07:00:00Z', recipients: f(60), openers: f(23), open_rate: f(0.38), clickers: f(13), click_to_open: f(0.56), machine_opens_excluded: 7, links: [{}], breakdown: [{}] } as unknown as NewsletterIssueDto;
-    expect(issueNumbers(issue, '2026-03-10').map((x) => x.n.stat)).toEqual(['newsletter_openers:nl-1', 'newsletter_clickers:nl-1']);
+    expect(issueNumbers({ ...issue, links: [], breakdown: [] }, '2026-03-10').map((x) => x.n.stat)).toEqual(['newsletter_openers:nl-1', 'newsletter_clickers:nl-1']);
     expect(hideIssueCounts(issue, new Map([['clickers', 'earlier_release']]))).toMatchObject({ open_rate: f(0.38), click_to_open: { value: null }, links: [], breakdown: [{}] });
     expect(hideIssueCounts(issue, new Map([['openers', 'period']]))).toMatchObject({ open_rate: { value: null, hidden: 'period' }, click_to_open: { value: null, hidden: 'period' }, links: [], breakdown: [] });
+  });
+
+  it("checks an issue's breakdown cells and links against what the reader saw: Sales' openers up by 1 while the issue's grew by k hide the column", () => {
+    const rate = (x: number, n: number) => f(x / n);
+    const issue = (openers: number, sales: [number, number], link: number) =>
+      ({
+        issue: 'nl-3', title: 'W', first_sent_at: '2026-03-05T07:00:00Z', recipients: f(200), openers: f(openers), open_rate: rate(openers, 200), clickers: f(30), click_to_open: rate(30, openers), machine_opens_excluded: 0,
+        breakdown: [
+          { key: 'department:Ops', label: 'Ops', recipients: f(120), open_rate: rate(openers - sales[0], 120), click_to_open: rate(18, openers - sales[0]) },
+          { key: 'department:Sales', label: 'Sales', recipients: f(80), open_rate: rate(sales[0], 80), click_to_open: rate(sales[1], sales[0]) },
+        ],
+        links: [{ link: 'https://a', clickers: f(link), click_rate: rate(link, openers) }, { link: 'https://b', clickers: f(9), click_rate: rate(9, openers) }],
+      }) as unknown as NewsletterIssueDto;
+    const day1 = issueNumbers(issue(40, [12, 12], 20), '2026-03-10');
+    expect(day1.map((x) => [x.count, x.n.stat, x.n.group, x.n.value])).toEqual([
+      ['openers', 'newsletter_openers:nl-3', 'recipients:nl-3', 40],
+      ['clickers', 'newsletter_clickers:nl-3', 'recipients:nl-3', 30],
+      ['breakdown_openers', 'newsletter_openers:nl-3', 'department:Ops', 28],
+      ['breakdown_clickers', 'newsletter_clickers:nl-3', 'department:Ops', 18],
+      ['breakdown_openers', 'newsletter_openers:nl-3', 'department:Sales', 12],
+      ['breakdown_clickers', 'newsletter_clickers:nl-3', 'department:Sales', 12],
+      ['link:https://a', 'newsletter_clickers:nl-3', 'link:https://a', 20],
+      ['link:https://b', 'newsletter_clickers:nl-3', 'link:https://b', 9],
+    ]);
+    expect(checkWindows([], day1.map((x) => x.n), k, contentContains)).toEqual(day1.map(() => null));
+    // a day later: the issue's openers +6, Sales' +1 (one person of Sales opened), link a's clickers +2
+    const next = issue(46, [13, 12], 22);
+    const day2 = issueNumbers(next, '2026-03-11');
+    const verdicts = checkWindows(day1.map((x) => x.n), day2.map((x) => x.n), k, contentContains);
+    const refused = new Map<IssueCount, NonNullable<(typeof verdicts)[number]>>(day2.flatMap((x, i) => (verdicts[i] ? [[x.count, verdicts[i]!] as const] : [])));
+    expect([...refused.keys()]).toEqual(['breakdown_openers', 'link:https://a']);
+    issueRefusals(refused, day2.map((x) => x.count));
+    const hidden = hideIssueCounts(next, refused);
+    // the whole column: Ops' cell and the issue's 46 would give Sales' back
+    expect(hidden.breakdown.map((b) => [b.recipients.value, b.open_rate.hidden, b.click_to_open.hidden])).toEqual([[120, 'earlier_release', 'earlier_release'], [80, 'earlier_release', 'earlier_release']]);
+    expect(hidden.links.map((l) => [l.clickers.value, l.click_rate.hidden])).toEqual([[null, 'earlier_release'], [9, null]]);
+    expect(hidden).toMatchObject({ openers: f(46), clickers: f(30) });
+    // the issue's openers refused take its clickers, links and breakdown with them
+    const all = new Map<IssueCount, 'period'>([['openers', 'period']]);
+    issueRefusals(all, day2.map((x) => x.count));
+    expect([...all.keys()].sort()).toEqual(['breakdown_clickers', 'breakdown_openers', 'clickers', 'link:https://a', 'link:https://b', 'openers']);
+    expect(hideIssueCounts(next, all)).toMatchObject({ clickers: { value: null, hidden: 'period' }, links: [], breakdown: [] });
+    // the issue's recipients hold every cell's; a link's clickers are no department's
+    expect(contentContains('recipients:nl-3', 'department:Sales')).toBe(true);
+    expect(contentContains('link:https://a', 'department:Sales')).toBe(false);
   });
 });

@@ -1,5 +1,13 @@
 import { POPULATION, type HiddenReason, type WindowedNumber } from '@hubpulse/disclosure';
-import { addDays, type ContentAuthorRowDto, type ContentFigure, type ContentItemRowDto, type NewsletterIssueRowDto } from '@hubpulse/contracts';
+import {
+  addDays,
+  type ContentAuthorRowDto,
+  type ContentFigure,
+  type ContentItemRowDto,
+  type NewsletterBreakdownRowDto,
+  type NewsletterIssueRowDto,
+  type NewsletterLinkRowDto,
+} from '@hubpulse/contracts';
 
 /**
  * Content figures over time (periods.ts rule 3, the reader's ledger): an item's readers and reach
@@ -10,7 +18,8 @@ import { addDays, type ContentAuthorRowDto, type ContentFigure, type ContentItem
  * answer), and with it what is computed from it. Pure: the service asks the ledger.
  */
 export type ItemCount = 'readers' | 'reached' | 'everyone' | 'decay' | 'interactions' | 'comments' | 'leader_replies';
-export type IssueCount = 'openers' | 'clickers';
+/** An issue's totals, its breakdown's cells (one count per column: see hideIssueCounts) and each link's clickers. */
+export type IssueCount = 'openers' | 'clickers' | 'breakdown_openers' | 'breakdown_clickers' | `link:${string}`;
 export type AuthorCount = 'readers' | 'reads' | 'interactions' | 'comments';
 
 const hide = (reason: HiddenReason): ContentFigure => ({ value: null, hidden: reason });
@@ -21,9 +30,12 @@ const authorGroup = (authorId: string) => `author:${authorId}`;
 /**
  * Which group's people include which, for the content numbers: everyone's include a segment's; an
  * author's readers include the readers of each of their items (everyone's and its audience's), and
- * are included in no item's.
+ * are included in no item's; an issue's recipients include those of each department, segment and
+ * link of its breakdown and link table (each under the issue's own statistics). Segments nested in
+ * each other are the caller's to add (their members change).
  */
-export const contentContains = (big: string, small: string): boolean => big === small || big.startsWith('author:') || (big === POPULATION && !small.startsWith('author:'));
+export const contentContains = (big: string, small: string): boolean =>
+  big === small || big.startsWith('author:') || ((big === POPULATION || big.startsWith('recipients:')) && !small.startsWith('author:'));
 
 /** [published (or the period's start), today]: the window of a count that grows until today. */
 const window = (from: string, today: string) => ({ from, to: today < from ? from : today });
@@ -142,28 +154,78 @@ export function hideAuthorCounts(row: ContentAuthorRowDto, refused: ReadonlyMap<
   return out;
 }
 
-/** An issue's openers and clickers (with or without machine opens: one statistic; releaseIssueRow hides counted openers that differ from the excluded ones by 1..k−1). */
-export function issueNumbers(row: NewsletterIssueRowDto, today: string): { count: IssueCount; n: WindowedNumber }[] {
+type IssueRow = NewsletterIssueRowDto & { links?: readonly NewsletterLinkRowDto[]; breakdown?: readonly NewsletterBreakdownRowDto[] };
+
+/**
+ * An issue's openers and clickers (with or without machine opens: one statistic; releaseIssueRow
+ * hides counted openers that differ from the excluded ones by 1..k−1), and under the same statistics
+ * the shown cells of its breakdown (a group's openers and clickers) and of its link table (a link's
+ * clickers): each grows as mail is opened, so yesterday's Sales openers against today's would be the
+ * few people of Sales who opened in between, however much the issue's totals grew. A breakdown cell
+ * is what the reader computes from the row (open rate × recipients, click-to-open × openers).
+ */
+export function issueNumbers(row: IssueRow, today: string): { count: IssueCount; n: WindowedNumber }[] {
   const { from, to } = window(row.first_sent_at.slice(0, 10), today);
-  const group = `recipients:${row.issue}`;
+  const openers = `newsletter_openers:${row.issue}`;
+  const clickers = `newsletter_clickers:${row.issue}`;
+  const num = (count: IssueCount, stat: string, group: string, value: number) => ({ count, n: { stat, group, from, to, value } });
   const out: { count: IssueCount; n: WindowedNumber }[] = [];
-  if (row.openers.value !== null) out.push({ count: 'openers', n: { stat: `newsletter_openers:${row.issue}`, group, from, to, value: row.openers.value } });
-  if (row.clickers.value !== null) out.push({ count: 'clickers', n: { stat: `newsletter_clickers:${row.issue}`, group, from, to, value: row.clickers.value } });
+  if (row.openers.value !== null) out.push(num('openers', openers, `recipients:${row.issue}`, row.openers.value));
+  if (row.clickers.value !== null) out.push(num('clickers', clickers, `recipients:${row.issue}`, row.clickers.value));
+  for (const b of row.breakdown ?? []) {
+    if (b.recipients.value === null || b.open_rate.value === null) continue;
+    const opened = Math.round(b.open_rate.value * b.recipients.value);
+    out.push(num('breakdown_openers', openers, b.key, opened));
+    if (b.click_to_open.value !== null) out.push(num('breakdown_clickers', clickers, b.key, Math.round(b.click_to_open.value * opened)));
+  }
+  for (const l of row.links ?? []) if (l.clickers.value !== null) out.push(num(`link:${l.link}`, clickers, `link:${l.link}`, l.clickers.value));
   return out;
 }
 
-export function hideIssueCounts<T extends NewsletterIssueRowDto & { links?: unknown[]; breakdown?: unknown[] }>(row: T, refused: ReadonlyMap<IssueCount, HiddenReason>): T {
+/**
+ * The counts hidden with a refused one, so neither shown nor recorded: what is computed from it, and
+ * what adds up to it. The openers take the clickers (click-to-open is a share of them) and the
+ * breakdown; the clickers take the links (shares of the openers, and each a part of the clickers)
+ * and the breakdown's clickers (departments add up to the issue's). A refused breakdown cell takes
+ * its whole column, not the one cell: the others and the issue's total would give it back
+ * (departments partition the recipients, and segments may too); the openers' column takes the
+ * clickers' (click-to-open × the group's openers).
+ */
+export function issueRefusals(refused: Map<IssueCount, HiddenReason>, counts: readonly IssueCount[]): void {
+  const take = (count: IssueCount, reason: HiddenReason | undefined) => {
+    if (reason && !refused.has(count)) refused.set(count, reason);
+  };
+  take('clickers', refused.get('openers'));
+  take('breakdown_openers', refused.get('openers'));
+  take('breakdown_clickers', refused.get('clickers') ?? refused.get('breakdown_openers'));
+  for (const c of counts) if (c.startsWith('link:')) take(c, refused.get('clickers'));
+}
+
+/** The issue with what the ledger refused hidden (issueRefusals first): a breakdown column keeps its rows and recipients, with the ledger's reason. */
+export function hideIssueCounts<T extends IssueRow>(row: T, refused: ReadonlyMap<IssueCount, HiddenReason>): T {
   if (refused.size === 0) return row;
   const out = { ...row };
   const openers = refused.get('openers');
   const clickers = refused.get('clickers') ?? openers;
   if (openers) {
     Object.assign(out, { openers: hide(openers), open_rate: hide(openers) });
-    if ('breakdown' in out) Object.assign(out, { breakdown: [] });
+    if (out.breakdown) Object.assign(out, { breakdown: [] });
   }
   if (clickers) {
     Object.assign(out, { clickers: hide(clickers), click_to_open: hide(clickers) });
-    if ('links' in out) Object.assign(out, { links: [] });
+    if (out.links) Object.assign(out, { links: [] });
+  }
+  const opened = refused.get('breakdown_openers');
+  const clicked = refused.get('breakdown_clickers');
+  if (out.breakdown && (opened || clicked)) {
+    Object.assign(out, { breakdown: out.breakdown.map((b) => ({ ...b, ...(opened && { open_rate: hide(opened) }), ...(clicked && { click_to_open: hide(clicked) }) })) });
+  }
+  if (out.links?.some((l) => refused.has(`link:${l.link}`))) {
+    const links = out.links.map((l) => {
+      const reason = refused.get(`link:${l.link}`);
+      return reason ? { ...l, clickers: hide(reason), click_rate: hide(reason) } : l;
+    });
+    Object.assign(out, { links });
   }
   return out;
 }

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { Injectable, NotFoundException } from '@nestjs/common';
-import type { HiddenReason, WindowedNumber } from '@hubpulse/disclosure';
+import type { GroupContains, HiddenReason, WindowedNumber } from '@hubpulse/disclosure';
 import {
   firstCommentBand,
   formatDayKey,
@@ -22,7 +22,7 @@ import { DisclosureService, type DisclosurePlan } from '../disclosure/disclosure
 import { groupKey } from '../disclosure/group-registry.service';
 import { releaseAuthor, releaseBreakdown, releaseIssueRow, releaseItemRow, releaseLinks, type AudienceInPlan, type AuthorSum, type BreakdownGroup } from './content-figures';
 import { decideSum, releaseDecay } from './content-release';
-import { authorNumbers, contentContains, hideAuthorCounts, hideIssueCounts, hideItemCounts, issueNumbers, itemActors, itemNumbers, type AuthorLedger, type ItemActors } from './content-windows';
+import { authorNumbers, contentContains, hideAuthorCounts, hideIssueCounts, hideItemCounts, issueNumbers, issueRefusals, itemActors, itemNumbers, type AuthorLedger, type ItemActors } from './content-windows';
 import { ContentReadsRepository } from './content-reads.repository';
 import { sortItems } from './content-sort';
 
@@ -94,23 +94,25 @@ export class ContentService {
     // the cached rows are every matching item, whatever the limit
     const { dto, actors } = await this.cached(JSON.stringify(['list', { ...q, limit: undefined }]), (plan) => this.computeList(q, plan));
     const numbers = (row: ContentItemRowDto, today: string) => itemNumbers(row, today, actors.get(row.content_id));
-    const items = await this.overTime(userId, dto.items, numbers, hideItemCounts, (rows) => sortItems(rows, dto.sort, dto.order).slice(0, q.limit));
+    const items = await this.overTime(userId, dto.items, numbers, hideItemCounts, { select: (rows) => sortItems(rows, dto.sort, dto.order).slice(0, q.limit) });
     return { ...dto, items };
   }
 
   /**
    * Counts that grow over time, checked against what `userId` was shown before (content-windows.ts):
-   * each row with the counts the reader's ledger refused hidden, then `select` picks the rows shown
-   * (all by default). Only the counts shown are recorded. Cached answers are the same for everyone;
-   * this part is per reader.
+   * each row with the counts the reader's ledger refused (and those `implied` hides with them) hidden,
+   * then `select` picks the rows shown (all by default). Only the counts shown are recorded. `contains`
+   * adds to contentContains. Cached answers are the same for everyone; this part is per reader.
    */
   private async overTime<R, C extends string>(
     userId: string,
     rows: readonly R[],
     numbers: (row: R, today: string) => { count: C; n: WindowedNumber }[],
     hideCounts: (row: R, refused: ReadonlyMap<C, HiddenReason>) => R,
-    select: (rows: R[]) => R[] = (all) => all,
+    opts: { select?: (rows: R[]) => R[]; implied?: (refused: Map<C, HiddenReason>, counts: readonly C[]) => void; contains?: GroupContains } = {},
   ): Promise<R[]> {
+    const select = opts.select ?? ((all: R[]) => all);
+    const contains = opts.contains ?? contentContains;
     const today = formatDayKey(Date.now());
     const perRow = rows.map((r) => numbers(r, today));
     const all = perRow.flat();
@@ -119,7 +121,7 @@ export class ContentService {
     await this.disclosure.windows(
       userId,
       all.map((x) => x.n),
-      contentContains,
+      contains,
       (verdicts) => {
         let i = 0;
         const refusedOf = perRow.map((counts) => {
@@ -128,6 +130,7 @@ export class ContentService {
             const v = verdicts[i++];
             if (v) refused.set(x.count, v);
           }
+          opts.implied?.(refused, counts.map((x) => x.count));
           return refused;
         });
         const hidden = rows.map((row, r) => hideCounts(row, refusedOf[r]));
@@ -234,7 +237,7 @@ export class ContentService {
 
   async newsletters(q: z.output<typeof newsletterQuerySchema>, userId: string): Promise<NewslettersDto> {
     const dto = await this.cached(JSON.stringify(['newsletters', q]), () => this.computeNewsletters(q));
-    return { ...dto, issues: await this.overTime(userId, dto.issues, issueNumbers, hideIssueCounts) };
+    return { ...dto, issues: await this.overTime(userId, dto.issues, issueNumbers, hideIssueCounts, { implied: issueRefusals }) };
   }
 
   private async computeNewsletters(q: z.output<typeof newsletterQuerySchema>): Promise<NewslettersDto> {
@@ -246,11 +249,13 @@ export class ContentService {
   }
 
   async issue(issue: string, q: z.output<typeof newsletterIssueQuerySchema>, userId: string): Promise<NewsletterIssueDto> {
-    const dto = await this.cached(JSON.stringify(['issue', issue, q]), (plan) => this.computeIssue(issue, q, plan));
-    return (await this.overTime(userId, [dto], issueNumbers, hideIssueCounts))[0];
+    const { dto, nested } = await this.cached(JSON.stringify(['issue', issue, q]), (plan) => this.computeIssue(issue, q, plan));
+    const contains = (big: string, small: string) => contentContains(big, small) || nested.has(`${big}\n${small}`);
+    return (await this.overTime(userId, [dto], issueNumbers, hideIssueCounts, { implied: issueRefusals, contains }))[0];
   }
 
-  private async computeIssue(issue: string, q: z.output<typeof newsletterIssueQuerySchema>, plan: DisclosurePlan): Promise<NewsletterIssueDto> {
+  /** The issue's answer, and which of its breakdown's segments hold another's recipients (`big\nsmall`: the ledger compares their cells). */
+  private async computeIssue(issue: string, q: z.output<typeof newsletterIssueQuerySchema>, plan: DisclosurePlan): Promise<{ dto: NewsletterIssueDto; nested: Set<string> }> {
     const includeMachine = q.include_machine === '1';
     const rec = await this.repo.recipients(issue, includeMachine);
     if (rec.rows.length === 0) throw new NotFoundException(`issue: no newsletter issue ${issue} with recipients in the directory`);
@@ -273,7 +278,11 @@ export class ContentService {
     const groups = q.by === 'department' ? this.departmentGroups(plan, rec.rows) : await this.segmentGroups(plan);
     const breakdown = row.open_rate.hidden ? [] : releaseBreakdown(rec.rows, groups, q.by === 'department', k, includeMachine);
     const links = row.click_to_open.hidden ? [] : releaseLinks(rec.rows, k);
-    return { ...row, min_group_size: k, include_machine: includeMachine, by: q.by, links, breakdown };
+    const recipients = new Set(rec.rows.map((r) => r.person_id));
+    const within = groups.map((g) => [...g.members].filter((p) => recipients.has(p)));
+    const nested = new Set<string>();
+    if (q.by === 'segment') groups.forEach((big, i) => groups.forEach((small, j) => i !== j && within[j].every((p) => groups[i].members.has(p)) && nested.add(`${big.key}\n${small.key}`)));
+    return { dto: { ...row, min_group_size: k, include_machine: includeMachine, by: q.by, links, breakdown }, nested };
   }
 
   /** The recipients' departments, each a group of the plan (hidden where the plan hides it). */
