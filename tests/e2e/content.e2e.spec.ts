@@ -18,6 +18,7 @@ import { hubEvent, signIn, testConfig, waitFor } from '@hubpulse/testing';
  * - newsletter nl-1: sent to p1–p60; human opens p1–p10, p21–p30, p41–p43; opens within 60 s of the
  *   send p11–p15; flagged machine opens p16, p17; link a clicked by p1–p8 and p21–p25, link b by p1, p2.
  * - newsletter nl-mo (May, added by its test): sent to p1–p20; human opens p1–p10; only machine opens p11, p12.
+ * - newsletter nl-led (July, added by its test): sent to p1–p40, opened and clicked on two reads apart.
  */
 describe('Content analytics (issue 15)', () => {
   const config = testConfig({ HUBPULSE_SCORE_DEBOUNCE_MS: '3600000', HUBPULSE_SCORE_EVERY_MINUTES: '100000' });
@@ -388,6 +389,33 @@ describe('Content analytics (issue 15)', () => {
     const bottom = await get<ContentListDto>(`/api/content/items?${june}&order=asc`);
     expect(bottom.items.map((i) => i.content_id)).toEqual(['j-3', 'j-2', 'j-4', 'j-1']);
     expect((await get<ContentListDto>(`/api/content/items?${june}&limit=1`, planner)).items.map((i) => i.content_id)).toEqual(['j-1']);
+  });
+
+  it("hides an issue's breakdown column and a link whose cells grew by a few people since the reader saw them, though the totals grew by ≥ k (nl-led, July)", async () => {
+    // sent to A (p1–p20) and B (p21–p40); day 1: opens p1–p10, p21–p30, link x clicked by p1–p5, p21–p25
+    const led = (type: string, p: number, properties: Record<string, unknown> = {}) =>
+      hubEvent({ event_id: `led-${type}-${p}-${String(properties.link ?? '')}`, type, actor_id: `p${p}`, content_id: 'nl-led', channel: 'newsletter', purpose: 'inform', occurred_at: type === 'newsletter_send' ? '2026-07-06T07:00:00Z' : '2026-07-06T08:00:00Z', properties: { issue: 'nl-led', ...properties } });
+    const send = async (events: ReturnType<typeof hubEvent>[]) => request(http).post('/v1/events').set('Authorization', `Bearer ${key}`).send({ events }).expect(200);
+    await send([
+      ...range(1, 40).map((p) => led('newsletter_send', p)),
+      ...[...range(1, 10), ...range(21, 30)].map((p) => led('newsletter_open', p)),
+      ...[...range(1, 5), ...range(21, 25)].map((p) => led('newsletter_click', p, { link: 'https://hub/x' })),
+    ]);
+    const page = '/api/content/newsletters/nl-led?by=department';
+    const before = await get<NewsletterIssueDto>(page);
+    expect(before.breakdown.map((b) => [b.label, b.open_rate.value, b.click_to_open.value])).toEqual([['A', 0.5, 0.5], ['B', 0.5, 0.5]]);
+    expect(before.links.map((l) => [l.link, l.clickers.value])).toEqual([['https://hub/x', 10]]);
+    // then A's p11–p15 and B's p31 open (20 → 26 openers, B's 10 → 11: p31), p6 clicks x (10 → 11), p11–p15 click y
+    await send([...[...range(11, 15), 31].map((p) => led('newsletter_open', p)), led('newsletter_click', 6, { link: 'https://hub/x' }), ...range(11, 15).map((p) => led('newsletter_click', p, { link: 'https://hub/y' }))]);
+    const after = await get<NewsletterIssueDto>(page);
+    expect(after).toMatchObject({ openers: { value: 26, hidden: null }, clickers: { value: 16, hidden: null } });
+    // B's cell alone would do, but A's and the issue's 26 would give it back: the column goes
+    expect(after.breakdown.map((b) => [b.label, b.recipients.value, b.open_rate.hidden, b.click_to_open.hidden])).toEqual([['A', 20, 'earlier_release', 'earlier_release'], ['B', 20, 'earlier_release', 'earlier_release']]);
+    expect(after.links.map((l) => [l.link, l.clickers.value, l.clickers.hidden])).toEqual([['https://hub/x', null, 'earlier_release'], ['https://hub/y', 5, null]]);
+    // a reader who saw neither gets them
+    const fresh = await get<NewsletterIssueDto>(page, planner);
+    expect(fresh.breakdown.find((b) => b.label === 'B')!.open_rate.value).toBeCloseTo(11 / 20, 6);
+    expect(fresh.links.find((l) => l.link === 'https://hub/x')!.clickers.value).toBe(11);
   });
 
   it('needs a session', async () => {
