@@ -131,6 +131,7 @@ describe('Reports: saved views and the glossary in headless Chromium', () => {
 
     await leader.getByLabel('Search the definitions').fill('catalyst');
     await leader.waitForURL(/q=catalyst/);
+    await entries.nth(1).waitFor({ state: 'detached' }); // the URL changes before the list is drawn again
     await expect(entries.count()).resolves.toBe(1);
     await expect(entries.first().locator('dt').textContent()).resolves.toContain('Persona: Catalyst');
     await fullPageShot(leader, 'saved-views-glossary-search');
