@@ -3,7 +3,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { createClient, type ClickHouseClient } from '@clickhouse/client';
 import { hubEvent, RELATIONAL_STORES, spawnApi, spawnWorker, uniqueName, waitFor, type SpawnedApi, type SpawnedWorker } from '@hubpulse/testing';
-import { spawnClickHouseFront, type ClickHouseFrontProcess } from '../support/clickhouse-front.process';
+import { serverEnv, spawnClickHouseFront, type ClickHouseFrontProcess } from '../support/clickhouse-front.process';
 
 /**
  * Structured logs (issue 16) as an operator reads them from the production build's stdout: an API
@@ -40,17 +40,7 @@ describe('structured logs of the production build (API + worker)', () => {
   beforeAll(async () => {
     [front, store] = await Promise.all([spawnClickHouseFront(chFolder), RELATIONAL_STORES[1][1]()]);
     ch = createClient({ url: front.url, database: DB });
-    env = {
-      CLICKHOUSE_URL: front.url,
-      CLICKHOUSE_DATABASE: DB,
-      ...store.env,
-      HUBPULSE_WORKERS: 'external',
-      HUBPULSE_QUEUE_PREFIX: `hptest:${uniqueName('logs')}`,
-      HUBPULSE_DATA_DIR: dataDir,
-      HUBPULSE_BOOTSTRAP_ADMIN_EMAIL: ADMIN.email,
-      HUBPULSE_BOOTSTRAP_ADMIN_PASSWORD: ADMIN.password,
-      HUBPULSE_BOOTSTRAP_WRITE_KEY: KEY,
-    };
+    env = serverEnv(front, store, { database: DB, dataDir, queuePrefix: `hptest:${uniqueName('logs')}`, admin: ADMIN, writeKey: KEY });
     [api, worker] = await Promise.all([spawnApi(env), spawnWorker(env)]);
   }, 300_000);
 

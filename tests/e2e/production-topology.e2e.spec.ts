@@ -6,7 +6,7 @@ import { CLICKHOUSE_MIGRATIONS } from '@hubpulse/clickhouse';
 import { MIGRATIONS } from '@hubpulse/database';
 import { hubEvent, RELATIONAL_STORES, spawnApi, spawnWorker, uniqueName, waitFor, type SpawnedApi, type SpawnedWorker } from '@hubpulse/testing';
 import { DataSource } from 'typeorm';
-import { spawnClickHouseFront, type ClickHouseFrontProcess } from '../support/clickhouse-front.process';
+import { serverEnv, spawnClickHouseFront, type ClickHouseFrontProcess } from '../support/clickhouse-front.process';
 
 /**
  * The production topology of README, as separate processes of the production build: two API
@@ -77,18 +77,7 @@ describe('production topology: 2 API processes + 2 workers on PostgreSQL, ClickH
   beforeAll(async () => {
     [front, store] = await Promise.all([spawnClickHouseFront(chFolder), RELATIONAL_STORES[1][1]()]);
     ch = createClient({ url: front.url, database: DB });
-    env = {
-      CLICKHOUSE_URL: front.url,
-      CLICKHOUSE_DATABASE: DB,
-      ...store.env,
-      HUBPULSE_WORKERS: 'external',
-      HUBPULSE_QUEUE_PREFIX: `hptest:${uniqueName('topo')}`,
-      HUBPULSE_DATA_DIR: dataDir,
-      HUBPULSE_SCORE_DEBOUNCE_MS: '200',
-      HUBPULSE_BOOTSTRAP_ADMIN_EMAIL: ADMIN.email,
-      HUBPULSE_BOOTSTRAP_ADMIN_PASSWORD: ADMIN.password,
-      HUBPULSE_BOOTSTRAP_WRITE_KEY: KEY,
-    };
+    env = { ...serverEnv(front, store, { database: DB, dataDir, queuePrefix: `hptest:${uniqueName('topo')}`, admin: ADMIN, writeKey: KEY }), HUBPULSE_SCORE_DEBOUNCE_MS: '200' };
     // all four at once, on empty stores: migrations race here
     const started = await Promise.all([spawnApi(env), spawnApi(env), startWorker('w1'), startWorker('w2')]);
     apis.push(started[0] as SpawnedApi, started[1] as SpawnedApi);

@@ -45,3 +45,26 @@ export async function spawnClickHouseFront(dataFolder: string, opts: { timeoutMs
       }),
   };
 }
+
+/**
+ * The environment of the built product on the server engines, as an operator sets it: ClickHouse
+ * through `front`, the relational store's variables, external workers, its own data folder and queue
+ * prefix, and a bootstrap admin and write key.
+ */
+export function serverEnv(
+  front: ClickHouseFrontProcess,
+  store: { env: Record<string, string> },
+  o: { database: string; dataDir: string; queuePrefix: string; admin: { email: string; password: string }; writeKey: string },
+): Record<string, string> {
+  return {
+    CLICKHOUSE_URL: front.url,
+    CLICKHOUSE_DATABASE: o.database,
+    ...store.env,
+    HUBPULSE_WORKERS: 'external',
+    HUBPULSE_QUEUE_PREFIX: o.queuePrefix,
+    HUBPULSE_DATA_DIR: o.dataDir,
+    HUBPULSE_BOOTSTRAP_ADMIN_EMAIL: o.admin.email,
+    HUBPULSE_BOOTSTRAP_ADMIN_PASSWORD: o.admin.password,
+    HUBPULSE_BOOTSTRAP_WRITE_KEY: o.writeKey,
+  };
+}
