@@ -1,4 +1,5 @@
 import * as fs from 'node:fs';
+import { loadConfig } from '@hubpulse/config';
 import { spawnApi, type SpawnedApi } from '@hubpulse/testing';
 
 /** The admin the benches that drive the production build create on its empty store and sign in as. */
@@ -11,6 +12,8 @@ export function spawnBenchApi(dataDir: string, env: Record<string, string> = {})
     HUBPULSE_BOOTSTRAP_ADMIN_EMAIL: BENCH_ADMIN.email,
     HUBPULSE_BOOTSTRAP_ADMIN_PASSWORD: BENCH_ADMIN.password,
     HUBPULSE_QUEUE_PREFIX: `hpbench:${process.pid}`,
+    // The product's default (spawnApi's is 0, for tests that read their own writes at once).
+    HUBPULSE_READ_MAX_STALE_SECONDS: String(loadConfig({}).readCache.maxStaleMs / 1000),
     ...env,
   });
 }

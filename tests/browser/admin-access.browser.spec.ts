@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import type { Page } from 'playwright-core';
 import { waitFor } from '@hubpulse/testing';
 import { fullPageShot, useDemoProduct, signInAs } from './demo-product';
+import { expectAccessible } from './accessibility';
 
 /**
  * The Admin pages of issue 13 as an administrator meets them (production build, demo data): a write
@@ -40,6 +41,7 @@ describe('Admin: write keys, imports and the audit log in headless Chromium', ()
     const form = page.locator('section[aria-label="New write key"]');
     await form.getByRole('button', { name: 'Create key' }).click();
     await form.getByText('Give the key a name').waitFor(); // checked before anything is sent
+    await expectAccessible(page, 'write keys: the new key form naming a missing name');
 
     await form.getByLabel('Name').fill('Browser spec CMS');
     await form.getByLabel(/Directory: people/).check();
@@ -50,6 +52,7 @@ describe('Admin: write keys, imports and the audit log in headless Chromium', ()
     expect(key).toMatch(/^hp_wk_/);
     await form.getByText('you will not see it again').waitFor();
     await fullPageShot(page, 'admin-write-key-created');
+    await expectAccessible(page, 'write keys: a new key shown once');
 
     const table = page.locator('section[aria-label="All keys"]');
     const row = table.locator('tr', { hasText: 'Browser spec CMS' });
@@ -101,6 +104,7 @@ describe('Admin: write keys, imports and the audit log in headless Chromium', ()
     await expect(used.textContent()).resolves.toMatch(/^(just now|\d+ s ago|\d+ min ago)$/);
     await expect(used.locator('time').getAttribute('title')).resolves.toMatch(/^\w{3} \d{1,2}, \d{4}, \d{2}:\d{2} UTC$/);
     await fullPageShot(page, 'admin-write-key-last-used');
+    await expectAccessible(page, 'write keys: the key with its events and last use');
 
     // Revoke: dismissing the confirmation keeps the key, accepting it revokes.
     page.once('dialog', (d) => void d.dismiss());
@@ -116,6 +120,7 @@ describe('Admin: write keys, imports and the audit log in headless Chromium', ()
     expect(message).toMatch(/Revoke “Browser spec CMS”/);
     expect((await sendEvent(key, `browser-spec-after-${Date.now()}`)).status).toBe(401);
     await fullPageShot(page, 'admin-write-keys');
+    await expectAccessible(page, 'write keys: the key revoked');
   }, 180_000);
 
   it('imports a CSV of events with upload and job progress, the summary and the per-line error report', async () => {
@@ -123,6 +128,7 @@ describe('Admin: write keys, imports and the audit log in headless Chromium', ()
     await page.waitForURL(/\/admin\/imports$/);
     const upload = page.locator('section[aria-label="Upload a file"]');
     await expect(upload.getByRole('button', { name: 'Upload and import' }).isDisabled()).resolves.toBe(true);
+    await expectAccessible(page, 'imports: nothing chosen yet');
 
     const day = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
     const csv = [
@@ -140,6 +146,7 @@ describe('Admin: write keys, imports and the audit log in headless Chromium', ()
     await status.getByText('spec-events.csv: Done').waitFor({ timeout: 90_000 });
     await expect(status.textContent()).resolves.toContain('4 rows: 2 accepted, 2 rejected');
     await fullPageShot(page, 'admin-import-done');
+    await expectAccessible(page, 'imports: done, with the summary and error report');
 
     const [download] = await Promise.all([page.waitForEvent('download'), status.getByRole('link', { name: 'Download the error report' }).click()]);
     expect(download.suggestedFilename()).toBe('spec-events.csv.errors.csv');
@@ -180,6 +187,7 @@ describe('Admin: write keys, imports and the audit log in headless Chromium', ()
     await expect(rows.count()).resolves.toBe(1);
     await expect(rows.first().textContent()).resolves.toMatch(/planner@hubpulse\.local.*Searched the directory.*directory:people.*query: jo/);
     await fullPageShot(page, 'admin-audit-filtered');
+    await expectAccessible(page, 'audit log: filtered by action and actor');
 
     const [download] = await Promise.all([page.waitForEvent('download'), log.getByRole('button', { name: /Export CSV/ }).click()]);
     expect(download.suggestedFilename()).toMatch(/^hubpulse-audit-log-.*\.csv$/);
@@ -192,6 +200,7 @@ describe('Admin: write keys, imports and the audit log in headless Chromium', ()
     const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
     await log.getByLabel('From').fill(tomorrow);
     await log.getByText('No entries match these filters').waitFor();
+    await expectAccessible(page, 'audit log: no entries match (empty state)');
     await log.getByRole('button', { name: 'Clear filters' }).click();
     // every entry back, and one more: the export itself is audited
     await waitFor(async () => (await rows.count()) === all + 1, 'every entry back after clearing', 15_000).catch(() => undefined);
@@ -207,6 +216,7 @@ describe('Admin: write keys, imports and the audit log in headless Chromium', ()
     expect(keyRows.length).toBeGreaterThanOrEqual(1);
     for (const text of keyRows) expect(text).toMatch(/(Created|Revoked) a write key.*write_key:/);
     await fullPageShot(page, 'admin-audit-family');
+    await expectAccessible(page, 'audit log: a family of actions');
   }, 120_000);
 
   it('invites a planner who accepts in a second browser, changes their password and sees their sessions; then is deactivated', async () => {
@@ -216,6 +226,7 @@ describe('Admin: write keys, imports and the audit log in headless Chromium', ()
     await invite.getByLabel('Email').fill('not an email');
     await invite.getByRole('button', { name: 'Invite' }).click();
     await invite.getByText('must be an email address').waitFor();
+    await expectAccessible(page, 'people: invite form naming a bad email');
     await invite.getByLabel('Email').fill('nia.planner@hubpulse.local');
     await invite.getByLabel('Name (optional)').fill('Nia Planner');
     await invite.getByLabel('Role').selectOption('planner');
@@ -228,6 +239,7 @@ describe('Admin: write keys, imports and the audit log in headless Chromium', ()
     const row = people.locator('tr', { hasText: 'nia.planner@hubpulse.local' });
     await expect(row.textContent()).resolves.toMatch(/Nia Planner.*Invited.*Not yet/);
     await fullPageShot(page, 'admin-people-invited');
+    await expectAccessible(page, 'people: an invitation link shown once');
 
     // The invited person, in a browser of their own.
     const nia = await product.browser.newContext({ viewport: { width: 1280, height: 860 } });
@@ -241,6 +253,7 @@ describe('Admin: write keys, imports and the audit log in headless Chromium', ()
     await niaPage.getByRole('button', { name: 'Set password and sign in' }).click();
     await niaPage.getByText(/must be at least 12 characters/).waitFor();
     await fullPageShot(niaPage, 'invite-accept-error');
+    await expectAccessible(niaPage, 'invite: accept form naming a short password');
     await niaPage.getByLabel('Password', { exact: true }).fill('a long planner passphrase');
     await niaPage.getByLabel('Password again').fill('a long planner passphrase');
     await niaPage.getByRole('button', { name: 'Set password and sign in' }).click();
@@ -250,10 +263,12 @@ describe('Admin: write keys, imports and the audit log in headless Chromium', ()
     const again = await product.browser.newPage();
     await again.goto(`${product.api.url}${new URL(link).pathname}`);
     await again.getByText(/has been used or has expired/).waitFor();
+    await expectAccessible(again, 'invite: a used link');
     await again.close();
 
     // Their own account: a wrong current password is named beside its field; the sessions list this one.
     await fullPageShot(niaPage, 'invite-accepted-landing');
+    await expectAccessible(niaPage, 'invite: the planner’s landing page');
     await niaPage.getByRole('link', { name: 'Your account: Nia Planner' }).click();
     await niaPage.waitForURL(/\/account$/);
     await niaPage.getByLabel('Current password').fill('not my password');
@@ -261,6 +276,7 @@ describe('Admin: write keys, imports and the audit log in headless Chromium', ()
     await niaPage.getByLabel('New password again').fill('another long passphrase');
     await niaPage.getByRole('button', { name: 'Change password' }).click();
     await niaPage.getByText('is not your current password').waitFor();
+    await expectAccessible(niaPage, 'account: a wrong current password named');
     await niaPage.getByLabel('Current password').fill('a long planner passphrase');
     await niaPage.getByRole('button', { name: 'Change password' }).click();
     await niaPage.getByText('Password changed.').waitFor();
@@ -268,6 +284,7 @@ describe('Admin: write keys, imports and the audit log in headless Chromium', ()
     await sessions.getByText('This session').waitFor();
     await expect(sessions.locator('tbody tr').count()).resolves.toBe(1);
     await fullPageShot(niaPage, 'account');
+    await expectAccessible(niaPage, 'account: password changed, sessions listed');
 
     // Back with the admin: active, signed in; deactivated after a confirmation, which signs Nia out.
     await page.reload();
@@ -276,6 +293,7 @@ describe('Admin: write keys, imports and the audit log in headless Chromium', ()
     await row.getByRole('button', { name: 'Deactivate Nia Planner' }).click();
     await row.getByText('Deactivated').waitFor();
     await fullPageShot(page, 'admin-people');
+    await expectAccessible(page, 'people: a person deactivated');
     await niaPage.reload();
     await niaPage.waitForURL(/\/login/);
     await nia.close();

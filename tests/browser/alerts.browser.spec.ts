@@ -2,6 +2,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import type { AlertDto, AlertOptionsDto } from '@hubpulse/contracts';
 import { waitFor } from '@hubpulse/testing';
 import { fullPageShot, signedInPage, useDemoProduct } from './demo-product';
+import { expectAccessible } from './accessibility';
 
 /**
  * Reports → Alerts (issue 14) in headless Chromium on the production build with the demo
@@ -31,12 +32,14 @@ describe('Reports → Alerts in headless Chromium', () => {
     await form.getByLabel('Recipients (email)').fill('leader@hubpulse.local');
     await form.getByRole('button', { name: 'Create alert' }).click();
     await form.getByText('Pick a goal.').waitFor();
+    await expectAccessible(leader, 'alerts: new alert form with a missing goal named');
     const goals = await form.getByLabel('Goal').locator('option').allTextContents();
     expect(goals.length).toBeGreaterThan(1);
     await form.getByLabel('Goal').selectOption({ label: goals[1] });
     await form.getByRole('button', { name: 'Add a webhook' }).click();
     await form.getByLabel('Webhook 1 URL').fill('https://hooks.slack.com/services/T0/B0/secret');
     await fullPageShot(leader, 'alerts-form');
+    await expectAccessible(leader, 'alerts: new alert form filled, with a webhook');
     await form.getByRole('button', { name: 'Create alert' }).click();
 
     const row = leader.getByTestId('alert-row').filter({ hasText: 'Revenue slipping' });
@@ -52,7 +55,8 @@ describe('Reports → Alerts in headless Chromium', () => {
     await row.getByRole('button', { name: 'History of Revenue slipping' }).click();
     await leader.getByRole('table', { name: 'Transitions' }).or(leader.getByText('Nothing happened yet')).first().waitFor();
     await fullPageShot(leader, 'alerts-list');
-  });
+    await expectAccessible(leader, 'alerts: list with an alert and its history open');
+  }, 180_000);
 
   it('offers planners index alerts only, and analysts no Alerts tab', async () => {
     const planner = await signedIn('planner@hubpulse.local');
@@ -67,10 +71,12 @@ describe('Reports → Alerts in headless Chromium', () => {
     await form.getByLabel('Of').selectOption('department');
     expect((await form.getByLabel('Department').locator('option').allTextContents()).length).toBeGreaterThan(1);
     await fullPageShot(planner, 'alerts-planner-form');
+    await expectAccessible(planner, 'alerts: planner new alert form (index alerts only)');
 
     const analyst = await signedIn('analyst@hubpulse.local');
     await analyst.goto(`${product.api.url}/reports/alerts`);
     await analyst.getByRole('alert').getByText(/Alerts are for Admin, Leadership, Comms planner/).waitFor();
     expect(await analyst.getByRole('navigation', { name: 'Reports sections' }).getByRole('link', { name: 'Alerts' }).count()).toBe(0);
-  });
+    await expectAccessible(analyst, 'alerts: analyst told Alerts are not for their role');
+  }, 180_000);
 });

@@ -4,6 +4,7 @@ import type { Page } from 'playwright-core';
 import type { SegmentDetailDto, SegmentListDto, SegmentSummaryDto } from '@hubpulse/contracts';
 import { waitFor } from '@hubpulse/testing';
 import { fullPageShot, SHOTS, useDemoProduct, signInAs } from './demo-product';
+import { expectAccessible } from './accessibility';
 
 /**
  * The Audiences area as a planner meets it (signed in as the demo admin): the production build with
@@ -60,6 +61,7 @@ describe('Audiences area in headless Chromium (production build, demo data)', ()
     }
     await expect(list.locator('tr[data-segment="Observers"] .segment-size').textContent()).resolves.toMatch(/\d{2,}/);
     await fullPageShot(page, 'audiences-segments', 1500);
+    await expectAccessible(page, 'audiences: the starter segments');
 
     // Build a rule: the default "commented at least 3 times in 30 days", then only in Sales.
     await list.getByRole('link', { name: 'New segment' }).click();
@@ -70,7 +72,8 @@ describe('Audiences area in headless Chromium (production build, demo data)', ()
     const before = await previewSize(page);
     expect(before).toMatch(/\d/);
 
-    await form.getByLabel('Add a condition').first().selectOption('attribute');
+    await form.getByLabel('Condition to add').first().selectOption('attribute');
+    await form.getByRole('button', { name: '+ Add condition' }).first().click();
     const attribute = form.locator('[data-path="rule.children[1]"]');
     await attribute.getByLabel('Values').fill('Sales');
     await attribute.getByLabel('Values').press('Enter');
@@ -89,10 +92,12 @@ describe('Audiences area in headless Chromium (production build, demo data)', ()
     await behaviour.getByText('must be at most 730').waitFor();
     await expect(form.getByRole('button', { name: 'Save segment' }).isDisabled()).resolves.toBe(true);
     await fullPageShot(page, 'audiences-rule-error', 1500);
+    await expectAccessible(page, 'segment editor: a bad value named beside its node');
     await behaviour.getByLabel('In the last (days)').fill('30');
     await expect(behaviour.getByText('must be at most 730').count()).resolves.toBe(0);
     await previewSize(page);
     await fullPageShot(page, 'audiences-rule-builder', 1500);
+    await expectAccessible(page, 'segment editor: a rule with its live preview');
 
     // Save: the worker computes it and the detail page shows the size when it has.
     await form.getByRole('button', { name: 'Save segment' }).click();
@@ -108,6 +113,7 @@ describe('Audiences area in headless Chromium (production build, demo data)', ()
     await page.locator('section[aria-label="Edit history"]').getByText('Created').waitFor();
     await page.locator('section[aria-label="Channels and content for this segment"]').locator('table, .chart-state--empty').first().waitFor({ timeout: 60_000 });
     await fullPageShot(page, 'audiences-segment-detail', 1500);
+    await expectAccessible(page, 'segment: the detail page of a new segment');
 
     // Member export: a CSV of the members, with the audit note beside the button.
     const members = page.locator('section[aria-label="Members"]');
@@ -118,6 +124,7 @@ describe('Audiences area in headless Chromium (production build, demo data)', ()
     const csv = fs.readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
     expect(csv.split(/\r?\n/)[0]).toBe('person_id,name,email,department,location,title');
     await members.getByText(/recorded in the audit log/).waitFor();
+    await expectAccessible(page, 'segment: members exported, the audit note shown');
 
     // Edit the rule with a note: a second definition version in the history, computed again.
     await page.locator('section[aria-label="Segment"]').getByRole('link', { name: 'Edit rule' }).click();
@@ -138,6 +145,7 @@ describe('Audiences area in headless Chromium (production build, demo data)', ()
     await waitFor(async () => (await page.locator('section[aria-label="Size over time"] tbody tr').count()) > runsBefore, 'a new run after Recompute now', 60_000, 500);
     await page.locator('section[aria-label="Segment"] .run-status--ok').waitFor({ timeout: 60_000 });
     await fullPageShot(page, 'audiences-segment-edited', 1500);
+    await expectAccessible(page, 'segment: edited and recomputed');
 
     // A problem only the server can see (a cycle through another segment) comes back as a 400
     // naming the node, and is shown beside it.
@@ -151,13 +159,17 @@ describe('Audiences area in headless Chromium (production build, demo data)', ()
     await page.reload();
     await page.locator('section[aria-label="Segment"]').getByRole('link', { name: 'Edit rule' }).click();
     const cyc = page.getByRole('form', { name: `Edit segment ${name}` });
-    await cyc.getByLabel('Add a condition').selectOption('segment');
+    await cyc.getByLabel('Condition to add').selectOption('segment');
+    await cyc.getByRole('button', { name: '+ Add condition' }).click();
     await cyc.locator('[data-path="rule.children[2]"]').getByLabel('Segment').selectOption({ label: other.name });
     await cyc.getByRole('button', { name: 'Save changes' }).click();
     await cyc.locator('[data-path="rule.children[2]"] .field-error').waitFor();
     await expect(cyc.locator('[data-path="rule.children[2]"] .field-error').textContent()).resolves.toMatch(/cycle|refer/i);
     await fullPageShot(page, 'audiences-server-400', 1500);
+    await expectAccessible(page, 'segment editor: a cycle the server refused, named beside its node');
     await cyc.getByRole('link', { name: 'Cancel' }).click();
+    await page.getByRole('alertdialog').waitFor();
+    await expectAccessible(page, 'segment editor: the leave-without-saving dialog');
     await page.getByRole('alertdialog').getByRole('button', { name: 'Leave without saving' }).click();
     await page.locator('section[aria-label="Segment"]').getByRole('heading', { name }).waitFor();
 
@@ -187,10 +199,12 @@ describe('Audiences area in headless Chromium (production build, demo data)', ()
     await expect(failedRow.locator('.segment-size').textContent()).resolves.toMatch(/\d/);
     await expect(failedRow.locator('.run-cell__fallback').textContent()).resolves.toMatch(/last good membership/);
     await fullPageShot(page, 'audiences-failed-run', 1500);
+    await expectAccessible(page, 'audiences: a failed run in the list');
     await page.goto(segmentUrl);
     await page.locator('.run-failed', { hasText: 'Timeout exceeded' }).waitFor();
     await expect(page.locator('[data-testid="segment-size"]').textContent()).resolves.toMatch(/\d/);
     await fullPageShot(page, 'audiences-failed-run-detail', 1500);
+    await expectAccessible(page, 'segment: a failed run on the detail page');
     await page.unroute(/\/api\/segments(\/[^/?]+)?$/);
 
     // A programme on it: six steps, saved as a draft, forecast, launched, scorecard.
@@ -211,19 +225,23 @@ describe('Audiences area in headless Chromium (production build, demo data)', ()
     const goalName = (await goalSelect.locator('option').nth(1).textContent())!;
     await goalSelect.selectOption({ label: goalName });
     await fullPageShot(page, 'audiences-programme-editor', 1500);
+    await expectAccessible(page, 'programme editor: filled');
     await editor.getByRole('button', { name: 'Save as draft' }).click();
     await page.waitForURL(/\/audiences\/programmes\/(?!new$)[^/]+$/);
     await page.getByRole('link', { name: `“${goalName}”` }).waitFor();
     const forecast = page.locator('section[aria-label="Forecast"]');
     await forecast.locator('[data-testid="forecast-headline"], .chart-state--empty').first().waitFor({ timeout: 60_000 });
     await fullPageShot(page, 'audiences-programme-forecast', 1500);
+    await expectAccessible(page, 'programme: a draft with its forecast');
     await page.getByRole('button', { name: 'Launch' }).click();
     await page.locator('section[aria-label="Scorecard"]').locator('.scorecard').waitFor({ timeout: 60_000 });
     await fullPageShot(page, 'audiences-programme-scorecard', 1500);
+    await expectAccessible(page, 'programme: launched, with its scorecard');
     await page.getByRole('navigation', { name: 'Audiences sections' }).getByRole('link', { name: 'Programmes' }).click();
     // ours, launched (the demo has a launched programme of its own)
     await page.locator('section[aria-label="Programmes"] tbody tr', { hasText: programmeName }).filter({ hasText: 'Launched' }).waitFor();
     await fullPageShot(page, 'audiences-programmes', 1500);
+    await expectAccessible(page, 'programmes: the list');
 
     // Every kind of condition in one rule: each gets its fields, and the ones only the planner can
     // fill say so beside them until filled (the manager picked through the people search).
@@ -231,13 +249,15 @@ describe('Audiences area in headless Chromium (production build, demo data)', ()
     const all = page.getByRole('form', { name: 'New segment' });
     await all.getByLabel('Name', { exact: true }).fill('Every kind');
     for (const kind of ['leader', 'is_manager', 'tenure', 'manager_tree', 'not_since', 'score_band', 'persona', 'stage', 'segment']) {
-      await all.getByLabel('Add a condition').selectOption(kind);
+      await all.getByLabel('Condition to add').selectOption(kind);
+      await all.getByRole('button', { name: '+ Add condition' }).click();
     }
     await all.getByRole('button', { name: '+ Any-of group' }).click();
     const managerNode = all.locator('[data-path="rule.children[4]"]');
     await managerNode.getByText('must not be empty').waitFor();
     await all.locator('[data-path="rule.children[9]"]').getByText('must not be empty').waitFor();
     await page.locator('section[aria-label="Live preview"]').getByText('Fix the rule to preview').waitFor();
+    await expectAccessible(page, 'segment editor: every kind of condition, empty ones named');
     await managerNode.getByLabel('Find a manager').fill('an');
     await managerNode.getByRole('list', { name: 'Matching people' }).getByRole('button').first().click();
     await expect(managerNode.getByText('must not be empty').count()).resolves.toBe(0);
@@ -247,6 +267,7 @@ describe('Audiences area in headless Chromium (production build, demo data)', ()
     await all.locator('[data-path="rule.children[10].children[0]"]').getByLabel('Values').press('Enter');
     await page.locator('section[aria-label="Live preview"]').getByRole('status').filter({ hasText: /Up to date/ }).waitFor({ timeout: 60_000 });
     await fullPageShot(page, 'audiences-rule-every-kind', 1500);
+    await expectAccessible(page, 'segment editor: every kind of condition filled');
     // Leaving with unsaved edits asks first.
     await page.getByRole('navigation', { name: 'Audiences sections' }).getByRole('link', { name: 'Programmes' }).click();
     await page.getByRole('alertdialog').getByRole('button', { name: 'Leave without saving' }).click();
@@ -259,6 +280,7 @@ describe('Audiences area in headless Chromium (production build, demo data)', ()
     await confirm.getByRole('button', { name: 'Archive' }).click();
     await confirm.getByRole('alert').filter({ hasText: `"${other.name}" refers to this segment` }).waitFor();
     await page.locator('section[aria-label="Segment"]').screenshot({ path: path.join(SHOTS, 'audiences-archive-refused.png') });
+    await expectAccessible(page, 'segment: the archive dialog with the refusal');
     await confirm.getByRole('button', { name: 'Cancel' }).click();
     // The segment referring to it can go: archived, off the list, its page still readable.
     await page.goto(`${product.api.url}/audiences/segments/${other.id}`);
@@ -266,6 +288,7 @@ describe('Audiences area in headless Chromium (production build, demo data)', ()
     confirm = page.getByRole('alertdialog', { name: 'Archive this segment?' });
     await confirm.getByRole('button', { name: 'Archive' }).click();
     await page.locator('section[aria-label="Segment"] .badge', { hasText: /^Archived/ }).waitFor();
+    await expectAccessible(page, 'segment: archived');
     await page.getByRole('navigation', { name: 'Audiences sections' }).getByRole('link', { name: 'Segments' }).click();
     await page.locator(`tr[data-segment="${name}"]`).waitFor();
     expect(await page.locator(`tr[data-segment="${other.name}"]`).count()).toBe(0);
@@ -283,8 +306,10 @@ describe('Audiences area in headless Chromium (production build, demo data)', ()
     expect(await analystMembers.getByRole('button', { name: /Export members/ }).count()).toBe(0);
     expect(await page.getByRole('link', { name: 'Edit rule' }).count()).toBe(0);
     await fullPageShot(page, 'audiences-analyst', 1500);
+    await expectAccessible(page, 'segment: as an analyst, members explained');
     await page.goto(`${product.api.url}/audiences/segments/new`);
     await page.getByText('Only comms planners and admins can build segments').waitFor();
+    await expectAccessible(page, 'segment editor: refused to an analyst');
     await page.unroute('**/api/auth/me');
 
     // The detail page survives a reload (client route served by the API).
@@ -301,7 +326,8 @@ describe('Audiences area in headless Chromium (production build, demo data)', ()
     await page.goto(`${product.api.url}/audiences/segments/new`);
     await previewSize(page);
     await fullPageShot(page, 'audiences-narrow', 1500);
+    await expectAccessible(page, 'segment editor: a 1000 px wide screen');
 
     expect(errors).toEqual([]);
-  }, 420_000);
+  }, 600_000); // with an accessibility check at each of its 21 states
 });

@@ -3,6 +3,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Page } from 'playwright-core';
 import { fullPageShot, signInAs, useDemoProduct } from './demo-product';
+import { expectAccessible } from './accessibility';
 
 /** Rows in the generated file, ~600 bytes each: about 30 MB. */
 const ROWS = 50_000;
@@ -67,6 +68,7 @@ describe('Admin → Imports: a 30 MB NDJSON upload in headless Chromium', () => 
     const upload = page.locator('section[aria-label="Upload a file"]');
     await upload.getByLabel('File (CSV or NDJSON)').setInputFiles(file);
     await upload.getByText(/^NDJSON, 2\d(\.\d)? MB$|^NDJSON, [34]\d(\.\d)? MB$/).waitFor();
+    await expectAccessible(page, 'imports: a 20+ MB file chosen');
 
     // Every text the two progress lines show, in order, with the time it appeared.
     // (a string: this project's Node typings have no DOM)
@@ -101,12 +103,14 @@ describe('Admin → Imports: a 30 MB NDJSON upload in headless Chromium', () => 
     expect(box.clientHeight).toBeGreaterThanOrEqual(14);
     expect(box.scrollHeight).toBeLessThanOrEqual(box.clientHeight + 1);
     await fullPageShot(page, 'import-big-mid-upload', 0);
+    await expectAccessible(page, 'imports: mid-upload, the progress bar shown');
 
     const status = upload.getByTestId('import-status');
     await status.getByText('hub-history.ndjson: Done').waitFor({ timeout: 240_000 });
     await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
     await expect(status.textContent()).resolves.toContain(`${ROWS.toLocaleString('en-US')} rows: ${ROWS.toLocaleString('en-US')} accepted, 0 rejected`);
     await fullPageShot(page, 'import-big-done');
+    await expectAccessible(page, 'imports: a big import done');
 
     const seen = (await page.evaluate('window.seen')) as { t: number; text: string }[];
     const percents = (re: RegExp) => seen.map((s) => re.exec(s.text)).filter((m): m is RegExpExecArray => m !== null).map((m) => Number(m[1]));

@@ -5,6 +5,7 @@ import { chromium, type Browser, type Page, type Request } from 'playwright-core
 import { spawnApi, uniqueName, waitFor, type SpawnedApi } from '@hubpulse/testing';
 import { SDKS, sentIds, startIntranet, type IntranetServer, type Sdk } from './browser-sdks.page';
 import { fullPageShot, SHOTS, signInAs } from './demo-product';
+import { expectAccessible } from './accessibility';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
@@ -167,11 +168,13 @@ describe('browser SDKs deliver from a web page (headless Chromium, production bu
     const field = row.getByLabel(/Pages that may send with/);
     await field.fill(`${intranet.url}\nintranet.example.com`);
     await row.getByText('Not a web origin: intranet.example.com').waitFor();
+    await expectAccessible(page, 'write keys: a browser key’s origins editor naming a bad origin');
     await field.fill(`${intranet.url}\nhttps://intranet.example.com/`);
     await fullPageShot(page, 'browser-sdks-write-keys-editing');
     await row.getByRole('button', { name: 'Save origins' }).click();
     await row.getByText('https://intranet.example.com').waitFor();
     await fullPageShot(page, 'browser-sdks-write-keys');
+    await expectAccessible(page, 'write keys: a browser key’s origins saved');
     const keys = (await (await admin('/api/ingestion/keys')).json()) as { keys: { id: string; allowed_origins: string[] }[] };
     expect(keys.keys.find((k) => k.id === keyId)!.allowed_origins).toEqual([intranet.url, 'https://intranet.example.com']);
     expect(errors).toEqual([]);

@@ -2,6 +2,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import type { ContentListDto, NewslettersDto } from '@hubpulse/contracts';
 import { waitFor } from '@hubpulse/testing';
 import { fullPageShot, signedInPage, useDemoProduct } from './demo-product';
+import { expectAccessible } from './accessibility';
 
 /**
  * The Content area (issue 15) in headless Chromium on the production build with the demo
@@ -54,14 +55,16 @@ describe('Content area in headless Chromium', () => {
     expect(list!.items.some((i) => i.audience.segment_id !== null) || (await api<ContentListDto>('/api/content/items?channel=documents')).items.some((i) => i.audience.segment_id !== null)).toBe(true);
     await planner.getByRole('button', { name: /^Export/ }).first().waitFor();
     await fullPageShot(planner, 'content-items', 600);
+    await expectAccessible(planner, 'content: top items');
 
-    await planner.getByRole('group', { name: 'Show' }).getByRole('button', { name: 'Bottom' }).click();
+    await planner.getByRole('radiogroup', { name: 'Show' }).getByRole('radio', { name: 'Bottom' }).click();
     await planner.getByRole('heading', { name: 'Bottom content' }).waitFor();
     await planner.getByLabel('Channel').selectOption('newsletter');
     await planner.waitForURL((u) => u.searchParams.get('channel') === 'newsletter' && u.searchParams.get('order') === 'asc');
     await table.locator('tbody tr').first().waitFor();
     await fullPageShot(planner, 'content-items-bottom-newsletters', 600);
-  });
+    await expectAccessible(planner, 'content: bottom items of newsletters');
+  }, 180_000);
 
   it("opens an item: its audience figures and attention by day since publishing", async () => {
     const list = await api<ContentListDto>('/api/content/items?channel=blog');
@@ -75,7 +78,8 @@ describe('Content area in headless Chromium', () => {
     await planner.getByRole('heading', { name: 'Attention by day since publishing' }).waitFor();
     if (item.read_rate.value !== null) await planner.locator('.recharts-bar-rectangle').first().waitFor();
     await fullPageShot(planner, 'content-item', 800);
-  });
+    await expectAccessible(planner, 'content: an item with its decay chart');
+  }, 180_000);
 
   it('shows newsletters with open rates, an issue with its links and departments', async () => {
     await planner.goto(`${product.api.url}/content/newsletters`);
@@ -87,15 +91,18 @@ describe('Content area in headless Chromium', () => {
     expect(shown.length).toBeGreaterThan(0);
     expect(n.issues.some((i) => (i.machine_opens_excluded ?? 0) > 0)).toBe(true);
     await fullPageShot(planner, 'content-newsletters', 600);
+    await expectAccessible(planner, 'content: newsletters');
     const issue = shown[0];
     await table.getByRole('link', { name: issue.title, exact: true }).first().click();
     await planner.getByRole('heading', { name: 'Links' }).waitFor();
     await planner.getByRole('table', { name: 'Links' }).or(planner.getByText('No links to show')).first().waitFor();
     await planner.getByRole('table', { name: 'By department' }).or(planner.getByText('No groups to show')).first().waitFor();
     await fullPageShot(planner, 'content-newsletter-issue', 600);
-    await planner.getByRole('group', { name: 'Break down by' }).getByRole('button', { name: 'Segment' }).click();
+    await expectAccessible(planner, 'content: a newsletter issue by department');
+    await planner.getByRole('radiogroup', { name: 'Break down by' }).getByRole('radio', { name: 'Segment' }).click();
     await planner.getByRole('heading', { name: 'By segment' }).waitFor();
-  });
+    await expectAccessible(planner, 'content: a newsletter issue by segment');
+  }, 180_000);
 
   it('lists authors; hidden numbers show the privacy mark, never 0', async () => {
     await planner.goto(`${product.api.url}/content/authors`);
@@ -108,11 +115,13 @@ describe('Content area in headless Chromium', () => {
     await rows.nth(99).waitFor();
     expect(await rows.count()).toBe(100);
     await fullPageShot(planner, 'content-authors', 600);
+    await expectAccessible(planner, 'content: authors, 100 shown');
     // an analyst and a leader reach the area too
     for (const email of ['analyst@hubpulse.local', 'leader@hubpulse.local']) {
       const page = await signedInPage(product, email, contexts, errors);
       await page.goto(`${product.api.url}/content`);
       await page.getByRole('table', { name: 'Content items' }).waitFor();
+      await expectAccessible(page, `content: items as ${email}`);
     }
-  });
+  }, 180_000);
 });

@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import { waitFor } from '@hubpulse/testing';
 import { SHOTS, useDemoProduct } from './demo-product';
+import { expectAccessible } from './accessibility';
 
 /**
  * The product as a newcomer meets it: the production build started with the demo data, the built
@@ -16,10 +17,12 @@ describe('dashboard in headless Chromium (production build, demo data)', () => {
 
     await page.goto(`${product.api.url}/`);
     await page.waitForURL(/\/login/);
+    await expectAccessible(page, 'login: the sign-in form');
     await page.getByLabel('Email').fill('admin@hubpulse.local');
     await page.getByLabel('Password').fill('wrong password');
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.getByText(/email or password/i).waitFor();
+    await expectAccessible(page, 'login: a wrong password refused');
 
     await page.getByLabel('Password').fill('hubpulse-demo');
     await page.getByRole('button', { name: 'Sign in' }).click();
@@ -56,11 +59,14 @@ describe('dashboard in headless Chromium (production build, demo data)', () => {
 
     await page.waitForTimeout(2500); // let Recharts finish drawing (lines animate in) before the picture
     await page.screenshot({ path: path.join(SHOTS, 'overview.png'), fullPage: true });
+    await expectAccessible(page, 'overview: charts drawn with data');
     expect(errors).toEqual([]);
 
     // a client-side route survives a reload (the API falls back to index.html)
     const res = await page.goto(`${product.api.url}/some/client/route`);
     expect(res?.status()).toBe(200);
     expect(res?.headers()['content-type']).toMatch(/text\/html/);
+    await page.locator('main h1').first().waitFor();
+    await expectAccessible(page, 'not found: a client route the app does not have');
   }, 240_000);
 });

@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { PageGlobals } from './page-globals';
 import { freePort, REPO_ROOT, spawnApi, uniqueName, type SpawnedApi } from '@hubpulse/testing';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -74,6 +75,14 @@ export async function fullPageShot(page: Page, name: string, settleMs = 300): Pr
   await page.evaluate('window.scrollTo(0, 0)');
   await page.waitForTimeout(settleMs);
   await page.screenshot({ path: path.join(SHOTS, name.endsWith('.png') ? name : `${name}.png`), fullPage: true });
+}
+
+/**
+ * Waits until nothing on the page matches `selector`. The predicate is a function, not a string: the
+ * product's Content-Security-Policy forbids eval, and Playwright evaluates a string predicate with eval.
+ */
+export async function waitUntilNone(page: Page, selector: string, timeout = 60_000): Promise<void> {
+  await page.waitForFunction((s) => !(globalThis as unknown as PageGlobals).document.querySelector(s), selector, { timeout });
 }
 
 /** Fills the sign-in form on the current /login page, submits it and waits until the app leaves /login. */

@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import type { Page } from 'playwright-core';
 import { SHOTS, useDemoProduct, signInAs } from './demo-product';
+import { expectAccessible } from './accessibility';
 
 /**
  * The Engagement area as an admin meets it: the production build with the demo organisation, sign
@@ -54,7 +55,7 @@ describe('Engagement area in headless Chromium (production build, demo data)', (
     await reloadUntil(page, 'section[aria-label="Scores by group"] .recharts-line-curve');
     expect(await groups.locator('.recharts-line-curve').count()).toBeGreaterThanOrEqual(2);
     expect(await groups.locator('tbody tr').count()).toBeGreaterThanOrEqual(3);
-    await groups.getByRole('button', { name: 'Tenure' }).click();
+    await groups.getByRole('radio', { name: 'Tenure' }).click();
     await page.waitForURL(/by=tenure/);
     await groups.locator('tbody th', { hasText: /year/ }).first().waitFor();
 
@@ -65,6 +66,7 @@ describe('Engagement area in headless Chromium (production build, demo data)', (
 
     await page.waitForTimeout(2500); // let Recharts finish drawing before the picture
     await page.screenshot({ path: path.join(SHOTS, 'engagement.png'), fullPage: true });
+    await expectAccessible(page, 'engagement: scores, groups by tenure, jobs');
 
     // Purposes: the five indices, each with its definition beside the number.
     await page.getByRole('navigation', { name: 'Engagement sections' }).getByRole('link', { name: 'Purposes' }).click();
@@ -75,6 +77,7 @@ describe('Engagement area in headless Chromium (production build, demo data)', (
     await expect(purposes.locator('article').first().textContent()).resolves.toMatch(/\d+(\.\d)?%.*inform/i);
     await page.waitForTimeout(1500);
     await page.screenshot({ path: path.join(SHOTS, 'engagement-purposes.png'), fullPage: true });
+    await expectAccessible(page, 'engagement: the five purposes');
 
     // Personas: weekly counts drawn and the latest week in a table.
     await page.getByRole('navigation', { name: 'Engagement sections' }).getByRole('link', { name: 'Personas & ambassadors' }).click();
@@ -88,12 +91,14 @@ describe('Engagement area in headless Chromium (production build, demo data)', (
     }
     await page.waitForTimeout(1000);
     await page.screenshot({ path: path.join(SHOTS, 'engagement-personas.png'), fullPage: true });
+    await expectAccessible(page, 'engagement: personas and ambassadors, hidden numbers among them');
 
     // Leader responsiveness: the headline numbers, and the groups table by department.
     await page.getByRole('navigation', { name: 'Engagement sections' }).getByRole('link', { name: 'Leader responsiveness' }).click();
     await page.locator('.leader-kpi__value').first().waitFor({ timeout: 60_000 });
     await page.waitForTimeout(1000);
     await page.screenshot({ path: path.join(SHOTS, 'engagement-leaders.png'), fullPage: true });
+    await expectAccessible(page, 'engagement: leader responsiveness');
 
     // The scoring model editor refuses what the server would, before asking it.
     await page.goto(`${product.api.url}/admin/scoring-model`);
@@ -102,6 +107,7 @@ describe('Engagement area in headless Chromium (production build, demo data)', (
     await editor.getByRole('button', { name: /Save as version/ }).click();
     await editor.getByRole('alert').getByText(/Comment half-life/).waitFor();
     await page.screenshot({ path: path.join(SHOTS, 'engagement-scoring-model.png'), fullPage: true });
+    await expectAccessible(page, 'scoring model editor: a bad half-life refused');
 
     expect(errors).toEqual([]);
   }, 420_000);

@@ -2,6 +2,8 @@ import * as fs from 'node:fs';
 import type { BrowserContext, Page } from 'playwright-core';
 import { eventMappingsTable, purposeScorecardTable, type EventMappingsBody, segmentCompositionTable, toCsv, type ExportDto, type OverviewResponse, type SegmentDetailDto, type SegmentListDto, type StrategyOverviewDto } from '@hubpulse/contracts';
 import { fullPageShot, SHOTS, signInAs, useDemoProduct } from './demo-product';
+import { expectAccessible } from './accessibility';
+import type { PageGlobals } from './page-globals';
 
 /**
  * Exports (issue 14) in headless Chromium on the production build with the demo organisation: an
@@ -36,10 +38,12 @@ describe('Exports from the panels in headless Chromium', () => {
     const menu = panel.getByRole('button', { name: 'Export: Activity by channel' });
     await menu.click();
     await fullPageShot(page, 'exports-menu-open');
-    const [download] = await Promise.all([page.waitForEvent('download'), panel.getByRole('button', { name: /^CSV/ }).click()]);
+    await expectAccessible(page, 'exports: the Export menu open on Activity by channel');
+    const [download] = await Promise.all([page.waitForEvent('download'), panel.getByRole('menuitem', { name: /^CSV/ }).click()]);
     expect(download.suggestedFilename()).toMatch(/^hubpulse-overview-channels-\d{8}-\d{4}\.csv$/);
     const lines = fs.readFileSync((await download.path())!, 'utf8').trimEnd().split('\r\n');
     await panel.getByRole('status').getByText(/^Downloaded hubpulse-overview-channels-.*\.csv: \d+ rows/).waitFor();
+    await expectAccessible(page, 'exports: a CSV downloaded, its status shown');
 
     // The same numbers as the page's own read of the same range.
     const dto = (await page.evaluate(`fetch('/api/overview').then((r) => r.json())`)) as OverviewResponse;
@@ -68,11 +72,17 @@ describe('Exports from the panels in headless Chromium', () => {
     await menu.focus();
     await page.keyboard.press('Enter');
     await expect(menu.getAttribute('aria-expanded')).resolves.toBe('true');
+    await expectAccessible(page, 'exports: the engagement groups Export menu opened by keyboard');
+    // the menu button pattern: focus on the first format, Escape closes and gives focus back
+    await page.waitForFunction(() => {
+      const focused = (globalThis as unknown as PageGlobals).document.activeElement;
+      return focused?.getAttribute('role') === 'menuitem' && focused.textContent?.startsWith('CSV');
+    });
     await page.keyboard.press('Escape');
     await expect(menu.getAttribute('aria-expanded')).resolves.toBe('false');
+    await expect(menu.evaluate((el) => el === (globalThis as unknown as PageGlobals).document.activeElement)).resolves.toBe(true);
     await page.keyboard.press('Enter');
-    await page.keyboard.press('Tab');
-    await page.keyboard.press('Tab');
+    await page.keyboard.press('ArrowDown');
     const [download] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
     expect(download.suggestedFilename()).toMatch(/^hubpulse-engagement-groups-.*\.xlsx$/);
     expect(fs.readFileSync((await download.path())!).subarray(0, 2).toString('latin1')).toBe('PK');
@@ -87,12 +97,13 @@ describe('Exports from the panels in headless Chromium', () => {
     expect(rows[0]).toMatch(/Engagement: groups.*XLSX.*Ready/);
     expect(rows[1]).toMatch(/Overview: activity by channel.*CSV.*Ready/);
     await fullPageShot(page, 'exports-reports-list');
+    await expectAccessible(page, 'exports: Reports → Exports with two exports');
     const [download] = await Promise.all([page.waitForEvent('download'), table.getByRole('button', { name: 'Manifest of Overview: activity by channel (CSV)' }).click()]);
     const manifest = JSON.parse(fs.readFileSync((await download.path())!, 'utf8')) as Record<string, unknown>;
     expect(manifest).toMatchObject({ view: 'overview.channels', format: 'csv', created_by: 'analyst@hubpulse.local', min_group_size: 5 });
     const exports = (await page.evaluate(`fetch('/api/exports').then((r) => r.json())`)) as ExportDto[];
     expect(exports.map((e) => e.status)).toEqual(['done', 'done']);
-  }, 60_000);
+  }, 120_000);
 
   it('has Export ▾ on the purposes scorecard and a segment’s panels, with the numbers of the page’s read', async () => {
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Strategy' }).click();
@@ -100,9 +111,10 @@ describe('Exports from the panels in headless Chromium', () => {
     const purposes = page.locator('section[aria-label="The five purposes"]');
     const menu = purposes.getByRole('button', { name: 'Export: five purposes scorecard' });
     await menu.click();
-    await purposes.getByRole('button', { name: /^CSV/ }).waitFor();
+    await purposes.getByRole('menuitem', { name: /^CSV/ }).waitFor();
     await fullPageShot(page, 'exports-purposes-menu-open');
-    const [download] = await Promise.all([page.waitForEvent('download'), purposes.getByRole('button', { name: /^CSV/ }).click()]);
+    await expectAccessible(page, 'exports: the purposes scorecard Export menu open');
+    const [download] = await Promise.all([page.waitForEvent('download'), purposes.getByRole('menuitem', { name: /^CSV/ }).click()]);
     const overview = (await page.evaluate(`fetch('/api/strategy/overview').then((r) => r.json())`)) as StrategyOverviewDto;
     const t = purposeScorecardTable(overview);
     expect(fs.readFileSync((await download.path())!, 'utf8')).toBe(toCsv(t.columns.map((c) => c.name), t.rows));
@@ -116,10 +128,11 @@ describe('Exports from the panels in headless Chromium', () => {
     }
     const composition = page.locator('section[aria-label="Composition"]');
     await composition.getByRole('button', { name: `Export: composition of ${segment.name}` }).click();
-    await composition.getByRole('button', { name: /^CSV/ }).waitFor();
+    await composition.getByRole('menuitem', { name: /^CSV/ }).waitFor();
     await composition.scrollIntoViewIfNeeded();
     await page.screenshot({ path: `${SHOTS}/exports-composition-menu-open.png` });
-    const [file] = await Promise.all([page.waitForEvent('download'), composition.getByRole('button', { name: /^CSV/ }).click()]);
+    await expectAccessible(page, 'exports: a segment’s composition Export menu open');
+    const [file] = await Promise.all([page.waitForEvent('download'), composition.getByRole('menuitem', { name: /^CSV/ }).click()]);
     const detail = (await page.evaluate(`fetch('/api/segments/${segment.id}').then((r) => r.json())`)) as SegmentDetailDto;
     const c = segmentCompositionTable(detail);
     expect(fs.readFileSync((await file.path())!, 'utf8')).toBe(toCsv(c.columns.map((x) => x.name), c.rows));
@@ -134,14 +147,15 @@ describe('Exports from the panels in headless Chromium', () => {
       await signInAs(p, 'admin@hubpulse.local');
       await p.goto(`${product.api.url}/admin/data-sources`);
       await p.getByRole('button', { name: 'Export: data sources' }).click();
-      await p.getByRole('button', { name: /^Parquet/ }).waitFor();
+      await p.getByRole('menuitem', { name: /^Parquet/ }).waitFor();
       await p.screenshot({ path: `${SHOTS}/exports-data-sources-menu-open.png` });
+      await expectAccessible(p, 'exports: the data sources Export menu open');
       await p.keyboard.press('Escape');
 
       await p.goto(`${product.api.url}/admin/event-mappings`);
       const menu = p.getByRole('button', { name: 'Export: event mappings' });
       await menu.click();
-      const [download] = await Promise.all([p.waitForEvent('download'), p.getByRole('button', { name: /^CSV/ }).click()]);
+      const [download] = await Promise.all([p.waitForEvent('download'), p.getByRole('menuitem', { name: /^CSV/ }).click()]);
       const saved = (await p.evaluate(`fetch('/api/ingestion/mappings').then((r) => r.json())`)) as EventMappingsBody;
       const t = eventMappingsTable(saved.mappings);
       expect(t.rows.length).toBeGreaterThan(0);

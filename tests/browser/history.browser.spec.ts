@@ -1,6 +1,7 @@
 import type { BrowserContext } from 'playwright-core';
 import { addDays, type GroupScoresDto, type ScoredPersonDto, type ScoreDistributionDto } from '@hubpulse/contracts';
 import { fullPageShot, signedInPage, useDemoProduct } from './demo-product';
+import { expectAccessible } from './accessibility';
 
 const WRITE_KEY = 'hp_wk_history_browser_0123456789';
 
@@ -55,16 +56,18 @@ describe('Scores by group: the "Count under" control (production build, demo dat
     await page.goto(`${url}/engagement?by=department&days=30`);
     const panel = page.locator('section[aria-label="Scores by group"]');
     await panel.locator('.recharts-line-curve').first().waitFor({ timeout: 120_000 });
-    const control = panel.getByRole('group', { name: 'Count under' });
-    await expect(control.getByRole('button', { name: 'As it was' }).getAttribute('aria-pressed')).resolves.toBe('true');
+    const control = panel.getByRole('radiogroup', { name: 'Count under' });
+    await expect(control.getByRole('radio', { name: 'As it was' }).getAttribute('aria-checked')).resolves.toBe('true');
     await expect(panel.textContent()).resolves.toMatch(/under the group they were in that day/);
     await fullPageShot(page, 'history-as-it-was', 2500);
+    await expectAccessible(page, 'history: scores by group counted as it was');
 
-    await control.getByRole('button', { name: 'As of today' }).click();
+    await control.getByRole('radio', { name: 'As of today' }).click();
     await page.waitForURL(/attribution=today/);
     await panel.getByText("Each day counts people under today's groups.").waitFor();
     await panel.locator('.recharts-line-curve').first().waitFor();
     await fullPageShot(page, 'history-as-of-today', 2500);
+    await expectAccessible(page, 'history: scores by group counted as of today');
     expect(errors).toEqual([]);
   }, 600_000);
 });

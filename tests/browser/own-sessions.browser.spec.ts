@@ -1,5 +1,6 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { fullPageShot, signInAs, useDemoProduct } from './demo-product';
+import { expectAccessible } from './accessibility';
 
 const FIREFOX_WINDOWS = 'Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:128.0) Gecko/20100101 Firefox/128.0';
 const SAFARI_MAC = 'Mozilla/5.0 (Macintosh; Intel Mac OS X 14_5) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Safari/605.1.15';
@@ -48,11 +49,13 @@ describe('Account: ending your own sessions in headless Chromium', () => {
     await expect(sessions().count()).resolves.toBe(2);
     await expect(sessions().filter({ hasText: 'This session' }).textContent()).resolves.toContain('Headless Chrome');
     await fullPageShot(here, 'account-sessions-two');
+    await expectAccessible(here, 'account: signed in in two browsers');
 
     await here.getByRole('button', { name: 'End the session on Firefox on Windows' }).click();
     await here.getByRole('button', { name: 'End the session on Firefox on Windows' }).waitFor({ state: 'detached' });
     await expect(sessions().count()).resolves.toBe(1);
     await expect(here.getByRole('button', { name: 'End all others' }).isDisabled()).resolves.toBe(true);
+    await expectAccessible(here, 'account: one other session ended');
 
     await navigate(laptop, 'Engagement');
     await laptop.waitForURL((u) => u.pathname === '/login');
@@ -61,6 +64,7 @@ describe('Account: ending your own sessions in headless Chromium', () => {
     await expect(laptop.getByRole('status').textContent()).resolves.toBe('Your session has ended. Sign in again to continue.');
     await laptop.getByLabel('Email').waitFor();
     await fullPageShot(laptop, 'account-ended-session-at-login');
+    await expectAccessible(laptop, 'login: told the session has ended');
 
     // This browser is still signed in.
     await navigate(here, 'Overview');
@@ -93,6 +97,7 @@ describe('Account: ending your own sessions in headless Chromium', () => {
     await expect(sessions().count()).resolves.toBe(1);
     await expect(sessions().first().textContent()).resolves.toContain('This session');
     await fullPageShot(here, 'account-sessions-others-ended');
+    await expectAccessible(here, 'account: every other session ended');
 
     for (const page of [laptop, phone]) {
       await navigate(page, 'Engagement');

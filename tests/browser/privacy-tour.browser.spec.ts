@@ -1,5 +1,7 @@
-import type { Page } from 'playwright-core';
-import { fullPageShot, useDemoProduct, signInAs } from './demo-product';
+import type { Locator, Page } from 'playwright-core';
+import { waitFor } from '@hubpulse/testing';
+import { fullPageShot, useDemoProduct, signInAs, waitUntilNone } from './demo-product';
+import { expectAccessible } from './accessibility';
 
 /**
  * Every page of the dashboard as a leader and as an analyst see it (issue 11: "the dashboard still
@@ -26,6 +28,23 @@ describe('every page as leader and analyst, numbers hidden with their reasons (p
     return { goal: goals[0].id, segment: (segments.find((s) => s.name === 'Sales in New York') ?? segments[0]).id, programme: list[0]?.id ?? null };
   }
 
+  /**
+   * WCAG 1.4.13: the explanation a hidden number shows on hover (and keyboard focus) goes with Escape
+   * while the pointer stays, and comes back on the next hover.
+   */
+  async function expectDismissible(page: Page, el: Locator, path: string): Promise<void> {
+    const tip = () => el.evaluate((e) => (globalThis as unknown as { getComputedStyle(e: unknown, p: string): { content: string } }).getComputedStyle(e, '::after').content);
+    await el.scrollIntoViewIfNeeded();
+    await el.hover();
+    await waitFor(async () => (await tip()).startsWith('"Hidden to protect privacy'), `${path}: the explanation on hover`);
+    await page.keyboard.press('Escape');
+    await waitFor(async () => (await tip()) === 'none', `${path}: the explanation gone after Escape`);
+    await page.mouse.move(0, 0);
+    await el.hover();
+    await waitFor(async () => (await tip()).startsWith('"Hidden to protect privacy'), `${path}: the explanation back on the next hover`);
+    await page.mouse.move(0, 0);
+  }
+
   async function visit(page: Page, path: string, shot: string): Promise<void> {
     await page.goto(`${product.api.url}${path}`);
     await page.locator('main h1').first().waitFor({ timeout: 30_000 });
@@ -33,7 +52,7 @@ describe('every page as leader and analyst, numbers hidden with their reasons (p
     // Network quiet is only a hint: a page polling a running job (the demo's start-up scores) on a
     // loaded machine may never be quiet for 500 ms; what counts is that no panel is still loading.
     await page.waitForLoadState('networkidle', { timeout: 20_000 }).catch(() => undefined);
-    await page.waitForFunction('!document.querySelector(\'main [aria-busy="true"], main .loading\')', undefined, { timeout: 60_000 }).catch(() => undefined);
+    await waitUntilNone(page, 'main [aria-busy="true"], main .loading');
     const text = (await page.locator('main').first().innerText()) ?? '';
     expect({ path, bad: text.match(/\b(NaN|undefined|null)\b/g) ?? [] }).toEqual({ path, bad: [] });
     // every hidden number carries the layer's sentence
@@ -46,7 +65,9 @@ describe('every page as leader and analyst, numbers hidden with their reasons (p
       const words = tip || (described ? ((await page.locator(`[id="${described}"]`).first().textContent()) ?? '') : '');
       expect({ path, words }).toEqual({ path, words: expect.stringMatching(/^Hidden to protect privacy/) });
     }
+    if (n > 0) await expectDismissible(page, hidden.first(), path);
     await fullPageShot(page, shot, 500);
+    await expectAccessible(page, `privacy tour: ${path} (${shot})`);
   }
 
   for (const role of ['leader', 'analyst'] as const) {

@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { waitFor } from '@hubpulse/testing';
 import { fullPageShot, signInAs, useDemoProduct } from './demo-product';
+import { expectAccessible } from './accessibility';
 
 /**
  * Reports → Read tokens as an analyst meets it (production build, demo data): reached from the
@@ -29,15 +30,18 @@ describe('Read tokens page in headless Chromium', () => {
     await page.goto(`${product.api.url}/account`);
     await page.getByRole('link', { name: 'Manage read tokens' }).waitFor();
     await fullPageShot(page, 'read-tokens-account-link');
+    await expectAccessible(page, 'account: the read tokens link');
     await page.getByRole('link', { name: 'Manage read tokens' }).click();
     await page.waitForURL(/\/reports\/tokens$/);
     await page.getByRole('navigation', { name: 'Reports sections' }).getByRole('link', { name: 'Read tokens' }).waitFor();
     const list = page.locator('section[aria-label="Your tokens"]');
     await list.getByText('No read tokens yet').waitFor();
+    await expectAccessible(page, 'read tokens: none yet (empty state)');
 
     const form = page.locator('section[aria-label="New read token"]');
     await form.getByRole('button', { name: 'Create token' }).click();
     await form.getByText('Give the token a name').waitFor(); // checked before anything is sent
+    await expectAccessible(page, 'read tokens: the form naming a missing name');
     await form.getByLabel('Name').fill('Quarterly notebook');
     await form.getByLabel('Expires after').selectOption({ label: '30 days' });
     await form.getByRole('button', { name: 'Create token' }).click();
@@ -55,6 +59,7 @@ describe('Read tokens page in headless Chromium', () => {
     await form.locator('.shown-once').getByRole('button', { name: 'Copy' }).click();
     await expect(page.evaluate('navigator.clipboard.readText()')).resolves.toBe(token);
     await fullPageShot(page, 'read-tokens-created');
+    await expectAccessible(page, 'read tokens: a token shown once with its examples');
 
     const row = list.getByTestId('token-row').filter({ hasText: 'Quarterly notebook' });
     await expect(row.textContent()).resolves.toMatch(/never.*Active/);
@@ -72,6 +77,7 @@ describe('Read tokens page in headless Chromium', () => {
     await page.reload();
     await waitFor(async () => /\bago\b|just now/.test((await row.locator('td').nth(2).textContent()) ?? ''), 'the last use listed');
     await fullPageShot(page, 'read-tokens-list');
+    await expectAccessible(page, 'read tokens: the list with the last use');
 
     // revoke: dismissing the confirmation keeps it, accepting revokes it
     page.once('dialog', (d) => void d.dismiss());
@@ -85,5 +91,6 @@ describe('Read tokens page in headless Chromium', () => {
     await row.getByText(/^Revoked /).waitFor();
     expect((await read(token, '/api/overview')).status).toBe(401);
     await fullPageShot(page, 'read-tokens-revoked');
-  });
+    await expectAccessible(page, 'read tokens: revoked');
+  }, 180_000);
 });

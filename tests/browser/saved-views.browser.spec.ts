@@ -1,6 +1,7 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import type { SavedViewDto } from '@hubpulse/contracts';
 import { fullPageShot, signedInPage, useDemoProduct } from './demo-product';
+import { expectAccessible } from './accessibility';
 
 /**
  * Reports: saved views and the glossary (issue 14) in headless Chromium on the production build with
@@ -38,9 +39,9 @@ describe('Reports: saved views and the glossary in headless Chromium', () => {
     await analyst.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Engagement' }).click();
     await analyst.waitForURL(/\/engagement$/);
     const groups = analyst.locator('section[aria-label="Scores by group"]');
-    await groups.getByRole('group', { name: 'Group by' }).getByRole('button', { name: 'Tenure' }).click();
+    await groups.getByRole('radiogroup', { name: 'Group by' }).getByRole('radio', { name: 'Tenure' }).click();
     await analyst.waitForURL(/by=tenure/);
-    await groups.getByRole('group', { name: 'Range' }).getByRole('button', { name: '90 days' }).click();
+    await groups.getByRole('radiogroup', { name: 'Range' }).getByRole('radio', { name: '90 days' }).click();
     await analyst.waitForURL(/days=90/);
 
     await analyst.getByRole('button', { name: 'Save view' }).click();
@@ -49,8 +50,10 @@ describe('Reports: saved views and the glossary in headless Chromium', () => {
     await panel.getByLabel('Name').fill('Tenure over 90 days');
     await panel.getByLabel(/Share/).check();
     await fullPageShot(analyst, 'saved-views-save-panel');
+    await expectAccessible(analyst, 'saved views: the save panel filled');
     await panel.getByRole('button', { name: 'Save' }).click();
     await panel.getByRole('status').getByText('Saved as “Tenure over 90 days”, shared').waitFor();
+    await expectAccessible(analyst, 'saved views: saved, the status shown');
 
     const saved = (await views(analyst)).find((v) => v.name === 'Tenure over 90 days')!;
     expect(saved).toMatchObject({ path: '/engagement', shared: true, mine: true });
@@ -71,27 +74,31 @@ describe('Reports: saved views and the glossary in headless Chromium', () => {
     // in rename mode the name is an input's value, no longer the row's text
     const rename = analyst.locator('form.saved-views__rename');
     await rename.getByLabel('New name for Tenure over 90 days').fill('Tenure, 90 days');
+    await expectAccessible(analyst, 'saved views: a view being renamed');
     await rename.getByRole('button', { name: 'Save' }).click();
     await analyst.locator('section[aria-label="Your saved views"] tr', { hasText: 'Tenure, 90 days' }).waitFor();
     await expect(analyst.getByLabel('Share Tenure, 90 days').isChecked()).resolves.toBe(true);
     await fullPageShot(analyst, 'saved-views-list');
-  });
+    await expectAccessible(analyst, 'saved views: the list after renaming');
+  }, 180_000);
 
   it('opens the shared link as a leader with the same state', async () => {
     await leader.goto(`${product.api.url}/views/${viewId}`);
     await leader.waitForURL((u) => u.pathname === '/engagement' && u.searchParams.get('by') === 'tenure' && u.searchParams.get('days') === '90');
     const groups = leader.locator('section[aria-label="Scores by group"]');
-    await expect(groups.getByRole('button', { name: 'Tenure' }).getAttribute('aria-pressed')).resolves.toBe('true');
-    await expect(groups.getByRole('button', { name: '90 days' }).getAttribute('aria-pressed')).resolves.toBe('true');
+    await expect(groups.getByRole('radio', { name: 'Tenure' }).getAttribute('aria-checked')).resolves.toBe('true');
+    await expect(groups.getByRole('radio', { name: '90 days' }).getAttribute('aria-checked')).resolves.toBe('true');
     await groups.locator('tbody th', { hasText: /year/ }).first().waitFor();
     await fullPageShot(leader, 'saved-views-opened-as-leader', 800);
+    await expectAccessible(leader, 'saved views: a shared view opened as a leader');
 
     // listed under "Shared with you", without rename or delete
     await leader.goto(`${product.api.url}/reports/saved-views`);
     const row = leader.locator('section[aria-label="Shared with you"] tr', { hasText: 'Tenure, 90 days' });
     await row.waitFor();
     await expect(row.getByRole('button', { name: /Rename|Delete/ }).count()).resolves.toBe(0);
-  });
+    await expectAccessible(leader, 'saved views: shared with you');
+  }, 180_000);
 
   it("tells a leader their role cannot see a shared Admin view, and that a deleted view's link is gone", async () => {
     await admin.goto(`${product.api.url}/admin/audit`);
@@ -111,15 +118,18 @@ describe('Reports: saved views and the glossary in headless Chromium', () => {
     await expect(notice.textContent()).resolves.toContain('Your role (Leadership) cannot see this view: it opens Admin → audit log, which is for Admin');
     expect(new URL(leader.url()).pathname).toBe(`/views/${adminView.id}`);
     await fullPageShot(leader, 'saved-views-role-cannot-see');
+    await expectAccessible(leader, 'saved views: your role cannot see this view');
 
     // the analyst deletes their view: its link now says it is gone
     await analyst.goto(`${product.api.url}/reports/saved-views`);
     await analyst.getByRole('button', { name: 'Delete Tenure, 90 days' }).click();
     await analyst.locator('section[aria-label="Your saved views"]').getByText('No saved views yet').waitFor();
+    await expectAccessible(analyst, 'saved views: none yet (empty state)');
     await leader.goto(`${product.api.url}/views/${viewId}`);
     await leader.getByRole('heading', { name: 'This saved view is gone' }).waitFor();
     await fullPageShot(leader, 'saved-views-gone');
-  });
+    await expectAccessible(leader, 'saved views: a deleted view’s link');
+  }, 180_000);
 
   it('searches the glossary and opens an entry at its anchor', async () => {
     await leader.goto(`${product.api.url}/reports/glossary`);
@@ -135,9 +145,11 @@ describe('Reports: saved views and the glossary in headless Chromium', () => {
     await expect(entries.count()).resolves.toBe(1);
     await expect(entries.first().locator('dt').textContent()).resolves.toContain('Persona: Catalyst');
     await fullPageShot(leader, 'saved-views-glossary-search');
+    await expectAccessible(leader, 'glossary: searched for catalyst');
 
     await leader.getByLabel('Search the definitions').fill('zzz no such metric');
     await leader.getByText('Nothing matches “zzz no such metric”').waitFor();
+    await expectAccessible(leader, 'glossary: nothing matches (empty state)');
 
     await leader.goto(`${product.api.url}/reports/glossary#strategy-forecast`);
     const forecast = leader.locator('#strategy-forecast');
@@ -146,5 +158,6 @@ describe('Reports: saved views and the glossary in headless Chromium', () => {
     const box = await forecast.boundingBox();
     expect(box && box.y >= 0 && box.y < 900).toBe(true); // scrolled into view
     await fullPageShot(leader, 'saved-views-glossary-anchor');
-  });
+    await expectAccessible(leader, 'glossary: opened at an anchor');
+  }, 180_000);
 });

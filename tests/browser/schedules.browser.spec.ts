@@ -3,7 +3,8 @@ import * as path from 'node:path';
 import type { Page } from 'playwright-core';
 import type { SavedViewDto } from '@hubpulse/contracts';
 import { mimeLeaves, parseMime, startSmtpCatcher, waitFor, type SmtpCatcher } from '@hubpulse/testing';
-import { fullPageShot, SHOTS, signInAs, useDemoProduct } from './demo-product';
+import { fullPageShot, SHOTS, signInAs, useDemoProduct, waitUntilNone } from './demo-product';
+import { expectAccessible } from './accessibility';
 
 /**
  * Reports → Schedules as an analyst meets it (production build, demo data, a real SMTP server): a
@@ -40,9 +41,11 @@ describe('Schedules page in headless Chromium', () => {
     await page.getByRole('navigation', { name: 'Reports sections' }).getByRole('link', { name: 'Schedules' }).waitFor();
     const list = page.locator('section[aria-label="Scheduled reports"]');
     await list.getByText('No schedules yet').waitFor();
+    await expectAccessible(page, 'schedules: none yet (empty state)');
     const form = page.locator('section[aria-label="New schedule"]');
     await form.getByRole('button', { name: 'Create schedule' }).click();
     await form.getByText('Give the schedule a name.').waitFor(); // checked before anything is sent
+    await expectAccessible(page, 'schedules: the form naming a missing name');
     expect(await form.getByLabel('Time zone').inputValue()).toBe('Europe/Berlin'); // the browser's
     await form.getByLabel('Name').fill('Monday purposes');
     await form.getByLabel(/Purposes by department/).check();
@@ -50,15 +53,18 @@ describe('Schedules page in headless Chromium', () => {
     await form.getByLabel('PDF of the page').check();
     await form.getByLabel('Local time', { exact: true }).fill('07:45');
     await fullPageShot(page, 'schedules-form');
+    await expectAccessible(page, 'schedules: the form filled');
     await form.getByRole('button', { name: 'Create schedule' }).click();
 
     const row = list.getByTestId('schedule-row').filter({ hasText: 'Monday purposes' });
     await row.waitFor();
-    expect(await form.getByLabel('Name').inputValue()).toBe(''); // the form is emptied for the next one
+    // The form is emptied for the next one (it re-renders just after the list has refetched).
+    await waitFor(async () => (await form.getByLabel('Name').inputValue()) === '', 'the form emptied after creating');
     await expect(row.textContent()).resolves.toContain('Every Monday at 07:45 (Europe/Berlin)');
     const before = smtp.mails.length;
     await row.getByRole('button', { name: 'Send now' }).click();
     await row.getByText(/1 sent, 0 failed, 0 skipped/).waitFor({ timeout: 120_000 });
+    await expectAccessible(page, 'schedules: sent now');
     await waitFor(async () => smtp.mails.length > before, 'the mail');
     const leaves = mimeLeaves(parseMime(smtp.mails[before].raw));
     const csv = leaves.find((p) => p.filename?.endsWith('.csv'));
@@ -72,7 +78,7 @@ describe('Schedules page in headless Chromium', () => {
     const printed = await product.browser.newPage({ viewport: { width: 1200, height: 900 } });
     await printed.context().addCookies(await page.context().cookies());
     await printed.goto(`${product.api.url}/engagement/purposes?by=department`, { waitUntil: 'networkidle' });
-    await printed.waitForFunction("!document.querySelector('.chart-state--loading')");
+    await waitUntilNone(printed, '.chart-state--loading');
     await printed.emulateMedia({ media: 'print' });
     await fullPageShot(printed, 'schedules-printed-view');
     await printed.close();
@@ -83,5 +89,6 @@ describe('Schedules page in headless Chromium', () => {
     await history.getByTestId('delivery-row').first().waitFor();
     await expect(history.getByTestId('delivery-row').first().textContent()).resolves.toMatch(/analyst@hubpulse\.local.*Sent/);
     await fullPageShot(page, 'schedules-history');
+    await expectAccessible(page, 'schedules: the delivery history open');
   }, 240_000);
 });

@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { fullPageShot, signInAs, useDemoProduct } from './demo-product';
+import { expectAccessible } from './accessibility';
 
 /**
  * The security headers (CSP, frame-ancestors, nosniff, …) and the Origin check do not break the
@@ -33,6 +34,8 @@ describe('security headers and the Origin check in headless Chromium (production
       // Some pages poll (score jobs): wait for the load and for the charts to draw, not for network idle.
       await page.waitForLoadState('load');
       await page.waitForTimeout(2000);
+      // axe is injected through the DevTools protocol: the check must not trip the CSP either (problems stays empty).
+      await expectAccessible(page, `security headers: ${route}`);
     }
     await fullPageShot(page, 'security-headers-last-page');
     // A state-changing request from the dashboard's own origin, with the cookie: allowed.

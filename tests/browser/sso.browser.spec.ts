@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { REPO_ROOT } from '@hubpulse/testing';
 import { fullPageShot, signInAs, useDemoProduct } from './demo-product';
+import { expectAccessible } from './accessibility';
 
 const CLIENT_ID = 'hubpulse-browser';
 const CLIENT_SECRET = 'the browser fixture client secret, long enough';
@@ -107,7 +108,8 @@ describe('single sign-on in headless Chromium against a real OpenID provider', (
     await page.getByRole('button', { name: 'Administrator sign-in with a password' }).waitFor();
     await expect(page.getByLabel('Password').count()).resolves.toBe(0);
     await fullPageShot(page, 'sso-login');
-  });
+    await expectAccessible(page, 'sso: the login page with Sign in with Corp ID');
+  }, 120_000);
 
   it('signs a leader in through the provider’s own pages and lands on Strategy with the Leadership role', async () => {
     const page = await newPage();
@@ -121,6 +123,7 @@ describe('single sign-on in headless Chromium against a real OpenID provider', (
     await page.getByRole('heading', { name: 'Strategy', level: 1 }).waitFor();
     await page.getByText(/^Loading/).first().waitFor({ state: 'detached', timeout: 60_000 });
     await fullPageShot(page, 'sso-alice-signed-in', 1500);
+    await expectAccessible(page, 'sso: a leader signed in, on Strategy');
 
     // The session is real: the API knows her, with the mapped role.
     const me = await page.evaluate(async () => (await fetch('/api/auth/me')).json());
@@ -136,6 +139,7 @@ describe('single sign-on in headless Chromium against a real OpenID provider', (
     await expect(alert.textContent()).resolves.toBe('Your account is not in a group with access to Hubpulse. Ask your administrator for access.');
     await expect(page.getByText(/[{}"]|error/i).count()).resolves.toBe(0); // a sentence, not raw JSON or a code
     await fullPageShot(page, 'sso-carol-refused');
+    await expectAccessible(page, 'sso: login page telling a colleague they have no access');
 
     // No session was made: a signed-in page sends her back to sign in.
     await page.goto(`${product.api.url}/overview`);
@@ -147,6 +151,7 @@ describe('single sign-on in headless Chromium against a real OpenID provider', (
     await page.goto(`${product.api.url}/login`);
     await page.getByRole('button', { name: 'Administrator sign-in with a password' }).click();
     await page.getByText('For the break-glass administrator only: everyone else signs in with Corp ID.').waitFor();
+    await expectAccessible(page, 'sso: the break-glass password form open');
     await page.getByLabel('Email').fill('planner@hubpulse.local');
     await page.getByLabel('Password').fill('hubpulse-demo');
     await page.getByRole('button', { name: 'Sign in' }).click();
@@ -155,8 +160,9 @@ describe('single sign-on in headless Chromium against a real OpenID provider', (
     await expect(alert.textContent()).resolves.toMatch(/sign in with Corp ID/i);
     expect(new URL(page.url()).pathname).toBe('/login');
     await fullPageShot(page, 'sso-only-password-refused');
+    await expectAccessible(page, 'sso: password sign-in refused');
 
     await signInAs(page, 'admin@hubpulse.local'); // the break-glass account (HUBPULSE_BOOTSTRAP_ADMIN_EMAIL)
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Admin' }).waitFor();
-  }, 60_000);
+  }, 120_000);
 });

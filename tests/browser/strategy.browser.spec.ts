@@ -3,6 +3,7 @@ import type { GoalDetailDto, GoalListDto, LinkAnalysisDto, StrategyOverviewDto }
 import { waitFor } from '@hubpulse/testing';
 import type { Page } from 'playwright-core';
 import { fullPageShot, SHOTS, useDemoProduct, signInAs } from './demo-product';
+import { expectAccessible } from './accessibility';
 
 
 /** The page as printed: print media at an A4 page's width, a picture, and the PDF Chromium prints. */
@@ -70,6 +71,7 @@ describe('Strategy area in headless Chromium (production build, demo data)', () 
     await scorecard.getByRole('button', { name: /Show \d+ departments/ }).click();
     await expect(scorecard.textContent()).resolves.toMatch(/fewer than 5/); // the small Executive Office stays hidden
     await fullPageShot(page, 'strategy.png');
+    await expectAccessible(page, 'strategy: goals and the purposes scorecard by department');
 
     // The revenue goal: KPI against target with a forecast band, then the CSV import.
     await goals.getByRole('link', { name: revenue.name }).click();
@@ -91,6 +93,7 @@ describe('Strategy area in headless Chromium (production build, demo data)', () 
     expect(bad).toHaveLength(2);
     expect(bad[0]).toMatch(/^3value.*plain number/); // line 3, column value
     expect(bad[1]).toMatch(/^4period.*month/); // line 4, column period
+    await expectAccessible(page, 'goal: a KPI CSV imported, two rows refused');
 
     // The page follows: the new value with who set it, the history, a new status and forecast.
     const monthLabel = new Date(`${month}T00:00:00Z`).toLocaleString('en-US', { month: 'short', year: 'numeric', timeZone: 'UTC' });
@@ -109,6 +112,7 @@ describe('Strategy area in headless Chromium (production build, demo data)', () 
     await edit.getByLabel('Value').fill('43.9M');
     await edit.getByRole('button', { name: 'Save' }).click();
     await edit.getByText('must be a number (dot as decimal separator)').waitFor();
+    await expectAccessible(page, 'goal: an inline KPI edit naming a typo');
     await edit.getByLabel('Value').fill('43950000');
     await edit.getByLabel('Note (optional)').fill('corrected by finance');
     await edit.getByRole('button', { name: 'Save' }).click();
@@ -137,6 +141,7 @@ describe('Strategy area in headless Chromium (production build, demo data)', () 
     expect(await programme.locator('.did .correlations__refused').count()).toBe(0);
     expect(await programme.locator('.did__table tbody tr').count()).toBe(2);
     await fullPageShot(page, 'strategy-goal.png');
+    await expectAccessible(page, 'goal: value, status, forecast and link analysis');
     await page.emulateMedia({ media: 'print' });
     expect(await page.locator('header.topbar').isVisible()).toBe(false);
     expect(await page.getByRole('button', { name: 'Print' }).isVisible()).toBe(false);
@@ -152,6 +157,7 @@ describe('Strategy area in headless Chromium (production build, demo data)', () 
     const card = goals.locator('article', { hasText: revenue.name });
     await expect(card.locator('.badge--status').textContent()).resolves.toBe('On track');
     await expect(card.textContent()).resolves.toMatch(new RegExp(`Latest, ${monthLabel}.*Forecast.*chance of meeting the target`));
+    await expectAccessible(page, 'strategy: the revenue goal on track after the import');
     await shootPrint(page, 'strategy-print');
 
     // A new goal the server refuses: each 400 message beside the field it names.
@@ -166,6 +172,7 @@ describe('Strategy area in headless Chromium (production build, demo data)', () 
     await form.locator('[data-field="target"] .field-error').getByText('must be below baseline for target_type decrease_to').waitFor();
     await form.locator('[data-field="unit"] .field-error').getByText(/3-letter ISO 4217/).waitFor();
     await fullPageShot(page, 'strategy-form.png');
+    await expectAccessible(page, 'goal editor: the server’s 400 messages beside their fields');
 
     expect(errors).toEqual([]);
     await page.close();
@@ -181,6 +188,8 @@ describe('Strategy area in headless Chromium (production build, demo data)', () 
     await page.goto(`${product.api.url}/`);
     await page.waitForURL((u) => u.pathname === '/strategy');
     await page.getByRole('heading', { name: 'Strategy', level: 1 }).waitFor();
+    await page.getByText(/^Loading/).first().waitFor({ state: 'detached', timeout: 60_000 });
+    await expectAccessible(page, 'strategy: as a leader');
     await context.close();
   }, 60_000);
 });

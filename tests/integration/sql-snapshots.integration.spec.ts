@@ -179,6 +179,8 @@ describe('SQL snapshots of the ClickHouse repositories', () => {
       ['scores.repository', 'ScoresRepository', 'day', () => scores.day(day)],
       ['scores.repository', 'ScoresRepository', 'distribution', () => scores.distribution(day, 10)],
       ['scores.repository', 'ScoresRepository', 'dailyScores', () => scores.dailyScores('2026-01-18', day)],
+      ['scores.repository', 'ScoresRepository', 'dailyScoresOn', () => scores.dailyScoresOn(['2026-01-18', day])],
+      ['scores.repository', 'ScoresRepository', 'dayVersions', () => scores.dayVersions('2026-01-18', day)],
       [
         'scores.repository',
         'ScoresRepository',

@@ -11,6 +11,7 @@ import { AuthGuard } from './auth/auth.guard';
 import { AuthModule } from './auth/auth.module';
 import { SsoModule } from './auth/sso/sso.module';
 import { GlobalExceptionFilter } from './common/global-exception.filter';
+import { ReadCacheModule } from './common/read-cache.module';
 import { ContentModule } from './content/content.module';
 import { DirectoryModule } from './directory/directory.module';
 import { DisclosureModule } from './disclosure/disclosure.module';
@@ -42,6 +43,7 @@ export class AppModule {
         DatabaseModule,
         QueueModule.forRoot(config),
         DisclosureModule,
+        ReadCacheModule,
         AuditModule,
         AuthModule,
         SsoModule,

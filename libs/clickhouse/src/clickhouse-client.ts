@@ -4,7 +4,7 @@ import * as fs from 'node:fs';
 import type { ClickHouseConfig } from '@hubpulse/config';
 import { bookkeepingStatements } from './clickhouse-ddl';
 import { checkClusterTopology } from './cluster-topology';
-import { INSERT_SETTINGS } from './insert-settings';
+import { INSERT_SETTINGS, READ_SETTINGS } from './insert-settings';
 
 /** DI token: the @clickhouse/client instance, embedded (chDB) or server, chosen by config. */
 export const CLICKHOUSE = Symbol('CLICKHOUSE');
@@ -45,7 +45,7 @@ export async function openClickHouse(cfg: ClickHouseConfig): Promise<ClickHouseC
       password: cfg.password,
       request_timeout: 60_000,
       log,
-      clickhouse_settings: { date_time_input_format: 'best_effort' as const, ...INSERT_SETTINGS },
+      clickhouse_settings: { date_time_input_format: 'best_effort' as const, ...INSERT_SETTINGS, ...READ_SETTINGS },
     };
     await createDatabase(common, cfg.database, cfg.cluster);
     return createClient({ ...common, database: cfg.database });
@@ -57,7 +57,7 @@ export async function openClickHouse(cfg: ClickHouseConfig): Promise<ClickHouseC
   return createClient({
     connection: createChdbConnection({ path: cfg.path }) as never,
     log,
-    clickhouse_settings: { date_time_input_format: 'best_effort', ...INSERT_SETTINGS },
+    clickhouse_settings: { date_time_input_format: 'best_effort', ...INSERT_SETTINGS, ...READ_SETTINGS },
   });
 }
 

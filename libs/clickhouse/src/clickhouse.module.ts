@@ -6,6 +6,8 @@ import { migrateClickHouse } from './clickhouse-migrator';
 import { withRedisLock } from './migration-lock';
 import { CLICKHOUSE_MIGRATIONS } from './migrations';
 import { ClickHouseService } from './clickhouse.service';
+import { CompactionService } from './compaction';
+import { DataVersions } from './data-version';
 import { ContentRepository } from './repositories/content.repository';
 import { EventsRepository } from './repositories/events.repository';
 import { PatternsRepository } from './repositories/patterns.repository';
@@ -47,7 +49,9 @@ import { ScoresRepository } from './repositories/scores.repository';
     PatternsRepository,
     PeopleRepository,
     ContentRepository,
+    DataVersions,
+    CompactionService,
   ],
-  exports: [CLICKHOUSE, ClickHouseService, EventsRepository, ScoresRepository, PatternsRepository, PeopleRepository, ContentRepository],
+  exports: [CLICKHOUSE, ClickHouseService, EventsRepository, ScoresRepository, PatternsRepository, PeopleRepository, ContentRepository, DataVersions, CompactionService],
 })
 export class ClickHouseModule {}

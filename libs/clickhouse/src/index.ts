@@ -13,3 +13,5 @@ export * from './repositories/events.repository';
 export * from './repositories/patterns.repository';
 export * from './repositories/people.repository';
 export * from './repositories/scores.repository';
+export * from './data-version';
+export * from './compaction';

@@ -66,6 +66,8 @@ export const envSchema = z
     HUBPULSE_MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(5 * 1024 * 1024),
     /** Events waiting for ClickHouse in one API process at most; past it ingestion answers 503 + Retry-After (backpressure when ClickHouse is slow). */
     HUBPULSE_INGEST_MAX_QUEUED_ROWS: z.coerce.number().int().min(1000).default(500_000),
+    HUBPULSE_READ_CACHE_ENTRIES: z.coerce.number({ error: 'must be a whole number' }).int().min(0).max(100_000).default(400),
+    HUBPULSE_READ_MAX_STALE_SECONDS: z.coerce.number({ error: 'must be a number of seconds' }).int().min(0).max(3600).default(15),
     /** Largest accepted single event (its stored row), in bytes; bigger events are rejected with a reason. */
     HUBPULSE_MAX_EVENT_BYTES: z.coerce.number().int().min(256).default(32 * 1024),
     /** Events per second one write key may send (per API process); 0 = unlimited. Bursts up to 2 s worth. */

@@ -252,3 +252,48 @@ describe('GroupStructure.sums', () => {
     expect(population).toBe(7);
   });
 });
+
+/**
+ * GroupStructure.greedy's shortcut (computePackings): the people free besides a disjoint family are
+ * those it leaves out of P (found once), and with one of its groups dropped, that group's too. It
+ * must take exactly what the plain greedy takes after marking every group of the family.
+ */
+describe('packings: the drop shortcut', () => {
+  interface Internals {
+    greedy(capacity: number, order: readonly number[], start?: readonly number[], free?: { hole?: number; gap: readonly number[] }): number[];
+    gapOf(P: number, m: readonly number[]): readonly number[];
+  }
+  it('takes what the plain greedy takes, inside the population and inside a group', () => {
+    const people = Array.from({ length: 30 }, (_, i) => `p${i}`);
+    let compared = 0;
+    fc.assert(
+      fc.property(
+        fc.array(fc.nat(4), { minLength: people.length, maxLength: people.length }),
+        fc.array(fc.subarray(people, { minLength: 1 }), { minLength: 1, maxLength: 8 }),
+        (part, others) => {
+          // a family that partitions some of the people (part 4: in none of its groups) and other groups anywhere
+          const family: GroupSpec[] = [0, 1, 2, 3].map((d) => ({ key: `department:${d}`, family: 'department', members: people.filter((_, i) => part[i] === d) }));
+          const specs = [...family.filter((g) => [...g.members].length > 0), ...others.map((members, i) => ({ key: `segment:${i}`, family: 'segment', members }))];
+          const s = planGroups(people, specs, 2).structure;
+          const g = s as unknown as Internals;
+          for (const P of [-1, ...s.groups.map((_, i) => i)]) {
+            const inside = P < 0 ? s.groups.map((_, i) => i).filter((i) => s.size[i] < s.populationSize) : [...s.containees[P]];
+            const m = inside.filter((i) => s.familyOf[i] === 'department' && !s.containers[i].some((a) => inside.includes(a) && s.familyOf[a] === 'department'));
+            if (m.length === 0) continue;
+            const capacity = P < 0 ? s.populationSize : s.size[P];
+            const gap = g.gapOf(P, m);
+            expect(g.greedy(capacity, inside, m, { gap })).toEqual(g.greedy(capacity, inside, m));
+            for (const drop of m) {
+              const order = inside.filter((c) => c !== drop);
+              const start = m.filter((c) => c !== drop);
+              expect(g.greedy(capacity, order, start, { hole: drop, gap })).toEqual(g.greedy(capacity, order, start));
+              compared++;
+            }
+          }
+        },
+      ),
+      { numRuns: 500 },
+    );
+    expect(compared).toBeGreaterThan(1000);
+  });
+});

@@ -210,6 +210,19 @@ export class GroupStructure {
     return (a < b ? this.overlaps[a].get(b) : this.overlaps[b].get(a)) ?? 0;
   }
 
+  private neighbourLists: number[][] | null = null;
+  /** The other groups that share somebody with g (either side of `overlaps`), built once on first use. */
+  sharing(g: number): readonly number[] {
+    if (!this.neighbourLists) {
+      const lists: number[][] = Array.from({ length: this.overlaps.length }, () => []);
+      this.overlaps.forEach((m, a) => {
+        for (const b of m.keys()) (lists[a].push(b), lists[b].push(a));
+      });
+      this.neighbourLists = lists;
+    }
+    return this.neighbourLists[g];
+  }
+
   /** Pairs (a < b) that share somebody, with the overlap. */
   *sharingPairs(): Generator<[number, number, number]> {
     for (let a = 0; a < this.overlaps.length; a++) for (const [b, o] of this.overlaps[a]) yield [a, b, o];
@@ -224,10 +237,30 @@ export class GroupStructure {
    * packings of them (largest first; organisation's structure first). The greedy ones are not every
    * packing a reader could choose — README's privacy model says so.
    */
-  packings(P: number, include: (i: number) => boolean): number[][] {
+  packings(P: number, include: (i: number) => boolean): readonly (readonly number[])[] {
     // Inside P, largest first, computed once per P; the admitted ones are filtered from it per call.
     const sorted = this.insideBySize(P);
     const inside = sorted.filter(include);
+    // A pure function of P and which groups inside it are admitted: the same question comes back for
+    // every statistic, day and round of planStat (mostly with nothing or the same few left out), so
+    // the last answers per P are kept, keyed by the groups left out.
+    const sig = inside.length === sorted.length ? '' : sorted.filter((c) => !include(c)).join(',');
+    const kept = this.packingsKept.get(P);
+    const hit = kept?.find((k) => k.sig === sig);
+    if (hit) return hit.packs;
+    const packs = this.computePackings(P, inside);
+    const list = kept ?? [];
+    list.unshift({ sig, packs });
+    if (list.length > GroupStructure.PACKINGS_KEPT) list.pop();
+    this.packingsKept.set(P, list);
+    return packs;
+  }
+
+  /** packings' last answers per P (PACKINGS_KEPT of them), by the groups inside P left out. */
+  private readonly packingsKept = new Map<number, { sig: string; packs: readonly (readonly number[])[] }[]>();
+  private static readonly PACKINGS_KEPT = 4;
+
+  private computePackings(P: number, inside: readonly number[]): readonly (readonly number[])[] {
     const capacity = P < 0 ? this.populationSize : this.size[P];
     if (inside.length === 0) return [];
     const out = new Map<string, number[]>();
@@ -242,8 +275,12 @@ export class GroupStructure {
       // …and the family's groups with the gaps filled from other families (a manager's tree where
       // its department is hidden, a department beside a link audience), also with one of them left
       // out first so that a group of another family can take its place (bounded: up to 24 groups).
-      keep(this.greedy(capacity, inside, m));
-      if (m.length <= 24) for (const drop of m) keep(this.greedy(capacity, inside.filter((c) => c !== drop), m.filter((c) => c !== drop)));
+      // The people free besides m are those it leaves out of P (none when it covers P), found once per
+      // family; with one group dropped, that group's too: not found by marking the rest of m each time.
+      const covers = m.reduce((n, c) => n + this.size[c], 0) === capacity;
+      const gap = covers ? [] : this.gapOf(P, m);
+      keep(this.greedy(capacity, inside, m, { gap }));
+      if (m.length <= 24) for (const drop of m) keep(this.greedy(capacity, inside.filter((c) => c !== drop), m.filter((c) => c !== drop), { hole: drop, gap }));
     }
     // Per snapshot: each family's maximal admitted groups there (P's children as they were then).
     const layers = P < 0 ? this.allLayers : (this.groups[P].layers ?? []);
@@ -298,16 +335,70 @@ export class GroupStructure {
     return this.disjoint(maximal) ? maximal : null;
   }
 
-  /** Takes groups in order while they are disjoint from those taken (starting from `start`, disjoint). */
-  private greedy(capacity: number, order: readonly number[], start: readonly number[] = []): number[] {
+  /**
+   * The people of P (−1: the population) in none of the disjoint groups `m`. Kept for the last
+   * GAPS_KEPT (P, m): a family's maximal admitted groups are mostly the same from one statistic to
+   * the next (the top manager trees), and finding the gap walks all of P.
+   */
+  private gapOf(P: number, m: readonly number[]): readonly number[] {
+    const key = `${P}:${m.join(',')}`;
+    const kept = this.gapsKept.get(key);
+    if (kept) return kept;
+    const gap = this.computeGap(P, m);
+    this.gapsKept.set(key, gap);
+    if (this.gapsKept.size > GroupStructure.GAPS_KEPT) this.gapsKept.delete(this.gapsKept.keys().next().value!);
+    return gap;
+  }
+
+  private readonly gapsKept = new Map<string, readonly number[]>();
+  private static readonly GAPS_KEPT = 256;
+
+  private computeGap(P: number, m: readonly number[]): number[] {
     this.stamp++;
+    for (const g of m) for (const p of this.members[g]) this.mark[p] = this.stamp;
+    const gap: number[] = [];
+    if (P < 0) {
+      for (let p = 0; p < this.populationSize; p++) if (this.mark[p] !== this.stamp) gap.push(p);
+    } else for (const p of this.members[P]) if (this.mark[p] !== this.stamp) gap.push(p);
+    return gap;
+  }
+
+  /**
+   * Takes groups in order while they are disjoint from those taken (starting from `start`, disjoint).
+   * The groups of `order` lie inside P (`capacity` people). Two shortcuts give the same answer without
+   * marking everybody `start` holds: when `start` fills P, only empty groups fit; and when `start`, the
+   * group `free.hole` (if any) and the people `free.gap` are a partition of P, a group is disjoint from
+   * `start` exactly when all its people are in the hole or the gap.
+   */
+  private greedy(capacity: number, order: readonly number[], start: readonly number[] = [], free?: { hole?: number; gap: readonly number[] }): number[] {
     const taken: number[] = [...start];
     const chosen = new Set(start);
     let left = capacity;
-    for (const g of start) {
-      for (const p of this.members[g]) this.mark[p] = this.stamp;
-      left -= this.size[g];
+    for (const g of start) left -= this.size[g];
+    if (left <= 0) {
+      for (const g of order) if (this.size[g] === 0 && !chosen.has(g)) taken.push(g);
+      return taken;
     }
+    if (free !== undefined) {
+      this.stamp += 2;
+      const open = this.stamp - 1;
+      const used = this.stamp;
+      if (free.hole !== undefined) for (const p of this.members[free.hole]) this.mark[p] = open;
+      for (const p of free.gap) this.mark[p] = open;
+      for (const g of order) {
+        if (this.size[g] > left || chosen.has(g)) continue;
+        const m = this.members[g];
+        let ok = true;
+        for (let j = 0; j < m.length && ok; j++) ok = this.mark[m[j]] === open;
+        if (!ok) continue;
+        for (let j = 0; j < m.length; j++) this.mark[m[j]] = used;
+        left -= m.length;
+        taken.push(g);
+      }
+      return taken;
+    }
+    this.stamp++;
+    for (const g of start) for (const p of this.members[g]) this.mark[p] = this.stamp;
     for (const g of order) {
       // a group larger than what is left of P cannot be disjoint from what is taken
       if (this.size[g] > left || chosen.has(g)) continue;

@@ -22,6 +22,18 @@ export interface StatDecision {
   reason: HiddenReason | null;
 }
 
+const internedDecisions = new Map<string, StatDecision>();
+/**
+ * One shared frozen object per distinct decision (there are a handful): views that keep a decision
+ * per group for many statistics (per day, per channel) hold pointers instead of objects.
+ */
+export function internDecision(d: StatDecision): StatDecision {
+  const key = `${d.shown}|${d.reason}`;
+  let got = internedDecisions.get(key);
+  if (!got) internedDecisions.set(key, (got = Object.freeze({ shown: d.shown, reason: d.reason })));
+  return got;
+}
+
 export function planStat(
   plan: GroupPlan,
   kind: StatKind,

@@ -28,6 +28,9 @@ export function testConfig(env: Record<string, string> = {}): HubpulseConfig {
     CLICKHOUSE_DATABASE: name,
     HUBPULSE_QUEUE_PREFIX: `hptest:${name}`,
     HUBPULSE_SCORE_DEBOUNCE_MS: '200',
+    // A test reads its own writes at once; the product's default lets the read cache answer up to 15 s
+    // behind the data (tests/e2e/read-cache.e2e.spec.ts tests that).
+    HUBPULSE_READ_MAX_STALE_SECONDS: '0',
     HUBPULSE_BOOTSTRAP_ADMIN_EMAIL: 'admin@test.local',
     HUBPULSE_BOOTSTRAP_ADMIN_PASSWORD: 'correct horse battery',
     HUBPULSE_BOOTSTRAP_WRITE_KEY: `hp_wk_test_${name}_0123456789`,

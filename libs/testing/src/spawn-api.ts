@@ -13,14 +13,20 @@ export interface SpawnedApi {
 }
 
 export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.listen(0, '127.0.0.1', () => {
-      const port = (srv.address() as net.AddressInfo).port;
-      srv.close(() => resolve(port));
+  // Not port 0: the kernel hands those out of the ephemeral range (32768–60999 here), which every
+  // outgoing connection on the machine draws from too, so a port free now could be some client's
+  // local port by the time a child process that seeds for a minute listens on it (EADDRINUSE). A
+  // random port below that range, checked free, is taken by no outgoing connection.
+  for (let attempt = 0; ; attempt++) {
+    const port = 20_000 + Math.floor(Math.random() * 12_000);
+    const free = await new Promise<boolean>((resolve) => {
+      const srv = net.createServer();
+      srv.once('error', () => resolve(false));
+      srv.listen(port, '127.0.0.1', () => srv.close(() => resolve(true)));
     });
-    srv.on('error', reject);
-  });
+    if (free) return port;
+    if (attempt >= 50) throw new Error('no free port found in 20000–31999 after 50 tries');
+  }
 }
 
 /** A production build's process: its combined output, and a stop that resolves with its exit code. */
@@ -29,7 +35,8 @@ function spawnBuilt(app: 'api' | 'worker', env: Record<string, string>, nodeArgs
   if (!fs.existsSync(main)) throw new Error(`${main} is missing: run npm run build first`);
   const child = spawn(process.execPath, [...nodeArgs, main], {
     cwd: REPO_ROOT,
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', ...env },
+    // A test reads its own writes at once unless it asks otherwise (see testConfig).
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', HUBPULSE_READ_MAX_STALE_SECONDS: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';

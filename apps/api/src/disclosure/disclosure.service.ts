@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { addDays } from '@hubpulse/contracts';
 import { HUBPULSE_CONFIG, type HubpulseConfig } from '@hubpulse/config';
@@ -37,6 +38,32 @@ export interface DisclosurePlan {
    */
   history: { changes: readonly string[]; refused: readonly ReadonlyMap<string, HiddenReason>[]; versions: number };
   builtMs: number;
+  /** Changes whenever anything the plan is built from may have (the day, the directory, memberships, links, programmes). */
+  fingerprint: string;
+  /**
+   * What the plan decides, as a hash: its population (in index order), every group's key, members
+   * and decision. Equal keys mean equal decisions for any statistic, so per-day answers derived from
+   * a plan are kept under it (engagement groups): a rebuild that changed nothing (a segment run
+   * that found the same people) keeps them, where the fingerprint would not.
+   */
+  contentKey: string;
+}
+
+/**
+ * See DisclosurePlan.contentKey. Groups and people are hashed in the plan's order (the directory is
+ * read by person id, segments by id: a rebuild of the same data has the same order), each group's
+ * members sorted. Per-day answers index their arrays by that order, so equal keys must mean it too.
+ */
+export function planContentKey(plan: GroupPlan): string {
+  const h = createHash('sha1');
+  const s = plan.structure;
+  for (const id of s.personIndex.keys()) h.update(id).update('\u0000');
+  plan.all().forEach((d, i) => {
+    h.update(`\u0001${s.groups[i].key}\u0000${d.shown ? 1 : 0}${d.reason ?? ''}\u0000`);
+    const m = Int32Array.from(s.members[i]).sort(); // a segment's members come in no set order
+    h.update(new Uint8Array(m.buffer, m.byteOffset, m.byteLength));
+  });
+  return h.digest('base64url');
 }
 
 /** Before any stint (Date32's first day): change days are read from here, so every stretch of the history is. */
@@ -77,7 +104,7 @@ export class DisclosureService {
     const snapshot = await this.registry.snapshot();
     const fingerprint = `${asOf}|${snapshot.key}`;
     if (this.cached?.fingerprint !== fingerprint) {
-      const plan = this.build(asOf, snapshot.links, snapshot.programmes);
+      const plan = this.build(asOf, snapshot.links, snapshot.programmes, fingerprint);
       this.cached = { fingerprint, plan };
       plan.catch(() => {
         if (this.cached?.plan === plan) this.cached = null;
@@ -86,7 +113,7 @@ export class DisclosureService {
     return this.cached.plan;
   }
 
-  private async build(asOf: string, links: readonly GoalLinkEntity[], programmes: readonly ProgrammeEntity[]): Promise<DisclosurePlan> {
+  private async build(asOf: string, links: readonly GoalLinkEntity[], programmes: readonly ProgrammeEntity[], fingerprint: string): Promise<DisclosurePlan> {
     const started = Date.now();
     const [rows, segments] = await Promise.all([this.registry.directory(asOf), this.registry.segments()]);
     const groups: GroupSpec[] = directoryGroups(rows);
@@ -109,7 +136,7 @@ export class DisclosureService {
     this.log.log(
       `disclosure plan: ${groups.length} groups over ${population.size} people, ${plan.all().filter((g) => !g.shown).length} hidden, ${history.changes.length} change days (${history.versions} versions), ${builtMs} ms`,
     );
-    return { plan, groups, asOf, population, history, builtMs };
+    return { plan, groups, asOf, population, history, builtMs, fingerprint, contentKey: planContentKey(plan) };
   }
 
   /**
@@ -173,7 +200,7 @@ export class DisclosureService {
     const plan = planWithHistory(current.population, current.groups, then, this.k, current.plan, notAdmitted);
     const builtMs = Date.now() - started;
     this.log.log(`disclosure plan of ${day} (directory as it was): ${plan.all().length} groups, ${plan.all().filter((g) => !g.shown).length} hidden, ${builtMs} ms`);
-    return { ...current, plan, builtMs, historyFrom: day };
+    return { ...current, plan, builtMs, historyFrom: day, contentKey: planContentKey(plan) };
   }
 
   /** The plan as admins read it (GET /api/privacy/groups). */

@@ -8,6 +8,7 @@ import { HUBPULSE_CONFIG, type HubpulseConfig } from '@hubpulse/config';
 import { DisclosureService } from '../disclosure/disclosure.service';
 import { InvalidInputError } from '../common/errors';
 import { checkRangeLength } from '../common/range-limit';
+import { ReadCache } from '../common/read-cache';
 import { GoalsService } from '../goals/goals.service';
 import { releaseEventCounts } from './event-counts-rule';
 import { ENGAGEMENT_WINDOW_DAYS, OverviewRepository } from './overview.repository';
@@ -30,6 +31,7 @@ export class OverviewService {
     private readonly events: EventsRepository,
     private readonly goals: GoalsService,
     private readonly disclosure: DisclosureService,
+    private readonly cache: ReadCache,
     @Inject(HUBPULSE_CONFIG) private readonly config: HubpulseConfig,
   ) {}
 
@@ -48,6 +50,24 @@ export class OverviewService {
   }
 
   /**
+   * What the overview of [from, to] is computed from, the same for every user: read through the
+   * read cache (keyed by the events' and the directory's data), so only the first reader after the
+   * data changed waits for ClickHouse; what each user may see of it is decided after, per request.
+   */
+  private facts(from: string, to: string) {
+    return this.cache.get({
+      name: 'overview',
+      params: { from, to },
+      tables: ['events', 'people'],
+      compute: async () => {
+        const [totals, engagement, byChannel, dataFrom] = await Promise.all([this.repo.totals(from, to), this.repo.engagement(from, to), this.repo.byChannel(from, to), this.events.firstEventDay()]);
+        const masks = await this.repo.dailyChannelPeople(from, to, byChannel.map((c) => c.channel));
+        return { totals, engagement, byChannel, masks, dataFrom };
+      },
+    });
+  }
+
+  /**
    * Every number about people here goes through the disclosure layer: active people over windows
    * (the range, each channel over the range, the 7-day window of each day) through `windows` against
    * what `userId` was shown before; each of them, being a count out of the shown directory, is a
@@ -56,16 +76,9 @@ export class OverviewService {
   async overview(query: OverviewQuery, userId: string): Promise<OverviewResponse> {
     const { from, to } = await this.resolveRange(query);
     const k = this.config.minGroupSize;
-    const [totals, engagement, byChannel, goals, dataFrom] = await Promise.all([
-      this.repo.totals(from, to),
-      this.repo.engagement(from, to),
-      this.repo.byChannel(from, to),
-      this.goals.summaries(),
-      this.events.firstEventDay(),
-    ]);
+    const [{ totals, engagement, byChannel, masks, dataFrom }, goals] = await Promise.all([this.facts(from, to), this.goals.summaries()]);
     const days: string[] = [];
     for (let d = Date.parse(from); d <= Date.parse(to); d += DAY_MS) days.push(formatDayKey(d));
-    const masks = await this.repo.dailyChannelPeople(from, to, byChannel.map((c) => c.channel));
     const events = releaseEventCounts(days, byChannel.map((c) => c.events), masks, k);
 
     const directory = totals.people;

@@ -33,20 +33,49 @@ export function releaseLeaders(plan: GroupPlan, items: readonly LeaderItemRead[]
   const queueSums = sumsOf(queue);
   const queueDecisions = planCounts(plan, queueSums.perGroup, queueSums.population);
 
-  // answered items by asker index in the plan's population
-  const answered = items.filter((i) => i.first_replier_id !== '' && s.personIndex.has(i.asker_id)).map((i) => ({ asker: s.personIndex.get(i.asker_id)!, leader: i.first_replier_id }));
-  const mark = new Uint8Array(s.populationSize);
-  /** Distinct leaders behind the answered items of the people of `inside` minus those of `outside` (−1: the population). */
+  // Answered items per asker (index in the plan's population), their leaders as small integers.
+  const leaderIds = new Map<string, number>();
+  const byAsker = new Map<number, number[]>();
+  for (const i of items) {
+    const asker = s.personIndex.get(i.asker_id);
+    if (i.first_replier_id === '' || asker === undefined) continue;
+    let l = leaderIds.get(i.first_replier_id);
+    if (l === undefined) leaderIds.set(i.first_replier_id, (l = leaderIds.size));
+    const list = byAsker.get(asker);
+    if (list) list.push(l);
+    else byAsker.set(asker, [l]);
+  }
+  // Per group (−1: the population), answered items per leader: kept, since every pair and packing
+  // of the rounds below asks again about the same groups.
+  const counts = new Map<number, Map<number, number>>();
+  const countsOf = (g: number): Map<number, number> => {
+    let m = counts.get(g);
+    if (m) return m;
+    m = new Map();
+    const add = (list: readonly number[] | undefined) => {
+      for (const l of list ?? []) m!.set(l, (m!.get(l) ?? 0) + 1);
+    };
+    if (g < 0) for (const list of byAsker.values()) add(list);
+    else for (const p of s.members[g]) add(byAsker.get(p));
+    counts.set(g, m);
+    return m;
+  };
+  /**
+   * Distinct leaders behind the answered items of the people of `inside` (−1: the population) minus
+   * those of `outside` (disjoint groups inside it): a leader counts when `inside` has more of their
+   * items than the outside groups together.
+   */
   const leadersOf = (inside: number, outside: readonly number[]) => {
-    if (inside < 0) mark.fill(1);
-    else {
-      mark.fill(0);
-      for (const p of s.members[inside]) mark[p] = 1;
+    const all = countsOf(inside);
+    if (outside.length === 0) return all.size;
+    const out = outside.map(countsOf);
+    let n = 0;
+    for (const [l, c] of all) {
+      let o = 0;
+      for (const m of out) o += m.get(l) ?? 0;
+      if (c > o) n++;
     }
-    for (const o of outside) for (const p of s.members[o]) mark[p] = 0;
-    const leaders = new Set<string>();
-    for (const a of answered) if (mark[a.asker]) leaders.add(a.leader);
-    return leaders.size;
+    return n;
   };
 
   const released = new Uint8Array(s.count);

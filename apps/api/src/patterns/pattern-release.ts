@@ -110,12 +110,33 @@ export function releaseTable<C extends string>(plan: GroupPlan, table: GroupTabl
   // per column: cells withheld for their row (protected) on top of what the share rule hides
   const withheld = new Map<C, Set<string>>(table.columns.map((c) => [c, new Set<string>(table.withhold?.get(c) ?? [])]));
   const cells = new Map<C, Decisions>();
-  const shownCell = (c: C, key: string) => cells.get(c)!.get(key)?.shown ?? false;
+  // Which cells of a column are shown, by group index (the population last): kept beside `cells`
+  // (which also says why), since step 4 asks it of thousands of groups per withheld cell.
+  const shownAt = new Map<C, Uint8Array>();
+  const indexOf = (key: string) => (key === POPULATION ? s.count : s.index.get(key));
+  const shownCell = (c: C, key: string) => {
+    const i = indexOf(key);
+    return i !== undefined && shownAt.get(c)![i] === 1;
+  };
+  // Each column's decisions change only when it is released again or a cell of it is withheld: a
+  // version per column says when, so step 4 looks again only at columns that changed since it last
+  // looked (an unchanged column's withheld cells have no revealer left: each one found was withheld).
+  const version = new Map<C, number>(table.columns.map((c) => [c, 0]));
+  const checked = new Map<C, number>();
+  const bump = (c: C) => version.set(c, version.get(c)! + 1);
   const release = (c: C) => {
     const x = new Map(rows.filter((key) => key !== POPULATION).map((key) => [key, cellOf(c, key)]));
     const comp = new Map([...x].map(([key, v]) => [key, (table.totals.get(key) ?? 0) - v]));
     const pop = rows.includes(POPULATION) ? { x: cellOf(c, POPULATION), complement: popTotal - cellOf(c, POPULATION) } : null;
-    cells.set(c, releaseShare(plan, x, comp, pop, withheld.get(c)));
+    const decided = releaseShare(plan, x, comp, pop, withheld.get(c));
+    cells.set(c, decided);
+    const at = new Uint8Array(s.count + 1);
+    for (const [key, d] of decided) {
+      const i = indexOf(key);
+      if (d.shown && i !== undefined) at[i] = 1;
+    }
+    shownAt.set(c, at);
+    bump(c);
   };
   let dirty = new Set<C>(table.columns);
   for (let round = 0; dirty.size > 0 && round < 50; round++) {
@@ -125,6 +146,9 @@ export function releaseTable<C extends string>(plan: GroupPlan, table: GroupTabl
       if (withheld.get(c)!.has(key)) return;
       withheld.get(c)!.add(key);
       cells.get(c)!.set(key, { shown: false, reason: 'complementary' });
+      const i = indexOf(key);
+      if (i !== undefined) shownAt.get(c)![i] = 0;
+      bump(c);
       dirty.add(c);
     };
     // 3. rows
@@ -142,11 +166,19 @@ export function releaseTable<C extends string>(plan: GroupPlan, table: GroupTabl
     // hidden show nothing and are covered by planStat's remainder checks like any hidden group.
     const shownRows = new Set(rows);
     for (const c of table.columns) {
+      const seen = version.get(c)!;
+      if (checked.get(c) === seen) continue;
+      const at = shownAt.get(c)!;
+      let memo = revealMemo();
       for (const key of [...withheld.get(c)!]) {
         if (!shownRows.has(key)) continue;
-        const revealer = revealedBy(plan, key, (g) => shownCell(c, g), table.totals);
-        if (revealer) withhold(c, revealer);
+        const revealer = revealedBy(plan, key, (g) => shownCell(c, g), table.totals, (i) => at[i] === 1, memo);
+        if (revealer) {
+          withhold(c, revealer);
+          memo = revealMemo(); // one group fewer released
+        }
       }
+      checked.set(c, seen);
     }
   }
   return { totals, cells };
@@ -158,36 +190,100 @@ export function releaseTable<C extends string>(plan: GroupPlan, table: GroupTabl
  * `key`'s released siblings of its family, or a released group A ⊃ key with a released B ⊂ A,
  * disjoint from key, and total(A) − total(B) = total(key). Null when nothing reveals it.
  */
-function revealedBy(plan: GroupPlan, key: string, released: (key: string) => boolean, totals: ReadonlyMap<string, number>): string | null {
+export function revealedBy(
+  plan: GroupPlan,
+  key: string,
+  released: (key: string) => boolean,
+  totals: ReadonlyMap<string, number>,
+  /** The same as `released`, by group index: faster when the caller keeps it so. */
+  releasedAt?: (i: number) => boolean,
+  /** Kept between calls while what is released stays the same (a new one after any change). */
+  memo?: RevealMemo,
+): string | null {
   const s = plan.structure;
   const total = (i: number) => totals.get(i < 0 ? POPULATION : s.groups[i].key) ?? 0;
   const popReleased = released(POPULATION);
   if (key === POPULATION) {
     // the population's cell is the sum of a family that covers it
     for (const F of s.families) {
-      const children = s.childrenOf(-1, F, (i) => released(s.groups[i].key));
+      const children = s.childrenOf(-1, F, releasedAt ?? ((i) => released(s.groups[i].key)));
       if (children && children.length > 0 && children.reduce((sum, i) => sum + total(i), 0) === total(-1)) return smallest(plan, children);
     }
     return null;
   }
   const g = s.index.get(key);
   if (g === undefined) return null;
-  const isReleased = (i: number) => released(s.groups[i].key);
+  const isReleased = releasedAt ?? ((i: number) => released(s.groups[i].key));
+  const F = s.familyOf[g];
+  const U = s.populationSize;
+  const byTotal = groupsByTotal(plan, totals);
   const parents = [...(popReleased ? [-1] : []), ...s.containers[g].filter(isReleased)];
   for (const P of parents) {
-    const children = s.childrenOf(P, s.familyOf[g], (i) => i === g || isReleased(i));
-    if (children?.includes(g) && children.reduce((sum, i) => sum + total(i), 0) === total(P)) {
-      const others = children.filter((i) => i !== g);
-      // alone it is its parent that week: the parent's cell is this one
-      return others.length > 0 ? smallest(plan, others) : P < 0 ? POPULATION : s.groups[P].key;
+    // g is among P's children in its family only when no released group of that family lies between
+    // them (childrenOf's maximal groups): checked on g's containers first, since childrenOf walks
+    // every group of the family inside P (thousands of manager trees inside the organisation).
+    const inP = (a: number) => (P < 0 ? s.size[a] < U : s.containers[a].includes(P));
+    const between: boolean = s.containers[g].some((a) => a !== P && s.familyOf[a] === F && isReleased(a) && inP(a));
+    if (!between && !(P < 0 && s.size[g] >= U)) {
+      const children: number[] | null = memo && !isReleased(g) ? childrenWith(plan, memo, P, F, g, isReleased) : s.childrenOf(P, F, (i) => i === g || isReleased(i));
+      if (children?.includes(g) && children.reduce((sum, i) => sum + total(i), 0) === total(P)) {
+        const others = children.filter((i) => i !== g);
+        // alone it is its parent that week: the parent's cell is this one
+        return others.length > 0 ? smallest(plan, others) : P < 0 ? POPULATION : s.groups[P].key;
+      }
     }
-    // A ⊃ g and a released B ⊂ A disjoint from g with the rest of A exactly g
-    const inside = P < 0 ? s.groups.map((_, i) => i).filter(isReleased) : s.containees[P].filter(isReleased);
-    for (const B of inside) {
-      if (B !== g && s.overlap(B, g) === 0 && total(P) - total(B) === total(g)) return s.groups[B].key;
-    }
+    // A ⊃ g and a released B ⊂ A disjoint from g with the rest of A exactly g: B's total is
+    // total(A) − total(g), so only the groups with that total are looked at (the first in P's order).
+    const candidates = (byTotal.get(total(P) - total(g)) ?? []).filter((B) => B !== g && (P < 0 || s.containers[B].includes(P)) && isReleased(B) && s.overlap(B, g) === 0);
+    if (candidates.length === 0) continue;
+    const order = P < 0 ? null : s.containees[P];
+    const first = order ? candidates.reduce((a, b) => (order.indexOf(b) < order.indexOf(a) ? b : a)) : candidates[0];
+    return s.groups[first].key;
   }
   return null;
+}
+
+/** P's children per family among the released groups (childrenOf), kept while the released groups stay the same. */
+export interface RevealMemo {
+  children: Map<string, { list: number[]; set: Set<number> } | null>;
+}
+
+export const revealMemo = (): RevealMemo => ({ children: new Map() });
+
+/**
+ * childrenOf(P, F, i ⇒ i = g ∨ released(i)) for an unreleased g with no released F-group between it
+ * and P, from P's released F-children kept in `memo`: g is maximal, so the children are the released
+ * ones less those inside g, plus g, and they are disjoint exactly when no other of them overlaps g.
+ * When the released children themselves overlap, childrenOf answers.
+ */
+function childrenWith(plan: GroupPlan, memo: RevealMemo, P: number, F: string, g: number, isReleased: (i: number) => boolean): number[] | null {
+  const s = plan.structure;
+  const key = `${P}|${F}`;
+  let base = memo.children.get(key);
+  if (base === undefined) {
+    const list = s.childrenOf(P, F, isReleased);
+    memo.children.set(key, (base = list && { list, set: new Set(list) }));
+  }
+  if (!base) return s.childrenOf(P, F, (i) => i === g || isReleased(i));
+  const inside = new Set(s.containees[g].filter((a) => base.set.has(a)));
+  for (const a of s.sharing(g)) if (base.set.has(a) && !inside.has(a)) return null;
+  return [...base.list.filter((a) => !inside.has(a)), g];
+}
+
+const byTotalKept = new WeakMap<ReadonlyMap<string, number>, { plan: GroupPlan; byTotal: Map<number, number[]> }>();
+/** The plan's groups by their total in `totals` (absent: 0), in index order; kept per totals and plan. */
+function groupsByTotal(plan: GroupPlan, totals: ReadonlyMap<string, number>): Map<number, number[]> {
+  const kept = byTotalKept.get(totals);
+  if (kept?.plan === plan) return kept.byTotal;
+  const byTotal = new Map<number, number[]>();
+  plan.structure.groups.forEach((g, i) => {
+    const t = totals.get(g.key) ?? 0;
+    const list = byTotal.get(t);
+    if (list) list.push(i);
+    else byTotal.set(t, [i]);
+  });
+  byTotalKept.set(totals, { plan, byTotal });
+  return byTotal;
 }
 
 function smallest(plan: GroupPlan, groups: number[]): string {

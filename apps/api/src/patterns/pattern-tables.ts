@@ -1,5 +1,6 @@
 import { POPULATION, type GroupPlan, type HiddenReason } from '@hubpulse/disclosure';
 import type { PatternGroupBy } from '@hubpulse/contracts';
+import type { DisclosurePlan } from '../disclosure/disclosure.service';
 import { releaseTable, type GroupTable, type ReleasedTable } from './pattern-release';
 
 /** A week's table over every group of the plan, and what of it may be shown. */
@@ -29,15 +30,27 @@ export function buildTable<C extends string>(plan: GroupPlan, valueOf: ReadonlyM
 }
 
 /**
- * Decisions depend only on the plan and the week's per-person values (and what is withheld), so they
- * are kept per plan (a new plan starts afresh) under a hash of those: the dashboard asks for the same
- * weeks again with another grouping or range. Bounded; the oldest entries go first.
+ * Decisions depend only on what the plan decides (its content key, DisclosurePlan.contentKey) and the
+ * week's per-person values (and what is withheld), so they are kept under those: the dashboard asks
+ * for the same weeks again with another grouping or range, and a plan rebuilt with the same content
+ * (a segment run that found the same people) keeps them. The last PLANS_KEPT contents are kept, each
+ * bounded to CACHE_ENTRIES weeks; the oldest go first.
  */
-const cache = new WeakMap<GroupPlan, Map<string, WeekTable<string>>>();
+const cache = new Map<string, Map<string, WeekTable<string>>>();
 const CACHE_ENTRIES = 400;
+const PLANS_KEPT = 2;
 
-export function weekTable<C extends string>(plan: GroupPlan, valueOf: ReadonlyMap<string, string>, columns: readonly C[], withhold?: GroupTable<C>['withhold']): WeekTable<C> {
-  const byPlan = cache.get(plan) ?? cache.set(plan, new Map()).get(plan)!;
+export function weekTable<C extends string>(
+  { plan, contentKey }: Pick<DisclosurePlan, 'plan' | 'contentKey'>,
+  valueOf: ReadonlyMap<string, string>,
+  columns: readonly C[],
+  withhold?: GroupTable<C>['withhold'],
+): WeekTable<C> {
+  let byPlan = cache.get(contentKey);
+  if (!byPlan) {
+    cache.set(contentKey, (byPlan = new Map()));
+    while (cache.size > PLANS_KEPT) cache.delete(cache.keys().next().value!);
+  }
   const key = fingerprint(valueOf, columns, withhold);
   const hit = byPlan.get(key) as WeekTable<C> | undefined;
   if (hit) return hit;

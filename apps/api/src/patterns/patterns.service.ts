@@ -44,9 +44,10 @@ import { HUBPULSE_CONFIG, type HubpulseConfig } from '@hubpulse/config';
 import { InvalidInputError } from '../common/errors';
 import { releaseDays, releaseLeaders, type LeaderDecision } from './leader-release';
 import { groupsOf, hiddenCells, rowOf, weekTable } from './pattern-tables';
-import { EventsRepository, PatternsRepository, type LeaderItemRead } from '@hubpulse/clickhouse';
+import { EventsRepository, PatternsRepository, type LeaderItemRead, type TableName } from '@hubpulse/clickhouse';
 import { releasePurposePoints } from './purpose-release';
 import { checkRangeLength } from '../common/range-limit';
+import { ReadCache } from '../common/read-cache';
 
 const day = z.iso.date({ error: 'must be a date YYYY-MM-DD' });
 export const patternsQuerySchema = z.object({
@@ -59,6 +60,8 @@ export type PatternsQuery = z.output<typeof patternsQuerySchema>;
 const defs = <T extends Record<string, { label: string; definition: string }>>(d: T, keys: readonly string[]) =>
   keys.map((key) => ({ key, label: d[key].label, definition: d[key].definition }));
 
+type Resolved = { from: string; to: string; by: PatternGroupBy };
+
 /**
  * Shapes the pattern tables for the dashboard; every number leaves through the disclosure layer,
  * decided over every group of the plan whatever `by` asks (purpose-release, pattern-release,
@@ -70,11 +73,12 @@ export class PatternsService {
     private readonly repo: PatternsRepository,
     private readonly events: EventsRepository,
     private readonly disclosure: DisclosureService,
+    private readonly cache: ReadCache,
     @Inject(HUBPULSE_CONFIG) private readonly config: HubpulseConfig,
   ) {}
 
   /** Default range: the 90 days ending at the newest event (or today when there is none). */
-  async resolve(q: PatternsQuery): Promise<{ from: string; to: string; by: PatternGroupBy }> {
+  async resolve(q: PatternsQuery): Promise<Resolved> {
     const to = q.to ?? (await this.events.lastEventDay()) ?? new Date().toISOString().slice(0, 10);
     const from = q.from ?? addDays(to, -89);
     if (from > to) throw new InvalidInputError([`from: must not be after to (${from} > ${to})`]);
@@ -82,8 +86,33 @@ export class PatternsService {
     return { from, to, by: q.by };
   }
 
-  async purposes(query: PatternsQuery): Promise<PurposesResponse> {
-    const { from, to, by } = await this.resolve(query);
+  /**
+   * A pattern view of `query` (range resolved) through the read cache: the same for every user, it
+   * depends on what the plan decides (its content key: a rebuild that changed nothing keeps it), the
+   * range and grouping, and the data of `tables`.
+   */
+  private async planned<T>(name: string, query: PatternsQuery, tables: readonly TableName[], compute: (q: Resolved) => Promise<T>): Promise<T> {
+    const [q, { contentKey }] = await Promise.all([this.resolve(query), this.disclosure.plan()]);
+    return this.cache.get({ name, params: { ...q, plan: contentKey }, tables, compute: () => compute(q) });
+  }
+
+  purposes(query: PatternsQuery): Promise<PurposesResponse> {
+    return this.planned('patterns.purposes', query, ['pattern_purposes'], (q) => this.computePurposes(q));
+  }
+
+  personas(query: PatternsQuery): Promise<PersonasResponse> {
+    return this.planned('patterns.personas', query, ['pattern_person_weeks'], (q) => this.computePersonas(q));
+  }
+
+  ambassadors(query: PatternsQuery): Promise<AmbassadorsResponse> {
+    return this.planned('patterns.ambassadors', query, ['pattern_person_weeks'], (q) => this.computeAmbassadors(q));
+  }
+
+  leaders(query: PatternsQuery): Promise<LeaderResponsivenessResponse> {
+    return this.planned('patterns.leaders', query, ['pattern_leader_items'], (q) => this.computeLeaders(q));
+  }
+
+  private async computePurposes({ from, to, by }: Resolved): Promise<PurposesResponse> {
     const k = this.config.minGroupSize;
     const [rows, { plan }] = await Promise.all([this.repo.purposes(from, to), this.disclosure.plan()]);
     const points = releasePurposePoints(plan, rows);
@@ -121,13 +150,13 @@ export class PatternsService {
     return weeks;
   }
 
-  async personas(query: PatternsQuery): Promise<PersonasResponse> {
-    const { from, to, by } = await this.resolve(query);
+  private async computePersonas({ from, to, by }: Resolved): Promise<PersonasResponse> {
     const k = this.config.minGroupSize;
     const [fromWeek, toWeek] = [mondayOf(from), mondayOf(to)];
     // the week before the range too: movement into the first week is checked against its table
-    const [values, { plan }] = await Promise.all([this.weekValues(addDays(fromWeek, -7), toWeek, 'persona'), this.disclosure.plan()]);
-    const tables = new Map([...values].map(([week, v]) => [week, weekTable(plan, v, PERSONAS)]));
+    const [values, dp] = await Promise.all([this.weekValues(addDays(fromWeek, -7), toWeek, 'persona'), this.disclosure.plan()]);
+    const plan = dp.plan;
+    const tables = new Map([...values].map(([week, v]) => [week, weekTable(dp, v, PERSONAS)]));
     const weeks = [...tables].filter(([week]) => week >= fromWeek && tables.get(week)!.table.totals.get(POPULATION));
     const pairs = PERSONAS.flatMap((f) => PERSONAS.map((t) => `${f}>${t}` as const));
     const movement = weeks.flatMap(([week, now]) => {
@@ -140,7 +169,7 @@ export class PatternsService {
       const withhold = new Map<string, Set<string>>(pairs.map((c) => [c, new Set<string>()]));
       for (const [key, cols] of hiddenCells(now)) for (const to of cols) for (const f of PERSONAS) withhold.get(`${f}>${to}`)!.add(key);
       for (const [key, cols] of hiddenCells(before)) for (const f of cols) for (const to of PERSONAS) withhold.get(`${f}>${to}`)!.add(key);
-      const m = weekTable(plan, moved, pairs, withhold);
+      const m = weekTable(dp, moved, pairs, withhold);
       return [
         {
           week,
@@ -177,10 +206,10 @@ export class PatternsService {
     };
   }
 
-  async ambassadors(query: PatternsQuery): Promise<AmbassadorsResponse> {
-    const { from, to, by } = await this.resolve(query);
+  private async computeAmbassadors({ from, to, by }: Resolved): Promise<AmbassadorsResponse> {
     const k = this.config.minGroupSize;
-    const [values, { plan }] = await Promise.all([this.weekValues(mondayOf(from), mondayOf(to), 'stage'), this.disclosure.plan()]);
+    const [values, dp] = await Promise.all([this.weekValues(mondayOf(from), mondayOf(to), 'stage'), this.disclosure.plan()]);
+    const plan = dp.plan;
     return {
       range: { from, to },
       by,
@@ -191,7 +220,7 @@ export class PatternsService {
       weeks: [...values]
         .filter(([, v]) => v.size > 0)
         .map(([week, v]) => {
-          const w = weekTable(plan, v, AMBASSADOR_STAGES);
+          const w = weekTable(dp, v, AMBASSADOR_STAGES);
           return {
             week,
             groups: groupsOf(plan, by, w.table.totals).map((g) => {
@@ -203,8 +232,7 @@ export class PatternsService {
     };
   }
 
-  async leaders(query: PatternsQuery): Promise<LeaderResponsivenessResponse> {
-    const { from, to, by } = await this.resolve(query);
+  private async computeLeaders({ from, to, by }: Resolved): Promise<LeaderResponsivenessResponse> {
     const k = this.config.minGroupSize;
     const queueFrom = addDays(to, 1 - LEADER_QUEUE_DAYS);
     const [all, { plan }] = await Promise.all([this.repo.leaderItems(from < queueFrom ? from : queueFrom, to), this.disclosure.plan()]);

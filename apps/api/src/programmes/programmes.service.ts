@@ -17,6 +17,7 @@ import { SegmentMembershipRepository } from '@hubpulse/audiences';
 import { GoalsRepository, ProgrammesRepository, SegmentDefinitionsRepository, type ProgrammeEntity, type ProgrammeFields } from '@hubpulse/database';
 import { EventsRepository, ScoresRepository } from '@hubpulse/clickhouse';
 import { InvalidInputError } from '../common/errors';
+import { ReadCache } from '../common/read-cache';
 import { DisclosureService } from '../disclosure/disclosure.service';
 import { groupKey } from '../disclosure/group-registry.service';
 import { rateDto, releasedReadRate } from '../segments/segment-channel-stats';
@@ -42,6 +43,7 @@ export class ProgrammesService {
     private readonly memberships: SegmentMembershipRepository,
     private readonly disclosure: DisclosureService,
     private readonly goals: GoalsRepository,
+    private readonly cache: ReadCache,
   ) {}
 
   private async require(id: string): Promise<ProgrammeEntity> {
@@ -179,7 +181,13 @@ export class ProgrammesService {
     const version = pinned ? pinned.version : z.current!.version;
     const size = pinned ? pinned.size : z.current!.size;
     const ends = weekEnds(p.measureFrom, asOf);
-    const days = await this.reads.firstDays(p.segmentId, version, p.measureFrom, asOf, p.channels);
+    // Counts over the members' events, the same for every reader (decided per week below): through the read cache.
+    const days = await this.cache.get({
+      name: 'programmes.first_days',
+      params: { segment: p.segmentId, version, from: p.measureFrom, to: asOf, channels: p.channels },
+      tables: ['events', 'content', 'segment_members'],
+      compute: () => this.reads.firstDays(p.segmentId, version, p.measureFrom, asOf, p.channels),
+    });
     let scoreTotal: ((day: string) => { total: number; contributors: number } | undefined) | undefined;
     if (p.measureMetric === 'mean_score') {
       const scored = await this.scores.lastScoredDay();

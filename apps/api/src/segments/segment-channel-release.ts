@@ -1,4 +1,4 @@
-import { POPULATION, type HiddenReason, type StatKind, type WindowedNumber } from '@hubpulse/disclosure';
+import { internDecision, POPULATION, type HiddenReason, type StatDecision, type StatKind, type WindowedNumber } from '@hubpulse/disclosure';
 import { CHANNELS, PURPOSES } from '@hubpulse/contracts';
 import type { DisclosurePlan, DisclosureService } from '../disclosure/disclosure.service';
 import type { PersonChannelRow, PersonReadRow } from './segment-reads.repository';
@@ -48,56 +48,104 @@ export interface ReleasedActivity {
  *    90-day one, the same window a day later).
  * A rate is shown only when all its numbers are released.
  */
+/**
+ * One statistic decided over every group of the plan (rule 1): per group (the plan's structure
+ * order) the summed value and the decision, interned; and the population's. `reads` statistics also
+ * carry the summed reads (the rate's numerator) under the readers' decision.
+ */
+export interface DecidedStat {
+  value: Float64Array;
+  decisions: readonly (StatDecision | undefined)[];
+  population: number;
+  org: StatDecision | undefined;
+}
+
+/** Rule 1 for every channel and purpose statistic, over all groups at once (see ActivityDecisions). */
+export interface ActivityDecisions {
+  channels: Map<string, { items: number; reached: DecidedStat; interacted: DecidedStat; notInteracted: DecidedStat; reads: DecidedStat }>;
+  purposes: Map<string, { items: number; reads: DecidedStat }>;
+}
+
+const intern = (d: StatDecision | undefined) => (d ? internDecision(d) : undefined);
+
+type ActivityRows = { channels: PersonChannelRow[]; reads: PersonReadRow[] };
+type ItemCounts = { channel: string; purpose: string; items: number }[];
+
+/** Per person, the sum of `value` over the rows `keep` admits. */
+function perPerson<R extends { person_id: string }>(rows: readonly R[], keep: (r: R) => boolean, value: (r: R) => number): Map<string, number> {
+  const m = new Map<string, number>();
+  for (const r of rows) if (keep(r)) m.set(r.person_id, (m.get(r.person_id) ?? 0) + value(r));
+  return m;
+}
+const indicator = (m: Map<string, number>) => new Map([...m].map(([p, v]) => [p, v > 0 ? 1 : 0]));
+const itemsOf = (items: ItemCounts, keep: (i: { channel: string; purpose: string }) => boolean) => items.filter(keep).reduce((a, i) => a + i.items, 0);
+
+function decideStat(disclosure: DisclosureService, plan: DisclosurePlan, kind: StatKind, valueOf: Map<string, number>): DecidedStat {
+  const s = plan.plan.structure;
+  const { perGroup, population } = s.sums(valueOf);
+  const d = disclosure.stat(plan, kind, perGroup, population);
+  return { value: Float64Array.from(s.groups, (g) => perGroup.get(g.key) ?? 0), decisions: s.groups.map((g) => intern(d.get(g.key))), population, org: intern(d.get(POPULATION)) };
+}
+
+/** Reads of the rows `keep` admits: their sums, under the decision on their readers (the share rule). */
+function decideReads(disclosure: DisclosureService, plan: DisclosurePlan, activity: ActivityRows, keep: (r: PersonReadRow) => boolean): DecidedStat {
+  const reads = perPerson(activity.reads, keep, (r) => r.reads);
+  const readers = decideStat(disclosure, plan, 'share', indicator(reads));
+  const s = plan.plan.structure;
+  const { perGroup, population } = s.sums(reads);
+  return { ...readers, value: Float64Array.from(s.groups, (g) => perGroup.get(g.key) ?? 0), population };
+}
+
+/**
+ * Rule 1 of releaseActivity for every channel and purpose statistic, decided over every group of
+ * the plan. It depends on the plan, the window's activity and nothing about the segment or reader,
+ * so it is computed once per window, plan and data (the segments' read cache) and every segment's
+ * request only picks its group's numbers (releaseActivity).
+ */
+export function decideActivity(disclosure: DisclosureService, plan: DisclosurePlan, activity: ActivityRows, items: ItemCounts): ActivityDecisions {
+  const channels: ActivityDecisions['channels'] = new Map();
+  for (const c of CHANNELS) {
+    channels.set(c, {
+      items: itemsOf(items, (i) => i.channel === c),
+      reached: decideStat(disclosure, plan, 'share', perPerson(activity.channels, (r) => r.channel === c, () => 1)),
+      interacted: decideStat(disclosure, plan, 'mean', perPerson(activity.channels, (r) => r.channel === c && r.interacted > 0, () => 1)),
+      notInteracted: decideStat(disclosure, plan, 'mean', perPerson(activity.channels, (r) => r.channel === c && r.interacted === 0, () => 1)),
+      reads: decideReads(disclosure, plan, activity, (r) => r.channel === c),
+    });
+  }
+  const purposes = new Map(PURPOSES.map((p) => [p as string, { items: itemsOf(items, (i) => i.purpose === p), reads: decideReads(disclosure, plan, activity, (r) => r.purpose === p) }]));
+  return { channels, purposes };
+}
+
 export async function releaseActivity(
   disclosure: DisclosureService,
   plan: DisclosurePlan,
   userId: string,
   segmentKey: string,
   window: { from: string; to: string },
-  activity: { channels: PersonChannelRow[]; reads: PersonReadRow[] },
-  items: { channel: string; purpose: string; items: number }[],
-  pooledChannels: readonly string[] = [],
+  decided: ActivityDecisions,
+  /** Programmes: the pooled reads of the forecast's channels, with the rows they are summed from. */
+  pooledOf?: { channels: readonly string[]; activity: ActivityRows; items: ItemCounts },
 ): Promise<ReleasedActivity> {
   const s = plan.plan.structure;
-  const decide = (kind: StatKind, valueOf: Map<string, number>): PairRelease => {
-    const { perGroup, population } = s.sums(valueOf);
-    const d = disclosure.stat(plan, kind, perGroup, population);
-    const seg = d.get(segmentKey);
-    const org = d.get(POPULATION);
-    const hidden = !seg ? 'below_minimum' : !seg.shown ? seg.reason : org && !org.shown ? org.reason : null;
-    return { seg: perGroup.get(segmentKey) ?? 0, org: population, hidden };
+  const gi = s.index.get(segmentKey);
+  const pair = (d: DecidedStat): PairRelease => {
+    const seg = gi === undefined ? undefined : d.decisions[gi];
+    const hidden = !seg ? 'below_minimum' : !seg.shown ? seg.reason : d.org && !d.org.shown ? d.org.reason : null;
+    return { seg: gi === undefined ? 0 : d.value[gi], org: d.population, hidden };
   };
-  const perPerson = <R>(rows: readonly R[], keep: (r: R) => boolean, value: (r: R) => number) => {
-    const m = new Map<string, number>();
-    for (const r of rows) if (keep(r)) m.set((r as { person_id: string }).person_id, (m.get((r as { person_id: string }).person_id) ?? 0) + value(r));
-    return m;
-  };
-  const indicator = (m: Map<string, number>) => new Map([...m].map(([p, v]) => [p, v > 0 ? 1 : 0]));
-  /** Reads of the rows `keep` admits, released when their readers pass the share rule. */
-  const readsOf = (keep: (r: PersonReadRow) => boolean): PairRelease => {
-    const reads = perPerson(activity.reads, keep, (r) => r.reads);
-    const readers = decide('share', indicator(reads));
-    const { perGroup, population } = s.sums(reads);
-    return { seg: perGroup.get(segmentKey) ?? 0, org: population, hidden: readers.hidden };
-  };
-  const itemsOf = (keep: (i: { channel: string; purpose: string }) => boolean) => items.filter(keep).reduce((a, i) => a + i.items, 0);
-
   const channels = new Map<string, ChannelRelease>();
-  for (const c of CHANNELS) {
-    const reached = decide('share', perPerson(activity.channels, (r) => r.channel === c, () => 1));
-    const interacted = decide('mean', perPerson(activity.channels, (r) => r.channel === c && r.interacted > 0, () => 1));
-    const notInteracted = decide('mean', perPerson(activity.channels, (r) => r.channel === c && r.interacted === 0, () => 1));
-    const interactionHidden = reached.hidden ?? interacted.hidden ?? notInteracted.hidden;
-    channels.set(c, {
-      items: itemsOf((i) => i.channel === c),
-      reached,
-      interacted: { ...interacted, hidden: interactionHidden },
-      reads: readsOf((r) => r.channel === c),
-    });
+  for (const [c, d] of decided.channels) {
+    const reached = pair(d.reached);
+    const interacted = pair(d.interacted);
+    const interactionHidden = reached.hidden ?? interacted.hidden ?? pair(d.notInteracted).hidden;
+    channels.set(c, { items: d.items, reached, interacted: { ...interacted, hidden: interactionHidden }, reads: pair(d.reads) });
   }
-  const purposes = new Map(PURPOSES.map((p) => [p, { items: itemsOf((i) => i.purpose === p), reads: readsOf((r) => r.purpose === p) }]));
-  const wanted = new Set(pooledChannels);
-  const pooled = { ...readsOf((r) => wanted.has(r.channel)), items: itemsOf((i) => wanted.has(i.channel)) };
+  const purposes = new Map([...decided.purposes].map(([p, d]) => [p, { items: d.items, reads: pair(d.reads) }]));
+  const wanted = new Set(pooledOf?.channels ?? []);
+  const pooled = pooledOf && wanted.size
+    ? { ...pair(decideReads(disclosure, plan, pooledOf.activity, (r) => wanted.has(r.channel))), items: itemsOf(pooledOf.items, (i) => wanted.has(i.channel)) }
+    : { seg: 0, org: 0, hidden: 'below_minimum' as HiddenReason, items: 0 };
 
   // Rule 2: every count still shown goes through the reader's ledger, the organisation's first.
   const numbers: { stat: string; pair: PairRelease }[] = [];

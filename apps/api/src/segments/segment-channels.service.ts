@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { Injectable } from '@nestjs/common';
 import { CHANNEL_PRIOR_STRENGTH } from '@hubpulse/analytics';
+import { ReadCache } from '../common/read-cache';
 import {
   DAY_MS,
   formatDayKey,
@@ -11,7 +12,7 @@ import {
 import { InvalidInputError } from '../common/errors';
 import { DisclosureService } from '../disclosure/disclosure.service';
 import { groupKey } from '../disclosure/group-registry.service';
-import { releaseActivity, type ReleasedActivity } from './segment-channel-release';
+import { decideActivity, releaseActivity, type ReleasedActivity } from './segment-channel-release';
 import { CHANNEL_STAT_DEFINITIONS, channelStats } from './segment-channel-stats';
 import { EventsRepository } from '@hubpulse/clickhouse';
 import { SegmentReadsRepository } from './segment-reads.repository';
@@ -28,6 +29,9 @@ export function sizeReason(z: SegmentSizing, k: number): string | null {
 }
 
 /** Channel and content statistics per segment (reach, read and interaction rates, shrunk, with intervals) and the ranking. */
+/** What a window's activity is read from. */
+const ACTIVITY_TABLES = ['events', 'people', 'content'] as const;
+
 @Injectable()
 export class SegmentChannelsService {
   constructor(
@@ -35,6 +39,7 @@ export class SegmentChannelsService {
     private readonly reads: SegmentReadsRepository,
     private readonly events: EventsRepository,
     private readonly disclosure: DisclosureService,
+    private readonly cache: ReadCache,
   ) {}
 
   /** The period [from, to] asked for, or the 90 days up to the newest event. */
@@ -73,8 +78,29 @@ export class SegmentChannelsService {
   /** The segment's activity over [from, to] as the disclosure layer releases it to `userId`; n = members as the plan counts them. */
   private async release(id: string, snap: Awaited<ReturnType<SegmentsService['snapshot']>>, userId: string, window: { from: string; to: string }, pooled: readonly string[] = []) {
     const key = groupKey.segment(id);
-    const [activity, items] = await Promise.all([this.reads.personActivity(window.from, window.to), this.reads.items(window.from, window.to)]);
-    const released = await releaseActivity(this.disclosure, snap.plan, userId, key, window, activity, items, pooled);
+    // Everyone's activity over the window, the same for every segment and user: through the read cache.
+    const activity = () =>
+      this.cache.get({
+        name: 'segments.activity',
+        params: window,
+        tables: ACTIVITY_TABLES,
+        compute: async () => {
+          const [activity, items] = await Promise.all([this.reads.personActivity(window.from, window.to), this.reads.items(window.from, window.to)]);
+          return { activity, items };
+        },
+      });
+    // Rule 1 over every group of the plan, the same for every segment and user: cached with the plan's content.
+    const decided = await this.cache.get({
+      name: 'segments.activity.decisions',
+      params: { ...window, plan: snap.plan.contentKey },
+      tables: ACTIVITY_TABLES,
+      compute: async () => {
+        const { activity: rows, items } = await activity();
+        return decideActivity(this.disclosure, snap.plan, rows, items);
+      },
+    });
+    const pooledOf = pooled.length ? { channels: pooled, ...(await activity()) } : undefined;
+    const released = await releaseActivity(this.disclosure, snap.plan, userId, key, window, decided, pooledOf);
     return { n: snap.plan.plan.get(key)?.size ?? 0, released };
   }
 

@@ -1,12 +1,19 @@
 import { InjectQueue, OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
 import { Inject, Logger, Optional } from '@nestjs/common';
 import { DelayedError, type Job, type Queue } from 'bullmq';
+import { CompactionService } from '@hubpulse/clickhouse';
 import { HUBPULSE_CONFIG, type HubpulseConfig } from '@hubpulse/config';
 import { ALERT_JOB_OPTS, JobName, QueueName, SEGMENT_JOB_OPTS, SEGMENTS_AFTER_SCORES_ID, type JobPayloads } from '@hubpulse/queue';
 import { ScoreComputeService, type ScoreRunResult } from './score-compute.service';
 import { OrgLock, type RedisLike } from './org-lock';
 
 type ScoresJob = JobName.ScoresRecompute;
+
+/**
+ * After each score run, partitions of the deduplicating tables nobody wrote to for this long are
+ * merged to one part (CompactionService): reads with FINAL then skip merging them.
+ */
+export const COMPACT_QUIET_MINUTES = 10;
 
 /** Implemented by the patterns worker (personas, purposes, ambassadors, leaders): recomputed after the scores. */
 export const PATTERN_RECOMPUTE = Symbol('PATTERN_RECOMPUTE');
@@ -35,6 +42,7 @@ export class ScoresProcessor extends WorkerHost {
     @InjectQueue(QueueName.Segments) private readonly segments: Queue,
     @InjectQueue(QueueName.Alerts) private readonly alerts: Queue,
     @Inject(HUBPULSE_CONFIG) config: HubpulseConfig,
+    private readonly compaction: CompactionService,
     @Optional() @Inject(PATTERN_RECOMPUTE) private readonly patterns?: PatternRecompute,
   ) {
     super();
@@ -62,6 +70,9 @@ export class ScoresProcessor extends WorkerHost {
             await this.patterns.recompute({ from: result.from, to: result.to }, (pct, phase) => report(70 + Math.round(pct * 0.3), phase));
           }
           await report(100, 'done');
+          // Still under the lock, so no score run writes while partitions are merged. A failure is
+          // logged, never the job's: the next run tries again.
+          await this.compaction.compact(COMPACT_QUIET_MINUTES).catch((err: unknown) => this.logger.warn(`compaction failed: ${err instanceof Error ? err.message : String(err)}`));
           // Segment rules read scores, personas and recent actions: refresh the dynamic segments now
           // rather than at the next schedule (a no-op while one refresh is already waiting).
           if (result.from && result.to) {

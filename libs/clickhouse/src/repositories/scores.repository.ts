@@ -460,6 +460,31 @@ export class ScoresRepository {
   }
 
   /**
+   * What each scored day of [from, to] currently is: its model version and when it was computed
+   * (score_days), as one string per day. A score run records a day here after writing its rows, so a
+   * day whose string is unchanged has the same current scores (scoresSql): per-day answers derived
+   * from them can be kept until it changes (the API's engagement groups).
+   */
+  async dayVersions(from: string, to: string): Promise<Map<string, string>> {
+    const rows = await this.ch.rows<{ d: string; v: string }>(
+      `SELECT toString(day) AS d, concat(toString(model_version), '@', toString(toUnixTimestamp64Milli(computed_at))) AS v
+       FROM ${this.t.score_days} FINAL WHERE day BETWEEN {from:Date} AND {to:Date}`,
+      { from, to },
+    );
+    return new Map(rows.map((r) => [r.d, r.v]));
+  }
+
+  /** dailyScores for the given days only (any order; the result is by day). */
+  async dailyScoresOn(days: readonly string[]): Promise<{ day: string; ids: string[]; scores: number[] }[]> {
+    if (!days.length) return [];
+    return this.ch.rows<{ day: string; ids: string[]; scores: number[] }>(
+      `SELECT toString(day) AS day, groupArray(person_id) AS ids, groupArray(score) AS scores
+       FROM (${this.current('day IN {days:Array(Date)}')}) GROUP BY day ORDER BY day`,
+      { days },
+    );
+  }
+
+  /**
    * Every current score of [from, to], day by day: the people with a score row (raw > 0) and their
    * 0–100 scores. Grouping happens in the API, over every group of the disclosure plan at once.
    */

@@ -2,8 +2,11 @@ import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from 'rec
 import type { TooltipContentProps } from 'recharts';
 import { hiddenReasonText } from '@hubpulse/contracts';
 import { SUPPRESSED_MARK, formatAxisNumber, formatInteger } from '../../lib/format';
+import { categoryAxisProps, useNarrowScreen } from '../shared/category-axis';
 import { chartTheme } from '../shared/chart-theme';
-import type { ChannelBar } from './channel-activity.transform';
+import { ChartFigure } from '../shared/chart-figure';
+import { HatchPattern, legendLabel, usePatternId } from '../shared/chart-patterns';
+import { channelActivitySummary, channelActivityTable, type ChannelBar } from './channel-activity.transform';
 
 interface ChannelActivityChartProps {
   bars: ChannelBar[];
@@ -13,53 +16,63 @@ interface ChannelActivityChartProps {
 
 /**
  * Events and active people per channel. The two differ by orders of magnitude, so each has its
- * own axis (events left, people right). A suppressed people count draws no bar at all.
+ * own axis (events left, people right). A suppressed people count draws no bar at all. People bars
+ * are striped, so the two series differ by texture as well as colour.
  */
 export function ChannelActivityChart({ bars, minGroupSize, height = 260 }: ChannelActivityChartProps) {
   const axisTick = { fill: chartTheme.axis, fontSize: chartTheme.fontSize };
+  const peopleFill = usePatternId('people-hatch');
+  const narrow = useNarrowScreen();
   return (
-    <BarChart data={bars} responsive style={{ width: '100%', height }} margin={{ top: 8, right: 0, bottom: 0, left: 0 }} barGap={2}>
-      <CartesianGrid vertical={false} stroke={chartTheme.grid} />
-      <XAxis dataKey="label" interval={0} tick={axisTick} tickLine={false} axisLine={{ stroke: chartTheme.grid }} />
-      {/* Tick labels take their series' colour, so each axis says which bars it measures. */}
-      <YAxis
-        yAxisId="events"
-        tickFormatter={formatAxisNumber}
-        width={44}
-        tick={{ ...axisTick, fill: chartTheme.primary }}
-        tickLine={false}
-        axisLine={false}
-      />
-      <YAxis
-        yAxisId="people"
-        orientation="right"
-        tickFormatter={formatAxisNumber}
-        width={40}
-        tick={{ ...axisTick, fill: chartTheme.secondary }}
-        tickLine={false}
-        axisLine={false}
-        allowDecimals={false}
-      />
-      <Tooltip cursor={{ fill: '#f1f5f9' }} content={(props) => <ChannelTooltip {...props} minGroupSize={minGroupSize} />} />
-      <Legend
-        verticalAlign="top"
-        align="right"
-        height={28}
-        iconType="square"
-        iconSize={10}
-        itemSorter={null}
-        wrapperStyle={{ fontSize: 12 }}
-      />
-      <Bar yAxisId="events" dataKey="events" name="Events" fill={chartTheme.primary} radius={[3, 3, 0, 0]} maxBarSize={28} />
-      <Bar
-        yAxisId="people"
-        dataKey="activePeople"
-        name="Active people"
-        fill={chartTheme.secondary}
-        radius={[3, 3, 0, 0]}
-        maxBarSize={28}
-      />
-    </BarChart>
+    <ChartFigure name="Events and active people by channel" summary={channelActivitySummary(bars)} table={() => channelActivityTable(bars)} minGroupSize={minGroupSize}>
+      {(a11y) => (
+        <BarChart {...a11y} data={bars} responsive style={{ width: '100%', height }} margin={{ top: 8, right: 0, bottom: 0, left: 0 }} barGap={2}>
+          <HatchPattern id={peopleFill} color={chartTheme.secondary} />
+          <CartesianGrid vertical={false} stroke={chartTheme.grid} />
+          <XAxis dataKey="label" {...categoryAxisProps(narrow, bars.map((b) => b.label))} tick={axisTick} tickLine={false} axisLine={{ stroke: chartTheme.grid }} />
+          {/* Tick labels take their series' colour, so each axis says which bars it measures. */}
+          <YAxis
+            yAxisId="events"
+            tickFormatter={formatAxisNumber}
+            width={44}
+            tick={{ ...axisTick, fill: chartTheme.primary }}
+            tickLine={false}
+            axisLine={false}
+          />
+          <YAxis
+            yAxisId="people"
+            orientation="right"
+            tickFormatter={formatAxisNumber}
+            width={40}
+            tick={{ ...axisTick, fill: chartTheme.secondary }}
+            tickLine={false}
+            axisLine={false}
+            allowDecimals={false}
+          />
+          <Tooltip cursor={{ fill: chartTheme.cursor }} content={(props) => <ChannelTooltip {...props} minGroupSize={minGroupSize} />} />
+          <Legend
+            verticalAlign="top"
+            align="right"
+            height={28}
+            iconType="square"
+            iconSize={10}
+            itemSorter={null}
+            wrapperStyle={{ fontSize: 12 }}
+            formatter={legendLabel}
+          />
+          <Bar yAxisId="events" dataKey="events" name="Events" fill={chartTheme.primary} radius={[3, 3, 0, 0]} maxBarSize={28} />
+          <Bar
+            yAxisId="people"
+            dataKey="activePeople"
+            name="Active people"
+            fill={`url(#${peopleFill})`}
+            stroke={chartTheme.secondary}
+            radius={[3, 3, 0, 0]}
+            maxBarSize={28}
+          />
+        </BarChart>
+      )}
+    </ChartFigure>
   );
 }
 

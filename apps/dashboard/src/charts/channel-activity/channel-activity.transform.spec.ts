@@ -1,5 +1,5 @@
 import { channelLabel } from '@hubpulse/contracts';
-import { buildChannelBars, hasChannelActivity } from './channel-activity.transform';
+import { buildChannelBars, channelActivitySummary, channelActivityTable, channelsWithHiddenPeople, hasChannelActivity } from './channel-activity.transform';
 
 describe('buildChannelBars', () => {
   it('labels channels, puts the busiest first and "other" last', () => {
@@ -22,7 +22,39 @@ describe('buildChannelBars', () => {
     expect(hasChannelActivity(buildChannelBars([{ channel: 'blog', events: 1, active_people: null, events_hidden: null, active_people_hidden: null === null ? 'below_minimum' : null }]))).toBe(true);
   });
 
+  it('lists under the people note only the channels whose active people are hidden, not those with only events hidden', () => {
+    const bars = buildChannelBars([
+      { channel: 'blog', events: 1200, active_people: 300, events_hidden: null, active_people_hidden: null },
+      { channel: 'qa', events: null, active_people: 40, events_hidden: 'difference', active_people_hidden: null },
+      { channel: 'tasks', events: 9, active_people: null, events_hidden: null, active_people_hidden: 'below_minimum' },
+      { channel: 'documents', events: null, active_people: null, events_hidden: 'below_minimum', active_people_hidden: 'below_minimum' },
+    ]);
+    expect(bars.filter((b) => b.suppressed).map((b) => b.label)).toEqual(['Tasks', 'Documents', 'Q&A']); // any hidden count
+    expect(channelsWithHiddenPeople(bars)).toEqual(['Tasks', 'Documents']);
+    expect(channelsWithHiddenPeople(buildChannelBars([{ channel: 'blog', events: null, active_people: 8, events_hidden: 'period', active_people_hidden: null }]))).toEqual([]);
+  });
+
   it('shows an unknown channel by its id', () => {
     expect(channelLabel('podcast')).toBe('podcast');
+  });
+});
+
+describe('channel activity text alternative and table', () => {
+  const bars = buildChannelBars([
+    { channel: 'blog', events: 1200, active_people: 300, events_hidden: null, active_people_hidden: null },
+    { channel: 'qa', events: 40, active_people: null, events_hidden: null, active_people_hidden: 'below_minimum' },
+    { channel: 'tasks', events: 400, active_people: 12, events_hidden: null, active_people_hidden: null },
+  ]);
+
+  it('names the largest and smallest channel per measure and the hidden count', () => {
+    expect(channelActivitySummary(bars)).toBe(
+      'Events per channel (3 shown): largest Blogs, 1,200; smallest Q&A, 40. Active people per channel (2 shown): largest Blogs, 300; smallest Tasks, 12. Hidden for privacy: Q&A.',
+    );
+  });
+
+  it('puts a hidden people count in the table as hidden with its reason', () => {
+    const table = channelActivityTable(bars);
+    expect(table.rows.map((r) => r.label)).toEqual(['Blogs', 'Tasks', 'Q&A']);
+    expect(table.rows[2].cells).toEqual([{ kind: 'value', text: '40' }, { kind: 'hidden', reason: 'below_minimum' }]);
   });
 });

@@ -1,4 +1,7 @@
 import { channelLabel, type Channel, type HiddenReason, type OverviewResponse } from '@hubpulse/contracts';
+import { formatInteger } from '../../lib/format';
+import { summarizeCategories, type SummaryPoint } from '../shared/chart-summary';
+import { valueCell, type ChartTableModel } from '../shared/chart-table';
 
 type ChannelRow = OverviewResponse['by_channel'][number];
 
@@ -32,6 +35,37 @@ export function buildChannelBars(rows: readonly ChannelRow[]): ChannelBar[] {
     });
 }
 
+/** The channels whose active-people count is hidden (a hidden events count alone does not belong in the people note). */
+export function channelsWithHiddenPeople(bars: readonly ChannelBar[]): string[] {
+  return bars.filter((b) => b.activePeople === null).map((b) => b.label);
+}
+
 export function hasChannelActivity(bars: readonly ChannelBar[]): boolean {
   return bars.some((b) => b.events === null || b.events > 0);
+}
+
+function items(bars: readonly ChannelBar[], pick: 'events' | 'activePeople'): SummaryPoint[] {
+  return bars.map((b) => ({ label: b.label, value: b[pick], hidden: b[pick] === null }));
+}
+
+/** The chart's text alternative: the busiest and quietest channels by events and by active people, and what is hidden. */
+export function channelActivitySummary(bars: readonly ChannelBar[]): string {
+  return `${summarizeCategories({ what: 'Events per channel', items: items(bars, 'events'), format: formatInteger })} ${summarizeCategories({ what: 'Active people per channel', items: items(bars, 'activePeople'), format: formatInteger })}`;
+}
+
+/** The chart as a table: events and active people per channel, hidden counts with their reason. */
+export function channelActivityTable(bars: readonly ChannelBar[]): ChartTableModel {
+  return {
+    caption: 'Events and active people by channel',
+    rowHeader: 'Channel',
+    columns: [
+      { label: 'Events', numeric: true },
+      { label: 'Active people', numeric: true },
+    ],
+    rows: bars.map((b) => ({
+      key: b.channel,
+      label: b.label,
+      cells: [valueCell(b.events, formatInteger, { hidden: true, reason: b.eventsHidden }), valueCell(b.activePeople, formatInteger, { hidden: true, reason: b.peopleHidden })],
+    })),
+  };
 }

@@ -9,6 +9,7 @@ import { ExportMenu } from '../shared/export-menu';
 import { RATE_LABELS, RATE_METRICS, buildChannelRows, buildRecommendations, formatRate } from './channel-rates.transform';
 import { IntervalBar } from './interval-bar';
 import { DataTable } from '../shared/data-table';
+import { ExplainedMark } from '../shared/explained-mark';
 
 /** Reach, read and interaction rate per channel for one segment, with intervals, and what to use. */
 export function ChannelRatesPanel({ segmentId, segmentName }: { segmentId: string; segmentName: string }) {
@@ -78,9 +79,9 @@ function ChannelRatesBody({ data }: { data: SegmentChannelStatsDto }) {
                     nothing published
                   </span>
                 ) : (
-                  <span className="suppressed muted" tabIndex={0} data-tip={hiddenReasonText(r.hidden[m], data.min_group_size)}>
+                  <ExplainedMark className="suppressed muted" explanation={hiddenReasonText(r.hidden[m], data.min_group_size)}>
                     hidden
-                  </span>
+                  </ExplainedMark>
                 )}
               </td>
             ))}
@@ -97,8 +98,8 @@ function ChannelRatesBody({ data }: { data: SegmentChannelStatsDto }) {
         <span className="ivl-legend">
           <span className="ivl-legend__org" /> organisation
         </span>
-        <span className="ivl-legend ivl-legend--above">green: whole interval above the organisation</span>
-        <span className="ivl-legend ivl-legend--below">amber: whole interval below</span>
+        <span className="ivl-legend ivl-legend--above">green ▲: whole interval above the organisation</span>
+        <span className="ivl-legend ivl-legend--below">amber ▼: whole interval below</span>
       </div>
       <dl className="channels__defs">
         <div>

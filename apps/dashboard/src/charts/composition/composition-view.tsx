@@ -25,7 +25,7 @@ export function CompositionView({ composition, minGroupSize, compact = false }: 
           <p className="muted comp__empty">Hidden for privacy: the group is smaller than {minGroupSize}.</p>
         ) : hasScoreData(bands) ? (
           <>
-            <ScoreBandsChart bars={bands} height={compact ? 150 : 190} />
+            <ScoreBandsChart bars={bands} height={compact ? 150 : 190} minGroupSize={minGroupSize} />
             <HiddenBands bands={bands} minGroupSize={minGroupSize} />
           </>
         ) : (

@@ -4,7 +4,8 @@ import { hiddenReasonText } from '@hubpulse/contracts';
 import { formatCount, formatDay, suppressedLabel } from '../../lib/format';
 import { chartTheme } from '../shared/chart-theme';
 import { DayLineChart } from '../shared/day-line-chart';
-import type { EngagementPoint } from './engagement.transform';
+import { ChartFigure } from '../shared/chart-figure';
+import { engagementChartSummary, engagementChartTable, type EngagementPoint } from './engagement.transform';
 
 interface EngagementChartProps {
   points: EngagementPoint[];
@@ -12,30 +13,34 @@ interface EngagementChartProps {
   height?: number;
 }
 
-/** Draws the daily engagement index, 0–100. Gaps are days without a shown index. */
+/** Draws the daily engagement index, 0–100, with its summary and table. Gaps are days without a shown index. */
 export function EngagementChart({ points, minGroupSize, height = 260 }: EngagementChartProps) {
   // A day between two gaps would be invisible as a line: give it a dot.
   const isolated = (i: number) => points[i]?.index !== null && points[i - 1]?.index == null && points[i + 1]?.index == null;
 
   return (
-    <DayLineChart points={points} height={height} tickCount={6} tooltip={(props) => <EngagementTooltip {...props} minGroupSize={minGroupSize} />}>
-      <Line
-        type="monotone"
-        dataKey="index"
-        name="Engagement index"
-        stroke={chartTheme.primary}
-        strokeWidth={2}
-        connectNulls={false}
-        dot={(props: { cx?: number; cy?: number; index?: number }) =>
-          props.index !== undefined && isolated(props.index) && props.cx != null && props.cy != null ? (
-            <circle key={props.index} cx={props.cx} cy={props.cy} r={3} fill={chartTheme.primary} />
-          ) : (
-            <g key={props.index} />
-          )
-        }
-        activeDot={{ r: 4 }}
-      />
-    </DayLineChart>
+    <ChartFigure name="Engagement index by day" summary={engagementChartSummary(points)} table={() => engagementChartTable(points)} minGroupSize={minGroupSize}>
+      {(a11y) => (
+        <DayLineChart a11y={a11y} points={points} height={height} tickCount={6} tooltip={(props) => <EngagementTooltip {...props} minGroupSize={minGroupSize} />}>
+          <Line
+            type="monotone"
+            dataKey="index"
+            name="Engagement index"
+            stroke={chartTheme.primary}
+            strokeWidth={2}
+            connectNulls={false}
+            dot={(props: { cx?: number; cy?: number; index?: number }) =>
+              props.index !== undefined && isolated(props.index) && props.cx != null && props.cy != null ? (
+                <circle key={props.index} cx={props.cx} cy={props.cy} r={3} fill={chartTheme.primary} />
+              ) : (
+                <g key={props.index} />
+              )
+            }
+            activeDot={{ r: 4 }}
+          />
+        </DayLineChart>
+      )}
+    </ChartFigure>
   );
 }
 

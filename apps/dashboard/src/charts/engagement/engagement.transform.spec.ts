@@ -1,5 +1,5 @@
 import { pickDayTicks } from '../shared/day-ticks';
-import { buildEngagementSeries, summarizeEngagement } from './engagement.transform';
+import { buildEngagementSeries, engagementChartSummary, engagementChartTable, summarizeEngagement } from './engagement.transform';
 
 const range = { from: '2026-03-01', to: '2026-03-05' };
 
@@ -81,5 +81,34 @@ describe('pickDayTicks', () => {
     const ticks = pickDayTicks(points, 4);
     expect(ticks).toEqual(['2026-01-01', '2026-01-31', '2026-03-01', '2026-03-31']);
     expect(pickDayTicks(points.slice(0, 3), 6)).toHaveLength(3);
+  });
+});
+
+describe('engagement chart text alternative and table', () => {
+  const points = buildEngagementSeries(
+    [
+      { day: '2026-03-01', index: 40, people: 40, hidden_reason: null },
+      { day: '2026-03-02', index: null, people: 3, hidden_reason: 'below_minimum' },
+      { day: '2026-03-03', index: 52.14, people: 44, hidden_reason: null },
+      { day: '2026-03-05', index: 45, people: null, hidden_reason: null },
+    ],
+    range,
+  );
+
+  it('summarises the trend, the extremes and the hidden day', () => {
+    expect(engagementChartSummary(points)).toBe(
+      'Engagement index, Mar 1, 2026 to Mar 5, 2026 (5 days): rose from 40.0% to 45.0%. Highest 52.1% (Mar 3, 2026); lowest 40.0% (Mar 1, 2026). 1 day hidden for privacy; 1 day without data.',
+    );
+  });
+
+  it('shows a hidden day as hidden in both columns, never its people count', () => {
+    const table = engagementChartTable(points);
+    expect(table.columns.map((c) => c.label)).toEqual(['Engagement index', 'People active in the 7 days']);
+    expect(table.rows[0].cells).toEqual([{ kind: 'value', text: '40.0%' }, { kind: 'value', text: '40' }]);
+    expect(table.rows[1].cells).toEqual([{ kind: 'hidden', reason: 'below_minimum' }, { kind: 'hidden', reason: 'below_minimum' }]);
+    expect(JSON.stringify(table.rows[1])).not.toMatch(/"3"/);
+    expect(table.rows[3].cells).toEqual([{ kind: 'none', text: 'no data' }, { kind: 'none', text: 'nobody active' }]);
+    // a shown index whose people count the API hid
+    expect(table.rows[4].cells).toEqual([{ kind: 'value', text: '45.0%' }, { kind: 'hidden', reason: null }]);
   });
 });

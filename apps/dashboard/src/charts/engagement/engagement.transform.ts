@@ -1,5 +1,8 @@
 import type { HiddenReason, OverviewResponse } from '@hubpulse/contracts';
 import { eachDay, round } from '@hubpulse/contracts';
+import { formatCount, formatDay } from '../../lib/format';
+import { DAYS, summarizeSeries, type SummaryPoint } from '../shared/chart-summary';
+import { valueCell, type ChartTableModel } from '../shared/chart-table';
 
 type EngagementRow = OverviewResponse['engagement'][number];
 
@@ -86,4 +89,39 @@ export function summarizeEngagement(points: readonly EngagementPoint[]): Engagem
 
 function clamp(n: number, min: number, max: number): number {
   return Math.min(max, Math.max(min, n));
+}
+
+const percent = (n: number) => `${n.toFixed(1)}%`;
+
+function summaryPoints(points: readonly EngagementPoint[]): SummaryPoint[] {
+  return points.map((p) => ({ label: formatDay(p.day), value: p.status === 'ok' ? p.index : null, hidden: p.status === 'suppressed' }));
+}
+
+/** The chart's text alternative: the trend of the index over the range, its highest and lowest days, and the hidden days. */
+export function engagementChartSummary(points: readonly EngagementPoint[]): string {
+  return summarizeSeries({ what: 'Engagement index', points: summaryPoints(points), format: percent, noun: DAYS });
+}
+
+/** The chart as a table: the index and the people behind it per day; a hidden day hides both. */
+export function engagementChartTable(points: readonly EngagementPoint[]): ChartTableModel {
+  return {
+    caption: 'Engagement index by day',
+    rowHeader: 'Day',
+    columns: [
+      { label: 'Engagement index', numeric: true },
+      { label: 'People active in the 7 days', numeric: true },
+    ],
+    rows: points.map((p) => {
+      // A shown index may come with its people count hidden (null): that count is hidden, not missing.
+      const hidden = { hidden: p.status !== 'no-data', reason: p.hiddenReason ?? null };
+      return {
+        key: p.day,
+        label: formatDay(p.day),
+        cells:
+          p.status === 'no-data'
+            ? [{ kind: 'none', text: 'no data' }, { kind: 'none', text: 'nobody active' }]
+            : [valueCell(p.status === 'ok' ? p.index : null, percent, hidden), valueCell(p.status === 'ok' ? p.people : null, formatCount, hidden)],
+      };
+    }),
+  };
 }

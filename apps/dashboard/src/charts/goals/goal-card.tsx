@@ -67,8 +67,8 @@ export function GoalCard({ goal, format, to }: GoalCardProps) {
       </div>
 
       {goal.sparkline.length > 0 ? (
-        <div className="goal__spark" aria-hidden="true">
-          <GoalSparkline points={goal.sparkline} format={format} />
+        <div className="goal__spark">
+          <GoalSparkline points={goal.sparkline} format={format} goal={goal.name} />
         </div>
       ) : (
         <div className="goal__spark goal__spark--empty">No monthly values</div>

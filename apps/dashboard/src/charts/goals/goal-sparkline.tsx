@@ -2,6 +2,8 @@ import { Line, LineChart, Tooltip, YAxis } from 'recharts';
 import type { TooltipContentProps } from 'recharts';
 import { formatMonth } from '../../lib/format';
 import { chartTheme } from '../shared/chart-theme';
+import { chartA11y } from '../shared/chart-figure';
+import { MONTHS, summarizeSeries } from '../shared/chart-summary';
 import type { SparkPoint } from './goals.transform';
 
 interface GoalSparklineProps {
@@ -9,12 +11,15 @@ interface GoalSparklineProps {
   /** A value in the goal's unit. */
   format: (value: number) => string;
   height?: number;
+  /** The goal's name, for the image's accessible name. */
+  goal: string;
 }
 
-/** Monthly values (solid) against the target (dashed). No axes: the card states the numbers. */
-export function GoalSparkline({ points, format, height = 56 }: GoalSparklineProps) {
+/** Monthly values (solid) against the target (dashed). No axes: the card states the numbers; the image's description tells the course. */
+export function GoalSparkline({ points, format, height = 56, goal }: GoalSparklineProps) {
+  const summary = summarizeSeries({ what: 'Monthly values', points: points.map((p) => ({ label: formatMonth(p.period), value: p.value })), format, noun: MONTHS });
   return (
-    <LineChart data={points} responsive style={{ width: '100%', height }} margin={{ top: 4, right: 4, bottom: 4, left: 4 }}>
+    <LineChart {...chartA11y(`Monthly course of ${goal}`, summary)} data={points} responsive style={{ width: '100%', height }} margin={{ top: 4, right: 4, bottom: 4, left: 4 }}>
       <YAxis hide domain={['auto', 'auto']} />
       <Tooltip
         cursor={{ stroke: chartTheme.grid }}

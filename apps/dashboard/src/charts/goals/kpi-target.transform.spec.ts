@@ -1,5 +1,5 @@
 import { goalDetailFixture } from './goals.fixtures';
-import { buildKpiChart, formatSetAt, kpiValueRows, niceAxis, niceStep } from './kpi-target.transform';
+import { buildKpiChart, formatSetAt, kpiChartSummary, kpiChartTable, kpiValueRows, niceAxis, niceStep } from './kpi-target.transform';
 
 describe('buildKpiChart', () => {
   it('orders the months and starts the forecast line and bands at the last measured value', () => {
@@ -56,5 +56,28 @@ describe('KPI values table', () => {
 
   it('reads a broken timestamp back as it is', () => {
     expect(formatSetAt('yesterday')).toBe('yesterday');
+  });
+});
+
+describe('KPI chart text alternative and table', () => {
+  const fmt = (v: number) => `${(v / 1e6).toFixed(1)}M`;
+
+  it('tells the measured course, the target and the forecast with its bands', () => {
+    const model = buildKpiChart(goalDetailFixture());
+    expect(kpiChartSummary(model, 50_000_000, fmt)).toBe(
+      'Measured values, Oct 2026 to Nov 2026 (2 months): rose from 43.9M to 44.8M. Highest 44.8M (Nov 2026); lowest 43.9M (Oct 2026). Target 50.0M. Forecast for Jan 2027: 45.7M (80% band 44.3M to 47.1M; 95% band 43.4M to 48.0M).',
+    );
+  });
+
+  it('puts the forecast and its bands only in forecast months', () => {
+    const table = kpiChartTable(buildKpiChart(goalDetailFixture()), fmt);
+    expect(table.columns.map((c) => c.label)).toEqual(['Measured', 'Where it should be', 'Forecast', '80% band', '95% band']);
+    expect(table.rows[1].cells).toEqual([{ kind: 'value', text: '44.8M' }, { kind: 'value', text: '46.0M' }, { kind: 'none' }, { kind: 'none' }, { kind: 'none' }]);
+    expect(table.rows[2].cells.slice(2)).toEqual([{ kind: 'value', text: '45.1M' }, { kind: 'value', text: '43.7M – 46.5M' }, { kind: 'value', text: '42.9M – 47.3M' }]);
+  });
+
+  it('says there is no forecast when the server gave none', () => {
+    const goal = goalDetailFixture({ forecast: null, series: [{ period: '2026-10-01', actual: 1_000_000, expected: null, forecast: null }] });
+    expect(kpiChartSummary(buildKpiChart(goal), 2_000_000, fmt)).toBe('Measured values, Oct 2026 (1 month): one value shown, 1.0M (Oct 2026). Target 2.0M. No forecast.');
   });
 });

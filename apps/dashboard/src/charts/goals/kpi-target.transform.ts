@@ -1,5 +1,7 @@
 import type { GoalDetailDto, KpiSource } from '@hubpulse/contracts';
 import { LOCALE, formatMonth } from '../../lib/format';
+import { MONTHS, summarizeSeries } from '../shared/chart-summary';
+import { textCell, valueCell, type ChartTableModel } from '../shared/chart-table';
 
 // A goal's monthly KPI against where it should be, and the forecast after the last value.
 
@@ -146,4 +148,38 @@ export function kpiValueRows(goal: Pick<GoalDetailDto, 'values' | 'monthly_targe
       setAt: formatSetAt(v.set_at),
       note: v.note,
     }));
+}
+
+/**
+ * The KPI chart's text alternative: how the measured values moved, their highest and lowest months,
+ * the target, and the forecast at its last month with its 80% and 95% bands.
+ */
+export function kpiChartSummary(model: KpiChartModel, target: number, format: (v: number) => string): string {
+  const measured = model.points.filter((p) => !p.isForecast);
+  const course = summarizeSeries({ what: 'Measured values', points: measured.map((p) => ({ label: p.label, value: p.actual })), format, noun: MONTHS });
+  const end = [...model.points].reverse().find((p) => p.isForecast && p.forecast !== null);
+  const bands = end ? [end.band80 && `80% band ${format(end.band80[0])} to ${format(end.band80[1])}`, end.band95 && `95% band ${format(end.band95[0])} to ${format(end.band95[1])}`].filter(Boolean) : [];
+  const forecast = end ? `Forecast for ${end.label}: ${format(end.forecast as number)}${bands.length ? ` (${bands.join('; ')})` : ''}.` : 'No forecast.';
+  return `${course} Target ${format(target)}. ${forecast}`;
+}
+
+/** The KPI chart as a table: per month what was measured, where it should be, and the forecast with its bands. */
+export function kpiChartTable(model: KpiChartModel, format: (v: number) => string): ChartTableModel {
+  const band = (b: [number, number] | null, p: KpiChartPoint) => (p.isForecast && b ? textCell(`${format(b[0])} – ${format(b[1])}`) : ({ kind: 'none' } as const));
+  return {
+    caption: 'KPI by month: measured, where it should be, and the forecast',
+    rowHeader: 'Month',
+    columns: [
+      { label: 'Measured', numeric: true },
+      { label: 'Where it should be', numeric: true },
+      { label: 'Forecast', numeric: true },
+      { label: '80% band', numeric: true },
+      { label: '95% band', numeric: true },
+    ],
+    rows: model.points.map((p) => ({
+      key: p.period,
+      label: p.label,
+      cells: [valueCell(p.actual, format), valueCell(p.expected, format), p.isForecast ? valueCell(p.forecast, format) : { kind: 'none' }, band(p.band80, p), band(p.band95, p)],
+    })),
+  };
 }

@@ -2,8 +2,9 @@ import { Line } from 'recharts';
 import type { TooltipContentProps } from 'recharts';
 import { formatDay } from '../../lib/format';
 import { seriesColor } from '../shared/chart-theme';
+import { ChartFigure } from '../shared/chart-figure';
 import { DayLineChart } from '../shared/day-line-chart';
-import type { TrendPoint, TrendSeries } from './group-trends.transform';
+import { seriesDash, trendHidden, trendsSummary, trendsTable, type TrendPoint, type TrendSeries } from './group-trends.transform';
 
 interface GroupTrendsChartProps {
   series: (TrendSeries & { color?: string })[];
@@ -11,26 +12,43 @@ interface GroupTrendsChartProps {
   height?: number;
   /** y-axis range; 0–100 unless the caller zooms in (see trendDomain). */
   domain?: [number, number];
+  /** The chart's accessible name and its table's caption. */
+  name?: string;
+  /** What every line measures, for the summary ("Daily mean score"). */
+  what?: string;
+  /** A value as the summary and the table write it (one decimal unless told). */
+  format?: (n: number) => string;
+  /** For the hidden marks of the table. */
+  minGroupSize?: number;
 }
 
-/** Daily mean 0–100 score of each chosen group. Gaps are days without a shown mean. */
-export function GroupTrendsChart({ series, points, height = 300, domain = [0, 100] }: GroupTrendsChartProps) {
+/**
+ * Daily values of each chosen group, a line each, told apart by dash as well as colour, with a
+ * summary and a "View as table". Gaps are days without a shown value; the tooltip and the table say
+ * which were hidden for privacy.
+ */
+export function GroupTrendsChart({ series, points, height = 300, domain = [0, 100], name = 'Daily mean score by group', what = 'Daily mean score', format, minGroupSize = 5 }: GroupTrendsChartProps) {
   return (
-    <DayLineChart points={points} height={height} tickCount={7} domain={domain} tooltip={(props) => <TrendsTooltip {...props} series={series} />} legend>
-      {series.map((s, i) => (
-        <Line
-          key={s.key}
-          type="monotone"
-          dataKey={s.dataKey}
-          name={s.label}
-          stroke={s.color ?? seriesColor(i)}
-          strokeWidth={2}
-          dot={false}
-          connectNulls={false}
-          activeDot={{ r: 3.5 }}
-        />
-      ))}
-    </DayLineChart>
+    <ChartFigure name={name} summary={trendsSummary(what, series, points, format)} table={() => trendsTable(name, series, points, format)} minGroupSize={minGroupSize}>
+      {(a11y) => (
+        <DayLineChart a11y={a11y} points={points} height={height} tickCount={7} domain={domain} tooltip={(props) => <TrendsTooltip {...props} series={series} />} legend>
+          {series.map((s, i) => (
+            <Line
+              key={s.key}
+              type="monotone"
+              dataKey={s.dataKey}
+              name={s.label}
+              stroke={s.color ?? seriesColor(i)}
+              strokeDasharray={seriesDash(i)}
+              strokeWidth={2}
+              dot={false}
+              connectNulls={false}
+              activeDot={{ r: 3.5 }}
+            />
+          ))}
+        </DayLineChart>
+      )}
+    </ChartFigure>
   );
 }
 
@@ -46,7 +64,7 @@ function TrendsTooltip({ active, payload, label, series }: TooltipContentProps &
       {rows.map(({ s, i, v }) => (
         <p key={s.key}>
           <span className="swatch" style={{ background: s.color ?? seriesColor(i) }} /> {s.label}{' '}
-          {v === null ? <span className="chart-tooltip__muted">no score</span> : <strong>{v.toFixed(1)}</strong>}
+          {v !== null ? <strong>{v.toFixed(1)}</strong> : <span className="chart-tooltip__muted">{trendHidden(point, s.dataKey) ? 'hidden for privacy' : 'no score'}</span>}
         </p>
       ))}
     </div>

@@ -23,7 +23,7 @@ export function GroupTrendsView({ data, groupLabel, height }: { data: GroupScore
         · tick groups in the table to compare them (up to {MAX_LINES}); the axis zooms to the lines drawn
       </p>
       {series.length > 0 ? (
-        <GroupTrendsChart series={series} points={points} height={height} domain={trendDomain(points, series)} />
+        <GroupTrendsChart series={series} points={points} height={height} domain={trendDomain(points, series)} name={`Daily mean score by ${groupLabel.toLowerCase()}`} minGroupSize={data.min_group_size} />
       ) : (
         <EmptyState title="No line to draw" height={height}>
           Tick a group in the table below to draw its daily mean score.

@@ -1,5 +1,5 @@
 import { buildGroupRows, engagementGroupsTable, engagementGroupTrendsTable, toCsv, type GroupScoreRow, type GroupScoresDto, type ViewTable } from '@hubpulse/contracts';
-import { applyGroupSearch, buildTrendPoints, defaultChartKeys, groupRange, parseGroupSearch, trendDomain } from './group-trends.transform';
+import { MAX_LINES, applyGroupSearch, buildTrendPoints, defaultChartKeys, groupRange, parseGroupSearch, seriesDash, trendDomain, trendHidden, trendsSummary, trendsTable, type TrendPoint } from './group-trends.transform';
 
 /** A view table as the server's CSV export writes it. */
 const csvOf = (t: ViewTable) => toCsv(t.columns.map((c) => c.name), t.rows);
@@ -97,14 +97,16 @@ describe('chart lines', () => {
     expect(defaultChartKeys(rows, 'department', 2)).toEqual(['B', 'D']);
   });
 
-  it('builds one point per day with gaps as null and safe data keys', () => {
+  it('builds one point per day with gaps as null, why a value is hidden, and safe data keys', () => {
     const { series, points } = buildTrendPoints(dto([group('R&D. Labs'), hidden]), ['R&D. Labs', 'Legal', 'missing']);
     expect(series).toEqual([{ key: 'R&D. Labs', label: 'R&D. Labs', dataKey: 'g0' }]);
     expect(points).toEqual([
       { day: '2026-11-01', g0: 48 },
-      { day: '2026-11-02', g0: null },
+      { day: '2026-11-02', g0: null, g0_hidden: 'numerator' },
       { day: '2026-11-03', g0: 50 },
     ]);
+    expect(trendHidden(points[1], 'g0')).toBe('numerator');
+    expect(trendHidden(points[0], 'g0')).toBeNull();
   });
 });
 
@@ -134,5 +136,44 @@ describe('trendDomain', () => {
     expect(trendDomain([{ day: 'd1', g0: 99 }], series)).toEqual([90, 100]);
     expect(trendDomain([{ day: 'd1', g0: 1 }], series)).toEqual([0, 10]);
     expect(trendDomain([{ day: 'd1', g0: null }], series)).toEqual([0, 100]);
+  });
+});
+
+describe('group trends: lines told apart without colour, summary and table', () => {
+  it('gives every one of the most lines drawn its own dash pattern', () => {
+    const dashes = Array.from({ length: MAX_LINES }, (_, i) => seriesDash(i) ?? 'solid');
+    expect(new Set(dashes).size).toBe(MAX_LINES);
+  });
+
+  it('says each line’s move and leaves a day without a value unguessed', () => {
+    const series = [
+      { key: 'Sales', label: 'Sales', dataKey: 'g0' },
+      { key: 'IT', label: 'IT', dataKey: 'g1' },
+    ];
+    const points = [
+      { day: '2026-03-01', g0: 40, g1: 50 },
+      { day: '2026-03-02', g0: null, g1: 45 },
+      { day: '2026-03-03', g0: 44, g1: 30 },
+    ];
+    expect(trendsSummary('Daily mean score', series, points)).toBe(
+      'Daily mean score, Mar 1, 2026 to Mar 3, 2026 (3 days), 2 lines: Sales rose from 40.0 to 44.0; IT fell from 50.0 to 30.0. Highest at its last value: Sales, 44.0; lowest: IT, 30.0.',
+    );
+    const table = trendsTable('Daily mean score by department', series, points);
+    expect(table.columns.map((c) => c.label)).toEqual(['Sales', 'IT']);
+    expect(table.rows[1]).toEqual({ key: '2026-03-02', label: 'Mar 2, 2026', cells: [{ kind: 'none', text: 'no value' }, { kind: 'value', text: '45.0' }] });
+  });
+
+  it('tells a day hidden for privacy from a day without a score, in the summary and the table', () => {
+    const series = [{ key: 'Sales', label: 'Sales', dataKey: 'g0' }];
+    const points: TrendPoint[] = [
+      { day: '2026-03-01', g0: 40 },
+      { day: '2026-03-02', g0: null, g0_hidden: 'numerator' },
+      { day: '2026-03-03', g0: null },
+      { day: '2026-03-04', g0: 44 },
+    ];
+    expect(trendsSummary('Daily mean score', series, points)).toMatch(/1 value hidden for privacy\.$/);
+    const table = trendsTable('Daily mean score by department', series, points);
+    expect(table.rows[1].cells).toEqual([{ kind: 'hidden', reason: 'numerator' }]);
+    expect(table.rows[2].cells).toEqual([{ kind: 'none', text: 'no value' }]);
   });
 });

@@ -2,7 +2,10 @@
 // draws and one row per day for Recharts. The table's rows (buildGroupRows) live in contracts: the
 // server's exports read the same rows.
 
-import { addDays, eachDay, round, type Attribution, type GroupScoreRow, type GroupScoresDto, type GroupTableRow, type ScoreGroupBy } from '@hubpulse/contracts';
+import { addDays, eachDay, round, type Attribution, type GroupScoreRow, type GroupScoresDto, type GroupTableRow, type HiddenReason, type ScoreGroupBy } from '@hubpulse/contracts';
+import { formatDay } from '../../lib/format';
+import { DAYS, summarizeSeriesSet } from '../shared/chart-summary';
+import { valueCell, type ChartTableModel } from '../shared/chart-table';
 
 // ---------- URL: ?by=department|location|team|manager|tenure&days=30|90 ----------
 
@@ -78,11 +81,17 @@ export interface TrendSeries {
   dataKey: string;
 }
 
+/** A day's values by data key; `${dataKey}_hidden` holds why a value is hidden (absent: no value that day). */
 export type TrendPoint = { day: string } & Record<string, number | null | string>;
+
+/** Why a point's value on this line is hidden for privacy; null when it is shown or there is none. */
+export function trendHidden(point: TrendPoint, dataKey: string): HiddenReason | null {
+  return (point[`${dataKey}_hidden`] as HiddenReason | undefined) ?? null;
+}
 
 /**
  * One point per day of the range with a value per chosen group (null = hidden or no score that
- * day, drawn as a gap), in the order the keys were chosen.
+ * day, drawn as a gap; a hidden one says why under `${dataKey}_hidden`), in the order the keys were chosen.
  */
 export function buildTrendPoints(
   dto: Pick<GroupScoresDto, 'from' | 'to' | 'groups'>,
@@ -91,12 +100,14 @@ export function buildTrendPoints(
   const byKey = new Map(dto.groups.map((g) => [g.key, g]));
   const chosen = keys.map((k) => byKey.get(k)).filter((g): g is GroupScoreRow => !!g && !g.suppressed);
   const series = chosen.map((g, i) => ({ key: g.key, label: g.label || g.key, dataKey: `g${i}` }));
-  const values = chosen.map((g) => new Map(g.trend.map((p) => [p.day.slice(0, 10), p.mean_score])));
+  const values = chosen.map((g) => new Map(g.trend.map((p) => [p.day.slice(0, 10), p])));
   const points = eachDay(dto.from.slice(0, 10), dto.to.slice(0, 10)).map((day) => {
     const point: TrendPoint = { day };
     series.forEach((s, i) => {
-      const v = values[i].get(day);
+      const p = values[i].get(day);
+      const v = p?.mean_score;
       point[s.dataKey] = v === undefined || v === null ? null : round(v, 1);
+      if (point[s.dataKey] === null && p?.hidden_reason) point[`${s.dataKey}_hidden`] = p.hidden_reason;
     });
     return point;
   });
@@ -127,4 +138,44 @@ export function trendDomain(points: readonly TrendPoint[], series: readonly Tren
     from = Math.max(0, to - 10);
   }
   return [from, to];
+}
+
+/**
+ * One dash pattern per line, in colour order: lines differ by their dashes as well as their colour
+ * (the legend draws the same dashes), so no one needs to tell the colours apart.
+ */
+export const SERIES_DASHES = ['', '8 4', '2 3', '10 3 2 3', '4 4', '14 4', '6 2 2 2 2 2', '1 5'] as const;
+
+export function seriesDash(index: number): string | undefined {
+  return SERIES_DASHES[index % SERIES_DASHES.length] || undefined;
+}
+
+const oneDecimal = (n: number) => n.toFixed(1);
+
+/**
+ * The chart's text alternative: each line's move from its first shown value to its last, which
+ * line ends highest and lowest, and how many values are hidden for privacy (a day with no value at
+ * all is neither guessed nor counted as hidden).
+ */
+export function trendsSummary(what: string, series: readonly TrendSeries[], points: readonly TrendPoint[], format: (n: number) => string = oneDecimal): string {
+  return summarizeSeriesSet({
+    what,
+    series: series.map((s) => ({ name: s.label, points: points.map((p) => ({ label: formatDay(p.day), value: p[s.dataKey] as number | null, hidden: trendHidden(p, s.dataKey) !== null })) })),
+    format,
+    noun: DAYS,
+  });
+}
+
+/** The chart as a table: a row per day, a column per line; a hidden value says why, a day without one says "no value". */
+export function trendsTable(caption: string, series: readonly TrendSeries[], points: readonly TrendPoint[], format: (n: number) => string = oneDecimal): ChartTableModel {
+  const cell = (p: TrendPoint, dataKey: string) => {
+    const reason = trendHidden(p, dataKey);
+    return valueCell(p[dataKey] as number | null, format, { hidden: reason !== null, reason }, 'no value');
+  };
+  return {
+    caption,
+    rowHeader: 'Day',
+    columns: series.map((s) => ({ label: s.label, numeric: true })),
+    rows: points.map((p) => ({ key: p.day, label: formatDay(p.day), cells: series.map((s) => cell(p, s.dataKey)) })),
+  };
 }

@@ -3,32 +3,44 @@ import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from 'rec
 import type { TooltipContentProps } from 'recharts';
 import { formatAxisNumber, formatInteger, formatShortDay } from '../../lib/format';
 import { chartTheme } from '../shared/chart-theme';
-import type { PersonaDef, PersonaWeekBar } from './personas.transform';
+import { ChartFigure } from '../shared/chart-figure';
+import { HatchPattern, legendLabel, usePatternId } from '../shared/chart-patterns';
+import { personaWeeksSummary, personaWeeksTable, type PersonaDef, type PersonaWeekBar } from './personas.transform';
 
-/** Inactive grey at the bottom, then from taking to giving. */
+/** Inactive grey at the bottom, then from taking to giving (themed in styles/base.css). */
 export const PERSONA_COLORS: Record<string, string> = {
-  inactive: '#cbd5e1',
-  observer: '#93c5fd',
-  responder: '#0d9488',
-  broadcaster: '#d97706',
-  engager: '#2563eb',
-  catalyst: '#7c3aed',
+  inactive: 'var(--persona-inactive)',
+  observer: 'var(--persona-observer)',
+  responder: 'var(--persona-responder)',
+  broadcaster: 'var(--persona-broadcaster)',
+  engager: 'var(--persona-engager)',
+  catalyst: 'var(--persona-catalyst)',
 };
 
-/** People per persona and ISO week, stacked to the population. A hidden count leaves its segment out. */
+/**
+ * People per persona and ISO week, stacked to the population. A hidden count leaves its segment out.
+ * Every other persona is striped (legend too), so neighbours in a stack differ by texture as well as colour.
+ */
 export function PersonaWeeksChart({ bars, personas, minGroupSize, height = 280 }: { bars: PersonaWeekBar[]; personas: PersonaDef[]; minGroupSize: number; height?: number }) {
   const axisTick = { fill: chartTheme.axis, fontSize: chartTheme.fontSize };
+  const hatch = usePatternId('persona');
+  const color = (p: PersonaDef) => PERSONA_COLORS[p.key] ?? chartTheme.target;
   return (
-    <BarChart data={bars} responsive style={{ width: '100%', height }} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
-      <CartesianGrid vertical={false} stroke={chartTheme.grid} />
-      <XAxis dataKey="week" tickFormatter={formatShortDay} tick={axisTick} tickLine={false} axisLine={{ stroke: chartTheme.grid }} minTickGap={12} />
-      <YAxis tickFormatter={formatAxisNumber} width={44} tick={axisTick} tickLine={false} axisLine={false} allowDecimals={false} />
-      <Tooltip cursor={{ fill: '#f1f5f9' }} content={(props) => <WeekTooltip {...props} personas={personas} minGroupSize={minGroupSize} />} />
-      <Legend verticalAlign="top" align="left" height={30} iconType="square" iconSize={10} wrapperStyle={{ fontSize: 12 }} />
-      {personas.map((p) => (
-        <Bar key={p.key} dataKey={p.key} name={p.label} stackId="personas" fill={PERSONA_COLORS[p.key] ?? chartTheme.target} maxBarSize={48} />
-      ))}
-    </BarChart>
+    <ChartFigure name="People per persona, by week" summary={personaWeeksSummary(bars, personas)} table={() => personaWeeksTable(bars, personas)} minGroupSize={minGroupSize}>
+      {(a11y) => (
+        <BarChart {...a11y} data={bars} responsive style={{ width: '100%', height }} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
+          {personas.map((p, i) => i % 2 === 1 && <HatchPattern key={p.key} id={`${hatch}-${p.key}`} color={color(p)} tint={0.4} />)}
+          <CartesianGrid vertical={false} stroke={chartTheme.grid} />
+          <XAxis dataKey="week" tickFormatter={formatShortDay} tick={axisTick} tickLine={false} axisLine={{ stroke: chartTheme.grid }} minTickGap={12} />
+          <YAxis tickFormatter={formatAxisNumber} width={44} tick={axisTick} tickLine={false} axisLine={false} allowDecimals={false} />
+          <Tooltip cursor={{ fill: chartTheme.cursor }} content={(props) => <WeekTooltip {...props} personas={personas} minGroupSize={minGroupSize} />} />
+          <Legend verticalAlign="top" align="left" height={30} iconType="square" iconSize={12} itemSorter={null} wrapperStyle={{ fontSize: 12 }} formatter={legendLabel} />
+          {personas.map((p, i) => (
+            <Bar key={p.key} dataKey={p.key} name={p.label} stackId="personas" fill={i % 2 === 1 ? `url(#${hatch}-${p.key})` : color(p)} maxBarSize={48} />
+          ))}
+        </BarChart>
+      )}
+    </ChartFigure>
   );
 }
 

@@ -1,6 +1,6 @@
 import type { PersonaCounts, PersonasResponse } from '@hubpulse/contracts';
 import { personaMovementTable, personasTable, toCsv, type ViewTable } from '@hubpulse/contracts';
-import { buildPersonaRows, buildPersonaWeeks, buildTransitionMatrix, lastCompleteWeek } from './personas.transform';
+import { buildPersonaRows, buildPersonaWeeks, buildTransitionMatrix, lastCompleteWeek, personaWeeksSummary, personaWeeksTable } from './personas.transform';
 /** A view table as the server's CSV export writes it. */
 const csvOf = (t: ViewTable) => toCsv(t.columns.map((c) => c.name), t.rows);
 const personasCsv = (r: Parameters<typeof personasTable>[0]) => csvOf(personasTable(r));
@@ -88,5 +88,25 @@ describe('personas', () => {
     expect(counts).toContain('2026-11-09,org,org,100,responder,,Hidden to protect privacy: fewer than 5 people are counted in this number.');
     const moves = movementCsv(resp()).split('\r\n');
     expect(moves[3]).toBe('2026-11-02,2026-11-09,org,org,responder,observer,,Hidden to protect privacy: another hidden number could otherwise be worked out from this one and the total.');
+  });
+});
+
+describe('persona weeks text alternative and table', () => {
+  const bars = buildPersonaWeeks(resp());
+  const personas = resp().personas as Parameters<typeof personaWeeksTable>[1];
+
+  it('tells the span and the latest week’s largest, smallest and hidden personas', () => {
+    const text = personaWeeksSummary(bars, personas);
+    expect(text).toMatch(/^People per persona and week, \d+ weeks?/);
+    expect(text).toMatch(/In the week of Nov \d+, people per persona \(\d+ shown\): largest \w+, [\d,]+; smallest \w+, [\d,]+\./);
+  });
+
+  it('shows a hidden count as hidden with its reason, never a number', () => {
+    const table = personaWeeksTable(bars, personas);
+    expect(table.columns.map((c) => c.label)).toEqual(['Inactive', 'Observer', 'Responder', 'Broadcaster', 'Engager', 'Catalyst']);
+    const hidden = table.rows.flatMap((r) => r.cells).filter((c) => c.kind === 'hidden');
+    const nulls = bars.flatMap((b) => personas.map((p) => b[p.key] ?? null)).filter((v) => v === null);
+    expect(hidden).toHaveLength(nulls.length);
+    expect(hidden.every((c) => c.kind === 'hidden' && c.reason === 'numerator')).toBe(true);
   });
 });

@@ -3,6 +3,9 @@
 
 import { type HiddenReason, type Persona, type PersonaCounts, type PersonasResponse } from '@hubpulse/contracts';
 import { addDays } from '@hubpulse/contracts';
+import { formatInteger, formatShortDay } from '../../lib/format';
+import { summarizeCategories } from '../shared/chart-summary';
+import { valueCell, type ChartTableModel } from '../shared/chart-table';
 
 export interface PersonaDef {
   key: Persona;
@@ -131,3 +134,29 @@ export function buildPersonaGroupRows(
 
 
 
+
+/**
+ * The weekly persona chart's text alternative: the span, then the latest week's largest and smallest
+ * personas and which are hidden there (a missing count is hidden, as the chart's tooltip says).
+ */
+export function personaWeeksSummary(bars: readonly PersonaWeekBar[], personas: readonly PersonaDef[]): string {
+  if (bars.length === 0) return 'People per persona and week: nothing to show.';
+  const last = bars[bars.length - 1];
+  const span = bars.length === 1 ? `the week of ${formatShortDay(last.week)}` : `${bars.length} weeks, ${formatShortDay(bars[0].week)} to ${formatShortDay(last.week)}`;
+  const latest = summarizeCategories({
+    what: `In the week of ${formatShortDay(last.week)}, people per persona`,
+    items: personas.map((p) => ({ label: p.label, value: last[p.key] ?? null, hidden: (last[p.key] ?? null) === null })),
+    format: formatInteger,
+  });
+  return `People per persona and week, ${span}. ${latest}`;
+}
+
+/** The weekly persona chart as a table: a row per week, a column per persona; a missing count is hidden with its reason. */
+export function personaWeeksTable(bars: readonly PersonaWeekBar[], personas: readonly PersonaDef[]): ChartTableModel {
+  return {
+    caption: 'People per persona, by week',
+    rowHeader: 'Week of',
+    columns: personas.map((p) => ({ label: p.label, numeric: true })),
+    rows: bars.map((b) => ({ key: b.week, label: formatShortDay(b.week), cells: personas.map((p) => valueCell(b[p.key] ?? null, formatInteger, { hidden: true, reason: b.hidden[p.key] ?? null })) })),
+  };
+}

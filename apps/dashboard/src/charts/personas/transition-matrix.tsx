@@ -1,13 +1,16 @@
+import { useId } from 'react';
+import { ScrollBox } from '../shared/scroll-box';
 import { formatCount, formatShortDay } from '../../lib/format';
 import { HiddenReasonValue } from '../shared/hidden-reason-value';
 import type { TransitionMatrix } from './personas.transform';
 
 /** Rows: persona in the week before; columns: persona this week. The diagonal is who stayed. */
 export function TransitionMatrixTable({ matrix, minGroupSize }: { matrix: TransitionMatrix; minGroupSize: number }) {
+  const captionId = useId();
   return (
-    <div className="table-wrap">
+    <ScrollBox labelledBy={captionId}>
       <table className="data-table matrix">
-        <caption className="visually-hidden">
+        <caption id={captionId} className="visually-hidden">
           People by persona in the week of {formatShortDay(matrix.fromWeek)} (rows) and the week of {formatShortDay(matrix.week)} (columns)
         </caption>
         <thead>
@@ -53,6 +56,6 @@ export function TransitionMatrixTable({ matrix, minGroupSize }: { matrix: Transi
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollBox>
   );
 }

@@ -3,13 +3,13 @@ import { formatCount, formatShortDay } from '../../lib/format';
 import { HiddenReasonValue } from '../shared/hidden-reason-value';
 import type { PurposeCard } from './purposes.transform';
 
-/** Each purpose's colour, on its card and its line (mirrors styles/engagement.css). */
+/** Each purpose's colour, on its card and its line (themed in styles/base.css). */
 export const PURPOSE_COLORS: Record<string, string> = {
-  inform: '#2563eb',
-  vision: '#7c3aed',
-  productivity: '#0d9488',
-  engagement: '#d97706',
-  strategy: '#475569',
+  inform: 'var(--purpose-inform)',
+  vision: 'var(--purpose-vision)',
+  productivity: 'var(--purpose-productivity)',
+  engagement: 'var(--purpose-engagement)',
+  strategy: 'var(--purpose-strategy)',
 };
 
 /** One index: the number, what it counts (numerator of denominator), and its definition beside it. */

@@ -2,6 +2,8 @@ import { Bar, BarChart, CartesianGrid, ReferenceLine, Tooltip, XAxis, YAxis } fr
 import type { TooltipContentProps } from 'recharts';
 import { formatAxisNumber, formatInteger, suppressedLabel } from '../../lib/format';
 import { chartTheme } from '../shared/chart-theme';
+import { ChartFigure, categoryFigure } from '../shared/chart-figure';
+import type { TablePoint } from '../shared/chart-table';
 import type { HistogramBar } from './score-histogram.transform';
 
 interface ScoreHistogramChartProps {
@@ -16,22 +18,28 @@ interface ScoreHistogramChartProps {
 export function ScoreHistogramChart({ bars, minGroupSize, active, height = 260 }: ScoreHistogramChartProps) {
   const axisTick = { fill: chartTheme.axis, fontSize: chartTheme.fontSize };
   const median = bars.find((b) => b.hasMedian);
+  const points: TablePoint[] = bars.map((b) => ({ key: b.label, label: b.label, value: b.people, hidden: b.people === null, reason: b.hiddenReason }));
+  const figure = categoryFigure('People per band of raw score', 'Raw score', 'People', points, formatInteger);
   return (
-    <BarChart data={bars} responsive style={{ width: '100%', height }} margin={{ top: 20, right: 8, bottom: 0, left: 0 }} barCategoryGap={2}>
-      <CartesianGrid vertical={false} stroke={chartTheme.grid} />
-      <XAxis dataKey="label" tick={axisTick} tickLine={false} axisLine={{ stroke: chartTheme.grid }} minTickGap={8} />
-      <YAxis tickFormatter={formatAxisNumber} width={44} tick={axisTick} tickLine={false} axisLine={false} allowDecimals={false} />
-      <Tooltip cursor={{ fill: '#f1f5f9' }} content={(props) => <HistogramTooltip {...props} minGroupSize={minGroupSize} active_={active} />} />
-      {median && (
-        <ReferenceLine
-          x={median.label}
-          stroke={chartTheme.danger}
-          strokeDasharray="4 3"
-          label={{ value: 'median', position: 'top', fill: chartTheme.danger, fontSize: 11 }}
-        />
+    <ChartFigure {...figure} summary={median ? `${figure.summary} The median raw score falls in the band ${median.label}.` : figure.summary} minGroupSize={minGroupSize}>
+      {(a11y) => (
+        <BarChart {...a11y} data={bars} responsive style={{ width: '100%', height }} margin={{ top: 20, right: 8, bottom: 0, left: 0 }} barCategoryGap={2}>
+          <CartesianGrid vertical={false} stroke={chartTheme.grid} />
+          <XAxis dataKey="label" tick={axisTick} tickLine={false} axisLine={{ stroke: chartTheme.grid }} minTickGap={8} />
+          <YAxis tickFormatter={formatAxisNumber} width={44} tick={axisTick} tickLine={false} axisLine={false} allowDecimals={false} />
+          <Tooltip cursor={{ fill: chartTheme.cursor }} content={(props) => <HistogramTooltip {...props} minGroupSize={minGroupSize} active_={active} />} />
+          {median && (
+            <ReferenceLine
+              x={median.label}
+              stroke={chartTheme.danger}
+              strokeDasharray="4 3"
+              label={{ value: 'median', position: 'top', fill: chartTheme.danger, fontSize: 11 }}
+            />
+          )}
+          <Bar dataKey="people" name="People" fill={chartTheme.primary} radius={[3, 3, 0, 0]} />
+        </BarChart>
       )}
-      <Bar dataKey="people" name="People" fill={chartTheme.primary} radius={[3, 3, 0, 0]} />
-    </BarChart>
+    </ChartFigure>
   );
 }
 

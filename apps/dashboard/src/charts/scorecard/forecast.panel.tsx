@@ -46,7 +46,7 @@ function ForecastBody({ data }: { data: ProgrammeForecastDto }) {
       <p className="muted">
         {forecastInterval(data)} · {data.segment_size === null ? 'segment size hidden' : `${formatCount(data.segment_size)} members`} · rates from {formatRange(data.from, data.to)}
       </p>
-      <DataTable className="forecast__table" columns={['Channel', { num: 'Items' }, 'Read rate', { num: 'Readers / item' }]} bare>
+      <DataTable caption="Expected readers per channel" className="forecast__table" columns={['Channel', { num: 'Items' }, 'Read rate', { num: 'Readers / item' }]} bare>
         {view.channels.map((c, i) => (
           <tr key={c.channel}>
             <th scope="row">{c.channel}</th>

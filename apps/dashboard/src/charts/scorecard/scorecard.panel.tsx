@@ -68,7 +68,7 @@ function ScorecardBody({ data }: { data: ProgrammeScorecardDto }) {
       ) : points.length === 0 ? (
         <EmptyState title={data.status === 'not_started' ? 'The period has not started' : 'No weeks counted yet'} height={160} />
       ) : (
-        <ScorecardChart points={points} metric={data.metric} target={data.target} max={scorecardDomainMax(data)} />
+        <ScorecardChart points={points} metric={data.metric} target={data.target} max={scorecardDomainMax(data)} minGroupSize={data.min_group_size} />
       )}
     </div>
   );

@@ -1,5 +1,5 @@
 import type { SegmentRunDto } from '@hubpulse/contracts';
-import { buildSizePoints, hasChurn, hasTrend, runLabel, sizeChange, sparklinePoints } from './segment-size.transform';
+import { buildSizePoints, churnSummary, hasChurn, hasTrend, runLabel, sizeChange, sizeSummary, sparklinePoints } from './segment-size.transform';
 
 function run(at: string, size: number | null, overrides: Partial<SegmentRunDto> = {}): SegmentRunDto {
   return { version: 1, definition_version: 1, started_at: null, finished_at: at, status: 'ok', error: null, size, entered: 10, left: 4, ...overrides };
@@ -44,5 +44,20 @@ describe('size points', () => {
   it('knows when nobody entered or left', () => {
     expect(hasChurn(buildSizePoints(runs))).toBe(true);
     expect(hasChurn(buildSizePoints([run('2026-11-01T00:00:00Z', 5, { entered: 0, left: 0 })]))).toBe(false);
+  });
+});
+
+describe('size and churn text alternatives', () => {
+  it('tells the size’s course, and counts a failed run without guessing its size', () => {
+    expect(sizeSummary(buildSizePoints(runs))).toBe(
+      'Segment size, Nov 23, 10:00 UTC to Nov 25, 11:00 UTC (3 runs): rose from 390 to 420. Highest 420 (Nov 25, 11:00 UTC); lowest 390 (Nov 23, 10:00 UTC). 1 run failed (the membership before stayed).',
+    );
+  });
+
+  it('adds up entries and exits shown, and names a run whose count is hidden', () => {
+    const points = buildSizePoints([...runs, run('2026-11-26T10:00:00Z', 418, { entered: null, left: 2 })]);
+    const text = churnSummary(points);
+    expect(text).toMatch(/^Across 4 runs, 435 entries and 11 exits shown \(1 run with a count hidden for privacy, not added\)\./);
+    expect(text).toContain('Hidden for privacy: Nov 26, 10:00 UTC.');
   });
 });

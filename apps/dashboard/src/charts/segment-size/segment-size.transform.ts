@@ -2,6 +2,8 @@
 // detail's size and churn charts. Hidden counts stay null (a gap), never 0.
 
 import type { SegmentRunDto } from '@hubpulse/contracts';
+import { formatInteger } from '../../lib/format';
+import { RUNS, summarizeCategories, summarizeSeries } from '../shared/chart-summary';
 
 export interface SizePoint {
   /** Unique x value: the run's position. */
@@ -83,3 +85,19 @@ export function hasChurn(points: readonly SizePoint[]): boolean {
   return points.some((p) => (p.entered ?? 0) > 0 || (p.left ?? 0) > 0);
 }
 
+
+/** The size chart's text alternative: the size's course over the runs; a failed run or a hidden size is neither drawn nor guessed. */
+export function sizeSummary(points: readonly SizePoint[]): string {
+  const failed = points.filter((p) => p.failed).length;
+  const text = summarizeSeries({ what: 'Segment size', points: points.filter((p) => !p.failed).map((p) => ({ label: `${p.label} UTC`, value: p.size, hidden: p.size === null })), format: formatInteger, noun: RUNS });
+  return failed ? `${text} ${failed === 1 ? '1 run' : `${failed} runs`} failed (the membership before stayed).` : text;
+}
+
+/** The churn chart's text alternative: people entering and leaving over the runs, and the largest of each. */
+export function churnSummary(points: readonly SizePoint[]): string {
+  const ok = points.filter((p) => !p.failed);
+  const sum = (k: 'entered' | 'left') => ok.reduce((n, p) => n + (p[k] ?? 0), 0);
+  const hidden = ok.filter((p) => p.entered === null || p.left === null).length;
+  const most = (k: 'entered' | 'left', what: string) => summarizeCategories({ what, items: ok.map((p) => ({ label: `${p.label} UTC`, value: p[k], hidden: p[k] === null })), format: formatInteger });
+  return `Across ${ok.length} runs, ${formatInteger(sum('entered'))} entries and ${formatInteger(sum('left'))} exits shown${hidden ? ` (${hidden} ${hidden === 1 ? 'run' : 'runs'} with a count hidden for privacy, not added)` : ''}. ${most('entered', 'Entered per run')} ${most('left', 'Left per run')}`;
+}

@@ -2,11 +2,12 @@ import { Bar, BarChart, CartesianGrid, Line, LineChart, ReferenceLine, Tooltip, 
 import type { TooltipContentProps } from 'recharts';
 import { formatAxisNumber, formatInteger } from '../../lib/format';
 import { chartTheme } from '../shared/chart-theme';
-import type { SizePoint } from './segment-size.transform';
+import { chartA11y } from '../shared/chart-figure';
+import { churnSummary, sizeSummary, type SizePoint } from './segment-size.transform';
 
 const tick = { fill: chartTheme.axis, fontSize: chartTheme.fontSize };
 const ENTERED = chartTheme.secondary;
-const LEFT = '#d97706';
+const LEFT = 'var(--chart-churn-left)';
 
 interface Props {
   points: SizePoint[];
@@ -16,7 +17,7 @@ interface Props {
 /** Size after each run (line; a hidden size is a gap); failed runs as red marks that leave the line alone. */
 export function SizeHistoryChart({ points, height = 220 }: Props) {
   return (
-    <LineChart data={points} syncId="segment-runs" responsive style={{ width: '100%', height }} margin={{ top: 22, right: 24, bottom: 0, left: 0 }}>
+    <LineChart {...chartA11y('Segment size after each run', sizeSummary(points))} data={points} syncId="segment-runs" responsive style={{ width: '100%', height }} margin={{ top: 22, right: 24, bottom: 0, left: 0 }}>
       <CartesianGrid vertical={false} stroke={chartTheme.grid} />
       {/* Band scale, like the churn bars below, so a run sits at the same x in both charts. */}
       <XAxis dataKey="key" scale="band" tickFormatter={(k: string) => points[Number(k)]?.label ?? ''} tick={tick} tickLine={false} axisLine={{ stroke: chartTheme.grid }} minTickGap={24} />
@@ -35,7 +36,7 @@ export function SizeHistoryChart({ points, height = 220 }: Props) {
 /** People entering (up) and leaving (down) at each run, against the run before. */
 export function ChurnChart({ points, height = 140 }: Props) {
   return (
-    <BarChart data={points} syncId="segment-runs" stackOffset="sign" responsive style={{ width: '100%', height }} margin={{ top: 8, right: 24, bottom: 0, left: 0 }}>
+    <BarChart {...chartA11y('People entering and leaving at each run', churnSummary(points))} data={points} syncId="segment-runs" stackOffset="sign" responsive style={{ width: '100%', height }} margin={{ top: 8, right: 24, bottom: 0, left: 0 }}>
       <CartesianGrid vertical={false} stroke={chartTheme.grid} />
       <XAxis dataKey="key" tickFormatter={(k: string) => points[Number(k)]?.label ?? ''} tick={tick} tickLine={false} axisLine={{ stroke: chartTheme.grid }} minTickGap={24} />
       <YAxis width={48} tick={tick} tickLine={false} axisLine={false} tickFormatter={(v: number) => formatAxisNumber(Math.abs(v))} allowDecimals={false} />

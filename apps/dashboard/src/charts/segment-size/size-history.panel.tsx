@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import type { SegmentDetailDto } from '@hubpulse/contracts';
 import { PeopleCount } from '../shared/people-count';
 import { ChartPanel } from '../shared/chart-panel';
@@ -16,6 +17,8 @@ const SHOWN_RUNS = 8;
 export function SizeHistoryPanel({ segment }: { segment: SegmentDetailDto }) {
   const points = buildSizePoints(segment.runs);
   const k = segment.min_group_size;
+  // The table is the charts' text alternative: every run on request, the latest few by default.
+  const [allRuns, setAllRuns] = useState(false);
   return (
     <ChartPanel
       title="Size over time"
@@ -43,36 +46,43 @@ export function SizeHistoryPanel({ segment }: { segment: SegmentDetailDto }) {
             </p>
             {hasChurn(points) ? <ChurnChart points={points} /> : <p className="muted runs__none">Nobody has entered or left between runs yet.</p>}
           </div>
-          <DataTable caption="Latest runs" captionClass="quantiles-table__caption" className="runs__table" columns={['Finished (UTC)', { num: 'Size' }, { num: 'In' }, { num: 'Out' }]} bare>
-            {[...points]
-              .reverse()
-              .slice(0, SHOWN_RUNS)
-              .map((p) =>
-                p.failed ? (
-                  <tr key={p.key} className="runs__failed">
-                    <th scope="row">{p.label}</th>
-                    <td colSpan={3}>
-                      <strong>Failed</strong> <span className="runs__error">{p.error ?? 'no reason recorded'}</span>
-                    </td>
-                  </tr>
-                ) : (
-                  <tr key={p.key}>
-                    <th scope="row" title={`membership v${p.version ?? '—'}, definition v${p.definitionVersion ?? '—'}`}>
-                      {p.label}
-                    </th>
-                    <td className="num">
-                      <PeopleCount value={p.size} reason={null} minGroupSize={k} variant="mark" />
-                    </td>
-                    <td className="num">
-                      <PeopleCount value={p.entered} reason={null} minGroupSize={k} variant="mark" />
-                    </td>
-                    <td className="num">
-                      <PeopleCount value={p.left} reason={null} minGroupSize={k} variant="mark" />
-                    </td>
-                  </tr>
-                ),
-              )}
-          </DataTable>
+          <div className="runs__side">
+            <DataTable caption={allRuns ? 'All runs' : 'Latest runs'} captionClass="quantiles-table__caption" className="runs__table" columns={['Finished (UTC)', { num: 'Size' }, { num: 'In' }, { num: 'Out' }]} bare>
+              {[...points]
+                .reverse()
+                .slice(0, allRuns ? undefined : SHOWN_RUNS)
+                .map((p) =>
+                  p.failed ? (
+                    <tr key={p.key} className="runs__failed">
+                      <th scope="row">{p.label}</th>
+                      <td colSpan={3}>
+                        <strong>Failed</strong> <span className="runs__error">{p.error ?? 'no reason recorded'}</span>
+                      </td>
+                    </tr>
+                  ) : (
+                    <tr key={p.key}>
+                      <th scope="row" title={`membership v${p.version ?? '—'}, definition v${p.definitionVersion ?? '—'}`}>
+                        {p.label}
+                      </th>
+                      <td className="num">
+                        <PeopleCount value={p.size} reason={null} minGroupSize={k} variant="mark" />
+                      </td>
+                      <td className="num">
+                        <PeopleCount value={p.entered} reason={null} minGroupSize={k} variant="mark" />
+                      </td>
+                      <td className="num">
+                        <PeopleCount value={p.left} reason={null} minGroupSize={k} variant="mark" />
+                      </td>
+                    </tr>
+                  ),
+                )}
+            </DataTable>
+            {points.length > SHOWN_RUNS && (
+              <button type="button" className="button button--ghost button--small" aria-pressed={allRuns} onClick={() => setAllRuns((v) => !v)}>
+                Show all {points.length} runs
+              </button>
+            )}
+          </div>
         </div>
       )}
     </ChartPanel>

@@ -3,12 +3,13 @@ import { Line, LineChart, Tooltip, YAxis } from 'recharts';
 import type { TooltipContentProps } from 'recharts';
 import { formatInteger } from '../../lib/format';
 import { chartTheme } from '../shared/chart-theme';
-import type { SizePoint } from './segment-size.transform';
+import { chartA11y } from '../shared/chart-figure';
+import { sizeSummary, type SizePoint } from './segment-size.transform';
 
 /** Size per run, as wide as its cell. No axes: the row states the current size. Hidden sizes are gaps. */
 export const SizeSparkline = memo(function SizeSparkline({ points, height = 32 }: { points: SizePoint[]; height?: number }) {
   return (
-    <LineChart data={points} responsive style={{ width: '100%', height }} margin={{ top: 3, right: 3, bottom: 3, left: 3 }}>
+    <LineChart {...chartA11y('Size per run', sizeSummary(points))} data={points} responsive style={{ width: '100%', height }} margin={{ top: 3, right: 3, bottom: 3, left: 3 }}>
       {/* A flat series sits in the middle, not on the top edge. */}
       <YAxis hide domain={[(min: number) => min - Math.max(1, min * 0.05), (max: number) => max + Math.max(1, max * 0.05)]} />
       <Tooltip cursor={{ stroke: chartTheme.grid }} allowEscapeViewBox={{ x: false, y: true }} wrapperStyle={{ zIndex: 30 }} content={SparkTooltip} />

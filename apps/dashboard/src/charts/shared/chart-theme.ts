@@ -1,15 +1,18 @@
-// Colours for SVG attributes: Recharts writes them as presentation attributes, where CSS
-// variables are not dependable, so the palette lives here and mirrors styles/tokens.css.
+// Colours for SVG attributes, each a CSS variable of styles/base.css with a light and a dark value
+// (issue 18). Chromium resolves var() in SVG presentation attributes and inline styles.
 export const chartTheme = {
-  primary: '#2563eb',
-  secondary: '#0d9488',
-  target: '#94a3b8',
-  danger: '#dc2626',
-  grid: '#e5e7eb',
-  axis: '#6b7280',
+  primary: 'var(--chart-primary)',
+  secondary: 'var(--chart-secondary)',
+  target: 'var(--chart-target)',
+  danger: 'var(--chart-danger)',
+  grid: 'var(--chart-grid)',
+  axis: 'var(--chart-axis)',
+  /** The band behind the hovered bar; the inside of a hollow dot. */
+  cursor: 'var(--chart-cursor)',
+  dotFill: 'var(--chart-dot-fill)',
   fontSize: 12,
   /** One colour per line when a chart compares groups; told apart by hue and lightness. */
-  series: ['#2563eb', '#0d9488', '#d97706', '#7c3aed', '#db2777', '#0891b2', '#65a30d', '#475569'],
+  series: [1, 2, 3, 4, 5, 6, 7, 8].map((n) => `var(--chart-series-${n})`),
 } as const;
 
 export function seriesColor(index: number): string {

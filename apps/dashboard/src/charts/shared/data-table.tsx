@@ -1,4 +1,5 @@
-import type { ReactNode } from 'react';
+import { type ReactNode, useId } from 'react';
+import { ScrollBox } from './scroll-box';
 
 /** A column heading; `{ num }` for a numeric column (right-aligned), `{ th, className }` for another class. */
 export type Column = ReactNode | { num: ReactNode } | { th: ReactNode; className: string };
@@ -51,12 +52,17 @@ interface DataTableProps {
 
 /** The dashboard's table: caption, heading row and body, in a wrapper that scrolls on small screens. */
 export function DataTable({ caption, captionClass = 'visually-hidden', className, columns, bare, children }: DataTableProps) {
+  const captionId = useId();
   const table = (
     <table className={className ? `data-table ${className}` : 'data-table'}>
-      {caption !== undefined && <caption className={captionClass ?? undefined}>{caption}</caption>}
+      {caption !== undefined && (
+        <caption id={captionId} className={captionClass ?? undefined}>
+          {caption}
+        </caption>
+      )}
       <TableHead columns={columns} />
       <tbody>{children}</tbody>
     </table>
   );
-  return bare ? table : <div className="table-wrap">{table}</div>;
+  return bare ? table : <ScrollBox labelledBy={caption !== undefined ? captionId : undefined}>{table}</ScrollBox>;
 }

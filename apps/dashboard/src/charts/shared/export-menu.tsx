@@ -5,6 +5,7 @@ import { createExport, downloadExport, getExport, type ExportParams } from '../.
 import { queryKeys } from '../../api/query-keys';
 import { saveBlob } from '../../lib/download';
 import { formatCount } from '../../lib/format';
+import { rovingKeyDown } from '../../lib/roving-focus';
 
 /** How often a running export is asked about, and for how long before the menu hands over to Reports → Exports. */
 const POLL_MS = 500;
@@ -34,6 +35,15 @@ export function ExportMenu({ view, params, what, disabled, label = 'Export' }: E
   const listId = useId();
   const alive = useRef(true);
   const queryClient = useQueryClient();
+  const buttonRef = useRef<HTMLButtonElement>(null);
+  const listRef = useRef<HTMLUListElement>(null);
+  // Which item takes focus when the menu opens (menu button pattern: ↑ opens on the last one).
+  const [first, setFirst] = useState<'first' | 'last'>('first');
+  useEffect(() => {
+    if (!open) return;
+    const items = listRef.current?.querySelectorAll<HTMLElement>('[role="menuitem"]');
+    items?.[first === 'last' ? items.length - 1 : 0]?.focus();
+  }, [open, first]);
   useEffect(() => {
     alive.current = true;
     return () => {
@@ -42,7 +52,6 @@ export function ExportMenu({ view, params, what, disabled, label = 'Export' }: E
   }, []);
 
   async function run(format: ExportFormatName) {
-    setOpen(false);
     setState({ kind: 'running', format, progress: 0, rows: null });
     try {
       let dto = await createExport(view, params, format);
@@ -68,25 +77,64 @@ export function ExportMenu({ view, params, what, disabled, label = 'Export' }: E
   }
 
   const busy = state.kind === 'running';
+  const close = (returnFocus: boolean) => {
+    setOpen(false);
+    if (returnFocus) buttonRef.current?.focus();
+  };
   return (
-    <div className="export-menu">
+    // Focus leaving the menu (Tab, a click elsewhere) closes it.
+    <div className="export-menu" onBlur={(e) => open && !e.currentTarget.contains(e.relatedTarget) && setOpen(false)}>
       <button
+        ref={buttonRef}
         type="button"
         className="button button--secondary button--small"
+        aria-haspopup="menu"
         aria-expanded={open}
-        aria-controls={listId}
+        aria-controls={open ? listId : undefined}
         aria-label={`Export: ${what}`}
-        disabled={disabled || busy}
-        onClick={() => setOpen((o) => !o)}
-        onKeyDown={(e) => e.key === 'Escape' && setOpen(false)}
+        // While exporting the button keeps focus (a disabled one would drop it to the page) and does nothing.
+        disabled={disabled}
+        aria-disabled={busy || undefined}
+        onClick={() => {
+          if (busy) return;
+          setFirst('first');
+          setOpen((o) => !o);
+        }}
+        onKeyDown={(e) => {
+          if (busy || (e.key !== 'ArrowDown' && e.key !== 'ArrowUp')) return;
+          e.preventDefault();
+          setOpen(true);
+          setFirst(e.key === 'ArrowUp' ? 'last' : 'first');
+        }}
       >
         {busy ? 'Exporting…' : `${label} ▾`}
       </button>
       {open && (
-        <ul id={listId} className="export-menu__list" onKeyDown={(e) => e.key === 'Escape' && setOpen(false)}>
+        <ul
+          id={listId}
+          ref={listRef}
+          role="menu"
+          aria-label={`Export ${what} as`}
+          className="export-menu__list"
+          onKeyDown={(e) => {
+            if (e.key === 'Escape') {
+              e.preventDefault();
+              close(true);
+            } else rovingKeyDown('[role="menuitem"]', 'vertical')(e);
+          }}
+        >
           {EXPORT_FORMATS.map((f) => (
-            <li key={f}>
-              <button type="button" className="export-menu__item" onClick={() => void run(f)}>
+            <li key={f} role="none">
+              <button
+                type="button"
+                role="menuitem"
+                tabIndex={-1}
+                className="export-menu__item"
+                onClick={() => {
+                  close(true);
+                  void run(f);
+                }}
+              >
                 {EXPORT_FORMAT_LABELS[f]}
               </button>
             </li>

@@ -1,6 +1,7 @@
-import { useId, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { hiddenReasonText, type HiddenReason } from '@hubpulse/contracts';
 import { SUPPRESSED_MARK, formatCount } from '../../lib/format';
+import { ExplainedMark } from './explained-mark';
 
 /**
  * A number the disclosure layer hid: a mark (a dash unless `children` says otherwise) with a tooltip
@@ -8,18 +9,7 @@ import { SUPPRESSED_MARK, formatCount } from '../../lib/format';
  * sent. Never rendered as 0.
  */
 export function HiddenReasonValue({ reason, minGroupSize, children = SUPPRESSED_MARK }: { reason: HiddenReason | null | undefined; minGroupSize: number; children?: ReactNode }) {
-  const id = useId();
-  const explanation = hiddenReasonText(reason, minGroupSize);
-  return (
-    <>
-      <span className="suppressed" data-tip={explanation} aria-describedby={id} tabIndex={0}>
-        {children}
-      </span>
-      <span id={id} className="visually-hidden">
-        {explanation}
-      </span>
-    </>
-  );
+  return <ExplainedMark explanation={hiddenReasonText(reason, minGroupSize)}>{children}</ExplainedMark>;
 }
 
 /** A number the API may have hidden: formatted when shown, the mark with its reason when hidden, a muted dash when there is none. */

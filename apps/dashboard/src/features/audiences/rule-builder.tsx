@@ -1,4 +1,5 @@
 import type { SegmentRule, SegmentRuleIssue, SegmentRuleKind } from '@hubpulse/contracts';
+import { useRef, useState } from 'react';
 import { type LeafContext, LeafFields } from './rule-leaf-fields';
 import {
   GROUP_KINDS,
@@ -10,6 +11,7 @@ import {
   defaultNode,
   issuesAt,
   moveAt,
+  nodeNumber,
   pathKey,
   removeAt,
   setField,
@@ -17,6 +19,7 @@ import {
   toggleNot,
   updateAt,
 } from './rule-tree.transform';
+import { type RuleFocus, focusAfterRemove, useRuleFocus } from './use-rule-focus';
 
 interface BuilderProps {
   rule: SegmentRule;
@@ -32,8 +35,10 @@ interface BuilderProps {
  */
 export function RuleBuilder({ rule, onChange, issues, ctx }: BuilderProps) {
   const stray = strayIssues(rule, issues);
+  const container = useRef<HTMLDivElement>(null);
+  const focusAfter = useRuleFocus(container);
   return (
-    <div className="rule-builder" role="group" aria-label="Rule">
+    <div className="rule-builder" role="group" aria-label="Rule" ref={container}>
       {stray.length > 0 && (
         <ul className="rule-stray" role="alert">
           {stray.map((i) => (
@@ -43,7 +48,7 @@ export function RuleBuilder({ rule, onChange, issues, ctx }: BuilderProps) {
           ))}
         </ul>
       )}
-      <RuleNode node={rule} path={[]} root={rule} onChange={onChange} issues={issues} ctx={ctx} siblings={1} />
+      <RuleNode node={rule} path={[]} root={rule} onChange={onChange} focusAfter={focusAfter} issues={issues} ctx={ctx} siblings={1} />
     </div>
   );
 }
@@ -53,6 +58,8 @@ interface NodeProps {
   path: RulePath;
   root: SegmentRule;
   onChange: (rule: SegmentRule) => void;
+  /** Where keyboard focus goes once the edit has rendered. */
+  focusAfter: (focus: RuleFocus) => void;
   issues: readonly SegmentRuleIssue[];
   ctx: LeafContext;
   /** Children of the parent group (for move up / down). */
@@ -60,32 +67,51 @@ interface NodeProps {
 }
 
 function RuleNode(props: NodeProps) {
-  const { node, path, root, onChange, issues, ctx } = props;
+  const { node, path, root, onChange, focusAfter, issues, ctx } = props;
   const key = pathKey(path);
   const own = issuesAt(issues, key);
-  const edit = (fn: (r: SegmentRule) => SegmentRule) => onChange(fn(root));
+  const edit = (fn: (r: SegmentRule) => SegmentRule, focus?: (next: SegmentRule) => RuleFocus) => {
+    const next = fn(root);
+    if (focus) focusAfter(focus(next));
+    onChange(next);
+  };
   const isRoot = path.length === 0;
   const index = typeof path[path.length - 1] === 'number' ? (path[path.length - 1] as number) : null;
+  // Every node has the same buttons: their names say which node they act on (by place, not kind,
+  // so a field's label such as "Segment" or "Action" never matches a button's name).
+  const which = nodeNumber(path);
+  const moved = (delta: -1 | 1): RulePath => [...path.slice(0, -1), (index ?? 0) + delta];
+  // Each node is a named group ("Condition 2: Tenure"), so a screen reader says which condition a
+  // field such as "Values" belongs to. The root is already the builder's "Rule" group.
+  const named = isRoot ? {} : { role: 'group', 'aria-label': `${which[0].toUpperCase()}${which.slice(1)}: ${RULE_KIND_LABELS[node.kind]}` };
 
   const toolbar = (
     <div className="rule-node__tools">
       {index !== null && (
         <>
-          <button type="button" className="icon-button" aria-label="Move up" title="Move up" disabled={index === 0} onClick={() => edit((r) => moveAt(r, path, -1))}>
+          <button type="button" className="icon-button" aria-label={`Move ${which} up`} title="Move up" data-focus="up" disabled={index === 0} onClick={() => edit((r) => moveAt(r, path, -1), () => ({ path: moved(-1), control: 'up' }))}>
             ↑
           </button>
-          <button type="button" className="icon-button" aria-label="Move down" title="Move down" disabled={index >= props.siblings - 1} onClick={() => edit((r) => moveAt(r, path, 1))}>
+          <button
+            type="button"
+            className="icon-button"
+            aria-label={`Move ${which} down`}
+            title="Move down"
+            data-focus="down"
+            disabled={index >= props.siblings - 1}
+            onClick={() => edit((r) => moveAt(r, path, 1), () => ({ path: moved(1), control: 'down' }))}
+          >
             ↓
           </button>
         </>
       )}
       {node.kind !== 'not' && (
-        <button type="button" className="icon-button icon-button--text" title="Negate: wrap in NOT" onClick={() => edit((r) => toggleNot(r, path))}>
+        <button type="button" className="icon-button icon-button--text" title="Negate: wrap in NOT" aria-label={`Negate ${which}`} onClick={() => edit((r) => toggleNot(r, path), () => ({ path, control: 'kind' }))}>
           NOT
         </button>
       )}
       {!isRoot && (
-        <button type="button" className="icon-button icon-button--danger" aria-label="Remove this condition" title="Remove" onClick={() => edit((r) => removeAt(r, path))}>
+        <button type="button" className="icon-button icon-button--danger" aria-label={`Remove ${which}`} title="Remove" onClick={() => edit((r) => removeAt(r, path), (r) => focusAfterRemove(r, path))}>
           ×
         </button>
       )}
@@ -95,7 +121,8 @@ function RuleNode(props: NodeProps) {
   const kindSelect = (options: readonly SegmentRuleKind[]) => (
     <select
       className="rule-node__kind"
-      aria-label={`Kind of ${key}`}
+      data-focus="kind"
+      aria-label={`Kind of ${nodeNumber(path)}`}
       value={node.kind}
       onChange={(e) => edit((r) => updateAt(r, path, (n) => changeKind(n, e.target.value as SegmentRuleKind)))}
     >
@@ -115,7 +142,7 @@ function RuleNode(props: NodeProps) {
 
   if (node.kind === 'and' || node.kind === 'or') {
     return (
-      <div className={`rule-group rule-group--${node.kind}${own.self.length || own.fields.children ? ' is-invalid' : ''}`} data-path={key}>
+      <div className={`rule-group rule-group--${node.kind}${own.self.length || own.fields.children ? ' is-invalid' : ''}`} data-path={key} {...named}>
         <div className="rule-group__head">
           {kindSelect(GROUP_KINDS)}
           <span className="rule-group__hint">{node.kind === 'and' ? 'every condition below' : 'at least one condition below'}</span>
@@ -131,18 +158,18 @@ function RuleNode(props: NodeProps) {
             </li>
           ))}
         </ol>
-        <AddMenu onAdd={(kind) => edit((r) => addChild(r, path, defaultNode(kind)))} />
+        <AddMenu onAdd={(kind) => edit((r) => addChild(r, path, defaultNode(kind)), () => ({ path: [...path, 'children', node.children.length], control: 'kind' }))} />
       </div>
     );
   }
 
   if (node.kind === 'not') {
     return (
-      <div className={`rule-group rule-group--not${own.self.length ? ' is-invalid' : ''}`} data-path={key}>
+      <div className={`rule-group rule-group--not${own.self.length ? ' is-invalid' : ''}`} data-path={key} {...named}>
         <div className="rule-group__head">
           {kindSelect(GROUP_KINDS)}
           <span className="rule-group__hint">people who do not match</span>
-          <button type="button" className="icon-button icon-button--text" title="Remove the NOT, keep what it holds" onClick={() => edit((r) => toggleNot(r, path))}>
+          <button type="button" className="icon-button icon-button--text" title="Remove the NOT, keep what it holds" onClick={() => edit((r) => toggleNot(r, path), () => ({ path, control: 'kind' }))}>
             un-NOT
           </button>
           {toolbar}
@@ -156,7 +183,7 @@ function RuleNode(props: NodeProps) {
   }
 
   return (
-    <div className={`rule-leaf${own.self.length || Object.keys(own.fields).length ? ' is-invalid' : ''}`} data-path={key}>
+    <div className={`rule-leaf${own.self.length || Object.keys(own.fields).length ? ' is-invalid' : ''}`} data-path={key} {...named}>
       <div className="rule-leaf__head">
         {kindSelect([...LEAF_KINDS, ...GROUP_KINDS])}
         {toolbar}
@@ -169,20 +196,17 @@ function RuleNode(props: NodeProps) {
   );
 }
 
-/** "+ Condition" (any leaf kind) and "+ Group". */
+/**
+ * "+ Add condition" (the kind chosen beside it) and "+ Group". The kind is chosen first and added by
+ * the button: a select that acted on change would add a node for every arrow key pressed on it.
+ */
 function AddMenu({ onAdd }: { onAdd: (kind: SegmentRuleKind) => void }) {
+  const [kind, setKind] = useState<SegmentRuleKind>(LEAF_KINDS[0]);
   return (
     <div className="rule-add">
       <label className="rule-add__label">
-        <span className="visually-hidden">Add a condition</span>
-        <select
-          className="rule-add__select"
-          value=""
-          onChange={(e) => {
-            if (e.target.value) onAdd(e.target.value as SegmentRuleKind);
-          }}
-        >
-          <option value="">+ Add condition…</option>
+        <span className="visually-hidden">Condition to add</span>
+        <select className="rule-add__select" data-focus="add" value={kind} onChange={(e) => setKind(e.target.value as SegmentRuleKind)}>
           {LEAF_KINDS.map((k) => (
             <option key={k} value={k}>
               {RULE_KIND_LABELS[k]}
@@ -190,6 +214,9 @@ function AddMenu({ onAdd }: { onAdd: (kind: SegmentRuleKind) => void }) {
           ))}
         </select>
       </label>
+      <button type="button" className="button button--secondary button--small" onClick={() => onAdd(kind)}>
+        + Add condition
+      </button>
       <button type="button" className="button button--ghost button--small" onClick={() => onAdd('or')}>
         + Any-of group
       </button>

@@ -9,6 +9,7 @@ import {
   moveAt,
   nodeAt,
   nameSegmentIds,
+  nodeNumber,
   parseIssueLines,
   pathKey,
   removeAt,
@@ -27,6 +28,13 @@ const rule: SegmentRule = {
 };
 
 describe('paths', () => {
+  it('numbers nodes the way a person reads the tree', () => {
+    expect(nodeNumber([])).toBe('the rule');
+    expect(nodeNumber(['children', 1])).toBe('condition 2');
+    expect(nodeNumber(['children', 2, 'children', 0])).toBe('condition 3.1');
+    expect(nodeNumber(['children', 1, 'child'])).toBe('condition 2.1');
+  });
+
   it('names nodes the way validation problems do', () => {
     expect(pathKey([])).toBe('rule');
     expect(pathKey(['children', 1, 'child'])).toBe('rule.children[1].child');

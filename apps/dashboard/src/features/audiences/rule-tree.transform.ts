@@ -167,6 +167,16 @@ export function pathKey(path: RulePath): string {
   return segmentRulePath(path, 'rule');
 }
 
+/**
+ * A node's place as a person reads it: `['children', 1]` → "condition 2", `['children', 1, 'children', 0]`
+ * → "condition 2.1" (a NOT's child counts as its .1), the root → "the rule". Names the builder's
+ * controls, which every node has alike ("Move condition 2 up").
+ */
+export function nodeNumber(path: RulePath): string {
+  const steps = path.flatMap((step) => (typeof step === 'number' ? [step + 1] : step === 'child' ? [1] : []));
+  return steps.length ? `condition ${steps.join('.')}` : 'the rule';
+}
+
 /** Every node's path key, so problems naming a node that no longer exists can be told apart. */
 export function allPathKeys(rule: SegmentRule, path: RulePath = []): string[] {
   const keys = [pathKey(path)];

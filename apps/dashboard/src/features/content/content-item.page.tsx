@@ -4,6 +4,7 @@ import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from 'recharts';
 import { channelLabel, CONTENT_DEFINITIONS, FIRST_COMMENT_BANDS, hiddenReasonText, PURPOSE_LABELS, type ContentFigure, type ContentItemDto } from '@hubpulse/contracts';
 import { contentItemQuery } from '../../api/content.api';
 import { ChartPanel } from '../../charts/shared/chart-panel';
+import { categoryAxisProps, useNarrowScreen } from '../../charts/shared/category-axis';
 import { chartTheme } from '../../charts/shared/chart-theme';
 import { EmptyState, QueryStates } from '../../charts/shared/chart-states';
 import { ExportMenu } from '../../charts/shared/export-menu';
@@ -11,6 +12,7 @@ import { HiddenReasonValue } from '../../charts/shared/hidden-reason-value';
 import { formatDateTime } from '../../lib/format';
 import { Figure } from './content-figure';
 import { decayBars } from './content.transform';
+import { ChartFigure, categoryFigure } from '../../charts/shared/chart-figure';
 
 /** Content → an item: how far it reached within its audience, how people took part, how attention decayed. */
 export function ContentItemPage() {
@@ -47,6 +49,7 @@ function Kpi({ label, f, k, rate, definition, note }: { label: string; f: Conten
 function ItemBody({ item }: { item: ContentItemDto }) {
   const k = item.min_group_size;
   const bars = decayBars(item.decay);
+  const narrow = useNarrowScreen();
   const audience = item.audience.segment_id ? `Aimed at the segment ${item.audience.name}` : 'Aimed at everyone';
   return (
     <>
@@ -89,13 +92,17 @@ function ItemBody({ item }: { item: ContentItemDto }) {
             {hiddenReasonText(item.decay_hidden, k)}
           </EmptyState>
         ) : (
-          <BarChart data={bars} responsive style={{ width: '100%', height: 240 }} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
-            <CartesianGrid vertical={false} stroke={chartTheme.grid} />
-            <XAxis dataKey="label" tick={{ fill: chartTheme.axis, fontSize: chartTheme.fontSize }} tickLine={false} axisLine={{ stroke: chartTheme.grid }} interval={0} />
-            <YAxis width={44} unit="%" tick={{ fill: chartTheme.axis, fontSize: chartTheme.fontSize }} tickLine={false} axisLine={false} />
-            <Tooltip cursor={{ fill: '#f1f5f9' }} formatter={(v, _n, p) => [`${String(v)}% (${(p.payload as { readers: number }).readers} readers)`, 'New readers']} />
-            <Bar dataKey="percent" name="New readers" fill={chartTheme.series[0]} radius={[3, 3, 0, 0]} maxBarSize={56} isAnimationActive={false} />
-          </BarChart>
+          <ChartFigure {...categoryFigure('New readers by day since publishing', 'Days since publishing', 'Share of new readers', bars.map((b) => ({ key: b.label, label: b.label, value: b.percent })), (n) => `${n}%`)} minGroupSize={k}>
+            {(a11y) => (
+              <BarChart {...a11y} data={bars} responsive style={{ width: '100%', height: 240 }} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
+                <CartesianGrid vertical={false} stroke={chartTheme.grid} />
+                <XAxis dataKey="label" {...categoryAxisProps(narrow, bars.map((b) => b.label))} tick={{ fill: chartTheme.axis, fontSize: chartTheme.fontSize }} tickLine={false} axisLine={{ stroke: chartTheme.grid }} />
+                <YAxis width={44} unit="%" tick={{ fill: chartTheme.axis, fontSize: chartTheme.fontSize }} tickLine={false} axisLine={false} />
+                <Tooltip cursor={{ fill: chartTheme.cursor }} formatter={(v, _n, p) => [`${String(v)}% (${(p.payload as { readers: number }).readers} readers)`, 'New readers']} />
+                <Bar dataKey="percent" name="New readers" fill={chartTheme.series[0]} radius={[3, 3, 0, 0]} maxBarSize={56} isAnimationActive={false} />
+              </BarChart>
+            )}
+          </ChartFigure>
         )}
       </ChartPanel>
     </>

@@ -92,8 +92,9 @@ function SourceRowView({ row, expanded, onToggle }: { row: SourceRow; expanded: 
       <td className="spark-cell">
         {row.series.points.length > 0 ? (
           <>
-            <div className="spark" aria-hidden="true">
-              <SourceSparkline series={row.series} />
+            {/* inert: Recharts makes its surface focusable, and a hidden picture must not take focus */}
+            <div className="spark" aria-hidden="true" inert>
+              <SourceSparkline series={row.series} source={sourceName(row)} />
             </div>
             <span className="visually-hidden">
               At most {formatInteger(peak)} events per {per}

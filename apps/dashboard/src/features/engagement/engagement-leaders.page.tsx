@@ -2,6 +2,7 @@ import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from 'recharts';
 import { hiddenReasonText, type HiddenReason, type LeaderResponsivenessResponse } from '@hubpulse/contracts';
 import { GroupTrendsChart } from '../../charts/group-trends/group-trends-chart';
 import { KIND_LABELS, buildAnsweredTrend, buildQueueBars, formatHours, headlineRow } from '../../charts/leaders/leaders.transform';
+import { categoryAxisProps, useNarrowScreen } from '../../charts/shared/category-axis';
 import { chartTheme } from '../../charts/shared/chart-theme';
 import { EmptyState } from '../../charts/shared/chart-states';
 import { MaybeHiddenValue } from '../../charts/shared/hidden-reason-value';
@@ -11,6 +12,7 @@ import { PatternRangeControl } from './pattern-range-control';
 import { PatternPanel } from './pattern.panel';
 import { sortLeaderRows } from '@hubpulse/contracts';
 import { usePattern } from './use-engagement';
+import { ChartFigure, categoryFigure } from '../../charts/shared/chart-figure';
 
 /** Engagement → Leader responsiveness: do leaders answer what employees address to them? */
 export function EngagementLeadersPage() {
@@ -44,6 +46,7 @@ function metricDefinition(data: LeaderResponsivenessResponse, key: string): stri
 function LeadersBody({ data }: { data: LeaderResponsivenessResponse }) {
   const row = headlineRow(data);
   const k = data.min_group_size;
+  const narrow = useNarrowScreen();
   if (!row) return <EmptyState title="Nothing addressed to leaders in this range" />;
   const queue = buildQueueBars(data, row);
   const trend = buildAnsweredTrend(data);
@@ -79,13 +82,17 @@ function LeadersBody({ data }: { data: LeaderResponsivenessResponse }) {
         <div>
           <h3 className="table-toolbar__title">Unanswered queue by age</h3>
           <p className="chart-caption">Items still without a leader reply at the end of the range, by how long they have waited</p>
-          <BarChart data={queue} responsive style={{ width: '100%', height: 220 }} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
-            <CartesianGrid vertical={false} stroke={chartTheme.grid} />
-            <XAxis dataKey="label" tick={{ fill: chartTheme.axis, fontSize: chartTheme.fontSize }} tickLine={false} axisLine={{ stroke: chartTheme.grid }} interval={0} />
-            <YAxis width={40} allowDecimals={false} tick={{ fill: chartTheme.axis, fontSize: chartTheme.fontSize }} tickLine={false} axisLine={false} />
-            <Tooltip cursor={{ fill: '#f1f5f9' }} formatter={(v) => [v === null || v === undefined ? 'hidden' : String(v), 'Unanswered']} />
-            <Bar dataKey="items" name="Unanswered" fill={chartTheme.danger} radius={[3, 3, 0, 0]} maxBarSize={56} />
-          </BarChart>
+          <ChartFigure {...categoryFigure('Unanswered items by age', 'Waiting', 'Unanswered items', queue.map((b) => ({ key: b.key, label: b.label, value: b.items, hidden: b.items === null, reason: row?.queue_hidden ?? null })), formatCount)} minGroupSize={k}>
+            {(a11y) => (
+              <BarChart {...a11y} data={queue} responsive style={{ width: '100%', height: 220 }} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
+                <CartesianGrid vertical={false} stroke={chartTheme.grid} />
+                <XAxis dataKey="label" {...categoryAxisProps(narrow, queue.map((b) => b.label))} tick={{ fill: chartTheme.axis, fontSize: chartTheme.fontSize }} tickLine={false} axisLine={{ stroke: chartTheme.grid }} />
+                <YAxis width={40} allowDecimals={false} tick={{ fill: chartTheme.axis, fontSize: chartTheme.fontSize }} tickLine={false} axisLine={false} />
+                <Tooltip cursor={{ fill: chartTheme.cursor }} formatter={(v) => [v === null || v === undefined ? 'hidden' : String(v), 'Unanswered']} />
+                <Bar dataKey="items" name="Unanswered" fill={chartTheme.danger} radius={[3, 3, 0, 0]} maxBarSize={56} />
+              </BarChart>
+            )}
+          </ChartFigure>
           {queue.some((b) => b.items === null) && (
             <p className="panel__note">
               {hiddenReasonText(row.queue_hidden, k)} The unanswered queue is not drawn.
@@ -96,7 +103,7 @@ function LeadersBody({ data }: { data: LeaderResponsivenessResponse }) {
           <h3 className="table-toolbar__title">Share answered, by day raised</h3>
           <p className="chart-caption">Percent of the items raised each day that a leader has replied to so far; recent days may still catch up</p>
           {trend.some((p) => p.answered !== null) ? (
-            <GroupTrendsChart series={[{ key: 'answered', label: 'Answered', dataKey: 'answered' }]} points={trend} height={220} />
+            <GroupTrendsChart series={[{ key: 'answered', label: 'Answered', dataKey: 'answered' }]} points={trend} height={220} name="Share answered, by day raised" what="Share answered" format={(n) => `${n.toFixed(1)}%`} minGroupSize={k} />
           ) : (
             <EmptyState title="No day with enough items to show" height={220} />
           )}

@@ -53,7 +53,7 @@ function PurposeTrendPanel({ data }: { data: PurposesResponse }) {
       {series.length === 0 ? (
         <EmptyState title="Nothing to draw in this range" height={260} />
       ) : (
-        <GroupTrendsChart series={series.map((s) => ({ ...s, color: PURPOSE_COLORS[s.key] }))} points={points} height={280} />
+        <GroupTrendsChart series={series.map((s) => ({ ...s, color: PURPOSE_COLORS[s.key] }))} points={points} height={280} name="Purpose indices by day" what="Daily index per purpose" format={(n) => `${n.toFixed(1)}%`} minGroupSize={data.min_group_size} />
       )}
     </ChartPanel>
   );

@@ -1,6 +1,6 @@
 import { CHANNEL_ACTIVITY_DEFINITION } from '@hubpulse/contracts';
 import { ChannelActivityChart } from '../../charts/channel-activity/channel-activity-chart';
-import { buildChannelBars, hasChannelActivity } from '../../charts/channel-activity/channel-activity.transform';
+import { buildChannelBars, channelsWithHiddenPeople, hasChannelActivity } from '../../charts/channel-activity/channel-activity.transform';
 import { ChartPanel } from '../../charts/shared/chart-panel';
 import { ExportMenu } from '../../charts/shared/export-menu';
 import { QueryStates } from '../../charts/shared/chart-states';
@@ -12,7 +12,7 @@ const HEIGHT = 260;
 export function ChannelActivityPanel() {
   const { data, error, refetch } = useOverview();
   const bars = data ? buildChannelBars(data.by_channel) : [];
-  const suppressed = bars.filter((b) => b.suppressed);
+  const hiddenPeople = channelsWithHiddenPeople(bars);
 
   return (
     <ChartPanel
@@ -32,9 +32,9 @@ export function ChannelActivityPanel() {
         {(d) => (
           <>
             <ChannelActivityChart bars={bars} minGroupSize={d.min_group_size} height={HEIGHT} />
-            {suppressed.length > 0 && (
+            {hiddenPeople.length > 0 && (
               <p className="panel__note">
-                Active people on {suppressed.map((b) => b.label).join(', ')}:{' '}
+                Active people on {hiddenPeople.join(', ')}:{' '}
                 <SuppressedValue minGroupSize={d.min_group_size} />
               </p>
             )}

@@ -1,4 +1,5 @@
 import { useId } from 'react';
+import { ExplainedMark } from '../../charts/shared/explained-mark';
 import type { TotalCard } from './totals.transform';
 
 export function TotalsCards({ cards }: { cards: TotalCard[] }) {
@@ -21,15 +22,13 @@ function TotalCardView({ card }: { card: TotalCard }) {
       </p>
       {card.suppressed ? (
         <p className="stat__value stat__value--suppressed">
-          <span className="suppressed" data-tip={card.explanation} tabIndex={0} aria-describedby={explanationId}>
-            {card.value}
-          </span>
+          <ExplainedMark explanation={card.explanation ?? ''}>{card.value}</ExplainedMark>
         </p>
       ) : (
         <p className="stat__value">{card.value}</p>
       )}
       <p className="stat__caption">{card.caption}</p>
-      {card.explanation && (
+      {!card.suppressed && card.explanation && (
         <span id={explanationId} className="visually-hidden">
           {card.explanation}
         </span>

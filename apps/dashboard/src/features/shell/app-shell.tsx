@@ -5,6 +5,8 @@ import { logout, sessionQuery } from '../../api/auth.api';
 import { mayOpen } from '../admin/admin-gate';
 import { LOGIN_ROUTE } from '../auth/session';
 import { type NavItem, NavLinks } from './nav-links';
+import { FocusStart } from './focus-start';
+import { SkipLink } from './skip-link';
 
 const MAIN_NAV: NavItem[] = [
   { to: '/strategy', label: 'Strategy' },
@@ -35,6 +37,8 @@ export function AppShell() {
 
   return (
     <div className="app">
+      <FocusStart />
+      <SkipLink />
       <header className="topbar">
         <div className="topbar__inner">
           <NavLink to="/" className="brand" aria-label="Hubpulse home">

@@ -1,6 +1,6 @@
 import { pageFor } from '@hubpulse/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useId, useState } from 'react';
+import { type FormEvent, useId, useRef, useState } from 'react';
 import { Link, useLocation } from 'react-router';
 import { createSavedView } from '../../api/saved-views.api';
 import { queryKeys } from '../../api/query-keys';
@@ -14,13 +14,19 @@ export function SaveView() {
   const { pathname, search } = useLocation();
   const page = pageFor(pathname);
   const [open, setOpen] = useState(false);
+  const button = useRef<HTMLButtonElement>(null);
   if (!page) return null;
+  // Closing (Cancel, Close, Escape) gives focus back to the button that opened the panel.
+  const close = () => {
+    setOpen(false);
+    button.current?.focus();
+  };
   return (
-    <div className="save-view">
-      <button type="button" className="button button--ghost button--small" aria-expanded={open} onClick={() => setOpen((o) => !o)}>
+    <div className="save-view" onKeyDown={(e) => open && e.key === 'Escape' && close()}>
+      <button ref={button} type="button" className="button button--ghost button--small" aria-expanded={open} onClick={() => setOpen((o) => !o)}>
         Save view
       </button>
-      {open && <SaveViewForm key={pathname + search} defaultName={page.label} path={pathname} query={search} onClose={() => setOpen(false)} />}
+      {open && <SaveViewForm key={pathname + search} defaultName={page.label} path={pathname} query={search} onClose={close} />}
     </div>
   );
 }
@@ -44,7 +50,8 @@ function SaveViewForm({ defaultName, path, query, onClose }: { defaultName: stri
       {save.data ? (
         <p role="status">
           Saved as “{save.data.name}”{save.data.shared ? ', shared' : ''}. <Link to="/reports/saved-views">Your saved views</Link>{' '}
-          <button type="button" className="button button--ghost button--small" onClick={onClose}>
+          {/* The form (and its focused Save) is gone: focus comes here, not to the page. */}
+          <button type="button" className="button button--ghost button--small" onClick={onClose} autoFocus>
             Close
           </button>
         </p>

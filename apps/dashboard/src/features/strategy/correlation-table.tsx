@@ -1,11 +1,14 @@
+import { useId } from 'react';
+import { ScrollBox } from '../../charts/shared/scroll-box';
 import type { CorrelationCell, CorrelationRow } from '../../charts/goal-links/link-analysis.transform';
 
 /** Lags 0–3 × Pearson and Spearman, each with its interval, p-value and n — or the reason it was not computed. */
 export function CorrelationTable({ rows, caption }: { rows: CorrelationRow[]; caption: string }) {
+  const captionId = useId();
   return (
-    <div className="table-wrap">
+    <ScrollBox labelledBy={captionId}>
       <table className="data-table correlations">
-        <caption className="visually-hidden">{caption}</caption>
+        <caption id={captionId} className="visually-hidden">{caption}</caption>
         <thead>
           <tr>
             <th scope="col" rowSpan={2}>
@@ -34,7 +37,7 @@ export function CorrelationTable({ rows, caption }: { rows: CorrelationRow[]; ca
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollBox>
   );
 }
 

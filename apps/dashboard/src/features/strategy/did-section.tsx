@@ -20,7 +20,7 @@ export function DidSection({ did, reason, minGroupSize }: { did: DidDto | null; 
     <div className="did">
       <h4 className="did__title">Before and after the programme (difference in differences)</h4>
       <p className="definition">{m.windows}</p>
-      <DataTable caption="Mean daily engagement score before and after launch" className="did__table" columns={['Group', { num: 'People' }, { num: 'Before' }, { num: 'After' }, { num: 'Change' }]} bare>
+      <DataTable caption="Mean daily engagement score before and after launch" className="did__table" columns={['Group', { num: 'People' }, { num: 'Before' }, { num: 'After' }, { num: 'Change' }]}>
         {m.rows.map((r) => (
           <tr key={r.label}>
             <th scope="row">{r.label}</th>

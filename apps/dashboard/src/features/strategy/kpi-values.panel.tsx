@@ -1,5 +1,5 @@
 import { useMutation } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
 import type { GoalDetailDto } from '@hubpulse/contracts';
 import { isApiError } from '../../api/api.client';
 import { deleteKpiValue, putKpiValue } from '../../api/goals.api';
@@ -14,6 +14,18 @@ import { DataTable } from '../../charts/shared/data-table';
 /** Every monthly value with who or what set it and when; admins and leaders edit a value in its row or add a month. */
 export function KpiValuesPanel({ goal, canEdit }: { goal: GoalDetailDto; canEdit: boolean }) {
   const [editing, setEditing] = useState<string | null>(null);
+  // After Save, Cancel or Escape focus goes back to the row's Edit button (it is re-created with the row).
+  const editButtons = useRef(new Map<string, HTMLButtonElement>());
+  const returnTo = useRef<string | null>(null);
+  useEffect(() => {
+    if (editing !== null || returnTo.current === null) return;
+    editButtons.current.get(returnTo.current)?.focus();
+    returnTo.current = null;
+  });
+  const stopEditing = (period: string) => {
+    returnTo.current = period;
+    setEditing(null);
+  };
   const rows = kpiValueRows(goal);
   const fmt = (v: number) => formatGoalValue(v, goal, { compact: false });
   return (
@@ -33,7 +45,7 @@ export function KpiValuesPanel({ goal, canEdit }: { goal: GoalDetailDto; canEdit
         )}
         {rows.map((r) =>
           editing === r.period ? (
-            <EditRow key={r.period} goalId={goal.id} row={r} onDone={() => setEditing(null)} />
+            <EditRow key={r.period} goalId={goal.id} row={r} onDone={() => stopEditing(r.period)} />
           ) : (
             <tr key={r.period}>
               <th scope="row">{r.month}</th>
@@ -47,7 +59,16 @@ export function KpiValuesPanel({ goal, canEdit }: { goal: GoalDetailDto; canEdit
               <td className="kpi-values__note">{r.note ?? ''}</td>
               {canEdit && (
                 <td className="nowrap no-print">
-                  <button type="button" className="button button--ghost button--small" onClick={() => setEditing(r.period)} aria-label={`Edit ${r.month}`}>
+                  <button
+                    type="button"
+                    className="button button--ghost button--small"
+                    ref={(el) => {
+                      if (el) editButtons.current.set(r.period, el);
+                      else editButtons.current.delete(r.period);
+                    }}
+                    onClick={() => setEditing(r.period)}
+                    aria-label={`Edit ${r.month}`}
+                  >
                     Edit
                   </button>
                 </td>
@@ -105,7 +126,7 @@ function EditRow({ goalId, row, onDone }: { goalId: string; row: KpiValueRow; on
     <tr className="is-editing">
       <th scope="row">{row.month}</th>
       <td colSpan={5}>
-        <form className="inline-form" onSubmit={submit} aria-label={`Edit the value of ${row.month}`}>
+        <form className="inline-form" onSubmit={submit} aria-label={`Edit the value of ${row.month}`} onKeyDown={(e) => e.key === 'Escape' && onDone()}>
           <label className="form-field">
             <span>Value</span>
             <input value={value} onChange={(e) => setValue(e.target.value)} inputMode="decimal" aria-invalid={!!issues.fields.value} autoFocus />

@@ -17,6 +17,7 @@ import { QueryStates } from '../../charts/shared/chart-states';
 import { chartTheme } from '../../charts/shared/chart-theme';
 import { ExportMenu } from '../../charts/shared/export-menu';
 import { SuppressedValue } from '../../charts/shared/suppressed-value';
+import { Segmented } from '../../charts/shared/segmented';
 import { formatCount, formatScore } from '../../lib/format';
 import { CorrelationTable } from './correlation-table';
 import { DidSection } from './did-section';
@@ -82,14 +83,10 @@ function LinkAnalysisBody({ analysis }: { analysis: LinkAnalysisDto }) {
         Audience today:{' '}
         <strong>{analysis.audience_size === null ? <SuppressedValue minGroupSize={k} /> : `${formatCount(analysis.audience_size)} people`}</strong>. {analysis.definitions.audience}
       </p>
-      <div className="link-analysis__controls no-print" role="group" aria-label="Engagement series">
-        <div className="segmented">
-          {ENGAGEMENT_SERIES.map((s) => (
-            <button key={s} type="button" aria-pressed={s === series} className={s === series ? 'segmented__item is-active' : 'segmented__item'} onClick={() => setSeries(s)}>
-              {seriesLabel(s)}
-            </button>
-          ))}
-        </div>
+      <div className="link-analysis__controls no-print">
+        <Segmented label="Engagement series" options={ENGAGEMENT_SERIES} isActive={(s) => s === series} onSelect={setSeries}>
+          {(s) => seriesLabel(s)}
+        </Segmented>
       </div>
       <div className="small-multiples">
         <MonthlySeriesChart points={points} dataKey="kpi" title={`KPI: ${analysis.goal.name}`} color={chartTheme.primary} format={fmtKpi} syncId={syncId} />

@@ -6,6 +6,7 @@ import { groupScoresQuery } from '../../api/engagement.api';
 import { createGoalLink, updateGoalLink } from '../../api/goals.api';
 import { programmesQuery } from '../../api/programmes.api';
 import { segmentsQuery } from '../../api/segments.api';
+import { Segmented } from '../../charts/shared/segmented';
 import { useRefreshGoals } from './use-strategy';
 
 type Issues = Record<string, string[]>;
@@ -111,13 +112,9 @@ export function LinkCreateForm({ goalId, onDone }: { goalId: string; onDone: () 
     <form className="link-form no-print" onSubmit={submit} aria-label="Link an audience to this goal" noValidate>
       <fieldset className="form-field link-form__wide">
         <legend>Whose engagement</legend>
-        <div className="segmented" role="radiogroup">
-          {(Object.keys(KIND_LABELS) as GoalLinkKind[]).map((k) => (
-            <button key={k} type="button" role="radio" aria-checked={kind === k} className={kind === k ? 'segmented__item is-active' : 'segmented__item'} onClick={() => setKind(k)}>
-              {KIND_LABELS[k]}
-            </button>
-          ))}
-        </div>
+        <Segmented label="Whose engagement" options={Object.keys(KIND_LABELS) as GoalLinkKind[]} isActive={(k) => k === kind} onSelect={setKind}>
+          {(k) => KIND_LABELS[k]}
+        </Segmented>
         <FieldError issues={f} name="kind" />
       </fieldset>
       {kind === 'segment' && (
