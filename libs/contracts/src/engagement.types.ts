@@ -60,7 +60,8 @@ export interface ScoreJobDto {
 }
 
 export interface ScoreRunResultDto {
-  mode: ScoreJobKind | 'none';
+  /** 'none': no events, or none new; 'covered': an automatic job queued while another run was reading, which covered it. */
+  mode: ScoreJobKind | 'none' | 'covered';
   from: string | null;
   to: string | null;
   /** Person-days written. */

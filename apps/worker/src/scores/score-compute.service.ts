@@ -65,6 +65,12 @@ export class ScoreComputeService {
     return this.done('full', from, last, rows, model, started);
   }
 
+  /** The result of an automatic job that an earlier-started, finished run already covered (ScoreRunCoverage). */
+  async covered(): Promise<ScoreRunResult> {
+    const model = await this.models.current();
+    return { mode: 'covered', from: null, to: null, rows: 0, model_version: model.version, ms: 0 };
+  }
+
   private done(mode: 'full' | 'incremental', from: string, to: string, rows: number, model: ScoringModel, started: number): ScoreRunResult {
     const ms = Date.now() - started;
     this.logger.log(`scores ${mode} ${from}..${to}: ${rows} person-days, model v${model.version}, ${ms} ms`);

@@ -6,6 +6,7 @@ import { HUBPULSE_CONFIG, type HubpulseConfig } from '@hubpulse/config';
 import { ALERT_JOB_OPTS, JobName, QueueName, SEGMENT_JOB_OPTS, SEGMENTS_AFTER_SCORES_ID, type JobPayloads } from '@hubpulse/queue';
 import { ScoreComputeService, type ScoreRunResult } from './score-compute.service';
 import { OrgLock, type RedisLike } from './org-lock';
+import { ScoreRunCoverage } from './run-coverage';
 
 type ScoresJob = JobName.ScoresRecompute;
 
@@ -35,6 +36,7 @@ interface ScoreJobProgress {
 export class ScoresProcessor extends WorkerHost {
   private readonly logger = new Logger('ScoresProcessor');
   private readonly lock: OrgLock;
+  private readonly coverage: ScoreRunCoverage;
 
   constructor(
     private readonly scores: ScoreComputeService,
@@ -47,6 +49,7 @@ export class ScoresProcessor extends WorkerHost {
   ) {
     super();
     this.lock = new OrgLock(async () => (await queue.client) as unknown as RedisLike, `${config.redis.prefix}:lock:scores`);
+    this.coverage = new ScoreRunCoverage(queue, `${config.redis.prefix}:scores:covered_id`);
   }
 
   async process(job: Job, token?: string): Promise<ScoreRunResult> {
@@ -60,6 +63,9 @@ export class ScoresProcessor extends WorkerHost {
           throw new DelayedError('another score job holds the organisation lock');
         }
         try {
+          // Queued while a run that has since finished was reading: nothing is left for it to do.
+          if (await this.coverage.covers(job)) return await this.scores.covered();
+          const startId = await this.coverage.start();
           const report = (pct: number, phase: string) => job.updateProgress({ pct, phase } satisfies ScoreJobProgress);
           const hasPatterns = !!this.patterns;
           const share = hasPatterns ? 0.7 : 1;
@@ -70,6 +76,7 @@ export class ScoresProcessor extends WorkerHost {
             await this.patterns.recompute({ from: result.from, to: result.to }, (pct, phase) => report(70 + Math.round(pct * 0.3), phase));
           }
           await report(100, 'done');
+          await this.coverage.finished(startId);
           // Still under the lock, so no score run writes while partitions are merged. A failure is
           // logged, never the job's: the next run tries again.
           await this.compaction.compact(COMPACT_QUIET_MINUTES).catch((err: unknown) => this.logger.warn(`compaction failed: ${err instanceof Error ? err.message : String(err)}`));

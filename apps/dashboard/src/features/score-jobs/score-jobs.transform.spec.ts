@@ -66,6 +66,11 @@ describe('buildJobView', () => {
     expect(view.result).toBe('Nothing to recompute · model v2');
   });
 
+  it('says when a later run already did the job', () => {
+    const view = buildJobView(job({ state: 'completed', result: { mode: 'covered', from: null, to: null, rows: 0, model_version: 2, ms: 0 } }), NOW);
+    expect(view.result).toBe('Covered by a run that started after it was queued · model v2');
+  });
+
   it('shows why a job failed, even without a recorded reason', () => {
     expect(buildJobView(job({ state: 'failed', failed_reason: 'ClickHouse refused' }), NOW).failedReason).toBe('ClickHouse refused');
     expect(buildJobView(job({ state: 'failed', failed_reason: null }), NOW).failedReason).toBe('No reason was recorded.');

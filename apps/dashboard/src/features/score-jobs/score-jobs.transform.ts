@@ -84,6 +84,7 @@ export function formatDuration(ms: number): string {
 
 function resultText(result: ScoreJobDto['result']): string | null {
   if (!result) return null;
+  if (result.mode === 'covered') return `Covered by a run that started after it was queued · model v${result.model_version}`;
   if (result.mode === 'none' || result.rows === 0) return `Nothing to recompute · model v${result.model_version}`;
   const days = result.from && result.to ? (result.from === result.to ? formatDay(result.from) : `${formatDay(result.from)} – ${formatDay(result.to)}`) : null;
   return [`${formatCount(result.rows)} person-days`, days, `model v${result.model_version}`].filter(Boolean).join(' · ');
