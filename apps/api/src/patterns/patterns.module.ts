@@ -1,6 +1,11 @@
 import { Module } from '@nestjs/common';
 import { PatternsController } from './patterns.controller';
 import { PatternsService } from './patterns.service';
+import { PatternReleaseThread } from './release-thread';
 
-@Module({ controllers: [PatternsController], providers: [PatternsService], exports: [PatternsService] })
+@Module({
+  controllers: [PatternsController],
+  providers: [PatternsService, { provide: PatternReleaseThread, useFactory: () => new PatternReleaseThread() }],
+  exports: [PatternsService],
+})
 export class PatternsModule {}

@@ -43,7 +43,8 @@ import { DisclosureService } from '../disclosure/disclosure.service';
 import { HUBPULSE_CONFIG, type HubpulseConfig } from '@hubpulse/config';
 import { InvalidInputError } from '../common/errors';
 import { releaseDays, releaseLeaders, type LeaderDecision } from './leader-release';
-import { groupsOf, hiddenCells, rowOf, weekTable } from './pattern-tables';
+import { groupsOf, hiddenCells, rowOf, type WeekView } from './pattern-tables';
+import { PatternReleaseThread } from './release-thread';
 import { EventsRepository, PatternsRepository, type LeaderItemRead, type TableName } from '@hubpulse/clickhouse';
 import { releasePurposePoints } from './purpose-release';
 import { checkRangeLength } from '../common/range-limit';
@@ -74,6 +75,7 @@ export class PatternsService {
     private readonly events: EventsRepository,
     private readonly disclosure: DisclosureService,
     private readonly cache: ReadCache,
+    private readonly release: PatternReleaseThread,
     @Inject(HUBPULSE_CONFIG) private readonly config: HubpulseConfig,
   ) {}
 
@@ -156,37 +158,37 @@ export class PatternsService {
     // the week before the range too: movement into the first week is checked against its table
     const [values, dp] = await Promise.all([this.weekValues(addDays(fromWeek, -7), toWeek, 'persona'), this.disclosure.plan()]);
     const plan = dp.plan;
-    const tables = new Map([...values].map(([week, v]) => [week, weekTable(dp, v, PERSONAS)]));
-    const weeks = [...tables].filter(([week]) => week >= fromWeek && tables.get(week)!.table.totals.get(POPULATION));
+    const tables = new Map<string, WeekView<Persona>>();
+    for (const [week, v] of values) tables.set(week, await this.release.week(dp, v, PERSONAS));
+    const weeks = [...tables].filter(([week]) => week >= fromWeek && tables.get(week)!.total(POPULATION));
     const pairs = PERSONAS.flatMap((f) => PERSONAS.map((t) => `${f}>${t}` as const));
-    const movement = weeks.flatMap(([week, now]) => {
+    const movement: PersonasResponse['movement'] = [];
+    for (const [week, now] of weeks) {
       const before = tables.get(addDays(week, -7));
       const prev = values.get(addDays(week, -7));
-      if (!before || !prev || prev.size === 0) return [];
+      if (!before || !prev || prev.size === 0) continue;
       const moved = new Map<string, string>();
       for (const [p, persona] of values.get(week)!) if (prev.has(p)) moved.set(p, `${prev.get(p)}>${persona}`);
       // a persona count hidden in either week keeps its movement cells hidden (their sum would be it)
       const withhold = new Map<string, Set<string>>(pairs.map((c) => [c, new Set<string>()]));
       for (const [key, cols] of hiddenCells(now)) for (const to of cols) for (const f of PERSONAS) withhold.get(`${f}>${to}`)!.add(key);
       for (const [key, cols] of hiddenCells(before)) for (const f of cols) for (const to of PERSONAS) withhold.get(`${f}>${to}`)!.add(key);
-      const m = weekTable(dp, moved, pairs, withhold);
-      return [
-        {
-          week,
-          from_week: addDays(week, -7),
-          groups: groupsOf(plan, by, m.table.totals).map((g) => {
-            const r = rowOf(m, g.key);
-            return {
-              group: g.label,
-              cells: pairs.map((pair) => {
-                const [f, t] = pair.split('>') as [Persona, Persona];
-                return { from: f, to: t, people: r.counts[pair], suppressed: r.hidden[pair] !== null, hidden_reason: r.hidden[pair] };
-              }),
-            };
-          }),
-        },
-      ];
-    });
+      const m = await this.release.week(dp, moved, pairs, withhold);
+      movement.push({
+        week,
+        from_week: addDays(week, -7),
+        groups: groupsOf(plan, by, (key) => m.total(key)).map((g) => {
+          const r = rowOf(m, g.key);
+          return {
+            group: g.label,
+            cells: pairs.map((pair) => {
+              const [f, t] = pair.split('>') as [Persona, Persona];
+              return { from: f, to: t, people: r.counts[pair], suppressed: r.hidden[pair] !== null, hidden_reason: r.hidden[pair] };
+            }),
+          };
+        }),
+      });
+    }
     return {
       range: { from, to },
       by,
@@ -197,7 +199,7 @@ export class PatternsService {
       personas: defs(PERSONA_DEFINITIONS, PERSONAS),
       weeks: weeks.map(([week, w]) => ({
         week,
-        groups: groupsOf(plan, by, w.table.totals).map((g) => {
+        groups: groupsOf(plan, by, (key) => w.total(key)).map((g) => {
           const r = rowOf(w, g.key);
           return { group: g.label, population: r.population, population_hidden: r.population_hidden, counts: r.counts, hidden: r.hidden, suppressed: r.suppressed };
         }),
@@ -210,6 +212,18 @@ export class PatternsService {
     const k = this.config.minGroupSize;
     const [values, dp] = await Promise.all([this.weekValues(mondayOf(from), mondayOf(to), 'stage'), this.disclosure.plan()]);
     const plan = dp.plan;
+    const weeks: AmbassadorsResponse['weeks'] = [];
+    for (const [week, v] of values) {
+      if (v.size === 0) continue;
+      const w = await this.release.week(dp, v, AMBASSADOR_STAGES);
+      weeks.push({
+        week,
+        groups: groupsOf(plan, by, (key) => w.total(key)).map((g) => {
+          const r = rowOf(w, g.key);
+          return { group: g.label, population: r.population, population_hidden: r.population_hidden, stages: r.counts, hidden: r.hidden, suppressed: r.suppressed };
+        }),
+      });
+    }
     return {
       range: { from, to },
       by,
@@ -217,18 +231,7 @@ export class PatternsService {
       definition: AMBASSADOR_DEFINITION,
       window_weeks: AMBASSADOR_WINDOW_WEEKS,
       stages: defs(AMBASSADOR_STAGE_DEFINITIONS, AMBASSADOR_STAGES),
-      weeks: [...values]
-        .filter(([, v]) => v.size > 0)
-        .map(([week, v]) => {
-          const w = weekTable(dp, v, AMBASSADOR_STAGES);
-          return {
-            week,
-            groups: groupsOf(plan, by, w.table.totals).map((g) => {
-              const r = rowOf(w, g.key);
-              return { group: g.label, population: r.population, population_hidden: r.population_hidden, stages: r.counts, hidden: r.hidden, suppressed: r.suppressed };
-            }),
-          };
-        }),
+      weeks,
     };
   }
 
@@ -241,7 +244,7 @@ export class PatternsService {
     const inRange = all.filter((i) => i.raised_at.slice(0, 10) >= from);
     const waiting = all.filter((i) => i.raised_at.slice(0, 10) >= queueFrom && (i.first_reply_at === null || at(i.first_reply_at) >= end));
     const rows: LeaderResponsivenessRow[] = [];
-    const groups = by === 'org' ? [{ key: POPULATION, label: '' }] : groupsOf(plan, by, new Map(plan.all().map((g) => [g.key, g.size])));
+    const groups = by === 'org' ? [{ key: POPULATION, label: '' }] : groupsOf(plan, by, (key) => plan.get(key)?.size ?? 0);
     const memberOf = (key: string) => (key === POPULATION ? null : new Set(Array.from(plan.structure.members[plan.structure.index.get(key)!], (i) => personIds(plan)[i])));
     let orgDecision: LeaderDecision = { askers: 'below_minimum', answers: 'below_minimum' };
     for (const kind of ['all', ...LEADER_ITEM_KINDS] as const) {

@@ -1,0 +1,108 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { Logger, type OnModuleDestroy } from '@nestjs/common';
+import type { DisclosurePlan } from '../disclosure/disclosure.service';
+import { WeekTableCache, WeekView, type PackedWeek } from './pattern-tables';
+import { planMessage, type ThreadReply, type ThreadRequest } from './release-thread.protocol';
+
+type WeekArgs = { values: Map<string, string>; columns: readonly string[]; withhold?: Map<string, Set<string>> };
+
+/**
+ * Week tables of the pattern views (personas, movement, ambassadors), built and released off the
+ * event loop. A cold week at 100,000 people and 12,500 groups takes seconds to minutes of pure
+ * computation; on the main thread that stalled every other request of the API meanwhile. The thread
+ * (release-thread.main.ts, built next to main.js) holds the plan and the decided weeks; what comes
+ * back is a PackedWeek, cheap to receive.
+ *
+ * Where the built thread script is missing (the sources run under Jest) or the thread fails to
+ * start, the same computation runs in the process, with its own cache. Provided by PatternsModule
+ * through a factory (the constructor takes the script, for tests).
+ */
+export class PatternReleaseThread implements OnModuleDestroy {
+  private readonly log = new Logger('PatternRelease');
+  private worker: Worker | null = null;
+  private nextId = 0;
+  private readonly pending = new Map<number, { resolve: (r: ThreadReply) => void; reject: (e: Error) => void }>();
+  /** Content keys whose plan the thread holds (it keeps as many as WeekTableCache.PLANS_KEPT). */
+  private readonly sent: string[] = [];
+  private readonly local = new WeekTableCache();
+  readonly script: string | null;
+
+  constructor(script: string | null = defaultScript()) {
+    this.script = script;
+  }
+
+  /** A week's table over every group of the plan and its decisions (cached per plan content). */
+  async week<C extends string>(dp: Pick<DisclosurePlan, 'plan' | 'contentKey'>, values: Map<string, string>, columns: readonly C[], withhold?: Map<C, Set<string>>): Promise<WeekView<C>> {
+    const args: WeekArgs = { values, columns, withhold: withhold as Map<string, Set<string>> | undefined };
+    const packed = this.script ? await this.inThread(dp, args) : this.local.get(dp.contentKey, dp.plan, values, columns, args.withhold);
+    return new WeekView<C>(dp.plan, packed);
+  }
+
+  private async inThread(dp: Pick<DisclosurePlan, 'plan' | 'contentKey'>, args: WeekArgs): Promise<PackedWeek> {
+    for (let attempt = 0; ; attempt++) {
+      if (!this.sent.includes(dp.contentKey)) {
+        await this.request((id) => planMessage(id, dp.contentKey, dp.plan));
+        this.sent.push(dp.contentKey);
+        while (this.sent.length > WeekTableCache.PLANS_KEPT) this.sent.shift();
+      }
+      const reply = await this.request((id) => ({ op: 'week', id, contentKey: dp.contentKey, values: args.values, columns: [...args.columns], withhold: args.withhold }));
+      if (reply.ok) return reply.week!;
+      if (reply.missingPlan && attempt === 0) {
+        // the thread was restarted, or dropped the plan for a newer one: send it again
+        this.sent.splice(0, this.sent.length);
+        continue;
+      }
+      throw new Error(`pattern release thread: ${reply.missingPlan ? 'the plan went missing twice' : reply.error}`);
+    }
+  }
+
+  private request(make: (id: number) => ThreadRequest): Promise<ThreadReply> {
+    const w = this.start();
+    const id = ++this.nextId;
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, { resolve, reject });
+      w.postMessage(make(id));
+    });
+  }
+
+  private start(): Worker {
+    if (this.worker) return this.worker;
+    const w = new Worker(this.script!);
+    w.on('message', (r: ThreadReply) => {
+      const p = this.pending.get(r.id);
+      if (!p) return;
+      this.pending.delete(r.id);
+      p.resolve(r);
+    });
+    const fail = (err: Error) => {
+      if (this.worker !== w) return;
+      this.worker = null;
+      this.sent.splice(0, this.sent.length);
+      for (const p of this.pending.values()) p.reject(err);
+      this.pending.clear();
+    };
+    w.on('error', (err) => {
+      this.log.error(`pattern release thread failed: ${err.message}`);
+      fail(err);
+    });
+    w.on('exit', (code) => fail(new Error(`pattern release thread exited (${code})`)));
+    w.unref();
+    this.log.log(`pattern release thread started (${path.basename(this.script!)})`);
+    this.worker = w;
+    return w;
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    const w = this.worker;
+    this.worker = null;
+    await w?.terminate();
+  }
+}
+
+/** release-thread.js beside the built main.js; null when running from the sources. */
+function defaultScript(): string | null {
+  const file = path.join(__dirname, 'release-thread.js');
+  return fs.existsSync(file) ? file : null;
+}

@@ -1,0 +1,109 @@
+import * as path from 'node:path';
+import fc from 'fast-check';
+import { planGroups, POPULATION, type GroupPlan, type GroupSpec } from '@hubpulse/disclosure';
+import { REPO_ROOT } from '@hubpulse/testing';
+import { releaseTable } from '../../apps/api/src/patterns/pattern-release';
+import { buildTable, type WeekView } from '../../apps/api/src/patterns/pattern-tables';
+import { PatternReleaseThread } from '../../apps/api/src/patterns/release-thread';
+
+/**
+ * The pattern release thread of the production build (dist/apps/api/release-thread.js): its weeks
+ * are the ones computed in the process from the same plan, and the API's event loop runs while it
+ * computes.
+ */
+const SCRIPT = path.join(REPO_ROOT, 'dist', 'apps', 'api', 'release-thread.js');
+jest.setTimeout(120_000);
+
+/** Departments split into teams, manager trees in trees, and a segment across them. */
+function nestedPlan(people: string[], places: [number, number][], k: number): GroupPlan {
+  const groups = new Map<string, GroupSpec & { members: string[] }>();
+  const add = (family: string, key: string, p: string) => (groups.get(key) ?? groups.set(key, { key, family, members: [] }).get(key)!).members.push(p);
+  people.forEach((p, i) => {
+    const [d, t] = places[i];
+    add('department', `department:d${d}`, p);
+    add('team', `team:d${d}t${t}`, p);
+    add('manager', `manager:d${d}`, p);
+    if (d < 2) add('manager', 'manager:director', p);
+    if ((d + t) % 3 === 0) add('segment', 'segment:s1', p);
+  });
+  return planGroups(people, [...groups.values()], k);
+}
+
+/** Every number and decision of the view against the week computed here, as maps. */
+function expectSameWeek(view: WeekView<string>, plan: GroupPlan, values: Map<string, string>, columns: string[], withhold?: Map<string, Set<string>>) {
+  const table = buildTable(plan, values, columns, withhold);
+  const released = releaseTable(plan, table);
+  const reason = (d: { reason: string | null } | undefined) => (d === undefined ? 'below_minimum' : d.reason);
+  const want: unknown[] = [];
+  const got: unknown[] = [];
+  for (const key of table.totals.keys()) {
+    want.push([key, table.totals.get(key), reason(released.totals.get(key)), columns.map((c) => [table.cells.get(c)?.get(key) ?? 0, reason(released.cells.get(c)?.get(key))])]);
+    got.push([key, view.total(key), view.totalHidden(key), columns.map((c) => [view.cell(c, key), view.cellHidden(c, key)])]);
+  }
+  expect(got).toEqual(want);
+  expect(view.keys()).toEqual([...table.totals.keys()]);
+}
+
+describe('pattern release thread (production build)', () => {
+  const threaded = new PatternReleaseThread(SCRIPT);
+  const inProcess = new PatternReleaseThread(null);
+  afterAll(() => threaded.onModuleDestroy());
+
+  it('decides every week as the process does, over random plans, values and withheld cells (plans replaced as they come)', async () => {
+    const people = Array.from({ length: 36 }, (_, i) => `p${i}`);
+    const columns = ['a', 'b', 'c'];
+    let run = 0;
+    let hidden = 0;
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.tuple(fc.nat(3), fc.nat(2)), { minLength: people.length, maxLength: people.length }),
+        fc.array(fc.constantFrom('a', 'b', 'c', null), { minLength: people.length, maxLength: people.length }),
+        fc.array(fc.tuple(fc.constantFrom(...columns), fc.constantFrom('department:d0', 'team:d1t1', POPULATION)), { maxLength: 3 }),
+        fc.integer({ min: 2, max: 4 }),
+        async (places, vals, withholdAt, k) => {
+          const plan = nestedPlan(people, places as [number, number][], k);
+          const dp = { plan, contentKey: `plan-${run++ % 5}-${JSON.stringify(places)}-${k}` };
+          const values = new Map(people.flatMap((p, i) => (vals[i] ? [[p, vals[i]!] as [string, string]] : [])));
+          const withhold = withholdAt.length ? new Map(columns.map((c) => [c, new Set(withholdAt.filter(([w]) => w === c).map(([, key]) => key))])) : undefined;
+          const view = await threaded.week(dp, values, columns, withhold);
+          expectSameWeek(view, plan, values, columns, withhold);
+          expectSameWeek(await inProcess.week(dp, values, columns, withhold), plan, values, columns, withhold);
+          hidden += view.keys().filter((key) => columns.some((c) => view.cellHidden(c, key) !== null)).length;
+        },
+      ),
+      { numRuns: 150 },
+    );
+    expect(hidden).toBeGreaterThan(100); // not vacuous: cells are hidden
+  });
+
+  it('keeps the event loop running while a large week is decided', async () => {
+    const people = Array.from({ length: 30_000 }, (_, i) => `p${i}`);
+    const places = people.map((_, i) => [i % 40, (i >> 3) % 25] as [number, number]);
+    const plan = nestedPlan(people, places, 5);
+    const values = new Map(people.map((p, i) => [p, ['a', 'b', 'c', 'd', 'e', 'f'][(i * 7919) % 6]]));
+    const dp = { plan, contentKey: 'large' };
+    let ticks = 0;
+    const timer = setInterval(() => ticks++, 2);
+    const started = performance.now();
+    const view = await threaded.week(dp, values, ['a', 'b', 'c', 'd', 'e', 'f']);
+    const ms = performance.now() - started;
+    clearInterval(timer);
+    expect(view.total(POPULATION)).toBe(30_000);
+    // The in-process computation of the same week would let no timer run until it returned.
+    expect(ticks).toBeGreaterThan(Math.min(10, ms / 20));
+  });
+
+  it('recovers when the thread is gone: a new one is started and the plan sent again', async () => {
+    const people = Array.from({ length: 12 }, (_, i) => `p${i}`);
+    const plan = nestedPlan(
+      people,
+      people.map((_, i) => [i % 2, i % 3] as [number, number]),
+      2,
+    );
+    const values = new Map(people.map((p, i) => [p, i % 2 ? 'a' : 'b']));
+    const dp = { plan, contentKey: 'recover' };
+    expectSameWeek(await threaded.week(dp, values, ['a', 'b']), plan, values, ['a', 'b']);
+    await threaded.onModuleDestroy(); // the thread stops; the client still believes it holds 'recover'
+    expectSameWeek(await threaded.week(dp, values, ['a', 'b']), plan, values, ['a', 'b']);
+  });
+});
