@@ -20,6 +20,14 @@ import type { HiddenReason } from './privacy.types';
  */
 
 export const PATTERN_GROUP_BY = ['org', 'department', 'location'] as const;
+
+/**
+ * What the dashboard's pattern pages ask for first: the organisation and the comparison by
+ * department, over this many whole weeks ending on the newest scored day. The API reads the same in
+ * the background (PatternWarmup) so those first requests find their answers decided.
+ */
+export const DEFAULT_PATTERN_WEEKS = 12;
+export const DEFAULT_PATTERN_COMPARE = 'department' satisfies (typeof PATTERN_GROUP_BY)[number];
 export type PatternGroupBy = (typeof PATTERN_GROUP_BY)[number];
 
 export const PERSONAS = ['inactive', 'observer', 'responder', 'broadcaster', 'engager', 'catalyst'] as const;

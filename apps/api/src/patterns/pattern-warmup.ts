@@ -1,13 +1,15 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { HUBPULSE_CONFIG, type HubpulseConfig } from '@hubpulse/config';
-import { PatternsService } from './patterns.service';
+import { ScoresRepository } from '@hubpulse/clickhouse';
+import { addDays, DEFAULT_PATTERN_COMPARE, DEFAULT_PATTERN_WEEKS, type PatternGroupBy } from '@hubpulse/contracts';
+import { PatternsService, type PatternsQuery } from './patterns.service';
 
 /** After start-up, the first background read waits this long (the plan and the first requests go first). */
 const FIRST_AFTER_MS = 10_000;
 
 /**
- * Reads the default pattern views (the organisation, the 90 days to the newest event) through the
- * read cache in the background, at start-up and then every HUBPULSE_WARM_PATTERNS_MINUTES (1). At
+ * Reads the pattern views the dashboard asks for first (the organisation and the comparison by
+ * department, DEFAULT_PATTERN_WEEKS ending on the newest scored day: contracts) through the read cache in the background, at start-up and then every HUBPULSE_WARM_PATTERNS_MINUTES (1). At
  * enterprise size a cold personas view takes minutes to decide (README → Performance), and every
  * change of the disclosure plan's content (a new segment, a segment run that moved people) or of
  * the pattern tables (a pattern run) makes it cold again under a new cache key. This way the first
@@ -23,6 +25,7 @@ export class PatternWarmup implements OnApplicationBootstrap, OnApplicationShutd
 
   constructor(
     private readonly patterns: PatternsService,
+    private readonly scores: ScoresRepository,
     @Inject(HUBPULSE_CONFIG) private readonly config: HubpulseConfig,
   ) {}
 
@@ -48,11 +51,16 @@ export class PatternWarmup implements OnApplicationBootstrap, OnApplicationShutd
 
   /** Each default view once, one after another; a failure is logged and the next one goes on. */
   async warm(): Promise<void> {
+    // As the dashboard asks (useAnchoredRange): the server's default range when nothing is scored yet.
+    const anchor = await this.scores.lastScoredDay();
+    const q = (by: PatternGroupBy): PatternsQuery => (anchor ? { by, from: addDays(anchor, 1 - DEFAULT_PATTERN_WEEKS * 7), to: anchor } : { by });
     const views = [
-      ['personas', () => this.patterns.personas({ by: 'org' })],
-      ['ambassadors', () => this.patterns.ambassadors({ by: 'org' })],
-      ['purposes', () => this.patterns.purposes({ by: 'org' })],
-      ['leaders', () => this.patterns.leaders({ by: 'org' })],
+      ['personas', () => this.patterns.personas(q('org'))],
+      ['ambassadors', () => this.patterns.ambassadors(q('org'))],
+      ['purposes', () => this.patterns.purposes(q('org'))],
+      ['leaders', () => this.patterns.leaders(q('org'))],
+      ['purposes by department', () => this.patterns.purposes(q(DEFAULT_PATTERN_COMPARE))],
+      ['leaders by department', () => this.patterns.leaders(q(DEFAULT_PATTERN_COMPARE))],
     ] as const;
     const took: string[] = [];
     for (const [name, read] of views) {

@@ -2,7 +2,7 @@
 // The range ends on the newest scored day, so every section of the Engagement area reads the same days.
 
 import type { PatternGroupBy } from '@hubpulse/contracts';
-import { addDays } from '@hubpulse/contracts';
+import { addDays, DEFAULT_PATTERN_COMPARE, DEFAULT_PATTERN_WEEKS } from '@hubpulse/contracts';
 
 export const PATTERN_WEEKS = [4, 12, 26] as const;
 export type PatternWeeks = (typeof PATTERN_WEEKS)[number];
@@ -18,7 +18,8 @@ export interface PatternSelection {
   compare: CompareBy;
 }
 
-export const DEFAULT_PATTERN_SELECTION: PatternSelection = { weeks: 12, compare: 'department' };
+// The API warms exactly these (PatternWarmup): change them there too, through the contracts.
+export const DEFAULT_PATTERN_SELECTION: PatternSelection = { weeks: DEFAULT_PATTERN_WEEKS, compare: DEFAULT_PATTERN_COMPARE };
 
 export function parsePatternSearch(search: URLSearchParams): PatternSelection {
   const weeks = Number(search.get('weeks'));
