@@ -121,6 +121,22 @@ describe('Engagement API (chDB + SQLite + Redis, inline workers)', () => {
     expect(bad.body.message[0]).toMatch(/^by: must be one of department, location, team, manager, tenure/);
   });
 
+  it('resolves `days` to the days ending on the newest scored day, as the dashboard asks', async () => {
+    const get = async (q: string) => (await request(http).get(`/api/engagement/groups?by=department&${q}`).set('Cookie', analyst).expect(200)).body as GroupScoresDto;
+    const newest = ((await request(http).get('/api/engagement/distribution').set('Cookie', analyst).expect(200)).body as { day: string }).day;
+    expect(newest).toBe('2026-03-03');
+    const byDays = await get('days=3');
+    expect([byDays.from, byDays.to]).toEqual(['2026-03-01', '2026-03-03']);
+    expect(byDays).toEqual(await get('from=2026-03-01&to=2026-03-03'));
+    expect([(await get('days=2&to=2026-03-02')).from, (await get('days=30')).from]).toEqual(['2026-03-01', '2026-02-02']);
+    const both = await request(http).get('/api/engagement/groups?days=3&from=2026-03-01').set('Cookie', analyst).expect(400);
+    expect(both.body.message).toEqual(['days: give days or from, not both']);
+    for (const days of ['0', '367', '1.5', 'x']) {
+      const bad = await request(http).get(`/api/engagement/groups?days=${days}`).set('Cookie', analyst).expect(400);
+      expect(bad.body.message[0]).toMatch(/^days: must be/);
+    }
+  });
+
   it('shows the distribution of raw scores with quantiles over the whole population', async () => {
     const d = (await request(http).get('/api/engagement/distribution?day=2026-03-03').set('Cookie', analyst).expect(200)).body as ScoreDistributionDto;
     expect(d).toMatchObject({ day: '2026-03-03', model_version: 2, population: 12, active: 12 });

@@ -43,10 +43,10 @@ describe('pattern views read in the background', () => {
     await waitFor(async () => (await Promise.all(Object.entries(misses).map(async ([read, n]) => (await outcomes(read)).miss === n))).every(Boolean), 'the background reads', 60_000, 250);
     const cookie = await signIn(app.getHttpServer(), 'admin@test.local', 'correct horse battery');
     const get = async (path: string) => (await request(app.getHttpServer()).get(path).set('Cookie', cookie).expect(200)).body as Record<string, unknown>;
-    // What the dashboard asks (useAnchoredRange, DEFAULT_PATTERN_WEEKS): 12 weeks to the newest scored day.
+    // What the dashboard asks (usePattern, DEFAULT_PATTERN_WEEKS): 12 weeks to the newest scored day.
     const day = (await get('/api/engagement/distribution')).day as string;
     expect(day).toMatch(/^2026-03-0\d$/);
-    const range = `from=${addDays(day, 1 - 12 * 7)}&to=${day}`;
+    const range = 'weeks=12';
     for (const [view, path] of [
       ['patterns.personas', `/api/engagement/personas?by=org&${range}`],
       ['patterns.ambassadors', `/api/engagement/ambassadors?by=org&${range}`],
@@ -54,6 +54,7 @@ describe('pattern views read in the background', () => {
     ] as const) {
       const before = await outcomes(view);
       const body = await get(path);
+      expect(body.range).toEqual({ from: addDays(day, 1 - 12 * 7), to: day });
       expect(body.weeks ?? body.indices).not.toHaveLength(0);
       expect(await outcomes(view)).toEqual({ miss: before.miss, hit: before.hit + 1 });
     }

@@ -102,6 +102,19 @@ describe('engagement patterns API', () => {
     expect(body.personas.map((p) => p.key)).toEqual(['inactive', 'observer', 'responder', 'broadcaster', 'engager', 'catalyst']);
   });
 
+  it('resolves `weeks` to whole weeks ending on the newest scored day, else the newest event (nothing is scored here)', async () => {
+    const body = await get<PersonasResponse>('/api/engagement/personas?weeks=1');
+    expect(body.range).toEqual({ from: '2026-02-25', to: '2026-03-03' });
+    expect(body).toEqual(await get<PersonasResponse>('/api/engagement/personas?from=2026-02-25&to=2026-03-03'));
+    expect((await get<PurposesResponse>('/api/engagement/purposes?weeks=2&to=2026-03-02')).range).toEqual({ from: '2026-02-17', to: '2026-03-02' });
+    const both = await request(http).get('/api/engagement/personas?weeks=1&from=2026-03-01').set('Cookie', cookie).expect(400);
+    expect(both.body.message).toEqual(['weeks: give weeks or from, not both']);
+    for (const weeks of ['0', '54', 'x']) {
+      const bad = await request(http).get(`/api/engagement/ambassadors?weeks=${weeks}`).set('Cookie', cookie).expect(400);
+      expect(bad.body.message[0]).toMatch(/^weeks: must be/);
+    }
+  });
+
   it('returns the ambassador pipeline', async () => {
     const body = await get<AmbassadorsResponse>('/api/engagement/ambassadors?from=2026-03-02&to=2026-03-03');
     // 6 contributors of 8: it used to be shown, so 8 − 6 = the 2 others (a1 the ambassador, s2 the

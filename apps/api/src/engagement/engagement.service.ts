@@ -32,6 +32,8 @@ const dayParam = z.iso.date({ error: 'must be a date YYYY-MM-DD' });
 const rangeSchema = z.object({ from: dayParam.optional(), to: dayParam.optional() });
 export const groupsSchema = rangeSchema.extend({
   by: z.enum(SCORE_GROUP_BYS, { error: `must be one of ${SCORE_GROUP_BYS.join(', ')}` }).default('department'),
+  /** Days ending on `to` (default: the newest scored day), instead of `from`: the dashboard asks so without waiting for that day. */
+  days: z.coerce.number({ error: 'must be a whole number of days' }).int('must be a whole number of days').min(1, 'must be at least 1').max(366, 'must be at most 366').optional(),
   attribution: z.enum(ATTRIBUTIONS, { error: `must be one of ${ATTRIBUTIONS.join(', ')}` }).default('as_it_was'),
 });
 export const daySchema = z.object({ day: dayParam.optional() });
@@ -155,8 +157,9 @@ export class EngagementService {
   }
 
   async groups(q: z.output<typeof groupsSchema>): Promise<GroupScoresDto> {
+    if (q.days !== undefined && q.from !== undefined) throw new InvalidInputError(['days: give days or from, not both']);
     const to = q.to ?? (await this.repo.lastScoredDay()) ?? formatDayKey(Date.now());
-    const from = q.from ?? formatDayKey(Date.parse(to) - 29 * DAY_MS);
+    const from = q.from ?? formatDayKey(Date.parse(to) - ((q.days ?? 30) - 1) * DAY_MS);
     if (from > to) throw new InvalidInputError([`from: must not be after to (${from} > ${to})`]);
     if (Date.parse(to) - Date.parse(from) > 366 * DAY_MS) throw new InvalidInputError(['from: range is limited to one year']);
     return this.groupScores.groups(q.by, from, to, q.attribution);

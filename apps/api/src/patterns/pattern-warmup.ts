@@ -1,7 +1,6 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { HUBPULSE_CONFIG, type HubpulseConfig } from '@hubpulse/config';
-import { ScoresRepository } from '@hubpulse/clickhouse';
-import { addDays, DEFAULT_PATTERN_COMPARE, DEFAULT_PATTERN_WEEKS, type PatternGroupBy } from '@hubpulse/contracts';
+import { DEFAULT_PATTERN_COMPARE, DEFAULT_PATTERN_WEEKS, type PatternGroupBy } from '@hubpulse/contracts';
 import { PatternsService, type PatternsQuery } from './patterns.service';
 
 /** After start-up, the first background read waits this long (the plan and the first requests go first). */
@@ -25,7 +24,6 @@ export class PatternWarmup implements OnApplicationBootstrap, OnApplicationShutd
 
   constructor(
     private readonly patterns: PatternsService,
-    private readonly scores: ScoresRepository,
     @Inject(HUBPULSE_CONFIG) private readonly config: HubpulseConfig,
   ) {}
 
@@ -51,9 +49,8 @@ export class PatternWarmup implements OnApplicationBootstrap, OnApplicationShutd
 
   /** Each default view once, one after another; a failure is logged and the next one goes on. */
   async warm(): Promise<void> {
-    // As the dashboard asks (useAnchoredRange): the server's default range when nothing is scored yet.
-    const anchor = await this.scores.lastScoredDay();
-    const q = (by: PatternGroupBy): PatternsQuery => (anchor ? { by, from: addDays(anchor, 1 - DEFAULT_PATTERN_WEEKS * 7), to: anchor } : { by });
+    // As the dashboard asks (usePattern): the weeks ending on the newest scored day, resolved to the same range and cache key.
+    const q = (by: PatternGroupBy): PatternsQuery => ({ by, weeks: DEFAULT_PATTERN_WEEKS });
     const views = [
       ['personas', () => this.patterns.personas(q('org'))],
       ['ambassadors', () => this.patterns.ambassadors(q('org'))],

@@ -45,7 +45,7 @@ import { InvalidInputError } from '../common/errors';
 import { releaseDays, releaseLeaders, type LeaderDecision } from './leader-release';
 import { groupsOf, hiddenCells, rowOf, type WeekView } from './pattern-tables';
 import { PatternReleaseThread } from './release-thread';
-import { EventsRepository, PatternsRepository, type LeaderItemRead, type TableName } from '@hubpulse/clickhouse';
+import { EventsRepository, PatternsRepository, ScoresRepository, type LeaderItemRead, type TableName } from '@hubpulse/clickhouse';
 import { releasePurposePoints } from './purpose-release';
 import { checkRangeLength } from '../common/range-limit';
 import { ReadCache } from '../common/read-cache';
@@ -55,6 +55,11 @@ export const patternsQuerySchema = z.object({
   from: day.optional(),
   to: day.optional(),
   by: z.enum(PATTERN_GROUP_BY, { error: `must be one of ${PATTERN_GROUP_BY.join(', ')}` }).default('org'),
+  /**
+   * Whole weeks ending on `to` (default: the newest scored day, as the Engagement area anchors every
+   * section), instead of `from`: the dashboard asks so without waiting for that day.
+   */
+  weeks: z.coerce.number({ error: 'must be a whole number of weeks' }).int('must be a whole number of weeks').min(1, 'must be at least 1').max(53, 'must be at most 53').optional(),
 });
 export type PatternsQuery = z.output<typeof patternsQuerySchema>;
 
@@ -73,16 +78,22 @@ export class PatternsService {
   constructor(
     private readonly repo: PatternsRepository,
     private readonly events: EventsRepository,
+    private readonly scores: ScoresRepository,
     private readonly disclosure: DisclosureService,
     private readonly cache: ReadCache,
     private readonly release: PatternReleaseThread,
     @Inject(HUBPULSE_CONFIG) private readonly config: HubpulseConfig,
   ) {}
 
-  /** Default range: the 90 days ending at the newest event (or today when there is none). */
+  /**
+   * Default range: the 90 days ending at the newest event (or today when there is none). With
+   * `weeks`: that many weeks ending on `to`, by default the newest scored day (then the newest event).
+   */
   async resolve(q: PatternsQuery): Promise<Resolved> {
-    const to = q.to ?? (await this.events.lastEventDay()) ?? new Date().toISOString().slice(0, 10);
-    const from = q.from ?? addDays(to, -89);
+    if (q.weeks !== undefined && q.from !== undefined) throw new InvalidInputError(['weeks: give weeks or from, not both']);
+    const newest = async () => (q.weeks !== undefined ? await this.scores.lastScoredDay() : null) ?? (await this.events.lastEventDay());
+    const to = q.to ?? (await newest()) ?? new Date().toISOString().slice(0, 10);
+    const from = q.from ?? addDays(to, q.weeks !== undefined ? 1 - 7 * q.weeks : -89);
     if (from > to) throw new InvalidInputError([`from: must not be after to (${from} > ${to})`]);
     await checkRangeLength(from, to, () => this.events.firstEventDay());
     return { from, to, by: q.by };

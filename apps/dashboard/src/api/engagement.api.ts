@@ -53,13 +53,15 @@ export interface GroupScoresParams {
   attribution?: Attribution;
   from?: string;
   to?: string;
+  /** Days ending on `to` (default: the newest scored day) instead of `from`. */
+  days?: number;
 }
 
 export function groupScoresQuery(params: GroupScoresParams) {
   return {
     queryKey: queryKeys.groupScores(params),
     queryFn: ({ signal }: Signal) =>
-      apiRequest<GroupScoresDto>(withQuery('/api/engagement/groups', { by: params.by, from: params.from, to: params.to, attribution: params.attribution }), { signal }),
+      apiRequest<GroupScoresDto>(withQuery('/api/engagement/groups', { by: params.by, from: params.from, to: params.to, days: params.days?.toString(), attribution: params.attribution }), { signal }),
   };
 }
 

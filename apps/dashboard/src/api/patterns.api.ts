@@ -15,6 +15,8 @@ export interface PatternParams {
   /** Both optional: without them the server picks its default range ending at the newest data. */
   from?: string;
   to?: string;
+  /** Whole weeks ending on `to` (default: the newest scored day) instead of `from`. */
+  weeks?: number;
 }
 
 export type PatternKind = 'purposes' | 'personas' | 'ambassadors' | 'leaders';
@@ -30,6 +32,6 @@ export function patternQuery<K extends PatternKind>(kind: K, params: PatternPara
   return {
     queryKey: queryKeys.pattern(kind, params),
     queryFn: ({ signal }: { signal: AbortSignal }) =>
-      apiRequest<PatternResponses[K]>(withQuery(`/api/engagement/${kind}`, { by: params.by, from: params.from, to: params.to }), { signal }),
+      apiRequest<PatternResponses[K]>(withQuery(`/api/engagement/${kind}`, { by: params.by, from: params.from, to: params.to, weeks: params.weeks?.toString() }), { signal }),
   };
 }

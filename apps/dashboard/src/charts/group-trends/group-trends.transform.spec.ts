@@ -1,5 +1,5 @@
 import { buildGroupRows, engagementGroupsTable, engagementGroupTrendsTable, toCsv, type GroupScoreRow, type GroupScoresDto, type ViewTable } from '@hubpulse/contracts';
-import { MAX_LINES, applyGroupSearch, buildTrendPoints, defaultChartKeys, groupRange, parseGroupSearch, seriesDash, trendDomain, trendHidden, trendsSummary, trendsTable, type TrendPoint } from './group-trends.transform';
+import { MAX_LINES, applyGroupSearch, buildTrendPoints, defaultChartKeys, parseGroupSearch, seriesDash, trendDomain, trendHidden, trendsSummary, trendsTable, type TrendPoint } from './group-trends.transform';
 
 /** A view table as the server's CSV export writes it. */
 const csvOf = (t: ViewTable) => toCsv(t.columns.map((c) => c.name), t.rows);
@@ -50,11 +50,6 @@ describe('group selection in the URL', () => {
     expect(applyGroupSearch(q('x=1'), { by: 'tenure', days: 90 }).toString()).toBe('x=1&by=tenure&days=90');
     expect(applyGroupSearch(q('attribution=today'), { by: 'tenure', days: 90, attribution: 'as_it_was' }).toString()).toBe('by=tenure&days=90');
     expect(applyGroupSearch(q(''), { by: 'team', days: 30, attribution: 'today' }).toString()).toBe('by=team&days=30&attribution=today');
-  });
-
-  it('ends the range on the newest scored day', () => {
-    expect(groupRange(30, '2026-11-30')).toEqual({ from: '2026-11-01', to: '2026-11-30' });
-    expect(groupRange(90, null)).toBeNull();
   });
 });
 

@@ -2,7 +2,7 @@
 // draws and one row per day for Recharts. The table's rows (buildGroupRows) live in contracts: the
 // server's exports read the same rows.
 
-import { addDays, eachDay, round, type Attribution, type GroupScoreRow, type GroupScoresDto, type GroupTableRow, type HiddenReason, type ScoreGroupBy } from '@hubpulse/contracts';
+import { eachDay, round, type Attribution, type GroupScoreRow, type GroupScoresDto, type GroupTableRow, type HiddenReason, type ScoreGroupBy } from '@hubpulse/contracts';
 import { formatDay } from '../../lib/format';
 import { DAYS, summarizeSeriesSet } from '../shared/chart-summary';
 import { valueCell, type ChartTableModel } from '../shared/chart-table';
@@ -50,13 +50,6 @@ export function applyGroupSearch(current: URLSearchParams, selection: GroupSelec
   if (selection.attribution === 'today') next.set('attribution', 'today');
   else next.delete('attribution');
   return next;
-}
-
-/** The range ending on the newest scored day; null while that day is unknown. */
-export function groupRange(days: GroupRangeDays, anchor: string | null | undefined): { from: string; to: string } | null {
-  if (!anchor) return null;
-  const to = anchor.slice(0, 10);
-  return { from: addDays(to, -(days - 1)), to };
 }
 
 /** Lines the chart starts with: the largest groups that have a trend (all of them for tenure). */

@@ -1,4 +1,4 @@
-import { applyPatternSearch, parsePatternSearch, patternRange } from './pattern-range.transform';
+import { applyPatternSearch, parsePatternSearch } from './pattern-range.transform';
 
 const q = (s: string) => new URLSearchParams(s);
 
@@ -11,10 +11,5 @@ describe('pattern range in the URL', () => {
 
   it('writes them back, keeping other parameters', () => {
     expect(applyPatternSearch(q('a=1'), { weeks: 4, compare: 'location' }).toString()).toBe('a=1&weeks=4&compare=location');
-  });
-
-  it('ends the range on the anchor day', () => {
-    expect(patternRange(4, '2026-11-24')).toEqual({ from: '2026-10-28', to: '2026-11-24' });
-    expect(patternRange(4, null)).toBeNull();
   });
 });

@@ -1,8 +1,8 @@
 // The range and comparison of the pattern sections in the URL: ?weeks=4|12|26&compare=department|location.
-// The range ends on the newest scored day, so every section of the Engagement area reads the same days.
+// The range ends on the newest scored day (the server resolves it), so every section of the Engagement area reads the same days.
 
 import type { PatternGroupBy } from '@hubpulse/contracts';
-import { addDays, DEFAULT_PATTERN_COMPARE, DEFAULT_PATTERN_WEEKS } from '@hubpulse/contracts';
+import { DEFAULT_PATTERN_COMPARE, DEFAULT_PATTERN_WEEKS } from '@hubpulse/contracts';
 
 export const PATTERN_WEEKS = [4, 12, 26] as const;
 export type PatternWeeks = (typeof PATTERN_WEEKS)[number];
@@ -32,11 +32,4 @@ export function applyPatternSearch(current: URLSearchParams, selection: PatternS
   next.set('weeks', String(selection.weeks));
   next.set('compare', selection.compare);
   return next;
-}
-
-/** `weeks` whole weeks ending on `anchor`; null while the anchor is unknown. */
-export function patternRange(weeks: PatternWeeks, anchor: string | null | undefined): { from: string; to: string } | null {
-  if (!anchor) return null;
-  const to = anchor.slice(0, 10);
-  return { from: addDays(to, -(weeks * 7 - 1)), to };
 }

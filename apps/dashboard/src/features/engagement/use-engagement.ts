@@ -3,14 +3,9 @@ import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router';
 import { groupScoresQuery, scoreDistributionQuery } from '../../api/engagement.api';
 import { type PatternKind, patternQuery } from '../../api/patterns.api';
-import {
-  type GroupSelection,
-  applyGroupSearch,
-  groupRange,
-  parseGroupSearch,
-} from '../../charts/group-trends/group-trends.transform';
+import { type GroupSelection, applyGroupSearch, parseGroupSearch } from '../../charts/group-trends/group-trends.transform';
 import { isValidDay } from '@hubpulse/contracts';
-import { type PatternSelection, applyPatternSearch, parsePatternSearch, patternRange } from './pattern-range.transform';
+import { type PatternSelection, applyPatternSearch, parsePatternSearch } from './pattern-range.transform';
 
 /** The distribution day in the URL (?day=YYYY-MM-DD); absent = the newest scored day. */
 export function useScoreDay() {
@@ -53,22 +48,13 @@ export function useGroupSelection() {
 }
 
 /**
- * A range of `days` ending on the newest scored day, so every section reads the same days. null
- * while that day loads; `{}` (the server's default range) when it cannot be had.
+ * Scores per group over the chosen number of days ending on the newest scored day, which the server
+ * resolves (so every section reads the same days without waiting for that day first).
  */
-export function useAnchoredRange(toRange: (anchor: string) => { from: string; to: string } | null): { from?: string; to?: string } | null {
-  const { newestDay, query } = useNewestScoredDay();
-  if (newestDay) return toRange(newestDay);
-  return query.isError || query.isSuccess ? {} : null;
-}
-
-/** Scores per group over the chosen range (see useAnchoredRange). */
 export function useGroupScores() {
   const { selection } = useGroupSelection();
-  const range = useAnchoredRange((anchor) => groupRange(selection.days, anchor));
   const query = useQuery({
-    ...groupScoresQuery({ by: selection.by, from: range?.from, to: range?.to, attribution: selection.attribution }),
-    enabled: range !== null,
+    ...groupScoresQuery({ by: selection.by, days: selection.days, attribution: selection.attribution }),
     placeholderData: keepPreviousData,
   });
   // No scored day at all: a group can have no trend yet, which the chart says itself.
@@ -93,15 +79,16 @@ export function usePatternSelection() {
   return { selection, setSelection };
 }
 
-/** One pattern response for the range in the URL: the organisation (`org`) or the comparison grouping. */
+/**
+ * One pattern response for the weeks in the URL, ending on the newest scored day (resolved by the
+ * server, as for the groups): the organisation (`org`) or the comparison grouping.
+ */
 export function usePattern<K extends PatternKind>(kind: K, by: 'org' | 'compare') {
   const { selection } = usePatternSelection();
-  const range = useAnchoredRange((anchor) => patternRange(selection.weeks, anchor));
   const groupBy = by === 'org' ? 'org' : selection.compare;
   const query = useQuery({
-    ...patternQuery(kind, { by: groupBy, from: range?.from, to: range?.to }),
-    enabled: range !== null,
+    ...patternQuery(kind, { by: groupBy, weeks: selection.weeks }),
     placeholderData: keepPreviousData,
   });
-  return { ...query, selection, isWaiting: range === null };
+  return { ...query, selection };
 }
