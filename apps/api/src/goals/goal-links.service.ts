@@ -32,6 +32,7 @@ import { HUBPULSE_CONFIG, type HubpulseConfig } from '@hubpulse/config';
 import { EventsRepository, ScoresRepository } from '@hubpulse/clickhouse';
 import { DirectoryRepository, GoalsRepository, ProgrammesRepository, SegmentDefinitionsRepository, type GoalLinkEntity } from '@hubpulse/database';
 import { InvalidInputError } from '../common/errors';
+import { ReadCache } from '../common/read-cache';
 import { toLinkDto } from './goal-dtos';
 import { GoalsService } from './goals.service';
 import { meanRule } from '@hubpulse/disclosure';
@@ -57,6 +58,7 @@ export class GoalLinksService {
     private readonly programmes: ProgrammesRepository,
     private readonly memberships: SegmentMembershipRepository,
     private readonly disclosure: DisclosureService,
+    private readonly cache: ReadCache,
     @Inject(HUBPULSE_CONFIG) private readonly config: HubpulseConfig,
   ) {}
 
@@ -151,10 +153,20 @@ export class GoalLinksService {
     }
     const size = notShown ? 0 : decision!.size;
 
-    const [scoredDays, events, scores, purposes] = notShown
-      ? [new Map<string, number>(), new Map<string, number>(), [], []]
-      : await Promise.all([this.scores.scoredDaysPerMonth(from, to), this.ch.monthlyEvents(from, to), this.scores.personMonthlySums(from, to), this.ch.personMonthlyPurposes(from, to)]);
-    const released = notShown ? null : releaseMonths(this.disclosure, dp, key!, scores, purposes);
+    // The same for every reader of every link with this audience: through the read cache, keyed by the
+    // months, the audience, what the plan decides and the data (a year of person-months read and
+    // released took 15 s per request at 100,000 people).
+    const { scoredDays, events, released } = notShown
+      ? { scoredDays: new Map<string, number>(), events: new Map<string, number>(), released: null }
+      : await this.cache.get({
+          name: 'goals.link-months',
+          params: { from, to, audience: key, plan: dp.contentKey },
+          tables: ['score_days', 'engagement_scores', 'events', 'content', 'people'],
+          compute: async () => {
+            const [scoredDays, events, scores, purposes] = await Promise.all([this.scores.scoredDaysPerMonth(from, to), this.ch.monthlyEvents(from, to), this.scores.personMonthlySums(from, to), this.ch.personMonthlyPurposes(from, to)]);
+            return { scoredDays, events, released: releaseMonths(this.disclosure, dp, key!, scores, purposes) };
+          },
+        });
 
     const months: LinkMonthDto[] = [];
     for (let m = from; m <= lastMonth; m = addMonths(m, 1)) {
