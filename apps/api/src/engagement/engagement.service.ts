@@ -25,6 +25,7 @@ import { PeopleRepository, ScoresRepository } from '@hubpulse/clickhouse';
 import { ScoringModelsRepository } from '@hubpulse/database';
 import { JobName, QueueName, type JobPayloads } from '@hubpulse/queue';
 import { InvalidInputError } from '../common/errors';
+import { ReadCache } from '../common/read-cache';
 import { releaseDistribution } from './distribution-rule';
 import { GroupScoresService } from './group-scores.service';
 
@@ -71,6 +72,7 @@ export class EngagementService {
     private readonly repo: ScoresRepository,
     private readonly directory: PeopleRepository,
     private readonly groupScores: GroupScoresService,
+    private readonly cache: ReadCache,
     @InjectQueue(QueueName.Scores) private readonly queue: Queue,
     @Inject(HUBPULSE_CONFIG) private readonly config: HubpulseConfig,
   ) {}
@@ -128,10 +130,19 @@ export class EngagementService {
     return day ?? (await this.repo.lastScoredDay());
   }
 
-  /** The population's raw scores on a day: a table of disjoint cells and quantiles, released by distribution.rule. */
+  /**
+   * The population's raw scores on a day: a table of disjoint cells and quantiles, released by
+   * distribution.rule. The same for every reader: through the read cache, keyed by the day and the
+   * data of the scores and the directory (three queries over the day's scores took ~130 ms a request).
+   */
   async distribution(query: z.output<typeof daySchema>): Promise<ScoreDistributionDto> {
-    const k = this.config.minGroupSize;
     const day = await this.resolveDay(query.day);
+    if (!day) return this.computeDistribution(null);
+    return this.cache.get({ name: 'engagement.distribution', params: { day }, tables: ['engagement_scores', 'score_days', 'people'], compute: () => this.computeDistribution(day) });
+  }
+
+  private async computeDistribution(day: string | null): Promise<ScoreDistributionDto> {
+    const k = this.config.minGroupSize;
     const meta = day ? await this.repo.day(day) : null;
     const empty: ScoreDistributionDto = {
       day,
