@@ -35,15 +35,12 @@ export class PatternWarmup implements OnApplicationBootstrap, OnApplicationShutd
     };
     this.timer = setTimeout(() => {
       tick();
-      this.timer = setInterval(tick, every);
-      this.timer.unref();
-    }, Math.min(FIRST_AFTER_MS, every));
-    this.timer.unref();
+      this.timer = setInterval(tick, every).unref();
+    }, Math.min(FIRST_AFTER_MS, every)).unref();
   }
 
   async onApplicationShutdown(): Promise<void> {
-    clearTimeout(this.timer);
-    clearInterval(this.timer);
+    clearTimeout(this.timer); // clears the interval too (Node's timers are one kind)
     await this.running;
   }
 

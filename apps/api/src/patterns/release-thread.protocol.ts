@@ -42,8 +42,9 @@ export function planMessage(id: number, contentKey: string, plan: GroupPlan): Pl
     k: plan.k,
     population,
     groups: s.groups.map((g) => ({ key: g.key, family: g.family, priority: g.priority, crossTabbed: g.crossTabbed, layers: g.layers })),
-    members: s.members.map((m) => m.slice()),
-    decisions: plan.all().map((d) => ({ ...d })),
+    // postMessage clones these: no copy here (the plan's own arrays stay the main thread's)
+    members: s.members,
+    decisions: [...plan.all()],
   };
 }
 
