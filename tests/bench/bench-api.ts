@@ -14,7 +14,7 @@ export function spawnBenchApi(dataDir: string, env: Record<string, string> = {})
     HUBPULSE_QUEUE_PREFIX: `hpbench:${process.pid}`,
     // The product's default (spawnApi's is 0, for tests that read their own writes at once).
     HUBPULSE_READ_MAX_STALE_SECONDS: String(loadConfig({}).readCache.maxStaleMs / 1000),
-    HUBPULSE_WARM_PATTERNS_MINUTES: String(loadConfig({}).readCache.warmPatternsEveryMs / 60_000),
+    HUBPULSE_WARM_READS_MINUTES: String(loadConfig({}).readCache.warmEveryMs / 60_000),
     ...env,
   });
 }

@@ -69,11 +69,15 @@ export const envSchema = z
     HUBPULSE_READ_CACHE_ENTRIES: z.coerce.number({ error: 'must be a whole number' }).int().min(0).max(100_000).default(400),
     HUBPULSE_READ_MAX_STALE_SECONDS: z.coerce.number({ error: 'must be a number of seconds' }).int().min(0).max(3600).default(15),
     /**
-     * Minutes between the API's background reads of the default pattern views (personas, ambassadors,
-     * purposes, leaders) through the read cache, so nobody waits for a cold one after a start, a pattern
-     * run or a plan change (a new segment); an unchanged view costs a data-version check. 0 = off.
+     * Minutes between the API's background reads of what each dashboard page asks for first (the
+     * overview, the engagement groups, the goal link analyses, the segments' channel statistics, the
+     * pattern views) through the read cache, so nobody waits for a cold one after a start, a pattern
+     * run or a plan change (a new segment); an unchanged read costs a data-version check. 0 = off.
+     * Default 1.
      */
-    HUBPULSE_WARM_PATTERNS_MINUTES: z.coerce.number({ error: 'must be a number of minutes' }).int().min(0).max(1440).default(1),
+    HUBPULSE_WARM_READS_MINUTES: z.coerce.number({ error: 'must be a number of minutes' }).int().min(0).max(1440).optional(),
+    /** The former name of HUBPULSE_WARM_READS_MINUTES (when it only read the pattern views): still read when the new one is not set. */
+    HUBPULSE_WARM_PATTERNS_MINUTES: z.coerce.number({ error: 'must be a number of minutes' }).int().min(0).max(1440).optional(),
     /** Largest accepted single event (its stored row), in bytes; bigger events are rejected with a reason. */
     HUBPULSE_MAX_EVENT_BYTES: z.coerce.number().int().min(256).default(32 * 1024),
     /** Events per second one write key may send (per API process); 0 = unlimited. Bursts up to 2 s worth. */

@@ -20,6 +20,14 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ HUBPULSE_METRICS_PORT: 'x' })).toThrow(/HUBPULSE_METRICS_PORT: must be a port number/);
   });
 
+  it('reads the background reads every minute by default; the former variable name still works, the new one wins', () => {
+    expect(loadConfig({}).readCache.warmEveryMs).toBe(60_000);
+    expect(loadConfig({ HUBPULSE_WARM_READS_MINUTES: '0' }).readCache.warmEveryMs).toBe(0);
+    expect(loadConfig({ HUBPULSE_WARM_PATTERNS_MINUTES: '5' }).readCache.warmEveryMs).toBe(300_000);
+    expect(loadConfig({ HUBPULSE_WARM_READS_MINUTES: '2', HUBPULSE_WARM_PATTERNS_MINUTES: '5' }).readCache.warmEveryMs).toBe(120_000);
+    expect(() => loadConfig({ HUBPULSE_WARM_READS_MINUTES: 'soon' })).toThrow(/HUBPULSE_WARM_READS_MINUTES: must be a number of minutes/);
+  });
+
   it('picks server backends from URLs', () => {
     const c = loadConfig({ CLICKHOUSE_URL: 'http://ch:8123', DATABASE_URL: 'postgres://u@db/x', HUBPULSE_WORKERS: 'external' });
     expect(c.clickhouse).toMatchObject({ mode: 'server', url: 'http://ch:8123', database: 'hubpulse' });

@@ -33,9 +33,9 @@ export interface HubpulseConfig {
    * The API's read cache (ReadCache): answers kept at most (HUBPULSE_READ_CACHE_ENTRIES, 0 = off) and
    * for how long after the data changed an answer may still be served while it is recomputed in the
    * background (HUBPULSE_READ_MAX_STALE_SECONDS, 0 = never: every answer is of the newest data), and
-   * how often the default pattern views are read in the background (HUBPULSE_WARM_PATTERNS_MINUTES, 0 = never).
+   * how often the dashboard's default reads are done in the background (HUBPULSE_WARM_READS_MINUTES, 0 = never).
    */
-  readCache: { entries: number; maxStaleMs: number; warmPatternsEveryMs: number };
+  readCache: { entries: number; maxStaleMs: number; warmEveryMs: number };
   maxEventBytes: number;
   rateLimitEvents: number;
   scores: { everyMinutes: number; debounceMs: number };
@@ -124,7 +124,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     minGroupSize: e.HUBPULSE_MIN_GROUP_SIZE,
     maxBodyBytes: e.HUBPULSE_MAX_BODY_BYTES,
     ingestMaxQueuedRows: e.HUBPULSE_INGEST_MAX_QUEUED_ROWS,
-    readCache: { entries: e.HUBPULSE_READ_CACHE_ENTRIES, maxStaleMs: e.HUBPULSE_READ_MAX_STALE_SECONDS * 1000, warmPatternsEveryMs: e.HUBPULSE_WARM_PATTERNS_MINUTES * 60_000 },
+    readCache: { entries: e.HUBPULSE_READ_CACHE_ENTRIES, maxStaleMs: e.HUBPULSE_READ_MAX_STALE_SECONDS * 1000, warmEveryMs: (e.HUBPULSE_WARM_READS_MINUTES ?? e.HUBPULSE_WARM_PATTERNS_MINUTES ?? 1) * 60_000 },
     maxEventBytes: e.HUBPULSE_MAX_EVENT_BYTES,
     rateLimitEvents: e.HUBPULSE_RATE_LIMIT_EVENTS,
     scores: { everyMinutes: e.HUBPULSE_SCORE_EVERY_MINUTES, debounceMs: e.HUBPULSE_SCORE_DEBOUNCE_MS },

@@ -103,6 +103,9 @@ export const SCORE_QUANTILES = ['p25', 'p50', 'p75', 'p90', 'p99'] as const;
 export type ScoreQuantile = (typeof SCORE_QUANTILES)[number];
 
 export const SCORE_GROUP_BYS = ['department', 'location', 'team', 'manager', 'tenure'] as const;
+/** What the Engagement page's group trends show first (the API's background reads ask the same): by department, the 30 days to the newest scored day. */
+export const DEFAULT_GROUP_BY = 'department' satisfies (typeof SCORE_GROUP_BYS)[number];
+export const DEFAULT_GROUP_DAYS = 30;
 export type ScoreGroupBy = (typeof SCORE_GROUP_BYS)[number];
 
 /**

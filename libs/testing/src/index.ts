@@ -32,7 +32,7 @@ export function testConfig(env: Record<string, string> = {}): HubpulseConfig {
     // behind the data (tests/e2e/read-cache.e2e.spec.ts tests that).
     HUBPULSE_READ_MAX_STALE_SECONDS: '0',
     // No background pattern reads racing a test's own (tests/e2e/pattern-warmup.e2e.spec.ts tests them).
-    HUBPULSE_WARM_PATTERNS_MINUTES: '0',
+    HUBPULSE_WARM_READS_MINUTES: '0',
     HUBPULSE_BOOTSTRAP_ADMIN_EMAIL: 'admin@test.local',
     HUBPULSE_BOOTSTRAP_ADMIN_PASSWORD: 'correct horse battery',
     HUBPULSE_BOOTSTRAP_WRITE_KEY: `hp_wk_test_${name}_0123456789`,

@@ -37,7 +37,7 @@ function spawnBuilt(app: 'api' | 'worker', env: Record<string, string>, nodeArgs
     cwd: REPO_ROOT,
     // A test reads its own writes at once unless it asks otherwise (see testConfig).
     // Nor background pattern reads racing the test's own (tests/e2e/pattern-warmup.e2e.spec.ts turns them on).
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', HUBPULSE_READ_MAX_STALE_SECONDS: '0', HUBPULSE_WARM_PATTERNS_MINUTES: '0', ...env },
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', HUBPULSE_READ_MAX_STALE_SECONDS: '0', HUBPULSE_WARM_READS_MINUTES: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';

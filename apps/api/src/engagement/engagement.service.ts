@@ -1,9 +1,11 @@
 import { InjectQueue } from '@nestjs/bullmq';
-import { Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { Inject, Injectable, NotFoundException, type OnModuleInit } from '@nestjs/common';
 import type { Job, Queue } from 'bullmq';
 import { z } from 'zod';
 import {
   DAY_MS,
+  DEFAULT_GROUP_BY,
+  DEFAULT_GROUP_DAYS,
   EVENT_TYPES,
   type EventType,
   formatDayKey,
@@ -26,6 +28,7 @@ import { ScoringModelsRepository } from '@hubpulse/database';
 import { JobName, QueueName, type JobPayloads } from '@hubpulse/queue';
 import { InvalidInputError } from '../common/errors';
 import { ReadCache } from '../common/read-cache';
+import { ReadWarmup, WARM_ORDER } from '../common/read-warmup';
 import { releaseDistribution } from './distribution-rule';
 import { GroupScoresService } from './group-scores.service';
 
@@ -66,7 +69,7 @@ const JOB_OPTS = { attempts: 3, backoff: { type: 'exponential' as const, delay: 
 
 /** Scoring model versions, score jobs, and the score views of the Engagement area. */
 @Injectable()
-export class EngagementService {
+export class EngagementService implements OnModuleInit {
   constructor(
     private readonly models: ScoringModelsRepository,
     private readonly repo: ScoresRepository,
@@ -75,7 +78,15 @@ export class EngagementService {
     private readonly cache: ReadCache,
     @InjectQueue(QueueName.Scores) private readonly queue: Queue,
     @Inject(HUBPULSE_CONFIG) private readonly config: HubpulseConfig,
+    private readonly warmup: ReadWarmup,
   ) {}
+
+  onModuleInit(): void {
+    // The Engagement page's first requests: the group trends as the dashboard shows them first (one
+    // cached computation serves every grouping of that range) and the distribution of the newest day.
+    this.warmup.register({ name: 'the engagement groups', order: WARM_ORDER.engagement, read: () => this.groups(groupsSchema.parse({ by: DEFAULT_GROUP_BY, days: DEFAULT_GROUP_DAYS })) });
+    this.warmup.register({ name: 'the score distribution', order: WARM_ORDER.engagement, read: () => this.distribution({}) });
+  }
 
   listModels(): Promise<ScoringModelDto[]> {
     return this.models.list();

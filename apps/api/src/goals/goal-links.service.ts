@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { Inject, Injectable, NotFoundException, type OnModuleInit } from '@nestjs/common';
 import {
   addDays,
   CORRELATION_CAVEAT,
@@ -33,6 +33,7 @@ import { EventsRepository, ScoresRepository } from '@hubpulse/clickhouse';
 import { DirectoryRepository, GoalsRepository, ProgrammesRepository, SegmentDefinitionsRepository, type GoalLinkEntity } from '@hubpulse/database';
 import { InvalidInputError } from '../common/errors';
 import { ReadCache } from '../common/read-cache';
+import { ReadWarmup, WARM_ORDER } from '../common/read-warmup';
 import { toLinkDto } from './goal-dtos';
 import { GoalsService } from './goals.service';
 import { meanRule } from '@hubpulse/disclosure';
@@ -44,9 +45,12 @@ import { audienceKey, didHidden, didTargetGap, releaseMonths } from './link-rele
 const monthEnd = (m: string) => addDays(addMonths(m, 1), -1);
 const SERIES: EngagementSeriesKey[] = ['mean_score', ...PURPOSES];
 
+/** Goal links whose analysis the background reads keep computed (links sharing an audience share the heavy part). */
+const WARM_LINKS = 50;
+
 /** Goal links (contribution hypotheses) and what the data says about them. */
 @Injectable()
-export class GoalLinksService {
+export class GoalLinksService implements OnModuleInit {
   constructor(
     private readonly repo: GoalsRepository,
     private readonly goals: GoalsService,
@@ -60,7 +64,15 @@ export class GoalLinksService {
     private readonly disclosure: DisclosureService,
     private readonly cache: ReadCache,
     @Inject(HUBPULSE_CONFIG) private readonly config: HubpulseConfig,
+    private readonly warmup: ReadWarmup,
   ) {}
+
+  onModuleInit(): void {
+    // The Strategy pages' heaviest read: each link's analysis (a year of person-months, 15 s cold at 100,000 people).
+    this.warmup.register({ name: 'the goal link analyses', order: WARM_ORDER.goals, read: async () => {
+      for (const link of (await this.repo.links()).slice(0, WARM_LINKS)) await this.analysis(link.goalId, link.id);
+    } });
+  }
 
   async create(goalId: string, input: z.output<typeof goalLinkCreateSchema>, by: string): Promise<GoalLinkDto> {
     await this.goals.goal(goalId);

@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { z } from 'zod';
 import type { Channel, HiddenReason, OverviewResponse } from '@hubpulse/contracts';
 import { DAY_MS, formatDayKey } from '@hubpulse/contracts';
@@ -9,6 +9,7 @@ import { DisclosureService } from '../disclosure/disclosure.service';
 import { InvalidInputError } from '../common/errors';
 import { checkRangeLength } from '../common/range-limit';
 import { ReadCache } from '../common/read-cache';
+import { ReadWarmup, WARM_ORDER } from '../common/read-warmup';
 import { GoalsService } from '../goals/goals.service';
 import { releaseEventCounts } from './event-counts-rule';
 import { ENGAGEMENT_WINDOW_DAYS, OverviewRepository } from './overview.repository';
@@ -25,7 +26,7 @@ const channelGroup = (c: string) => `channel:${c}`;
 const contains = (big: string, small: string) => big === small || big === ORG;
 
 @Injectable()
-export class OverviewService {
+export class OverviewService implements OnModuleInit {
   constructor(
     private readonly repo: OverviewRepository,
     private readonly events: EventsRepository,
@@ -33,7 +34,16 @@ export class OverviewService {
     private readonly disclosure: DisclosureService,
     private readonly cache: ReadCache,
     @Inject(HUBPULSE_CONFIG) private readonly config: HubpulseConfig,
+    private readonly warmup: ReadWarmup,
   ) {}
+
+  onModuleInit(): void {
+    // The Overview page's first request: the default range.
+    this.warmup.register({ name: 'the overview', order: WARM_ORDER.overview, read: async () => {
+      const { from, to } = await this.resolveRange({});
+      return this.facts(from, to);
+    } });
+  }
 
   /** Default range: the 90 days ending at the newest event (or today when there is none). */
   async resolveRange(q: OverviewQuery): Promise<{ from: string; to: string }> {

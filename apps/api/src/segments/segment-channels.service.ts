@@ -1,7 +1,8 @@
 import type { z } from 'zod';
-import { Injectable } from '@nestjs/common';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { CHANNEL_PRIOR_STRENGTH } from '@hubpulse/analytics';
 import { ReadCache } from '../common/read-cache';
+import { ReadWarmup, WARM_ORDER } from '../common/read-warmup';
 import {
   DAY_MS,
   formatDayKey,
@@ -33,14 +34,24 @@ export function sizeReason(z: SegmentSizing, k: number): string | null {
 const ACTIVITY_TABLES = ['events', 'people', 'content'] as const;
 
 @Injectable()
-export class SegmentChannelsService {
+export class SegmentChannelsService implements OnModuleInit {
   constructor(
     private readonly segments: SegmentsService,
     private readonly reads: SegmentReadsRepository,
     private readonly events: EventsRepository,
     private readonly disclosure: DisclosureService,
     private readonly cache: ReadCache,
+    private readonly warmup: ReadWarmup,
   ) {}
+
+  onModuleInit(): void {
+    // A segment page's channel statistics and a programme's forecast: the default period's activity
+    // and its decisions, the same for every segment and reader (what each reader sees is released per request).
+    this.warmup.register({ name: "the segments' channel statistics", order: WARM_ORDER.segments, read: async () => {
+      const [window, snap] = await Promise.all([this.period({}), this.segments.snapshot()]);
+      return this.decided(window, snap.plan);
+    } });
+  }
 
   /** The period [from, to] asked for, or the 90 days up to the newest event. */
   async period(q: { from?: string; to?: string }): Promise<{ from: string; to: string }> {
@@ -78,30 +89,36 @@ export class SegmentChannelsService {
   /** The segment's activity over [from, to] as the disclosure layer releases it to `userId`; n = members as the plan counts them. */
   private async release(id: string, snap: Awaited<ReturnType<SegmentsService['snapshot']>>, userId: string, window: { from: string; to: string }, pooled: readonly string[] = []) {
     const key = groupKey.segment(id);
-    // Everyone's activity over the window, the same for every segment and user: through the read cache.
-    const activity = () =>
-      this.cache.get({
-        name: 'segments.activity',
-        params: window,
-        tables: ACTIVITY_TABLES,
-        compute: async () => {
-          const [activity, items] = await Promise.all([this.reads.personActivity(window.from, window.to), this.reads.items(window.from, window.to)]);
-          return { activity, items };
-        },
-      });
-    // Rule 1 over every group of the plan, the same for every segment and user: cached with the plan's content.
-    const decided = await this.cache.get({
-      name: 'segments.activity.decisions',
-      params: { ...window, plan: snap.plan.contentKey },
-      tables: ACTIVITY_TABLES,
-      compute: async () => {
-        const { activity: rows, items } = await activity();
-        return decideActivity(this.disclosure, snap.plan, rows, items);
-      },
-    });
-    const pooledOf = pooled.length ? { channels: pooled, ...(await activity()) } : undefined;
+    const decided = await this.decided(window, snap.plan);
+    const pooledOf = pooled.length ? { channels: pooled, ...(await this.activity(window)) } : undefined;
     const released = await releaseActivity(this.disclosure, snap.plan, userId, key, window, decided, pooledOf);
     return { n: snap.plan.plan.get(key)?.size ?? 0, released };
+  }
+
+  /** Everyone's activity over the window, the same for every segment and user: through the read cache. */
+  private activity(window: { from: string; to: string }) {
+    return this.cache.get({
+      name: 'segments.activity',
+      params: window,
+      tables: ACTIVITY_TABLES,
+      compute: async () => {
+        const [activity, items] = await Promise.all([this.reads.personActivity(window.from, window.to), this.reads.items(window.from, window.to)]);
+        return { activity, items };
+      },
+    });
+  }
+
+  /** Rule 1 over every group of the plan, the same for every segment and user: cached with the plan's content. */
+  private decided(window: { from: string; to: string }, dp: Awaited<ReturnType<SegmentsService['snapshot']>>['plan']) {
+    return this.cache.get({
+      name: 'segments.activity.decisions',
+      params: { ...window, plan: dp.contentKey },
+      tables: ACTIVITY_TABLES,
+      compute: async () => {
+        const { activity: rows, items } = await this.activity(window);
+        return decideActivity(this.disclosure, dp, rows, items);
+      },
+    });
   }
 
   /** What a programme forecast needs: the segment's sizing, the population and its released activity of the history window. */

@@ -2,7 +2,7 @@
 // draws and one row per day for Recharts. The table's rows (buildGroupRows) live in contracts: the
 // server's exports read the same rows.
 
-import { eachDay, round, type Attribution, type GroupScoreRow, type GroupScoresDto, type GroupTableRow, type HiddenReason, type ScoreGroupBy } from '@hubpulse/contracts';
+import { DEFAULT_GROUP_BY, DEFAULT_GROUP_DAYS, eachDay, round, type Attribution, type GroupScoreRow, type GroupScoresDto, type GroupTableRow, type HiddenReason, type ScoreGroupBy } from '@hubpulse/contracts';
 import { formatDay } from '../../lib/format';
 import { DAYS, summarizeSeriesSet } from '../shared/chart-summary';
 import { valueCell, type ChartTableModel } from '../shared/chart-table';
@@ -33,7 +33,7 @@ export const ATTRIBUTION_OPTIONS: { attribution: Attribution; label: string }[] 
   { attribution: 'today', label: 'As of today' },
 ];
 
-export const DEFAULT_GROUP_SELECTION: GroupSelection = { by: 'department', days: 30 };
+export const DEFAULT_GROUP_SELECTION: GroupSelection = { by: DEFAULT_GROUP_BY, days: DEFAULT_GROUP_DAYS };
 
 export function parseGroupSearch(search: URLSearchParams): GroupSelection {
   const by = GROUP_BY_OPTIONS.find((o) => o.by === search.get('by'))?.by ?? DEFAULT_GROUP_SELECTION.by;
