@@ -106,4 +106,18 @@ describe('default reads done in the background', () => {
       expect({ read, ...(await outcomes(read)) }).toEqual({ read, miss: before.miss, hit: before.hit + 1 });
     }
   }, 150_000);
+
+  it('answers a segment’s composition from the cache until the directory changes', async () => {
+    const composition = async () => ((await get(`/api/segments/${segmentId}`)).composition as { by: { location: { total: number | null } } }).by.location.total;
+    const before = await outcomes('segments.composition');
+    expect(await composition()).toBe(5); // e1 e2 e3 L C, all in oslo
+    expect(await composition()).toBe(5);
+    const after = await outcomes('segments.composition');
+    expect(after.hit).toBeGreaterThanOrEqual(before.hit + 1);
+    // somebody joins in Rome: the people's data changed, so the next reader's composition is computed again
+    const person = { person_id: 'r9', name: 'R Nine', department: 'sales', location: 'rome', hired_at: '2024-01-01' };
+    await request(app.getHttpServer()).put('/v1/people').set('Authorization', `Bearer ${config.bootstrap.writeKey}`).send({ people: [person] }).expect(200);
+    expect(await composition()).toBe(5);
+    expect((await outcomes('segments.composition')).miss).toBe(after.miss + 1);
+  });
 });

@@ -222,7 +222,7 @@ describe('SQL snapshots of the ClickHouse repositories', () => {
       ['patterns.repository', 'PatternsRepository', 'countPersonWeeks', () => patterns.countPersonWeeks({ from: '2026-01-05', to: '2026-01-26' })],
       ['patterns.repository', 'PatternsRepository', 'countLeaderItems', () => patterns.countLeaderItems(range)],
       ['patterns.repository', 'PatternsRepository', 'purposes', () => patterns.purposes(range.from, range.to, 'department')],
-      ['patterns.repository', 'PatternsRepository', 'personWeeks', () => patterns.personWeeks('2026-01-05', '2026-01-26')],
+      ['patterns.repository', 'PatternsRepository', 'personWeek', () => patterns.personWeek('2026-01-05')],
       ['patterns.repository', 'PatternsRepository', 'leaderItems', () => patterns.leaderItems(range.from, range.to)],
 
       ['scores.repository', 'ScoresRepository', 'scoredDaysPerMonth', () => scores.scoredDaysPerMonth(range.from, range.to)],

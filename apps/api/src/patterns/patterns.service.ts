@@ -155,11 +155,16 @@ export class PatternsService {
     };
   }
 
-  /** Per week, each person's value of `column` (persona or stage), weeks with a Monday in [fromWeek, toWeek]. */
+  /** Per week, each person's value of `column` (persona or stage), weeks with a Monday in [fromWeek, toWeek]: read a week at a time (PatternsRepository.personWeek). */
   private async weekValues(fromWeek: string, toWeek: string, column: 'persona' | 'stage'): Promise<Map<string, Map<string, string>>> {
     const weeks = new Map<string, Map<string, string>>();
-    for (let w = fromWeek; w <= toWeek; w = addDays(w, 7)) weeks.set(w, new Map());
-    for (const r of await this.repo.personWeeks(fromWeek, toWeek)) weeks.get(r.week)?.set(r.person_id, r[column]);
+    for (let w = fromWeek; w <= toWeek; w = addDays(w, 7)) {
+      const { people, personas, stages } = await this.repo.personWeek(w);
+      const values = column === 'persona' ? personas : stages;
+      const of = new Map<string, string>();
+      for (let i = 0; i < people.length; i++) of.set(people[i], values[i]);
+      weeks.set(w, of);
+    }
     return weeks;
   }
 

@@ -2,7 +2,7 @@ import { InjectQueue } from '@nestjs/bullmq';
 import { ConflictException, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import type { Queue } from 'bullmq';
 import { z } from 'zod';
-import { checkSegmentReferences, SegmentPreviewService } from '@hubpulse/audiences';
+import { checkSegmentReferences, SegmentPreviewService, todayUtc } from '@hubpulse/audiences';
 import { HUBPULSE_CONFIG, type HubpulseConfig } from '@hubpulse/config';
 import {
   SegmentRuleError,
@@ -22,6 +22,7 @@ import {
 import { SegmentDefinitionsRepository, SegmentNameTakenError, type SegmentDefinitionEntity } from '@hubpulse/database';
 import { JobName, QueueName, SEGMENT_JOB_OPTS, segmentRecomputeJobId, type JobPayloads } from '@hubpulse/queue';
 import { InvalidInputError } from '../common/errors';
+import { ReadCache } from '../common/read-cache';
 import { compositionDto, lonePreviewSize } from './segment-composition';
 import { SegmentSizesService, type SegmentSizing, type SizesSnapshot } from './segment-sizes.service';
 
@@ -39,6 +40,7 @@ export class SegmentsService {
     private readonly defs: SegmentDefinitionsRepository,
     private readonly sizes: SegmentSizesService,
     private readonly previews: SegmentPreviewService,
+    private readonly cache: ReadCache,
     @InjectQueue(QueueName.Segments) private readonly queue: Queue,
     @Inject(HUBPULSE_CONFIG) private readonly config: HubpulseConfig,
   ) {}
@@ -73,8 +75,15 @@ export class SegmentsService {
     const sizing = snap.segments.get(id)!;
     let composition: SegmentDetailDto['composition'] = null;
     if (sizing.current && s.archivedAt === null) {
-      // The composition of the current membership is the preview of "member of this segment".
-      const counts = await this.previews.preview({ kind: 'segment', segment_id: id });
+      // The composition of the current membership is the preview of "member of this segment": the same
+      // for every reader of that membership, so through the read cache (85 ms per request at 100,000 people).
+      const asOf = todayUtc();
+      const counts = await this.cache.get({
+        name: 'segments.composition',
+        params: { id, version: sizing.current.version, asOf },
+        tables: ['people', 'segment_members', 'engagement_scores', 'score_days'],
+        compute: () => this.previews.preview({ kind: 'segment', segment_id: id }, { asOf }),
+      });
       composition = compositionDto(counts, snap.k, sizing.size === null);
     }
     return { ...summary(s, sizing), rule: s.rule, min_group_size: snap.k, composition };
