@@ -1,4 +1,5 @@
 import * as path from 'node:path';
+import type { Worker } from 'node:worker_threads';
 import fc from 'fast-check';
 import { planGroups, POPULATION, type GroupPlan, type GroupSpec } from '@hubpulse/disclosure';
 import { REPO_ROOT } from '@hubpulse/testing';
@@ -103,7 +104,25 @@ describe('pattern release thread (production build)', () => {
     const values = new Map(people.map((p, i) => [p, i % 2 ? 'a' : 'b']));
     const dp = { plan, contentKey: 'recover' };
     expectSameWeek(await threaded.week(dp, values, ['a', 'b']), plan, values, ['a', 'b']);
-    await threaded.onModuleDestroy(); // the thread stops; the client still believes it holds 'recover'
+    // the thread dies (as it would on a crash); the client still believes it holds 'recover'
+    await (threaded as unknown as { worker: Worker }).worker.terminate();
     expectSameWeek(await threaded.week(dp, values, ['a', 'b']), plan, values, ['a', 'b']);
+  });
+
+  it('at shutdown fails the week in flight at once and starts no thread again (a background read would keep the process alive)', async () => {
+    const thread = new PatternReleaseThread(SCRIPT);
+    const people = Array.from({ length: 12 }, (_, i) => `p${i}`);
+    const plan = nestedPlan(
+      people,
+      people.map((_, i) => [i % 2, i % 3] as [number, number]),
+      2,
+    );
+    const values = new Map(people.map((p, i) => [p, i % 2 ? 'a' : 'b']));
+    const dp = { plan, contentKey: 'shutdown' };
+    const inFlight = thread.week(dp, values, ['a', 'b']); // the thread is starting; the plan is on its way
+    const settled = inFlight.then(() => 'answered', (err: Error) => err.message);
+    await thread.onModuleDestroy();
+    expect(await settled).toMatch(/shutting down/);
+    await expect(thread.week(dp, values, ['a', 'b'])).rejects.toThrow(/the API is shutting down/);
   });
 });

@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown, type OnModuleDestroy } from '@nestjs/common';
 import { HUBPULSE_CONFIG, type HubpulseConfig } from '@hubpulse/config';
 
 /** One default read of a dashboard page, done in the background through the read cache. */
@@ -32,7 +32,7 @@ const FIRST_AFTER_MS = 10_000;
  * time anyway); a read that fails is logged and the next one goes on.
  */
 @Injectable()
-export class ReadWarmup implements OnApplicationBootstrap, OnApplicationShutdown {
+export class ReadWarmup implements OnApplicationBootstrap, OnModuleDestroy, OnApplicationShutdown {
   private readonly log = new Logger('ReadWarmup');
   private readonly reads: WarmRead[] = [];
   private timer?: NodeJS.Timeout;
@@ -66,9 +66,14 @@ export class ReadWarmup implements OnApplicationBootstrap, OnApplicationShutdown
     }, Math.min(FIRST_AFTER_MS, every)).unref();
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  /** First of the shutdown hooks: no read starts after it (the release thread stops in the same phase, failing a pattern read in flight). */
+  onModuleDestroy(): void {
     this.stopped = true;
     clearTimeout(this.timer); // clears the interval too (Node's timers are one kind)
+  }
+
+  /** Waits for the read in flight, so the connections close under no query. */
+  async onApplicationShutdown(): Promise<void> {
     await this.running;
   }
 
@@ -82,7 +87,7 @@ export class ReadWarmup implements OnApplicationBootstrap, OnApplicationShutdown
       try {
         await read();
       } catch (err) {
-        this.log.warn(`reading ${name} in the background failed: ${err instanceof Error ? err.message : String(err)}`);
+        if (!this.stopped) this.log.warn(`reading ${name} in the background failed: ${err instanceof Error ? err.message : String(err)}`);
         continue;
       }
       const ms = Date.now() - started;

@@ -27,6 +27,8 @@ export class PatternReleaseThread implements OnModuleDestroy {
   /** Content keys whose plan the thread holds (it keeps as many as WeekTableCache.PLANS_KEPT). */
   private readonly sent: string[] = [];
   private readonly local = new WeekTableCache();
+  /** Set at shutdown: the thread is not started again (a background read would otherwise restart it and keep the process alive for minutes). */
+  private closed = false;
   readonly script: string | null;
 
   constructor(script: string | null = defaultScript()) {
@@ -69,6 +71,7 @@ export class PatternReleaseThread implements OnModuleDestroy {
 
   private start(): Worker {
     if (this.worker) return this.worker;
+    if (this.closed) throw new Error('pattern release thread: the API is shutting down');
     const w = new Worker(this.script!);
     w.on('message', (r: ThreadReply) => {
       const p = this.pending.get(r.id);
@@ -95,9 +98,13 @@ export class PatternReleaseThread implements OnModuleDestroy {
   }
 
   async onModuleDestroy(): Promise<void> {
+    this.closed = true;
     const w = this.worker;
     this.worker = null;
     await w?.terminate();
+    // the exit handler ignores a thread no longer current: fail what was asked of this one here
+    for (const p of this.pending.values()) p.reject(new Error('pattern release thread: the API is shutting down'));
+    this.pending.clear();
   }
 }
 
