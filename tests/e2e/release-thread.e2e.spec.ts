@@ -45,6 +45,17 @@ function expectSameWeek(view: WeekView<string>, plan: GroupPlan, values: Map<str
   expect(view.keys()).toEqual([...table.totals.keys()]);
 }
 
+/** Twelve people in two departments of three teams (k = 2), with a value a or b each. */
+function twelve() {
+  const people = Array.from({ length: 12 }, (_, i) => `p${i}`);
+  const plan = nestedPlan(
+    people,
+    people.map((_, i) => [i % 2, i % 3] as [number, number]),
+    2,
+  );
+  return { plan, values: new Map(people.map((p, i) => [p, i % 2 ? 'a' : 'b'])) };
+}
+
 describe('pattern release thread (production build)', () => {
   const threaded = new PatternReleaseThread(SCRIPT);
   const inProcess = new PatternReleaseThread(null);
@@ -95,13 +106,7 @@ describe('pattern release thread (production build)', () => {
   });
 
   it('recovers when the thread is gone: a new one is started and the plan sent again', async () => {
-    const people = Array.from({ length: 12 }, (_, i) => `p${i}`);
-    const plan = nestedPlan(
-      people,
-      people.map((_, i) => [i % 2, i % 3] as [number, number]),
-      2,
-    );
-    const values = new Map(people.map((p, i) => [p, i % 2 ? 'a' : 'b']));
+    const { plan, values } = twelve();
     const dp = { plan, contentKey: 'recover' };
     expectSameWeek(await threaded.week(dp, values, ['a', 'b']), plan, values, ['a', 'b']);
     // the thread dies (as it would on a crash); the client still believes it holds 'recover'
@@ -111,13 +116,7 @@ describe('pattern release thread (production build)', () => {
 
   it('at shutdown fails the week in flight at once and starts no thread again (a background read would keep the process alive)', async () => {
     const thread = new PatternReleaseThread(SCRIPT);
-    const people = Array.from({ length: 12 }, (_, i) => `p${i}`);
-    const plan = nestedPlan(
-      people,
-      people.map((_, i) => [i % 2, i % 3] as [number, number]),
-      2,
-    );
-    const values = new Map(people.map((p, i) => [p, i % 2 ? 'a' : 'b']));
+    const { plan, values } = twelve();
     const dp = { plan, contentKey: 'shutdown' };
     const inFlight = thread.week(dp, values, ['a', 'b']); // the thread is starting; the plan is on its way
     const settled = inFlight.then(() => 'answered', (err: Error) => err.message);
