@@ -248,7 +248,7 @@ export class GroupStructure {
     const kept = this.packingsKept.get(P);
     const hit = kept?.find((k) => k.sig === sig);
     if (hit) return hit.packs;
-    const packs = this.computePackings(P, inside, include);
+    const packs = this.computePackings(P, inside);
     const list = kept ?? [];
     list.unshift({ sig, packs });
     if (list.length > GroupStructure.PACKINGS_KEPT) list.pop();
@@ -260,7 +260,7 @@ export class GroupStructure {
   private readonly packingsKept = new Map<number, { sig: string; packs: readonly (readonly number[])[] }[]>();
   private static readonly PACKINGS_KEPT = 4;
 
-  private computePackings(P: number, inside: readonly number[], include: (i: number) => boolean): readonly (readonly number[])[] {
+  private computePackings(P: number, inside: readonly number[]): readonly (readonly number[])[] {
     const capacity = P < 0 ? this.populationSize : this.size[P];
     if (inside.length === 0) return [];
     const out = new Map<string, number[]>();
@@ -278,14 +278,9 @@ export class GroupStructure {
       // The people free besides m are those it leaves out of P (none when it covers P), found once per
       // family; with one group dropped, that group's too: not found by marking the rest of m each time.
       const covers = m.reduce((n, c) => n + this.size[c], 0) === capacity;
-      const gap = () => (covers ? [] : this.gapOf(P, m));
-      keep(this.fill(m, this.openGroups(P, m, -1, gap).filter(include)));
-      if (m.length <= 24) {
-        for (const drop of m) {
-          const start = m.filter((c) => c !== drop);
-          keep(this.fill(start, this.openGroups(P, start, drop, gap).filter(include)));
-        }
-      }
+      const gap = covers ? [] : this.gapOf(P, m);
+      keep(this.greedy(capacity, inside, m, { gap }));
+      if (m.length <= 24) for (const drop of m) keep(this.greedy(capacity, inside.filter((c) => c !== drop), m.filter((c) => c !== drop), { hole: drop, gap }));
     }
     // Per snapshot: each family's maximal admitted groups there (P's children as they were then).
     const layers = P < 0 ? this.allLayers : (this.groups[P].layers ?? []);
@@ -303,70 +298,6 @@ export class GroupStructure {
       keep(this.greedy(capacity, [...inside].sort((a, b) => prio(b) - prio(a) || this.size[b] - this.size[a] || a - b)));
     }
     return [...out.values()];
-  }
-
-  /**
-   * The groups inside P (−1: the population; largest first, as packings orders them) that a greedy
-   * fill of `start` could take, when `start`, the group `hole` (−1: none) and the people `gap()` are a
-   * partition of P: not in start, not the hole, no larger than what start leaves of P, and all their
-   * people in the hole or the gap. Greedy over any admitted order inside P takes only groups of this
-   * list, in the same order, so filling over its admitted groups (fill) gives the same packing. The
-   * list depends on P, start and hole only, not on what a statistic admits, so it is kept (OPEN_KEPT):
-   * the statistics of a week (every column, every round) ask the same (P, start, hole) over and over
-   * with different groups admitted, and greedy over all of P's groups each time was a third of a
-   * personas decision at 12,500 groups.
-   */
-  private openGroups(P: number, start: readonly number[], hole: number, gap: () => readonly number[]): readonly number[] {
-    const key = `${P}|${hole}|${start.join(',')}`;
-    const kept = this.openKept.get(key);
-    if (kept) return kept;
-    const capacity = P < 0 ? this.populationSize : this.size[P];
-    let left = capacity;
-    for (const g of start) left -= this.size[g];
-    const inStart = new Set(start);
-    const open: number[] = [];
-    const candidates = this.insideBySize(P);
-    if (left <= 0) {
-      for (const g of candidates) if (this.size[g] === 0 && !inStart.has(g) && g !== hole) open.push(g);
-    } else {
-      const free = gap(); // first: finding it marks people too
-      const stamp = ++this.stamp;
-      if (hole >= 0) for (const p of this.members[hole]) this.mark[p] = stamp;
-      for (const p of free) this.mark[p] = stamp;
-      for (const g of candidates) {
-        if (this.size[g] > left || inStart.has(g) || g === hole) continue;
-        const m = this.members[g];
-        let ok = true;
-        for (let j = 0; j < m.length && ok; j++) ok = this.mark[m[j]] === stamp;
-        if (ok) open.push(g);
-      }
-    }
-    this.openKept.set(key, open);
-    if (this.openKept.size > GroupStructure.OPEN_KEPT) this.openKept.delete(this.openKept.keys().next().value!);
-    return open;
-  }
-
-  private readonly openKept = new Map<string, readonly number[]>();
-  private static readonly OPEN_KEPT = 20_000;
-
-  /**
-   * `start` (disjoint groups) and then, in order, each group of `open` disjoint from those taken and
-   * no larger than what is left of P: greedy's fill when every group of `open` starts out free
-   * (openGroups), so only the groups taken need marking.
-   */
-  private fill(start: readonly number[], open: readonly number[]): number[] {
-    const taken = [...start];
-    if (open.length === 0) return taken;
-    const stamp = ++this.stamp;
-    for (const g of open) {
-      const m = this.members[g];
-      let free = true;
-      for (let j = 0; j < m.length && free; j++) free = this.mark[m[j]] !== stamp;
-      if (!free) continue;
-      for (let j = 0; j < m.length; j++) this.mark[m[j]] = stamp;
-      taken.push(g);
-    }
-    return taken;
   }
 
   private readonly insideCache = new Map<number, number[]>();
@@ -432,19 +363,50 @@ export class GroupStructure {
     return gap;
   }
 
-  /** Takes groups in order while they are disjoint from those taken (all inside P, `capacity` people). */
-  private greedy(capacity: number, order: readonly number[]): number[] {
-    const taken: number[] = [];
+  /**
+   * Takes groups in order while they are disjoint from those taken (starting from `start`, disjoint).
+   * The groups of `order` lie inside P (`capacity` people). Two shortcuts give the same answer without
+   * marking everybody `start` holds: when `start` fills P, only empty groups fit; and when `start`, the
+   * group `free.hole` (if any) and the people `free.gap` are a partition of P, a group is disjoint from
+   * `start` exactly when all its people are in the hole or the gap.
+   */
+  private greedy(capacity: number, order: readonly number[], start: readonly number[] = [], free?: { hole?: number; gap: readonly number[] }): number[] {
+    const taken: number[] = [...start];
+    const chosen = new Set(start);
     let left = capacity;
-    const stamp = ++this.stamp;
+    for (const g of start) left -= this.size[g];
+    if (left <= 0) {
+      for (const g of order) if (this.size[g] === 0 && !chosen.has(g)) taken.push(g);
+      return taken;
+    }
+    if (free !== undefined) {
+      this.stamp += 2;
+      const open = this.stamp - 1;
+      const used = this.stamp;
+      if (free.hole !== undefined) for (const p of this.members[free.hole]) this.mark[p] = open;
+      for (const p of free.gap) this.mark[p] = open;
+      for (const g of order) {
+        if (this.size[g] > left || chosen.has(g)) continue;
+        const m = this.members[g];
+        let ok = true;
+        for (let j = 0; j < m.length && ok; j++) ok = this.mark[m[j]] === open;
+        if (!ok) continue;
+        for (let j = 0; j < m.length; j++) this.mark[m[j]] = used;
+        left -= m.length;
+        taken.push(g);
+      }
+      return taken;
+    }
+    this.stamp++;
+    for (const g of start) for (const p of this.members[g]) this.mark[p] = this.stamp;
     for (const g of order) {
       // a group larger than what is left of P cannot be disjoint from what is taken
-      if (this.size[g] > left) continue;
+      if (this.size[g] > left || chosen.has(g)) continue;
       const m = this.members[g];
       let free = true;
-      for (let j = 0; j < m.length && free; j++) free = this.mark[m[j]] !== stamp;
+      for (let j = 0; j < m.length && free; j++) free = this.mark[m[j]] !== this.stamp;
       if (!free) continue;
-      for (let j = 0; j < m.length; j++) this.mark[m[j]] = stamp;
+      for (let j = 0; j < m.length; j++) this.mark[m[j]] = this.stamp;
       left -= m.length;
       taken.push(g);
     }
