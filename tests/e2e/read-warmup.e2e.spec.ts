@@ -119,5 +119,14 @@ describe('default reads done in the background', () => {
     await request(app.getHttpServer()).put('/v1/people').set('Authorization', `Bearer ${config.bootstrap.writeKey}`).send({ people: [person] }).expect(200);
     expect(await composition()).toBe(5);
     expect((await outcomes('segments.composition')).miss).toBe(after.miss + 1);
+
+    // A round after that change: the overview and the distribution are kept of the older data (a
+    // reader or refresh-ahead recomputes them); the link's months are keyed by the plan, which the
+    // new person changed: computed for it.
+    const [overview, distribution, months] = [await outcomes('overview'), await outcomes('engagement.distribution'), await outcomes('goals.link-months')];
+    await app.get(ReadWarmup).warm();
+    expect(await outcomes('overview')).toEqual(overview);
+    expect(await outcomes('engagement.distribution')).toEqual(distribution);
+    expect((await outcomes('goals.link-months')).miss).toBe(months.miss + 1);
   });
 });

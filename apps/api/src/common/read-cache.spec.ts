@@ -191,4 +191,25 @@ describe('VersionedCache', () => {
     expect(outcomes).toEqual(['hit', 'hit']);
     expect(await at('v2', c, { name: 'old', params: {}, compute })).toBe(6); // past the staleness bound: computed
   });
+
+  it('ifMissing computes only what is not kept under any version, and does not mark it as asked for', async () => {
+    const c = cache(15_000);
+    let n = 0;
+    const compute = async () => ++n;
+    const warm = (v: string, name: string) => {
+      version = v;
+      return c.get({ name, params: {}, tables: ['events'], compute }, { ifMissing: true });
+    };
+    expect(await warm('v1', 'a')).toBe(1); // nothing kept: computed
+    expect(await warm('v2', 'a')).toBe(1); // kept of older data: taken as it is, not computed again
+    expect(outcomes).toEqual(['miss']);
+    version = 'v3';
+    expect(await c.refreshAhead(3_600_000)).toBe(0); // nobody asked for it: left to the next reader
+    outcomes = [];
+    expect(await at('v3', c, { name: 'a', params: {}, compute })).toBe(1); // confirmed within the bound: stale while refreshed
+    expect(outcomes).toEqual(['stale']);
+    await flush();
+    expect(await at('v3', c, { name: 'a', params: {}, compute })).toBe(2);
+    expect(await c.refreshAhead(3_600_000)).toBe(0); // asked for now, and current
+  });
 });

@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { Inject, Injectable, Logger, type OnApplicationShutdown, type OnModuleInit, Optional } from '@nestjs/common';
 import { Counter } from 'prom-client';
 import { HUBPULSE_CONFIG, type HubpulseConfig } from '@hubpulse/config';
@@ -73,11 +74,19 @@ export class VersionedCache {
     return this.entries.size;
   }
 
-  async get<T>(read: CachedRead<T>): Promise<T> {
+  async get<T>(read: CachedRead<T>, opts: { ifMissing?: boolean } = {}): Promise<T> {
     if (this.disabled) return read.compute();
+    const key = `${read.name}\u0000${JSON.stringify(read.params)}`;
+    // ifMissing (ReadWarmup): any answer kept will do, of whatever data; it is not marked as asked for,
+    // so refresh-ahead keeps it fresh only once a reader asks. Computed only when there is none.
+    const kept = opts.ifMissing ? this.entries.get(key) : undefined;
+    if (kept) return kept.value as Promise<T>;
     const version = await this.opts.version(read.tables);
     const now = this.now();
-    const key = `${read.name}\u0000${JSON.stringify(read.params)}`;
+    if (opts.ifMissing && !this.entries.has(key)) {
+      this.opts.onOutcome?.(read.name, 'miss');
+      return this.store(key, read as CachedRead<unknown>, read.compute(), version, now, Number.NEGATIVE_INFINITY) as Promise<T>;
+    }
     const entry = this.entries.get(key);
     if (entry) {
       this.entries.delete(key); // most recently used last
@@ -215,11 +224,29 @@ export class ReadCache implements OnModuleInit, OnApplicationShutdown {
     await this.refreshing;
   }
 
-  /** One answer shared by every reader: frozen, so a caller that changed it would fail loudly instead of changing the others'. */
+  /**
+   * One answer shared by every reader: frozen, so a caller that changed it would fail loudly instead
+   * of changing the others'. Inside ReadCache.ifMissing, an answer kept of any data is taken as it is.
+   */
   get<T>(read: CachedRead<T>): Promise<T> {
-    return this.cache.get({ ...read, compute: () => read.compute().then(deepFreeze) });
+    // A computation runs as a reader's would, whoever starts it: a read it makes must not take an
+    // answer of older data (it is kept under the current version and shared with every reader).
+    const compute = () => missingOnly.run(false, () => read.compute()).then(deepFreeze);
+    return this.cache.get({ ...read, compute }, { ifMissing: missingOnly.getStore() === true });
+  }
+
+  /**
+   * Runs `fn` (a background read through the services) so that each cached read in it is computed
+   * only when the cache holds no answer for it at all: after a start or under a new plan, not
+   * because the data changed since (merges change the data version too). Refresh-ahead and the
+   * readers take care of those.
+   */
+  static ifMissing<T>(fn: () => Promise<T>): Promise<T> {
+    return missingOnly.run(true, fn);
   }
 }
+
+const missingOnly = new AsyncLocalStorage<boolean>();
 
 function deepFreeze<T>(value: T): T {
   if (value === null || typeof value !== 'object' || Object.isFrozen(value)) return value;

@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown, type OnModuleDestroy } from '@nestjs/common';
 import { HUBPULSE_CONFIG, type HubpulseConfig } from '@hubpulse/config';
+import { ReadCache } from './read-cache';
 
 /** One default read of a dashboard page, done in the background through the read cache. */
 export interface WarmRead {
@@ -8,6 +9,14 @@ export interface WarmRead {
   /** Lower first (WARM_ORDER): the pages people open first, and the quick ones before the long ones. */
   order: number;
   read: () => Promise<unknown>;
+  /**
+   * Also recompute it when its data changed (a version check each round): for the reads that take
+   * minutes (the pattern views, whose tables change with each pattern run). Otherwise it is computed
+   * only when the cache has no answer for it at all (ReadCache.ifMissing: after a start, under a new
+   * plan), and answers of older data are left to refresh-ahead and the readers, so that background
+   * rounds do not recompute, every minute, reads nobody asked for while the data keeps changing.
+   */
+  followData?: boolean;
 }
 
 /** The order of the registered reads: the overview first, the pattern views (minutes cold, at enterprise size) last. */
@@ -26,7 +35,8 @@ const FIRST_AFTER_MS = 10_000;
  * and a change of the disclosure plan's content (a new segment, a segment run that moved people) makes
  * the reads keyed by it cold too. Refresh-ahead (ReadCache) only keeps fresh what readers asked for
  * under the current keys. With this, the first reader after one of those finds the answer computed,
- * or joins the computation in flight. An unchanged read costs a data-version check.
+ * or joins the computation in flight. A read the cache already holds costs nothing (the pattern
+ * views, which follow their data: a data-version check).
  *
  * One round at a time, one read after another (embedded chDB runs one parameterised statement at a
  * time anyway); a read that fails is logged and the next one goes on.
@@ -81,11 +91,11 @@ export class ReadWarmup implements OnApplicationBootstrap, OnModuleDestroy, OnAp
   async warm(): Promise<void> {
     const took: string[] = [];
     const startedAt = Date.now();
-    for (const { name, read } of [...this.reads]) {
+    for (const { name, read, followData } of [...this.reads]) {
       if (this.stopped) return;
       const started = Date.now();
       try {
-        await read();
+        await (followData ? read() : ReadCache.ifMissing(read));
       } catch (err) {
         if (!this.stopped) this.log.warn(`reading ${name} in the background failed: ${err instanceof Error ? err.message : String(err)}`);
         continue;

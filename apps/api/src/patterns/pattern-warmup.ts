@@ -28,6 +28,6 @@ export class PatternWarmup implements OnModuleInit {
       ['the purposes view by department', () => this.patterns.purposes(q(DEFAULT_PATTERN_COMPARE))],
       ['the leaders view by department', () => this.patterns.leaders(q(DEFAULT_PATTERN_COMPARE))],
     ];
-    for (const [name, read] of views) this.warmup.register({ name, order: WARM_ORDER.patterns, read });
+    for (const [name, read] of views) this.warmup.register({ name, order: WARM_ORDER.patterns, read, followData: true });
   }
 }
