@@ -2,6 +2,7 @@ import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import { createApiApp } from '../../apps/api/src/app-factory';
 import { AuthService } from '../../apps/api/src/auth/auth.service';
+import { DisclosureService } from '../../apps/api/src/disclosure/disclosure.service';
 import type {
   AuditLogEntryDto,
   ProgrammeDto,
@@ -352,5 +353,32 @@ describe('Segments and programmes API (chDB + SQLite + Redis, inline workers)', 
     expect(archived.archived_at).not.toBeNull();
     const list = (await request(http).get('/api/segments').set('Cookie', analyst).expect(200)).body as SegmentListDto;
     expect(list.segments.map((s) => s.id)).not.toContain(ids.blogReaders);
+  });
+
+  it('keeps the disclosure plan across a run that changed nobody, and rebuilds it when a membership changed', async () => {
+    const disclosure = app.get(DisclosureService);
+    const recomputed = async (id: string): Promise<SegmentDetailDto> => {
+      const was = (await computed(id)).membership_version;
+      await request(http).post(`/api/segments/${id}/recompute`).set('Cookie', planner).expect(202);
+      return waitFor(
+        async () => {
+          const d = await detail(id);
+          return d.membership_version !== was ? d : false;
+        },
+        `segment ${id} recomputed`,
+        60_000,
+      ) as Promise<SegmentDetailDto>;
+    };
+    const plan = await disclosure.plan();
+    // A new run (a new membership version) with nobody entering or leaving: the same plan, not rebuilt.
+    const again = await recomputed(ids.sales);
+    expect([again.runs.at(-1)!.entered, again.runs.at(-1)!.left]).toEqual([0, 0]);
+    expect(await disclosure.plan()).toBe(plan);
+    // A membership that changed: "Sales leads" (p1–p3) now takes the counsels (p21–p32) instead.
+    await request(http).put(`/api/segments/${ids.leads}`).set('Cookie', planner).send({ rule: { kind: 'attribute', field: 'title', op: 'in', values: ['Counsel'] } }).expect(200);
+    await computed(ids.leads);
+    const next = await disclosure.plan();
+    expect(next).not.toBe(plan);
+    expect([plan, next].map((p) => p.plan.all().find((g) => g.key === `segment:${ids.leads}`)?.size)).toEqual([3, 12]);
   });
 });

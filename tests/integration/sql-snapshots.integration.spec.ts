@@ -282,6 +282,7 @@ describe('SQL snapshots of the ClickHouse repositories', () => {
       ['segment-membership.repository', 'SegmentMembershipRepository', 'computed', () => memberships.computed('s1')],
       ['segment-membership.repository', 'SegmentMembershipRepository', 'recentRuns', () => memberships.recentRuns(5, ['s1'], true)],
       ['segment-membership.repository', 'SegmentMembershipRepository', 'runsFingerprint', () => memberships.runsFingerprint()],
+      ['segment-membership.repository', 'SegmentMembershipRepository', 'currentMembersDigest', () => memberships.currentMembersDigest()],
       ['segment-membership.repository', 'SegmentMembershipRepository', 'currentMembers', () => memberships.currentMembers(['s1'])],
       ['segment-membership.repository', 'SegmentMembershipRepository', 'versionMembers', () => memberships.versionMembers([{ segmentId: 's1', version: 1 }])],
       ['segment-membership.repository', 'SegmentMembershipRepository', 'membersPage', () => memberships.membersPage('s1', 1, 0, 5)],

@@ -210,6 +210,23 @@ export class SegmentMembershipRepository {
     return { runs: r.runs, last_run: r.last_run };
   }
 
+  /**
+   * A digest of who is in every segment's current membership (not of which run computed it): the
+   * same after a run that changed nobody's membership, so what is built from memberships (the
+   * disclosure plan) can be kept across such runs. Per segment its size and two order-free sums of
+   * its members' hashes; one digest over the sorted segments.
+   */
+  async currentMembersDigest(): Promise<string> {
+    const [r] = await this.ch.rows<{ segments: string; digest: string }>(
+      `SELECT toString(count()) AS segments, hex(sipHash128(arraySort(groupArray((id, n, x, s))))) AS digest
+       FROM (SELECT segment_id AS id, count() AS n, groupBitXor(cityHash64(person_id)) AS x, sum(cityHash64(person_id)) AS s
+             FROM ${this.t.segment_members}
+             WHERE (segment_id, version) IN (SELECT segment_id, max(version) FROM ${this.t.segment_runs} WHERE status = 'ok' GROUP BY segment_id)
+             GROUP BY segment_id)`,
+    );
+    return `${r.segments}:${r.digest}`;
+  }
+
   /** The current membership of every computed segment (or of `ids`), as person id lists, by segment id. */
   async currentMembers(ids?: readonly string[]): Promise<{ id: string; members: string[] }[]> {
     if (ids && ids.length === 0) return [];

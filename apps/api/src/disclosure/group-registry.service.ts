@@ -37,8 +37,9 @@ export const groupKey = {
  * teams, tenure bands (as of `asOf`) and manager trees (PeopleRepository); segments' current
  * memberships and programmes' memberships pinned at launch (SegmentMembershipRepository); goal links'
  * scope audiences (GoalsRepository, ProgrammesRepository). It holds no SQL: it reads through the
- * tables' owners. Also a fingerprint that changes whenever
- * any of them may have changed, so the plan built from them can be cached.
+ * tables' owners. Also a fingerprint that changes whenever any of them may have changed (for
+ * segments: whenever a current membership's members changed), so the plan built from them can be
+ * cached.
  */
 @Injectable()
 export class GroupRegistryService {
@@ -49,23 +50,45 @@ export class GroupRegistryService {
     private readonly memberships: SegmentMembershipRepository,
   ) {}
 
+  /** The last membership digest read, and the runs fingerprint it was read under. */
+  private digest: { at: string; digest: Promise<string> } | null = null;
+
   /**
    * What the plan is built from besides the directory and the memberships, and a key that changes
    * whenever any of it may have: read once per plan() call, in parallel, and reused by the build.
    */
   async snapshot(): Promise<{ key: string; links: GoalLinkEntity[]; programmes: ProgrammeEntity[] }> {
-    const [people, runs, links, programmes] = await Promise.all([
+    const [people, members, links, programmes] = await Promise.all([
       this.people.fingerprint(),
-      this.memberships.runsFingerprint(),
+      this.memberships.runsFingerprint().then((runs) => this.membersDigest(runs)),
       this.goals.linksById(),
       this.programmes.listById(),
     ]);
     const key = JSON.stringify([
-      { ...people, ...runs },
+      { ...people, members },
       links.map((l) => [l.id, l.kind, l.scope, l.scopeValues, l.segmentId, l.programmeId]),
       programmes.map((p) => [p.id, p.segmentId, p.launchMembershipVersion]),
     ]);
     return { key, links, programmes };
+  }
+
+  /**
+   * The digest of the segments' current memberships, read again only when a run was recorded since
+   * the last read (the runs fingerprint is one cheap query; the digest reads every current member).
+   * Keyed by content, not by runs: the workers recompute every segment after each score run, and most
+   * of those runs change nobody's membership, so keying by runs rebuilt the plan (seconds of the API's
+   * event loop at 100,000 people) for nothing (README → Performance).
+   */
+  private membersDigest(runs: { runs: string; last_run: string }): Promise<string> {
+    const at = `${runs.runs}|${runs.last_run}`;
+    if (this.digest?.at !== at) {
+      const digest = this.memberships.currentMembersDigest();
+      this.digest = { at, digest };
+      digest.catch(() => {
+        if (this.digest?.digest === digest) this.digest = null;
+      });
+    }
+    return this.digest.digest;
   }
 
   /** Today's directory with every group key of each person (tenure bands as of `asOf`). */
