@@ -57,7 +57,8 @@ function twelve() {
 }
 
 describe('pattern release thread (production build)', () => {
-  const threaded = new PatternReleaseThread(SCRIPT);
+  const threaded = new PatternReleaseThread(SCRIPT, 2);
+  const lanes = (t: PatternReleaseThread) => (t as unknown as { lanes: { worker: Worker | null }[] }).lanes;
   const inProcess = new PatternReleaseThread(null);
   afterAll(() => threaded.onModuleDestroy());
 
@@ -77,7 +78,7 @@ describe('pattern release thread (production build)', () => {
           const dp = { plan, contentKey: `plan-${run++ % 5}-${JSON.stringify(places)}-${k}` };
           const values = new Map(people.flatMap((p, i) => (vals[i] ? [[p, vals[i]!] as [string, string]] : [])));
           const withhold = withholdAt.length ? new Map(columns.map((c) => [c, new Set(withholdAt.filter(([w]) => w === c).map(([, key]) => key))])) : undefined;
-          const view = await threaded.week(dp, values, columns, withhold);
+          const view = await threaded.week(dp, values, columns, withhold, run);
           expectSameWeek(view, plan, values, columns, withhold);
           expectSameWeek(await inProcess.week(dp, values, columns, withhold), plan, values, columns, withhold);
           hidden += view.keys().filter((key) => columns.some((c) => view.cellHidden(c, key) !== null)).length;
@@ -105,12 +106,30 @@ describe('pattern release thread (production build)', () => {
     expect(ticks).toBeGreaterThan(Math.min(10, ms / 20));
   });
 
+  it('spreads weeks over its threads by route, each week answered as the process answers it', async () => {
+    const people = Array.from({ length: 8_000 }, (_, i) => `p${i}`);
+    const plan = nestedPlan(
+      people,
+      people.map((_, i) => [i % 10, (i >> 2) % 7] as [number, number]),
+      5,
+    );
+    const dp = { plan, contentKey: 'spread' };
+    const weeks = Array.from({ length: 6 }, (_, w) => new Map(people.map((p, i) => [p, ['a', 'b', 'c'][(i * 31 + w * 7) % 3]])));
+    // asked all at once, as a view asks for its weeks
+    const views = await Promise.all(weeks.map((values, w) => threaded.week(dp, values, ['a', 'b', 'c'], undefined, w)));
+    views.forEach((view, w) => expectSameWeek(view, plan, weeks[w], ['a', 'b', 'c']));
+    expect(threaded.threads).toBe(2);
+    const ids = lanes(threaded).map((l) => l.worker?.threadId);
+    expect(ids.every((id) => typeof id === 'number')).toBe(true);
+    expect(new Set(ids).size).toBe(2);
+  });
+
   it('recovers when the thread is gone: a new one is started and the plan sent again', async () => {
     const { plan, values } = twelve();
     const dp = { plan, contentKey: 'recover' };
     expectSameWeek(await threaded.week(dp, values, ['a', 'b']), plan, values, ['a', 'b']);
     // the thread dies (as it would on a crash); the client still believes it holds 'recover'
-    await (threaded as unknown as { worker: Worker }).worker.terminate();
+    await lanes(threaded)[0].worker!.terminate();
     expectSameWeek(await threaded.week(dp, values, ['a', 'b']), plan, values, ['a', 'b']);
   });
 

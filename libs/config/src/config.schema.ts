@@ -78,6 +78,12 @@ export const envSchema = z
     HUBPULSE_WARM_READS_MINUTES: z.coerce.number({ error: 'must be a number of minutes' }).int().min(0).max(1440).optional(),
     /** The former name of HUBPULSE_WARM_READS_MINUTES (when it only read the pattern views): still read when the new one is not set. */
     HUBPULSE_WARM_PATTERNS_MINUTES: z.coerce.number({ error: 'must be a number of minutes' }).int().min(0).max(1440).optional(),
+    /**
+     * Worker threads that decide the pattern views' weeks (personas, movement, ambassadors) off the
+     * API's event loop, weeks spread over them. Default: the machine's cores, at most 4 (each holds
+     * its own copy of the disclosure plan: tens of MB at 100,000 people).
+     */
+    HUBPULSE_RELEASE_THREADS: z.coerce.number({ error: 'must be a whole number of threads' }).int('must be a whole number of threads').min(1, 'must be at least 1').max(16, 'must be at most 16').optional(),
     /** Largest accepted single event (its stored row), in bytes; bigger events are rejected with a reason. */
     HUBPULSE_MAX_EVENT_BYTES: z.coerce.number().int().min(256).default(32 * 1024),
     /** Events per second one write key may send (per API process); 0 = unlimited. Bursts up to 2 s worth. */

@@ -1,3 +1,4 @@
+import * as os from 'node:os';
 import { ConfigError, loadConfig } from './config';
 import { DEFAULT_WEBHOOK_HOSTS, webhookRefusal } from './webhook-hosts';
 
@@ -26,6 +27,13 @@ describe('loadConfig', () => {
     expect(loadConfig({ HUBPULSE_WARM_PATTERNS_MINUTES: '5' }).readCache.warmEveryMs).toBe(300_000);
     expect(loadConfig({ HUBPULSE_WARM_READS_MINUTES: '2', HUBPULSE_WARM_PATTERNS_MINUTES: '5' }).readCache.warmEveryMs).toBe(120_000);
     expect(() => loadConfig({ HUBPULSE_WARM_READS_MINUTES: 'soon' })).toThrow(/HUBPULSE_WARM_READS_MINUTES: must be a number of minutes/);
+  });
+
+  it('decides the pattern weeks in as many threads as the machine has cores, at most 4, unless told', () => {
+    expect(loadConfig({}).releaseThreads).toBe(Math.max(1, Math.min(4, os.availableParallelism())));
+    expect(loadConfig({ HUBPULSE_RELEASE_THREADS: '3' }).releaseThreads).toBe(3);
+    expect(() => loadConfig({ HUBPULSE_RELEASE_THREADS: '0' })).toThrow(/HUBPULSE_RELEASE_THREADS: must be at least 1/);
+    expect(() => loadConfig({ HUBPULSE_RELEASE_THREADS: 'many' })).toThrow(/HUBPULSE_RELEASE_THREADS: must be a whole number of threads/);
   });
 
   it('picks server backends from URLs', () => {

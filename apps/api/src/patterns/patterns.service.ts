@@ -174,22 +174,26 @@ export class PatternsService {
     // the week before the range too: movement into the first week is checked against its table
     const [values, dp] = await Promise.all([this.weekValues(addDays(fromWeek, -7), toWeek, 'persona'), this.disclosure.plan()]);
     const plan = dp.plan;
-    const tables = new Map<string, WeekView<Persona>>();
-    for (const [week, v] of values) tables.set(week, await this.release.week(dp, v, PERSONAS));
+    // every week at once: the release threads take them in parallel
+    const tables = new Map<string, WeekView<Persona>>(await Promise.all([...values].map(async ([week, v]) => [week, await this.release.week(dp, v, PERSONAS, undefined, weekRoute(week))] as const)));
     const weeks = [...tables].filter(([week]) => week >= fromWeek && tables.get(week)!.total(POPULATION));
     const pairs = PERSONAS.flatMap((f) => PERSONAS.map((t) => `${f}>${t}` as const));
-    const movement: PersonasResponse['movement'] = [];
-    for (const [week, now] of weeks) {
+    const moves = weeks.flatMap(([week, now]) => {
       const before = tables.get(addDays(week, -7));
       const prev = values.get(addDays(week, -7));
-      if (!before || !prev || prev.size === 0) continue;
+      if (!before || !prev || prev.size === 0) return [];
       const moved = new Map<string, string>();
       for (const [p, persona] of values.get(week)!) if (prev.has(p)) moved.set(p, `${prev.get(p)}>${persona}`);
       // a persona count hidden in either week keeps its movement cells hidden (their sum would be it)
       const withhold = new Map<string, Set<string>>(pairs.map((c) => [c, new Set<string>()]));
       for (const [key, cols] of hiddenCells(now)) for (const to of cols) for (const f of PERSONAS) withhold.get(`${f}>${to}`)!.add(key);
       for (const [key, cols] of hiddenCells(before)) for (const f of cols) for (const to of PERSONAS) withhold.get(`${f}>${to}`)!.add(key);
-      const m = await this.release.week(dp, moved, pairs, withhold);
+      return [{ week, moved, withhold }];
+    });
+    const decided = await Promise.all(moves.map(({ week, moved, withhold }) => this.release.week(dp, moved, pairs, withhold, weekRoute(week))));
+    const movement: PersonasResponse['movement'] = [];
+    for (const [i, { week }] of moves.entries()) {
+      const m = decided[i];
       movement.push({
         week,
         from_week: addDays(week, -7),
@@ -229,9 +233,11 @@ export class PatternsService {
     const [values, dp] = await Promise.all([this.weekValues(mondayOf(from), mondayOf(to), 'stage'), this.disclosure.plan()]);
     const plan = dp.plan;
     const weeks: AmbassadorsResponse['weeks'] = [];
-    for (const [week, v] of values) {
-      if (v.size === 0) continue;
-      const w = await this.release.week(dp, v, AMBASSADOR_STAGES);
+    const nonEmpty = [...values].filter(([, v]) => v.size > 0);
+    // every week at once: the release threads take them in parallel
+    const decided = await Promise.all(nonEmpty.map(([week, v]) => this.release.week(dp, v, AMBASSADOR_STAGES, undefined, weekRoute(week))));
+    for (const [i, [week]] of nonEmpty.entries()) {
+      const w = decided[i];
       weeks.push({
         week,
         groups: groupsOf(plan, by, (key) => w.total(key)).map((g) => {
@@ -294,6 +300,9 @@ export class PatternsService {
     };
   }
 }
+
+/** The release thread route of a week (its number since 1970): neighbouring weeks go to different threads, a week always to the same one. */
+const weekRoute = (monday: string) => Math.floor(Date.parse(`${monday}T00:00:00Z`) / (7 * DAY_MS));
 
 const personIdCache = new WeakMap<GroupPlan, string[]>();
 /** Person ids by their index in the plan's population. */

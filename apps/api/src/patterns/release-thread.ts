@@ -10,10 +10,14 @@ type WeekArgs = { values: Map<string, string>; columns: readonly string[]; withh
 
 /**
  * Week tables of the pattern views (personas, movement, ambassadors), built and released off the
- * event loop. A cold week at 100,000 people and 12,500 groups takes seconds to minutes of pure
- * computation; on the main thread that stalled every other request of the API meanwhile. The thread
- * (release-thread.main.ts, built next to main.js) holds the plan and the decided weeks; what comes
+ * event loop. A cold week at 100,000 people and 12,500 groups takes seconds of pure computation; on
+ * the main thread that stalled every other request of the API meanwhile. Each thread
+ * (release-thread.main.ts, built next to main.js) holds the plan and the weeks it decided; what comes
  * back is a PackedWeek, cheap to receive.
+ *
+ * Weeks are spread over `threads` threads by their route (the caller passes the week's number, so
+ * neighbouring weeks go to different threads and a week asked again goes where it was decided and
+ * kept). A cold personas view decides 27 weeks: in parallel on a machine with the cores for it.
  *
  * Where the built thread script is missing (the sources run under Jest) or the thread fails to
  * start, the same computation runs in the process, with its own cache. Provided by PatternsModule
@@ -21,25 +25,68 @@ type WeekArgs = { values: Map<string, string>; columns: readonly string[]; withh
  */
 export class PatternReleaseThread implements OnModuleDestroy {
   private readonly log = new Logger('PatternRelease');
+  private readonly lanes: ReleaseLane[];
+  private readonly local = new WeekTableCache();
+  readonly script: string | null;
+
+  constructor(script: string | null = defaultScript(), threads = 1) {
+    this.script = script;
+    this.lanes = script ? Array.from({ length: Math.max(1, threads) }, (_, i) => new ReleaseLane(script, i, this.log)) : [];
+  }
+
+  /** Threads the weeks are spread over (0: computed in the process). */
+  get threads(): number {
+    return this.lanes.length;
+  }
+
+  /**
+   * A week's table over every group of the plan and its decisions (cached per plan content), decided
+   * in thread `route` modulo the threads: give the same route for the same week.
+   */
+  async week<C extends string>(
+    dp: Pick<DisclosurePlan, 'plan' | 'contentKey'>,
+    values: Map<string, string>,
+    columns: readonly C[],
+    withhold?: Map<C, Set<string>>,
+    route = 0,
+  ): Promise<WeekView<C>> {
+    const args: WeekArgs = { values, columns, withhold: withhold as Map<string, Set<string>> | undefined };
+    const lane = this.lanes[Math.abs(Math.trunc(route)) % Math.max(1, this.lanes.length)];
+    const packed = lane ? await lane.week(dp, args) : this.local.get(dp.contentKey, dp.plan, values, columns, args.withhold);
+    return new WeekView<C>(dp.plan, packed);
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await Promise.all(this.lanes.map((l) => l.close()));
+  }
+}
+
+/**
+ * One release thread: the plans it holds, its requests in flight, and its weeks, sent one after
+ * another (a week's per-person values are cloned when it is sent, so a view's weeks do not stall the
+ * event loop all at once, and the thread is never idle while the lane has work).
+ */
+class ReleaseLane {
   private worker: Worker | null = null;
   private nextId = 0;
   private readonly pending = new Map<number, { resolve: (r: ThreadReply) => void; reject: (e: Error) => void }>();
   /** Content keys whose plan the thread holds (it keeps as many as WeekTableCache.PLANS_KEPT). */
   private readonly sent: string[] = [];
-  private readonly local = new WeekTableCache();
+  /** The lane's last week request (settled or not): the next one is sent after it. */
+  private queue: Promise<unknown> = Promise.resolve();
   /** Set at shutdown: the thread is not started again (a background read would otherwise restart it and keep the process alive for minutes). */
   private closed = false;
-  readonly script: string | null;
 
-  constructor(script: string | null = defaultScript()) {
-    this.script = script;
-  }
+  constructor(
+    private readonly script: string,
+    private readonly index: number,
+    private readonly log: Logger,
+  ) {}
 
-  /** A week's table over every group of the plan and its decisions (cached per plan content). */
-  async week<C extends string>(dp: Pick<DisclosurePlan, 'plan' | 'contentKey'>, values: Map<string, string>, columns: readonly C[], withhold?: Map<C, Set<string>>): Promise<WeekView<C>> {
-    const args: WeekArgs = { values, columns, withhold: withhold as Map<string, Set<string>> | undefined };
-    const packed = this.script ? await this.inThread(dp, args) : this.local.get(dp.contentKey, dp.plan, values, columns, args.withhold);
-    return new WeekView<C>(dp.plan, packed);
+  week(dp: Pick<DisclosurePlan, 'plan' | 'contentKey'>, args: WeekArgs): Promise<PackedWeek> {
+    const run = this.queue.then(() => this.inThread(dp, args));
+    this.queue = run.catch(() => undefined);
+    return run;
   }
 
   private async inThread(dp: Pick<DisclosurePlan, 'plan' | 'contentKey'>, args: WeekArgs): Promise<PackedWeek> {
@@ -72,7 +119,7 @@ export class PatternReleaseThread implements OnModuleDestroy {
   private start(): Worker {
     if (this.worker) return this.worker;
     if (this.closed) throw new Error('pattern release thread: the API is shutting down');
-    const w = new Worker(this.script!);
+    const w = new Worker(this.script);
     w.on('message', (r: ThreadReply) => {
       const p = this.pending.get(r.id);
       if (!p) return;
@@ -87,17 +134,17 @@ export class PatternReleaseThread implements OnModuleDestroy {
       this.pending.clear();
     };
     w.on('error', (err) => {
-      this.log.error(`pattern release thread failed: ${err.message}`);
+      this.log.error(`pattern release thread ${this.index + 1} failed: ${err.message}`);
       fail(err);
     });
     w.on('exit', (code) => fail(new Error(`pattern release thread exited (${code})`)));
     w.unref();
-    this.log.log(`pattern release thread started (${path.basename(this.script!)})`);
+    this.log.log(`pattern release thread ${this.index + 1} started (${path.basename(this.script)})`);
     this.worker = w;
     return w;
   }
 
-  async onModuleDestroy(): Promise<void> {
+  async close(): Promise<void> {
     this.closed = true;
     const w = this.worker;
     this.worker = null;
