@@ -244,6 +244,17 @@ describe('planGroups under attack (fast-check)', () => {
   });
 });
 
+describe('GroupStructure members', () => {
+  it('takes each person once, in the order first listed, and leaves out people outside the population', () => {
+    const plan = planGroups(ids(1, 6), [{ key: 'a', family: 'f', members: ['p3', 'p1', 'p3', 'p99', 'p2', 'p1'] }, { key: 'b', family: 'f', members: ['p1', 'p1'] }, { key: 'c', family: 'f', members: [] }], 2);
+    const s = plan.structure;
+    const personIds = (i: number) => Array.from(s.members[i], (p) => [...s.personIndex].find(([, j]) => j === p)![0]);
+    expect([personIds(0), personIds(1), personIds(2)]).toEqual([['p3', 'p1', 'p2'], ['p1'], []]);
+    expect(Array.from(s.size)).toEqual([3, 1, 0]);
+    expect(s.overlap(0, 1)).toBe(1);
+  });
+});
+
 describe('GroupStructure.sums', () => {
   it('adds a per-person value over each group and the population, ignoring people outside it', () => {
     const plan = planGroups(ids(1, 6), [{ key: 'a', family: 'f', members: ids(1, 3) }, { key: 'b', family: 'f', members: ids(3, 6) }], 2);

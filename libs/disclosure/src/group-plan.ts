@@ -118,13 +118,21 @@ export class GroupStructure {
     for (const p of population) if (!personIndex.has(p)) personIndex.set(p, personIndex.size);
     const U = (this.populationSize = personIndex.size);
     const G = groups.length;
-    const members = groups.map((g) => {
-      const ids = new Set<number>();
+    // Each group's people as indices, first occurrence order, duplicates and outsiders dropped: a
+    // per-person mark of the last group that took them instead of a Set per group (at 100,000 people
+    // and 12,500 groups the Sets took most of the construction).
+    const lastGroup = new Int32Array(U).fill(-1);
+    const scratch = new Int32Array(U); // a group's people, at most everybody once
+    const members = groups.map((g, gi) => {
+      let n = 0;
       for (const p of g.members) {
         const i = personIndex.get(p);
-        if (i !== undefined) ids.add(i);
+        if (i !== undefined && lastGroup[i] !== gi) {
+          lastGroup[i] = gi;
+          scratch[n++] = i;
+        }
       }
-      return Int32Array.from(ids);
+      return scratch.slice(0, n);
     });
     this.members = members;
     this.size = Int32Array.from(members.map((m) => m.length));
