@@ -315,6 +315,11 @@ async function main(): Promise<void> {
     await api.stop('SIGKILL');
     console.error(api.output().slice(-3000));
     throw err;
+  } finally {
+    // the API's whole log of the run (plan builds, score and segment runs, background reads), to look into a figure
+    const logFile = path.join(os.tmpdir(), `hubpulse-bench-api-${process.pid}.log`);
+    fs.writeFileSync(logFile, api.output());
+    console.log(`API log: ${logFile}`);
   }
 
   // The plain questions, on the same data now that the API has let go of the folder.

@@ -1,4 +1,5 @@
 import * as fs from 'node:fs';
+import * as http from 'node:http';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { createClient, type ClickHouseClient } from '@clickhouse/client';
@@ -61,6 +62,27 @@ describe('operations: draining on SIGTERM and backpressure when ClickHouse is sl
     await ch?.close();
     await front?.stop();
     for (const dir of [chFolder, ...dataDirs]) fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("keeps an idle kept-alive connection open past Node's 5 s default: a request sent on it after a pause (or an event-loop stall) is not reset", async () => {
+    const api = await startApi('hp_ops_keepalive');
+    const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+    const get = () =>
+      new Promise<{ status: number; reused: boolean }>((resolve, reject) => {
+        const req = http.get(`${api.url}/api/health/live`, { agent }, (res) => {
+          res.resume();
+          res.on('end', () => resolve({ status: res.statusCode!, reused: req.reusedSocket }));
+        });
+        req.on('error', reject);
+      });
+    try {
+      expect(await get()).toEqual({ status: 200, reused: false });
+      await new Promise((r) => setTimeout(r, 6_500));
+      // with the 5 s default the server had closed it, and the agent would open a new one
+      expect(await get()).toEqual({ status: 200, reused: true });
+    } finally {
+      agent.destroy();
+    }
   });
 
   it('SIGTERM with a batch in flight: ready answers 503 draining, live stays 200, the batch is stored and acknowledged, exit 0', async () => {

@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import type { Server } from 'node:http';
 import { Logger } from '@nestjs/common';
 import { ConfigError, createLogger, ensureRedis, HubpulseLogger, loadConfig, RedisUnavailableError, sizeLibuvPool } from '@hubpulse/config';
 import { createApiApp } from './app-factory';
@@ -30,6 +31,13 @@ async function main(): Promise<void> {
     });
   }
   await app.listen(config.port, config.host);
+  // Node closes a kept-alive connection idle for 5 s by default, on the event loop: after a stall
+  // longer than that (a disclosure plan build at enterprise size takes seconds), a request a client
+  // had just sent on such a connection was reset (ECONNRESET). 65 s: longer than any stall measured,
+  // and than the 60 s idle timeout of common load balancers, so they close first (no 502 on reuse).
+  const server = app.getHttpServer() as Server;
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
   const url = `http://127.0.0.1:${config.port}`;
   // The one line a person starting Hubpulse reads (spawnApi in libs/testing waits for it too).
   log.info({ listen: `${config.host}:${config.port}`, workers: config.workers }, `Hubpulse is running at ${url}  (API docs: ${url}/api/docs)`);
