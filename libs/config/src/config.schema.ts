@@ -80,8 +80,10 @@ export const envSchema = z
     HUBPULSE_WARM_PATTERNS_MINUTES: z.coerce.number({ error: 'must be a number of minutes' }).int().min(0).max(1440).optional(),
     /**
      * Worker threads that decide the pattern views' weeks (personas, movement, ambassadors) off the
-     * API's event loop, weeks spread over them. Default: the machine's cores, at most 4 (each holds
-     * its own copy of the disclosure plan: tens of MB at 100,000 people).
+     * API's event loop, weeks spread over them. Default: the machine's cores but one, 1 to 4 (one core
+     * is left to the event loop and chDB: on 2 cores, 2 threads decide the views 1.7× faster but
+     * slow every other read meanwhile; each thread holds its own copy of the plan and its weeks, ~0.8 GB at
+     * 100,000 people).
      */
     HUBPULSE_RELEASE_THREADS: z.coerce.number({ error: 'must be a whole number of threads' }).int('must be a whole number of threads').min(1, 'must be at least 1').max(16, 'must be at most 16').optional(),
     /** Largest accepted single event (its stored row), in bytes; bigger events are rejected with a reason. */

@@ -29,8 +29,8 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ HUBPULSE_WARM_READS_MINUTES: 'soon' })).toThrow(/HUBPULSE_WARM_READS_MINUTES: must be a number of minutes/);
   });
 
-  it('decides the pattern weeks in as many threads as the machine has cores, at most 4, unless told', () => {
-    expect(loadConfig({}).releaseThreads).toBe(Math.max(1, Math.min(4, os.availableParallelism())));
+  it('decides the pattern weeks in as many threads as the machine has cores but one (1 to 4), unless told', () => {
+    expect(loadConfig({}).releaseThreads).toBe(Math.max(1, Math.min(4, os.availableParallelism() - 1)));
     expect(loadConfig({ HUBPULSE_RELEASE_THREADS: '3' }).releaseThreads).toBe(3);
     expect(() => loadConfig({ HUBPULSE_RELEASE_THREADS: '0' })).toThrow(/HUBPULSE_RELEASE_THREADS: must be at least 1/);
     expect(() => loadConfig({ HUBPULSE_RELEASE_THREADS: 'many' })).toThrow(/HUBPULSE_RELEASE_THREADS: must be a whole number of threads/);

@@ -37,7 +37,7 @@ export interface HubpulseConfig {
    * how often the dashboard's default reads are done in the background (HUBPULSE_WARM_READS_MINUTES, 0 = never).
    */
   readCache: { entries: number; maxStaleMs: number; warmEveryMs: number };
-  /** Threads deciding the pattern views' weeks (HUBPULSE_RELEASE_THREADS, default the cores, at most 4). */
+  /** Threads deciding the pattern views' weeks (HUBPULSE_RELEASE_THREADS, default the cores but one, 1 to 4). */
   releaseThreads: number;
   maxEventBytes: number;
   rateLimitEvents: number;
@@ -128,7 +128,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     maxBodyBytes: e.HUBPULSE_MAX_BODY_BYTES,
     ingestMaxQueuedRows: e.HUBPULSE_INGEST_MAX_QUEUED_ROWS,
     readCache: { entries: e.HUBPULSE_READ_CACHE_ENTRIES, maxStaleMs: e.HUBPULSE_READ_MAX_STALE_SECONDS * 1000, warmEveryMs: (e.HUBPULSE_WARM_READS_MINUTES ?? e.HUBPULSE_WARM_PATTERNS_MINUTES ?? 1) * 60_000 },
-    releaseThreads: e.HUBPULSE_RELEASE_THREADS ?? Math.max(1, Math.min(4, os.availableParallelism())),
+    releaseThreads: e.HUBPULSE_RELEASE_THREADS ?? Math.max(1, Math.min(4, os.availableParallelism() - 1)),
     maxEventBytes: e.HUBPULSE_MAX_EVENT_BYTES,
     rateLimitEvents: e.HUBPULSE_RATE_LIMIT_EVENTS,
     scores: { everyMinutes: e.HUBPULSE_SCORE_EVERY_MINUTES, debounceMs: e.HUBPULSE_SCORE_DEBOUNCE_MS },
