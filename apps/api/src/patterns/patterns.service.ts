@@ -178,9 +178,9 @@ export class PatternsService {
     const tables = new Map<string, WeekView<Persona>>(await Promise.all([...values].map(async ([week, v]) => [week, await this.release.week(dp, v, PERSONAS, undefined, weekRoute(week))] as const)));
     const weeks = [...tables].filter(([week]) => week >= fromWeek && tables.get(week)!.total(POPULATION));
     const pairs = PERSONAS.flatMap((f) => PERSONAS.map((t) => `${f}>${t}` as const));
-    // A week's movement and withheld cells take ~0.4 s of the event loop at 100,000 people and 12,500
-    // groups: each week is sent to the threads as soon as it is built, and other requests are let in
-    // between weeks (built all at once, they stalled the API for 7 s).
+    // A week's movement and withheld cells take a good part of a second of the event loop at 100,000
+    // people and 12,500 groups: each week is sent to the threads as soon as it is built, and other
+    // requests are let in between weeks (built all at once, they stalled the API for 7 s).
     const moves: { week: string }[] = [];
     const pending: Promise<WeekView<string>>[] = [];
     for (const [week, now] of weeks) {
@@ -197,7 +197,8 @@ export class PatternsService {
       decision.catch(() => undefined); // awaited below with the others; not unhandled meanwhile
       moves.push({ week });
       pending.push(decision);
-      await new Promise((resolve) => setImmediate(resolve));
+      // a pause, not just one turn of the loop: a request needs several turns (socket, ClickHouse, reply)
+      await new Promise((resolve) => setTimeout(resolve, 50));
     }
     const decided = await Promise.all(pending);
     const movement: PersonasResponse['movement'] = [];
