@@ -181,8 +181,7 @@ export class PatternsService {
     // A week's movement and withheld cells take a good part of a second of the event loop at 100,000
     // people and 12,500 groups: each week is sent to the threads as soon as it is built, and other
     // requests are let in between weeks (built all at once, they stalled the API for 7 s).
-    const moves: { week: string }[] = [];
-    const pending: Promise<WeekView<string>>[] = [];
+    const moves: { week: string; decision: Promise<WeekView<string>> }[] = [];
     for (const [week, now] of weeks) {
       const before = tables.get(addDays(week, -7));
       const prev = values.get(addDays(week, -7));
@@ -195,12 +194,11 @@ export class PatternsService {
       for (const [key, cols] of hiddenCells(before)) for (const f of cols) for (const to of PERSONAS) withhold.get(`${f}>${to}`)!.add(key);
       const decision = this.release.week(dp, moved, pairs, withhold, weekRoute(week));
       decision.catch(() => undefined); // awaited below with the others; not unhandled meanwhile
-      moves.push({ week });
-      pending.push(decision);
+      moves.push({ week, decision });
       // a pause, not just one turn of the loop: a request needs several turns (socket, ClickHouse, reply)
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
-    const decided = await Promise.all(pending);
+    const decided = await Promise.all(moves.map((m) => m.decision));
     const movement: PersonasResponse['movement'] = [];
     for (const [i, { week }] of moves.entries()) {
       const m = decided[i];

@@ -51,8 +51,8 @@ export class PatternReleaseThread implements OnModuleDestroy {
     route = 0,
   ): Promise<WeekView<C>> {
     const args: WeekArgs = { values, columns, withhold: withhold as Map<string, Set<string>> | undefined };
-    const lane = this.lanes[Math.abs(Math.trunc(route)) % Math.max(1, this.lanes.length)];
-    const packed = lane ? await lane.week(dp, args) : this.local.get(dp.contentKey, dp.plan, values, columns, args.withhold);
+    const n = this.lanes.length;
+    const packed = n ? await this.lanes[Math.abs(Math.trunc(route)) % n].week(dp, args) : this.local.get(dp.contentKey, dp.plan, values, columns, args.withhold);
     return new WeekView<C>(dp.plan, packed);
   }
 
