@@ -27,6 +27,14 @@ async function expectFocus(target: Locator, what: string): Promise<void> {
   });
 }
 
+/**
+ * Waits until the radio `target` is (or is not) the chosen one. Focus moves at once; the choice is
+ * a URL change, which React Router renders in a transition, later on a loaded machine.
+ */
+async function expectChecked(target: Locator, checked: boolean, what: string): Promise<void> {
+  await waitFor(async () => (await target.getAttribute('aria-checked')) === String(checked), `${what} ${checked ? 'chosen' : 'no longer chosen'}`, 10_000, 50);
+}
+
 /** The focused element as a person would hear it: its tag, role and name (for failure messages). */
 function focusedName(page: Page): Promise<string> {
   return page.evaluate(() => {
@@ -199,12 +207,12 @@ describe('Keyboard, focus and reflow in headless Chromium (production build, dem
     await page.keyboard.press('ArrowRight');
     const second = groupBy.getByRole('radio', { name: options[1] });
     await expectFocus(second, `the radio “${options[1]}”`);
-    await expect(second.getAttribute('aria-checked')).resolves.toBe('true');
-    await expect(department.getAttribute('aria-checked')).resolves.toBe('false');
+    await expectChecked(second, true, `the radio “${options[1]}”`);
+    await expectChecked(department, false, 'Department');
     await page.waitForURL(/by=/);
     await page.keyboard.press('ArrowLeft');
     await expectFocus(department, 'Department again');
-    await expect(department.getAttribute('aria-checked')).resolves.toBe('true');
+    await expectChecked(department, true, 'Department');
     // Only the chosen radio is in the Tab order: Tab leaves the group (for the next one, "Count under").
     await page.keyboard.press('Tab');
     await expect(groupBy.evaluate((g: PageElement) => g.contains((globalThis as unknown as PageGlobals).document.activeElement))).resolves.toBe(false);
