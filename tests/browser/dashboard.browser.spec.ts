@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import { waitFor } from '@hubpulse/testing';
-import { SHOTS, useDemoProduct } from './demo-product';
+import type { BrowserContext } from 'playwright-core';
+import { SHOTS, signedInPage, useDemoProduct } from './demo-product';
 import { expectAccessible } from './accessibility';
 
 /**
@@ -68,5 +69,59 @@ describe('dashboard in headless Chromium (production build, demo data)', () => {
     expect(res?.headers()['content-type']).toMatch(/text\/html/);
     await page.locator('main h1').first().waitFor();
     await expectAccessible(page, 'not found: a client route the app does not have');
+  }, 240_000);
+
+  /**
+   * Issue 17: a page's first reads leave with its code, not after it. Each page's code is held back
+   * for 3 s; its reads must be asked meanwhile (the route's prefetch), each exactly once (the
+   * prefetch and the page build the same query keys, so the page finds them in the cache or in flight).
+   */
+  it('asks each page’s first reads while the page’s code is still loading, and each once', async () => {
+    const contexts: BrowserContext[] = [];
+    const errors: string[] = [];
+    try {
+      const signedIn = await signedInPage(product, 'admin@hubpulse.local', contexts, errors);
+      await signedIn.waitForURL((u) => u.pathname === '/overview');
+      await signedIn.close();
+      const pages: { url: string; chunk: RegExp; reads: string[] }[] = [
+        { url: '/overview', chunk: /\/assets\/overview\.page-[\w-]+\.js$/, reads: ['/api/overview', '/api/goals'] },
+        // A preset other than the server's default: the default answer first (its newest day), then the range.
+        { url: '/overview?range=30', chunk: /\/assets\/overview\.page-[\w-]+\.js$/, reads: ['/api/overview', '/api/overview', '/api/goals'] },
+        { url: '/strategy', chunk: /\/assets\/strategy\.page-[\w-]+\.js$/, reads: ['/api/strategy/overview'] },
+        { url: '/engagement', chunk: /\/assets\/engagement-scores\.page-[\w-]+\.js$/, reads: ['/api/engagement/distribution', '/api/engagement/groups'] },
+        { url: '/engagement/personas', chunk: /\/assets\/engagement-personas\.page-[\w-]+\.js$/, reads: ['/api/engagement/personas', '/api/engagement/ambassadors'] },
+        { url: '/audiences', chunk: /\/assets\/segments-list\.page-[\w-]+\.js$/, reads: ['/api/segments'] },
+        { url: '/content', chunk: /\/assets\/content-items\.page-[\w-]+\.js$/, reads: ['/api/content/items'] },
+        { url: '/content/newsletters', chunk: /\/assets\/newsletters\.page-[\w-]+\.js$/, reads: ['/api/content/newsletters'] },
+      ];
+      for (const { url, chunk, reads } of pages) {
+        const page = await contexts[0].newPage();
+        const asked: { path: string; at: number }[] = [];
+        let released = Infinity;
+        page.on('request', (r) => {
+          const u = new URL(r.url());
+          if (u.pathname.startsWith('/api/')) asked.push({ path: u.pathname, at: performance.now() });
+        });
+        await page.route(chunk, async (route) => {
+          await new Promise((r) => setTimeout(r, 3_000));
+          released = performance.now();
+          await route.continue();
+        });
+        await page.goto(`${product.api.url}${url}`);
+        await page.locator('main h1').first().waitFor();
+        await waitFor(async () => (await page.locator('.chart-state--loading, [aria-busy="true"]').count()) === 0, `${url} drawn`, 60_000);
+        expect(released).toBeLessThan(Infinity); // the page's code was the one held back
+        for (const read of new Set(reads)) {
+          const times = asked.filter((a) => a.path === read);
+          const expected = reads.filter((r) => r === read).length;
+          expect({ url, read, asked: times.length }).toEqual({ url, read, asked: expected });
+          expect({ url, read, beforeTheCode: times.every((t) => t.at < released) }).toEqual({ url, read, beforeTheCode: true });
+        }
+        await page.close();
+      }
+      expect(errors).toEqual([]);
+    } finally {
+      for (const c of contexts) await c.close();
+    }
   }, 240_000);
 });

@@ -1,5 +1,6 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { createBrowserRouter, redirect } from 'react-router';
+import { PAGE_READS, prefetchReads } from './app.prefetch';
 import { AdminGate } from './features/admin/admin-gate';
 import { LoginPage } from './features/auth/login.page';
 import { requireSession, skipLoginWhenSignedIn } from './features/auth/session';
@@ -9,6 +10,8 @@ import { landingRedirect } from './features/shell/landing';
 import { NotFoundPage, PageSplash, RouteError } from './features/shell/route-error';
 
 export function createAppRouter(queryClient: QueryClient) {
+  // A page's first reads are asked beside the loading of its code (see app.prefetch).
+  const reads = (page: keyof typeof PAGE_READS) => prefetchReads(queryClient, PAGE_READS[page]);
   return createBrowserRouter([
     {
       errorElement: <RouteError />,
@@ -28,16 +31,17 @@ export function createAppRouter(queryClient: QueryClient) {
             { index: true, loader: landingRedirect(queryClient) },
             {
               path: 'overview',
+              loader: reads('overview'),
               // Charts (Recharts) load with the page, so the sign-in screen stays light.
               lazy: async () => ({ Component: (await import('./features/overview/overview.page')).OverviewPage }),
             },
             {
               path: 'strategy',
               children: [
-                { index: true, lazy: async () => ({ Component: (await import('./features/strategy/strategy.page')).StrategyPage }) },
+                { index: true, loader: reads('strategy'), lazy: async () => ({ Component: (await import('./features/strategy/strategy.page')).StrategyPage }) },
                 { path: 'goals', loader: () => redirect('/strategy') },
                 { path: 'goals/new', lazy: async () => ({ Component: (await import('./features/strategy/goal-editor.page')).GoalEditorPage }) },
-                { path: 'goals/:id', lazy: async () => ({ Component: (await import('./features/strategy/goal-detail.page')).GoalDetailPage }) },
+                { path: 'goals/:id', loader: reads('goal'), lazy: async () => ({ Component: (await import('./features/strategy/goal-detail.page')).GoalDetailPage }) },
                 { path: 'goals/:id/edit', lazy: async () => ({ Component: (await import('./features/strategy/goal-editor.page')).GoalEditorPage }) },
               ],
             },
@@ -47,18 +51,22 @@ export function createAppRouter(queryClient: QueryClient) {
               children: [
                 {
                   index: true,
+                  loader: reads('engagementScores'),
                   lazy: async () => ({ Component: (await import('./features/engagement/engagement-scores.page')).EngagementScoresPage }),
                 },
                 {
                   path: 'purposes',
+                  loader: reads('purposes'),
                   lazy: async () => ({ Component: (await import('./features/engagement/engagement-purposes.page')).EngagementPurposesPage }),
                 },
                 {
                   path: 'personas',
+                  loader: reads('personas'),
                   lazy: async () => ({ Component: (await import('./features/engagement/engagement-personas.page')).EngagementPersonasPage }),
                 },
                 {
                   path: 'leaders',
+                  loader: reads('leaders'),
                   lazy: async () => ({ Component: (await import('./features/engagement/engagement-leaders.page')).EngagementLeadersPage }),
                 },
                 {
@@ -78,14 +86,14 @@ export function createAppRouter(queryClient: QueryClient) {
               path: 'audiences',
               lazy: async () => ({ Component: (await import('./features/audiences/audiences.page')).AudiencesPage }),
               children: [
-                { index: true, lazy: async () => ({ Component: (await import('./features/audiences/segments-list.page')).SegmentsListPage }) },
+                { index: true, loader: reads('segments'), lazy: async () => ({ Component: (await import('./features/audiences/segments-list.page')).SegmentsListPage }) },
                 { path: 'segments', loader: () => redirect('/audiences') },
                 { path: 'segments/new', lazy: async () => ({ Component: (await import('./features/audiences/segment-editor.page')).SegmentEditorPage }) },
-                { path: 'segments/:id', lazy: async () => ({ Component: (await import('./features/audiences/segment-detail.page')).SegmentDetailPage }) },
+                { path: 'segments/:id', loader: reads('segment'), lazy: async () => ({ Component: (await import('./features/audiences/segment-detail.page')).SegmentDetailPage }) },
                 { path: 'segments/:id/edit', lazy: async () => ({ Component: (await import('./features/audiences/segment-editor.page')).SegmentEditorPage }) },
                 { path: 'programmes', lazy: async () => ({ Component: (await import('./features/audiences/programmes-list.page')).ProgrammesListPage }) },
                 { path: 'programmes/new', lazy: async () => ({ Component: (await import('./features/audiences/programme-editor.page')).ProgrammeEditorPage }) },
-                { path: 'programmes/:id', lazy: async () => ({ Component: (await import('./features/audiences/programme.page')).ProgrammePage }) },
+                { path: 'programmes/:id', loader: reads('programme'), lazy: async () => ({ Component: (await import('./features/audiences/programme.page')).ProgrammePage }) },
                 { path: 'programmes/:id/edit', lazy: async () => ({ Component: (await import('./features/audiences/programme-editor.page')).ProgrammeEditorPage }) },
               ],
             },
@@ -93,11 +101,11 @@ export function createAppRouter(queryClient: QueryClient) {
               path: 'content',
               lazy: async () => ({ Component: (await import('./features/content/content.page')).ContentPage }),
               children: [
-                { index: true, lazy: async () => ({ Component: (await import('./features/content/content-items.page')).ContentItemsPage }) },
-                { path: 'items/:id', lazy: async () => ({ Component: (await import('./features/content/content-item.page')).ContentItemPage }) },
-                { path: 'newsletters', lazy: async () => ({ Component: (await import('./features/content/newsletters.page')).NewslettersPage }) },
+                { index: true, loader: reads('contentItems'), lazy: async () => ({ Component: (await import('./features/content/content-items.page')).ContentItemsPage }) },
+                { path: 'items/:id', loader: reads('contentItem'), lazy: async () => ({ Component: (await import('./features/content/content-item.page')).ContentItemPage }) },
+                { path: 'newsletters', loader: reads('newsletters'), lazy: async () => ({ Component: (await import('./features/content/newsletters.page')).NewslettersPage }) },
                 { path: 'newsletters/:issue', lazy: async () => ({ Component: (await import('./features/content/newsletter-issue.page')).NewsletterIssuePage }) },
-                { path: 'authors', lazy: async () => ({ Component: (await import('./features/content/content-authors.page')).ContentAuthorsPage }) },
+                { path: 'authors', loader: reads('authors'), lazy: async () => ({ Component: (await import('./features/content/content-authors.page')).ContentAuthorsPage }) },
               ],
             },
             {

@@ -24,6 +24,11 @@ export function listParamsFrom(search: URLSearchParams): ContentListParams {
   return Object.fromEntries(Object.entries(params).filter(([, v]) => v !== undefined)) as ContentListParams;
 }
 
+/** The newsletters read's parameters in an address: machine opens are left out unless asked for. */
+export function newslettersParamsFrom(search: URLSearchParams): { include_machine?: string } {
+  return search.get('include_machine') === '1' ? { include_machine: '1' } : {};
+}
+
 /** One bar of an item's attention by day since publishing. */
 export interface DecayBar {
   label: string;

@@ -10,12 +10,13 @@ import { MaybeHiddenValue } from '../../charts/shared/hidden-reason-value';
 import { Segmented } from '../../charts/shared/segmented';
 import { formatDateTime, formatRange } from '../../lib/format';
 import { Figure } from './content-figure';
+import { newslettersParamsFrom } from './content.transform';
 
 /** Content → Newsletters: each issue's unique open rate and click-to-open. */
 export function NewslettersPage() {
   const [search, setSearch] = useSearchParams();
-  const machine = search.get('include_machine') === '1';
-  const params = machine ? { include_machine: '1' } : {};
+  const params = newslettersParamsFrom(search);
+  const machine = params.include_machine === '1';
   const query = useQuery(newslettersQuery(params));
   const data = query.data;
   return (

@@ -7,11 +7,16 @@ import { type GroupSelection, applyGroupSearch, parseGroupSearch } from '../../c
 import { isValidDay } from '@hubpulse/contracts';
 import { type PatternSelection, applyPatternSearch, parsePatternSearch } from './pattern-range.transform';
 
-/** The distribution day in the URL (?day=YYYY-MM-DD); absent = the newest scored day. */
+/** The distribution day in an address (?day=YYYY-MM-DD); undefined = the newest scored day. */
+export function scoreDayFrom(search: URLSearchParams): string | undefined {
+  const raw = search.get('day') ?? '';
+  return isValidDay(raw) ? raw : undefined;
+}
+
+/** The distribution day in the URL, with a setter. */
 export function useScoreDay() {
   const [search, setSearch] = useSearchParams();
-  const raw = search.get('day') ?? '';
-  const day = isValidDay(raw) ? raw : undefined;
+  const day = scoreDayFrom(search);
   const setDay = useCallback(
     (next: string | undefined) =>
       setSearch((current) => {
@@ -36,6 +41,16 @@ export function useScoreDistribution() {
   return useQuery({ ...scoreDistributionQuery(day), placeholderData: keepPreviousData });
 }
 
+/** The groups read for a selection (the panel's and the route's prefetch, so both ask the same). */
+export function groupScoresQueryFor(selection: GroupSelection) {
+  return groupScoresQuery({ by: selection.by, days: selection.days, attribution: selection.attribution });
+}
+
+/** A pattern read for the selection: the organisation (`org`) or the comparison grouping. */
+export function patternQueryFor<K extends PatternKind>(kind: K, by: 'org' | 'compare', selection: PatternSelection) {
+  return patternQuery(kind, { by: by === 'org' ? 'org' : selection.compare, weeks: selection.weeks });
+}
+
 /** Group-by and range in the URL, with a setter writing both back. */
 export function useGroupSelection() {
   const [search, setSearch] = useSearchParams();
@@ -54,7 +69,7 @@ export function useGroupSelection() {
 export function useGroupScores() {
   const { selection } = useGroupSelection();
   const query = useQuery({
-    ...groupScoresQuery({ by: selection.by, days: selection.days, attribution: selection.attribution }),
+    ...groupScoresQueryFor(selection),
     placeholderData: keepPreviousData,
   });
   // No scored day at all: a group can have no trend yet, which the chart says itself.
@@ -85,9 +100,8 @@ export function usePatternSelection() {
  */
 export function usePattern<K extends PatternKind>(kind: K, by: 'org' | 'compare') {
   const { selection } = usePatternSelection();
-  const groupBy = by === 'org' ? 'org' : selection.compare;
   const query = useQuery({
-    ...patternQuery(kind, { by: groupBy, weeks: selection.weeks }),
+    ...patternQueryFor(kind, by, selection),
     placeholderData: keepPreviousData,
   });
   return { ...query, selection };

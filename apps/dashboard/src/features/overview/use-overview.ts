@@ -1,7 +1,7 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router';
-import { overviewQuery } from '../../api/overview.api';
+import { type OverviewParams, overviewQuery } from '../../api/overview.api';
 import { type OverviewResponse, type RangeSelection, applyRangeSearch, needsAnchor, parseRangeSearch, toRangeParams } from '@hubpulse/contracts';
 
 /** The range selected in the URL, and a setter that writes it back (one history entry per change). */
@@ -28,6 +28,11 @@ export interface OverviewState {
   refetch: () => void;
 }
 
+/** The range's read parameters; null while a preset still needs the default answer (`anchor`) for its newest day. */
+export function overviewParams(selection: RangeSelection, anchor: OverviewResponse | undefined): OverviewParams | null {
+  return toRangeParams(selection, anchor?.range.to, anchor?.data_from);
+}
+
 /**
  * The overview for the range in the URL. Every overview panel calls this; TanStack Query
  * shares one request between them. Presets other than the server default first need the
@@ -37,7 +42,7 @@ export function useOverview(): OverviewState {
   const { selection } = useRangeSelection();
   const anchorQuery = useQuery({ ...overviewQuery({}), enabled: needsAnchor(selection) });
   const anchor = anchorQuery.data?.range.to;
-  const params = toRangeParams(selection, anchor, anchorQuery.data?.data_from);
+  const params = overviewParams(selection, anchorQuery.data);
   const query = useQuery({
     ...overviewQuery(params ?? {}),
     enabled: params !== null,
