@@ -1,10 +1,11 @@
 import * as path from 'node:path';
 import type { Worker } from 'node:worker_threads';
 import fc from 'fast-check';
-import { planGroups, POPULATION, type GroupPlan, type GroupSpec } from '@hubpulse/disclosure';
+import { POPULATION, type GroupPlan } from '@hubpulse/disclosure';
 import { REPO_ROOT } from '@hubpulse/testing';
 import { releaseTable } from '../../apps/api/src/patterns/pattern-release';
-import { buildTable, type WeekView } from '../../apps/api/src/patterns/pattern-tables';
+import { buildTable, weekCodes, withheldAt, type WeekView } from '../../apps/api/src/patterns/pattern-tables';
+import { nestedPlan } from '../../apps/api/src/patterns/pattern.fixtures';
 import { PatternReleaseThread } from '../../apps/api/src/patterns/release-thread';
 
 /**
@@ -14,21 +15,6 @@ import { PatternReleaseThread } from '../../apps/api/src/patterns/release-thread
  */
 const SCRIPT = path.join(REPO_ROOT, 'dist', 'apps', 'api', 'release-thread.js');
 jest.setTimeout(120_000);
-
-/** Departments split into teams, manager trees in trees, and a segment across them. */
-function nestedPlan(people: string[], places: [number, number][], k: number): GroupPlan {
-  const groups = new Map<string, GroupSpec & { members: string[] }>();
-  const add = (family: string, key: string, p: string) => (groups.get(key) ?? groups.set(key, { key, family, members: [] }).get(key)!).members.push(p);
-  people.forEach((p, i) => {
-    const [d, t] = places[i];
-    add('department', `department:d${d}`, p);
-    add('team', `team:d${d}t${t}`, p);
-    add('manager', `manager:d${d}`, p);
-    if (d < 2) add('manager', 'manager:director', p);
-    if ((d + t) % 3 === 0) add('segment', 'segment:s1', p);
-  });
-  return planGroups(people, [...groups.values()], k);
-}
 
 /** Every number and decision of the view against the week computed here, as maps. */
 function expectSameWeek(view: WeekView<string>, plan: GroupPlan, values: Map<string, string>, columns: string[], withhold?: Map<string, Set<string>>) {
@@ -43,6 +29,11 @@ function expectSameWeek(view: WeekView<string>, plan: GroupPlan, values: Map<str
   }
   expect(got).toEqual(want);
   expect(view.keys()).toEqual([...table.totals.keys()]);
+}
+
+/** A week of `values` (person → value) asked of `thread` as the API asks it: codes under the plan, withheld cells as group indices. */
+function ask(thread: PatternReleaseThread, dp: { plan: GroupPlan; contentKey: string }, values: Map<string, string>, columns: string[], withhold?: Map<string, Set<string>>, route?: number) {
+  return thread.week(dp, weekCodes(dp.plan, values, columns), columns, withhold && withheldAt(dp.plan, withhold), route);
 }
 
 /** Twelve people in two departments of three teams (k = 2), with a value a or b each. */
@@ -70,17 +61,19 @@ describe('pattern release thread (production build)', () => {
     await fc.assert(
       fc.asyncProperty(
         fc.array(fc.tuple(fc.nat(3), fc.nat(2)), { minLength: people.length, maxLength: people.length }),
-        fc.array(fc.constantFrom('a', 'b', 'c', null), { minLength: people.length, maxLength: people.length }),
+        // 'z' is no column (in the totals, in no cell)
+        fc.array(fc.constantFrom('a', 'b', 'c', 'z', null), { minLength: people.length, maxLength: people.length }),
         fc.array(fc.tuple(fc.constantFrom(...columns), fc.constantFrom('department:d0', 'team:d1t1', POPULATION)), { maxLength: 3 }),
         fc.integer({ min: 2, max: 4 }),
         async (places, vals, withholdAt, k) => {
           const plan = nestedPlan(people, places as [number, number][], k);
           const dp = { plan, contentKey: `plan-${run++ % 5}-${JSON.stringify(places)}-${k}` };
           const values = new Map(people.flatMap((p, i) => (vals[i] ? [[p, vals[i]!] as [string, string]] : [])));
+          values.set('someone gone', 'a'); // not in today's directory: in no group
           const withhold = withholdAt.length ? new Map(columns.map((c) => [c, new Set(withholdAt.filter(([w]) => w === c).map(([, key]) => key))])) : undefined;
-          const view = await threaded.week(dp, values, columns, withhold, run);
+          const view = await ask(threaded, dp, values, columns, withhold, run);
           expectSameWeek(view, plan, values, columns, withhold);
-          expectSameWeek(await inProcess.week(dp, values, columns, withhold), plan, values, columns, withhold);
+          expectSameWeek(await ask(inProcess, dp, values, columns, withhold), plan, values, columns, withhold);
           hidden += view.keys().filter((key) => columns.some((c) => view.cellHidden(c, key) !== null)).length;
         },
       ),
@@ -98,7 +91,7 @@ describe('pattern release thread (production build)', () => {
     let ticks = 0;
     const timer = setInterval(() => ticks++, 2);
     const started = performance.now();
-    const view = await threaded.week(dp, values, ['a', 'b', 'c', 'd', 'e', 'f']);
+    const view = await ask(threaded, dp, values, ['a', 'b', 'c', 'd', 'e', 'f']);
     const ms = performance.now() - started;
     clearInterval(timer);
     expect(view.total(POPULATION)).toBe(30_000);
@@ -116,7 +109,7 @@ describe('pattern release thread (production build)', () => {
     const dp = { plan, contentKey: 'spread' };
     const weeks = Array.from({ length: 6 }, (_, w) => new Map(people.map((p, i) => [p, ['a', 'b', 'c'][(i * 31 + w * 7) % 3]])));
     // asked all at once, as a view asks for its weeks
-    const views = await Promise.all(weeks.map((values, w) => threaded.week(dp, values, ['a', 'b', 'c'], undefined, w)));
+    const views = await Promise.all(weeks.map((values, w) => ask(threaded, dp, values, ['a', 'b', 'c'], undefined, w)));
     views.forEach((view, w) => expectSameWeek(view, plan, weeks[w], ['a', 'b', 'c']));
     expect(threaded.threads).toBe(2);
     const ids = lanes(threaded).map((l) => l.worker?.threadId);
@@ -127,20 +120,20 @@ describe('pattern release thread (production build)', () => {
   it('recovers when the thread is gone: a new one is started and the plan sent again', async () => {
     const { plan, values } = twelve();
     const dp = { plan, contentKey: 'recover' };
-    expectSameWeek(await threaded.week(dp, values, ['a', 'b']), plan, values, ['a', 'b']);
+    expectSameWeek(await ask(threaded, dp, values, ['a', 'b']), plan, values, ['a', 'b']);
     // the thread dies (as it would on a crash); the client still believes it holds 'recover'
     await lanes(threaded)[0].worker!.terminate();
-    expectSameWeek(await threaded.week(dp, values, ['a', 'b']), plan, values, ['a', 'b']);
+    expectSameWeek(await ask(threaded, dp, values, ['a', 'b']), plan, values, ['a', 'b']);
   });
 
   it('at shutdown fails the week in flight at once and starts no thread again (a background read would keep the process alive)', async () => {
     const thread = new PatternReleaseThread(SCRIPT);
     const { plan, values } = twelve();
     const dp = { plan, contentKey: 'shutdown' };
-    const inFlight = thread.week(dp, values, ['a', 'b']); // the thread is starting; the plan is on its way
+    const inFlight = ask(thread, dp, values, ['a', 'b']); // the thread is starting; the plan is on its way
     const settled = inFlight.then(() => 'answered', (err: Error) => err.message);
     await thread.onModuleDestroy();
     expect(await settled).toMatch(/shutting down/);
-    await expect(thread.week(dp, values, ['a', 'b'])).rejects.toThrow(/the API is shutting down/);
+    await expect(ask(thread, dp, values, ['a', 'b'])).rejects.toThrow(/the API is shutting down/);
   });
 });

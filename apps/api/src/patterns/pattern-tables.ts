@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { POPULATION, type GroupPlan, type HiddenReason } from '@hubpulse/disclosure';
 import { HIDDEN_REASONS, type PatternGroupBy } from '@hubpulse/contracts';
 import { releaseTable, type GroupTable, type ReleasedTable } from './pattern-release';
@@ -26,6 +27,110 @@ export function buildTable<C extends string>(plan: GroupPlan, valueOf: ReadonlyM
     }),
   );
   return { columns, totals, cells, withhold };
+}
+
+/**
+ * A week's per-person values as the release path takes them: one code per person of the plan's
+ * population (GroupStructure.personIndex order): the value's column index, NO_COLUMN for a value that
+ * is no column (counted in the totals, in no cell), NOT_IN_WEEK for someone without a value that week.
+ * 100 kB at 100,000 people, copied to a release thread as one block; a Map of person ids took seconds
+ * of the API's event loop to clone per week. People outside the plan's population are in no group and
+ * are left out (GroupStructure.sums ignores them too).
+ */
+export type WeekCodes = Uint8Array;
+export const NO_COLUMN = 255;
+export const NOT_IN_WEEK = 254;
+
+/** A week's values (person → value, or the person-week read's parallel arrays) as WeekCodes; the last value of a person counts, as in a Map. */
+export function weekCodes(plan: GroupPlan, values: ReadonlyMap<string, string> | { people: readonly string[]; values: readonly string[] }, columns: readonly string[]): WeekCodes {
+  if (columns.length >= NOT_IN_WEEK) throw new Error(`a week table has at most ${NOT_IN_WEEK - 1} columns (${columns.length} asked)`);
+  const s = plan.structure;
+  const codes = new Uint8Array(s.populationSize).fill(NOT_IN_WEEK);
+  const column = new Map(columns.map((c, j) => [c, j]));
+  const set = (p: string, v: string) => {
+    const i = s.personIndex.get(p);
+    if (i !== undefined) codes[i] = column.get(v) ?? NO_COLUMN;
+  };
+  if (values instanceof Map) for (const [p, v] of values) set(p, v);
+  else {
+    const arrays = values as { people: readonly string[]; values: readonly string[] };
+    for (let i = 0; i < arrays.people.length; i++) set(arrays.people[i], arrays.values[i]);
+  }
+  return codes;
+}
+
+/**
+ * Movement from one week to the next as WeekCodes over the pair columns (from × `n` + to): everyone
+ * with a value in both weeks, NO_COLUMN where either value is no column (as a "from>to" string that is
+ * no pair column would be).
+ */
+export function movementCodes(before: WeekCodes, now: WeekCodes, n: number): WeekCodes {
+  const out = new Uint8Array(now.length).fill(NOT_IN_WEEK);
+  for (let i = 0; i < now.length; i++) {
+    const a = before[i];
+    const b = now[i];
+    if (a === NOT_IN_WEEK || b === NOT_IN_WEEK) continue;
+    out[i] = a === NO_COLUMN || b === NO_COLUMN ? NO_COLUMN : a * n + b;
+  }
+  return out;
+}
+
+/** The sorted union of two sorted index lists. */
+export function union(a: Int32Array, b: Int32Array): Int32Array {
+  const out = new Int32Array(a.length + b.length);
+  let i = 0;
+  let j = 0;
+  let n = 0;
+  while (i < a.length || j < b.length) {
+    const x = j >= b.length || (i < a.length && a[i] <= b[j]) ? a[i++] : b[j++];
+    if (n === 0 || out[n - 1] !== x) out[n++] = x;
+  }
+  return out.slice(0, n);
+}
+
+/** Cells to withhold per column as group indices (the population is index G), what crosses to a release thread. */
+export type WithheldAt = ReadonlyMap<string, Int32Array>;
+
+/** GroupTable['withhold'] (group keys) as WithheldAt; keys not in the plan are dropped (no group to hide). */
+export function withheldAt(plan: GroupPlan, withhold: ReadonlyMap<string, ReadonlySet<string>>): WithheldAt {
+  const G = plan.structure.groups.length;
+  const at = (key: string) => (key === POPULATION ? G : plan.structure.index.get(key));
+  return new Map([...withhold].map(([c, keys]) => [c, Int32Array.from([...keys].map(at).filter((i): i is number => i !== undefined))]));
+}
+
+/**
+ * The same table as buildTable, from WeekCodes: one pass over every group's members counting its
+ * people per column, instead of a per-person Map per column. release-table.spec checks both agree.
+ */
+export function tableFromCodes<C extends string>(plan: GroupPlan, codes: WeekCodes, columns: readonly C[], withhold?: WithheldAt): GroupTable<C> {
+  const s = plan.structure;
+  const G = s.groups.length;
+  const C = columns.length;
+  // per group (the population last): people in the week, then people per column
+  const total = new Float64Array(G + 1);
+  const cell = new Float64Array(C * (G + 1));
+  const count = (g: number, code: number) => {
+    if (code === NOT_IN_WEEK) return;
+    total[g]++;
+    if (code !== NO_COLUMN) cell[code * (G + 1) + g]++;
+  };
+  for (let i = 0; i < codes.length; i++) count(G, codes[i]);
+  s.members.forEach((m, g) => {
+    for (let i = 0; i < m.length; i++) count(g, codes[m[i]]);
+  });
+  const keys = [...s.groups.map((g) => g.key), POPULATION];
+  const totals = new Map(keys.map((key, g) => [key, total[g]]));
+  const cells = new Map(
+    columns.map((c, j) => {
+      // an empty column has no entries at all (as buildTable's)
+      const of = new Map<string, number>();
+      if (cell[j * (G + 1) + G] > 0) keys.forEach((key, g) => of.set(key, cell[j * (G + 1) + g]));
+      return [c, of] as const;
+    }),
+  );
+  const keyAt = (g: number) => keys[g];
+  const withheld = withhold && new Map([...withhold].map(([c, at]) => [c as C, new Set(Array.from(at, keyAt))]));
+  return { columns, totals, cells, withhold: withheld };
 }
 
 /**
@@ -115,6 +220,14 @@ export class WeekView<C extends string> {
     const j = this.column.get(c);
     return reasonOf(i === undefined || j === undefined ? ABSENT : this.packed.cellCodes[j * (this.G + 1) + i]);
   }
+
+  /** Group indices (the population is G) whose cell of column `c` is hidden: its row's total hidden or itself (as rowOf says). */
+  hiddenIn(c: C): Int32Array {
+    const j = this.column.get(c);
+    const out: number[] = [];
+    for (let i = 0; i <= this.G; i++) if (this.packed.totalCodes[i] !== 0 || j === undefined || this.packed.cellCodes[j * (this.G + 1) + i] !== 0) out.push(i);
+    return Int32Array.from(out);
+  }
 }
 const reasonOf = (c: number): HiddenReason | null => (c === 0 ? null : c === ABSENT ? 'below_minimum' : HIDDEN_REASONS[c - 1]);
 
@@ -130,16 +243,17 @@ export class WeekTableCache {
   static readonly ENTRIES = 400;
   static readonly PLANS_KEPT = 2;
 
-  get(contentKey: string, plan: GroupPlan, valueOf: ReadonlyMap<string, string>, columns: readonly string[], withhold?: GroupTable<string>['withhold']): PackedWeek {
+  get(contentKey: string, plan: GroupPlan, codes: WeekCodes, columns: readonly string[], withhold?: WithheldAt): PackedWeek {
+    if (codes.length !== plan.structure.populationSize) throw new Error(`week codes for ${codes.length} people, the plan has ${plan.structure.populationSize}`);
     let byPlan = this.byContent.get(contentKey);
     if (!byPlan) {
       this.byContent.set(contentKey, (byPlan = new Map()));
       while (this.byContent.size > WeekTableCache.PLANS_KEPT) this.byContent.delete(this.byContent.keys().next().value!);
     }
-    const key = fingerprint(valueOf, columns, withhold);
+    const key = fingerprint(codes, columns, withhold);
     const hit = byPlan.get(key);
     if (hit) return hit;
-    const table = buildTable(plan, valueOf, columns, withhold);
+    const table = tableFromCodes(plan, codes, columns, withhold);
     const out = packWeek(plan, { table, released: releaseTable(plan, table) });
     byPlan.set(key, out);
     if (byPlan.size > WeekTableCache.ENTRIES) byPlan.delete(byPlan.keys().next().value!);
@@ -147,20 +261,15 @@ export class WeekTableCache {
   }
 }
 
-/** FNV-1a over the sorted person:value pairs, the columns and the withheld cells. */
-function fingerprint(valueOf: ReadonlyMap<string, string>, columns: readonly string[], withhold?: ReadonlyMap<string, ReadonlySet<string>>): string {
-  let h = 0x811c9dc5;
-  let g = 0x01000193;
-  const add = (s: string) => {
-    for (let i = 0; i < s.length; i++) {
-      h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
-      g = Math.imul(g ^ s.charCodeAt(i), 0x5bd1e995);
-    }
-  };
-  for (const p of [...valueOf.keys()].sort()) add(`${p}=${valueOf.get(p)};`);
-  add(columns.join(','));
-  for (const [c, keys] of withhold ?? []) add(`${c}:${[...keys].sort().join(',')};`);
-  return `${valueOf.size}:${(h >>> 0).toString(36)}:${(g >>> 0).toString(36)}`;
+/** SHA-256 of the codes (in population order: the same values give the same codes), the columns and the withheld cells. */
+function fingerprint(codes: WeekCodes, columns: readonly string[], withhold?: WithheldAt): string {
+  const hash = createHash('sha256').update(Uint32Array.of(codes.length)).update(codes).update(JSON.stringify(columns));
+  for (const c of [...(withhold?.keys() ?? [])].sort()) {
+    const at = Int32Array.from(withhold!.get(c)!).sort();
+    // lengths first, so that no two different inputs concatenate to the same bytes
+    hash.update(Uint32Array.of(Buffer.byteLength(c), at.length)).update(c).update(at);
+  }
+  return hash.digest('base64');
 }
 
 /** The groups of the requested family that have people that week (`total`), with their labels ('' for the organisation). */
@@ -189,15 +298,4 @@ export function rowOf<C extends string>(w: WeekView<C>, key: string) {
     hidden,
     suppressed: populationHidden !== null || Object.values<HiddenReason | null>(hidden).some((h) => h !== null),
   };
-}
-
-/** Cells of a week's table that are hidden, per group key. */
-export function hiddenCells<C extends string>(w: WeekView<C>): Map<string, Set<C>> {
-  const out = new Map<string, Set<C>>();
-  for (const key of w.keys()) {
-    const r = rowOf(w, key);
-    const set = new Set(w.columns.filter((c) => r.hidden[c] !== null));
-    if (set.size > 0) out.set(key, set);
-  }
-  return out;
 }

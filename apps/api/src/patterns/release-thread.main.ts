@@ -23,7 +23,7 @@ port.on('message', (m: ThreadRequest) => {
       reply = { id: m.id, ok: true };
     } else {
       const plan = plans.get(m.contentKey);
-      reply = plan ? { id: m.id, ok: true, week: weeks.get(m.contentKey, plan, m.values, m.columns, m.withhold) } : { id: m.id, ok: false, missingPlan: true };
+      reply = plan ? { id: m.id, ok: true, week: weeks.get(m.contentKey, plan, m.codes, m.columns, m.withhold) } : { id: m.id, ok: false, missingPlan: true };
     }
   } catch (err) {
     reply = { id: m.id, ok: false, error: err instanceof Error ? (err.stack ?? err.message) : String(err) };

@@ -1,5 +1,5 @@
 import { GroupPlan, GroupStructure, type GroupDecision, type GroupSpec } from '@hubpulse/disclosure';
-import type { PackedWeek } from './pattern-tables';
+import type { PackedWeek, WeekCodes, WithheldAt } from './pattern-tables';
 
 /**
  * What crosses between the API's main thread and the pattern release thread (release-thread.main.ts).
@@ -22,9 +22,10 @@ export interface WeekMessage {
   op: 'week';
   id: number;
   contentKey: string;
-  values: Map<string, string>;
+  /** One code per person of the plan (typed arrays: copied as blocks, see WeekCodes). */
+  codes: WeekCodes;
   columns: string[];
-  withhold?: Map<string, Set<string>>;
+  withhold?: WithheldAt;
 }
 
 export type ThreadRequest = PlanMessage | WeekMessage;

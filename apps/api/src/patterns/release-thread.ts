@@ -3,10 +3,10 @@ import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { Logger, type OnModuleDestroy } from '@nestjs/common';
 import type { DisclosurePlan } from '../disclosure/disclosure.service';
-import { WeekTableCache, WeekView, type PackedWeek } from './pattern-tables';
+import { WeekTableCache, WeekView, type PackedWeek, type WeekCodes, type WithheldAt } from './pattern-tables';
 import { planMessage, type ThreadReply, type ThreadRequest } from './release-thread.protocol';
 
-type WeekArgs = { values: Map<string, string>; columns: readonly string[]; withhold?: Map<string, Set<string>> };
+type WeekArgs = { codes: WeekCodes; columns: readonly string[]; withhold?: WithheldAt };
 
 /**
  * Week tables of the pattern views (personas, movement, ambassadors), built and released off the
@@ -41,18 +41,19 @@ export class PatternReleaseThread implements OnModuleDestroy {
 
   /**
    * A week's table over every group of the plan and its decisions (cached per plan content), decided
-   * in thread `route` modulo the threads: give the same route for the same week.
+   * in thread `route` modulo the threads: give the same route for the same week. The values are the
+   * week's codes under this plan (weekCodes), the withheld cells group indices (withheldAt).
    */
   async week<C extends string>(
     dp: Pick<DisclosurePlan, 'plan' | 'contentKey'>,
-    values: Map<string, string>,
+    codes: WeekCodes,
     columns: readonly C[],
-    withhold?: Map<C, Set<string>>,
+    withhold?: ReadonlyMap<C, Int32Array>,
     route = 0,
   ): Promise<WeekView<C>> {
-    const args: WeekArgs = { values, columns, withhold: withhold as Map<string, Set<string>> | undefined };
+    const args: WeekArgs = { codes, columns, withhold };
     const n = this.lanes.length;
-    const packed = n ? await this.lanes[Math.abs(Math.trunc(route)) % n].week(dp, args) : this.local.get(dp.contentKey, dp.plan, values, columns, args.withhold);
+    const packed = n ? await this.lanes[Math.abs(Math.trunc(route)) % n].week(dp, args) : this.local.get(dp.contentKey, dp.plan, codes, columns, withhold);
     return new WeekView<C>(dp.plan, packed);
   }
 
@@ -96,7 +97,7 @@ class ReleaseLane {
         this.sent.push(dp.contentKey);
         while (this.sent.length > WeekTableCache.PLANS_KEPT) this.sent.shift();
       }
-      const reply = await this.request((id) => ({ op: 'week', id, contentKey: dp.contentKey, values: args.values, columns: [...args.columns], withhold: args.withhold }));
+      const reply = await this.request((id) => ({ op: 'week', id, contentKey: dp.contentKey, codes: args.codes, columns: [...args.columns], withhold: args.withhold }));
       if (reply.ok) return reply.week!;
       if (reply.missingPlan && attempt === 0) {
         // the thread was restarted, or dropped the plan for a newer one: send it again
