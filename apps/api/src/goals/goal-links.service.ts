@@ -176,7 +176,7 @@ export class GoalLinksService implements OnModuleInit {
           tables: ['score_days', 'engagement_scores', 'events', 'content', 'people'],
           compute: async () => {
             const [scoredDays, events, scores, purposes] = await Promise.all([this.scores.scoredDaysPerMonth(from, to), this.ch.monthlyEvents(from, to), this.scores.personMonthlySums(from, to), this.ch.personMonthlyPurposes(from, to)]);
-            return { scoredDays, events, released: releaseMonths(this.disclosure, dp, key!, scores, purposes) };
+            return { scoredDays, events, released: await releaseMonths(this.disclosure, dp, key!, scores, purposes) };
           },
         });
 

@@ -1,4 +1,5 @@
 import { isSmall, meanRule, POPULATION, type GroupDecision, type HiddenReason } from '@hubpulse/disclosure';
+import { pauseLoop } from '../common/event-loop';
 import { PURPOSES, type Purpose } from '@hubpulse/contracts';
 import type { GoalLinkEntity, ProgrammeEntity } from '@hubpulse/database';
 import type { DisclosurePlan, DisclosureService } from '../disclosure/disclosure.service';
@@ -33,13 +34,13 @@ interface MonthRelease {
  * purpose reach: a 'share'. The organisation's own numbers count as released (the population's
  * figures are shown in the Engagement area).
  */
-export function releaseMonths(
+export async function releaseMonths(
   disclosure: DisclosureService,
   dp: DisclosurePlan,
   key: string,
   scores: readonly { person_id: string; month: string; s: number }[],
   purposes: readonly { person_id: string; month: string; mask: number }[],
-): Map<string, MonthRelease> {
+): Promise<Map<string, MonthRelease>> {
   const s = dp.plan.structure;
   const byMonth = <R extends { month: string }>(rows: readonly R[]) => {
     const m = new Map<string, R[]>();
@@ -55,15 +56,20 @@ export function releaseMonths(
   const scoreMonths = byMonth(scores);
   const purposeMonths = byMonth(purposes);
   const out = new Map<string, MonthRelease>();
+  // Each decision is a planStat over every group of the plan (hundreds of milliseconds at 100,000
+  // people): the loop pauses before each, so a year of them (12 × 7) does not hold other requests.
   for (const month of new Set([...scoreMonths.keys(), ...purposeMonths.keys()])) {
     const sc = scoreMonths.get(month) ?? [];
+    await pauseLoop();
     const contributors = decide('mean', new Map(sc.map((r) => [r.person_id, 1])));
     const sums = s.sums(new Map(sc.map((r) => [r.person_id, r.s])));
     const pm = purposeMonths.get(month) ?? [];
-    out.set(month, {
-      mean: { sum: pick(sums.perGroup, sums.population), hidden: contributors.hidden },
-      purposes: Object.fromEntries(PURPOSES.map((p) => [p, decide('share', new Map(pm.filter((r) => (r.mask & PURPOSE_BITS[p]) !== 0).map((r) => [r.person_id, 1])))])) as MonthRelease['purposes'],
-    });
+    const byPurpose = {} as MonthRelease['purposes'];
+    for (const p of PURPOSES) {
+      await pauseLoop();
+      byPurpose[p] = decide('share', new Map(pm.filter((r) => (r.mask & PURPOSE_BITS[p]) !== 0).map((r) => [r.person_id, 1])));
+    }
+    out.set(month, { mean: { sum: pick(sums.perGroup, sums.population), hidden: contributors.hidden }, purposes: byPurpose });
   }
   return out;
 }

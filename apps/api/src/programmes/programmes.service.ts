@@ -1,4 +1,5 @@
 import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { pauseLoop } from '../common/event-loop';
 import { z } from 'zod';
 import type { HiddenReason } from '@hubpulse/disclosure';
 import {
@@ -223,12 +224,13 @@ export class ProgrammesService {
     const sorted = [...days].sort();
     const [dp, daily] = await Promise.all([this.disclosure.plan(), this.scores.dailyScores(sorted[0], sorted.at(-1)!)]);
     const ids = new Map(daily.map((d) => [d.day, d.ids]));
-    return new Map(
-      days.map((day) => {
-        const d = this.disclosure.statOver(dp, 'mean', ids.get(day) ?? []).get(key);
-        return [day, d === undefined || d.shown ? null : d.reason];
-      }),
-    );
+    const out = new Map<string, HiddenReason | null>();
+    for (const day of days) {
+      await pauseLoop(); // a planStat over every group per day (see pauseLoop)
+      const d = this.disclosure.statOver(dp, 'mean', ids.get(day) ?? []).get(key);
+      out.set(day, d === undefined || d.shown ? null : d.reason);
+    }
+    return out;
   }
 
   /**

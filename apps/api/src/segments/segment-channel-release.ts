@@ -1,4 +1,5 @@
 import { internDecision, POPULATION, type HiddenReason, type StatDecision, type StatKind, type WindowedNumber } from '@hubpulse/disclosure';
+import { pauseLoop } from '../common/event-loop';
 import { CHANNELS, PURPOSES } from '@hubpulse/contracts';
 import type { DisclosurePlan, DisclosureService } from '../disclosure/disclosure.service';
 import type { PersonChannelRow, PersonReadRow } from './segment-reads.repository';
@@ -102,18 +103,25 @@ function decideReads(disclosure: DisclosureService, plan: DisclosurePlan, activi
  * so it is computed once per window, plan and data (the segments' read cache) and every segment's
  * request only picks its group's numbers (releaseActivity).
  */
-export function decideActivity(disclosure: DisclosureService, plan: DisclosurePlan, activity: ActivityRows, items: ItemCounts): ActivityDecisions {
+export async function decideActivity(disclosure: DisclosureService, plan: DisclosurePlan, activity: ActivityRows, items: ItemCounts): Promise<ActivityDecisions> {
+  // Each statistic is a planStat over every group (hundreds of milliseconds at 100,000 people): the
+  // loop pauses before each, so the 38 of them do not hold other requests for seconds.
+  const step = async <T>(decide: () => T): Promise<T> => {
+    await pauseLoop();
+    return decide();
+  };
   const channels: ActivityDecisions['channels'] = new Map();
   for (const c of CHANNELS) {
     channels.set(c, {
       items: itemsOf(items, (i) => i.channel === c),
-      reached: decideStat(disclosure, plan, 'share', perPerson(activity.channels, (r) => r.channel === c, () => 1)),
-      interacted: decideStat(disclosure, plan, 'mean', perPerson(activity.channels, (r) => r.channel === c && r.interacted > 0, () => 1)),
-      notInteracted: decideStat(disclosure, plan, 'mean', perPerson(activity.channels, (r) => r.channel === c && r.interacted === 0, () => 1)),
-      reads: decideReads(disclosure, plan, activity, (r) => r.channel === c),
+      reached: await step(() => decideStat(disclosure, plan, 'share', perPerson(activity.channels, (r) => r.channel === c, () => 1))),
+      interacted: await step(() => decideStat(disclosure, plan, 'mean', perPerson(activity.channels, (r) => r.channel === c && r.interacted > 0, () => 1))),
+      notInteracted: await step(() => decideStat(disclosure, plan, 'mean', perPerson(activity.channels, (r) => r.channel === c && r.interacted === 0, () => 1))),
+      reads: await step(() => decideReads(disclosure, plan, activity, (r) => r.channel === c)),
     });
   }
-  const purposes = new Map(PURPOSES.map((p) => [p as string, { items: itemsOf(items, (i) => i.purpose === p), reads: decideReads(disclosure, plan, activity, (r) => r.purpose === p) }]));
+  const purposes: ActivityDecisions['purposes'] = new Map();
+  for (const p of PURPOSES) purposes.set(p, { items: itemsOf(items, (i) => i.purpose === p), reads: await step(() => decideReads(disclosure, plan, activity, (r) => r.purpose === p)) });
   return { channels, purposes };
 }
 
