@@ -44,14 +44,14 @@ export class LinkAnalysisRepository {
   }
 
   /**
-   * Per directory person and calendar month, the purposes they served as a bit mask (inform 1, vision 2,
+   * Per calendar month (one row of parallel arrays, see ScoresRepository.personMonthlySums), each directory person's purposes served as a bit mask (inform 1, vision 2,
    * productivity 4, engagement 8, strategy 16: PURPOSE_BITS) — what each purpose index counts (the flags of the
    * pattern worker's PURPOSE_PEOPLE_SQL, with the month in place of the 28-day window). A reply to
    * someone else's item flags the replier and the item's author for engagement.
    */
-  async personMonthlyPurposes(from: string, to: string): Promise<{ person_id: string; month: string; mask: number }[]> {
-    const rows = await this.ch.rows<{ person_id: string; month: string; mask: number }>(
-      `SELECT person AS person_id, toString(month) AS month, m AS mask
+  async personMonthlyPurposes(from: string, to: string): Promise<{ month: string; people: string[]; masks: number[] }[]> {
+    const rows = await this.ch.rows<{ month: string; people: string[]; masks: number[] }>(
+      `SELECT toString(month) AS month, groupArray(person) AS people, groupArray(m) AS masks
        FROM
        (
            SELECT month, tupleElement(pm, 1) AS person, groupBitOr(tupleElement(pm, 2)) AS m
@@ -74,10 +74,11 @@ export class LinkAnalysisRepository {
            ARRAY JOIN if(reply, [(actor, mask), (author, toUInt32(8))], [(actor, mask)]) AS pm
            WHERE tupleElement(pm, 2) != 0 AND tupleElement(pm, 1) IN (SELECT person_id FROM ${this.t.people} FINAL)
            GROUP BY month, person
-       )`,
+       )
+       GROUP BY month`,
       { from, to },
     );
-    return rows.map((r) => ({ person_id: r.person_id, month: r.month, mask: Number(r.mask) }));
+    return rows.map((r) => ({ month: r.month, people: r.people, masks: r.masks.map(Number) }));
   }
 
   /**

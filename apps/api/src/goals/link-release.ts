@@ -38,36 +38,35 @@ export async function releaseMonths(
   disclosure: DisclosureService,
   dp: DisclosurePlan,
   key: string,
-  scores: readonly { person_id: string; month: string; s: number }[],
-  purposes: readonly { person_id: string; month: string; mask: number }[],
+  scores: readonly { month: string; people: readonly string[]; sums: readonly number[] }[],
+  purposes: readonly { month: string; people: readonly string[]; masks: readonly number[] }[],
 ): Promise<Map<string, MonthRelease>> {
   const s = dp.plan.structure;
-  const byMonth = <R extends { month: string }>(rows: readonly R[]) => {
-    const m = new Map<string, R[]>();
-    for (const r of rows) (m.get(r.month) ?? m.set(r.month, []).get(r.month)!).push(r);
-    return m;
-  };
   const pick = (perGroup: Map<string, number>, population: number) => (key === POPULATION ? population : (perGroup.get(key) ?? 0));
   const decide = (kind: 'mean' | 'share', valueOf: Map<string, number>) => {
     const { perGroup, population } = s.sums(valueOf);
     const d = disclosure.stat(dp, kind, perGroup, population).get(key);
     return { x: pick(perGroup, population), hidden: d ? (d.shown ? null : (d.reason ?? 'below_minimum')) : 'below_minimum' };
   };
-  const scoreMonths = byMonth(scores);
-  const purposeMonths = byMonth(purposes);
+  const scoreMonths = new Map(scores.map((m) => [m.month, m]));
+  const purposeMonths = new Map(purposes.map((m) => [m.month, m]));
   const out = new Map<string, MonthRelease>();
   // Each decision is a planStat over every group of the plan (hundreds of milliseconds at 100,000
   // people): the loop pauses before each, so a year of them (12 × 7) does not hold other requests.
   for (const month of new Set([...scoreMonths.keys(), ...purposeMonths.keys()])) {
-    const sc = scoreMonths.get(month) ?? [];
+    const sc = scoreMonths.get(month) ?? { people: [], sums: [] };
     await pauseLoop();
-    const contributors = decide('mean', new Map(sc.map((r) => [r.person_id, 1])));
-    const sums = s.sums(new Map(sc.map((r) => [r.person_id, r.s])));
-    const pm = purposeMonths.get(month) ?? [];
+    const contributors = decide('mean', new Map(sc.people.map((p) => [p, 1])));
+    const sums = s.sums(new Map(sc.people.map((p, i) => [p, sc.sums[i]])));
+    const pm = purposeMonths.get(month) ?? { people: [], masks: [] };
     const byPurpose = {} as MonthRelease['purposes'];
     for (const p of PURPOSES) {
       await pauseLoop();
-      byPurpose[p] = decide('share', new Map(pm.filter((r) => (r.mask & PURPOSE_BITS[p]) !== 0).map((r) => [r.person_id, 1])));
+      const served = new Map<string, number>();
+      pm.people.forEach((person, i) => {
+        if ((pm.masks[i] & PURPOSE_BITS[p]) !== 0) served.set(person, 1);
+      });
+      byPurpose[p] = decide('share', served);
     }
     out.set(month, { mean: { sum: pick(sums.perGroup, sums.population), hidden: contributors.hidden }, purposes: byPurpose });
   }

@@ -390,17 +390,24 @@ export class ScoresRepository {
   }
 
   /**
-   * Per person and month in [from, to]: the sum of their current daily scores (days without a score
-   * add 0); a person with a row scored at all that month (a contributor).
+   * Per month in [from, to], each person's sum of their current daily scores (days without a score
+   * add 0), for everyone with a row scored at all that month (a contributor): one row per month of
+   * parallel arrays. As one row per person and month, a year at 100,000 people was 1.2M objects
+   * parsed in one go: 4.9 s of the API's event loop.
    */
-  async personMonthlySums(from: string, to: string): Promise<{ person_id: string; month: string; s: number }[]> {
-    const rows = await this.ch.rows<{ person_id: string; month: string; s: number }>(
-      `SELECT person_id, toString(toStartOfMonth(day)) AS month, sum(score) AS s
-       FROM (${scoresSql.current(this.t, 'day BETWEEN {from:Date} AND {to:Date}', 'day, person_id, score')})
-       GROUP BY person_id, month`,
+  async personMonthlySums(from: string, to: string): Promise<{ month: string; people: string[]; sums: number[] }[]> {
+    const rows = await this.ch.rows<{ month: string; people: string[]; sums: number[] }>(
+      `SELECT month, groupArray(person_id) AS people, groupArray(s) AS sums
+       FROM
+       (
+           SELECT person_id, toString(toStartOfMonth(day)) AS month, sum(score) AS s
+           FROM (${scoresSql.current(this.t, 'day BETWEEN {from:Date} AND {to:Date}', 'day, person_id, score')})
+           GROUP BY person_id, month
+       )
+       GROUP BY month`,
       { from, to },
     );
-    return rows.map((r) => ({ person_id: r.person_id, month: r.month, s: Number(r.s) }));
+    return rows.map((r) => ({ month: r.month, people: r.people, sums: r.sums.map(Number) }));
   }
 
   /**
