@@ -288,11 +288,16 @@ export class GroupScoresService {
     const perType = new Map(EVENT_TYPES.map((t) => [t as string, { points: new Map<string, number>(), people: new Map<string, number>() }]));
     for (const r of rows) {
       const t = perType.get(r.type);
-      const i = s.personIndex.get(r.person_id);
-      if (!t || i === undefined || !(r.points > 0)) continue;
-      t.points.set(r.person_id, r.points);
-      t.people.set(r.person_id, 1);
-      maskOf[i] |= typeBit.get(r.type)!;
+      if (!t) continue;
+      const bit = typeBit.get(r.type)!;
+      r.people.forEach((person, k) => {
+        const i = s.personIndex.get(person);
+        const points = r.points[k];
+        if (i === undefined || !(points > 0)) return;
+        t.points.set(person, points);
+        t.people.set(person, 1);
+        maskOf[i] |= bit;
+      });
     }
     // one planStat per event type: the loop pauses before each (see pauseLoop)
     const stats: { type: string; points: Map<string, number>; decisions: Map<string, StatDecision> }[] = [];
