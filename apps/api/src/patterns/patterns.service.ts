@@ -128,7 +128,7 @@ export class PatternsService {
   private async computePurposes({ from, to, by }: Resolved): Promise<PurposesResponse> {
     const k = this.config.minGroupSize;
     const [rows, { plan }] = await Promise.all([this.repo.purposes(from, to), this.disclosure.plan()]);
-    const points = releasePurposePoints(plan, rows);
+    const points = await releasePurposePoints(plan, rows);
     const strategyLinked = rows.some((r) => r.purpose === 'strategy');
     return {
       range: { from, to },

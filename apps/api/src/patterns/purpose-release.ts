@@ -1,4 +1,5 @@
 import { hiddenReasonText, POPULATION, shareRule, type GroupPlan, type HiddenReason } from '@hubpulse/disclosure';
+import { pauseLoop } from '../common/event-loop';
 import type { PatternGroupBy, PurposeIndexPoint } from '@hubpulse/contracts';
 import { round } from '@hubpulse/contracts';
 import { groupKey } from '../disclosure/group-registry.service';
@@ -30,7 +31,7 @@ const planKeyOf = (kind: PatternGroupBy, value: string): string => (kind === 'or
  * compared here. Consecutive days are not compared either: a 28-day window's count minus the next
  * day's is a net change (people entering minus people leaving the window), not a group of people.
  */
-export function releasePurposePoints(plan: GroupPlan, rows: readonly PurposeRowRead[]): Map<PurposeRowRead, PurposeIndexPoint> {
+export async function releasePurposePoints(plan: GroupPlan, rows: readonly PurposeRowRead[]): Promise<Map<PurposeRowRead, PurposeIndexPoint>> {
   const k = plan.k;
   const byDay = new Map<string, PurposeRowRead[]>();
   for (const r of rows) byDay.set(r.day, [...(byDay.get(r.day) ?? []), r]);
@@ -39,6 +40,8 @@ export function releasePurposePoints(plan: GroupPlan, rows: readonly PurposeRowR
     const byPurpose = new Map<string, PurposeRowRead[]>();
     for (const r of dayRows) byPurpose.set(r.purpose, [...(byPurpose.get(r.purpose) ?? []), r]);
     for (const group of byPurpose.values()) {
+      // a purpose's day is a share over every group of the plan: the loop pauses between them (pauseLoop)
+      if (!isCached(plan, group)) await pauseLoop();
       const points = cachedIndex(plan, group, k);
       group.forEach((r, i) => out.set(r, points[i]));
     }
@@ -48,9 +51,11 @@ export function releasePurposePoints(plan: GroupPlan, rows: readonly PurposeRowR
 
 /** Decisions depend only on the plan and the stored rows: kept per plan under the rows' values (bounded). */
 const cache = new WeakMap<GroupPlan, Map<string, PurposeIndexPoint[]>>();
+const keyOfRows = (rows: readonly PurposeRowRead[]) => JSON.stringify(rows.map((r) => [r.day, r.purpose, r.group_kind, r.group_value, r.numerator, r.denominator, r.parts]));
+const isCached = (plan: GroupPlan, rows: readonly PurposeRowRead[]) => cache.get(plan)?.has(keyOfRows(rows)) ?? false;
 function cachedIndex(plan: GroupPlan, rows: readonly PurposeRowRead[], k: number): PurposeIndexPoint[] {
   const byPlan = cache.get(plan) ?? cache.set(plan, new Map()).get(plan)!;
-  const key = JSON.stringify(rows.map((r) => [r.day, r.purpose, r.group_kind, r.group_value, r.numerator, r.denominator, r.parts]));
+  const key = keyOfRows(rows);
   let points = byPlan.get(key);
   if (!points) {
     const released = releaseOneIndex(plan, rows, k);
