@@ -1,9 +1,9 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import type { PageGlobals } from './page-globals';
-import { freePort, REPO_ROOT, spawnApi, uniqueName, type SpawnedApi } from '@hubpulse/testing';
+import { freePort, REPO_ROOT, spawnApi, uniqueName, waitFor, type SpawnedApi } from '@hubpulse/testing';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
@@ -106,4 +106,12 @@ export async function signedInPage(product: DemoProduct, email: string, contexts
   await page.goto(`${product.api.url}/login`);
   await signInAs(page, email);
   return page;
+}
+
+/**
+ * Waits until the radio `target` is (or is not) the chosen one. Focus moves at once; the choice is
+ * a URL change, which React Router renders in a transition, later on a loaded machine.
+ */
+export async function expectChecked(target: Locator, checked: boolean, what: string): Promise<void> {
+  await waitFor(async () => (await target.getAttribute('aria-checked')) === String(checked), `${what} ${checked ? 'chosen' : 'no longer chosen'}`, 10_000, 50);
 }

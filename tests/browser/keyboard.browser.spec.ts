@@ -2,7 +2,7 @@ import type { ContentListDto, GoalDetailDto, GoalListDto, SegmentListDto } from 
 import { expectAccessible } from './accessibility';
 import { waitFor } from '@hubpulse/testing';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
-import { fullPageShot, signedInPage, signInAs, useDemoProduct } from './demo-product';
+import { expectChecked, fullPageShot, signedInPage, signInAs, useDemoProduct } from './demo-product';
 import type { PageElement, PageGlobals } from './page-globals';
 
 /** Presses Tab (Shift+Tab with `back`) until `target` has focus; fails naming what had focus instead. */
@@ -25,14 +25,6 @@ async function expectFocus(target: Locator, what: string): Promise<void> {
   await waitFor(() => isFocused(target), `focus on ${what}`, 10_000, 50).catch(async (e: Error) => {
     throw new Error(`${e.message}; focus is on ${await focusedName(target.page())}`);
   });
-}
-
-/**
- * Waits until the radio `target` is (or is not) the chosen one. Focus moves at once; the choice is
- * a URL change, which React Router renders in a transition, later on a loaded machine.
- */
-async function expectChecked(target: Locator, checked: boolean, what: string): Promise<void> {
-  await waitFor(async () => (await target.getAttribute('aria-checked')) === String(checked), `${what} ${checked ? 'chosen' : 'no longer chosen'}`, 10_000, 50);
 }
 
 /** The focused element as a person would hear it: its tag, role and name (for failure messages). */

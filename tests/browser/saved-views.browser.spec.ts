@@ -1,6 +1,6 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import type { SavedViewDto } from '@hubpulse/contracts';
-import { fullPageShot, signedInPage, useDemoProduct } from './demo-product';
+import { expectChecked, fullPageShot, signedInPage, useDemoProduct } from './demo-product';
 import { expectAccessible } from './accessibility';
 
 /**
@@ -86,8 +86,8 @@ describe('Reports: saved views and the glossary in headless Chromium', () => {
     await leader.goto(`${product.api.url}/views/${viewId}`);
     await leader.waitForURL((u) => u.pathname === '/engagement' && u.searchParams.get('by') === 'tenure' && u.searchParams.get('days') === '90');
     const groups = leader.locator('section[aria-label="Scores by group"]');
-    await expect(groups.getByRole('radio', { name: 'Tenure' }).getAttribute('aria-checked')).resolves.toBe('true');
-    await expect(groups.getByRole('radio', { name: '90 days' }).getAttribute('aria-checked')).resolves.toBe('true');
+    await expectChecked(groups.getByRole('radio', { name: 'Tenure' }), true, 'Tenure');
+    await expectChecked(groups.getByRole('radio', { name: '90 days' }), true, '90 days');
     await groups.locator('tbody th', { hasText: /year/ }).first().waitFor();
     await fullPageShot(leader, 'saved-views-opened-as-leader', 800);
     await expectAccessible(leader, 'saved views: a shared view opened as a leader');
