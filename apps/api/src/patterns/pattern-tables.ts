@@ -65,6 +65,8 @@ export function weekCodes(plan: GroupPlan, values: ReadonlyMap<string, string> |
  * no pair column would be).
  */
 export function movementCodes(before: WeekCodes, now: WeekCodes, n: number): WeekCodes {
+  if (n * n >= NOT_IN_WEEK) throw new Error(`movement between ${n} columns has ${n * n} pairs, more than a week table holds (${NOT_IN_WEEK - 1})`);
+  if (before.length !== now.length) throw new Error(`week codes for ${before.length} and ${now.length} people: not the same plan`);
   const out = new Uint8Array(now.length).fill(NOT_IN_WEEK);
   for (let i = 0; i < now.length; i++) {
     const a = before[i];
@@ -100,7 +102,7 @@ export function withheldAt(plan: GroupPlan, withhold: ReadonlyMap<string, Readon
 
 /**
  * The same table as buildTable, from WeekCodes: one pass over every group's members counting its
- * people per column, instead of a per-person Map per column. release-table.spec checks both agree.
+ * people per column, instead of a per-person Map per column. week-codes.spec checks both agree.
  */
 export function tableFromCodes<C extends string>(plan: GroupPlan, codes: WeekCodes, columns: readonly C[], withhold?: WithheldAt): GroupTable<C> {
   const s = plan.structure;
