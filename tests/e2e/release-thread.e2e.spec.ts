@@ -4,8 +4,8 @@ import fc from 'fast-check';
 import { POPULATION, type GroupPlan } from '@hubpulse/disclosure';
 import { REPO_ROOT } from '@hubpulse/testing';
 import { releaseTable } from '../../apps/api/src/patterns/pattern-release';
-import { buildTable, weekCodes, withheldAt, type WeekView } from '../../apps/api/src/patterns/pattern-tables';
-import { nestedPlan } from '../../apps/api/src/patterns/pattern.fixtures';
+import { weekCodes, withheldAt, type WeekView } from '../../apps/api/src/patterns/pattern-tables';
+import { buildTable, nestedPlan } from '../../apps/api/src/patterns/pattern.fixtures';
 import { PatternReleaseThread } from '../../apps/api/src/patterns/release-thread';
 
 /**

@@ -52,11 +52,11 @@ export function prefetchReads(queryClient: QueryClient, reads: Reads) {
   };
 }
 
-const pattern = (kind: PatternKind, by: 'org' | 'compare') => (search: URLSearchParams) => patternQueryFor(kind, by, parsePatternSearch(search));
+const pattern = (kind: PatternKind, by: 'org' | 'compare', search: URLSearchParams) => patternQueryFor(kind, by, parsePatternSearch(search));
 
 /** Each page's first reads, by route. */
 export const PAGE_READS = {
-  overview: ((search, _params, queryClient) => {
+  overview: (search, _params, queryClient) => {
     const selection = parseRangeSearch(search);
     const ranged = overviewParams(selection, undefined);
     if (ranged === null) {
@@ -69,20 +69,20 @@ export const PAGE_READS = {
       return [goalsQuery];
     }
     return [overviewQuery(ranged), goalsQuery];
-  }) satisfies Reads,
-  strategy: (() => [strategyOverviewQuery]) satisfies Reads,
-  goal: ((_search, { id = '' }) => [goalQuery(id), goalHistoryQuery(id)]) satisfies Reads,
-  engagementScores: ((search) => [scoreDistributionQuery(scoreDayFrom(search)), groupScoresQueryFor(parseGroupSearch(search))]) satisfies Reads,
-  purposes: ((search) => [pattern('purposes', 'org')(search), pattern('purposes', 'compare')(search)]) satisfies Reads,
-  personas: ((search) => [pattern('personas', 'org')(search), pattern('ambassadors', 'org')(search)]) satisfies Reads,
-  leaders: ((search) => [pattern('leaders', 'org')(search), pattern('leaders', 'compare')(search)]) satisfies Reads,
-  segments: (() => [segmentsQuery]) satisfies Reads,
+  },
+  strategy: () => [strategyOverviewQuery],
+  goal: (_search, { id = '' }) => [goalQuery(id), goalHistoryQuery(id)],
+  engagementScores: (search) => [scoreDistributionQuery(scoreDayFrom(search)), groupScoresQueryFor(parseGroupSearch(search))],
+  purposes: (search) => [pattern('purposes', 'org', search), pattern('purposes', 'compare', search)],
+  personas: (search) => [pattern('personas', 'org', search), pattern('ambassadors', 'org', search)],
+  leaders: (search) => [pattern('leaders', 'org', search), pattern('leaders', 'compare', search)],
+  segments: () => [segmentsQuery],
   // The channels read is the slow one; a segment not computed yet answers it without rates.
-  segment: ((_search, { id = '' }) => [segmentQuery(id), segmentHistoryQuery(id), segmentChannelsQuery(id)]) satisfies Reads,
+  segment: (_search, { id = '' }) => [segmentQuery(id), segmentHistoryQuery(id), segmentChannelsQuery(id)],
   // Its scorecard and forecast depend on the programme's state, so they wait for it.
-  programme: ((_search, { id = '' }) => [programmeQuery(id)]) satisfies Reads,
-  contentItems: ((search) => [contentItemsQuery(listParamsFrom(search))]) satisfies Reads,
-  contentItem: ((_search, { id = '' }) => [contentItemQuery(id)]) satisfies Reads,
-  authors: (() => [contentAuthorsQuery({})]) satisfies Reads,
-  newsletters: ((search) => [newslettersQuery(newslettersParamsFrom(search))]) satisfies Reads,
-};
+  programme: (_search, { id = '' }) => [programmeQuery(id)],
+  contentItems: (search) => [contentItemsQuery(listParamsFrom(search))],
+  contentItem: (_search, { id = '' }) => [contentItemQuery(id)],
+  authors: () => [contentAuthorsQuery({})],
+  newsletters: (search) => [newslettersQuery(newslettersParamsFrom(search))],
+} satisfies Record<string, Reads>;

@@ -1,5 +1,4 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
-import { pauseLoop } from '../common/event-loop';
 import { Counter } from 'prom-client';
 import { Metrics } from '@hubpulse/metrics';
 import {
@@ -17,6 +16,7 @@ import { HISTORY_FAMILIES, internDecision, wasFamily, type StatDecision } from '
 import { HUBPULSE_CONFIG, type HubpulseConfig } from '@hubpulse/config';
 import { PeopleRepository, ScoresRepository } from '@hubpulse/clickhouse';
 import { ScoringModelsRepository } from '@hubpulse/database';
+import { pauseLoop } from '../common/event-loop';
 import { DisclosureService, type DisclosurePlan } from '../disclosure/disclosure.service';
 import { ReadCache } from '../common/read-cache';
 import { releaseMix } from './score-mix-rule';

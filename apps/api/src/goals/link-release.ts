@@ -1,7 +1,7 @@
 import { isSmall, meanRule, POPULATION, type GroupDecision, type HiddenReason } from '@hubpulse/disclosure';
-import { pauseLoop } from '../common/event-loop';
 import { PURPOSES, type Purpose } from '@hubpulse/contracts';
 import type { GoalLinkEntity, ProgrammeEntity } from '@hubpulse/database';
+import { pauseLoop } from '../common/event-loop';
 import type { DisclosurePlan, DisclosureService } from '../disclosure/disclosure.service';
 import { groupKey } from '../disclosure/group-registry.service';
 import { PURPOSE_BITS } from './link-analysis.repository';

@@ -1,6 +1,6 @@
 import { planGroups, POPULATION, suppressTable, type GroupSpec } from '@hubpulse/disclosure';
 import { releaseShare, releaseTable } from './pattern-release';
-import { buildTable } from './pattern-tables';
+import { buildTable } from './pattern.fixtures';
 import { releaseDays, releaseLeaders } from './leader-release';
 
 const K = 3;

@@ -10,26 +10,6 @@ interface WeekTable<C extends string> {
 }
 
 /**
- * The table of one week from each person's value (persona, stage, or a "from>to" movement pair):
- * totals and cells for every group of the plan and the population, from one per-person read
- * (GroupStructure.sums). People outside today's directory are in no group.
- */
-export function buildTable<C extends string>(plan: GroupPlan, valueOf: ReadonlyMap<string, string>, columns: readonly C[], withhold?: GroupTable<C>['withhold']): GroupTable<C> {
-  const s = plan.structure;
-  const asMap = (sums: { perGroup: Map<string, number>; population: number }) => new Map([...sums.perGroup, [POPULATION, sums.population]]);
-  const ones = new Map([...valueOf.keys()].map((p) => [p, 1]));
-  const totals = asMap(s.sums(ones));
-  const cells = new Map(
-    columns.map((c) => {
-      const of = new Map<string, number>();
-      for (const [p, v] of valueOf) if (v === c) of.set(p, 1);
-      return [c, of.size === 0 ? new Map<string, number>() : asMap(s.sums(of))];
-    }),
-  );
-  return { columns, totals, cells, withhold };
-}
-
-/**
  * A week's per-person values as the release path takes them: one code per person of the plan's
  * population (GroupStructure.personIndex order): the value's column index, NO_COLUMN for a value that
  * is no column (counted in the totals, in no cell), NOT_IN_WEEK for someone without a value that week.
@@ -101,8 +81,9 @@ export function withheldAt(plan: GroupPlan, withhold: ReadonlyMap<string, Readon
 }
 
 /**
- * The same table as buildTable, from WeekCodes: one pass over every group's members counting its
- * people per column, instead of a per-person Map per column. week-codes.spec checks both agree.
+ * A week's table over every group of the plan and the population, from WeekCodes: one pass over
+ * every group's members counting its people per column. The same table as the maps path it replaced
+ * (buildTable in pattern.fixtures, the tests' reference); week-codes.spec checks both agree.
  */
 export function tableFromCodes<C extends string>(plan: GroupPlan, codes: WeekCodes, columns: readonly C[], withhold?: WithheldAt): GroupTable<C> {
   const s = plan.structure;

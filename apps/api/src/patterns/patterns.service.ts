@@ -49,6 +49,7 @@ import { EventsRepository, PatternsRepository, ScoresRepository, type LeaderItem
 import { releasePurposePoints } from './purpose-release';
 import { checkRangeLength } from '../common/range-limit';
 import { ReadCache } from '../common/read-cache';
+import { pauseLoop } from '../common/event-loop';
 
 const day = z.iso.date({ error: 'must be a date YYYY-MM-DD' });
 export const patternsQuerySchema = z.object({
@@ -360,9 +361,9 @@ function median(values: number[]): number {
 }
 
 /**
- * `ask` for each item in order, letting other requests in between (coding a week at 100,000 people
- * takes some milliseconds of the event loop), then every answer in order. A failure is reported
- * once all were asked, never as unhandled meanwhile.
+ * `ask` for each item in order, letting other requests in between (pauseLoop: coding a week at
+ * 100,000 people takes some milliseconds of the event loop), then every answer in order. A failure
+ * is reported once all were asked, never as unhandled meanwhile.
  */
 async function askEach<T, R>(items: readonly T[], ask: (item: T) => Promise<R>): Promise<R[]> {
   const answers: Promise<R>[] = [];
@@ -370,7 +371,7 @@ async function askEach<T, R>(items: readonly T[], ask: (item: T) => Promise<R>):
     const answer = ask(item);
     answer.catch(() => undefined);
     answers.push(answer);
-    await new Promise((resolve) => setImmediate(resolve));
+    await pauseLoop();
   }
   return Promise.all(answers);
 }

@@ -1,7 +1,7 @@
 import { hiddenReasonText, POPULATION, shareRule, type GroupPlan, type HiddenReason } from '@hubpulse/disclosure';
-import { pauseLoop } from '../common/event-loop';
 import type { PatternGroupBy, PurposeIndexPoint } from '@hubpulse/contracts';
 import { round } from '@hubpulse/contracts';
+import { pauseLoop } from '../common/event-loop';
 import { groupKey } from '../disclosure/group-registry.service';
 import { planCounts, releaseShare, type Decisions } from './pattern-release';
 import type { PurposeRowRead } from '@hubpulse/clickhouse';
@@ -40,9 +40,10 @@ export async function releasePurposePoints(plan: GroupPlan, rows: readonly Purpo
     const byPurpose = new Map<string, PurposeRowRead[]>();
     for (const r of dayRows) byPurpose.set(r.purpose, [...(byPurpose.get(r.purpose) ?? []), r]);
     for (const group of byPurpose.values()) {
-      // a purpose's day is a share over every group of the plan: the loop pauses between them (pauseLoop)
-      if (!isCached(plan, group)) await pauseLoop();
-      const points = cachedIndex(plan, group, k);
+      const key = keyOfRows(group);
+      // a purpose's day is a share over every group of the plan: the loop pauses before each not kept (pauseLoop)
+      if (!cache.get(plan)?.has(key)) await pauseLoop();
+      const points = cachedIndex(plan, group, k, key);
       group.forEach((r, i) => out.set(r, points[i]));
     }
   }
@@ -52,10 +53,8 @@ export async function releasePurposePoints(plan: GroupPlan, rows: readonly Purpo
 /** Decisions depend only on the plan and the stored rows: kept per plan under the rows' values (bounded). */
 const cache = new WeakMap<GroupPlan, Map<string, PurposeIndexPoint[]>>();
 const keyOfRows = (rows: readonly PurposeRowRead[]) => JSON.stringify(rows.map((r) => [r.day, r.purpose, r.group_kind, r.group_value, r.numerator, r.denominator, r.parts]));
-const isCached = (plan: GroupPlan, rows: readonly PurposeRowRead[]) => cache.get(plan)?.has(keyOfRows(rows)) ?? false;
-function cachedIndex(plan: GroupPlan, rows: readonly PurposeRowRead[], k: number): PurposeIndexPoint[] {
+function cachedIndex(plan: GroupPlan, rows: readonly PurposeRowRead[], k: number, key: string): PurposeIndexPoint[] {
   const byPlan = cache.get(plan) ?? cache.set(plan, new Map()).get(plan)!;
-  const key = keyOfRows(rows);
   let points = byPlan.get(key);
   if (!points) {
     const released = releaseOneIndex(plan, rows, k);

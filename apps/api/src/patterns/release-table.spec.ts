@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { planGroups, POPULATION, type GroupPlan, type GroupSpec } from '@hubpulse/disclosure';
 import { planCounts, releaseShare, releaseTable, revealedBy, type Decisions, type GroupTable, type ReleasedTable } from './pattern-release';
-import { buildTable } from './pattern-tables';
+import { buildTable } from './pattern.fixtures';
 
 /**
  * releaseTable as it was written first (the reference): step 4 looks at every withheld cell of every

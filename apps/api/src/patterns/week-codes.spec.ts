@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { POPULATION, type GroupPlan } from '@hubpulse/disclosure';
-import { nestedPlan } from './pattern.fixtures';
+import { buildTable, nestedPlan } from './pattern.fixtures';
 import { releaseTable } from './pattern-release';
-import { buildTable, movementCodes, packWeek, rowOf, tableFromCodes, union, weekCodes, withheldAt, WeekTableCache, WeekView } from './pattern-tables';
+import { movementCodes, packWeek, rowOf, tableFromCodes, union, weekCodes, withheldAt, WeekTableCache, WeekView } from './pattern-tables';
 
 /**
  * The release path on typed arrays (week codes, withheld cells as group indices) against the path on

@@ -1,5 +1,4 @@
 import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
-import { pauseLoop } from '../common/event-loop';
 import { z } from 'zod';
 import type { HiddenReason } from '@hubpulse/disclosure';
 import {
@@ -17,6 +16,7 @@ import {
 import { SegmentMembershipRepository } from '@hubpulse/audiences';
 import { GoalsRepository, ProgrammesRepository, SegmentDefinitionsRepository, type ProgrammeEntity, type ProgrammeFields } from '@hubpulse/database';
 import { EventsRepository, ScoresRepository } from '@hubpulse/clickhouse';
+import { pauseLoop } from '../common/event-loop';
 import { InvalidInputError } from '../common/errors';
 import { ReadCache } from '../common/read-cache';
 import { DisclosureService } from '../disclosure/disclosure.service';

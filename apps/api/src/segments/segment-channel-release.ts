@@ -1,6 +1,6 @@
 import { internDecision, POPULATION, type HiddenReason, type StatDecision, type StatKind, type WindowedNumber } from '@hubpulse/disclosure';
-import { pauseLoop } from '../common/event-loop';
 import { CHANNELS, PURPOSES } from '@hubpulse/contracts';
+import { pauseLoop } from '../common/event-loop';
 import type { DisclosurePlan, DisclosureService } from '../disclosure/disclosure.service';
 import type { PersonChannelRow, PersonReadRow } from './segment-reads.repository';
 
