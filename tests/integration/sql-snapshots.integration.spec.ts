@@ -44,12 +44,13 @@ type File = keyof typeof SOURCES;
 
 /** Methods that emit no ClickHouse statement of their own: helpers that build one. */
 const NOT_SNAPSHOTTED: Record<string, string[]> = {
-  EventsRepository: ['pages'], // runs page()'s statement, snapshotted there
+  EventsRepository: ['pages', 'eventDays'], // run page()'s and lastEventDay()'s statements, snapshotted there
   ScoresRepository: ['current'],
   PeopleRepository: ['groupRowsFrom'], // the statement of groupRows and groupRowsOn
   PatternsRepository: ['purposeParams', 'dropOlder', 'count'],
   LinkAnalysisRepository: ['scores', 'groupsCte'],
   ContentReadsRepository: ['recipientsSql', 'itemCtes'], // subqueries of issues / recipients and of items / authors
+  SegmentMembershipRepository: ['readRecentRuns'], // runs recentRuns's statement, snapshotted there
 };
 
 /** The repositories checked for a snapshot of every method. */
@@ -94,7 +95,7 @@ function recording(client: ClickHouseClient): { client: ClickHouseClient; log: s
 
 /** One statement as written to the file: the test database named `hubpulse`, the core count as <cores>, common indentation removed. */
 function normalise(sql: string, database: string): string {
-  const text = sql.split(`${database}.`).join('hubpulse.').replace(/max_insert_threads = \d+/g, 'max_insert_threads = <cores>');
+  const text = sql.split(`${database}.`).join('hubpulse.').split(`'${database}'`).join("'hubpulse'").replace(/max_insert_threads = \d+/g, 'max_insert_threads = <cores>');
   const lines = text.replace(/^\s*\n/, '').trimEnd().split('\n').map((l) => l.trimEnd());
   const rest = lines.slice(1).filter((l) => l.trim() !== '');
   const indent = Math.min(...rest.map((l) => l.length - l.trimStart().length), Infinity);

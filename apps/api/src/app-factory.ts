@@ -7,6 +7,7 @@ import express, { type NextFunction, type Request, type Response } from 'express
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { createLogger, HubpulseLogger, type HubpulseConfig, type LogLevel } from '@hubpulse/config';
+import { versionsSince } from '@hubpulse/clickhouse';
 import { Metrics } from '@hubpulse/metrics';
 import type pino from 'pino';
 import { AppModule } from './app.module';
@@ -64,6 +65,8 @@ export async function createApiApp(config: HubpulseConfig, opts: { logger?: fals
   app.use(bodyErrors);
   app.use(cookieParser());
   app.use(originCheck({ cookie: SESSION_COOKIE, publicUrl: config.publicUrl }));
+  // A read request's data versions may come from one read started after it arrived (DataVersions): its plan, small facts and cache share one.
+  app.use((req: Request, _res: Response, next: NextFunction) => (req.method === 'GET' || req.method === 'HEAD' ? versionsSince.run(performance.now(), next) : next()));
 
   const doc = new DocumentBuilder()
     .setTitle('Hubpulse API')

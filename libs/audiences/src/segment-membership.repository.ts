@@ -92,6 +92,13 @@ export const segmentMembersSql = {
  */
 @Injectable()
 export class SegmentMembershipRepository {
+  /**
+   * Asked by every request that needs the disclosure plan or the segments' sizes, so kept until a run
+   * is recorded (DataVersions.memo): the runs' fingerprint, and every segment's newest runs by how many.
+   */
+  private runsPrint?: () => Promise<{ runs: string; last_run: string }>;
+  private readonly everyRecentRun = new Map<number, () => Promise<readonly SegmentRun[]>>();
+
   constructor(private readonly ch: ClickHouseService) {}
 
   private get t() {
@@ -191,7 +198,18 @@ export class SegmentMembershipRepository {
    * The newest `perSegment` runs of every segment (or of `ids`), newest first; `okOnly` skips failed
    * runs. computed_at as ISO time (the API lists these).
    */
-  async recentRuns(perSegment: number, ids?: readonly string[], okOnly = false): Promise<SegmentRun[]> {
+  recentRuns(perSegment: number, ids?: readonly string[], okOnly = false): Promise<readonly SegmentRun[]> {
+    if (ids || okOnly) return this.readRecentRuns(perSegment, ids, okOnly);
+    // Every segment's (the list and the detail read them on each request): kept until a run is recorded.
+    let memo = this.everyRecentRun.get(perSegment);
+    if (!memo) {
+      memo = this.ch.versions.memo(['segment_runs'], async () => Object.freeze((await this.readRecentRuns(perSegment)).map((r) => Object.freeze(r))));
+      this.everyRecentRun.set(perSegment, memo);
+    }
+    return memo();
+  }
+
+  private async readRecentRuns(perSegment: number, ids?: readonly string[], okOnly = false): Promise<SegmentRun[]> {
     const rows = await this.ch.rows<Record<string, unknown>>(
       `SELECT ${RUN_COLUMNS}
        FROM ${this.t.segment_runs} WHERE ${ids ? 'segment_id IN {ids:Array(String)}' : '1'} ${okOnly ? "AND status = 'ok'" : ''}
@@ -202,12 +220,15 @@ export class SegmentMembershipRepository {
   }
 
   /** Changes whenever a run is recorded (a cache key of what is built from memberships). */
-  async runsFingerprint(): Promise<{ runs: string; last_run: string }> {
-    const [r] = await this.ch.rows<{ runs: string; last_run: string }>(
-      `SELECT (SELECT count() FROM ${this.t.segment_runs} WHERE status = 'ok') AS runs,
-              (SELECT toString(max(version)) FROM ${this.t.segment_runs}) AS last_run`,
-    );
-    return { runs: r.runs, last_run: r.last_run };
+  runsFingerprint(): Promise<{ runs: string; last_run: string }> {
+    this.runsPrint ??= this.ch.versions.memo(['segment_runs'], async () => {
+      const [r] = await this.ch.rows<{ runs: string; last_run: string }>(
+        `SELECT (SELECT count() FROM ${this.t.segment_runs} WHERE status = 'ok') AS runs,
+                (SELECT toString(max(version)) FROM ${this.t.segment_runs}) AS last_run`,
+      );
+      return { runs: r.runs, last_run: r.last_run };
+    });
+    return this.runsPrint();
   }
 
   /**

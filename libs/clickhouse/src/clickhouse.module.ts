@@ -49,7 +49,7 @@ import { ScoresRepository } from './repositories/scores.repository';
     PatternsRepository,
     PeopleRepository,
     ContentRepository,
-    DataVersions,
+    { provide: DataVersions, useFactory: (ch: ClickHouseService) => ch.versions, inject: [ClickHouseService] },
     CompactionService,
   ],
   exports: [CLICKHOUSE, ClickHouseService, EventsRepository, ScoresRepository, PatternsRepository, PeopleRepository, ContentRepository, DataVersions, CompactionService],

@@ -7,6 +7,7 @@ import { ChdbInsertWorker } from './chdb-insert-worker';
 import { INSERT_SETTINGS } from './insert-settings';
 import { CLICKHOUSE, closeClickHouse } from './clickhouse-client';
 import type { DdlTarget } from './clickhouse-ddl';
+import { DataVersions } from './data-version';
 import { TABLE_NAMES, tablesFor, type Tables } from './tables';
 
 const purposeOf = queryPurposes(TABLE_NAMES);
@@ -27,6 +28,8 @@ export class ClickHouseService implements OnApplicationShutdown {
   /** Where DDL at run time goes: this database, on the cluster when CLICKHOUSE_CLUSTER is set. */
   readonly ddl: DdlTarget;
   readonly client: ClickHouseClient;
+  /** The tables' data versions, and small facts kept until their tables change (see DataVersions). */
+  readonly versions: DataVersions;
   private insertWorker?: ChdbInsertWorker;
 
   constructor(
@@ -38,6 +41,7 @@ export class ClickHouseService implements OnApplicationShutdown {
     this.tables = tablesFor(this.database);
     this.ddl = { database: this.database, cluster: config.clickhouse.mode === 'server' ? config.clickhouse.cluster : undefined };
     this.client = metrics ? this.timedClient(raw) : raw;
+    this.versions = new DataVersions(this);
   }
 
   async ping(): Promise<boolean> {

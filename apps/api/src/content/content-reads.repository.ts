@@ -89,6 +89,9 @@ export interface IssueAggRow {
  */
 @Injectable()
 export class ContentReadsRepository {
+  /** The watermark, asked again only when events or content changed (DataVersions.memo; every content read asks it). */
+  private mark?: () => Promise<string>;
+
   constructor(private readonly ch: ClickHouseService) {}
 
   private get t() {
@@ -236,12 +239,15 @@ export class ContentReadsRepository {
    * plan covers those): the newest ingested event (the events table's projection answers it without
    * a scan) and the catalogue's newest version and size. Equal marks, equal answers.
    */
-  async watermark(): Promise<string> {
-    const [r] = await this.ch.rows<{ events: string; content: string }>(
-      `SELECT (SELECT toString(max(ingested_at)) FROM ${this.t.events}) AS events,
-              (SELECT concat(toString(max(version)), '/', toString(count())) FROM ${this.t.content}) AS content`,
-    );
-    return `${r?.events ?? ''}|${r?.content ?? ''}`;
+  watermark(): Promise<string> {
+    this.mark ??= this.ch.versions.memo(['events', 'content'], async () => {
+      const [r] = await this.ch.rows<{ events: string; content: string }>(
+        `SELECT (SELECT toString(max(ingested_at)) FROM ${this.t.events}) AS events,
+                (SELECT concat(toString(max(version)), '/', toString(count())) FROM ${this.t.content}) AS content`,
+      );
+      return `${r?.events ?? ''}|${r?.content ?? ''}`;
+    });
+    return this.mark();
   }
 
   /**

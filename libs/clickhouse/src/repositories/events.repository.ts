@@ -16,22 +16,29 @@ export interface EventSpan {
  */
 @Injectable()
 export class EventsRepository {
+  private days?: () => Promise<{ first: string | null; last: string | null }>;
+
   constructor(private readonly ch: ClickHouseService) {}
 
   /** Day (YYYY-MM-DD) of the newest stored event, or null when there is none. */
   async lastEventDay(): Promise<string | null> {
-    const [r] = await this.ch.rows<{ last: string; n: string }>(
-      `SELECT toString(toDate(max(occurred_at))) AS last, count() AS n FROM ${this.ch.tables.events}`,
-    );
-    return r && Number(r.n) > 0 ? r.last : null;
+    return (await this.eventDays()).last;
   }
 
   /** Day of the oldest stored event, or null when there is none (the start of "All"). */
   async firstEventDay(): Promise<string | null> {
-    const [r] = await this.ch.rows<{ first: string; n: string }>(
-      `SELECT toString(min(toDate(occurred_at))) AS first, count() AS n FROM ${this.ch.tables.events}`,
-    );
-    return r && Number(r.n) > 0 ? r.first : null;
+    return (await this.eventDays()).first;
+  }
+
+  /** The oldest and newest event days (null without events), asked again only when events were stored or merged (DataVersions.memo; most requests read them). */
+  private eventDays(): Promise<{ first: string | null; last: string | null }> {
+    this.days ??= this.ch.versions.memo(['events'], async () => {
+      const [r] = await this.ch.rows<{ first: string; last: string; n: string }>(
+        `SELECT toString(min(toDate(occurred_at))) AS first, toString(toDate(max(occurred_at))) AS last, count() AS n FROM ${this.ch.tables.events}`,
+      );
+      return r && Number(r.n) > 0 ? { first: r.first, last: r.last } : { first: null, last: null };
+    });
+    return this.days();
   }
 
   /** Days of the first and last event, the row count and the newest ingested_at; null when there is no event. */

@@ -50,6 +50,9 @@ export interface HistoryRow {
  */
 @Injectable()
 export class PeopleRepository {
+  /** The fingerprint, asked again only when people or people_history changed (DataVersions.memo; every request that needs the disclosure plan reads it). */
+  private directoryFingerprint?: () => Promise<{ people: string; version: string; history: string }>;
+
   constructor(private readonly ch: ClickHouseService) {}
 
   private get t() {
@@ -81,12 +84,15 @@ export class PeopleRepository {
   }
 
   /** Changes whenever the directory or its history may have (a cache key): the people and the newest versions written. */
-  async fingerprint(): Promise<{ people: string; version: string; history: string }> {
-    const [r] = await this.ch.rows<{ people: string; version: string; history: string }>(
-      `SELECT (SELECT count() FROM ${this.t.people} FINAL) AS people, (SELECT max(version) FROM ${this.t.people}) AS version,
-              (SELECT max(version) FROM ${this.t.people_history}) AS history`,
-    );
-    return r;
+  fingerprint(): Promise<{ people: string; version: string; history: string }> {
+    this.directoryFingerprint ??= this.ch.versions.memo(['people', 'people_history'], async () => {
+      const [r] = await this.ch.rows<{ people: string; version: string; history: string }>(
+        `SELECT (SELECT count() FROM ${this.t.people} FINAL) AS people, (SELECT max(version) FROM ${this.t.people}) AS version,
+                (SELECT max(version) FROM ${this.t.people_history}) AS history`,
+      );
+      return r;
+    });
+    return this.directoryFingerprint();
   }
 
   /** Writes every stint of the people in `rows` under one new version: it replaces their whole history. */

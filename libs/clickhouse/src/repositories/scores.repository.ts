@@ -278,6 +278,9 @@ export const scoresSql = {
  */
 @Injectable()
 export class ScoresRepository {
+  /** The newest scored day, asked again only when score_days changed (DataVersions.memo; read by most engagement requests). */
+  private newestScoredDay?: () => Promise<string | null>;
+
   constructor(private readonly ch: ClickHouseService) {}
 
   private get t() {
@@ -374,9 +377,12 @@ export class ScoresRepository {
   }
 
   /** Newest day with computed scores, or null. */
-  async lastScoredDay(): Promise<string | null> {
-    const [r] = await this.ch.rows<{ d: string; n: string }>(`SELECT toString(max(day)) AS d, count() AS n FROM ${this.t.score_days} FINAL`);
-    return r && Number(r.n) > 0 ? r.d : null;
+  lastScoredDay(): Promise<string | null> {
+    this.newestScoredDay ??= this.ch.versions.memo(['score_days'], async () => {
+      const [r] = await this.ch.rows<{ d: string; n: string }>(`SELECT toString(max(day)) AS d, count() AS n FROM ${this.t.score_days} FINAL`);
+      return r && Number(r.n) > 0 ? r.d : null;
+    });
+    return this.newestScoredDay();
   }
 
   /** Scored days per month ('YYYY-MM-01') in [from, to]. */
