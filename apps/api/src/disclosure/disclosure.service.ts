@@ -17,7 +17,6 @@ import {
   type StatKind,
   type WindowedNumber,
 } from '@hubpulse/disclosure';
-import { pauseLoop } from '../common/event-loop';
 import { directoryGroups, FAMILY_PRIORITY, GroupRegistryService, groupKey } from './group-registry.service';
 import { ReleaseLedgerRepository } from './release-ledger.repository';
 
@@ -117,8 +116,6 @@ export class DisclosureService {
   private async build(asOf: string, links: readonly GoalLinkEntity[], programmes: readonly ProgrammeEntity[], fingerprint: string): Promise<DisclosurePlan> {
     const started = Date.now();
     const [rows, segments] = await Promise.all([this.registry.directory(asOf), this.registry.segments()]);
-    // The build's steps take 0.2–1 s each at 100,000 people: the loop answers waiting readers between them.
-    await pauseLoop();
     const groups: GroupSpec[] = directoryGroups(rows);
     // A segment's composition shows its people per department and location: those intersections are known.
     const composition = ['department', 'location'];
@@ -134,15 +131,12 @@ export class DisclosureService {
     }
     const population = new Set(rows.map((r) => r.person_id));
     const history = await this.history(asOf, population, groups);
-    await pauseLoop();
     const plan = planGroups(population, groups, this.k, history.refused[history.refused.length - 1]);
-    await pauseLoop();
-    const contentKey = planContentKey(plan);
     const builtMs = Date.now() - started;
     this.log.log(
       `disclosure plan: ${groups.length} groups over ${population.size} people, ${plan.all().filter((g) => !g.shown).length} hidden, ${history.changes.length} change days (${history.versions} versions), ${builtMs} ms`,
     );
-    return { plan, groups, asOf, population, history, builtMs, fingerprint, contentKey };
+    return { plan, groups, asOf, population, history, builtMs, fingerprint, contentKey: planContentKey(plan) };
   }
 
   /**
@@ -155,7 +149,6 @@ export class DisclosureService {
   private async history(asOf: string, population: ReadonlySet<string>, today: readonly GroupSpec[]): Promise<DisclosurePlan['history']> {
     const changes = await this.registry.changeDays(addDays(HISTORY_START, 1), asOf);
     const stretches = (await this.registry.historyOn(changes.map((_, i) => stretchStart(changes, i)))).map(directoryGroups);
-    await pauseLoop();
     const { refused, versions } = planVersions(population, [...stretches, today], this.k);
     return { changes, refused, versions };
   }
