@@ -113,8 +113,11 @@ describe('walkthroughs by keyboard and accessible names, one per user group (pro
     const goalName = ((await revenue.textContent()) ?? '').trim();
     await page.keyboard.press('Enter');
     await page.waitForURL(/\/strategy\/goals\/[^/]+$/);
+    // Strategy's heading can still be on screen when the URL has changed (the goal page's code and first
+    // reads are still arriving): wait for the one heading to become the goal's.
     const h1 = page.getByRole('heading', { level: 1 });
-    await h1.waitFor();
+    await h1.filter({ hasText: goalName }).waitFor();
+    expect(await h1.count()).toBe(1);
     expect(await h1.textContent()).toContain(goalName);
     await expect(page.getByRole('region', { name: 'Summary', exact: true }).textContent()).resolves.toMatch(/^(On track|At risk|Off track|No status)/i);
 
