@@ -16,39 +16,35 @@ export interface EventSpan {
  */
 @Injectable()
 export class EventsRepository {
-  private days?: () => Promise<{ first: string | null; last: string | null }>;
+  private spanOfEvents?: () => Promise<Readonly<EventSpan> | null>;
 
   constructor(private readonly ch: ClickHouseService) {}
 
   /** Day (YYYY-MM-DD) of the newest stored event, or null when there is none. */
   async lastEventDay(): Promise<string | null> {
-    return (await this.eventDays()).last;
+    return (await this.span())?.last ?? null;
   }
 
   /** Day of the oldest stored event, or null when there is none (the start of "All"). */
   async firstEventDay(): Promise<string | null> {
-    return (await this.eventDays()).first;
+    return (await this.span())?.first ?? null;
   }
 
-  /** The oldest and newest event days (null without events), asked again only when events were stored or merged (DataVersions.memo; most requests read them). */
-  private eventDays(): Promise<{ first: string | null; last: string | null }> {
-    this.days ??= this.ch.versions.memo(['events'], async () => {
-      const [r] = await this.ch.rows<{ first: string; last: string; n: string }>(
-        `SELECT toString(min(toDate(occurred_at))) AS first, toString(toDate(max(occurred_at))) AS last, count() AS n FROM ${this.ch.tables.events}`,
+  /**
+   * Days of the first and last event, the row count and the newest ingested_at; null when there is
+   * no event. Asked of ClickHouse again only when events were stored or merged (DataVersions.memo:
+   * most requests read the first and last days); shared, so frozen.
+   */
+  span(): Promise<Readonly<EventSpan> | null> {
+    this.spanOfEvents ??= this.ch.versions.memo(['events'], async () => {
+      const [r] = await this.ch.rows<EventSpan>(
+        `SELECT toString(toDate(min(occurred_at))) AS first, toString(toDate(max(occurred_at))) AS last, count() AS n,
+                toString(max(ingested_at)) AS wm
+         FROM ${this.ch.tables.events}`,
       );
-      return r && Number(r.n) > 0 ? { first: r.first, last: r.last } : { first: null, last: null };
+      return r && Number(r.n) > 0 ? Object.freeze(r) : null;
     });
-    return this.days();
-  }
-
-  /** Days of the first and last event, the row count and the newest ingested_at; null when there is no event. */
-  async span(): Promise<EventSpan | null> {
-    const [r] = await this.ch.rows<EventSpan>(
-      `SELECT toString(toDate(min(occurred_at))) AS first, toString(toDate(max(occurred_at))) AS last, count() AS n,
-              toString(max(ingested_at)) AS wm
-       FROM ${this.ch.tables.events}`,
-    );
-    return r && Number(r.n) > 0 ? r : null;
+    return this.spanOfEvents();
   }
 
   /**
