@@ -49,7 +49,8 @@ describe('Reports → Alerts in headless Chromium', () => {
     expect(await row.textContent()).not.toContain('secret');
     // evaluated at once: the state and the goal's status as the Strategy page shows it
     const alerts = async () => (await leader.evaluate(async () => (await fetch('/api/alerts')).json())) as AlertDto[];
-    for (let i = 0; i < 100 && !(await alerts()).find((a) => a.name === 'Revenue slipping')?.last_evaluated_at; i++) await leader.waitForTimeout(100);
+    // (a job on the alerts queue: on a loaded machine it can take longer than the ~10 s this once polled for)
+    await waitFor(async () => !!(await alerts()).find((a) => a.name === 'Revenue slipping')?.last_evaluated_at, 'the new alert evaluated', 90_000, 200);
     await leader.reload();
     await row.getByText(/checked /).waitFor();
     await row.getByRole('button', { name: 'History of Revenue slipping' }).click();

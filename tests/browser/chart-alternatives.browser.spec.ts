@@ -169,7 +169,18 @@ describe('chart text alternatives and "View as table" (production build, demo da
     const trends = groups.getByRole('img', { name: /^Daily mean score by / });
     await trends.waitFor({ timeout: 120_000 });
     expect(await description(trends)).toMatch(/^Daily mean score, .+ \(\d+ days\), \d+ lines: /);
-    const dashes = await trends.locator('path.recharts-line-curve').evaluateAll((paths) => paths.map((p) => p.getAttribute('stroke-dasharray') ?? 'solid'));
+    // Read once the lines are drawn and their entrance animation is over: while it runs Recharts sets
+    // stroke-dasharray itself (in px), and on its first frame every dashed line has the same "0px, 0px".
+    let dashes: string[] = [];
+    await waitFor(
+      async () => {
+        dashes = await trends.locator('path.recharts-line-curve').evaluateAll((paths) => paths.map((p) => p.getAttribute('stroke-dasharray') ?? 'solid'));
+        return dashes.length >= 2 && dashes.every((d) => !d.includes('px'));
+      },
+      'the group lines drawn, their animation over',
+      30_000,
+      100,
+    ).catch(() => undefined);
     expect(dashes.length).toBeGreaterThanOrEqual(2);
     expect(new Set(dashes).size).toBe(dashes.length);
     await page.waitForTimeout(1500); // lines animate in

@@ -1,5 +1,5 @@
 import type { BrowserContext, Page } from 'playwright-core';
-import type { ContentListDto, NewslettersDto } from '@hubpulse/contracts';
+import { channelLabel, type ContentListDto, type NewslettersDto } from '@hubpulse/contracts';
 import { waitFor } from '@hubpulse/testing';
 import { fullPageShot, signedInPage, useDemoProduct } from './demo-product';
 import { expectAccessible } from './accessibility';
@@ -61,7 +61,13 @@ describe('Content area in headless Chromium', () => {
     await planner.getByRole('heading', { name: 'Bottom content' }).waitFor();
     await planner.getByLabel('Channel').selectOption('newsletter');
     await planner.waitForURL((u) => u.searchParams.get('channel') === 'newsletter' && u.searchParams.get('order') === 'asc');
-    await table.locator('tbody tr').first().waitFor();
+    // The URL changes before the filtered list is drawn (and the unfiltered rows are still on screen
+    // until then): wait until every row shown is a newsletter.
+    const channels = table.locator('tbody tr > td:first-child > div.muted');
+    await waitFor(async () => {
+      const shown = await channels.allTextContents();
+      return shown.length > 0 && shown.every((c) => c.startsWith(`${channelLabel('newsletter')} ·`));
+    }, 'the bottom newsletters drawn', 60_000);
     await fullPageShot(planner, 'content-items-bottom-newsletters', 600);
     await expectAccessible(planner, 'content: bottom items of newsletters');
   }, 180_000);

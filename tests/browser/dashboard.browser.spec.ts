@@ -18,6 +18,7 @@ describe('dashboard in headless Chromium (production build, demo data)', () => {
 
     await page.goto(`${product.api.url}/`);
     await page.waitForURL(/\/login/);
+    await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor(); // not the splash shown until then
     await expectAccessible(page, 'login: the sign-in form');
     await page.getByLabel('Email').fill('admin@hubpulse.local');
     await page.getByLabel('Password').fill('wrong password');
@@ -50,12 +51,16 @@ describe('dashboard in headless Chromium (production build, demo data)', () => {
     expect((d ?? '').split(/[LC]/).length).toBeGreaterThan(30); // a line through many days
 
     const channels = page.locator('section[aria-label="Activity by channel"]');
+    // A chart of its own, sized and drawn on its own schedule: not necessarily drawn with the line.
+    await channels.locator('.recharts-bar-rectangle').first().waitFor();
     expect(await channels.locator('.recharts-bar-rectangle').count()).toBeGreaterThanOrEqual(5);
 
     const totals = page.locator('section[aria-label="Totals"]');
     await expect(totals.textContent()).resolves.toMatch(/\d{1,3}(,\d{3})+/); // thousands of events
 
     const goals = page.locator('section[aria-label="Goals"]');
+    // Its own read (/api/goals), not the overview's: it may still be loading.
+    await goals.getByText(/revenue/i).first().waitFor();
     await expect(goals.textContent()).resolves.toMatch(/revenue/i);
 
     await page.waitForTimeout(2500); // let Recharts finish drawing (lines animate in) before the picture

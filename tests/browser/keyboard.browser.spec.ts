@@ -166,7 +166,11 @@ describe('Keyboard, focus and reflow in headless Chromium (production build, dem
     const page = await signedInPage(product, 'admin@hubpulse.local', contexts, errors);
     await page.waitForURL((u) => u.pathname === '/overview');
     const main = page.getByRole('main');
-    await page.getByRole('heading', { level: 1 }).waitFor();
+    // The URL changes before React has drawn the new page (a transition): the sign-in page's own
+    // heading can still be on screen, so wait for the Overview's, and for the lost focus (the sign-in
+    // button is gone) to have gone to the top of the page (FocusStart), as on a fresh page load.
+    await page.getByRole('heading', { level: 1, name: 'Overview' }).waitFor();
+    await expectFocus(page.locator('.focus-start'), 'the top of the page after signing in');
 
     // The first Tab reaches the skip link; Enter puts focus on <main>.
     await page.keyboard.press('Tab');

@@ -60,6 +60,9 @@ describe('Account: ending your own sessions in headless Chromium', () => {
     await navigate(laptop, 'Engagement');
     await laptop.waitForURL((u) => u.pathname === '/login');
     expect(new URL(laptop.url()).searchParams.get('next')).toBe('/engagement');
+    // The URL changes before the login page is drawn, and the page being left has role=status
+    // elements of its own (its panels' loading states): read the status once the login page is there.
+    await laptop.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
     // Told why, not just dropped on the form.
     await expect(laptop.getByRole('status').textContent()).resolves.toBe('Your session has ended. Sign in again to continue.');
     await laptop.getByLabel('Email').waitFor();

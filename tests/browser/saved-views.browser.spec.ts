@@ -41,8 +41,12 @@ describe('Reports: saved views and the glossary in headless Chromium', () => {
     const groups = analyst.locator('section[aria-label="Scores by group"]');
     await groups.getByRole('radiogroup', { name: 'Group by' }).getByRole('radio', { name: 'Tenure' }).click();
     await analyst.waitForURL(/by=tenure/);
+    // The URL changes before the page re-renders with it: a control clicked before then builds its
+    // address from the old one (losing by=tenure), and "Save view" would keep the old query.
+    await expectChecked(groups.getByRole('radio', { name: 'Tenure' }), true, 'Tenure');
     await groups.getByRole('radiogroup', { name: 'Range' }).getByRole('radio', { name: '90 days' }).click();
     await analyst.waitForURL(/days=90/);
+    await expectChecked(groups.getByRole('radio', { name: '90 days' }), true, '90 days');
 
     await analyst.getByRole('button', { name: 'Save view' }).click();
     const panel = analyst.getByRole('region', { name: 'Save this view' });

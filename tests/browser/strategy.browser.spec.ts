@@ -134,6 +134,8 @@ describe('Strategy area in headless Chromium (production build, demo data)', () 
       expect(cells[m + 1]).toMatch(/^[+−-]?\d\.\d\d to [+−-]?\d\.\d\d$/);
       expect(Number(cells[m + 3])).toBeGreaterThanOrEqual(6);
     }
+    // (responsive charts: drawn once they have measured themselves, maybe after the table)
+    await link.locator('.small-multiple .recharts-line-curve').nth(1).waitFor();
     expect(await link.locator('.small-multiple .recharts-line-curve').count()).toBe(2); // KPI and engagement side by side
     // The demo's launched programme (Sales at one site, the rest of Sales compares): a before/after estimate.
     const programme = page.locator('section[aria-label^="Engagement against the KPI: "]', { hasText: 'Programme: Sales vision briefings' });
