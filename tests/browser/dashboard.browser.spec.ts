@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import { waitFor } from '@hubpulse/testing';
-import type { BrowserContext } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { SHOTS, signedInPage, useDemoProduct } from './demo-product';
 import { expectAccessible } from './accessibility';
 
@@ -10,6 +10,32 @@ import { expectAccessible } from './accessibility';
  */
 describe('dashboard in headless Chromium (production build, demo data)', () => {
   const product = useDemoProduct('browser');
+
+  /** A browser context signed in as the admin, for `use`; no page errors meanwhile; closed after. */
+  async function asAdmin(use: (context: BrowserContext) => Promise<void>): Promise<void> {
+    const contexts: BrowserContext[] = [];
+    const errors: string[] = [];
+    try {
+      const signedIn = await signedInPage(product, 'admin@hubpulse.local', contexts, errors);
+      await signedIn.waitForURL((u) => u.pathname === '/overview');
+      await signedIn.close();
+      await use(contexts[0]);
+      expect(errors).toEqual([]);
+    } finally {
+      for (const c of contexts) await c.close();
+    }
+  }
+
+  /** Holds back the script `asset` for 3 s, then lets it through; returns when that was. */
+  async function holdBack(page: Page, asset: RegExp): Promise<() => number> {
+    let released = Infinity;
+    await page.route(asset, async (route) => {
+      await new Promise((r) => setTimeout(r, 3_000));
+      released = performance.now();
+      await route.continue();
+    });
+    return () => released;
+  }
 
   it('signs in and shows the overview charts with data', async () => {
     const page = await product.browser.newPage({ viewport: { width: 1280, height: 900 } });
@@ -82,12 +108,7 @@ describe('dashboard in headless Chromium (production build, demo data)', () => {
    * prefetch and the page build the same query keys, so the page finds them in the cache or in flight).
    */
   it('asks each page’s first reads while the page’s code is still loading, and each once', async () => {
-    const contexts: BrowserContext[] = [];
-    const errors: string[] = [];
-    try {
-      const signedIn = await signedInPage(product, 'admin@hubpulse.local', contexts, errors);
-      await signedIn.waitForURL((u) => u.pathname === '/overview');
-      await signedIn.close();
+    await asAdmin(async (context) => {
       const pages: { url: string; chunk: RegExp; reads: string[] }[] = [
         { url: '/overview', chunk: /\/assets\/overview\.page-[\w-]+\.js$/, reads: ['/api/overview', '/api/goals'] },
         // A preset other than the server's default: the default answer first (its newest day), then the range.
@@ -100,21 +121,17 @@ describe('dashboard in headless Chromium (production build, demo data)', () => {
         { url: '/content/newsletters', chunk: /\/assets\/newsletters\.page-[\w-]+\.js$/, reads: ['/api/content/newsletters'] },
       ];
       for (const { url, chunk, reads } of pages) {
-        const page = await contexts[0].newPage();
+        const page = await context.newPage();
         const asked: { path: string; at: number }[] = [];
-        let released = Infinity;
         page.on('request', (r) => {
           const u = new URL(r.url());
           if (u.pathname.startsWith('/api/')) asked.push({ path: u.pathname, at: performance.now() });
         });
-        await page.route(chunk, async (route) => {
-          await new Promise((r) => setTimeout(r, 3_000));
-          released = performance.now();
-          await route.continue();
-        });
+        const releasedAt = await holdBack(page, chunk);
         await page.goto(`${product.api.url}${url}`);
         await page.locator('main h1').first().waitFor();
         await waitFor(async () => (await page.locator('.chart-state--loading, [aria-busy="true"]').count()) === 0, `${url} drawn`, 60_000);
+        const released = releasedAt();
         expect(released).toBeLessThan(Infinity); // the page's code was the one held back
         for (const read of new Set(reads)) {
           const times = asked.filter((a) => a.path === read);
@@ -124,9 +141,52 @@ describe('dashboard in headless Chromium (production build, demo data)', () => {
         }
         await page.close();
       }
-      expect(errors).toEqual([]);
-    } finally {
-      for (const c of contexts) await c.close();
-    }
+    });
+  }, 240_000);
+
+  /**
+   * Issue 17: opened without a query string, a page's HTML names its first reads (PAGE_ACCESS
+   * `firstReads`, `<link rel="preload">`), so they are asked before any of the dashboard's code has
+   * run; the dashboard's own requests for them take those answers (each read reaches the API once,
+   * and Chromium reports no unused preload).
+   */
+  it('asks a page’s first reads with its HTML, before the dashboard’s code has run, and each once', async () => {
+    await asAdmin(async (context) => {
+      const pages: { url: string; reads: string[] }[] = [
+        { url: '/overview', reads: ['/api/overview', '/api/goals'] },
+        { url: '/strategy', reads: ['/api/strategy/overview'] },
+        { url: '/engagement', reads: ['/api/engagement/distribution', '/api/engagement/groups?by=department&days=30'] },
+        { url: '/engagement/personas', reads: ['/api/engagement/personas?by=org&weeks=12', '/api/engagement/ambassadors?by=org&weeks=12'] },
+        { url: '/audiences', reads: ['/api/segments'] },
+        { url: '/content/newsletters', reads: ['/api/content/newsletters'] },
+      ];
+      for (const { url, reads } of pages) {
+        const page = await context.newPage();
+        const asked: { read: string; at: number }[] = [];
+        const unused: string[] = [];
+        page.on('request', (r) => {
+          const u = new URL(r.url());
+          if (u.pathname.startsWith('/api/') && u.pathname !== '/api/auth/me') asked.push({ read: u.pathname + u.search, at: performance.now() });
+        });
+        page.on('console', (m) => {
+          if (/preloaded using link preload but not used/.test(m.text())) unused.push(m.text());
+        });
+        // React itself held back: nothing of the dashboard's can ask anything until it arrives.
+        const releasedAt = await holdBack(page, /\/assets\/vendor-react-[\w-]+\.js$/);
+        await page.goto(`${product.api.url}${url}`);
+        await page.locator('main h1').first().waitFor();
+        await waitFor(async () => (await page.locator('.chart-state--loading, [aria-busy="true"]').count()) === 0, `${url} drawn`, 60_000);
+        // Past Chromium's 3 s after the load event, when it reports a preload nobody used.
+        await page.waitForTimeout(3_500);
+        const released = releasedAt();
+        expect(released).toBeLessThan(Infinity);
+        // The page may ask more once drawn (its other panels); its first reads once each, before React arrived.
+        const first = asked.filter((a) => reads.includes(a.read));
+        expect({ url, asked: first.map((a) => a.read).sort() }).toEqual({ url, asked: [...reads].sort() });
+        expect({ url, beforeTheCode: first.every((a) => a.at < released) }).toEqual({ url, beforeTheCode: true });
+        expect({ url, unused }).toEqual({ url, unused: [] });
+        await page.close();
+      }
+    });
   }, 240_000);
 });

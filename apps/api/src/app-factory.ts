@@ -12,6 +12,7 @@ import { Metrics } from '@hubpulse/metrics';
 import type pino from 'pino';
 import { AppModule } from './app.module';
 import { SESSION_COOKIE } from './auth/auth.service';
+import { dashboardPageHtml } from './common/dashboard-html';
 import { httpLogger } from './common/http-log';
 import { originCheck, setSecurityHeaders } from './common/http-hardening';
 import { SeedService } from './seed/seed.service';
@@ -82,11 +83,15 @@ export async function createApiApp(config: HubpulseConfig, opts: { logger?: fals
   if (dashboard) {
     app.use(express.static(dashboard, { index: false, maxAge: '1h' }));
     const indexHtml = path.join(dashboard, 'index.html');
-    // Client-side routes fall back to index.html; API paths never do.
+    // Client-side routes fall back to index.html, naming the page's first reads; API paths never do.
     app.use((req: Request, res: Response, next: NextFunction) => {
       if (req.method !== 'GET' || req.path.startsWith('/api') || req.path.startsWith('/v1') || req.path === '/metrics') return next();
-      res.setHeader('Cache-Control', 'no-cache');
-      res.sendFile(indexHtml);
+      fs.promises.readFile(indexHtml, 'utf8').then((html) => {
+        const hasSession = typeof (req.cookies as Record<string, unknown> | undefined)?.[SESSION_COOKIE] === 'string';
+        res.setHeader('Cache-Control', 'no-cache');
+        // send() sets the ETag and answers 304 to a browser that has this very page.
+        res.type('html').send(dashboardPageHtml(html, { path: req.path, hasQuery: Object.keys(req.query).length > 0, hasSession }));
+      }, next);
     });
   } else {
     new Logger('Dashboard').warn('no built dashboard found (run npm run build:dashboard); serving the API only');

@@ -1,5 +1,5 @@
 import type { QueryClient } from '@tanstack/react-query';
-import { createBrowserRouter, redirect } from 'react-router';
+import { createBrowserRouter, redirect, type RouteObject } from 'react-router';
 import { PAGE_READS, prefetchReads } from './app.prefetch';
 import { AdminGate } from './features/admin/admin-gate';
 import { LoginPage } from './features/auth/login.page';
@@ -10,9 +10,14 @@ import { landingRedirect } from './features/shell/landing';
 import { NotFoundPage, PageSplash, RouteError } from './features/shell/route-error';
 
 export function createAppRouter(queryClient: QueryClient) {
+  return createBrowserRouter(appRoutes(queryClient));
+}
+
+/** The dashboard's routes (apart from the browser's history, so that a spec can match and load them). */
+export function appRoutes(queryClient: QueryClient): RouteObject[] {
   // A page's first reads are asked beside the loading of its code (see app.prefetch).
   const reads = (page: keyof typeof PAGE_READS) => prefetchReads(queryClient, PAGE_READS[page]);
-  return createBrowserRouter([
+  return [
     {
       errorElement: <RouteError />,
       hydrateFallbackElement: <PageSplash />,
@@ -147,7 +152,7 @@ export function createAppRouter(queryClient: QueryClient) {
         { path: '*', element: <NotFoundPage /> },
       ],
     },
-  ]);
+  ];
 }
 
 export type AppRouter = ReturnType<typeof createAppRouter>;

@@ -1,4 +1,4 @@
-import { PAGE_ACCESS, pageFor, roleMayOpen } from './page-access';
+import { firstReadsFor, PAGE_ACCESS, pageFor, roleMayOpen } from './page-access';
 import { savedViewCreateSchema, savedViewUpdateSchema } from './saved-views.schema';
 import { savedViewHref } from './saved-views.types';
 
@@ -24,6 +24,13 @@ describe('page access', () => {
     // an Admin page not (yet) listed is admin-only, like the area
     expect(roleMayOpen('leader', '/admin/something-new')).toBe(false);
     expect(roleMayOpen('admin', '/admin/something-new')).toBe(true);
+  });
+
+  it("fills a page's first reads with its ids, and names none for a path that is not a page or an id that is not plain", () => {
+    expect(firstReadsFor('/strategy/goals/g-1/')).toEqual(['/api/goals/g-1', '/api/goals/g-1/values/history']);
+    expect(firstReadsFor('/content/items/blog%2F1')).toEqual([]);
+    expect(firstReadsFor('/strategy/goals/g-1/edit')).toEqual([]);
+    expect(firstReadsFor('/nowhere')).toEqual([]);
   });
 
   it('lists every pattern once', () => {

@@ -15,37 +15,45 @@ export interface PageAccess {
   /** What the page is called in lists (saved views, messages). */
   label: string;
   roles: readonly Role[];
+  /**
+   * The API reads the page asks first when opened without a query string (`:param` as in `pattern`).
+   * The API names them in the page's HTML (`<link rel="preload">`), so that they are on their way
+   * while the dashboard's code loads instead of being asked after it ran. They must be exactly the
+   * dashboard's own first reads (app.prefetch; its spec checks that they are): a preload nobody
+   * uses is a wasted server read.
+   */
+  firstReads?: readonly string[];
 }
 
 const ALL: readonly Role[] = ROLES;
 const ADMIN: readonly Role[] = ['admin'];
 
 export const PAGE_ACCESS: readonly PageAccess[] = [
-  { pattern: '/overview', label: 'Overview', roles: ALL },
-  { pattern: '/strategy', label: 'Strategy', roles: ALL },
+  { pattern: '/overview', label: 'Overview', roles: ALL, firstReads: ['/api/overview', '/api/goals'] },
+  { pattern: '/strategy', label: 'Strategy', roles: ALL, firstReads: ['/api/strategy/overview'] },
   { pattern: '/strategy/goals/new', label: 'Strategy → new goal', roles: GOAL_EDITOR_ROLES },
-  { pattern: '/strategy/goals/:id', label: 'Strategy → goal', roles: ALL },
+  { pattern: '/strategy/goals/:id', label: 'Strategy → goal', roles: ALL, firstReads: ['/api/goals/:id', '/api/goals/:id/values/history'] },
   { pattern: '/strategy/goals/:id/edit', label: 'Strategy → edit goal', roles: GOAL_EDITOR_ROLES },
-  { pattern: '/engagement', label: 'Engagement → scores', roles: ALL },
-  { pattern: '/engagement/purposes', label: 'Engagement → purposes', roles: ALL },
-  { pattern: '/engagement/personas', label: 'Engagement → personas', roles: ALL },
-  { pattern: '/engagement/leaders', label: 'Engagement → leader responsiveness', roles: ALL },
+  { pattern: '/engagement', label: 'Engagement → scores', roles: ALL, firstReads: ['/api/engagement/distribution', '/api/engagement/groups?by=department&days=30'] },
+  { pattern: '/engagement/purposes', label: 'Engagement → purposes', roles: ALL, firstReads: ['/api/engagement/purposes?by=org&weeks=12', '/api/engagement/purposes?by=department&weeks=12'] },
+  { pattern: '/engagement/personas', label: 'Engagement → personas', roles: ALL, firstReads: ['/api/engagement/personas?by=org&weeks=12', '/api/engagement/ambassadors?by=org&weeks=12'] },
+  { pattern: '/engagement/leaders', label: 'Engagement → leader responsiveness', roles: ALL, firstReads: ['/api/engagement/leaders?by=org&weeks=12', '/api/engagement/leaders?by=department&weeks=12'] },
   // Explanations name a person.
   { pattern: '/engagement/why', label: 'Engagement → why this score', roles: ADMIN },
-  { pattern: '/audiences', label: 'Audiences → segments', roles: ALL },
+  { pattern: '/audiences', label: 'Audiences → segments', roles: ALL, firstReads: ['/api/segments'] },
   { pattern: '/audiences/segments/new', label: 'Audiences → new segment', roles: SEGMENT_EDITOR_ROLES },
-  { pattern: '/audiences/segments/:id', label: 'Audiences → segment', roles: ALL },
+  { pattern: '/audiences/segments/:id', label: 'Audiences → segment', roles: ALL, firstReads: ['/api/segments/:id', '/api/segments/:id/history', '/api/segments/:id/channels'] },
   { pattern: '/audiences/segments/:id/edit', label: 'Audiences → edit segment', roles: SEGMENT_EDITOR_ROLES },
   { pattern: '/audiences/programmes', label: 'Audiences → programmes', roles: ALL },
   { pattern: '/audiences/programmes/new', label: 'Audiences → new programme', roles: SEGMENT_EDITOR_ROLES },
-  { pattern: '/audiences/programmes/:id', label: 'Audiences → programme', roles: ALL },
+  { pattern: '/audiences/programmes/:id', label: 'Audiences → programme', roles: ALL, firstReads: ['/api/programmes/:id'] },
   { pattern: '/audiences/programmes/:id/edit', label: 'Audiences → edit programme', roles: SEGMENT_EDITOR_ROLES },
   // Content (issue 15): planners plan it, analysts explore it, leaders see what their messages reached.
-  { pattern: '/content', label: 'Content → items', roles: ALL },
-  { pattern: '/content/items/:id', label: 'Content → item', roles: ALL },
-  { pattern: '/content/newsletters', label: 'Content → newsletters', roles: ALL },
+  { pattern: '/content', label: 'Content → items', roles: ALL, firstReads: ['/api/content/items'] },
+  { pattern: '/content/items/:id', label: 'Content → item', roles: ALL, firstReads: ['/api/content/items/:id'] },
+  { pattern: '/content/newsletters', label: 'Content → newsletters', roles: ALL, firstReads: ['/api/content/newsletters'] },
   { pattern: '/content/newsletters/:issue', label: 'Content → newsletter issue', roles: ALL },
-  { pattern: '/content/authors', label: 'Content → authors', roles: ALL },
+  { pattern: '/content/authors', label: 'Content → authors', roles: ALL, firstReads: ['/api/content/authors'] },
   { pattern: '/reports/exports', label: 'Reports → exports', roles: ALL },
   { pattern: '/reports/saved-views', label: 'Reports → saved views', roles: ALL },
   { pattern: '/reports/schedules', label: 'Reports → schedules', roles: ALL },
@@ -73,6 +81,28 @@ function matches(pattern: string, path: string): boolean {
 export function pageFor(path: string): PageAccess | null {
   const clean = path.length > 1 ? path.replace(/\/+$/, '') : path;
   return PAGE_ACCESS.find((p) => matches(p.pattern, clean)) ?? null;
+}
+
+/** A path segment that may stand in a read's address as it is (ids, newsletter issues). */
+const PLAIN_PARAM = /^[A-Za-z0-9_-]{1,100}$/;
+
+/**
+ * The first reads (`firstReads`) of the page `path` opens, with its params filled in; empty for a
+ * path that is not a page, a page without them, or a param that is not a plain id.
+ */
+export function firstReadsFor(path: string): string[] {
+  const clean = path.length > 1 ? path.replace(/\/+$/, '') : path;
+  const page = pageFor(clean);
+  if (!page?.firstReads) return [];
+  const want = page.pattern.split('/');
+  const got = clean.split('/');
+  const params = new Map<string, string>();
+  for (let i = 0; i < want.length; i++) {
+    if (!want[i].startsWith(':')) continue;
+    if (!PLAIN_PARAM.test(got[i])) return [];
+    params.set(want[i], got[i]);
+  }
+  return page.firstReads.map((read) => read.replace(/:[a-z]+/g, (name) => params.get(name) ?? name));
 }
 
 /**
