@@ -144,6 +144,17 @@ describe('dashboard in headless Chromium (production build, demo data)', () => {
     });
   }, 240_000);
 
+  it('lets a browser keep the built files for a year, and ask again for the page itself', async () => {
+    const page = await fetch(`${product.api.url}/overview`);
+    expect(page.headers.get('cache-control')).toBe('no-cache');
+    const scripts = [...(await page.text()).matchAll(/src="(\/assets\/[^"]+\.js)"/g)].map((m) => m[1]);
+    expect(scripts.length).toBeGreaterThan(0);
+    for (const script of scripts) {
+      const res = await fetch(`${product.api.url}${script}`);
+      expect({ script, status: res.status, cache: res.headers.get('cache-control') }).toEqual({ script, status: 200, cache: 'public, max-age=31536000, immutable' });
+    }
+  });
+
   /**
    * Issue 17: opened without a query string, a page's HTML names its first reads (PAGE_ACCESS
    * `firstReads`, `<link rel="preload">`), so they are asked before any of the dashboard's code has

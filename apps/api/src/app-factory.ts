@@ -81,7 +81,13 @@ export async function createApiApp(config: HubpulseConfig, opts: { logger?: fals
 
   const dashboard = findDashboardDir();
   if (dashboard) {
-    app.use(express.static(dashboard, { index: false, maxAge: '1h' }));
+    // Built files under /assets/ are named by a hash of their content: a browser keeps them for a year
+    // without asking again (a new build names new files). Anything else there, an hour.
+    const assets = path.join(dashboard, 'assets') + path.sep;
+    const setHeaders = (res: Response, file: string) => {
+      if (file.startsWith(assets)) res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
+    };
+    app.use(express.static(dashboard, { index: false, maxAge: '1h', setHeaders }));
     const indexHtml = path.join(dashboard, 'index.html');
     // Client-side routes fall back to index.html, naming the page's first reads; API paths never do.
     app.use((req: Request, res: Response, next: NextFunction) => {
