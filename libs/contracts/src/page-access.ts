@@ -77,9 +77,12 @@ function matches(pattern: string, path: string): boolean {
   return want.length === got.length && want.every((w, i) => (w.startsWith(':') ? got[i].length > 0 : w === got[i]));
 }
 
+/** `path` without a trailing slash (`/` stays itself). */
+const withoutTrailingSlash = (path: string) => (path.length > 1 ? path.replace(/\/+$/, '') : path);
+
 /** The page a path opens (a trailing slash ignored), or null when it is not a dashboard page. */
 export function pageFor(path: string): PageAccess | null {
-  const clean = path.length > 1 ? path.replace(/\/+$/, '') : path;
+  const clean = withoutTrailingSlash(path);
   return PAGE_ACCESS.find((p) => matches(p.pattern, clean)) ?? null;
 }
 
@@ -91,7 +94,7 @@ const PLAIN_PARAM = /^[A-Za-z0-9_-]{1,100}$/;
  * path that is not a page, a page without them, or a param that is not a plain id.
  */
 export function firstReadsFor(path: string): string[] {
-  const clean = path.length > 1 ? path.replace(/\/+$/, '') : path;
+  const clean = withoutTrailingSlash(path);
   const page = pageFor(clean);
   if (!page?.firstReads) return [];
   const want = page.pattern.split('/');
